@@ -1,0 +1,474 @@
+import express, { NextFunction, Request, Response } from 'express';
+import multer from 'multer';
+import { Engine } from '../runtime/engine';
+import { EngineError, invalid, notFound } from '../runtime/errors';
+import { ElementInstanceRec, IncidentRec, JobRec, ProcessInstanceRec, TENANT, UserTaskRec, VariableRec } from '../runtime/records';
+import { search, SearchRequest } from './search';
+
+export const GATEWAY_VERSION = '8.8.0';
+
+/** The Camunda 8.8 Orchestration Cluster REST API (`/v2`) over the embedded engine. */
+export function createEngineApp(engine: Engine): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(express.json({ limit: '16mb' }));
+  const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: 32 * 1024 * 1024 } });
+  const v2 = express.Router();
+  app.use('/v2', v2);
+
+  const body = (req: Request): Record<string, any> => (req.body && typeof req.body === 'object' ? req.body : {});
+  const key = (req: Request, name: string): string => {
+    const k = String(req.params[name]);
+    if (!/^-?\d{1,25}$/.test(k)) throw invalid(`'${name}' must be a numeric key, got '${k}'`);
+    return k;
+  };
+
+  // ---- cluster
+  v2.get('/topology', (_req, res) => {
+    res.json({
+      brokers: [{ nodeId: 0, host: 'embedded', port: 26501, partitions: [{ partitionId: 1, role: 'leader', health: 'healthy' }], version: GATEWAY_VERSION }],
+      clusterSize: 1,
+      partitionsCount: 1,
+      replicationFactor: 1,
+      gatewayVersion: GATEWAY_VERSION,
+      lastCompletedChangeId: '-1',
+    });
+  });
+  v2.get('/status', (_req, res) => {
+    res.status(204).end();
+  });
+  v2.get('/license', (_req, res) => {
+    res.json({ validLicense: false, licenseType: 'unknown', isCommercial: false });
+  });
+
+  // ---- clock
+  v2.put('/clock', (req, res) => {
+    const ts = Number(body(req).timestamp);
+    if (body(req).timestamp === undefined || !Number.isFinite(ts)) throw invalid("'timestamp' (epoch milliseconds) is required");
+    engine.pinClock(ts);
+    res.status(204).end();
+  });
+  v2.post('/clock/reset', (_req, res) => {
+    engine.resetClock();
+    res.status(204).end();
+  });
+
+  // ---- deployments
+  v2.post('/deployments', upload.array('resources'), async (req, res) => {
+    const files = (req.files as Express.Multer.File[] | undefined) ?? [];
+    if (files.length === 0) throw invalid("a deployment needs at least one file in the multipart field 'resources'");
+    const result = await engine.deploy(files.map((f) => ({ name: f.originalname, content: f.buffer.toString('utf8') })));
+    res.json({
+      tenantId: TENANT,
+      deploymentKey: result.deploymentKey,
+      deployments: [
+        ...result.processes.map((p) => ({
+          processDefinition: { processDefinitionId: p.bpmnProcessId, processDefinitionVersion: p.version, resourceName: p.resourceName, tenantId: TENANT, processDefinitionKey: p.key },
+        })),
+        ...result.forms.map((f) => ({ form: { formId: f.formId, version: f.version, resourceName: f.resourceName, tenantId: TENANT, formKey: f.key } })),
+      ],
+    });
+  });
+
+  // ---- process definitions
+  const processDefinition = (key: string) => {
+    const p = engine.processes.get(key);
+    if (!p) throw notFound('Process definition', key);
+    return p;
+  };
+  const toProcessDefinition = (p: ReturnType<typeof processDefinition>) => ({
+    name: p.name ?? p.bpmnProcessId,
+    resourceName: p.resourceName,
+    version: p.version,
+    versionTag: p.versionTag,
+    processDefinitionId: p.bpmnProcessId,
+    tenantId: TENANT,
+    processDefinitionKey: p.key,
+    hasStartForm: false,
+  });
+  v2.post('/process-definitions/search', (req, res) => {
+    const items = [...engine.processes.values()].map(toProcessDefinition);
+    const latestOnly = body(req).filter?.isLatestVersion === true;
+    const filter = { ...(body(req).filter ?? {}) };
+    delete filter.isLatestVersion;
+    const pool = latestOnly ? items.filter((p) => engine.latestProcess(p.processDefinitionId)?.key === p.processDefinitionKey) : items;
+    res.json(search(pool, { ...body(req), filter }, { defaultSort: 'processDefinitionKey' }));
+  });
+  v2.get('/process-definitions/:key', (req, res) => {
+    res.json(toProcessDefinition(processDefinition(key(req, 'key'))));
+  });
+  v2.get('/process-definitions/:key/xml', (req, res) => {
+    res.type('text/xml').send(processDefinition(key(req, 'key')).xml);
+  });
+  v2.get('/process-definitions/:key/form', (req, res) => {
+    processDefinition(key(req, 'key'));
+    res.status(204).end();
+  });
+
+  // ---- process instances
+  const toProcessInstance = (pi: ProcessInstanceRec) => ({
+    processDefinitionId: pi.bpmnProcessId,
+    processDefinitionName: engine.processes.get(pi.processDefinitionKey)?.name ?? pi.bpmnProcessId,
+    processDefinitionVersion: pi.version,
+    processDefinitionVersionTag: pi.versionTag,
+    startDate: pi.startDate,
+    endDate: pi.endDate,
+    state: pi.state === 'TERMINATED' ? 'TERMINATED' : pi.state,
+    hasIncident: hasIncident(engine, pi.key),
+    tenantId: TENANT,
+    processInstanceKey: pi.key,
+    processDefinitionKey: pi.processDefinitionKey,
+    parentProcessInstanceKey: pi.parentProcessInstanceKey,
+    parentElementInstanceKey: pi.parentElementInstanceKey,
+  });
+  v2.post('/process-instances', (req, res) => {
+    const b = body(req);
+    const pi = engine.createProcessInstance({
+      bpmnProcessId: b.processDefinitionId,
+      processDefinitionKey: b.processDefinitionKey,
+      version: b.processDefinitionVersion,
+      variables: b.variables,
+    });
+    res.json({
+      processDefinitionId: pi.bpmnProcessId,
+      processDefinitionVersion: pi.version,
+      tenantId: TENANT,
+      variables: {},
+      processDefinitionKey: pi.processDefinitionKey,
+      processInstanceKey: pi.key,
+    });
+  });
+  v2.post('/process-instances/search', (req, res) => {
+    res.json(search([...engine.processInstances.values()].map(toProcessInstance), body(req) as SearchRequest, { defaultSort: 'processInstanceKey' }));
+  });
+  v2.get('/process-instances/:key', (req, res) => {
+    const pi = engine.processInstances.get(key(req, 'key'));
+    if (!pi) throw notFound('Process instance', String(req.params.key));
+    res.json(toProcessInstance(pi));
+  });
+  v2.post('/process-instances/:key/cancellation', (req, res) => {
+    engine.cancelProcessInstance(key(req, 'key'));
+    res.status(204).end();
+  });
+  v2.post('/process-instances/:key/incidents/search', (req, res) => {
+    const k = key(req, 'key');
+    const items = [...engine.incidents.values()].filter((i) => i.processInstanceKey === k).map(toIncident);
+    res.json(search(items, body(req) as SearchRequest, { defaultSort: 'incidentKey' }));
+  });
+
+  // ---- element instances and variables
+  const toElementInstance = (ei: ElementInstanceRec) => ({
+    processDefinitionId: ei.bpmnProcessId,
+    startDate: ei.startDate,
+    endDate: ei.endDate,
+    elementId: ei.elementId,
+    elementName: engine.model(ei.processDefinitionKey).elements.get(ei.elementId)?.name ?? ei.elementId,
+    type: ei.type,
+    state: ei.state,
+    hasIncident: !!ei.incidentKey,
+    tenantId: TENANT,
+    elementInstanceKey: ei.key,
+    processInstanceKey: ei.processInstanceKey,
+    processDefinitionKey: ei.processDefinitionKey,
+    incidentKey: ei.incidentKey,
+  });
+  v2.post('/element-instances/search', (req, res) => {
+    const items = [...engine.elementInstances.values()].filter((e) => e.type !== 'PROCESS').map(toElementInstance);
+    res.json(search(items, body(req) as SearchRequest, { defaultSort: 'elementInstanceKey' }));
+  });
+  v2.get('/element-instances/:key', (req, res) => {
+    const ei = engine.elementInstances.get(key(req, 'key'));
+    if (!ei || ei.type === 'PROCESS') throw notFound('Element instance', String(req.params.key));
+    res.json(toElementInstance(ei));
+  });
+  v2.put('/element-instances/:key/variables', (req, res) => {
+    const b = body(req);
+    engine.setVariables(key(req, 'key'), b.variables ?? {}, b.local === true);
+    res.status(204).end();
+  });
+  const toVariable = (v: VariableRec, truncate: boolean) => {
+    const value = JSON.stringify(v.value ?? null);
+    const base = { name: v.name, tenantId: TENANT, variableKey: v.key, scopeKey: v.scopeKey, processInstanceKey: v.processInstanceKey };
+    if (!truncate) return { ...base, value };
+    return { ...base, value: value.length > 8192 ? value.slice(0, 8192) : value, isTruncated: value.length > 8192 };
+  };
+  v2.post('/variables/search', (req, res) => {
+    const truncate = req.query.truncateValues !== 'false';
+    const items = [...engine.variables.values()].map((v) => toVariable(v, truncate));
+    res.json(search(items, body(req) as SearchRequest, { defaultSort: 'variableKey' }));
+  });
+  v2.get('/variables/:key', (req, res) => {
+    const v = engine.variables.get(key(req, 'key'));
+    if (!v) throw notFound('Variable', String(req.params.key));
+    res.json(toVariable(v, false));
+  });
+
+  // ---- jobs
+  v2.post('/jobs/activation', async (req, res) => {
+    const b = body(req);
+    const jobs = await engine.activateJobs({
+      type: b.type,
+      worker: b.worker,
+      timeout: Number(b.timeout),
+      maxJobsToActivate: Number(b.maxJobsToActivate),
+      fetchVariable: b.fetchVariable,
+      requestTimeout: b.requestTimeout === undefined ? 0 : Number(b.requestTimeout),
+    });
+    res.json({
+      jobs: jobs.map(({ job, variables, deadline }) => ({
+        type: job.type,
+        processDefinitionId: job.bpmnProcessId,
+        processDefinitionVersion: job.processDefinitionVersion,
+        elementId: job.elementId,
+        customHeaders: job.customHeaders,
+        worker: job.worker ?? '',
+        retries: job.retries,
+        deadline,
+        variables,
+        tenantId: TENANT,
+        jobKey: job.key,
+        processInstanceKey: job.processInstanceKey,
+        processDefinitionKey: job.processDefinitionKey,
+        elementInstanceKey: job.elementInstanceKey,
+        kind: 'BPMN_ELEMENT',
+        listenerEventType: 'UNSPECIFIED',
+      })),
+    });
+  });
+  v2.post('/jobs/:key/completion', (req, res) => {
+    engine.completeJob(key(req, 'key'), body(req).variables);
+    res.status(204).end();
+  });
+  v2.post('/jobs/:key/failure', (req, res) => {
+    const b = body(req);
+    engine.failJob(key(req, 'key'), { retries: b.retries ?? 0, errorMessage: b.errorMessage, retryBackOff: b.retryBackOff, variables: b.variables });
+    res.status(204).end();
+  });
+  v2.post('/jobs/:key/error', (req, res) => {
+    const b = body(req);
+    engine.throwJobError(key(req, 'key'), { errorCode: b.errorCode, errorMessage: b.errorMessage, variables: b.variables });
+    res.status(204).end();
+  });
+  v2.patch('/jobs/:key', (req, res) => {
+    const changes = body(req).changeset ?? {};
+    engine.updateJob(key(req, 'key'), { retries: changes.retries ?? undefined, timeout: changes.timeout ?? undefined });
+    res.status(204).end();
+  });
+  const toJob = (j: JobRec) => ({
+    jobKey: j.key,
+    type: j.type,
+    worker: j.worker ?? '',
+    state: j.state === 'ACTIVATED' ? 'CREATED' : j.state,
+    kind: 'BPMN_ELEMENT',
+    listenerEventType: 'UNSPECIFIED',
+    retries: j.retries,
+    isDenied: false,
+    deniedReason: '',
+    hasFailedWithRetriesLeft: j.state === 'FAILED' && j.retries > 0,
+    errorCode: j.errorCode ?? '',
+    errorMessage: j.errorMessage ?? '',
+    customHeaders: j.customHeaders,
+    deadline: j.deadline ? new Date(j.deadline).toISOString() : undefined,
+    endTime: j.endTime,
+    processDefinitionId: j.bpmnProcessId,
+    processDefinitionKey: j.processDefinitionKey,
+    processInstanceKey: j.processInstanceKey,
+    elementId: j.elementId,
+    elementInstanceKey: j.elementInstanceKey,
+    tenantId: TENANT,
+  });
+  v2.post('/jobs/search', (req, res) => {
+    res.json(search([...engine.jobs.values()].map(toJob), body(req) as SearchRequest, { defaultSort: 'jobKey' }));
+  });
+
+  // ---- user tasks
+  const toUserTask = (t: UserTaskRec) => ({
+    name: t.name ?? t.elementId,
+    state: t.state,
+    assignee: t.assignee,
+    elementId: t.elementId,
+    candidateGroups: t.candidateGroups,
+    candidateUsers: t.candidateUsers,
+    processDefinitionId: t.bpmnProcessId,
+    creationDate: t.creationDate,
+    completionDate: t.completionDate,
+    followUpDate: t.followUpDate,
+    dueDate: t.dueDate,
+    tenantId: TENANT,
+    externalFormReference: t.externalFormReference,
+    processDefinitionVersion: t.processDefinitionVersion,
+    customHeaders: {},
+    priority: t.priority,
+    userTaskKey: t.key,
+    elementInstanceKey: t.elementInstanceKey,
+    processName: engine.processes.get(t.processDefinitionKey)?.name ?? t.bpmnProcessId,
+    processDefinitionKey: t.processDefinitionKey,
+    processInstanceKey: t.processInstanceKey,
+    formKey: t.formKey,
+  });
+  const userTask = (k: string) => {
+    const t = engine.userTasks.get(k);
+    if (!t) throw notFound('User task', k);
+    return t;
+  };
+  v2.post('/user-tasks/search', (req, res) => {
+    const b = body(req) as SearchRequest;
+    const items = [...engine.userTasks.values()].map(toUserTask);
+    res.json(
+      search(items, b, {
+        defaultSort: 'creationDate',
+        special: {
+          processInstanceVariables: (item, cond) => matchVariables(engine, item.processInstanceKey, cond, false),
+          localVariables: (item, cond) => matchVariables(engine, item.elementInstanceKey, cond, true),
+        },
+      }),
+    );
+  });
+  v2.get('/user-tasks/:key', (req, res) => {
+    res.json(toUserTask(userTask(key(req, 'key'))));
+  });
+  v2.get('/user-tasks/:key/form', (req, res) => {
+    const t = userTask(key(req, 'key'));
+    if (!t.formKey) {
+      res.status(204).end();
+      return;
+    }
+    const f = engine.forms.get(t.formKey)!;
+    res.json({ tenantId: TENANT, formId: f.formId, schema: JSON.parse(f.schema), version: f.version, formKey: f.key });
+  });
+  v2.post('/user-tasks/:key/assignment', (req, res) => {
+    const b = body(req);
+    engine.assignUserTask(key(req, 'key'), b.assignee, b.allowOverride !== false);
+    res.status(204).end();
+  });
+  v2.delete('/user-tasks/:key/assignee', (req, res) => {
+    engine.unassignUserTask(key(req, 'key'));
+    res.status(204).end();
+  });
+  v2.patch('/user-tasks/:key', (req, res) => {
+    const c = body(req).changeset ?? {};
+    engine.updateUserTask(key(req, 'key'), c);
+    res.status(204).end();
+  });
+  v2.post('/user-tasks/:key/completion', (req, res) => {
+    engine.completeUserTask(key(req, 'key'), body(req).variables);
+    res.status(204).end();
+  });
+  v2.post('/user-tasks/:key/variables/search', (req, res) => {
+    const t = userTask(key(req, 'key'));
+    const visible = engine.visibleVariables(t.elementInstanceKey);
+    const items = Object.entries(visible).map(([name, value]) => {
+      const rec = findVariable(engine, t.elementInstanceKey, name)!;
+      return toVariable({ ...rec, value }, true);
+    });
+    res.json(search(items, body(req) as SearchRequest, { defaultSort: 'name' }));
+  });
+
+  // ---- messages
+  v2.post('/messages/publication', (req, res) => {
+    const b = body(req);
+    const m = engine.publishMessage({ name: b.name, correlationKey: b.correlationKey, timeToLive: b.timeToLive, messageId: b.messageId, variables: b.variables });
+    res.json({ tenantId: TENANT, messageKey: m.key });
+  });
+  v2.post('/messages/correlation', (req, res) => {
+    const b = body(req);
+    const r = engine.correlateMessage({ name: b.name, correlationKey: b.correlationKey, variables: b.variables });
+    res.json({ tenantId: TENANT, messageKey: r.messageKey, processInstanceKey: r.processInstanceKey });
+  });
+  v2.post('/message-subscriptions/search', (req, res) => {
+    const items = [...engine.subscriptions.values()].map((s) => ({
+      messageSubscriptionKey: s.key,
+      processDefinitionId: s.bpmnProcessId,
+      processDefinitionKey: s.processDefinitionKey,
+      processInstanceKey: s.processInstanceKey,
+      elementId: s.elementId,
+      elementInstanceKey: s.ownerKey,
+      messageSubscriptionState: s.state,
+      lastUpdatedDate: s.createdAt,
+      messageName: s.messageName,
+      correlationKey: s.correlationKey,
+      tenantId: TENANT,
+    }));
+    res.json(search(items, body(req) as SearchRequest, { defaultSort: 'messageSubscriptionKey' }));
+  });
+
+  // ---- incidents
+  function toIncident(i: IncidentRec) {
+    return {
+      processDefinitionId: i.bpmnProcessId,
+      errorType: i.errorType,
+      errorMessage: i.errorMessage,
+      elementId: i.elementId,
+      creationTime: i.creationTime,
+      state: i.state,
+      tenantId: TENANT,
+      incidentKey: i.key,
+      processDefinitionKey: i.processDefinitionKey,
+      processInstanceKey: i.processInstanceKey,
+      elementInstanceKey: i.elementInstanceKey,
+      jobKey: i.jobKey,
+    };
+  }
+  v2.post('/incidents/search', (req, res) => {
+    res.json(search([...engine.incidents.values()].map(toIncident), body(req) as SearchRequest, { defaultSort: 'incidentKey' }));
+  });
+  v2.get('/incidents/:key', (req, res) => {
+    const i = engine.incidents.get(key(req, 'key'));
+    if (!i) throw notFound('Incident', String(req.params.key));
+    res.json(toIncident(i));
+  });
+  v2.post('/incidents/:key/resolution', (req, res) => {
+    engine.resolveIncident(key(req, 'key'));
+    res.status(204).end();
+  });
+
+  v2.use((req, _res, next) => next(new EngineError(404, 'NOT_FOUND', `no such endpoint: ${req.method} ${req.originalUrl}`)));
+  app.use(problemDetails);
+  return app;
+}
+
+function hasIncident(engine: Engine, processInstanceKey: string): boolean {
+  for (const i of engine.incidents.values()) if (i.processInstanceKey === processInstanceKey && i.state === 'ACTIVE') return true;
+  return false;
+}
+
+function findVariable(engine: Engine, scopeKey: string, name: string): VariableRec | undefined {
+  let cur: string | undefined = scopeKey;
+  while (cur) {
+    for (const v of engine.variables.values()) if (v.scopeKey === cur && v.name === name) return v;
+    cur = engine.elementInstances.get(cur)?.flowScopeKey;
+  }
+  return undefined;
+}
+
+/** Variable filters on user tasks: a list of `{ name, value }` where value is the JSON text. */
+function matchVariables(engine: Engine, scopeKey: string, cond: unknown, localOnly: boolean): boolean {
+  if (!Array.isArray(cond)) return true;
+  const vars = localOnly
+    ? Object.fromEntries([...engine.variables.values()].filter((v) => v.scopeKey === scopeKey).map((v) => [v.name, v.value]))
+    : engine.visibleVariables(scopeKey);
+  return cond.every((c: any) => c && c.name in vars && (c.value === undefined || JSON.stringify(vars[c.name]) === (typeof c.value === 'string' ? c.value : JSON.stringify(c.value))));
+}
+
+/** RFC 9457 problem details, as Camunda returns them. */
+export function problemDetails(err: unknown, req: Request, res: Response, _next: NextFunction): void {
+  let status = 500;
+  let title = 'INTERNAL';
+  let detail = 'internal error';
+  if (err instanceof EngineError) {
+    status = err.status;
+    title = err.title;
+    detail = err.message;
+  } else if (err && typeof err === 'object' && 'type' in err && (err as any).type === 'entity.parse.failed') {
+    status = 400;
+    title = 'INVALID_ARGUMENT';
+    detail = `request body is not valid JSON: ${(err as unknown as Error).message}`;
+  } else if (err instanceof multer.MulterError) {
+    status = 400;
+    title = 'INVALID_ARGUMENT';
+    detail = err.message;
+  } else if (err instanceof Error) {
+    detail = err.message;
+  }
+  res.status(status).type('application/problem+json').json({ type: 'about:blank', title, status, detail, instance: req.originalUrl });
+}

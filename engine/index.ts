@@ -1,0 +1,48 @@
+import http from 'node:http';
+import { AddressInfo } from 'node:net';
+import { createEngineApp } from './api/app';
+import { Engine } from './runtime/engine';
+import { openSqliteStore } from './store/sqlite-store';
+
+export { Engine } from './runtime/engine';
+export { EngineError } from './runtime/errors';
+
+export interface EmbeddedEngineOptions {
+  /** Directory of the SQLite file, or ':memory:' for throw-away engines in tests and benchmarks. */
+  dataDir: string;
+  port?: number;
+  host?: string;
+  lint?: boolean;
+  log?: (msg: string) => void;
+}
+
+export interface RunningEngine {
+  engine: Engine;
+  /** Base address for the SDK's ZEEBE_REST_ADDRESS (without /v2). */
+  address: string;
+  close(): Promise<void>;
+}
+
+/** Starts the engine and its REST API; used by `npm run engine`, `npm start` and tests alike. */
+export async function startEmbeddedEngine(opts: EmbeddedEngineOptions): Promise<RunningEngine> {
+  const engine = new Engine({ store: openSqliteStore(opts.dataDir), lint: opts.lint, log: opts.log });
+  await engine.start();
+  const server = http.createServer(createEngineApp(engine));
+  // Long-polling job activations hold connections open; keep-alive must outlast them.
+  server.keepAliveTimeout = 65_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 8080, opts.host ?? '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = opts.host && opts.host !== '0.0.0.0' ? opts.host : '127.0.0.1';
+  return {
+    engine,
+    address: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    close: async () => {
+      engine.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

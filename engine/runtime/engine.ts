@@ -1,0 +1,1752 @@
+import { createHash } from 'node:crypto';
+import { evaluateCondition, evaluateExpression } from '../feel';
+import { parseTimer } from '../timers';
+import { lintDiagram } from '../lint';
+import { parseBpmn } from '../model/parse';
+import { FlowNode, ProcessModel, UnsupportedModelError } from '../model/types';
+import { RecordKind, RecordStore, RECORD_KINDS } from '../store/sqlite-store';
+import { EngineError, invalid, invalidState, notFound } from './errors';
+import {
+  DeploymentRec,
+  ElementInstanceRec,
+  FormRec,
+  IncidentErrorType,
+  IncidentRec,
+  JobRec,
+  MessageRec,
+  MessageSubscriptionRec,
+  ProcessDefinitionRec,
+  ProcessInstanceRec,
+  SubscriptionKind,
+  TimerRec,
+  UserTaskRec,
+  VariableRec,
+} from './records';
+
+/** Key space of partition 1, as Zeebe encodes it, so keys look like a real cluster's. */
+const KEY_BASE = 2251799813685248n;
+const MAX_TIMEOUT_MS = 2 ** 31 - 1;
+
+export interface EngineOptions {
+  store: RecordStore;
+  /** Whether deploy runs bpmnlint's camunda-cloud-8-8 rules (always on outside unit tests of the interpreter). */
+  lint?: boolean;
+  log?: (msg: string) => void;
+}
+
+export interface DeployResource {
+  name: string;
+  content: string;
+}
+
+export interface DeployResult {
+  deploymentKey: string;
+  processes: ProcessDefinitionRec[];
+  forms: FormRec[];
+}
+
+export interface ActivateJobsRequest {
+  type: string;
+  worker?: string;
+  timeout: number;
+  maxJobsToActivate: number;
+  fetchVariable?: string[];
+  requestTimeout?: number;
+}
+
+export interface ActivatedJob {
+  job: JobRec;
+  variables: Record<string, unknown>;
+  deadline: number;
+}
+
+type Vars = Record<string, unknown>;
+
+/** Thrown inside the interpreter when an expression cannot be evaluated: becomes an incident. */
+class StepFailure extends Error {
+  constructor(
+    readonly errorType: IncidentErrorType,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+interface PendingActivation {
+  req: ActivateJobsRequest;
+  resolve: (jobs: ActivatedJob[]) => void;
+  timer?: NodeJS.Timeout;
+}
+
+/**
+ * An interpreter of Zeebe's documented BPMN semantics. Every command runs to quiescence in memory and
+ * its changes are committed to the store before the command returns, so an acknowledged command is
+ * durable. Time comes from `now()`, which the clock API can pin.
+ */
+export class Engine {
+  readonly deployments = new Map<string, DeploymentRec>();
+  readonly processes = new Map<string, ProcessDefinitionRec>();
+  readonly forms = new Map<string, FormRec>();
+  readonly processInstances = new Map<string, ProcessInstanceRec>();
+  readonly elementInstances = new Map<string, ElementInstanceRec>();
+  readonly variables = new Map<string, VariableRec>();
+  readonly jobs = new Map<string, JobRec>();
+  readonly userTasks = new Map<string, UserTaskRec>();
+  readonly incidents = new Map<string, IncidentRec>();
+  readonly timers = new Map<string, TimerRec>();
+  readonly subscriptions = new Map<string, MessageSubscriptionRec>();
+  readonly messages = new Map<string, MessageRec>();
+
+  private readonly models = new Map<string, ProcessModel>();
+  private readonly scopeVars = new Map<string, Map<string, VariableRec>>();
+  private readonly activeChildren = new Map<string, Set<string>>();
+  private readonly openJobsByType = new Map<string, Set<string>>();
+  private readonly subsByMessage = new Map<string, Set<string>>();
+  /** Timers and message subscriptions by the element instance that owns them. */
+  private readonly byOwner = new Map<string, Set<string>>();
+  /** Lower bounds of the next timer / job deadline; stale-low is fine (it only causes a scan). */
+  private minTimerDue = Infinity;
+  private minJobDeadline = Infinity;
+  private readonly pending: PendingActivation[] = [];
+  private readonly dirty = new Map<RecordKind, Map<string, unknown | null>>();
+  private readonly agenda: (() => void)[] = [];
+  private readonly store: RecordStore;
+  private readonly lint: boolean;
+  private readonly log: (msg: string) => void;
+  private keyCounter = 0n;
+  private pinnedAt: number | undefined;
+  private tick: NodeJS.Timeout | undefined;
+  private tickAt = Infinity;
+  private closed = false;
+  private draining = false;
+
+  constructor(opts: EngineOptions) {
+    this.store = opts.store;
+    this.lint = opts.lint ?? true;
+    this.log = opts.log ?? (() => undefined);
+  }
+
+  /** Loads persisted state (async only because diagrams are re-parsed), then arms timers. */
+  async start(): Promise<void> {
+    const all = this.store.loadAll();
+    const maps: Record<RecordKind, Map<string, any>> = {
+      deployment: this.deployments,
+      process: this.processes,
+      form: this.forms,
+      processInstance: this.processInstances,
+      elementInstance: this.elementInstances,
+      variable: this.variables,
+      job: this.jobs,
+      userTask: this.userTasks,
+      incident: this.incidents,
+      timer: this.timers,
+      messageSubscription: this.subscriptions,
+      message: this.messages,
+    };
+    for (const kind of RECORD_KINDS) for (const [k, v] of all.get(kind)!) maps[kind].set(k, v);
+    this.keyCounter = BigInt(this.store.getMeta('keyCounter') ?? '0');
+    const pinned = this.store.getMeta('pinnedClock');
+    this.pinnedAt = pinned ? Number(pinned) : undefined;
+    for (const def of this.processes.values()) {
+      const parsed = await parseBpmn(def.xml, def.resourceName);
+      const model = parsed.processes.find((p) => p.bpmnProcessId === def.bpmnProcessId);
+      if (model) this.models.set(def.key, model);
+    }
+    for (const v of this.variables.values()) this.scopeMap(v.scopeKey).set(v.name, v);
+    for (const ei of this.elementInstances.values()) if (ei.state === 'ACTIVE' && ei.flowScopeKey) this.children(ei.flowScopeKey).add(ei.key);
+    for (const j of this.jobs.values()) if (isOpenJob(j)) this.jobSet(j.type).add(j.key);
+    for (const s of this.subscriptions.values()) {
+      this.own(s.ownerKey, s.key);
+      if (s.state === 'CREATED') this.subSet(s.messageName, s.correlationKey).add(s.key);
+    }
+    for (const t of this.timers.values()) {
+      this.own(t.ownerKey, t.key);
+      this.minTimerDue = Math.min(this.minTimerDue, t.dueAt);
+    }
+    for (const j of this.jobs.values()) if (j.deadline !== undefined) this.minJobDeadline = Math.min(this.minJobDeadline, j.deadline);
+    this.schedule();
+  }
+
+  close(): void {
+    this.closed = true;
+    if (this.tick) clearTimeout(this.tick);
+    for (const p of this.pending.splice(0)) {
+      if (p.timer) clearTimeout(p.timer);
+      p.resolve([]);
+    }
+    this.store.close();
+  }
+
+  // ---------------------------------------------------------------- clock
+
+  now(): number {
+    return this.pinnedAt ?? Date.now();
+  }
+
+  nowIso(): string {
+    return new Date(this.now()).toISOString();
+  }
+
+  pinClock(timestampMs: number): void {
+    if (!Number.isFinite(timestampMs) || timestampMs < 0) throw invalid(`clock timestamp must be a non-negative epoch millisecond value, got '${timestampMs}'`);
+    this.command(() => {
+      this.pinnedAt = timestampMs;
+    });
+  }
+
+  resetClock(): void {
+    this.command(() => {
+      this.pinnedAt = undefined;
+    });
+  }
+
+  // ---------------------------------------------------------------- deployment
+
+  async deploy(resources: DeployResource[]): Promise<DeployResult> {
+    if (resources.length === 0) throw invalid('a deployment needs at least one resource');
+    const parsedProcesses: { model: ProcessModel; xml: string; name: string; checksum: string }[] = [];
+    const parsedForms: { formId: string; schema: string; name: string; checksum: string }[] = [];
+    for (const r of resources) {
+      if (r.name.endsWith('.bpmn')) {
+        if (this.lint) {
+          const problems = (await lintDiagram(r.content)).filter((p) => p.severity === 'error');
+          if (problems.length) {
+            throw invalid(`'${r.name}' fails bpmnlint (camunda-cloud-8-8): ` + problems.map((p) => `element '${p.elementId}': ${p.message} (${p.rule})`).join('; '));
+          }
+        }
+        let parsed;
+        try {
+          parsed = await parseBpmn(r.content, r.name);
+        } catch (err) {
+          if (err instanceof UnsupportedModelError) throw invalid(err.message);
+          throw err;
+        }
+        for (const model of parsed.processes) parsedProcesses.push({ model, xml: r.content, name: r.name, checksum: sha256(r.content) });
+      } else if (r.name.endsWith('.form')) {
+        let form: any;
+        try {
+          form = JSON.parse(r.content);
+        } catch (err) {
+          throw invalid(`'${r.name}' is not valid form JSON: ${(err as Error).message}`);
+        }
+        if (typeof form?.id !== 'string' || !form.id) throw invalid(`'${r.name}': a form needs a string 'id'`);
+        parsedForms.push({ formId: form.id, schema: r.content, name: r.name, checksum: sha256(r.content) });
+      } else {
+        throw invalid(`'${r.name}': only .bpmn and .form resources are supported`);
+      }
+    }
+    const ids = parsedProcesses.map((p) => p.model.bpmnProcessId);
+    const dup = ids.find((id, i) => ids.indexOf(id) !== i);
+    if (dup) throw invalid(`the deployment contains process '${dup}' twice`);
+    for (const p of parsedProcesses) {
+      for (const el of p.model.elements.values()) {
+        if (el.type === 'CALL_ACTIVITY') {
+          const target = el.calledElement!.processId;
+          if (!target.startsWith('=') && !ids.includes(target) && !this.latestProcess(target)) {
+            this.log(`deploy: call activity '${el.id}' calls '${target}', not deployed yet`);
+          }
+        }
+      }
+    }
+    return this.command(() => {
+      const deploymentKey = this.nextKey();
+      const result: DeployResult = { deploymentKey, processes: [], forms: [] };
+      for (const p of parsedProcesses) {
+        const latest = this.latestProcess(p.model.bpmnProcessId);
+        if (latest && latest.checksum === p.checksum) {
+          result.processes.push(latest);
+          continue;
+        }
+        const rec: ProcessDefinitionRec = {
+          key: this.nextKey(),
+          bpmnProcessId: p.model.bpmnProcessId,
+          name: p.model.name,
+          version: (latest?.version ?? 0) + 1,
+          versionTag: p.model.versionTag,
+          resourceName: p.name,
+          xml: p.xml,
+          checksum: p.checksum,
+          deploymentKey,
+        };
+        this.put('process', this.processes, rec);
+        this.models.set(rec.key, p.model);
+        if (latest) this.closeStartSubscriptions(latest);
+        this.openStartTimers(rec);
+        result.processes.push(rec);
+      }
+      for (const f of parsedForms) {
+        const latest = this.latestForm(f.formId);
+        if (latest && latest.checksum === f.checksum) {
+          result.forms.push(latest);
+          continue;
+        }
+        const rec: FormRec = {
+          key: this.nextKey(),
+          formId: f.formId,
+          version: (latest?.version ?? 0) + 1,
+          resourceName: f.name,
+          schema: f.schema,
+          checksum: f.checksum,
+          deploymentKey,
+        };
+        this.put('form', this.forms, rec);
+        result.forms.push(rec);
+      }
+      this.put('deployment', this.deployments, {
+        key: deploymentKey,
+        createdAt: this.nowIso(),
+        resources: [...result.processes.map((p) => ({ kind: 'process' as const, key: p.key })), ...result.forms.map((f) => ({ kind: 'form' as const, key: f.key }))],
+      });
+      return result;
+    });
+  }
+
+  latestProcess(bpmnProcessId: string): ProcessDefinitionRec | undefined {
+    let best: ProcessDefinitionRec | undefined;
+    for (const p of this.processes.values()) if (p.bpmnProcessId === bpmnProcessId && (!best || p.version > best.version)) best = p;
+    return best;
+  }
+
+  latestForm(formId: string): FormRec | undefined {
+    let best: FormRec | undefined;
+    for (const f of this.forms.values()) if (f.formId === formId && (!best || f.version > best.version)) best = f;
+    return best;
+  }
+
+  model(processDefinitionKey: string): ProcessModel {
+    const m = this.models.get(processDefinitionKey);
+    if (!m) throw notFound('Process definition', processDefinitionKey);
+    return m;
+  }
+
+  // ---------------------------------------------------------------- process instances
+
+  createProcessInstance(req: { bpmnProcessId?: string; processDefinitionKey?: string; version?: number; variables?: Vars }): ProcessInstanceRec {
+    let def: ProcessDefinitionRec | undefined;
+    if (req.processDefinitionKey) {
+      def = this.processes.get(req.processDefinitionKey);
+      if (!def) throw notFound('Process definition', req.processDefinitionKey);
+    } else if (req.bpmnProcessId) {
+      def =
+        req.version !== undefined && req.version >= 0
+          ? [...this.processes.values()].find((p) => p.bpmnProcessId === req.bpmnProcessId && p.version === req.version)
+          : this.latestProcess(req.bpmnProcessId);
+      if (!def) {
+        throw new EngineError(404, 'NOT_FOUND', `Expected to find process definition with process ID '${req.bpmnProcessId}', but none found`);
+      }
+    } else {
+      throw invalid('either processDefinitionId or processDefinitionKey is required');
+    }
+    const model = this.model(def.key);
+    if (!model.noneStartEventId) throw invalid(`process '${def.bpmnProcessId}' has no none start event; start it with a message or timer`);
+    assertVariables(req.variables);
+    return this.command(() => this.startInstance(def!, model.noneStartEventId!, req.variables ?? {}));
+  }
+
+  cancelProcessInstance(key: string): void {
+    const pi = this.processInstances.get(key);
+    if (!pi) throw notFound('Process instance', key);
+    if (pi.state !== 'ACTIVE') throw notFound('Process instance', key);
+    if (pi.parentProcessInstanceKey) throw invalidState(`process instance '${key}' is a child instance; cancel its root process instance instead`);
+    this.command(() => {
+      const root = this.elementInstances.get(key)!;
+      this.terminate(root);
+    });
+  }
+
+  private startInstance(def: ProcessDefinitionRec, startElementId: string, variables: Vars, parent?: ElementInstanceRec, startCorrelationKey?: string): ProcessInstanceRec {
+    const key = this.nextKey();
+    const pi: ProcessInstanceRec = {
+      key,
+      processDefinitionKey: def.key,
+      bpmnProcessId: def.bpmnProcessId,
+      version: def.version,
+      versionTag: def.versionTag,
+      state: 'ACTIVE',
+      startDate: this.nowIso(),
+      parentProcessInstanceKey: parent?.processInstanceKey,
+      parentElementInstanceKey: parent?.key,
+      startCorrelationKey,
+    };
+    this.put('processInstance', this.processInstances, pi);
+    const root: ElementInstanceRec = {
+      key,
+      processInstanceKey: key,
+      processDefinitionKey: def.key,
+      bpmnProcessId: def.bpmnProcessId,
+      elementId: def.bpmnProcessId,
+      type: 'PROCESS',
+      state: 'ACTIVE',
+      startDate: pi.startDate,
+    };
+    this.put('elementInstance', this.elementInstances, root);
+    for (const [name, value] of Object.entries(variables)) this.setLocal(key, key, name, value);
+    this.openEventSubProcesses(root);
+    const start = this.createElementInstance(root, startElementId);
+    this.agenda.push(() => this.activate(start));
+    return pi;
+  }
+
+  // ---------------------------------------------------------------- messages
+
+  publishMessage(req: { name: string; correlationKey?: string; timeToLive?: number; messageId?: string; variables?: Vars }): MessageRec {
+    if (!req.name) throw invalid('message name is required');
+    assertVariables(req.variables);
+    const ttl = req.timeToLive ?? 0;
+    if (!Number.isFinite(ttl) || ttl < 0) throw invalid('timeToLive must be a non-negative number of milliseconds');
+    return this.command(() => {
+      this.expireMessages();
+      if (req.messageId) {
+        for (const m of this.messages.values()) {
+          if (m.messageId === req.messageId && m.name === req.name) {
+            throw new EngineError(409, 'ALREADY_EXISTS', `Expected to publish a new message with id '${req.messageId}', but a message with that id was already published`);
+          }
+        }
+      }
+      const msg: MessageRec = {
+        key: this.nextKey(),
+        name: req.name,
+        correlationKey: req.correlationKey ?? '',
+        variables: req.variables ?? {},
+        messageId: req.messageId,
+        publishedAt: this.now(),
+        expiresAt: this.now() + ttl,
+        correlatedTo: [],
+      };
+      this.correlate(msg, false);
+      if (ttl > 0) this.put('message', this.messages, msg);
+      return msg;
+    });
+  }
+
+  /** Correlates immediately to one subscription or start event; no buffering. */
+  correlateMessage(req: { name: string; correlationKey?: string; variables?: Vars }): { messageKey: string; processInstanceKey: string } {
+    if (!req.name) throw invalid('message name is required');
+    assertVariables(req.variables);
+    return this.command(() => {
+      const msg: MessageRec = {
+        key: this.nextKey(),
+        name: req.name,
+        correlationKey: req.correlationKey ?? '',
+        variables: req.variables ?? {},
+        publishedAt: this.now(),
+        expiresAt: this.now(),
+        correlatedTo: [],
+      };
+      const reached = this.correlate(msg, true);
+      if (!reached) {
+        throw new EngineError(404, 'NOT_FOUND', `Expected to find subscription for message with name '${req.name}' and correlation key '${msg.correlationKey}', but none was found`);
+      }
+      return { messageKey: msg.key, processInstanceKey: reached };
+    });
+  }
+
+  /** Returns the first process instance reached. */
+  private correlate(msg: MessageRec, onlyOne: boolean): string | undefined {
+    let first: string | undefined;
+    const subs = [...(this.subsByMessage.get(subIndex(msg.name, msg.correlationKey)) ?? [])]
+      .map((k) => this.subscriptions.get(k)!)
+      .sort((a, b) => cmpKey(a.key, b.key));
+    for (const sub of subs) {
+      if (sub.state !== 'CREATED' || msg.correlatedTo.includes(sub.processInstanceKey)) continue;
+      msg.correlatedTo.push(sub.processInstanceKey);
+      this.triggerSubscription(sub, msg.variables);
+      first ??= sub.processInstanceKey;
+      if (onlyOne) return first;
+    }
+    for (const def of this.latestDefinitions()) {
+      const model = this.models.get(def.key)!;
+      const start = model.messageStartEvents.find((s) => s.messageName === msg.name);
+      if (!start || msg.correlatedTo.includes(def.bpmnProcessId)) continue;
+      if (msg.correlationKey) {
+        const active = [...this.processInstances.values()].some((pi) => pi.state === 'ACTIVE' && pi.bpmnProcessId === def.bpmnProcessId && pi.startCorrelationKey === msg.correlationKey);
+        if (active) continue;
+      }
+      msg.correlatedTo.push(def.bpmnProcessId);
+      const pi = this.startInstance(def, start.elementId, {}, undefined, msg.correlationKey || undefined);
+      const startEi = [...this.elementInstances.values()].find((e) => e.processInstanceKey === pi.key && e.elementId === start.elementId && e.state === 'ACTIVE');
+      if (startEi) this.setOutputsOrPropagate(startEi, msg.variables, true);
+      first ??= pi.key;
+      if (onlyOne) return first;
+    }
+    if (msg.correlatedTo.length && this.messages.has(msg.key)) this.markDirty('message', msg.key, msg);
+    return first;
+  }
+
+  private latestDefinitions(): ProcessDefinitionRec[] {
+    const latest = new Map<string, ProcessDefinitionRec>();
+    for (const p of this.processes.values()) {
+      const cur = latest.get(p.bpmnProcessId);
+      if (!cur || p.version > cur.version) latest.set(p.bpmnProcessId, p);
+    }
+    return [...latest.values()];
+  }
+
+  private expireMessages(): void {
+    const now = this.now();
+    for (const m of [...this.messages.values()]) if (m.expiresAt <= now) this.remove('message', this.messages, m.key);
+  }
+
+  // ---------------------------------------------------------------- jobs
+
+  activateJobs(req: ActivateJobsRequest): Promise<ActivatedJob[]> {
+    if (!req.type) throw invalid('job type is required');
+    if (!(req.maxJobsToActivate > 0)) throw invalid('maxJobsToActivate must be greater than 0');
+    if (!(req.timeout > 0)) throw invalid('timeout must be greater than 0');
+    const jobs = this.command(() => this.takeJobs(req));
+    const wait = req.requestTimeout ?? 0;
+    if (jobs.length > 0 || wait < 0 || this.closed) return Promise.resolve(jobs);
+    return new Promise((resolve) => {
+      const p: PendingActivation = { req, resolve };
+      // 0 means the broker's default long-polling timeout (10 s in Zeebe).
+      p.timer = setTimeout(() => {
+        const i = this.pending.indexOf(p);
+        if (i >= 0) this.pending.splice(i, 1);
+        resolve([]);
+      }, wait === 0 ? 10_000 : Math.min(wait, MAX_TIMEOUT_MS));
+      this.pending.push(p);
+      this.schedule();
+    });
+  }
+
+  private takeJobs(req: ActivateJobsRequest): ActivatedJob[] {
+    const now = this.now();
+    const out: ActivatedJob[] = [];
+    const keys = [...(this.openJobsByType.get(req.type) ?? [])].sort(cmpKey);
+    for (const key of keys) {
+      if (out.length >= req.maxJobsToActivate) break;
+      const job = this.jobs.get(key)!;
+      if (!this.isActivatable(job, now)) continue;
+      job.state = 'ACTIVATED';
+      job.worker = req.worker ?? '';
+      job.deadline = now + req.timeout;
+      job.notBefore = undefined;
+      if (job.deadline < this.minJobDeadline) this.minJobDeadline = job.deadline;
+      this.markDirty('job', job.key, job);
+      let variables = this.visibleVariables(job.elementInstanceKey);
+      if (req.fetchVariable?.length) {
+        variables = Object.fromEntries(Object.entries(variables).filter(([k]) => req.fetchVariable!.includes(k)));
+      }
+      out.push({ job: { ...job }, variables, deadline: job.deadline });
+    }
+    return out;
+  }
+
+  private isActivatable(job: JobRec, now: number): boolean {
+    if (job.retries <= 0) return false;
+    if (job.state === 'ACTIVATED') return job.deadline !== undefined && job.deadline <= now;
+    if (!['CREATED', 'FAILED', 'RETRIES_UPDATED', 'TIMED_OUT'].includes(job.state)) return false;
+    if (job.notBefore !== undefined && job.notBefore > now) return false;
+    const ei = this.elementInstances.get(job.elementInstanceKey);
+    return ei?.state === 'ACTIVE';
+  }
+
+  private serveWaitingWorkers(): void {
+    if (this.pending.length === 0) return;
+    for (const p of [...this.pending]) {
+      const jobs = this.takeJobs(p.req);
+      if (jobs.length === 0) continue;
+      this.pending.splice(this.pending.indexOf(p), 1);
+      if (p.timer) clearTimeout(p.timer);
+      p.resolve(jobs);
+    }
+  }
+
+  private activeJob(key: string): JobRec {
+    const job = this.jobs.get(key);
+    if (!job || !isOpenJob(job)) throw notFound('Job', key);
+    return job;
+  }
+
+  completeJob(key: string, variables?: Vars): void {
+    assertVariables(variables);
+    this.command(() => {
+      const job = this.activeJob(key);
+      this.closeJob(job, 'COMPLETED');
+      const ei = this.elementInstances.get(job.elementInstanceKey)!;
+      this.agenda.push(() => this.completeActivity(ei, variables ?? {}));
+    });
+  }
+
+  failJob(key: string, req: { retries: number; errorMessage?: string; retryBackOff?: number; variables?: Vars }): void {
+    assertVariables(req.variables);
+    if (!Number.isInteger(req.retries)) throw invalid('retries must be an integer');
+    this.command(() => {
+      const job = this.activeJob(key);
+      job.retries = req.retries;
+      job.errorMessage = req.errorMessage ?? '';
+      job.state = 'FAILED';
+      job.deadline = undefined;
+      job.notBefore = req.retryBackOff && req.retryBackOff > 0 ? this.now() + req.retryBackOff : undefined;
+      this.markDirty('job', job.key, job);
+      if (req.variables && Object.keys(req.variables).length) {
+        for (const [n, v] of Object.entries(req.variables)) this.setLocal(job.elementInstanceKey, job.processInstanceKey, n, v);
+      }
+      if (job.retries <= 0) {
+        const ei = this.elementInstances.get(job.elementInstanceKey)!;
+        this.raiseIncident(ei, 'JOB_NO_RETRIES', job.errorMessage || 'No more retries left.', 'job', job.key);
+      }
+    });
+  }
+
+  throwJobError(key: string, req: { errorCode: string; errorMessage?: string; variables?: Vars }): void {
+    if (!req.errorCode) throw invalid('errorCode is required');
+    assertVariables(req.variables);
+    this.command(() => {
+      const job = this.activeJob(key);
+      job.state = 'ERROR_THROWN';
+      job.errorCode = req.errorCode;
+      job.errorMessage = req.errorMessage ?? '';
+      job.deadline = undefined;
+      this.markDirty('job', job.key, job);
+      const ei = this.elementInstances.get(job.elementInstanceKey)!;
+      if (!this.throwError(ei, req.errorCode, req.errorMessage ?? '', req.variables ?? {})) {
+        this.raiseIncident(
+          ei,
+          'UNHANDLED_ERROR_EVENT',
+          `Expected to throw an error event with the code '${req.errorCode}' with message '${req.errorMessage ?? ''}', but it was not caught. No error events are available in the scope.`,
+          'job',
+          job.key,
+        );
+      }
+    });
+  }
+
+  updateJob(key: string, changes: { retries?: number; timeout?: number }): void {
+    this.command(() => {
+      const job = this.activeJob(key);
+      if (changes.retries !== undefined) {
+        if (!Number.isInteger(changes.retries) || changes.retries < 1) throw invalid('retries must be a positive integer');
+        job.retries = changes.retries;
+        if (job.state === 'FAILED') job.state = 'RETRIES_UPDATED';
+      }
+      if (changes.timeout !== undefined && job.state === 'ACTIVATED') {
+        job.deadline = this.now() + changes.timeout;
+        this.minJobDeadline = Math.min(this.minJobDeadline, job.deadline);
+      }
+      this.markDirty('job', job.key, job);
+    });
+  }
+
+  private closeJob(job: JobRec, state: JobRec['state']): void {
+    job.state = state;
+    job.deadline = undefined;
+    job.endTime = this.nowIso();
+    this.openJobsByType.get(job.type)?.delete(job.key);
+    this.markDirty('job', job.key, job);
+  }
+
+  // ---------------------------------------------------------------- user tasks
+
+  private openUserTask(key: string): UserTaskRec {
+    const t = this.userTasks.get(key);
+    if (!t) throw notFound('User task', key);
+    if (t.state !== 'CREATED') throw invalidState(`Command 'COMPLETE' rejected with code 'INVALID_STATE': user task '${key}' is ${t.state.toLowerCase()}`);
+    return t;
+  }
+
+  assignUserTask(key: string, assignee: string, allowOverride = true): void {
+    if (!assignee) throw invalid('assignee is required');
+    this.command(() => {
+      const t = this.openUserTask(key);
+      if (t.assignee && t.assignee !== assignee && !allowOverride) {
+        throw invalidState(`user task '${key}' is already assigned to '${t.assignee}'`);
+      }
+      t.assignee = assignee;
+      this.markDirty('userTask', t.key, t);
+    });
+  }
+
+  unassignUserTask(key: string): void {
+    this.command(() => {
+      const t = this.openUserTask(key);
+      t.assignee = undefined;
+      this.markDirty('userTask', t.key, t);
+    });
+  }
+
+  updateUserTask(key: string, changes: { dueDate?: string | null; followUpDate?: string | null; candidateGroups?: string[]; candidateUsers?: string[]; priority?: number }): void {
+    this.command(() => {
+      const t = this.openUserTask(key);
+      if (changes.dueDate !== undefined) t.dueDate = changes.dueDate ?? undefined;
+      if (changes.followUpDate !== undefined) t.followUpDate = changes.followUpDate ?? undefined;
+      if (changes.candidateGroups) t.candidateGroups = changes.candidateGroups;
+      if (changes.candidateUsers) t.candidateUsers = changes.candidateUsers;
+      if (changes.priority !== undefined) t.priority = changes.priority;
+      this.markDirty('userTask', t.key, t);
+    });
+  }
+
+  completeUserTask(key: string, variables?: Vars): void {
+    assertVariables(variables);
+    this.command(() => {
+      const t = this.openUserTask(key);
+      t.state = 'COMPLETED';
+      t.completionDate = this.nowIso();
+      this.markDirty('userTask', t.key, t);
+      const ei = this.elementInstances.get(t.elementInstanceKey)!;
+      this.agenda.push(() => this.completeActivity(ei, variables ?? {}));
+    });
+  }
+
+  // ---------------------------------------------------------------- incidents and variables
+
+  resolveIncident(key: string): void {
+    this.command(() => {
+      const inc = this.incidents.get(key);
+      if (!inc || inc.state !== 'ACTIVE') throw notFound('Incident', key);
+      inc.state = 'RESOLVED';
+      this.markDirty('incident', inc.key, inc);
+      const ei = this.elementInstances.get(inc.elementInstanceKey);
+      if (ei) {
+        ei.incidentKey = undefined;
+        this.markDirty('elementInstance', ei.key, ei);
+      }
+      if (!ei || ei.state !== 'ACTIVE') return;
+      switch (inc.retry) {
+        case 'job': {
+          const job = inc.jobKey ? this.jobs.get(inc.jobKey) : undefined;
+          if (!job) return;
+          if (job.state === 'ERROR_THROWN') {
+            job.state = 'FAILED';
+            if (job.retries <= 0) job.retries = 1;
+          }
+          this.markDirty('job', job.key, job);
+          if (job.retries <= 0) this.raiseIncident(ei, 'JOB_NO_RETRIES', job.errorMessage || 'No more retries left.', 'job', job.key);
+          return;
+        }
+        case 'activate':
+          this.agenda.push(() => this.activate(ei));
+          return;
+        case 'complete':
+          this.agenda.push(() => this.completeActivity(ei, {}, true));
+          return;
+        case 'flow':
+          this.agenda.push(() => this.leave(ei));
+          return;
+      }
+    });
+  }
+
+  setVariables(elementInstanceKey: string, variables: Vars, local = false): void {
+    assertVariables(variables);
+    this.command(() => {
+      const ei = this.elementInstances.get(elementInstanceKey);
+      if (!ei || ei.state !== 'ACTIVE') throw notFound('Element instance', elementInstanceKey);
+      for (const [n, v] of Object.entries(variables)) {
+        if (local) this.setLocal(ei.key, ei.processInstanceKey, n, v);
+        else this.setPropagate(ei.key, n, v);
+      }
+    });
+  }
+
+  /** All variables visible from a scope, inner scopes shadowing outer ones. */
+  visibleVariables(scopeKey: string): Vars {
+    const chain: string[] = [];
+    let cur: string | undefined = scopeKey;
+    while (cur) {
+      chain.push(cur);
+      cur = this.elementInstances.get(cur)?.flowScopeKey;
+    }
+    const out: Vars = {};
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const m = this.scopeVars.get(chain[i]);
+      if (m) for (const [n, v] of m) out[n] = v.value;
+    }
+    return out;
+  }
+
+  // ---------------------------------------------------------------- the interpreter
+
+  private createElementInstance(scope: ElementInstanceRec, elementId: string, extra?: Partial<ElementInstanceRec>): ElementInstanceRec {
+    const model = this.model(scope.processDefinitionKey);
+    const el = model.elements.get(elementId)!;
+    const ei: ElementInstanceRec = {
+      key: this.nextKey(),
+      processInstanceKey: scope.processInstanceKey,
+      processDefinitionKey: scope.processDefinitionKey,
+      bpmnProcessId: scope.bpmnProcessId,
+      elementId,
+      type: el.multiInstance && extra?.loopIndex === undefined ? 'MULTI_INSTANCE_BODY' : el.type,
+      flowScopeKey: scope.key,
+      state: 'ACTIVE',
+      startDate: this.nowIso(),
+      ...extra,
+    };
+    this.put('elementInstance', this.elementInstances, ei);
+    this.children(scope.key).add(ei.key);
+    return ei;
+  }
+
+  private element(ei: ElementInstanceRec): FlowNode {
+    return this.model(ei.processDefinitionKey).elements.get(ei.elementId)!;
+  }
+
+  private fail(ei: ElementInstanceRec, err: unknown, retry: IncidentRec['retry']): void {
+    const type = err instanceof StepFailure ? err.errorType : 'EXTRACT_VALUE_ERROR';
+    this.raiseIncident(ei, type, (err as Error).message, retry);
+  }
+
+  private evalIn(expr: string, scopeKey: string, extra?: Vars): unknown {
+    const vars = extra ? { ...this.visibleVariables(scopeKey), ...extra } : this.visibleVariables(scopeKey);
+    return this.evalWith(expr, vars);
+  }
+
+  private evalWith(expr: string, vars: Vars): unknown {
+    if (!expr.startsWith('=')) return expr;
+    try {
+      return evaluateExpression(expr.slice(1), vars, { now: new Date(this.now()) });
+    } catch (err) {
+      throw new StepFailure('EXTRACT_VALUE_ERROR', (err as Error).message);
+    }
+  }
+
+  private activate(ei: ElementInstanceRec): void {
+    if (ei.state !== 'ACTIVE') return;
+    const el = this.element(ei);
+    try {
+      if (ei.type === 'MULTI_INSTANCE_BODY') return this.activateMultiInstance(ei, el);
+      if (el.inputs.length) this.applyInputs(ei, el);
+      if (el.boundaryEvents.length && ei.loopIndex === undefined) this.openBoundaryEvents(ei, el);
+      switch (el.type) {
+        case 'START_EVENT':
+        case 'INTERMEDIATE_THROW_EVENT':
+        case 'MANUAL_TASK':
+        case 'TASK':
+        case 'EXCLUSIVE_GATEWAY':
+        case 'INCLUSIVE_GATEWAY':
+        case 'PARALLEL_GATEWAY':
+          return this.completeActivity(ei, {});
+        case 'END_EVENT':
+          return this.activateEndEvent(ei, el);
+        case 'SERVICE_TASK':
+        case 'SEND_TASK':
+        case 'BUSINESS_RULE_TASK':
+          return this.createJob(ei, el);
+        case 'SCRIPT_TASK':
+          if (el.job) return this.createJob(ei, el);
+          return this.completeActivity(ei, { [el.script!.resultVariable]: this.evalIn(el.script!.expression.startsWith('=') ? el.script!.expression : '=' + el.script!.expression, ei.key) });
+        case 'USER_TASK':
+          return this.createUserTask(ei, el);
+        case 'RECEIVE_TASK':
+        case 'INTERMEDIATE_CATCH_EVENT':
+          return this.openCatch(ei, el, 'catch', ei);
+        case 'EVENT_BASED_GATEWAY':
+          return this.openEventGateway(ei, el);
+        case 'SUB_PROCESS':
+        case 'EVENT_SUB_PROCESS': {
+          this.openEventSubProcesses(ei);
+          const start = this.createElementInstance(ei, el.startEventId!);
+          this.agenda.push(() => this.activate(start));
+          return;
+        }
+        case 'CALL_ACTIVITY':
+          return this.activateCallActivity(ei, el);
+        default:
+          throw new StepFailure('EXTRACT_VALUE_ERROR', `element type ${el.type} cannot be activated`);
+      }
+    } catch (err) {
+      if (err instanceof EngineError) throw err;
+      this.fail(ei, err, 'activate');
+    }
+  }
+
+  private applyInputs(ei: ElementInstanceRec, el: FlowNode): void {
+    const local: Vars = {};
+    for (const m of el.inputs) {
+      const value = this.evalIn(m.source, ei.flowScopeKey!, local);
+      assignPath(local, m.target, value);
+    }
+    for (const [n, v] of Object.entries(local)) this.setLocal(ei.key, ei.processInstanceKey, n, v);
+  }
+
+  private activateMultiInstance(body: ElementInstanceRec, el: FlowNode): void {
+    const mi = el.multiInstance!;
+    const items = this.evalIn(mi.inputCollection, body.flowScopeKey!);
+    if (!Array.isArray(items)) {
+      throw new StepFailure('EXTRACT_VALUE_ERROR', `Expected result of the expression '${mi.inputCollection}' to be 'ARRAY', but was '${typeName(items)}'.`);
+    }
+    if (el.boundaryEvents.length) this.openBoundaryEvents(body, el);
+    body.mi = { items, next: 0, completed: 0, active: 0 };
+    if (mi.outputCollection) this.setLocal(body.key, body.processInstanceKey, mi.outputCollection, items.map(() => null));
+    this.markDirty('elementInstance', body.key, body);
+    if (items.length === 0) return this.completeActivity(body, {});
+    const n = mi.sequential ? 1 : items.length;
+    for (let i = 0; i < n; i++) this.spawnInner(body, el);
+  }
+
+  private spawnInner(body: ElementInstanceRec, el: FlowNode): void {
+    const state = body.mi!;
+    const index = state.next++;
+    state.active++;
+    this.markDirty('elementInstance', body.key, body);
+    const inner = this.createElementInstance(body, el.id, { loopIndex: index });
+    inner.type = el.type;
+    const mi = el.multiInstance!;
+    if (mi.inputElement) this.setLocal(inner.key, inner.processInstanceKey, mi.inputElement, state.items[index]);
+    this.setLocal(inner.key, inner.processInstanceKey, 'loopCounter', index + 1);
+    this.agenda.push(() => this.activate(inner));
+  }
+
+  private innerCompleted(inner: ElementInstanceRec, body: ElementInstanceRec, el: FlowNode): void {
+    const mi = el.multiInstance!;
+    const state = body.mi!;
+    if (mi.outputCollection && mi.outputElement) {
+      const value = this.evalIn(mi.outputElement, inner.key);
+      const coll = [...((this.scopeVars.get(body.key)?.get(mi.outputCollection)?.value as unknown[]) ?? [])];
+      coll[inner.loopIndex!] = value;
+      this.setLocal(body.key, body.processInstanceKey, mi.outputCollection, coll);
+    }
+    state.completed++;
+    state.active--;
+    this.markDirty('elementInstance', body.key, body);
+    let done = state.completed >= state.items.length;
+    if (!done && mi.completionCondition) {
+      const vars = { ...this.visibleVariables(body.key), numberOfInstances: state.items.length, numberOfActiveInstances: state.active, numberOfCompletedInstances: state.completed };
+      done = this.evalWith(mi.completionCondition.startsWith('=') ? mi.completionCondition : '=' + mi.completionCondition, vars) === true;
+      if (done) for (const k of [...this.children(body.key)]) this.terminate(this.elementInstances.get(k)!);
+    }
+    if (done) {
+      const out = mi.outputCollection ? { [mi.outputCollection]: this.scopeVars.get(body.key)?.get(mi.outputCollection)?.value } : {};
+      this.completeActivity(body, {}, false, out);
+    } else if (mi.sequential && state.next < state.items.length) {
+      this.spawnInner(body, el);
+    }
+  }
+
+  private createJob(ei: ElementInstanceRec, el: FlowNode): void {
+    const def = el.job!;
+    const type = String(this.evalIn(def.type, ei.key));
+    const retries = Number(this.evalIn(def.retries, ei.key));
+    if (!Number.isInteger(retries)) throw new StepFailure('EXTRACT_VALUE_ERROR', `Expected job retries of '${el.id}' to be a number, but got '${def.retries}'`);
+    const pd = this.processes.get(ei.processDefinitionKey)!;
+    const job: JobRec = {
+      key: this.nextKey(),
+      type,
+      processInstanceKey: ei.processInstanceKey,
+      processDefinitionKey: ei.processDefinitionKey,
+      bpmnProcessId: ei.bpmnProcessId,
+      processDefinitionVersion: pd.version,
+      elementId: ei.elementId,
+      elementInstanceKey: ei.key,
+      retries,
+      customHeaders: { ...def.headers },
+      state: 'CREATED',
+      creationTime: this.nowIso(),
+    };
+    this.put('job', this.jobs, job);
+    this.jobSet(type).add(job.key);
+    ei.jobKey = job.key;
+    this.markDirty('elementInstance', ei.key, ei);
+  }
+
+  private createUserTask(ei: ElementInstanceRec, el: FlowNode): void {
+    const def = el.userTask!;
+    const str = (v: string | undefined) => (v === undefined || v === '' ? undefined : this.evalIn(v, ei.key));
+    const list = (v: string | undefined): string[] => {
+      const r = str(v);
+      if (r === undefined || r === null) return [];
+      if (Array.isArray(r)) return r.map(String);
+      return String(r).split(',').map((s) => s.trim()).filter(Boolean);
+    };
+    const date = (v: string | undefined, what: string): string | undefined => {
+      const r = str(v);
+      if (r === undefined || r === null || r === '') return undefined;
+      const d = new Date(String(r));
+      if (Number.isNaN(d.getTime()) || !/([zZ]|[+-]\d\d:\d\d)$/.test(String(r))) {
+        throw new StepFailure('EXTRACT_VALUE_ERROR', `Expected the ${what} of '${el.id}' to be an ISO 8601 date-time with offset, but got '${String(r)}'`);
+      }
+      return String(r);
+    };
+    let formKey: string | undefined;
+    if (def.formId) {
+      const form = this.latestForm(def.formId);
+      if (!form) throw new StepFailure('FORM_NOT_FOUND', `Expected to find a form with id '${def.formId}', but no form with this id is found, at least a form with this id should be available. To resolve the Incident please deploy a form with the same id`);
+      formKey = form.key;
+    }
+    const pd = this.processes.get(ei.processDefinitionKey)!;
+    const priority = def.priority !== undefined ? Number(str(def.priority)) : 50;
+    const task: UserTaskRec = {
+      key: this.nextKey(),
+      elementInstanceKey: ei.key,
+      processInstanceKey: ei.processInstanceKey,
+      processDefinitionKey: ei.processDefinitionKey,
+      bpmnProcessId: ei.bpmnProcessId,
+      processDefinitionVersion: pd.version,
+      elementId: el.id,
+      name: el.name,
+      state: 'CREATED',
+      assignee: (str(def.assignee) as string | undefined) || undefined,
+      candidateGroups: list(def.candidateGroups),
+      candidateUsers: list(def.candidateUsers),
+      dueDate: date(def.dueDate, 'due date'),
+      followUpDate: date(def.followUpDate, 'follow-up date'),
+      creationDate: this.nowIso(),
+      formKey,
+      externalFormReference: def.externalFormReference,
+      priority: Number.isFinite(priority) ? priority : 50,
+    };
+    this.put('userTask', this.userTasks, task);
+    ei.userTaskKey = task.key;
+    this.markDirty('elementInstance', ei.key, ei);
+  }
+
+  private activateEndEvent(ei: ElementInstanceRec, el: FlowNode): void {
+    const ev = el.event!;
+    if (ev.kind === 'error') {
+      if (!this.throwError(ei, ev.errorCode ?? '', '', {})) {
+        this.raiseIncident(ei, 'UNHANDLED_ERROR_EVENT', `Expected to throw an error event with the code '${ev.errorCode}', but it was not caught. No error events are available in the scope.`, 'activate');
+      }
+      return;
+    }
+    if (ev.kind === 'message' && el.job) return this.createJob(ei, el);
+    if (ev.kind === 'terminate') {
+      const scope = this.elementInstances.get(ei.flowScopeKey!)!;
+      for (const k of [...this.children(scope.key)]) if (k !== ei.key) this.terminate(this.elementInstances.get(k)!);
+      if (scope.joins) {
+        scope.joins = undefined;
+        this.markDirty('elementInstance', scope.key, scope);
+      }
+    }
+    this.completeActivity(ei, {});
+  }
+
+  private activateCallActivity(ei: ElementInstanceRec, el: FlowNode): void {
+    const processId = String(this.evalIn(el.calledElement!.processId, ei.key));
+    const def = this.latestProcess(processId);
+    if (!def) throw new StepFailure('CALLED_ELEMENT_ERROR', `Expected process with BPMN process id '${processId}' to be deployed, but not found.`);
+    const model = this.model(def.key);
+    if (!model.noneStartEventId) throw new StepFailure('CALLED_ELEMENT_ERROR', `Expected process '${processId}' to have a none start event, but not found.`);
+    // Without propagation of all parent variables, only the call activity's input mappings reach the child.
+    const vars: Vars = {};
+    if (el.calledElement!.propagateAllParentVariables) Object.assign(vars, this.visibleVariables(ei.key));
+    else for (const [n, v] of this.scopeVars.get(ei.key) ?? []) vars[n] = v.value;
+    const child = this.startInstance(def, model.noneStartEventId, vars, ei);
+    ei.calledProcessInstanceKey = child.key;
+    this.markDirty('elementInstance', ei.key, ei);
+  }
+
+  /** An activity finished its work: apply variables and output mappings, then leave. */
+  private completeActivity(ei: ElementInstanceRec, variables: Vars, retrying = false, local?: Vars): void {
+    if (ei.state !== 'ACTIVE') return;
+    const el = this.element(ei);
+    try {
+      if (!retrying) this.setOutputsOrPropagate(ei, variables, el.outputs.length === 0);
+      if (local) for (const [n, v] of Object.entries(local)) this.setLocal(ei.key, ei.processInstanceKey, n, v);
+      if (ei.type !== 'MULTI_INSTANCE_BODY' && el.outputs.length) {
+        this.applyOutputs(ei, el);
+      } else if (ei.type === 'MULTI_INSTANCE_BODY' && el.multiInstance?.outputCollection) {
+        // The output collection leaves the body like any result: propagated to the enclosing scope.
+        const name = el.multiInstance.outputCollection;
+        this.setPropagate(ei.flowScopeKey!, name, this.scopeVars.get(ei.key)?.get(name)?.value);
+      }
+    } catch (err) {
+      if (err instanceof EngineError) throw err;
+      this.fail(ei, err, 'complete');
+      return;
+    }
+    this.agenda.push(() => this.leave(ei));
+  }
+
+  /**
+   * Variables produced by an element (job completion, message, called process) are local to it when it
+   * has output mappings; otherwise they are merged into the enclosing scopes (Zeebe's propagation).
+   */
+  private setOutputsOrPropagate(ei: ElementInstanceRec, variables: Vars, propagate: boolean): void {
+    for (const [n, v] of Object.entries(variables)) {
+      if (propagate) this.setPropagate(ei.flowScopeKey ?? ei.key, n, v);
+      else this.setLocal(ei.key, ei.processInstanceKey, n, v);
+    }
+  }
+
+  private applyOutputs(ei: ElementInstanceRec, el: FlowNode): void {
+    const vars = this.visibleVariables(ei.key);
+    const out: Vars = {};
+    for (const m of el.outputs) {
+      const value = this.evalWith(m.source, { ...vars, ...out });
+      assignPath(out, m.target, value);
+    }
+    for (const [n, v] of Object.entries(out)) this.setPropagate(ei.flowScopeKey!, n, v);
+  }
+
+  /** Completes the element instance and takes its outgoing flows. */
+  private leave(ei: ElementInstanceRec): void {
+    if (ei.state !== 'ACTIVE') return;
+    const el = this.element(ei);
+    const model = this.model(ei.processDefinitionKey);
+    let flows: string[];
+    try {
+      flows = this.outgoingFlows(ei, el, model);
+    } catch (err) {
+      this.raiseIncident(ei, 'CONDITION_ERROR', (err as Error).message, 'flow');
+      return;
+    }
+    this.finish(ei, 'COMPLETED');
+    const scope = this.elementInstances.get(ei.flowScopeKey!);
+    if (!scope || scope.state !== 'ACTIVE') return;
+    if (ei.loopIndex !== undefined && scope.type === 'MULTI_INSTANCE_BODY') {
+      this.innerCompleted(ei, scope, el);
+      return;
+    }
+    for (const fid of flows) {
+      const target = model.elements.get(model.flows.get(fid)!.targetId)!;
+      if (target.type === 'PARALLEL_GATEWAY' && target.incoming.length > 1) {
+        scope.joins ??= {};
+        const j = (scope.joins[target.id] ??= {});
+        j[fid] = (j[fid] ?? 0) + 1;
+        this.markDirty('elementInstance', scope.key, scope);
+        if (target.incoming.every((f) => (j[f] ?? 0) > 0)) {
+          for (const f of target.incoming) if (--j[f] === 0) delete j[f];
+          if (Object.keys(j).length === 0) delete scope.joins[target.id];
+          const next = this.createElementInstance(scope, target.id);
+          this.agenda.push(() => this.activate(next));
+        }
+        continue;
+      }
+      const next = this.createElementInstance(scope, target.id);
+      this.agenda.push(() => this.activate(next));
+    }
+    this.maybeCompleteScope(scope);
+  }
+
+  private outgoingFlows(ei: ElementInstanceRec, el: FlowNode, model: ProcessModel): string[] {
+    if (el.type === 'EXCLUSIVE_GATEWAY' || el.type === 'INCLUSIVE_GATEWAY') {
+      if (el.outgoing.length === 1 && !model.flows.get(el.outgoing[0])!.condition) return el.outgoing;
+      const vars = this.visibleVariables(ei.flowScopeKey!);
+      const taken: string[] = [];
+      for (const fid of el.outgoing) {
+        if (fid === el.defaultFlow) continue;
+        const cond = model.flows.get(fid)!.condition;
+        if (!cond) continue;
+        let ok: boolean;
+        try {
+          ok = evaluateCondition(cond.slice(1), vars);
+        } catch (err) {
+          throw new Error(`Expected to evaluate condition of flow '${fid}' ('${cond}'): ${(err as Error).message}`);
+        }
+        if (ok) {
+          taken.push(fid);
+          if (el.type === 'EXCLUSIVE_GATEWAY') break;
+        }
+      }
+      if (taken.length === 0) {
+        if (el.defaultFlow) return [el.defaultFlow];
+        throw new Error(`Expected at least one condition to evaluate to true, or to have a default flow (gateway '${el.id}')`);
+      }
+      return taken;
+    }
+    return el.outgoing;
+  }
+
+  private maybeCompleteScope(scope: ElementInstanceRec): void {
+    if (scope.state !== 'ACTIVE' || scope.type === 'MULTI_INSTANCE_BODY') return;
+    if (this.children(scope.key).size > 0) return;
+    if (scope.joins && Object.keys(scope.joins).length > 0) return;
+    if (scope.type === 'PROCESS') return this.completeProcessInstance(scope);
+    if (scope.type === 'SUB_PROCESS' || scope.type === 'EVENT_SUB_PROCESS') this.agenda.push(() => this.completeActivity(scope, {}));
+  }
+
+  private completeProcessInstance(root: ElementInstanceRec): void {
+    this.finish(root, 'COMPLETED');
+    const pi = this.processInstances.get(root.key)!;
+    pi.state = 'COMPLETED';
+    pi.endDate = this.nowIso();
+    this.markDirty('processInstance', pi.key, pi);
+    if (pi.parentElementInstanceKey) {
+      const caller = this.elementInstances.get(pi.parentElementInstanceKey);
+      if (caller && caller.state === 'ACTIVE') {
+        const el = this.element(caller);
+        // With output mappings the child's variables are local to the call activity and only mapped ones leave it.
+        const childVars = el.calledElement!.propagateAllChildVariables || el.outputs.length ? this.visibleVariables(root.key) : {};
+        this.agenda.push(() => this.completeActivity(caller, childVars));
+      }
+    }
+  }
+
+  /** Marks an element instance ended and releases everything it holds. */
+  private finish(ei: ElementInstanceRec, state: 'COMPLETED' | 'TERMINATED'): void {
+    ei.state = state;
+    ei.endDate = this.nowIso();
+    this.markDirty('elementInstance', ei.key, ei);
+    if (ei.flowScopeKey) this.children(ei.flowScopeKey).delete(ei.key);
+    this.activeChildren.delete(ei.key);
+    this.closeSubscriptionsOf(ei.key);
+    if (ei.incidentKey) {
+      const inc = this.incidents.get(ei.incidentKey);
+      if (inc && inc.state === 'ACTIVE') {
+        inc.state = 'RESOLVED';
+        this.markDirty('incident', inc.key, inc);
+      }
+      ei.incidentKey = undefined;
+    }
+  }
+
+  /** Terminates an element instance with everything inside it (children, jobs, tasks, called processes). */
+  private terminate(ei: ElementInstanceRec): void {
+    if (ei.state !== 'ACTIVE') return;
+    for (const k of [...this.children(ei.key)]) this.terminate(this.elementInstances.get(k)!);
+    if (ei.jobKey) {
+      const job = this.jobs.get(ei.jobKey);
+      if (job && isOpenJob(job)) this.closeJob(job, 'CANCELED');
+    }
+    if (ei.userTaskKey) {
+      const t = this.userTasks.get(ei.userTaskKey);
+      if (t && t.state === 'CREATED') {
+        t.state = 'CANCELED';
+        t.completionDate = this.nowIso();
+        this.markDirty('userTask', t.key, t);
+      }
+    }
+    if (ei.calledProcessInstanceKey) {
+      const child = this.elementInstances.get(ei.calledProcessInstanceKey);
+      if (child) this.terminate(child);
+    }
+    this.finish(ei, 'TERMINATED');
+    if (ei.type === 'PROCESS') {
+      const pi = this.processInstances.get(ei.key)!;
+      pi.state = 'TERMINATED';
+      pi.endDate = this.nowIso();
+      this.markDirty('processInstance', pi.key, pi);
+    }
+  }
+
+  // ---------------------------------------------------------------- events
+
+  private openBoundaryEvents(host: ElementInstanceRec, el: FlowNode): void {
+    const model = this.model(host.processDefinitionKey);
+    for (const bid of el.boundaryEvents) {
+      const b = model.elements.get(bid)!;
+      if (b.event?.kind === 'timer' || b.event?.kind === 'message') this.openCatch(host, b, 'boundary', host);
+    }
+  }
+
+  private openEventSubProcesses(scope: ElementInstanceRec): void {
+    const model = this.model(scope.processDefinitionKey);
+    const scopeEl = model.elements.get(scope.elementId)!;
+    for (const espId of scopeEl.eventSubProcesses ?? []) {
+      const esp = model.elements.get(espId)!;
+      const start = model.elements.get(esp.startEventId!)!;
+      if (start.event?.kind === 'timer' || start.event?.kind === 'message') this.openCatch(scope, start, 'event-sub-process', scope);
+    }
+  }
+
+  private openEventGateway(gw: ElementInstanceRec, el: FlowNode): void {
+    const model = this.model(gw.processDefinitionKey);
+    for (const fid of el.outgoing) {
+      const target = model.elements.get(model.flows.get(fid)!.targetId)!;
+      this.openCatch(gw, target, 'event-gateway', gw);
+    }
+  }
+
+  /** Opens a timer or message subscription for `event`, owned by `owner`; expressions evaluate in `ctx`'s scope. */
+  private openCatch(owner: ElementInstanceRec, event: FlowNode, kind: SubscriptionKind, ctx: ElementInstanceRec): void {
+    const ev = event.event!;
+    const interrupting = kind === 'boundary' ? event.interrupting !== false : kind === 'event-sub-process' ? event.interrupting !== false : true;
+    if (ev.kind === 'timer') {
+      const text = this.evalIn(ev.expression, ctx.key);
+      let schedule;
+      try {
+        schedule = parseTimer(ev.timerKind, timerText(text), new Date(this.now()));
+      } catch (err) {
+        throw new StepFailure('EXTRACT_VALUE_ERROR', (err as Error).message);
+      }
+      const t: TimerRec = {
+        key: this.nextKey(),
+        kind,
+        ownerKey: owner.key,
+        processInstanceKey: owner.processInstanceKey,
+        processDefinitionKey: owner.processDefinitionKey,
+        elementId: event.id,
+        dueAt: schedule.dueAt.getTime(),
+        repetitions: schedule.repetitions,
+        timerKind: ev.timerKind,
+        definition: timerText(text),
+      };
+      this.addTimer(t);
+      return;
+    }
+    if (ev.kind === 'message') {
+      const name = String(this.evalIn(ev.messageName, ctx.key));
+      const keyExpr = ev.correlationKey ?? '';
+      const corr = this.evalIn(keyExpr, ctx.key);
+      if (corr === null || corr === undefined || (typeof corr !== 'string' && typeof corr !== 'number')) {
+        throw new StepFailure('EXTRACT_VALUE_ERROR', `Failed to extract the correlation key for '${keyExpr}': The value must be either a string or a number, but was '${typeName(corr)}'.`);
+      }
+      const sub: MessageSubscriptionRec = {
+        key: this.nextKey(),
+        kind,
+        ownerKey: owner.key,
+        processInstanceKey: owner.processInstanceKey,
+        processDefinitionKey: owner.processDefinitionKey,
+        bpmnProcessId: owner.bpmnProcessId,
+        elementId: event.id,
+        messageName: name,
+        correlationKey: String(corr),
+        interrupting,
+        state: 'CREATED',
+        createdAt: this.nowIso(),
+      };
+      this.put('messageSubscription', this.subscriptions, sub);
+      this.own(owner.key, sub.key);
+      this.subSet(name, sub.correlationKey).add(sub.key);
+      // A buffered message that this instance has not received yet is correlated at once.
+      this.expireMessages();
+      const buffered = [...this.messages.values()]
+        .filter((m) => m.name === name && m.correlationKey === sub.correlationKey && !m.correlatedTo.includes(sub.processInstanceKey))
+        .sort((a, b) => a.publishedAt - b.publishedAt)[0];
+      if (buffered) {
+        buffered.correlatedTo.push(sub.processInstanceKey);
+        this.markDirty('message', buffered.key, buffered);
+        this.agenda.push(() => this.triggerSubscription(sub, buffered.variables));
+      }
+    }
+  }
+
+  private closeSubscriptionsOf(ownerKey: string): void {
+    const owned = this.byOwner.get(ownerKey);
+    if (!owned) return;
+    this.byOwner.delete(ownerKey);
+    for (const key of owned) {
+      if (this.timers.has(key)) this.remove('timer', this.timers, key);
+      const s = this.subscriptions.get(key);
+      if (s) {
+        this.remove('messageSubscription', this.subscriptions, key);
+        this.subsByMessage.get(subIndex(s.messageName, s.correlationKey))?.delete(s.key);
+      }
+    }
+  }
+
+  private own(ownerKey: string | undefined, key: string): void {
+    if (!ownerKey) return;
+    let s = this.byOwner.get(ownerKey);
+    if (!s) this.byOwner.set(ownerKey, (s = new Set()));
+    s.add(key);
+  }
+
+  private addTimer(t: TimerRec): void {
+    this.put('timer', this.timers, t);
+    this.own(t.ownerKey, t.key);
+    if (t.dueAt < this.minTimerDue) this.minTimerDue = t.dueAt;
+  }
+
+  private triggerSubscription(sub: MessageSubscriptionRec, variables: Vars): void {
+    if (sub.state !== 'CREATED') return;
+    const owner = this.elementInstances.get(sub.ownerKey);
+    if (!owner || owner.state !== 'ACTIVE') return;
+    // Non-interrupting boundary and event sub-process subscriptions stay open for further messages.
+    const keepOpen = !sub.interrupting && (sub.kind === 'boundary' || sub.kind === 'event-sub-process');
+    if (!keepOpen) {
+      sub.state = 'CORRELATED';
+      this.subsByMessage.get(subIndex(sub.messageName, sub.correlationKey))?.delete(sub.key);
+      this.markDirty('messageSubscription', sub.key, sub);
+    }
+    this.fire(sub.kind, owner, sub.elementId, variables, sub.interrupting);
+  }
+
+  private fireTimer(t: TimerRec): void {
+    this.remove('timer', this.timers, t.key);
+    if (t.kind === 'start') {
+      const def = this.processes.get(t.processDefinitionKey);
+      if (!def || this.latestProcess(def.bpmnProcessId)?.key !== def.key) return;
+      this.startInstance(def, t.elementId, {});
+      this.rearm(t);
+      return;
+    }
+    const owner = t.ownerKey ? this.elementInstances.get(t.ownerKey) : undefined;
+    if (!owner || owner.state !== 'ACTIVE') return;
+    const model = this.model(t.processDefinitionKey);
+    const el = model.elements.get(t.elementId)!;
+    const interrupting = el.interrupting !== false;
+    if ((t.kind === 'boundary' || t.kind === 'event-sub-process') && !interrupting) this.rearm(t);
+    this.fire(t.kind, owner, t.elementId, {}, t.kind === 'catch' || t.kind === 'event-gateway' ? true : interrupting);
+  }
+
+  private rearm(t: TimerRec): void {
+    if (t.repetitions <= 0) return;
+    let schedule;
+    try {
+      schedule = parseTimer(t.timerKind, t.definition, new Date(t.dueAt));
+    } catch {
+      return;
+    }
+    const next = schedule.next(new Date(t.dueAt));
+    if (!next) return;
+    this.addTimer({ ...t, key: this.nextKey(), dueAt: next.dueAt.getTime(), repetitions: t.repetitions - 1 });
+  }
+
+  /** A timer or message reached its event: carry out what the event means for its owner. */
+  private fire(kind: SubscriptionKind, owner: ElementInstanceRec, eventId: string, variables: Vars, interrupting: boolean): void {
+    switch (kind) {
+      case 'catch':
+        this.completeActivity(owner, variables);
+        return;
+      case 'event-gateway': {
+        const scope = this.elementInstances.get(owner.flowScopeKey!)!;
+        this.finish(owner, 'COMPLETED');
+        const ev = this.createElementInstance(scope, eventId);
+        this.agenda.push(() => this.completeActivity(ev, variables));
+        return;
+      }
+      case 'boundary': {
+        const scope = this.elementInstances.get(owner.flowScopeKey!)!;
+        if (interrupting) this.terminate(owner);
+        const ev = this.createElementInstance(scope, eventId);
+        this.agenda.push(() => this.completeActivity(ev, variables));
+        return;
+      }
+      case 'event-sub-process': {
+        const model = this.model(owner.processDefinitionKey);
+        const start = model.elements.get(eventId)!;
+        if (interrupting) {
+          for (const k of [...this.children(owner.key)]) this.terminate(this.elementInstances.get(k)!);
+          owner.joins = undefined;
+          this.closeSubscriptionsOf(owner.key);
+          this.markDirty('elementInstance', owner.key, owner);
+        }
+        const esp = this.createElementInstance(owner, start.scopeId);
+        this.openEventSubProcesses(esp);
+        const startEi = this.createElementInstance(esp, eventId);
+        this.agenda.push(() => this.completeActivity(startEi, variables));
+        return;
+      }
+    }
+  }
+
+  /** Finds the nearest catch for an error thrown at `source`; returns false when none exists. */
+  private throwError(source: ElementInstanceRec, errorCode: string, errorMessage: string, variables: Vars): boolean {
+    const errVars = { ...variables };
+    let cur: ElementInstanceRec | undefined = source;
+    while (cur) {
+      const model = this.model(cur.processDefinitionKey);
+      const el = model.elements.get(cur.elementId)!;
+      // 1. an error event sub-process inside the scope the error came from (inner before outer)
+      if (cur.type === 'PROCESS' || cur.type === 'SUB_PROCESS' || cur.type === 'EVENT_SUB_PROCESS') {
+        const espId = (el.eventSubProcesses ?? []).find((id) => {
+          const start = model.elements.get(model.elements.get(id)!.startEventId!)!;
+          return start.event?.kind === 'error' && (!start.event.errorCode || start.event.errorCode === errorCode);
+        });
+        if (espId && cur !== source) {
+          const scope = cur;
+          for (const k of [...this.children(scope.key)]) this.terminate(this.elementInstances.get(k)!);
+          scope.joins = undefined;
+          this.closeSubscriptionsOf(scope.key);
+          const esp = this.createElementInstance(scope, espId);
+          const startEi = this.createElementInstance(esp, model.elements.get(espId)!.startEventId!);
+          this.agenda.push(() => this.completeActivity(startEi, {}, false, errVars));
+          return true;
+        }
+      }
+      // 2. error boundary events of the element (for MI, the body carries them)
+      if (cur.loopIndex === undefined && cur.type !== 'PROCESS') {
+        const catchId = el.boundaryEvents.find((b) => {
+          const ev = model.elements.get(b)!.event;
+          return ev?.kind === 'error' && (!ev.errorCode || ev.errorCode === errorCode);
+        });
+        if (catchId) {
+          const scope = this.elementInstances.get(cur.flowScopeKey!)!;
+          this.terminate(cur);
+          const ev = this.createElementInstance(scope, catchId);
+          this.agenda.push(() => this.completeActivity(ev, {}, false, errVars));
+          return true;
+        }
+      }
+      if (cur.type === 'PROCESS') {
+        const pi: ProcessInstanceRec = this.processInstances.get(cur.key)!;
+        cur = pi.parentElementInstanceKey ? this.elementInstances.get(pi.parentElementInstanceKey) : undefined;
+        continue;
+      }
+      cur = cur.flowScopeKey ? this.elementInstances.get(cur.flowScopeKey) : undefined;
+    }
+    void errorMessage;
+    return false;
+  }
+
+  private raiseIncident(ei: ElementInstanceRec, errorType: IncidentErrorType, errorMessage: string, retry: IncidentRec['retry'], jobKey?: string): void {
+    const inc: IncidentRec = {
+      key: this.nextKey(),
+      processInstanceKey: ei.processInstanceKey,
+      processDefinitionKey: ei.processDefinitionKey,
+      bpmnProcessId: ei.bpmnProcessId,
+      elementId: ei.elementId,
+      elementInstanceKey: ei.key,
+      jobKey,
+      errorType,
+      errorMessage,
+      creationTime: this.nowIso(),
+      state: 'ACTIVE',
+      retry,
+    };
+    this.put('incident', this.incidents, inc);
+    ei.incidentKey = inc.key;
+    this.markDirty('elementInstance', ei.key, ei);
+    this.log(`incident ${errorType} at ${ei.bpmnProcessId}/${ei.elementId}: ${errorMessage}`);
+  }
+
+  private openStartTimers(def: ProcessDefinitionRec): void {
+    const model = this.models.get(def.key)!;
+    for (const s of model.timerStartEvents) {
+      try {
+        const text = timerText(this.evalWith(s.expression, {}));
+        const schedule = parseTimer(s.timerKind, text, new Date(this.now()));
+        this.addTimer({
+          key: this.nextKey(),
+          kind: 'start',
+          processDefinitionKey: def.key,
+          elementId: s.elementId,
+          dueAt: schedule.dueAt.getTime(),
+          repetitions: schedule.repetitions,
+          timerKind: s.timerKind,
+          definition: text,
+        });
+      } catch (err) {
+        throw invalid(`timer start event '${s.elementId}' of '${def.bpmnProcessId}': ${(err as Error).message}`);
+      }
+    }
+  }
+
+  private closeStartSubscriptions(old: ProcessDefinitionRec): void {
+    for (const t of [...this.timers.values()]) if (t.kind === 'start' && t.processDefinitionKey === old.key) this.remove('timer', this.timers, t.key);
+  }
+
+  // ---------------------------------------------------------------- command loop and time
+
+  /** Runs a command and everything it causes, then commits; a thrown EngineError leaves no trace. */
+  private command<T>(fn: () => T): T {
+    if (this.closed) throw new EngineError(503, 'UNAVAILABLE', 'the engine is shutting down');
+    const result = fn();
+    this.drain();
+    return result;
+  }
+
+  private drain(): void {
+    if (this.draining) return;
+    this.draining = true;
+    try {
+      for (let guard = 0; guard < 1000; guard++) {
+        while (this.agenda.length) this.agenda.shift()!();
+        if (!this.fireDue()) break;
+      }
+      this.flush();
+      this.serveWaitingWorkers();
+      this.flush();
+    } finally {
+      this.draining = false;
+    }
+    this.schedule();
+  }
+
+  /** Fires due timers and times out expired jobs; true when something happened. */
+  private fireDue(): boolean {
+    const now = this.now();
+    let any = false;
+    if (this.minTimerDue <= now) {
+      const due = [...this.timers.values()].filter((t) => t.dueAt <= now).sort((a, b) => a.dueAt - b.dueAt || cmpKey(a.key, b.key));
+      for (const t of due) {
+        if (!this.timers.has(t.key)) continue;
+        this.fireTimer(t);
+        any = true;
+        while (this.agenda.length) this.agenda.shift()!();
+      }
+      this.minTimerDue = Infinity;
+      for (const t of this.timers.values()) if (t.dueAt < this.minTimerDue) this.minTimerDue = t.dueAt;
+    }
+    if (this.minJobDeadline <= now) {
+      let min = Infinity;
+      for (const set of this.openJobsByType.values()) {
+        for (const k of set) {
+          const job = this.jobs.get(k)!;
+          if (job.state !== 'ACTIVATED' || job.deadline === undefined) continue;
+          if (job.deadline <= now) {
+            // A worker that went silent: the job is offered again (Zeebe's job time-out).
+            job.state = 'TIMED_OUT';
+            job.deadline = undefined;
+            this.markDirty('job', job.key, job);
+            any = true;
+          } else if (job.deadline < min) min = job.deadline;
+        }
+      }
+      this.minJobDeadline = min;
+    }
+    return any;
+  }
+
+  private nextWakeUp(): number {
+    let next = Math.min(this.minTimerDue, this.minJobDeadline);
+    if (this.pending.length) {
+      for (const p of this.pending) {
+        for (const k of this.openJobsByType.get(p.req.type) ?? []) {
+          const j = this.jobs.get(k)!;
+          if (j.notBefore !== undefined && j.notBefore < next) next = j.notBefore;
+        }
+      }
+    }
+    return next;
+  }
+
+  /** Arms one host timer for the next due event; chunks long waits (Node caps setTimeout at ~24.8 days). */
+  private schedule(): void {
+    if (this.closed) return;
+    const next = this.nextWakeUp();
+    if (next === Infinity) {
+      if (this.tick) clearTimeout(this.tick);
+      this.tick = undefined;
+      this.tickAt = Infinity;
+      return;
+    }
+    if (this.tick && this.tickAt <= next) return;
+    if (this.tick) clearTimeout(this.tick);
+    // With a pinned clock time does not pass on its own; only clock commands move it.
+    const delay = this.pinnedAt !== undefined ? 60_000 : Math.min(Math.max(next - Date.now(), 0), 60_000, MAX_TIMEOUT_MS);
+    this.tickAt = this.pinnedAt !== undefined ? Infinity : next;
+    this.tick = setTimeout(() => {
+      this.tick = undefined;
+      this.tickAt = Infinity;
+      try {
+        this.command(() => undefined);
+      } catch (err) {
+        this.log(`timer processing failed: ${(err as Error).message}`);
+      }
+    }, delay);
+    this.tick.unref?.();
+  }
+
+  /** Gives waiting activation requests a chance after back-off periods end. */
+  poke(): void {
+    this.command(() => undefined);
+  }
+
+  // ---------------------------------------------------------------- bookkeeping
+
+  private nextKey(): string {
+    this.keyCounter += 1n;
+    return (KEY_BASE + this.keyCounter).toString();
+  }
+
+  private put<T extends { key: string }>(kind: RecordKind, map: Map<string, T>, rec: T): void {
+    map.set(rec.key, rec);
+    this.markDirty(kind, rec.key, rec);
+  }
+
+  private remove<T>(kind: RecordKind, map: Map<string, T>, key: string): void {
+    map.delete(key);
+    this.markDirty(kind, key, null);
+  }
+
+  private markDirty(kind: RecordKind, key: string, rec: unknown | null): void {
+    let m = this.dirty.get(kind);
+    if (!m) this.dirty.set(kind, (m = new Map()));
+    m.set(key, rec);
+  }
+
+  private flush(): void {
+    const meta: Record<string, string> = { keyCounter: this.keyCounter.toString() };
+    meta.pinnedClock = this.pinnedAt === undefined ? '' : String(this.pinnedAt);
+    if (this.dirty.size === 0 && this.lastMeta === JSON.stringify(meta)) return;
+    this.store.commit(this.dirty, meta);
+    this.lastMeta = JSON.stringify(meta);
+    this.dirty.clear();
+  }
+  private lastMeta = '';
+
+  private scopeMap(scopeKey: string): Map<string, VariableRec> {
+    let m = this.scopeVars.get(scopeKey);
+    if (!m) this.scopeVars.set(scopeKey, (m = new Map()));
+    return m;
+  }
+
+  private setLocal(scopeKey: string, processInstanceKey: string, name: string, value: unknown): void {
+    const m = this.scopeMap(scopeKey);
+    let v = m.get(name);
+    if (v) v.value = value;
+    else {
+      v = { key: this.nextKey(), name, value, scopeKey, processInstanceKey };
+      m.set(name, v);
+    }
+    this.put('variable', this.variables, v);
+  }
+
+  /** Zeebe's propagation: set where the variable already exists, nearest first, else on the root scope. */
+  private setPropagate(fromScopeKey: string, name: string, value: unknown): void {
+    let cur: string | undefined = fromScopeKey;
+    let last = fromScopeKey;
+    while (cur) {
+      if (this.scopeVars.get(cur)?.has(name)) break;
+      last = cur;
+      cur = this.elementInstances.get(cur)?.flowScopeKey;
+    }
+    const target = cur ?? last;
+    const pi = this.elementInstances.get(target)?.processInstanceKey ?? target;
+    this.setLocal(target, pi, name, value);
+  }
+
+  private children(scopeKey: string): Set<string> {
+    let s = this.activeChildren.get(scopeKey);
+    if (!s) this.activeChildren.set(scopeKey, (s = new Set()));
+    return s;
+  }
+
+  private jobSet(type: string): Set<string> {
+    let s = this.openJobsByType.get(type);
+    if (!s) this.openJobsByType.set(type, (s = new Set()));
+    return s;
+  }
+
+  private subSet(name: string, corr: string): Set<string> {
+    const k = subIndex(name, corr);
+    let s = this.subsByMessage.get(k);
+    if (!s) this.subsByMessage.set(k, (s = new Set()));
+    return s;
+  }
+
+  /** Number of element instances waiting in the engine (for benchmarks and health). */
+  stats(): { processInstances: number; activeProcessInstances: number; openJobs: number; timers: number } {
+    let active = 0;
+    for (const pi of this.processInstances.values()) if (pi.state === 'ACTIVE') active++;
+    let openJobs = 0;
+    for (const s of this.openJobsByType.values()) openJobs += s.size;
+    return { processInstances: this.processInstances.size, activeProcessInstances: active, openJobs, timers: this.timers.size };
+  }
+}
+
+function isOpenJob(j: JobRec): boolean {
+  return ['CREATED', 'ACTIVATED', 'FAILED', 'RETRIES_UPDATED', 'TIMED_OUT', 'ERROR_THROWN'].includes(j.state);
+}
+
+function subIndex(name: string, corr: string): string {
+  return `${name}\u0000${corr}`;
+}
+
+function cmpKey(a: string, b: string): number {
+  return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+function sha256(s: string): string {
+  return createHash('sha256').update(s).digest('hex');
+}
+
+function typeName(v: unknown): string {
+  if (v === null || v === undefined) return 'NULL';
+  if (Array.isArray(v)) return 'ARRAY';
+  return typeof v === 'object' ? 'CONTEXT' : typeof v === 'number' ? 'NUMBER' : typeof v === 'boolean' ? 'BOOLEAN' : 'STRING';
+}
+
+function timerText(v: unknown): string {
+  if (v instanceof Date) return v.toISOString();
+  return String(v);
+}
+
+function assertVariables(v: unknown): void {
+  if (v === undefined || v === null) return;
+  if (typeof v !== 'object' || Array.isArray(v)) throw invalid('variables must be a JSON object');
+}
+
+/** Sets `a.b.c` inside an object, creating contexts on the way (Zeebe allows nested mapping targets). */
+function assignPath(target: Vars, path: string, value: unknown): void {
+  const parts = path.split('.');
+  let cur: Vars = target;
+  for (let i = 0; i < parts.length - 1; i++) {
+    const next = cur[parts[i]];
+    cur = cur[parts[i]] = next && typeof next === 'object' && !Array.isArray(next) ? { ...(next as Vars) } : {};
+  }
+  cur[parts[parts.length - 1]] = value;
+}
