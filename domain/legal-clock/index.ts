@@ -1,0 +1,34 @@
+/** The legal clock: Kazakhstan working-day calendar, registration day, term ends and fees. */
+export * from './errors';
+export { DAY_KINDS, loadCalendar, shippedCalendar } from './calendar';
+export type { Calendar, CalendarDay, CalendarYear, DayKind } from './calendar';
+export { createLegalClock, defaultLegalClock } from './legal-clock';
+export type { LegalClock } from './legal-clock';
+export {
+  COMPLAINT_REVIEW_WORKING_DAYS,
+  REQUEST_KINDS,
+  RULE_CHANGE_NOTICE_WORKING_DAYS,
+  SERVICE_IDS,
+  isServiceId,
+} from './steps';
+export type { DeadlineName, ServiceId, StepDeadlines, StepTermConfig } from './steps';
+export { LICENCE_REQUEST_KINDS, createFeeSchedule, licenceFee, shippedFeeSchedule } from './fees';
+export type { FeeSchedule, LicenceFee, LicenceRequestKind, MciTable } from './fees';
+export {
+  buildCalendar,
+  calendarRevisionSchema,
+  changedDays,
+  deadlinesAffected,
+  parseCalendarRevision,
+} from './revisions';
+export type {
+  AffectedDeadline,
+  CalendarRevision,
+  ChangedDay,
+  DayStatus,
+  RevisionChangeKind,
+} from './revisions';
+export { ALMATY_OFFSETS, parseDay, parseInstant } from './time';
+
+import { defaultLegalClock } from './legal-clock';
+export default defaultLegalClock;

@@ -1,0 +1,102 @@
+import { systemClock, type Clock } from '../domain/clock';
+import {
+  defaultLegalClock,
+  parseDay,
+  UnknownRequestKindError,
+  UnknownServiceError,
+  type LegalClock,
+  type ServiceId,
+  type StepTermConfig,
+} from '../domain/legal-clock';
+import type { WorkerDefinition, WorkerJob } from './types';
+
+export interface ComputeDeadlinesDeps {
+  legalClock?: LegalClock;
+  /** Stamps `deadlinesComputedAt`. */
+  clock?: Clock;
+  /** [config] terms per service (C6 hearing windows, service A completeness). */
+  stepTerms?: Partial<Record<ServiceId, StepTermConfig>>;
+}
+
+/** Bad input the engine cannot fix by retrying: an incident with the variable's name, for an operator. */
+class InputProblem extends Error {}
+
+/** Runs a domain call, naming in any error the variable the bad value came from. */
+function blaming<T>(variable: string | ((error: Error) => string), compute: () => T): T {
+  try {
+    return compute();
+  } catch (error) {
+    const cause = error as Error;
+    const name = typeof variable === 'string' ? variable : variable(cause);
+    throw new InputProblem(`variable ${name}: ${cause.name}: ${cause.message}`);
+  }
+}
+
+function requireString(job: WorkerJob, name: string): string {
+  const value = job.variables[name];
+  if (typeof value !== 'string' || value === '')
+    throw new InputProblem(`variable ${name} is missing or not a string`);
+  return value;
+}
+
+function stepVariableName(step: unknown): string {
+  if (typeof step !== 'string' || !/^[a-z][A-Za-z0-9]*$/.test(step)) {
+    throw new InputProblem(`custom header step must be a camelCase step name, got ${JSON.stringify(step)}`);
+  }
+  return `deadline${step[0].toUpperCase()}${step.slice(1)}`;
+}
+
+/**
+ * Writes working-day deadlines as absolute instants, since Zeebe timers know no calendar.
+ * Without headers: every planned deadline of the request from `serviceId`, `requestKind` and
+ * `registeredOn`. With headers `step`, `workingDays` and `from` (the name of the variable that
+ * holds the previous step's end): only `deadline<Step>`, counted from that end.
+ */
+async function handler(job: WorkerJob, deps: ComputeDeadlinesDeps = {}): Promise<unknown> {
+  const legalClock = deps.legalClock ?? defaultLegalClock;
+  const clock = deps.clock ?? systemClock;
+  let variables: Record<string, unknown>;
+  try {
+    const { step, workingDays, from } = job.customHeaders;
+    if (step === undefined && workingDays === undefined && from === undefined) {
+      const serviceId = requireString(job, 'serviceId');
+      const requestKind = requireString(job, 'requestKind');
+      const registeredOn = requireString(job, 'registeredOn');
+      blaming('registeredOn', () => parseDay(registeredOn, 'registeredOn'));
+      const config = deps.stepTerms?.[serviceId as ServiceId];
+      const deadlines = blaming(
+        (error) =>
+          error instanceof UnknownServiceError
+            ? 'serviceId'
+            : error instanceof UnknownRequestKindError
+              ? 'requestKind'
+              : 'registeredOn',
+        () => legalClock.stepDeadlines(serviceId, requestKind, registeredOn, config),
+      );
+      variables = { ...deadlines, deadlinesComputedAt: clock.now().toISOString() };
+    } else {
+      const name = stepVariableName(step);
+      const n = Number(workingDays);
+      if (typeof workingDays !== 'string' && typeof workingDays !== 'number') {
+        throw new InputProblem('custom header workingDays is missing');
+      }
+      if (!Number.isSafeInteger(n) || n < 1) {
+        throw new InputProblem(
+          `custom header workingDays must be a positive integer, got ${JSON.stringify(workingDays)}`,
+        );
+      }
+      if (typeof from !== 'string' || from === '')
+        throw new InputProblem('custom header from must name a variable');
+      const stepEnd = requireString(job, from);
+      variables = { [name]: blaming(from, () => legalClock.stepDeadline(stepEnd, n)) };
+    }
+  } catch (error) {
+    if (!(error instanceof InputProblem)) throw error;
+    // The values come from the process: retrying cannot mend them, so fail for good and show an incident.
+    return job.fail({ errorMessage: `compute-deadlines: ${error.message}`, retries: 0 });
+  }
+  return job.complete(variables);
+}
+
+const computeDeadlines: WorkerDefinition<ComputeDeadlinesDeps> = { type: 'compute-deadlines', handler };
+export default computeDeadlines;
