@@ -1,0 +1,175 @@
+import { evaluate, parseExpression } from '@bpmn-io/feelin';
+import { EXTENSION_FUNCTION_NAMES, FeelAssertionError, extensionFunctions } from './builtins';
+import { toJsonValue } from './convert';
+
+export { toJsonValue } from './convert';
+
+/** Evaluation failure that Zeebe would turn into an incident. */
+export class FeelEvaluationError extends Error {
+  constructor(
+    readonly expression: string,
+    reason: string,
+  ) {
+    super(`failed to evaluate expression '${expression}': ${reason}`);
+    this.name = 'FeelEvaluationError';
+  }
+}
+
+export interface FeelOptions {
+  /** The engine clock; `now()` and `today()` read it instead of the wall clock. */
+  now?: Date;
+}
+
+export interface FeelResult {
+  value: unknown;
+  /** Why parts of the expression became null (missing variables, type mismatches), for logs. */
+  warnings: string[];
+}
+
+const stripEquals = (expression: string): string =>
+  expression.startsWith('=') ? expression.slice(1) : expression;
+
+const KEYWORDS = new Set([
+  'true',
+  'false',
+  'null',
+  'not',
+  'and',
+  'or',
+  'if',
+  'then',
+  'else',
+  'for',
+  'in',
+  'return',
+  'some',
+  'every',
+  'satisfies',
+  'between',
+  'instance',
+  'of',
+  'function',
+  'external',
+]);
+const SIMPLE_PATH = /^\s*([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*)\s*$/;
+
+/**
+ * Most mappings are a bare variable or a property path (`=applicationId`, `=result.fee`). They are
+ * resolved here without parsing, with FEEL's semantics: a missing property is null. Returns
+ * `undefined` when the expression is not such a path or needs FEEL (lists, builtin names).
+ */
+function resolveSimplePath(
+  expression: string,
+  variables: Record<string, unknown>,
+): { value: unknown } | undefined {
+  const match = SIMPLE_PATH.exec(expression);
+  if (!match) return undefined;
+  const [head, ...rest] = match[1].split('.');
+  if (KEYWORDS.has(head) || !Object.prototype.hasOwnProperty.call(variables, head)) return undefined;
+  let current: unknown = variables[head];
+  for (const key of rest) {
+    if (current === null || current === undefined) return { value: null };
+    if (typeof current !== 'object' || Array.isArray(current)) return undefined; // path over a list maps
+    current = Object.prototype.hasOwnProperty.call(current, key)
+      ? (current as Record<string, unknown>)[key]
+      : null;
+  }
+  return { value: current ?? null };
+}
+
+/**
+ * Evaluates a FEEL expression (the text after `=`) against JSON variables and returns the JSON
+ * value Zeebe would store. A missing variable or property is null (reported as a warning), as in
+ * Zeebe; only a syntax error or a failed `assert()` throws.
+ */
+export function evaluateFeel(
+  expression: string,
+  variables: Record<string, unknown>,
+  opts: FeelOptions = {},
+): FeelResult {
+  const text = stripEquals(expression);
+  const simple = resolveSimplePath(text, variables);
+  if (simple) return { value: simple.value, warnings: [] };
+  // Variables shadow the extension functions, as feelin lets them shadow its own built-ins.
+  const context = { ...extensionFunctions(opts.now), ...variables };
+  let result: { value: unknown; warnings: { message: string }[] };
+  try {
+    result = evaluate(text, context);
+  } catch (err) {
+    throw new FeelEvaluationError(text, describeFailure(err));
+  }
+  return { value: toJsonValue(result.value), warnings: result.warnings.map((w) => w.message) };
+}
+
+function describeFailure(err: unknown): string {
+  if (err instanceof FeelAssertionError) return `Assertion failure: ${err.message}`;
+  const e = err as { message?: string; position?: { from: number } };
+  const position = e.position ? ` at position ${e.position.from}` : '';
+  return `${e.message ?? String(err)}${position}`;
+}
+
+/** {@link evaluateFeel} without the warnings. */
+export function evaluateExpression(
+  expression: string,
+  variables: Record<string, unknown>,
+  opts?: FeelOptions,
+): unknown {
+  return evaluateFeel(expression, variables, opts).value;
+}
+
+/**
+ * A Zeebe property that may be static or an expression: `=…` is evaluated, anything else is the
+ * literal string (undefined stays undefined: the property is absent).
+ */
+export function evaluateValue(
+  valueOrExpression: string | undefined,
+  variables: Record<string, unknown>,
+  opts?: FeelOptions,
+): unknown {
+  if (valueOrExpression === undefined) return undefined;
+  return valueOrExpression.startsWith('=')
+    ? evaluateExpression(valueOrExpression.slice(1), variables, opts)
+    : valueOrExpression;
+}
+
+/**
+ * A sequence-flow condition, with or without the leading `=`. Anything but a boolean (null
+ * included) is an error, because Zeebe raises an incident instead of taking or skipping the flow.
+ */
+export function evaluateCondition(
+  expression: string,
+  variables: Record<string, unknown>,
+  opts?: FeelOptions,
+): boolean {
+  const text = stripEquals(expression);
+  const value = evaluateExpression(text, variables, opts);
+  if (typeof value !== 'boolean') {
+    const found =
+      value === null ? 'null' : `${Array.isArray(value) ? 'list' : typeof value} ${JSON.stringify(value)}`;
+    throw new FeelEvaluationError(text, `expected boolean but found ${found}`);
+  }
+  return value;
+}
+
+const PARSE_CONTEXT = Object.fromEntries(EXTENSION_FUNCTION_NAMES.map((name) => [name, null]));
+
+/**
+ * Checks the syntax of an expression without evaluating it, for rejecting a diagram at deploy.
+ * Returns the reason it cannot be parsed, or undefined when it parses.
+ */
+export function checkExpressionSyntax(expression: string): string | undefined {
+  const text = stripEquals(expression);
+  const tree = parseExpression(text, PARSE_CONTEXT, undefined);
+  let problem: string | undefined;
+  tree.iterate({
+    enter(node) {
+      if (problem) return false;
+      if (node.type.isError) {
+        problem = `failed to parse expression '${text}': unexpected input at position ${node.from}`;
+        return false;
+      }
+      return undefined;
+    },
+  });
+  return problem;
+}
