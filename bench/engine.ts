@@ -1,0 +1,250 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Camunda8 } from '@camunda8/sdk';
+import { Engine, startEmbeddedEngine } from '../engine';
+import { openSqliteStore } from '../engine/store/sqlite-store';
+
+/**
+ * Engine benchmarks: the same 10-element process (a service task and a user task among them) run
+ * in-process, over REST with the official SDK job worker, and on bpmn-engine 25 as the baseline.
+ */
+
+const TEN_ELEMENTS = fs.readFileSync(path.join(__dirname, 'fixtures/ten-elements.bpmn'), 'utf8');
+const SERVICE_ONLY = fs.readFileSync(path.join(__dirname, 'fixtures/service-only.bpmn'), 'utf8');
+const BASELINE = fs.readFileSync(path.join(__dirname, 'fixtures/ten-elements-plain.bpmn'), 'utf8');
+
+type Figures = Record<string, number | string>;
+
+function gc(): void {
+  (globalThis as any).gc?.();
+}
+
+function heapUsed(): number {
+  gc();
+  gc();
+  return process.memoryUsage().heapUsed;
+}
+
+function tmpDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'engine-bench-'));
+}
+
+async function newEngine(dir: string): Promise<Engine> {
+  const engine = new Engine({ store: openSqliteStore(dir), lint: false });
+  await engine.start();
+  await engine.deploy([
+    { name: 'ten-elements.bpmn', content: TEN_ELEMENTS },
+    { name: 'service-only.bpmn', content: SERVICE_ONLY },
+  ]);
+  return engine;
+}
+
+/** (a) In-process: commands straight into the interpreter, state committed to SQLite on disk. */
+export async function inProcessThroughput(instances = 3000, batch = 100): Promise<number> {
+  const engine = await newEngine(tmpDir());
+  const started = performance.now();
+  for (let done = 0; done < instances; done += batch) {
+    for (let i = 0; i < batch; i++) engine.createProcessInstance({ bpmnProcessId: 'bench-ten-elements', variables: { n: done + i } });
+    const jobs = await engine.activateJobs({ type: 'bench-work', worker: 'bench', timeout: 60_000, maxJobsToActivate: batch, requestTimeout: -1 });
+    for (const j of jobs) engine.completeJob(j.job.key, { checked: true });
+    for (const t of [...engine.userTasks.values()]) if (t.state === 'CREATED') engine.completeUserTask(t.key, { approved: true });
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const completed = [...engine.processInstances.values()].filter((p) => p.state === 'COMPLETED').length;
+  engine.close();
+  if (completed !== instances) throw new Error(`expected ${instances} completed instances, got ${completed}`);
+  return instances / seconds;
+}
+
+/** (b) Over REST: instances created, jobs worked and user tasks completed through the official SDK. */
+export async function restThroughput(instances = 1000, concurrency = 32): Promise<number> {
+  const running = await startEmbeddedEngine({ dataDir: tmpDir(), port: 0, lint: false });
+  await running.engine.deploy([{ name: 'ten-elements.bpmn', content: TEN_ELEMENTS }]);
+  const client = sdkClient(running.address);
+  const worker = client.createJobWorker({
+    jobType: 'bench-work',
+    jobTimeoutMs: 60_000,
+    maxParallelJobs: 64,
+    pollTimeoutMs: 5_000,
+    jobHandler: (job: any) => job.complete({ checked: true }),
+  } as any);
+  const started = performance.now();
+  let created = 0;
+  const creators = Array.from({ length: concurrency }, async () => {
+    while (created < instances) {
+      created++;
+      await client.createProcessInstance({ processDefinitionId: 'bench-ten-elements', variables: { n: created } } as any);
+    }
+  });
+  let completedTasks = 0;
+  const clerk = (async () => {
+    while (completedTasks < instances) {
+      const page = await client.searchUserTasks({ filter: { state: 'CREATED' }, page: { limit: 100 } } as any, { consistency: { waitUpToMs: 0 } } as any);
+      if (page.items.length === 0) {
+        await new Promise((r) => setTimeout(r, 2));
+        continue;
+      }
+      await Promise.all(
+        page.items.map(async (t: any) => {
+          await client.completeUserTask({ userTaskKey: t.userTaskKey, variables: { approved: true } } as any);
+          completedTasks++;
+        }),
+      );
+    }
+  })();
+  await Promise.all([...creators, clerk]);
+  const seconds = (performance.now() - started) / 1000;
+  worker.stop();
+  await running.close();
+  return instances / seconds;
+}
+
+/** Job activation latency at a steady rate: from the create request to the SDK handler starting. */
+export async function activationLatency(ratePerSecond = 200, seconds = 10): Promise<{ p50: number; p99: number; jobs: number }> {
+  const running = await startEmbeddedEngine({ dataDir: tmpDir(), port: 0, lint: false });
+  await running.engine.deploy([{ name: 'service-only.bpmn', content: SERVICE_ONLY }]);
+  const client = sdkClient(running.address);
+  const latencies: number[] = [];
+  const sentAt = new Map<number, number>();
+  const worker = client.createJobWorker({
+    jobType: 'bench-latency',
+    jobTimeoutMs: 60_000,
+    maxParallelJobs: 64,
+    pollTimeoutMs: 10_000,
+    jobHandler: (job: any) => {
+      const t0 = sentAt.get(job.variables.n as number);
+      if (t0 !== undefined) latencies.push(performance.now() - t0);
+      return job.complete();
+    },
+  } as any);
+  // Let the worker's first long poll reach the engine before measuring.
+  await new Promise((r) => setTimeout(r, 200));
+  const total = ratePerSecond * seconds;
+  const start = performance.now();
+  const inflight: Promise<unknown>[] = [];
+  for (let n = 0; n < total; n++) {
+    const due = start + (n * 1000) / ratePerSecond;
+    const wait = due - performance.now();
+    if (wait > 1) await new Promise((r) => setTimeout(r, wait));
+    sentAt.set(n, performance.now());
+    inflight.push(client.createProcessInstance({ processDefinitionId: 'bench-service-only', variables: { n } } as any));
+  }
+  await Promise.all(inflight);
+  const until = performance.now() + 10_000;
+  while (latencies.length < total && performance.now() < until) await new Promise((r) => setTimeout(r, 10));
+  worker.stop();
+  await running.close();
+  latencies.sort((a, b) => a - b);
+  const q = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))];
+  return { p50: q(0.5), p99: q(0.99), jobs: latencies.length };
+}
+
+/** Heap per instance waiting at its user task (state also lives in SQLite, as Zeebe keeps it in RocksDB). */
+export async function memoryPerWaitingInstance(instances = 10_000): Promise<number> {
+  const engine = await newEngine(tmpDir());
+  const before = heapUsed();
+  for (let done = 0; done < instances; done += 500) {
+    for (let i = 0; i < 500; i++) engine.createProcessInstance({ bpmnProcessId: 'bench-ten-elements', variables: { n: done + i } });
+    const jobs = await engine.activateJobs({ type: 'bench-work', worker: 'bench', timeout: 60_000, maxJobsToActivate: 500, requestTimeout: -1 });
+    for (const j of jobs) engine.completeJob(j.job.key, { checked: true });
+  }
+  const after = heapUsed();
+  const waiting = [...engine.userTasks.values()].filter((t) => t.state === 'CREATED').length;
+  engine.close();
+  if (waiting !== instances) throw new Error(`expected ${instances} waiting user tasks, got ${waiting}`);
+  return (after - before) / instances;
+}
+
+function sdkClient(address: string) {
+  return new Camunda8({ ZEEBE_REST_ADDRESS: address, CAMUNDA_AUTH_STRATEGY: 'NONE', CAMUNDA_SDK_LOG_LEVEL: 'error' } as any).getOrchestrationClusterApiClient();
+}
+
+// ---- baseline: bpmn-engine 25 running the same shape (plain BPMN: it does not read Zeebe extensions)
+
+async function loadBpmnEngine(): Promise<any> {
+  return require('bpmn-engine');
+}
+
+async function runBaselineInstance(BpmnEngine: any, waiting?: any[]): Promise<void> {
+  const { EventEmitter } = await import('node:events');
+  const listener = new EventEmitter();
+  const engine = new BpmnEngine.Engine({
+    name: 'baseline',
+    source: BASELINE,
+    services: { work: (_ctx: unknown, next: (err: Error | null, result?: unknown) => void) => setImmediate(() => next(null, { checked: true })) },
+  });
+  await new Promise<void>((resolve, reject) => {
+    listener.on('wait', (api: any) => {
+      if (waiting) {
+        waiting.push(engine);
+        resolve();
+      } else api.signal({ approved: true });
+    });
+    engine.once('end', () => resolve());
+    engine.once('error', reject);
+    engine.execute({ listener }).catch(reject);
+  });
+}
+
+export async function baselineThroughput(instances = 300, concurrency = 20): Promise<number> {
+  const BpmnEngine = await loadBpmnEngine();
+  const started = performance.now();
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < instances) {
+        next++;
+        await runBaselineInstance(BpmnEngine);
+      }
+    }),
+  );
+  return instances / ((performance.now() - started) / 1000);
+}
+
+export async function baselineMemory(instances = 300): Promise<number> {
+  const BpmnEngine = await loadBpmnEngine();
+  const waiting: any[] = [];
+  const before = heapUsed();
+  for (let i = 0; i < instances; i++) await runBaselineInstance(BpmnEngine, waiting);
+  const after = heapUsed();
+  if (waiting.length !== instances) throw new Error('baseline instances did not all wait');
+  return (after - before) / instances;
+}
+
+export async function benchEngine(): Promise<{ name: string; figures: Figures }> {
+  const inProc = await inProcessThroughput();
+  const rest = await restThroughput();
+  const baseline = await baselineThroughput();
+  const memory = await memoryPerWaitingInstance();
+  const baseMemory = await baselineMemory();
+  const latency = await activationLatency();
+  const ratio = (x: number) => Math.round(x * 10) / 10;
+  return {
+    name: 'engine (10-element process: service task + user task)',
+    figures: {
+      'in-process instances/s': Math.round(inProc),
+      'REST + SDK worker instances/s': Math.round(rest),
+      'bpmn-engine 25 instances/s (baseline)': Math.round(baseline),
+      'in-process / baseline': `${ratio(inProc / baseline)}x (target >= 20x)`,
+      'REST / baseline': `${ratio(rest / baseline)}x`,
+      'heap per waiting instance (KB)': ratio(memory / 1024),
+      'bpmn-engine heap per waiting instance (KB)': ratio(baseMemory / 1024),
+      'memory: baseline / ours': `${ratio(baseMemory / memory)}x (target <= 20 KB ours)`,
+      'job activation p50 at 200 jobs/s (ms)': ratio(latency.p50),
+      'job activation p99 at 200 jobs/s (ms)': `${ratio(latency.p99)} (target < 20 ms, ${latency.jobs} jobs)`,
+    },
+  };
+}
+
+if (require.main === module) {
+  benchEngine()
+    .then((r) => {
+      console.log(r.name);
+      for (const [k, v] of Object.entries(r.figures)) console.log(`  ${k}: ${v}`);
+    })
+    .catch((err) => {
+      console.error(err);
+      process.exit(1);
+    });
+}

@@ -1,0 +1,92 @@
+/**
+ * How our processes connect to the engine, embedded or a Camunda 8.8 cluster: the options given to
+ * `new Camunda8(...)`, and the choice between gRPC job streaming and REST job polling for workers.
+ */
+import { Socket } from 'node:net';
+import type { Camunda8 } from '@camunda8/sdk';
+import type { AppConfig } from './schema';
+
+/** What `new Camunda8(options)` accepts. */
+export type CamundaClientOptions = NonNullable<ConstructorParameters<typeof Camunda8>[0]>;
+
+const SDK_LOG_LEVEL = { error: 'error', warn: 'warn', info: 'info', debug: 'debug' } as const;
+
+/**
+ * Builds the SDK options from our configuration. Values are explicit so the SDK's own reading of
+ * `process.env` cannot override what `loadConfig` validated; credentials of strategies not in use
+ * are left out so they are never sent.
+ */
+export function camundaClientOptions(config: AppConfig): CamundaClientOptions {
+  const { camunda } = config;
+  const options: CamundaClientOptions = {
+    ZEEBE_REST_ADDRESS: camunda.restAddress,
+    CAMUNDA_AUTH_STRATEGY: camunda.authStrategy,
+    CAMUNDA_LOG_LEVEL: SDK_LOG_LEVEL[config.log.level],
+  };
+  if (camunda.grpcAddress !== undefined) options.ZEEBE_GRPC_ADDRESS = camunda.grpcAddress;
+  if (camunda.authStrategy === 'BASIC') {
+    options.CAMUNDA_BASIC_AUTH_USERNAME = camunda.basicAuth.username;
+    options.CAMUNDA_BASIC_AUTH_PASSWORD = camunda.basicAuth.password;
+  }
+  if (camunda.authStrategy === 'OAUTH') {
+    options.ZEEBE_CLIENT_ID = camunda.oauth.clientId;
+    options.ZEEBE_CLIENT_SECRET = camunda.oauth.clientSecret;
+    options.CAMUNDA_OAUTH_URL = camunda.oauth.url;
+    if (camunda.oauth.audience !== undefined) options.ZEEBE_TOKEN_AUDIENCE = camunda.oauth.audience;
+  }
+  return options;
+}
+
+export type WorkerTransport = 'grpc-stream' | 'rest';
+
+export interface TransportChoice {
+  transport: WorkerTransport;
+  /** Set when gRPC was asked for but cannot be used: log it as a warning at start-up. */
+  warning?: string;
+}
+
+/**
+ * gRPC job streaming pushes jobs to workers as soon as they are created (lower latency, no
+ * polling load); it needs a real Zeebe gateway. The embedded engine and REST-only setups use REST
+ * job polling, which runs the same handlers.
+ */
+export async function chooseWorkerTransport(
+  config: AppConfig,
+  probeGrpc: (address: string) => Promise<boolean>,
+): Promise<TransportChoice> {
+  const address = config.camunda.grpcAddress;
+  if (address === undefined) return { transport: 'rest' };
+  let reachable = false;
+  try {
+    reachable = await probeGrpc(address);
+  } catch {
+    reachable = false;
+  }
+  if (reachable) return { transport: 'grpc-stream' };
+  return {
+    transport: 'rest',
+    warning:
+      `ZEEBE_GRPC_ADDRESS=${address} is set but not reachable; workers fall back to REST job polling ` +
+      `at ${config.camunda.restAddress}. Check the address and that port is open, or unset ZEEBE_GRPC_ADDRESS.`,
+  };
+}
+
+/**
+ * Probes a `grpc://host:port` address with a plain TCP connect. It proves a listener, not a Zeebe
+ * gateway, which is enough to tell a typo or a closed port from a running cluster.
+ */
+export function probeGrpcTcp(address: string, timeoutMs = 2000): Promise<boolean> {
+  const url = new URL(address);
+  const port = Number(url.port || (url.protocol === 'grpcs:' ? 443 : 26500));
+  return new Promise((resolve) => {
+    const socket = new Socket();
+    const done = (ok: boolean) => {
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.setTimeout(timeoutMs, () => done(false));
+    socket.once('connect', () => done(true));
+    socket.once('error', () => done(false));
+    socket.connect(port, url.hostname);
+  });
+}

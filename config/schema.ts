@@ -1,0 +1,429 @@
+/**
+ * The one configuration schema of the project. Every service (embedded engine, workers, web app,
+ * simulators, deploy script) reads its settings through `loadConfig`, which validates the
+ * environment against this table and returns a typed object. Code never reads `process.env`
+ * directly; tests build the object with `loadConfig({...})`.
+ *
+ * `docs/configuration.md` is generated from this table (`npx tsx deploy/gen-config-doc.ts`).
+ */
+import { z } from 'zod';
+
+export type Service = 'engine' | 'workers' | 'ui' | 'simulators' | 'deploy';
+
+/** One configuration key: where it lives in `AppConfig`, its environment variable and its rules. */
+export interface ConfigKey<S extends z.ZodType = z.ZodType> {
+  /** Dotted path in `AppConfig`, e.g. `engine.port`. */
+  readonly key: string;
+  readonly env: string;
+  readonly schema: S;
+  /** Human-readable type, shown in docs and in errors. */
+  readonly type: string;
+  /** Applied when the variable is unset or empty; keys without a default are optional. */
+  readonly default?: z.output<S>;
+  readonly doc: string;
+  /** Secrets are never echoed in errors or docs. */
+  readonly secret: boolean;
+  /** Who reads it: drives the generated doc and the compose checks. */
+  readonly services: readonly Service[];
+}
+
+// Builders pair a schema with the type name shown to operators, so the two cannot drift.
+const port = () => ({ schema: z.coerce.number().int().min(0).max(65535), type: 'integer 0–65535' });
+const int = (min: number, max = Number.MAX_SAFE_INTEGER) => ({
+  schema: z.coerce.number().int().min(min).max(max),
+  type: max === Number.MAX_SAFE_INTEGER ? `integer ≥ ${min}` : `integer ${min}–${max}`,
+});
+const httpUrl = () => ({
+  // Trailing slashes are dropped so `${url}/path` never doubles them.
+  schema: z.url({ protocol: /^https?$/ }).transform((s) => s.replace(/\/+$/, '')),
+  type: 'http(s) URL',
+});
+const grpcUrl = () => ({
+  schema: z.string().regex(/^grpcs?:\/\/[^/\s:]+:\d+$/i, 'must be grpc://host:port or grpcs://host:port'),
+  type: 'grpc(s)://host:port',
+});
+const text = () => ({ schema: z.string().min(1), type: 'string' });
+const oneOf = <T extends readonly [string, ...string[]]>(values: T) => ({
+  schema: z.enum(values),
+  type: values.join(' | '),
+});
+
+function key<
+  const K extends string,
+  S extends z.ZodType,
+  const D extends z.output<S> | undefined = undefined,
+>(
+  path: K,
+  env: string,
+  rule: { schema: S; type: string },
+  rest: { default?: D; doc: string; secret?: boolean; services: readonly Service[] },
+): ConfigKey<S> & { readonly key: K; readonly default: D } {
+  return {
+    key: path,
+    env,
+    schema: rule.schema,
+    type: rule.type,
+    doc: rest.doc,
+    secret: rest.secret ?? false,
+    services: rest.services,
+    default: rest.default as D,
+  };
+}
+
+/**
+ * State systems reached through the digital-government gateway. Each can be pointed elsewhere
+ * with `GATEWAY_<SYSTEM>_URL`; otherwise it lives under `GATEWAY_BASE_URL/<system-in-kebab-case>`.
+ */
+export const GATEWAY_SYSTEMS = [
+  'legalEntities',
+  'realEstate',
+  'identity',
+  'education',
+  'employment',
+  'criminalRecords',
+  'mentalHealth',
+  'licences',
+  'payments',
+  'monitoring',
+  'personalCabinet',
+] as const;
+export type GatewaySystem = (typeof GATEWAY_SYSTEMS)[number];
+
+const screaming = (camel: string) => camel.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase();
+export const kebab = (camel: string) => camel.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase();
+
+const gatewayOverrides = GATEWAY_SYSTEMS.map((system) =>
+  key(`gateway.urls.${system}` as const, `GATEWAY_${screaming(system)}_URL`, httpUrl(), {
+    doc: `Base URL of the ${kebab(system)} system; defaults to GATEWAY_BASE_URL/${kebab(system)}.`,
+    services: ['workers', 'simulators'],
+  }),
+);
+
+const ALL: readonly Service[] = ['engine', 'workers', 'ui', 'simulators', 'deploy'];
+const CLIENTS: readonly Service[] = ['workers', 'ui', 'deploy'];
+
+export const CONFIG_KEYS = [
+  key('mode', 'MODE', oneOf(['embedded', 'production'] as const), {
+    default: 'embedded',
+    doc: 'embedded: our engine on this machine. production: a Camunda 8.8 cluster; stricter checks apply (session secret required).',
+    services: ALL,
+  }),
+  key('log.level', 'LOG_LEVEL', oneOf(['error', 'warn', 'info', 'debug'] as const), {
+    default: 'info',
+    doc: 'Least severe level written to the log.',
+    services: ALL,
+  }),
+
+  key('camunda.restAddress', 'ZEEBE_REST_ADDRESS', httpUrl(), {
+    default: 'http://localhost:8080',
+    doc: 'Orchestration Cluster REST address without /v2 (the SDK appends it).',
+    services: CLIENTS,
+  }),
+  key('camunda.grpcAddress', 'ZEEBE_GRPC_ADDRESS', grpcUrl(), {
+    doc: 'Zeebe gRPC gateway. When set and reachable, workers use gRPC job streaming; otherwise REST polling.',
+    services: ['workers'],
+  }),
+  key('camunda.authStrategy', 'CAMUNDA_AUTH_STRATEGY', oneOf(['NONE', 'BASIC', 'OAUTH'] as const), {
+    default: 'NONE',
+    doc: 'How clients authenticate to the cluster. NONE suits the embedded engine and an unprotected dev cluster.',
+    services: CLIENTS,
+  }),
+  key('camunda.basicAuth.username', 'CAMUNDA_BASIC_AUTH_USERNAME', text(), {
+    doc: 'User for BASIC auth (required when CAMUNDA_AUTH_STRATEGY=BASIC).',
+    secret: true,
+    services: CLIENTS,
+  }),
+  key('camunda.basicAuth.password', 'CAMUNDA_BASIC_AUTH_PASSWORD', text(), {
+    doc: 'Password for BASIC auth (required when CAMUNDA_AUTH_STRATEGY=BASIC).',
+    secret: true,
+    services: CLIENTS,
+  }),
+  key('camunda.oauth.clientId', 'ZEEBE_CLIENT_ID', text(), {
+    doc: 'OAuth client id (required when CAMUNDA_AUTH_STRATEGY=OAUTH).',
+    services: CLIENTS,
+  }),
+  key('camunda.oauth.clientSecret', 'ZEEBE_CLIENT_SECRET', text(), {
+    doc: 'OAuth client secret (required when CAMUNDA_AUTH_STRATEGY=OAUTH).',
+    secret: true,
+    services: CLIENTS,
+  }),
+  key('camunda.oauth.url', 'CAMUNDA_OAUTH_URL', httpUrl(), {
+    doc: 'OAuth token endpoint (required when CAMUNDA_AUTH_STRATEGY=OAUTH).',
+    services: CLIENTS,
+  }),
+  key('camunda.oauth.audience', 'ZEEBE_TOKEN_AUDIENCE', text(), {
+    doc: 'Token audience, when the identity provider requires one.',
+    services: CLIENTS,
+  }),
+
+  key('engine.port', 'ENGINE_PORT', port(), {
+    default: 8080,
+    doc: 'Port of the embedded engine REST API (/v2). 0 picks a free port (tests).',
+    services: ['engine'],
+  }),
+  key('engine.host', 'ENGINE_HOST', text(), {
+    default: '127.0.0.1',
+    doc: 'Interface the embedded engine listens on; 0.0.0.0 inside a container.',
+    services: ['engine'],
+  }),
+  key('engine.dataDir', 'ENGINE_DATA_DIR', text(), {
+    default: './data',
+    doc: 'Directory of the embedded engine SQLite file (back it up, see docs/operations.md).',
+    services: ['engine'],
+  }),
+
+  key('ui.port', 'UI_PORT', port(), {
+    default: 3000,
+    doc: 'Port of the web app (designer, worklist, operations, portal).',
+    services: ['ui'],
+  }),
+  key('ui.host', 'UI_HOST', text(), {
+    default: '127.0.0.1',
+    doc: 'Interface the web app listens on; 0.0.0.0 inside a container.',
+    services: ['ui'],
+  }),
+  key(
+    'ui.sessionSecret',
+    'UI_SESSION_SECRET',
+    { schema: z.string().min(32), type: 'string of ≥ 32 characters' },
+    {
+      doc: 'Signs web sessions. Required in production; in embedded mode the web app generates one per start.',
+      secret: true,
+      services: ['ui'],
+    },
+  ),
+
+  key('simulators.port', 'SIMULATORS_PORT', port(), {
+    default: 8090,
+    doc: 'Port of the state-system simulators behind the gateway.',
+    services: ['simulators'],
+  }),
+  key('simulators.host', 'SIMULATORS_HOST', text(), {
+    default: '127.0.0.1',
+    doc: 'Interface the simulators listen on; 0.0.0.0 inside a container.',
+    services: ['simulators'],
+  }),
+
+  key('gateway.baseUrl', 'GATEWAY_BASE_URL', httpUrl(), {
+    default: 'http://127.0.0.1:8090',
+    doc: 'Digital-government gateway; each state system lives under it unless overridden.',
+    services: ['workers', 'simulators'],
+  }),
+  ...gatewayOverrides,
+  key('gateway.timeoutMs', 'GATEWAY_TIMEOUT_MS', int(1), {
+    default: 5000,
+    doc: 'Time limit of one gateway request, in milliseconds.',
+    services: ['workers'],
+  }),
+  key('gateway.retries', 'GATEWAY_RETRIES', int(0, 10), {
+    default: 2,
+    doc: 'Extra attempts of a failed gateway request inside one job, before the job fails with a retry.',
+    services: ['workers'],
+  }),
+
+  key('documents.dir', 'DOCUMENTS_DIR', text(), {
+    default: './data/documents',
+    doc: 'Where generated documents (permits, refusals, notices) are written.',
+    services: ['workers', 'ui'],
+  }),
+
+  key('worker.maxParallelJobs', 'WORKER_MAX_PARALLEL_JOBS', int(1, 1000), {
+    default: 32,
+    doc: 'Jobs one worker process holds at once, per job type; see docs/operations.md on scaling.',
+    services: ['workers'],
+  }),
+  key('worker.jobTimeoutMs', 'WORKER_JOB_TIMEOUT_MS', int(1000), {
+    default: 60000,
+    doc: 'How long an activated job stays locked to a worker before the engine hands it to another.',
+    services: ['workers'],
+  }),
+
+  key('rules.hearingNoticeWdBeforeEnd', 'HEARING_NOTICE_WD_BEFORE_END', int(0, 30), {
+    default: 3,
+    doc: 'C6: the preliminary-refusal notice goes out no later than this many working days before the term ends.',
+    services: ['workers'],
+  }),
+  key('rules.hearingWithinWd', 'HEARING_WITHIN_WD', int(1, 30), {
+    default: 2,
+    doc: 'C6: the hearing is held no later than this many working days after the notice.',
+    services: ['workers'],
+  }),
+  key('rules.fireMinQualifiedSpecialists', 'FIRE_MIN_QUALIFIED_SPECIALISTS', int(1, 100), {
+    default: 2,
+    doc: 'Service A: qualified specialists the applicant must employ.',
+    services: ['workers'],
+  }),
+  key('rules.completenessWdFire', 'COMPLETENESS_WD_FIRE', int(1, 10), {
+    default: 2,
+    doc: 'Service A: working days for the completeness check.',
+    services: ['workers'],
+  }),
+] as const satisfies readonly ConfigKey[];
+
+// ---- the typed object -------------------------------------------------------------------------
+
+type Entry = (typeof CONFIG_KEYS)[number];
+type ValueOf<E extends Entry> = undefined extends E['default']
+  ? z.output<E['schema']> | undefined
+  : z.output<E['schema']>;
+type Nest<Path extends string, V> = Path extends `${infer Head}.${infer Tail}`
+  ? { [P in Head]: Nest<Tail, V> }
+  : { [P in Path]: V };
+type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void
+  ? I
+  : never;
+type Expand<T> = T extends object ? { [K in keyof T]: Expand<T[K]> } : T;
+type RawConfig = Expand<
+  UnionToIntersection<Entry extends infer E ? (E extends Entry ? Nest<E['key'], ValueOf<E>> : never) : never>
+>;
+
+/** Validated configuration: what code reads instead of `process.env`. */
+export type AppConfig = Expand<
+  Omit<RawConfig, 'gateway'> & {
+    gateway: Omit<RawConfig['gateway'], 'urls'> & {
+      /** Every state system's URL, overrides applied. */
+      urls: Record<GatewaySystem, string>;
+    };
+  }
+>;
+
+export type Env = Record<string, string | undefined>;
+
+export interface LoadOptions {
+  /** The service loading its configuration; requirements of keys it does not read are skipped. */
+  service?: Service;
+}
+
+/** One rejected key. `received` is absent for secrets. */
+export interface ConfigIssue {
+  env: string;
+  key: string;
+  expected: string;
+  received?: string;
+  message: string;
+}
+
+/** Thrown by `loadConfig`; lists every bad key at once so one restart fixes them all. */
+export class ConfigError extends Error {
+  constructor(readonly issues: readonly ConfigIssue[]) {
+    super(`Invalid configuration:\n${issues.map((i) => `  - ${i.message}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
+  const parts = path.split('.');
+  let node = target;
+  for (const part of parts.slice(0, -1)) {
+    node = (node[part] ??= {}) as Record<string, unknown>;
+  }
+  node[parts[parts.length - 1]] = value;
+}
+
+function getPath(source: Record<string, unknown>, path: string): unknown {
+  return path.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)?.[part], source);
+}
+
+const issue = (entry: ConfigKey, raw: string | undefined, problem: string): ConfigIssue => {
+  const received = entry.secret || raw === undefined ? undefined : raw;
+  const shown =
+    raw === undefined ? 'nothing' : entry.secret ? 'a value (secret, not shown)' : JSON.stringify(raw);
+  return {
+    env: entry.env,
+    key: entry.key,
+    expected: entry.type,
+    ...(received === undefined ? {} : { received }),
+    message: `${entry.env} (${entry.key}): ${problem}; expected ${entry.type}, got ${shown}`,
+  };
+};
+
+/**
+ * Validates `env` against the schema and returns the typed configuration.
+ * Empty strings count as unset, because compose and Helm often pass `FOO=""` for "not configured".
+ * With `service`, keys only other services need are not required (the workers need no session secret).
+ * @throws ConfigError naming every invalid key, its variable, the expected type and (unless secret) the value.
+ */
+export function loadConfig(env: Env, options: LoadOptions = {}): AppConfig {
+  const out: Record<string, unknown> = {};
+  const issues: ConfigIssue[] = [];
+  for (const entry of CONFIG_KEYS as readonly ConfigKey[]) {
+    const raw = env[entry.env];
+    if (raw === undefined || raw.trim() === '') {
+      setPath(out, entry.key, entry.default);
+      continue;
+    }
+    const parsed = entry.schema.safeParse(raw.trim());
+    if (parsed.success) setPath(out, entry.key, parsed.data);
+    else issues.push(issue(entry, raw, 'invalid value'));
+  }
+  issues.push(...crossKeyIssues(out, new Set(issues.map((i) => i.env)), options.service));
+  if (issues.length > 0) throw new ConfigError(issues);
+
+  const gateway = out.gateway as { baseUrl: string; urls?: Partial<Record<GatewaySystem, string>> };
+  gateway.urls = Object.fromEntries(
+    GATEWAY_SYSTEMS.map((system) => [
+      system,
+      gateway.urls?.[system] ?? `${gateway.baseUrl}/${kebab(system)}`,
+    ]),
+  ) as Record<GatewaySystem, string>;
+  return out as AppConfig;
+}
+
+const entryFor = (path: string): ConfigKey =>
+  (CONFIG_KEYS as readonly ConfigKey[]).find((e) => e.key === path) as ConfigKey;
+
+/** Rules that involve more than one key: credentials the chosen auth strategy needs, production-only requirements. */
+function crossKeyIssues(
+  out: Record<string, unknown>,
+  alreadyRejected: Set<string>,
+  service: Service | undefined,
+): ConfigIssue[] {
+  const missing = (path: string, because: string): ConfigIssue[] => {
+    const entry = entryFor(path);
+    const readByService = service === undefined || entry.services.includes(service);
+    return readByService && getPath(out, path) === undefined && !alreadyRejected.has(entry.env)
+      ? [issue(entry, undefined, `required ${because}`)]
+      : [];
+  };
+  const strategy = getPath(out, 'camunda.authStrategy');
+  const found: ConfigIssue[] = [];
+  if (strategy === 'BASIC') {
+    found.push(
+      ...missing('camunda.basicAuth.username', 'when CAMUNDA_AUTH_STRATEGY=BASIC'),
+      ...missing('camunda.basicAuth.password', 'when CAMUNDA_AUTH_STRATEGY=BASIC'),
+    );
+  }
+  if (strategy === 'OAUTH') {
+    for (const path of ['camunda.oauth.clientId', 'camunda.oauth.clientSecret', 'camunda.oauth.url']) {
+      found.push(...missing(path, 'when CAMUNDA_AUTH_STRATEGY=OAUTH'));
+    }
+  }
+  if (getPath(out, 'mode') === 'production') {
+    found.push(...missing('ui.sessionSecret', 'when MODE=production'));
+  }
+  return found;
+}
+
+/** One row of the configuration reference. Secrets show no default. */
+export interface ConfigDescription {
+  key: string;
+  env: string;
+  type: string;
+  default: string | undefined;
+  doc: string;
+  secret: boolean;
+  services: readonly Service[];
+}
+
+/** The schema as data, for `docs/configuration.md` and for tooling. */
+export function describeConfig(): ConfigDescription[] {
+  return (CONFIG_KEYS as readonly ConfigKey[]).map((e) => ({
+    key: e.key,
+    env: e.env,
+    type: e.type,
+    default: e.default === undefined || e.secret ? undefined : String(e.default),
+    doc: e.doc,
+    secret: e.secret,
+    services: e.services,
+  }));
+}

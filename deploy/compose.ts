@@ -1,0 +1,293 @@
+/**
+ * The production-like stack on Camunda 8.8, as a typed object. `docker-compose.yml` is generated
+ * from it (`npx tsx deploy/gen-compose.ts`) so tests can check its structure without a YAML parser
+ * or a Docker engine.
+ */
+
+export const IMAGES = {
+  camunda: 'camunda/camunda:8.8.3',
+  connectors: 'camunda/connectors-bundle:8.8.3',
+  elasticsearch: 'docker.elastic.co/elasticsearch/elasticsearch:8.17.5',
+  /** Our image, built from this repository by deploy/Dockerfile; tag it with the release. */
+  app: 'kz-permits/app:0.1.0',
+} as const;
+
+export interface HealthCheck {
+  test: string[];
+  interval: string;
+  timeout: string;
+  retries: number;
+  start_period?: string;
+}
+
+export type DependsOn = Record<
+  string,
+  { condition: 'service_started' | 'service_healthy' | 'service_completed_successfully' }
+>;
+
+export interface ComposeService {
+  image: string;
+  build?: { context: string; dockerfile: string; target?: string };
+  profiles?: string[];
+  command?: string[];
+  init?: boolean;
+  restart?: 'no' | 'always' | 'unless-stopped' | 'on-failure';
+  ports?: string[];
+  environment?: Record<string, string>;
+  healthcheck?: HealthCheck;
+  depends_on?: DependsOn;
+  volumes?: string[];
+  ulimits?: Record<string, { soft: number; hard: number }>;
+  stop_grace_period?: string;
+}
+
+export interface ComposeFile {
+  name: string;
+  services: Record<string, ComposeService>;
+  volumes: Record<string, Record<string, never>>;
+}
+
+/** Services built from this repository (the rest are vendor images). */
+export const OUR_SERVICES = ['workers', 'ui', 'simulators', 'deploy'] as const;
+
+const build = { context: '.', dockerfile: 'deploy/Dockerfile', target: 'runtime' };
+
+// Slim Node images have no curl: probe with Node's own fetch.
+const nodeHttpCheck = (url: string): string[] => [
+  'CMD',
+  'node',
+  '-e',
+  'fetch(process.argv[1]).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))',
+  url,
+];
+
+// The Camunda image has bash but not necessarily curl: speak HTTP over /dev/tcp.
+const camundaHealth: HealthCheck = {
+  test: [
+    'CMD',
+    'bash',
+    '-c',
+    'exec 3<>/dev/tcp/127.0.0.1/9600 && printf "GET /actuator/health/status HTTP/1.0\\r\\n\\r\\n" >&3 && head -n1 <&3 | grep -q " 200"',
+  ],
+  interval: '10s',
+  timeout: '5s',
+  retries: 30,
+  start_period: '60s',
+};
+
+const elasticsearchHealth: HealthCheck = {
+  test: ['CMD-SHELL', "curl -fsS 'http://localhost:9200/_cluster/health?wait_for_status=yellow&timeout=5s'"],
+  interval: '10s',
+  timeout: '10s',
+  retries: 30,
+};
+
+const elasticsearch = (): ComposeService => ({
+  image: IMAGES.elasticsearch,
+  environment: {
+    'discovery.type': 'single-node',
+    'xpack.security.enabled': 'false',
+    'bootstrap.memory_lock': 'true',
+    // A dev laptop's disk is often fuller than Elasticsearch's default watermarks allow.
+    'cluster.routing.allocation.disk.threshold_enabled': 'false',
+    ES_JAVA_OPTS: '-Xms1g -Xmx1g',
+  },
+  ulimits: { memlock: { soft: -1, hard: -1 } },
+  restart: 'unless-stopped',
+  healthcheck: elasticsearchHealth,
+});
+
+/**
+ * Zeebe broker + gateway, Operate, Tasklist and Identity in one container. Dev security: basic
+ * auth with the demo/demo user for the web apps; the API stays unprotected unless
+ * CAMUNDA_UNPROTECTED_API=false, in which case our services need CAMUNDA_AUTH_STRATEGY=BASIC.
+ */
+const camunda = (elasticsearchHost: string, extra: Record<string, string> = {}): ComposeService => ({
+  image: IMAGES.camunda,
+  environment: {
+    CAMUNDA_DATA_SECONDARYSTORAGE_TYPE: 'elasticsearch',
+    CAMUNDA_DATA_SECONDARYSTORAGE_ELASTICSEARCH_URL: `http://${elasticsearchHost}:9200`,
+    CAMUNDA_SECURITY_AUTHENTICATION_METHOD: 'BASIC',
+    CAMUNDA_SECURITY_AUTHENTICATION_UNPROTECTEDAPI: '${CAMUNDA_UNPROTECTED_API:-true}',
+    CAMUNDA_SECURITY_AUTHORIZATIONS_ENABLED: 'false',
+    CAMUNDA_SECURITY_INITIALIZATION_USERS_0_USERNAME: 'demo',
+    CAMUNDA_SECURITY_INITIALIZATION_USERS_0_PASSWORD: 'demo',
+    CAMUNDA_SECURITY_INITIALIZATION_USERS_0_NAME: 'Demo User',
+    CAMUNDA_SECURITY_INITIALIZATION_USERS_0_EMAIL: 'demo@example.com',
+    CAMUNDA_SECURITY_INITIALIZATION_DEFAULTROLES_ADMIN_USERS_0: 'demo',
+    JAVA_TOOL_OPTIONS: '-Xms512m -Xmx1g',
+    ...extra,
+  },
+  restart: 'unless-stopped',
+  healthcheck: camundaHealth,
+  depends_on: { [elasticsearchHost]: { condition: 'service_healthy' } },
+});
+
+/** How our containers reach the cluster: the same variables the SDK reads (see docs/configuration.md). */
+const clusterClientEnv = {
+  MODE: 'production',
+  LOG_LEVEL: '${LOG_LEVEL:-info}',
+  ZEEBE_REST_ADDRESS: 'http://camunda:8080',
+  CAMUNDA_AUTH_STRATEGY: '${CAMUNDA_AUTH_STRATEGY:-NONE}',
+  CAMUNDA_BASIC_AUTH_USERNAME: '${CAMUNDA_BASIC_AUTH_USERNAME:-}',
+  CAMUNDA_BASIC_AUTH_PASSWORD: '${CAMUNDA_BASIC_AUTH_PASSWORD:-}',
+};
+
+const waitForCluster: DependsOn = { camunda: { condition: 'service_healthy' } };
+
+export const compose: ComposeFile = {
+  name: 'kz-permits',
+  services: {
+    elasticsearch: { ...elasticsearch(), volumes: ['elastic:/usr/share/elasticsearch/data'] },
+
+    camunda: {
+      ...camunda('elasticsearch'),
+      ports: ['8080:8080', '26500:26500', '9600:9600'],
+      volumes: ['camunda:/usr/local/camunda/data'],
+    },
+
+    // Process tests pin the engine clock (PUT /v2/clock); a cluster only allows that when started
+    // clock-controlled, so this one is separate and never the one serving applications.
+    'elasticsearch-test': { ...elasticsearch(), profiles: ['test'] },
+    'camunda-test': {
+      ...camunda('elasticsearch-test', { ZEEBE_CLOCK_CONTROLLED: 'true' }),
+      profiles: ['test'],
+      ports: ['18080:8080', '26600:26500', '19600:9600'],
+    },
+
+    connectors: {
+      image: IMAGES.connectors,
+      profiles: ['connectors'],
+      environment: {
+        CAMUNDA_CLIENT_MODE: 'self-managed',
+        CAMUNDA_CLIENT_RESTADDRESS: 'http://camunda:8080',
+        CAMUNDA_CLIENT_GRPCADDRESS: 'http://camunda:26500',
+        'management.endpoint.health.probes.enabled': 'true',
+      },
+      ports: ['8085:8080'],
+      restart: 'unless-stopped',
+      healthcheck: {
+        test: ['CMD-SHELL', 'curl -fsS http://localhost:8080/actuator/health/readiness'],
+        interval: '10s',
+        timeout: '5s',
+        retries: 30,
+        start_period: '30s',
+      },
+      depends_on: waitForCluster,
+    },
+
+    // One-shot: lints and deploys every diagram and form, then exits; workers start after it succeeds.
+    deploy: {
+      image: IMAGES.app,
+      build,
+      command: ['npm', 'run', 'deploy', '--', '--address', 'http://camunda:8080'],
+      restart: 'no',
+      environment: { ...clusterClientEnv },
+      depends_on: waitForCluster,
+    },
+
+    simulators: {
+      image: IMAGES.app,
+      build,
+      command: ['node', '--import', 'tsx', 'simulators/start.ts'],
+      init: true,
+      restart: 'unless-stopped',
+      environment: {
+        MODE: 'production',
+        LOG_LEVEL: '${LOG_LEVEL:-info}',
+        SIMULATORS_HOST: '0.0.0.0',
+        SIMULATORS_PORT: '8090',
+      },
+      ports: ['8090:8090'],
+      healthcheck: {
+        test: nodeHttpCheck('http://127.0.0.1:8090/health'),
+        interval: '10s',
+        timeout: '5s',
+        retries: 10,
+      },
+    },
+
+    workers: {
+      image: IMAGES.app,
+      build,
+      command: ['node', '--import', 'tsx', 'workers/start.ts'],
+      init: true,
+      restart: 'unless-stopped',
+      // Lets in-flight jobs finish on SIGTERM; unfinished ones return to the engine after their timeout.
+      stop_grace_period: '30s',
+      environment: {
+        ...clusterClientEnv,
+        ZEEBE_GRPC_ADDRESS: 'grpc://camunda:26500',
+        GATEWAY_BASE_URL: 'http://simulators:8090',
+        DOCUMENTS_DIR: '/data/documents',
+        WORKER_MAX_PARALLEL_JOBS: '${WORKER_MAX_PARALLEL_JOBS:-32}',
+      },
+      volumes: ['documents:/data/documents'],
+      // The worker has no HTTP server; healthy means it can reach the cluster it takes jobs from.
+      healthcheck: {
+        test: nodeHttpCheck('http://camunda:8080/v2/topology'),
+        interval: '30s',
+        timeout: '5s',
+        retries: 3,
+      },
+      depends_on: {
+        camunda: { condition: 'service_healthy' },
+        deploy: { condition: 'service_completed_successfully' },
+        simulators: { condition: 'service_healthy' },
+      },
+    },
+
+    ui: {
+      image: IMAGES.app,
+      build,
+      command: ['node', '--import', 'tsx', 'ui/start.ts'],
+      init: true,
+      restart: 'unless-stopped',
+      environment: {
+        ...clusterClientEnv,
+        UI_HOST: '0.0.0.0',
+        UI_PORT: '3000',
+        UI_SESSION_SECRET: '${UI_SESSION_SECRET:?set UI_SESSION_SECRET to 32 or more random characters}',
+        DOCUMENTS_DIR: '/data/documents',
+      },
+      ports: ['3000:3000'],
+      volumes: ['documents:/data/documents'],
+      healthcheck: {
+        test: nodeHttpCheck('http://127.0.0.1:3000/health'),
+        interval: '10s',
+        timeout: '5s',
+        retries: 10,
+      },
+      depends_on: {
+        camunda: { condition: 'service_healthy' },
+        deploy: { condition: 'service_completed_successfully' },
+      },
+    },
+  },
+  volumes: { elastic: {}, camunda: {}, documents: {} },
+};
+
+/**
+ * Resolves compose `${NAME}`, `${NAME:-default}` and `${NAME:?message}` the way `docker compose`
+ * does, so tests can validate a service's environment as the container will see it.
+ */
+export function interpolate(value: string, hostEnv: Record<string, string | undefined>): string {
+  return value.replace(
+    /\$\{([A-Z0-9_]+)(?:(:-|:\?)([^}]*))?\}/g,
+    (_m, name: string, op?: string, arg?: string) => {
+      const set = hostEnv[name];
+      if (set !== undefined && set !== '') return set;
+      if (op === ':?') throw new Error(`${name}: ${arg}`);
+      return op === ':-' ? (arg ?? '') : '';
+    },
+  );
+}
+
+/** A service's environment after interpolation against the host environment. */
+export function serviceEnvironment(
+  service: string,
+  hostEnv: Record<string, string | undefined> = {},
+): Record<string, string> {
+  const env = compose.services[service]?.environment ?? {};
+  return Object.fromEntries(Object.entries(env).map(([k, v]) => [k, interpolate(v, hostEnv)]));
+}

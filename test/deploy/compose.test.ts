@@ -1,0 +1,146 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import { loadConfig } from '../../config/schema';
+import { compose, interpolate, OUR_SERVICES, serviceEnvironment } from '../../deploy/compose';
+import { REPO_ROOT, runScript } from './support';
+
+// js-yaml arrives with the lint tool chain (no type declarations); only these checks need a YAML reader.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const yaml = require('js-yaml') as { load(text: string): unknown };
+
+const services = Object.entries(compose.services);
+const HOST_ENV = { UI_SESSION_SECRET: 'x'.repeat(32) };
+
+describe('docker-compose.yml', () => {
+  it('is generated from deploy/compose.ts and reads back as the same structure', () => {
+    expect(runScript('deploy/gen-compose.ts', ['--check'])).toEqual({ code: 0, output: '' });
+    const parsed = yaml.load(readFileSync(join(REPO_ROOT, 'docker-compose.yml'), 'utf8'));
+    expect(isDeepStrictEqual(parsed, JSON.parse(JSON.stringify(compose)))).toBe(true);
+  });
+
+  it('depends only on services it defines', () => {
+    for (const [name, service] of services) {
+      for (const dependency of Object.keys(service.depends_on ?? {})) {
+        expect({ service: name, dependency, defined: dependency in compose.services }).toMatchObject({
+          defined: true,
+        });
+      }
+    }
+  });
+
+  it('builds from files that exist', () => {
+    for (const [, service] of services.filter(([, s]) => s.build)) {
+      expect(existsSync(join(REPO_ROOT, service.build!.context, service.build!.dockerfile))).toBe(true);
+      const dockerfile = readFileSync(join(REPO_ROOT, service.build!.dockerfile), 'utf8');
+      expect(dockerfile).toMatch(new RegExp(`^FROM \\S+ AS ${service.build!.target}$`, 'm'));
+    }
+  });
+
+  it('starts each of our services from an entry point in the repository', () => {
+    const entryPoints = services.flatMap(([, s]) => (s.command ?? []).filter((arg) => /\.ts$/.test(arg)));
+    expect(entryPoints).toEqual(
+      expect.arrayContaining(['workers/start.ts', 'ui/start.ts', 'simulators/start.ts']),
+    );
+    expect(entryPoints.filter((file) => !existsSync(join(REPO_ROOT, file)))).toEqual([]);
+  });
+
+  it('publishes each host port once', () => {
+    const hostPorts = services.flatMap(([, s]) => (s.ports ?? []).map((p) => p.split(':')[0]));
+    expect(hostPorts.length).toBeGreaterThan(5);
+    expect(new Set(hostPorts).size).toBe(hostPorts.length);
+  });
+
+  it('pins every image to a version', () => {
+    for (const [name, service] of services) {
+      const tag = service.image.split(':').pop();
+      expect({ name, tag }).toEqual({ name, tag: expect.stringMatching(/^\d+\.\d+\.\d+$/) });
+    }
+    expect(compose.services.camunda.image).toMatch(/^camunda\/camunda:8\.8\.\d+$/);
+    expect(compose.services.connectors.image).toMatch(/^camunda\/connectors-bundle:8\.8\.\d+$/);
+    expect(compose.services.elasticsearch.image).toMatch(/elasticsearch:8\.17\.\d+$/);
+    expect(readFileSync(join(REPO_ROOT, 'deploy/Dockerfile'), 'utf8')).toMatch(
+      /^FROM node:20\.\d+\.\d+-bookworm-slim/m,
+    );
+  });
+
+  it('runs the cluster with Elasticsearch, the REST, gRPC and management ports, and a health check', () => {
+    const camunda = compose.services.camunda;
+    expect(camunda.ports).toEqual(expect.arrayContaining(['8080:8080', '26500:26500', '9600:9600']));
+    expect(camunda.environment).toMatchObject({
+      CAMUNDA_DATA_SECONDARYSTORAGE_TYPE: 'elasticsearch',
+      CAMUNDA_DATA_SECONDARYSTORAGE_ELASTICSEARCH_URL: 'http://elasticsearch:9200',
+    });
+    expect(camunda.healthcheck?.test.join(' ')).toContain('/actuator/health/status');
+    expect(camunda.depends_on).toEqual({ elasticsearch: { condition: 'service_healthy' } });
+  });
+
+  it('allows clock control only on the test cluster behind the "test" profile', () => {
+    const clockControlled = services.filter(([, s]) => s.environment?.ZEEBE_CLOCK_CONTROLLED === 'true');
+    expect(clockControlled.map(([name]) => name)).toEqual(['camunda-test']);
+    expect(compose.services['camunda-test'].profiles).toEqual(['test']);
+    expect(compose.services.connectors.profiles).toEqual(['connectors']);
+  });
+
+  it('makes our services wait for a healthy cluster, and the workers for a completed deployment', () => {
+    for (const name of OUR_SERVICES.filter((s) => s !== 'simulators')) {
+      expect(compose.services[name].depends_on?.camunda).toEqual({ condition: 'service_healthy' });
+    }
+    expect(compose.services.workers.depends_on?.deploy).toEqual({
+      condition: 'service_completed_successfully',
+    });
+    expect(compose.services.deploy.restart).toBe('no');
+    expect(compose.services.deploy.command).toEqual([
+      'npm',
+      'run',
+      'deploy',
+      '--',
+      '--address',
+      'http://camunda:8080',
+    ]);
+  });
+
+  it('gives every long-running service of ours a health check', () => {
+    for (const name of OUR_SERVICES.filter((s) => s !== 'deploy')) {
+      expect({ name, healthChecked: compose.services[name].healthcheck !== undefined }).toEqual({
+        name,
+        healthChecked: true,
+      });
+    }
+  });
+
+  it('points workers, web app and deploy job at the cluster through the SDK variables', () => {
+    for (const name of ['workers', 'ui', 'deploy']) {
+      const env = serviceEnvironment(name, HOST_ENV);
+      expect({ name, ...env }).toMatchObject({
+        name,
+        MODE: 'production',
+        ZEEBE_REST_ADDRESS: 'http://camunda:8080',
+        CAMUNDA_AUTH_STRATEGY: 'NONE',
+      });
+    }
+    expect(serviceEnvironment('workers').ZEEBE_GRPC_ADDRESS).toBe('grpc://camunda:26500');
+  });
+
+  it.each(OUR_SERVICES)("%s's environment is valid configuration", (name) => {
+    const config = loadConfig(serviceEnvironment(name, HOST_ENV), { service: name });
+    expect(config.mode).toBe('production');
+  });
+
+  it('accepts basic auth credentials from the host for a protected cluster API', () => {
+    const env = serviceEnvironment('workers', {
+      CAMUNDA_AUTH_STRATEGY: 'BASIC',
+      CAMUNDA_BASIC_AUTH_USERNAME: 'demo',
+      CAMUNDA_BASIC_AUTH_PASSWORD: 'demo',
+    });
+    expect(loadConfig(env, { service: 'workers' }).camunda.basicAuth).toEqual({
+      username: 'demo',
+      password: 'demo',
+    });
+  });
+
+  it('refuses to start the web app without a session secret', () => {
+    expect(() => serviceEnvironment('ui', {})).toThrow(/UI_SESSION_SECRET/);
+    expect(interpolate('${A:-fallback}/${B}', { B: 'set' })).toBe('fallback/set');
+  });
+});

@@ -1,0 +1,58 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadConfig } from '../../config/schema';
+import { REPO_ROOT } from './support';
+
+// js-yaml arrives with the lint tool chain (no type declarations).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const yaml = require('js-yaml') as { load(text: string): any; loadAll(text: string): any[] };
+const read = (path: string) => readFileSync(join(REPO_ROOT, 'deploy/helm', path), 'utf8');
+const docs = (path: string) => yaml.loadAll(read(path)).filter(Boolean);
+
+describe('Kubernetes deployment', () => {
+  it('runs Camunda with 3 brokers, 3 partitions replicated 3 times, and Elasticsearch', () => {
+    const values = yaml.load(read('values-camunda.yaml'));
+    expect(values.orchestration).toMatchObject({
+      clusterSize: '3',
+      partitionCount: '3',
+      replicationFactor: '3',
+    });
+    expect(values.elasticsearch.enabled).toBe(true);
+  });
+
+  it('runs 3 worker replicas with resource limits, configured from the ConfigMap and the Secret', () => {
+    const [workers] = docs('ours/workers.yaml');
+    expect(workers.kind).toBe('Deployment');
+    expect(workers.spec.replicas).toBe(3);
+    const container = workers.spec.template.spec.containers[0];
+    expect(container.resources.limits).toEqual({ cpu: expect.any(String), memory: expect.any(String) });
+    expect(container.envFrom).toEqual([
+      { configMapRef: { name: 'kz-permits-config' } },
+      { secretRef: { name: 'kz-permits-credentials' } },
+    ]);
+  });
+
+  it('serves the web app from 2 replicas behind a Service', () => {
+    const [deployment, service] = docs('ours/ui.yaml');
+    expect(deployment.spec.replicas).toBe(2);
+    expect(service.kind).toBe('Service');
+    expect(service.spec.selector).toEqual(deployment.spec.selector.matchLabels);
+  });
+
+  it('keeps the simulators out of the production set', () => {
+    const production = yaml.load(read('ours/kustomization.yaml'));
+    const dev = yaml.load(read('ours/dev/kustomization.yaml'));
+    expect(production.resources).not.toContain('simulators.yaml');
+    expect(dev.resources).toEqual(['..', 'simulators.yaml']);
+  });
+
+  it('the ConfigMap plus the credentials Secret is valid configuration for the workers', () => {
+    const [configMap] = docs('ours/config.yaml');
+    const secret = { CAMUNDA_BASIC_AUTH_USERNAME: 'workers', CAMUNDA_BASIC_AUTH_PASSWORD: 'from-secret' };
+    const config = loadConfig({ ...configMap.data, ...secret }, { service: 'workers' });
+    expect(config.camunda).toMatchObject({
+      authStrategy: 'BASIC',
+      grpcAddress: expect.stringMatching(/^grpc:\/\//),
+    });
+  });
+});
