@@ -76,16 +76,18 @@ function key<
  */
 export const GATEWAY_SYSTEMS = [
   'legalEntities',
-  'realEstate',
-  'identity',
+  'persons',
   'education',
   'employment',
+  'realEstate',
   'criminalRecords',
   'mentalHealth',
-  'licences',
+  'vehicles',
   'payments',
+  'eLicensing',
+  'cabinet',
   'monitoring',
-  'personalCabinet',
+  'antimonopoly',
 ] as const;
 export type GatewaySystem = (typeof GATEWAY_SYSTEMS)[number];
 

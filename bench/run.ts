@@ -1,0 +1,17 @@
+import { benchEngine } from './engine';
+import { benchLegalClock } from './legal-clock';
+
+/** `npm run bench`: every benchmark, figures printed side by side with their targets. */
+async function main(): Promise<void> {
+  const results = [await benchLegalClock(), await benchEngine()];
+  for (const r of results) {
+    console.log(`\n${r.name}`);
+    for (const [k, v] of Object.entries(r.figures)) console.log(`  ${k.padEnd(48)} ${v}`);
+  }
+  process.exit(0);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

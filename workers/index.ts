@@ -1,0 +1,31 @@
+import { Camunda8 } from '@camunda8/sdk';
+import { camundaClientOptions, chooseWorkerTransport, probeGrpcTcp } from '../config/camunda';
+import type { AppConfig } from '../config/schema';
+import { createWorkerDeps, WorkerDeps } from './deps';
+import { loadWorkerDefinitions } from './registry';
+import { RunningWorkers, startGrpcWorkers, startRestWorkers, WorkerLogger } from './runtime';
+
+export interface StartWorkersOptions {
+  config: AppConfig;
+  log: WorkerLogger;
+  deps?: Partial<WorkerDeps>;
+  /** For tests: skip the gRPC probe. */
+  probeGrpc?: (address: string) => Promise<boolean>;
+}
+
+/**
+ * Registers every job type with the engine through the official SDK: gRPC job streaming when a
+ * reachable Zeebe gateway is configured, REST job workers otherwise (the embedded engine).
+ */
+export async function startWorkers(opts: StartWorkersOptions): Promise<RunningWorkers> {
+  const { config, log } = opts;
+  const deps = createWorkerDeps(config, log, opts.deps);
+  const defs = loadWorkerDefinitions();
+  const c8 = new Camunda8(camundaClientOptions(config));
+  const choice = await chooseWorkerTransport(config, opts.probeGrpc ?? ((a) => probeGrpcTcp(a)));
+  if (choice.warning) log.warn(choice.warning);
+  const run = { maxParallelJobs: config.worker.maxParallelJobs, jobTimeoutMs: config.worker.jobTimeoutMs };
+  return choice.transport === 'grpc-stream'
+    ? startGrpcWorkers(c8.getZeebeGrpcApiClient(), defs, deps, log, run)
+    : startRestWorkers(c8.getOrchestrationClusterApiClient(), defs, deps, log, run);
+}
