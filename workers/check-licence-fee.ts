@@ -1,0 +1,66 @@
+import type { GatewayDeps, Payment, PaymentPurpose } from '../adapters/gateway';
+import { almatyDay, JobInputError, readApplicant, runGatewayJob } from '../adapters/gateway/worker-support';
+import { licenceFee, type LicenceRequestKind } from '../domain/legal-clock/fees';
+import type { WorkerDefinition } from './types';
+
+const KINDS: readonly LicenceRequestKind[] = ['issue', 'reissue', 'duplicate'];
+
+/** Day (Asia/Almaty, UTC+5) of an ISO instant, or undefined when the variable is absent or unreadable. */
+function receiptDay(receivedAt: unknown): string | undefined {
+  if (typeof receivedAt !== 'string') return undefined;
+  const ms = Date.parse(receivedAt);
+  return Number.isNaN(ms) ? undefined : new Date(ms + 5 * 3_600_000).toISOString().slice(0, 10);
+}
+
+/**
+ * The security-licence fee is paid before the application is filed (Tax Code): the latest payment
+ * for this kind of request made no later than the day of receipt counts, and must reach the fee
+ * at the MCI of its own payment year. Unpaid or short ⇒ BPMN error `FEE_NOT_PAID`.
+ */
+const checkLicenceFee: WorkerDefinition<GatewayDeps> = {
+  type: 'check-licence-fee',
+  timeoutMs: 30_000,
+  handler: (job, deps) =>
+    runGatewayJob(job, deps, async () => {
+      const kind = job.variables.requestKind;
+      if (!KINDS.includes(kind as LicenceRequestKind))
+        throw new JobInputError(`requestKind must be one of ${KINDS.join(', ')}`);
+      const requestKind = kind as LicenceRequestKind;
+      const { bin } = readApplicant(job);
+      const purpose: PaymentPurpose = `security-licence-${requestKind}`;
+      const payments = await deps.gateway.payments.find(bin, purpose);
+      const until = receiptDay(job.variables.receivedAt);
+      const payment = payments
+        .filter((p) => until === undefined || p.paidOn <= until)
+        .reduce<Payment | undefined>(
+          (latest, p) => (!latest || p.paidOn > latest.paidOn ? p : latest),
+          undefined,
+        );
+
+      const fee = licenceFee(requestKind, payment?.paidOn ?? until ?? almatyDay(deps.clock));
+      const feeCheck = {
+        paid: payment !== undefined && payment.amount >= fee.amount,
+        amountPaid: payment?.amount ?? 0,
+        expectedAmount: fee.amount,
+        mci: fee.mci,
+        paidOn: payment?.paidOn ?? null,
+      };
+      if (!feeCheck.paid) {
+        deps.log.info('licence fee not paid in full', {
+          jobKey: job.key,
+          requestKind,
+          amountPaid: feeCheck.amountPaid,
+          expectedAmount: feeCheck.expectedAmount,
+        });
+        return job.error({
+          errorCode: 'FEE_NOT_PAID',
+          errorMessage: payment
+            ? `paid ${feeCheck.amountPaid} of ${feeCheck.expectedAmount} tenge`
+            : 'no licence fee payment found',
+          variables: { feeCheck },
+        });
+      }
+      return job.complete({ feeCheck });
+    }),
+};
+export default checkLicenceFee;
