@@ -205,6 +205,8 @@ function eventDefinition(el: ModdleElement, problems: Problem[], messagesById: M
   switch (d.$type) {
     case 'bpmn:MessageEventDefinition': {
       const msg = d.messageRef ? messagesById.get(d.messageRef.id) ?? d.messageRef : undefined;
+      // Message end events are job-based in Zeebe: the worker sends the message, so no reference is needed.
+      if (!msg && el.$type === 'bpmn:EndEvent') return { kind: 'message', messageName: '' };
       if (!msg?.name) {
         problems.push({ elementId: el.id, message: 'message event without a message name' });
         return { kind: 'none' };

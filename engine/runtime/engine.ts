@@ -538,7 +538,8 @@ export class Engine {
     if (!['CREATED', 'FAILED', 'RETRIES_UPDATED', 'TIMED_OUT'].includes(job.state)) return false;
     if (job.notBefore !== undefined && job.notBefore > now) return false;
     const ei = this.elementInstances.get(job.elementInstanceKey);
-    return ei?.state === 'ACTIVE';
+    // As in Zeebe, a job whose incident is still open waits for the resolution, even with new retries.
+    return ei?.state === 'ACTIVE' && ei.incidentKey === undefined;
   }
 
   private serveWaitingWorkers(): void {
@@ -853,9 +854,10 @@ export class Engine {
 
   private applyInputs(ei: ElementInstanceRec, el: FlowNode): void {
     const local: Vars = {};
+    const outer = this.visibleVariables(ei.flowScopeKey!);
     for (const m of el.inputs) {
       const value = this.evalIn(m.source, ei.flowScopeKey!, local);
-      assignPath(local, m.target, value);
+      assignPath(local, m.target, value, outer);
     }
     for (const [n, v] of Object.entries(local)) this.setLocal(ei.key, ei.processInstanceKey, n, v);
   }
@@ -1050,21 +1052,23 @@ export class Engine {
 
   /**
    * Variables produced by an element (job completion, message, called process) are local to it when it
-   * has output mappings; otherwise they are merged into the enclosing scopes (Zeebe's propagation).
+   * has output mappings; otherwise they are merged into the nearest scope that has them, starting at
+   * the element itself (a local variable from an input mapping is updated in place), else the root.
    */
   private setOutputsOrPropagate(ei: ElementInstanceRec, variables: Vars, propagate: boolean): void {
     for (const [n, v] of Object.entries(variables)) {
-      if (propagate) this.setPropagate(ei.flowScopeKey ?? ei.key, n, v);
+      if (propagate) this.setPropagate(ei.key, n, v);
       else this.setLocal(ei.key, ei.processInstanceKey, n, v);
     }
   }
 
   private applyOutputs(ei: ElementInstanceRec, el: FlowNode): void {
     const vars = this.visibleVariables(ei.key);
+    const outer = this.visibleVariables(ei.flowScopeKey!);
     const out: Vars = {};
     for (const m of el.outputs) {
       const value = this.evalWith(m.source, { ...vars, ...out });
-      assignPath(out, m.target, value);
+      assignPath(out, m.target, value, outer);
     }
     for (const [n, v] of Object.entries(out)) this.setPropagate(ei.flowScopeKey!, n, v);
   }
@@ -1740,9 +1744,17 @@ function assertVariables(v: unknown): void {
   if (typeof v !== 'object' || Array.isArray(v)) throw invalid('variables must be a JSON object');
 }
 
-/** Sets `a.b.c` inside an object, creating contexts on the way (Zeebe allows nested mapping targets). */
-function assignPath(target: Vars, path: string, value: unknown): void {
+/**
+ * Sets `a.b.c` inside an object, creating contexts on the way (Zeebe allows nested mapping targets).
+ * A nested target updates the existing context of that name (from `existing`, the variables where the
+ * mapping result lands) rather than replacing it.
+ */
+function assignPath(target: Vars, path: string, value: unknown, existing: Vars = {}): void {
   const parts = path.split('.');
+  if (parts.length > 1 && !(parts[0] in target)) {
+    const prior = existing[parts[0]];
+    if (prior && typeof prior === 'object' && !Array.isArray(prior)) target[parts[0]] = prior;
+  }
   let cur: Vars = target;
   for (let i = 0; i < parts.length - 1; i++) {
     const next = cur[parts[i]];

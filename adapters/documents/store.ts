@@ -1,0 +1,202 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile, unlink } from 'node:fs/promises';
+import path from 'node:path';
+import type { Clock } from '../../domain/clock';
+import {
+  buildDocument,
+  documentNumber,
+  type DocumentFacts,
+  type DocumentKind,
+  type Lang,
+} from '../../domain/documents';
+import { renderPdf } from './pdf';
+
+/** One generated file, as the index records it. */
+export interface StoredDocument {
+  documentId: string;
+  applicationNumber: string;
+  kind: DocumentKind;
+  lang: Lang;
+  title: string;
+  /** Register number printed on the document (the permit or licence number for those kinds). */
+  number: string;
+  fileName: string;
+  contentType: 'application/pdf';
+  /** Hex SHA-256 of the PDF bytes exactly as stored. */
+  sha256: string;
+  size: number;
+  createdAt: string;
+  /**
+   * Lines shown beside the file: the EDS wording and the digest. They are not inside the PDF,
+   * because a file cannot carry its own hash.
+   */
+  stamp: string[];
+}
+
+export interface DocumentService {
+  /**
+   * Builds, renders and stores the document in each language. Idempotent: the same kind and facts
+   * again return the documents already stored, so a retried job does not mint new numbers.
+   * Throws `DocumentFactsError` before writing anything when a fact is missing.
+   */
+  generate(kind: DocumentKind, facts: DocumentFacts, langs: Lang[]): Promise<StoredDocument[]>;
+  get(documentId: string): Promise<{ meta: StoredDocument; bytes: Buffer } | null>;
+  list(applicationNumber: string): Promise<StoredDocument[]>;
+}
+
+interface IndexRecord extends StoredDocument {
+  seq: number;
+  factsDigest: string;
+}
+
+interface IndexFile {
+  version: 1;
+  documents: IndexRecord[];
+}
+
+const INDEX_FILE = 'index.json';
+const DOCUMENT_ID = /^[A-Za-z0-9-]+$/;
+
+/** JSON with sorted keys, so equal facts hash equally whatever order the engine sent them in. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
+
+const STAMP = {
+  kk: 'Электрондық құжат көрсетілетін қызметті берушінің уәкілетті адамының ЭЦҚ-мен қол қойылған',
+  ru: 'Электронный документ подписан ЭЦП уполномоченного лица услугодателя',
+} as const;
+
+/** A draft is not signed: its stamp carries the digest only. */
+function stampOf(kind: DocumentKind, lang: Lang, digest: string): string[] {
+  const digestLine = `SHA-256: ${digest}`;
+  return kind === 'ministers-order-draft' ? [digestLine] : [STAMP[lang], digestLine];
+}
+
+/** Writes through a temporary file and a rename, so a reader never sees half a file. */
+async function writeAtomic(file: string, data: string | Buffer): Promise<void> {
+  const tmp = `${file}.${process.pid}.${randomUUID()}.tmp`;
+  try {
+    await writeFile(tmp, data);
+    await rename(tmp, file);
+  } catch (err) {
+    await unlink(tmp).catch(() => undefined);
+    throw err;
+  }
+}
+
+const publicView = ({ seq: _seq, factsDigest: _digest, ...doc }: IndexRecord): StoredDocument => doc;
+
+/**
+ * PDFs and a JSON index in one folder. Writes are serialised within the process; two processes
+ * must not share a folder.
+ */
+export function createDocumentService({ dir, clock }: { dir: string; clock: Clock }): DocumentService {
+  const indexPath = path.join(dir, INDEX_FILE);
+  let queue: Promise<unknown> = Promise.resolve();
+  const serialised = <T>(task: () => Promise<T>): Promise<T> => {
+    const run = queue.then(task, task);
+    queue = run.catch(() => undefined);
+    return run;
+  };
+
+  async function readIndex(): Promise<IndexFile> {
+    try {
+      return JSON.parse(await readFile(indexPath, 'utf8')) as IndexFile;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { version: 1, documents: [] };
+      throw err;
+    }
+  }
+
+  async function generate(
+    kind: DocumentKind,
+    facts: DocumentFacts,
+    langs: Lang[],
+  ): Promise<StoredDocument[]> {
+    const wanted = [...new Set(langs)];
+    if (wanted.length === 0) throw new RangeError('generate needs at least one language');
+    // The store owns the date and the counter; callers' values would break idempotency.
+    const { documentDate: _date, documentSeq: _seq, ...ownFacts } = facts as Record<string, unknown>;
+    const factsDigest = sha256(canonicalJson({ kind, facts: ownFacts }));
+
+    return serialised(async () => {
+      const index = await readIndex();
+      const applicationNumber = String(ownFacts.applicationNumber ?? '');
+      const sameKind = index.documents.filter(
+        (d) => d.applicationNumber === applicationNumber && d.kind === kind,
+      );
+      const again = wanted.map((lang) =>
+        sameKind.find((d) => d.factsDigest === factsDigest && d.lang === lang),
+      );
+      if (again.every((d) => d !== undefined)) return again.map((d) => publicView(d!));
+
+      const now = clock.now();
+      const seq = sameKind.reduce((max, d) => Math.max(max, d.seq), 0) + 1;
+      // Build every language first: a missing fact must fail before anything is written.
+      const contents = wanted.map((lang) =>
+        buildDocument(kind, { ...ownFacts, documentDate: now.toISOString(), documentSeq: seq }, lang),
+      );
+      const registerNumber = documentNumber(kind, applicationNumber, seq);
+
+      await mkdir(dir, { recursive: true });
+      const records: IndexRecord[] = [];
+      for (const content of contents) {
+        const bytes = await renderPdf(content, { createdAt: now });
+        const digest = sha256(bytes);
+        const documentId = `${registerNumber}-${content.lang}`;
+        const fileName = `${documentId}.pdf`;
+        await writeAtomic(path.join(dir, fileName), bytes);
+        records.push({
+          documentId,
+          applicationNumber,
+          kind,
+          lang: content.lang,
+          title: content.title,
+          number: content.number,
+          fileName,
+          contentType: 'application/pdf',
+          sha256: digest,
+          size: bytes.length,
+          createdAt: now.toISOString(),
+          stamp: stampOf(kind, content.lang, digest),
+          seq,
+          factsDigest,
+        });
+      }
+      await writeAtomic(
+        indexPath,
+        JSON.stringify({ version: 1, documents: [...index.documents, ...records] }, null, 1),
+      );
+      return records.map(publicView);
+    });
+  }
+
+  async function get(documentId: string) {
+    if (!DOCUMENT_ID.test(documentId)) return null;
+    const record = (await readIndex()).documents.find((d) => d.documentId === documentId);
+    if (!record) return null;
+    const bytes = await readFile(path.join(dir, record.fileName));
+    // A file that no longer matches its recorded digest must not be served as the signed original.
+    if (sha256(bytes) !== record.sha256) throw new Error(`document ${documentId} does not match its SHA-256`);
+    return { meta: publicView(record), bytes };
+  }
+
+  async function list(applicationNumber: string) {
+    return (await readIndex()).documents
+      .filter((d) => d.applicationNumber === applicationNumber)
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.documentId.localeCompare(b.documentId))
+      .map(publicView);
+  }
+
+  return { generate, get, list };
+}

@@ -1,0 +1,146 @@
+import { FactReader } from './facts';
+import { formatDate, formatDateTime } from './format';
+import { documentNumber } from './number';
+import { SERVICE_IDS, SERVICES, type ServiceId } from './services';
+import type { DocumentContent, DocumentFacts, DocumentKind, DocumentSignature, Lang } from './types';
+
+export const REQUEST_KINDS = ['issue', 'reissue', 'duplicate'] as const;
+export type RequestKind = (typeof REQUEST_KINDS)[number];
+
+/** Kinds that belong to exactly one service; the others name theirs in `serviceId`. */
+const SERVICE_OF_KIND: Partial<Record<DocumentKind, ServiceId>> = {
+  permit: 'fire-automation-permit',
+  licence: 'security-licence',
+  'licence-annex': 'security-licence',
+  'ministers-order-draft': 'training-centre-designation',
+  'antimonopoly-letter': 'national-company-security-approval',
+  'consent-letter': 'national-company-security-approval',
+};
+
+/** Everything a builder needs besides its own facts, read and checked once. */
+export interface DocumentContext {
+  kind: DocumentKind;
+  lang: Lang;
+  f: FactReader;
+  service: ServiceId;
+  applicationNumber: string;
+  applicant: { name: string; bin: string; headFullName?: string; address?: string };
+  /** "№ KZ-2026-000123 (тіркелген күні 02.04.2026)" style reference to the application. */
+  applicationRef: string;
+  serviceName: string;
+  issuer: string;
+  date: Date;
+  number: string;
+  /** Picks the text for the document's language; both texts sit side by side in the builders. */
+  tr(kk: string, ru: string): string;
+}
+
+export function createContext(kind: DocumentKind, facts: DocumentFacts, lang: Lang): DocumentContext {
+  const f = new FactReader(kind, facts);
+  const implied = SERVICE_OF_KIND[kind];
+  const service = f.has('serviceId') || !implied ? f.oneOf('serviceId', SERVICE_IDS) : implied;
+  if (implied && service !== implied) f.fail('serviceId', 'invalid', `"${kind}" is a document of ${implied}`);
+
+  const applicationNumber = f.text('applicationNumber');
+  const applicant = {
+    name: f.text('applicant.name'),
+    bin: f.text('applicant.bin'),
+    headFullName: f.optionalText('applicant.headFullName'),
+    address: f.optionalText('applicant.address'),
+  };
+  const date = f.instant('documentDate');
+  const seq = f.has('documentSeq') ? Number(f.text('documentSeq')) : 1;
+  if (!Number.isInteger(seq) || seq < 1) f.fail('documentSeq', 'invalid', 'expected a positive integer');
+
+  const tr = (kk: string, ru: string) => (lang === 'kk' ? kk : ru);
+  const registeredOn = f.optionalInstant('registeredOn');
+  const applicationRef = registeredOn
+    ? tr(
+        `№ ${applicationNumber} (тіркелген күні ${formatDate(registeredOn)})`,
+        `№ ${applicationNumber} (зарегистрировано ${formatDate(registeredOn)})`,
+      )
+    : `№ ${applicationNumber}`;
+  const profile = SERVICES[service];
+  const issuer = f.has('providerName') ? f.bilingual('providerName', lang) : profile.issuer[lang];
+
+  return {
+    kind,
+    lang,
+    f,
+    service,
+    applicationNumber,
+    applicant,
+    applicationRef,
+    serviceName: profile.serviceName[lang],
+    issuer,
+    date,
+    number: documentNumber(kind, applicationNumber, seq),
+    tr,
+  };
+}
+
+/** The applicant as an addressee line: name and identification number. */
+export function applicantLine(ctx: DocumentContext): string {
+  // Service A also serves individual entrepreneurs, who hold an IIN rather than a BIN.
+  const idLabel =
+    ctx.service === 'fire-automation-permit' ? ctx.tr('ЖСН/БСН', 'ИИН/БИН') : ctx.tr('БСН', 'БИН');
+  return `${ctx.applicant.name}, ${idLabel} ${ctx.applicant.bin}`;
+}
+
+/**
+ * The head of the provider (C7). Results are formed before the head signs them, so the name and
+ * time appear only when `decision` already carries them; the EDS stamp follows the signing.
+ */
+export function headSignature(ctx: DocumentContext): DocumentSignature {
+  const signedAt = ctx.f.optionalInstant('decision.signedAt');
+  return {
+    role: SERVICES[ctx.service].head[ctx.lang],
+    name: ctx.f.optionalText('decision.signedBy'),
+    signedAt: signedAt ? formatDateTime(signedAt, ctx.lang) : undefined,
+  };
+}
+
+/** An authorised officer of the provider: notices, requests and letters sent during processing. */
+export function officerSignature(ctx: DocumentContext): DocumentSignature {
+  return {
+    role: ctx.tr('Көрсетілетін қызметті берушінің уәкілетті адамы', 'Уполномоченное лицо услугодателя'),
+    name: ctx.f.optionalText('officerName'),
+  };
+}
+
+/**
+ * When `decision.approved` is known it must match the document: a permit for a refused case is a
+ * modelling error. It may be absent, since the head decides by signing the formed document.
+ */
+export function requireDecision(ctx: DocumentContext, approved: boolean): void {
+  if (ctx.f.has('decision.approved') && ctx.f.boolean('decision.approved') !== approved) {
+    ctx.f.fail(
+      'decision.approved',
+      'invalid',
+      approved ? 'the decision is a refusal' : 'the decision is an approval',
+    );
+  }
+}
+
+/** Date of issue: the signing time when known, else the document's own date. */
+export function issuedOn(ctx: DocumentContext): string {
+  return formatDate(ctx.f.optionalInstant('decision.signedAt') ?? ctx.date);
+}
+
+export type ContentBody = Omit<DocumentContent, 'kind' | 'lang' | 'number' | 'date' | 'issuer'> &
+  Partial<Pick<DocumentContent, 'number' | 'issuer'>>;
+
+export function finish(ctx: DocumentContext, body: ContentBody): DocumentContent {
+  return {
+    kind: ctx.kind,
+    lang: ctx.lang,
+    title: body.title,
+    number: body.number ?? ctx.number,
+    date: formatDate(ctx.date),
+    issuer: body.issuer ?? ctx.issuer,
+    addressee: body.addressee,
+    sections: body.sections,
+    legalBasis: body.legalBasis,
+    signature: body.signature,
+  };
+}

@@ -1,0 +1,116 @@
+import type { DocumentFacts } from './types';
+
+/**
+ * Labels of the completeness form's checkboxes (`forms/completeness-check.form`): a box left
+ * unticked (`false`) names a document missing from the package.
+ */
+const PACKAGE_DOCUMENTS: Record<string, { kk: string; ru: string }> = {
+  docApplication: { kk: 'ЭЦҚ қойылған өтініш', ru: 'заявление, подписанное ЭЦП' },
+  docSpecialists: {
+    kk: 'мамандардың құжаттары (электр қауіпсіздігі бойынша рұқсат тобы, білімі, еңбек өтілі)',
+    ru: 'документы специалистов (группа допуска по электробезопасности, образование, стаж)',
+  },
+  docEmploymentContracts: {
+    kk: 'мамандармен жасалған еңбек шарттары',
+    ru: 'трудовые договоры со специалистами',
+  },
+  docPremises: {
+    kk: 'ғимаратқа немесе үй-жайға құқықты растайтын құжаттар',
+    ru: 'документы, подтверждающие право на здание или помещение',
+  },
+  docMeasuringInstruments: {
+    kk: 'өлшеу құралдарының бар екенін растайтын құжаттар',
+    ru: 'документы, подтверждающие наличие средств измерений',
+  },
+  docCentralPostPremises: {
+    kk: 'орталықтандырылған күзет пунктінің үй-жайына құжаттар (жалға алған жағдайда)',
+    ru: 'документы на помещение центрального охранного пункта (при аренде)',
+  },
+  docMonitoringConsole: {
+    kk: 'орталықтандырылған бақылау пультіне құжаттар',
+    ru: 'документы на централизованный пульт наблюдения',
+  },
+  docRadioPermit: {
+    kk: 'радиожиілік спектрін пайдалануға рұқсат немесе радиобайланыс шарты',
+    ru: 'разрешение на использование радиочастотного спектра или договор радиосвязи',
+  },
+  docResponseGroups: {
+    kk: 'мобильді топтарды (жедел ден қою топтарын) құру туралы бұйрықтар',
+    ru: 'приказы о создании мобильных групп (групп быстрого реагирования)',
+  },
+  docVehicles: {
+    kk: 'кемінде екі көлік құралының мемлекеттік тіркеу куәліктері',
+    ru: 'свидетельства о государственной регистрации не менее двух транспортных средств',
+  },
+  docInspectionAct: { kk: 'тексеру актісі', ru: 'акт обследования' },
+  docTeachers: {
+    kk: 'оқытушылар мен мамандардың еңбек қызметін растайтын құжаттар',
+    ru: 'документы, подтверждающие трудовую деятельность преподавателей и специалистов',
+  },
+  docCurricula: { kk: 'оқу бағдарламалары мен оқу жоспарлары', ru: 'учебные программы и учебные планы' },
+  docShootingRange: {
+    kk: 'атыс тирінің бар екенін растайтын құжаттар (жалға алған жағдайда)',
+    ru: 'документы, подтверждающие наличие стрелкового тира (при аренде)',
+  },
+  docAntimonopolyConsent: {
+    kk: 'монополияға қарсы органның алдын ала келісімін растайтын құжат',
+    ru: 'документ, подтверждающий предварительное согласие антимонопольного органа',
+  },
+  docConstituent: { kk: 'құрылтай құжаттары', ru: 'учредительные документы' },
+  docObjectsList: {
+    kk: 'күзетке берілетін объектілердің тізбесі',
+    ru: 'перечень объектов, передаваемых под охрану',
+  },
+};
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+const present = (v: unknown) => v !== undefined && v !== null && v !== '';
+
+/**
+ * Process variables as the forms leave them (flat: `hearingAt`, `decision: 'approve'`,
+ * `complaintAnswer: '…'`, unticked `doc*` boxes) folded into the document facts' shape
+ * (`hearing.at`, `decision.approved`, `complaintAnswer.text`, `missingDocuments`).
+ * Facts already in that shape win; nothing is invented.
+ */
+export function factsFromVariables(variables: Readonly<Record<string, unknown>>): DocumentFacts {
+  const facts: Record<string, unknown> = { ...variables };
+
+  if (!isObject(variables.hearing)) {
+    const hearing: Record<string, unknown> = {};
+    if (present(variables.hearingAt)) hearing.at = variables.hearingAt;
+    if (present(variables.hearingPlace)) hearing.place = variables.hearingPlace;
+    if (present(variables.hearingMethod)) hearing.method = variables.hearingMethod;
+    if (present(variables.applicantPositionSummary))
+      hearing.applicantPosition = variables.applicantPositionSummary;
+    if (present(variables.hearingReasons)) hearing.conclusion = variables.hearingReasons;
+    if (Object.keys(hearing).length > 0) facts.hearing = hearing;
+  }
+
+  if (typeof variables.decision === 'string') {
+    const decision: Record<string, unknown> = { approved: variables.decision === 'approve' };
+    if (present(variables.signerName)) decision.signedBy = variables.signerName;
+    facts.decision = decision;
+  }
+
+  if (typeof variables.complaintAnswer === 'string') {
+    const upheld = variables.complaintUpheld;
+    facts.complaintAnswer = {
+      text: variables.complaintAnswer,
+      ...(present(upheld) ? { upheld: upheld === true || upheld === 'true' } : {}),
+    };
+  }
+  if (typeof variables.complaint === 'string') facts.complaint = { text: variables.complaint };
+  // The complaint process carries the complaint's own registration date in `registeredOn`.
+  if (isObject(facts.complaint) && !present(facts.complaint.receivedAt) && present(variables.registeredOn)) {
+    facts.complaint = { ...facts.complaint, receivedAt: variables.registeredOn };
+  }
+
+  if (!Array.isArray(variables.missingDocuments)) {
+    const missing = Object.entries(PACKAGE_DOCUMENTS)
+      .filter(([key]) => variables[key] === false)
+      .map(([, label]) => label);
+    if (missing.length > 0) facts.missingDocuments = missing;
+  }
+  return facts;
+}

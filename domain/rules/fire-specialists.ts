@@ -1,0 +1,197 @@
+import { finding, type CheckResult, type GroundFinding } from './refusal-grounds';
+
+/**
+ * Service A, Annex 2 row 10 items 2 and 5 (MES Order 372 as amended by Order 138): who counts as
+ * a qualified specialist, and whether the applicant has enough of them and a verified measuring
+ * instrument.
+ */
+
+export interface FireSpecialty {
+  key: string;
+  en: string;
+  kk: string;
+  ru: string;
+  /** Listed for higher education only (spec §2). */
+  higherOnly: boolean;
+}
+
+/** The listed specialties, in the act's order; names as the education registry spells them. */
+export const FIRE_SPECIALTIES: readonly FireSpecialty[] = [
+  { key: 'fire-safety', en: 'fire safety', kk: 'өрт қауіпсіздігі', ru: 'пожарная безопасность', higherOnly: false },
+  { key: 'computer-engineering', en: 'computer engineering and information networks', kk: 'есептеу техникасы және ақпараттық желілер', ru: 'вычислительная техника и информационные сети', higherOnly: false },
+  { key: 'software', en: 'software', kk: 'бағдарламалық қамтамасыз ету', ru: 'программное обеспечение', higherOnly: false },
+  { key: 'automation-control', en: 'automation and control', kk: 'автоматтандыру және басқару', ru: 'автоматизация и управление', higherOnly: false },
+  { key: 'electric-power', en: 'electric power engineering', kk: 'электр энергетикасы', ru: 'электроэнергетика', higherOnly: false },
+  { key: 'radio-engineering', en: 'radio engineering, electronics and telecommunications', kk: 'радиотехника, электроника және телекоммуникациялар', ru: 'радиотехника, электроника и телекоммуникации', higherOnly: true },
+  { key: 'information-systems', en: 'information systems', kk: 'ақпараттық жүйелер', ru: 'информационные системы', higherOnly: false },
+  { key: 'information-security', en: 'information security systems', kk: 'ақпараттық қауіпсіздік жүйелері', ru: 'системы информационной безопасности', higherOnly: false },
+  { key: 'engineering-automated-control', en: 'engineering and automated control systems', kk: 'инжиниринг және автоматтандырылған басқару жүйелері', ru: 'инжиниринг и автоматизированные системы управления', higherOnly: false },
+  { key: 'process-automation', en: 'automation and control of technological processes', kk: 'технологиялық процесстерді автоматтандыру және басқару', ru: 'автоматизация и управление технологическими процессами', higherOnly: false },
+  { key: 'automated-production-maintenance', en: 'maintenance and repair of automated production systems', kk: 'өндірістің автоматтандырылған жүйелеріне қызмет көрсету және жөндеу', ru: 'обслуживание и ремонт автоматизированных систем производства', higherOnly: false },
+  { key: 'mechatronics', en: 'mechatronics', kk: 'мехатроника', ru: 'мехатроника', higherOnly: false },
+  { key: 'robotics', en: 'robotics and embedded systems', kk: 'робототехника және кірістірілетін жүйелер', ru: 'робототехника и встраиваемые системы', higherOnly: false },
+  { key: 'digital-technology', en: 'digital technology', kk: 'сандық техника', ru: 'цифровая техника', higherOnly: false },
+  { key: 'power-supply', en: 'power supply', kk: 'электрмен қамтамасыз ету', ru: 'электроснабжение', higherOnly: false },
+  { key: 'electromechanical-equipment', en: 'maintenance, repair and operation of electromechanical equipment', kk: 'электромеханикалық жабдықтарға техникалық қызмет көрсету, жөндеу және пайдалану', ru: 'техническое обслуживание, ремонт и эксплуатация электромеханического оборудования', higherOnly: false },
+];
+
+export interface FireSpecialistsConfig {
+  /** [config] Qualified specialists required (base rules, not the amendment). Default 2. */
+  minimumSpecialists: number;
+  /** [config] Verified measuring instruments required. Default 1 (a non-empty list). */
+  minimumVerifiedInstruments: number;
+  /** Group III or higher (Annex 2 row 10 item 2). */
+  minimumClearanceGroup: number;
+  higherEducationYears: number;
+  vocationalEducationYears: number;
+  /**
+   * The spec lists radio engineering for higher education only; the act's own list for technical
+   * and vocational education names it too. Kept false (the spec) until the owner decides.
+   */
+  radioEngineeringForVocational: boolean;
+  /** Registry specialty codes mapped to specialty keys, for registries that return codes only. */
+  specialtyCodes: Readonly<Record<string, string>>;
+}
+
+export const DEFAULT_FIRE_SPECIALISTS_CONFIG: FireSpecialistsConfig = {
+  minimumSpecialists: 2,
+  minimumVerifiedInstruments: 1,
+  minimumClearanceGroup: 3,
+  higherEducationYears: 3,
+  vocationalEducationYears: 5,
+  radioEngineeringForVocational: false,
+  specialtyCodes: {},
+};
+
+export interface Specialist {
+  iin: string;
+  fullName?: string;
+  electricalClearanceGroup: number;
+}
+export interface EducationRecord {
+  iin: string;
+  level: 'higher' | 'technical-vocational';
+  specialtyCode?: string;
+  specialtyName?: string;
+  field?: 'technical' | 'legal' | 'other';
+  graduatedOn?: string;
+}
+export interface EmploymentRecord {
+  iin: string;
+  relevantExperienceYears?: number;
+}
+export interface MeasuringInstrument {
+  name: string;
+  serialNumber?: string;
+  verifiedUntil: string;
+}
+
+export interface FireSpecialistsInput {
+  specialists: Specialist[];
+  education: EducationRecord[];
+  employment: EmploymentRecord[];
+  measuringInstruments: MeasuringInstrument[];
+  /** `YYYY-MM-DD`: instruments must be verified on this day. */
+  registeredOn: string;
+}
+
+export interface SpecialistVerdict {
+  iin: string;
+  qualified: boolean;
+  /** Why not, in both languages; empty when qualified. */
+  reasons: Array<{ kk: string; ru: string }>;
+}
+
+function normalise(s: string): string {
+  return s
+    .toLowerCase()
+    .replace(/[«»"'“”.,()]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** The listed specialty an education record is in, if any. */
+export function listedSpecialty(e: EducationRecord, config: FireSpecialistsConfig = DEFAULT_FIRE_SPECIALISTS_CONFIG): FireSpecialty | undefined {
+  const byCode = e.specialtyCode ? config.specialtyCodes[e.specialtyCode] : undefined;
+  if (byCode) return FIRE_SPECIALTIES.find((s) => s.key === byCode);
+  if (!e.specialtyName) return undefined;
+  const name = normalise(e.specialtyName);
+  return FIRE_SPECIALTIES.find((s) => [s.en, s.kk, s.ru].some((n) => normalise(n) === name));
+}
+
+function experienceYears(iin: string, employment: EmploymentRecord[]): number {
+  return employment.filter((e) => e.iin === iin).reduce((sum, e) => sum + (e.relevantExperienceYears ?? 0), 0);
+}
+
+export function assessSpecialist(
+  sp: Specialist,
+  input: Pick<FireSpecialistsInput, 'education' | 'employment'>,
+  config: FireSpecialistsConfig = DEFAULT_FIRE_SPECIALISTS_CONFIG,
+): SpecialistVerdict {
+  const reasons: Array<{ kk: string; ru: string }> = [];
+  if (!(sp.electricalClearanceGroup >= config.minimumClearanceGroup)) {
+    reasons.push({
+      kk: `электр қауіпсіздігі бойынша рұқсат беру тобы ${sp.electricalClearanceGroup}, III-ден төмен`,
+      ru: `группа допуска по электробезопасности ${sp.electricalClearanceGroup}, ниже III`,
+    });
+  }
+  const years = experienceYears(sp.iin, input.employment);
+  const records = input.education.filter((e) => e.iin === sp.iin);
+  const educationOk = records.some((e) => {
+    const specialty = listedSpecialty(e, config);
+    if (!specialty) return false;
+    if (e.level === 'higher') return years >= config.higherEducationYears;
+    if (specialty.higherOnly && !config.radioEngineeringForVocational) return false;
+    return years >= config.vocationalEducationYears;
+  });
+  if (!educationOk) {
+    reasons.push(
+      records.length === 0
+        ? { kk: 'білімі туралы мәліметтер жоқ', ru: 'нет сведений об образовании' }
+        : {
+            kk: `тізбедегі мамандық бойынша білімі және жеткілікті жұмыс өтілі жоқ (өтілі ${years} жыл)`,
+            ru: `нет образования по перечисленной специальности с достаточным стажем (стаж ${years} лет)`,
+          },
+    );
+  }
+  return { iin: sp.iin, qualified: reasons.length === 0, reasons };
+}
+
+export interface FireSpecialistsCheck extends CheckResult {
+  qualifiedCount: number;
+  verifiedInstrumentCount: number;
+  specialists: SpecialistVerdict[];
+}
+
+/** Annex 2 row 10 items 2, 3 and 5; a failure cites ground 2 of row 11. */
+export function checkFireSpecialists(input: FireSpecialistsInput, config: FireSpecialistsConfig = DEFAULT_FIRE_SPECIALISTS_CONFIG): FireSpecialistsCheck {
+  const seen = new Set<string>();
+  const unique = input.specialists.filter((s) => (seen.has(s.iin) ? false : (seen.add(s.iin), true)));
+  const verdicts = unique.map((sp) => assessSpecialist(sp, input, config));
+  const grounds: GroundFinding[] = [];
+  for (const v of verdicts) {
+    for (const r of v.reasons) grounds.push(finding('A02_PERMIT_REQUIREMENTS', { kk: `маман ЖСН ${v.iin}: ${r.kk}`, ru: `специалист ИИН ${v.iin}: ${r.ru}` }));
+  }
+  const qualifiedCount = verdicts.filter((v) => v.qualified).length;
+  if (qualifiedCount < config.minimumSpecialists) {
+    grounds.push(
+      finding('A02_PERMIT_REQUIREMENTS', {
+        kk: `талаптарға сай мамандар саны ${qualifiedCount}, кемінде ${config.minimumSpecialists} қажет`,
+        ru: `квалифицированных специалистов ${qualifiedCount}, требуется не менее ${config.minimumSpecialists}`,
+      }),
+    );
+  }
+  // An instrument verified until the registration day is still verified on that day.
+  const verifiedInstrumentCount = input.measuringInstruments.filter((m) => m.verifiedUntil.slice(0, 10) >= input.registeredOn).length;
+  if (verifiedInstrumentCount < config.minimumVerifiedInstruments) {
+    grounds.push(
+      finding('A02_PERMIT_REQUIREMENTS', {
+        kk: `тексерілген өлшеу құралдары ${verifiedInstrumentCount}, кемінде ${config.minimumVerifiedInstruments} қажет`,
+        ru: `поверенных средств измерений ${verifiedInstrumentCount}, требуется не менее ${config.minimumVerifiedInstruments}`,
+      }),
+    );
+  }
+  // Individual findings are informative; the check fails only when too few qualify or no instrument.
+  const passed = qualifiedCount >= config.minimumSpecialists && verifiedInstrumentCount >= config.minimumVerifiedInstruments;
+  return { passed, grounds: passed ? [] : grounds, qualifiedCount, verifiedInstrumentCount, specialists: verdicts };
+}

@@ -1,0 +1,142 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Camunda8 } from '@camunda8/sdk';
+import * as b from '../support/bpmn';
+import { CamundaClient, deploy, eventually, NOW } from '../support/engine-harness';
+
+const ROOT = path.resolve(__dirname, '../..');
+
+interface EngineProcess {
+  child: ChildProcess;
+  client: CamundaClient;
+}
+
+/**
+ * The engine as `npm run engine` runs it (engine/start.ts through tsx), in its own process, so it can
+ * be killed without a chance to shut down. `node --import tsx` keeps it to one process: SIGKILL on the
+ * tsx CLI wrapper would leave its child holding the data directory.
+ */
+async function startEngineProcess(dataDir: string): Promise<EngineProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'engine/start.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, ENGINE_PORT: '0', ENGINE_DATA_DIR: dataDir, ENGINE_HOST: '127.0.0.1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const address = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`engine did not report ready within 30 s:\n${output}`)), 30_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const m = /ready.*?(http:\/\/[^\s/]+)\/v2/.exec(output);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`engine exited with ${code} before it was ready:\n${output}`));
+    });
+  });
+  const c8 = new Camunda8({
+    ZEEBE_REST_ADDRESS: address,
+    CAMUNDA_AUTH_STRATEGY: 'NONE',
+    CAMUNDA_SDK_VALIDATION: 'req:strict,res:strict',
+    CAMUNDA_SDK_LOG_LEVEL: 'error',
+  } as any);
+  return { child, client: c8.getOrchestrationClusterApiClient() };
+}
+
+async function kill(p: EngineProcess | undefined): Promise<void> {
+  if (!p || p.child.exitCode !== null || p.child.signalCode !== null) return;
+  const exited = new Promise((r) => p.child.once('exit', r));
+  p.child.kill('SIGKILL');
+  await exited;
+}
+
+const diagrams = {
+  'crash-job.bpmn': b.process('crash-job', [b.start('Start'), b.service('Task_Lookup', 'crash-lookup'), b.end('End')], ['Start > Task_Lookup > End']),
+  'crash-user.bpmn': b.process('crash-user', [b.start('Start'), b.userTask('Task_Review', { candidateGroups: 'clerks' }), b.end('End')], ['Start > Task_Review > End']),
+  'crash-timer.bpmn': b.process('crash-timer', [b.start('Start'), b.catchEvent('Timer_Wait', { timer: { duration: 'PT1H' } }), b.end('End')], ['Start > Timer_Wait > End']),
+  'crash-message.bpmn': b.process('crash-message', [b.start('Start'), b.userTask('Task_Before'), b.catchEvent('Msg_Reply', { message: 'crash-reply', correlationKey: '=caseNo' }), b.end('End')], ['Start > Task_Before > Msg_Reply > End']),
+  'crash-incident.bpmn': b.process('crash-incident', [b.start('Start'), b.exclusive('Gw_Route'), b.end('End_A'), b.end('End_B')], ['Start > Gw_Route', 'Gw_Route > End_A : =route = "a"', 'Gw_Route > End_B : =route = "b"']),
+};
+
+describe('the engine process killed with SIGKILL', () => {
+  let dataDir: string;
+  let first: EngineProcess | undefined;
+  let second: EngineProcess | undefined;
+
+  beforeAll(() => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'engine-crash-'));
+  });
+  afterAll(async () => {
+    await kill(first);
+    await kill(second);
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  test('given instances waiting at an in-flight job, a user task, a timer, a buffered message and an incident, when the engine is killed and restarted on the same data, then every one of them resumes', async () => {
+    first = await startEngineProcess(dataDir);
+    let c = first.client;
+    const t0 = Date.parse('2026-11-02T09:00:00+05:00');
+    await c.pinClock({ timestamp: t0 } as any);
+    await deploy(c, diagrams);
+    const create = async (id: string, variables: Record<string, unknown> = {}) =>
+      ((await c.createProcessInstance({ processDefinitionId: id, variables } as any)) as any).processInstanceKey as string;
+    const keys = {
+      job: await create('crash-job', { applicant: 'A' }),
+      user: await create('crash-user'),
+      timer: await create('crash-timer'),
+      message: await create('crash-message', { caseNo: 'CR-1' }),
+      incident: await create('crash-incident', { route: 'none' }),
+    };
+    const activated: any = await c.activateJobs({ type: 'crash-lookup', maxJobsToActivate: 1, timeout: 300_000, worker: 'before-crash', requestTimeout: -1 } as any);
+    expect(activated.jobs).toHaveLength(1);
+    const inFlight = activated.jobs[0];
+    await c.publishMessage({ name: 'crash-reply', correlationKey: 'CR-1', timeToLive: 86_400_000, variables: { replied: true } } as any);
+
+    await kill(first);
+    second = await startEngineProcess(dataDir);
+    c = second.client;
+
+    // Every instance is still there and still waiting.
+    for (const key of Object.values(keys)) {
+      expect(((await c.getProcessInstance({ processInstanceKey: key } as any, NOW)) as any).state).toBe('ACTIVE');
+    }
+    const tasks: any = await c.searchUserTasks({ filter: { processInstanceKey: keys.user, state: 'CREATED' } } as any, NOW);
+    expect(tasks.items).toHaveLength(1);
+    expect(tasks.items[0]).toMatchObject({ elementId: 'Task_Review', candidateGroups: ['clerks'] });
+    const incidents: any = await c.searchIncidents({ filter: { processInstanceKey: keys.incident, state: 'ACTIVE' } } as any, NOW);
+    expect(incidents.items).toHaveLength(1);
+    expect(incidents.items[0]).toMatchObject({ errorType: 'CONDITION_ERROR', elementId: 'Gw_Route' });
+
+    // The in-flight job is not offered while its timeout runs (the clock pin survived), then it is.
+    const offer = async () => ((await c.activateJobs({ type: 'crash-lookup', maxJobsToActivate: 1, timeout: 60_000, worker: 'after-crash', requestTimeout: -1 } as any)) as any).jobs;
+    expect(await offer()).toEqual([]);
+
+    // The buffered message correlates once its subscription opens.
+    const [before] = ((await c.searchUserTasks({ filter: { processInstanceKey: keys.message, state: 'CREATED' } } as any, NOW)) as any).items;
+    await c.completeUserTask({ userTaskKey: before.userTaskKey } as any);
+    expect(((await c.getProcessInstance({ processInstanceKey: keys.message } as any, NOW)) as any).state).toBe('COMPLETED');
+
+    // The timer fires when the clock passes it.
+    await c.pinClock({ timestamp: t0 + 3_600_000 } as any);
+    await eventually(async () => ((await c.getProcessInstance({ processInstanceKey: keys.timer } as any, NOW)) as any).state, (s) => s === 'COMPLETED');
+
+    // Past the job timeout the job is offered again, with the same key and variables.
+    const [again] = await offer();
+    expect(again).toMatchObject({ jobKey: inFlight.jobKey, variables: { applicant: 'A' } });
+    await c.completeJob({ jobKey: again.jobKey } as any);
+    expect(((await c.getProcessInstance({ processInstanceKey: keys.job } as any, NOW)) as any).state).toBe('COMPLETED');
+
+    // The incident can still be resolved.
+    await c.createElementInstanceVariables({ elementInstanceKey: keys.incident, variables: { route: 'b' } } as any);
+    await c.resolveIncident({ incidentKey: incidents.items[0].incidentKey } as any);
+    expect(((await c.getProcessInstance({ processInstanceKey: keys.incident } as any, NOW)) as any).state).toBe('COMPLETED');
+  }, 90_000);
+});

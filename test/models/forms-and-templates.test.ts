@@ -1,0 +1,58 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = join(__dirname, '..', '..');
+const read = (p: string) => JSON.parse(readFileSync(join(root, p), 'utf8'));
+const forms = readdirSync(join(root, 'forms')).filter((f) => f.endsWith('.form')).map((f) => ({ f, form: read(`forms/${f}`) }));
+const kk = read('forms/i18n/kk.json') as Record<string, string>;
+const ru = read('forms/i18n/ru.json') as Record<string, string>;
+
+type C = { type: string; key?: string; label?: string; dateLabel?: string; validate?: Record<string, unknown> };
+
+describe('forms', () => {
+  test('each form is a Camunda form whose id is its file name', () => {
+    for (const { f, form } of forms) {
+      expect(form.type).toBe('default');
+      expect(form.id).toBe(f.replace(/\.form$/, ''));
+      expect(form.schemaVersion).toBeGreaterThanOrEqual(16);
+    }
+  });
+
+  test('every input field shows "Kazakh / Russian" and is in both i18n files with the same halves', () => {
+    for (const { form } of forms) {
+      for (const c of (form.components as C[]).filter((x) => x.key && x.type !== 'expression')) {
+        const shown = c.label ?? c.dateLabel ?? '';
+        expect(shown).toBe(`${kk[c.key!]} / ${ru[c.key!]}`);
+        expect(kk[c.key!]).toMatch(/[а-яәғқңөұүһі]/i);
+      }
+    }
+  });
+
+  test('decisions that drive gateways are required or booleans', () => {
+    const find = (id: string, key: string) => (forms.find((x) => x.form.id === id)!.form.components as C[]).find((c) => c.key === key)!;
+    expect(find('completeness-check', 'documentsComplete').type).toBe('checkbox');
+    expect(find('compliance-study', 'groundsFound').type).toBe('checkbox');
+    expect(find('hearing-record', 'hearingOutcome').validate?.required).toBe(true);
+    expect(find('signature', 'decision').validate?.required).toBe(true);
+    expect(find('preliminary-decision', 'hearingAt').validate?.required).toBe(true);
+  });
+});
+
+describe('element templates', () => {
+  const dir = join(root, '.camunda', 'element-templates');
+  const templates = readdirSync(dir).map((f) => ({ f, t: read(`.camunda/element-templates/${f}`) }));
+
+  test('one template per job type used in the diagrams, bound by a hidden task type', () => {
+    const used = new Set<string>();
+    for (const b of readdirSync(join(root, 'bpmn')).filter((f) => f.endsWith('.bpmn'))) {
+      for (const m of readFileSync(join(root, 'bpmn', b), 'utf8').matchAll(/zeebe:taskDefinition type="([^"]+)"/g)) used.add(m[1]);
+    }
+    const bound = templates.map(({ t }) => t.properties.find((p: any) => p.binding.type === 'zeebe:taskDefinition'));
+    expect(bound.every((p) => p?.type === 'Hidden')).toBe(true);
+    expect(new Set(bound.map((p) => p.value))).toEqual(used);
+    for (const { f, t } of templates) {
+      expect(t.appliesTo).toEqual(['bpmn:ServiceTask']);
+      expect(f).toBe(`${t.properties[0].value}.json`);
+    }
+  });
+});

@@ -1,0 +1,138 @@
+import type { DocumentDeps, DocumentService, StoredDocument } from '../../../adapters/documents';
+import { DocumentFactsError } from '../../../domain/documents';
+import generateDocument from '../../../workers/generate-document';
+import type { WorkerJob } from '../../../workers/types';
+import { FACTS } from '../documents/fixtures';
+
+function fakeJob(customHeaders: Record<string, unknown>, variables: Record<string, unknown>, retries = 3) {
+  const calls = { complete: [] as unknown[], fail: [] as unknown[], error: [] as unknown[] };
+  const job: WorkerJob = {
+    key: '2251799813685249',
+    type: 'generate-document',
+    processInstanceKey: '2251799813685000',
+    elementId: 'Task_FormRefusal',
+    retries,
+    variables,
+    customHeaders,
+    complete: async (v) => calls.complete.push(v),
+    fail: async (b) => calls.fail.push(b),
+    error: async (b) => calls.error.push(b),
+  };
+  return { job, calls };
+}
+
+const stored = (lang: 'kk' | 'ru'): StoredDocument => ({
+  documentId: `KZ-2026-000123-REF-01-${lang}`,
+  applicationNumber: 'KZ-2026-000123',
+  kind: 'refusal',
+  lang,
+  title:
+    lang === 'kk'
+      ? 'Мемлекеттік қызмет көрсетуден дәлелді бас тарту'
+      : 'Мотивированный отказ в оказании государственной услуги',
+  number: 'KZ-2026-000123-REF-01',
+  fileName: `KZ-2026-000123-REF-01-${lang}.pdf`,
+  contentType: 'application/pdf',
+  sha256: lang.repeat(32),
+  size: 1000,
+  createdAt: '2026-04-14T06:30:00.000Z',
+  stamp: [],
+});
+
+function deps(generate: DocumentService['generate']) {
+  const log = { info: jest.fn(), warn: jest.fn(), error: jest.fn() };
+  const documents: DocumentService = { generate: jest.fn(generate), get: jest.fn(), list: jest.fn() };
+  return { documents, log } satisfies DocumentDeps;
+}
+
+describe('generate-document worker', () => {
+  it('forms the document in Kazakh and Russian and completes with both, the Kazakh one first', async () => {
+    const d = deps(async () => [stored('kk'), stored('ru')]);
+    const { job, calls } = fakeJob({ documentKind: 'refusal' }, { ...FACTS.refusal });
+    await generateDocument.handler(job, d);
+    expect(d.documents.generate).toHaveBeenCalledWith(
+      'refusal',
+      expect.objectContaining({ applicationNumber: 'KZ-2026-000123' }),
+      ['kk', 'ru'],
+    );
+    expect(calls.complete).toEqual([
+      {
+        resultDocument: {
+          documentId: 'KZ-2026-000123-REF-01-kk',
+          kind: 'refusal',
+          title: 'Мемлекеттік қызмет көрсетуден дәлелді бас тарту',
+          number: 'KZ-2026-000123-REF-01',
+          sha256: 'kk'.repeat(32),
+          documents: [
+            { lang: 'kk', documentId: 'KZ-2026-000123-REF-01-kk', sha256: 'kk'.repeat(32) },
+            { lang: 'ru', documentId: 'KZ-2026-000123-REF-01-ru', sha256: 'ru'.repeat(32) },
+          ],
+        },
+      },
+    ]);
+  });
+
+  it('puts the result in the variable named by the resultVariable header', async () => {
+    const { job, calls } = fakeJob(
+      { documentKind: 'hearing-record', resultVariable: 'hearingRecordDocument' },
+      FACTS['hearing-record'],
+    );
+    await generateDocument.handler(
+      job,
+      deps(async () => [stored('kk'), stored('ru')]),
+    );
+    expect(Object.keys(calls.complete[0] as object)).toEqual(['hearingRecordDocument']);
+  });
+
+  it("reads the forms' flat hearing variables as the hearing facts", async () => {
+    const d = deps(async () => [stored('kk'), stored('ru')]);
+    const { job } = fakeJob(
+      { documentKind: 'preliminary-decision' },
+      {
+        ...FACTS.refusal,
+        hearing: undefined,
+        hearingAt: '2026-04-17T10:00:00+05:00',
+        hearingPlace: 'каб. 305',
+        hearingMethod: 'video',
+      },
+    );
+    await generateDocument.handler(job, d);
+    expect(d.documents.generate).toHaveBeenCalledWith(
+      'preliminary-decision',
+      expect.objectContaining({
+        hearing: { at: '2026-04-17T10:00:00+05:00', place: 'каб. 305', method: 'video' },
+      }),
+      ['kk', 'ru'],
+    );
+  });
+
+  it('when a fact is missing, fails without retries so an operator sees which variable to fix', async () => {
+    const d = deps(async () => {
+      throw new DocumentFactsError('refusal', 'refusalGrounds', 'missing');
+    });
+    const { job, calls } = fakeJob({ documentKind: 'refusal' }, {});
+    await generateDocument.handler(job, d);
+    expect(calls.complete).toEqual([]);
+    expect(calls.fail).toEqual([{ errorMessage: expect.stringContaining('refusalGrounds'), retries: 0 }]);
+    expect(d.log.error).toHaveBeenCalled();
+  });
+
+  it('when the header names no known kind, fails without retries and stores nothing', async () => {
+    const d = deps(async () => []);
+    const { job, calls } = fakeJob({ documentKind: 'certificate' }, FACTS.refusal);
+    await generateDocument.handler(job, d);
+    expect(calls.fail).toEqual([{ errorMessage: expect.stringContaining('certificate'), retries: 0 }]);
+    expect(d.documents.generate).not.toHaveBeenCalled();
+  });
+
+  it('when storage fails, fails with one retry fewer and a back-off', async () => {
+    const d = deps(async () => {
+      throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+    });
+    const { job, calls } = fakeJob({ documentKind: 'refusal' }, FACTS.refusal, 3);
+    await generateDocument.handler(job, d);
+    expect(calls.fail).toEqual([
+      { errorMessage: expect.stringContaining('ENOSPC'), retries: 2, retryBackOff: 10_000 },
+    ]);
+  });
+});

@@ -1,0 +1,119 @@
+import type { Diagram } from './builder';
+import { CORRELATION, escalate, lit, report } from './patterns';
+import { completeness, deliver, hearingCall, serviceFrame, study } from './service-frame';
+
+const REF = 'MIA Order 261 (as amended by 923), national-company rules';
+const GROUPS = { clerks: 'mia-clerks', head: 'mia-head' };
+
+/** Service D — approval of a national company creating a security organisation. */
+export function nationalCompanySecurityApproval(): Diagram {
+  return serviceFrame({
+    processId: 'national-company-security-approval',
+    name: "Approval of a national company's security organisation",
+    ref: `${REF} §3–§10; Annex 1 rows 2, 3, 8 (total term 15 WD)`,
+    groups: GROUPS,
+    approvalKind: 'consent letter',
+    approvalEndName: 'Consent letter issued',
+    stage(s) {
+      const d = s.diagram;
+      d.message('antimonopoly-answer-received', CORRELATION);
+      const c = completeness(s, {
+        ref: `${REF} §7 (2 WD); Annex 1 row 8`,
+        groups: GROUPS,
+        formNote: 'Checklist: EDS application, antimonopoly prior consent, constituent documents (MIA order 863 §3), list of objects to be guarded.',
+      });
+      const lookup = s.service('Task_LookupLegalEntity', {
+        name: 'Look up the national company',
+        doc: `${REF} §8; spec C8. State registration, charter and founders of the applicant.`,
+        at: [10, 0],
+        type: 'lookup-legal-entity',
+      });
+      const rep = report(s, 'Task_ReportStudyStage', 'compliance-study', [11, 0], 'Record the compliance study stage');
+      const st = study(s, { at: [12, 0], ref: `${REF} §8 (3 WD, Law on Security Activity)`, groups: GROUPS, deadline: '=deadlineStudy', escalationAt: [13, 2] });
+      const grounds = s.xor('Gateway_GroundsFound', { name: 'Grounds for refusal?', doc: `${REF} §8 second indent; Annex 1 row 9 (not restated by order 923).`, at: [13, 0] });
+      const entry = s.xor('Gateway_HearingEntry', { name: '', doc: `${REF} §8; spec C6.`, at: [14, -1] });
+      const hear = hearingCall(s, { at: [15, -1], ref: `${REF} §8`, groups: GROUPS });
+      const outcome = s.xor('Gateway_HearingOutcome', { name: 'Refusal confirmed?', doc: `${REF} §8; spec C6.`, at: [16, -1] });
+      const approval = s.xor('Gateway_ApprovalPath', { name: '', doc: REF, at: [17, 0] });
+      s.flow(c.complete, lookup);
+      s.chain(lookup, rep, st, grounds);
+      s.flow(grounds, entry, { name: 'grounds found', condition: '=groundsFound = true' });
+      s.flow(grounds, approval, { name: 'no grounds', isDefault: true });
+      s.chain(entry, hear, outcome);
+      s.flow(outcome, approval, { name: 'position accepted', isDefault: true });
+
+      const letterStage = report(s, 'Task_ReportLetterStage', 'antimonopoly-letter', [18, 0], 'Record the antimonopoly letter stage');
+      const letter = s.service('Task_GenerateAntimonopolyLetter', {
+        name: 'Form the letter to the antimonopoly body',
+        doc: `${REF} §9: confirmation of the antimonopoly body's prior consent under the Entrepreneurial Code.`,
+        at: [19, 0],
+        type: 'generate-document',
+        headers: { documentKind: 'antimonopoly-letter', resultVariable: 'antimonopolyLetter' },
+      });
+      const send = s.service('Task_SendAntimonopolyLetter', {
+        name: 'Send the letter to the antimonopoly body',
+        doc: `${REF} §9: within 6 WD after the check (deadlineLetter).`,
+        at: [20, 0],
+        type: 'send-letter',
+      });
+      escalate(s, send, { step: 'Letter', deadline: '=deadlineLetter', head: lit(GROUPS.head), at: [21, 2], ref: `${REF} §9` });
+      const answer = s.catchEvent('Event_AntimonopolyAnswerReceived', {
+        name: 'Antimonopoly body answered',
+        doc: `${REF} §10. Message antimonopoly-answer-received (correlation applicationNumber) with antimonopolyAnswer.`,
+        at: [21, 0],
+        event: { message: 'antimonopoly-answer-received' },
+      });
+      const when = s.script('Task_RecordAnswerReceived', {
+        name: 'Record when the answer arrived',
+        doc: `${REF} §10: the 4 WD run from the answer's receipt.`,
+        at: [22, 0],
+        script: { expression: '=now()', resultVariable: 'antimonopolyAnswerReceivedAt' },
+      });
+      const compute = s.service('Task_ComputeConsentDeadline', {
+        name: 'Compute the consent letter term',
+        doc: `${REF} §10; spec C4: 4 WD from the answer (deadlineConsent).`,
+        at: [23, 0],
+        type: 'compute-deadlines',
+        headers: { step: 'consent', workingDays: '4', from: 'antimonopolyAnswerReceivedAt' },
+      });
+      const draft = s.user('Task_DraftConsentLetter', {
+        name: 'Draft and agree the consent letter',
+        doc: `${REF} §10: prepare and agree the consent letter on the antimonopoly body's answer.`,
+        at: [24, 0],
+        formId: 'consent-letter-draft',
+        candidateGroups: GROUPS.clerks,
+        dueDate: '=deadlineConsent',
+      });
+      escalate(s, draft, { step: 'Consent', deadline: '=deadlineConsent', head: lit(GROUPS.head), at: [25, 2], ref: `${REF} §10` });
+      const confirmed = s.xor('Gateway_ConsentConfirmed', { name: 'Antimonopoly consent confirmed?', doc: `${REF} §9–§10; Annex 1 row 8 item 2.`, at: [25, 0] });
+      const ground = s.script('Task_RecordAntimonopolyGround', {
+        name: 'Record the unconfirmed consent as a ground',
+        doc: `${REF} §8–§10; Annex 1 row 8 item 2: without the antimonopoly body's consent the approval is refused after a hearing (spec C6).`,
+        at: [26, -3],
+        script: { expression: '=["D_ANTIMONOPOLY_CONSENT_NOT_CONFIRMED"]', resultVariable: 'refusalGrounds' },
+      });
+      s.chain(approval, letterStage, letter, send, answer, when, compute, draft, confirmed);
+      s.flow(confirmed, ground, { name: 'not confirmed', condition: '=antimonopolyConsentConfirmed = false' });
+      s.flow(ground, entry, { lane: -4 });
+
+      const ids = deliver(s, {
+        col: 26,
+        ref: `${REF} §10`,
+        groups: GROUPS,
+        deadlineDelivery:
+          '=if resultKind = "consent-letter" then deadlineConsent else if resultKind = "refusal-further-consideration" then deadlineCompleteness else deadlineResult',
+        resumePoint: c.resumed,
+        backLane: -5,
+        choices: [
+          { id: 'Task_ChooseRefusal', kind: 'refusal', name: 'Result: motivated refusal', row: -2, doc: 'The hearing confirmed the refusal.' },
+          { id: 'Task_ChooseConsentLetter', kind: 'consent-letter', name: 'Result: consent letter', row: 0, doc: '§10.' },
+          { id: 'Task_ChooseRefusalFurtherConsideration', kind: 'refusal-further-consideration', name: 'Result: refusal of further consideration', row: 3, doc: '§7; spec C5.' },
+        ],
+      });
+      s.flow(outcome, ids.refusal, { name: 'refusal confirmed', condition: '=hearingOutcome = "refusal-confirmed"' });
+      s.flow(confirmed, ids['consent-letter'], { name: 'confirmed', isDefault: true });
+      s.flow(c.incomplete, ids['refusal-further-consideration'], { name: 'incomplete or expired', isDefault: true });
+      return { lastCol: 30, bottomRow: 3 };
+    },
+  });
+}

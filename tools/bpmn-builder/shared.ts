@@ -1,0 +1,250 @@
+import { Diagram } from './builder';
+import { CORRELATION, escalate, lit, report } from './patterns';
+
+const C6 = 'MIA Order 261 (as amended by 923), licence rules §8 second indent; training-centre and national-company rules §8; APPC art. 73; spec C6';
+
+/**
+ * C6 — the right to be heard before a refusal. Called with the caller's `clerkGroup`, `headGroup`,
+ * `refusalGrounds` and the deadlines `deadlineHearingNotice` / `deadlineHearing`.
+ */
+export function hearing(): Diagram {
+  const d = new Diagram({
+    processId: 'hearing',
+    name: 'Hearing before a refusal',
+    doc: `${C6}. Preliminary decision to refuse, notice of the time and place (method) of the hearing, the applicant's position, hearing record and the final decision hearingOutcome ('refusal-confirmed' | 'position-accepted').`,
+  });
+  const p = d.root;
+  d.message('applicant-position-submitted', CORRELATION);
+  const start = p.start('Start_HearingRequired', { name: 'Grounds for refusal found', doc: `${C6}. Started by the service process when the study found refusal grounds.`, at: [0, 0] });
+  const rep = report(p, 'Task_ReportHearingStarted', 'hearing', [1, 0], 'Record the hearing stage');
+  const prelim = p.user('Task_PreparePreliminaryDecision', {
+    name: 'Prepare the preliminary decision and hearing notice',
+    doc: `${C6}. The clerk states the grounds and sets the time and place (or method) of the hearing; the notice goes out no later than deadlineHearingNotice ([config] 3 WD before the term ends).`,
+    at: [2, 0],
+    formId: 'preliminary-decision',
+    candidateGroups: '=[clerkGroup]',
+    dueDate: '=deadlineHearingNotice',
+  });
+  escalate(p, prelim, { step: 'HearingNotice', deadline: '=deadlineHearingNotice', head: '=headGroup', at: [3, 1], ref: C6 });
+  const gen = p.service('Task_GeneratePreliminaryDecision', {
+    name: 'Form the preliminary decision',
+    doc: `${C6}. The preliminary decision to refuse, with the grounds and the hearing's time and place.`,
+    at: [3, 0],
+    type: 'generate-document',
+    headers: { documentKind: 'preliminary-decision' },
+  });
+  const deliver = p.service('Task_DeliverPreliminaryDecision', {
+    name: 'Send the notice to the personal cabinet',
+    doc: `${C6}; spec C7. The notice reaches the applicant's personal cabinet as an EDS-signed e-document.`,
+    at: [4, 0],
+    type: 'deliver-to-cabinet',
+  });
+  const notify = p.service('Task_NotifyHearing', {
+    name: 'Tell the applicant of the hearing',
+    doc: `${C6}. Notification of the hearing's time and place (method).`,
+    at: [5, 0],
+    type: 'notify',
+    headers: { template: 'hearing-notice', channel: 'personal-cabinet' },
+  });
+  const wait = p.eventGateway('Gateway_AwaitPosition', { name: 'Position or hearing date?', doc: `${C6}. The applicant may send a position before the hearing; otherwise the hearing is held at the set time.`, at: [6, 0] });
+  const pos = p.catchEvent('Event_PositionSubmitted', {
+    name: 'Applicant stated a position',
+    doc: `${C6}. Portal message applicant-position-submitted (correlation applicationNumber) carrying applicantPosition.`,
+    at: [7, 0],
+    event: { message: 'applicant-position-submitted' },
+  });
+  const date = p.catchEvent('Event_HearingDateReached', {
+    name: 'Hearing date reached',
+    doc: `${C6}. The hearing time hearingAt (ISO instant with offset) set in the preliminary decision.`,
+    at: [7, -1],
+    event: { timeDate: '=hearingAt' },
+  });
+  const join = p.xor('Gateway_HearingReady', { name: '', doc: `${C6}. Either way the hearing is recorded.`, at: [8, 0] });
+  const record = p.user('Task_RecordHearing', {
+    name: 'Hold the hearing and record it',
+    doc: `${C6}. The clerk records the applicant's position and the final decision hearingOutcome; held no later than deadlineHearing ([config] 2 WD after the notice).`,
+    at: [9, 0],
+    formId: 'hearing-record',
+    candidateGroups: '=[clerkGroup]',
+    dueDate: '=deadlineHearing',
+  });
+  escalate(p, record, { step: 'Hearing', deadline: '=deadlineHearing', head: '=headGroup', at: [10, 1], ref: C6 });
+  const genRecord = p.service('Task_GenerateHearingRecord', {
+    name: 'Form the hearing record',
+    doc: `${C6}. The record of the hearing is kept with the application.`,
+    at: [10, 0],
+    type: 'generate-document',
+    headers: { documentKind: 'hearing-record', resultVariable: 'hearingRecordDocument' },
+  });
+  const held = report(p, 'Task_ReportHearingHeld', 'hearing-held', [11, 0], 'Record the hearing held');
+  const end = p.end('End_HearingConcluded', { name: 'Hearing concluded', doc: `${C6}. hearingOutcome goes back to the service process.`, at: [12, 0] });
+  p.chain(start, rep, prelim, gen, deliver, notify, wait);
+  p.flow(wait, pos);
+  p.flow(wait, date);
+  p.flow(pos, join);
+  p.flow(date, join);
+  p.chain(join, record, genRecord, held, end);
+  return d;
+}
+
+const C7 = 'MIA Order 261 (as amended by 923), licence rules §9; Order 138 Annex 2 row 7; spec C7';
+
+/**
+ * C7 — the result (or a refusal) is formed in E-licensing, signed by the head (the Minister for
+ * service C) and sent to the personal cabinet. Reads `resultKind`, `signerGroup`, `headGroup`,
+ * `deadlineDelivery`; returns `decision` ('approve' | 'refuse') and `resultDocument`.
+ */
+export function deliverResult(): Diagram {
+  const d = new Diagram({
+    processId: 'deliver-result',
+    name: 'Form, sign and deliver the result',
+    doc: `${C7}. resultKind: permit | licence | consent-letter | refusal | refusal-further-consideration | ministers-order (already formed as a draft and agreed by the experts).`,
+  });
+  const p = d.root;
+  const start = p.start('Start_ResultToDeliver', { name: 'Result to deliver', doc: `${C7}. Started by a service process with resultKind.`, at: [0, 0] });
+  const rep = report(p, 'Task_ReportResultForming', 'result-forming', [1, 0], 'Record the result stage');
+  const kind = p.xor('Gateway_ResultKind', { name: 'Which result?', doc: `${C7}. Each kind of result is formed from its own template in E-licensing.`, at: [2, 0] });
+  const join = p.xor('Gateway_ResultFormed', { name: '', doc: C7, at: [4, 0] });
+  const kinds: Array<[string, string, string, number, string]> = [
+    ['Task_FormPermit', 'permit', 'Form the permit in E-licensing', -2, 'Order 138 Annex 2 row 7: the permit'],
+    ['Task_FormLicence', 'licence', 'Form the licence in E-licensing', -1, 'MIA Order 261 (as amended by 923), licence rules §9–§11, List row 5: licence, re-issued licence or duplicate'],
+    ['Task_FormConsentLetter', 'consent-letter', 'Form the consent letter', 1, 'MIA Order 261 (as amended by 923), national-company rules §10: the consent letter'],
+    ['Task_FormRefusal', 'refusal', 'Form the motivated refusal', 2, 'MIA Order 261 (as amended by 923), licence rules §8–§11; Order 138 Annex 2 rows 7, 11: motivated refusal'],
+    ['Task_FormRefusalFurtherConsideration', 'refusal-further-consideration', 'Form the refusal of further consideration', 3, 'MIA Order 261 (as amended by 923), licence rules §7, training-centre and national-company rules §7; spec C5'],
+  ];
+  for (const [id, documentKind, name, row, ref] of kinds) {
+    p.service(id, { name, doc: `${ref}. Formed in the "E-licensing" state database (C7).`, at: [3, row], type: 'generate-document', headers: { documentKind } });
+    p.flow(kind, id, { name: documentKind, condition: `=resultKind = "${documentKind}"` });
+    p.flow(id, join);
+  }
+  p.flow(kind, join, { name: "Minister's order: already formed", isDefault: true });
+  const sign = p.user('Task_SignResult', {
+    name: 'Sign the result',
+    doc: `${C7}. The head of the provider (the Minister for service C) signs with EDS, or refuses to sign and returns it with remarks.`,
+    at: [5, 0],
+    formId: 'signature',
+    candidateGroups: '=[signerGroup]',
+    dueDate: '=deadlineDelivery',
+    priority: 80,
+  });
+  escalate(p, sign, { step: 'Signature', deadline: '=deadlineDelivery', head: '=headGroup', at: [6, 1], ref: C7 });
+  const signed = p.xor('Gateway_Signed', { name: 'Signed?', doc: C7, at: [6, 0] });
+  const cabinet = p.service('Task_DeliverToCabinet', {
+    name: 'Send to the personal cabinet',
+    doc: `${C7}. The signed e-document (resultDocument) goes to the applicant's personal cabinet.`,
+    at: [7, 0],
+    type: 'deliver-to-cabinet',
+  });
+  const notify = p.service('Task_NotifyResultDelivered', {
+    name: 'Tell the applicant the result is ready',
+    doc: `${C7}. Notice that the result is in the personal cabinet.`,
+    at: [8, 0],
+    type: 'notify',
+    headers: { template: 'result-delivered', channel: 'personal-cabinet' },
+  });
+  const delivered = report(p, 'Task_ReportResultDelivered', 'result-delivered', [9, 0], 'Record the result delivered');
+  const end = p.end('End_ResultDelivered', { name: 'Result delivered', doc: C7, at: [10, 0] });
+  const returned = p.end('End_ReturnedForRevision', { name: 'Returned for revision', doc: `${C7}. The signer refused to sign; the service process revises the draft.`, at: [7, -1] });
+  p.chain(start, rep, kind);
+  p.chain(join, sign, signed);
+  p.flow(signed, cabinet, { name: 'signed', condition: '=decision = "approve"' });
+  p.flow(signed, returned, { name: 'returned', isDefault: true });
+  p.chain(cabinet, notify, delivered, end);
+  return d;
+}
+
+const C11 = 'Order 138 §9 part two; Law on public services art. 25 §2; spec C11';
+
+/** C11 — a complaint is reviewed within 5 working days of its registration. */
+export function complaint(): Diagram {
+  const d = new Diagram({ processId: 'complaint', name: 'Complaint review', doc: `${C11}. Started by the portal message complaint-filed with applicationNumber, serviceId, registeredOn (of the complaint) and complaint.` });
+  const p = d.root;
+  d.message('complaint-filed');
+  const start = p.start('Start_ComplaintFiled', { name: 'Complaint filed', doc: `${C11}. Message complaint-filed from the portal.`, at: [0, 0], event: { message: 'complaint-filed' } });
+  const route = p.script('Task_RouteComplaint', {
+    name: "Route to the provider's head",
+    doc: `${C11}. A complaint is addressed to the provider; its head reviews it.`,
+    at: [1, 0],
+    script: {
+      expression: '=if serviceId = "fire-automation-permit" then "fire-head" else if serviceId = "security-licence" then "police-head" else "mia-head"',
+      resultVariable: 'reviewerGroup',
+    },
+  });
+  const compute = p.service('Task_ComputeComplaintDeadline', {
+    name: 'Compute the review term',
+    doc: `${C11}; spec C4. 5 working days from the complaint's registration (deadlineComplaintReview).`,
+    at: [2, 0],
+    type: 'compute-deadlines',
+    inputs: [{ source: lit('complaint'), target: 'requestKind' }],
+  });
+  const rep = report(p, 'Task_ReportComplaintRegistered', 'complaint-review', [3, 0], 'Record the complaint stage');
+  const review = p.user('Task_ReviewComplaint', {
+    name: 'Review the complaint',
+    doc: `${C11}. Review within 5 WD; the answer states whether the complaint is upheld and what follows.`,
+    at: [4, 0],
+    formId: 'complaint-review',
+    candidateGroups: '=[reviewerGroup]',
+    dueDate: '=deadlineComplaintReview',
+    priority: 80,
+  });
+  escalate(p, review, { step: 'ComplaintReview', deadline: '=deadlineComplaintReview', head: '=reviewerGroup', at: [5, 1], ref: C11 });
+  const gen = p.service('Task_GenerateComplaintAnswer', { name: 'Form the answer', doc: `${C11}. The answer to the complaint.`, at: [5, 0], type: 'generate-document', headers: { documentKind: 'complaint-answer' } });
+  const deliver = p.service('Task_DeliverComplaintAnswer', { name: 'Send the answer to the personal cabinet', doc: `${C11}; spec C7.`, at: [6, 0], type: 'deliver-to-cabinet' });
+  const done = report(p, 'Task_ReportComplaintAnswered', 'complaint-answered', [7, 0], 'Record the answer');
+  const end = p.end('End_ComplaintAnswered', { name: 'Complaint answered', doc: C11, at: [8, 0] });
+  p.chain(start, route, compute, rep, review, gen, deliver, done, end);
+  return d;
+}
+
+const C12 = 'Order 138 §8; spec C12';
+
+/** C12 — when the rules change, the operator and the 1414 contact centre are told within 3 WD. */
+export function rulesChangeNotice(): Diagram {
+  const d = new Diagram({ processId: 'rules-change-notice', name: 'Notice of a rules change', doc: `${C12}. Started by message procedure-version-deployed with processId and version.` });
+  const p = d.root;
+  d.message('procedure-version-deployed');
+  const start = p.start('Start_VersionDeployed', { name: 'Procedure version deployed', doc: `${C12}; spec C13. A new version of a procedure's rules was deployed.`, at: [0, 0], event: { message: 'procedure-version-deployed' } });
+  const when = p.script('Task_RecordDeploymentTime', {
+    name: 'Record when the change was deployed',
+    doc: `${C12}. The 3 WD run from the change; the engine clock gives the instant.`,
+    at: [1, 0],
+    script: { expression: '=now()', resultVariable: 'versionDeployedAt' },
+  });
+  const route = p.script('Task_RouteNotice', {
+    name: 'Route to the authorised body',
+    doc: `${C12}. The authorised body of the changed service informs the operator: the Fire Service Committee for the permit, the MIA for the security services, both for shared procedures.`,
+    at: [2, 0],
+    script: {
+      expression:
+        '=if processId = "fire-automation-permit" then ["fire-clerks"] else if list contains(["security-licence", "training-centre-designation", "national-company-security-approval"], processId) then ["mia-clerks"] else ["fire-clerks", "mia-clerks"]',
+      resultVariable: 'noticeGroups',
+    },
+  });
+  const compute = p.service('Task_ComputeNoticeDeadline', {
+    name: 'Compute the notice term',
+    doc: `${C12}; spec C4. 3 working days from the deployment (deadlineRulesChangeNotice).`,
+    at: [3, 0],
+    type: 'compute-deadlines',
+    headers: { step: 'rulesChangeNotice', workingDays: '3', from: 'versionDeployedAt' },
+  });
+  const rep = report(p, 'Task_ReportRulesChanged', 'rules-change-notice', [4, 0], 'Record the notice stage');
+  const task = p.user('Task_InformOperatorAndContactCentre', {
+    name: 'Inform the e-gov operator and the 1414 centre',
+    doc: `${C12}. The e-government operator and the Unified Contact Centre (1414) are informed of the change.`,
+    at: [5, 0],
+    formId: 'rules-change-notice',
+    candidateGroups: '=noticeGroups',
+    dueDate: '=deadlineRulesChangeNotice',
+  });
+  escalate(p, task, {
+    step: 'RulesChangeNotice',
+    deadline: '=deadlineRulesChangeNotice',
+    head: '=if list contains(noticeGroups, "mia-clerks") then "mia-head" else "fire-head"',
+    at: [6, 1],
+    ref: C12,
+  });
+  const done = report(p, 'Task_ReportNoticeSent', 'rules-change-notified', [6, 0], 'Record the notice sent');
+  const end = p.end('End_OperatorsInformed', { name: 'Operator and 1414 informed', doc: C12, at: [7, 0] });
+  p.chain(start, when, route, compute, rep, task, done, end);
+  return d;
+}

@@ -1,0 +1,69 @@
+import type { DocumentDeps } from '../adapters/documents';
+import { DocumentFactsError, factsFromVariables, isDocumentKind, type Lang } from '../domain/documents';
+import type { WorkerDefinition } from './types';
+
+/** Every outgoing document is issued in the state language and in Russian; Kazakh is the primary one. */
+const LANGS: Lang[] = ['kk', 'ru'];
+const RETRY_BACKOFF_MS = 10_000;
+
+/**
+ * Forms a document (header `documentKind`) in Kazakh and Russian from the process variables and
+ * stores it; completes with `{ [resultVariable]: { documentId, kind, title, number, sha256, documents } }`.
+ * A missing fact or an unknown kind is a modelling or data error: the job fails without retries so an
+ * incident shows the operator which variable to fix. Storage failures are retried.
+ */
+const generateDocument: WorkerDefinition<DocumentDeps> = {
+  type: 'generate-document',
+  timeoutMs: 60_000,
+  async handler(job, { documents, log }) {
+    const kind = job.customHeaders.documentKind;
+    if (!isDocumentKind(kind)) {
+      return job.fail({
+        errorMessage: `header documentKind is not a known document kind: ${String(kind)}`,
+        retries: 0,
+      });
+    }
+    const header = job.customHeaders.resultVariable;
+    const resultVariable =
+      typeof header === 'string' && header.trim() !== '' ? header.trim() : 'resultDocument';
+
+    try {
+      const stored = await documents.generate(kind, factsFromVariables(job.variables), LANGS);
+      const primary = stored.find((d) => d.lang === 'kk') ?? stored[0];
+      log.info('document generated', {
+        kind,
+        applicationNumber: primary.applicationNumber,
+        documentId: primary.documentId,
+      });
+      return job.complete({
+        [resultVariable]: {
+          documentId: primary.documentId,
+          kind,
+          title: primary.title,
+          number: primary.number,
+          sha256: primary.sha256,
+          documents: stored.map((d) => ({ lang: d.lang, documentId: d.documentId, sha256: d.sha256 })),
+        },
+      });
+    } catch (err) {
+      if (err instanceof DocumentFactsError) {
+        log.error('document facts missing', {
+          kind,
+          field: err.field,
+          jobKey: job.key,
+          processInstanceKey: job.processInstanceKey,
+        });
+        return job.fail({ errorMessage: err.message, retries: 0 });
+      }
+      const message = err instanceof Error ? err.message : String(err);
+      log.warn('document storage failed', { kind, jobKey: job.key, error: message });
+      return job.fail({
+        errorMessage: `could not store the document: ${message}`,
+        retries: Math.max(job.retries - 1, 0),
+        retryBackOff: RETRY_BACKOFF_MS,
+      });
+    }
+  },
+};
+
+export default generateDocument;
