@@ -11,6 +11,8 @@ describe('deploy gate (bpmnlint recommended + camunda-compat 8.8)', () => {
   test('the gate reads the same configuration as Camunda Modeler and the CLI', () => {
     expect(JSON.parse(readFileSync(LINT_CONFIG_PATH, 'utf8'))).toEqual({
       extends: ['bpmnlint:recommended', 'plugin:camunda-compat/camunda-cloud-8-8'],
+      // The CLI needs the Zeebe extension to read zeebe:* elements; the gate registers it itself.
+      moddleExtensions: { zeebe: 'zeebe-bpmn-moddle/resources/zeebe.json' },
     });
   });
 
