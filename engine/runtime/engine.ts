@@ -1306,18 +1306,26 @@ export class Engine {
     }
   }
 
-  private closeSubscriptionsOf(ownerKey: string): void {
+  /**
+   * Closes the timers and message subscriptions an element instance owns; with `only`, just those of
+   * one kind (an interrupting event sub-process closes its scope's event sub-process subscriptions,
+   * while boundary events attached to the scope stay open).
+   */
+  private closeSubscriptionsOf(ownerKey: string, only?: SubscriptionKind): void {
     const owned = this.byOwner.get(ownerKey);
     if (!owned) return;
-    this.byOwner.delete(ownerKey);
-    for (const key of owned) {
-      if (this.timers.has(key)) this.remove('timer', this.timers, key);
+    for (const key of [...owned]) {
+      const t = this.timers.get(key);
       const s = this.subscriptions.get(key);
+      if (only && (t?.kind ?? s?.kind) !== only) continue;
+      owned.delete(key);
+      if (t) this.remove('timer', this.timers, key);
       if (s) {
         this.remove('messageSubscription', this.subscriptions, key);
         this.subsByMessage.get(subIndex(s.messageName, s.correlationKey))?.delete(s.key);
       }
     }
+    if (owned.size === 0) this.byOwner.delete(ownerKey);
   }
 
   private own(ownerKey: string | undefined, key: string): void {
@@ -1404,7 +1412,7 @@ export class Engine {
         if (interrupting) {
           for (const k of [...this.children(owner.key)]) this.terminate(this.elementInstances.get(k)!);
           owner.joins = undefined;
-          this.closeSubscriptionsOf(owner.key);
+          this.closeSubscriptionsOf(owner.key, 'event-sub-process');
           this.markDirty('elementInstance', owner.key, owner);
         }
         const esp = this.createElementInstance(owner, start.scopeId);
@@ -1433,7 +1441,7 @@ export class Engine {
           const scope = cur;
           for (const k of [...this.children(scope.key)]) this.terminate(this.elementInstances.get(k)!);
           scope.joins = undefined;
-          this.closeSubscriptionsOf(scope.key);
+          this.closeSubscriptionsOf(scope.key, 'event-sub-process');
           const esp = this.createElementInstance(scope, espId);
           const startEi = this.createElementInstance(esp, model.elements.get(espId)!.startEventId!);
           this.agenda.push(() => this.completeActivity(startEi, {}, false, errVars));
