@@ -90,3 +90,18 @@ export function probeGrpcTcp(address: string, timeoutMs = 2000): Promise<boolean
     socket.connect(port, url.hostname);
   });
 }
+
+/**
+ * The official Orchestration Cluster client with SDK settings the `Camunda8` wrapper does not pass
+ * through (it translates a fixed set of keys). Workers need one: every REST job worker holds a
+ * long-polling activation open, and the client's adaptive concurrency gate (16 requests by default)
+ * would otherwise starve job types beyond the sixteenth.
+ */
+export function orchestrationClient(config: AppConfig, sdkOverrides: Record<string, string>) {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { translateToOcaEnvOverrides } = require('@camunda8/sdk/dist/lib/CamundaClientConfigTranslator');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { createCamundaClient } = require('@camunda8/orchestration-cluster-api');
+  const overrides = translateToOcaEnvOverrides({ sdkConfig: camundaClientOptions(config), ocaOverrides: sdkOverrides });
+  return createCamundaClient({ config: overrides }) as ReturnType<Camunda8['getOrchestrationClusterApiClient']>;
+}

@@ -1,5 +1,5 @@
 import { Camunda8 } from '@camunda8/sdk';
-import { camundaClientOptions, chooseWorkerTransport, probeGrpcTcp } from '../config/camunda';
+import { camundaClientOptions, chooseWorkerTransport, orchestrationClient, probeGrpcTcp } from '../config/camunda';
 import type { AppConfig } from '../config/schema';
 import { createWorkerDeps, WorkerDeps } from './deps';
 import { loadWorkerDefinitions } from './registry';
@@ -27,5 +27,12 @@ export async function startWorkers(opts: StartWorkersOptions): Promise<RunningWo
   const run = { maxParallelJobs: config.worker.maxParallelJobs, jobTimeoutMs: config.worker.jobTimeoutMs };
   return choice.transport === 'grpc-stream'
     ? startGrpcWorkers(c8.getZeebeGrpcApiClient(), defs, deps, log, run)
-    : startRestWorkers(c8.getOrchestrationClusterApiClient(), defs, deps, log, run);
+    : startRestWorkers(
+        // One long-polling activation per job type: size the client's concurrency gate for all of them.
+        orchestrationClient(config, { CAMUNDA_SDK_BACKPRESSURE_INITIAL_MAX: String(defs.length * 2 + 16) }),
+        defs,
+        deps,
+        log,
+        run,
+      );
 }

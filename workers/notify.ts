@@ -1,5 +1,6 @@
 import type { CabinetMessageInput, GatewayDeps } from '../adapters/gateway';
 import {
+  almatyTimestamp,
   idempotencyKey,
   JobInputError,
   readApplicant,
@@ -11,6 +12,12 @@ import type { WorkerDefinition, WorkerJob } from './types';
 
 type Channel = NonNullable<CabinetMessageInput['channel']>;
 const CHANNELS: readonly Channel[] = ['cabinet', 'sms', 'email'];
+/** Diagram-facing channel names: `personal-cabinet` is the applicant's cabinet; `internal` goes to staff. */
+const CHANNEL_ALIASES: Record<string, Channel> = { 'personal-cabinet': 'cabinet' };
+/** Templates the diagrams name by the step's wording. */
+const TEMPLATE_ALIASES: Record<string, string> = { 'hearing-notice': 'preliminary-refusal-hearing', 'result-delivered': 'result-ready' };
+/** Notices to the provider's staff (channel `internal`), e.g. the head told of a breached term. */
+const INTERNAL_TEMPLATES = new Set(['deadline-breached']);
 
 interface Template {
   /** Kazakh / Russian, as the portal shows both. */
@@ -66,9 +73,28 @@ const notify: WorkerDefinition<GatewayDeps> = {
   handler: (job, deps) =>
     runGatewayJob(job, deps, async () => {
       const templateName = readHeader(job, 'template');
-      const template = NOTICE_TEMPLATES[templateName];
+      const channelName = readHeader(job, 'channel', 'cabinet');
+      if (channelName === 'internal') {
+        if (!INTERNAL_TEMPLATES.has(templateName)) throw new JobInputError(`unknown internal notice template ${templateName}`);
+        // The head's notice of a breached term: recorded in monitoring (C9) where the operators'
+        // deadline board and the provider's staff see it; the applicant is not addressed.
+        const recipient = typeof job.variables.recipientGroup === 'string' ? job.variables.recipientGroup : 'head';
+        const step = typeof job.variables.breachedStep === 'string' ? job.variables.breachedStep : readHeader(job, 'step', 'term');
+        await deps.gateway.monitoring.report(
+          {
+            applicationNumber: readString(job, 'applicationNumber'),
+            serviceId: readString(job, 'serviceId'),
+            stage: `notice:${templateName}:${step}:${recipient}`,
+            at: almatyTimestamp(deps.clock),
+          },
+          { idempotencyKey: idempotencyKey(job, 'notify-internal') },
+        );
+        deps.log.warn(`term breached: ${step}`, { applicationNumber: job.variables.applicationNumber, recipient });
+        return job.complete();
+      }
+      const template = NOTICE_TEMPLATES[TEMPLATE_ALIASES[templateName] ?? templateName];
       if (!template) throw new JobInputError(`unknown notice template ${templateName}`);
-      const channel = readHeader(job, 'channel', 'cabinet') as Channel;
+      const channel = (CHANNEL_ALIASES[channelName] ?? channelName) as Channel;
       if (!CHANNELS.includes(channel))
         throw new JobInputError(`unknown channel ${channel} (${CHANNELS.join(', ')})`);
       const applicationNumber = readString(job, 'applicationNumber');

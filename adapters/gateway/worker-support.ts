@@ -77,12 +77,15 @@ export function readApplicant(job: WorkerJob): Applicant {
   if (!isRecord(a)) throw new JobInputError('variable applicant is missing');
   if (typeof a.bin !== 'string' || !isValidBin(a.bin))
     throw new JobInputError('applicant.bin is not a valid BIN');
-  if (typeof a.headIin !== 'string' || !isValidIin(a.headIin))
-    throw new JobInputError('applicant.headIin is not a valid IIN');
+  // The portal does not ask for the head's IIN (C8: the register holds it); lookup-legal-entity has it.
+  const entity = job.variables.legalEntity;
+  const headIin = a.headIin ?? (isRecord(entity) ? entity.headIin : undefined);
+  if (typeof headIin !== 'string' || !isValidIin(headIin))
+    throw new JobInputError('the head IIN is unknown: applicant.headIin is not a valid IIN and legalEntity.headIin is missing (run lookup-legal-entity first)');
   return {
     bin: a.bin,
     name: typeof a.name === 'string' ? a.name : '',
-    headIin: a.headIin,
+    headIin,
     headFullName: typeof a.headFullName === 'string' ? a.headFullName : undefined,
   };
 }

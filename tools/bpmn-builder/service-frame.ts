@@ -1,4 +1,4 @@
-import { Diagram, type Mapping, type Scope } from './builder';
+import { Diagram, pascal, type Mapping, type Scope } from './builder';
 import { CORRELATION, escalate, lit, report } from './patterns';
 
 export interface Groups {
@@ -73,7 +73,7 @@ export function serviceFrame(o: FrameOpts): Diagram {
     at: [lastCol + 3, -1],
   });
   const refused = p.end('End_ServiceRefused', { name: 'Service refused', doc: `${o.ref}; spec C6, C7. Motivated refusal after the hearing (or from the review where the rules allow).`, at: [lastCol + 3, 1] });
-  const granted = p.end(`End_${o.approvalEndName.replace(/[^A-Za-z]/g, '')}`, { name: o.approvalEndName, doc: `${o.ref}; spec C7. The result is in the personal cabinet.`, at: [lastCol + 3, 0] });
+  const granted = p.end(`End_${pascal(o.approvalEndName)}`, { name: o.approvalEndName, doc: `${o.ref}; spec C7. The result is in the personal cabinet.`, at: [lastCol + 3, 0] });
   p.flow('SubProcess_Review', outcome);
   p.flow(outcome, rfc, { name: 'refusal of further consideration', condition: '=deliveredResultKind = "refusal-further-consideration"' });
   p.flow(outcome, refused, { name: 'refusal', condition: '=deliveredResultKind = "refusal"' });

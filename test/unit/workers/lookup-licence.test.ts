@@ -27,11 +27,17 @@ test('an unknown number gives existingLicence: null', async () => {
   });
 });
 
-test('without licenceNumber the job raises an incident', async () => {
+test('for a first issue (no licenceNumber), a licence the applicant already holds is found by BIN', async () => {
   expect(await run(h, worker, { applicant: applicantOf(f) })).toMatchObject({
-    kind: 'fail',
-    retries: 0,
-    errorMessage: expect.stringContaining('licenceNumber'),
+    kind: 'complete',
+    variables: { existingLicence: { number: f.licenceNumber, bin: f.bin } },
+  });
+});
+
+test('for a first issue by a company without a licence, existingLicence is null', async () => {
+  expect(await run(h, worker, { applicant: applicantOf(fixtures.licence.approved) })).toEqual({
+    kind: 'complete',
+    variables: { existingLicence: null },
   });
 });
 
