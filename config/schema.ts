@@ -223,6 +223,12 @@ export const CONFIG_KEYS = [
     services: ['workers'],
   }),
 
+  key('legalClock.revisionsFile', 'CALENDAR_REVISIONS_FILE', text(), {
+    default: './data/calendar-revisions.json',
+    doc: 'Operator revisions of the working-day calendar (transfer orders, a corrected Kurban Ait date), kept with their history.',
+    services: ['workers', 'ui'],
+  }),
+
   key('documents.dir', 'DOCUMENTS_DIR', text(), {
     default: './data/documents',
     doc: 'Where generated documents (permits, refusals, notices) are written.',

@@ -12,6 +12,9 @@ import type { WorkerDefinition, WorkerJob } from './types';
 
 export interface ComputeDeadlinesDeps {
   legalClock?: LegalClock;
+  /** The calendar as revised by operators (takes precedence over `legalClock`): read per job, so a
+   * revision recorded while the workers run applies to the next computation. */
+  currentLegalClock?: () => Promise<LegalClock>;
   /** Stamps `deadlinesComputedAt`. */
   clock?: Clock;
   /** [config] terms per service (C6 hearing windows, service A completeness). */
@@ -53,7 +56,7 @@ function stepVariableName(step: unknown): string {
  * holds the previous step's end): only `deadline<Step>`, counted from that end.
  */
 async function handler(job: WorkerJob, deps: ComputeDeadlinesDeps = {}): Promise<unknown> {
-  const legalClock = deps.legalClock ?? defaultLegalClock;
+  const legalClock = deps.currentLegalClock ? await deps.currentLegalClock() : (deps.legalClock ?? defaultLegalClock);
   const clock = deps.clock ?? systemClock;
   let variables: Record<string, unknown>;
   try {

@@ -2,7 +2,9 @@ import { createGatewayClients, GatewayClients, GatewaySystem as AdapterSystem, G
 import { createDocumentService, DocumentService } from '../adapters/documents';
 import { AppConfig, kebab } from '../config/schema';
 import { Clock, systemClock } from '../domain/clock';
-import { defaultLegalClock, LegalClock, StepTermConfig } from '../domain/legal-clock';
+import { defaultLegalClock, LegalClock, ServiceId, StepTermConfig } from '../domain/legal-clock';
+import { createCalendarRevisionStore } from '../adapters/calendar-revisions';
+import { revisedLegalClock } from '../adapters/legal-clock-source';
 import type { WorkerLogger } from './runtime';
 
 /** Everything a worker may need, built once per process and passed to every handler. */
@@ -12,7 +14,10 @@ export interface WorkerDeps {
   clock: Clock;
   log: WorkerLogger;
   legalClock: LegalClock;
-  stepTerms: StepTermConfig;
+  /** The calendar with operator revisions applied, as of now. */
+  currentLegalClock: () => Promise<LegalClock>;
+  /** [config] terms per service (C6 hearing windows; service A's completeness check). */
+  stepTerms: Partial<Record<ServiceId, StepTermConfig>>;
   rules: { fireMinQualifiedSpecialists: number };
 }
 
@@ -32,11 +37,25 @@ export function createWorkerDeps(config: AppConfig, log: WorkerLogger, overrides
     clock,
     log,
     legalClock: overrides.legalClock ?? defaultLegalClock,
-    stepTerms: overrides.stepTerms ?? {
-      completenessWorkingDays: config.rules.completenessWdFire,
-      hearingNoticeWorkingDaysBeforeEnd: config.rules.hearingNoticeWdBeforeEnd,
-      hearingWithinWorkingDays: config.rules.hearingWithinWd,
-    },
+    currentLegalClock:
+      overrides.currentLegalClock ??
+      (overrides.legalClock
+        ? async () => overrides.legalClock!
+        : revisedLegalClock(createCalendarRevisionStore(config.legalClock.revisionsFile), config.legalClock.revisionsFile)),
+    stepTerms: overrides.stepTerms ?? stepTermsFrom(config),
     rules: overrides.rules ?? { fireMinQualifiedSpecialists: config.rules.fireMinQualifiedSpecialists },
+  };
+}
+
+function stepTermsFrom(config: AppConfig): Partial<Record<ServiceId, StepTermConfig>> {
+  const hearing: StepTermConfig = {
+    hearingNoticeWorkingDaysBeforeEnd: config.rules.hearingNoticeWdBeforeEnd,
+    hearingWithinWorkingDays: config.rules.hearingWithinWd,
+  };
+  return {
+    'fire-automation-permit': { ...hearing, completenessWorkingDays: config.rules.completenessWdFire },
+    'security-licence': hearing,
+    'training-centre-designation': hearing,
+    'national-company-security-approval': hearing,
   };
 }

@@ -22,6 +22,8 @@ export interface TestSystem {
   /** The engine's (pinned) clock, which workers and intake also read. */
   clock: Clock;
   documentsDir: string;
+  /** Where the workers read operator calendar revisions. */
+  revisionsFile: string;
   /** Moves the engine clock; timers due by then fire before this resolves. */
   setTime(at: string): Promise<void>;
   /** Sets a simulator system's behaviour (`down: true` takes it offline). */
@@ -45,6 +47,7 @@ export async function startTestSystem(at: string): Promise<TestSystem> {
     ZEEBE_REST_ADDRESS: engine.running.address,
     GATEWAY_BASE_URL: simulators.url,
     DOCUMENTS_DIR: documentsDir,
+    CALENDAR_REVISIONS_FILE: path.join(documentsDir, 'calendar-revisions.json'),
     GATEWAY_RETRIES: '0',
     GATEWAY_TIMEOUT_MS: '2000',
     WORKER_MAX_PARALLEL_JOBS: '8',
@@ -60,6 +63,7 @@ export async function startTestSystem(at: string): Promise<TestSystem> {
     simulatorsUrl: simulators.url,
     clock,
     documentsDir,
+    revisionsFile: path.join(documentsDir, 'calendar-revisions.json'),
     setTime: async (to) => {
       await client.pinClock({ timestamp: Date.parse(to) } as any);
     },

@@ -1,0 +1,38 @@
+import { readFileSync } from 'node:fs';
+import { Camunda8 } from '@camunda8/sdk';
+import { createCalendarRevisionStore } from '../adapters/calendar-revisions';
+import { camundaClientOptions } from '../config/camunda';
+import { ConfigError, loadConfig } from '../config/schema';
+import { parseCalendarRevision } from '../domain/legal-clock/revisions';
+import { reviseCalendar } from '../operations/calendar-revision';
+
+/**
+ * `npm run -s calendar:revise -- <revision.json>`: records an operator's calendar revision and
+ * re-arms the deadlines of every running application. Prints one JSON line.
+ */
+async function main(): Promise<void> {
+  const file = process.argv[2];
+  if (!file) {
+    console.error('usage: npm run -s calendar:revise -- <revision.json>');
+    process.exit(2);
+  }
+  let revision;
+  try {
+    revision = parseCalendarRevision(JSON.parse(readFileSync(file, 'utf8')));
+  } catch (err) {
+    console.error(`invalid revision ${file}: ${(err as Error).message}`);
+    process.exit(2);
+  }
+  const config = loadConfig(process.env, { service: 'workers' });
+  const camunda = new Camunda8(camundaClientOptions(config)).getOrchestrationClusterApiClient();
+  const outcome = await reviseCalendar(
+    { store: createCalendarRevisionStore(config.legalClock.revisionsFile), camunda: camunda as never, now: () => new Date() },
+    revision,
+  );
+  console.log(JSON.stringify({ revision: outcome.revision.id, rearmedApplications: outcome.rearmed }));
+}
+
+main().catch((err) => {
+  console.error(err instanceof ConfigError ? err.message : `calendar revision failed: ${(err as Error).message}`);
+  process.exit(err instanceof ConfigError ? 2 : 1);
+});
