@@ -9,7 +9,8 @@ import type { AppConfig } from './schema';
 /** What `new Camunda8(options)` accepts. */
 export type CamundaClientOptions = NonNullable<ConstructorParameters<typeof Camunda8>[0]>;
 
-const SDK_LOG_LEVEL = { error: 'error', warn: 'warn', info: 'info', debug: 'debug' } as const;
+// The SDK logs every worker start and stop at info; our own log carries what an operator needs at info.
+const SDK_LOG_LEVEL = { error: 'error', warn: 'warn', info: 'warn', debug: 'debug' } as const;
 
 /**
  * Builds the SDK options from our configuration. Values are explicit so the SDK's own reading of

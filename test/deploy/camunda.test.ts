@@ -17,7 +17,7 @@ describe('connection to Camunda', () => {
       CAMUNDA_AUTH_STRATEGY: 'BASIC',
       CAMUNDA_BASIC_AUTH_USERNAME: 'demo',
       CAMUNDA_BASIC_AUTH_PASSWORD: 'demo',
-      CAMUNDA_LOG_LEVEL: 'info',
+      CAMUNDA_LOG_LEVEL: 'warn',
     });
   });
 
@@ -45,7 +45,7 @@ describe('connection to Camunda', () => {
     expect(options).toEqual({
       ZEEBE_REST_ADDRESS: 'http://localhost:8080',
       CAMUNDA_AUTH_STRATEGY: 'NONE',
-      CAMUNDA_LOG_LEVEL: 'info',
+      CAMUNDA_LOG_LEVEL: 'warn',
     });
   });
 });

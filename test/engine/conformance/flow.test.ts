@@ -1,5 +1,5 @@
 import * as b from '../../support/bpmn';
-import { activate, active, complete, deployAll, eventually, incidents, jobs, piState, pin, startInstance, trail, userTasks, useEngine, variables } from './support';
+import { activate, active, complete, deployAll, incidents, jobs, piState, pin, startInstance, trail, userTasks, useEngine, variables } from './support';
 
 describe('gateways', () => {
   const e = useEngine();
