@@ -967,7 +967,11 @@ export class Engine {
       formKey = form.key;
     }
     const pd = this.processes.get(ei.processDefinitionKey)!;
-    const priority = def.priority !== undefined ? Number(str(def.priority)) : 50;
+    const rawPriority = def.priority !== undefined ? str(def.priority) : 50;
+    const priority = typeof rawPriority === 'string' && /^\d+$/.test(rawPriority) ? Number(rawPriority) : rawPriority;
+    if (typeof priority !== 'number' || !Number.isInteger(priority) || priority < 0 || priority > 100) {
+      throw new StepFailure('EXTRACT_VALUE_ERROR', `Expected the priority of '${el.id}' to be an integer between 0 and 100, but got '${String(rawPriority)}'`);
+    }
     const task: UserTaskRec = {
       key: this.nextKey(),
       elementInstanceKey: ei.key,
@@ -986,7 +990,7 @@ export class Engine {
       creationDate: this.nowIso(),
       formKey,
       externalFormReference: def.externalFormReference,
-      priority: Number.isFinite(priority) ? priority : 50,
+      priority,
     };
     this.put('userTask', this.userTasks, task);
     ei.userTaskKey = task.key;
