@@ -1,0 +1,269 @@
+import { z } from 'zod';
+import { isValidBin, isValidIin } from './identifiers';
+
+/**
+ * What the portal sends for each public service. The portal's JSON is the applicant's e-request
+ * (rule C1); facts held by state systems (C8) are deliberately absent: workers look them up.
+ */
+
+export const SERVICE_IDS = [
+  'fire-automation-permit',
+  'security-licence',
+  'training-centre-designation',
+  'national-company-security-approval',
+] as const;
+export type ServiceId = (typeof SERVICE_IDS)[number];
+
+/** Portal numbers look like `SEC-2026-000042`: service prefix, year, sequence. */
+export const APPLICATION_NUMBER_PATTERN = /^[A-Z]{2,5}-\d{4}-\d{4,8}$/;
+
+/** A message text in both languages of the service; carried by custom issues. */
+interface Bilingual {
+  kk: string;
+  ru: string;
+}
+
+const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+
+function bilingual(kk: string, ru: string): { params: Bilingual } {
+  return { params: { kk, ru } };
+}
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+const applicationNumber = z
+  .string()
+  .refine(
+    (v) => APPLICATION_NUMBER_PATTERN.test(v),
+    bilingual(
+      'Өтініш нөмірі SEC-2026-000042 үлгісінде болуы керек',
+      'Номер заявления должен быть вида SEC-2026-000042',
+    ),
+  );
+
+const twelveDigits = z
+  .string()
+  .refine((v) => /^\d{12}$/.test(v), bilingual('12 цифр болуы керек', 'Должно быть 12 цифр'));
+
+const bin = twelveDigits.refine(
+  isValidBin,
+  bilingual('БСН бақылау саны дұрыс емес', 'Неверное контрольное число БИН'),
+);
+
+const iin = twelveDigits.refine(
+  isValidIin,
+  bilingual('ЖСН бақылау саны дұрыс емес', 'Неверное контрольное число ИИН'),
+);
+
+const dateString = z
+  .string()
+  .regex(isoDate)
+  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), bilingual('Күн дұрыс емес', 'Неверная дата'));
+
+export const applicantSchema = z.object({
+  bin,
+  name: text(300),
+  headFullName: text(200),
+  /** The head's IIN: the gateway lookups of the head (education, records) are keyed by it (C8). */
+  headIin: iin,
+  location: text(500),
+  /** State registration certificate (service A's appendix 1). */
+  registrationCertificate: z.object({ number: text(50), date: dateString }).optional(),
+  phone: z.string().trim().max(40).optional(),
+  email: z.email().optional(),
+});
+
+export const attachmentSchema = z.object({
+  kind: z.string().regex(/^[a-z][a-z0-9-]{1,60}$/),
+  // A bare file name: the server stores uploads under its own directory, never a client path.
+  fileName: z
+    .string()
+    .min(1)
+    .max(255)
+    .refine(
+      (v) => !/[\\/]/.test(v) && v !== '.' && v !== '..',
+      bilingual('Файл атауы дұрыс емес', 'Недопустимое имя файла'),
+    ),
+});
+
+const common = {
+  applicationNumber,
+  applicant: applicantSchema,
+  /** False is accepted: the missing consent is itself a refusal ground (C14), decided later. */
+  consentToRestrictedData: z.boolean(),
+  attachments: z.array(attachmentSchema).max(50).default([]),
+};
+
+export const fireAutomationPermitSchema = z.object({
+  serviceId: z.literal('fire-automation-permit'),
+  requestKind: z.literal('application').default('application'),
+  channel: z.literal('portal').default('portal'),
+  ...common,
+  specialists: z
+    .array(
+      z.object({
+        iin,
+        fullName: text(200),
+        /** Electrical-safety clearance group I–V; the compliance check requires III or higher. */
+        electricalClearanceGroup: z.number().int().min(1).max(5),
+      }),
+    )
+    .min(1)
+    .max(100),
+  measuringInstruments: z
+    .array(z.object({ name: text(200), serialNumber: text(100), verifiedUntil: dateString }))
+    .min(1)
+    .max(200),
+});
+
+export const securityLicenceSchema = z
+  .object({
+    serviceId: z.literal('security-licence'),
+    channel: z.literal('portal').default('portal'),
+    requestKind: z.enum(['issue', 'reissue', 'duplicate']),
+    /** 1: including objects vulnerable to terrorism; 2: all other security services. */
+    subType: z.union([z.literal(1), z.literal(2)]),
+    licenceNumber: z.string().trim().min(1).max(50).optional(),
+    reissueReason: z.string().trim().min(1).max(1000).optional(),
+    duplicateReason: z.enum(['lost', 'damaged']).optional(),
+    ...common,
+  })
+  .superRefine((value, ctx) => {
+    const need = (path: string, kk: string, ru: string) =>
+      ctx.addIssue({ code: 'custom', path: [path], params: { kk, ru } });
+    if (value.requestKind !== 'issue' && !value.licenceNumber) {
+      need(
+        'licenceNumber',
+        'Қайта ресімдеу мен телнұсқа үшін лицензия нөмірі міндетті',
+        'Для переоформления и дубликата нужен номер лицензии',
+      );
+    }
+    if (value.requestKind === 'reissue' && !value.reissueReason) {
+      need('reissueReason', 'Қайта ресімдеу себебін көрсетіңіз', 'Укажите причину переоформления');
+    }
+    if (value.requestKind === 'duplicate' && !value.duplicateReason) {
+      need(
+        'duplicateReason',
+        'Телнұсқа себебін көрсетіңіз (жоғалған немесе бүлінген)',
+        'Укажите причину дубликата (утеря или порча)',
+      );
+    }
+  });
+
+export const trainingCentreDesignationSchema = z.object({
+  serviceId: z.literal('training-centre-designation'),
+  requestKind: z.literal('application').default('application'),
+  channel: z.literal('portal').default('portal'),
+  ...common,
+  /** A leased shooting range needs its documents attached; an owned one is looked up (C8). */
+  shootingRangeLeased: z.boolean().default(false),
+});
+
+export const nationalCompanySecurityApprovalSchema = z.object({
+  serviceId: z.literal('national-company-security-approval'),
+  requestKind: z.literal('application').default('application'),
+  /** Service D is the one service also accepted at the provider's office (C1). */
+  channel: z.enum(['portal', 'office']).default('portal'),
+  ...common,
+  objects: z
+    .array(z.object({ name: text(300), location: text(500) }))
+    .min(1)
+    .max(500),
+  antimonopolyConsentRef: text(100),
+});
+
+export const applicationSchema = z.discriminatedUnion('serviceId', [
+  fireAutomationPermitSchema,
+  securityLicenceSchema,
+  trainingCentreDesignationSchema,
+  nationalCompanySecurityApprovalSchema,
+]);
+
+export type Application = z.infer<typeof applicationSchema>;
+export type FireAutomationPermitApplication = z.infer<typeof fireAutomationPermitSchema>;
+export type SecurityLicenceApplication = z.infer<typeof securityLicenceSchema>;
+
+export interface ValidationError {
+  /** Dotted path of the field in the submitted JSON, e.g. `applicant.bin`, `specialists.0.iin`. */
+  path: string;
+  kk: string;
+  ru: string;
+}
+
+export type ValidationResult = { ok: true; value: Application } | { ok: false; errors: ValidationError[] };
+
+/** Validates the portal's JSON; every error names its field path in Kazakh and Russian. */
+export function validateApplication(input: unknown): ValidationResult {
+  const parsed = applicationSchema.safeParse(input);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  return { ok: false, errors: parsed.error.issues.map(toValidationError) };
+}
+
+type Issue = z.core.$ZodIssue;
+
+function toValidationError(issue: Issue): ValidationError {
+  const path = issue.path.map(String).join('.');
+  const message = messageFor(issue);
+  return { path: path || '(root)', ...message };
+}
+
+function messageFor(issue: Issue): Bilingual {
+  const params = (issue as { params?: Partial<Bilingual> }).params;
+  if (params?.kk && params.ru) return { kk: params.kk, ru: params.ru };
+  switch (issue.code) {
+    case 'invalid_type':
+      if ((issue as { input?: unknown }).input === undefined) {
+        return { kk: 'Міндетті өріс толтырылмаған', ru: 'Обязательное поле не заполнено' };
+      }
+      return {
+        kk: `Мәннің түрі дұрыс емес (күтілгені: ${issue.expected})`,
+        ru: `Неверный тип значения (ожидается: ${issue.expected})`,
+      };
+    case 'too_small':
+      if (issue.origin === 'array')
+        return { kk: `Кемінде ${issue.minimum} жазба қажет`, ru: `Нужно не менее ${issue.minimum} записей` };
+      if (issue.origin === 'string')
+        return { kk: 'Өріс бос болмауы керек', ru: 'Поле не должно быть пустым' };
+      return { kk: `Мән ${issue.minimum} кем болмауы керек`, ru: `Значение не меньше ${issue.minimum}` };
+    case 'too_big':
+      if (issue.origin === 'array')
+        return { kk: `Ең көбі ${issue.maximum} жазба`, ru: `Не более ${issue.maximum} записей` };
+      if (issue.origin === 'string')
+        return { kk: `Ең көбі ${issue.maximum} таңба`, ru: `Не более ${issue.maximum} символов` };
+      return { kk: `Мән ${issue.maximum} артық болмауы керек`, ru: `Значение не больше ${issue.maximum}` };
+    case 'invalid_format':
+      return formatMessage(issue);
+    case 'invalid_value':
+      return {
+        kk: `Рұқсат етілген мәндер: ${issue.values.map(String).join(', ')}`,
+        ru: `Допустимые значения: ${issue.values.map(String).join(', ')}`,
+      };
+    case 'invalid_union':
+      if ((issue as { note?: string }).note === 'No matching discriminator') {
+        return {
+          kk: `Белгісіз қызмет. Рұқсат етілгені: ${SERVICE_IDS.join(', ')}`,
+          ru: `Неизвестная услуга. Допустимые: ${SERVICE_IDS.join(', ')}`,
+        };
+      }
+      return {
+        kk: 'Мән рұқсат етілген нұсқалардың ешқайсысына сәйкес емес',
+        ru: 'Значение не соответствует ни одному из допустимых вариантов',
+      };
+    case 'unrecognized_keys':
+      return {
+        kk: `Белгісіз өрістер: ${issue.keys.join(', ')}`,
+        ru: `Неизвестные поля: ${issue.keys.join(', ')}`,
+      };
+    default:
+      return { kk: 'Мән дұрыс емес', ru: 'Недопустимое значение' };
+  }
+}
+
+function formatMessage(issue: z.core.$ZodIssueInvalidStringFormat): Bilingual {
+  const pattern = issue.format === 'regex' ? (issue as { pattern?: string }).pattern : undefined;
+  if (pattern === isoDate.source)
+    return { kk: 'Күн ЖЖЖЖ-АА-КК пішімінде болуы керек', ru: 'Дата в формате ГГГГ-ММ-ДД' };
+  if (issue.format === 'email')
+    return { kk: 'Электрондық пошта дұрыс емес', ru: 'Неверный адрес электронной почты' };
+  return { kk: 'Пішімі дұрыс емес', ru: 'Неверный формат' };
+}

@@ -1,0 +1,414 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, renameSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import express, { type Request, type Response, type NextFunction, type Router } from 'express';
+import multer from 'multer';
+import type { Clock } from '../domain/clock';
+import {
+  validateApplication,
+  APPLICATION_NUMBER_PATTERN,
+  type Application,
+} from '../domain/applications/schemas';
+import {
+  applicationStatus,
+  PROCESS_ID_BY_SERVICE,
+  startVariables,
+  type ActiveElement,
+  type ApplicationStatus,
+  type WorkingDayClock,
+} from '../domain/applications/status';
+import { NO_WAIT, processVariables, type CamundaPort, type SearchPage } from './camunda-port';
+import type { ApplicationRecord, ApplicationStore } from './store';
+
+/** Applicant actions the diagrams wait for, and the message each becomes. */
+export const APPLICANT_MESSAGES = {
+  'hearing-position': 'applicant-position-submitted',
+  'missing-documents': 'missing-documents-submitted',
+} as const;
+export type ApplicantAction = keyof typeof APPLICANT_MESSAGES;
+
+export const COMPLAINT_MESSAGE = 'complaint-filed';
+
+export interface IntakeDeps {
+  camunda: CamundaPort;
+  store: ApplicationStore;
+  legalClock: WorkingDayClock;
+  clock: Clock;
+  /** Where uploaded attachments are kept, one folder per application number. */
+  attachmentsDir?: string;
+  log?: (message: string, fields?: Record<string, unknown>) => void;
+}
+
+export interface Bilingual {
+  kk: string;
+  ru: string;
+}
+
+/** A failure with an HTTP status and a message in both languages. */
+export class IntakeError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly text: Bilingual,
+    readonly errors?: { path: string; kk: string; ru: string }[],
+  ) {
+    super(`${code}: ${text.ru}`);
+  }
+  toJSON() {
+    return this.errors ? { errors: this.errors } : { error: { code: this.code, ...this.text } };
+  }
+}
+
+export interface SubmitResult {
+  /** 201 on first registration, 200 when the number was already known (idempotent repeat). */
+  status: 200 | 201;
+  application: ApplicationView;
+}
+
+export interface ApplicationView {
+  applicationNumber: string;
+  serviceId: string;
+  requestKind: string;
+  receivedAt: string;
+  registeredOn: string;
+  state: ApplicationRecord['state'];
+  processInstanceKey: string | null;
+}
+
+/** Who may act on an application: the web app's access rule, passed to the router. */
+export interface IntakeAccess {
+  /** May the caller submit or act for this applicant BIN? */
+  mayActFor(req: Request, applicantBin: string): boolean;
+}
+
+const view = (r: ApplicationRecord): ApplicationView => ({
+  applicationNumber: r.applicationNumber,
+  serviceId: r.serviceId,
+  requestKind: r.requestKind,
+  receivedAt: r.receivedAt,
+  registeredOn: r.registeredOn,
+  state: r.state,
+  processInstanceKey: r.processInstanceKey,
+});
+
+const notFound = (number: string) =>
+  new IntakeError(404, 'APPLICATION_NOT_FOUND', {
+    kk: `${number} өтініші табылмады`,
+    ru: `Заявление ${number} не найдено`,
+  });
+
+export function createIntake(deps: IntakeDeps) {
+  const { camunda, store, legalClock, clock } = deps;
+  const log = deps.log ?? (() => {});
+  // Serialises concurrent submissions of one number inside this process; SQLite's primary key
+  // guards against other processes.
+  const inFlight = new Map<string, Promise<unknown>>();
+
+  async function findStartedInstance(
+    applicationNumber: string,
+    serviceId: string,
+  ): Promise<string | undefined> {
+    // A previous attempt may have started the process and crashed before recording its key.
+    const result = (await camunda.searchProcessInstances(
+      {
+        filter: {
+          processDefinitionId: PROCESS_ID_BY_SERVICE[serviceId as keyof typeof PROCESS_ID_BY_SERVICE],
+          variables: [{ name: 'applicationNumber', value: JSON.stringify(applicationNumber) }],
+        },
+        page: { limit: 1 },
+      },
+      NO_WAIT,
+    )) as SearchPage<{ processInstanceKey: string }>;
+    return result.items?.[0]?.processInstanceKey;
+  }
+
+  async function start(record: ApplicationRecord): Promise<ApplicationRecord> {
+    const application = JSON.parse(record.payload) as Application;
+    let key = await findStartedInstance(record.applicationNumber, record.serviceId);
+    if (!key) {
+      const created = await camunda.createProcessInstance({
+        processDefinitionId: PROCESS_ID_BY_SERVICE[application.serviceId],
+        variables: startVariables(application, new Date(record.receivedAt), record.registeredOn),
+      });
+      key = String(created.processInstanceKey);
+    }
+    store.markStarted(record.applicationNumber, key);
+    log('application started', {
+      applicationNumber: record.applicationNumber,
+      serviceId: record.serviceId,
+      processInstanceKey: key,
+    });
+    return store.get(record.applicationNumber)!;
+  }
+
+  /** Registers (C2) and starts the service's process; a repeat of the same number starts nothing. */
+  async function submit(body: unknown, mayActFor?: (bin: string) => boolean): Promise<SubmitResult> {
+    const validated = validateApplication(body);
+    if (!validated.ok) {
+      throw new IntakeError(
+        400,
+        'INVALID_APPLICATION',
+        { kk: 'Өтініш қате толтырылған', ru: 'Заявление заполнено с ошибками' },
+        validated.errors,
+      );
+    }
+    const application = validated.value;
+    if (mayActFor && !mayActFor(application.applicant.bin)) {
+      throw new IntakeError(403, 'FORBIDDEN', {
+        kk: 'Басқа ұйымның атынан өтініш беруге болмайды',
+        ru: 'Нельзя подать заявление от имени другой организации',
+      });
+    }
+    const number = application.applicationNumber;
+    while (inFlight.has(number)) await inFlight.get(number)!.catch(() => {});
+    const work = (async (): Promise<SubmitResult> => {
+      const receivedAt = clock.now();
+      const payload = JSON.stringify(application);
+      const { record, inserted } = store.insertIfAbsent({
+        applicationNumber: number,
+        serviceId: application.serviceId,
+        requestKind: application.requestKind,
+        applicantBin: application.applicant.bin,
+        payload,
+        receivedAt: receivedAt.toISOString(),
+        registeredOn: legalClock.registrationDate(receivedAt),
+        state: 'starting',
+        processInstanceKey: null,
+      });
+      if (!inserted && record.payload !== payload) {
+        throw new IntakeError(409, 'APPLICATION_NUMBER_TAKEN', {
+          kk: `${number} нөмірімен басқа өтініш тіркелген`,
+          ru: `Под номером ${number} зарегистрировано другое заявление`,
+        });
+      }
+      if (record.state === 'started') return { status: 200, application: view(record) };
+      try {
+        const started = await start(record);
+        return { status: inserted ? 201 : 200, application: view(started) };
+      } catch (err) {
+        log('process start failed; the application stays registered and a repeat resumes it', {
+          applicationNumber: number,
+          error: (err as Error).message,
+        });
+        throw new IntakeError(503, 'ENGINE_UNAVAILABLE', {
+          kk: 'Өтініш тіркелді, бірақ өңдеу әлі басталмады. Кейінірек қайта жіберіңіз',
+          ru: 'Заявление зарегистрировано, но обработка ещё не началась. Повторите отправку позже',
+        });
+      }
+    })();
+    inFlight.set(number, work);
+    try {
+      return await work;
+    } finally {
+      inFlight.delete(number);
+    }
+  }
+
+  function record(number: string): ApplicationRecord {
+    const r = APPLICATION_NUMBER_PATTERN.test(number) ? store.get(number) : undefined;
+    if (!r) throw notFound(number);
+    return r;
+  }
+
+  async function activeElements(processInstanceKey: string): Promise<ActiveElement[]> {
+    const result = (await camunda.searchElementInstances(
+      { filter: { processInstanceKey, state: 'ACTIVE' }, page: { limit: 100 } },
+      NO_WAIT,
+    )) as SearchPage<ActiveElement>;
+    return result.items ?? [];
+  }
+
+  /** The applicant's view of one application. */
+  async function status(number: string): Promise<ApplicationStatus & { processInstanceKey: string | null }> {
+    const r = record(number);
+    const base = {
+      applicationNumber: r.applicationNumber,
+      serviceId: r.serviceId,
+      requestKind: r.requestKind,
+      receivedAt: r.receivedAt,
+      registeredOn: r.registeredOn,
+    };
+    if (r.state !== 'started' || !r.processInstanceKey) {
+      return {
+        ...applicationStatus(
+          { ...base, storeState: 'starting', variables: {}, activeElements: [] },
+          legalClock,
+          clock.now(),
+        ),
+        processInstanceKey: null,
+      };
+    }
+    const key = r.processInstanceKey;
+    const [instance, variables, elements] = await Promise.all([
+      camunda.getProcessInstance({ processInstanceKey: key }, NO_WAIT),
+      processVariables(camunda, key),
+      activeElements(key),
+    ]);
+    const s = applicationStatus(
+      {
+        ...base,
+        storeState: 'started',
+        processState: instance.state,
+        hasIncident: instance.hasIncident,
+        variables,
+        activeElements: elements,
+      },
+      legalClock,
+      clock.now(),
+    );
+    return { ...s, processInstanceKey: key };
+  }
+
+  /** An applicant's answer the process waits for (position at the hearing, missing documents). */
+  async function sendMessage(number: string, body: unknown): Promise<{ messageName: string }> {
+    const r = record(number);
+    const b = (body ?? {}) as { kind?: string; text?: unknown; attachments?: unknown };
+    if (!b.kind || !(b.kind in APPLICANT_MESSAGES)) {
+      throw new IntakeError(
+        400,
+        'INVALID_MESSAGE',
+        { kk: 'Хабарлама түрі белгісіз', ru: 'Неизвестный вид сообщения' },
+        [
+          {
+            path: 'kind',
+            kk: `Рұқсат етілгені: ${Object.keys(APPLICANT_MESSAGES).join(', ')}`,
+            ru: `Допустимо: ${Object.keys(APPLICANT_MESSAGES).join(', ')}`,
+          },
+        ],
+      );
+    }
+    const text = typeof b.text === 'string' ? b.text.trim().slice(0, 5000) : '';
+    const attachments = Array.isArray(b.attachments) ? b.attachments : [];
+    if (!text && attachments.length === 0) {
+      throw new IntakeError(
+        400,
+        'INVALID_MESSAGE',
+        { kk: 'Мәтін немесе құжат қажет', ru: 'Нужен текст или документ' },
+        [{ path: 'text', kk: 'Мәтін немесе құжат қажет', ru: 'Нужен текст или документ' }],
+      );
+    }
+    const kind = b.kind as ApplicantAction;
+    const at = clock.now().toISOString();
+    const variables =
+      kind === 'hearing-position'
+        ? { applicantPosition: text, applicantPositionSubmittedAt: at }
+        : { submittedDocuments: attachments, documentsNote: text, documentsSubmittedAt: at };
+    const messageName = APPLICANT_MESSAGES[kind];
+    await camunda.publishMessage({
+      name: messageName,
+      correlationKey: r.applicationNumber,
+      // Long enough to reach a process that is one step away from waiting for it.
+      timeToLive: 24 * 3600 * 1000,
+      messageId: `${messageName}:${r.applicationNumber}:${sha(text + JSON.stringify(attachments))}`,
+      variables,
+    });
+    return { messageName };
+  }
+
+  /** C11: a complaint about an application, reviewed within 5 working days by its own process. */
+  async function fileComplaint(body: unknown): Promise<{ applicationNumber: string; registeredOn: string }> {
+    const b = (body ?? {}) as { applicationNumber?: unknown; text?: unknown };
+    const number = typeof b.applicationNumber === 'string' ? b.applicationNumber : '';
+    const r = record(number);
+    const text = typeof b.text === 'string' ? b.text.trim() : '';
+    if (text.length < 10 || text.length > 10000) {
+      throw new IntakeError(
+        400,
+        'INVALID_COMPLAINT',
+        { kk: 'Шағым мәтіні қажет', ru: 'Нужен текст жалобы' },
+        [
+          {
+            path: 'text',
+            kk: 'Шағым мәтіні 10-нан 10000 таңбаға дейін болуы керек',
+            ru: 'Текст жалобы от 10 до 10000 символов',
+          },
+        ],
+      );
+    }
+    const filedAt = clock.now();
+    const registeredOn = legalClock.registrationDate(filedAt);
+    await camunda.publishMessage({
+      name: COMPLAINT_MESSAGE,
+      correlationKey: r.applicationNumber,
+      timeToLive: 24 * 3600 * 1000,
+      messageId: `${COMPLAINT_MESSAGE}:${r.applicationNumber}:${sha(text)}`,
+      variables: {
+        applicationNumber: r.applicationNumber,
+        serviceId: r.serviceId,
+        complaint: { text, filedAt: filedAt.toISOString(), registeredOn },
+      },
+    });
+    return { applicationNumber: r.applicationNumber, registeredOn };
+  }
+
+  /** Routes under /api for the portal; `access` is the web app's rule of who may act for a BIN. */
+  function router(access: IntakeAccess): Router {
+    const r = express.Router();
+    const upload = multer({
+      dest: deps.attachmentsDir ? path.join(deps.attachmentsDir, '.incoming') : undefined,
+      limits: { fileSize: 20 * 1024 * 1024, files: 20 },
+    });
+    const withAccess = (req: Request, number: string) => {
+      const rec = record(number);
+      if (!access.mayActFor(req, rec.applicantBin)) throw notFound(number); // do not reveal others' numbers
+      return rec;
+    };
+
+    r.post('/applications', upload.array('files', 20), async (req, res) => {
+      const files = (req.files as Express.Multer.File[] | undefined) ?? [];
+      try {
+        const body = typeof req.body?.application === 'string' ? JSON.parse(req.body.application) : req.body;
+        const result = await submit(body, (bin) => access.mayActFor(req, bin));
+        if (files.length && deps.attachmentsDir && files.every((f) => f.path))
+          keepFiles(files, deps.attachmentsDir, result.application.applicationNumber);
+        res.status(result.status).json(result.application);
+      } finally {
+        for (const f of files) if (f.path) rmSync(f.path, { force: true });
+      }
+    });
+    r.get('/applications/:number', async (req, res) => {
+      withAccess(req, String(req.params.number));
+      res.json(await status(String(req.params.number)));
+    });
+    r.post('/applications/:number/messages', async (req, res) => {
+      withAccess(req, String(req.params.number));
+      res.status(202).json(await sendMessage(String(req.params.number), req.body));
+    });
+    r.post('/complaints', async (req, res) => {
+      const number = String((req.body as { applicationNumber?: unknown })?.applicationNumber ?? '');
+      withAccess(req, number);
+      res.status(202).json(await fileComplaint(req.body));
+    });
+    return r;
+  }
+
+  return { submit, status, sendMessage, fileComplaint, router, store };
+}
+
+export type Intake = ReturnType<typeof createIntake>;
+
+function keepFiles(files: Express.Multer.File[], dir: string, number: string) {
+  const target = path.join(dir, number);
+  mkdirSync(target, { recursive: true });
+  for (const f of files) {
+    const safe = path.basename(f.originalname).replace(/[^\p{L}\p{N}._ -]/gu, '_') || 'file';
+    renameSync(f.path, path.join(target, safe));
+  }
+}
+
+function sha(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 16);
+}
+
+/** Maps IntakeError (and JSON syntax errors) to responses; other errors go on. */
+export function intakeErrorHandler(err: unknown, _req: Request, res: Response, next: NextFunction): void {
+  if (err instanceof IntakeError) {
+    res.status(err.status).json(err.toJSON());
+    return;
+  }
+  if (err instanceof SyntaxError) {
+    res.status(400).json({ error: { code: 'INVALID_JSON', kk: 'JSON қате', ru: 'Некорректный JSON' } });
+    return;
+  }
+  next(err);
+}

@@ -1,0 +1,51 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { REPO } from './system';
+
+export const ARTIFACTS = path.join(REPO, 'test-artifacts');
+
+export async function launch(): Promise<Browser> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+}
+
+/** A page at 1366x768 that records console errors and failed page scripts. */
+export async function openPage(browser: Browser, lang: 'kk' | 'ru' = 'kk') {
+  const context = await browser.newContext({
+    viewport: { width: 1366, height: 768 },
+    acceptDownloads: true,
+    locale: lang === 'ru' ? 'ru-RU' : 'kk-KZ',
+  });
+  const page = await context.newPage();
+  const consoleErrors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(m.text());
+  });
+  page.on('pageerror', (e) => consoleErrors.push(String(e)));
+  return { page, context, consoleErrors };
+}
+
+export async function signIn(
+  page: Page,
+  base: string,
+  role: string,
+  opts: { unit?: string; bin?: string; lang?: 'kk' | 'ru' } = {},
+) {
+  if (opts.lang) await page.goto(`${base}/lang?to=${opts.lang}&back=/`);
+  else await page.goto(base + '/');
+  await page.selectOption('#role', role);
+  if (opts.unit) await page.selectOption('#unit', opts.unit);
+  if (opts.bin) await page.fill('#bin', opts.bin);
+  await Promise.all([
+    page.waitForURL((u) => u.pathname !== '/'),
+    page.click('#signin-form button[type=submit]'),
+  ]);
+}
+
+export async function shot(page: Page, name: string) {
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`) });
+}

@@ -1,0 +1,135 @@
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startApp, client, cookieFor, BIN, OTHER_BIN, licenceApplication } from './support/harness';
+
+describe('designer: diagrams, lint gate and deployment', () => {
+  let dir: string;
+  let ctx: Awaited<ReturnType<typeof startApp>>;
+  const deployed: string[] = [];
+  beforeEach(async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'kzp-designer-'));
+    mkdirSync(path.join(dir, 'bpmn'));
+    writeFileSync(path.join(dir, 'bpmn', 'security-licence.bpmn'), '<bpmn:definitions xmlns:bpmn="x"/>');
+    ctx = await startApp({
+      repoDir: dir,
+      lintDiagram: async (xml) =>
+        xml.includes('Activity_0')
+          ? [
+              {
+                elementId: 'Activity_0abc',
+                rule: 'element-id',
+                message: 'modeler default id',
+                severity: 'error',
+              },
+            ]
+          : [],
+      deploy: async () => {
+        deployed.push('all');
+        return {
+          processes: [{ id: 'security-licence', version: 2, key: '9', resource: 'security-licence.bpmn' }],
+          forms: [],
+        };
+      },
+    });
+  });
+  afterEach(async () => {
+    await ctx.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  const designer = () => client(ctx.base, cookieFor('designer'));
+
+  test('a designer opens and saves a diagram; names outside bpmn/ are refused', async () => {
+    expect((await designer()('GET', '/api/designer/diagrams')).json.items).toEqual(['security-licence.bpmn']);
+    const xml = '<bpmn:definitions xmlns:bpmn="x"><bpmn:process id="p"/></bpmn:definitions>';
+    const saved = await designer()('PUT', '/api/designer/diagrams/security-licence.bpmn', xml, {
+      'content-type': 'application/xml',
+    });
+    expect(saved.status).toBe(200);
+    expect(readFileSync(path.join(dir, 'bpmn', 'security-licence.bpmn'), 'utf8')).toBe(xml);
+    expect((await designer()('GET', '/api/designer/diagrams/..%2Fpackage.bpmn')).status).toBe(400);
+  });
+
+  test('live lint reports problems with the element id', async () => {
+    const res = await designer()('POST', '/api/designer/lint', '<x id="Activity_0abc"/>', {
+      'content-type': 'application/xml',
+    });
+    expect(res.json.problems).toEqual([
+      { elementId: 'Activity_0abc', rule: 'element-id', message: 'modeler default id', severity: 'error' },
+    ]);
+  });
+
+  test('a deploy that raises a procedure version starts the rules-change notice (C12)', async () => {
+    const res = await designer()('POST', '/api/designer/deploy');
+    expect(res.status).toBe(200);
+    expect(res.json.notified).toEqual([{ processId: 'security-licence', version: 2 }]);
+    expect(ctx.fake.messages).toEqual([
+      expect.objectContaining({
+        name: 'procedure-version-deployed',
+        variables: expect.objectContaining({ processId: 'security-licence', version: 2 }),
+      }),
+    ]);
+  });
+});
+
+test('a deploy refused by lint answers 422 with the problems and notifies nobody', async () => {
+  const problems = [
+    {
+      file: 'bpmn/x.bpmn',
+      elementId: 'Task_A',
+      rule: 'form-exists',
+      message: 'form missing',
+      severity: 'error',
+    },
+  ];
+  const ctx = await startApp({
+    deploy: async () => {
+      throw Object.assign(new Error('deployment refused: 1 lint error(s)'), { problems });
+    },
+  });
+  try {
+    const res = await client(ctx.base, cookieFor('designer'))('POST', '/api/designer/deploy');
+    expect(res.status).toBe(422);
+    expect(res.json.problems).toEqual(problems);
+    expect(ctx.fake.messages).toEqual([]);
+  } finally {
+    await ctx.close();
+  }
+});
+
+test('an applicant downloads documents of their own applications only', async () => {
+  const pdf = Buffer.from('%PDF-1.7 synthetic');
+  const ctx = await startApp({
+    documents: {
+      get: async (id) =>
+        (id === 'doc-1'
+          ? {
+              meta: {
+                applicationNumber: 'SEC-2026-000042',
+                fileName: 'licence.pdf',
+                contentType: 'application/pdf',
+              },
+              bytes: pdf,
+            }
+          : null) as never,
+    },
+  });
+  try {
+    const mine = client(ctx.base, cookieFor('applicant', { bin: BIN }));
+    await mine('POST', '/api/applications', licenceApplication());
+    const res = await mine('GET', '/api/documents/doc-1?download=1');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    expect(res.headers.get('content-disposition')).toMatch(/^attachment/);
+    expect(
+      (await client(ctx.base, cookieFor('applicant', { bin: OTHER_BIN }))('GET', '/api/documents/doc-1'))
+        .status,
+    ).toBe(404);
+    expect(
+      (await client(ctx.base, cookieFor('clerk', { unit: 'police' }))('GET', '/api/documents/doc-1')).status,
+    ).toBe(200);
+    expect((await client(ctx.base, cookieFor('designer'))('GET', '/api/documents/doc-1')).status).toBe(403);
+  } finally {
+    await ctx.close();
+  }
+});

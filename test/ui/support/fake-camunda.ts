@@ -1,0 +1,226 @@
+import type { CamundaPort } from '../../../intake/camunda-port';
+
+/**
+ * An in-memory stand-in for the official client, with just the behaviour the web app relies on.
+ * Every call is recorded so tests can assert what reached the engine.
+ */
+export interface FakeTask {
+  userTaskKey: string;
+  name: string;
+  elementId: string;
+  processDefinitionId: string;
+  processInstanceKey: string;
+  candidateGroups: string[];
+  assignee?: string;
+  dueDate?: string;
+  state: 'CREATED' | 'COMPLETED';
+  form?: Record<string, unknown>;
+}
+
+export function createFakeCamunda() {
+  let nextKey = 1000;
+  const instances = new Map<
+    string,
+    {
+      processInstanceKey: string;
+      processDefinitionId: string;
+      processDefinitionKey: string;
+      state: string;
+      hasIncident: boolean;
+      variables: Record<string, unknown>;
+    }
+  >();
+  const tasks = new Map<string, FakeTask>();
+  const incidents = new Map<
+    string,
+    {
+      incidentKey: string;
+      processInstanceKey: string;
+      jobKey?: string;
+      errorType: string;
+      errorMessage: string;
+      state: string;
+      elementId: string;
+    }
+  >();
+  const calls: { method: string; input: unknown }[] = [];
+  const jobRetries = new Map<string, number>();
+  const messages: Record<string, unknown>[] = [];
+  /** Makes the next createProcessInstance throw after (or before) the engine accepted it. */
+  const faults = { failNextStart: false as false | 'before' | 'after-start' };
+
+  const rec = (method: string, input: unknown) => calls.push({ method, input });
+  const page = <T>(items: T[]) => ({ items, page: { totalItems: items.length } });
+  const notFound = () => Object.assign(new Error('not found'), { status: 404 });
+
+  const fake: CamundaPort = {
+    async createProcessInstance(input) {
+      rec('createProcessInstance', input);
+      if (faults.failNextStart === 'before') {
+        faults.failNextStart = false;
+        throw new Error('engine unavailable');
+      }
+      const key = String(nextKey++);
+      instances.set(key, {
+        processInstanceKey: key,
+        processDefinitionId: String(input.processDefinitionId),
+        processDefinitionKey: '1',
+        state: 'ACTIVE',
+        hasIncident: false,
+        variables: { ...(input.variables ?? {}) },
+      });
+      if (faults.failNextStart === 'after-start') {
+        faults.failNextStart = false;
+        throw new Error('connection reset after the engine accepted the command');
+      }
+      return { processInstanceKey: key };
+    },
+    async searchProcessInstances(input) {
+      rec('searchProcessInstances', input);
+      const f = input.filter ?? {};
+      const items = [...instances.values()].filter((i) => {
+        if (f.state && i.state !== f.state) return false;
+        if (f.processDefinitionId && i.processDefinitionId !== f.processDefinitionId) return false;
+        for (const v of f.variables ?? []) if (JSON.stringify(i.variables[v.name]) !== v.value) return false;
+        return true;
+      });
+      return page(items.map(({ variables: _v, ...i }) => i));
+    },
+    async getProcessInstance(input) {
+      const i = instances.get(String(input.processInstanceKey));
+      if (!i) throw notFound();
+      const { variables: _v, ...rest } = i;
+      return rest;
+    },
+    async searchUserTasks(input) {
+      rec('searchUserTasks', input);
+      const f = input.filter ?? {};
+      return page(
+        [...tasks.values()].filter(
+          (t) =>
+            (!f.state || t.state === f.state) &&
+            (!f.candidateGroup || t.candidateGroups.includes(f.candidateGroup)),
+        ),
+      );
+    },
+    async getUserTask(input) {
+      const t = tasks.get(String(input.userTaskKey));
+      if (!t) throw notFound();
+      return t;
+    },
+    async assignUserTask(input) {
+      rec('assignUserTask', input);
+      tasks.get(String(input.userTaskKey))!.assignee = input.assignee;
+    },
+    async unassignUserTask(input) {
+      rec('unassignUserTask', input);
+      delete tasks.get(String(input.userTaskKey))!.assignee;
+    },
+    async completeUserTask(input) {
+      rec('completeUserTask', input);
+      const t = tasks.get(String(input.userTaskKey))!;
+      t.state = 'COMPLETED';
+      Object.assign(instances.get(t.processInstanceKey)!.variables, input.variables ?? {});
+    },
+    async getUserTaskForm(input) {
+      const t = tasks.get(String(input.userTaskKey));
+      if (!t?.form) throw notFound();
+      return { formId: 'form', schema: t.form };
+    },
+    async searchVariables(input) {
+      const f = input.filter ?? {};
+      const i = instances.get(String(f.processInstanceKey));
+      if (!i) return page([]);
+      return page(
+        Object.entries(i.variables)
+          .filter(([name]) => !f.name || name === f.name)
+          .map(([name, value]) => ({
+            name,
+            value: JSON.stringify(value),
+            processInstanceKey: i.processInstanceKey,
+          })),
+      );
+    },
+    async searchElementInstances(input) {
+      const f = input.filter ?? {};
+      const items = [...tasks.values()]
+        .filter(
+          (t) =>
+            t.state === 'CREATED' &&
+            (!f.processInstanceKey || t.processInstanceKey === String(f.processInstanceKey)),
+        )
+        .map((t) => ({
+          elementId: t.elementId,
+          elementName: t.name,
+          type: 'USER_TASK',
+          state: 'ACTIVE',
+          processInstanceKey: t.processInstanceKey,
+          elementInstanceKey: t.userTaskKey,
+        }));
+      return page(items);
+    },
+    async searchIncidents(input) {
+      const f = input.filter ?? {};
+      return page(
+        [...incidents.values()].filter(
+          (x) =>
+            (!f.state || x.state === f.state) && (!f.incidentKey || x.incidentKey === String(f.incidentKey)),
+        ),
+      );
+    },
+    async resolveIncident(input) {
+      rec('resolveIncident', input);
+      const x = incidents.get(String(input.incidentKey));
+      if (!x) throw notFound();
+      x.state = 'RESOLVED';
+    },
+    async updateJob(input) {
+      rec('updateJob', input);
+      jobRetries.set(String(input.jobKey), input.changeset.retries ?? 0);
+    },
+    async publishMessage(input) {
+      rec('publishMessage', input);
+      messages.push(input);
+      return { messageKey: String(nextKey++) };
+    },
+    async createDeployment(input) {
+      rec('createDeployment', input);
+      return { deploymentKey: '1', processes: [], forms: [] };
+    },
+    async getProcessDefinitionXml() {
+      return '<?xml version="1.0"?><bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"/>';
+    },
+    async searchProcessDefinitions() {
+      return page([]);
+    },
+  };
+
+  return {
+    camunda: fake,
+    calls,
+    messages,
+    jobRetries,
+    faults,
+    instances,
+    addTask(task: Omit<FakeTask, 'userTaskKey' | 'state'> & { userTaskKey?: string }) {
+      const key = task.userTaskKey ?? String(nextKey++);
+      tasks.set(key, { ...task, userTaskKey: key, state: 'CREATED' });
+      return key;
+    },
+    addIncident(incident: {
+      processInstanceKey: string;
+      jobKey?: string;
+      errorType: string;
+      errorMessage: string;
+      elementId: string;
+    }) {
+      const key = String(nextKey++);
+      incidents.set(key, { ...incident, incidentKey: key, state: 'ACTIVE' });
+      return key;
+    },
+    tasks,
+    incidents,
+  };
+}
+
+export type FakeCamunda = ReturnType<typeof createFakeCamunda>;

@@ -1,0 +1,810 @@
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import type { Clock } from '../domain/clock';
+import {
+  documentsFrom,
+  remainingWorkingDays,
+  deadlinesFrom,
+  runningDeadlines,
+  matchesStep,
+  type WorkingDayClock,
+} from '../domain/applications/status';
+import { NO_WAIT, processVariables, type CamundaPort, type SearchPage } from '../intake/camunda-port';
+import { createIntake, intakeErrorHandler, IntakeError, type Intake } from '../intake/intake';
+import type { ApplicationStore } from '../intake/store';
+import {
+  LANG_COOKIE,
+  makeSession,
+  ROLES,
+  SESSION_COOKIE,
+  sessionMiddleware,
+  signSession,
+  TASK_ROLES,
+  UNITS,
+  type Role,
+  type Session,
+} from './auth';
+import { isValidBin } from '../domain/applications/identifiers';
+import { appPage, forbiddenPage, homeFor, signInPage } from './pages';
+import type { LintDiagram, LintProblem } from './lint';
+import { t } from './i18n';
+import { evaluate } from '@bpmn-io/feelin';
+
+/** A stored document as `adapters/documents` returns it. */
+export interface StoredDocument {
+  meta: {
+    applicationNumber?: string;
+    title?: string;
+    fileName?: string;
+    contentType?: string;
+    [k: string]: unknown;
+  };
+  bytes: Uint8Array;
+}
+
+export interface DocumentReader {
+  get(documentId: string): Promise<StoredDocument | undefined | null> | StoredDocument | undefined | null;
+}
+
+export interface DeployOutcome {
+  processes: Array<{ id: string; version: number; key: string; resource: string }>;
+  forms: Array<{ id: string; version: number }>;
+  deploymentKey?: string;
+}
+
+export interface AppDeps {
+  camunda: CamundaPort;
+  store: ApplicationStore;
+  legalClock: WorkingDayClock;
+  clock: Clock;
+  sessionSecret: string;
+  /** Folder holding bpmn/ and forms/ (the repository root). */
+  repoDir: string;
+  /** Where uploaded attachments go. */
+  attachmentsDir?: string;
+  documents?: DocumentReader;
+  /** The deploy gate's linter. */
+  lintDiagram?: LintDiagram;
+  /** Deploys everything under repoDir; the designer's Deploy button. Lint errors must reject. */
+  deploy?: () => Promise<DeployOutcome>;
+  /** Directory of built browser bundles (served at /build). */
+  buildDir?: string;
+  log?: (message: string, fields?: Record<string, unknown>) => void;
+}
+
+/** Raised by route code to answer with a status and a message in both languages. */
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly kk: string,
+    readonly ru: string,
+    readonly extra?: Record<string, unknown>,
+  ) {
+    super(ru);
+  }
+}
+
+const forbidden = () => new HttpError(403, 'Қол жеткізу жабық', 'Доступ запрещён');
+
+const STYLES = {
+  bpmn: [
+    '/vendor/bpmn-js/diagram-js.css',
+    '/vendor/bpmn-js/bpmn-js.css',
+    '/vendor/bpmn-js/bpmn-font/css/bpmn.css',
+  ],
+  form: ['/vendor/form-js/form-js.css'],
+  formEditor: ['/vendor/form-js/form-js.css', '/vendor/form-js/form-js-editor.css'],
+  modeler: ['/vendor/camunda-bpmn-js/assets/camunda-cloud-modeler.css'],
+};
+
+export function createApp(deps: AppDeps): express.Express {
+  const { camunda, store, legalClock, clock } = deps;
+  const log = deps.log ?? (() => {});
+  const app = express();
+  app.disable('x-powered-by');
+  const intake: Intake = createIntake({
+    camunda,
+    store,
+    legalClock,
+    clock,
+    attachmentsDir: deps.attachmentsDir,
+    log,
+  });
+
+  const nodeModules = path.join(deps.repoDir, 'node_modules');
+  app.use('/static', express.static(path.join(__dirname, 'public'), { index: false }));
+  app.use(
+    '/build',
+    express.static(deps.buildDir ?? path.join(__dirname, 'public', 'build'), { index: false }),
+  );
+  app.use('/vendor/bpmn-js', express.static(path.join(nodeModules, 'bpmn-js', 'dist', 'assets')));
+  app.use('/vendor/form-js', express.static(path.join(nodeModules, '@bpmn-io', 'form-js', 'dist', 'assets')));
+  app.use('/vendor/camunda-bpmn-js', express.static(path.join(nodeModules, 'camunda-bpmn-js', 'dist')));
+
+  app.use(express.json({ limit: '5mb' }));
+  app.use(express.urlencoded({ extended: false }));
+  app.use(sessionMiddleware(deps.sessionSecret));
+
+  // Cross-site forms cannot set custom headers: requiring one on API writes blocks CSRF.
+  app.use('/api', (req, res, next) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD' && req.get('x-requested-with') !== 'fetch') {
+      res.status(403).json({ error: { code: 'CSRF', kk: 'Сұрау қабылданбады', ru: 'Запрос отклонён' } });
+      return;
+    }
+    next();
+  });
+
+  // ---- sign-in -------------------------------------------------------------------------------
+  app.get('/', (req, res) => {
+    if (req.session) return res.redirect(homeFor(req.session));
+    res.type('html').send(signInPage(req));
+  });
+  app.get('/lang', (req, res) => {
+    const to = req.query.to === 'ru' ? 'ru' : 'kk';
+    const back =
+      typeof req.query.back === 'string' && req.query.back.startsWith('/') && !req.query.back.startsWith('//')
+        ? req.query.back
+        : '/';
+    res.cookie(LANG_COOKIE, to, { sameSite: 'lax', path: '/', maxAge: 365 * 86400_000 });
+    res.redirect(back);
+  });
+  app.post('/signin', (req, res) => {
+    const role = String(req.body?.role ?? '') as Role;
+    const unit = String(req.body?.unit ?? '');
+    const bin = String(req.body?.bin ?? '').trim();
+    const name = String(req.body?.name ?? '');
+    const lang = req.lang;
+    if (!(ROLES as readonly string[]).includes(role))
+      return res
+        .status(400)
+        .type('html')
+        .send(signInPage(req, t(lang, 'role')));
+    if (role === 'applicant' && !isValidBin(bin)) {
+      return res
+        .status(400)
+        .type('html')
+        .send(
+          signInPage(
+            req,
+            lang === 'ru'
+              ? 'Неверный БИН (12 цифр, контрольное число)'
+              : 'БСН дұрыс емес (12 цифр, бақылау саны)',
+          ),
+        );
+    }
+    if (role === 'clerk' && !(UNITS as readonly string[]).includes(unit)) {
+      return res
+        .status(400)
+        .type('html')
+        .send(signInPage(req, t(lang, 'unit')));
+    }
+    const session = makeSession(role, { unit, bin, name });
+    res.cookie(SESSION_COOKIE, signSession(session, deps.sessionSecret), {
+      httpOnly: true,
+      sameSite: 'lax',
+      path: '/',
+    });
+    res.redirect(homeFor(session));
+  });
+  app.post('/signout', (_req, res) => {
+    res.clearCookie(SESSION_COOKIE, { path: '/' });
+    res.redirect('/');
+  });
+
+  /** Pages: sign in first; other roles get a 403 page. */
+  const page = (roles: readonly Role[]) => (req: Request, res: Response, next: NextFunction) => {
+    if (!req.session) return res.redirect('/');
+    if (!roles.includes(req.session.role)) return res.status(403).type('html').send(forbiddenPage(req));
+    next();
+  };
+  /** APIs: 401 without a session, 403 for other roles. */
+  const api = (roles: readonly Role[]) => (req: Request, res: Response, next: NextFunction) => {
+    if (!req.session)
+      return res
+        .status(401)
+        .json({ error: { code: 'UNAUTHENTICATED', kk: 'Жүйеге кіріңіз', ru: 'Войдите в систему' } });
+    if (!roles.includes(req.session.role))
+      return res
+        .status(403)
+        .json({ error: { code: 'FORBIDDEN', kk: 'Қол жеткізу жабық', ru: 'Доступ запрещён' } });
+    next();
+  };
+  const session = (req: Request): Session => req.session!;
+
+  app.get('/worklist', page(TASK_ROLES), (req, res) =>
+    res.type('html').send(appPage(req, 'nav.worklist', 'worklist', STYLES.form)),
+  );
+  app.get('/operations', page(['operator']), (req, res) =>
+    res.type('html').send(appPage(req, 'nav.operations', 'operations', STYLES.bpmn)),
+  );
+  app.get('/operations/instances/:key', page(['operator']), (req, res) =>
+    res
+      .type('html')
+      .send(
+        appPage(req, 'instance', 'operations', STYLES.bpmn, { processInstanceKey: String(req.params.key) }),
+      ),
+  );
+  app.get('/portal', page(['applicant']), (req, res) =>
+    res.type('html').send(appPage(req, 'nav.portal', 'portal')),
+  );
+  app.get('/designer', page(['designer']), (req, res) =>
+    res.type('html').send(appPage(req, 'nav.designer', 'designer', STYLES.modeler)),
+  );
+  app.get('/designer/forms', page(['designer']), (req, res) =>
+    res.type('html').send(appPage(req, 'nav.forms', 'forms', STYLES.formEditor)),
+  );
+
+  // ---- applicant portal (intake) -------------------------------------------------------------
+  const applicantOnly = api(['applicant']);
+  app.get('/api/applications', applicantOnly, (req, res) => {
+    res.json({ items: store.listByBin(session(req).bin ?? '').map(({ payload: _p, ...r }) => r) });
+  });
+  app.use('/api', (req, res, next) => {
+    // Intake routes are the applicant's; everything else under /api has its own guard below.
+    const isIntake = req.path.startsWith('/applications') || req.path.startsWith('/complaints');
+    return isIntake ? applicantOnly(req, res, next) : next();
+  });
+  app.use(
+    '/api',
+    intake.router({ mayActFor: (req, bin) => req.session?.role === 'applicant' && req.session.bin === bin }),
+  );
+
+  // ---- documents -----------------------------------------------------------------------------
+  app.get('/api/documents/:id', api([...TASK_ROLES, 'operator', 'applicant']), async (req, res) => {
+    const doc = deps.documents
+      ? await Promise.resolve(deps.documents.get(String(req.params.id))).catch(() => undefined)
+      : undefined;
+    if (!doc) throw new HttpError(404, 'Құжат табылмады', 'Документ не найден');
+    const s = session(req);
+    if (s.role === 'applicant') {
+      const owner = doc.meta.applicationNumber ? store.get(doc.meta.applicationNumber) : undefined;
+      if (!owner || owner.applicantBin !== s.bin)
+        throw new HttpError(404, 'Құжат табылмады', 'Документ не найден');
+    }
+    const fileName = doc.meta.fileName ?? `${req.params.id}.pdf`;
+    res.setHeader('Content-Type', doc.meta.contentType ?? 'application/pdf');
+    res.setHeader(
+      'Content-Disposition',
+      `${req.query.download ? 'attachment' : 'inline'}; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+    );
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.send(Buffer.from(doc.bytes));
+  });
+
+  // ---- clerk worklist ------------------------------------------------------------------------
+  const taskRoles = api(TASK_ROLES);
+
+  interface TaskItem {
+    userTaskKey: string;
+    name?: string;
+    elementId?: string;
+    processDefinitionId?: string;
+    processInstanceKey?: string;
+    assignee?: string;
+    candidateGroups?: string[];
+    dueDate?: string;
+    creationDate?: string;
+    formKey?: string;
+  }
+
+  const mayWork = (s: Session, task: TaskItem) =>
+    (task.candidateGroups ?? []).some((g) => s.groups.includes(g));
+
+  async function myTasks(s: Session): Promise<TaskItem[]> {
+    // Open tasks filtered here by candidate group: the group decides, and the filter must not depend
+    // on how a given engine matches `candidateGroup` against a list.
+    const result = (await camunda.searchUserTasks(
+      { filter: { state: 'CREATED' }, page: { limit: 1000 } },
+      NO_WAIT,
+    )) as SearchPage<TaskItem>;
+    return (result.items ?? []).filter((task) => mayWork(s, task));
+  }
+
+  async function loadTask(req: Request): Promise<TaskItem> {
+    const key = String(req.params.key);
+    const task = (await camunda.getUserTask({ userTaskKey: key }, NO_WAIT).catch((err: unknown) => {
+      throw notFoundOr(err, 'Тапсырма табылмады', 'Задача не найдена');
+    })) as TaskItem;
+    if (!mayWork(session(req), task)) throw forbidden();
+    return task;
+  }
+
+  /** The application a process instance serves (called processes carry it as a variable too). */
+  async function applicationNumberOf(processInstanceKey: string): Promise<string | undefined> {
+    const r = (await camunda.searchVariables(
+      {
+        filter: { processInstanceKey, scopeKey: processInstanceKey, name: 'applicationNumber' },
+        page: { limit: 1 },
+      },
+      NO_WAIT,
+    )) as SearchPage<{ value: string }>;
+    const raw = r.items?.[0]?.value;
+    return raw ? String(JSON.parse(raw)) : undefined;
+  }
+
+  app.get('/api/tasks', taskRoles, async (req, res) => {
+    const now = clock.now();
+    const tasks = await myTasks(session(req));
+    const numbers = new Map<string, string | undefined>();
+    await Promise.all(
+      [...new Set(tasks.map((x) => x.processInstanceKey).filter(Boolean) as string[])].map(async (key) => {
+        numbers.set(key, await applicationNumberOf(key));
+      }),
+    );
+    const service =
+      typeof req.query.service === 'string' && req.query.service ? req.query.service : undefined;
+    const stage = typeof req.query.stage === 'string' && req.query.stage ? req.query.stage : undefined;
+    const items = tasks
+      .map((task) => {
+        const due = task.dueDate ? remainingWorkingDays(legalClock, now, new Date(task.dueDate)) : undefined;
+        return {
+          ...task,
+          userTaskKey: String(task.userTaskKey),
+          applicationNumber: task.processInstanceKey
+            ? numbers.get(String(task.processInstanceKey))
+            : undefined,
+          remainingWorkingDays: due?.remaining ?? null,
+          urgency: due?.urgency ?? 'ok',
+        };
+      })
+      .filter((x) => (!service || x.processDefinitionId === service) && (!stage || x.elementId === stage))
+      .sort(
+        (a, b) =>
+          (a.remainingWorkingDays ?? 1e9) - (b.remainingWorkingDays ?? 1e9) ||
+          String(a.dueDate).localeCompare(String(b.dueDate)),
+      );
+    res.json({
+      items,
+      services: [...new Set(tasks.map((x) => x.processDefinitionId))],
+      stages: [...new Set(tasks.map((x) => x.elementId))],
+    });
+  });
+
+  app.get('/api/tasks/:key', taskRoles, async (req, res) => {
+    const task = await loadTask(req);
+    const key = String(task.processInstanceKey);
+    const [variables, form] = await Promise.all([
+      processVariables(camunda, key),
+      camunda.getUserTaskForm({ userTaskKey: String(task.userTaskKey) }, NO_WAIT).catch(() => undefined),
+    ]);
+    const schema = form?.schema
+      ? typeof form.schema === 'string'
+        ? JSON.parse(form.schema)
+        : form.schema
+      : null;
+    const due = task.dueDate
+      ? remainingWorkingDays(legalClock, clock.now(), new Date(task.dueDate))
+      : undefined;
+    res.json({
+      task: {
+        ...task,
+        userTaskKey: String(task.userTaskKey),
+        remainingWorkingDays: due?.remaining ?? null,
+        urgency: due?.urgency ?? 'ok',
+      },
+      form: schema ? { formId: form.formId, schema } : null,
+      variables,
+      documents: documentsFrom(variables),
+    });
+  });
+
+  app.post('/api/tasks/:key/claim', taskRoles, async (req, res) => {
+    const task = await loadTask(req);
+    const me = session(req).userId;
+    if (task.assignee && task.assignee !== me)
+      throw new HttpError(409, `Тапсырманы ${task.assignee} алған`, `Задачу уже взял(а) ${task.assignee}`);
+    await camunda.assignUserTask({
+      userTaskKey: String(task.userTaskKey),
+      assignee: me,
+      allowOverride: false,
+    });
+    res.json({ userTaskKey: String(task.userTaskKey), assignee: me });
+  });
+
+  app.post('/api/tasks/:key/release', taskRoles, async (req, res) => {
+    const task = await loadTask(req);
+    if (task.assignee !== session(req).userId)
+      throw new HttpError(409, 'Тапсырма сізде емес', 'Задача не у вас');
+    await camunda.unassignUserTask({ userTaskKey: String(task.userTaskKey) });
+    res.json({ userTaskKey: String(task.userTaskKey), assignee: null });
+  });
+
+  app.post('/api/tasks/:key/complete', taskRoles, async (req, res) => {
+    const task = await loadTask(req);
+    const me = session(req).userId;
+    if (task.assignee && task.assignee !== me)
+      throw new HttpError(409, `Тапсырманы ${task.assignee} алған`, `Задачу уже взял(а) ${task.assignee}`);
+    const variables = (req.body?.variables ?? {}) as Record<string, unknown>;
+    if (typeof variables !== 'object' || Array.isArray(variables))
+      throw new HttpError(400, 'Айнымалылар объект болуы керек', 'Переменные должны быть объектом');
+    const form = await camunda
+      .getUserTaskForm({ userTaskKey: String(task.userTaskKey) }, NO_WAIT)
+      .catch(() => undefined);
+    const schema = form?.schema
+      ? typeof form.schema === 'string'
+        ? JSON.parse(form.schema)
+        : form.schema
+      : null;
+    const context = schema ? await processVariables(camunda, String(task.processInstanceKey)) : {};
+    const errors = schema ? requiredFieldErrors(schema, variables, context) : [];
+    if (errors.length) return res.status(400).json({ errors });
+    if (!task.assignee)
+      await camunda.assignUserTask({
+        userTaskKey: String(task.userTaskKey),
+        assignee: me,
+        allowOverride: false,
+      });
+    await camunda.completeUserTask({ userTaskKey: String(task.userTaskKey), variables });
+    log('user task completed', { userTaskKey: String(task.userTaskKey), elementId: task.elementId, by: me });
+    res.json({ userTaskKey: String(task.userTaskKey), completed: true });
+  });
+
+  // ---- operations ----------------------------------------------------------------------------
+  const operator = api(['operator']);
+
+  interface Instance {
+    processInstanceKey: string;
+    processDefinitionId: string;
+    processDefinitionKey: string;
+    processDefinitionVersion?: number;
+    startDate?: string;
+    state: string;
+    hasIncident?: boolean;
+  }
+  interface Element {
+    elementInstanceKey: string;
+    processInstanceKey: string;
+    elementId: string;
+    elementName?: string;
+    type: string;
+    state: string;
+    hasIncident?: boolean;
+    startDate?: string;
+  }
+
+  async function runningInstances(): Promise<Instance[]> {
+    const r = (await camunda.searchProcessInstances(
+      { filter: { state: 'ACTIVE' }, page: { limit: 500 } },
+      NO_WAIT,
+    )) as SearchPage<Instance>;
+    return (r.items ?? []).map((i) => ({
+      ...i,
+      processInstanceKey: String(i.processInstanceKey),
+      processDefinitionKey: String(i.processDefinitionKey),
+    }));
+  }
+
+  async function activeElementsByInstance(): Promise<Map<string, Element[]>> {
+    const r = (await camunda.searchElementInstances(
+      { filter: { state: 'ACTIVE' }, page: { limit: 2000 } },
+      NO_WAIT,
+    )) as SearchPage<Element>;
+    const out = new Map<string, Element[]>();
+    for (const e of r.items ?? []) {
+      if (e.type === 'PROCESS' || e.type === 'SUB_PROCESS' || e.type === 'MULTI_INSTANCE_BODY') continue;
+      const k = String(e.processInstanceKey);
+      out.set(k, [...(out.get(k) ?? []), e]);
+    }
+    return out;
+  }
+
+  app.get('/api/ops/instances', operator, async (req, res) => {
+    const [instances, elements] = await Promise.all([runningInstances(), activeElementsByInstance()]);
+    const service =
+      typeof req.query.service === 'string' && req.query.service ? req.query.service : undefined;
+    const selected = instances.filter((i) => !service || i.processDefinitionId === service);
+    const numbers = await Promise.all(selected.map((i) => applicationNumberOf(i.processInstanceKey)));
+    const items = selected.map((i, n) => ({
+      ...i,
+      applicationNumber: numbers[n],
+      stages: (elements.get(i.processInstanceKey) ?? []).map((e) => ({
+        elementId: e.elementId,
+        name: e.elementName || e.elementId,
+      })),
+    }));
+    // Counts per service and stage: the operator's first question is "where is everything stuck".
+    const counts: Record<string, Record<string, number>> = {};
+    for (const i of items) {
+      const perService = (counts[i.processDefinitionId] ??= {});
+      for (const s of i.stages.length ? i.stages : [{ elementId: '-', name: '-' }])
+        perService[s.name] = (perService[s.name] ?? 0) + 1;
+    }
+    res.json({ items, counts });
+  });
+
+  app.get('/api/ops/instances/:key', operator, async (req, res) => {
+    const key = String(req.params.key);
+    const instance = (await camunda
+      .getProcessInstance({ processInstanceKey: key }, NO_WAIT)
+      .catch((err: unknown) => {
+        throw notFoundOr(err, 'Процесс табылмады', 'Процесс не найден');
+      })) as Instance;
+    const [xml, elements, incidents, variables] = await Promise.all([
+      camunda.getProcessDefinitionXml(
+        { processDefinitionKey: String(instance.processDefinitionKey) },
+        NO_WAIT,
+      ),
+      camunda.searchElementInstances(
+        { filter: { processInstanceKey: key }, page: { limit: 1000 } },
+        NO_WAIT,
+      ) as Promise<SearchPage<Element>>,
+      camunda.searchIncidents(
+        { filter: { processInstanceKey: key, state: 'ACTIVE' }, page: { limit: 100 } },
+        NO_WAIT,
+      ) as Promise<SearchPage<Record<string, unknown>>>,
+      processVariables(camunda, key),
+    ]);
+    const active = (elements.items ?? []).filter((e) => e.state === 'ACTIVE');
+    const deadlines = deadlinesFrom(variables, legalClock, clock.now());
+    res.json({
+      instance: { ...instance, processInstanceKey: String(instance.processInstanceKey) },
+      xml: typeof xml === 'string' ? xml : String(xml),
+      elements: elements.items ?? [],
+      active: active.map((e) => e.elementId),
+      incidents: incidents.items ?? [],
+      variables,
+      deadlines,
+      breached: deadlines
+        .filter((d) => d.urgency === 'overdue' && active.some((e) => matchesStep(e.elementId, d.step)))
+        .map((d) => d.step),
+    });
+  });
+
+  app.get('/api/ops/incidents', operator, async (_req, res) => {
+    const r = (await camunda.searchIncidents(
+      { filter: { state: 'ACTIVE' }, page: { limit: 500 } },
+      NO_WAIT,
+    )) as SearchPage<Record<string, unknown>>;
+    res.json({ items: r.items ?? [] });
+  });
+
+  app.post('/api/ops/incidents/:key/retry', operator, async (req, res) => {
+    const incidentKey = String(req.params.key);
+    const r = (await camunda.searchIncidents(
+      { filter: { incidentKey }, page: { limit: 1 } },
+      NO_WAIT,
+    )) as SearchPage<{ jobKey?: string; errorType?: string; state?: string }>;
+    const incident = r.items?.[0];
+    if (!incident) throw new HttpError(404, 'Инцидент табылмады', 'Инцидент не найден');
+    // A job incident is created when retries reach 0; resolving it alone would re-raise it at once.
+    let retriesRaised = false;
+    if (incident.jobKey && (incident.errorType === 'JOB_NO_RETRIES' || !incident.errorType)) {
+      await camunda.updateJob({ jobKey: String(incident.jobKey), changeset: { retries: 1 } });
+      retriesRaised = true;
+    }
+    await camunda.resolveIncident({ incidentKey });
+    log('incident retried', { incidentKey, by: session(req).userId, retriesRaised });
+    res.json({ incidentKey, resolved: true, retriesRaised });
+  });
+
+  app.get('/api/ops/deadlines', operator, async (_req, res) => {
+    const now = clock.now();
+    const [instances, elements] = await Promise.all([runningInstances(), activeElementsByInstance()]);
+    const rows: Record<string, unknown>[] = [];
+    await Promise.all(
+      instances.map(async (i) => {
+        const variables = await processVariables(camunda, i.processInstanceKey);
+        const active = elements.get(i.processInstanceKey) ?? [];
+        for (const d of runningDeadlines(deadlinesFrom(variables, legalClock, now), active)) {
+          rows.push({
+            ...d,
+            processInstanceKey: i.processInstanceKey,
+            processDefinitionId: i.processDefinitionId,
+            applicationNumber: variables.applicationNumber,
+          });
+        }
+      }),
+    );
+    const by = (u: string) => rows.filter((r) => r.urgency === u);
+    res.json({ overdue: by('overdue'), dueToday: by('last-day'), within2: by('soon') });
+  });
+
+  // ---- designer ------------------------------------------------------------------------------
+  const designer = api(['designer']);
+  const bpmnDir = path.join(deps.repoDir, 'bpmn');
+  const formsDir = path.join(deps.repoDir, 'forms');
+  const safeName = (name: string, ext: string) => {
+    if (!new RegExp(`^[a-z0-9][a-z0-9._-]*\\${ext}$`, 'i').test(name) || name.includes('..')) {
+      throw new HttpError(400, 'Файл атауы дұрыс емес', 'Недопустимое имя файла');
+    }
+    return name;
+  };
+  const listDir = async (dir: string, ext: string) =>
+    (await readdir(dir).catch(() => [] as string[])).filter((n) => n.endsWith(ext)).sort();
+  const readOr404 = (file: string) =>
+    readFile(file, 'utf8').catch(() => {
+      throw new HttpError(404, 'Файл табылмады', 'Файл не найден');
+    });
+
+  app.get('/api/designer/diagrams', designer, async (_req, res) =>
+    res.json({ items: await listDir(bpmnDir, '.bpmn') }),
+  );
+  app.get('/api/designer/diagrams/:name', designer, async (req, res) => {
+    res
+      .type('application/xml')
+      .send(await readOr404(path.join(bpmnDir, safeName(String(req.params.name), '.bpmn'))));
+  });
+  app.put(
+    '/api/designer/diagrams/:name',
+    designer,
+    express.text({ type: ['application/xml', 'text/xml', 'text/plain'], limit: '5mb' }),
+    async (req, res) => {
+      const name = safeName(String(req.params.name), '.bpmn');
+      if (
+        typeof req.body !== 'string' ||
+        (!req.body.includes('<bpmn:definitions') && !req.body.includes('<definitions'))
+      ) {
+        throw new HttpError(400, 'BPMN XML қажет', 'Нужен BPMN XML');
+      }
+      await writeFile(path.join(bpmnDir, name), req.body, 'utf8');
+      res.json({ saved: name, problems: deps.lintDiagram ? await deps.lintDiagram(req.body) : [] });
+    },
+  );
+  app.post(
+    '/api/designer/lint',
+    designer,
+    express.text({ type: ['application/xml', 'text/xml', 'text/plain'], limit: '5mb' }),
+    async (req, res) => {
+      if (!deps.lintDiagram) return res.json({ problems: [], available: false });
+      let problems: LintProblem[];
+      try {
+        problems = await deps.lintDiagram(String(req.body ?? ''));
+      } catch (err) {
+        problems = [{ elementId: '', rule: 'parse', message: (err as Error).message, severity: 'error' }];
+      }
+      res.json({ problems, available: true });
+    },
+  );
+  app.post('/api/designer/deploy', designer, async (req, res) => {
+    if (!deps.deploy) throw new HttpError(503, 'Орналастыру қолжетімсіз', 'Развёртывание недоступно');
+    const before = await latestVersions();
+    let outcome: DeployOutcome;
+    try {
+      outcome = await deps.deploy();
+    } catch (err) {
+      const problems = (err as { problems?: unknown }).problems;
+      throw new HttpError(422, 'Орналастыру тоқтатылды', 'Развёртывание отклонено', {
+        problems: problems ?? [],
+        detail: (err as Error).message,
+      });
+    }
+    // C12: a new version of a procedure starts the 3-working-day rules-change notice.
+    const notified: { processId: string; version: number }[] = [];
+    for (const p of outcome.processes) {
+      if ((before.get(p.id) ?? 0) >= p.version) continue;
+      await camunda.publishMessage({
+        name: 'procedure-version-deployed',
+        correlationKey: p.id,
+        messageId: `procedure-version-deployed:${p.id}:${p.version}`,
+        variables: { processId: p.id, version: p.version, deployedAt: clock.now().toISOString() },
+      });
+      notified.push({ processId: p.id, version: p.version });
+    }
+    log('deployed from designer', {
+      by: session(req).userId,
+      processes: outcome.processes.length,
+      notified: notified.length,
+    });
+    res.json({ ...outcome, notified });
+  });
+
+  async function latestVersions(): Promise<Map<string, number>> {
+    const r = (await camunda
+      .searchProcessDefinitions({ page: { limit: 1000 } }, NO_WAIT)
+      .catch(() => ({ items: [] }))) as SearchPage<{ processDefinitionId?: string; version?: number }>;
+    const out = new Map<string, number>();
+    for (const d of r.items ?? [])
+      if (d.processDefinitionId)
+        out.set(d.processDefinitionId, Math.max(out.get(d.processDefinitionId) ?? 0, d.version ?? 0));
+    return out;
+  }
+
+  app.get('/api/designer/forms', designer, async (_req, res) =>
+    res.json({ items: await listDir(formsDir, '.form') }),
+  );
+  app.get('/api/designer/forms/:name', designer, async (req, res) => {
+    res
+      .type('application/json')
+      .send(await readOr404(path.join(formsDir, safeName(String(req.params.name), '.form'))));
+  });
+  app.put('/api/designer/forms/:name', designer, async (req, res) => {
+    const name = safeName(String(req.params.name), '.form');
+    const schema = req.body as { components?: unknown; id?: unknown };
+    if (!schema || typeof schema !== 'object' || !Array.isArray(schema.components))
+      throw new HttpError(400, 'Нысан схемасы қажет', 'Нужна схема формы');
+    await writeFile(path.join(formsDir, name), `${JSON.stringify(schema, null, 2)}\n`, 'utf8');
+    res.json({ saved: name });
+  });
+
+  /** Form label translations (forms/i18n/<lang>.json), for the worklist's form-js rendering. */
+  app.get('/api/forms/i18n/:lang', api([...TASK_ROLES, 'designer']), async (req, res) => {
+    const lang = req.params.lang === 'ru' ? 'ru' : 'kk';
+    const text = await readFile(path.join(formsDir, 'i18n', `${lang}.json`), 'utf8').catch(() => '{}');
+    res.type('application/json').send(text);
+  });
+
+  // ---- errors --------------------------------------------------------------------------------
+  app.use('/api', (_req, res) =>
+    res.status(404).json({ error: { code: 'NOT_FOUND', kk: 'Табылмады', ru: 'Не найдено' } }),
+  );
+  app.use(intakeErrorHandler);
+  app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
+    if (err instanceof HttpError) {
+      res
+        .status(err.status)
+        .json({ error: { code: `HTTP_${err.status}`, kk: err.kk, ru: err.ru }, ...err.extra });
+      return;
+    }
+    const status =
+      (err as { status?: number; statusCode?: number }).status ?? (err as { statusCode?: number }).statusCode;
+    if (status && status >= 400 && status < 500) {
+      res
+        .status(status)
+        .json({ error: { code: `HTTP_${status}`, kk: 'Сұрау қате', ru: 'Некорректный запрос' } });
+      return;
+    }
+    log('request failed', { method: req.method, path: req.path, error: (err as Error)?.message });
+    res
+      .status(502)
+      .json({
+        error: { code: 'UPSTREAM', kk: 'Жүйе уақытша қолжетімсіз', ru: 'Система временно недоступна' },
+      });
+  });
+  return app;
+}
+
+/** An engine 404 becomes ours; anything else stays an upstream failure. */
+function notFoundOr(err: unknown, kk: string, ru: string): unknown {
+  const status =
+    (err as { status?: number })?.status ?? (err as { response?: { status?: number } })?.response?.status;
+  return status === 404 ? new HttpError(404, kk, ru) : err;
+}
+
+interface FormComponent {
+  key?: string;
+  conditional?: { hide?: string };
+  label?: string;
+  type?: string;
+  validate?: { required?: boolean };
+  components?: FormComponent[];
+}
+
+/** Server-side check of the form's required fields; form-js validates too, this guards the API. */
+export function requiredFieldErrors(
+  schema: { components?: FormComponent[] },
+  variables: Record<string, unknown>,
+  context: Record<string, unknown> = {},
+) {
+  const errors: { path: string; kk: string; ru: string }[] = [];
+  const data = { ...context, ...variables };
+  // A field hidden by its condition is not shown to the clerk, so it cannot be required of them.
+  const hidden = (c: FormComponent) => {
+    const expr = c.conditional?.hide;
+    if (!expr || !expr.startsWith('=')) return false;
+    try {
+      return evaluate(expr.slice(1), data).value === true;
+    } catch {
+      return false;
+    }
+  };
+  const walk = (components: FormComponent[] = []) => {
+    for (const c of components) {
+      if (hidden(c)) continue;
+      if (c.components) walk(c.components);
+      if (!c.key || !c.validate?.required) continue;
+      const v = variables[c.key];
+      if (v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0)) {
+        errors.push({
+          path: c.key,
+          kk: `Міндетті өріс: ${c.label ?? c.key}`,
+          ru: `Обязательное поле: ${c.label ?? c.key}`,
+        });
+      }
+    }
+  };
+  walk(schema.components);
+  return errors;
+}
+
+export { IntakeError };

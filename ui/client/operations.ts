@@ -1,0 +1,327 @@
+import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
+import {
+  stepName,
+  api,
+  boot,
+  formatDate,
+  h,
+  root,
+  serviceName,
+  showError,
+  status,
+  t,
+  urgencyBadge,
+} from './common';
+
+/** Operations: running applications, incidents with retry, the deadline board, one instance on its diagram. */
+const app = root();
+
+if (boot.data?.processInstanceKey) void instanceView(boot.data.processInstanceKey);
+else void dashboard();
+
+async function dashboard() {
+  const running = h('section', { 'aria-labelledby': 'h-running' });
+  const incidents = h('section', { 'aria-labelledby': 'h-incidents' });
+  const deadlines = h('section', { 'aria-labelledby': 'h-deadlines' });
+  app.replaceChildren(
+    h('h1', {}, t('nav.operations')),
+    h(
+      'div',
+      { class: 'ops-grid' },
+      h('div', {}, h('h2', { id: 'h-running' }, t('running')), running),
+      h(
+        'div',
+        {},
+        h('h2', { id: 'h-incidents' }, t('incidents')),
+        incidents,
+        h('h2', { id: 'h-deadlines' }, t('deadlines')),
+        deadlines,
+      ),
+    ),
+  );
+  await Promise.all([loadRunning(running), loadIncidents(incidents), loadDeadlines(deadlines)]);
+}
+
+const instanceLink = (key: string, text?: string) =>
+  h('a', { href: `/operations/instances/${key}` }, text ?? key);
+
+async function loadRunning(box: HTMLElement) {
+  try {
+    const data = await api('GET', '/api/ops/instances');
+    if (!data.items.length) return status(box, t('empty'));
+    const counts = h(
+      'div',
+      { class: 'counts' },
+      ...Object.entries(data.counts as Record<string, Record<string, number>>).map(([service, stages]) =>
+        h(
+          'div',
+          { class: 'card' },
+          h('h3', {}, serviceName(service)),
+          h(
+            'ul',
+            {},
+            ...Object.entries(stages).map(([stage, n]) => h('li', {}, `${stage}: `, h('strong', {}, n))),
+          ),
+        ),
+      ),
+    );
+    const table = h(
+      'table',
+      { class: 'grid', 'data-testid': 'instances' },
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          h('th', {}, t('instance')),
+          h('th', {}, t('service')),
+          h('th', {}, t('stage')),
+          h('th', {}, t('incidents')),
+        ),
+      ),
+      h(
+        'tbody',
+        {},
+        ...data.items.map((i: any) =>
+          h(
+            'tr',
+            {},
+            h('td', {}, instanceLink(i.processInstanceKey, i.applicationNumber ?? i.processInstanceKey)),
+            h('td', {}, serviceName(i.processDefinitionId)),
+            h('td', {}, i.stages.map((s: any) => s.name).join(', ') || '—'),
+            h('td', {}, i.hasIncident ? h('span', { class: 'badge u-overdue' }, '!') : ''),
+          ),
+        ),
+      ),
+    );
+    box.replaceChildren(counts, table);
+  } catch (err) {
+    showError(box, err);
+  }
+}
+
+async function loadIncidents(box: HTMLElement) {
+  try {
+    const data = await api('GET', '/api/ops/incidents');
+    if (!data.items.length) return status(box, t('empty'));
+    box.replaceChildren(
+      h(
+        'table',
+        { class: 'grid', 'data-testid': 'incidents' },
+        h(
+          'thead',
+          {},
+          h(
+            'tr',
+            {},
+            h('th', {}, t('instance')),
+            h('th', {}, t('stage')),
+            h('th', {}, t('error')),
+            h('th', {}, ''),
+          ),
+        ),
+        h(
+          'tbody',
+          {},
+          ...data.items.map((x: any) => {
+            const msg = h('span', { class: 'muted' });
+            const retry = h(
+              'button',
+              {
+                type: 'button',
+                class: 'primary',
+                onclick: async () => {
+                  retry.disabled = true;
+                  try {
+                    await api('POST', `/api/ops/incidents/${x.incidentKey}/retry`);
+                    status(msg, t('sent'), 'ok');
+                    await loadIncidents(box);
+                  } catch (err) {
+                    retry.disabled = false;
+                    status(msg, (err as Error).message, 'error');
+                  }
+                },
+              },
+              t('retry'),
+            );
+            return h(
+              'tr',
+              {},
+              h('td', {}, instanceLink(String(x.processInstanceKey))),
+              h('td', {}, x.elementId),
+              h('td', {}, h('code', {}, `${x.errorType ?? ''}: ${x.errorMessage ?? ''}`)),
+              h('td', {}, retry, msg),
+            );
+          }),
+        ),
+      ),
+    );
+  } catch (err) {
+    showError(box, err);
+  }
+}
+
+async function loadDeadlines(box: HTMLElement) {
+  try {
+    const data = await api('GET', '/api/ops/deadlines');
+    const band = (title: string, rows: any[], cls: string) =>
+      h(
+        'div',
+        { class: `band ${cls}` },
+        h('h3', {}, `${title} (${rows.length})`),
+        rows.length
+          ? h(
+              'ul',
+              {},
+              ...rows.map((r) =>
+                h(
+                  'li',
+                  {},
+                  instanceLink(r.processInstanceKey, r.applicationNumber ?? r.processInstanceKey),
+                  ` · ${stepName(r.step)} · ${formatDate(r.dueAt)} `,
+                  urgencyBadge(r.urgency, r.remainingWorkingDays),
+                ),
+              ),
+            )
+          : h('p', { class: 'muted' }, t('empty')),
+      );
+    box.replaceChildren(
+      h(
+        'div',
+        { class: 'bands', 'data-testid': 'deadline-board' },
+        band(t('overdue'), data.overdue, 'u-overdue'),
+        band(t('dueToday'), data.dueToday, 'u-last-day'),
+        band(t('within2'), data.within2, 'u-soon'),
+      ),
+    );
+  } catch (err) {
+    showError(box, err);
+  }
+}
+
+async function instanceView(key: string) {
+  try {
+    const data = await api('GET', `/api/ops/instances/${key}`);
+    const canvas = h('div', { class: 'canvas', 'data-testid': 'diagram' });
+    const incidents = h('div', {});
+    app.replaceChildren(
+      h('p', {}, h('a', { href: '/operations' }, `← ${t('back')}`)),
+      h(
+        'h1',
+        {},
+        `${serviceName(data.instance.processDefinitionId)} · ${data.variables.applicationNumber ?? key}`,
+      ),
+      h(
+        'p',
+        { class: 'muted' },
+        `${t('state')}: ${data.instance.state} · v${data.instance.processDefinitionVersion ?? '?'}`,
+      ),
+      canvas,
+      h(
+        'div',
+        { class: 'ops-grid' },
+        h(
+          'div',
+          {},
+          h('h2', {}, t('incidents')),
+          incidents,
+          h('h2', {}, t('deadlines')),
+          data.deadlines.length
+            ? h(
+                'ul',
+                {},
+                ...data.deadlines.map((d: any) =>
+                  h(
+                    'li',
+                    {},
+                    `${stepName(d.step)}: ${formatDate(d.dueAt)} `,
+                    urgencyBadge(d.urgency, d.remainingWorkingDays),
+                  ),
+                ),
+              )
+            : h('p', { class: 'muted' }, t('empty')),
+        ),
+        h(
+          'div',
+          {},
+          h('h2', {}, t('variables')),
+          h(
+            'table',
+            { class: 'facts' },
+            h(
+              'tbody',
+              {},
+              ...Object.entries(data.variables).map(([k, v]) =>
+                h(
+                  'tr',
+                  {},
+                  h('th', { scope: 'row' }, k),
+                  h('td', {}, h('code', {}, typeof v === 'string' ? v : JSON.stringify(v))),
+                ),
+              ),
+            ),
+          ),
+        ),
+      ),
+    );
+    if (data.incidents.length) {
+      incidents.append(
+        h(
+          'ul',
+          {},
+          ...data.incidents.map((x: any) =>
+            h(
+              'li',
+              {},
+              h('code', {}, `${x.elementId}: ${x.errorMessage ?? x.errorType}`),
+              ' ',
+              h(
+                'button',
+                {
+                  type: 'button',
+                  onclick: async () => {
+                    await api('POST', `/api/ops/incidents/${x.incidentKey}/retry`);
+                    location.reload();
+                  },
+                },
+                t('retry'),
+              ),
+            ),
+          ),
+        ),
+      );
+    } else incidents.append(h('p', { class: 'muted' }, t('empty')));
+
+    const viewer = new NavigatedViewer({ container: canvas });
+    await viewer.importXML(data.xml);
+    (viewer.get('canvas') as any).zoom('fit-viewport');
+    const overlays = viewer.get('overlays') as any;
+    const registry = viewer.get('elementRegistry') as any;
+    const add = (elementId: string, cls: string, text: string) => {
+      if (!registry.get(elementId)) return;
+      const position =
+        cls === 'ov-active'
+          ? { bottom: 12, right: 12 }
+          : cls === 'ov-incident'
+            ? { top: -12, right: 12 }
+            : { top: -12, left: -8 };
+      overlays.add(elementId, { position, html: `<span class="ov ${cls}" title="${text}">${text}</span>` });
+      (viewer.get('canvas') as any).addMarker(elementId, cls);
+    };
+    for (const id of new Set<string>(data.active)) add(id, 'ov-active', '●');
+    for (const x of data.incidents) add(x.elementId, 'ov-incident', '!');
+    const activeIds: string[] = data.active;
+    for (const step of data.breached as string[]) {
+      const id = activeIds.find((a) =>
+        a
+          .toLowerCase()
+          .replace(/[^a-z0-9]/g, '')
+          .includes(step.toLowerCase()),
+      );
+      if (id) add(id, 'ov-breached', '⏰');
+    }
+  } catch (err) {
+    showError(app, err);
+  }
+}

@@ -1,0 +1,111 @@
+/**
+ * Starts the web app (designer, clerk worklist, operations, applicant portal):
+ *   npx tsx ui/start.ts
+ * Env: UI_PORT (3000), UI_HOST, UI_SESSION_SECRET, ZEEBE_REST_ADDRESS, DOCUMENTS_DIR, UI_DATA_DIR (./data/ui).
+ */
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { Camunda8 } from '@camunda8/sdk';
+import { loadConfig } from '../config/schema';
+import { camundaClientOptions } from '../config/camunda';
+import { systemClock } from '../domain/clock';
+import { defaultLegalClock } from '../domain/legal-clock';
+import { createApplicationStore } from '../intake/store';
+import type { CamundaPort } from '../intake/camunda-port';
+import { createApp, type DocumentReader } from './app';
+import { buildBundles } from './build';
+import { createBpmnlint, type LintDiagram } from './lint';
+
+const REPO_ROOT = path.resolve(__dirname, '..');
+
+/** Optional modules are loaded by computed specifier so this file compiles in a partial checkout. */
+async function optional<T>(specifier: string): Promise<T | undefined> {
+  try {
+    return (await import(specifier)) as T;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND' || /Cannot find module/.test(String(err)))
+      return undefined;
+    throw err;
+  }
+}
+
+export async function startUi(env: NodeJS.ProcessEnv = process.env) {
+  const config = loadConfig(env);
+  const dataDir = path.resolve(env.UI_DATA_DIR ?? path.join('data', 'ui'));
+  // Embedded mode may run without a configured secret: sessions then last one process lifetime.
+  const sessionSecret = config.ui.sessionSecret ?? randomBytes(32).toString('hex');
+  const camunda = new Camunda8(
+    camundaClientOptions(config),
+  ).getOrchestrationClusterApiClient() as unknown as CamundaPort;
+  const store = createApplicationStore(dataDir);
+
+  const docsModule = await optional<{
+    createDocumentService(o: { dir: string; clock: typeof systemClock }): DocumentReader;
+  }>(path.join(REPO_ROOT, 'adapters', 'documents', 'index'));
+  const documents = docsModule?.createDocumentService({
+    dir: path.resolve(config.documents.dir),
+    clock: systemClock,
+  });
+
+  const engineLint = await optional<{ lintDiagram?: LintDiagram }>(
+    path.join(REPO_ROOT, 'engine', 'lint', 'index'),
+  );
+  const lintDiagram = engineLint?.lintDiagram ?? createBpmnlint(REPO_ROOT);
+
+  const deployModule = await optional<typeof import('../deploy/deploy')>(
+    path.join(REPO_ROOT, 'deploy', 'deploy'),
+  );
+  const deploy = deployModule
+    ? () =>
+        deployModule.deployResources({ dir: REPO_ROOT, config, client: camunda as never, lint: lintDiagram })
+    : async () => {
+        throw new Error('deploy/deploy.ts is not available');
+      };
+
+  const buildDir = await buildBundles();
+  const app = createApp({
+    camunda,
+    store,
+    legalClock: defaultLegalClock,
+    clock: systemClock,
+    sessionSecret,
+    repoDir: REPO_ROOT,
+    attachmentsDir: path.join(dataDir, 'attachments'),
+    documents,
+    lintDiagram,
+    deploy,
+    buildDir,
+    log: (message, fields) =>
+      console.log(JSON.stringify({ at: new Date().toISOString(), service: 'ui', message, ...fields })),
+  });
+  const port = Number(env.UI_PORT ?? config.ui.port);
+  const server = await new Promise<import('node:http').Server>((resolve) => {
+    const s = app.listen(port, config.ui.host, () => resolve(s));
+  });
+  const url = `http://${config.ui.host}:${(server.address() as AddressInfo).port}`;
+  const close = () =>
+    new Promise<void>((resolve) => {
+      server.close(() => {
+        store.close();
+        resolve();
+      });
+      server.closeAllConnections();
+    });
+  return { url, close, server };
+}
+
+if (require.main === module) {
+  startUi().then(
+    ({ url, close }) => {
+      console.log(`ui ready at ${url}`);
+      const stop = () => void close().then(() => process.exit(0));
+      process.once('SIGTERM', stop);
+      process.once('SIGINT', stop);
+    },
+    (err) => {
+      console.error(err instanceof Error ? err.message : err);
+      process.exit(1);
+    },
+  );
+}
