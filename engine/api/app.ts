@@ -3,7 +3,7 @@ import multer from 'multer';
 import { Engine } from '../runtime/engine';
 import { EngineError, invalid, notFound } from '../runtime/errors';
 import { ElementInstanceRec, IncidentRec, JobRec, ProcessInstanceRec, TENANT, UserTaskRec, VariableRec } from '../runtime/records';
-import { search, SearchRequest } from './search';
+import { matchesCondition, search, SearchRequest } from './search';
 
 export const GATEWAY_VERSION = '8.8.0';
 
@@ -318,6 +318,9 @@ export function createEngineApp(engine: Engine): express.Express {
       search(items, b, {
         defaultSort: 'creationDate',
         special: {
+          // Camunda filters on one group or user against the task's lists.
+          candidateGroup: (item, cond) => matchesCondition(item.candidateGroups, cond, 'candidateGroup'),
+          candidateUser: (item, cond) => matchesCondition(item.candidateUsers, cond, 'candidateUser'),
           processInstanceVariables: (item, cond) => matchVariables(engine, item.processInstanceKey, cond, false),
           localVariables: (item, cond) => matchVariables(engine, item.elementInstanceKey, cond, true),
         },

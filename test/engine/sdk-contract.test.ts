@@ -56,3 +56,23 @@ describe('the official SDK against the embedded engine (strict request and respo
     await expect(t.client.createProcessInstance({ processDefinitionId: 'no-such-process' } as any)).rejects.toMatchObject({ status: 404 });
   });
 });
+
+describe('user task search filters as Camunda Tasklist uses them', () => {
+  let t: TestEngine;
+  beforeAll(async () => {
+    t = await startTestEngine();
+    await deploy(t.client, { 'service-user-task.bpmn': xml });
+  });
+  afterAll(() => t.close());
+
+  test('given tasks of group "clerks", when searching by candidateGroup, then only a matching group finds them', async () => {
+    const { client } = t;
+    const pi = await client.createProcessInstance({ processDefinitionId: 'service-user-task', variables: { due: '2026-12-01T18:30:00+05:00' } } as any);
+    const jobs = await client.activateJobs({ type: 'test-lookup', maxJobsToActivate: 1, timeout: 10_000, worker: 'w' } as any);
+    await client.completeJob({ jobKey: jobs.jobs[0].jobKey } as any);
+    const mine = await client.searchUserTasks({ filter: { candidateGroup: 'clerks', processInstanceKey: pi.processInstanceKey } } as any, NOW);
+    const others = await client.searchUserTasks({ filter: { candidateGroup: 'police-head', processInstanceKey: pi.processInstanceKey } } as any, NOW);
+    expect(mine.items.map((x: any) => x.elementId)).toEqual(['Task_Review']);
+    expect(others.items).toEqual([]);
+  });
+});
