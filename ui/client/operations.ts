@@ -1,7 +1,9 @@
+import { stepName as elementStepName } from '../../domain/applications/step-names';
 import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
 import {
   stepName,
   api,
+  lang,
   boot,
   formatDate,
   h,
@@ -89,7 +91,7 @@ async function loadRunning(box: HTMLElement) {
             {},
             h('td', {}, instanceLink(i.processInstanceKey, i.applicationNumber ?? i.processInstanceKey)),
             h('td', {}, serviceName(i.processDefinitionId)),
-            h('td', {}, i.stages.map((s: any) => s.name).join(', ') || '—'),
+            h('td', {}, i.stages.map((s: any) => elementStepName(s.elementId, lang, s.name)).join(', ') || '—'),
             h('td', {}, i.hasIncident ? h('span', { class: 'badge u-overdue' }, '!') : ''),
           ),
         ),

@@ -1,3 +1,4 @@
+import { stepName as elementStepName } from '../../domain/applications/step-names';
 import {
   stepName,
   api,
@@ -339,7 +340,7 @@ async function openApplication(number: string) {
           h('dt', {}, t('registeredOn')),
           h('dd', {}, s.registeredOn ?? '—'),
           h('dt', {}, t('stage')),
-          h('dd', {}, s.stages.map((x: any) => x.name).join(', ') || '—'),
+          h('dd', {}, s.stages.map((x: any) => elementStepName(x.elementId, lang, x.name)).join(', ') || '—'),
           s.refusalGround && h('dt', {}, t('refusalGround')),
           s.refusalGround && h('dd', {}, JSON.stringify(s.refusalGround)),
         ),

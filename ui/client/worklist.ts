@@ -1,3 +1,4 @@
+import { stepName as elementStepName } from '../../domain/applications/step-names';
 import { Form } from '@bpmn-io/form-js-viewer';
 import {
   api,
@@ -104,7 +105,7 @@ async function loadList() {
                     void openTask(task.userTaskKey);
                   },
                 },
-                task.name || task.elementId,
+                elementStepName(task.elementId, lang, task.name),
               ),
             ),
             h('td', {}, task.applicationNumber ?? '—'),
@@ -225,7 +226,7 @@ function renderTask(data: any) {
   );
 
   detail.replaceChildren(
-    h('h2', {}, task.name || task.elementId, ' ', urgencyBadge(task.urgency, task.remainingWorkingDays)),
+    h('h2', {}, elementStepName(task.elementId, lang, task.name), ' ', urgencyBadge(task.urgency, task.remainingWorkingDays)),
     h(
       'p',
       { class: 'muted' },
