@@ -310,11 +310,11 @@ export function createApp(deps: AppDeps): express.Express {
     return task;
   }
 
-  /** The application a process instance serves (called processes carry it as a variable too). */
-  async function applicationNumberOf(processInstanceKey: string): Promise<string | undefined> {
+  /** A root variable of a process instance (called processes carry the application's too). */
+  async function rootVariable(processInstanceKey: string, name: string): Promise<string | undefined> {
     const r = (await camunda.searchVariables(
       {
-        filter: { processInstanceKey, scopeKey: processInstanceKey, name: 'applicationNumber' },
+        filter: { processInstanceKey, scopeKey: processInstanceKey, name },
         page: { limit: 1 },
       },
       NO_WAIT,
@@ -323,31 +323,39 @@ export function createApp(deps: AppDeps): express.Express {
     return raw ? String(JSON.parse(raw)) : undefined;
   }
 
+  /** The application a process instance serves. */
+  const applicationNumberOf = (processInstanceKey: string) =>
+    rootVariable(processInstanceKey, 'applicationNumber');
+
   app.get('/api/tasks', taskRoles, async (req, res) => {
     const now = clock.now();
     const tasks = await myTasks(session(req));
     const numbers = new Map<string, string | undefined>();
+    // A task of a shared sub-process (hearing, signature) belongs to the service of its application.
+    const services = new Map<string, string | undefined>();
     await Promise.all(
       [...new Set(tasks.map((x) => x.processInstanceKey).filter(Boolean) as string[])].map(async (key) => {
         numbers.set(key, await applicationNumberOf(key));
+        services.set(key, await rootVariable(key, 'serviceId'));
       }),
     );
     const service =
       typeof req.query.service === 'string' && req.query.service ? req.query.service : undefined;
     const stage = typeof req.query.stage === 'string' && req.query.stage ? req.query.stage : undefined;
-    const items = tasks
-      .map((task) => {
-        const due = task.dueDate ? remainingWorkingDays(legalClock, now, new Date(task.dueDate)) : undefined;
-        return {
-          ...task,
-          userTaskKey: String(task.userTaskKey),
-          applicationNumber: task.processInstanceKey
-            ? numbers.get(String(task.processInstanceKey))
-            : undefined,
-          remainingWorkingDays: due?.remaining ?? null,
-          urgency: due?.urgency ?? 'ok',
-        };
-      })
+    const all = tasks.map((task) => {
+      const due = task.dueDate ? remainingWorkingDays(legalClock, now, new Date(task.dueDate)) : undefined;
+      return {
+        ...task,
+        processDefinitionId:
+          (task.processInstanceKey && services.get(String(task.processInstanceKey))) ||
+          task.processDefinitionId,
+        userTaskKey: String(task.userTaskKey),
+        applicationNumber: task.processInstanceKey ? numbers.get(String(task.processInstanceKey)) : undefined,
+        remainingWorkingDays: due?.remaining ?? null,
+        urgency: due?.urgency ?? 'ok',
+      };
+    });
+    const items = all
       .filter((x) => (!service || x.processDefinitionId === service) && (!stage || x.elementId === stage))
       .sort(
         (a, b) =>
@@ -356,7 +364,7 @@ export function createApp(deps: AppDeps): express.Express {
       );
     res.json({
       items,
-      services: [...new Set(tasks.map((x) => x.processDefinitionId))],
+      services: [...new Set(all.map((x) => x.processDefinitionId))],
       stages: [...new Set(tasks.map((x) => x.elementId))],
     });
   });
@@ -745,11 +753,9 @@ export function createApp(deps: AppDeps): express.Express {
       return;
     }
     log('request failed', { method: req.method, path: req.path, error: (err as Error)?.message });
-    res
-      .status(502)
-      .json({
-        error: { code: 'UPSTREAM', kk: 'Жүйе уақытша қолжетімсіз', ru: 'Система временно недоступна' },
-      });
+    res.status(502).json({
+      error: { code: 'UPSTREAM', kk: 'Жүйе уақытша қолжетімсіз', ru: 'Система временно недоступна' },
+    });
   });
   return app;
 }
