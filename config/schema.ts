@@ -195,6 +195,12 @@ export const CONFIG_KEYS = [
     },
   ),
 
+  key('ui.dataDir', 'UI_DATA_DIR', text(), {
+    default: './data/ui',
+    doc: 'The intake database (applications.sqlite) and uploaded attachments.',
+    services: ['ui'],
+  }),
+
   key('simulators.port', 'SIMULATORS_PORT', port(), {
     default: 8090,
     doc: 'Port of the state-system simulators behind the gateway.',

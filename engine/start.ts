@@ -1,14 +1,17 @@
+import { ConfigError, loadConfig } from '../config/schema';
 import { startEmbeddedEngine } from './index';
 
 /** `npm run engine`: the embedded engine alone. */
 async function main(): Promise<void> {
-  const port = Number(process.env.ENGINE_PORT ?? 8080);
-  const dataDir = process.env.ENGINE_DATA_DIR ?? './data';
-  const host = process.env.ENGINE_HOST ?? '127.0.0.1';
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    console.error(`ENGINE_PORT must be a port number, got '${process.env.ENGINE_PORT}'`);
+  let config;
+  try {
+    config = loadConfig(process.env, { service: 'engine' });
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    console.error(err.message);
     process.exit(2);
   }
+  const { port, dataDir, host } = config.engine;
   const running = await startEmbeddedEngine({ dataDir, port, host, log: (m) => console.log(`[engine] ${m}`) });
   console.log(`engine ready: Camunda 8.8 REST API at ${running.address}/v2 (data in ${dataDir})`);
   const stop = () => {

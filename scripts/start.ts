@@ -25,7 +25,7 @@ export async function startSystem(env: NodeJS.ProcessEnv = process.env): Promise
   const config = loadConfig(env);
   const log = consoleLogger('system', config.log.level);
   const engine = await startEmbeddedEngine({
-    dataDir: path.resolve(config.engine.dataDir, 'engine'),
+    dataDir: path.resolve(config.engine.dataDir),
     port: config.engine.port,
     host: config.engine.host,
     log: (m) => log.info(`[engine] ${m}`),
@@ -40,8 +40,6 @@ export async function startSystem(env: NodeJS.ProcessEnv = process.env): Promise
     ...env,
     ZEEBE_REST_ADDRESS: engine.address,
     GATEWAY_BASE_URL: simulators.url,
-    DOCUMENTS_DIR: env.DOCUMENTS_DIR ?? path.resolve(config.engine.dataDir, 'documents'),
-    UI_DATA_DIR: env.UI_DATA_DIR ?? path.resolve(config.engine.dataDir, 'ui'),
   };
   const childConfig = loadConfig(childEnv);
   const report = await deployResources({ dir: REPO_ROOT, config: childConfig, address: engine.address, log: (l) => log.info(l) });

@@ -32,7 +32,7 @@ async function optional<T>(specifier: string): Promise<T | undefined> {
 
 export async function startUi(env: NodeJS.ProcessEnv = process.env) {
   const config = loadConfig(env);
-  const dataDir = path.resolve(env.UI_DATA_DIR ?? path.join('data', 'ui'));
+  const dataDir = path.resolve(config.ui.dataDir);
   // Embedded mode may run without a configured secret: sessions then last one process lifetime.
   const sessionSecret = config.ui.sessionSecret ?? randomBytes(32).toString('hex');
   const camunda = new Camunda8(
