@@ -313,11 +313,13 @@ async function announceNewVersions(
   for (const p of processes) {
     const before = previous.get(p.id);
     if (!PROCEDURE_IDS.includes(p.id) || before === undefined || p.version <= before) continue;
+    const change = `${p.id}:${p.version}`;
     await client.publishMessage({
       name: RULES_CHANGE_MESSAGE,
-      correlationKey: `${p.id}:${p.version}`,
+      correlationKey: change,
       timeToLive: 0,
-      variables: { processId: p.id, version: p.version, previousVersion: before, processDefinitionKey: p.key },
+      // Monitoring (C9) and escalations key every record by applicationNumber and serviceId: the change is the case.
+      variables: { processId: p.id, version: p.version, previousVersion: before, processDefinitionKey: p.key, applicationNumber: change, serviceId: p.id },
     });
     announced.push(`${p.id}:${p.version}`);
     log(`  rules-change notice started for ${p.id} version ${p.version} (C12)`);

@@ -218,6 +218,29 @@ export function createIntake(deps: IntakeDeps) {
     return result.items ?? [];
   }
 
+  /**
+   * Variables of the running processes an application called (hearing, deliver-result): a preliminary
+   * decision and its hearing date live there until the called process ends, yet the applicant must see
+   * them to answer in time (C6).
+   */
+  async function calledProcessVariables(processInstanceKey: string): Promise<Record<string, unknown>> {
+    const result = (await camunda
+      .searchProcessInstances(
+        { filter: { parentProcessInstanceKey: processInstanceKey, state: 'ACTIVE' }, page: { limit: 20 } },
+        NO_WAIT,
+      )
+      .catch(() => ({ items: [] }))) as SearchPage<{
+      processInstanceKey: string;
+      parentProcessInstanceKey?: string;
+      state?: string;
+    }>;
+    const children = (result.items ?? []).filter(
+      (c) => String(c.parentProcessInstanceKey) === String(processInstanceKey) && c.state === 'ACTIVE',
+    );
+    const all = await Promise.all(children.map((c) => processVariables(camunda, String(c.processInstanceKey))));
+    return Object.assign({}, ...all);
+  }
+
   /** The applicant's view of one application. */
   async function status(number: string): Promise<ApplicationStatus & { processInstanceKey: string | null }> {
     const r = record(number);
@@ -239,11 +262,14 @@ export function createIntake(deps: IntakeDeps) {
       };
     }
     const key = r.processInstanceKey;
-    const [instance, variables, elements] = await Promise.all([
+    const [instance, own, called, elements] = await Promise.all([
       camunda.getProcessInstance({ processInstanceKey: key }, NO_WAIT),
       processVariables(camunda, key),
+      calledProcessVariables(key),
       activeElements(key),
     ]);
+    // The application's own variables win; a running called process adds what it has decided so far.
+    const variables = { ...called, ...own };
     const s = applicationStatus(
       {
         ...base,
@@ -335,6 +361,9 @@ export function createIntake(deps: IntakeDeps) {
       variables: {
         applicationNumber: r.applicationNumber,
         serviceId: r.serviceId,
+        // The complaint's own registration day starts its 5-WD term; the answer goes to the applicant's cabinet.
+        registeredOn,
+        applicant: (JSON.parse(r.payload) as Application).applicant,
         complaint: { text, filedAt: filedAt.toISOString(), registeredOn },
       },
     });
@@ -370,9 +399,23 @@ export function createIntake(deps: IntakeDeps) {
       withAccess(req, String(req.params.number));
       res.json(await status(String(req.params.number)));
     });
-    r.post('/applications/:number/messages', async (req, res) => {
-      withAccess(req, String(req.params.number));
-      res.status(202).json(await sendMessage(String(req.params.number), req.body));
+    // JSON, or multipart with field `message` (JSON) and `files` (the missing documents themselves).
+    r.post('/applications/:number/messages', upload.array('files', 20), async (req, res) => {
+      const files = (req.files as Express.Multer.File[] | undefined) ?? [];
+      try {
+        const number = String(req.params.number);
+        withAccess(req, number);
+        const body = typeof req.body?.message === 'string' ? JSON.parse(req.body.message) : req.body;
+        const uploaded = files.map((f) => ({ kind: 'missing-document', fileName: path.basename(f.originalname) }));
+        const message = uploaded.length
+          ? { ...body, attachments: [...(Array.isArray(body?.attachments) ? body.attachments : []), ...uploaded] }
+          : body;
+        const result = await sendMessage(number, message);
+        if (files.length && deps.attachmentsDir && files.every((f) => f.path)) keepFiles(files, deps.attachmentsDir, number);
+        res.status(202).json(result);
+      } finally {
+        for (const f of files) if (f.path) rmSync(f.path, { force: true });
+      }
     });
     r.post('/complaints', async (req, res) => {
       const number = String((req.body as { applicationNumber?: unknown })?.applicationNumber ?? '');

@@ -51,6 +51,8 @@ export interface DeployOutcome {
   processes: Array<{ id: string; version: number; key: string; resource: string }>;
   forms: Array<{ id: string; version: number }>;
   deploymentKey?: string;
+  /** `processId:version` of each new procedure version whose rules-change notice the deploy started (C12). */
+  rulesChangeNotices?: string[];
 }
 
 export interface AppDeps {
@@ -59,14 +61,19 @@ export interface AppDeps {
   legalClock: WorkingDayClock;
   clock: Clock;
   sessionSecret: string;
-  /** Folder holding bpmn/ and forms/ (the repository root). */
+  /** The repository root (node_modules for the browser libraries). */
   repoDir: string;
+  /** Folder holding the bpmn/ and forms/ the designer edits and deploys; `repoDir` by default. */
+  resourcesDir?: string;
   /** Where uploaded attachments go. */
   attachmentsDir?: string;
   documents?: DocumentReader;
   /** The deploy gate's linter. */
   lintDiagram?: LintDiagram;
-  /** Deploys everything under repoDir; the designer's Deploy button. Lint errors must reject. */
+  /**
+   * Deploys everything under resourcesDir and starts the rules-change notice of each new procedure
+   * version (`deployResources` of deploy/deploy.ts); the designer's Deploy button. Lint errors must reject.
+   */
   deploy?: () => Promise<DeployOutcome>;
   /** Directory of built browser bundles (served at /build). */
   buildDir?: string;
@@ -610,8 +617,9 @@ export function createApp(deps: AppDeps): express.Express {
 
   // ---- designer ------------------------------------------------------------------------------
   const designer = api(['designer']);
-  const bpmnDir = path.join(deps.repoDir, 'bpmn');
-  const formsDir = path.join(deps.repoDir, 'forms');
+  const resourcesDir = deps.resourcesDir ?? deps.repoDir;
+  const bpmnDir = path.join(resourcesDir, 'bpmn');
+  const formsDir = path.join(resourcesDir, 'forms');
   const safeName = (name: string, ext: string) => {
     if (!new RegExp(`^[a-z0-9][a-z0-9._-]*\\${ext}$`, 'i').test(name) || name.includes('..')) {
       throw new HttpError(400, 'Файл атауы дұрыс емес', 'Недопустимое имя файла');
@@ -633,20 +641,21 @@ export function createApp(deps: AppDeps): express.Express {
       .type('application/xml')
       .send(await readOr404(path.join(bpmnDir, safeName(String(req.params.name), '.bpmn'))));
   });
+  /** Writes a diagram after checking it is BPMN XML; answers the live lint of what was saved. */
+  async function saveDiagram(rawName: string, xml: unknown) {
+    const name = safeName(rawName, '.bpmn');
+    if (typeof xml !== 'string' || (!xml.includes('<bpmn:definitions') && !xml.includes('<definitions'))) {
+      throw new HttpError(400, 'BPMN XML қажет', 'Нужен BPMN XML');
+    }
+    await writeFile(path.join(bpmnDir, name), xml, 'utf8');
+    return { saved: name, problems: deps.lintDiagram ? await deps.lintDiagram(xml) : [] };
+  }
   app.put(
     '/api/designer/diagrams/:name',
     designer,
     express.text({ type: ['application/xml', 'text/xml', 'text/plain'], limit: '5mb' }),
     async (req, res) => {
-      const name = safeName(String(req.params.name), '.bpmn');
-      if (
-        typeof req.body !== 'string' ||
-        (!req.body.includes('<bpmn:definitions') && !req.body.includes('<definitions'))
-      ) {
-        throw new HttpError(400, 'BPMN XML қажет', 'Нужен BPMN XML');
-      }
-      await writeFile(path.join(bpmnDir, name), req.body, 'utf8');
-      res.json({ saved: name, problems: deps.lintDiagram ? await deps.lintDiagram(req.body) : [] });
+      res.json(await saveDiagram(String(req.params.name), req.body));
     },
   );
   app.post(
@@ -664,49 +673,38 @@ export function createApp(deps: AppDeps): express.Express {
       res.json({ problems, available: true });
     },
   );
+  /**
+   * Deploys everything the designer edits. With `{ diagram: { name, xml } }` the open diagram is saved
+   * first, so what is deployed is what the designer sees. The rules-change notice of each new
+   * procedure version (C12) is started by the deploy itself, once, and reported as `notified`.
+   */
   app.post('/api/designer/deploy', designer, async (req, res) => {
     if (!deps.deploy) throw new HttpError(503, 'Орналастыру қолжетімсіз', 'Развёртывание недоступно');
-    const before = await latestVersions();
+    const diagram = (req.body as { diagram?: { name?: unknown; xml?: unknown } } | undefined)?.diagram;
+    const saved = diagram ? (await saveDiagram(String(diagram.name ?? ''), diagram.xml)).saved : undefined;
     let outcome: DeployOutcome;
     try {
       outcome = await deps.deploy();
     } catch (err) {
       const problems = (err as { problems?: unknown }).problems;
+      if (!problems) throw err;
       throw new HttpError(422, 'Орналастыру тоқтатылды', 'Развёртывание отклонено', {
-        problems: problems ?? [],
+        problems,
         detail: (err as Error).message,
       });
     }
-    // C12: a new version of a procedure starts the 3-working-day rules-change notice.
-    const notified: { processId: string; version: number }[] = [];
-    for (const p of outcome.processes) {
-      if ((before.get(p.id) ?? 0) >= p.version) continue;
-      await camunda.publishMessage({
-        name: 'procedure-version-deployed',
-        correlationKey: p.id,
-        messageId: `procedure-version-deployed:${p.id}:${p.version}`,
-        variables: { processId: p.id, version: p.version, deployedAt: clock.now().toISOString() },
-      });
-      notified.push({ processId: p.id, version: p.version });
-    }
+    const notified = (outcome.rulesChangeNotices ?? []).map((change) => {
+      const at = change.lastIndexOf(':');
+      return { processId: change.slice(0, at), version: Number(change.slice(at + 1)) };
+    });
     log('deployed from designer', {
       by: session(req).userId,
+      saved,
       processes: outcome.processes.length,
       notified: notified.length,
     });
-    res.json({ ...outcome, notified });
+    res.json({ ...outcome, saved, notified });
   });
-
-  async function latestVersions(): Promise<Map<string, number>> {
-    const r = (await camunda
-      .searchProcessDefinitions({ page: { limit: 1000 } }, NO_WAIT)
-      .catch(() => ({ items: [] }))) as SearchPage<{ processDefinitionId?: string; version?: number }>;
-    const out = new Map<string, number>();
-    for (const d of r.items ?? [])
-      if (d.processDefinitionId)
-        out.set(d.processDefinitionId, Math.max(out.get(d.processDefinitionId) ?? 0, d.version ?? 0));
-    return out;
-  }
 
   app.get('/api/designer/forms', designer, async (_req, res) =>
     res.json({ items: await listDir(formsDir, '.form') }),

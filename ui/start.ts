@@ -30,7 +30,13 @@ async function optional<T>(specifier: string): Promise<T | undefined> {
   }
 }
 
-export async function startUi(env: NodeJS.ProcessEnv = process.env) {
+export interface StartUiOptions {
+  /** Folder with the bpmn/ and forms/ the designer edits and deploys; the repository by default. */
+  resourcesDir?: string;
+}
+
+export async function startUi(env: NodeJS.ProcessEnv = process.env, opts: StartUiOptions = {}) {
+  const resourcesDir = opts.resourcesDir ?? REPO_ROOT;
   const config = loadConfig(env);
   const dataDir = path.resolve(config.ui.dataDir);
   // Embedded mode may run without a configured secret: sessions then last one process lifetime.
@@ -58,7 +64,7 @@ export async function startUi(env: NodeJS.ProcessEnv = process.env) {
   );
   const deploy = deployModule
     ? () =>
-        deployModule.deployResources({ dir: REPO_ROOT, config, client: camunda as never, lint: lintDiagram })
+        deployModule.deployResources({ dir: resourcesDir, config, client: camunda as never, lint: lintDiagram })
     : async () => {
         throw new Error('deploy/deploy.ts is not available');
       };
@@ -71,6 +77,7 @@ export async function startUi(env: NodeJS.ProcessEnv = process.env) {
     clock: systemClock,
     sessionSecret,
     repoDir: REPO_ROOT,
+    resourcesDir,
     attachmentsDir: path.join(dataDir, 'attachments'),
     documents,
     lintDiagram,

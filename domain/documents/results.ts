@@ -243,7 +243,9 @@ function objectsSection(ctx: DocumentContext): DocumentSection {
 
 /** A reference to an outside document given as `{ number, date }`, e.g. the antimonopoly consent. */
 function outsideDocument(ctx: DocumentContext, path: string): string | undefined {
-  if (!ctx.f.has(path)) return undefined;
+  // An answer may come without its outgoing number (the antimonopoly body's answer carries only
+  // consent and comment): it is then cited without number and date rather than stopping the result.
+  if (!ctx.f.has(`${path}.number`)) return undefined;
   const number = ctx.f.text(`${path}.number`);
   const date = formatDate(ctx.f.instant(`${path}.date`));
   return ctx.tr(`${date} № ${number}`, `№ ${number} от ${date}`);

@@ -1,3 +1,4 @@
+import { REFUSAL_GROUNDS } from '../rules/refusal-grounds';
 import type { DocumentFacts } from './types';
 
 /**
@@ -91,6 +92,14 @@ export function factsFromVariables(variables: Readonly<Record<string, unknown>>)
     const decision: Record<string, unknown> = { approved: variables.decision === 'approve' };
     if (present(variables.signerName)) decision.signedBy = variables.signerName;
     facts.decision = decision;
+  }
+
+  // The compliance-study form records ground codes; documents quote the catalogue's ground.
+  if (Array.isArray(variables.refusalGrounds)) {
+    facts.refusalGrounds = variables.refusalGrounds.map((g) => {
+      const ground = typeof g === 'string' ? REFUSAL_GROUNDS.find((r) => r.code === g) : undefined;
+      return ground ? { code: ground.code, ruleRef: ground.ruleRef, textKk: ground.textKk, textRu: ground.textRu } : g;
+    });
   }
 
   if (typeof variables.complaintAnswer === 'string') {

@@ -105,6 +105,8 @@ export interface SpecialistVerdict {
 function normalise(s: string): string {
   return s
     .toLowerCase()
+    // Registries qualify names in brackets, e.g. «Электроснабжение (по отраслям)»: the specialty is the same.
+    .replace(/\([^)]*\)/g, ' ')
     .replace(/[«»"'“”.,()]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();

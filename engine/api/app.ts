@@ -139,7 +139,13 @@ export function createEngineApp(engine: Engine): express.Express {
     });
   });
   v2.post('/process-instances/search', (req, res) => {
-    res.json(search([...engine.processInstances.values()].map(toProcessInstance), body(req) as SearchRequest, { defaultSort: 'processInstanceKey' }));
+    res.json(
+      search([...engine.processInstances.values()].map(toProcessInstance), body(req) as SearchRequest, {
+        defaultSort: 'processInstanceKey',
+        // Camunda's `variables: [{ name, value }]`: the instance's own (root-scope) variables, value as JSON.
+        special: { variables: (item, cond) => matchVariables(engine, item.processInstanceKey, cond, true) },
+      }),
+    );
   });
   v2.get('/process-instances/:key', (req, res) => {
     const pi = engine.processInstances.get(key(req, 'key'));

@@ -578,7 +578,8 @@ export class Engine {
       job.errorMessage = req.errorMessage ?? '';
       job.state = 'FAILED';
       job.deadline = undefined;
-      job.notBefore = req.retryBackOff && req.retryBackOff > 0 ? this.now() + req.retryBackOff : undefined;
+      // As in Zeebe, the back-off delays a retry; with no retries left the incident decides, and once resolved the job is offered at once.
+      job.notBefore = req.retries > 0 && req.retryBackOff && req.retryBackOff > 0 ? this.now() + req.retryBackOff : undefined;
       this.markDirty('job', job.key, job);
       if (req.variables && Object.keys(req.variables).length) {
         for (const [n, v] of Object.entries(req.variables)) this.setLocal(job.elementInstanceKey, job.processInstanceKey, n, v);

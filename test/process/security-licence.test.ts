@@ -1,10 +1,28 @@
+import { createCalendarRevisionStore } from '../../adapters/calendar-revisions';
+import { createDocumentService } from '../../adapters/documents';
+import { buildDocument, factsFromVariables, type DocumentKind } from '../../domain/documents';
 import { fixtures } from '../../simulators';
-import { completeTask, endEventOf, startTestSystem, TestSystem, variablesOf, waitForEnd } from '../support/system-harness';
+import { NOW } from '../support/engine-harness';
+import {
+  completeTask,
+  endEventOf,
+  incidentsOf,
+  startTestSystem,
+  TestSystem,
+  variablesOf,
+  waitFor,
+  waitForEnd,
+  waitForTask,
+} from '../support/system-harness';
 
 /** Monday 2 March 2026, 10:00 in Astana: a working day. */
 const MONDAY = '2026-03-02T10:00:00+05:00';
+/** Wednesday 4 March 2026, 19:00: after the completeness term of an application registered on Monday. */
+const WEDNESDAY_EVENING = '2026-03-04T19:00:00+05:00';
 
-function licenceApplication(number: string, company: { bin: string; name: string; headIin: string; headFullName: string }, extra: Record<string, unknown> = {}) {
+type Company = { bin: string; name: string; headIin: string; headFullName: string };
+
+function licenceApplication(number: string, company: Company, extra: Record<string, unknown> = {}) {
   return {
     applicationNumber: number,
     serviceId: 'security-licence',
@@ -17,6 +35,16 @@ function licenceApplication(number: string, company: { bin: string; name: string
   };
 }
 
+const COMPLETE = { documentsComplete: true, documentsExpired: false };
+const NO_GROUNDS = { groundsFound: false, refusalGrounds: [] };
+const HEAD_SIGNS = { decision: 'approve', signerName: 'Әбілов Марат', signerPosition: 'Бастық' };
+const PRELIMINARY = {
+  hearingAt: '2026-03-11T11:00:00+05:00',
+  hearingMethod: 'video',
+  hearingPlace: 'Астана қ., Полиция департаменті, 214 кабинет',
+  preliminaryDecisionText: 'Лицензия беруден бас тарту туралы алдын ала шешім: анықталған негіздер бойынша өтініш берушінің ұстанымын тыңдау қажет.',
+};
+
 describe('security licence (service B) end to end on the embedded engine', () => {
   let sys: TestSystem;
   beforeAll(async () => {
@@ -24,13 +52,71 @@ describe('security licence (service B) end to end on the embedded engine', () =>
   }, 60_000);
   afterAll(() => sys?.stop());
 
-  test('given a complete application with the fee paid, when the clerk finds no grounds and the head signs, then the licence is issued and delivered', async () => {
-    const submitted = await sys.intake.submit(licenceApplication('SEC-2026-000101', fixtures.licence.approved));
+  async function submit(number: string, company: Company, extra: Record<string, unknown> = {}): Promise<string> {
+    const submitted = await sys.intake.submit(licenceApplication(number, company, extra));
     expect(submitted.status).toBe(201);
-    const key = submitted.application.processInstanceKey!;
-    await completeTask(sys.client, key, 'Task_CheckCompleteness', { documentsComplete: true, documentsExpired: false });
-    await completeTask(sys.client, key, 'Task_StudyCompliance', { groundsFound: false, refusalGrounds: [] });
-    await completeTask(sys.client, key, 'Task_SignResult', { decision: 'approve', signerName: 'Әбілов Марат', signerPosition: 'Бастық' });
+    return submitted.application.processInstanceKey!;
+  }
+
+  async function simulator(path: string): Promise<any> {
+    const res = await fetch(`${sys.simulatorsUrl}${path}`);
+    if (!res.ok) throw new Error(`GET ${path}: ${res.status}`);
+    return res.json();
+  }
+
+  const cabinetMessages = async (bin: string, applicationNumber: string): Promise<any[]> => {
+    const body = await simulator(`/cabinet/${bin}/messages`);
+    return (Array.isArray(body) ? body : body.items ?? body.messages).filter((m: any) => m.applicationNumber === applicationNumber);
+  };
+
+  const monitoringStages = async (applicationNumber: string): Promise<string[]> => {
+    const body = await simulator(`/monitoring/events?applicationNumber=${applicationNumber}`);
+    return (Array.isArray(body) ? body : body.items ?? body.events).map((e: any) => e.stage);
+  };
+
+  const eLicensingRecords = async (applicationNumber: string): Promise<any[]> => simulator(`/e-licensing/records?applicationNumber=${applicationNumber}`);
+
+  /** Elements the application (its own instance, not called ones) has passed through. */
+  async function visited(key: string): Promise<string[]> {
+    const page = await sys.client.searchElementInstances({ filter: { processInstanceKey: key }, page: { limit: 1000 } } as any, NOW);
+    return (page.items as any[]).map((e) => e.elementId);
+  }
+
+  /** The stored documents of the application, and what the one of `kind` says (in Russian) given the process's facts. */
+  async function documentOf(applicationNumber: string, kind: DocumentKind, vars: Record<string, unknown>) {
+    const stored = await createDocumentService({ dir: sys.documentsDir, clock: sys.clock }).list(applicationNumber);
+    const ofKind = stored.filter((d) => d.kind === kind);
+    const content = buildDocument(kind, { ...factsFromVariables(vars), documentDate: ofKind[0]?.createdAt }, 'ru');
+    return { stored: ofKind, text: [content.title, ...content.sections.flatMap((s) => [s.heading ?? '', ...s.paragraphs, ...(s.table?.rows ?? []).map((r) => r.join(': '))]), ...content.legalBasis].join('\n') };
+  }
+
+  /** The clerk finds grounds; the hearing is prepared; the applicant's position arrives; the clerk records the outcome. */
+  async function hearing(key: string, number: string, refusalGrounds: string[], outcome: 'refusal-confirmed' | 'position-accepted') {
+    await completeTask(sys.client, key, 'Task_StudyCompliance', { groundsFound: true, refusalGrounds, studyNotes: 'Бас тарту негіздері анықталды' });
+    const prelim = await waitForTask(sys.client, key, 'Task_PreparePreliminaryDecision');
+    expect(prelim.dueDate).toBeDefined();
+    await completeTask(sys.client, key, 'Task_PreparePreliminaryDecision', PRELIMINARY);
+    await sys.intake.sendMessage(number, { kind: 'hearing-position', text: 'Өтініш беруші негіздермен келіспейді, қосымша түсініктеме береді.' });
+    // The clock stays before hearingAt: the record task opens because the position arrived.
+    const record = await waitForTask(sys.client, key, 'Task_RecordHearing');
+    const hearingVars = await variablesOf(sys.client, record.processInstanceKey);
+    expect(hearingVars.applicantPosition).toMatch(/келіспейді/);
+    expect(hearingVars.refusalGrounds).toEqual(expect.arrayContaining(refusalGrounds));
+    // The preliminary decision names the grounds and the hearing's time.
+    expect(hearingVars.resultDocument).toMatchObject({ kind: 'preliminary-decision' });
+    expect((await documentOf(number, 'preliminary-decision', hearingVars)).text).toContain('11.03.2026');
+    await completeTask(sys.client, key, 'Task_RecordHearing', {
+      applicantPositionSummary: 'Өтініш беруші бас тарту негіздерімен келіспейтінін мәлімдеді.',
+      hearingOutcome: outcome,
+      hearingReasons: 'Тыңдау нәтижесінде шешімнің негіздері қаралды және бағаланды.',
+    });
+  }
+
+  test('given a complete application with the fee paid, when the clerk finds no grounds and the head signs, then the licence is issued and delivered', async () => {
+    const key = await submit('SEC-2026-000101', fixtures.licence.approved);
+    await completeTask(sys.client, key, 'Task_CheckCompleteness', COMPLETE);
+    await completeTask(sys.client, key, 'Task_StudyCompliance', NO_GROUNDS);
+    await completeTask(sys.client, key, 'Task_SignResult', HEAD_SIGNS);
     await waitForEnd(sys.client, key);
     expect(await endEventOf(sys.client, key)).toBe('End_LicenceIssued');
     const vars = await variablesOf(sys.client, key);
@@ -38,5 +124,349 @@ describe('security licence (service B) end to end on the embedded engine', () =>
     expect(vars.deadlineTotal).toBe('2026-03-17T18:30:00+05:00');
     expect(vars.resultDocument).toMatchObject({ kind: 'licence' });
     expect(vars.resultDocument.sha256).toMatch(/^[0-9a-f]{64}$/);
+  }, 60_000);
+
+  test('given an issue application missing the vehicle certificates, when the clerk finds the package incomplete, then a motivated refusal of further consideration citing §7 reaches the personal cabinet within the completeness term', async () => {
+    const number = 'SEC-2026-000102';
+    const company = fixtures.licence.approved;
+    const key = await submit(number, company);
+    await completeTask(sys.client, key, 'Task_CheckCompleteness', {
+      documentsComplete: false,
+      documentsExpired: false,
+      docApplication: true,
+      docVehicles: false,
+      incompletenessReason: 'Кемінде екі көлік құралының тіркеу куәліктері ұсынылмаған.',
+    });
+    const sign = await waitForTask(sys.client, key, 'Task_SignResult');
+    expect(sign.dueDate).toBe('2026-03-04T18:30:00+05:00');
+    await completeTask(sys.client, key, 'Task_SignResult', HEAD_SIGNS);
+    await waitForEnd(sys.client, key);
+
+    expect(await endEventOf(sys.client, key)).toBe('End_FurtherConsiderationRefused');
+    const vars = await variablesOf(sys.client, key);
+    expect(vars.deliveredResultKind).toBe('refusal-further-consideration');
+    expect(vars.resultDocument).toMatchObject({ kind: 'refusal-further-consideration', title: 'Өтінішті одан әрі қараудан дәлелді бас тарту' });
+    expect(await visited(key)).not.toContain('Task_StudyCompliance');
+    const delivered = await cabinetMessages(company.bin, number);
+    expect(delivered).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'refusal-further-consideration', documentId: vars.resultDocument.documentId })]));
+    const doc = await documentOf(number, 'refusal-further-consideration', vars);
+    expect(doc.stored.map((d) => d.lang).sort()).toEqual(['kk', 'ru']);
+    expect(doc.text).toContain('В дальнейшем рассмотрении заявления отказано'.replace('В', 'в'));
+    expect(doc.text).toMatch(/Основание: пункт 7 Правил/);
+    expect(doc.text).toContain('транспортных средств');
+  }, 60_000);
+
+  test('given an issue application with grounds for refusal, when the applicant states a position at the hearing and the refusal is confirmed, then a motivated refusal naming the ground is delivered', async () => {
+    const number = 'SEC-2026-000104';
+    const company = fixtures.licence.courtBan;
+    const key = await submit(number, company);
+    await completeTask(sys.client, key, 'Task_CheckCompleteness', COMPLETE);
+    await hearing(key, number, ['B08_COURT_BAN'], 'refusal-confirmed');
+    await completeTask(sys.client, key, 'Task_SignResult', HEAD_SIGNS);
+    await waitForEnd(sys.client, key);
+
+    expect(await endEventOf(sys.client, key)).toBe('End_ServiceRefused');
+    const vars = await variablesOf(sys.client, key);
+    expect(vars.hearingOutcome).toBe('refusal-confirmed');
+    expect(vars.hearingRecordDocument).toMatchObject({ kind: 'hearing-record' });
+    expect(vars.resultDocument).toMatchObject({ kind: 'refusal' });
+    const messages = await cabinetMessages(company.bin, number);
+    expect(messages.map((m) => m.kind)).toEqual(expect.arrayContaining(['preliminary-decision', 'refusal']));
+    const doc = await documentOf(number, 'refusal', vars);
+    expect(doc.stored).toHaveLength(2);
+    expect(doc.text).toContain('Основания отказа');
+    expect(doc.text).toContain('о запрещении деятельности');
+    expect(doc.text).toContain('Annex 1 row 9');
+    expect(await monitoringStages(number)).toEqual(expect.arrayContaining(['registered', 'completeness-check', 'compliance-study', 'hearing', 'hearing-held', 'result-forming', 'result-delivered']));
+  }, 60_000);
+
+  test('given an issue application with grounds for refusal, when the applicant\'s position is accepted at the hearing, then the licence is issued', async () => {
+    const number = 'SEC-2026-000105';
+    const key = await submit(number, fixtures.licence.criminalHead);
+    await completeTask(sys.client, key, 'Task_CheckCompleteness', COMPLETE);
+    await hearing(key, number, ['B04_QUALIFICATION_REQUIREMENTS'], 'position-accepted');
+    await completeTask(sys.client, key, 'Task_SignResult', HEAD_SIGNS);
+    await waitForEnd(sys.client, key);
+    expect(await endEventOf(sys.client, key)).toBe('End_LicenceIssued');
+    const vars = await variablesOf(sys.client, key);
+    expect(vars.hearingOutcome).toBe('position-accepted');
+    expect(vars.resultDocument).toMatchObject({ kind: 'licence' });
+  }, 60_000);
+
+  test('when the licence fee is unpaid, the application ends in a motivated refusal after a hearing', async () => {
+    const number = 'SEC-2026-000106';
+    const key = await submit(number, fixtures.licence.unpaid);
+    await completeTask(sys.client, key, 'Task_CheckCompleteness', COMPLETE);
+    await waitForTask(sys.client, key, 'Task_StudyCompliance');
+    const atStudy = await variablesOf(sys.client, key);
+    expect(atStudy).toMatchObject({ feeNotPaid: true, refusalGrounds: ['B03_FEE_NOT_PAID'] });
+    expect(atStudy.feeCheck).toMatchObject({ paid: false, amountPaid: 0, expectedAmount: 25_950 });
+    expect(await incidentsOf(sys.client, key)).toEqual([]);
+    await hearing(key, number, ['B03_FEE_NOT_PAID'], 'refusal-confirmed');
+    await completeTask(sys.client, key, 'Task_SignResult', HEAD_SIGNS);
+    await waitForEnd(sys.client, key);
+    expect(await endEventOf(sys.client, key)).toBe('End_ServiceRefused');
+    const vars = await variablesOf(sys.client, key);
+    expect(vars.resultDocument).toMatchObject({ kind: 'refusal' });
+    const doc = await documentOf(number, 'refusal', vars);
+    expect(doc.text).toMatch(/лицензионн\S* сбор/i);
+  }, 60_000);
+
+  test('given a licence fee paid at last year\'s rate, when the fee is checked, then the short payment becomes the unpaid-fee ground heard before refusal even if the clerk ticks no other ground', async () => {
+    const number = 'SEC-2026-000107';
+    const key = await submit(number, fixtures.licence.shortFee);
+    await completeTask(sys.client, key, 'Task_CheckCompleteness', COMPLETE);
+    await waitForTask(sys.client, key, 'Task_StudyCompliance');
+    const atStudy = await variablesOf(sys.client, key);
+    expect(atStudy.feeNotPaid).toBe(true);
+    expect(atStudy.feeCheck).toMatchObject({ paid: false, amountPaid: 23_592, expectedAmount: 25_950 });
+    // The clerk leaves the form without grounds: the unpaid fee still leads to the hearing.
+    await completeTask(sys.client, key, 'Task_StudyCompliance', NO_GROUNDS);
+    const prelim = await waitForTask(sys.client, key, 'Task_PreparePreliminaryDecision');
+    expect((await variablesOf(sys.client, prelim.processInstanceKey)).refusalGrounds).toEqual(['B03_FEE_NOT_PAID']);
+    await completeTask(sys.client, key, 'Task_PreparePreliminaryDecision', PRELIMINARY);
+    await sys.intake.sendMessage(number, { kind: 'hearing-position', text: 'Алым 2025 жылғы мөлшерлеме бойынша төленді.' });
+    await completeTask(sys.client, key, 'Task_RecordHearing', {
+      applicantPositionSummary: 'Өтініш беруші алымды өткен жылғы мөлшерлеме бойынша төлегенін растады.',
+      hearingOutcome: 'refusal-confirmed',
+      hearingReasons: 'Лицензиялық алым толық көлемде төленбеген, бас тарту негізі сақталады.',
+    });
+    await completeTask(sys.client, key, 'Task_SignResult', HEAD_SIGNS);
+    await waitForEnd(sys.client, key);
+    expect(await endEventOf(sys.client, key)).toBe('End_ServiceRefused');
+  }, 60_000);
+
+  test('a duplicate is issued on the application alone', async () => {
+    const number = 'SEC-2026-000110';
+    const company = fixtures.licence.duplicate;
+    const key = await submit(number, company, { requestKind: 'duplicate', subType: 2, licenceNumber: company.licenceNumber, duplicateReason: 'lost' });
+    const check = await waitForTask(sys.client, key, 'Task_CheckCompleteness');
+    expect(check.dueDate).toBe('2026-03-03T18:30:00+05:00');
+    await completeTask(sys.client, key, 'Task_CheckCompleteness', COMPLETE);
+    await completeTask(sys.client, key, 'Task_StudyCompliance', NO_GROUNDS);
+    await completeTask(sys.client, key, 'Task_SignResult', HEAD_SIGNS);
+    await waitForEnd(sys.client, key);
+    expect(await endEventOf(sys.client, key)).toBe('End_LicenceIssued');
+    const path = await visited(key);
+    expect(path).toContain('Task_LookupLicenceForDuplicate');
+    expect(path).not.toContain('Task_LookupLegalEntity');
+    expect(path).not.toContain('Task_LookupVehicles');
+    const vars = await variablesOf(sys.client, key);
+    expect(vars.deadlineTotal).toBe('2026-03-04T18:30:00+05:00');
+    expect(vars.feeCheck).toMatchObject({ paid: true, expectedAmount: 25_950 });
+    expect(await eLicensingRecords(number)).toEqual([expect.objectContaining({ kind: 'licence', number: company.licenceNumber })]);
+  }, 60_000);
+
+  test('sub-type 2 skips the sub-type 1 document checks', async () => {
+    const number = 'SEC-2026-000111';
+    const key = await submit(number, fixtures.licence.noVehicles, { subType: 2 });
+    await completeTask(sys.client, key, 'Task_CheckCompleteness', COMPLETE);
+    await completeTask(sys.client, key, 'Task_StudyCompliance', NO_GROUNDS);
+    await completeTask(sys.client, key, 'Task_SignResult', HEAD_SIGNS);
+    await waitForEnd(sys.client, key);
+    expect(await endEventOf(sys.client, key)).toBe('End_LicenceIssued');
+    const path = await visited(key);
+    expect(path).toContain('Task_LookupLegalEntity');
+    expect(path).not.toContain('Task_LookupVehicles');
+    expect(path).not.toContain('Task_CheckSecurityRequirements');
+    expect((await variablesOf(sys.client, key)).securityRequirementsCheck).toBeUndefined();
+  }, 60_000);
+
+  test.each([
+    ['a missing diploma is requested and the submitted copy reviewed', 'SEC-2026-000112', fixtures.licence.educationMissing, 'education-diploma'],
+    ["a missing employment record is requested and the submitted copy reviewed", 'SEC-2026-000113', fixtures.licence.employmentMissing, 'employment-record'],
+  ])('%s: the request goes out within 1 working day, the applicant sends the copy, the clerk reviews it and the application goes on', async (_name, number, company, document) => {
+    const key = await submit(number, company);
+    await completeTask(sys.client, key, 'Task_CheckCompleteness', COMPLETE);
+    await waitFor('the request for the missing copy', async () => ((await variablesOf(sys.client, key)).missingDocumentsRequestedAt ? true : undefined));
+    const requested = await variablesOf(sys.client, key);
+    expect(requested.missingDocumentsRequested).toEqual([{ document, role: 'head', iin: company.headIin }]);
+    expect(Date.parse(requested.missingDocumentsRequestedAt)).toBeLessThanOrEqual(Date.parse(requested.deadlineDocumentRequest));
+    expect(requested.deadlineDocumentRequest).toBe('2026-03-03T18:30:00+05:00');
+    expect(requested.deadlineMissingDocuments).toBe('2026-03-05T18:30:00+05:00');
+    expect((await cabinetMessages(company.bin, number)).map((m) => m.kind)).toContain('missing-documents-request');
+
+    await sys.intake.sendMessage(number, { kind: 'missing-documents', text: 'Көшірме қоса беріледі', attachments: [{ kind: document, fileName: `${document}.pdf` }] });
+    const review = await waitForTask(sys.client, key, 'Task_ReviewMissingDocuments');
+    expect((await variablesOf(sys.client, key)).submittedDocuments).toEqual([{ kind: document, fileName: `${document}.pdf` }]);
+    expect(review.candidateGroups).toEqual(['police-clerks']);
+    await completeTask(sys.client, key, 'Task_ReviewMissingDocuments', { missingDocumentsAccepted: true, missingDocumentsRemarks: 'Электрондық көшірме тексерілді, түпнұсқаға сәйкес.' });
+    await completeTask(sys.client, key, 'Task_StudyCompliance', NO_GROUNDS);
+    await completeTask(sys.client, key, 'Task_SignResult', HEAD_SIGNS);
+    await waitForEnd(sys.client, key);
+    expect(await endEventOf(sys.client, key)).toBe('End_LicenceIssued');
+    expect((await variablesOf(sys.client, key)).missingDocumentsAccepted).toBe(true);
+    expect(await visited(key)).not.toContain('Task_RecordDocumentsNotReceived');
+  }, 60_000);
+
+  test('given the completeness check still open when its term runs out, then the head is told and the breach recorded without cancelling the task, and the application still completes', async () => {
+    const number = 'SEC-2026-000114';
+    const key = await submit(number, fixtures.licence.approved);
+    const before = await waitForTask(sys.client, key, 'Task_CheckCompleteness');
+    expect(before.dueDate).toBe('2026-03-04T18:30:00+05:00');
+    await sys.setTime(WEDNESDAY_EVENING);
+    await waitFor('the breach to be recorded', async () => ((await variablesOf(sys.client, key)).completenessDeadlineBreached === true ? true : undefined));
+    const still = await waitForTask(sys.client, key, 'Task_CheckCompleteness');
+    expect(still.userTaskKey).toBe(before.userTaskKey);
+    expect(await monitoringStages(number)).toContain('deadline-breached');
+    expect(await visited(key)).toEqual(expect.arrayContaining(['Task_NotifyCompletenessBreach', 'Task_ReportCompletenessBreach']));
+    await completeTask(sys.client, key, 'Task_CheckCompleteness', COMPLETE);
+    await completeTask(sys.client, key, 'Task_StudyCompliance', NO_GROUNDS);
+    await completeTask(sys.client, key, 'Task_SignResult', HEAD_SIGNS);
+    await waitForEnd(sys.client, key);
+    expect(await endEventOf(sys.client, key)).toBe('End_LicenceIssued');
+  }, 60_000);
+
+  test('given a re-issue with the fee paid, when everything is in order, then the re-issued licence keeps its number and is delivered within its 3 working days', async () => {
+    const number = 'SEC-2026-000108';
+    const company = fixtures.licence.reissue;
+    const key = await submit(number, company, { requestKind: 'reissue', licenceNumber: company.licenceNumber, reissueReason: 'Заңды мекенжайдың өзгеруі' });
+    await completeTask(sys.client, key, 'Task_CheckCompleteness', COMPLETE);
+    await completeTask(sys.client, key, 'Task_StudyCompliance', NO_GROUNDS);
+    await completeTask(sys.client, key, 'Task_SignResult', HEAD_SIGNS);
+    await waitForEnd(sys.client, key);
+    expect(await endEventOf(sys.client, key)).toBe('End_LicenceIssued');
+    const vars = await variablesOf(sys.client, key);
+    expect(vars.registeredOn).toBe('2026-03-05');
+    expect(vars.deadlineTotal).toBe('2026-03-11T18:30:00+05:00');
+    expect(vars.feeCheck).toMatchObject({ paid: true, expectedAmount: 2_595 });
+    expect(await eLicensingRecords(number)).toEqual([expect.objectContaining({ kind: 'licence', number: company.licenceNumber })]);
+    const calls = await sys.client.searchProcessInstances({ filter: { parentProcessInstanceKey: key, processDefinitionId: 'deliver-result' } } as any, NOW);
+    const { deliveredAt } = await variablesOf(sys.client, (calls.items as any[])[0].processInstanceKey);
+    expect(Date.parse(deliveredAt)).toBeLessThanOrEqual(Date.parse(vars.deadlineTotal));
+    expect(vars.serviceTermDeadlineBreached).toBeUndefined();
+    expect(await visited(key)).toContain('Task_LookupExistingLicence');
+  }, 60_000);
+
+  test('an incomplete re-issue ends in a motivated refusal without a hearing', async () => {
+    const number = 'SEC-2026-000103';
+    const company = fixtures.licence.reissue;
+    const key = await submit(number, company, { requestKind: 'reissue', licenceNumber: company.licenceNumber, reissueReason: 'Атауының өзгеруі' });
+    await completeTask(sys.client, key, 'Task_CheckCompleteness', { documentsComplete: false, documentsExpired: true, incompletenessReason: 'Радиожиілік спектрін пайдалануға рұқсаттың мерзімі өткен.' });
+    const sign = await waitForTask(sys.client, key, 'Task_SignResult');
+    expect(sign.dueDate).toBe((await variablesOf(sys.client, key)).deadlineCompleteness);
+    await completeTask(sys.client, key, 'Task_SignResult', HEAD_SIGNS);
+    await waitForEnd(sys.client, key);
+    expect(await endEventOf(sys.client, key)).toBe('End_FurtherConsiderationRefused');
+    const vars = await variablesOf(sys.client, key);
+    expect(vars.resultDocument).toMatchObject({ kind: 'refusal-further-consideration', title: 'Мемлекеттік қызмет көрсетуден дәлелді бас тарту' });
+    const path = await visited(key);
+    expect(path).not.toContain('Call_Hearing');
+    expect(path).not.toContain('Task_StudyCompliance');
+    const doc = await documentOf(number, 'refusal-further-consideration', vars);
+    expect(doc.text).toContain('Мотивированный отказ в оказании государственной услуги');
+    expect(doc.text).toMatch(/Основание: пункт 10 Правил/);
+  }, 60_000);
+
+  test('a re-issue with grounds is refused from the review', async () => {
+    const number = 'SEC-2026-000109';
+    const company = fixtures.licence.reissue;
+    const key = await submit(number, company, { requestKind: 'reissue', licenceNumber: company.licenceNumber, reissueReason: 'Басшының ауысуы' });
+    await completeTask(sys.client, key, 'Task_CheckCompleteness', COMPLETE);
+    await completeTask(sys.client, key, 'Task_StudyCompliance', { groundsFound: true, refusalGrounds: ['B01_UNRELIABLE_DATA'] });
+    await completeTask(sys.client, key, 'Task_SignResult', HEAD_SIGNS);
+    await waitForEnd(sys.client, key);
+    expect(await endEventOf(sys.client, key)).toBe('End_ServiceRefused');
+    expect(await visited(key)).not.toContain('Call_Hearing');
+    const vars = await variablesOf(sys.client, key);
+    const doc = await documentOf(number, 'refusal', vars);
+    expect(doc.text).toContain('недостоверности документов');
+  }, 60_000);
+
+  test('given the legal-entities register down, when the lookup fails until its retries run out, then an incident is shown, and once the register is back and the operator retries, the application completes', async () => {
+    const number = 'SEC-2026-000115';
+    await sys.control('legal-entities', { down: true });
+    const key = await submit(number, fixtures.licence.approved);
+    await completeTask(sys.client, key, 'Task_CheckCompleteness', COMPLETE);
+    // Back-off between retries runs on the engine clock: move it on until the retries are spent.
+    let at = Date.parse(WEDNESDAY_EVENING);
+    const incidents = await waitFor(
+      'an incident on the legal-entity lookup',
+      async () => {
+        const open = await incidentsOf(sys.client, key);
+        if (open.some((i) => i.elementId === 'Task_LookupLegalEntity')) return open;
+        // Only while no job is with a worker (its time-out runs on the same clock), past the longest back-off.
+        const jobs = (await sys.client.searchJobs({ filter: { processInstanceKey: key }, page: { limit: 100 } } as any, NOW)).items as any[];
+        if (jobs.some((j) => j.state === 'CREATED' && j.deadline) || !jobs.some((j) => j.hasFailedWithRetriesLeft)) return undefined;
+        at += 61_000;
+        await sys.setTime(new Date(at).toISOString());
+        return undefined;
+      },
+      30_000,
+    );
+    const incident = incidents.find((i) => i.elementId === 'Task_LookupLegalEntity');
+    expect(incident.errorType).toBe('JOB_NO_RETRIES');
+    expect(incident.errorMessage).toMatch(/legal-entities/);
+    expect(await visited(key)).not.toContain('Task_StudyCompliance');
+
+    await sys.control('legal-entities', { down: false });
+    for (const i of incidents) {
+      if (i.jobKey) await sys.client.updateJob({ jobKey: i.jobKey, changeset: { retries: 3 } } as any);
+      await sys.client.resolveIncident({ incidentKey: i.incidentKey } as any);
+    }
+    await completeTask(sys.client, key, 'Task_StudyCompliance', NO_GROUNDS);
+    expect(await incidentsOf(sys.client, key)).toEqual([]);
+    expect((await variablesOf(sys.client, key)).legalEntity).toMatchObject({ bin: fixtures.licence.approved.bin });
+    await completeTask(sys.client, key, 'Task_SignResult', HEAD_SIGNS);
+    await waitForEnd(sys.client, key);
+    expect(await endEventOf(sys.client, key)).toBe('End_LicenceIssued');
+  }, 90_000);
+
+  test('no copy by the window\'s end still leads to the study: the clerk sees the copies were not received', async () => {
+    const number = 'SEC-2026-000117';
+    const key = await submit(number, fixtures.licence.educationMissing);
+    await completeTask(sys.client, key, 'Task_CheckCompleteness', COMPLETE);
+    await waitFor('the request for the missing copy', async () => ((await variablesOf(sys.client, key)).missingDocumentsRequestedAt ? true : undefined));
+    const { deadlineMissingDocuments } = await variablesOf(sys.client, key);
+    expect(deadlineMissingDocuments).toBe('2026-03-11T18:30:00+05:00');
+    await sys.setTime('2026-03-11T19:00:00+05:00');
+    await waitForTask(sys.client, key, 'Task_StudyCompliance');
+    expect((await variablesOf(sys.client, key)).missingDocumentsAccepted).toBe(false);
+    const path = await visited(key);
+    expect(path).toContain('Task_RecordDocumentsNotReceived');
+    expect(path).not.toContain('Task_ReviewMissingDocuments');
+    await completeTask(sys.client, key, 'Task_StudyCompliance', NO_GROUNDS);
+    await completeTask(sys.client, key, 'Task_SignResult', HEAD_SIGNS);
+    await waitForEnd(sys.client, key);
+    expect(await endEventOf(sys.client, key)).toBe('End_LicenceIssued');
+  }, 60_000);
+
+  test('a calendar revision re-arms the timers without re-checking completeness', async () => {
+    const number = 'SEC-2026-000116';
+    const key = await submit(number, fixtures.licence.approved);
+    await completeTask(sys.client, key, 'Task_CheckCompleteness', COMPLETE);
+    const before = await waitForTask(sys.client, key, 'Task_StudyCompliance');
+    const old = await variablesOf(sys.client, key);
+    expect(old.registeredOn).toBe('2026-03-12');
+    expect(before.dueDate).toBe(old.deadlineStudy);
+
+    await createCalendarRevisionStore(sys.revisionsFile).append(
+      {
+        id: 'sec-test-transfer-2026-03-17',
+        effectiveAt: '2026-03-11T18:00:00+05:00',
+        author: 'operator.test',
+        legalBasis: 'Transfer of a day off (synthetic test basis)',
+        changes: [{ date: '2026-03-17', kind: 'transferred-day-off', name: 'Transferred day off' }],
+      },
+      sys.clock.now(),
+    );
+    await sys.client.publishMessage({ name: 'calendar-revised', correlationKey: number, timeToLive: 0, variables: { calendarRevisionId: 'sec-test-transfer-2026-03-17' } } as any);
+
+    const after = await waitFor('the study task re-armed', async () => {
+      const t = await waitForTask(sys.client, key, 'Task_StudyCompliance');
+      return t.userTaskKey !== before.userTaskKey ? t : undefined;
+    });
+    const vars = await variablesOf(sys.client, key);
+    expect(Date.parse(vars.deadlineStudy)).toBeGreaterThan(Date.parse(old.deadlineStudy));
+    expect(Date.parse(vars.deadlineTotal)).toBeGreaterThan(Date.parse(old.deadlineTotal));
+    expect(after.dueDate).toBe(vars.deadlineStudy);
+    const checks = await sys.client.searchUserTasks({ filter: { processInstanceKey: key, elementId: 'Task_CheckCompleteness' } } as any, NOW);
+    expect(checks.items).toHaveLength(1);
+    expect(await monitoringStages(number)).toContain('calendar-revised');
+
+    await completeTask(sys.client, key, 'Task_StudyCompliance', NO_GROUNDS);
+    await completeTask(sys.client, key, 'Task_SignResult', HEAD_SIGNS);
+    await waitForEnd(sys.client, key);
+    expect(await endEventOf(sys.client, key)).toBe('End_LicenceIssued');
   }, 60_000);
 });

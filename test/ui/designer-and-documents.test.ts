@@ -25,10 +25,11 @@ describe('designer: diagrams, lint gate and deployment', () => {
             ]
           : [],
       deploy: async () => {
-        deployed.push('all');
+        deployed.push(readFileSync(path.join(dir, 'bpmn', 'security-licence.bpmn'), 'utf8'));
         return {
           processes: [{ id: 'security-licence', version: 2, key: '9', resource: 'security-licence.bpmn' }],
           forms: [],
+          rulesChangeNotices: ['security-licence:2'],
         };
       },
     });
@@ -59,16 +60,16 @@ describe('designer: diagrams, lint gate and deployment', () => {
     ]);
   });
 
-  test('a deploy that raises a procedure version starts the rules-change notice (C12)', async () => {
-    const res = await designer()('POST', '/api/designer/deploy');
+  test('a deploy saves the open diagram first and reports the rules-change notices the deploy started (C12), once', async () => {
+    const xml = '<bpmn:definitions xmlns:bpmn="x"><bpmn:process id="security-licence"/></bpmn:definitions>';
+    const res = await designer()('POST', '/api/designer/deploy', {
+      diagram: { name: 'security-licence.bpmn', xml },
+    });
     expect(res.status).toBe(200);
+    expect(deployed.at(-1)).toBe(xml);
     expect(res.json.notified).toEqual([{ processId: 'security-licence', version: 2 }]);
-    expect(ctx.fake.messages).toEqual([
-      expect.objectContaining({
-        name: 'procedure-version-deployed',
-        variables: expect.objectContaining({ processId: 'security-licence', version: 2 }),
-      }),
-    ]);
+    // deployResources publishes procedure-version-deployed itself; a second message would start a second notice.
+    expect(ctx.fake.messages).toEqual([]);
   });
 });
 

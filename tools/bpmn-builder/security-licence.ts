@@ -153,10 +153,16 @@ export function securityLicence(): Diagram {
       });
       s.chain(subDone, rep, st);
       const grounds = s.xor('Gateway_GroundsFound', { name: 'Grounds for refusal?', doc: `${LIST} row 9.`, at: [30, 0] });
+      const collect = s.script('Task_CollectRefusalGrounds', {
+        name: 'Collect the refusal grounds',
+        doc: `${LIST} row 9. The clerk's grounds plus ground 3 when the fee is unpaid: the study form cannot drop it, and the hearing and the refusal quote the same list.`,
+        at: [30.6, -1],
+        script: { expression: '=distinct values(concatenate(if refusalGrounds = null then [] else refusalGrounds, if feeNotPaid = true then ["B03_FEE_NOT_PAID"] else []))', resultVariable: 'refusalGrounds' },
+      });
       const needsHearing = s.xor('Gateway_HearingRequired', {
         name: 'Issue?',
         doc: `${REF} §8 (issue: hearing before refusal); §10, §11 (re-issue, duplicate: refusal straight from the review).`,
-        at: [31, -1],
+        at: [31.4, -1],
       });
       const hear = hearingCall(s, {
         at: [32, -2],
@@ -168,7 +174,8 @@ export function securityLicence(): Diagram {
       const refusals = s.xor('Gateway_RefusalPaths', { name: '', doc: REF, at: [34, -1] });
       const approval = s.xor('Gateway_ApprovalPath', { name: '', doc: REF, at: [34, 0] });
       s.chain(st, grounds);
-      s.flow(grounds, needsHearing, { name: 'grounds found', condition: '=groundsFound = true or feeNotPaid = true' });
+      s.flow(grounds, collect, { name: 'grounds found', condition: '=groundsFound = true or feeNotPaid = true' });
+      s.flow(collect, needsHearing);
       s.flow(grounds, approval, { name: 'no grounds', isDefault: true });
       s.flow(needsHearing, hear, { name: 'issue', condition: '=requestKind = "issue"' });
       s.flow(needsHearing, refusals, { name: 're-issue or duplicate', isDefault: true });
@@ -190,8 +197,8 @@ export function securityLicence(): Diagram {
             kind: 'incomplete',
             name: 'Result: refusal for an incomplete package',
             row: 3,
-            doc: '§7: issue ⇒ refusal of further consideration; §10, §11: re-issue or duplicate ⇒ motivated refusal.',
-            expression: '=if requestKind = "issue" then "refusal-further-consideration" else "refusal"',
+            doc: '§7: issue ⇒ refusal of further consideration; §10, §11: re-issue or duplicate ⇒ motivated refusal of the service, which the same document kind words by requestKind (it cites no row 9 ground).',
+            expression: lit('refusal-further-consideration'),
           },
         ],
       });

@@ -20,9 +20,15 @@ export function trainingCentreDesignation(): Diagram {
         groups: GROUPS,
         formNote: 'Checklist: EDS application, inspection act, teachers and practitioners, programmes and curricula, shooting range documents if leased.',
       });
-      const l = lookups(s, 10, `${REF}, Annex 1 row 8 last indent`, [
+      // The founders' IINs come from the charter: the lookups by founder wait for it.
+      const charter = s.service('Task_LookupLegalEntity', {
+        name: 'Look up the charter',
+        doc: `${REF}, Annex 1 row 8 last indent; spec C8. Information from the charter of the legal entity, including its founders (participants).`,
+        at: [9.75, 0],
+        type: 'lookup-legal-entity',
+      });
+      const l = lookups(s, 10.5, `${REF}, Annex 1 row 8 last indent`, [
         { id: 'Task_LookupFoundersAndHeads', type: 'lookup-person', name: 'Look up founders and heads', doc: 'Identity of all founders (participants) and heads.', subjects: 'founders,head' },
-        { id: 'Task_LookupLegalEntity', type: 'lookup-legal-entity', name: 'Look up the charter', doc: 'Information from the charter of the legal entity.' },
         { id: 'Task_LookupCriminalRecords', type: 'lookup-criminal-record', name: 'Look up criminal records', doc: 'No criminal record; release on non-exonerating grounds; criminal cases against founders and heads.', subjects: 'founders,head' },
         { id: 'Task_LookupMentalHealth', type: 'lookup-mental-health', name: 'Look up mental-health certificates', doc: 'Certificates of mental-health organisations.', subjects: 'founders,head' },
         { id: 'Task_LookupRealEstate', type: 'lookup-real-estate', name: 'Look up the shooting range and premises', doc: 'Owned shooting range; premises for classes meeting sanitary norms.' },
@@ -33,7 +39,7 @@ export function trainingCentreDesignation(): Diagram {
       const hear = hearingCall(s, { at: [16, -1], ref: `${REF} §8`, groups: GROUPS });
       const outcome = s.xor('Gateway_HearingOutcome', { name: 'Refusal confirmed?', doc: `${REF} §8; spec C6.`, at: [17, -1] });
       const approval = s.xor('Gateway_ApprovalPath', { name: '', doc: REF, at: [18, 0] });
-      s.flow(c.complete, l.fork);
+      s.chain(c.complete, charter, l.fork);
       s.chain(l.join, rep, st, grounds);
       s.flow(grounds, hear, { name: 'grounds found', condition: '=groundsFound = true' });
       s.flow(grounds, approval, { name: 'no grounds', isDefault: true });

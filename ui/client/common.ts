@@ -130,3 +130,90 @@ export function urgencyBadge(urgency: string, remaining: number | null) {
           : String(remaining);
   return h('span', { class: `badge u-${urgency}`, title: t('remaining') }, text);
 }
+
+/**
+ * Runs a long operation (submit, deploy, complete): the button is disabled and `box` says what is
+ * happening until it ends, so a second press cannot send twice.
+ */
+export async function withProgress<T>(
+  button: HTMLButtonElement,
+  box: HTMLElement,
+  text: string,
+  work: () => Promise<T>,
+): Promise<T> {
+  button.disabled = true;
+  button.setAttribute('aria-busy', 'true');
+  box.replaceChildren(h('p', { class: 'muted busy', role: 'status' }, text));
+  try {
+    return await work();
+  } finally {
+    button.disabled = false;
+    button.removeAttribute('aria-busy');
+  }
+}
+
+export interface FieldError {
+  path: string;
+  kk: string;
+  ru: string;
+}
+
+/**
+ * Shows server validation errors next to their fields, found by `data-path` (the field's dotted path
+ * in the submitted JSON); errors of fields not on the page go to `box`. Focuses the first invalid field.
+ */
+export function showFieldErrors(form: HTMLElement, errors: FieldError[], box: HTMLElement) {
+  clearFieldErrors(form);
+  const rest: FieldError[] = [];
+  let first: HTMLElement | undefined;
+  for (const e of errors) {
+    const target = form.querySelector<HTMLElement>(`[data-path="${CSS.escape(e.path)}"]`);
+    if (!target) {
+      rest.push(e);
+      continue;
+    }
+    const id = `err-${e.path.replace(/[^a-zA-Z0-9-]/g, '-')}`;
+    const text = e[lang] ?? e.ru;
+    const existing = document.getElementById(id);
+    if (existing) {
+      existing.textContent += ` ${text}`;
+      continue;
+    }
+    const note = h('span', { class: 'field-error', id, 'data-error-for': e.path }, text);
+    target.setAttribute('aria-invalid', 'true');
+    target.setAttribute('aria-describedby', id);
+    // Under the field it is about: inside its wrapping label, else right after it.
+    const label = target.closest('label');
+    if (label) label.append(note);
+    else if (target.tagName === 'FIELDSET') target.querySelector('legend')!.after(note);
+    else target.after(note);
+    // The message goes once the field is edited, so what is left on screen is still true.
+    target.addEventListener(
+      'input',
+      () => {
+        note.remove();
+        target.removeAttribute('aria-invalid');
+        target.removeAttribute('aria-describedby');
+      },
+      { once: true },
+    );
+    first ??= target;
+  }
+  box.replaceChildren(
+    h(
+      'div',
+      { class: 'error', role: 'alert' },
+      h('strong', {}, t('validationFailed')),
+      rest.length ? h('ul', {}, ...rest.map((e) => h('li', {}, `${e.path}: ${e[lang] ?? e.ru}`))) : null,
+    ),
+  );
+  first?.focus();
+}
+
+export function clearFieldErrors(form: HTMLElement) {
+  form.querySelectorAll('.field-error').forEach((n) => n.remove());
+  form.querySelectorAll('[aria-invalid]').forEach((n) => {
+    n.removeAttribute('aria-invalid');
+    n.removeAttribute('aria-describedby');
+  });
+}

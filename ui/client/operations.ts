@@ -13,6 +13,7 @@ import {
   status,
   t,
   urgencyBadge,
+  withProgress,
 } from './common';
 
 /** Operations: running applications, incidents with retry, the deadline board, one instance on its diagram. */
@@ -51,6 +52,11 @@ async function loadRunning(box: HTMLElement) {
   try {
     const data = await api('GET', '/api/ops/instances');
     if (!data.items.length) return status(box, t('empty'));
+    // Counts come keyed by the element's name; the table's words are the stage names, so use them here too.
+    const idByName = new Map<string, string>();
+    for (const i of data.items) for (const st of i.stages) idByName.set(st.name, st.elementId);
+    const stageLabel = (name: string) =>
+      idByName.has(name) ? elementStepName(idByName.get(name)!, lang, name) : name;
     const counts = h(
       'div',
       { class: 'counts' },
@@ -62,7 +68,9 @@ async function loadRunning(box: HTMLElement) {
           h(
             'ul',
             {},
-            ...Object.entries(stages).map(([stage, n]) => h('li', {}, `${stage}: `, h('strong', {}, n))),
+            ...Object.entries(stages).map(([stage, n]) =>
+              h('li', {}, `${stageLabel(stage)}: `, h('strong', {}, n)),
+            ),
           ),
         ),
       ),
@@ -133,17 +141,16 @@ async function loadIncidents(box: HTMLElement) {
               {
                 type: 'button',
                 class: 'primary',
-                onclick: async () => {
-                  retry.disabled = true;
-                  try {
-                    await api('POST', `/api/ops/incidents/${x.incidentKey}/retry`);
-                    status(msg, t('sent'), 'ok');
-                    await loadIncidents(box);
-                  } catch (err) {
-                    retry.disabled = false;
-                    status(msg, (err as Error).message, 'error');
-                  }
-                },
+                onclick: () =>
+                  withProgress(retry, msg, t('sending'), async () => {
+                    try {
+                      await api('POST', `/api/ops/incidents/${x.incidentKey}/retry`);
+                      status(msg, t('sent'), 'ok');
+                      await loadIncidents(box);
+                    } catch (err) {
+                      status(msg, (err as Error).message, 'error');
+                    }
+                  }),
               },
               t('retry'),
             );
@@ -217,7 +224,13 @@ async function instanceView(key: string) {
       h(
         'p',
         { class: 'muted' },
-        `${t('state')}: ${data.instance.state} · v${data.instance.processDefinitionVersion ?? '?'}`,
+        `${t('state')}: ${t(`state.${String(data.instance.state).toLowerCase()}`)} · v${data.instance.processDefinitionVersion ?? '?'}`,
+        // A large diagram fits the screen small: say in words where the instance is.
+        data.active?.length
+          ? ` · ${t('stage')}: ${[...new Set<string>(data.active)].map((id) =>
+                elementStepName(id, lang, data.elements.find((e: any) => e.elementId === id)?.elementName ?? id),
+              ).join(', ')}`
+          : '',
       ),
       canvas,
       h(

@@ -1,17 +1,22 @@
 import { stepName as elementStepName } from '../../domain/applications/step-names';
+import { REFUSAL_GROUNDS } from '../../domain/rules/refusal-grounds';
 import {
   stepName,
   api,
+  ApiError,
   boot,
+  clearFieldErrors,
   formatDate,
   h,
   lang,
   root,
   serviceName,
   showError,
+  showFieldErrors,
   status,
   t,
   urgencyBadge,
+  withProgress,
 } from './common';
 
 /** Applicant portal: submit an application with attachments, follow its status, download results. */
@@ -56,8 +61,85 @@ app.replaceChildren(
 );
 
 const field = (label: string, input: HTMLElement) => h('label', {}, label, input);
+/** An input named like its form field; `path` is where the server reports its errors. */
 const input = (name: string, attrs: Record<string, any> = {}) =>
   h('input', { name, id: `f-${name}`, autocomplete: 'off', ...attrs });
+
+interface Column {
+  key: string;
+  label: string;
+  input: (id: string) => HTMLInputElement | HTMLSelectElement;
+}
+
+/**
+ * A list of rows the applicant adds and removes (specialists, instruments, guarded objects). Each
+ * input carries `data-path="<list>.<row>.<key>"`, the path the server's validation errors name.
+ */
+function rowsEditor(list: string, legend: string, columns: Column[]) {
+  const rows = h('ol', { class: 'rows', 'data-testid': `rows-${list}` });
+  const empty = h('p', { class: 'muted', 'data-testid': `rows-${list}-empty` }, t('noRows'));
+  const box = h('fieldset', { class: 'rows-editor', 'data-path': list, tabindex: -1 });
+  const renumber = () => {
+    Array.from(rows.children).forEach((row, i) => {
+      row.querySelectorAll<HTMLElement>('[data-key]').forEach((el) => {
+        el.id = `f-${list}-${i}-${el.dataset.key}`;
+        el.dataset.path = `${list}.${i}.${el.dataset.key}`;
+      });
+      row.querySelector('button.remove')!.setAttribute('aria-label', `${t('removeRow')} ${i + 1}`);
+    });
+    empty.hidden = rows.children.length > 0;
+  };
+  const add = () => {
+    const row: HTMLLIElement = h(
+      'li',
+      { class: 'row' },
+      ...columns.map((c) => {
+        const el = c.input('');
+        el.dataset.key = c.key;
+        return field(c.label, el);
+      }),
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'remove',
+          onclick: () => {
+            const next = (row.nextElementSibling ?? row.previousElementSibling) as HTMLElement | null;
+            row.remove();
+            renumber();
+            (next?.querySelector('input, select') as HTMLElement | null)?.focus() ?? addBtn.focus();
+          },
+        },
+        '×',
+      ),
+    );
+    rows.append(row);
+    renumber();
+    return row;
+  };
+  const addBtn = h(
+    'button',
+    {
+      type: 'button',
+      class: 'add',
+      'data-testid': `add-${list}`,
+      onclick: () => (add().querySelector('input, select') as HTMLElement | null)?.focus(),
+    },
+    `+ ${t('addRow')}`,
+  );
+  box.append(h('legend', {}, legend), rows, empty, addBtn);
+  add();
+  const values = () =>
+    Array.from(rows.children).map((row) =>
+      Object.fromEntries(
+        Array.from(row.querySelectorAll<HTMLInputElement>('[data-key]')).map((el) => [
+          el.dataset.key!,
+          el.value.trim(),
+        ]),
+      ),
+    );
+  return { box, values };
+}
 
 function newNumber(service: string): string {
   // The portal issues the number once per form, so a resubmission after a network error is idempotent.
@@ -73,41 +155,43 @@ function renderForm() {
   );
   const specific = h('fieldset', { class: 'stack' });
   const message = h('div', { class: 'message', 'data-testid': 'submit-message' });
+  const submitBtn = h('button', { type: 'submit', class: 'primary' }, t('submit'));
   const files = input('files', { type: 'file', multiple: true, accept: 'application/pdf,image/*' });
   let number = newNumber(service.value);
   const numberOut = h('output', { 'data-testid': 'application-number' }, number);
 
+  let specialists: ReturnType<typeof rowsEditor> | undefined;
+  let instruments: ReturnType<typeof rowsEditor> | undefined;
+  let objects: ReturnType<typeof rowsEditor> | undefined;
   const renderSpecific = () => {
+    specialists = instruments = objects = undefined;
+    clearFieldErrors(formBox);
+    message.replaceChildren();
     number = newNumber(service.value);
     numberOut.textContent = number;
     const s = service.value;
     const parts: HTMLElement[] = [h('legend', {}, serviceName(s))];
     if (s === 'fire-automation-permit') {
-      parts.push(
-        h('h3', {}, t('specialists')),
-        h(
-          'div',
-          { class: 'row' },
-          field('ИИН / ЖСН', input('specialistIin', { inputmode: 'numeric', maxlength: 12 })),
-          field(t('name'), input('specialistName')),
-          field(
-            'III–V',
-            h(
-              'select',
-              { name: 'specialistGroup' },
-              ...[3, 4, 5, 2, 1].map((g) => h('option', { value: g }, String(g))),
-            ),
-          ),
-        ),
-        h('h3', {}, t('instruments')),
-        h(
-          'div',
-          { class: 'row' },
-          field(t('name'), input('instrumentName')),
-          field('№', input('instrumentSerial')),
-          field(t('due'), input('instrumentVerifiedUntil', { type: 'date' })),
-        ),
-      );
+      specialists = rowsEditor('specialists', t('specialists'), [
+        {
+          key: 'iin',
+          label: t('specialistIin'),
+          input: () => h('input', { inputmode: 'numeric', maxlength: 12, autocomplete: 'off' }),
+        },
+        { key: 'fullName', label: t('specialistName'), input: () => h('input', { autocomplete: 'off' }) },
+        {
+          key: 'electricalClearanceGroup',
+          label: t('clearanceGroup'),
+          input: () =>
+            h('select', {}, ...[3, 4, 5, 2, 1].map((g) => h('option', { value: g }, ['', 'I', 'II', 'III', 'IV', 'V'][g]))),
+        },
+      ]);
+      instruments = rowsEditor('measuringInstruments', t('instruments'), [
+        { key: 'name', label: t('instrumentName'), input: () => h('input', { autocomplete: 'off' }) },
+        { key: 'serialNumber', label: t('serialNumber'), input: () => h('input', { autocomplete: 'off' }) },
+        { key: 'verifiedUntil', label: t('verifiedUntil'), input: () => h('input', { type: 'date' }) },
+      ]);
+      parts.push(specialists.box, instruments.box);
     }
     if (s === 'security-licence') {
       const kind = h(
@@ -133,8 +217,8 @@ function renderForm() {
         h(
           'div',
           { class: 'row' },
-          field(t('licenceNumber'), input('licenceNumber')),
-          field(t('reason'), input('reason')),
+          field(t('licenceNumber'), input('licenceNumber', { 'data-path': 'licenceNumber' })),
+          field(t('reason'), input('reason', { 'data-path': 'reissueReason' })),
         ),
       );
     }
@@ -148,15 +232,13 @@ function renderForm() {
         ),
       );
     if (s === 'national-company-security-approval') {
+      objects = rowsEditor('objects', t('objects'), [
+        { key: 'name', label: t('objectName'), input: () => h('input', { autocomplete: 'off' }) },
+        { key: 'location', label: t('objectLocation'), input: () => h('input', { autocomplete: 'off' }) },
+      ]);
       parts.push(
-        h('h3', {}, t('objects')),
-        h(
-          'div',
-          { class: 'row' },
-          field(t('name'), input('objectName')),
-          field(t('location'), input('objectLocation')),
-        ),
-        field(t('antimonopolyConsentRef'), input('antimonopolyConsentRef')),
+        objects.box,
+        field(t('antimonopolyConsentRef'), input('antimonopolyConsentRef', { 'data-path': 'antimonopolyConsentRef' })),
       );
     }
     specific.replaceChildren(...parts);
@@ -193,20 +275,11 @@ function renderForm() {
           })),
         };
         if (s === 'fire-automation-permit') {
-          application.specialists = [
-            {
-              iin: v('specialistIin'),
-              fullName: v('specialistName'),
-              electricalClearanceGroup: Number(v('specialistGroup')),
-            },
-          ];
-          application.measuringInstruments = [
-            {
-              name: v('instrumentName'),
-              serialNumber: v('instrumentSerial'),
-              verifiedUntil: v('instrumentVerifiedUntil'),
-            },
-          ];
+          application.specialists = (specialists?.values() ?? []).map((r) => ({
+            ...r,
+            electricalClearanceGroup: Number(r.electricalClearanceGroup),
+          }));
+          application.measuringInstruments = instruments?.values() ?? [];
         }
         if (s === 'security-licence') {
           const kind = v('requestKind');
@@ -219,53 +292,74 @@ function renderForm() {
         if (s === 'training-centre-designation')
           application.shootingRangeLeased = fd.get('shootingRangeLeased') === 'on';
         if (s === 'national-company-security-approval') {
-          application.objects = [{ name: v('objectName'), location: v('objectLocation') }];
+          application.objects = objects?.values() ?? [];
           application.antimonopolyConsentRef = v('antimonopolyConsentRef');
         }
         const body = new FormData();
         body.set('application', JSON.stringify(application));
         for (const f of fileList) body.append('files', f, f.name);
-        status(message, t('loading'));
-        try {
-          const res = await api('POST', '/api/applications', body);
-          status(
-            message,
-            `${t('sent')}: ${res.applicationNumber} · ${t('registeredOn')} ${res.registeredOn}`,
-            'ok',
-          );
-          await loadList();
-          await openApplication(res.applicationNumber);
-        } catch (err) {
-          message.replaceChildren(
-            h(
-              'div',
-              { class: 'error', role: 'alert' },
-              h('strong', {}, t('error')),
-              h('pre', {}, (err as Error).message),
-            ),
-          );
-        }
+        clearFieldErrors(form);
+        await withProgress(submitBtn, message, t('sending'), async () => {
+          try {
+            const res = await api('POST', '/api/applications', body);
+            status(
+              message,
+              `${t('sent')}: ${res.applicationNumber} · ${t('registeredOn')} ${day(res.registeredOn)}`,
+              'ok',
+            );
+            await loadList();
+            await openApplication(res.applicationNumber);
+          } catch (err) {
+            if (err instanceof ApiError && err.body?.errors?.length)
+              return showFieldErrors(form, err.body.errors, message);
+            message.replaceChildren(
+              h(
+                'div',
+                { class: 'error', role: 'alert' },
+                h('strong', {}, t('error')),
+                h('pre', {}, (err as Error).message),
+              ),
+            );
+          }
+        });
       },
     },
     field(t('service'), service),
     h('p', { class: 'muted' }, `№ `, numberOut, ` · ${t('bin')} ${bin}`),
-    field(t('orgName'), input('orgName', { required: true })),
-    field(t('headFullName'), input('headFullName', { required: true })),
-    field(t('headIin'), input('headIin', { required: true, inputmode: 'numeric', maxlength: 12 })),
-    field(t('location'), input('location', { required: true })),
+    field(t('orgName'), input('orgName', { required: true, 'data-path': 'applicant.name' })),
+    field(t('headFullName'), input('headFullName', { required: true, 'data-path': 'applicant.headFullName' })),
+    field(
+      t('headIin'),
+      input('headIin', { required: true, inputmode: 'numeric', maxlength: 12, 'data-path': 'applicant.headIin' }),
+    ),
+    field(t('location'), input('location', { required: true, 'data-path': 'applicant.location' })),
     specific,
     field(t('attachments'), files),
     h('label', { class: 'check' }, input('consent', { type: 'checkbox' }), t('consent')),
-    h('button', { type: 'submit', class: 'primary' }, t('submit')),
+    submitBtn,
     message,
   );
   formBox.replaceChildren(h('h2', { id: 'h-new' }, t('newApplication')), form);
 }
 
+/** Refusal grounds as the catalogue words them, whether given as codes or as findings. */
+function groundsList(grounds: unknown) {
+  const items = (Array.isArray(grounds) ? grounds : [grounds]).map((g: any) => {
+    const code = typeof g === 'string' ? g : g?.code;
+    const known = REFUSAL_GROUNDS.find((x) => x.code === code);
+    const text = (lang === 'ru' ? (g?.textRu ?? known?.textRu) : (g?.textKk ?? known?.textKk)) ?? code ?? JSON.stringify(g);
+    return h('li', {}, text);
+  });
+  return h('ul', { class: 'grounds' }, ...items);
+}
+
+/** A registration day (YYYY-MM-DD) as DD.MM.YYYY, like the other dates on the page. */
+const day = (iso?: string) => (iso && /^\d{4}-\d{2}-\d{2}$/.test(iso) ? iso.split('-').reverse().join('.') : (iso ?? '—'));
+
 async function loadList() {
   try {
     const data = await api('GET', '/api/applications');
-    if (!data.items.length) return status(listBox, t('empty'));
+    if (!data.items.length) return status(listBox, t('noApplications'));
     listBox.replaceChildren(
       h(
         'ul',
@@ -285,7 +379,7 @@ async function loadList() {
               },
               a.applicationNumber,
             ),
-            ` · ${serviceName(a.serviceId)} · ${a.registeredOn}`,
+            ` · ${serviceName(a.serviceId)} · ${day(a.registeredOn)}`,
           ),
         ),
       ),
@@ -312,20 +406,13 @@ async function openApplication(number: string) {
             {},
             `${t('hearing')}: ${formatDate(n.hearingAt)}${n.hearingPlace ? ` · ${n.hearingPlace}` : ''}`,
           ),
-        n.grounds && h('p', {}, `${t('refusalGround')}: ${JSON.stringify(n.grounds)}`),
+        n.grounds && h('p', {}, `${t('refusalGround')}:`),
+        n.grounds && groundsList(n.grounds),
       ),
     );
-    const position = h('textarea', { rows: 3, 'aria-label': t('position') });
-    const complaint = h('textarea', { rows: 3, 'aria-label': t('complaintText') });
-    const msg = h('div', { class: 'message' });
-    const send = async (url: string, body: unknown) => {
-      try {
-        await api('POST', url, body);
-        status(msg, t('sent'), 'ok');
-      } catch (err) {
-        status(msg, (err as Error).message, 'error');
-      }
-    };
+    const active = s.state === 'active';
+    const prelim = s.notices.some((n: any) => n.kind === 'preliminary-decision');
+    const requested = s.notices.find((n: any) => n.kind === 'documents-requested');
     detail.replaceChildren(
       h(
         'div',
@@ -338,13 +425,13 @@ async function openApplication(number: string) {
           h('dt', {}, t('state')),
           h('dd', {}, t(`state.${s.state}`)),
           h('dt', {}, t('registeredOn')),
-          h('dd', {}, s.registeredOn ?? '—'),
+          h('dd', {}, day(s.registeredOn)),
           h('dt', {}, t('stage')),
           h('dd', {}, s.stages.map((x: any) => elementStepName(x.elementId, lang, x.name)).join(', ') || '—'),
           s.refusalGround && h('dt', {}, t('refusalGround')),
-          s.refusalGround && h('dd', {}, JSON.stringify(s.refusalGround)),
+          s.refusalGround && h('dd', {}, groundsList(s.refusalGround)),
         ),
-        h('h3', {}, t('deadlines')),
+        h('h3', {}, t('terms')),
         s.deadlines.length
           ? h(
               'ul',
@@ -379,46 +466,9 @@ async function openApplication(number: string) {
               ),
             )
           : h('p', { class: 'muted' }, t('empty')),
-        s.notices.some((n: any) => n.kind === 'preliminary-decision') && s.state === 'active'
-          ? h(
-              'div',
-              { class: 'stack' },
-              h('h3', {}, t('position')),
-              position,
-              h(
-                'button',
-                {
-                  type: 'button',
-                  onclick: () =>
-                    send(`/api/applications/${s.applicationNumber}/messages`, {
-                      kind: 'hearing-position',
-                      text: position.value,
-                    }),
-                },
-                t('sendPosition'),
-              ),
-            )
-          : null,
-        h(
-          'details',
-          {},
-          h('summary', {}, t('complaint')),
-          h(
-            'div',
-            { class: 'stack' },
-            complaint,
-            h(
-              'button',
-              {
-                type: 'button',
-                onclick: () =>
-                  send('/api/complaints', { applicationNumber: s.applicationNumber, text: complaint.value }),
-              },
-              t('submit'),
-            ),
-          ),
-        ),
-        msg,
+        active && prelim ? hearingPositionCard(s.applicationNumber) : null,
+        active && requested ? missingDocumentsCard(s.applicationNumber, requested.details) : null,
+        complaintCard(s.applicationNumber),
       ),
     );
   } catch (err) {
@@ -426,6 +476,115 @@ async function openApplication(number: string) {
   }
 }
 
+/**
+ * One applicant action: a labelled text field with its hint, optional files, a button that shows
+ * progress, and a result line that says plainly whether it worked, in the page's language.
+ */
+function actionCard(opts: {
+  id: string;
+  title: string;
+  hint: string;
+  label: string;
+  button: string;
+  done: (res: any) => string;
+  withFiles?: boolean;
+  send: (text: string, files: File[]) => Promise<any>;
+  open?: boolean;
+}) {
+  const text = h('textarea', { id: `${opts.id}-text`, rows: 3, 'data-path': 'text' });
+  const files = opts.withFiles
+    ? h('input', { type: 'file', id: `${opts.id}-files`, multiple: true, accept: 'application/pdf,image/*' })
+    : null;
+  const result = h('div', { class: 'message', 'data-testid': `${opts.id}-result` });
+  const button: HTMLButtonElement = h('button', { type: 'submit', class: 'primary' }, opts.button);
+  const form = h(
+    'form',
+    {
+      class: 'stack',
+      novalidate: true,
+      onsubmit: (e: Event) => {
+        e.preventDefault();
+        clearFieldErrors(form);
+        void withProgress(button, result, t('sending'), async () => {
+          try {
+            const res = await opts.send(text.value, Array.from(files?.files ?? []));
+            status(result, opts.done(res), 'ok');
+            text.value = '';
+            if (files) files.value = '';
+          } catch (err) {
+            if (err instanceof ApiError && err.body?.errors?.length)
+              return showFieldErrors(form, err.body.errors, result);
+            status(result, (err as Error).message, 'error');
+          }
+        });
+      },
+    },
+    h('p', { class: 'muted', id: `${opts.id}-hint` }, opts.hint),
+    h('label', { for: text.id }, opts.label),
+    text,
+    files && h('label', {}, t('attachments'), files),
+    h('div', {}, button),
+    result,
+  );
+  text.setAttribute('aria-describedby', `${opts.id}-hint`);
+  return h(
+    'details',
+    { class: 'action card', 'data-testid': opts.id, open: opts.open ?? false },
+    h('summary', {}, opts.title),
+    form,
+  );
+}
+
+function hearingPositionCard(number: string) {
+  return actionCard({
+    id: 'hearing-position',
+    title: t('position'),
+    hint: t('positionHint'),
+    label: t('position'),
+    button: t('sendPosition'),
+    open: true,
+    done: () => t('positionSent'),
+    send: (text) =>
+      api('POST', `/api/applications/${encodeURIComponent(number)}/messages`, {
+        kind: 'hearing-position',
+        text,
+      }),
+  });
+}
+
+function missingDocumentsCard(number: string, details: unknown) {
+  const card = actionCard({
+    id: 'missing-documents',
+    title: t('documentsRequested'),
+    hint: t('documentsHint'),
+    label: t('note'),
+    button: t('sendDocuments'),
+    withFiles: true,
+    open: true,
+    done: () => t('documentsSent'),
+    send: (text, files) => {
+      const body = new FormData();
+      body.set('message', JSON.stringify({ kind: 'missing-documents', text }));
+      for (const f of files) body.append('files', f, f.name);
+      return api('POST', `/api/applications/${encodeURIComponent(number)}/messages`, body);
+    },
+  });
+  const list = Array.isArray(details) ? details.map(String) : details ? [String(details)] : [];
+  if (list.length) card.querySelector('form')!.prepend(h('ul', {}, ...list.map((d) => h('li', {}, d))));
+  return card;
+}
+
+function complaintCard(number: string) {
+  return actionCard({
+    id: 'complaint',
+    title: t('complaint'),
+    hint: t('complaintHint'),
+    label: t('complaintText'),
+    button: t('sendComplaint'),
+    done: (res) => `${t('complaintSent')} · ${t('registeredOn')} ${day(res.registeredOn)}`,
+    send: (text) => api('POST', '/api/complaints', { applicationNumber: number, text }),
+  });
+}
+
 renderForm();
 void loadList();
-void lang;

@@ -12,6 +12,7 @@ import {
   status,
   t,
   urgencyBadge,
+  withProgress,
 } from './common';
 
 /** Clerk worklist: my groups' tasks by urgency, the task's Camunda form, facts and documents beside it. */
@@ -31,14 +32,42 @@ const serviceSel = h('select', {
   'aria-label': t('service'),
   onchange: () => {
     filters.service = serviceSel.value;
-    void loadList();
+    /** A looked-up fact as the clerk reads it: objects as indented key–value text, not one long JSON line. */
+function factValue(v: unknown) {
+  if (v === null || typeof v !== 'object') return h('code', {}, String(v));
+  const lines = (x: unknown, indent: string): string[] =>
+    x !== null && typeof x === 'object'
+      ? Object.entries(x).flatMap(([k, y]) =>
+          y !== null && typeof y === 'object'
+            ? [`${indent}${Array.isArray(x) ? `${Number(k) + 1}.` : `${k}:`}`, ...lines(y, `${indent}  `)]
+            : [`${indent}${Array.isArray(x) ? '•' : `${k}:`} ${String(y)}`],
+        )
+      : [`${indent}${String(x)}`];
+  return h('pre', { class: 'fact' }, lines(v, '').join('\n'));
+}
+
+void loadList();
   },
 });
 const stageSel = h('select', {
   'aria-label': t('stage'),
   onchange: () => {
     filters.stage = stageSel.value;
-    void loadList();
+    /** A looked-up fact as the clerk reads it: objects as indented key–value text, not one long JSON line. */
+function factValue(v: unknown) {
+  if (v === null || typeof v !== 'object') return h('code', {}, String(v));
+  const lines = (x: unknown, indent: string): string[] =>
+    x !== null && typeof x === 'object'
+      ? Object.entries(x).flatMap(([k, y]) =>
+          y !== null && typeof y === 'object'
+            ? [`${indent}${Array.isArray(x) ? `${Number(k) + 1}.` : `${k}:`}`, ...lines(y, `${indent}  `)]
+            : [`${indent}${Array.isArray(x) ? '•' : `${k}:`} ${String(y)}`],
+        )
+      : [`${indent}${String(x)}`];
+  return h('pre', { class: 'fact' }, lines(v, '').join('\n'));
+}
+
+void loadList();
   },
 });
 app.replaceChildren(
@@ -79,7 +108,7 @@ async function loadList() {
           h('th', {}, t('application')),
           h('th', {}, t('service')),
           h('th', {}, t('due')),
-          h('th', {}, t('remaining')),
+          h('th', {}, h('abbr', { title: t('remaining') }, t('remainingShort'))),
           h('th', {}, t('assignee')),
         ),
       ),
@@ -160,21 +189,22 @@ function renderTask(data: any) {
   const mine = task.assignee === boot.session?.userId;
   const message = h('div', { class: 'message' });
   const formBox = h('div', { class: 'form-box', 'data-testid': 'task-form' });
+  const completeBtn: HTMLButtonElement = h(
+    'button',
+    {
+      type: 'button',
+      class: 'primary',
+      disabled: Boolean(task.assignee && !mine),
+      onclick: () => complete(),
+    },
+    t('complete'),
+  );
   const actions = h(
     'div',
     { class: 'actions' },
-    !task.assignee && h('button', { type: 'button', onclick: () => act('claim') }, t('claim')),
-    mine && h('button', { type: 'button', onclick: () => act('release') }, t('release')),
-    h(
-      'button',
-      {
-        type: 'button',
-        class: 'primary',
-        disabled: Boolean(task.assignee && !mine),
-        onclick: () => complete(),
-      },
-      t('complete'),
-    ),
+    !task.assignee && h('button', { type: 'button', onclick: (e: Event) => act('claim', e) }, t('claim')),
+    mine && h('button', { type: 'button', onclick: (e: Event) => act('release', e) }, t('release')),
+    completeBtn,
   );
   const docs = data.documents.length
     ? h(
@@ -219,7 +249,7 @@ function renderTask(data: any) {
             'tr',
             {},
             h('th', { scope: 'row' }, k),
-            h('td', {}, h('code', {}, typeof v === 'string' ? v : JSON.stringify(v))),
+            h('td', {}, factValue(v)),
           ),
         ),
     ),
@@ -258,14 +288,16 @@ function renderTask(data: any) {
     formBox.append(h('p', { class: 'muted' }, t('noForm')));
   }
 
-  async function act(what: 'claim' | 'release') {
-    try {
-      await api('POST', `/api/tasks/${task.userTaskKey}/${what}`);
-      await openTask(task.userTaskKey);
-      await loadList();
-    } catch (err) {
-      status(message, (err as Error).message, 'error');
-    }
+  async function act(what: 'claim' | 'release', e: Event) {
+    await withProgress(e.currentTarget as HTMLButtonElement, message, t('loading'), async () => {
+      try {
+        await api('POST', `/api/tasks/${task.userTaskKey}/${what}`);
+        await openTask(task.userTaskKey);
+        await loadList();
+      } catch (err) {
+        status(message, (err as Error).message, 'error');
+      }
+    });
   }
 
   async function complete() {
@@ -275,17 +307,33 @@ function renderTask(data: any) {
       if (Object.keys(result.errors).length) return status(message, t('validationFailed'), 'error');
       variables = result.data;
     }
-    try {
-      await api('POST', `/api/tasks/${task.userTaskKey}/complete`, { variables });
-      form?.destroy();
-      form = null;
-      selected = null;
-      status(detail, t('completed'), 'ok');
-      await loadList();
-    } catch (err) {
-      status(message, (err as Error).message, 'error');
-    }
+    await withProgress(completeBtn, message, t('sending'), async () => {
+      try {
+        await api('POST', `/api/tasks/${task.userTaskKey}/complete`, { variables });
+        form?.destroy();
+        form = null;
+        selected = null;
+        status(detail, t('completed'), 'ok');
+        await loadList();
+      } catch (err) {
+        status(message, (err as Error).message, 'error');
+      }
+    });
   }
+}
+
+/** A looked-up fact as the clerk reads it: objects as indented key–value text, not one long JSON line. */
+function factValue(v: unknown) {
+  if (v === null || typeof v !== 'object') return h('code', {}, String(v));
+  const lines = (x: unknown, indent: string): string[] =>
+    x !== null && typeof x === 'object'
+      ? Object.entries(x).flatMap(([k, y]) =>
+          y !== null && typeof y === 'object'
+            ? [`${indent}${Array.isArray(x) ? `${Number(k) + 1}.` : `${k}:`}`, ...lines(y, `${indent}  `)]
+            : [`${indent}${Array.isArray(x) ? '•' : `${k}:`} ${String(y)}`],
+        )
+      : [`${indent}${String(x)}`];
+  return h('pre', { class: 'fact' }, lines(v, '').join('\n'));
 }
 
 void loadList();

@@ -1,10 +1,11 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
 /**
  * The real system for browser tests: embedded engine, every diagram and form deployed through the
  * deploy script, the job workers (when this checkout has them) and the web app, all on port 0.
+ * The designer edits and deploys a temporary copy of bpmn/ and forms/, so no test changes the repository.
  */
 export const REPO = path.resolve(__dirname, '..', '..', '..');
 
@@ -20,6 +21,8 @@ export interface RunningSystem {
   engineAddress: string;
   uiUrl: string;
   dataDir: string;
+  /** The copy of bpmn/ and forms/ the system deployed and the designer edits. */
+  resourcesDir: string;
   workers: boolean;
   close(): Promise<void>;
 }
@@ -77,8 +80,11 @@ export async function startSystem(
     };
     const { loadConfig } = await load<{ loadConfig(env: NodeJS.ProcessEnv): any }>('config/schema');
     const config = loadConfig(env);
+    const resourcesDir = path.join(dataDir, 'resources');
+    for (const folder of ['bpmn', 'forms'])
+      cpSync(path.join(opts.deployDir ?? REPO, folder), path.join(resourcesDir, folder), { recursive: true });
     const { deployResources } = await load<typeof import('../../../deploy/deploy')>('deploy/deploy');
-    await deployResources({ dir: opts.deployDir ?? REPO, config, address: engine.address });
+    await deployResources({ dir: resourcesDir, config, address: engine.address });
 
     let workers = false;
     if (opts.workers !== false && existsSync(path.join(REPO, 'workers', 'index.ts'))) {
@@ -96,9 +102,9 @@ export async function startSystem(
     }
 
     const { startUi } = await load<typeof import('../../../ui/start')>('ui/start');
-    const ui = await startUi(env);
+    const ui = await startUi(env, { resourcesDir });
     closers.push(() => ui.close());
-    return { engineAddress: engine.address, uiUrl: ui.url, dataDir, workers, close };
+    return { engineAddress: engine.address, uiUrl: ui.url, dataDir, resourcesDir, workers, close };
   } catch (err) {
     await close();
     throw err;

@@ -156,4 +156,15 @@ describe('variables, mappings and scopes', () => {
     const [job] = await jobs(e.client, 'var-use');
     expect(job.variables).toEqual({ a: 2, b: 'x' });
   });
+
+  test('given instances with different variable values, when searching process instances by variables, then only the matching instance is found', async () => {
+    await deployAll(e.client, { 'var-search.bpmn': b.process('var-search', [b.start('Start'), b.userTask('Task_Wait'), b.end('End')], ['Start > Task_Wait > End']) });
+    const first = await startInstance(e.client, 'var-search', { applicationNumber: 'SEC-2026-000001' });
+    await startInstance(e.client, 'var-search', { applicationNumber: 'SEC-2026-000002' });
+    const found: any = await e.client.searchProcessInstances(
+      { filter: { processDefinitionId: 'var-search', variables: [{ name: 'applicationNumber', value: JSON.stringify('SEC-2026-000001') }] } } as any,
+      NOW,
+    );
+    expect(found.items.map((p: any) => p.processInstanceKey)).toEqual([first]);
+  });
 });

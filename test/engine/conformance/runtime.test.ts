@@ -56,6 +56,19 @@ describe('jobs', () => {
     expect(await incidents(e.client, pik)).toEqual([]);
   });
 
+  test('given a job that fails with no retries left and a back-off, when retries are updated and the incident resolved, then the job is offered at once on the pinned clock', async () => {
+    await pin(e.client, '2026-08-01T00:00:00Z');
+    await deployAll(e.client, { 'job-incident-backoff.bpmn': oneJob('job-incident-backoff', 'job-incident-backoff', 1) });
+    const pik = await startInstance(e.client, 'job-incident-backoff');
+    const [job] = await jobs(e.client, 'job-incident-backoff');
+    await e.client.failJob({ jobKey: job.jobKey, retries: 0, errorMessage: 'gateway down', retryBackOff: 60_000 } as any);
+    const [inc] = await incidents(e.client, pik);
+    await e.client.updateJob({ jobKey: job.jobKey, changeset: { retries: 1 } } as any);
+    await e.client.resolveIncident({ incidentKey: inc.incidentKey } as any);
+    const [again] = await activate(e.client, 'job-incident-backoff');
+    expect(again).toMatchObject({ jobKey: job.jobKey, retries: 1 });
+  });
+
   test('given a worker that throws, when the SDK fails the job, then retries decrease by one', async () => {
     await deployAll(e.client, { 'job-throw.bpmn': oneJob('job-throw', 'job-throw') });
     const pik = await startInstance(e.client, 'job-throw');

@@ -71,6 +71,11 @@ describe('service A: qualified specialists (Order 372 as amended by 138, Annex 2
     expect(r.passed).toBe(true);
   });
 
+  test('a registry qualifier in brackets does not change the specialty: «Электроснабжение (по отраслям)» is power supply', () => {
+    const r = checkFireSpecialists(application({ education: [{ iin: IIN1, level: 'higher', specialtyName: 'Fire safety' }, { iin: IIN2, level: 'technical-vocational', specialtyName: 'Электроснабжение (по отраслям)' }] }));
+    expect(r.passed).toBe(true);
+  });
+
   test('the minimum number of specialists is configurable ([config], default 2)', () => {
     const one = application({ specialists: [{ iin: IIN1, electricalClearanceGroup: 3 }] });
     expect(checkFireSpecialists(one).passed).toBe(false);

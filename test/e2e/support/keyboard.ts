@@ -1,0 +1,81 @@
+import type { Page } from 'playwright-core';
+
+/**
+ * Widgets whose own keyboard handling belongs to their library (bpmn-js canvas and properties panel,
+ * the form-js editor): their controls are not counted, but tabbing must still get past them.
+ */
+const LIBRARY_WIDGETS = ['.djs-container', '.bio-properties-panel', '.fjs-editor-container', '.fjs-form-editor'];
+
+export interface KeyboardReport {
+  /** Visible, enabled controls that Tab never reached. */
+  unreached: string[];
+  /** Controls reached whose focus showed no outline or shadow. */
+  invisibleFocus: string[];
+  reached: number;
+}
+
+/**
+ * Presses Tab from the top of the page until every visible control (links, buttons, fields, summaries,
+ * [tabindex]) has had focus, or `maxTabs` presses; notes controls never reached and focus not shown.
+ * A radio group counts as reached when any of its radios is (arrow keys move within it).
+ */
+export async function tabThrough(page: Page, maxTabs = 400): Promise<KeyboardReport> {
+  const candidates: string[] = await page.evaluate((exclude) => {
+    const selector =
+      'a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]:not([tabindex="-1"])';
+    const all = Array.from(document.querySelectorAll<HTMLElement>(selector)).filter((el) => {
+      if (exclude.some((x) => el.closest(x))) return false;
+      if ((el as HTMLButtonElement).disabled) return false;
+      if (el.tagName !== 'SUMMARY' && el.closest('details:not([open])') && !el.closest('summary')) return false;
+      const r = el.getBoundingClientRect();
+      return r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== 'hidden';
+    });
+    const described = (el: HTMLElement) =>
+      `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${
+        (el as HTMLInputElement).name ? `[name=${(el as HTMLInputElement).name}]` : ''
+      } "${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 40)}"`;
+    const seenGroups = new Set<string>();
+    const out: string[] = [];
+    all.forEach((el, i) => {
+      const radio = el as HTMLInputElement;
+      const key =
+        radio.type === 'radio' && radio.name ? `radio:${radio.name}` : `kb-${i}`;
+      if (seenGroups.has(key)) {
+        el.dataset.kb = key;
+        return;
+      }
+      seenGroups.add(key);
+      el.dataset.kb = key;
+      el.dataset.kbName = described(el);
+      out.push(key);
+    });
+    (document.activeElement as HTMLElement | null)?.blur();
+    window.scrollTo(0, 0);
+    return out;
+  }, LIBRARY_WIDGETS);
+
+  const pending = new Set(candidates);
+  const invisibleFocus: string[] = [];
+  let reached = 0;
+  for (let i = 0; i < maxTabs && pending.size; i++) {
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      if (!el || el === document.body) return null;
+      const style = getComputedStyle(el);
+      const shown =
+        (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== 'none';
+      return { kb: el.dataset.kb ?? null, name: el.dataset.kbName ?? el.tagName, shown };
+    });
+    if (!focused?.kb || !pending.has(focused.kb)) continue;
+    pending.delete(focused.kb);
+    reached++;
+    if (!focused.shown) invisibleFocus.push(focused.name);
+  }
+  const names = await page.evaluate(
+    (keys) =>
+      keys.map((k) => document.querySelector<HTMLElement>(`[data-kb="${k}"]`)?.dataset.kbName ?? k),
+    [...pending],
+  );
+  return { unreached: names, invisibleFocus, reached };
+}

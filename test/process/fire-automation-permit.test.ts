@@ -1,0 +1,254 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { buildDocument, factsFromVariables } from '../../domain/documents';
+import { groundByCode } from '../../domain/rules/refusal-grounds';
+import { fixtures } from '../../simulators';
+import type { SpecialistFixture } from '../../simulators';
+import {
+  completeTask,
+  describeState,
+  endEventOf,
+  startTestSystem,
+  TestSystem,
+  variablesOf,
+  waitFor,
+  waitForEnd,
+  waitForTask,
+} from '../support/system-harness';
+import { NOW } from '../support/engine-harness';
+
+/** Monday 2 March 2026, 10:00 in Astana: a working day. */
+const MONDAY = '2026-03-02T10:00:00+05:00';
+/** 10 working days after registration on 2 March (9 March is a holiday for 8 March). */
+const TERM_END = '2026-03-17T18:30:00+05:00';
+
+const CLEARANCE: Record<SpecialistFixture['electricalClearanceGroup'], number> = { III: 3, IV: 4, V: 5 };
+
+type FireFixture = (typeof fixtures.fire)[keyof typeof fixtures.fire];
+
+function permitApplication(number: string, company: FireFixture, extra: Record<string, unknown> = {}) {
+  return {
+    applicationNumber: number,
+    serviceId: 'fire-automation-permit',
+    applicant: {
+      bin: company.bin,
+      name: company.name,
+      headIin: company.headIin,
+      headFullName: company.headFullName,
+      location: 'Алматы қ., Абай даңғылы, 150/230',
+      registrationCertificate: { number: '10100-1910-ТОО', date: '2016-05-17' },
+    },
+    consentToRestrictedData: true,
+    attachments: [
+      { kind: 'application-form', fileName: 'otinish.pdf' },
+      { kind: 'specialists-documents', fileName: 'mamandar.pdf' },
+      { kind: 'employment-contracts', fileName: 'enbek-sharttary.pdf' },
+    ],
+    specialists: company.specialists.map((s) => ({ iin: s.iin, fullName: s.fullName, electricalClearanceGroup: CLEARANCE[s.electricalClearanceGroup] })),
+    measuringInstruments: [{ name: 'Мегаомметр ЭС0202/2-Г', serialNumber: 'MO-21-0457', verifiedUntil: '2026-11-30' }],
+    ...extra,
+  };
+}
+
+const COMPLETE = { documentsComplete: true, documentsExpired: false };
+const SIGNED = { decision: 'approve', signerName: 'Сапаров Ерлан Қайратұлы', signerPosition: 'Комитет төрағасы' };
+const PRELIMINARY = {
+  hearingAt: '2026-03-12T11:00:00+05:00',
+  hearingMethod: 'video',
+  hearingPlace: 'Бейнебайланыс, Өрт қызметі комитеті',
+  preliminaryDecisionText: 'Өтініш беруші рұқсат беру талаптарына сәйкес келмейді: мамандардың біліктілігі талаптарға сай емес (Annex 2 row 10 item 2).',
+};
+
+describe('fire automation permit (service A) end to end on the embedded engine', () => {
+  let sys: TestSystem;
+  beforeAll(async () => {
+    sys = await startTestSystem(MONDAY);
+  }, 60_000);
+  afterAll(() => sys?.stop());
+
+  async function submit(number: string, company: FireFixture, extra?: Record<string, unknown>): Promise<string> {
+    const submitted = await sys.intake.submit(permitApplication(number, company, extra));
+    expect(submitted.status).toBe(201);
+    return submitted.application.processInstanceKey!;
+  }
+
+  async function specialistsCheckOf(key: string): Promise<any> {
+    await waitForTask(sys.client, key, 'Task_StudyCompliance');
+    return (await variablesOf(sys.client, key)).specialistsCheck;
+  }
+
+  /** The hearing (C6): preliminary decision, the applicant's position through the portal, the record. */
+  async function hear(number: string, key: string, hearingOutcome: 'refusal-confirmed' | 'position-accepted', hearingReasons: string) {
+    await completeTask(sys.client, key, 'Task_PreparePreliminaryDecision', PRELIMINARY);
+    await waitFor('the hearing to await the position', async () => {
+      const vars = await variablesOf(sys.client, key);
+      return vars.hearingOutcome === undefined ? true : undefined;
+    });
+    await sys.intake.sendMessage(number, { kind: 'hearing-position', text: 'Біз талаптарға сай екінші маманды жұмысқа қабылдадық, құжаттары қоса беріледі.' });
+    await completeTask(sys.client, key, 'Task_RecordHearing', {
+      applicantPositionSummary: 'Өтініш беруші маманның біліктілігін растайтын құжаттарды ұсынды.',
+      hearingOutcome,
+      hearingReasons,
+    });
+  }
+
+  async function cabinetOf(bin: string): Promise<any[]> {
+    const res = await fetch(`${sys.simulatorsUrl}/cabinet/${bin}/messages`);
+    return (await res.json()) as any[];
+  }
+
+  test('the permit is issued within 10 working days when everything is in order: given two qualified specialists, when the clerk finds no grounds and the head signs, then the permit PDF is recorded and delivered', async () => {
+    const company = fixtures.fire.approved;
+    const key = await submit('FAP-2026-000101', company);
+    await completeTask(sys.client, key, 'Task_CheckCompleteness', COMPLETE);
+    const check = await specialistsCheckOf(key);
+    expect(check).toMatchObject({ passed: true, qualifiedCount: 2, verifiedInstrumentCount: 1, grounds: [] });
+    await completeTask(sys.client, key, 'Task_StudyCompliance', { groundsFound: false, refusalGrounds: [] });
+    await completeTask(sys.client, key, 'Task_SignResult', SIGNED);
+    await waitForEnd(sys.client, key);
+
+    expect(await endEventOf(sys.client, key)).toBe('End_PermitIssued');
+    const vars = await variablesOf(sys.client, key);
+    expect(vars.registeredOn).toBe('2026-03-02');
+    expect(vars.deadlineTotal).toBe(TERM_END);
+    expect(sys.clock.now().getTime()).toBeLessThan(Date.parse(vars.deadlineTotal));
+    expect(vars.serviceTermDeadlineBreached).toBeUndefined();
+    expect(vars.deliveredResultKind).toBe('permit');
+    expect(vars.resultDocument).toMatchObject({ kind: 'permit' });
+    expect(vars.resultDocument.sha256).toMatch(/^[0-9a-f]{64}$/);
+    const pdf = fs.readFileSync(path.join(sys.documentsDir, `${vars.resultDocument.documentId}.pdf`));
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(createHash('sha256').update(pdf).digest('hex')).toBe(vars.resultDocument.sha256);
+    expect(await cabinetOf(company.bin)).toContainEqual(
+      expect.objectContaining({ applicationNumber: 'FAP-2026-000101', kind: 'permit', documentId: vars.resultDocument.documentId }),
+    );
+  }, 60_000);
+
+  test('an incomplete package ends in a motivated refusal of further consideration: given the employment contracts missing, when the clerk finds the package incomplete, then the refusal is delivered', async () => {
+    const company = fixtures.fire.approved;
+    const key = await submit('FAP-2026-000102', company, { attachments: [{ kind: 'application-form', fileName: 'otinish.pdf' }] });
+    await completeTask(sys.client, key, 'Task_CheckCompleteness', {
+      documentsComplete: false,
+      documentsExpired: false,
+      docApplication: true,
+      docSpecialists: true,
+      docEmploymentContracts: false,
+      docPremises: true,
+      docMeasuringInstruments: true,
+      incompletenessReason: 'Мамандардың еңбек шарттары ұсынылмаған (Annex 2 row 10 item 3).',
+    });
+    await completeTask(sys.client, key, 'Task_SignResult', SIGNED);
+    await waitForEnd(sys.client, key);
+
+    expect(await endEventOf(sys.client, key)).toBe('End_FurtherConsiderationRefused');
+    const vars = await variablesOf(sys.client, key);
+    expect(vars.deliveredResultKind).toBe('refusal-further-consideration');
+    expect(vars.resultDocument).toMatchObject({ kind: 'refusal-further-consideration' });
+    expect(vars.specialistsCheck).toBeUndefined();
+    expect(await cabinetOf(company.bin)).toContainEqual(
+      expect.objectContaining({ applicationNumber: 'FAP-2026-000102', kind: 'refusal-further-consideration' }),
+    );
+  }, 60_000);
+  test.each([
+    ['FAP-2026-000103', 'unlistedSpecialty', 'тізбедегі мамандық'],
+    ['FAP-2026-000104', 'insufficientExperience', 'өтілі 2 жыл'],
+  ] as const)(
+    'unqualified specialists lead to a hearing (%s, %s): grounds found and refusal confirmed at the hearing ends in a motivated refusal naming ground A02',
+    async (number, fixture, failedRule) => {
+      const company = fixtures.fire[fixture];
+      const key = await submit(number, company);
+      await completeTask(sys.client, key, 'Task_CheckCompleteness', COMPLETE);
+      const check = await specialistsCheckOf(key);
+      expect(check.passed).toBe(false);
+      expect(check.qualifiedCount).toBe(1);
+      expect(check.grounds.map((g: any) => g.code)).toEqual(['A02_PERMIT_REQUIREMENTS', 'A02_PERMIT_REQUIREMENTS']);
+      expect(check.grounds[0].ruleRef).toContain('Annex 2 row 11 ground 2');
+      expect(check.grounds[0].textKk).toContain(failedRule);
+      expect(check.grounds[1].textRu).toContain('квалифицированных специалистов 1, требуется не менее 2');
+
+      await completeTask(sys.client, key, 'Task_StudyCompliance', { groundsFound: true, refusalGrounds: ['A02_PERMIT_REQUIREMENTS'], studyNotes: 'Бір маман ғана талаптарға сай.' });
+      await hear(number, key, 'refusal-confirmed', 'Ұсынылған түсініктеме мамандардың біліктілігін растамайды.');
+      await completeTask(sys.client, key, 'Task_SignResult', SIGNED);
+      await waitForEnd(sys.client, key);
+
+      expect(await endEventOf(sys.client, key)).toBe('End_ServiceRefused');
+      const vars = await variablesOf(sys.client, key);
+      expect(vars.hearingOutcome).toBe('refusal-confirmed');
+      expect(vars.hearingRecordDocument).toMatchObject({ kind: 'hearing-record' });
+      expect(vars.deliveredResultKind).toBe('refusal');
+      expect(vars.resultDocument).toMatchObject({ kind: 'refusal' });
+      // The refusal is formed from these variables; its grounds section quotes the catalogue ground.
+      const refusal = buildDocument('refusal', { ...factsFromVariables(vars), documentDate: sys.clock.now().toISOString(), documentSeq: 1 }, 'ru');
+      expect(JSON.stringify(refusal)).toContain(groundByCode('A02_PERMIT_REQUIREMENTS').textRu);
+      expect(await cabinetOf(company.bin)).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ applicationNumber: number, kind: 'preliminary-decision' }),
+          expect.objectContaining({ applicationNumber: number, kind: 'refusal', documentId: vars.resultDocument.documentId }),
+        ]),
+      );
+    },
+    60_000,
+  );
+  test('position accepted at the hearing leads to the result: given grounds found for an unqualified specialist, when the hearing accepts the position, then the permit is issued', async () => {
+    const company = fixtures.fire.insufficientExperience;
+    const key = await submit('FAP-2026-000105', company);
+    await completeTask(sys.client, key, 'Task_CheckCompleteness', COMPLETE);
+    expect((await specialistsCheckOf(key)).passed).toBe(false);
+    await completeTask(sys.client, key, 'Task_StudyCompliance', { groundsFound: true, refusalGrounds: ['A02_PERMIT_REQUIREMENTS'] });
+    await hear('FAP-2026-000105', key, 'position-accepted', 'Өтініш беруші маманның жеткілікті өтілін растайтын еңбек кітапшасын ұсынды.');
+    await completeTask(sys.client, key, 'Task_SignResult', SIGNED);
+    await waitForEnd(sys.client, key);
+
+    expect(await endEventOf(sys.client, key)).toBe('End_PermitIssued');
+    const vars = await variablesOf(sys.client, key);
+    expect(vars.hearingOutcome).toBe('position-accepted');
+    expect(vars.resultDocument).toMatchObject({ kind: 'permit' });
+    expect(await cabinetOf(company.bin)).toContainEqual(expect.objectContaining({ applicationNumber: 'FAP-2026-000105', kind: 'permit' }));
+  }, 60_000);
+
+  test('a court ban is a ground: given a company banned by a court from the activity, when the clerk cites it and the hearing confirms it, then the permit is refused on ground A03', async () => {
+    const company = fixtures.fire.courtBan;
+    const key = await submit('FAP-2026-000106', company);
+    await completeTask(sys.client, key, 'Task_CheckCompleteness', COMPLETE);
+    expect((await specialistsCheckOf(key)).passed).toBe(true);
+    const looked = await variablesOf(sys.client, key);
+    expect(looked.legalEntity).toMatchObject({ found: true, bin: company.bin, courtBan: true });
+    await completeTask(sys.client, key, 'Task_StudyCompliance', { groundsFound: true, refusalGrounds: ['A03_COURT_BAN'], studyNotes: 'Сот шешімімен қызметке тыйым салынған.' });
+    await hear('FAP-2026-000106', key, 'refusal-confirmed', 'Соттың тыйым салу туралы шешімі заңды күшіне енген, күшін жоймаған.');
+    await completeTask(sys.client, key, 'Task_SignResult', SIGNED);
+    await waitForEnd(sys.client, key);
+
+    expect(await endEventOf(sys.client, key)).toBe('End_ServiceRefused');
+    const vars = await variablesOf(sys.client, key);
+    expect(vars.refusalGrounds).toEqual(['A03_COURT_BAN']);
+    expect(vars.resultDocument).toMatchObject({ kind: 'refusal' });
+    const refusal = buildDocument('refusal', { ...factsFromVariables(vars), documentDate: sys.clock.now().toISOString(), documentSeq: 1 }, 'ru');
+    expect(JSON.stringify(refusal)).toContain(groundByCode('A03_COURT_BAN').textRu);
+  }, 60_000);
+
+  // Moves the shared clock past the term: keep this scenario last in the file.
+  test('an application still open at the end of the term escalates to the head and stays open: given the study still open when 10 working days end, then the breach is recorded and the permit still follows', async () => {
+    const key = await submit('FAP-2026-000107', fixtures.fire.approved);
+    await completeTask(sys.client, key, 'Task_CheckCompleteness', COMPLETE);
+    await waitForTask(sys.client, key, 'Task_StudyCompliance');
+    expect((await variablesOf(sys.client, key)).deadlineTotal).toBe(TERM_END);
+
+    await sys.setTime('2026-03-17T18:29:00+05:00');
+    // The study's own term (the hearing-notice deadline) ran out earlier and escalates on its own.
+    await waitFor('the study-term breach to be recorded', async () => ((await variablesOf(sys.client, key)).studyDeadlineBreached === true ? true : undefined));
+    expect((await variablesOf(sys.client, key)).serviceTermDeadlineBreached).toBeUndefined();
+    await sys.setTime('2026-03-17T18:31:00+05:00');
+    await waitFor('the service-term breach to be recorded', async () => ((await variablesOf(sys.client, key)).serviceTermDeadlineBreached === true ? true : undefined));
+
+    const events = (await (await fetch(`${sys.simulatorsUrl}/monitoring/events?applicationNumber=FAP-2026-000107`)).json()) as any[];
+    expect(events.map((e) => e.stage)).toContain('notice:deadline-breached:serviceTerm:fire-head');
+    const pi = await sys.client.getProcessInstance({ processInstanceKey: key } as any, NOW);
+    expect(pi.state).toBe('ACTIVE');
+    await completeTask(sys.client, key, 'Task_StudyCompliance', { groundsFound: false, refusalGrounds: [] });
+    await completeTask(sys.client, key, 'Task_SignResult', SIGNED);
+    await waitForEnd(sys.client, key);
+    expect(await endEventOf(sys.client, key)).toBe('End_PermitIssued');
+    expect(await describeState(sys.client, key)).toContain('incidents []');
+  }, 60_000);
+});

@@ -1,0 +1,257 @@
+import { fixtures } from '../../simulators';
+import {
+  completeTask,
+  describeState,
+  endEventOf,
+  incidentsOf,
+  startTestSystem,
+  TestSystem,
+  variablesOf,
+  waitFor,
+  waitForEnd,
+  waitForTask,
+} from '../support/system-harness';
+import { NOW } from '../support/engine-harness';
+
+/** Monday 2 March 2026, 10:00 in Astana: a working day. */
+const MONDAY = '2026-03-02T10:00:00+05:00';
+const ANSWER = 'antimonopoly-answer-received';
+
+function approvalApplication(number: string, extra: Record<string, unknown> = {}) {
+  const company = fixtures.national.approved;
+  return {
+    applicationNumber: number,
+    serviceId: 'national-company-security-approval',
+    applicant: { bin: company.bin, name: company.name, headIin: company.headIin, headFullName: company.headFullName, location: 'Астана, Есіл ауданы, Мәңгілік Ел даңғылы, 8' },
+    consentToRestrictedData: true,
+    attachments: [
+      { kind: 'application-form', fileName: 'otinish.pdf' },
+      { kind: 'antimonopoly-consent', fileName: 'kelisim.pdf' },
+      { kind: 'constituent-documents', fileName: 'jargy.pdf' },
+    ],
+    objects: [
+      { name: 'Магистральдық құбыр желісінің айдау станциясы', location: 'Атырау облысы, Құлсары қ.' },
+      { name: 'Әкімшілік ғимарат', location: 'Астана, Мәңгілік Ел даңғылы, 8' },
+    ],
+    antimonopolyConsentRef: 'АМО-2026/114',
+    ...extra,
+  };
+}
+
+const COMPLETE = { documentsComplete: true, documentsExpired: false, docApplication: true, docAntimonopolyConsent: true, docConstituent: true, docObjectsList: true };
+const SIGNED_BY_HEAD = { decision: 'approve', signerName: 'Оспанов Серік Болатұлы', signerPosition: 'Департамент бастығы' };
+const CONSENT_LETTER = {
+  antimonopolyConsentConfirmed: true,
+  consentLetterText: 'Ішкі істер министрлігі ұлттық компанияның күзет ұйымын құруына келісім береді; монополияға қарсы органның алдын ала келісімі расталды.',
+  objectsCount: '2',
+};
+const POSITION_RECORD = {
+  applicantPositionSummary: 'Өтініш беруші ұстанымын жазбаша жіберді, негіздерді жоққа шығаратын құжат ұсынбады.',
+  hearingOutcome: 'refusal-confirmed',
+  hearingReasons: 'Ұсынылған түсініктеме бас тарту негізін жоймайды.',
+};
+
+async function json(url: string): Promise<any> {
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`${url}: ${res.status}`);
+  return res.json();
+}
+
+describe('national-company security approval (service D) end to end on the embedded engine', () => {
+  let sys: TestSystem;
+  beforeAll(async () => {
+    sys = await startTestSystem(MONDAY);
+  }, 60_000);
+  afterAll(() => sys?.stop());
+
+  async function submit(number: string, extra: Record<string, unknown> = {}): Promise<string> {
+    const submitted = await sys.intake.submit(approvalApplication(number, extra));
+    expect(submitted.status).toBe(201);
+    return submitted.application.processInstanceKey!;
+  }
+
+  /** The application waits at the catch event for the antimonopoly body's answer. */
+  async function waitingForAntimonopoly(key: string): Promise<void> {
+    await waitFor('the wait for the antimonopoly answer', async () => {
+      const page = await sys.client.searchElementInstances({ filter: { processInstanceKey: key, elementId: 'Event_AntimonopolyAnswerReceived', state: 'ACTIVE' }, page: { limit: 5 } } as any, NOW);
+      return (page.items as any[]).length === 1 ? true : undefined;
+    });
+  }
+
+  async function answer(number: string, consent: boolean, comment: string): Promise<void> {
+    await sys.client.publishMessage({ name: ANSWER, correlationKey: number, timeToLive: 0, variables: { antimonopolyAnswer: { consent, comment } } } as any);
+  }
+
+  async function positionAndRecord(number: string, key: string) {
+    await waitForTask(sys.client, key, 'Task_PreparePreliminaryDecision');
+    await completeTask(sys.client, key, 'Task_PreparePreliminaryDecision', {
+      hearingAt: '2026-03-12T11:00:00+05:00',
+      hearingMethod: 'written',
+      hearingPlace: 'Астана, Тәуелсіздік даңғылы, 1, 305-кабинет',
+      preliminaryDecisionText: 'Бас тарту үшін негіздер анықталды; өтініш беруші тыңдау барысында ұстанымын білдіруге құқылы (ҚР ӘРПК 73-бабы).',
+    });
+    await waitFor('the hearing to wait for the position', async () => ((await describeState(sys.client, key)).includes('hearing/Gateway_AwaitPosition') ? true : undefined));
+    await sys.intake.sendMessage(number, { kind: 'hearing-position', text: 'Негіздермен келіспейміз, түсініктеме қоса беріледі.' });
+    await completeTask(sys.client, key, 'Task_RecordHearing', POSITION_RECORD);
+  }
+
+  test('given a complete application with no grounds, when the letter goes to the antimonopoly body and its consent arrives, then the consent letter is drafted within 4 working days of the answer, signed by the head and delivered', async () => {
+    const number = 'NAT-2026-000401';
+    const key = await submit(number);
+    await completeTask(sys.client, key, 'Task_CheckCompleteness', COMPLETE);
+    const study = await waitForTask(sys.client, key, 'Task_StudyCompliance');
+    expect(study.candidateGroups).toEqual(['mia-clerks']);
+    expect((await variablesOf(sys.client, key)).legalEntity).toMatchObject({ bin: fixtures.national.approved.bin });
+    await completeTask(sys.client, key, 'Task_StudyCompliance', { groundsFound: false, refusalGrounds: [] });
+
+    await waitingForAntimonopoly(key);
+    const letters = await json(`${sys.simulatorsUrl}/antimonopoly/letters?applicationNumber=${number}`);
+    expect(letters).toHaveLength(1);
+    expect(letters[0]).toMatchObject({ applicationNumber: number, bin: fixtures.national.approved.bin, antimonopolyConsentRef: 'АМО-2026/114' });
+    const waiting = await variablesOf(sys.client, key);
+    expect(waiting.antimonopolyLetterId).toBe(letters[0].letterId);
+    expect(waiting.antimonopolyLetter).toMatchObject({ kind: 'antimonopoly-letter' });
+    expect(waiting.antimonopolyAnswerReceivedAt).toBeUndefined();
+
+    await answer(number, true, 'Алдын ала келісім расталады.');
+    const draft = await waitForTask(sys.client, key, 'Task_DraftConsentLetter');
+    expect(draft.candidateGroups).toEqual(['mia-clerks']);
+    const answered = await variablesOf(sys.client, key);
+    expect(answered.antimonopolyAnswer).toEqual({ consent: true, comment: 'Алдын ала келісім расталады.' });
+    // Planned from the letter's term it would be 27 March; counted from the answer (2 March) it is 6 March.
+    expect(answered.deadlineConsent).toBe('2026-03-06T18:30:00+05:00');
+    expect(Date.parse(draft.dueDate)).toBe(Date.parse('2026-03-06T18:30:00+05:00'));
+    await completeTask(sys.client, key, 'Task_DraftConsentLetter', CONSENT_LETTER);
+
+    const sign = await waitForTask(sys.client, key, 'Task_SignResult');
+    expect(sign.candidateGroups).toEqual(['mia-head']);
+    expect(Date.parse(sign.dueDate)).toBe(Date.parse('2026-03-06T18:30:00+05:00'));
+    await completeTask(sys.client, key, 'Task_SignResult', SIGNED_BY_HEAD);
+    await waitForEnd(sys.client, key);
+    expect(await endEventOf(sys.client, key)).toBe('End_ConsentLetterIssued');
+
+    const vars = await variablesOf(sys.client, key);
+    expect(vars.deliveredResultKind).toBe('consent-letter');
+    expect(vars.resultDocument).toMatchObject({ kind: 'consent-letter' });
+    expect(vars.resultDocument.sha256).toMatch(/^[0-9a-f]{64}$/);
+    const cabinet = await json(`${sys.simulatorsUrl}/cabinet/${fixtures.national.approved.bin}/messages`);
+    expect(cabinet.filter((m: any) => m.applicationNumber === number && m.documentId === vars.resultDocument.documentId)).toHaveLength(1);
+    expect(await incidentsOf(sys.client, key)).toEqual([]);
+  }, 90_000);
+
+  test('given the antimonopoly body refuses its consent, when the clerk records it unconfirmed, then the applicant is heard and the head signs a motivated refusal', async () => {
+    const number = 'NAT-2026-000402';
+    const key = await submit(number);
+    await completeTask(sys.client, key, 'Task_CheckCompleteness', COMPLETE);
+    await completeTask(sys.client, key, 'Task_StudyCompliance', { groundsFound: false, refusalGrounds: [] });
+    await waitingForAntimonopoly(key);
+    await answer(number, false, 'Нарықтағы үстем жағдайға байланысты келісім расталмайды.');
+    await completeTask(sys.client, key, 'Task_DraftConsentLetter', { antimonopolyConsentConfirmed: false });
+
+    await waitForTask(sys.client, key, 'Task_PreparePreliminaryDecision');
+    expect((await variablesOf(sys.client, key)).refusalGrounds).toEqual(['D_ANTIMONOPOLY_CONSENT_NOT_CONFIRMED']);
+    await positionAndRecord(number, key);
+
+    const sign = await waitForTask(sys.client, key, 'Task_SignResult');
+    expect(sign.candidateGroups).toEqual(['mia-head']);
+    await completeTask(sys.client, key, 'Task_SignResult', SIGNED_BY_HEAD);
+    await waitForEnd(sys.client, key);
+    expect(await endEventOf(sys.client, key)).toBe('End_ServiceRefused');
+    const vars = await variablesOf(sys.client, key);
+    expect(vars.hearingOutcome).toBe('refusal-confirmed');
+    expect(vars.resultDocument).toMatchObject({ kind: 'refusal' });
+    expect(await json(`${sys.simulatorsUrl}/antimonopoly/letters?applicationNumber=${number}`)).toHaveLength(1);
+  }, 90_000);
+
+  test('given an incomplete package, when the clerk records it, then a refusal of further consideration is signed within the completeness term and no letter goes to the antimonopoly body', async () => {
+    const number = 'NAT-2026-000403';
+    const key = await submit(number, { attachments: [{ kind: 'application-form', fileName: 'otinish.pdf' }] });
+    await completeTask(sys.client, key, 'Task_CheckCompleteness', {
+      documentsComplete: false,
+      documentsExpired: false,
+      docApplication: true,
+      docAntimonopolyConsent: false,
+      incompletenessReason: 'Монополияға қарсы органның алдын ала келісімі мен құрылтай құжаттары ұсынылмаған.',
+    });
+    const sign = await waitForTask(sys.client, key, 'Task_SignResult');
+    expect(Date.parse(sign.dueDate)).toBe(Date.parse('2026-03-04T18:30:00+05:00'));
+    await completeTask(sys.client, key, 'Task_SignResult', SIGNED_BY_HEAD);
+    await waitForEnd(sys.client, key);
+    expect(await endEventOf(sys.client, key)).toBe('End_FurtherConsiderationRefused');
+    expect((await variablesOf(sys.client, key)).resultDocument).toMatchObject({ kind: 'refusal-further-consideration' });
+    expect(await json(`${sys.simulatorsUrl}/antimonopoly/letters?applicationNumber=${number}`)).toEqual([]);
+  }, 90_000);
+
+  test('given the study finds grounds, when the hearing confirms the refusal, then the head signs a motivated refusal and no letter goes to the antimonopoly body', async () => {
+    const number = 'NAT-2026-000404';
+    const key = await submit(number);
+    await completeTask(sys.client, key, 'Task_CheckCompleteness', COMPLETE);
+    await completeTask(sys.client, key, 'Task_StudyCompliance', { groundsFound: true, refusalGrounds: ['D_SECURITY_LAW_NON_COMPLIANCE'], studyNotes: 'Құрылтай құжаттары MIA 863 бұйрығының 3-тармағына сәйкес емес.' });
+    const prelim = await waitForTask(sys.client, key, 'Task_PreparePreliminaryDecision');
+    expect(prelim.candidateGroups).toEqual(['mia-clerks']);
+    await positionAndRecord(number, key);
+    await completeTask(sys.client, key, 'Task_SignResult', SIGNED_BY_HEAD);
+    await waitForEnd(sys.client, key);
+    expect(await endEventOf(sys.client, key)).toBe('End_ServiceRefused');
+    const vars = await variablesOf(sys.client, key);
+    expect(vars.refusalGrounds).toEqual(['D_SECURITY_LAW_NON_COMPLIANCE']);
+    expect(vars.resultDocument).toMatchObject({ kind: 'refusal' });
+    expect(await json(`${sys.simulatorsUrl}/antimonopoly/letters?applicationNumber=${number}`)).toEqual([]);
+  }, 90_000);
+
+  test("given an application handed in at the provider's office, when it is submitted, then it is registered and reviewed like a portal one", async () => {
+    const number = 'NAT-2026-000405';
+    const submitted = await sys.intake.submit(approvalApplication(number, { channel: 'office' }));
+    expect(submitted.status).toBe(201);
+    expect(submitted.application.registeredOn).toBe('2026-03-02');
+    const key = submitted.application.processInstanceKey!;
+    const check = await waitForTask(sys.client, key, 'Task_CheckCompleteness');
+    expect(check.candidateGroups).toEqual(['mia-clerks']);
+    expect((await variablesOf(sys.client, key)).channel).toBe('office');
+    await completeTask(sys.client, key, 'Task_CheckCompleteness', COMPLETE);
+    await completeTask(sys.client, key, 'Task_StudyCompliance', { groundsFound: false, refusalGrounds: [] });
+    await waitingForAntimonopoly(key);
+    const status = await sys.intake.status(number);
+    expect(status.processInstanceKey).toBe(key);
+  }, 90_000);
+
+  test('given the study is open, when a calendar revision arrives, then the timers are re-armed without re-checking completeness', async () => {
+    const key = await submit('NAT-2026-000407');
+    await completeTask(sys.client, key, 'Task_CheckCompleteness', COMPLETE);
+    const before = await waitForTask(sys.client, key, 'Task_StudyCompliance');
+    await sys.client.publishMessage({ name: 'calendar-revised', correlationKey: 'NAT-2026-000407', timeToLive: 0, variables: {} } as any);
+    const after = await waitFor('the study to be offered again', async () => {
+      const t = await waitForTask(sys.client, key, 'Task_StudyCompliance');
+      return t.userTaskKey !== before.userTaskKey ? t : undefined;
+    });
+    expect(Date.parse(after.dueDate)).toBe(Date.parse(before.dueDate));
+    expect(await describeState(sys.client, key)).not.toContain('Task_CheckCompleteness');
+    const events = await json(`${sys.simulatorsUrl}/monitoring/events?applicationNumber=NAT-2026-000407`);
+    expect(events.filter((e: any) => e.stage === 'completeness-check')).toHaveLength(1);
+    expect(events.some((e: any) => e.stage === 'calendar-revised')).toBe(true);
+    // Withdrawn here so that its own escalations stay out of the term test that follows.
+    await sys.client.cancelProcessInstance({ processInstanceKey: key } as any);
+    await waitForEnd(sys.client, key);
+  }, 90_000);
+
+  test('given an application registered on Monday 2 March, when its 15 working days (9 and 23–25 March off) run out on 27 March at 18:30 while the antimonopoly body has not answered, then the head is told and the breach is recorded while the application still waits', async () => {
+    const number = 'NAT-2026-000406';
+    const key = await submit(number);
+    await completeTask(sys.client, key, 'Task_CheckCompleteness', COMPLETE);
+    await completeTask(sys.client, key, 'Task_StudyCompliance', { groundsFound: false, refusalGrounds: [] });
+    await waitingForAntimonopoly(key);
+    const vars = await variablesOf(sys.client, key);
+    expect(vars.deadlineCompleteness).toBe('2026-03-04T18:30:00+05:00');
+    expect(vars.deadlineStudy).toBe('2026-03-10T18:30:00+05:00');
+    expect(vars.deadlineLetter).toBe('2026-03-18T18:30:00+05:00');
+    expect(vars.deadlineTotal).toBe('2026-03-27T18:30:00+05:00');
+
+    await sys.setTime('2026-03-27T18:29:00+05:00');
+    expect((await variablesOf(sys.client, key)).serviceTermDeadlineBreached).toBeUndefined();
+    await sys.setTime('2026-03-27T18:31:00+05:00');
+    await waitFor('the service term breach', async () => ((await variablesOf(sys.client, key)).serviceTermDeadlineBreached === true ? true : undefined));
+    const events = await json(`${sys.simulatorsUrl}/monitoring/events?applicationNumber=${number}`);
+    expect(events.some((e: any) => e.stage === 'deadline-breached')).toBe(true);
+    await waitingForAntimonopoly(key);
+  }, 90_000);
+});
