@@ -2,7 +2,18 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'data/**', 'dist/**', 'ui/public/**', 'coverage/**', 'test-artifacts/**', '*.js', '*.mjs'] },
+  {
+    ignores: [
+      'node_modules/**',
+      'data/**',
+      'dist/**',
+      'ui/public/**',
+      'coverage/**',
+      'test-artifacts/**',
+      '*.js',
+      '*.mjs',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -18,9 +29,35 @@ export default tseslint.config(
     files: ['domain/**/*.ts'],
     ignores: ['domain/**/cli.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['node:*', 'fs', 'http', 'https', 'net', 'child_process', '@camunda8/*', 'express', 'better-sqlite3', '../../engine/*', '../engine/*'] }],
-      'no-restricted-globals': ['error', { name: 'process', message: 'domain/ reads no environment: pass configuration in.' }],
-      'no-restricted-syntax': ['error', { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'domain/ takes an injected clock.' }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            'node:*',
+            'fs',
+            'http',
+            'https',
+            'net',
+            'child_process',
+            '@camunda8/*',
+            'express',
+            'better-sqlite3',
+            '../../engine/*',
+            '../engine/*',
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        { name: 'process', message: 'domain/ reads no environment: pass configuration in.' },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: 'domain/ takes an injected clock.',
+        },
+      ],
     },
   },
 );

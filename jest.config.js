@@ -1,15 +1,38 @@
 /** Jest runs TypeScript through ts-jest (transpile only; `npm run typecheck` checks types).
  * Several bpmn-io packages ship ES modules only, so they are transpiled too. */
 const esmPackages = [
-  'bpmn-moddle', 'moddle', 'moddle-xml', 'min-dash', 'saxen', '@bpmn-io', 'zeebe-bpmn-moddle',
-  '@lezer', 'feelin', '@camunda/camunda-api-zod-schemas', 'lezer-feel', 'luxon',
+  'bpmn-moddle',
+  'moddle',
+  'moddle-xml',
+  'min-dash',
+  'saxen',
+  '@bpmn-io',
+  'zeebe-bpmn-moddle',
+  '@lezer',
+  'feelin',
+  '@camunda/camunda-api-zod-schemas',
+  'lezer-feel',
+  'luxon',
 ];
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   transform: {
-    '^.+\\.[tj]sx?$': ['ts-jest', { tsconfig: { isolatedModules: true, module: 'commonjs', moduleResolution: 'node10', allowJs: true, esModuleInterop: true, target: 'ES2022', verbatimModuleSyntax: false } }],
+    '^.+\\.[tj]sx?$': [
+      'ts-jest',
+      {
+        tsconfig: {
+          isolatedModules: true,
+          module: 'commonjs',
+          moduleResolution: 'node10',
+          allowJs: true,
+          esModuleInterop: true,
+          target: 'ES2022',
+          verbatimModuleSyntax: false,
+        },
+      },
+    ],
   },
   transformIgnorePatterns: [`/node_modules/(?!(${esmPackages.join('|')})/)`],
   testTimeout: 30000,

@@ -46,10 +46,18 @@ export async function inProcessThroughput(instances = 3000, batch = 100): Promis
   const engine = await newEngine(tmpDir());
   const started = performance.now();
   for (let done = 0; done < instances; done += batch) {
-    for (let i = 0; i < batch; i++) engine.createProcessInstance({ bpmnProcessId: 'bench-ten-elements', variables: { n: done + i } });
-    const jobs = await engine.activateJobs({ type: 'bench-work', worker: 'bench', timeout: 60_000, maxJobsToActivate: batch, requestTimeout: -1 });
+    for (let i = 0; i < batch; i++)
+      engine.createProcessInstance({ bpmnProcessId: 'bench-ten-elements', variables: { n: done + i } });
+    const jobs = await engine.activateJobs({
+      type: 'bench-work',
+      worker: 'bench',
+      timeout: 60_000,
+      maxJobsToActivate: batch,
+      requestTimeout: -1,
+    });
     for (const j of jobs) engine.completeJob(j.job.key, { checked: true });
-    for (const t of [...engine.userTasks.values()]) if (t.state === 'CREATED') engine.completeUserTask(t.key, { approved: true });
+    for (const t of [...engine.userTasks.values()])
+      if (t.state === 'CREATED') engine.completeUserTask(t.key, { approved: true });
   }
   const seconds = (performance.now() - started) / 1000;
   const completed = [...engine.processInstances.values()].filter((p) => p.state === 'COMPLETED').length;
@@ -107,13 +115,19 @@ export async function restThroughput(instances = 1000, concurrency = 32): Promis
   const creators = Array.from({ length: concurrency }, async () => {
     while (created < instances) {
       created++;
-      await client.createProcessInstance({ processDefinitionId: 'bench-ten-elements', variables: { n: created } } as any);
+      await client.createProcessInstance({
+        processDefinitionId: 'bench-ten-elements',
+        variables: { n: created },
+      } as any);
     }
   });
   let completedTasks = 0;
   const clerk = (async () => {
     while (completedTasks < instances) {
-      const page = await client.searchUserTasks({ filter: { state: 'CREATED' }, page: { limit: 100 } } as any, { consistency: { waitUpToMs: 0 } } as any);
+      const page = await client.searchUserTasks(
+        { filter: { state: 'CREATED' }, page: { limit: 100 } } as any,
+        { consistency: { waitUpToMs: 0 } } as any,
+      );
       if (page.items.length === 0) {
         await new Promise((r) => setTimeout(r, 2));
         continue;
@@ -134,7 +148,10 @@ export async function restThroughput(instances = 1000, concurrency = 32): Promis
 }
 
 /** Job activation latency at a steady rate: from the create request to the SDK handler starting. */
-export async function activationLatency(ratePerSecond = 200, seconds = 10): Promise<{ p50: number; p99: number; jobs: number }> {
+export async function activationLatency(
+  ratePerSecond = 200,
+  seconds = 10,
+): Promise<{ p50: number; p99: number; jobs: number }> {
   const running = await engineProcess();
   const client = sdkClient(running.address);
   await deployOver(client, 'service-only.bpmn', SERVICE_ONLY);
@@ -161,7 +178,9 @@ export async function activationLatency(ratePerSecond = 200, seconds = 10): Prom
     const wait = due - performance.now();
     if (wait > 1) await new Promise((r) => setTimeout(r, wait));
     sentAt.set(n, performance.now());
-    inflight.push(client.createProcessInstance({ processDefinitionId: 'bench-service-only', variables: { n } } as any));
+    inflight.push(
+      client.createProcessInstance({ processDefinitionId: 'bench-service-only', variables: { n } } as any),
+    );
   }
   await Promise.all(inflight);
   const until = performance.now() + 10_000;
@@ -178,8 +197,15 @@ export async function memoryPerWaitingInstance(instances = 10_000): Promise<numb
   const engine = await newEngine(tmpDir());
   const before = heapUsed();
   for (let done = 0; done < instances; done += 500) {
-    for (let i = 0; i < 500; i++) engine.createProcessInstance({ bpmnProcessId: 'bench-ten-elements', variables: { n: done + i } });
-    const jobs = await engine.activateJobs({ type: 'bench-work', worker: 'bench', timeout: 60_000, maxJobsToActivate: 500, requestTimeout: -1 });
+    for (let i = 0; i < 500; i++)
+      engine.createProcessInstance({ bpmnProcessId: 'bench-ten-elements', variables: { n: done + i } });
+    const jobs = await engine.activateJobs({
+      type: 'bench-work',
+      worker: 'bench',
+      timeout: 60_000,
+      maxJobsToActivate: 500,
+      requestTimeout: -1,
+    });
     for (const j of jobs) engine.completeJob(j.job.key, { checked: true });
   }
   const after = heapUsed();
@@ -190,7 +216,11 @@ export async function memoryPerWaitingInstance(instances = 10_000): Promise<numb
 }
 
 function sdkClient(address: string) {
-  return new Camunda8({ ZEEBE_REST_ADDRESS: address, CAMUNDA_AUTH_STRATEGY: 'NONE', CAMUNDA_SDK_LOG_LEVEL: 'error' } as any).getOrchestrationClusterApiClient();
+  return new Camunda8({
+    ZEEBE_REST_ADDRESS: address,
+    CAMUNDA_AUTH_STRATEGY: 'NONE',
+    CAMUNDA_SDK_LOG_LEVEL: 'error',
+  } as any).getOrchestrationClusterApiClient();
 }
 
 // ---- baseline: bpmn-engine 25 running the same shape (plain BPMN: it does not read Zeebe extensions)
@@ -205,7 +235,10 @@ async function runBaselineInstance(BpmnEngine: any, waiting?: any[]): Promise<vo
   const engine = new BpmnEngine.Engine({
     name: 'baseline',
     source: BASELINE,
-    services: { work: (_ctx: unknown, next: (err: Error | null, result?: unknown) => void) => setImmediate(() => next(null, { checked: true })) },
+    services: {
+      work: (_ctx: unknown, next: (err: Error | null, result?: unknown) => void) =>
+        setImmediate(() => next(null, { checked: true })),
+    },
   });
   await new Promise<void>((resolve, reject) => {
     listener.on('wait', (api: any) => {

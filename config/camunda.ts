@@ -103,6 +103,11 @@ export function orchestrationClient(config: AppConfig, sdkOverrides: Record<stri
   const { translateToOcaEnvOverrides } = require('@camunda8/sdk/dist/lib/CamundaClientConfigTranslator');
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { createCamundaClient } = require('@camunda8/orchestration-cluster-api');
-  const overrides = translateToOcaEnvOverrides({ sdkConfig: camundaClientOptions(config), ocaOverrides: sdkOverrides });
-  return createCamundaClient({ config: overrides }) as ReturnType<Camunda8['getOrchestrationClusterApiClient']>;
+  const overrides = translateToOcaEnvOverrides({
+    sdkConfig: camundaClientOptions(config),
+    ocaOverrides: sdkOverrides,
+  });
+  return createCamundaClient({ config: overrides }) as ReturnType<
+    Camunda8['getOrchestrationClusterApiClient']
+  >;
 }

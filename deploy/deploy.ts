@@ -319,7 +319,14 @@ async function announceNewVersions(
       correlationKey: change,
       timeToLive: 0,
       // Monitoring (C9) and escalations key every record by applicationNumber and serviceId: the change is the case.
-      variables: { processId: p.id, version: p.version, previousVersion: before, processDefinitionKey: p.key, applicationNumber: change, serviceId: p.id },
+      variables: {
+        processId: p.id,
+        version: p.version,
+        previousVersion: before,
+        processDefinitionKey: p.key,
+        applicationNumber: change,
+        serviceId: p.id,
+      },
     });
     announced.push(`${p.id}:${p.version}`);
     log(`  rules-change notice started for ${p.id} version ${p.version} (C12)`);

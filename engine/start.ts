@@ -12,7 +12,12 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const { port, dataDir, host } = config.engine;
-  const running = await startEmbeddedEngine({ dataDir, port, host, log: (m) => console.log(`[engine] ${m}`) });
+  const running = await startEmbeddedEngine({
+    dataDir,
+    port,
+    host,
+    log: (m) => console.log(`[engine] ${m}`),
+  });
   console.log(`engine ready: Camunda 8.8 REST API at ${running.address}/v2 (data in ${dataDir})`);
   const stop = () => {
     void running.close().then(() => process.exit(0));

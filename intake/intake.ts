@@ -237,7 +237,9 @@ export function createIntake(deps: IntakeDeps) {
     const children = (result.items ?? []).filter(
       (c) => String(c.parentProcessInstanceKey) === String(processInstanceKey) && c.state === 'ACTIVE',
     );
-    const all = await Promise.all(children.map((c) => processVariables(camunda, String(c.processInstanceKey))));
+    const all = await Promise.all(
+      children.map((c) => processVariables(camunda, String(c.processInstanceKey))),
+    );
     return Object.assign({}, ...all);
   }
 
@@ -406,12 +408,19 @@ export function createIntake(deps: IntakeDeps) {
         const number = String(req.params.number);
         withAccess(req, number);
         const body = typeof req.body?.message === 'string' ? JSON.parse(req.body.message) : req.body;
-        const uploaded = files.map((f) => ({ kind: 'missing-document', fileName: path.basename(f.originalname) }));
+        const uploaded = files.map((f) => ({
+          kind: 'missing-document',
+          fileName: path.basename(f.originalname),
+        }));
         const message = uploaded.length
-          ? { ...body, attachments: [...(Array.isArray(body?.attachments) ? body.attachments : []), ...uploaded] }
+          ? {
+              ...body,
+              attachments: [...(Array.isArray(body?.attachments) ? body.attachments : []), ...uploaded],
+            }
           : body;
         const result = await sendMessage(number, message);
-        if (files.length && deps.attachmentsDir && files.every((f) => f.path)) keepFiles(files, deps.attachmentsDir, number);
+        if (files.length && deps.attachmentsDir && files.every((f) => f.path))
+          keepFiles(files, deps.attachmentsDir, number);
         res.status(202).json(result);
       } finally {
         for (const f of files) if (f.path) rmSync(f.path, { force: true });

@@ -33,14 +33,26 @@ const NOW = { consistency: { waitUpToMs: 0 } };
  * diagram catches `calendar-revised` on its review stage, recomputes with the revised calendar and
  * re-enters the stage with new timers; the stage report records the change on the application.
  */
-export async function reviseCalendar(deps: { store: CalendarRevisionStore; camunda: RevisionCamunda; now: () => Date }, revision: CalendarRevision): Promise<RevisionOutcome> {
+export async function reviseCalendar(
+  deps: { store: CalendarRevisionStore; camunda: RevisionCamunda; now: () => Date },
+  revision: CalendarRevision,
+): Promise<RevisionOutcome> {
   const stored = await deps.store.append(revision, deps.now());
   const rearmed: string[] = [];
   for (const processDefinitionId of PROCEDURES) {
-    const page = await deps.camunda.searchProcessInstances({ filter: { processDefinitionId, state: 'ACTIVE' }, page: { limit: 10_000 } }, NOW);
+    const page = await deps.camunda.searchProcessInstances(
+      { filter: { processDefinitionId, state: 'ACTIVE' }, page: { limit: 10_000 } },
+      NOW,
+    );
     for (const pi of page.items) {
       const vars = await deps.camunda.searchVariables(
-        { filter: { processInstanceKey: pi.processInstanceKey, scopeKey: pi.processInstanceKey, name: 'applicationNumber' } },
+        {
+          filter: {
+            processInstanceKey: pi.processInstanceKey,
+            scopeKey: pi.processInstanceKey,
+            name: 'applicationNumber',
+          },
+        },
         NOW,
       );
       const raw = vars.items[0]?.value;
@@ -50,7 +62,11 @@ export async function reviseCalendar(deps: { store: CalendarRevisionStore; camun
         name: CALENDAR_REVISED_MESSAGE,
         correlationKey: applicationNumber,
         timeToLive: 0,
-        variables: { calendarRevisionId: stored.id, calendarRevisionBasis: stored.legalBasis, calendarRevisedAt: stored.recordedAt },
+        variables: {
+          calendarRevisionId: stored.id,
+          calendarRevisionBasis: stored.legalBasis,
+          calendarRevisedAt: stored.recordedAt,
+        },
       });
       rearmed.push(applicationNumber);
     }

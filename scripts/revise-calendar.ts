@@ -26,13 +26,19 @@ async function main(): Promise<void> {
   const config = loadConfig(process.env, { service: 'workers' });
   const camunda = new Camunda8(camundaClientOptions(config)).getOrchestrationClusterApiClient();
   const outcome = await reviseCalendar(
-    { store: createCalendarRevisionStore(config.legalClock.revisionsFile), camunda: camunda as never, now: () => new Date() },
+    {
+      store: createCalendarRevisionStore(config.legalClock.revisionsFile),
+      camunda: camunda as never,
+      now: () => new Date(),
+    },
     revision,
   );
   console.log(JSON.stringify({ revision: outcome.revision.id, rearmedApplications: outcome.rearmed }));
 }
 
 main().catch((err) => {
-  console.error(err instanceof ConfigError ? err.message : `calendar revision failed: ${(err as Error).message}`);
+  console.error(
+    err instanceof ConfigError ? err.message : `calendar revision failed: ${(err as Error).message}`,
+  );
   process.exit(err instanceof ConfigError ? 2 : 1);
 });

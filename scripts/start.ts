@@ -42,8 +42,16 @@ export async function startSystem(env: NodeJS.ProcessEnv = process.env): Promise
     GATEWAY_BASE_URL: simulators.url,
   };
   const childConfig = loadConfig(childEnv);
-  const report = await deployResources({ dir: REPO_ROOT, config: childConfig, address: engine.address, log: (l) => log.info(l) });
-  const workers = await startWorkers({ config: childConfig, log: consoleLogger('workers', config.log.level) });
+  const report = await deployResources({
+    dir: REPO_ROOT,
+    config: childConfig,
+    address: engine.address,
+    log: (l) => log.info(l),
+  });
+  const workers = await startWorkers({
+    config: childConfig,
+    log: consoleLogger('workers', config.log.level),
+  });
   const ui = await startUi(childEnv);
   log.info(`deployed ${report.processes.length} processes and ${report.forms.length} forms`);
   return {
@@ -77,7 +85,8 @@ if (require.main === module) {
         process.exit(2);
       }
       console.error(`system failed to start: ${err instanceof Error ? err.message : String(err)}`);
-      if (err?.problems) for (const p of err.problems) console.error(`  ${p.file ?? ''} ${p.elementId}: ${p.message}`);
+      if (err?.problems)
+        for (const p of err.problems) console.error(`  ${p.file ?? ''} ${p.elementId}: ${p.message}`);
       process.exit(1);
     },
   );

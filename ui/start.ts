@@ -64,7 +64,12 @@ export async function startUi(env: NodeJS.ProcessEnv = process.env, opts: StartU
   );
   const deploy = deployModule
     ? () =>
-        deployModule.deployResources({ dir: resourcesDir, config, client: camunda as never, lint: lintDiagram })
+        deployModule.deployResources({
+          dir: resourcesDir,
+          config,
+          client: camunda as never,
+          lint: lintDiagram,
+        })
     : async () => {
         throw new Error('deploy/deploy.ts is not available');
       };

@@ -1,5 +1,9 @@
 import { z } from 'zod';
-import { checkFireSpecialists, DEFAULT_FIRE_SPECIALISTS_CONFIG, type FireSpecialistsConfig } from '../domain/rules/fire-specialists';
+import {
+  checkFireSpecialists,
+  DEFAULT_FIRE_SPECIALISTS_CONFIG,
+  type FireSpecialistsConfig,
+} from '../domain/rules/fire-specialists';
 import type { WorkerDefinition } from './types';
 
 /** Deps: the [config] values of service A; defaults are the spec's. */
@@ -9,11 +13,26 @@ export interface CheckFireSpecialistsDeps {
 
 const variables = z.object({
   registeredOn: z.string().regex(/^\d{4}-\d{2}-\d{2}/),
-  specialists: z.array(z.object({ iin: z.string(), fullName: z.string().optional(), electricalClearanceGroup: z.number() })),
-  measuringInstruments: z.array(z.object({ name: z.string(), serialNumber: z.string().optional(), verifiedUntil: z.string() })).default([]),
+  specialists: z.array(
+    z.object({ iin: z.string(), fullName: z.string().optional(), electricalClearanceGroup: z.number() }),
+  ),
+  measuringInstruments: z
+    .array(z.object({ name: z.string(), serialNumber: z.string().optional(), verifiedUntil: z.string() }))
+    .default([]),
   // Missing lookups mean "nothing found", which the rule reports as a ground, not a failure.
-  education: z.array(z.object({ iin: z.string(), level: z.enum(['higher', 'technical-vocational']), specialtyCode: z.string().optional(), specialtyName: z.string().optional() })).nullish(),
-  employment: z.array(z.object({ iin: z.string(), relevantExperienceYears: z.number().optional() })).nullish(),
+  education: z
+    .array(
+      z.object({
+        iin: z.string(),
+        level: z.enum(['higher', 'technical-vocational']),
+        specialtyCode: z.string().optional(),
+        specialtyName: z.string().optional(),
+      }),
+    )
+    .nullish(),
+  employment: z
+    .array(z.object({ iin: z.string(), relevantExperienceYears: z.number().optional() }))
+    .nullish(),
 });
 
 /**
@@ -26,12 +45,21 @@ const worker: WorkerDefinition<CheckFireSpecialistsDeps> = {
   async handler(job, deps) {
     const parsed = variables.safeParse(job.variables);
     if (!parsed.success) {
-      return job.fail({ errorMessage: `check-fire-specialists: invalid variables: ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}`, retries: 0 });
+      return job.fail({
+        errorMessage: `check-fire-specialists: invalid variables: ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}`,
+        retries: 0,
+      });
     }
     const v = parsed.data;
     const config = { ...DEFAULT_FIRE_SPECIALISTS_CONFIG, ...(deps?.fireSpecialists ?? {}) };
     const result = checkFireSpecialists(
-      { specialists: v.specialists, measuringInstruments: v.measuringInstruments, education: v.education ?? [], employment: v.employment ?? [], registeredOn: v.registeredOn.slice(0, 10) },
+      {
+        specialists: v.specialists,
+        measuringInstruments: v.measuringInstruments,
+        education: v.education ?? [],
+        employment: v.employment ?? [],
+        registeredOn: v.registeredOn.slice(0, 10),
+      },
       config,
     );
     return job.complete({ specialistsCheck: result });

@@ -1,5 +1,9 @@
 import { z } from 'zod';
-import { checkSecurityRequirements, DEFAULT_SECURITY_REQUIREMENTS_CONFIG, type SecurityRequirementsConfig } from '../domain/rules/security-requirements';
+import {
+  checkSecurityRequirements,
+  DEFAULT_SECURITY_REQUIREMENTS_CONFIG,
+  type SecurityRequirementsConfig,
+} from '../domain/rules/security-requirements';
 import type { WorkerDefinition } from './types';
 
 export interface CheckSecurityRequirementsDeps {
@@ -12,8 +16,20 @@ const variables = z.object({
   applicant: z.object({ bin: z.string() }),
   attachments: z.array(z.object({ kind: z.string(), fileName: z.string().optional() })).default([]),
   // Absent lookups count as "none owned": the rule reports it to the clerk.
-  vehicles: z.array(z.object({ plate: z.string(), ownerBin: z.string(), registrationCertificate: z.string().nullish() })).nullish(),
-  realEstate: z.array(z.object({ ownerBin: z.string().optional(), kind: z.string().optional(), basis: z.string().optional() })).nullish(),
+  vehicles: z
+    .array(
+      z.object({ plate: z.string(), ownerBin: z.string(), registrationCertificate: z.string().nullish() }),
+    )
+    .nullish(),
+  realEstate: z
+    .array(
+      z.object({
+        ownerBin: z.string().optional(),
+        kind: z.string().optional(),
+        basis: z.string().optional(),
+      }),
+    )
+    .nullish(),
 });
 
 /**
@@ -26,7 +42,10 @@ const worker: WorkerDefinition<CheckSecurityRequirementsDeps> = {
   async handler(job, deps) {
     const parsed = variables.safeParse(job.variables);
     if (!parsed.success) {
-      return job.fail({ errorMessage: `check-security-requirements: invalid variables: ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}`, retries: 0 });
+      return job.fail({
+        errorMessage: `check-security-requirements: invalid variables: ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}`,
+        retries: 0,
+      });
     }
     const v = parsed.data;
     const result = checkSecurityRequirements(

@@ -56,7 +56,9 @@ function stepVariableName(step: unknown): string {
  * holds the previous step's end): only `deadline<Step>`, counted from that end.
  */
 async function handler(job: WorkerJob, deps: ComputeDeadlinesDeps = {}): Promise<unknown> {
-  const legalClock = deps.currentLegalClock ? await deps.currentLegalClock() : (deps.legalClock ?? defaultLegalClock);
+  const legalClock = deps.currentLegalClock
+    ? await deps.currentLegalClock()
+    : (deps.legalClock ?? defaultLegalClock);
   const clock = deps.clock ?? systemClock;
   let variables: Record<string, unknown>;
   try {

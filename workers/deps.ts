@@ -1,4 +1,9 @@
-import { createGatewayClients, GatewayClients, GatewaySystem as AdapterSystem, GATEWAY_SYSTEMS as ADAPTER_SYSTEMS } from '../adapters/gateway';
+import {
+  createGatewayClients,
+  GatewayClients,
+  GatewaySystem as AdapterSystem,
+  GATEWAY_SYSTEMS as ADAPTER_SYSTEMS,
+} from '../adapters/gateway';
 import { createDocumentService, DocumentService } from '../adapters/documents';
 import { AppConfig, kebab } from '../config/schema';
 import { Clock, systemClock } from '../domain/clock';
@@ -22,7 +27,11 @@ export interface WorkerDeps {
 }
 
 /** Builds the dependencies from validated configuration; tests pass their own pieces instead. */
-export function createWorkerDeps(config: AppConfig, log: WorkerLogger, overrides: Partial<WorkerDeps> = {}): WorkerDeps {
+export function createWorkerDeps(
+  config: AppConfig,
+  log: WorkerLogger,
+  overrides: Partial<WorkerDeps> = {},
+): WorkerDeps {
   const clock = overrides.clock ?? systemClock;
   const baseUrls: Partial<Record<AdapterSystem, string>> = {};
   for (const [system, url] of Object.entries(config.gateway.urls)) {
@@ -32,7 +41,12 @@ export function createWorkerDeps(config: AppConfig, log: WorkerLogger, overrides
   return {
     gateway:
       overrides.gateway ??
-      createGatewayClients({ baseUrl: config.gateway.baseUrl, baseUrls, timeoutMs: config.gateway.timeoutMs, retries: config.gateway.retries }),
+      createGatewayClients({
+        baseUrl: config.gateway.baseUrl,
+        baseUrls,
+        timeoutMs: config.gateway.timeoutMs,
+        retries: config.gateway.retries,
+      }),
     documents: overrides.documents ?? createDocumentService({ dir: config.documents.dir, clock }),
     clock,
     log,
@@ -41,7 +55,10 @@ export function createWorkerDeps(config: AppConfig, log: WorkerLogger, overrides
       overrides.currentLegalClock ??
       (overrides.legalClock
         ? async () => overrides.legalClock!
-        : revisedLegalClock(createCalendarRevisionStore(config.legalClock.revisionsFile), config.legalClock.revisionsFile)),
+        : revisedLegalClock(
+            createCalendarRevisionStore(config.legalClock.revisionsFile),
+            config.legalClock.revisionsFile,
+          )),
     stepTerms: overrides.stepTerms ?? stepTermsFrom(config),
     rules: overrides.rules ?? { fireMinQualifiedSpecialists: config.rules.fireMinQualifiedSpecialists },
   };

@@ -1,5 +1,10 @@
 import { Camunda8 } from '@camunda8/sdk';
-import { camundaClientOptions, chooseWorkerTransport, orchestrationClient, probeGrpcTcp } from '../config/camunda';
+import {
+  camundaClientOptions,
+  chooseWorkerTransport,
+  orchestrationClient,
+  probeGrpcTcp,
+} from '../config/camunda';
 import type { AppConfig } from '../config/schema';
 import { createWorkerDeps, WorkerDeps } from './deps';
 import { loadWorkerDefinitions } from './registry';

@@ -15,7 +15,10 @@ const CHANNELS: readonly Channel[] = ['cabinet', 'sms', 'email'];
 /** Diagram-facing channel names: `personal-cabinet` is the applicant's cabinet; `internal` goes to staff. */
 const CHANNEL_ALIASES: Record<string, Channel> = { 'personal-cabinet': 'cabinet' };
 /** Templates the diagrams name by the step's wording. */
-const TEMPLATE_ALIASES: Record<string, string> = { 'hearing-notice': 'preliminary-refusal-hearing', 'result-delivered': 'result-ready' };
+const TEMPLATE_ALIASES: Record<string, string> = {
+  'hearing-notice': 'preliminary-refusal-hearing',
+  'result-delivered': 'result-ready',
+};
 /** Notices to the provider's staff (channel `internal`), e.g. the head told of a breached term. */
 const INTERNAL_TEMPLATES = new Set(['deadline-breached']);
 
@@ -75,11 +78,16 @@ const notify: WorkerDefinition<GatewayDeps> = {
       const templateName = readHeader(job, 'template');
       const channelName = readHeader(job, 'channel', 'cabinet');
       if (channelName === 'internal') {
-        if (!INTERNAL_TEMPLATES.has(templateName)) throw new JobInputError(`unknown internal notice template ${templateName}`);
+        if (!INTERNAL_TEMPLATES.has(templateName))
+          throw new JobInputError(`unknown internal notice template ${templateName}`);
         // The head's notice of a breached term: recorded in monitoring (C9) where the operators'
         // deadline board and the provider's staff see it; the applicant is not addressed.
-        const recipient = typeof job.variables.recipientGroup === 'string' ? job.variables.recipientGroup : 'head';
-        const step = typeof job.variables.breachedStep === 'string' ? job.variables.breachedStep : readHeader(job, 'step', 'term');
+        const recipient =
+          typeof job.variables.recipientGroup === 'string' ? job.variables.recipientGroup : 'head';
+        const step =
+          typeof job.variables.breachedStep === 'string'
+            ? job.variables.breachedStep
+            : readHeader(job, 'step', 'term');
         await deps.gateway.monitoring.report(
           {
             applicationNumber: readString(job, 'applicationNumber'),
@@ -89,7 +97,10 @@ const notify: WorkerDefinition<GatewayDeps> = {
           },
           { idempotencyKey: idempotencyKey(job, 'notify-internal') },
         );
-        deps.log.warn(`term breached: ${step}`, { applicationNumber: job.variables.applicationNumber, recipient });
+        deps.log.warn(`term breached: ${step}`, {
+          applicationNumber: job.variables.applicationNumber,
+          recipient,
+        });
         return job.complete();
       }
       const template = NOTICE_TEMPLATES[TEMPLATE_ALIASES[templateName] ?? templateName];

@@ -3,7 +3,14 @@ import path from 'node:path';
 import type { WorkerDefinition } from './types';
 
 /** Files in workers/ that are infrastructure, not job types. */
-export const INFRASTRUCTURE_FILES = new Set(['types.ts', 'deps.ts', 'registry.ts', 'runtime.ts', 'start.ts', 'index.ts']);
+export const INFRASTRUCTURE_FILES = new Set([
+  'types.ts',
+  'deps.ts',
+  'registry.ts',
+  'runtime.ts',
+  'start.ts',
+  'index.ts',
+]);
 
 /**
  * Every job type of the project: one file per type in this folder, named like the type. Reading the
@@ -20,7 +27,10 @@ export function loadWorkerDefinitions(dir = __dirname): WorkerDefinition<any>[] 
     if (!def || typeof def.handler !== 'function' || typeof def.type !== 'string') {
       throw new Error(`workers/${file} must default-export { type, handler }`);
     }
-    if (`${def.type}.ts` !== file) throw new Error(`workers/${file} declares job type '${def.type}': the file must be named like its type`);
+    if (`${def.type}.ts` !== file)
+      throw new Error(
+        `workers/${file} declares job type '${def.type}': the file must be named like its type`,
+      );
     defs.push(def);
   }
   return defs;

@@ -32,13 +32,26 @@ export function toWorkerJob(raw: any): WorkerJob {
  * Runs a handler; an exception it did not map itself is a technical failure: the job fails with one
  * retry fewer and a back-off, and an incident appears when the retries are spent (rule C10).
  */
-export async function runHandler<D>(def: WorkerDefinition<D>, job: WorkerJob, deps: D, log: WorkerLogger): Promise<unknown> {
+export async function runHandler<D>(
+  def: WorkerDefinition<D>,
+  job: WorkerJob,
+  deps: D,
+  log: WorkerLogger,
+): Promise<unknown> {
   try {
     return await def.handler(job, deps);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    log.warn(`job ${def.type} failed`, { jobKey: job.key, processInstanceKey: job.processInstanceKey, error: message });
-    return job.fail({ errorMessage: message, retries: Math.max(job.retries - 1, 0), retryBackOff: UNEXPECTED_FAILURE_BACKOFF_MS });
+    log.warn(`job ${def.type} failed`, {
+      jobKey: job.key,
+      processInstanceKey: job.processInstanceKey,
+      error: message,
+    });
+    return job.fail({
+      errorMessage: message,
+      retries: Math.max(job.retries - 1, 0),
+      retryBackOff: UNEXPECTED_FAILURE_BACKOFF_MS,
+    });
   }
 }
 
@@ -55,7 +68,13 @@ export interface WorkerRunOptions {
 }
 
 /** REST job workers of the official client: long-polling activation, the embedded engine's transport. */
-export function startRestWorkers<D>(client: any, defs: WorkerDefinition<D>[], deps: D, log: WorkerLogger, opts: WorkerRunOptions): RunningWorkers {
+export function startRestWorkers<D>(
+  client: any,
+  defs: WorkerDefinition<D>[],
+  deps: D,
+  log: WorkerLogger,
+  opts: WorkerRunOptions,
+): RunningWorkers {
   const workers = defs.map((def) =>
     client.createJobWorker({
       jobType: def.type,
@@ -76,7 +95,13 @@ export function startRestWorkers<D>(client: any, defs: WorkerDefinition<D>[], de
 }
 
 /** gRPC job streaming against a real Zeebe gateway: jobs are pushed as soon as they exist. */
-export function startGrpcWorkers<D>(zeebe: any, defs: WorkerDefinition<D>[], deps: D, log: WorkerLogger, opts: WorkerRunOptions): RunningWorkers {
+export function startGrpcWorkers<D>(
+  zeebe: any,
+  defs: WorkerDefinition<D>[],
+  deps: D,
+  log: WorkerLogger,
+  opts: WorkerRunOptions,
+): RunningWorkers {
   const streams = defs.map((def) =>
     zeebe.streamJobs({
       type: def.type,

@@ -16,7 +16,9 @@ async function main(): Promise<void> {
   }
   const log = consoleLogger('workers', config.log.level);
   const running = await startWorkers({ config, log });
-  log.info(`workers ready: ${running.types.length} job types over ${running.transport} at ${config.camunda.restAddress}`);
+  log.info(
+    `workers ready: ${running.types.length} job types over ${running.transport} at ${config.camunda.restAddress}`,
+  );
   const stop = () => {
     log.info('stopping workers');
     void running.stop().then(() => process.exit(0));

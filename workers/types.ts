@@ -13,7 +13,11 @@ export interface WorkerJob {
   complete(variables?: Record<string, unknown>): Promise<unknown>;
   /** Note the spelling `retryBackOff`, as in the Camunda API. */
   fail(body: { errorMessage: string; retries: number; retryBackOff?: number }): Promise<unknown>;
-  error(body: { errorCode: string; errorMessage?: string; variables?: Record<string, unknown> }): Promise<unknown>;
+  error(body: {
+    errorCode: string;
+    errorMessage?: string;
+    variables?: Record<string, unknown>;
+  }): Promise<unknown>;
 }
 
 /** One job type: `workers/<type>.ts` default-exports one of these. */

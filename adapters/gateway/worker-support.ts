@@ -81,7 +81,9 @@ export function readApplicant(job: WorkerJob): Applicant {
   const entity = job.variables.legalEntity;
   const headIin = a.headIin ?? (isRecord(entity) ? entity.headIin : undefined);
   if (typeof headIin !== 'string' || !isValidIin(headIin))
-    throw new JobInputError('the head IIN is unknown: applicant.headIin is not a valid IIN and legalEntity.headIin is missing (run lookup-legal-entity first)');
+    throw new JobInputError(
+      'the head IIN is unknown: applicant.headIin is not a valid IIN and legalEntity.headIin is missing (run lookup-legal-entity first)',
+    );
   return {
     bin: a.bin,
     name: typeof a.name === 'string' ? a.name : '',

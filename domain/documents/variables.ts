@@ -98,7 +98,9 @@ export function factsFromVariables(variables: Readonly<Record<string, unknown>>)
   if (Array.isArray(variables.refusalGrounds)) {
     facts.refusalGrounds = variables.refusalGrounds.map((g) => {
       const ground = typeof g === 'string' ? REFUSAL_GROUNDS.find((r) => r.code === g) : undefined;
-      return ground ? { code: ground.code, ruleRef: ground.ruleRef, textKk: ground.textKk, textRu: ground.textRu } : g;
+      return ground
+        ? { code: ground.code, ruleRef: ground.ruleRef, textKk: ground.textKk, textRu: ground.textRu }
+        : g;
     });
   }
 

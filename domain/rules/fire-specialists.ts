@@ -17,22 +17,112 @@ export interface FireSpecialty {
 
 /** The listed specialties, in the act's order; names as the education registry spells them. */
 export const FIRE_SPECIALTIES: readonly FireSpecialty[] = [
-  { key: 'fire-safety', en: 'fire safety', kk: 'өрт қауіпсіздігі', ru: 'пожарная безопасность', higherOnly: false },
-  { key: 'computer-engineering', en: 'computer engineering and information networks', kk: 'есептеу техникасы және ақпараттық желілер', ru: 'вычислительная техника и информационные сети', higherOnly: false },
-  { key: 'software', en: 'software', kk: 'бағдарламалық қамтамасыз ету', ru: 'программное обеспечение', higherOnly: false },
-  { key: 'automation-control', en: 'automation and control', kk: 'автоматтандыру және басқару', ru: 'автоматизация и управление', higherOnly: false },
-  { key: 'electric-power', en: 'electric power engineering', kk: 'электр энергетикасы', ru: 'электроэнергетика', higherOnly: false },
-  { key: 'radio-engineering', en: 'radio engineering, electronics and telecommunications', kk: 'радиотехника, электроника және телекоммуникациялар', ru: 'радиотехника, электроника и телекоммуникации', higherOnly: true },
-  { key: 'information-systems', en: 'information systems', kk: 'ақпараттық жүйелер', ru: 'информационные системы', higherOnly: false },
-  { key: 'information-security', en: 'information security systems', kk: 'ақпараттық қауіпсіздік жүйелері', ru: 'системы информационной безопасности', higherOnly: false },
-  { key: 'engineering-automated-control', en: 'engineering and automated control systems', kk: 'инжиниринг және автоматтандырылған басқару жүйелері', ru: 'инжиниринг и автоматизированные системы управления', higherOnly: false },
-  { key: 'process-automation', en: 'automation and control of technological processes', kk: 'технологиялық процесстерді автоматтандыру және басқару', ru: 'автоматизация и управление технологическими процессами', higherOnly: false },
-  { key: 'automated-production-maintenance', en: 'maintenance and repair of automated production systems', kk: 'өндірістің автоматтандырылған жүйелеріне қызмет көрсету және жөндеу', ru: 'обслуживание и ремонт автоматизированных систем производства', higherOnly: false },
+  {
+    key: 'fire-safety',
+    en: 'fire safety',
+    kk: 'өрт қауіпсіздігі',
+    ru: 'пожарная безопасность',
+    higherOnly: false,
+  },
+  {
+    key: 'computer-engineering',
+    en: 'computer engineering and information networks',
+    kk: 'есептеу техникасы және ақпараттық желілер',
+    ru: 'вычислительная техника и информационные сети',
+    higherOnly: false,
+  },
+  {
+    key: 'software',
+    en: 'software',
+    kk: 'бағдарламалық қамтамасыз ету',
+    ru: 'программное обеспечение',
+    higherOnly: false,
+  },
+  {
+    key: 'automation-control',
+    en: 'automation and control',
+    kk: 'автоматтандыру және басқару',
+    ru: 'автоматизация и управление',
+    higherOnly: false,
+  },
+  {
+    key: 'electric-power',
+    en: 'electric power engineering',
+    kk: 'электр энергетикасы',
+    ru: 'электроэнергетика',
+    higherOnly: false,
+  },
+  {
+    key: 'radio-engineering',
+    en: 'radio engineering, electronics and telecommunications',
+    kk: 'радиотехника, электроника және телекоммуникациялар',
+    ru: 'радиотехника, электроника и телекоммуникации',
+    higherOnly: true,
+  },
+  {
+    key: 'information-systems',
+    en: 'information systems',
+    kk: 'ақпараттық жүйелер',
+    ru: 'информационные системы',
+    higherOnly: false,
+  },
+  {
+    key: 'information-security',
+    en: 'information security systems',
+    kk: 'ақпараттық қауіпсіздік жүйелері',
+    ru: 'системы информационной безопасности',
+    higherOnly: false,
+  },
+  {
+    key: 'engineering-automated-control',
+    en: 'engineering and automated control systems',
+    kk: 'инжиниринг және автоматтандырылған басқару жүйелері',
+    ru: 'инжиниринг и автоматизированные системы управления',
+    higherOnly: false,
+  },
+  {
+    key: 'process-automation',
+    en: 'automation and control of technological processes',
+    kk: 'технологиялық процесстерді автоматтандыру және басқару',
+    ru: 'автоматизация и управление технологическими процессами',
+    higherOnly: false,
+  },
+  {
+    key: 'automated-production-maintenance',
+    en: 'maintenance and repair of automated production systems',
+    kk: 'өндірістің автоматтандырылған жүйелеріне қызмет көрсету және жөндеу',
+    ru: 'обслуживание и ремонт автоматизированных систем производства',
+    higherOnly: false,
+  },
   { key: 'mechatronics', en: 'mechatronics', kk: 'мехатроника', ru: 'мехатроника', higherOnly: false },
-  { key: 'robotics', en: 'robotics and embedded systems', kk: 'робототехника және кірістірілетін жүйелер', ru: 'робототехника и встраиваемые системы', higherOnly: false },
-  { key: 'digital-technology', en: 'digital technology', kk: 'сандық техника', ru: 'цифровая техника', higherOnly: false },
-  { key: 'power-supply', en: 'power supply', kk: 'электрмен қамтамасыз ету', ru: 'электроснабжение', higherOnly: false },
-  { key: 'electromechanical-equipment', en: 'maintenance, repair and operation of electromechanical equipment', kk: 'электромеханикалық жабдықтарға техникалық қызмет көрсету, жөндеу және пайдалану', ru: 'техническое обслуживание, ремонт и эксплуатация электромеханического оборудования', higherOnly: false },
+  {
+    key: 'robotics',
+    en: 'robotics and embedded systems',
+    kk: 'робототехника және кірістірілетін жүйелер',
+    ru: 'робототехника и встраиваемые системы',
+    higherOnly: false,
+  },
+  {
+    key: 'digital-technology',
+    en: 'digital technology',
+    kk: 'сандық техника',
+    ru: 'цифровая техника',
+    higherOnly: false,
+  },
+  {
+    key: 'power-supply',
+    en: 'power supply',
+    kk: 'электрмен қамтамасыз ету',
+    ru: 'электроснабжение',
+    higherOnly: false,
+  },
+  {
+    key: 'electromechanical-equipment',
+    en: 'maintenance, repair and operation of electromechanical equipment',
+    kk: 'электромеханикалық жабдықтарға техникалық қызмет көрсету, жөндеу және пайдалану',
+    ru: 'техническое обслуживание, ремонт и эксплуатация электромеханического оборудования',
+    higherOnly: false,
+  },
 ];
 
 export interface FireSpecialistsConfig {
@@ -103,17 +193,22 @@ export interface SpecialistVerdict {
 }
 
 function normalise(s: string): string {
-  return s
-    .toLowerCase()
-    // Registries qualify names in brackets, e.g. «Электроснабжение (по отраслям)»: the specialty is the same.
-    .replace(/\([^)]*\)/g, ' ')
-    .replace(/[«»"'“”.,()]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (
+    s
+      .toLowerCase()
+      // Registries qualify names in brackets, e.g. «Электроснабжение (по отраслям)»: the specialty is the same.
+      .replace(/\([^)]*\)/g, ' ')
+      .replace(/[«»"'“”.,()]/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }
 
 /** The listed specialty an education record is in, if any. */
-export function listedSpecialty(e: EducationRecord, config: FireSpecialistsConfig = DEFAULT_FIRE_SPECIALISTS_CONFIG): FireSpecialty | undefined {
+export function listedSpecialty(
+  e: EducationRecord,
+  config: FireSpecialistsConfig = DEFAULT_FIRE_SPECIALISTS_CONFIG,
+): FireSpecialty | undefined {
   const byCode = e.specialtyCode ? config.specialtyCodes[e.specialtyCode] : undefined;
   if (byCode) return FIRE_SPECIALTIES.find((s) => s.key === byCode);
   if (!e.specialtyName) return undefined;
@@ -122,7 +217,9 @@ export function listedSpecialty(e: EducationRecord, config: FireSpecialistsConfi
 }
 
 function experienceYears(iin: string, employment: EmploymentRecord[]): number {
-  return employment.filter((e) => e.iin === iin).reduce((sum, e) => sum + (e.relevantExperienceYears ?? 0), 0);
+  return employment
+    .filter((e) => e.iin === iin)
+    .reduce((sum, e) => sum + (e.relevantExperienceYears ?? 0), 0);
 }
 
 export function assessSpecialist(
@@ -166,13 +263,22 @@ export interface FireSpecialistsCheck extends CheckResult {
 }
 
 /** Annex 2 row 10 items 2, 3 and 5; a failure cites ground 2 of row 11. */
-export function checkFireSpecialists(input: FireSpecialistsInput, config: FireSpecialistsConfig = DEFAULT_FIRE_SPECIALISTS_CONFIG): FireSpecialistsCheck {
+export function checkFireSpecialists(
+  input: FireSpecialistsInput,
+  config: FireSpecialistsConfig = DEFAULT_FIRE_SPECIALISTS_CONFIG,
+): FireSpecialistsCheck {
   const seen = new Set<string>();
   const unique = input.specialists.filter((s) => (seen.has(s.iin) ? false : (seen.add(s.iin), true)));
   const verdicts = unique.map((sp) => assessSpecialist(sp, input, config));
   const grounds: GroundFinding[] = [];
   for (const v of verdicts) {
-    for (const r of v.reasons) grounds.push(finding('A02_PERMIT_REQUIREMENTS', { kk: `маман ЖСН ${v.iin}: ${r.kk}`, ru: `специалист ИИН ${v.iin}: ${r.ru}` }));
+    for (const r of v.reasons)
+      grounds.push(
+        finding('A02_PERMIT_REQUIREMENTS', {
+          kk: `маман ЖСН ${v.iin}: ${r.kk}`,
+          ru: `специалист ИИН ${v.iin}: ${r.ru}`,
+        }),
+      );
   }
   const qualifiedCount = verdicts.filter((v) => v.qualified).length;
   if (qualifiedCount < config.minimumSpecialists) {
@@ -184,7 +290,9 @@ export function checkFireSpecialists(input: FireSpecialistsInput, config: FireSp
     );
   }
   // An instrument verified until the registration day is still verified on that day.
-  const verifiedInstrumentCount = input.measuringInstruments.filter((m) => m.verifiedUntil.slice(0, 10) >= input.registeredOn).length;
+  const verifiedInstrumentCount = input.measuringInstruments.filter(
+    (m) => m.verifiedUntil.slice(0, 10) >= input.registeredOn,
+  ).length;
   if (verifiedInstrumentCount < config.minimumVerifiedInstruments) {
     grounds.push(
       finding('A02_PERMIT_REQUIREMENTS', {
@@ -194,6 +302,14 @@ export function checkFireSpecialists(input: FireSpecialistsInput, config: FireSp
     );
   }
   // Individual findings are informative; the check fails only when too few qualify or no instrument.
-  const passed = qualifiedCount >= config.minimumSpecialists && verifiedInstrumentCount >= config.minimumVerifiedInstruments;
-  return { passed, grounds: passed ? [] : grounds, qualifiedCount, verifiedInstrumentCount, specialists: verdicts };
+  const passed =
+    qualifiedCount >= config.minimumSpecialists &&
+    verifiedInstrumentCount >= config.minimumVerifiedInstruments;
+  return {
+    passed,
+    grounds: passed ? [] : grounds,
+    qualifiedCount,
+    verifiedInstrumentCount,
+    specialists: verdicts,
+  };
 }

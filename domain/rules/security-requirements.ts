@@ -51,14 +51,34 @@ function required(input: SecurityRequirementsInput): Requirement[] {
   const K = SECURITY_DOCUMENT_KINDS;
   const ownsPremises = input.realEstate.some((r) => r.ownerBin === input.applicantBin);
   const list: Requirement[] = [
-    { kinds: [K.consoleStaffing], kk: 'орталықтандырылған бақылау пультінің штаттық кестесі мен бұйрықтары жоқ', ru: 'нет штатного расписания и приказов пульта централизованного наблюдения' },
-    { kinds: [K.consoleTechnicalDocs], kk: 'сигнал қабылдайтын компьютерлік техника мен серверге техникалық құжаттама жоқ', ru: 'нет технической документации на компьютерную технику и сервер, принимающие сигналы' },
-    { kinds: [K.radioPermit, K.radioContract], kk: 'радиожиілік спектрін пайдалануға рұқсат немесе радиобайланыс шарты жоқ', ru: 'нет разрешения на использование радиочастотного спектра или договора радиосвязи' },
-    { kinds: [K.responseGroupOrders], kk: 'жедел ден қою топтарын құру туралы бұйрықтар жоқ', ru: 'нет приказов о создании групп быстрого реагирования' },
+    {
+      kinds: [K.consoleStaffing],
+      kk: 'орталықтандырылған бақылау пультінің штаттық кестесі мен бұйрықтары жоқ',
+      ru: 'нет штатного расписания и приказов пульта централизованного наблюдения',
+    },
+    {
+      kinds: [K.consoleTechnicalDocs],
+      kk: 'сигнал қабылдайтын компьютерлік техника мен серверге техникалық құжаттама жоқ',
+      ru: 'нет технической документации на компьютерную технику и сервер, принимающие сигналы',
+    },
+    {
+      kinds: [K.radioPermit, K.radioContract],
+      kk: 'радиожиілік спектрін пайдалануға рұқсат немесе радиобайланыс шарты жоқ',
+      ru: 'нет разрешения на использование радиочастотного спектра или договора радиосвязи',
+    },
+    {
+      kinds: [K.responseGroupOrders],
+      kk: 'жедел ден қою топтарын құру туралы бұйрықтар жоқ',
+      ru: 'нет приказов о создании групп быстрого реагирования',
+    },
   ];
   // Premises documents are asked for only when the central post's premises are leased.
   if (!ownsPremises) {
-    list.unshift({ kinds: [K.premisesLease], kk: 'орталықтандырылған күзет пунктінің жалға алынған үй-жайына құжаттар жоқ', ru: 'нет документов на арендованное помещение центрального поста охраны' });
+    list.unshift({
+      kinds: [K.premisesLease],
+      kk: 'орталықтандырылған күзет пунктінің жалға алынған үй-жайына құжаттар жоқ',
+      ru: 'нет документов на арендованное помещение центрального поста охраны',
+    });
   }
   return list;
 }
@@ -67,7 +87,9 @@ export function checkSecurityRequirements(
   input: SecurityRequirementsInput,
   config: SecurityRequirementsConfig = DEFAULT_SECURITY_REQUIREMENTS_CONFIG,
 ): SecurityRequirementsCheck {
-  const ownedVehicleCount = input.vehicles.filter((v) => v.ownerBin === input.applicantBin && Boolean(v.registrationCertificate)).length;
+  const ownedVehicleCount = input.vehicles.filter(
+    (v) => v.ownerBin === input.applicantBin && Boolean(v.registrationCertificate),
+  ).length;
   if (input.subType === 2 || input.requestKind === 'duplicate') {
     return { passed: true, grounds: [], ownedVehicleCount, requiredDocuments: [] };
   }
@@ -75,7 +97,8 @@ export function checkSecurityRequirements(
   const reqs = required(input);
   const grounds: GroundFinding[] = [];
   for (const r of reqs) {
-    if (!r.kinds.some((k) => present.has(k))) grounds.push({ ...finding('B13_SECURITY_LAW_NON_COMPLIANCE', { kk: r.kk, ru: r.ru }), ruleRef: ROW8 });
+    if (!r.kinds.some((k) => present.has(k)))
+      grounds.push({ ...finding('B13_SECURITY_LAW_NON_COMPLIANCE', { kk: r.kk, ru: r.ru }), ruleRef: ROW8 });
   }
   if (ownedVehicleCount < config.minimumOwnedVehicles) {
     grounds.push({
@@ -86,5 +109,10 @@ export function checkSecurityRequirements(
       ruleRef: ROW8,
     });
   }
-  return { passed: grounds.length === 0, grounds, ownedVehicleCount, requiredDocuments: reqs.map((r) => r.kinds.join('|')) };
+  return {
+    passed: grounds.length === 0,
+    grounds,
+    ownedVehicleCount,
+    requiredDocuments: reqs.map((r) => r.kinds.join('|')),
+  };
 }

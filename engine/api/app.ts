@@ -2,7 +2,15 @@ import express, { NextFunction, Request, Response } from 'express';
 import multer from 'multer';
 import { Engine } from '../runtime/engine';
 import { EngineError, invalid, notFound } from '../runtime/errors';
-import { ElementInstanceRec, IncidentRec, JobRec, ProcessInstanceRec, TENANT, UserTaskRec, VariableRec } from '../runtime/records';
+import {
+  ElementInstanceRec,
+  IncidentRec,
+  JobRec,
+  ProcessInstanceRec,
+  TENANT,
+  UserTaskRec,
+  VariableRec,
+} from '../runtime/records';
 import { matchesCondition, search, SearchRequest } from './search';
 
 export const GATEWAY_VERSION = '8.8.0';
@@ -16,7 +24,8 @@ export function createEngineApp(engine: Engine): express.Express {
   const v2 = express.Router();
   app.use('/v2', v2);
 
-  const body = (req: Request): Record<string, any> => (req.body && typeof req.body === 'object' ? req.body : {});
+  const body = (req: Request): Record<string, any> =>
+    req.body && typeof req.body === 'object' ? req.body : {};
   const key = (req: Request, name: string): string => {
     const k = String(req.params[name]);
     if (!/^-?\d{1,25}$/.test(k)) throw invalid(`'${name}' must be a numeric key, got '${k}'`);
@@ -26,7 +35,15 @@ export function createEngineApp(engine: Engine): express.Express {
   // ---- cluster
   v2.get('/topology', (_req, res) => {
     res.json({
-      brokers: [{ nodeId: 0, host: 'embedded', port: 26501, partitions: [{ partitionId: 1, role: 'leader', health: 'healthy' }], version: GATEWAY_VERSION }],
+      brokers: [
+        {
+          nodeId: 0,
+          host: 'embedded',
+          port: 26501,
+          partitions: [{ partitionId: 1, role: 'leader', health: 'healthy' }],
+          version: GATEWAY_VERSION,
+        },
+      ],
       clusterSize: 1,
       partitionsCount: 1,
       replicationFactor: 1,
@@ -44,7 +61,8 @@ export function createEngineApp(engine: Engine): express.Express {
   // ---- clock
   v2.put('/clock', (req, res) => {
     const ts = Number(body(req).timestamp);
-    if (body(req).timestamp === undefined || !Number.isFinite(ts)) throw invalid("'timestamp' (epoch milliseconds) is required");
+    if (body(req).timestamp === undefined || !Number.isFinite(ts))
+      throw invalid("'timestamp' (epoch milliseconds) is required");
     engine.pinClock(ts);
     res.status(204).end();
   });
@@ -56,16 +74,33 @@ export function createEngineApp(engine: Engine): express.Express {
   // ---- deployments
   v2.post('/deployments', upload.array('resources'), async (req, res) => {
     const files = (req.files as Express.Multer.File[] | undefined) ?? [];
-    if (files.length === 0) throw invalid("a deployment needs at least one file in the multipart field 'resources'");
-    const result = await engine.deploy(files.map((f) => ({ name: f.originalname, content: f.buffer.toString('utf8') })));
+    if (files.length === 0)
+      throw invalid("a deployment needs at least one file in the multipart field 'resources'");
+    const result = await engine.deploy(
+      files.map((f) => ({ name: f.originalname, content: f.buffer.toString('utf8') })),
+    );
     res.json({
       tenantId: TENANT,
       deploymentKey: result.deploymentKey,
       deployments: [
         ...result.processes.map((p) => ({
-          processDefinition: { processDefinitionId: p.bpmnProcessId, processDefinitionVersion: p.version, resourceName: p.resourceName, tenantId: TENANT, processDefinitionKey: p.key },
+          processDefinition: {
+            processDefinitionId: p.bpmnProcessId,
+            processDefinitionVersion: p.version,
+            resourceName: p.resourceName,
+            tenantId: TENANT,
+            processDefinitionKey: p.key,
+          },
         })),
-        ...result.forms.map((f) => ({ form: { formId: f.formId, version: f.version, resourceName: f.resourceName, tenantId: TENANT, formKey: f.key } })),
+        ...result.forms.map((f) => ({
+          form: {
+            formId: f.formId,
+            version: f.version,
+            resourceName: f.resourceName,
+            tenantId: TENANT,
+            formKey: f.key,
+          },
+        })),
       ],
     });
   });
@@ -91,7 +126,9 @@ export function createEngineApp(engine: Engine): express.Express {
     const latestOnly = body(req).filter?.isLatestVersion === true;
     const filter = { ...(body(req).filter ?? {}) };
     delete filter.isLatestVersion;
-    const pool = latestOnly ? items.filter((p) => engine.latestProcess(p.processDefinitionId)?.key === p.processDefinitionKey) : items;
+    const pool = latestOnly
+      ? items.filter((p) => engine.latestProcess(p.processDefinitionId)?.key === p.processDefinitionKey)
+      : items;
     res.json(search(pool, { ...body(req), filter }, { defaultSort: 'processDefinitionKey' }));
   });
   v2.get('/process-definitions/:key', (req, res) => {
@@ -179,7 +216,9 @@ export function createEngineApp(engine: Engine): express.Express {
     incidentKey: ei.incidentKey,
   });
   v2.post('/element-instances/search', (req, res) => {
-    const items = [...engine.elementInstances.values()].filter((e) => e.type !== 'PROCESS').map(toElementInstance);
+    const items = [...engine.elementInstances.values()]
+      .filter((e) => e.type !== 'PROCESS')
+      .map(toElementInstance);
     res.json(search(items, body(req) as SearchRequest, { defaultSort: 'elementInstanceKey' }));
   });
   v2.get('/element-instances/:key', (req, res) => {
@@ -194,9 +233,19 @@ export function createEngineApp(engine: Engine): express.Express {
   });
   const toVariable = (v: VariableRec, truncate: boolean) => {
     const value = JSON.stringify(v.value ?? null);
-    const base = { name: v.name, tenantId: TENANT, variableKey: v.key, scopeKey: v.scopeKey, processInstanceKey: v.processInstanceKey };
+    const base = {
+      name: v.name,
+      tenantId: TENANT,
+      variableKey: v.key,
+      scopeKey: v.scopeKey,
+      processInstanceKey: v.processInstanceKey,
+    };
     if (!truncate) return { ...base, value };
-    return { ...base, value: value.length > 8192 ? value.slice(0, 8192) : value, isTruncated: value.length > 8192 };
+    return {
+      ...base,
+      value: value.length > 8192 ? value.slice(0, 8192) : value,
+      isTruncated: value.length > 8192,
+    };
   };
   v2.post('/variables/search', (req, res) => {
     const truncate = req.query.truncateValues !== 'false';
@@ -247,17 +296,29 @@ export function createEngineApp(engine: Engine): express.Express {
   });
   v2.post('/jobs/:key/failure', (req, res) => {
     const b = body(req);
-    engine.failJob(key(req, 'key'), { retries: b.retries ?? 0, errorMessage: b.errorMessage, retryBackOff: b.retryBackOff, variables: b.variables });
+    engine.failJob(key(req, 'key'), {
+      retries: b.retries ?? 0,
+      errorMessage: b.errorMessage,
+      retryBackOff: b.retryBackOff,
+      variables: b.variables,
+    });
     res.status(204).end();
   });
   v2.post('/jobs/:key/error', (req, res) => {
     const b = body(req);
-    engine.throwJobError(key(req, 'key'), { errorCode: b.errorCode, errorMessage: b.errorMessage, variables: b.variables });
+    engine.throwJobError(key(req, 'key'), {
+      errorCode: b.errorCode,
+      errorMessage: b.errorMessage,
+      variables: b.variables,
+    });
     res.status(204).end();
   });
   v2.patch('/jobs/:key', (req, res) => {
     const changes = body(req).changeset ?? {};
-    engine.updateJob(key(req, 'key'), { retries: changes.retries ?? undefined, timeout: changes.timeout ?? undefined });
+    engine.updateJob(key(req, 'key'), {
+      retries: changes.retries ?? undefined,
+      timeout: changes.timeout ?? undefined,
+    });
     res.status(204).end();
   });
   const toJob = (j: JobRec) => ({
@@ -284,7 +345,9 @@ export function createEngineApp(engine: Engine): express.Express {
     tenantId: TENANT,
   });
   v2.post('/jobs/search', (req, res) => {
-    res.json(search([...engine.jobs.values()].map(toJob), body(req) as SearchRequest, { defaultSort: 'jobKey' }));
+    res.json(
+      search([...engine.jobs.values()].map(toJob), body(req) as SearchRequest, { defaultSort: 'jobKey' }),
+    );
   });
 
   // ---- user tasks
@@ -327,7 +390,8 @@ export function createEngineApp(engine: Engine): express.Express {
           // Camunda filters on one group or user against the task's lists.
           candidateGroup: (item, cond) => matchesCondition(item.candidateGroups, cond, 'candidateGroup'),
           candidateUser: (item, cond) => matchesCondition(item.candidateUsers, cond, 'candidateUser'),
-          processInstanceVariables: (item, cond) => matchVariables(engine, item.processInstanceKey, cond, false),
+          processInstanceVariables: (item, cond) =>
+            matchVariables(engine, item.processInstanceKey, cond, false),
           localVariables: (item, cond) => matchVariables(engine, item.elementInstanceKey, cond, true),
         },
       }),
@@ -343,7 +407,13 @@ export function createEngineApp(engine: Engine): express.Express {
       return;
     }
     const f = engine.forms.get(t.formKey)!;
-    res.json({ tenantId: TENANT, formId: f.formId, schema: JSON.parse(f.schema), version: f.version, formKey: f.key });
+    res.json({
+      tenantId: TENANT,
+      formId: f.formId,
+      schema: JSON.parse(f.schema),
+      version: f.version,
+      formKey: f.key,
+    });
   });
   v2.post('/user-tasks/:key/assignment', (req, res) => {
     const b = body(req);
@@ -376,12 +446,22 @@ export function createEngineApp(engine: Engine): express.Express {
   // ---- messages
   v2.post('/messages/publication', (req, res) => {
     const b = body(req);
-    const m = engine.publishMessage({ name: b.name, correlationKey: b.correlationKey, timeToLive: b.timeToLive, messageId: b.messageId, variables: b.variables });
+    const m = engine.publishMessage({
+      name: b.name,
+      correlationKey: b.correlationKey,
+      timeToLive: b.timeToLive,
+      messageId: b.messageId,
+      variables: b.variables,
+    });
     res.json({ tenantId: TENANT, messageKey: m.key });
   });
   v2.post('/messages/correlation', (req, res) => {
     const b = body(req);
-    const r = engine.correlateMessage({ name: b.name, correlationKey: b.correlationKey, variables: b.variables });
+    const r = engine.correlateMessage({
+      name: b.name,
+      correlationKey: b.correlationKey,
+      variables: b.variables,
+    });
     res.json({ tenantId: TENANT, messageKey: r.messageKey, processInstanceKey: r.processInstanceKey });
   });
   v2.post('/message-subscriptions/search', (req, res) => {
@@ -419,7 +499,11 @@ export function createEngineApp(engine: Engine): express.Express {
     };
   }
   v2.post('/incidents/search', (req, res) => {
-    res.json(search([...engine.incidents.values()].map(toIncident), body(req) as SearchRequest, { defaultSort: 'incidentKey' }));
+    res.json(
+      search([...engine.incidents.values()].map(toIncident), body(req) as SearchRequest, {
+        defaultSort: 'incidentKey',
+      }),
+    );
   });
   v2.get('/incidents/:key', (req, res) => {
     const i = engine.incidents.get(key(req, 'key'));
@@ -431,13 +515,16 @@ export function createEngineApp(engine: Engine): express.Express {
     res.status(204).end();
   });
 
-  v2.use((req, _res, next) => next(new EngineError(404, 'NOT_FOUND', `no such endpoint: ${req.method} ${req.originalUrl}`)));
+  v2.use((req, _res, next) =>
+    next(new EngineError(404, 'NOT_FOUND', `no such endpoint: ${req.method} ${req.originalUrl}`)),
+  );
   app.use(problemDetails);
   return app;
 }
 
 function hasIncident(engine: Engine, processInstanceKey: string): boolean {
-  for (const i of engine.incidents.values()) if (i.processInstanceKey === processInstanceKey && i.state === 'ACTIVE') return true;
+  for (const i of engine.incidents.values())
+    if (i.processInstanceKey === processInstanceKey && i.state === 'ACTIVE') return true;
   return false;
 }
 
@@ -454,9 +541,17 @@ function findVariable(engine: Engine, scopeKey: string, name: string): VariableR
 function matchVariables(engine: Engine, scopeKey: string, cond: unknown, localOnly: boolean): boolean {
   if (!Array.isArray(cond)) return true;
   const vars = localOnly
-    ? Object.fromEntries([...engine.variables.values()].filter((v) => v.scopeKey === scopeKey).map((v) => [v.name, v.value]))
+    ? Object.fromEntries(
+        [...engine.variables.values()].filter((v) => v.scopeKey === scopeKey).map((v) => [v.name, v.value]),
+      )
     : engine.visibleVariables(scopeKey);
-  return cond.every((c: any) => c && c.name in vars && (c.value === undefined || JSON.stringify(vars[c.name]) === (typeof c.value === 'string' ? c.value : JSON.stringify(c.value))));
+  return cond.every(
+    (c: any) =>
+      c &&
+      c.name in vars &&
+      (c.value === undefined ||
+        JSON.stringify(vars[c.name]) === (typeof c.value === 'string' ? c.value : JSON.stringify(c.value))),
+  );
 }
 
 /** RFC 9457 problem details, as Camunda returns them. */
@@ -479,5 +574,8 @@ export function problemDetails(err: unknown, req: Request, res: Response, _next:
   } else if (err instanceof Error) {
     detail = err.message;
   }
-  res.status(status).type('application/problem+json').json({ type: 'about:blank', title, status, detail, instance: req.originalUrl });
+  res
+    .status(status)
+    .type('application/problem+json')
+    .json({ type: 'about:blank', title, status, detail, instance: req.originalUrl });
 }

@@ -18,7 +18,10 @@ export interface SearchResponse<T> {
 const OPERATORS = new Set(['$eq', '$neq', '$exists', '$in', '$notIn', '$like', '$gt', '$gte', '$lt', '$lte']);
 
 function likeToRegExp(pattern: string): RegExp {
-  const escaped = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  const escaped = pattern
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.');
   return new RegExp(`^${escaped}$`, 'i');
 }
 
@@ -99,13 +102,19 @@ function decodeCursor(c: string): number {
 export function search<T extends Record<string, any>>(
   all: Iterable<T>,
   req: SearchRequest | undefined,
-  opts: { defaultSort: string; special?: Record<string, (item: T, cond: unknown) => boolean>; allowed?: string[] },
+  opts: {
+    defaultSort: string;
+    special?: Record<string, (item: T, cond: unknown) => boolean>;
+    allowed?: string[];
+  },
 ): SearchResponse<T> {
   const filter = req?.filter ?? {};
   if (typeof filter !== 'object' || Array.isArray(filter)) throw invalid('filter must be an object');
   const entries = Object.entries(filter).filter(([, v]) => v !== undefined);
   let items = [...all].filter((item) =>
-    entries.every(([field, cond]) => (opts.special?.[field] ? opts.special[field](item, cond) : matchesCondition(item[field], cond, field))),
+    entries.every(([field, cond]) =>
+      opts.special?.[field] ? opts.special[field](item, cond) : matchesCondition(item[field], cond, field),
+    ),
   );
   const sort = req?.sort?.length ? req.sort : [{ field: opts.defaultSort, order: 'ASC' as const }];
   for (const s of sort) if (!s || typeof s.field !== 'string') throw invalid('each sort entry needs a field');
@@ -118,7 +127,8 @@ export function search<T extends Record<string, any>>(
   });
   const total = items.length;
   const limit = req?.page?.limit ?? 100;
-  if (!Number.isInteger(limit) || limit < 0 || limit > 10_000) throw invalid('page.limit must be an integer between 0 and 10000');
+  if (!Number.isInteger(limit) || limit < 0 || limit > 10_000)
+    throw invalid('page.limit must be an integer between 0 and 10000');
   let from = req?.page?.from ?? 0;
   if (req?.page?.after) from = decodeCursor(req.page.after) + 1;
   if (req?.page?.before) from = Math.max(0, decodeCursor(req.page.before) - limit);

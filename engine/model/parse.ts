@@ -35,7 +35,14 @@ const TASK_TYPES: Record<string, ElementType> = {
 };
 
 /** Elements without execution semantics that may appear inside a process. */
-const IGNORED = new Set(['bpmn:TextAnnotation', 'bpmn:Association', 'bpmn:Group', 'bpmn:DataObjectReference', 'bpmn:DataStoreReference', 'bpmn:DataObject']);
+const IGNORED = new Set([
+  'bpmn:TextAnnotation',
+  'bpmn:Association',
+  'bpmn:Group',
+  'bpmn:DataObjectReference',
+  'bpmn:DataStoreReference',
+  'bpmn:DataObject',
+]);
 
 let moddle: BpmnModdle | undefined;
 function getModdle(): BpmnModdle {
@@ -57,11 +64,17 @@ export async function parseBpmn(xml: string, resourceName: string): Promise<Pars
     root = result.rootElement as unknown as ModdleElement;
     warnings = result.warnings ?? [];
   } catch (err) {
-    throw new UnsupportedModelError([{ elementId: resourceName, message: `not valid BPMN XML: ${(err as Error).message}` }], resourceName);
+    throw new UnsupportedModelError(
+      [{ elementId: resourceName, message: `not valid BPMN XML: ${(err as Error).message}` }],
+      resourceName,
+    );
   }
   const processes = (root.rootElements ?? []).filter((e: ModdleElement) => e.$type === 'bpmn:Process');
   if (processes.length === 0) {
-    throw new UnsupportedModelError([{ elementId: resourceName, message: 'contains no process' }], resourceName);
+    throw new UnsupportedModelError(
+      [{ elementId: resourceName, message: 'contains no process' }],
+      resourceName,
+    );
   }
   const problems: Problem[] = [];
   const models: ProcessModel[] = [];
@@ -70,7 +83,10 @@ export async function parseBpmn(xml: string, resourceName: string): Promise<Pars
     models.push(buildProcess(p, root, problems));
   }
   if (models.length === 0) {
-    problems.push({ elementId: resourceName, message: 'contains no executable process (isExecutable="true")' });
+    problems.push({
+      elementId: resourceName,
+      message: 'contains no executable process (isExecutable="true")',
+    });
   }
   if (problems.length) throw new UnsupportedModelError(problems, resourceName);
   return { processes: models, warnings: warnings.map((w) => w.message) };
@@ -119,7 +135,8 @@ function buildProcess(proc: ModdleElement, defs: ModdleElement, problems: Proble
   for (const [, node] of model.elements) {
     if (node.type === 'BOUNDARY_EVENT' && node.attachedTo) {
       const host = model.elements.get(node.attachedTo);
-      if (!host) problems.push({ elementId: node.id, message: `attached to unknown element '${node.attachedTo}'` });
+      if (!host)
+        problems.push({ elementId: node.id, message: `attached to unknown element '${node.attachedTo}'` });
       else host.boundaryEvents.push(node.id);
     }
   }
@@ -136,23 +153,42 @@ function buildProcess(proc: ModdleElement, defs: ModdleElement, problems: Proble
   }
   const scopes = [...model.elements.values()].filter((e) => e.children);
   for (const scope of scopes) {
-    const starts = scope.children!.map((id) => model.elements.get(id)!).filter((e) => e.type === 'START_EVENT');
+    const starts = scope
+      .children!.map((id) => model.elements.get(id)!)
+      .filter((e) => e.type === 'START_EVENT');
     const none = starts.filter((s) => s.event?.kind === 'none');
     if (scope.type === 'PROCESS') {
       if (none.length > 1) problems.push({ elementId: scope.id, message: 'more than one none start event' });
       model.noneStartEventId = none[0]?.id;
       scope.startEventId = none[0]?.id;
       for (const s of starts) {
-        if (s.event?.kind === 'message') model.messageStartEvents.push({ elementId: s.id, messageName: s.event.messageName });
-        if (s.event?.kind === 'timer') model.timerStartEvents.push({ elementId: s.id, timerKind: s.event.timerKind, expression: s.event.expression });
-        if (s.event?.kind === 'error') problems.push({ elementId: s.id, message: 'error start events are only allowed in event sub-processes' });
+        if (s.event?.kind === 'message')
+          model.messageStartEvents.push({ elementId: s.id, messageName: s.event.messageName });
+        if (s.event?.kind === 'timer')
+          model.timerStartEvents.push({
+            elementId: s.id,
+            timerKind: s.event.timerKind,
+            expression: s.event.expression,
+          });
+        if (s.event?.kind === 'error')
+          problems.push({
+            elementId: s.id,
+            message: 'error start events are only allowed in event sub-processes',
+          });
       }
     } else if (scope.type === 'SUB_PROCESS') {
-      if (starts.length !== 1 || none.length !== 1) problems.push({ elementId: scope.id, message: 'an embedded sub-process needs exactly one none start event' });
+      if (starts.length !== 1 || none.length !== 1)
+        problems.push({
+          elementId: scope.id,
+          message: 'an embedded sub-process needs exactly one none start event',
+        });
       scope.startEventId = none[0]?.id;
     } else if (scope.type === 'EVENT_SUB_PROCESS') {
       if (starts.length !== 1 || starts[0].event?.kind === 'none') {
-        problems.push({ elementId: scope.id, message: 'an event sub-process needs exactly one timer, message or error start event' });
+        problems.push({
+          elementId: scope.id,
+          message: 'an event sub-process needs exactly one timer, message or error start event',
+        });
       }
       scope.startEventId = starts[0]?.id;
     }
@@ -174,7 +210,8 @@ function walkScope(
     if (el.$type === 'bpmn:SequenceFlow') {
       const flow: SequenceFlow = { id: el.id, sourceId: el.sourceRef?.id, targetId: el.targetRef?.id };
       const body = el.conditionExpression?.body;
-      if (body !== undefined && body !== null && String(body).trim() !== '') flow.condition = String(body).trim();
+      if (body !== undefined && body !== null && String(body).trim() !== '')
+        flow.condition = String(body).trim();
       model.flows.set(el.id, flow);
       continue;
     }
@@ -194,7 +231,11 @@ function walkScope(
   for (const a of (scopeEl.artifacts ?? []) as ModdleElement[]) void a;
 }
 
-function eventDefinition(el: ModdleElement, problems: Problem[], messagesById: Map<string, ModdleElement>): EventDefinition {
+function eventDefinition(
+  el: ModdleElement,
+  problems: Problem[],
+  messagesById: Map<string, ModdleElement>,
+): EventDefinition {
   const defs: ModdleElement[] = el.eventDefinitions ?? [];
   if (defs.length === 0) return { kind: 'none' };
   if (defs.length > 1) {
@@ -204,7 +245,7 @@ function eventDefinition(el: ModdleElement, problems: Problem[], messagesById: M
   const d = defs[0];
   switch (d.$type) {
     case 'bpmn:MessageEventDefinition': {
-      const msg = d.messageRef ? messagesById.get(d.messageRef.id) ?? d.messageRef : undefined;
+      const msg = d.messageRef ? (messagesById.get(d.messageRef.id) ?? d.messageRef) : undefined;
       // Message end events are job-based in Zeebe: the worker sends the message, so no reference is needed.
       if (!msg && el.$type === 'bpmn:EndEvent') return { kind: 'message', messageName: '' };
       if (!msg?.name) {
@@ -226,16 +267,27 @@ function eventDefinition(el: ModdleElement, problems: Problem[], messagesById: M
     case 'bpmn:TerminateEventDefinition':
       return { kind: 'terminate' };
     default:
-      problems.push({ elementId: el.id, message: `event definition ${d.$type.replace('bpmn:', '')} is not supported` });
+      problems.push({
+        elementId: el.id,
+        message: `event definition ${d.$type.replace('bpmn:', '')} is not supported`,
+      });
       return { kind: 'none' };
   }
 }
 
-function buildNode(el: ModdleElement, scopeId: string, problems: Problem[], messagesById: Map<string, ModdleElement>): FlowNode | undefined {
+function buildNode(
+  el: ModdleElement,
+  scopeId: string,
+  problems: Problem[],
+  messagesById: Map<string, ModdleElement>,
+): FlowNode | undefined {
   let type: ElementType | undefined = TASK_TYPES[el.$type];
   if (el.$type === 'bpmn:SubProcess') type = el.triggeredByEvent ? 'EVENT_SUB_PROCESS' : 'SUB_PROCESS';
   if (!type) {
-    problems.push({ elementId: el.id, message: `element type ${el.$type.replace('bpmn:', '')} is not supported` });
+    problems.push({
+      elementId: el.id,
+      message: `element type ${el.$type.replace('bpmn:', '')} is not supported`,
+    });
     return undefined;
   }
   const io = ext<any>(el, 'zeebe:IoMapping');
@@ -253,9 +305,14 @@ function buildNode(el: ModdleElement, scopeId: string, problems: Problem[], mess
   };
   if (type.endsWith('_EVENT')) node.event = eventDefinition(el, problems, messagesById);
   if (type === 'RECEIVE_TASK') {
-    const msg = el.messageRef ? messagesById.get(el.messageRef.id) ?? el.messageRef : undefined;
+    const msg = el.messageRef ? (messagesById.get(el.messageRef.id) ?? el.messageRef) : undefined;
     if (!msg?.name) problems.push({ elementId: el.id, message: 'receive task without a message name' });
-    else node.event = { kind: 'message', messageName: msg.name, correlationKey: ext<any>(msg, 'zeebe:Subscription')?.correlationKey };
+    else
+      node.event = {
+        kind: 'message',
+        messageName: msg.name,
+        correlationKey: ext<any>(msg, 'zeebe:Subscription')?.correlationKey,
+      };
   }
   if (type === 'BOUNDARY_EVENT') {
     node.attachedTo = el.attachedToRef?.id;
@@ -271,7 +328,11 @@ function buildNode(el: ModdleElement, scopeId: string, problems: Problem[], mess
   }
   if (type === 'USER_TASK') {
     if (!ext(el, 'zeebe:UserTask')) {
-      problems.push({ elementId: el.id, message: 'job-worker user tasks are not supported: mark the task as a Camunda user task (zeebe:userTask)' });
+      problems.push({
+        elementId: el.id,
+        message:
+          'job-worker user tasks are not supported: mark the task as a Camunda user task (zeebe:userTask)',
+      });
     }
     const form = ext<any>(el, 'zeebe:FormDefinition');
     const assignment = ext<any>(el, 'zeebe:AssignmentDefinition');
@@ -291,7 +352,8 @@ function buildNode(el: ModdleElement, scopeId: string, problems: Problem[], mess
     node.job = undefined;
   }
   const script = ext<any>(el, 'zeebe:Script');
-  if (type === 'SCRIPT_TASK' && script) node.script = { expression: script.expression ?? '', resultVariable: script.resultVariable ?? '' };
+  if (type === 'SCRIPT_TASK' && script)
+    node.script = { expression: script.expression ?? '', resultVariable: script.resultVariable ?? '' };
   const called = ext<any>(el, 'zeebe:CalledElement');
   if (type === 'CALL_ACTIVITY') {
     node.calledElement = {
@@ -316,52 +378,73 @@ function buildNode(el: ModdleElement, scopeId: string, problems: Problem[], mess
       };
     }
   }
-  if (ext(el, 'zeebe:ExecutionListeners')) problems.push({ elementId: el.id, message: 'execution listeners are not supported' });
-  if (ext(el, 'zeebe:TaskListeners')) problems.push({ elementId: el.id, message: 'task listeners are not supported' });
+  if (ext(el, 'zeebe:ExecutionListeners'))
+    problems.push({ elementId: el.id, message: 'execution listeners are not supported' });
+  if (ext(el, 'zeebe:TaskListeners'))
+    problems.push({ elementId: el.id, message: 'task listeners are not supported' });
   return node;
 }
 
 function validateElement(el: FlowNode, model: ProcessModel, problems: Problem[]): void {
   const p = (message: string) => problems.push({ elementId: el.id, message });
   const jobTasks: ElementType[] = ['SERVICE_TASK', 'SEND_TASK', 'BUSINESS_RULE_TASK'];
-  if (jobTasks.includes(el.type) && !el.job?.type) p('a job-based task needs a zeebe:taskDefinition with a type');
-  if (el.type === 'BUSINESS_RULE_TASK' && !el.job) p('DMN decisions are not supported: use a job-based business rule task');
-  if (el.type === 'SCRIPT_TASK' && !el.script && !el.job?.type) p('a script task needs a zeebe:script or a zeebe:taskDefinition');
-  if (el.type === 'SCRIPT_TASK' && el.script && !el.script.resultVariable) p('zeebe:script needs a resultVariable');
-  if (el.type === 'CALL_ACTIVITY' && !el.calledElement?.processId) p('a call activity needs zeebe:calledElement processId');
-  if (el.type === 'INTERMEDIATE_CATCH_EVENT' && !['message', 'timer'].includes(el.event?.kind ?? '')) p('only timer and message intermediate catch events are supported');
-  if (el.type === 'INTERMEDIATE_THROW_EVENT' && el.event?.kind !== 'none') p('only none intermediate throw events are supported');
-  if (el.type === 'END_EVENT' && el.event?.kind === 'message' && !el.job?.type) p('a message end event needs a zeebe:taskDefinition (it is job-based)');
+  if (jobTasks.includes(el.type) && !el.job?.type)
+    p('a job-based task needs a zeebe:taskDefinition with a type');
+  if (el.type === 'BUSINESS_RULE_TASK' && !el.job)
+    p('DMN decisions are not supported: use a job-based business rule task');
+  if (el.type === 'SCRIPT_TASK' && !el.script && !el.job?.type)
+    p('a script task needs a zeebe:script or a zeebe:taskDefinition');
+  if (el.type === 'SCRIPT_TASK' && el.script && !el.script.resultVariable)
+    p('zeebe:script needs a resultVariable');
+  if (el.type === 'CALL_ACTIVITY' && !el.calledElement?.processId)
+    p('a call activity needs zeebe:calledElement processId');
+  if (el.type === 'INTERMEDIATE_CATCH_EVENT' && !['message', 'timer'].includes(el.event?.kind ?? ''))
+    p('only timer and message intermediate catch events are supported');
+  if (el.type === 'INTERMEDIATE_THROW_EVENT' && el.event?.kind !== 'none')
+    p('only none intermediate throw events are supported');
+  if (el.type === 'END_EVENT' && el.event?.kind === 'message' && !el.job?.type)
+    p('a message end event needs a zeebe:taskDefinition (it is job-based)');
   if (el.type === 'INTERMEDIATE_THROW_EVENT' && el.job) p('message throw events are not supported');
   if (el.type === 'BOUNDARY_EVENT') {
     const kind = el.event?.kind;
-    if (!['message', 'timer', 'error'].includes(kind ?? '')) p('only timer, message and error boundary events are supported');
+    if (!['message', 'timer', 'error'].includes(kind ?? ''))
+      p('only timer, message and error boundary events are supported');
     if (kind === 'error' && el.interrupting === false) p('error boundary events are always interrupting');
   }
   if (el.type === 'START_EVENT') {
     const scope = model.elements.get(el.scopeId);
-    if (scope?.type === 'SUB_PROCESS' && el.event?.kind !== 'none') p('an embedded sub-process starts with a none start event');
+    if (scope?.type === 'SUB_PROCESS' && el.event?.kind !== 'none')
+      p('an embedded sub-process starts with a none start event');
     if (el.event?.kind === 'terminate') p('invalid start event');
   }
   if (el.type === 'EVENT_BASED_GATEWAY') {
     for (const fid of el.outgoing) {
       const target = model.elements.get(model.flows.get(fid)!.targetId);
-      if (target?.type !== 'INTERMEDIATE_CATCH_EVENT' && target?.type !== 'RECEIVE_TASK') p('an event-based gateway may only lead to timer or message catch events');
+      if (target?.type !== 'INTERMEDIATE_CATCH_EVENT' && target?.type !== 'RECEIVE_TASK')
+        p('an event-based gateway may only lead to timer or message catch events');
     }
     if (el.outgoing.length < 2) p('an event-based gateway needs at least two outgoing flows');
   }
-  if (el.type === 'INCLUSIVE_GATEWAY' && el.incoming.length > 1 && el.outgoing.length > 1) p('an inclusive gateway may fork or join, not both');
-  if (el.type === 'INCLUSIVE_GATEWAY' && el.incoming.length > 1) p('joining inclusive gateways are not supported; join with a parallel gateway where every branch is taken');
-  if (el.multiInstance && !el.multiInstance.inputCollection) p('multi-instance needs zeebe:loopCharacteristics inputCollection');
+  if (el.type === 'INCLUSIVE_GATEWAY' && el.incoming.length > 1 && el.outgoing.length > 1)
+    p('an inclusive gateway may fork or join, not both');
+  if (el.type === 'INCLUSIVE_GATEWAY' && el.incoming.length > 1)
+    p(
+      'joining inclusive gateways are not supported; join with a parallel gateway where every branch is taken',
+    );
+  if (el.multiInstance && !el.multiInstance.inputCollection)
+    p('multi-instance needs zeebe:loopCharacteristics inputCollection');
   for (const fid of el.outgoing) {
     const f = model.flows.get(fid)!;
-    if (f.condition && !['EXCLUSIVE_GATEWAY', 'INCLUSIVE_GATEWAY'].includes(el.type)) p(`conditional flow '${f.id}' must leave an exclusive or inclusive gateway`);
-    if (f.condition && !f.condition.startsWith('=')) p(`condition of flow '${f.id}' must be a FEEL expression starting with '='`);
+    if (f.condition && !['EXCLUSIVE_GATEWAY', 'INCLUSIVE_GATEWAY'].includes(el.type))
+      p(`conditional flow '${f.id}' must leave an exclusive or inclusive gateway`);
+    if (f.condition && !f.condition.startsWith('='))
+      p(`condition of flow '${f.id}' must be a FEEL expression starting with '='`);
   }
   if (['EXCLUSIVE_GATEWAY', 'INCLUSIVE_GATEWAY'].includes(el.type) && el.outgoing.length > 1) {
     for (const fid of el.outgoing) {
       const f = model.flows.get(fid)!;
-      if (!f.condition && el.defaultFlow !== fid) p(`flow '${fid}' needs a condition or must be the default flow`);
+      if (!f.condition && el.defaultFlow !== fid)
+        p(`flow '${fid}' needs a condition or must be the default flow`);
     }
   }
   for (const m of [...el.inputs, ...el.outputs]) if (!m.target) p('a variable mapping needs a target');

@@ -81,7 +81,11 @@ export interface FlowNode {
   job?: JobDefinition;
   userTask?: UserTaskDefinition;
   script?: { expression: string; resultVariable: string };
-  calledElement?: { processId: string; propagateAllChildVariables: boolean; propagateAllParentVariables: boolean };
+  calledElement?: {
+    processId: string;
+    propagateAllChildVariables: boolean;
+    propagateAllParentVariables: boolean;
+  };
   multiInstance?: MultiInstanceDefinition;
   defaultFlow?: string;
   /** Sub-processes and the process: their children. */
@@ -107,7 +111,11 @@ export interface ProcessModel {
   /** Start events at process level, by kind. */
   noneStartEventId?: string;
   messageStartEvents: { elementId: string; messageName: string }[];
-  timerStartEvents: { elementId: string; timerKind: 'timeDate' | 'timeDuration' | 'timeCycle'; expression: string }[];
+  timerStartEvents: {
+    elementId: string;
+    timerKind: 'timeDate' | 'timeDuration' | 'timeCycle';
+    expression: string;
+  }[];
 }
 
 export class UnsupportedModelError extends Error {
@@ -115,9 +123,7 @@ export class UnsupportedModelError extends Error {
     readonly problems: { elementId: string; message: string }[],
     readonly resourceName: string,
   ) {
-    super(
-      `'${resourceName}': ` + problems.map((p) => `element '${p.elementId}': ${p.message}`).join('; '),
-    );
+    super(`'${resourceName}': ` + problems.map((p) => `element '${p.elementId}': ${p.message}`).join('; '));
     this.name = 'UnsupportedModelError';
   }
 }

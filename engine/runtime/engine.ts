@@ -153,7 +153,8 @@ export class Engine {
       if (model) this.models.set(def.key, model);
     }
     for (const v of this.variables.values()) this.scopeMap(v.scopeKey).set(v.name, v);
-    for (const ei of this.elementInstances.values()) if (ei.state === 'ACTIVE' && ei.flowScopeKey) this.children(ei.flowScopeKey).add(ei.key);
+    for (const ei of this.elementInstances.values())
+      if (ei.state === 'ACTIVE' && ei.flowScopeKey) this.children(ei.flowScopeKey).add(ei.key);
     for (const j of this.jobs.values()) if (isOpenJob(j)) this.jobSet(j.type).add(j.key);
     for (const s of this.subscriptions.values()) {
       this.own(s.ownerKey, s.key);
@@ -163,7 +164,8 @@ export class Engine {
       this.own(t.ownerKey, t.key);
       this.minTimerDue = Math.min(this.minTimerDue, t.dueAt);
     }
-    for (const j of this.jobs.values()) if (j.deadline !== undefined) this.minJobDeadline = Math.min(this.minJobDeadline, j.deadline);
+    for (const j of this.jobs.values())
+      if (j.deadline !== undefined) this.minJobDeadline = Math.min(this.minJobDeadline, j.deadline);
     this.schedule();
   }
 
@@ -188,7 +190,8 @@ export class Engine {
   }
 
   pinClock(timestampMs: number): void {
-    if (!Number.isFinite(timestampMs) || timestampMs < 0) throw invalid(`clock timestamp must be a non-negative epoch millisecond value, got '${timestampMs}'`);
+    if (!Number.isFinite(timestampMs) || timestampMs < 0)
+      throw invalid(`clock timestamp must be a non-negative epoch millisecond value, got '${timestampMs}'`);
     this.command(() => {
       this.pinnedAt = timestampMs;
     });
@@ -211,7 +214,10 @@ export class Engine {
         if (this.lint) {
           const problems = (await lintDiagram(r.content)).filter((p) => p.severity === 'error');
           if (problems.length) {
-            throw invalid(`'${r.name}' fails bpmnlint (camunda-cloud-8-8): ` + problems.map((p) => `element '${p.elementId}': ${p.message} (${p.rule})`).join('; '));
+            throw invalid(
+              `'${r.name}' fails bpmnlint (camunda-cloud-8-8): ` +
+                problems.map((p) => `element '${p.elementId}': ${p.message} (${p.rule})`).join('; '),
+            );
           }
         }
         let parsed;
@@ -221,7 +227,8 @@ export class Engine {
           if (err instanceof UnsupportedModelError) throw invalid(err.message);
           throw err;
         }
-        for (const model of parsed.processes) parsedProcesses.push({ model, xml: r.content, name: r.name, checksum: sha256(r.content) });
+        for (const model of parsed.processes)
+          parsedProcesses.push({ model, xml: r.content, name: r.name, checksum: sha256(r.content) });
       } else if (r.name.endsWith('.form')) {
         let form: any;
         try {
@@ -229,7 +236,8 @@ export class Engine {
         } catch (err) {
           throw invalid(`'${r.name}' is not valid form JSON: ${(err as Error).message}`);
         }
-        if (typeof form?.id !== 'string' || !form.id) throw invalid(`'${r.name}': a form needs a string 'id'`);
+        if (typeof form?.id !== 'string' || !form.id)
+          throw invalid(`'${r.name}': a form needs a string 'id'`);
         parsedForms.push({ formId: form.id, schema: r.content, name: r.name, checksum: sha256(r.content) });
       } else {
         throw invalid(`'${r.name}': only .bpmn and .form resources are supported`);
@@ -295,7 +303,10 @@ export class Engine {
       this.put('deployment', this.deployments, {
         key: deploymentKey,
         createdAt: this.nowIso(),
-        resources: [...result.processes.map((p) => ({ kind: 'process' as const, key: p.key })), ...result.forms.map((f) => ({ kind: 'form' as const, key: f.key }))],
+        resources: [
+          ...result.processes.map((p) => ({ kind: 'process' as const, key: p.key })),
+          ...result.forms.map((f) => ({ kind: 'form' as const, key: f.key })),
+        ],
       });
       return result;
     });
@@ -303,13 +314,15 @@ export class Engine {
 
   latestProcess(bpmnProcessId: string): ProcessDefinitionRec | undefined {
     let best: ProcessDefinitionRec | undefined;
-    for (const p of this.processes.values()) if (p.bpmnProcessId === bpmnProcessId && (!best || p.version > best.version)) best = p;
+    for (const p of this.processes.values())
+      if (p.bpmnProcessId === bpmnProcessId && (!best || p.version > best.version)) best = p;
     return best;
   }
 
   latestForm(formId: string): FormRec | undefined {
     let best: FormRec | undefined;
-    for (const f of this.forms.values()) if (f.formId === formId && (!best || f.version > best.version)) best = f;
+    for (const f of this.forms.values())
+      if (f.formId === formId && (!best || f.version > best.version)) best = f;
     return best;
   }
 
@@ -321,7 +334,12 @@ export class Engine {
 
   // ---------------------------------------------------------------- process instances
 
-  createProcessInstance(req: { bpmnProcessId?: string; processDefinitionKey?: string; version?: number; variables?: Vars }): ProcessInstanceRec {
+  createProcessInstance(req: {
+    bpmnProcessId?: string;
+    processDefinitionKey?: string;
+    version?: number;
+    variables?: Vars;
+  }): ProcessInstanceRec {
     let def: ProcessDefinitionRec | undefined;
     if (req.processDefinitionKey) {
       def = this.processes.get(req.processDefinitionKey);
@@ -329,16 +347,25 @@ export class Engine {
     } else if (req.bpmnProcessId) {
       def =
         req.version !== undefined && req.version >= 0
-          ? [...this.processes.values()].find((p) => p.bpmnProcessId === req.bpmnProcessId && p.version === req.version)
+          ? [...this.processes.values()].find(
+              (p) => p.bpmnProcessId === req.bpmnProcessId && p.version === req.version,
+            )
           : this.latestProcess(req.bpmnProcessId);
       if (!def) {
-        throw new EngineError(404, 'NOT_FOUND', `Expected to find process definition with process ID '${req.bpmnProcessId}', but none found`);
+        throw new EngineError(
+          404,
+          'NOT_FOUND',
+          `Expected to find process definition with process ID '${req.bpmnProcessId}', but none found`,
+        );
       }
     } else {
       throw invalid('either processDefinitionId or processDefinitionKey is required');
     }
     const model = this.model(def.key);
-    if (!model.noneStartEventId) throw invalid(`process '${def.bpmnProcessId}' has no none start event; start it with a message or timer`);
+    if (!model.noneStartEventId)
+      throw invalid(
+        `process '${def.bpmnProcessId}' has no none start event; start it with a message or timer`,
+      );
     assertVariables(req.variables);
     return this.command(() => this.startInstance(def!, model.noneStartEventId!, req.variables ?? {}));
   }
@@ -347,14 +374,23 @@ export class Engine {
     const pi = this.processInstances.get(key);
     if (!pi) throw notFound('Process instance', key);
     if (pi.state !== 'ACTIVE') throw notFound('Process instance', key);
-    if (pi.parentProcessInstanceKey) throw invalidState(`process instance '${key}' is a child instance; cancel its root process instance instead`);
+    if (pi.parentProcessInstanceKey)
+      throw invalidState(
+        `process instance '${key}' is a child instance; cancel its root process instance instead`,
+      );
     this.command(() => {
       const root = this.elementInstances.get(key)!;
       this.terminate(root);
     });
   }
 
-  private startInstance(def: ProcessDefinitionRec, startElementId: string, variables: Vars, parent?: ElementInstanceRec, startCorrelationKey?: string): ProcessInstanceRec {
+  private startInstance(
+    def: ProcessDefinitionRec,
+    startElementId: string,
+    variables: Vars,
+    parent?: ElementInstanceRec,
+    startCorrelationKey?: string,
+  ): ProcessInstanceRec {
     const key = this.nextKey();
     const pi: ProcessInstanceRec = {
       key,
@@ -389,17 +425,28 @@ export class Engine {
 
   // ---------------------------------------------------------------- messages
 
-  publishMessage(req: { name: string; correlationKey?: string; timeToLive?: number; messageId?: string; variables?: Vars }): MessageRec {
+  publishMessage(req: {
+    name: string;
+    correlationKey?: string;
+    timeToLive?: number;
+    messageId?: string;
+    variables?: Vars;
+  }): MessageRec {
     if (!req.name) throw invalid('message name is required');
     assertVariables(req.variables);
     const ttl = req.timeToLive ?? 0;
-    if (!Number.isFinite(ttl) || ttl < 0) throw invalid('timeToLive must be a non-negative number of milliseconds');
+    if (!Number.isFinite(ttl) || ttl < 0)
+      throw invalid('timeToLive must be a non-negative number of milliseconds');
     return this.command(() => {
       this.expireMessages();
       if (req.messageId) {
         for (const m of this.messages.values()) {
           if (m.messageId === req.messageId && m.name === req.name) {
-            throw new EngineError(409, 'ALREADY_EXISTS', `Expected to publish a new message with id '${req.messageId}', but a message with that id was already published`);
+            throw new EngineError(
+              409,
+              'ALREADY_EXISTS',
+              `Expected to publish a new message with id '${req.messageId}', but a message with that id was already published`,
+            );
           }
         }
       }
@@ -420,7 +467,10 @@ export class Engine {
   }
 
   /** Correlates immediately to one subscription or start event; no buffering. */
-  correlateMessage(req: { name: string; correlationKey?: string; variables?: Vars }): { messageKey: string; processInstanceKey: string } {
+  correlateMessage(req: { name: string; correlationKey?: string; variables?: Vars }): {
+    messageKey: string;
+    processInstanceKey: string;
+  } {
     if (!req.name) throw invalid('message name is required');
     assertVariables(req.variables);
     return this.command(() => {
@@ -435,7 +485,11 @@ export class Engine {
       };
       const reached = this.correlate(msg, true);
       if (!reached) {
-        throw new EngineError(404, 'NOT_FOUND', `Expected to find subscription for message with name '${req.name}' and correlation key '${msg.correlationKey}', but none was found`);
+        throw new EngineError(
+          404,
+          'NOT_FOUND',
+          `Expected to find subscription for message with name '${req.name}' and correlation key '${msg.correlationKey}', but none was found`,
+        );
       }
       return { messageKey: msg.key, processInstanceKey: reached };
     });
@@ -459,12 +513,19 @@ export class Engine {
       const start = model.messageStartEvents.find((s) => s.messageName === msg.name);
       if (!start || msg.correlatedTo.includes(def.bpmnProcessId)) continue;
       if (msg.correlationKey) {
-        const active = [...this.processInstances.values()].some((pi) => pi.state === 'ACTIVE' && pi.bpmnProcessId === def.bpmnProcessId && pi.startCorrelationKey === msg.correlationKey);
+        const active = [...this.processInstances.values()].some(
+          (pi) =>
+            pi.state === 'ACTIVE' &&
+            pi.bpmnProcessId === def.bpmnProcessId &&
+            pi.startCorrelationKey === msg.correlationKey,
+        );
         if (active) continue;
       }
       msg.correlatedTo.push(def.bpmnProcessId);
       const pi = this.startInstance(def, start.elementId, {}, undefined, msg.correlationKey || undefined);
-      const startEi = [...this.elementInstances.values()].find((e) => e.processInstanceKey === pi.key && e.elementId === start.elementId && e.state === 'ACTIVE');
+      const startEi = [...this.elementInstances.values()].find(
+        (e) => e.processInstanceKey === pi.key && e.elementId === start.elementId && e.state === 'ACTIVE',
+      );
       if (startEi) this.setOutputsOrPropagate(startEi, msg.variables, true);
       first ??= pi.key;
       if (onlyOne) return first;
@@ -484,7 +545,8 @@ export class Engine {
 
   private expireMessages(): void {
     const now = this.now();
-    for (const m of [...this.messages.values()]) if (m.expiresAt <= now) this.remove('message', this.messages, m.key);
+    for (const m of [...this.messages.values()])
+      if (m.expiresAt <= now) this.remove('message', this.messages, m.key);
   }
 
   // ---------------------------------------------------------------- jobs
@@ -499,11 +561,14 @@ export class Engine {
     return new Promise((resolve) => {
       const p: PendingActivation = { req, resolve };
       // 0 means the broker's default long-polling timeout (10 s in Zeebe).
-      p.timer = setTimeout(() => {
-        const i = this.pending.indexOf(p);
-        if (i >= 0) this.pending.splice(i, 1);
-        resolve([]);
-      }, wait === 0 ? 10_000 : Math.min(wait, MAX_TIMEOUT_MS));
+      p.timer = setTimeout(
+        () => {
+          const i = this.pending.indexOf(p);
+          if (i >= 0) this.pending.splice(i, 1);
+          resolve([]);
+        },
+        wait === 0 ? 10_000 : Math.min(wait, MAX_TIMEOUT_MS),
+      );
       this.pending.push(p);
       this.schedule();
     });
@@ -525,7 +590,9 @@ export class Engine {
       this.markDirty('job', job.key, job);
       let variables = this.visibleVariables(job.elementInstanceKey);
       if (req.fetchVariable?.length) {
-        variables = Object.fromEntries(Object.entries(variables).filter(([k]) => req.fetchVariable!.includes(k)));
+        variables = Object.fromEntries(
+          Object.entries(variables).filter(([k]) => req.fetchVariable!.includes(k)),
+        );
       }
       out.push({ job: { ...job }, variables, deadline: job.deadline });
     }
@@ -569,7 +636,10 @@ export class Engine {
     });
   }
 
-  failJob(key: string, req: { retries: number; errorMessage?: string; retryBackOff?: number; variables?: Vars }): void {
+  failJob(
+    key: string,
+    req: { retries: number; errorMessage?: string; retryBackOff?: number; variables?: Vars },
+  ): void {
     assertVariables(req.variables);
     if (!Number.isInteger(req.retries)) throw invalid('retries must be an integer');
     this.command(() => {
@@ -579,10 +649,14 @@ export class Engine {
       job.state = 'FAILED';
       job.deadline = undefined;
       // As in Zeebe, the back-off delays a retry; with no retries left the incident decides, and once resolved the job is offered at once.
-      job.notBefore = req.retries > 0 && req.retryBackOff && req.retryBackOff > 0 ? this.now() + req.retryBackOff : undefined;
+      job.notBefore =
+        req.retries > 0 && req.retryBackOff && req.retryBackOff > 0
+          ? this.now() + req.retryBackOff
+          : undefined;
       this.markDirty('job', job.key, job);
       if (req.variables && Object.keys(req.variables).length) {
-        for (const [n, v] of Object.entries(req.variables)) this.setLocal(job.elementInstanceKey, job.processInstanceKey, n, v);
+        for (const [n, v] of Object.entries(req.variables))
+          this.setLocal(job.elementInstanceKey, job.processInstanceKey, n, v);
       }
       if (job.retries <= 0) {
         const ei = this.elementInstances.get(job.elementInstanceKey)!;
@@ -618,7 +692,8 @@ export class Engine {
     this.command(() => {
       const job = this.activeJob(key);
       if (changes.retries !== undefined) {
-        if (!Number.isInteger(changes.retries) || changes.retries < 1) throw invalid('retries must be a positive integer');
+        if (!Number.isInteger(changes.retries) || changes.retries < 1)
+          throw invalid('retries must be a positive integer');
         job.retries = changes.retries;
         if (job.state === 'FAILED') job.state = 'RETRIES_UPDATED';
       }
@@ -643,7 +718,10 @@ export class Engine {
   private openUserTask(key: string): UserTaskRec {
     const t = this.userTasks.get(key);
     if (!t) throw notFound('User task', key);
-    if (t.state !== 'CREATED') throw invalidState(`Command 'COMPLETE' rejected with code 'INVALID_STATE': user task '${key}' is ${t.state.toLowerCase()}`);
+    if (t.state !== 'CREATED')
+      throw invalidState(
+        `Command 'COMPLETE' rejected with code 'INVALID_STATE': user task '${key}' is ${t.state.toLowerCase()}`,
+      );
     return t;
   }
 
@@ -667,7 +745,16 @@ export class Engine {
     });
   }
 
-  updateUserTask(key: string, changes: { dueDate?: string | null; followUpDate?: string | null; candidateGroups?: string[]; candidateUsers?: string[]; priority?: number }): void {
+  updateUserTask(
+    key: string,
+    changes: {
+      dueDate?: string | null;
+      followUpDate?: string | null;
+      candidateGroups?: string[];
+      candidateUsers?: string[];
+      priority?: number;
+    },
+  ): void {
     this.command(() => {
       const t = this.openUserTask(key);
       if (changes.dueDate !== undefined) t.dueDate = changes.dueDate ?? undefined;
@@ -714,7 +801,14 @@ export class Engine {
             if (job.retries <= 0) job.retries = 1;
           }
           this.markDirty('job', job.key, job);
-          if (job.retries <= 0) this.raiseIncident(ei, 'JOB_NO_RETRIES', job.errorMessage || 'No more retries left.', 'job', job.key);
+          if (job.retries <= 0)
+            this.raiseIncident(
+              ei,
+              'JOB_NO_RETRIES',
+              job.errorMessage || 'No more retries left.',
+              'job',
+              job.key,
+            );
           return;
         }
         case 'activate':
@@ -760,7 +854,11 @@ export class Engine {
 
   // ---------------------------------------------------------------- the interpreter
 
-  private createElementInstance(scope: ElementInstanceRec, elementId: string, extra?: Partial<ElementInstanceRec>): ElementInstanceRec {
+  private createElementInstance(
+    scope: ElementInstanceRec,
+    elementId: string,
+    extra?: Partial<ElementInstanceRec>,
+  ): ElementInstanceRec {
     const model = this.model(scope.processDefinitionKey);
     const el = model.elements.get(elementId)!;
     const ei: ElementInstanceRec = {
@@ -827,7 +925,12 @@ export class Engine {
           return this.createJob(ei, el);
         case 'SCRIPT_TASK':
           if (el.job) return this.createJob(ei, el);
-          return this.completeActivity(ei, { [el.script!.resultVariable]: this.evalIn(el.script!.expression.startsWith('=') ? el.script!.expression : '=' + el.script!.expression, ei.key) });
+          return this.completeActivity(ei, {
+            [el.script!.resultVariable]: this.evalIn(
+              el.script!.expression.startsWith('=') ? el.script!.expression : '=' + el.script!.expression,
+              ei.key,
+            ),
+          });
         case 'USER_TASK':
           return this.createUserTask(ei, el);
         case 'RECEIVE_TASK':
@@ -867,11 +970,20 @@ export class Engine {
     const mi = el.multiInstance!;
     const items = this.evalIn(mi.inputCollection, body.flowScopeKey!);
     if (!Array.isArray(items)) {
-      throw new StepFailure('EXTRACT_VALUE_ERROR', `Expected result of the expression '${mi.inputCollection}' to be 'ARRAY', but was '${typeName(items)}'.`);
+      throw new StepFailure(
+        'EXTRACT_VALUE_ERROR',
+        `Expected result of the expression '${mi.inputCollection}' to be 'ARRAY', but was '${typeName(items)}'.`,
+      );
     }
     if (el.boundaryEvents.length) this.openBoundaryEvents(body, el);
     body.mi = { items, next: 0, completed: 0, active: 0 };
-    if (mi.outputCollection) this.setLocal(body.key, body.processInstanceKey, mi.outputCollection, items.map(() => null));
+    if (mi.outputCollection)
+      this.setLocal(
+        body.key,
+        body.processInstanceKey,
+        mi.outputCollection,
+        items.map(() => null),
+      );
     this.markDirty('elementInstance', body.key, body);
     if (items.length === 0) return this.completeActivity(body, {});
     const n = mi.sequential ? 1 : items.length;
@@ -886,7 +998,8 @@ export class Engine {
     const inner = this.createElementInstance(body, el.id, { loopIndex: index });
     inner.type = el.type;
     const mi = el.multiInstance!;
-    if (mi.inputElement) this.setLocal(inner.key, inner.processInstanceKey, mi.inputElement, state.items[index]);
+    if (mi.inputElement)
+      this.setLocal(inner.key, inner.processInstanceKey, mi.inputElement, state.items[index]);
     this.setLocal(inner.key, inner.processInstanceKey, 'loopCounter', index + 1);
     this.agenda.push(() => this.activate(inner));
   }
@@ -905,12 +1018,23 @@ export class Engine {
     this.markDirty('elementInstance', body.key, body);
     let done = state.completed >= state.items.length;
     if (!done && mi.completionCondition) {
-      const vars = { ...this.visibleVariables(body.key), numberOfInstances: state.items.length, numberOfActiveInstances: state.active, numberOfCompletedInstances: state.completed };
-      done = this.evalWith(mi.completionCondition.startsWith('=') ? mi.completionCondition : '=' + mi.completionCondition, vars) === true;
+      const vars = {
+        ...this.visibleVariables(body.key),
+        numberOfInstances: state.items.length,
+        numberOfActiveInstances: state.active,
+        numberOfCompletedInstances: state.completed,
+      };
+      done =
+        this.evalWith(
+          mi.completionCondition.startsWith('=') ? mi.completionCondition : '=' + mi.completionCondition,
+          vars,
+        ) === true;
       if (done) for (const k of [...this.children(body.key)]) this.terminate(this.elementInstances.get(k)!);
     }
     if (done) {
-      const out = mi.outputCollection ? { [mi.outputCollection]: this.scopeVars.get(body.key)?.get(mi.outputCollection)?.value } : {};
+      const out = mi.outputCollection
+        ? { [mi.outputCollection]: this.scopeVars.get(body.key)?.get(mi.outputCollection)?.value }
+        : {};
       this.completeActivity(body, {}, false, out);
     } else if (mi.sequential && state.next < state.items.length) {
       this.spawnInner(body, el);
@@ -921,7 +1045,11 @@ export class Engine {
     const def = el.job!;
     const type = String(this.evalIn(def.type, ei.key));
     const retries = Number(this.evalIn(def.retries, ei.key));
-    if (!Number.isInteger(retries)) throw new StepFailure('EXTRACT_VALUE_ERROR', `Expected job retries of '${el.id}' to be a number, but got '${def.retries}'`);
+    if (!Number.isInteger(retries))
+      throw new StepFailure(
+        'EXTRACT_VALUE_ERROR',
+        `Expected job retries of '${el.id}' to be a number, but got '${def.retries}'`,
+      );
     const pd = this.processes.get(ei.processDefinitionKey)!;
     const job: JobRec = {
       key: this.nextKey(),
@@ -950,28 +1078,42 @@ export class Engine {
       const r = str(v);
       if (r === undefined || r === null) return [];
       if (Array.isArray(r)) return r.map(String);
-      return String(r).split(',').map((s) => s.trim()).filter(Boolean);
+      return String(r)
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
     };
     const date = (v: string | undefined, what: string): string | undefined => {
       const r = str(v);
       if (r === undefined || r === null || r === '') return undefined;
       const d = new Date(String(r));
       if (Number.isNaN(d.getTime()) || !/([zZ]|[+-]\d\d:\d\d)$/.test(String(r))) {
-        throw new StepFailure('EXTRACT_VALUE_ERROR', `Expected the ${what} of '${el.id}' to be an ISO 8601 date-time with offset, but got '${String(r)}'`);
+        throw new StepFailure(
+          'EXTRACT_VALUE_ERROR',
+          `Expected the ${what} of '${el.id}' to be an ISO 8601 date-time with offset, but got '${String(r)}'`,
+        );
       }
       return String(r);
     };
     let formKey: string | undefined;
     if (def.formId) {
       const form = this.latestForm(def.formId);
-      if (!form) throw new StepFailure('FORM_NOT_FOUND', `Expected to find a form with id '${def.formId}', but no form with this id is found, at least a form with this id should be available. To resolve the Incident please deploy a form with the same id`);
+      if (!form)
+        throw new StepFailure(
+          'FORM_NOT_FOUND',
+          `Expected to find a form with id '${def.formId}', but no form with this id is found, at least a form with this id should be available. To resolve the Incident please deploy a form with the same id`,
+        );
       formKey = form.key;
     }
     const pd = this.processes.get(ei.processDefinitionKey)!;
     const rawPriority = def.priority !== undefined ? str(def.priority) : 50;
-    const priority = typeof rawPriority === 'string' && /^\d+$/.test(rawPriority) ? Number(rawPriority) : rawPriority;
+    const priority =
+      typeof rawPriority === 'string' && /^\d+$/.test(rawPriority) ? Number(rawPriority) : rawPriority;
     if (typeof priority !== 'number' || !Number.isInteger(priority) || priority < 0 || priority > 100) {
-      throw new StepFailure('EXTRACT_VALUE_ERROR', `Expected the priority of '${el.id}' to be an integer between 0 and 100, but got '${String(rawPriority)}'`);
+      throw new StepFailure(
+        'EXTRACT_VALUE_ERROR',
+        `Expected the priority of '${el.id}' to be an integer between 0 and 100, but got '${String(rawPriority)}'`,
+      );
     }
     const task: UserTaskRec = {
       key: this.nextKey(),
@@ -1002,14 +1144,20 @@ export class Engine {
     const ev = el.event!;
     if (ev.kind === 'error') {
       if (!this.throwError(ei, ev.errorCode ?? '', '', {})) {
-        this.raiseIncident(ei, 'UNHANDLED_ERROR_EVENT', `Expected to throw an error event with the code '${ev.errorCode}', but it was not caught. No error events are available in the scope.`, 'activate');
+        this.raiseIncident(
+          ei,
+          'UNHANDLED_ERROR_EVENT',
+          `Expected to throw an error event with the code '${ev.errorCode}', but it was not caught. No error events are available in the scope.`,
+          'activate',
+        );
       }
       return;
     }
     if (ev.kind === 'message' && el.job) return this.createJob(ei, el);
     if (ev.kind === 'terminate') {
       const scope = this.elementInstances.get(ei.flowScopeKey!)!;
-      for (const k of [...this.children(scope.key)]) if (k !== ei.key) this.terminate(this.elementInstances.get(k)!);
+      for (const k of [...this.children(scope.key)])
+        if (k !== ei.key) this.terminate(this.elementInstances.get(k)!);
       if (scope.joins) {
         scope.joins = undefined;
         this.markDirty('elementInstance', scope.key, scope);
@@ -1021,9 +1169,17 @@ export class Engine {
   private activateCallActivity(ei: ElementInstanceRec, el: FlowNode): void {
     const processId = String(this.evalIn(el.calledElement!.processId, ei.key));
     const def = this.latestProcess(processId);
-    if (!def) throw new StepFailure('CALLED_ELEMENT_ERROR', `Expected process with BPMN process id '${processId}' to be deployed, but not found.`);
+    if (!def)
+      throw new StepFailure(
+        'CALLED_ELEMENT_ERROR',
+        `Expected process with BPMN process id '${processId}' to be deployed, but not found.`,
+      );
     const model = this.model(def.key);
-    if (!model.noneStartEventId) throw new StepFailure('CALLED_ELEMENT_ERROR', `Expected process '${processId}' to have a none start event, but not found.`);
+    if (!model.noneStartEventId)
+      throw new StepFailure(
+        'CALLED_ELEMENT_ERROR',
+        `Expected process '${processId}' to have a none start event, but not found.`,
+      );
     // Without propagation of all parent variables, only the call activity's input mappings reach the child.
     const vars: Vars = {};
     if (el.calledElement!.propagateAllParentVariables) Object.assign(vars, this.visibleVariables(ei.key));
@@ -1039,7 +1195,8 @@ export class Engine {
     const el = this.element(ei);
     try {
       if (!retrying) this.setOutputsOrPropagate(ei, variables, el.outputs.length === 0);
-      if (local) for (const [n, v] of Object.entries(local)) this.setLocal(ei.key, ei.processInstanceKey, n, v);
+      if (local)
+        for (const [n, v] of Object.entries(local)) this.setLocal(ei.key, ei.processInstanceKey, n, v);
       if (ei.type !== 'MULTI_INSTANCE_BODY' && el.outputs.length) {
         this.applyOutputs(ei, el);
       } else if (ei.type === 'MULTI_INSTANCE_BODY' && el.multiInstance?.outputCollection) {
@@ -1131,7 +1288,9 @@ export class Engine {
         try {
           ok = evaluateCondition(cond.slice(1), vars);
         } catch (err) {
-          throw new Error(`Expected to evaluate condition of flow '${fid}' ('${cond}'): ${(err as Error).message}`);
+          throw new Error(
+            `Expected to evaluate condition of flow '${fid}' ('${cond}'): ${(err as Error).message}`,
+          );
         }
         if (ok) {
           taken.push(fid);
@@ -1140,7 +1299,9 @@ export class Engine {
       }
       if (taken.length === 0) {
         if (el.defaultFlow) return [el.defaultFlow];
-        throw new Error(`Expected at least one condition to evaluate to true, or to have a default flow (gateway '${el.id}')`);
+        throw new Error(
+          `Expected at least one condition to evaluate to true, or to have a default flow (gateway '${el.id}')`,
+        );
       }
       return taken;
     }
@@ -1152,7 +1313,8 @@ export class Engine {
     if (this.children(scope.key).size > 0) return;
     if (scope.joins && Object.keys(scope.joins).length > 0) return;
     if (scope.type === 'PROCESS') return this.completeProcessInstance(scope);
-    if (scope.type === 'SUB_PROCESS' || scope.type === 'EVENT_SUB_PROCESS') this.agenda.push(() => this.completeActivity(scope, {}));
+    if (scope.type === 'SUB_PROCESS' || scope.type === 'EVENT_SUB_PROCESS')
+      this.agenda.push(() => this.completeActivity(scope, {}));
   }
 
   private completeProcessInstance(root: ElementInstanceRec): void {
@@ -1166,7 +1328,10 @@ export class Engine {
       if (caller && caller.state === 'ACTIVE') {
         const el = this.element(caller);
         // With output mappings the child's variables are local to the call activity and only mapped ones leave it.
-        const childVars = el.calledElement!.propagateAllChildVariables || el.outputs.length ? this.visibleVariables(root.key) : {};
+        const childVars =
+          el.calledElement!.propagateAllChildVariables || el.outputs.length
+            ? this.visibleVariables(root.key)
+            : {};
         this.agenda.push(() => this.completeActivity(caller, childVars));
       }
     }
@@ -1235,7 +1400,8 @@ export class Engine {
     for (const espId of scopeEl.eventSubProcesses ?? []) {
       const esp = model.elements.get(espId)!;
       const start = model.elements.get(esp.startEventId!)!;
-      if (start.event?.kind === 'timer' || start.event?.kind === 'message') this.openCatch(scope, start, 'event-sub-process', scope);
+      if (start.event?.kind === 'timer' || start.event?.kind === 'message')
+        this.openCatch(scope, start, 'event-sub-process', scope);
     }
   }
 
@@ -1248,9 +1414,19 @@ export class Engine {
   }
 
   /** Opens a timer or message subscription for `event`, owned by `owner`; expressions evaluate in `ctx`'s scope. */
-  private openCatch(owner: ElementInstanceRec, event: FlowNode, kind: SubscriptionKind, ctx: ElementInstanceRec): void {
+  private openCatch(
+    owner: ElementInstanceRec,
+    event: FlowNode,
+    kind: SubscriptionKind,
+    ctx: ElementInstanceRec,
+  ): void {
     const ev = event.event!;
-    const interrupting = kind === 'boundary' ? event.interrupting !== false : kind === 'event-sub-process' ? event.interrupting !== false : true;
+    const interrupting =
+      kind === 'boundary'
+        ? event.interrupting !== false
+        : kind === 'event-sub-process'
+          ? event.interrupting !== false
+          : true;
     if (ev.kind === 'timer') {
       const text = this.evalIn(ev.expression, ctx.key);
       let schedule;
@@ -1279,7 +1455,10 @@ export class Engine {
       const keyExpr = ev.correlationKey ?? '';
       const corr = this.evalIn(keyExpr, ctx.key);
       if (corr === null || corr === undefined || (typeof corr !== 'string' && typeof corr !== 'number')) {
-        throw new StepFailure('EXTRACT_VALUE_ERROR', `Failed to extract the correlation key for '${keyExpr}': The value must be either a string or a number, but was '${typeName(corr)}'.`);
+        throw new StepFailure(
+          'EXTRACT_VALUE_ERROR',
+          `Failed to extract the correlation key for '${keyExpr}': The value must be either a string or a number, but was '${typeName(corr)}'.`,
+        );
       }
       const sub: MessageSubscriptionRec = {
         key: this.nextKey(),
@@ -1301,7 +1480,12 @@ export class Engine {
       // A buffered message that this instance has not received yet is correlated at once.
       this.expireMessages();
       const buffered = [...this.messages.values()]
-        .filter((m) => m.name === name && m.correlationKey === sub.correlationKey && !m.correlatedTo.includes(sub.processInstanceKey))
+        .filter(
+          (m) =>
+            m.name === name &&
+            m.correlationKey === sub.correlationKey &&
+            !m.correlatedTo.includes(sub.processInstanceKey),
+        )
         .sort((a, b) => a.publishedAt - b.publishedAt)[0];
       if (buffered) {
         buffered.correlatedTo.push(sub.processInstanceKey);
@@ -1375,7 +1559,13 @@ export class Engine {
     const el = model.elements.get(t.elementId)!;
     const interrupting = el.interrupting !== false;
     if ((t.kind === 'boundary' || t.kind === 'event-sub-process') && !interrupting) this.rearm(t);
-    this.fire(t.kind, owner, t.elementId, {}, t.kind === 'catch' || t.kind === 'event-gateway' ? true : interrupting);
+    this.fire(
+      t.kind,
+      owner,
+      t.elementId,
+      {},
+      t.kind === 'catch' || t.kind === 'event-gateway' ? true : interrupting,
+    );
   }
 
   private rearm(t: TimerRec): void {
@@ -1392,7 +1582,13 @@ export class Engine {
   }
 
   /** A timer or message reached its event: carry out what the event means for its owner. */
-  private fire(kind: SubscriptionKind, owner: ElementInstanceRec, eventId: string, variables: Vars, interrupting: boolean): void {
+  private fire(
+    kind: SubscriptionKind,
+    owner: ElementInstanceRec,
+    eventId: string,
+    variables: Vars,
+    interrupting: boolean,
+  ): void {
     switch (kind) {
       case 'catch':
         this.completeActivity(owner, variables);
@@ -1430,7 +1626,12 @@ export class Engine {
   }
 
   /** Finds the nearest catch for an error thrown at `source`; returns false when none exists. */
-  private throwError(source: ElementInstanceRec, errorCode: string, errorMessage: string, variables: Vars): boolean {
+  private throwError(
+    source: ElementInstanceRec,
+    errorCode: string,
+    errorMessage: string,
+    variables: Vars,
+  ): boolean {
     const errVars = { ...variables };
     let cur: ElementInstanceRec | undefined = source;
     while (cur) {
@@ -1440,7 +1641,9 @@ export class Engine {
       if (cur.type === 'PROCESS' || cur.type === 'SUB_PROCESS' || cur.type === 'EVENT_SUB_PROCESS') {
         const espId = (el.eventSubProcesses ?? []).find((id) => {
           const start = model.elements.get(model.elements.get(id)!.startEventId!)!;
-          return start.event?.kind === 'error' && (!start.event.errorCode || start.event.errorCode === errorCode);
+          return (
+            start.event?.kind === 'error' && (!start.event.errorCode || start.event.errorCode === errorCode)
+          );
         });
         if (espId && cur !== source) {
           const scope = cur;
@@ -1469,7 +1672,9 @@ export class Engine {
       }
       if (cur.type === 'PROCESS') {
         const pi: ProcessInstanceRec = this.processInstances.get(cur.key)!;
-        cur = pi.parentElementInstanceKey ? this.elementInstances.get(pi.parentElementInstanceKey) : undefined;
+        cur = pi.parentElementInstanceKey
+          ? this.elementInstances.get(pi.parentElementInstanceKey)
+          : undefined;
         continue;
       }
       cur = cur.flowScopeKey ? this.elementInstances.get(cur.flowScopeKey) : undefined;
@@ -1478,7 +1683,13 @@ export class Engine {
     return false;
   }
 
-  private raiseIncident(ei: ElementInstanceRec, errorType: IncidentErrorType, errorMessage: string, retry: IncidentRec['retry'], jobKey?: string): void {
+  private raiseIncident(
+    ei: ElementInstanceRec,
+    errorType: IncidentErrorType,
+    errorMessage: string,
+    retry: IncidentRec['retry'],
+    jobKey?: string,
+  ): void {
     const inc: IncidentRec = {
       key: this.nextKey(),
       processInstanceKey: ei.processInstanceKey,
@@ -1516,13 +1727,16 @@ export class Engine {
           definition: text,
         });
       } catch (err) {
-        throw invalid(`timer start event '${s.elementId}' of '${def.bpmnProcessId}': ${(err as Error).message}`);
+        throw invalid(
+          `timer start event '${s.elementId}' of '${def.bpmnProcessId}': ${(err as Error).message}`,
+        );
       }
     }
   }
 
   private closeStartSubscriptions(old: ProcessDefinitionRec): void {
-    for (const t of [...this.timers.values()]) if (t.kind === 'start' && t.processDefinitionKey === old.key) this.remove('timer', this.timers, t.key);
+    for (const t of [...this.timers.values()])
+      if (t.kind === 'start' && t.processDefinitionKey === old.key) this.remove('timer', this.timers, t.key);
   }
 
   // ---------------------------------------------------------------- command loop and time
@@ -1557,7 +1771,9 @@ export class Engine {
     const now = this.now();
     let any = false;
     if (this.minTimerDue <= now) {
-      const due = [...this.timers.values()].filter((t) => t.dueAt <= now).sort((a, b) => a.dueAt - b.dueAt || cmpKey(a.key, b.key));
+      const due = [...this.timers.values()]
+        .filter((t) => t.dueAt <= now)
+        .sort((a, b) => a.dueAt - b.dueAt || cmpKey(a.key, b.key));
       for (const t of due) {
         if (!this.timers.has(t.key)) continue;
         this.fireTimer(t);
@@ -1613,7 +1829,8 @@ export class Engine {
     if (this.tick && this.tickAt <= next) return;
     if (this.tick) clearTimeout(this.tick);
     // With a pinned clock time does not pass on its own; only clock commands move it.
-    const delay = this.pinnedAt !== undefined ? 60_000 : Math.min(Math.max(next - Date.now(), 0), 60_000, MAX_TIMEOUT_MS);
+    const delay =
+      this.pinnedAt !== undefined ? 60_000 : Math.min(Math.max(next - Date.now(), 0), 60_000, MAX_TIMEOUT_MS);
     this.tickAt = this.pinnedAt !== undefined ? Infinity : next;
     this.tick = setTimeout(() => {
       this.tick = undefined;
@@ -1721,7 +1938,12 @@ export class Engine {
     for (const pi of this.processInstances.values()) if (pi.state === 'ACTIVE') active++;
     let openJobs = 0;
     for (const s of this.openJobsByType.values()) openJobs += s.size;
-    return { processInstances: this.processInstances.size, activeProcessInstances: active, openJobs, timers: this.timers.size };
+    return {
+      processInstances: this.processInstances.size,
+      activeProcessInstances: active,
+      openJobs,
+      timers: this.timers.size,
+    };
   }
 }
 
@@ -1744,7 +1966,13 @@ function sha256(s: string): string {
 function typeName(v: unknown): string {
   if (v === null || v === undefined) return 'NULL';
   if (Array.isArray(v)) return 'ARRAY';
-  return typeof v === 'object' ? 'CONTEXT' : typeof v === 'number' ? 'NUMBER' : typeof v === 'boolean' ? 'BOOLEAN' : 'STRING';
+  return typeof v === 'object'
+    ? 'CONTEXT'
+    : typeof v === 'number'
+      ? 'NUMBER'
+      : typeof v === 'boolean'
+        ? 'BOOLEAN'
+        : 'STRING';
 }
 
 function timerText(v: unknown): string {
@@ -1771,7 +1999,8 @@ function assignPath(target: Vars, path: string, value: unknown, existing: Vars =
   let cur: Vars = target;
   for (let i = 0; i < parts.length - 1; i++) {
     const next = cur[parts[i]];
-    cur = cur[parts[i]] = next && typeof next === 'object' && !Array.isArray(next) ? { ...(next as Vars) } : {};
+    cur = cur[parts[i]] =
+      next && typeof next === 'object' && !Array.isArray(next) ? { ...(next as Vars) } : {};
   }
   cur[parts[parts.length - 1]] = value;
 }

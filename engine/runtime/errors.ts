@@ -2,7 +2,8 @@
 export class EngineError extends Error {
   constructor(
     readonly status: 400 | 404 | 409 | 500 | 503,
-    readonly title: 'INVALID_ARGUMENT' | 'NOT_FOUND' | 'INVALID_STATE' | 'ALREADY_EXISTS' | 'INTERNAL' | 'UNAVAILABLE',
+    readonly title:
+      'INVALID_ARGUMENT' | 'NOT_FOUND' | 'INVALID_STATE' | 'ALREADY_EXISTS' | 'INTERNAL' | 'UNAVAILABLE',
     message: string,
   ) {
     super(message);
@@ -10,6 +11,7 @@ export class EngineError extends Error {
   }
 }
 
-export const notFound = (what: string, key: string) => new EngineError(404, 'NOT_FOUND', `${what} with key '${key}' not found`);
+export const notFound = (what: string, key: string) =>
+  new EngineError(404, 'NOT_FOUND', `${what} with key '${key}' not found`);
 export const invalid = (message: string) => new EngineError(400, 'INVALID_ARGUMENT', message);
 export const invalidState = (message: string) => new EngineError(409, 'INVALID_STATE', message);

@@ -81,7 +81,15 @@ export interface VariableRec {
   processInstanceKey: string;
 }
 
-export type JobState = 'CREATED' | 'ACTIVATED' | 'FAILED' | 'COMPLETED' | 'ERROR_THROWN' | 'CANCELED' | 'RETRIES_UPDATED' | 'TIMED_OUT';
+export type JobState =
+  | 'CREATED'
+  | 'ACTIVATED'
+  | 'FAILED'
+  | 'COMPLETED'
+  | 'ERROR_THROWN'
+  | 'CANCELED'
+  | 'RETRIES_UPDATED'
+  | 'TIMED_OUT';
 
 export interface JobRec {
   key: string;

@@ -31,7 +31,10 @@ export interface RecordStore {
  * SQLite in WAL mode: a committed command survives SIGKILL of the engine process.
  * One row per record keeps writes proportional to what a command changed.
  */
-export function openSqliteStore(dataDir: string | ':memory:', sync: 'normal' | 'full' = 'normal'): RecordStore {
+export function openSqliteStore(
+  dataDir: string | ':memory:',
+  sync: 'normal' | 'full' = 'normal',
+): RecordStore {
   let file = ':memory:';
   if (dataDir !== ':memory:') {
     fs.mkdirSync(dataDir, { recursive: true });
@@ -46,24 +49,32 @@ export function openSqliteStore(dataDir: string | ':memory:', sync: 'normal' | '
     CREATE TABLE IF NOT EXISTS records (kind TEXT NOT NULL, key TEXT NOT NULL, data TEXT NOT NULL, PRIMARY KEY (kind, key)) WITHOUT ROWID;
     CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
   `);
-  const upsert = db.prepare('INSERT INTO records (kind, key, data) VALUES (?, ?, ?) ON CONFLICT(kind, key) DO UPDATE SET data = excluded.data');
+  const upsert = db.prepare(
+    'INSERT INTO records (kind, key, data) VALUES (?, ?, ?) ON CONFLICT(kind, key) DO UPDATE SET data = excluded.data',
+  );
   const remove = db.prepare('DELETE FROM records WHERE kind = ? AND key = ?');
-  const setMeta = db.prepare('INSERT INTO meta (name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value');
+  const setMeta = db.prepare(
+    'INSERT INTO meta (name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value',
+  );
   const getMeta = db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE name = ?');
-  const writeAll = db.transaction((changes: Map<RecordKind, Map<string, unknown | null>>, meta: Record<string, string>) => {
-    for (const [kind, rows] of changes) {
-      for (const [key, value] of rows) {
-        if (value === null) remove.run(kind, key);
-        else upsert.run(kind, key, JSON.stringify(value));
+  const writeAll = db.transaction(
+    (changes: Map<RecordKind, Map<string, unknown | null>>, meta: Record<string, string>) => {
+      for (const [kind, rows] of changes) {
+        for (const [key, value] of rows) {
+          if (value === null) remove.run(kind, key);
+          else upsert.run(kind, key, JSON.stringify(value));
+        }
       }
-    }
-    for (const [name, value] of Object.entries(meta)) setMeta.run(name, value);
-  });
+      for (const [name, value] of Object.entries(meta)) setMeta.run(name, value);
+    },
+  );
   return {
     loadAll() {
       const out = new Map<RecordKind, Map<string, unknown>>();
       for (const k of RECORD_KINDS) out.set(k, new Map());
-      for (const row of db.prepare<[], { kind: RecordKind; key: string; data: string }>('SELECT kind, key, data FROM records').iterate()) {
+      for (const row of db
+        .prepare<[], { kind: RecordKind; key: string; data: string }>('SELECT kind, key, data FROM records')
+        .iterate()) {
         out.get(row.kind)?.set(row.key, JSON.parse(row.data));
       }
       return out;

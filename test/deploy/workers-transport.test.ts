@@ -35,7 +35,9 @@ describe('workers with the production configuration shape (REST + gRPC addresses
     try {
       expect(running.transport).toBe('rest');
       expect(running.types).toContain('compute-deadlines');
-      expect(warnings.join('\n')).toMatch(new RegExp(`ZEEBE_GRPC_ADDRESS=grpc://127.0.0.1:${port} is set but not reachable.*REST`));
+      expect(warnings.join('\n')).toMatch(
+        new RegExp(`ZEEBE_GRPC_ADDRESS=grpc://127.0.0.1:${port} is set but not reachable.*REST`),
+      );
     } finally {
       await running.stop();
     }

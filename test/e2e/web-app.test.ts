@@ -106,7 +106,10 @@ describeSystem('web app on the real system', () => {
     const element = (id: string) =>
       page.locator(`[data-testid=modeler] .djs-element[data-element-id="${id}"]`);
     await element('Task_CheckCompleteness').waitFor();
-    await page.locator('[data-testid=lint]').filter({ hasText: /Қате жоқ|\(/ }).waitFor();
+    await page
+      .locator('[data-testid=lint]')
+      .filter({ hasText: /Қате жоқ|\(/ })
+      .waitFor();
     expect(await page.locator('[data-testid=lint] li.error').count()).toBe(0);
     await shot(page, 'designer');
 
@@ -123,13 +126,19 @@ describeSystem('web app on the real system', () => {
     await element('Task_CheckCompleteness').click();
     await page.locator('.bio-properties-panel-header', { hasText: 'Check the completeness' }).waitFor();
     await (await property('general', 'name')).fill(label);
-    await page.locator('[data-testid=modeler] .djs-label, [data-testid=modeler] text', { hasText: '(C2)' }).first().waitFor();
+    await page
+      .locator('[data-testid=modeler] .djs-label, [data-testid=modeler] text', { hasText: '(C2)' })
+      .first()
+      .waitFor();
     await page.click('button.primary:has-text("Орналастыру")');
 
     // Then the deployed versions are reported, the procedure's version rose and its notice started (C12)
     const deployed = page.locator('[data-testid=deployed]');
     await deployed.filter({ hasText: 'security-licence v2' }).waitFor();
-    await page.locator('[data-testid=rules-change-notices]').filter({ hasText: 'security-licence v2' }).waitFor();
+    await page
+      .locator('[data-testid=rules-change-notices]')
+      .filter({ hasText: 'security-licence v2' })
+      .waitFor();
     await shot(page, 'designer-deployed');
     const latest = await eventually('security-licence version 2 in the engine', async () => {
       const r = await client.searchProcessDefinitions(
@@ -154,7 +163,9 @@ describeSystem('web app on the real system', () => {
     const notified = await page.locator('[data-testid=rules-change-notices]').textContent();
     expect(notices).toHaveLength((notified!.match(/ v\d+/g) ?? []).length);
     // And the edit went to the system's copy of the diagrams, never to the repository's
-    expect(readFileSync(path.join(system.resourcesDir, 'bpmn', 'security-licence.bpmn'), 'utf8')).toContain(label);
+    expect(readFileSync(path.join(system.resourcesDir, 'bpmn', 'security-licence.bpmn'), 'utf8')).toContain(
+      label,
+    );
     expect(readFileSync(path.join(REPO, 'bpmn', 'security-licence.bpmn'), 'utf8')).not.toContain(label);
 
     // When they clear a service task's job type
@@ -348,7 +359,10 @@ describeSystem('web app on the real system', () => {
     const { page } = applicant;
     const number = 'SEC-2026-700101';
     await fileLicenceApplication(page, number);
-    await completeInEngine(number, 'Task_CheckCompleteness', { docApplication: true, documentsComplete: true });
+    await completeInEngine(number, 'Task_CheckCompleteness', {
+      docApplication: true,
+      documentsComplete: true,
+    });
     await completeInEngine(number, 'Task_StudyCompliance', {
       groundsFound: true,
       refusalGrounds: ['B01_UNRELIABLE_DATA'],
@@ -412,7 +426,9 @@ describeSystem('web app on the real system', () => {
     await card.locator('textarea').fill(text);
     await card.locator('button[type=submit]').click();
     // Then the complaint is registered and its review process starts (C11)
-    const registered = card.locator('[data-testid=complaint-result] .ok', { hasText: 'Жалоба зарегистрирована' });
+    const registered = card.locator('[data-testid=complaint-result] .ok', {
+      hasText: 'Жалоба зарегистрирована',
+    });
     await registered.waitFor();
     await registered.scrollIntoViewIfNeeded();
     await shot(page, 'portal-complaint-ru');
@@ -627,7 +643,12 @@ describeSystem('web app on the real system', () => {
       await designer.page.locator('[data-testid=lint] .ok, [data-testid=lint] h2').first().waitFor();
       await check(designer.page, 'designer');
       await designer.page.goto(`${system.uiUrl}/designer/forms`);
-      await designer.page.locator('[data-testid=form-editor] .fjs-form-editor, [data-testid=form-editor] .fjs-editor-container').first().waitFor();
+      await designer.page
+        .locator(
+          '[data-testid=form-editor] .fjs-form-editor, [data-testid=form-editor] .fjs-editor-container',
+        )
+        .first()
+        .waitFor();
       await check(designer.page, 'form-editor');
       await designer.context.close();
 

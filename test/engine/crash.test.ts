@@ -26,7 +26,10 @@ async function startEngineProcess(dataDir: string): Promise<EngineProcess> {
   });
   let output = '';
   const address = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`engine did not report ready within 30 s:\n${output}`)), 30_000);
+    const timer = setTimeout(
+      () => reject(new Error(`engine did not report ready within 30 s:\n${output}`)),
+      30_000,
+    );
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const m = /ready.*?(http:\/\/[^\s/]+)\/v2/.exec(output);
@@ -59,11 +62,36 @@ async function kill(p: EngineProcess | undefined): Promise<void> {
 }
 
 const diagrams = {
-  'crash-job.bpmn': b.process('crash-job', [b.start('Start'), b.service('Task_Lookup', 'crash-lookup'), b.end('End')], ['Start > Task_Lookup > End']),
-  'crash-user.bpmn': b.process('crash-user', [b.start('Start'), b.userTask('Task_Review', { candidateGroups: 'clerks' }), b.end('End')], ['Start > Task_Review > End']),
-  'crash-timer.bpmn': b.process('crash-timer', [b.start('Start'), b.catchEvent('Timer_Wait', { timer: { duration: 'PT1H' } }), b.end('End')], ['Start > Timer_Wait > End']),
-  'crash-message.bpmn': b.process('crash-message', [b.start('Start'), b.userTask('Task_Before'), b.catchEvent('Msg_Reply', { message: 'crash-reply', correlationKey: '=caseNo' }), b.end('End')], ['Start > Task_Before > Msg_Reply > End']),
-  'crash-incident.bpmn': b.process('crash-incident', [b.start('Start'), b.exclusive('Gw_Route'), b.end('End_A'), b.end('End_B')], ['Start > Gw_Route', 'Gw_Route > End_A : =route = "a"', 'Gw_Route > End_B : =route = "b"']),
+  'crash-job.bpmn': b.process(
+    'crash-job',
+    [b.start('Start'), b.service('Task_Lookup', 'crash-lookup'), b.end('End')],
+    ['Start > Task_Lookup > End'],
+  ),
+  'crash-user.bpmn': b.process(
+    'crash-user',
+    [b.start('Start'), b.userTask('Task_Review', { candidateGroups: 'clerks' }), b.end('End')],
+    ['Start > Task_Review > End'],
+  ),
+  'crash-timer.bpmn': b.process(
+    'crash-timer',
+    [b.start('Start'), b.catchEvent('Timer_Wait', { timer: { duration: 'PT1H' } }), b.end('End')],
+    ['Start > Timer_Wait > End'],
+  ),
+  'crash-message.bpmn': b.process(
+    'crash-message',
+    [
+      b.start('Start'),
+      b.userTask('Task_Before'),
+      b.catchEvent('Msg_Reply', { message: 'crash-reply', correlationKey: '=caseNo' }),
+      b.end('End'),
+    ],
+    ['Start > Task_Before > Msg_Reply > End'],
+  ),
+  'crash-incident.bpmn': b.process(
+    'crash-incident',
+    [b.start('Start'), b.exclusive('Gw_Route'), b.end('End_A'), b.end('End_B')],
+    ['Start > Gw_Route', 'Gw_Route > End_A : =route = "a"', 'Gw_Route > End_B : =route = "b"'],
+  ),
 };
 
 describe('the engine process killed with SIGKILL', () => {
@@ -87,7 +115,8 @@ describe('the engine process killed with SIGKILL', () => {
     await c.pinClock({ timestamp: t0 } as any);
     await deploy(c, diagrams);
     const create = async (id: string, variables: Record<string, unknown> = {}) =>
-      ((await c.createProcessInstance({ processDefinitionId: id, variables } as any)) as any).processInstanceKey as string;
+      ((await c.createProcessInstance({ processDefinitionId: id, variables } as any)) as any)
+        .processInstanceKey as string;
     const keys = {
       job: await create('crash-job', { applicant: 'A' }),
       user: await create('crash-user'),
@@ -95,10 +124,21 @@ describe('the engine process killed with SIGKILL', () => {
       message: await create('crash-message', { caseNo: 'CR-1' }),
       incident: await create('crash-incident', { route: 'none' }),
     };
-    const activated: any = await c.activateJobs({ type: 'crash-lookup', maxJobsToActivate: 1, timeout: 300_000, worker: 'before-crash', requestTimeout: -1 } as any);
+    const activated: any = await c.activateJobs({
+      type: 'crash-lookup',
+      maxJobsToActivate: 1,
+      timeout: 300_000,
+      worker: 'before-crash',
+      requestTimeout: -1,
+    } as any);
     expect(activated.jobs).toHaveLength(1);
     const inFlight = activated.jobs[0];
-    await c.publishMessage({ name: 'crash-reply', correlationKey: 'CR-1', timeToLive: 86_400_000, variables: { replied: true } } as any);
+    await c.publishMessage({
+      name: 'crash-reply',
+      correlationKey: 'CR-1',
+      timeToLive: 86_400_000,
+      variables: { replied: true },
+    } as any);
 
     await kill(first);
     second = await startEngineProcess(dataDir);
@@ -106,37 +146,71 @@ describe('the engine process killed with SIGKILL', () => {
 
     // Every instance is still there and still waiting.
     for (const key of Object.values(keys)) {
-      expect(((await c.getProcessInstance({ processInstanceKey: key } as any, NOW)) as any).state).toBe('ACTIVE');
+      expect(((await c.getProcessInstance({ processInstanceKey: key } as any, NOW)) as any).state).toBe(
+        'ACTIVE',
+      );
     }
-    const tasks: any = await c.searchUserTasks({ filter: { processInstanceKey: keys.user, state: 'CREATED' } } as any, NOW);
+    const tasks: any = await c.searchUserTasks(
+      { filter: { processInstanceKey: keys.user, state: 'CREATED' } } as any,
+      NOW,
+    );
     expect(tasks.items).toHaveLength(1);
     expect(tasks.items[0]).toMatchObject({ elementId: 'Task_Review', candidateGroups: ['clerks'] });
-    const incidents: any = await c.searchIncidents({ filter: { processInstanceKey: keys.incident, state: 'ACTIVE' } } as any, NOW);
+    const incidents: any = await c.searchIncidents(
+      { filter: { processInstanceKey: keys.incident, state: 'ACTIVE' } } as any,
+      NOW,
+    );
     expect(incidents.items).toHaveLength(1);
     expect(incidents.items[0]).toMatchObject({ errorType: 'CONDITION_ERROR', elementId: 'Gw_Route' });
 
     // The in-flight job is not offered while its timeout runs (the clock pin survived), then it is.
-    const offer = async () => ((await c.activateJobs({ type: 'crash-lookup', maxJobsToActivate: 1, timeout: 60_000, worker: 'after-crash', requestTimeout: -1 } as any)) as any).jobs;
+    const offer = async () =>
+      (
+        (await c.activateJobs({
+          type: 'crash-lookup',
+          maxJobsToActivate: 1,
+          timeout: 60_000,
+          worker: 'after-crash',
+          requestTimeout: -1,
+        } as any)) as any
+      ).jobs;
     expect(await offer()).toEqual([]);
 
     // The buffered message correlates once its subscription opens.
-    const [before] = ((await c.searchUserTasks({ filter: { processInstanceKey: keys.message, state: 'CREATED' } } as any, NOW)) as any).items;
+    const [before] = (
+      (await c.searchUserTasks(
+        { filter: { processInstanceKey: keys.message, state: 'CREATED' } } as any,
+        NOW,
+      )) as any
+    ).items;
     await c.completeUserTask({ userTaskKey: before.userTaskKey } as any);
-    expect(((await c.getProcessInstance({ processInstanceKey: keys.message } as any, NOW)) as any).state).toBe('COMPLETED');
+    expect(
+      ((await c.getProcessInstance({ processInstanceKey: keys.message } as any, NOW)) as any).state,
+    ).toBe('COMPLETED');
 
     // The timer fires when the clock passes it.
     await c.pinClock({ timestamp: t0 + 3_600_000 } as any);
-    await eventually(async () => ((await c.getProcessInstance({ processInstanceKey: keys.timer } as any, NOW)) as any).state, (s) => s === 'COMPLETED');
+    await eventually(
+      async () => ((await c.getProcessInstance({ processInstanceKey: keys.timer } as any, NOW)) as any).state,
+      (s) => s === 'COMPLETED',
+    );
 
     // Past the job timeout the job is offered again, with the same key and variables.
     const [again] = await offer();
     expect(again).toMatchObject({ jobKey: inFlight.jobKey, variables: { applicant: 'A' } });
     await c.completeJob({ jobKey: again.jobKey } as any);
-    expect(((await c.getProcessInstance({ processInstanceKey: keys.job } as any, NOW)) as any).state).toBe('COMPLETED');
+    expect(((await c.getProcessInstance({ processInstanceKey: keys.job } as any, NOW)) as any).state).toBe(
+      'COMPLETED',
+    );
 
     // The incident can still be resolved.
-    await c.createElementInstanceVariables({ elementInstanceKey: keys.incident, variables: { route: 'b' } } as any);
+    await c.createElementInstanceVariables({
+      elementInstanceKey: keys.incident,
+      variables: { route: 'b' },
+    } as any);
     await c.resolveIncident({ incidentKey: incidents.items[0].incidentKey } as any);
-    expect(((await c.getProcessInstance({ processInstanceKey: keys.incident } as any, NOW)) as any).state).toBe('COMPLETED');
+    expect(
+      ((await c.getProcessInstance({ processInstanceKey: keys.incident } as any, NOW)) as any).state,
+    ).toBe('COMPLETED');
   }, 90_000);
 });

@@ -15,7 +15,10 @@ describe('the official SDK against the embedded engine (strict request and respo
     const { client } = t;
     const dep = await deploy(client, { 'service-user-task.bpmn': xml });
     expect(dep.deployments[0].processDefinition.processDefinitionId).toBe('service-user-task');
-    const pi = await client.createProcessInstance({ processDefinitionId: 'service-user-task', variables: { due: '2026-12-01T18:30:00+05:00' } } as any);
+    const pi = await client.createProcessInstance({
+      processDefinitionId: 'service-user-task',
+      variables: { due: '2026-12-01T18:30:00+05:00' },
+    } as any);
     const seen: any[] = [];
     const worker = client.createJobWorker({
       jobType: 'test-lookup',
@@ -31,17 +34,29 @@ describe('the official SDK against the embedded engine (strict request and respo
       let tasks: any;
       const until = Date.now() + 5000;
       do {
-        tasks = await client.searchUserTasks({ filter: { processInstanceKey: pi.processInstanceKey, state: 'CREATED' } } as any, NOW);
+        tasks = await client.searchUserTasks(
+          { filter: { processInstanceKey: pi.processInstanceKey, state: 'CREATED' } } as any,
+          NOW,
+        );
         if (tasks.items.length === 0) await new Promise((r) => setTimeout(r, 20));
       } while (tasks.items.length === 0 && Date.now() < until);
-      expect(seen).toEqual([{ headers: { system: 'registry' }, variables: { due: '2026-12-01T18:30:00+05:00' } }]);
+      expect(seen).toEqual([
+        { headers: { system: 'registry' }, variables: { due: '2026-12-01T18:30:00+05:00' } },
+      ]);
       const [task] = tasks.items;
-      expect(task).toMatchObject({ elementId: 'Task_Review', candidateGroups: ['clerks'], dueDate: '2026-12-01T18:30:00+05:00' });
+      expect(task).toMatchObject({
+        elementId: 'Task_Review',
+        candidateGroups: ['clerks'],
+        dueDate: '2026-12-01T18:30:00+05:00',
+      });
       await client.assignUserTask({ userTaskKey: task.userTaskKey, assignee: 'clerk-1' } as any);
       await client.completeUserTask({ userTaskKey: task.userTaskKey, variables: { approved: true } } as any);
       const done = await client.getProcessInstance({ processInstanceKey: pi.processInstanceKey } as any, NOW);
       expect(done.state).toBe('COMPLETED');
-      const vars = await client.searchVariables({ filter: { processInstanceKey: pi.processInstanceKey } } as any, NOW);
+      const vars = await client.searchVariables(
+        { filter: { processInstanceKey: pi.processInstanceKey } } as any,
+        NOW,
+      );
       expect(Object.fromEntries(vars.items.map((v: any) => [v.name, JSON.parse(v.value)]))).toEqual({
         due: '2026-12-01T18:30:00+05:00',
         found: true,
@@ -53,7 +68,9 @@ describe('the official SDK against the embedded engine (strict request and respo
   });
 
   test('given an unknown process id, when an instance is created, then the SDK receives a 404 problem', async () => {
-    await expect(t.client.createProcessInstance({ processDefinitionId: 'no-such-process' } as any)).rejects.toMatchObject({ status: 404 });
+    await expect(
+      t.client.createProcessInstance({ processDefinitionId: 'no-such-process' } as any),
+    ).rejects.toMatchObject({ status: 404 });
   });
 });
 
@@ -67,11 +84,25 @@ describe('user task search filters as Camunda Tasklist uses them', () => {
 
   test('given tasks of group "clerks", when searching by candidateGroup, then only a matching group finds them', async () => {
     const { client } = t;
-    const pi = await client.createProcessInstance({ processDefinitionId: 'service-user-task', variables: { due: '2026-12-01T18:30:00+05:00' } } as any);
-    const jobs = await client.activateJobs({ type: 'test-lookup', maxJobsToActivate: 1, timeout: 10_000, worker: 'w' } as any);
+    const pi = await client.createProcessInstance({
+      processDefinitionId: 'service-user-task',
+      variables: { due: '2026-12-01T18:30:00+05:00' },
+    } as any);
+    const jobs = await client.activateJobs({
+      type: 'test-lookup',
+      maxJobsToActivate: 1,
+      timeout: 10_000,
+      worker: 'w',
+    } as any);
     await client.completeJob({ jobKey: jobs.jobs[0].jobKey } as any);
-    const mine = await client.searchUserTasks({ filter: { candidateGroup: 'clerks', processInstanceKey: pi.processInstanceKey } } as any, NOW);
-    const others = await client.searchUserTasks({ filter: { candidateGroup: 'police-head', processInstanceKey: pi.processInstanceKey } } as any, NOW);
+    const mine = await client.searchUserTasks(
+      { filter: { candidateGroup: 'clerks', processInstanceKey: pi.processInstanceKey } } as any,
+      NOW,
+    );
+    const others = await client.searchUserTasks(
+      { filter: { candidateGroup: 'police-head', processInstanceKey: pi.processInstanceKey } } as any,
+      NOW,
+    );
     expect(mine.items.map((x: any) => x.elementId)).toEqual(['Task_Review']);
     expect(others.items).toEqual([]);
   });

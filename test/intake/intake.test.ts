@@ -199,7 +199,11 @@ describe('intake of portal applications', () => {
       ['applicant-position-submitted', 'SEC-2026-000042'],
       ['complaint-filed', 'SEC-2026-000042'],
     ]);
-    expect(ctx.fake.messages[1].variables).toMatchObject({ serviceId: 'security-licence', registeredOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), applicant: { bin: expect.any(String) } });
+    expect(ctx.fake.messages[1].variables).toMatchObject({
+      serviceId: 'security-licence',
+      registeredOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+      applicant: { bin: expect.any(String) },
+    });
     const bad = await call('POST', '/api/applications/SEC-2026-000042/messages', { kind: 'anything' });
     expect(bad.status).toBe(400);
   });

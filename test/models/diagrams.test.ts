@@ -23,7 +23,9 @@ const formIds = new Set(
 );
 /** Files in workers/ that are plumbing, not job types. */
 const NOT_WORKERS = new Set(['types.ts', 'deps.ts', 'registry.ts', 'start.ts', 'index.ts', 'runtime.ts']);
-const workerFiles = readdirSync(join(root, 'workers')).filter((f) => f.endsWith('.ts') && !NOT_WORKERS.has(f));
+const workerFiles = readdirSync(join(root, 'workers')).filter(
+  (f) => f.endsWith('.ts') && !NOT_WORKERS.has(f),
+);
 
 type El = { $type: string; id: string; name?: string; [k: string]: any };
 interface Model {
@@ -53,7 +55,8 @@ beforeAll(async () => {
   models = await Promise.all(
     files.map(async (file) => {
       const { rootElement, warnings } = await moddle.fromXML(readFileSync(join(bpmnDir, file), 'utf8'));
-      if (warnings.length) throw new Error(`${file}: ${warnings.map((w: { message: string }) => w.message).join('; ')}`);
+      if (warnings.length)
+        throw new Error(`${file}: ${warnings.map((w: { message: string }) => w.message).join('; ')}`);
       const definitions = rootElement as unknown as El;
       const process = definitions.rootElements.find((e: El) => e.$type === 'bpmn:Process');
       const all: El[] = [];
@@ -63,7 +66,8 @@ beforeAll(async () => {
   );
 });
 
-const byType = (type: string) => models.flatMap((m) => m.all.filter((e) => e.$type === type).map((e) => ({ m, e })));
+const byType = (type: string) =>
+  models.flatMap((m) => m.all.filter((e) => e.$type === type).map((e) => ({ m, e })));
 const jobType = (e: El) => ext(e, 'zeebe:TaskDefinition')?.type as string | undefined;
 
 describe('BPMN models', () => {
@@ -78,7 +82,16 @@ describe('BPMN models', () => {
 
   test('the four services and the shared procedures are all there', () => {
     const ids = models.map((m) => m.process.id);
-    for (const id of ['fire-automation-permit', 'security-licence', 'training-centre-designation', 'national-company-security-approval', 'hearing', 'deliver-result', 'complaint', 'rules-change-notice']) {
+    for (const id of [
+      'fire-automation-permit',
+      'security-licence',
+      'training-centre-designation',
+      'national-company-security-approval',
+      'hearing',
+      'deliver-result',
+      'complaint',
+      'rules-change-notice',
+    ]) {
       expect(ids).toContain(id);
     }
   });
@@ -90,8 +103,13 @@ describe('BPMN models', () => {
         config: { extends: ['bpmnlint:recommended', 'plugin:camunda-compat/camunda-cloud-8-8'] },
         resolver: new NodeResolver(),
       });
-      const reports = (await linter.lint(m.definitions)) as Record<string, Array<{ id: string; message: string; category: string }>>;
-      const errors = Object.entries(reports).flatMap(([rule, rs]) => rs.filter((r) => r.category === 'error').map((r) => `${m.file} ${r.id} ${rule}: ${r.message}`));
+      const reports = (await linter.lint(m.definitions)) as Record<
+        string,
+        Array<{ id: string; message: string; category: string }>
+      >;
+      const errors = Object.entries(reports).flatMap(([rule, rs]) =>
+        rs.filter((r) => r.category === 'error').map((r) => `${m.file} ${r.id} ${rule}: ${r.message}`),
+      );
       expect(errors).toEqual([]);
     }
   });
@@ -122,7 +140,9 @@ describe('BPMN models', () => {
 
   test('every error code a worker throws is caught by an error event in some diagram', () => {
     const thrown = new Set<string>();
-    for (const f of workerFiles) for (const m of readFileSync(join(root, 'workers', f), 'utf8').matchAll(/errorCode: '([A-Z_]+)'/g)) thrown.add(m[1]);
+    for (const f of workerFiles)
+      for (const m of readFileSync(join(root, 'workers', f), 'utf8').matchAll(/errorCode: '([A-Z_]+)'/g))
+        thrown.add(m[1]);
     const caught = new Set(
       byType('bpmn:BoundaryEvent')
         .flatMap(({ e }) => e.eventDefinitions ?? [])
@@ -168,7 +188,12 @@ describe('BPMN models', () => {
       const due = ext(e, 'zeebe:TaskSchedule')?.dueDate as string | undefined;
       expect(`${e.id} ${due}`).toMatch(/=.*deadline[A-Z]\w*/);
       if (e.id === 'Task_ReviewMissingDocuments') continue; // due by the study's term, which the study task watches
-      const timers = m.all.filter((b) => b.$type === 'bpmn:BoundaryEvent' && b.attachedToRef?.id === e.id && b.eventDefinitions?.[0]?.$type === 'bpmn:TimerEventDefinition');
+      const timers = m.all.filter(
+        (b) =>
+          b.$type === 'bpmn:BoundaryEvent' &&
+          b.attachedToRef?.id === e.id &&
+          b.eventDefinitions?.[0]?.$type === 'bpmn:TimerEventDefinition',
+      );
       expect(`${e.id} timers ${timers.length}`).toBe(`${e.id} timers 1`);
       expect(timers[0].cancelActivity).toBe(false);
       expect(timers[0].eventDefinitions[0].timeDate.body).toBe(due);
@@ -176,7 +201,13 @@ describe('BPMN models', () => {
   });
 
   test('every timer with a legal term uses a deadline variable (or the hearing time), never a literal date', () => {
-    const timers = models.flatMap((m) => m.all.flatMap((e) => (e.eventDefinitions ?? []).filter((d: El) => d.$type === 'bpmn:TimerEventDefinition').map((d: El) => ({ e, d }))));
+    const timers = models.flatMap((m) =>
+      m.all.flatMap((e) =>
+        (e.eventDefinitions ?? [])
+          .filter((d: El) => d.$type === 'bpmn:TimerEventDefinition')
+          .map((d: El) => ({ e, d })),
+      ),
+    );
     expect(timers.length).toBeGreaterThan(10);
     for (const { e, d } of timers) {
       expect(d.timeDate?.body).toBeDefined();
@@ -186,37 +217,52 @@ describe('BPMN models', () => {
 
   test('each escalation tells the head, reports deadline-breached and records the breach', () => {
     for (const { m, e } of byType('bpmn:BoundaryEvent').filter(({ e }) => e.cancelActivity === false)) {
-      const next = (id: string) => m.all.find((f) => f.$type === 'bpmn:SequenceFlow' && f.sourceRef.id === id)?.targetRef as El;
+      const next = (id: string) =>
+        m.all.find((f) => f.$type === 'bpmn:SequenceFlow' && f.sourceRef.id === id)?.targetRef as El;
       const notify = next(e.id);
       const report = next(notify.id);
       expect(jobType(notify)).toBe('notify');
       expect(jobType(report)).toBe('report-stage');
-      const headers = Object.fromEntries((ext(report, 'zeebe:TaskHeaders')?.values ?? []).map((h: El) => [h.key, h.value]));
+      const headers = Object.fromEntries(
+        (ext(report, 'zeebe:TaskHeaders')?.values ?? []).map((h: El) => [h.key, h.value]),
+      );
       expect(headers.stage).toBe('deadline-breached');
       expect(ext(report, 'zeebe:IoMapping')?.outputParameters[0].target).toMatch(/DeadlineBreached$/);
     }
   });
 
   test('every service watches its overall term and re-arms on calendar-revised, correlated by applicationNumber', () => {
-    for (const id of ['fire-automation-permit', 'security-licence', 'training-centre-designation', 'national-company-security-approval']) {
+    for (const id of [
+      'fire-automation-permit',
+      'security-licence',
+      'training-centre-designation',
+      'national-company-security-approval',
+    ]) {
       const m = models.find((x) => x.process.id === id)!;
-      const onStage = m.all.filter((e) => e.$type === 'bpmn:BoundaryEvent' && e.attachedToRef.id === 'SubProcess_Review');
+      const onStage = m.all.filter(
+        (e) => e.$type === 'bpmn:BoundaryEvent' && e.attachedToRef.id === 'SubProcess_Review',
+      );
       const timer = onStage.find((e) => e.eventDefinitions[0].$type === 'bpmn:TimerEventDefinition');
       const revised = onStage.find((e) => e.eventDefinitions[0].$type === 'bpmn:MessageEventDefinition');
       expect(timer?.eventDefinitions[0].timeDate.body).toBe('=deadlineTotal');
       expect(timer?.cancelActivity).toBe(false);
       expect(revised?.eventDefinitions[0].messageRef.name).toBe('calendar-revised');
       expect(revised?.cancelActivity).not.toBe(false);
-      for (const end of ['End_FurtherConsiderationRefused', 'End_ServiceRefused']) expect(m.all.some((e) => e.id === end)).toBe(true);
+      for (const end of ['End_FurtherConsiderationRefused', 'End_ServiceRefused'])
+        expect(m.all.some((e) => e.id === end)).toBe(true);
     }
   });
 
   test('messages caught mid-process correlate on applicationNumber; start messages need none', () => {
     for (const m of models) {
       for (const msg of m.definitions.rootElements.filter((e: El) => e.$type === 'bpmn:Message')) {
-        const starts = m.all.some((e) => e.$type === 'bpmn:StartEvent' && e.eventDefinitions?.[0]?.messageRef === msg);
+        const starts = m.all.some(
+          (e) => e.$type === 'bpmn:StartEvent' && e.eventDefinitions?.[0]?.messageRef === msg,
+        );
         const key = exts(msg, 'zeebe:Subscription')[0]?.correlationKey;
-        expect(`${msg.name} ${starts ? 'start' : key}`).toBe(`${msg.name} ${starts ? 'start' : '=applicationNumber'}`);
+        expect(`${msg.name} ${starts ? 'start' : key}`).toBe(
+          `${msg.name} ${starts ? 'start' : '=applicationNumber'}`,
+        );
       }
     }
   });

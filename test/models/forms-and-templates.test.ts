@@ -3,11 +3,19 @@ import { join } from 'node:path';
 
 const root = join(__dirname, '..', '..');
 const read = (p: string) => JSON.parse(readFileSync(join(root, p), 'utf8'));
-const forms = readdirSync(join(root, 'forms')).filter((f) => f.endsWith('.form')).map((f) => ({ f, form: read(`forms/${f}`) }));
+const forms = readdirSync(join(root, 'forms'))
+  .filter((f) => f.endsWith('.form'))
+  .map((f) => ({ f, form: read(`forms/${f}`) }));
 const kk = read('forms/i18n/kk.json') as Record<string, string>;
 const ru = read('forms/i18n/ru.json') as Record<string, string>;
 
-type C = { type: string; key?: string; label?: string; dateLabel?: string; validate?: Record<string, unknown> };
+type C = {
+  type: string;
+  key?: string;
+  label?: string;
+  dateLabel?: string;
+  validate?: Record<string, unknown>;
+};
 
 describe('forms', () => {
   test('each form is a Camunda form whose id is its file name', () => {
@@ -29,7 +37,8 @@ describe('forms', () => {
   });
 
   test('decisions that drive gateways are required or booleans', () => {
-    const find = (id: string, key: string) => (forms.find((x) => x.form.id === id)!.form.components as C[]).find((c) => c.key === key)!;
+    const find = (id: string, key: string) =>
+      (forms.find((x) => x.form.id === id)!.form.components as C[]).find((c) => c.key === key)!;
     expect(find('completeness-check', 'documentsComplete').type).toBe('checkbox');
     expect(find('compliance-study', 'groundsFound').type).toBe('checkbox');
     expect(find('hearing-record', 'hearingOutcome').validate?.required).toBe(true);
@@ -45,9 +54,14 @@ describe('element templates', () => {
   test('one template per job type used in the diagrams, bound by a hidden task type', () => {
     const used = new Set<string>();
     for (const b of readdirSync(join(root, 'bpmn')).filter((f) => f.endsWith('.bpmn'))) {
-      for (const m of readFileSync(join(root, 'bpmn', b), 'utf8').matchAll(/zeebe:taskDefinition type="([^"]+)"/g)) used.add(m[1]);
+      for (const m of readFileSync(join(root, 'bpmn', b), 'utf8').matchAll(
+        /zeebe:taskDefinition type="([^"]+)"/g,
+      ))
+        used.add(m[1]);
     }
-    const bound = templates.map(({ t }) => t.properties.find((p: any) => p.binding.type === 'zeebe:taskDefinition'));
+    const bound = templates.map(({ t }) =>
+      t.properties.find((p: any) => p.binding.type === 'zeebe:taskDefinition'),
+    );
     expect(bound.every((p) => p?.type === 'Hidden')).toBe(true);
     expect(new Set(bound.map((p) => p.value))).toEqual(used);
     for (const { f, t } of templates) {

@@ -2,7 +2,15 @@ import { createCalendarRevisionStore } from '../../adapters/calendar-revisions';
 import { reviseCalendar } from '../../operations/calendar-revision';
 import { fixtures } from '../../simulators';
 import { NOW } from '../support/engine-harness';
-import { completeTask, startTestSystem, TestSystem, variablesOf, waitFor, waitForEnd, waitForTask } from '../support/system-harness';
+import {
+  completeTask,
+  startTestSystem,
+  TestSystem,
+  variablesOf,
+  waitFor,
+  waitForEnd,
+  waitForTask,
+} from '../support/system-harness';
 
 /** Monday 2 March 2026, 10:00 in Astana. */
 const MONDAY = '2026-03-02T10:00:00+05:00';
@@ -21,7 +29,13 @@ describe('a calendar revision re-arms the deadlines of running applications (rul
       serviceId: 'security-licence',
       requestKind: 'issue',
       subType: 2,
-      applicant: { bin: c.bin, name: c.name, headIin: c.headIin, headFullName: c.headFullName, location: 'Астана' },
+      applicant: {
+        bin: c.bin,
+        name: c.name,
+        headIin: c.headIin,
+        headFullName: c.headFullName,
+        location: 'Астана',
+      },
       consentToRestrictedData: true,
       attachments: [],
     });
@@ -30,7 +44,11 @@ describe('a calendar revision re-arms the deadlines of running applications (rul
     expect(before.dueDate).toBe('2026-03-04T18:30:00+05:00');
 
     const outcome = await reviseCalendar(
-      { store: createCalendarRevisionStore(sys.revisionsFile), camunda: sys.client as never, now: () => sys.clock.now() },
+      {
+        store: createCalendarRevisionStore(sys.revisionsFile),
+        camunda: sys.client as never,
+        now: () => sys.clock.now(),
+      },
       {
         id: 'transfer-2026-03-03',
         effectiveAt: '2026-03-02T11:00:00+05:00',
@@ -47,7 +65,10 @@ describe('a calendar revision re-arms the deadlines of running applications (rul
     });
     expect(after.userTaskKey).not.toBe(before.userTaskKey);
     const vars = await variablesOf(sys.client, key);
-    expect(vars).toMatchObject({ deadlineCompleteness: '2026-03-05T18:30:00+05:00', calendarRevisionId: 'transfer-2026-03-03' });
+    expect(vars).toMatchObject({
+      deadlineCompleteness: '2026-03-05T18:30:00+05:00',
+      calendarRevisionId: 'transfer-2026-03-03',
+    });
 
     // The instant of the old timer passes: nothing escalates.
     await sys.setTime('2026-03-04T19:00:00+05:00');
@@ -56,13 +77,25 @@ describe('a calendar revision re-arms the deadlines of running applications (rul
 
     // The revised term runs out: the breach is recorded and the task stays open.
     await sys.setTime('2026-03-05T19:00:00+05:00');
-    await waitFor('the breach to be recorded', async () => ((await variablesOf(sys.client, key)).completenessDeadlineBreached ? true : undefined));
-    const still = await sys.client.searchUserTasks({ filter: { processInstanceKey: key, elementId: 'Task_CheckCompleteness', state: 'CREATED' } } as any, NOW);
+    await waitFor('the breach to be recorded', async () =>
+      (await variablesOf(sys.client, key)).completenessDeadlineBreached ? true : undefined,
+    );
+    const still = await sys.client.searchUserTasks(
+      { filter: { processInstanceKey: key, elementId: 'Task_CheckCompleteness', state: 'CREATED' } } as any,
+      NOW,
+    );
     expect(still.items).toHaveLength(1);
 
-    await completeTask(sys.client, key, 'Task_CheckCompleteness', { documentsComplete: true, documentsExpired: false });
+    await completeTask(sys.client, key, 'Task_CheckCompleteness', {
+      documentsComplete: true,
+      documentsExpired: false,
+    });
     await completeTask(sys.client, key, 'Task_StudyCompliance', { groundsFound: false, refusalGrounds: [] });
-    await completeTask(sys.client, key, 'Task_SignResult', { decision: 'approve', signerName: 'Әбілов Марат', signerPosition: 'Бастық' });
+    await completeTask(sys.client, key, 'Task_SignResult', {
+      decision: 'approve',
+      signerName: 'Әбілов Марат',
+      signerPosition: 'Бастық',
+    });
     await waitForEnd(sys.client, key);
   }, 90_000);
 });

@@ -22,17 +22,30 @@ function permitApplication(number: string) {
   return {
     applicationNumber: number,
     serviceId: 'fire-automation-permit',
-    applicant: { bin: company.bin, name: company.name, headIin: company.headIin, headFullName: company.headFullName, location: 'Алматы қ., Абай даңғылы, 150/230' },
+    applicant: {
+      bin: company.bin,
+      name: company.name,
+      headIin: company.headIin,
+      headFullName: company.headFullName,
+      location: 'Алматы қ., Абай даңғылы, 150/230',
+    },
     consentToRestrictedData: true,
     attachments: [{ kind: 'application-form', fileName: 'otinish.pdf' }],
-    specialists: company.specialists.map((s) => ({ iin: s.iin, fullName: s.fullName, electricalClearanceGroup: 4 })),
-    measuringInstruments: [{ name: 'Мегаомметр ЭС0202/2-Г', serialNumber: 'MO-21-0457', verifiedUntil: '2026-11-30' }],
+    specialists: company.specialists.map((s) => ({
+      iin: s.iin,
+      fullName: s.fullName,
+      electricalClearanceGroup: 4,
+    })),
+    measuringInstruments: [
+      { name: 'Мегаомметр ЭС0202/2-Г', serialNumber: 'MO-21-0457', verifiedUntil: '2026-11-30' },
+    ],
   };
 }
 
 const ANSWER = {
   complaintUpheld: 'false',
-  complaintAnswer: 'Өтініш заңда белгіленген мерзімде қаралуда; толықтығын тексеру мерзімі бұзылған жоқ, шағым негізсіз.',
+  complaintAnswer:
+    'Өтініш заңда белгіленген мерзімде қаралуда; толықтығын тексеру мерзімі бұзылған жоқ, шағым негізсіз.',
 };
 
 describe('complaint review (C11) on the embedded engine', () => {
@@ -48,11 +61,20 @@ describe('complaint review (C11) on the embedded engine', () => {
     const submitted = await sys.intake.submit(permitApplication(number));
     expect(submitted.status).toBe(201);
     applicationKeys.set(number, submitted.application.processInstanceKey!);
-    const filed = await sys.intake.fileComplaint({ applicationNumber: number, text: 'Өтінішім бойынша ешқандай хабар жоқ, мерзім бұзылды деп санаймын.' });
+    const filed = await sys.intake.fileComplaint({
+      applicationNumber: number,
+      text: 'Өтінішім бойынша ешқандай хабар жоқ, мерзім бұзылды деп санаймын.',
+    });
     expect(filed).toEqual({ applicationNumber: number, registeredOn: '2026-03-02' });
     return waitFor(`the complaint process of ${number}`, async () => {
       const page = await sys.client.searchProcessInstances(
-        { filter: { processDefinitionId: 'complaint', variables: [{ name: 'applicationNumber', value: JSON.stringify(number) }] }, page: { limit: 10 } } as any,
+        {
+          filter: {
+            processDefinitionId: 'complaint',
+            variables: [{ name: 'applicationNumber', value: JSON.stringify(number) }],
+          },
+          page: { limit: 10 },
+        } as any,
         NOW,
       );
       return (page.items as any[])[0]?.processInstanceKey as string | undefined;
@@ -79,7 +101,11 @@ describe('complaint review (C11) on the embedded engine', () => {
     expect(vars.resultDocument.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(vars.complaintReviewDeadlineBreached).toBeUndefined();
     expect(await cabinetOf(fixtures.fire.approved.bin)).toContainEqual(
-      expect.objectContaining({ applicationNumber: 'FAP-2026-000501', kind: 'complaint-answer', documentId: vars.resultDocument.documentId }),
+      expect.objectContaining({
+        applicationNumber: 'FAP-2026-000501',
+        kind: 'complaint-answer',
+        documentId: vars.resultDocument.documentId,
+      }),
     );
   }, 60_000);
 
@@ -91,14 +117,18 @@ describe('complaint review (C11) on the embedded engine', () => {
     await sys.setTime('2026-03-10T18:29:00+05:00');
     // The applications themselves (left at the completeness check) escalate on their own terms first.
     for (const app of applicationKeys.values()) {
-      await waitFor('the completeness breach of the application', async () => ((await variablesOf(sys.client, app)).completenessDeadlineBreached === true ? true : undefined));
+      await waitFor('the completeness breach of the application', async () =>
+        (await variablesOf(sys.client, app)).completenessDeadlineBreached === true ? true : undefined,
+      );
     }
     expect((await variablesOf(sys.client, key)).complaintReviewDeadlineBreached).toBeUndefined();
     await sys.setTime('2026-03-10T18:31:00+05:00');
     await waitFor('the complaint-review breach to be recorded', async () =>
       (await variablesOf(sys.client, key)).complaintReviewDeadlineBreached === true ? true : undefined,
     );
-    const events = (await (await fetch(`${sys.simulatorsUrl}/monitoring/events?applicationNumber=FAP-2026-000502`)).json()) as any[];
+    const events = (await (
+      await fetch(`${sys.simulatorsUrl}/monitoring/events?applicationNumber=FAP-2026-000502`)
+    ).json()) as any[];
     expect(events.map((e) => e.stage)).toContain('notice:deadline-breached:complaintReview:fire-head');
 
     // The late answer is still owed and still reaches the applicant.

@@ -45,19 +45,30 @@ function permitApplication(number: string, company: FireFixture, extra: Record<s
       { kind: 'specialists-documents', fileName: 'mamandar.pdf' },
       { kind: 'employment-contracts', fileName: 'enbek-sharttary.pdf' },
     ],
-    specialists: company.specialists.map((s) => ({ iin: s.iin, fullName: s.fullName, electricalClearanceGroup: CLEARANCE[s.electricalClearanceGroup] })),
-    measuringInstruments: [{ name: 'Мегаомметр ЭС0202/2-Г', serialNumber: 'MO-21-0457', verifiedUntil: '2026-11-30' }],
+    specialists: company.specialists.map((s) => ({
+      iin: s.iin,
+      fullName: s.fullName,
+      electricalClearanceGroup: CLEARANCE[s.electricalClearanceGroup],
+    })),
+    measuringInstruments: [
+      { name: 'Мегаомметр ЭС0202/2-Г', serialNumber: 'MO-21-0457', verifiedUntil: '2026-11-30' },
+    ],
     ...extra,
   };
 }
 
 const COMPLETE = { documentsComplete: true, documentsExpired: false };
-const SIGNED = { decision: 'approve', signerName: 'Сапаров Ерлан Қайратұлы', signerPosition: 'Комитет төрағасы' };
+const SIGNED = {
+  decision: 'approve',
+  signerName: 'Сапаров Ерлан Қайратұлы',
+  signerPosition: 'Комитет төрағасы',
+};
 const PRELIMINARY = {
   hearingAt: '2026-03-12T11:00:00+05:00',
   hearingMethod: 'video',
   hearingPlace: 'Бейнебайланыс, Өрт қызметі комитеті',
-  preliminaryDecisionText: 'Өтініш беруші рұқсат беру талаптарына сәйкес келмейді: мамандардың біліктілігі талаптарға сай емес (Annex 2 row 10 item 2).',
+  preliminaryDecisionText:
+    'Өтініш беруші рұқсат беру талаптарына сәйкес келмейді: мамандардың біліктілігі талаптарға сай емес (Annex 2 row 10 item 2).',
 };
 
 describe('fire automation permit (service A) end to end on the embedded engine', () => {
@@ -67,7 +78,11 @@ describe('fire automation permit (service A) end to end on the embedded engine',
   }, 60_000);
   afterAll(() => sys?.stop());
 
-  async function submit(number: string, company: FireFixture, extra?: Record<string, unknown>): Promise<string> {
+  async function submit(
+    number: string,
+    company: FireFixture,
+    extra?: Record<string, unknown>,
+  ): Promise<string> {
     const submitted = await sys.intake.submit(permitApplication(number, company, extra));
     expect(submitted.status).toBe(201);
     return submitted.application.processInstanceKey!;
@@ -79,13 +94,21 @@ describe('fire automation permit (service A) end to end on the embedded engine',
   }
 
   /** The hearing (C6): preliminary decision, the applicant's position through the portal, the record. */
-  async function hear(number: string, key: string, hearingOutcome: 'refusal-confirmed' | 'position-accepted', hearingReasons: string) {
+  async function hear(
+    number: string,
+    key: string,
+    hearingOutcome: 'refusal-confirmed' | 'position-accepted',
+    hearingReasons: string,
+  ) {
     await completeTask(sys.client, key, 'Task_PreparePreliminaryDecision', PRELIMINARY);
     await waitFor('the hearing to await the position', async () => {
       const vars = await variablesOf(sys.client, key);
       return vars.hearingOutcome === undefined ? true : undefined;
     });
-    await sys.intake.sendMessage(number, { kind: 'hearing-position', text: 'Біз талаптарға сай екінші маманды жұмысқа қабылдадық, құжаттары қоса беріледі.' });
+    await sys.intake.sendMessage(number, {
+      kind: 'hearing-position',
+      text: 'Біз талаптарға сай екінші маманды жұмысқа қабылдадық, құжаттары қоса беріледі.',
+    });
     await completeTask(sys.client, key, 'Task_RecordHearing', {
       applicantPositionSummary: 'Өтініш беруші маманның біліктілігін растайтын құжаттарды ұсынды.',
       hearingOutcome,
@@ -121,13 +144,19 @@ describe('fire automation permit (service A) end to end on the embedded engine',
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(createHash('sha256').update(pdf).digest('hex')).toBe(vars.resultDocument.sha256);
     expect(await cabinetOf(company.bin)).toContainEqual(
-      expect.objectContaining({ applicationNumber: 'FAP-2026-000101', kind: 'permit', documentId: vars.resultDocument.documentId }),
+      expect.objectContaining({
+        applicationNumber: 'FAP-2026-000101',
+        kind: 'permit',
+        documentId: vars.resultDocument.documentId,
+      }),
     );
   }, 60_000);
 
   test('an incomplete package ends in a motivated refusal of further consideration: given the employment contracts missing, when the clerk finds the package incomplete, then the refusal is delivered', async () => {
     const company = fixtures.fire.approved;
-    const key = await submit('FAP-2026-000102', company, { attachments: [{ kind: 'application-form', fileName: 'otinish.pdf' }] });
+    const key = await submit('FAP-2026-000102', company, {
+      attachments: [{ kind: 'application-form', fileName: 'otinish.pdf' }],
+    });
     await completeTask(sys.client, key, 'Task_CheckCompleteness', {
       documentsComplete: false,
       documentsExpired: false,
@@ -147,7 +176,10 @@ describe('fire automation permit (service A) end to end on the embedded engine',
     expect(vars.resultDocument).toMatchObject({ kind: 'refusal-further-consideration' });
     expect(vars.specialistsCheck).toBeUndefined();
     expect(await cabinetOf(company.bin)).toContainEqual(
-      expect.objectContaining({ applicationNumber: 'FAP-2026-000102', kind: 'refusal-further-consideration' }),
+      expect.objectContaining({
+        applicationNumber: 'FAP-2026-000102',
+        kind: 'refusal-further-consideration',
+      }),
     );
   }, 60_000);
   test.each([
@@ -162,13 +194,25 @@ describe('fire automation permit (service A) end to end on the embedded engine',
       const check = await specialistsCheckOf(key);
       expect(check.passed).toBe(false);
       expect(check.qualifiedCount).toBe(1);
-      expect(check.grounds.map((g: any) => g.code)).toEqual(['A02_PERMIT_REQUIREMENTS', 'A02_PERMIT_REQUIREMENTS']);
+      expect(check.grounds.map((g: any) => g.code)).toEqual([
+        'A02_PERMIT_REQUIREMENTS',
+        'A02_PERMIT_REQUIREMENTS',
+      ]);
       expect(check.grounds[0].ruleRef).toContain('Annex 2 row 11 ground 2');
       expect(check.grounds[0].textKk).toContain(failedRule);
       expect(check.grounds[1].textRu).toContain('квалифицированных специалистов 1, требуется не менее 2');
 
-      await completeTask(sys.client, key, 'Task_StudyCompliance', { groundsFound: true, refusalGrounds: ['A02_PERMIT_REQUIREMENTS'], studyNotes: 'Бір маман ғана талаптарға сай.' });
-      await hear(number, key, 'refusal-confirmed', 'Ұсынылған түсініктеме мамандардың біліктілігін растамайды.');
+      await completeTask(sys.client, key, 'Task_StudyCompliance', {
+        groundsFound: true,
+        refusalGrounds: ['A02_PERMIT_REQUIREMENTS'],
+        studyNotes: 'Бір маман ғана талаптарға сай.',
+      });
+      await hear(
+        number,
+        key,
+        'refusal-confirmed',
+        'Ұсынылған түсініктеме мамандардың біліктілігін растамайды.',
+      );
       await completeTask(sys.client, key, 'Task_SignResult', SIGNED);
       await waitForEnd(sys.client, key);
 
@@ -179,12 +223,20 @@ describe('fire automation permit (service A) end to end on the embedded engine',
       expect(vars.deliveredResultKind).toBe('refusal');
       expect(vars.resultDocument).toMatchObject({ kind: 'refusal' });
       // The refusal is formed from these variables; its grounds section quotes the catalogue ground.
-      const refusal = buildDocument('refusal', { ...factsFromVariables(vars), documentDate: sys.clock.now().toISOString(), documentSeq: 1 }, 'ru');
+      const refusal = buildDocument(
+        'refusal',
+        { ...factsFromVariables(vars), documentDate: sys.clock.now().toISOString(), documentSeq: 1 },
+        'ru',
+      );
       expect(JSON.stringify(refusal)).toContain(groundByCode('A02_PERMIT_REQUIREMENTS').textRu);
       expect(await cabinetOf(company.bin)).toEqual(
         expect.arrayContaining([
           expect.objectContaining({ applicationNumber: number, kind: 'preliminary-decision' }),
-          expect.objectContaining({ applicationNumber: number, kind: 'refusal', documentId: vars.resultDocument.documentId }),
+          expect.objectContaining({
+            applicationNumber: number,
+            kind: 'refusal',
+            documentId: vars.resultDocument.documentId,
+          }),
         ]),
       );
     },
@@ -195,8 +247,16 @@ describe('fire automation permit (service A) end to end on the embedded engine',
     const key = await submit('FAP-2026-000105', company);
     await completeTask(sys.client, key, 'Task_CheckCompleteness', COMPLETE);
     expect((await specialistsCheckOf(key)).passed).toBe(false);
-    await completeTask(sys.client, key, 'Task_StudyCompliance', { groundsFound: true, refusalGrounds: ['A02_PERMIT_REQUIREMENTS'] });
-    await hear('FAP-2026-000105', key, 'position-accepted', 'Өтініш беруші маманның жеткілікті өтілін растайтын еңбек кітапшасын ұсынды.');
+    await completeTask(sys.client, key, 'Task_StudyCompliance', {
+      groundsFound: true,
+      refusalGrounds: ['A02_PERMIT_REQUIREMENTS'],
+    });
+    await hear(
+      'FAP-2026-000105',
+      key,
+      'position-accepted',
+      'Өтініш беруші маманның жеткілікті өтілін растайтын еңбек кітапшасын ұсынды.',
+    );
     await completeTask(sys.client, key, 'Task_SignResult', SIGNED);
     await waitForEnd(sys.client, key);
 
@@ -204,7 +264,9 @@ describe('fire automation permit (service A) end to end on the embedded engine',
     const vars = await variablesOf(sys.client, key);
     expect(vars.hearingOutcome).toBe('position-accepted');
     expect(vars.resultDocument).toMatchObject({ kind: 'permit' });
-    expect(await cabinetOf(company.bin)).toContainEqual(expect.objectContaining({ applicationNumber: 'FAP-2026-000105', kind: 'permit' }));
+    expect(await cabinetOf(company.bin)).toContainEqual(
+      expect.objectContaining({ applicationNumber: 'FAP-2026-000105', kind: 'permit' }),
+    );
   }, 60_000);
 
   test('a court ban is a ground: given a company banned by a court from the activity, when the clerk cites it and the hearing confirms it, then the permit is refused on ground A03', async () => {
@@ -214,8 +276,17 @@ describe('fire automation permit (service A) end to end on the embedded engine',
     expect((await specialistsCheckOf(key)).passed).toBe(true);
     const looked = await variablesOf(sys.client, key);
     expect(looked.legalEntity).toMatchObject({ found: true, bin: company.bin, courtBan: true });
-    await completeTask(sys.client, key, 'Task_StudyCompliance', { groundsFound: true, refusalGrounds: ['A03_COURT_BAN'], studyNotes: 'Сот шешімімен қызметке тыйым салынған.' });
-    await hear('FAP-2026-000106', key, 'refusal-confirmed', 'Соттың тыйым салу туралы шешімі заңды күшіне енген, күшін жоймаған.');
+    await completeTask(sys.client, key, 'Task_StudyCompliance', {
+      groundsFound: true,
+      refusalGrounds: ['A03_COURT_BAN'],
+      studyNotes: 'Сот шешімімен қызметке тыйым салынған.',
+    });
+    await hear(
+      'FAP-2026-000106',
+      key,
+      'refusal-confirmed',
+      'Соттың тыйым салу туралы шешімі заңды күшіне енген, күшін жоймаған.',
+    );
     await completeTask(sys.client, key, 'Task_SignResult', SIGNED);
     await waitForEnd(sys.client, key);
 
@@ -223,7 +294,11 @@ describe('fire automation permit (service A) end to end on the embedded engine',
     const vars = await variablesOf(sys.client, key);
     expect(vars.refusalGrounds).toEqual(['A03_COURT_BAN']);
     expect(vars.resultDocument).toMatchObject({ kind: 'refusal' });
-    const refusal = buildDocument('refusal', { ...factsFromVariables(vars), documentDate: sys.clock.now().toISOString(), documentSeq: 1 }, 'ru');
+    const refusal = buildDocument(
+      'refusal',
+      { ...factsFromVariables(vars), documentDate: sys.clock.now().toISOString(), documentSeq: 1 },
+      'ru',
+    );
     expect(JSON.stringify(refusal)).toContain(groundByCode('A03_COURT_BAN').textRu);
   }, 60_000);
 
@@ -236,12 +311,18 @@ describe('fire automation permit (service A) end to end on the embedded engine',
 
     await sys.setTime('2026-03-17T18:29:00+05:00');
     // The study's own term (the hearing-notice deadline) ran out earlier and escalates on its own.
-    await waitFor('the study-term breach to be recorded', async () => ((await variablesOf(sys.client, key)).studyDeadlineBreached === true ? true : undefined));
+    await waitFor('the study-term breach to be recorded', async () =>
+      (await variablesOf(sys.client, key)).studyDeadlineBreached === true ? true : undefined,
+    );
     expect((await variablesOf(sys.client, key)).serviceTermDeadlineBreached).toBeUndefined();
     await sys.setTime('2026-03-17T18:31:00+05:00');
-    await waitFor('the service-term breach to be recorded', async () => ((await variablesOf(sys.client, key)).serviceTermDeadlineBreached === true ? true : undefined));
+    await waitFor('the service-term breach to be recorded', async () =>
+      (await variablesOf(sys.client, key)).serviceTermDeadlineBreached === true ? true : undefined,
+    );
 
-    const events = (await (await fetch(`${sys.simulatorsUrl}/monitoring/events?applicationNumber=FAP-2026-000107`)).json()) as any[];
+    const events = (await (
+      await fetch(`${sys.simulatorsUrl}/monitoring/events?applicationNumber=FAP-2026-000107`)
+    ).json()) as any[];
     expect(events.map((e) => e.stage)).toContain('notice:deadline-breached:serviceTerm:fire-head');
     const pi = await sys.client.getProcessInstance({ processInstanceKey: key } as any, NOW);
     expect(pi.state).toBe('ACTIVE');

@@ -22,7 +22,13 @@ function approvalApplication(number: string, extra: Record<string, unknown> = {}
   return {
     applicationNumber: number,
     serviceId: 'national-company-security-approval',
-    applicant: { bin: company.bin, name: company.name, headIin: company.headIin, headFullName: company.headFullName, location: 'Астана, Есіл ауданы, Мәңгілік Ел даңғылы, 8' },
+    applicant: {
+      bin: company.bin,
+      name: company.name,
+      headIin: company.headIin,
+      headFullName: company.headFullName,
+      location: 'Астана, Есіл ауданы, Мәңгілік Ел даңғылы, 8',
+    },
     consentToRestrictedData: true,
     attachments: [
       { kind: 'application-form', fileName: 'otinish.pdf' },
@@ -38,15 +44,28 @@ function approvalApplication(number: string, extra: Record<string, unknown> = {}
   };
 }
 
-const COMPLETE = { documentsComplete: true, documentsExpired: false, docApplication: true, docAntimonopolyConsent: true, docConstituent: true, docObjectsList: true };
-const SIGNED_BY_HEAD = { decision: 'approve', signerName: 'Оспанов Серік Болатұлы', signerPosition: 'Департамент бастығы' };
+const COMPLETE = {
+  documentsComplete: true,
+  documentsExpired: false,
+  docApplication: true,
+  docAntimonopolyConsent: true,
+  docConstituent: true,
+  docObjectsList: true,
+};
+const SIGNED_BY_HEAD = {
+  decision: 'approve',
+  signerName: 'Оспанов Серік Болатұлы',
+  signerPosition: 'Департамент бастығы',
+};
 const CONSENT_LETTER = {
   antimonopolyConsentConfirmed: true,
-  consentLetterText: 'Ішкі істер министрлігі ұлттық компанияның күзет ұйымын құруына келісім береді; монополияға қарсы органның алдын ала келісімі расталды.',
+  consentLetterText:
+    'Ішкі істер министрлігі ұлттық компанияның күзет ұйымын құруына келісім береді; монополияға қарсы органның алдын ала келісімі расталды.',
   objectsCount: '2',
 };
 const POSITION_RECORD = {
-  applicantPositionSummary: 'Өтініш беруші ұстанымын жазбаша жіберді, негіздерді жоққа шығаратын құжат ұсынбады.',
+  applicantPositionSummary:
+    'Өтініш беруші ұстанымын жазбаша жіберді, негіздерді жоққа шығаратын құжат ұсынбады.',
   hearingOutcome: 'refusal-confirmed',
   hearingReasons: 'Ұсынылған түсініктеме бас тарту негізін жоймайды.',
 };
@@ -73,13 +92,24 @@ describe('national-company security approval (service D) end to end on the embed
   /** The application waits at the catch event for the antimonopoly body's answer. */
   async function waitingForAntimonopoly(key: string): Promise<void> {
     await waitFor('the wait for the antimonopoly answer', async () => {
-      const page = await sys.client.searchElementInstances({ filter: { processInstanceKey: key, elementId: 'Event_AntimonopolyAnswerReceived', state: 'ACTIVE' }, page: { limit: 5 } } as any, NOW);
+      const page = await sys.client.searchElementInstances(
+        {
+          filter: { processInstanceKey: key, elementId: 'Event_AntimonopolyAnswerReceived', state: 'ACTIVE' },
+          page: { limit: 5 },
+        } as any,
+        NOW,
+      );
       return (page.items as any[]).length === 1 ? true : undefined;
     });
   }
 
   async function answer(number: string, consent: boolean, comment: string): Promise<void> {
-    await sys.client.publishMessage({ name: ANSWER, correlationKey: number, timeToLive: 0, variables: { antimonopolyAnswer: { consent, comment } } } as any);
+    await sys.client.publishMessage({
+      name: ANSWER,
+      correlationKey: number,
+      timeToLive: 0,
+      variables: { antimonopolyAnswer: { consent, comment } },
+    } as any);
   }
 
   async function positionAndRecord(number: string, key: string) {
@@ -88,10 +118,16 @@ describe('national-company security approval (service D) end to end on the embed
       hearingAt: '2026-03-12T11:00:00+05:00',
       hearingMethod: 'written',
       hearingPlace: 'Астана, Тәуелсіздік даңғылы, 1, 305-кабинет',
-      preliminaryDecisionText: 'Бас тарту үшін негіздер анықталды; өтініш беруші тыңдау барысында ұстанымын білдіруге құқылы (ҚР ӘРПК 73-бабы).',
+      preliminaryDecisionText:
+        'Бас тарту үшін негіздер анықталды; өтініш беруші тыңдау барысында ұстанымын білдіруге құқылы (ҚР ӘРПК 73-бабы).',
     });
-    await waitFor('the hearing to wait for the position', async () => ((await describeState(sys.client, key)).includes('hearing/Gateway_AwaitPosition') ? true : undefined));
-    await sys.intake.sendMessage(number, { kind: 'hearing-position', text: 'Негіздермен келіспейміз, түсініктеме қоса беріледі.' });
+    await waitFor('the hearing to wait for the position', async () =>
+      (await describeState(sys.client, key)).includes('hearing/Gateway_AwaitPosition') ? true : undefined,
+    );
+    await sys.intake.sendMessage(number, {
+      kind: 'hearing-position',
+      text: 'Негіздермен келіспейміз, түсініктеме қоса беріледі.',
+    });
     await completeTask(sys.client, key, 'Task_RecordHearing', POSITION_RECORD);
   }
 
@@ -101,13 +137,19 @@ describe('national-company security approval (service D) end to end on the embed
     await completeTask(sys.client, key, 'Task_CheckCompleteness', COMPLETE);
     const study = await waitForTask(sys.client, key, 'Task_StudyCompliance');
     expect(study.candidateGroups).toEqual(['mia-clerks']);
-    expect((await variablesOf(sys.client, key)).legalEntity).toMatchObject({ bin: fixtures.national.approved.bin });
+    expect((await variablesOf(sys.client, key)).legalEntity).toMatchObject({
+      bin: fixtures.national.approved.bin,
+    });
     await completeTask(sys.client, key, 'Task_StudyCompliance', { groundsFound: false, refusalGrounds: [] });
 
     await waitingForAntimonopoly(key);
     const letters = await json(`${sys.simulatorsUrl}/antimonopoly/letters?applicationNumber=${number}`);
     expect(letters).toHaveLength(1);
-    expect(letters[0]).toMatchObject({ applicationNumber: number, bin: fixtures.national.approved.bin, antimonopolyConsentRef: 'АМО-2026/114' });
+    expect(letters[0]).toMatchObject({
+      applicationNumber: number,
+      bin: fixtures.national.approved.bin,
+      antimonopolyConsentRef: 'АМО-2026/114',
+    });
     const waiting = await variablesOf(sys.client, key);
     expect(waiting.antimonopolyLetterId).toBe(letters[0].letterId);
     expect(waiting.antimonopolyLetter).toMatchObject({ kind: 'antimonopoly-letter' });
@@ -135,7 +177,11 @@ describe('national-company security approval (service D) end to end on the embed
     expect(vars.resultDocument).toMatchObject({ kind: 'consent-letter' });
     expect(vars.resultDocument.sha256).toMatch(/^[0-9a-f]{64}$/);
     const cabinet = await json(`${sys.simulatorsUrl}/cabinet/${fixtures.national.approved.bin}/messages`);
-    expect(cabinet.filter((m: any) => m.applicationNumber === number && m.documentId === vars.resultDocument.documentId)).toHaveLength(1);
+    expect(
+      cabinet.filter(
+        (m: any) => m.applicationNumber === number && m.documentId === vars.resultDocument.documentId,
+      ),
+    ).toHaveLength(1);
     expect(await incidentsOf(sys.client, key)).toEqual([]);
   }, 90_000);
 
@@ -149,7 +195,9 @@ describe('national-company security approval (service D) end to end on the embed
     await completeTask(sys.client, key, 'Task_DraftConsentLetter', { antimonopolyConsentConfirmed: false });
 
     await waitForTask(sys.client, key, 'Task_PreparePreliminaryDecision');
-    expect((await variablesOf(sys.client, key)).refusalGrounds).toEqual(['D_ANTIMONOPOLY_CONSENT_NOT_CONFIRMED']);
+    expect((await variablesOf(sys.client, key)).refusalGrounds).toEqual([
+      'D_ANTIMONOPOLY_CONSENT_NOT_CONFIRMED',
+    ]);
     await positionAndRecord(number, key);
 
     const sign = await waitForTask(sys.client, key, 'Task_SignResult');
@@ -160,25 +208,32 @@ describe('national-company security approval (service D) end to end on the embed
     const vars = await variablesOf(sys.client, key);
     expect(vars.hearingOutcome).toBe('refusal-confirmed');
     expect(vars.resultDocument).toMatchObject({ kind: 'refusal' });
-    expect(await json(`${sys.simulatorsUrl}/antimonopoly/letters?applicationNumber=${number}`)).toHaveLength(1);
+    expect(await json(`${sys.simulatorsUrl}/antimonopoly/letters?applicationNumber=${number}`)).toHaveLength(
+      1,
+    );
   }, 90_000);
 
   test('given an incomplete package, when the clerk records it, then a refusal of further consideration is signed within the completeness term and no letter goes to the antimonopoly body', async () => {
     const number = 'NAT-2026-000403';
-    const key = await submit(number, { attachments: [{ kind: 'application-form', fileName: 'otinish.pdf' }] });
+    const key = await submit(number, {
+      attachments: [{ kind: 'application-form', fileName: 'otinish.pdf' }],
+    });
     await completeTask(sys.client, key, 'Task_CheckCompleteness', {
       documentsComplete: false,
       documentsExpired: false,
       docApplication: true,
       docAntimonopolyConsent: false,
-      incompletenessReason: 'Монополияға қарсы органның алдын ала келісімі мен құрылтай құжаттары ұсынылмаған.',
+      incompletenessReason:
+        'Монополияға қарсы органның алдын ала келісімі мен құрылтай құжаттары ұсынылмаған.',
     });
     const sign = await waitForTask(sys.client, key, 'Task_SignResult');
     expect(Date.parse(sign.dueDate)).toBe(Date.parse('2026-03-04T18:30:00+05:00'));
     await completeTask(sys.client, key, 'Task_SignResult', SIGNED_BY_HEAD);
     await waitForEnd(sys.client, key);
     expect(await endEventOf(sys.client, key)).toBe('End_FurtherConsiderationRefused');
-    expect((await variablesOf(sys.client, key)).resultDocument).toMatchObject({ kind: 'refusal-further-consideration' });
+    expect((await variablesOf(sys.client, key)).resultDocument).toMatchObject({
+      kind: 'refusal-further-consideration',
+    });
     expect(await json(`${sys.simulatorsUrl}/antimonopoly/letters?applicationNumber=${number}`)).toEqual([]);
   }, 90_000);
 
@@ -186,7 +241,11 @@ describe('national-company security approval (service D) end to end on the embed
     const number = 'NAT-2026-000404';
     const key = await submit(number);
     await completeTask(sys.client, key, 'Task_CheckCompleteness', COMPLETE);
-    await completeTask(sys.client, key, 'Task_StudyCompliance', { groundsFound: true, refusalGrounds: ['D_SECURITY_LAW_NON_COMPLIANCE'], studyNotes: 'Құрылтай құжаттары MIA 863 бұйрығының 3-тармағына сәйкес емес.' });
+    await completeTask(sys.client, key, 'Task_StudyCompliance', {
+      groundsFound: true,
+      refusalGrounds: ['D_SECURITY_LAW_NON_COMPLIANCE'],
+      studyNotes: 'Құрылтай құжаттары MIA 863 бұйрығының 3-тармағына сәйкес емес.',
+    });
     const prelim = await waitForTask(sys.client, key, 'Task_PreparePreliminaryDecision');
     expect(prelim.candidateGroups).toEqual(['mia-clerks']);
     await positionAndRecord(number, key);
@@ -219,7 +278,12 @@ describe('national-company security approval (service D) end to end on the embed
     const key = await submit('NAT-2026-000407');
     await completeTask(sys.client, key, 'Task_CheckCompleteness', COMPLETE);
     const before = await waitForTask(sys.client, key, 'Task_StudyCompliance');
-    await sys.client.publishMessage({ name: 'calendar-revised', correlationKey: 'NAT-2026-000407', timeToLive: 0, variables: {} } as any);
+    await sys.client.publishMessage({
+      name: 'calendar-revised',
+      correlationKey: 'NAT-2026-000407',
+      timeToLive: 0,
+      variables: {},
+    } as any);
     const after = await waitFor('the study to be offered again', async () => {
       const t = await waitForTask(sys.client, key, 'Task_StudyCompliance');
       return t.userTaskKey !== before.userTaskKey ? t : undefined;
@@ -249,7 +313,9 @@ describe('national-company security approval (service D) end to end on the embed
     await sys.setTime('2026-03-27T18:29:00+05:00');
     expect((await variablesOf(sys.client, key)).serviceTermDeadlineBreached).toBeUndefined();
     await sys.setTime('2026-03-27T18:31:00+05:00');
-    await waitFor('the service term breach', async () => ((await variablesOf(sys.client, key)).serviceTermDeadlineBreached === true ? true : undefined));
+    await waitFor('the service term breach', async () =>
+      (await variablesOf(sys.client, key)).serviceTermDeadlineBreached === true ? true : undefined,
+    );
     const events = await json(`${sys.simulatorsUrl}/monitoring/events?applicationNumber=${number}`);
     expect(events.some((e: any) => e.stage === 'deadline-breached')).toBe(true);
     await waitingForAntimonopoly(key);

@@ -4,7 +4,16 @@ import path from 'node:path';
 import { loadConfig } from '../../config/schema';
 import { deployResources } from '../../deploy/deploy';
 import { NOW } from '../support/engine-harness';
-import { completeTask, endEventOf, startTestSystem, TestSystem, variablesOf, waitFor, waitForEnd, waitForTask } from '../support/system-harness';
+import {
+  completeTask,
+  endEventOf,
+  startTestSystem,
+  TestSystem,
+  variablesOf,
+  waitFor,
+  waitForEnd,
+  waitForTask,
+} from '../support/system-harness';
 
 /** Monday 2 March 2026, 10:00 in Astana: a working day. */
 const MONDAY = '2026-03-02T10:00:00+05:00';
@@ -23,7 +32,10 @@ describe('rules-change notice (C12) on the embedded engine', () => {
     fs.cpSync(path.join(REPO_ROOT, 'forms'), path.join(changedDir, 'forms'), { recursive: true });
     const file = path.join(changedDir, 'bpmn', 'fire-automation-permit.bpmn');
     const xml = fs.readFileSync(file, 'utf8');
-    const renamed = xml.replace(/(<bpmn:process id="fire-automation-permit"[^>]*name=")[^"]*"/, '$1Permit for fire automation systems (Order 138 revision)"');
+    const renamed = xml.replace(
+      /(<bpmn:process id="fire-automation-permit"[^>]*name=")[^"]*"/,
+      '$1Permit for fire automation systems (Order 138 revision)"',
+    );
     if (renamed === xml) throw new Error('the permit process name was not found in the copied diagram');
     fs.writeFileSync(file, renamed);
   }, 60_000);
@@ -41,7 +53,10 @@ describe('rules-change notice (C12) on the embedded engine', () => {
     });
 
   async function notices(): Promise<any[]> {
-    const page = await sys.client.searchProcessInstances({ filter: { processDefinitionId: 'rules-change-notice' }, page: { limit: 100 } } as any, NOW);
+    const page = await sys.client.searchProcessInstances(
+      { filter: { processDefinitionId: 'rules-change-notice' }, page: { limit: 100 } } as any,
+      NOW,
+    );
     return page.items as any[];
   }
 
@@ -51,23 +66,36 @@ describe('rules-change notice (C12) on the embedded engine', () => {
     const report = await deploy(changedDir);
     expect(report.processes.find((p) => p.id === 'fire-automation-permit')?.version).toBe(2);
     expect(report.rulesChangeNotices).toEqual(['fire-automation-permit:2']);
-    const [notice] = await waitFor('the rules-change notice to start', async () => ((await notices()).length > 0 ? notices() : undefined));
+    const [notice] = await waitFor('the rules-change notice to start', async () =>
+      (await notices()).length > 0 ? notices() : undefined,
+    );
     const key = notice.processInstanceKey as string;
     const task = await waitForTask(sys.client, key, 'Task_InformOperatorAndContactCentre');
     expect(Date.parse(task.dueDate)).toBe(Date.parse(NOTICE_DUE));
     expect(task.candidateGroups).toEqual(['fire-clerks']);
-    expect(await variablesOf(sys.client, key)).toMatchObject({ processId: 'fire-automation-permit', version: 2, previousVersion: 1, deadlineRulesChangeNotice: NOTICE_DUE });
+    expect(await variablesOf(sys.client, key)).toMatchObject({
+      processId: 'fire-automation-permit',
+      version: 2,
+      previousVersion: 1,
+      deadlineRulesChangeNotice: NOTICE_DUE,
+    });
 
     const again = await deploy(changedDir);
     expect(again.processes.find((p) => p.id === 'fire-automation-permit')?.version).toBe(2);
     expect(again.rulesChangeNotices).toEqual([]);
     expect(await notices()).toHaveLength(1);
 
-    await completeTask(sys.client, key, 'Task_InformOperatorAndContactCentre', { egovOperatorInformed: true, contactCentreInformed: true, noticeOutgoingNumber: 'ӨҚК-12/345' });
+    await completeTask(sys.client, key, 'Task_InformOperatorAndContactCentre', {
+      egovOperatorInformed: true,
+      contactCentreInformed: true,
+      noticeOutgoingNumber: 'ӨҚК-12/345',
+    });
     await waitForEnd(sys.client, key);
     expect(await endEventOf(sys.client, key)).toBe('End_OperatorsInformed');
     expect(await notices()).toHaveLength(1);
-    const events = (await (await fetch(`${sys.simulatorsUrl}/monitoring/events?applicationNumber=fire-automation-permit:2`)).json()) as any[];
+    const events = (await (
+      await fetch(`${sys.simulatorsUrl}/monitoring/events?applicationNumber=fire-automation-permit:2`)
+    ).json()) as any[];
     expect(events.map((e) => e.stage)).toEqual(['rules-change-notice', 'rules-change-notified']);
   }, 60_000);
 });

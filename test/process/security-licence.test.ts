@@ -28,7 +28,13 @@ function licenceApplication(number: string, company: Company, extra: Record<stri
     serviceId: 'security-licence',
     requestKind: 'issue',
     subType: 1,
-    applicant: { bin: company.bin, name: company.name, headIin: company.headIin, headFullName: company.headFullName, location: 'Астана, Есіл ауданы, Қабанбай батыр даңғылы, 11' },
+    applicant: {
+      bin: company.bin,
+      name: company.name,
+      headIin: company.headIin,
+      headFullName: company.headFullName,
+      location: 'Астана, Есіл ауданы, Қабанбай батыр даңғылы, 11',
+    },
     consentToRestrictedData: true,
     attachments: [{ kind: 'application-form', fileName: 'otinish.pdf' }],
     ...extra,
@@ -42,7 +48,8 @@ const PRELIMINARY = {
   hearingAt: '2026-03-11T11:00:00+05:00',
   hearingMethod: 'video',
   hearingPlace: 'Астана қ., Полиция департаменті, 214 кабинет',
-  preliminaryDecisionText: 'Лицензия беруден бас тарту туралы алдын ала шешім: анықталған негіздер бойынша өтініш берушінің ұстанымын тыңдау қажет.',
+  preliminaryDecisionText:
+    'Лицензия беруден бас тарту туралы алдын ала шешім: анықталған негіздер бойынша өтініш берушінің ұстанымын тыңдау қажет.',
 };
 
 describe('security licence (service B) end to end on the embedded engine', () => {
@@ -52,7 +59,11 @@ describe('security licence (service B) end to end on the embedded engine', () =>
   }, 60_000);
   afterAll(() => sys?.stop());
 
-  async function submit(number: string, company: Company, extra: Record<string, unknown> = {}): Promise<string> {
+  async function submit(
+    number: string,
+    company: Company,
+    extra: Record<string, unknown> = {},
+  ): Promise<string> {
     const submitted = await sys.intake.submit(licenceApplication(number, company, extra));
     expect(submitted.status).toBe(201);
     return submitted.application.processInstanceKey!;
@@ -66,37 +77,72 @@ describe('security licence (service B) end to end on the embedded engine', () =>
 
   const cabinetMessages = async (bin: string, applicationNumber: string): Promise<any[]> => {
     const body = await simulator(`/cabinet/${bin}/messages`);
-    return (Array.isArray(body) ? body : body.items ?? body.messages).filter((m: any) => m.applicationNumber === applicationNumber);
+    return (Array.isArray(body) ? body : (body.items ?? body.messages)).filter(
+      (m: any) => m.applicationNumber === applicationNumber,
+    );
   };
 
   const monitoringStages = async (applicationNumber: string): Promise<string[]> => {
     const body = await simulator(`/monitoring/events?applicationNumber=${applicationNumber}`);
-    return (Array.isArray(body) ? body : body.items ?? body.events).map((e: any) => e.stage);
+    return (Array.isArray(body) ? body : (body.items ?? body.events)).map((e: any) => e.stage);
   };
 
-  const eLicensingRecords = async (applicationNumber: string): Promise<any[]> => simulator(`/e-licensing/records?applicationNumber=${applicationNumber}`);
+  const eLicensingRecords = async (applicationNumber: string): Promise<any[]> =>
+    simulator(`/e-licensing/records?applicationNumber=${applicationNumber}`);
 
   /** Elements the application (its own instance, not called ones) has passed through. */
   async function visited(key: string): Promise<string[]> {
-    const page = await sys.client.searchElementInstances({ filter: { processInstanceKey: key }, page: { limit: 1000 } } as any, NOW);
+    const page = await sys.client.searchElementInstances(
+      { filter: { processInstanceKey: key }, page: { limit: 1000 } } as any,
+      NOW,
+    );
     return (page.items as any[]).map((e) => e.elementId);
   }
 
   /** The stored documents of the application, and what the one of `kind` says (in Russian) given the process's facts. */
   async function documentOf(applicationNumber: string, kind: DocumentKind, vars: Record<string, unknown>) {
-    const stored = await createDocumentService({ dir: sys.documentsDir, clock: sys.clock }).list(applicationNumber);
+    const stored = await createDocumentService({ dir: sys.documentsDir, clock: sys.clock }).list(
+      applicationNumber,
+    );
     const ofKind = stored.filter((d) => d.kind === kind);
-    const content = buildDocument(kind, { ...factsFromVariables(vars), documentDate: ofKind[0]?.createdAt }, 'ru');
-    return { stored: ofKind, text: [content.title, ...content.sections.flatMap((s) => [s.heading ?? '', ...s.paragraphs, ...(s.table?.rows ?? []).map((r) => r.join(': '))]), ...content.legalBasis].join('\n') };
+    const content = buildDocument(
+      kind,
+      { ...factsFromVariables(vars), documentDate: ofKind[0]?.createdAt },
+      'ru',
+    );
+    return {
+      stored: ofKind,
+      text: [
+        content.title,
+        ...content.sections.flatMap((s) => [
+          s.heading ?? '',
+          ...s.paragraphs,
+          ...(s.table?.rows ?? []).map((r) => r.join(': ')),
+        ]),
+        ...content.legalBasis,
+      ].join('\n'),
+    };
   }
 
   /** The clerk finds grounds; the hearing is prepared; the applicant's position arrives; the clerk records the outcome. */
-  async function hearing(key: string, number: string, refusalGrounds: string[], outcome: 'refusal-confirmed' | 'position-accepted') {
-    await completeTask(sys.client, key, 'Task_StudyCompliance', { groundsFound: true, refusalGrounds, studyNotes: 'Бас тарту негіздері анықталды' });
+  async function hearing(
+    key: string,
+    number: string,
+    refusalGrounds: string[],
+    outcome: 'refusal-confirmed' | 'position-accepted',
+  ) {
+    await completeTask(sys.client, key, 'Task_StudyCompliance', {
+      groundsFound: true,
+      refusalGrounds,
+      studyNotes: 'Бас тарту негіздері анықталды',
+    });
     const prelim = await waitForTask(sys.client, key, 'Task_PreparePreliminaryDecision');
     expect(prelim.dueDate).toBeDefined();
     await completeTask(sys.client, key, 'Task_PreparePreliminaryDecision', PRELIMINARY);
-    await sys.intake.sendMessage(number, { kind: 'hearing-position', text: 'Өтініш беруші негіздермен келіспейді, қосымша түсініктеме береді.' });
+    await sys.intake.sendMessage(number, {
+      kind: 'hearing-position',
+      text: 'Өтініш беруші негіздермен келіспейді, қосымша түсініктеме береді.',
+    });
     // The clock stays before hearingAt: the record task opens because the position arrived.
     const record = await waitForTask(sys.client, key, 'Task_RecordHearing');
     const hearingVars = await variablesOf(sys.client, record.processInstanceKey);
@@ -145,10 +191,20 @@ describe('security licence (service B) end to end on the embedded engine', () =>
     expect(await endEventOf(sys.client, key)).toBe('End_FurtherConsiderationRefused');
     const vars = await variablesOf(sys.client, key);
     expect(vars.deliveredResultKind).toBe('refusal-further-consideration');
-    expect(vars.resultDocument).toMatchObject({ kind: 'refusal-further-consideration', title: 'Өтінішті одан әрі қараудан дәлелді бас тарту' });
+    expect(vars.resultDocument).toMatchObject({
+      kind: 'refusal-further-consideration',
+      title: 'Өтінішті одан әрі қараудан дәлелді бас тарту',
+    });
     expect(await visited(key)).not.toContain('Task_StudyCompliance');
     const delivered = await cabinetMessages(company.bin, number);
-    expect(delivered).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'refusal-further-consideration', documentId: vars.resultDocument.documentId })]));
+    expect(delivered).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          kind: 'refusal-further-consideration',
+          documentId: vars.resultDocument.documentId,
+        }),
+      ]),
+    );
     const doc = await documentOf(number, 'refusal-further-consideration', vars);
     expect(doc.stored.map((d) => d.lang).sort()).toEqual(['kk', 'ru']);
     expect(doc.text).toContain('В дальнейшем рассмотрении заявления отказано'.replace('В', 'в'));
@@ -177,10 +233,20 @@ describe('security licence (service B) end to end on the embedded engine', () =>
     expect(doc.text).toContain('Основания отказа');
     expect(doc.text).toContain('о запрещении деятельности');
     expect(doc.text).toContain('Annex 1 row 9');
-    expect(await monitoringStages(number)).toEqual(expect.arrayContaining(['registered', 'completeness-check', 'compliance-study', 'hearing', 'hearing-held', 'result-forming', 'result-delivered']));
+    expect(await monitoringStages(number)).toEqual(
+      expect.arrayContaining([
+        'registered',
+        'completeness-check',
+        'compliance-study',
+        'hearing',
+        'hearing-held',
+        'result-forming',
+        'result-delivered',
+      ]),
+    );
   }, 60_000);
 
-  test('given an issue application with grounds for refusal, when the applicant\'s position is accepted at the hearing, then the licence is issued', async () => {
+  test("given an issue application with grounds for refusal, when the applicant's position is accepted at the hearing, then the licence is issued", async () => {
     const number = 'SEC-2026-000105';
     const key = await submit(number, fixtures.licence.criminalHead);
     await completeTask(sys.client, key, 'Task_CheckCompleteness', COMPLETE);
@@ -212,7 +278,7 @@ describe('security licence (service B) end to end on the embedded engine', () =>
     expect(doc.text).toMatch(/лицензионн\S* сбор/i);
   }, 60_000);
 
-  test('given a licence fee paid at last year\'s rate, when the fee is checked, then the short payment becomes the unpaid-fee ground heard before refusal even if the clerk ticks no other ground', async () => {
+  test("given a licence fee paid at last year's rate, when the fee is checked, then the short payment becomes the unpaid-fee ground heard before refusal even if the clerk ticks no other ground", async () => {
     const number = 'SEC-2026-000107';
     const key = await submit(number, fixtures.licence.shortFee);
     await completeTask(sys.client, key, 'Task_CheckCompleteness', COMPLETE);
@@ -223,9 +289,14 @@ describe('security licence (service B) end to end on the embedded engine', () =>
     // The clerk leaves the form without grounds: the unpaid fee still leads to the hearing.
     await completeTask(sys.client, key, 'Task_StudyCompliance', NO_GROUNDS);
     const prelim = await waitForTask(sys.client, key, 'Task_PreparePreliminaryDecision');
-    expect((await variablesOf(sys.client, prelim.processInstanceKey)).refusalGrounds).toEqual(['B03_FEE_NOT_PAID']);
+    expect((await variablesOf(sys.client, prelim.processInstanceKey)).refusalGrounds).toEqual([
+      'B03_FEE_NOT_PAID',
+    ]);
     await completeTask(sys.client, key, 'Task_PreparePreliminaryDecision', PRELIMINARY);
-    await sys.intake.sendMessage(number, { kind: 'hearing-position', text: 'Алым 2025 жылғы мөлшерлеме бойынша төленді.' });
+    await sys.intake.sendMessage(number, {
+      kind: 'hearing-position',
+      text: 'Алым 2025 жылғы мөлшерлеме бойынша төленді.',
+    });
     await completeTask(sys.client, key, 'Task_RecordHearing', {
       applicantPositionSummary: 'Өтініш беруші алымды өткен жылғы мөлшерлеме бойынша төлегенін растады.',
       hearingOutcome: 'refusal-confirmed',
@@ -239,7 +310,12 @@ describe('security licence (service B) end to end on the embedded engine', () =>
   test('a duplicate is issued on the application alone', async () => {
     const number = 'SEC-2026-000110';
     const company = fixtures.licence.duplicate;
-    const key = await submit(number, company, { requestKind: 'duplicate', subType: 2, licenceNumber: company.licenceNumber, duplicateReason: 'lost' });
+    const key = await submit(number, company, {
+      requestKind: 'duplicate',
+      subType: 2,
+      licenceNumber: company.licenceNumber,
+      duplicateReason: 'lost',
+    });
     const check = await waitForTask(sys.client, key, 'Task_CheckCompleteness');
     expect(check.dueDate).toBe('2026-03-03T18:30:00+05:00');
     await completeTask(sys.client, key, 'Task_CheckCompleteness', COMPLETE);
@@ -254,7 +330,9 @@ describe('security licence (service B) end to end on the embedded engine', () =>
     const vars = await variablesOf(sys.client, key);
     expect(vars.deadlineTotal).toBe('2026-03-04T18:30:00+05:00');
     expect(vars.feeCheck).toMatchObject({ paid: true, expectedAmount: 25_950 });
-    expect(await eLicensingRecords(number)).toEqual([expect.objectContaining({ kind: 'licence', number: company.licenceNumber })]);
+    expect(await eLicensingRecords(number)).toEqual([
+      expect.objectContaining({ kind: 'licence', number: company.licenceNumber }),
+    ]);
   }, 60_000);
 
   test('sub-type 2 skips the sub-type 1 document checks', async () => {
@@ -273,31 +351,60 @@ describe('security licence (service B) end to end on the embedded engine', () =>
   }, 60_000);
 
   test.each([
-    ['a missing diploma is requested and the submitted copy reviewed', 'SEC-2026-000112', fixtures.licence.educationMissing, 'education-diploma'],
-    ["a missing employment record is requested and the submitted copy reviewed", 'SEC-2026-000113', fixtures.licence.employmentMissing, 'employment-record'],
-  ])('%s: the request goes out within 1 working day, the applicant sends the copy, the clerk reviews it and the application goes on', async (_name, number, company, document) => {
-    const key = await submit(number, company);
-    await completeTask(sys.client, key, 'Task_CheckCompleteness', COMPLETE);
-    await waitFor('the request for the missing copy', async () => ((await variablesOf(sys.client, key)).missingDocumentsRequestedAt ? true : undefined));
-    const requested = await variablesOf(sys.client, key);
-    expect(requested.missingDocumentsRequested).toEqual([{ document, role: 'head', iin: company.headIin }]);
-    expect(Date.parse(requested.missingDocumentsRequestedAt)).toBeLessThanOrEqual(Date.parse(requested.deadlineDocumentRequest));
-    expect(requested.deadlineDocumentRequest).toBe('2026-03-03T18:30:00+05:00');
-    expect(requested.deadlineMissingDocuments).toBe('2026-03-05T18:30:00+05:00');
-    expect((await cabinetMessages(company.bin, number)).map((m) => m.kind)).toContain('missing-documents-request');
+    [
+      'a missing diploma is requested and the submitted copy reviewed',
+      'SEC-2026-000112',
+      fixtures.licence.educationMissing,
+      'education-diploma',
+    ],
+    [
+      'a missing employment record is requested and the submitted copy reviewed',
+      'SEC-2026-000113',
+      fixtures.licence.employmentMissing,
+      'employment-record',
+    ],
+  ])(
+    '%s: the request goes out within 1 working day, the applicant sends the copy, the clerk reviews it and the application goes on',
+    async (_name, number, company, document) => {
+      const key = await submit(number, company);
+      await completeTask(sys.client, key, 'Task_CheckCompleteness', COMPLETE);
+      await waitFor('the request for the missing copy', async () =>
+        (await variablesOf(sys.client, key)).missingDocumentsRequestedAt ? true : undefined,
+      );
+      const requested = await variablesOf(sys.client, key);
+      expect(requested.missingDocumentsRequested).toEqual([{ document, role: 'head', iin: company.headIin }]);
+      expect(Date.parse(requested.missingDocumentsRequestedAt)).toBeLessThanOrEqual(
+        Date.parse(requested.deadlineDocumentRequest),
+      );
+      expect(requested.deadlineDocumentRequest).toBe('2026-03-03T18:30:00+05:00');
+      expect(requested.deadlineMissingDocuments).toBe('2026-03-05T18:30:00+05:00');
+      expect((await cabinetMessages(company.bin, number)).map((m) => m.kind)).toContain(
+        'missing-documents-request',
+      );
 
-    await sys.intake.sendMessage(number, { kind: 'missing-documents', text: 'Көшірме қоса беріледі', attachments: [{ kind: document, fileName: `${document}.pdf` }] });
-    const review = await waitForTask(sys.client, key, 'Task_ReviewMissingDocuments');
-    expect((await variablesOf(sys.client, key)).submittedDocuments).toEqual([{ kind: document, fileName: `${document}.pdf` }]);
-    expect(review.candidateGroups).toEqual(['police-clerks']);
-    await completeTask(sys.client, key, 'Task_ReviewMissingDocuments', { missingDocumentsAccepted: true, missingDocumentsRemarks: 'Электрондық көшірме тексерілді, түпнұсқаға сәйкес.' });
-    await completeTask(sys.client, key, 'Task_StudyCompliance', NO_GROUNDS);
-    await completeTask(sys.client, key, 'Task_SignResult', HEAD_SIGNS);
-    await waitForEnd(sys.client, key);
-    expect(await endEventOf(sys.client, key)).toBe('End_LicenceIssued');
-    expect((await variablesOf(sys.client, key)).missingDocumentsAccepted).toBe(true);
-    expect(await visited(key)).not.toContain('Task_RecordDocumentsNotReceived');
-  }, 60_000);
+      await sys.intake.sendMessage(number, {
+        kind: 'missing-documents',
+        text: 'Көшірме қоса беріледі',
+        attachments: [{ kind: document, fileName: `${document}.pdf` }],
+      });
+      const review = await waitForTask(sys.client, key, 'Task_ReviewMissingDocuments');
+      expect((await variablesOf(sys.client, key)).submittedDocuments).toEqual([
+        { kind: document, fileName: `${document}.pdf` },
+      ]);
+      expect(review.candidateGroups).toEqual(['police-clerks']);
+      await completeTask(sys.client, key, 'Task_ReviewMissingDocuments', {
+        missingDocumentsAccepted: true,
+        missingDocumentsRemarks: 'Электрондық көшірме тексерілді, түпнұсқаға сәйкес.',
+      });
+      await completeTask(sys.client, key, 'Task_StudyCompliance', NO_GROUNDS);
+      await completeTask(sys.client, key, 'Task_SignResult', HEAD_SIGNS);
+      await waitForEnd(sys.client, key);
+      expect(await endEventOf(sys.client, key)).toBe('End_LicenceIssued');
+      expect((await variablesOf(sys.client, key)).missingDocumentsAccepted).toBe(true);
+      expect(await visited(key)).not.toContain('Task_RecordDocumentsNotReceived');
+    },
+    60_000,
+  );
 
   test('given the completeness check still open when its term runs out, then the head is told and the breach recorded without cancelling the task, and the application still completes', async () => {
     const number = 'SEC-2026-000114';
@@ -305,11 +412,15 @@ describe('security licence (service B) end to end on the embedded engine', () =>
     const before = await waitForTask(sys.client, key, 'Task_CheckCompleteness');
     expect(before.dueDate).toBe('2026-03-04T18:30:00+05:00');
     await sys.setTime(WEDNESDAY_EVENING);
-    await waitFor('the breach to be recorded', async () => ((await variablesOf(sys.client, key)).completenessDeadlineBreached === true ? true : undefined));
+    await waitFor('the breach to be recorded', async () =>
+      (await variablesOf(sys.client, key)).completenessDeadlineBreached === true ? true : undefined,
+    );
     const still = await waitForTask(sys.client, key, 'Task_CheckCompleteness');
     expect(still.userTaskKey).toBe(before.userTaskKey);
     expect(await monitoringStages(number)).toContain('deadline-breached');
-    expect(await visited(key)).toEqual(expect.arrayContaining(['Task_NotifyCompletenessBreach', 'Task_ReportCompletenessBreach']));
+    expect(await visited(key)).toEqual(
+      expect.arrayContaining(['Task_NotifyCompletenessBreach', 'Task_ReportCompletenessBreach']),
+    );
     await completeTask(sys.client, key, 'Task_CheckCompleteness', COMPLETE);
     await completeTask(sys.client, key, 'Task_StudyCompliance', NO_GROUNDS);
     await completeTask(sys.client, key, 'Task_SignResult', HEAD_SIGNS);
@@ -320,7 +431,11 @@ describe('security licence (service B) end to end on the embedded engine', () =>
   test('given a re-issue with the fee paid, when everything is in order, then the re-issued licence keeps its number and is delivered within its 3 working days', async () => {
     const number = 'SEC-2026-000108';
     const company = fixtures.licence.reissue;
-    const key = await submit(number, company, { requestKind: 'reissue', licenceNumber: company.licenceNumber, reissueReason: 'Заңды мекенжайдың өзгеруі' });
+    const key = await submit(number, company, {
+      requestKind: 'reissue',
+      licenceNumber: company.licenceNumber,
+      reissueReason: 'Заңды мекенжайдың өзгеруі',
+    });
     await completeTask(sys.client, key, 'Task_CheckCompleteness', COMPLETE);
     await completeTask(sys.client, key, 'Task_StudyCompliance', NO_GROUNDS);
     await completeTask(sys.client, key, 'Task_SignResult', HEAD_SIGNS);
@@ -330,8 +445,13 @@ describe('security licence (service B) end to end on the embedded engine', () =>
     expect(vars.registeredOn).toBe('2026-03-05');
     expect(vars.deadlineTotal).toBe('2026-03-11T18:30:00+05:00');
     expect(vars.feeCheck).toMatchObject({ paid: true, expectedAmount: 2_595 });
-    expect(await eLicensingRecords(number)).toEqual([expect.objectContaining({ kind: 'licence', number: company.licenceNumber })]);
-    const calls = await sys.client.searchProcessInstances({ filter: { parentProcessInstanceKey: key, processDefinitionId: 'deliver-result' } } as any, NOW);
+    expect(await eLicensingRecords(number)).toEqual([
+      expect.objectContaining({ kind: 'licence', number: company.licenceNumber }),
+    ]);
+    const calls = await sys.client.searchProcessInstances(
+      { filter: { parentProcessInstanceKey: key, processDefinitionId: 'deliver-result' } } as any,
+      NOW,
+    );
     const { deliveredAt } = await variablesOf(sys.client, (calls.items as any[])[0].processInstanceKey);
     expect(Date.parse(deliveredAt)).toBeLessThanOrEqual(Date.parse(vars.deadlineTotal));
     expect(vars.serviceTermDeadlineBreached).toBeUndefined();
@@ -341,15 +461,26 @@ describe('security licence (service B) end to end on the embedded engine', () =>
   test('an incomplete re-issue ends in a motivated refusal without a hearing', async () => {
     const number = 'SEC-2026-000103';
     const company = fixtures.licence.reissue;
-    const key = await submit(number, company, { requestKind: 'reissue', licenceNumber: company.licenceNumber, reissueReason: 'Атауының өзгеруі' });
-    await completeTask(sys.client, key, 'Task_CheckCompleteness', { documentsComplete: false, documentsExpired: true, incompletenessReason: 'Радиожиілік спектрін пайдалануға рұқсаттың мерзімі өткен.' });
+    const key = await submit(number, company, {
+      requestKind: 'reissue',
+      licenceNumber: company.licenceNumber,
+      reissueReason: 'Атауының өзгеруі',
+    });
+    await completeTask(sys.client, key, 'Task_CheckCompleteness', {
+      documentsComplete: false,
+      documentsExpired: true,
+      incompletenessReason: 'Радиожиілік спектрін пайдалануға рұқсаттың мерзімі өткен.',
+    });
     const sign = await waitForTask(sys.client, key, 'Task_SignResult');
     expect(sign.dueDate).toBe((await variablesOf(sys.client, key)).deadlineCompleteness);
     await completeTask(sys.client, key, 'Task_SignResult', HEAD_SIGNS);
     await waitForEnd(sys.client, key);
     expect(await endEventOf(sys.client, key)).toBe('End_FurtherConsiderationRefused');
     const vars = await variablesOf(sys.client, key);
-    expect(vars.resultDocument).toMatchObject({ kind: 'refusal-further-consideration', title: 'Мемлекеттік қызмет көрсетуден дәлелді бас тарту' });
+    expect(vars.resultDocument).toMatchObject({
+      kind: 'refusal-further-consideration',
+      title: 'Мемлекеттік қызмет көрсетуден дәлелді бас тарту',
+    });
     const path = await visited(key);
     expect(path).not.toContain('Call_Hearing');
     expect(path).not.toContain('Task_StudyCompliance');
@@ -361,9 +492,16 @@ describe('security licence (service B) end to end on the embedded engine', () =>
   test('a re-issue with grounds is refused from the review', async () => {
     const number = 'SEC-2026-000109';
     const company = fixtures.licence.reissue;
-    const key = await submit(number, company, { requestKind: 'reissue', licenceNumber: company.licenceNumber, reissueReason: 'Басшының ауысуы' });
+    const key = await submit(number, company, {
+      requestKind: 'reissue',
+      licenceNumber: company.licenceNumber,
+      reissueReason: 'Басшының ауысуы',
+    });
     await completeTask(sys.client, key, 'Task_CheckCompleteness', COMPLETE);
-    await completeTask(sys.client, key, 'Task_StudyCompliance', { groundsFound: true, refusalGrounds: ['B01_UNRELIABLE_DATA'] });
+    await completeTask(sys.client, key, 'Task_StudyCompliance', {
+      groundsFound: true,
+      refusalGrounds: ['B01_UNRELIABLE_DATA'],
+    });
     await completeTask(sys.client, key, 'Task_SignResult', HEAD_SIGNS);
     await waitForEnd(sys.client, key);
     expect(await endEventOf(sys.client, key)).toBe('End_ServiceRefused');
@@ -386,8 +524,17 @@ describe('security licence (service B) end to end on the embedded engine', () =>
         const open = await incidentsOf(sys.client, key);
         if (open.some((i) => i.elementId === 'Task_LookupLegalEntity')) return open;
         // Only while no job is with a worker (its time-out runs on the same clock), past the longest back-off.
-        const jobs = (await sys.client.searchJobs({ filter: { processInstanceKey: key }, page: { limit: 100 } } as any, NOW)).items as any[];
-        if (jobs.some((j) => j.state === 'CREATED' && j.deadline) || !jobs.some((j) => j.hasFailedWithRetriesLeft)) return undefined;
+        const jobs = (
+          await sys.client.searchJobs(
+            { filter: { processInstanceKey: key }, page: { limit: 100 } } as any,
+            NOW,
+          )
+        ).items as any[];
+        if (
+          jobs.some((j) => j.state === 'CREATED' && j.deadline) ||
+          !jobs.some((j) => j.hasFailedWithRetriesLeft)
+        )
+          return undefined;
         at += 61_000;
         await sys.setTime(new Date(at).toISOString());
         return undefined;
@@ -406,17 +553,21 @@ describe('security licence (service B) end to end on the embedded engine', () =>
     }
     await completeTask(sys.client, key, 'Task_StudyCompliance', NO_GROUNDS);
     expect(await incidentsOf(sys.client, key)).toEqual([]);
-    expect((await variablesOf(sys.client, key)).legalEntity).toMatchObject({ bin: fixtures.licence.approved.bin });
+    expect((await variablesOf(sys.client, key)).legalEntity).toMatchObject({
+      bin: fixtures.licence.approved.bin,
+    });
     await completeTask(sys.client, key, 'Task_SignResult', HEAD_SIGNS);
     await waitForEnd(sys.client, key);
     expect(await endEventOf(sys.client, key)).toBe('End_LicenceIssued');
   }, 90_000);
 
-  test('no copy by the window\'s end still leads to the study: the clerk sees the copies were not received', async () => {
+  test("no copy by the window's end still leads to the study: the clerk sees the copies were not received", async () => {
     const number = 'SEC-2026-000117';
     const key = await submit(number, fixtures.licence.educationMissing);
     await completeTask(sys.client, key, 'Task_CheckCompleteness', COMPLETE);
-    await waitFor('the request for the missing copy', async () => ((await variablesOf(sys.client, key)).missingDocumentsRequestedAt ? true : undefined));
+    await waitFor('the request for the missing copy', async () =>
+      (await variablesOf(sys.client, key)).missingDocumentsRequestedAt ? true : undefined,
+    );
     const { deadlineMissingDocuments } = await variablesOf(sys.client, key);
     expect(deadlineMissingDocuments).toBe('2026-03-11T18:30:00+05:00');
     await sys.setTime('2026-03-11T19:00:00+05:00');
@@ -450,7 +601,12 @@ describe('security licence (service B) end to end on the embedded engine', () =>
       },
       sys.clock.now(),
     );
-    await sys.client.publishMessage({ name: 'calendar-revised', correlationKey: number, timeToLive: 0, variables: { calendarRevisionId: 'sec-test-transfer-2026-03-17' } } as any);
+    await sys.client.publishMessage({
+      name: 'calendar-revised',
+      correlationKey: number,
+      timeToLive: 0,
+      variables: { calendarRevisionId: 'sec-test-transfer-2026-03-17' },
+    } as any);
 
     const after = await waitFor('the study task re-armed', async () => {
       const t = await waitForTask(sys.client, key, 'Task_StudyCompliance');
@@ -460,7 +616,10 @@ describe('security licence (service B) end to end on the embedded engine', () =>
     expect(Date.parse(vars.deadlineStudy)).toBeGreaterThan(Date.parse(old.deadlineStudy));
     expect(Date.parse(vars.deadlineTotal)).toBeGreaterThan(Date.parse(old.deadlineTotal));
     expect(after.dueDate).toBe(vars.deadlineStudy);
-    const checks = await sys.client.searchUserTasks({ filter: { processInstanceKey: key, elementId: 'Task_CheckCompleteness' } } as any, NOW);
+    const checks = await sys.client.searchUserTasks(
+      { filter: { processInstanceKey: key, elementId: 'Task_CheckCompleteness' } } as any,
+      NOW,
+    );
     expect(checks.items).toHaveLength(1);
     expect(await monitoringStages(number)).toContain('calendar-revised');
 

@@ -22,7 +22,13 @@ function designationApplication(number: string, company: Company, extra: Record<
   return {
     applicationNumber: number,
     serviceId: 'training-centre-designation',
-    applicant: { bin: company.bin, name: company.name, headIin: company.headIin, headFullName: company.headFullName, location: 'Шымкент, Әл-Фараби ауданы, Байтұрсынов көшесі, 12' },
+    applicant: {
+      bin: company.bin,
+      name: company.name,
+      headIin: company.headIin,
+      headFullName: company.headFullName,
+      location: 'Шымкент, Әл-Фараби ауданы, Байтұрсынов көшесі, 12',
+    },
     consentToRestrictedData: true,
     attachments: [
       { kind: 'application-form', fileName: 'otinish.pdf' },
@@ -38,13 +44,22 @@ const ORDER = {
   orderText:
     'Қазақстан Республикасы Ішкі істер министрінің бұйрығы. «Күзет қызметі туралы» Заңға сәйкес «Қалқан Оқу Орталығы» ЖШС мамандандырылған оқу орталығы болып айқындалсын. Осы бұйрық қол қойылған күнінен бастап қолданысқа енгізіледі.',
 };
-const SIGNED_BY_MINISTER = { decision: 'approve', signerName: 'Ахметжанов Марат Мұратұлы', signerPosition: 'Ішкі істер министрі' };
-const SIGNED_BY_HEAD = { decision: 'approve', signerName: 'Оспанов Серік Болатұлы', signerPosition: 'Департамент бастығы' };
+const SIGNED_BY_MINISTER = {
+  decision: 'approve',
+  signerName: 'Ахметжанов Марат Мұратұлы',
+  signerPosition: 'Ішкі істер министрі',
+};
+const SIGNED_BY_HEAD = {
+  decision: 'approve',
+  signerName: 'Оспанов Серік Болатұлы',
+  signerPosition: 'Департамент бастығы',
+};
 const HEARING_NOTICE = {
   hearingAt: '2026-03-12T11:00:00+05:00',
   hearingMethod: 'video',
   hearingPlace: 'https://meet.mia.gov.kz/hearing',
-  preliminaryDecisionText: 'Құрылтайшыға қатысты қылмыстық іс қозғалған: «Күзет қызметі туралы» Заңның талаптарына сәйкес келмейді, бас тарту туралы алдын ала шешім.',
+  preliminaryDecisionText:
+    'Құрылтайшыға қатысты қылмыстық іс қозғалған: «Күзет қызметі туралы» Заңның талаптарына сәйкес келмейді, бас тарту туралы алдын ала шешім.',
 };
 
 async function json(url: string): Promise<any> {
@@ -60,14 +75,28 @@ describe('training-centre designation (service C) end to end on the embedded eng
   }, 60_000);
   afterAll(() => sys?.stop());
 
-  async function submit(number: string, company: Company, extra: Record<string, unknown> = {}): Promise<string> {
+  async function submit(
+    number: string,
+    company: Company,
+    extra: Record<string, unknown> = {},
+  ): Promise<string> {
     const submitted = await sys.intake.submit(designationApplication(number, company, extra));
     expect(submitted.status).toBe(201);
     return submitted.application.processInstanceKey!;
   }
 
-  async function throughStudy(key: string, study: Record<string, unknown> = { groundsFound: false, refusalGrounds: [] }) {
-    await completeTask(sys.client, key, 'Task_CheckCompleteness', { documentsComplete: true, documentsExpired: false, docApplication: true, docInspectionAct: true, docTeachers: true, docCurricula: true });
+  async function throughStudy(
+    key: string,
+    study: Record<string, unknown> = { groundsFound: false, refusalGrounds: [] },
+  ) {
+    await completeTask(sys.client, key, 'Task_CheckCompleteness', {
+      documentsComplete: true,
+      documentsExpired: false,
+      docApplication: true,
+      docInspectionAct: true,
+      docTeachers: true,
+      docCurricula: true,
+    });
     await completeTask(sys.client, key, 'Task_StudyCompliance', study);
   }
 
@@ -113,7 +142,12 @@ describe('training-centre designation (service C) end to end on the embedded eng
     expect(vars.resultDocument).toMatchObject({ kind: 'ministers-order-draft' });
     expect(vars.resultDocument.sha256).toMatch(/^[0-9a-f]{64}$/);
     const cabinet = await json(`${sys.simulatorsUrl}/cabinet/${company.bin}/messages`);
-    expect(cabinet.filter((m: any) => m.applicationNumber === 'TRC-2026-000301' && m.documentId === vars.resultDocument.documentId)).toHaveLength(1);
+    expect(
+      cabinet.filter(
+        (m: any) =>
+          m.applicationNumber === 'TRC-2026-000301' && m.documentId === vars.resultDocument.documentId,
+      ),
+    ).toHaveLength(1);
     expect(await incidentsOf(sys.client, key)).toEqual([]);
   }, 90_000);
 
@@ -131,12 +165,15 @@ describe('training-centre designation (service C) end to end on the embedded eng
     expect(await endEventOf(sys.client, key)).toBe('End_TrainingCentreDesignated');
   }, 90_000);
 
-  test("given an expert rejects the draft order, when both conclusions are in, then the draft goes back to the clerk for redrafting and the revised draft is reviewed again", async () => {
+  test('given an expert rejects the draft order, when both conclusions are in, then the draft goes back to the clerk for redrafting and the revised draft is reviewed again', async () => {
     const key = await submit('TRC-2026-000303', fixtures.training.approved);
     await throughStudy(key);
     await completeTask(sys.client, key, 'Task_DraftOrder', ORDER);
     await bothExpertiseTasks(key);
-    await completeTask(sys.client, key, 'Task_LegalExpertise', { legalReviewApproved: false, legalReviewRemarks: 'Бұйрықтың 1-тармағында Заңның бабына сілтеме жоқ.' });
+    await completeTask(sys.client, key, 'Task_LegalExpertise', {
+      legalReviewApproved: false,
+      legalReviewRemarks: 'Бұйрықтың 1-тармағында Заңның бабына сілтеме жоқ.',
+    });
     await completeTask(sys.client, key, 'Task_EditorialExpertise', { editorialReviewApproved: true });
 
     const redraft = await waitForTask(sys.client, key, 'Task_DraftOrder');
@@ -152,7 +189,9 @@ describe('training-centre designation (service C) end to end on the embedded eng
   }, 90_000);
 
   test('given an incomplete package, when the clerk records it, then a refusal of further consideration signed by the head ends the application', async () => {
-    const key = await submit('TRC-2026-000304', fixtures.training.approved, { attachments: [{ kind: 'application-form', fileName: 'otinish.pdf' }] });
+    const key = await submit('TRC-2026-000304', fixtures.training.approved, {
+      attachments: [{ kind: 'application-form', fileName: 'otinish.pdf' }],
+    });
     await completeTask(sys.client, key, 'Task_CheckCompleteness', {
       documentsComplete: false,
       documentsExpired: false,
@@ -172,13 +211,18 @@ describe('training-centre designation (service C) end to end on the embedded eng
   }, 90_000);
 
   test("given grounds were found, when the applicant's position is accepted at the hearing, then the order is drafted, reviewed and signed by the Minister", async () => {
-    const key = await submit('TRC-2026-000306', fixtures.training.founderPendingCase, { shootingRangeLeased: true });
+    const key = await submit('TRC-2026-000306', fixtures.training.founderPendingCase, {
+      shootingRangeLeased: true,
+    });
     await throughStudy(key, { groundsFound: true, refusalGrounds: ['C_SECURITY_LAW_NON_COMPLIANCE'] });
     await completeTask(sys.client, key, 'Task_PreparePreliminaryDecision', HEARING_NOTICE);
     await waitFor('the hearing to wait for the position', async () =>
       (await describeState(sys.client, key)).includes('Gateway_AwaitPosition') ? true : undefined,
     );
-    const sent = await sys.intake.sendMessage('TRC-2026-000306', { kind: 'hearing-position', text: 'Қылмыстық іс 2026 жылғы 20 ақпанда қысқартылды, қаулы қоса беріледі.' });
+    const sent = await sys.intake.sendMessage('TRC-2026-000306', {
+      kind: 'hearing-position',
+      text: 'Қылмыстық іс 2026 жылғы 20 ақпанда қысқартылды, қаулы қоса беріледі.',
+    });
     expect(sent.messageName).toBe('applicant-position-submitted');
     // The position, not the hearing date (12 March), opens the hearing record.
     await waitForTask(sys.client, key, 'Task_RecordHearing');
@@ -198,18 +242,28 @@ describe('training-centre designation (service C) end to end on the embedded eng
     expect(vars.deliveredResultKind).toBe('ministers-order');
   }, 90_000);
 
-  test("given a founder with a pending criminal case, when the hearing date comes without a position and the hearing confirms the refusal, then the head signs a motivated refusal", async () => {
+  test('given a founder with a pending criminal case, when the hearing date comes without a position and the hearing confirms the refusal, then the head signs a motivated refusal', async () => {
     const company = fixtures.training.founderPendingCase;
     const key = await submit('TRC-2026-000305', company, { shootingRangeLeased: true });
-    await completeTask(sys.client, key, 'Task_CheckCompleteness', { documentsComplete: true, documentsExpired: false });
+    await completeTask(sys.client, key, 'Task_CheckCompleteness', {
+      documentsComplete: true,
+      documentsExpired: false,
+    });
     await waitForTask(sys.client, key, 'Task_StudyCompliance');
     const looked = await variablesOf(sys.client, key);
     expect(looked.criminalRecords.some((r: any) => r.pendingCriminalCase === true)).toBe(true);
-    await completeTask(sys.client, key, 'Task_StudyCompliance', { groundsFound: true, refusalGrounds: ['C_SECURITY_LAW_NON_COMPLIANCE'], studyNotes: 'Құрылтайшыға қатысты қылмыстық іс бар.' });
+    await completeTask(sys.client, key, 'Task_StudyCompliance', {
+      groundsFound: true,
+      refusalGrounds: ['C_SECURITY_LAW_NON_COMPLIANCE'],
+      studyNotes: 'Құрылтайшыға қатысты қылмыстық іс бар.',
+    });
 
     const prelim = await waitForTask(sys.client, key, 'Task_PreparePreliminaryDecision');
     expect(prelim.candidateGroups).toEqual(['mia-clerks']);
-    await completeTask(sys.client, key, 'Task_PreparePreliminaryDecision', { ...HEARING_NOTICE, hearingAt: '2026-03-03T11:00:00+05:00' });
+    await completeTask(sys.client, key, 'Task_PreparePreliminaryDecision', {
+      ...HEARING_NOTICE,
+      hearingAt: '2026-03-03T11:00:00+05:00',
+    });
     await waitFor('the hearing to wait for the position or the date', async () =>
       (await describeState(sys.client, key)).includes('Gateway_AwaitPosition') ? true : undefined,
     );
@@ -230,14 +284,24 @@ describe('training-centre designation (service C) end to end on the embedded eng
     expect(vars.hearingRecordDocument).toMatchObject({ kind: 'hearing-record' });
     expect(vars.resultDocument).toMatchObject({ kind: 'refusal' });
     const cabinet = await json(`${sys.simulatorsUrl}/cabinet/${company.bin}/messages`);
-    expect(cabinet.filter((m: any) => m.applicationNumber === 'TRC-2026-000305').length).toBeGreaterThanOrEqual(2);
+    expect(
+      cabinet.filter((m: any) => m.applicationNumber === 'TRC-2026-000305').length,
+    ).toBeGreaterThanOrEqual(2);
   }, 90_000);
 
   test('given the study is open, when a calendar revision arrives, then the timers are re-armed without re-checking completeness', async () => {
     const key = await submit('TRC-2026-000308', fixtures.training.approved);
-    await completeTask(sys.client, key, 'Task_CheckCompleteness', { documentsComplete: true, documentsExpired: false });
+    await completeTask(sys.client, key, 'Task_CheckCompleteness', {
+      documentsComplete: true,
+      documentsExpired: false,
+    });
     const before = await waitForTask(sys.client, key, 'Task_StudyCompliance');
-    await sys.client.publishMessage({ name: 'calendar-revised', correlationKey: 'TRC-2026-000308', timeToLive: 0, variables: {} } as any);
+    await sys.client.publishMessage({
+      name: 'calendar-revised',
+      correlationKey: 'TRC-2026-000308',
+      timeToLive: 0,
+      variables: {},
+    } as any);
     const after = await waitFor('the study to be offered again', async () => {
       const t = await waitForTask(sys.client, key, 'Task_StudyCompliance');
       return t.userTaskKey !== before.userTaskKey ? t : undefined;
@@ -264,11 +328,15 @@ describe('training-centre designation (service C) end to end on the embedded eng
 
     await sys.setTime('2026-03-20T18:29:00+05:00');
     // The completeness term (5 March) has long passed; the overall term has not, yet.
-    await waitFor('the completeness breach', async () => ((await variablesOf(sys.client, key)).completenessDeadlineBreached === true ? true : undefined));
+    await waitFor('the completeness breach', async () =>
+      (await variablesOf(sys.client, key)).completenessDeadlineBreached === true ? true : undefined,
+    );
     expect((await variablesOf(sys.client, key)).serviceTermDeadlineBreached).toBeUndefined();
 
     await sys.setTime('2026-03-20T18:31:00+05:00');
-    const breached = await waitFor('the service term breach', async () => ((await variablesOf(sys.client, key)).serviceTermDeadlineBreached === true ? true : undefined));
+    const breached = await waitFor('the service term breach', async () =>
+      (await variablesOf(sys.client, key)).serviceTermDeadlineBreached === true ? true : undefined,
+    );
     expect(breached).toBe(true);
     const events = await json(`${sys.simulatorsUrl}/monitoring/events?applicationNumber=TRC-2026-000307`);
     expect(events.some((e: any) => e.stage === 'deadline-breached')).toBe(true);

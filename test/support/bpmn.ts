@@ -16,7 +16,14 @@ interface Common {
   name?: string;
   inputs?: Mapping[];
   outputs?: Mapping[];
-  multiInstance?: { sequential?: boolean; inputCollection: string; inputElement?: string; outputCollection?: string; outputElement?: string; completionCondition?: string };
+  multiInstance?: {
+    sequential?: boolean;
+    inputCollection: string;
+    inputElement?: string;
+    outputCollection?: string;
+    outputElement?: string;
+    completionCondition?: string;
+  };
 }
 
 interface JobTask {
@@ -27,7 +34,14 @@ interface JobTask {
 
 export type Node = Common &
   (
-    | { kind: 'start'; message?: string; correlationKey?: string; timer?: Timer; error?: string | null; interrupting?: boolean }
+    | {
+        kind: 'start';
+        message?: string;
+        correlationKey?: string;
+        timer?: Timer;
+        error?: string | null;
+        interrupting?: boolean;
+      }
     | { kind: 'end'; error?: string; terminate?: boolean; messageJobType?: string }
     | ({ kind: 'serviceTask' } & JobTask)
     | ({ kind: 'sendTask' } & JobTask)
@@ -36,13 +50,28 @@ export type Node = Common &
     | { kind: 'receiveTask'; message: string; correlationKey: string }
     | { kind: 'manualTask' }
     | { kind: 'task' }
-    | { kind: 'userTask'; formId?: string; assignee?: string; candidateGroups?: string; dueDate?: string; priority?: string | number }
+    | {
+        kind: 'userTask';
+        formId?: string;
+        assignee?: string;
+        candidateGroups?: string;
+        dueDate?: string;
+        priority?: string | number;
+      }
     | { kind: 'exclusive' }
     | { kind: 'parallel' }
     | { kind: 'inclusive' }
     | { kind: 'eventGateway' }
     | { kind: 'catch'; message?: string; correlationKey?: string; timer?: Timer; signal?: string }
-    | { kind: 'boundary'; attachedTo: string; interrupting?: boolean; message?: string; correlationKey?: string; timer?: Timer; error?: string | null }
+    | {
+        kind: 'boundary';
+        attachedTo: string;
+        interrupting?: boolean;
+        message?: string;
+        correlationKey?: string;
+        timer?: Timer;
+        error?: string | null;
+      }
     | { kind: 'subProcess'; elements: Node[]; flows: string[] }
     | { kind: 'eventSubProcess'; elements: Node[]; flows: string[] }
     | { kind: 'callActivity'; processId: string; propagateAllChildVariables?: boolean }
@@ -53,11 +82,35 @@ type Opts<K extends Node['kind']> = Omit<Of<K>, 'kind' | 'id'>;
 
 export const start = (id: string, o: Opts<'start'> = {}): Node => ({ kind: 'start', id, ...o });
 export const end = (id: string, o: Opts<'end'> = {}): Node => ({ kind: 'end', id, ...o });
-export const service = (id: string, type: string, o: Omit<Opts<'serviceTask'>, 'type'> = {}): Node => ({ kind: 'serviceTask', id, type, ...o });
-export const send = (id: string, type: string, o: Omit<Opts<'sendTask'>, 'type'> = {}): Node => ({ kind: 'sendTask', id, type, ...o });
-export const businessRule = (id: string, type: string, o: Omit<Opts<'businessRuleTask'>, 'type'> = {}): Node => ({ kind: 'businessRuleTask', id, type, ...o });
-export const script = (id: string, expression: string, resultVariable: string, o: Omit<Opts<'scriptTask'>, 'expression' | 'resultVariable'> = {}): Node => ({ kind: 'scriptTask', id, expression, resultVariable, ...o });
-export const receive = (id: string, message: string, correlationKey: string, o: Omit<Opts<'receiveTask'>, 'message' | 'correlationKey'> = {}): Node => ({ kind: 'receiveTask', id, message, correlationKey, ...o });
+export const service = (id: string, type: string, o: Omit<Opts<'serviceTask'>, 'type'> = {}): Node => ({
+  kind: 'serviceTask',
+  id,
+  type,
+  ...o,
+});
+export const send = (id: string, type: string, o: Omit<Opts<'sendTask'>, 'type'> = {}): Node => ({
+  kind: 'sendTask',
+  id,
+  type,
+  ...o,
+});
+export const businessRule = (
+  id: string,
+  type: string,
+  o: Omit<Opts<'businessRuleTask'>, 'type'> = {},
+): Node => ({ kind: 'businessRuleTask', id, type, ...o });
+export const script = (
+  id: string,
+  expression: string,
+  resultVariable: string,
+  o: Omit<Opts<'scriptTask'>, 'expression' | 'resultVariable'> = {},
+): Node => ({ kind: 'scriptTask', id, expression, resultVariable, ...o });
+export const receive = (
+  id: string,
+  message: string,
+  correlationKey: string,
+  o: Omit<Opts<'receiveTask'>, 'message' | 'correlationKey'> = {},
+): Node => ({ kind: 'receiveTask', id, message, correlationKey, ...o });
 export const manual = (id: string, o: Opts<'manualTask'> = {}): Node => ({ kind: 'manualTask', id, ...o });
 export const userTask = (id: string, o: Opts<'userTask'> = {}): Node => ({ kind: 'userTask', id, ...o });
 export const exclusive = (id: string, o: Opts<'exclusive'> = {}): Node => ({ kind: 'exclusive', id, ...o });
@@ -65,10 +118,29 @@ export const parallel = (id: string): Node => ({ kind: 'parallel', id });
 export const inclusive = (id: string, o: Opts<'inclusive'> = {}): Node => ({ kind: 'inclusive', id, ...o });
 export const eventGateway = (id: string): Node => ({ kind: 'eventGateway', id });
 export const catchEvent = (id: string, o: Opts<'catch'>): Node => ({ kind: 'catch', id, ...o });
-export const boundary = (id: string, attachedTo: string, o: Omit<Opts<'boundary'>, 'attachedTo'>): Node => ({ kind: 'boundary', id, attachedTo, ...o });
-export const subProcess = (id: string, elements: Node[], flows: string[], o: Omit<Opts<'subProcess'>, 'elements' | 'flows'> = {}): Node => ({ kind: 'subProcess', id, elements, flows, ...o });
-export const eventSubProcess = (id: string, elements: Node[], flows: string[]): Node => ({ kind: 'eventSubProcess', id, elements, flows });
-export const callActivity = (id: string, processId: string, o: Omit<Opts<'callActivity'>, 'processId'> = {}): Node => ({ kind: 'callActivity', id, processId, ...o });
+export const boundary = (id: string, attachedTo: string, o: Omit<Opts<'boundary'>, 'attachedTo'>): Node => ({
+  kind: 'boundary',
+  id,
+  attachedTo,
+  ...o,
+});
+export const subProcess = (
+  id: string,
+  elements: Node[],
+  flows: string[],
+  o: Omit<Opts<'subProcess'>, 'elements' | 'flows'> = {},
+): Node => ({ kind: 'subProcess', id, elements, flows, ...o });
+export const eventSubProcess = (id: string, elements: Node[], flows: string[]): Node => ({
+  kind: 'eventSubProcess',
+  id,
+  elements,
+  flows,
+});
+export const callActivity = (
+  id: string,
+  processId: string,
+  o: Omit<Opts<'callActivity'>, 'processId'> = {},
+): Node => ({ kind: 'callActivity', id, processId, ...o });
 
 /** A Camunda form (`.form` JSON) with one text field per key. */
 export function form(id: string, fields: string[] = ['comment']): string {
@@ -99,7 +171,8 @@ interface Box {
   h: number;
 }
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const esc = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 function parseFlows(chains: string[]): Flow[] {
   const flows: Flow[] = [];
@@ -154,13 +227,19 @@ class Defs {
 }
 
 function timerXml(t: Timer): string {
-  const [tag, body] = 'date' in t ? ['timeDate', t.date] : 'duration' in t ? ['timeDuration', t.duration] : ['timeCycle', t.cycle];
+  const [tag, body] =
+    'date' in t
+      ? ['timeDate', t.date]
+      : 'duration' in t
+        ? ['timeDuration', t.duration]
+        : ['timeCycle', t.cycle];
   return `<bpmn:timerEventDefinition><bpmn:${tag} xsi:type="bpmn:tFormalExpression">${esc(body)}</bpmn:${tag}></bpmn:timerEventDefinition>`;
 }
 
 function eventDefinitionXml(n: any, defs: Defs): string {
   if (n.timer) return timerXml(n.timer);
-  if (n.message) return `<bpmn:messageEventDefinition messageRef="${defs.message(n.message, n.correlationKey)}" />`;
+  if (n.message)
+    return `<bpmn:messageEventDefinition messageRef="${defs.message(n.message, n.correlationKey)}" />`;
   if (n.signal) return `<bpmn:signalEventDefinition signalRef="${defs.signal(n.signal)}" />`;
   if (n.error === null) return '<bpmn:errorEventDefinition />';
   if (n.error !== undefined) return `<bpmn:errorEventDefinition errorRef="${defs.error(n.error)}" />`;
@@ -172,24 +251,39 @@ function eventDefinitionXml(n: any, defs: Defs): string {
 function extensionXml(n: any): string {
   const parts: string[] = [];
   if (n.type !== undefined && ['serviceTask', 'sendTask', 'businessRuleTask'].includes(n.kind)) {
-    parts.push(`<zeebe:taskDefinition type="${esc(n.type)}"${n.retries !== undefined ? ` retries="${n.retries}"` : ''} />`);
+    parts.push(
+      `<zeebe:taskDefinition type="${esc(n.type)}"${n.retries !== undefined ? ` retries="${n.retries}"` : ''} />`,
+    );
   }
-  if (n.kind === 'end' && n.messageJobType) parts.push(`<zeebe:taskDefinition type="${esc(n.messageJobType)}" />`);
+  if (n.kind === 'end' && n.messageJobType)
+    parts.push(`<zeebe:taskDefinition type="${esc(n.messageJobType)}" />`);
   if (n.headers) {
-    parts.push(`<zeebe:taskHeaders>${Object.entries(n.headers).map(([k, v]) => `<zeebe:header key="${esc(k)}" value="${esc(String(v))}" />`).join('')}</zeebe:taskHeaders>`);
+    parts.push(
+      `<zeebe:taskHeaders>${Object.entries(n.headers)
+        .map(([k, v]) => `<zeebe:header key="${esc(k)}" value="${esc(String(v))}" />`)
+        .join('')}</zeebe:taskHeaders>`,
+    );
   }
-  if (n.kind === 'scriptTask') parts.push(`<zeebe:script expression="${esc(n.expression)}" resultVariable="${esc(n.resultVariable)}" />`);
+  if (n.kind === 'scriptTask')
+    parts.push(
+      `<zeebe:script expression="${esc(n.expression)}" resultVariable="${esc(n.resultVariable)}" />`,
+    );
   if (n.kind === 'userTask') {
     parts.push('<zeebe:userTask />');
     if (n.formId) parts.push(`<zeebe:formDefinition formId="${esc(n.formId)}" />`);
     if (n.assignee || n.candidateGroups) {
-      parts.push(`<zeebe:assignmentDefinition${n.assignee ? ` assignee="${esc(n.assignee)}"` : ''}${n.candidateGroups ? ` candidateGroups="${esc(n.candidateGroups)}"` : ''} />`);
+      parts.push(
+        `<zeebe:assignmentDefinition${n.assignee ? ` assignee="${esc(n.assignee)}"` : ''}${n.candidateGroups ? ` candidateGroups="${esc(n.candidateGroups)}"` : ''} />`,
+      );
     }
     if (n.dueDate) parts.push(`<zeebe:taskSchedule dueDate="${esc(n.dueDate)}" />`);
-    if (n.priority !== undefined) parts.push(`<zeebe:priorityDefinition priority="${esc(String(n.priority))}" />`);
+    if (n.priority !== undefined)
+      parts.push(`<zeebe:priorityDefinition priority="${esc(String(n.priority))}" />`);
   }
   if (n.kind === 'callActivity') {
-    parts.push(`<zeebe:calledElement processId="${esc(n.processId)}" propagateAllChildVariables="${n.propagateAllChildVariables !== false}" />`);
+    parts.push(
+      `<zeebe:calledElement processId="${esc(n.processId)}" propagateAllChildVariables="${n.propagateAllChildVariables !== false}" />`,
+    );
   }
   if (n.inputs?.length || n.outputs?.length) {
     const io = [
@@ -208,7 +302,9 @@ function loopXml(n: Node): string {
   if (mi.inputElement) attrs.push(`inputElement="${esc(mi.inputElement)}"`);
   if (mi.outputCollection) attrs.push(`outputCollection="${esc(mi.outputCollection)}"`);
   if (mi.outputElement) attrs.push(`outputElement="${esc(mi.outputElement)}"`);
-  const cc = mi.completionCondition ? `<bpmn:completionCondition xsi:type="bpmn:tFormalExpression">${esc(mi.completionCondition)}</bpmn:completionCondition>` : '';
+  const cc = mi.completionCondition
+    ? `<bpmn:completionCondition xsi:type="bpmn:tFormalExpression">${esc(mi.completionCondition)}</bpmn:completionCondition>`
+    : '';
   return `<bpmn:multiInstanceLoopCharacteristics${mi.sequential ? ' isSequential="true"' : ''}><bpmn:extensionElements><zeebe:loopCharacteristics ${attrs.join(' ')} /></bpmn:extensionElements>${cc}</bpmn:multiInstanceLoopCharacteristics>`;
 }
 
@@ -240,7 +336,11 @@ function scopeXml(elements: Node[], flowSpecs: string[], defs: Defs): string {
   for (const n of elements) {
     const tag = TAGS[n.kind];
     const attrs = [`id="${n.id}"`];
-    const unnamed = n.kind === 'parallel' || n.kind === 'eventGateway' || n.kind === 'subProcess' || n.kind === 'eventSubProcess';
+    const unnamed =
+      n.kind === 'parallel' ||
+      n.kind === 'eventGateway' ||
+      n.kind === 'subProcess' ||
+      n.kind === 'eventSubProcess';
     attrs.push(`name="${esc(n.name ?? (unnamed ? '' : n.id))}"`);
     const a = n as any;
     if (n.kind === 'boundary') {
@@ -257,13 +357,18 @@ function scopeXml(elements: Node[], flowSpecs: string[], defs: Defs): string {
     for (const f of flows) if (f.source === n.id) inner.push(`<bpmn:outgoing>${f.id}</bpmn:outgoing>`);
     inner.push(loopXml(n));
     if (['start', 'end', 'catch', 'boundary'].includes(n.kind)) inner.push(eventDefinitionXml(a, defs));
-    if (n.kind === 'subProcess' || n.kind === 'eventSubProcess') inner.push(scopeXml(n.elements, n.flows, defs));
+    if (n.kind === 'subProcess' || n.kind === 'eventSubProcess')
+      inner.push(scopeXml(n.elements, n.flows, defs));
     out.push(`<bpmn:${tag} ${attrs.join(' ')}>${inner.join('')}</bpmn:${tag}>`);
   }
   for (const f of flows) {
-    const cond = f.condition ? `<bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">${esc(f.condition)}</bpmn:conditionExpression>` : '';
+    const cond = f.condition
+      ? `<bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">${esc(f.condition)}</bpmn:conditionExpression>`
+      : '';
     const name = f.condition ? ` name="${esc(f.condition)}"` : '';
-    out.push(`<bpmn:sequenceFlow id="${f.id}"${name} sourceRef="${f.source}" targetRef="${f.target}">${cond}</bpmn:sequenceFlow>`);
+    out.push(
+      `<bpmn:sequenceFlow id="${f.id}"${name} sourceRef="${f.source}" targetRef="${f.target}">${cond}</bpmn:sequenceFlow>`,
+    );
   }
   return out.join('\n');
 }
@@ -284,7 +389,9 @@ function layoutScope(elements: Node[], flowSpecs: string[]): Laid {
   const boundaries = elements.filter((n): n is Of<'boundary'> => n.kind === 'boundary');
   const esps = elements.filter((n) => n.kind === 'eventSubProcess');
   const nested = new Map<string, Laid>();
-  for (const n of [...main, ...esps]) if (n.kind === 'subProcess' || n.kind === 'eventSubProcess') nested.set(n.id, layoutScope(n.elements, n.flows));
+  for (const n of [...main, ...esps])
+    if (n.kind === 'subProcess' || n.kind === 'eventSubProcess')
+      nested.set(n.id, layoutScope(n.elements, n.flows));
   const size = (n: Node): [number, number] => {
     const l = nested.get(n.id);
     return l ? [l.w + 60, l.h + 60] : SIZES[sizeClass(n)];
@@ -333,7 +440,11 @@ function layoutScope(elements: Node[], flowSpecs: string[]): Laid {
     const l = nested.get(n.id);
     if (l) {
       for (const [id, b] of l.boxes) boxes.set(id, { ...b, x: b.x + x + 30, y: b.y + y + 30 });
-      for (const [id, pts] of l.edges) edges.set(id, pts.map((p) => ({ x: p.x + x + 30, y: p.y + y + 30 })));
+      for (const [id, pts] of l.edges)
+        edges.set(
+          id,
+          pts.map((p) => ({ x: p.x + x + 30, y: p.y + y + 30 })),
+        );
     }
   };
   for (const n of main) {
@@ -365,7 +476,12 @@ function layoutScope(elements: Node[], flowSpecs: string[]): Laid {
     const fromBoundary = hostOf.has(f.source);
     const sp = fromBoundary ? { x: s.x + s.w / 2, y: s.y + s.h } : { x: s.x + s.w, y: s.y + s.h / 2 };
     const tp = { x: t.x, y: t.y + t.h / 2 };
-    const pts = sp.y === tp.y ? [sp, tp] : fromBoundary ? [sp, { x: sp.x, y: tp.y }, tp] : [sp, { x: (sp.x + tp.x) / 2, y: sp.y }, { x: (sp.x + tp.x) / 2, y: tp.y }, tp];
+    const pts =
+      sp.y === tp.y
+        ? [sp, tp]
+        : fromBoundary
+          ? [sp, { x: sp.x, y: tp.y }, tp]
+          : [sp, { x: (sp.x + tp.x) / 2, y: sp.y }, { x: (sp.x + tp.x) / 2, y: tp.y }, tp];
     edges.set(f.id, pts);
   }
   return { w: width, h: height + 40, boxes, edges };
@@ -375,10 +491,11 @@ function diXml(processId: string, elements: Node[], flowSpecs: string[]): string
   const l = layoutScope(elements, flowSpecs);
   const expanded = new Set<string>();
   const walk = (ns: Node[]) => {
-    for (const n of ns) if (n.kind === 'subProcess' || n.kind === 'eventSubProcess') {
-      expanded.add(n.id);
-      walk(n.elements);
-    }
+    for (const n of ns)
+      if (n.kind === 'subProcess' || n.kind === 'eventSubProcess') {
+        expanded.add(n.id);
+        walk(n.elements);
+      }
   };
   walk(elements);
   const shapes = [...l.boxes].map(
@@ -386,7 +503,8 @@ function diXml(processId: string, elements: Node[], flowSpecs: string[]): string
       `<bpmndi:BPMNShape id="${id}_di" bpmnElement="${id}"${expanded.has(id) ? ' isExpanded="true"' : ''}><dc:Bounds x="${Math.round(b.x + 150)}" y="${Math.round(b.y + 80)}" width="${b.w}" height="${b.h}" /></bpmndi:BPMNShape>`,
   );
   const edges = [...l.edges].map(
-    ([id, pts]) => `<bpmndi:BPMNEdge id="${id}_di" bpmnElement="${id}">${pts.map((p) => `<di:waypoint x="${Math.round(p.x + 150)}" y="${Math.round(p.y + 80)}" />`).join('')}</bpmndi:BPMNEdge>`,
+    ([id, pts]) =>
+      `<bpmndi:BPMNEdge id="${id}_di" bpmnElement="${id}">${pts.map((p) => `<di:waypoint x="${Math.round(p.x + 150)}" y="${Math.round(p.y + 80)}" />`).join('')}</bpmndi:BPMNEdge>`,
   );
   return `<bpmndi:BPMNDiagram id="Diagram_${processId}"><bpmndi:BPMNPlane id="Plane_${processId}" bpmnElement="${processId}">\n${shapes.join('\n')}\n${edges.join('\n')}\n</bpmndi:BPMNPlane></bpmndi:BPMNDiagram>`;
 }
@@ -397,10 +515,13 @@ export function process(id: string, elements: Node[], flows: string[], opts: { n
   const body = scopeXml(elements, flows, defs);
   const roots: string[] = [];
   for (const m of defs.messages.values()) {
-    const sub = m.correlationKey ? `<bpmn:extensionElements><zeebe:subscription correlationKey="${esc(m.correlationKey)}" /></bpmn:extensionElements>` : '';
+    const sub = m.correlationKey
+      ? `<bpmn:extensionElements><zeebe:subscription correlationKey="${esc(m.correlationKey)}" /></bpmn:extensionElements>`
+      : '';
     roots.push(`<bpmn:message id="${m.id}" name="${esc(m.name)}">${sub}</bpmn:message>`);
   }
-  for (const [code, eid] of defs.errors) roots.push(`<bpmn:error id="${eid}" name="${esc(code)}" errorCode="${esc(code)}" />`);
+  for (const [code, eid] of defs.errors)
+    roots.push(`<bpmn:error id="${eid}" name="${esc(code)}" errorCode="${esc(code)}" />`);
   for (const [name, sid] of defs.signals) roots.push(`<bpmn:signal id="${sid}" name="${esc(name)}" />`);
   return `<?xml version="1.0" encoding="UTF-8"?>
 <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI" xmlns:dc="http://www.omg.org/spec/DD/20100524/DC" xmlns:di="http://www.omg.org/spec/DD/20100524/DI" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" xmlns:modeler="http://camunda.org/schema/modeler/1.0" id="Definitions_${id}" targetNamespace="http://bpmn.io/schema/bpmn" modeler:executionPlatform="Camunda Cloud" modeler:executionPlatformVersion="8.8.0">

@@ -17,7 +17,11 @@ export interface TestEngine {
  * it with strict request and response validation (the contract check of every test).
  */
 export async function startTestEngine(opts: { dataDir?: string; lint?: boolean } = {}): Promise<TestEngine> {
-  const running = await startEmbeddedEngine({ dataDir: opts.dataDir ?? ':memory:', port: 0, lint: opts.lint });
+  const running = await startEmbeddedEngine({
+    dataDir: opts.dataDir ?? ':memory:',
+    port: 0,
+    lint: opts.lint,
+  });
   const c8 = new Camunda8({
     ZEEBE_REST_ADDRESS: running.address,
     CAMUNDA_AUTH_STRATEGY: 'NONE',
@@ -29,7 +33,9 @@ export async function startTestEngine(opts: { dataDir?: string; lint?: boolean }
 }
 
 export async function deploy(client: CamundaClient, files: Record<string, string>): Promise<any> {
-  return client.createDeployment({ resources: Object.entries(files).map(([name, content]) => new File([content], name)) } as any);
+  return client.createDeployment({
+    resources: Object.entries(files).map(([name, content]) => new File([content], name)),
+  } as any);
 }
 
 /** Pins the engine clock (ms since epoch or ISO instant) through the public clock API. */
@@ -38,11 +44,16 @@ export async function pinClock(client: CamundaClient, at: string | number): Prom
 }
 
 /** Polls a condition without sleeping blindly; fails with the last observed value after `timeoutMs`. */
-export async function eventually<T>(probe: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 5000): Promise<T> {
+export async function eventually<T>(
+  probe: () => Promise<T>,
+  ok: (v: T) => boolean,
+  timeoutMs = 5000,
+): Promise<T> {
   const until = Date.now() + timeoutMs;
   let last: T = await probe();
   while (!ok(last)) {
-    if (Date.now() > until) throw new Error(`condition not met within ${timeoutMs} ms; last value: ${JSON.stringify(last)}`);
+    if (Date.now() > until)
+      throw new Error(`condition not met within ${timeoutMs} ms; last value: ${JSON.stringify(last)}`);
     await new Promise((r) => setImmediate(r));
     last = await probe();
   }

@@ -12,7 +12,12 @@ import type { Clock } from '../../domain/clock';
 import { CamundaClient, NOW, startTestEngine, TestEngine } from './engine-harness';
 
 const REPO_ROOT = path.resolve(__dirname, '../..');
-const silent = { info: () => undefined, warn: () => undefined, error: () => undefined, debug: () => undefined };
+const silent = {
+  info: () => undefined,
+  warn: () => undefined,
+  error: () => undefined,
+  debug: () => undefined,
+};
 
 export interface TestSystem {
   client: CamundaClient;
@@ -55,7 +60,12 @@ export async function startTestSystem(at: string): Promise<TestSystem> {
   });
   await deployResources({ dir: REPO_ROOT, config, client: client as never, log: () => undefined });
   const workers = await startWorkers({ config, log: silent, deps: { clock }, probeGrpc: async () => false });
-  const intake = createIntake({ camunda: client as never, store: createApplicationStore(':memory:'), legalClock: defaultLegalClock, clock });
+  const intake = createIntake({
+    camunda: client as never,
+    store: createApplicationStore(':memory:'),
+    legalClock: defaultLegalClock,
+    clock,
+  });
   return {
     client,
     engine,
@@ -85,7 +95,11 @@ export async function startTestSystem(at: string): Promise<TestSystem> {
 }
 
 /** Polls until `probe` returns a value (not undefined), at most `timeoutMs`; the failure names what was awaited. */
-export async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  probe: () => Promise<T | undefined>,
+  timeoutMs = 15_000,
+): Promise<T> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const v = await probe();
@@ -100,52 +114,85 @@ async function instanceTree(client: CamundaClient, root: string): Promise<string
   const all = await client.searchProcessInstances({ page: { limit: 1000 } } as any, NOW);
   const keys = [root];
   for (let i = 0; i < keys.length; i++) {
-    for (const p of all.items as any[]) if (p.parentProcessInstanceKey === keys[i]) keys.push(p.processInstanceKey);
+    for (const p of all.items as any[])
+      if (p.parentProcessInstanceKey === keys[i]) keys.push(p.processInstanceKey);
   }
   return keys;
 }
 
 /** Waits for an open user task of the application (in its own or a called process) at `elementId`. */
-export async function waitForTask(client: CamundaClient, processInstanceKey: string, elementId: string, timeoutMs?: number): Promise<any> {
+export async function waitForTask(
+  client: CamundaClient,
+  processInstanceKey: string,
+  elementId: string,
+  timeoutMs?: number,
+): Promise<any> {
   try {
     return await waitFor(
       `user task ${elementId}`,
       async () => {
         const keys = await instanceTree(client, processInstanceKey);
-        const page = await client.searchUserTasks({ filter: { state: 'CREATED', elementId }, page: { limit: 100 } } as any, NOW);
+        const page = await client.searchUserTasks(
+          { filter: { state: 'CREATED', elementId }, page: { limit: 100 } } as any,
+          NOW,
+        );
         return (page.items as any[]).find((t) => keys.includes(t.processInstanceKey));
       },
       timeoutMs,
     );
   } catch (err) {
-    throw new Error(`${(err as Error).message}; the application is at: ${await describeState(client, processInstanceKey)}`);
+    throw new Error(
+      `${(err as Error).message}; the application is at: ${await describeState(client, processInstanceKey)}`,
+    );
   }
 }
 
 /** Where an application stands: active elements and open incidents, for failure messages. */
 export async function describeState(client: CamundaClient, processInstanceKey: string): Promise<string> {
   const keys = await instanceTree(client, processInstanceKey);
-  const active = await client.searchElementInstances({ filter: { state: 'ACTIVE' }, page: { limit: 1000 } } as any, NOW);
-  const here = (active.items as any[]).filter((e) => keys.includes(e.processInstanceKey)).map((e) => `${e.processDefinitionId}/${e.elementId}`);
-  const incidents = (await incidentsOf(client, processInstanceKey)).map((i) => `${i.elementId}: ${i.errorType} ${i.errorMessage}`);
+  const active = await client.searchElementInstances(
+    { filter: { state: 'ACTIVE' }, page: { limit: 1000 } } as any,
+    NOW,
+  );
+  const here = (active.items as any[])
+    .filter((e) => keys.includes(e.processInstanceKey))
+    .map((e) => `${e.processDefinitionId}/${e.elementId}`);
+  const incidents = (await incidentsOf(client, processInstanceKey)).map(
+    (i) => `${i.elementId}: ${i.errorType} ${i.errorMessage}`,
+  );
   return `active [${here.join(', ')}]; incidents [${incidents.join(' | ')}]`;
 }
 
 /** Completes the application's open task at `elementId` with the form's variables. */
-export async function completeTask(client: CamundaClient, processInstanceKey: string, elementId: string, variables: Record<string, unknown>): Promise<any> {
+export async function completeTask(
+  client: CamundaClient,
+  processInstanceKey: string,
+  elementId: string,
+  variables: Record<string, unknown>,
+): Promise<any> {
   const task = await waitForTask(client, processInstanceKey, elementId);
   await client.completeUserTask({ userTaskKey: task.userTaskKey, variables } as any);
   return task;
 }
 
-export async function variablesOf(client: CamundaClient, processInstanceKey: string): Promise<Record<string, any>> {
-  const page = await client.searchVariables({ filter: { processInstanceKey, scopeKey: processInstanceKey }, page: { limit: 1000 } } as any, {
-    consistency: { waitUpToMs: 0 },
-  } as any);
+export async function variablesOf(
+  client: CamundaClient,
+  processInstanceKey: string,
+): Promise<Record<string, any>> {
+  const page = await client.searchVariables(
+    { filter: { processInstanceKey, scopeKey: processInstanceKey }, page: { limit: 1000 } } as any,
+    {
+      consistency: { waitUpToMs: 0 },
+    } as any,
+  );
   return Object.fromEntries((page.items as any[]).map((v) => [v.name, JSON.parse(v.value)]));
 }
 
-export async function waitForEnd(client: CamundaClient, processInstanceKey: string, timeoutMs?: number): Promise<any> {
+export async function waitForEnd(
+  client: CamundaClient,
+  processInstanceKey: string,
+  timeoutMs?: number,
+): Promise<any> {
   try {
     return await waitFor(
       'the process instance to end',
@@ -156,18 +203,29 @@ export async function waitForEnd(client: CamundaClient, processInstanceKey: stri
       timeoutMs,
     );
   } catch (err) {
-    throw new Error(`${(err as Error).message}; the application is at: ${await describeState(client, processInstanceKey)}`);
+    throw new Error(
+      `${(err as Error).message}; the application is at: ${await describeState(client, processInstanceKey)}`,
+    );
   }
 }
 
 /** The end event the instance finished at. */
-export async function endEventOf(client: CamundaClient, processInstanceKey: string): Promise<string | undefined> {
-  const page = await client.searchElementInstances({ filter: { processInstanceKey, type: 'END_EVENT', state: 'COMPLETED' }, page: { limit: 50 } } as any, NOW);
+export async function endEventOf(
+  client: CamundaClient,
+  processInstanceKey: string,
+): Promise<string | undefined> {
+  const page = await client.searchElementInstances(
+    { filter: { processInstanceKey, type: 'END_EVENT', state: 'COMPLETED' }, page: { limit: 50 } } as any,
+    NOW,
+  );
   return (page.items as any[]).map((e) => e.elementId).pop();
 }
 
 export async function incidentsOf(client: CamundaClient, processInstanceKey: string): Promise<any[]> {
-  const page = await client.searchIncidents({ filter: { state: 'ACTIVE' }, page: { limit: 100 } } as any, NOW);
+  const page = await client.searchIncidents(
+    { filter: { state: 'ACTIVE' }, page: { limit: 100 } } as any,
+    NOW,
+  );
   const keys = await instanceTree(client, processInstanceKey);
   return (page.items as any[]).filter((i) => keys.includes(i.processInstanceKey));
 }

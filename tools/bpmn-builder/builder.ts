@@ -21,11 +21,7 @@ export type Kind =
   | 'boundaryEvent'
   | 'subProcess';
 
-export type EventDef =
-  | { timeDate: string }
-  | { message: string }
-  | { error: string }
-  | { terminate: true };
+export type EventDef = { timeDate: string } | { message: string } | { error: string } | { terminate: true };
 
 export interface Mapping {
   source: string;
@@ -166,10 +162,23 @@ export class Scope {
     this.diagram.scopes.set(id, inner);
     return inner;
   }
-  flow(from: string, to: string, o: { name?: string; condition?: string; isDefault?: boolean; lane?: number; id?: string } = {}) {
+  flow(
+    from: string,
+    to: string,
+    o: { name?: string; condition?: string; isDefault?: boolean; lane?: number; id?: string } = {},
+  ) {
     const id = o.id ?? `Flow_${stripPrefix(from)}_To_${stripPrefix(to)}`;
     this.diagram.claim(id);
-    this.flows.push({ id, from, to, name: o.name, condition: o.condition, isDefault: o.isDefault, lane: o.lane, scope: this });
+    this.flows.push({
+      id,
+      from,
+      to,
+      name: o.name,
+      condition: o.condition,
+      isDefault: o.isDefault,
+      lane: o.lane,
+      scope: this,
+    });
     return id;
   }
   /** Chains nodes with unconditional flows. */
@@ -288,31 +297,68 @@ export class Diagram {
       const laneY = Y0 + f.lane * ROW;
       const sy = src.kind === 'boundaryEvent' || laneY > s.y ? s.b.y + s.b.h : s.b.y;
       const ty = laneY > t.y ? t.b.y + t.b.h : t.b.y;
-      return [[s.x, sy], [s.x, laneY], [t.x, laneY], [t.x, ty]];
+      return [
+        [s.x, sy],
+        [s.x, laneY],
+        [t.x, laneY],
+        [t.x, ty],
+      ];
     }
     if (src.kind === 'boundaryEvent') {
       const sy = s.b.y + s.b.h;
-      if (t.x > s.x) return [[s.x, sy], [s.x, t.y], [tLeft, t.y]];
-      return [[s.x, sy], [s.x, t.b.y + t.b.h + 20], [t.x, t.b.y + t.b.h + 20], [t.x, t.b.y + t.b.h]];
+      if (t.x > s.x)
+        return [
+          [s.x, sy],
+          [s.x, t.y],
+          [tLeft, t.y],
+        ];
+      return [
+        [s.x, sy],
+        [s.x, t.b.y + t.b.h + 20],
+        [t.x, t.b.y + t.b.h + 20],
+        [t.x, t.b.y + t.b.h],
+      ];
     }
     if (tLeft >= sRight) {
-      if (Math.abs(s.y - t.y) < 1) return [[sRight, s.y], [tLeft, t.y]];
+      if (Math.abs(s.y - t.y) < 1)
+        return [
+          [sRight, s.y],
+          [tLeft, t.y],
+        ];
       const srcGateway = src.kind.endsWith('Gateway');
       const tgtGateway = tgt.kind.endsWith('Gateway');
       if (srcGateway) {
         const sy = t.y > s.y ? s.b.y + s.b.h : s.b.y;
-        return [[s.x, sy], [s.x, t.y], [tLeft, t.y]];
+        return [
+          [s.x, sy],
+          [s.x, t.y],
+          [tLeft, t.y],
+        ];
       }
       if (tgtGateway) {
         const ty = s.y > t.y ? t.b.y + t.b.h : t.b.y;
-        return [[sRight, s.y], [t.x, s.y], [t.x, ty]];
+        return [
+          [sRight, s.y],
+          [t.x, s.y],
+          [t.x, ty],
+        ];
       }
       const midX = tLeft - 30;
-      return [[sRight, s.y], [midX, s.y], [midX, t.y], [tLeft, t.y]];
+      return [
+        [sRight, s.y],
+        [midX, s.y],
+        [midX, t.y],
+        [tLeft, t.y],
+      ];
     }
     // backward: run below both along a lane
     const laneY = Math.max(s.b.y + s.b.h, t.b.y + t.b.h) + 40;
-    return [[s.x, s.b.y + s.b.h], [s.x, laneY], [t.x, laneY], [t.x, t.b.y + t.b.h]];
+    return [
+      [s.x, s.b.y + s.b.h],
+      [s.x, laneY],
+      [t.x, laneY],
+      [t.x, t.b.y + t.b.h],
+    ];
   }
 
   // ---------------------------------------------------------------- XML
@@ -324,22 +370,29 @@ export class Diagram {
     out.push(
       `<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI" xmlns:dc="http://www.omg.org/spec/DD/20100524/DC" xmlns:di="http://www.omg.org/spec/DD/20100524/DI" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" xmlns:modeler="http://camunda.org/schema/modeler/1.0" id="Definitions_${pascal(this.opts.processId)}" targetNamespace="http://bpmn.io/schema/bpmn" exporter="kz-permits bpmn-builder" exporterVersion="1.0.0" modeler:executionPlatform="Camunda Cloud" modeler:executionPlatformVersion="8.8.0">`,
     );
-    out.push(`  <bpmn:process id="${this.opts.processId}" name="${esc(this.opts.name)}" isExecutable="true">`);
+    out.push(
+      `  <bpmn:process id="${this.opts.processId}" name="${esc(this.opts.name)}" isExecutable="true">`,
+    );
     out.push(`    <bpmn:documentation>${esc(this.opts.doc)}</bpmn:documentation>`);
     this.writeScope(this.root, out, '    ');
     out.push('  </bpmn:process>');
     for (const [name, m] of this.messages) {
       if (m.correlationKey) {
         out.push(`  <bpmn:message id="${m.id}" name="${esc(name)}">`);
-        out.push(`    <bpmn:extensionElements><zeebe:subscription correlationKey="${esc(m.correlationKey)}" /></bpmn:extensionElements>`);
+        out.push(
+          `    <bpmn:extensionElements><zeebe:subscription correlationKey="${esc(m.correlationKey)}" /></bpmn:extensionElements>`,
+        );
         out.push('  </bpmn:message>');
       } else {
         out.push(`  <bpmn:message id="${m.id}" name="${esc(name)}" />`);
       }
     }
-    for (const [code, e] of this.errors) out.push(`  <bpmn:error id="${e.id}" name="${esc(e.name)}" errorCode="${esc(code)}" />`);
+    for (const [code, e] of this.errors)
+      out.push(`  <bpmn:error id="${e.id}" name="${esc(e.name)}" errorCode="${esc(code)}" />`);
     out.push(`  <bpmndi:BPMNDiagram id="BPMNDiagram_${pascal(this.opts.processId)}">`);
-    out.push(`    <bpmndi:BPMNPlane id="BPMNPlane_${pascal(this.opts.processId)}" bpmnElement="${this.opts.processId}">`);
+    out.push(
+      `    <bpmndi:BPMNPlane id="BPMNPlane_${pascal(this.opts.processId)}" bpmnElement="${this.opts.processId}">`,
+    );
     this.writeDi(this.root, out);
     out.push('    </bpmndi:BPMNPlane>');
     out.push('  </bpmndi:BPMNDiagram>');
@@ -358,7 +411,8 @@ export class Diagram {
         if (n.interrupting === false) attrs.push('cancelActivity="false"');
       }
       if (n.kind === 'startEvent' && n.interrupting === false) attrs.push('isInterrupting="false"');
-      if (n.kind === 'subProcess' && this.scopes.get(n.id)!.triggeredByEvent) attrs.push('triggeredByEvent="true"');
+      if (n.kind === 'subProcess' && this.scopes.get(n.id)!.triggeredByEvent)
+        attrs.push('triggeredByEvent="true"');
       const defaultFlow = scope.flows.find((f) => f.from === n.id && f.isDefault);
       if (defaultFlow) attrs.push(`default="${defaultFlow.id}"`);
       const tag = `bpmn:${n.kind}`;
@@ -381,7 +435,9 @@ export class Diagram {
       if (f.name) attrs.splice(1, 0, `name="${esc(f.name)}"`);
       if (f.condition) {
         out.push(`${ind}<bpmn:sequenceFlow ${attrs.join(' ')}>`);
-        out.push(`${ind}  <bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">${esc(f.condition)}</bpmn:conditionExpression>`);
+        out.push(
+          `${ind}  <bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">${esc(f.condition)}</bpmn:conditionExpression>`,
+        );
         out.push(`${ind}</bpmn:sequenceFlow>`);
       } else {
         out.push(`${ind}<bpmn:sequenceFlow ${attrs.join(' ')} />`);
@@ -395,8 +451,10 @@ export class Diagram {
     if ('timeDate' in e) {
       return `<bpmn:timerEventDefinition id="${defId}"><bpmn:timeDate xsi:type="bpmn:tFormalExpression">${esc(e.timeDate)}</bpmn:timeDate></bpmn:timerEventDefinition>`;
     }
-    if ('message' in e) return `<bpmn:messageEventDefinition id="${defId}" messageRef="${this.messages.get(e.message)!.id}" />`;
-    if ('error' in e) return `<bpmn:errorEventDefinition id="${defId}" errorRef="${this.errors.get(e.error)!.id}" />`;
+    if ('message' in e)
+      return `<bpmn:messageEventDefinition id="${defId}" messageRef="${this.messages.get(e.message)!.id}" />`;
+    if ('error' in e)
+      return `<bpmn:errorEventDefinition id="${defId}" errorRef="${this.errors.get(e.error)!.id}" />`;
     return `<bpmn:terminateEventDefinition id="${defId}" />`;
   }
 
@@ -411,18 +469,26 @@ export class Diagram {
       x.push(`<zeebe:priorityDefinition priority="${n.priority ?? 50}" />`);
     }
     if (n.kind === 'scriptTask') {
-      x.push(`<zeebe:script expression="${esc(n.script!.expression)}" resultVariable="${esc(n.script!.resultVariable)}" />`);
+      x.push(
+        `<zeebe:script expression="${esc(n.script!.expression)}" resultVariable="${esc(n.script!.resultVariable)}" />`,
+      );
     }
-    if (n.kind === 'callActivity') x.push(`<zeebe:calledElement processId="${esc(n.calledProcessId!)}" propagateAllChildVariables="false" />`);
+    if (n.kind === 'callActivity')
+      x.push(
+        `<zeebe:calledElement processId="${esc(n.calledProcessId!)}" propagateAllChildVariables="false" />`,
+      );
     if (n.inputs?.length || n.outputs?.length) {
       x.push('<zeebe:ioMapping>');
-      for (const m of n.inputs ?? []) x.push(`  <zeebe:input source="${esc(m.source)}" target="${esc(m.target)}" />`);
-      for (const m of n.outputs ?? []) x.push(`  <zeebe:output source="${esc(m.source)}" target="${esc(m.target)}" />`);
+      for (const m of n.inputs ?? [])
+        x.push(`  <zeebe:input source="${esc(m.source)}" target="${esc(m.target)}" />`);
+      for (const m of n.outputs ?? [])
+        x.push(`  <zeebe:output source="${esc(m.source)}" target="${esc(m.target)}" />`);
       x.push('</zeebe:ioMapping>');
     }
     if (n.headers && Object.keys(n.headers).length) {
       x.push('<zeebe:taskHeaders>');
-      for (const [k, v] of Object.entries(n.headers)) x.push(`  <zeebe:header key="${esc(k)}" value="${esc(v)}" />`);
+      for (const [k, v] of Object.entries(n.headers))
+        x.push(`  <zeebe:header key="${esc(k)}" value="${esc(v)}" />`);
       x.push('</zeebe:taskHeaders>');
     }
     return x;
@@ -432,12 +498,18 @@ export class Diagram {
     for (const n of scope.nodes) {
       const b = this.bounds.get(n.id)!;
       const extra =
-        n.kind === 'subProcess' ? ' isExpanded="true"' : n.kind === 'exclusiveGateway' ? ' isMarkerVisible="true"' : '';
+        n.kind === 'subProcess'
+          ? ' isExpanded="true"'
+          : n.kind === 'exclusiveGateway'
+            ? ' isMarkerVisible="true"'
+            : '';
       out.push(`      <bpmndi:BPMNShape id="${n.id}_di" bpmnElement="${n.id}"${extra}>`);
       out.push(`        <dc:Bounds x="${r(b.x)}" y="${r(b.y)}" width="${r(b.w)}" height="${r(b.h)}" />`);
       if (n.name && (n.kind.endsWith('Event') || n.kind.endsWith('Gateway'))) {
         const lw = 100;
-        out.push(`        <bpmndi:BPMNLabel><dc:Bounds x="${r(b.x + b.w / 2 - lw / 2)}" y="${r(b.y + b.h + 4)}" width="${lw}" height="27" /></bpmndi:BPMNLabel>`);
+        out.push(
+          `        <bpmndi:BPMNLabel><dc:Bounds x="${r(b.x + b.w / 2 - lw / 2)}" y="${r(b.y + b.h + 4)}" width="${lw}" height="27" /></bpmndi:BPMNLabel>`,
+        );
       }
       out.push('      </bpmndi:BPMNShape>');
       if (n.kind === 'subProcess') this.writeDi(this.scopes.get(n.id)!, out);

@@ -17,13 +17,36 @@ export function fireAutomationPermit(): Diagram {
       const c = completeness(s, {
         ref: `${REF}; Annex 2 row 10; spec §2 (completeness 2 WD [config])`,
         groups: GROUPS,
-        formNote: 'Checklist: EDS request, specialists’ documents, employment contracts, premises documents, measuring instruments.',
+        formNote:
+          'Checklist: EDS request, specialists’ documents, employment contracts, premises documents, measuring instruments.',
       });
       const l = lookups(s, 10, `${REF} §3 part three`, [
-        { id: 'Task_LookupLegalEntity', type: 'lookup-legal-entity', name: 'Look up the state registration', doc: 'State registration of the entrepreneur or legal entity; court bans and deprivation of the special right.' },
-        { id: 'Task_LookupRealEstate', type: 'lookup-real-estate', name: 'Look up the building or premises', doc: 'Building or premises owned or held on another legal basis (Annex 2 row 10 item 4).' },
-        { id: 'Task_LookupEducation', type: 'lookup-education', name: "Look up the specialists' education", doc: "Education of the employees named by IIN (Annex 2 row 10 item 2).", subjects: 'specialists' },
-        { id: 'Task_LookupEmployment', type: 'lookup-employment', name: "Look up the specialists' employment", doc: 'Employment record and experience of the employees named by IIN (Annex 2 row 10 items 2, 3).', subjects: 'specialists' },
+        {
+          id: 'Task_LookupLegalEntity',
+          type: 'lookup-legal-entity',
+          name: 'Look up the state registration',
+          doc: 'State registration of the entrepreneur or legal entity; court bans and deprivation of the special right.',
+        },
+        {
+          id: 'Task_LookupRealEstate',
+          type: 'lookup-real-estate',
+          name: 'Look up the building or premises',
+          doc: 'Building or premises owned or held on another legal basis (Annex 2 row 10 item 4).',
+        },
+        {
+          id: 'Task_LookupEducation',
+          type: 'lookup-education',
+          name: "Look up the specialists' education",
+          doc: 'Education of the employees named by IIN (Annex 2 row 10 item 2).',
+          subjects: 'specialists',
+        },
+        {
+          id: 'Task_LookupEmployment',
+          type: 'lookup-employment',
+          name: "Look up the specialists' employment",
+          doc: 'Employment record and experience of the employees named by IIN (Annex 2 row 10 items 2, 3).',
+          subjects: 'specialists',
+        },
       ]);
       const check = s.service('Task_CheckSpecialists', {
         name: "Check the specialists' qualification",
@@ -45,9 +68,17 @@ export function fireAutomationPermit(): Diagram {
         deadline: '=deadlineHearingNotice',
         escalationAt: [16, 2],
       });
-      const grounds = s.xor('Gateway_GroundsFound', { name: 'Grounds for refusal?', doc: `${REF}; Annex 2 row 11; spec C6.`, at: [16, 0] });
+      const grounds = s.xor('Gateway_GroundsFound', {
+        name: 'Grounds for refusal?',
+        doc: `${REF}; Annex 2 row 11; spec C6.`,
+        at: [16, 0],
+      });
       const hear = hearingCall(s, { at: [17, -1], ref: `${REF}; Annex 2 row 11`, groups: GROUPS });
-      const outcome = s.xor('Gateway_HearingOutcome', { name: 'Refusal confirmed?', doc: `${REF}; spec C6.`, at: [18, -1] });
+      const outcome = s.xor('Gateway_HearingOutcome', {
+        name: 'Refusal confirmed?',
+        doc: `${REF}; spec C6.`,
+        at: [18, -1],
+      });
       const approval = s.xor('Gateway_ApprovalPath', { name: '', doc: REF, at: [19, 0] });
       s.chain(l.join, check, rep, st, grounds);
       s.flow(c.complete, l.fork);
@@ -59,18 +90,43 @@ export function fireAutomationPermit(): Diagram {
         col: 20,
         ref: `${REF}; Annex 2 row 7`,
         groups: GROUPS,
-        deadlineDelivery: '=if resultKind = "refusal-further-consideration" then deadlineCompleteness else deadlineResult',
+        deadlineDelivery:
+          '=if resultKind = "refusal-further-consideration" then deadlineCompleteness else deadlineResult',
         resumePoint: c.resumed,
         backLane: -4,
         choices: [
-          { id: 'Task_ChooseRefusal', kind: 'refusal', name: 'Result: motivated refusal', row: -2, doc: 'The hearing confirmed the refusal (Annex 2 row 11).' },
-          { id: 'Task_ChoosePermit', kind: 'permit', name: 'Result: permit', row: 0, doc: 'No grounds, or the applicant’s position was accepted (Annex 2 row 7).' },
-          { id: 'Task_ChooseRefusalFurtherConsideration', kind: 'refusal-further-consideration', name: 'Result: refusal of further consideration', row: 3, doc: 'Incomplete package or expired documents (spec C5).' },
+          {
+            id: 'Task_ChooseRefusal',
+            kind: 'refusal',
+            name: 'Result: motivated refusal',
+            row: -2,
+            doc: 'The hearing confirmed the refusal (Annex 2 row 11).',
+          },
+          {
+            id: 'Task_ChoosePermit',
+            kind: 'permit',
+            name: 'Result: permit',
+            row: 0,
+            doc: 'No grounds, or the applicant’s position was accepted (Annex 2 row 7).',
+          },
+          {
+            id: 'Task_ChooseRefusalFurtherConsideration',
+            kind: 'refusal-further-consideration',
+            name: 'Result: refusal of further consideration',
+            row: 3,
+            doc: 'Incomplete package or expired documents (spec C5).',
+          },
         ],
       });
-      s.flow(outcome, ids.refusal, { name: 'refusal confirmed', condition: '=hearingOutcome = "refusal-confirmed"' });
+      s.flow(outcome, ids.refusal, {
+        name: 'refusal confirmed',
+        condition: '=hearingOutcome = "refusal-confirmed"',
+      });
       s.flow(approval, ids.permit);
-      s.flow(c.incomplete, ids['refusal-further-consideration'], { name: 'incomplete or expired', isDefault: true });
+      s.flow(c.incomplete, ids['refusal-further-consideration'], {
+        name: 'incomplete or expired',
+        isDefault: true,
+      });
       return { lastCol: 24, bottomRow: 3 };
     },
   });

@@ -24,9 +24,27 @@ function id(key: string) {
 }
 
 const text = (md: string): Component => ({ type: 'text', text: md, id: `Text_${++seq}` });
-const checkbox = (key: string, l: L, o: Component = {}): Component => ({ type: 'checkbox', key, label: label(key, l), id: id(key), ...o });
-const textarea = (key: string, l: L, o: Component = {}): Component => ({ type: 'textarea', key, label: label(key, l), id: id(key), ...o });
-const textfield = (key: string, l: L, o: Component = {}): Component => ({ type: 'textfield', key, label: label(key, l), id: id(key), ...o });
+const checkbox = (key: string, l: L, o: Component = {}): Component => ({
+  type: 'checkbox',
+  key,
+  label: label(key, l),
+  id: id(key),
+  ...o,
+});
+const textarea = (key: string, l: L, o: Component = {}): Component => ({
+  type: 'textarea',
+  key,
+  label: label(key, l),
+  id: id(key),
+  ...o,
+});
+const textfield = (key: string, l: L, o: Component = {}): Component => ({
+  type: 'textfield',
+  key,
+  label: label(key, l),
+  id: id(key),
+  ...o,
+});
 const radio = (key: string, l: L, values: Array<[string, L]>, o: Component = {}): Component => ({
   type: 'radio',
   key,
@@ -36,9 +54,17 @@ const radio = (key: string, l: L, values: Array<[string, L]>, o: Component = {})
   validate: { required: true },
   ...o,
 });
-const view = (key: string, l: L, expression: string): Component => ({ type: 'expression', key, id: id(key), expression, computeOn: 'change', label: label(key, l) });
+const view = (key: string, l: L, expression: string): Component => ({
+  type: 'expression',
+  key,
+  id: id(key),
+  expression,
+  computeOn: 'change',
+  label: label(key, l),
+});
 const required = { validate: { required: true } };
-const reason = (key: string, l: L, hide: string): Component => textarea(key, l, { validate: { required: true, minLength: 20, maxLength: 4000 }, conditional: { hide } });
+const reason = (key: string, l: L, hide: string): Component =>
+  textarea(key, l, { validate: { required: true, minLength: 20, maxLength: 4000 }, conditional: { hide } });
 
 function form(formId: string, title: L, components: Component[]) {
   return {
@@ -49,154 +75,418 @@ function form(formId: string, title: L, components: Component[]) {
     schemaVersion: 16,
     type: 'default',
     id: formId,
-    components: [text(`## ${title[0]}\n## ${title[1]}\n\nӨтініш / Заявление № {{applicationNumber}} — {{applicant.name}} (БСН/БИН {{applicant.bin}})`), ...components],
+    components: [
+      text(
+        `## ${title[0]}\n## ${title[1]}\n\nӨтініш / Заявление № {{applicationNumber}} — {{applicant.name}} (БСН/БИН {{applicant.bin}})`,
+      ),
+      ...components,
+    ],
   };
 }
 
-const SERVICES: GroundServiceId[] = ['fire-automation-permit', 'security-licence', 'training-centre-designation', 'national-company-security-approval'];
-const groundValues = SERVICES.flatMap((s) => groundsOf(s).map((g) => ({ value: g.code, label: `${g.code} — ${g.textKk} / ${g.textRu}` })));
+const SERVICES: GroundServiceId[] = [
+  'fire-automation-permit',
+  'security-licence',
+  'training-centre-designation',
+  'national-company-security-approval',
+];
+const groundValues = SERVICES.flatMap((s) =>
+  groundsOf(s).map((g) => ({ value: g.code, label: `${g.code} — ${g.textKk} / ${g.textRu}` })),
+);
 
 /** Required documents per service (checkbox per document); hidden when not asked for. */
 const DOCS: Array<{ key: string; l: L; hide: string }> = [
   { key: 'docApplication', l: ['ЭЦҚ қойылған өтініш', 'Заявление, подписанное ЭЦП'], hide: '=false' },
   // Service A, Annex 2 row 10
-  { key: 'docSpecialists', l: ['Мамандардың құжаттары (рұқсат тобы, білімі)', 'Документы специалистов (группа допуска, образование)'], hide: '=serviceId != "fire-automation-permit"' },
-  { key: 'docEmploymentContracts', l: ['Мамандармен еңбек шарттары', 'Трудовые договоры со специалистами'], hide: '=serviceId != "fire-automation-permit"' },
-  { key: 'docPremises', l: ['Ғимаратқа немесе үй-жайға құжаттар', 'Документы на здание или помещение'], hide: '=serviceId != "fire-automation-permit"' },
-  { key: 'docMeasuringInstruments', l: ['Өлшеу құралдарына құжаттар', 'Документы на средства измерений'], hide: '=serviceId != "fire-automation-permit"' },
+  {
+    key: 'docSpecialists',
+    l: [
+      'Мамандардың құжаттары (рұқсат тобы, білімі)',
+      'Документы специалистов (группа допуска, образование)',
+    ],
+    hide: '=serviceId != "fire-automation-permit"',
+  },
+  {
+    key: 'docEmploymentContracts',
+    l: ['Мамандармен еңбек шарттары', 'Трудовые договоры со специалистами'],
+    hide: '=serviceId != "fire-automation-permit"',
+  },
+  {
+    key: 'docPremises',
+    l: ['Ғимаратқа немесе үй-жайға құжаттар', 'Документы на здание или помещение'],
+    hide: '=serviceId != "fire-automation-permit"',
+  },
+  {
+    key: 'docMeasuringInstruments',
+    l: ['Өлшеу құралдарына құжаттар', 'Документы на средства измерений'],
+    hide: '=serviceId != "fire-automation-permit"',
+  },
   // Service B sub-type 1, List row 8 item 1
-  { key: 'docCentralPostPremises', l: ['Орталықтандырылған күзет пунктінің үй-жайына құжаттар (жалға алса)', 'Документы на помещение центрального поста охраны (при аренде)'], hide: '=serviceId != "security-licence" or subType != 1 or requestKind = "duplicate"' },
-  { key: 'docMonitoringConsole', l: ['Орталықтандырылған бақылау пультіне құжаттар', 'Документы на пульт централизованного наблюдения'], hide: '=serviceId != "security-licence" or subType != 1 or requestKind = "duplicate"' },
-  { key: 'docRadioPermit', l: ['Радиожиілікке рұқсат немесе радиобайланыс шарты', 'Разрешение на радиочастоту или договор радиосвязи'], hide: '=serviceId != "security-licence" or subType != 1 or requestKind = "duplicate"' },
-  { key: 'docResponseGroups', l: ['Жедел ден қою топтары туралы бұйрықтар', 'Приказы о группах быстрого реагирования'], hide: '=serviceId != "security-licence" or subType != 1 or requestKind = "duplicate"' },
-  { key: 'docVehicles', l: ['Кемінде екі көлік құралының тіркеу куәліктері', 'Свидетельства о регистрации не менее двух транспортных средств'], hide: '=serviceId != "security-licence" or subType != 1 or requestKind = "duplicate"' },
+  {
+    key: 'docCentralPostPremises',
+    l: [
+      'Орталықтандырылған күзет пунктінің үй-жайына құжаттар (жалға алса)',
+      'Документы на помещение центрального поста охраны (при аренде)',
+    ],
+    hide: '=serviceId != "security-licence" or subType != 1 or requestKind = "duplicate"',
+  },
+  {
+    key: 'docMonitoringConsole',
+    l: ['Орталықтандырылған бақылау пультіне құжаттар', 'Документы на пульт централизованного наблюдения'],
+    hide: '=serviceId != "security-licence" or subType != 1 or requestKind = "duplicate"',
+  },
+  {
+    key: 'docRadioPermit',
+    l: [
+      'Радиожиілікке рұқсат немесе радиобайланыс шарты',
+      'Разрешение на радиочастоту или договор радиосвязи',
+    ],
+    hide: '=serviceId != "security-licence" or subType != 1 or requestKind = "duplicate"',
+  },
+  {
+    key: 'docResponseGroups',
+    l: ['Жедел ден қою топтары туралы бұйрықтар', 'Приказы о группах быстрого реагирования'],
+    hide: '=serviceId != "security-licence" or subType != 1 or requestKind = "duplicate"',
+  },
+  {
+    key: 'docVehicles',
+    l: [
+      'Кемінде екі көлік құралының тіркеу куәліктері',
+      'Свидетельства о регистрации не менее двух транспортных средств',
+    ],
+    hide: '=serviceId != "security-licence" or subType != 1 or requestKind = "duplicate"',
+  },
   // Service C, Annex 1 row 8
-  { key: 'docInspectionAct', l: ['Тексеру актісі', 'Акт обследования'], hide: '=serviceId != "training-centre-designation"' },
-  { key: 'docTeachers', l: ['Оқытушылар мен практиктердің құжаттары', 'Документы преподавателей и практиков'], hide: '=serviceId != "training-centre-designation"' },
-  { key: 'docCurricula', l: ['Оқу бағдарламалары мен жоспарлары', 'Учебные программы и планы'], hide: '=serviceId != "training-centre-designation"' },
-  { key: 'docShootingRange', l: ['Атыс тиріне құжаттар (жалға алса)', 'Документы на тир (при аренде)'], hide: '=serviceId != "training-centre-designation"' },
+  {
+    key: 'docInspectionAct',
+    l: ['Тексеру актісі', 'Акт обследования'],
+    hide: '=serviceId != "training-centre-designation"',
+  },
+  {
+    key: 'docTeachers',
+    l: ['Оқытушылар мен практиктердің құжаттары', 'Документы преподавателей и практиков'],
+    hide: '=serviceId != "training-centre-designation"',
+  },
+  {
+    key: 'docCurricula',
+    l: ['Оқу бағдарламалары мен жоспарлары', 'Учебные программы и планы'],
+    hide: '=serviceId != "training-centre-designation"',
+  },
+  {
+    key: 'docShootingRange',
+    l: ['Атыс тиріне құжаттар (жалға алса)', 'Документы на тир (при аренде)'],
+    hide: '=serviceId != "training-centre-designation"',
+  },
   // Service D, Annex 1 row 8
-  { key: 'docAntimonopolyConsent', l: ['Монополияға қарсы органның алдын ала келісімі', 'Предварительное согласие антимонопольного органа'], hide: '=serviceId != "national-company-security-approval"' },
-  { key: 'docConstituent', l: ['Құрылтай құжаттары', 'Учредительные документы'], hide: '=serviceId != "national-company-security-approval"' },
-  { key: 'docObjectsList', l: ['Күзетілетін объектілердің тізбесі', 'Перечень охраняемых объектов'], hide: '=serviceId != "national-company-security-approval"' },
+  {
+    key: 'docAntimonopolyConsent',
+    l: ['Монополияға қарсы органның алдын ала келісімі', 'Предварительное согласие антимонопольного органа'],
+    hide: '=serviceId != "national-company-security-approval"',
+  },
+  {
+    key: 'docConstituent',
+    l: ['Құрылтай құжаттары', 'Учредительные документы'],
+    hide: '=serviceId != "national-company-security-approval"',
+  },
+  {
+    key: 'docObjectsList',
+    l: ['Күзетілетін объектілердің тізбесі', 'Перечень охраняемых объектов'],
+    hide: '=serviceId != "national-company-security-approval"',
+  },
 ];
 
 const forms = [
-  form('completeness-check', ['Құжаттардың толықтығын тексеру', 'Проверка полноты документов'], [
-    text('Әр құжатты белгілеңіз / Отметьте каждый представленный и действующий документ.'),
-    ...DOCS.map((d) => checkbox(d.key, d.l, { conditional: { hide: d.hide } })),
-    checkbox('documentsExpired', ['Мерзімі өткен құжаттар бар', 'Есть документы с истёкшим сроком']),
-    // A boolean, because the diagram's gateway tests `documentsComplete = true`.
-    checkbox('documentsComplete', ['Құжаттар топтамасы толық және қолданыста', 'Пакет документов полный и действующий']),
-    reason('incompletenessReason', ['Бас тарту себебі (жетіспейтін немесе мерзімі өткен құжаттар)', 'Причина отказа (недостающие или просроченные документы)'], '=documentsComplete = true'),
-  ]),
-  form('compliance-study', ['Құжаттарды зерделеу және сәйкестікті тексеру', 'Изучение документов и проверка соответствия'], [
-    view('viewLegalEntity', ['Заңды тұлға', 'Юридическое лицо'], '=if legalEntity = null then "—" else legalEntity.name + " · " + string(legalEntity.region) + " · сот тыйымы/запрет суда: " + string(legalEntity.courtBan)'),
-    view('viewConsent', ['Дербес деректерге келісім', 'Согласие на персональные данные'], '=if consentToRestrictedData = true then "иә / да" else "ЖОҚ / НЕТ"'),
-    view('viewSpecialistsCheck', ['Мамандарды тексеру', 'Проверка специалистов'], '=if specialistsCheck = null then "—" else (if specialistsCheck.passed then "сәйкес / соответствует" else string(count(specialistsCheck.grounds)) + " негіз / оснований")'),
-    view('viewSecurityCheck', ['Күзет талаптарын тексеру', 'Проверка требований охраны'], '=if securityRequirementsCheck = null then "—" else (if securityRequirementsCheck.passed then "сәйкес / соответствует" else string(count(securityRequirementsCheck.grounds)) + " негіз / оснований")'),
-    view('viewFee', ['Лицензиялық алым', 'Лицензионный сбор'], '=if feeCheck = null then "—" else (if feeCheck.paid then "төленген / оплачен" else "ТӨЛЕНБЕГЕН / НЕ ОПЛАЧЕН")'),
-    view('viewCriminalRecords', ['Соттылық', 'Судимость'], '=if criminalRecords = null then "—" else string(count(criminalRecords[item.hasConviction = true or item.pendingCriminalCase = true or item.extremismOrTerrorismData = true])) + " белгі / отметок"'),
-    checkbox('groundsFound', ['Бас тарту үшін негіздер бар', 'Есть основания для отказа']),
-    {
-      type: 'taglist',
-      key: 'refusalGrounds',
-      id: id('refusalGrounds'),
-      label: label('refusalGrounds', ['Бас тарту негіздері (заң бойынша)', 'Основания для отказа (по закону)']),
-      values: groundValues,
-      validate: { required: true },
-      conditional: { hide: '=groundsFound != true' },
-    },
-    textarea('studyNotes', ['Зерделеу нәтижесі', 'Заключение по изучению'], { validate: { maxLength: 4000 } }),
-  ]),
-  form('preliminary-decision', ['Бас тарту туралы алдын ала шешім және тыңдау', 'Предварительное решение об отказе и заслушивание'], [
-    text('Негіздер / Основания: {{refusalGrounds}}'),
-    {
-      type: 'datetime',
-      key: 'hearingAt',
-      id: id('hearingAt'),
-      subtype: 'datetime',
-      dateLabel: label('hearingAt', ['Тыңдау күні мен уақыты', 'Дата и время заслушивания']),
-      timeLabel: 'Уақыт / Время',
-      timeSerializingFormat: 'utc_offset',
-      timeInterval: 15,
-      disallowPassedDates: true,
-      validate: { required: true },
-    },
-    radio('hearingMethod', ['Тыңдау тәсілі', 'Способ заслушивания'], [
-      ['in-person', ['Көрсетілетін қызметті берушінің кеңсесінде', 'В офисе услугодателя']],
-      ['video', ['Бейнебайланыс', 'Видеосвязь']],
-      ['written', ['Жазбаша ұстаным', 'Письменная позиция']],
-    ]),
-    textfield('hearingPlace', ['Орны немесе бейнебайланыс сілтемесі', 'Место или ссылка на видеосвязь'], { validate: { required: true, minLength: 5, maxLength: 300 } }),
-    textarea('preliminaryDecisionText', ['Алдын ала шешімнің негіздемесі', 'Обоснование предварительного решения'], { validate: { required: true, minLength: 50, maxLength: 8000 } }),
-  ]),
-  form('hearing-record', ['Тыңдау хаттамасы', 'Протокол заслушивания'], [
-    text('Тыңдау / Заслушивание: {{hearingAt}} — {{hearingPlace}}'),
-    view('viewApplicantPosition', ['Өтініш берушінің жіберген ұстанымы', 'Позиция, направленная заявителем'], '=if applicantPosition = null then "—" else string(applicantPosition)'),
-    textarea('applicantPositionSummary', ['Өтініш берушінің ұстанымының қысқаша мазмұны', 'Краткое изложение позиции заявителя'], { validate: { required: true, minLength: 20, maxLength: 8000 } }),
-    radio('hearingOutcome', ['Түпкілікті шешім', 'Итоговое решение'], [
-      ['refusal-confirmed', ['Бас тарту расталды', 'Отказ подтверждён']],
-      ['position-accepted', ['Ұстаным қабылданды — қызмет көрсетіледі', 'Позиция принята — услуга оказывается']],
-    ]),
-    textarea('hearingReasons', ['Шешімнің уәждері', 'Мотивы решения'], { validate: { required: true, minLength: 20, maxLength: 8000 } }),
-  ]),
-  form('signature', ['Нәтижеге қол қою', 'Подписание результата'], [
-    text('Нәтиже / Результат: **{{resultKind}}**'),
-    radio('decision', ['Шешім', 'Решение'], [
-      ['approve', ['ЭЦҚ-мен қол қоямын', 'Подписываю ЭЦП']],
-      ['refuse', ['Қол қоймаймын — пысықтауға қайтару', 'Не подписываю — вернуть на доработку']],
-    ]),
-    textfield('signerName', ['Қол қоюшының Т.А.Ә.', 'Ф.И.О. подписывающего'], { validate: { required: true, minLength: 5, maxLength: 200 } }),
-    textfield('signerPosition', ['Лауазымы', 'Должность'], { validate: { required: true, maxLength: 200 } }),
-    reason('signatureRemarks', ['Қайтару себебі', 'Причина возврата'], '=decision != "refuse"'),
-  ]),
-  form('draft-order', ['Министр бұйрығының жобасы', 'Проект приказа Министра'], [
-    textfield('orderTitle', ['Бұйрықтың атауы', 'Наименование приказа'], { validate: { required: true, minLength: 10, maxLength: 500 } }),
-    textarea('orderText', ['Бұйрықтың мәтіні', 'Текст приказа'], { validate: { required: true, minLength: 100, maxLength: 20000 } }),
-    view('viewExpertRemarks', ['Сарапшылардың ескертпелері', 'Замечания экспертов'], '=if legalReviewRemarks = null and editorialReviewRemarks = null then "—" else string(legalReviewRemarks) + " / " + string(editorialReviewRemarks)'),
-  ]),
-  form('legal-review', ['Бұйрық жобасының құқықтық сараптамасы', 'Правовая экспертиза проекта приказа'], [
-    text('{{orderTitle}}'),
-    checkbox('legalReviewApproved', ['Құқықтық сараптама оң', 'Правовая экспертиза положительная']),
-    reason('legalReviewRemarks', ['Ескертпелер', 'Замечания'], '=legalReviewApproved = true'),
-  ]),
-  form('editorial-review', ['Бұйрық жобасының редакциялық сараптамасы', 'Редакционная экспертиза проекта приказа'], [
-    text('{{orderTitle}}'),
-    checkbox('editorialReviewApproved', ['Редакциялық сараптама оң', 'Редакционная экспертиза положительная']),
-    reason('editorialReviewRemarks', ['Ескертпелер', 'Замечания'], '=editorialReviewApproved = true'),
-  ]),
-  form('complaint-review', ['Шағымды қарау', 'Рассмотрение жалобы'], [
-    view('viewComplaint', ['Шағым', 'Жалоба'], '=if complaint = null then "—" else string(complaint)'),
-    radio('complaintUpheld', ['Шағым бойынша шешім', 'Решение по жалобе'], [
-      ['true', ['Қанағаттандырылды', 'Удовлетворена']],
-      ['false', ['Қанағаттандырусыз қалдырылды', 'Оставлена без удовлетворения']],
-    ]),
-    textarea('complaintAnswer', ['Жауап мәтіні', 'Текст ответа'], { validate: { required: true, minLength: 50, maxLength: 8000 } }),
-  ]),
-  form('rules-change-notice', ['Қағидалардың өзгергені туралы хабарлау', 'Информирование об изменении правил'], [
-    text('Процесс / Процесс: **{{processId}}**, нұсқа / версия {{version}}'),
-    checkbox('egovOperatorInformed', ['«Электрондық үкімет» операторы хабардар етілді', 'Оператор «электронного правительства» проинформирован'], required),
-    checkbox('contactCentreInformed', ['Бірыңғай байланыс орталығы (1414) хабардар етілді', 'Единый контакт-центр (1414) проинформирован'], required),
-    textfield('noticeOutgoingNumber', ['Шығыс хат нөмірі', 'Исходящий номер письма'], { validate: { required: true, pattern: '^[A-Za-zА-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі0-9/\\-.]{1,40}$' } }),
-  ]),
-  form('missing-documents-review', ['Сұралған құжаттарды қарау', 'Рассмотрение запрошенных документов'], [
-    view('viewMissing', ['Мемлекеттік жүйелерде табылмады', 'Не найдено в государственных системах'], '=(if educationFound = false then "диплом " else "") + (if employmentFound = false then "еңбек қызметі / трудовая деятельность" else "")'),
-    checkbox('missingDocumentsAccepted', ['Жіберілген көшірмелер қабылданды', 'Представленные копии приняты']),
-    reason('missingDocumentsRemarks', ['Қабылдамау себебі', 'Причина непринятия'], '=missingDocumentsAccepted = true'),
-  ]),
-  form('consent-letter-draft', ['Келісім хаттың жобасы', 'Проект письма-согласия'], [
-    view('viewAntimonopolyAnswer', ['Монополияға қарсы органның жауабы', 'Ответ антимонопольного органа'], '=if antimonopolyAnswer = null then "—" else string(antimonopolyAnswer)'),
-    checkbox('antimonopolyConsentConfirmed', ['Алдын ала келісім расталды', 'Предварительное согласие подтверждено']),
-    textarea('consentLetterText', ['Келісім хаттың мәтіні', 'Текст письма-согласия'], { validate: { required: true, minLength: 50, maxLength: 8000 }, conditional: { hide: '=antimonopolyConsentConfirmed != true' } }),
-    textfield('objectsCount', ['Күзетілетін объектілер саны', 'Количество охраняемых объектов'], { validate: { pattern: '^[0-9]{1,4}$' } }),
-  ]),
+  form(
+    'completeness-check',
+    ['Құжаттардың толықтығын тексеру', 'Проверка полноты документов'],
+    [
+      text('Әр құжатты белгілеңіз / Отметьте каждый представленный и действующий документ.'),
+      ...DOCS.map((d) => checkbox(d.key, d.l, { conditional: { hide: d.hide } })),
+      checkbox('documentsExpired', ['Мерзімі өткен құжаттар бар', 'Есть документы с истёкшим сроком']),
+      // A boolean, because the diagram's gateway tests `documentsComplete = true`.
+      checkbox('documentsComplete', [
+        'Құжаттар топтамасы толық және қолданыста',
+        'Пакет документов полный и действующий',
+      ]),
+      reason(
+        'incompletenessReason',
+        [
+          'Бас тарту себебі (жетіспейтін немесе мерзімі өткен құжаттар)',
+          'Причина отказа (недостающие или просроченные документы)',
+        ],
+        '=documentsComplete = true',
+      ),
+    ],
+  ),
+  form(
+    'compliance-study',
+    ['Құжаттарды зерделеу және сәйкестікті тексеру', 'Изучение документов и проверка соответствия'],
+    [
+      view(
+        'viewLegalEntity',
+        ['Заңды тұлға', 'Юридическое лицо'],
+        '=if legalEntity = null then "—" else legalEntity.name + " · " + string(legalEntity.region) + " · сот тыйымы/запрет суда: " + string(legalEntity.courtBan)',
+      ),
+      view(
+        'viewConsent',
+        ['Дербес деректерге келісім', 'Согласие на персональные данные'],
+        '=if consentToRestrictedData = true then "иә / да" else "ЖОҚ / НЕТ"',
+      ),
+      view(
+        'viewSpecialistsCheck',
+        ['Мамандарды тексеру', 'Проверка специалистов'],
+        '=if specialistsCheck = null then "—" else (if specialistsCheck.passed then "сәйкес / соответствует" else string(count(specialistsCheck.grounds)) + " негіз / оснований")',
+      ),
+      view(
+        'viewSecurityCheck',
+        ['Күзет талаптарын тексеру', 'Проверка требований охраны'],
+        '=if securityRequirementsCheck = null then "—" else (if securityRequirementsCheck.passed then "сәйкес / соответствует" else string(count(securityRequirementsCheck.grounds)) + " негіз / оснований")',
+      ),
+      view(
+        'viewFee',
+        ['Лицензиялық алым', 'Лицензионный сбор'],
+        '=if feeCheck = null then "—" else (if feeCheck.paid then "төленген / оплачен" else "ТӨЛЕНБЕГЕН / НЕ ОПЛАЧЕН")',
+      ),
+      view(
+        'viewCriminalRecords',
+        ['Соттылық', 'Судимость'],
+        '=if criminalRecords = null then "—" else string(count(criminalRecords[item.hasConviction = true or item.pendingCriminalCase = true or item.extremismOrTerrorismData = true])) + " белгі / отметок"',
+      ),
+      checkbox('groundsFound', ['Бас тарту үшін негіздер бар', 'Есть основания для отказа']),
+      {
+        type: 'taglist',
+        key: 'refusalGrounds',
+        id: id('refusalGrounds'),
+        label: label('refusalGrounds', [
+          'Бас тарту негіздері (заң бойынша)',
+          'Основания для отказа (по закону)',
+        ]),
+        values: groundValues,
+        validate: { required: true },
+        conditional: { hide: '=groundsFound != true' },
+      },
+      textarea('studyNotes', ['Зерделеу нәтижесі', 'Заключение по изучению'], {
+        validate: { maxLength: 4000 },
+      }),
+    ],
+  ),
+  form(
+    'preliminary-decision',
+    ['Бас тарту туралы алдын ала шешім және тыңдау', 'Предварительное решение об отказе и заслушивание'],
+    [
+      text('Негіздер / Основания: {{refusalGrounds}}'),
+      {
+        type: 'datetime',
+        key: 'hearingAt',
+        id: id('hearingAt'),
+        subtype: 'datetime',
+        dateLabel: label('hearingAt', ['Тыңдау күні мен уақыты', 'Дата и время заслушивания']),
+        timeLabel: 'Уақыт / Время',
+        timeSerializingFormat: 'utc_offset',
+        timeInterval: 15,
+        disallowPassedDates: true,
+        validate: { required: true },
+      },
+      radio(
+        'hearingMethod',
+        ['Тыңдау тәсілі', 'Способ заслушивания'],
+        [
+          ['in-person', ['Көрсетілетін қызметті берушінің кеңсесінде', 'В офисе услугодателя']],
+          ['video', ['Бейнебайланыс', 'Видеосвязь']],
+          ['written', ['Жазбаша ұстаным', 'Письменная позиция']],
+        ],
+      ),
+      textfield('hearingPlace', ['Орны немесе бейнебайланыс сілтемесі', 'Место или ссылка на видеосвязь'], {
+        validate: { required: true, minLength: 5, maxLength: 300 },
+      }),
+      textarea(
+        'preliminaryDecisionText',
+        ['Алдын ала шешімнің негіздемесі', 'Обоснование предварительного решения'],
+        { validate: { required: true, minLength: 50, maxLength: 8000 } },
+      ),
+    ],
+  ),
+  form(
+    'hearing-record',
+    ['Тыңдау хаттамасы', 'Протокол заслушивания'],
+    [
+      text('Тыңдау / Заслушивание: {{hearingAt}} — {{hearingPlace}}'),
+      view(
+        'viewApplicantPosition',
+        ['Өтініш берушінің жіберген ұстанымы', 'Позиция, направленная заявителем'],
+        '=if applicantPosition = null then "—" else string(applicantPosition)',
+      ),
+      textarea(
+        'applicantPositionSummary',
+        ['Өтініш берушінің ұстанымының қысқаша мазмұны', 'Краткое изложение позиции заявителя'],
+        { validate: { required: true, minLength: 20, maxLength: 8000 } },
+      ),
+      radio(
+        'hearingOutcome',
+        ['Түпкілікті шешім', 'Итоговое решение'],
+        [
+          ['refusal-confirmed', ['Бас тарту расталды', 'Отказ подтверждён']],
+          [
+            'position-accepted',
+            ['Ұстаным қабылданды — қызмет көрсетіледі', 'Позиция принята — услуга оказывается'],
+          ],
+        ],
+      ),
+      textarea('hearingReasons', ['Шешімнің уәждері', 'Мотивы решения'], {
+        validate: { required: true, minLength: 20, maxLength: 8000 },
+      }),
+    ],
+  ),
+  form(
+    'signature',
+    ['Нәтижеге қол қою', 'Подписание результата'],
+    [
+      text('Нәтиже / Результат: **{{resultKind}}**'),
+      radio(
+        'decision',
+        ['Шешім', 'Решение'],
+        [
+          ['approve', ['ЭЦҚ-мен қол қоямын', 'Подписываю ЭЦП']],
+          ['refuse', ['Қол қоймаймын — пысықтауға қайтару', 'Не подписываю — вернуть на доработку']],
+        ],
+      ),
+      textfield('signerName', ['Қол қоюшының Т.А.Ә.', 'Ф.И.О. подписывающего'], {
+        validate: { required: true, minLength: 5, maxLength: 200 },
+      }),
+      textfield('signerPosition', ['Лауазымы', 'Должность'], {
+        validate: { required: true, maxLength: 200 },
+      }),
+      reason('signatureRemarks', ['Қайтару себебі', 'Причина возврата'], '=decision != "refuse"'),
+    ],
+  ),
+  form(
+    'draft-order',
+    ['Министр бұйрығының жобасы', 'Проект приказа Министра'],
+    [
+      textfield('orderTitle', ['Бұйрықтың атауы', 'Наименование приказа'], {
+        validate: { required: true, minLength: 10, maxLength: 500 },
+      }),
+      textarea('orderText', ['Бұйрықтың мәтіні', 'Текст приказа'], {
+        validate: { required: true, minLength: 100, maxLength: 20000 },
+      }),
+      view(
+        'viewExpertRemarks',
+        ['Сарапшылардың ескертпелері', 'Замечания экспертов'],
+        '=if legalReviewRemarks = null and editorialReviewRemarks = null then "—" else string(legalReviewRemarks) + " / " + string(editorialReviewRemarks)',
+      ),
+    ],
+  ),
+  form(
+    'legal-review',
+    ['Бұйрық жобасының құқықтық сараптамасы', 'Правовая экспертиза проекта приказа'],
+    [
+      text('{{orderTitle}}'),
+      checkbox('legalReviewApproved', ['Құқықтық сараптама оң', 'Правовая экспертиза положительная']),
+      reason('legalReviewRemarks', ['Ескертпелер', 'Замечания'], '=legalReviewApproved = true'),
+    ],
+  ),
+  form(
+    'editorial-review',
+    ['Бұйрық жобасының редакциялық сараптамасы', 'Редакционная экспертиза проекта приказа'],
+    [
+      text('{{orderTitle}}'),
+      checkbox('editorialReviewApproved', [
+        'Редакциялық сараптама оң',
+        'Редакционная экспертиза положительная',
+      ]),
+      reason('editorialReviewRemarks', ['Ескертпелер', 'Замечания'], '=editorialReviewApproved = true'),
+    ],
+  ),
+  form(
+    'complaint-review',
+    ['Шағымды қарау', 'Рассмотрение жалобы'],
+    [
+      view('viewComplaint', ['Шағым', 'Жалоба'], '=if complaint = null then "—" else string(complaint)'),
+      radio(
+        'complaintUpheld',
+        ['Шағым бойынша шешім', 'Решение по жалобе'],
+        [
+          ['true', ['Қанағаттандырылды', 'Удовлетворена']],
+          ['false', ['Қанағаттандырусыз қалдырылды', 'Оставлена без удовлетворения']],
+        ],
+      ),
+      textarea('complaintAnswer', ['Жауап мәтіні', 'Текст ответа'], {
+        validate: { required: true, minLength: 50, maxLength: 8000 },
+      }),
+    ],
+  ),
+  form(
+    'rules-change-notice',
+    ['Қағидалардың өзгергені туралы хабарлау', 'Информирование об изменении правил'],
+    [
+      text('Процесс / Процесс: **{{processId}}**, нұсқа / версия {{version}}'),
+      checkbox(
+        'egovOperatorInformed',
+        [
+          '«Электрондық үкімет» операторы хабардар етілді',
+          'Оператор «электронного правительства» проинформирован',
+        ],
+        required,
+      ),
+      checkbox(
+        'contactCentreInformed',
+        ['Бірыңғай байланыс орталығы (1414) хабардар етілді', 'Единый контакт-центр (1414) проинформирован'],
+        required,
+      ),
+      textfield('noticeOutgoingNumber', ['Шығыс хат нөмірі', 'Исходящий номер письма'], {
+        validate: { required: true, pattern: '^[A-Za-zА-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі0-9/\\-.]{1,40}$' },
+      }),
+    ],
+  ),
+  form(
+    'missing-documents-review',
+    ['Сұралған құжаттарды қарау', 'Рассмотрение запрошенных документов'],
+    [
+      view(
+        'viewMissing',
+        ['Мемлекеттік жүйелерде табылмады', 'Не найдено в государственных системах'],
+        '=(if educationFound = false then "диплом " else "") + (if employmentFound = false then "еңбек қызметі / трудовая деятельность" else "")',
+      ),
+      checkbox('missingDocumentsAccepted', [
+        'Жіберілген көшірмелер қабылданды',
+        'Представленные копии приняты',
+      ]),
+      reason(
+        'missingDocumentsRemarks',
+        ['Қабылдамау себебі', 'Причина непринятия'],
+        '=missingDocumentsAccepted = true',
+      ),
+    ],
+  ),
+  form(
+    'consent-letter-draft',
+    ['Келісім хаттың жобасы', 'Проект письма-согласия'],
+    [
+      view(
+        'viewAntimonopolyAnswer',
+        ['Монополияға қарсы органның жауабы', 'Ответ антимонопольного органа'],
+        '=if antimonopolyAnswer = null then "—" else string(antimonopolyAnswer)',
+      ),
+      checkbox('antimonopolyConsentConfirmed', [
+        'Алдын ала келісім расталды',
+        'Предварительное согласие подтверждено',
+      ]),
+      textarea('consentLetterText', ['Келісім хаттың мәтіні', 'Текст письма-согласия'], {
+        validate: { required: true, minLength: 50, maxLength: 8000 },
+        conditional: { hide: '=antimonopolyConsentConfirmed != true' },
+      }),
+      textfield('objectsCount', ['Күзетілетін объектілер саны', 'Количество охраняемых объектов'], {
+        validate: { pattern: '^[0-9]{1,4}$' },
+      }),
+    ],
+  ),
 ];
 
 const dir = join(__dirname, '..', '..', 'forms');
 mkdirSync(join(dir, 'i18n'), { recursive: true });
 for (const f of forms) writeFileSync(join(dir, `${f.id}.form`), JSON.stringify(f, null, 2) + '\n');
-const sorted = (o: Record<string, string>) => Object.fromEntries(Object.entries(o).sort(([a], [b]) => a.localeCompare(b)));
+const sorted = (o: Record<string, string>) =>
+  Object.fromEntries(Object.entries(o).sort(([a], [b]) => a.localeCompare(b)));
 writeFileSync(join(dir, 'i18n', 'kk.json'), JSON.stringify(sorted(i18n.kk), null, 2) + '\n');
 writeFileSync(join(dir, 'i18n', 'ru.json'), JSON.stringify(sorted(i18n.ru), null, 2) + '\n');
 console.log(forms.map((f) => `forms/${f.id}.form`).join('\n'));

@@ -20,7 +20,8 @@ export function nationalCompanySecurityApproval(): Diagram {
       const c = completeness(s, {
         ref: `${REF} §7 (2 WD); Annex 1 row 8`,
         groups: GROUPS,
-        formNote: 'Checklist: EDS application, antimonopoly prior consent, constituent documents (MIA order 863 §3), list of objects to be guarded.',
+        formNote:
+          'Checklist: EDS application, antimonopoly prior consent, constituent documents (MIA order 863 §3), list of objects to be guarded.',
       });
       const lookup = s.service('Task_LookupLegalEntity', {
         name: 'Look up the national company',
@@ -28,12 +29,32 @@ export function nationalCompanySecurityApproval(): Diagram {
         at: [10, 0],
         type: 'lookup-legal-entity',
       });
-      const rep = report(s, 'Task_ReportStudyStage', 'compliance-study', [11, 0], 'Record the compliance study stage');
-      const st = study(s, { at: [12, 0], ref: `${REF} §8 (3 WD, Law on Security Activity)`, groups: GROUPS, deadline: '=deadlineStudy', escalationAt: [13, 2] });
-      const grounds = s.xor('Gateway_GroundsFound', { name: 'Grounds for refusal?', doc: `${REF} §8 second indent; Annex 1 row 9 (not restated by order 923).`, at: [13, 0] });
+      const rep = report(
+        s,
+        'Task_ReportStudyStage',
+        'compliance-study',
+        [11, 0],
+        'Record the compliance study stage',
+      );
+      const st = study(s, {
+        at: [12, 0],
+        ref: `${REF} §8 (3 WD, Law on Security Activity)`,
+        groups: GROUPS,
+        deadline: '=deadlineStudy',
+        escalationAt: [13, 2],
+      });
+      const grounds = s.xor('Gateway_GroundsFound', {
+        name: 'Grounds for refusal?',
+        doc: `${REF} §8 second indent; Annex 1 row 9 (not restated by order 923).`,
+        at: [13, 0],
+      });
       const entry = s.xor('Gateway_HearingEntry', { name: '', doc: `${REF} §8; spec C6.`, at: [14, -1] });
       const hear = hearingCall(s, { at: [15, -1], ref: `${REF} §8`, groups: GROUPS });
-      const outcome = s.xor('Gateway_HearingOutcome', { name: 'Refusal confirmed?', doc: `${REF} §8; spec C6.`, at: [16, -1] });
+      const outcome = s.xor('Gateway_HearingOutcome', {
+        name: 'Refusal confirmed?',
+        doc: `${REF} §8; spec C6.`,
+        at: [16, -1],
+      });
       const approval = s.xor('Gateway_ApprovalPath', { name: '', doc: REF, at: [17, 0] });
       s.flow(c.complete, lookup);
       s.chain(lookup, rep, st, grounds);
@@ -42,7 +63,13 @@ export function nationalCompanySecurityApproval(): Diagram {
       s.chain(entry, hear, outcome);
       s.flow(outcome, approval, { name: 'position accepted', isDefault: true });
 
-      const letterStage = report(s, 'Task_ReportLetterStage', 'antimonopoly-letter', [18, 0], 'Record the antimonopoly letter stage');
+      const letterStage = report(
+        s,
+        'Task_ReportLetterStage',
+        'antimonopoly-letter',
+        [18, 0],
+        'Record the antimonopoly letter stage',
+      );
       const letter = s.service('Task_GenerateAntimonopolyLetter', {
         name: 'Form the letter to the antimonopoly body',
         doc: `${REF} §9: confirmation of the antimonopoly body's prior consent under the Entrepreneurial Code.`,
@@ -56,7 +83,13 @@ export function nationalCompanySecurityApproval(): Diagram {
         at: [20, 0],
         type: 'send-letter',
       });
-      escalate(s, send, { step: 'Letter', deadline: '=deadlineLetter', head: lit(GROUPS.head), at: [21, 2], ref: `${REF} §9` });
+      escalate(s, send, {
+        step: 'Letter',
+        deadline: '=deadlineLetter',
+        head: lit(GROUPS.head),
+        at: [21, 2],
+        ref: `${REF} §9`,
+      });
       const answer = s.catchEvent('Event_AntimonopolyAnswerReceived', {
         name: 'Antimonopoly body answered',
         doc: `${REF} §10. Message antimonopoly-answer-received (correlation applicationNumber) with antimonopolyAnswer.`,
@@ -84,8 +117,18 @@ export function nationalCompanySecurityApproval(): Diagram {
         candidateGroups: GROUPS.clerks,
         dueDate: '=deadlineConsent',
       });
-      escalate(s, draft, { step: 'Consent', deadline: '=deadlineConsent', head: lit(GROUPS.head), at: [25, 2], ref: `${REF} §10` });
-      const confirmed = s.xor('Gateway_ConsentConfirmed', { name: 'Antimonopoly consent confirmed?', doc: `${REF} §9–§10; Annex 1 row 8 item 2.`, at: [25, 0] });
+      escalate(s, draft, {
+        step: 'Consent',
+        deadline: '=deadlineConsent',
+        head: lit(GROUPS.head),
+        at: [25, 2],
+        ref: `${REF} §10`,
+      });
+      const confirmed = s.xor('Gateway_ConsentConfirmed', {
+        name: 'Antimonopoly consent confirmed?',
+        doc: `${REF} §9–§10; Annex 1 row 8 item 2.`,
+        at: [25, 0],
+      });
       const ground = s.script('Task_RecordAntimonopolyGround', {
         name: 'Record the unconfirmed consent as a ground',
         doc: `${REF} §8–§10; Annex 1 row 8 item 2: without the antimonopoly body's consent the approval is refused after a hearing (spec C6).`,
@@ -93,7 +136,10 @@ export function nationalCompanySecurityApproval(): Diagram {
         script: { expression: '=["D_ANTIMONOPOLY_CONSENT_NOT_CONFIRMED"]', resultVariable: 'refusalGrounds' },
       });
       s.chain(approval, letterStage, letter, send, answer, when, compute, draft, confirmed);
-      s.flow(confirmed, ground, { name: 'not confirmed', condition: '=antimonopolyConsentConfirmed = false' });
+      s.flow(confirmed, ground, {
+        name: 'not confirmed',
+        condition: '=antimonopolyConsentConfirmed = false',
+      });
       s.flow(ground, entry, { lane: -4 });
 
       const ids = deliver(s, {
@@ -105,14 +151,38 @@ export function nationalCompanySecurityApproval(): Diagram {
         resumePoint: c.resumed,
         backLane: -5,
         choices: [
-          { id: 'Task_ChooseRefusal', kind: 'refusal', name: 'Result: motivated refusal', row: -2, doc: 'The hearing confirmed the refusal.' },
-          { id: 'Task_ChooseConsentLetter', kind: 'consent-letter', name: 'Result: consent letter', row: 0, doc: '§10.' },
-          { id: 'Task_ChooseRefusalFurtherConsideration', kind: 'refusal-further-consideration', name: 'Result: refusal of further consideration', row: 3, doc: '§7; spec C5.' },
+          {
+            id: 'Task_ChooseRefusal',
+            kind: 'refusal',
+            name: 'Result: motivated refusal',
+            row: -2,
+            doc: 'The hearing confirmed the refusal.',
+          },
+          {
+            id: 'Task_ChooseConsentLetter',
+            kind: 'consent-letter',
+            name: 'Result: consent letter',
+            row: 0,
+            doc: '§10.',
+          },
+          {
+            id: 'Task_ChooseRefusalFurtherConsideration',
+            kind: 'refusal-further-consideration',
+            name: 'Result: refusal of further consideration',
+            row: 3,
+            doc: '§7; spec C5.',
+          },
         ],
       });
-      s.flow(outcome, ids.refusal, { name: 'refusal confirmed', condition: '=hearingOutcome = "refusal-confirmed"' });
+      s.flow(outcome, ids.refusal, {
+        name: 'refusal confirmed',
+        condition: '=hearingOutcome = "refusal-confirmed"',
+      });
       s.flow(confirmed, ids['consent-letter'], { name: 'confirmed', isDefault: true });
-      s.flow(c.incomplete, ids['refusal-further-consideration'], { name: 'incomplete or expired', isDefault: true });
+      s.flow(c.incomplete, ids['refusal-further-consideration'], {
+        name: 'incomplete or expired',
+        isDefault: true,
+      });
       return { lastCol: 30, bottomRow: 3 };
     },
   });

@@ -22,7 +22,8 @@ export function securityLicence(): Diagram {
       const c = completeness(s, {
         ref: `${REF} §7 (issue, 2 WD), §10 (re-issue, 2 WD), §11 (duplicate, 1 WD); List row 8`,
         groups: GROUPS,
-        formNote: 'Sub-type 1 (issue, re-issue): premises if leased, monitoring console, radio permit, response groups, two vehicles; sub-type 2 and duplicate: the application only.',
+        formNote:
+          'Sub-type 1 (issue, re-issue): premises if leased, monitoring console, radio permit, response groups, two vehicles; sub-type 2 and duplicate: the application only.',
       });
       const fee = s.service('Task_CheckLicenceFee', {
         name: 'Check the licence fee',
@@ -47,14 +48,22 @@ export function securityLicence(): Diagram {
         name: 'Record the unpaid fee as a refusal ground',
         doc: `${LIST} row 9 ground 3. The study form shows it pre-selected.`,
         at: [11, 1],
-        script: { expression: '=distinct values(concatenate(if refusalGrounds = null then [] else refusalGrounds, ["B03_FEE_NOT_PAID"]))', resultVariable: 'refusalGrounds' },
+        script: {
+          expression:
+            '=distinct values(concatenate(if refusalGrounds = null then [] else refusalGrounds, ["B03_FEE_NOT_PAID"]))',
+          resultVariable: 'refusalGrounds',
+        },
       });
       const feeDone = s.xor('Gateway_FeeChecked', { name: '', doc: LIST, at: [12, 0] });
       s.flow(c.complete, fee);
       s.flow(fee, feeDone);
       s.chain(unpaid, feeGround, feeDone);
 
-      const kind = s.xor('Gateway_RequestKind', { name: 'Kind of request?', doc: `${REF} §9–§11; List row 8 items 1–3.`, at: [13, 0] });
+      const kind = s.xor('Gateway_RequestKind', {
+        name: 'Kind of request?',
+        doc: `${REF} §9–§11; List row 8 items 1–3.`,
+        at: [13, 0],
+      });
       const dup = s.service('Task_LookupLicenceForDuplicate', {
         name: 'Look up the licence to duplicate',
         doc: `${LIST} row 8 item 3: a duplicate is issued only when the licence cannot be obtained from the portal's systems.`,
@@ -62,14 +71,59 @@ export function securityLicence(): Diagram {
         type: 'lookup-licence',
       });
       const l = lookups(s, 14, `${LIST} row 8 last indent`, [
-        { id: 'Task_LookupLegalEntity', type: 'lookup-legal-entity', name: 'Look up the legal entity and charter', doc: 'State registration, charter, business category (ground 10), court bans (grounds 7–9).' },
-        { id: 'Task_LookupHeadIdentity', type: 'lookup-person', name: "Look up the head's identity", doc: 'Identity documents.', subjects: 'head' },
-        { id: 'Task_LookupHeadEducation', type: 'lookup-education', name: "Look up the head's higher legal education", doc: 'Higher legal education of the head.', subjects: 'head' },
-        { id: 'Task_LookupHeadEmployment', type: 'lookup-employment', name: "Look up the head's employment record", doc: 'Employment history of the head.', subjects: 'head' },
-        { id: 'Task_LookupHeadCriminalRecord', type: 'lookup-criminal-record', name: "Look up the head's criminal record", doc: 'No criminal record; criminal and administrative liability; extremism, terrorism, organised crime (ground 11).', subjects: 'head' },
-        { id: 'Task_LookupHeadMentalHealth', type: 'lookup-mental-health', name: "Look up the head's mental-health certificate", doc: 'Certificates of mental-health organisations.', subjects: 'head' },
-        { id: 'Task_LookupRealEstate', type: 'lookup-real-estate', name: 'Look up real estate owned', doc: 'Real estate held on the right of ownership.' },
-        { id: 'Task_LookupExistingLicence', type: 'lookup-licence', name: 'Look up licence data', doc: 'Licence data (re-issue, existing licences).' },
+        {
+          id: 'Task_LookupLegalEntity',
+          type: 'lookup-legal-entity',
+          name: 'Look up the legal entity and charter',
+          doc: 'State registration, charter, business category (ground 10), court bans (grounds 7–9).',
+        },
+        {
+          id: 'Task_LookupHeadIdentity',
+          type: 'lookup-person',
+          name: "Look up the head's identity",
+          doc: 'Identity documents.',
+          subjects: 'head',
+        },
+        {
+          id: 'Task_LookupHeadEducation',
+          type: 'lookup-education',
+          name: "Look up the head's higher legal education",
+          doc: 'Higher legal education of the head.',
+          subjects: 'head',
+        },
+        {
+          id: 'Task_LookupHeadEmployment',
+          type: 'lookup-employment',
+          name: "Look up the head's employment record",
+          doc: 'Employment history of the head.',
+          subjects: 'head',
+        },
+        {
+          id: 'Task_LookupHeadCriminalRecord',
+          type: 'lookup-criminal-record',
+          name: "Look up the head's criminal record",
+          doc: 'No criminal record; criminal and administrative liability; extremism, terrorism, organised crime (ground 11).',
+          subjects: 'head',
+        },
+        {
+          id: 'Task_LookupHeadMentalHealth',
+          type: 'lookup-mental-health',
+          name: "Look up the head's mental-health certificate",
+          doc: 'Certificates of mental-health organisations.',
+          subjects: 'head',
+        },
+        {
+          id: 'Task_LookupRealEstate',
+          type: 'lookup-real-estate',
+          name: 'Look up real estate owned',
+          doc: 'Real estate held on the right of ownership.',
+        },
+        {
+          id: 'Task_LookupExistingLicence',
+          type: 'lookup-licence',
+          name: 'Look up licence data',
+          doc: 'Licence data (re-issue, existing licences).',
+        },
       ]);
       s.flow(feeDone, kind);
       s.flow(kind, dup, { name: 'duplicate', condition: '=requestKind = "duplicate"' });
@@ -93,15 +147,30 @@ export function securityLicence(): Diagram {
         at: [19, -2],
         type: 'request-missing-documents',
       });
-      escalate(s, request, { step: 'DocumentRequest', deadline: '=deadlineDocumentRequest', head: lit(GROUPS.head), at: [20, -1], ref: `${LIST} row 8 last indent` });
-      const await_ = s.eventGateway('Gateway_AwaitMissingDocuments', { name: 'Copies sent?', doc: `${LIST} row 8 last indent.`, at: [20, -2] });
+      escalate(s, request, {
+        step: 'DocumentRequest',
+        deadline: '=deadlineDocumentRequest',
+        head: lit(GROUPS.head),
+        at: [20, -1],
+        ref: `${LIST} row 8 last indent`,
+      });
+      const await_ = s.eventGateway('Gateway_AwaitMissingDocuments', {
+        name: 'Copies sent?',
+        doc: `${LIST} row 8 last indent.`,
+        at: [20, -2],
+      });
       const submitted = s.catchEvent('Event_MissingDocumentsSubmitted', {
         name: 'Copies submitted',
         doc: `${LIST} row 8 last indent. Portal message missing-documents-submitted (correlation applicationNumber).`,
         at: [21, -3],
         event: { message: 'missing-documents-submitted' },
       });
-      const closed = s.catchEvent('Event_DocumentWindowClosed', { name: 'Answer window closed', doc: `${LIST} row 8 last indent; [config] window.`, at: [21, -2], event: { timeDate: '=deadlineMissingDocuments' } });
+      const closed = s.catchEvent('Event_DocumentWindowClosed', {
+        name: 'Answer window closed',
+        doc: `${LIST} row 8 last indent; [config] window.`,
+        at: [21, -2],
+        event: { timeDate: '=deadlineMissingDocuments' },
+      });
       const reviewCopies = s.user('Task_ReviewMissingDocuments', {
         name: 'Review the submitted copies',
         doc: `${LIST} row 8 last indent. The clerk accepts or rejects the diploma and employment record copies before the study ends.`,
@@ -118,7 +187,10 @@ export function securityLicence(): Diagram {
       });
       const lookedUp = s.xor('Gateway_LookupsDone', { name: '', doc: LIST, at: [23, 0] });
       s.flow(l.join, found);
-      s.flow(found, plan, { name: 'not found', condition: '=educationFound = false or employmentFound = false' });
+      s.flow(found, plan, {
+        name: 'not found',
+        condition: '=educationFound = false or employmentFound = false',
+      });
       s.flow(found, lookedUp, { name: 'found', isDefault: true });
       s.chain(plan, request, await_);
       s.flow(await_, submitted);
@@ -129,8 +201,17 @@ export function securityLicence(): Diagram {
       s.flow(notReceived, lookedUp);
       s.flow(dup, lookedUp);
 
-      const sub = s.xor('Gateway_SubType', { name: 'Sub-type 1?', doc: `${REF} §2 sub-types; List row 8 items 1–2: sub-type 2 and duplicates need the application only.`, at: [24, 0] });
-      const vehicles = s.service('Task_LookupVehicles', { name: 'Look up vehicles owned', doc: `${LIST} row 8 item 1: at least two vehicles owned for the response groups.`, at: [25, -1], type: 'lookup-vehicles' });
+      const sub = s.xor('Gateway_SubType', {
+        name: 'Sub-type 1?',
+        doc: `${REF} §2 sub-types; List row 8 items 1–2: sub-type 2 and duplicates need the application only.`,
+        at: [24, 0],
+      });
+      const vehicles = s.service('Task_LookupVehicles', {
+        name: 'Look up vehicles owned',
+        doc: `${LIST} row 8 item 1: at least two vehicles owned for the response groups.`,
+        at: [25, -1],
+        type: 'lookup-vehicles',
+      });
       const secCheck = s.service('Task_CheckSecurityRequirements', {
         name: 'Check the sub-type 1 requirements',
         doc: `${LIST} row 8 item 1; row 9 grounds 4, 13. Writes securityRequirementsCheck; grounds are data for the clerk.`,
@@ -143,7 +224,13 @@ export function securityLicence(): Diagram {
       s.flow(sub, subDone, { name: 'application only', isDefault: true });
       s.chain(vehicles, secCheck, subDone);
 
-      const rep = report(s, 'Task_ReportStudyStage', 'compliance-study', [28, 0], 'Record the compliance study stage');
+      const rep = report(
+        s,
+        'Task_ReportStudyStage',
+        'compliance-study',
+        [28, 0],
+        'Record the compliance study stage',
+      );
       const st = study(s, {
         at: [29, 0],
         ref: `${REF} §8–§11; List row 9 (grounds 1–13)`,
@@ -152,12 +239,20 @@ export function securityLicence(): Diagram {
         escalationAt: [30, 2],
       });
       s.chain(subDone, rep, st);
-      const grounds = s.xor('Gateway_GroundsFound', { name: 'Grounds for refusal?', doc: `${LIST} row 9.`, at: [30, 0] });
+      const grounds = s.xor('Gateway_GroundsFound', {
+        name: 'Grounds for refusal?',
+        doc: `${LIST} row 9.`,
+        at: [30, 0],
+      });
       const collect = s.script('Task_CollectRefusalGrounds', {
         name: 'Collect the refusal grounds',
         doc: `${LIST} row 9. The clerk's grounds plus ground 3 when the fee is unpaid: the study form cannot drop it, and the hearing and the refusal quote the same list.`,
         at: [30.6, -1],
-        script: { expression: '=distinct values(concatenate(if refusalGrounds = null then [] else refusalGrounds, if feeNotPaid = true then ["B03_FEE_NOT_PAID"] else []))', resultVariable: 'refusalGrounds' },
+        script: {
+          expression:
+            '=distinct values(concatenate(if refusalGrounds = null then [] else refusalGrounds, if feeNotPaid = true then ["B03_FEE_NOT_PAID"] else []))',
+          resultVariable: 'refusalGrounds',
+        },
       });
       const needsHearing = s.xor('Gateway_HearingRequired', {
         name: 'Issue?',
@@ -168,30 +263,54 @@ export function securityLicence(): Diagram {
         at: [32, -2],
         ref: `${REF} §8`,
         groups: GROUPS,
-        refusalGrounds: '=distinct values(concatenate(if refusalGrounds = null then [] else refusalGrounds, if feeNotPaid = true then ["B03_FEE_NOT_PAID"] else []))',
+        refusalGrounds:
+          '=distinct values(concatenate(if refusalGrounds = null then [] else refusalGrounds, if feeNotPaid = true then ["B03_FEE_NOT_PAID"] else []))',
       });
-      const outcome = s.xor('Gateway_HearingOutcome', { name: 'Refusal confirmed?', doc: `${REF} §8; spec C6.`, at: [33, -2] });
+      const outcome = s.xor('Gateway_HearingOutcome', {
+        name: 'Refusal confirmed?',
+        doc: `${REF} §8; spec C6.`,
+        at: [33, -2],
+      });
       const refusals = s.xor('Gateway_RefusalPaths', { name: '', doc: REF, at: [34, -1] });
       const approval = s.xor('Gateway_ApprovalPath', { name: '', doc: REF, at: [34, 0] });
       s.chain(st, grounds);
-      s.flow(grounds, collect, { name: 'grounds found', condition: '=groundsFound = true or feeNotPaid = true' });
+      s.flow(grounds, collect, {
+        name: 'grounds found',
+        condition: '=groundsFound = true or feeNotPaid = true',
+      });
       s.flow(collect, needsHearing);
       s.flow(grounds, approval, { name: 'no grounds', isDefault: true });
       s.flow(needsHearing, hear, { name: 'issue', condition: '=requestKind = "issue"' });
       s.flow(needsHearing, refusals, { name: 're-issue or duplicate', isDefault: true });
       s.flow(hear, outcome);
-      s.flow(outcome, refusals, { name: 'refusal confirmed', condition: '=hearingOutcome = "refusal-confirmed"' });
+      s.flow(outcome, refusals, {
+        name: 'refusal confirmed',
+        condition: '=hearingOutcome = "refusal-confirmed"',
+      });
       s.flow(outcome, approval, { name: 'position accepted', isDefault: true });
       const ids = deliver(s, {
         col: 35,
         ref: `${REF} §9–§11`,
         groups: GROUPS,
-        deadlineDelivery: '=if resultKind = "refusal-further-consideration" then deadlineCompleteness else deadlineResult',
+        deadlineDelivery:
+          '=if resultKind = "refusal-further-consideration" then deadlineCompleteness else deadlineResult',
         resumePoint: c.resumed,
         backLane: -9,
         choices: [
-          { id: 'Task_ChooseRefusal', kind: 'refusal', name: 'Result: motivated refusal', row: -1, doc: 'List row 9.' },
-          { id: 'Task_ChooseLicence', kind: 'licence', name: 'Result: licence, re-issue or duplicate', row: 0, doc: '§9–§11; List row 5.' },
+          {
+            id: 'Task_ChooseRefusal',
+            kind: 'refusal',
+            name: 'Result: motivated refusal',
+            row: -1,
+            doc: 'List row 9.',
+          },
+          {
+            id: 'Task_ChooseLicence',
+            kind: 'licence',
+            name: 'Result: licence, re-issue or duplicate',
+            row: 0,
+            doc: '§9–§11; List row 5.',
+          },
           {
             id: 'Task_ChooseIncompleteRefusal',
             kind: 'incomplete',

@@ -29,7 +29,11 @@ export interface FrameOpts {
  * process variables (the completeness decision) is not repeated — see docs/process-variables.md.
  */
 export function serviceFrame(o: FrameOpts): Diagram {
-  const d = new Diagram({ processId: o.processId, name: o.name, doc: `${o.ref}. Runs one application from registration to the result in the personal cabinet.` });
+  const d = new Diagram({
+    processId: o.processId,
+    name: o.name,
+    doc: `${o.ref}. Runs one application from registration to the result in the personal cabinet.`,
+  });
   const p = d.root;
   d.message('calendar-revised', CORRELATION);
   const start = p.start('Start_ApplicationRegistered', {
@@ -44,11 +48,24 @@ export function serviceFrame(o: FrameOpts): Diagram {
     type: 'compute-deadlines',
   });
   const registered = report(p, 'Task_ReportRegistered', 'registered', [2, 0], 'Record the registration');
-  const enter = p.xor('Gateway_EnterReview', { name: '', doc: `${o.ref}. The stage is entered at registration and again after a calendar revision.`, at: [3, 0] });
-  const stage = p.sub('SubProcess_Review', { name: 'Review within the legal term', doc: `${o.ref}. The watched stage: its overall term (deadlineTotal) is watched on the boundary; a calendar revision re-arms every timer inside.` });
+  const enter = p.xor('Gateway_EnterReview', {
+    name: '',
+    doc: `${o.ref}. The stage is entered at registration and again after a calendar revision.`,
+    at: [3, 0],
+  });
+  const stage = p.sub('SubProcess_Review', {
+    name: 'Review within the legal term',
+    doc: `${o.ref}. The watched stage: its overall term (deadlineTotal) is watched on the boundary; a calendar revision re-arms every timer inside.`,
+  });
   const { lastCol, bottomRow } = o.stage(stage);
 
-  escalate(p, 'SubProcess_Review', { step: 'ServiceTerm', deadline: '=deadlineTotal', head: lit(o.groups.head), at: [lastCol + 2, bottomRow + 2], ref: `${o.ref}; overall term of the service` });
+  escalate(p, 'SubProcess_Review', {
+    step: 'ServiceTerm',
+    deadline: '=deadlineTotal',
+    head: lit(o.groups.head),
+    at: [lastCol + 2, bottomRow + 2],
+    ref: `${o.ref}; overall term of the service`,
+  });
   const revised = p.boundary('Boundary_CalendarRevised', 'SubProcess_Review', {
     name: 'Calendar revised',
     doc: `Spec C3, C4: a change of the working-day calendar (a holiday moved by government decree) changes running terms. Message calendar-revised (correlation applicationNumber) interrupts the stage so that its timers are re-armed.`,
@@ -61,21 +78,42 @@ export function serviceFrame(o: FrameOpts): Diagram {
     at: [lastCol + 2, bottomRow + 4],
     type: 'compute-deadlines',
   });
-  const revisedReport = report(p, 'Task_ReportCalendarRevised', 'calendar-revised', [lastCol + 3, bottomRow + 4], 'Record the revised terms');
+  const revisedReport = report(
+    p,
+    'Task_ReportCalendarRevised',
+    'calendar-revised',
+    [lastCol + 3, bottomRow + 4],
+    'Record the revised terms',
+  );
   p.chain(start, compute, registered, enter, 'SubProcess_Review');
   p.chain(revised, recompute, revisedReport);
   p.flow(revisedReport, enter, { lane: bottomRow + 5 });
 
-  const outcome = p.xor('Gateway_Outcome', { name: 'Outcome?', doc: `${o.ref}; spec C5, C7. The kind of result delivered.`, at: [lastCol + 2, 0] });
+  const outcome = p.xor('Gateway_Outcome', {
+    name: 'Outcome?',
+    doc: `${o.ref}; spec C5, C7. The kind of result delivered.`,
+    at: [lastCol + 2, 0],
+  });
   const rfc = p.end('End_FurtherConsiderationRefused', {
     name: 'Further consideration refused',
     doc: `${o.ref}; spec C5. Incomplete package or expired documents: motivated refusal of further consideration sent to the personal cabinet.`,
     at: [lastCol + 3, -1],
   });
-  const refused = p.end('End_ServiceRefused', { name: 'Service refused', doc: `${o.ref}; spec C6, C7. Motivated refusal after the hearing (or from the review where the rules allow).`, at: [lastCol + 3, 1] });
-  const granted = p.end(`End_${pascal(o.approvalEndName)}`, { name: o.approvalEndName, doc: `${o.ref}; spec C7. The result is in the personal cabinet.`, at: [lastCol + 3, 0] });
+  const refused = p.end('End_ServiceRefused', {
+    name: 'Service refused',
+    doc: `${o.ref}; spec C6, C7. Motivated refusal after the hearing (or from the review where the rules allow).`,
+    at: [lastCol + 3, 1],
+  });
+  const granted = p.end(`End_${pascal(o.approvalEndName)}`, {
+    name: o.approvalEndName,
+    doc: `${o.ref}; spec C7. The result is in the personal cabinet.`,
+    at: [lastCol + 3, 0],
+  });
   p.flow('SubProcess_Review', outcome);
-  p.flow(outcome, rfc, { name: 'refusal of further consideration', condition: '=deliveredResultKind = "refusal-further-consideration"' });
+  p.flow(outcome, rfc, {
+    name: 'refusal of further consideration',
+    condition: '=deliveredResultKind = "refusal-further-consideration"',
+  });
   p.flow(outcome, refused, { name: 'refusal', condition: '=deliveredResultKind = "refusal"' });
   p.flow(outcome, granted, { name: o.approvalKind, isDefault: true });
   return d;
@@ -87,13 +125,23 @@ export function completeness(
   o: { ref: string; groups: Groups; formNote?: string },
 ): { complete: string; incomplete: string; resumed: string } {
   const start = s.start('Start_Review', { name: 'Review started', doc: o.ref, at: [4, 0] });
-  const loop = s.xor('Gateway_StageLoop', { name: '', doc: `${o.ref}. A draft returned by the signer comes back here.`, at: [4.6, 0] });
+  const loop = s.xor('Gateway_StageLoop', {
+    name: '',
+    doc: `${o.ref}. A draft returned by the signer comes back here.`,
+    at: [4.6, 0],
+  });
   const resume = s.xor('Gateway_ResumePoint', {
     name: 'Completeness already checked?',
     doc: `${o.ref}. After a calendar revision or a returned signature the stage starts again; a package already found complete is not checked twice.`,
     at: [5.3, 0],
   });
-  const rep = report(s, 'Task_ReportCompletenessStage', 'completeness-check', [6, 0], 'Record the completeness stage');
+  const rep = report(
+    s,
+    'Task_ReportCompletenessStage',
+    'completeness-check',
+    [6, 0],
+    'Record the completeness stage',
+  );
   const check = s.user('Task_CheckCompleteness', {
     name: 'Check the completeness of the documents',
     doc: `${o.ref}; spec C5. Complete package and documents in force; otherwise the motivated refusal of further consideration within the same term.${o.formNote ? ' ' + o.formNote : ''}`,
@@ -102,8 +150,18 @@ export function completeness(
     candidateGroups: o.groups.clerks,
     dueDate: '=deadlineCompleteness',
   });
-  escalate(s, check, { step: 'Completeness', deadline: '=deadlineCompleteness', head: lit(o.groups.head), at: [9, 2], ref: `${o.ref}; spec C5` });
-  const gw = s.xor('Gateway_DocumentsComplete', { name: 'Documents complete?', doc: `${o.ref}; spec C5.`, at: [8, 0] });
+  escalate(s, check, {
+    step: 'Completeness',
+    deadline: '=deadlineCompleteness',
+    head: lit(o.groups.head),
+    at: [9, 2],
+    ref: `${o.ref}; spec C5`,
+  });
+  const gw = s.xor('Gateway_DocumentsComplete', {
+    name: 'Documents complete?',
+    doc: `${o.ref}; spec C5.`,
+    at: [8, 0],
+  });
   const after = s.xor('Gateway_CompletenessDone', { name: '', doc: o.ref, at: [9, 0] });
   s.chain(start, loop, resume);
   s.flow(resume, rep, { name: 'first check', isDefault: true });
@@ -120,11 +178,20 @@ export function lookups(
   ref: string,
   items: Array<{ id: string; type: string; name: string; doc: string; subjects?: string }>,
 ): { fork: string; join: string } {
-  const fork = s.and('Gateway_LookupsFork', { doc: `${ref}; spec C8. Facts held by state systems are fetched, not asked of the applicant.`, at: [col, 0] });
+  const fork = s.and('Gateway_LookupsFork', {
+    doc: `${ref}; spec C8. Facts held by state systems are fetched, not asked of the applicant.`,
+    at: [col, 0],
+  });
   const join = s.and('Gateway_LookupsJoin', { doc: `${ref}; spec C8.`, at: [col + 2, 0] });
   items.forEach((it, i) => {
     const row = -(items.length - 1) + i;
-    s.service(it.id, { name: it.name, doc: `${ref}; spec C8. ${it.doc}`, at: [col + 1, row], type: it.type, headers: it.subjects ? { subjects: it.subjects } : undefined });
+    s.service(it.id, {
+      name: it.name,
+      doc: `${ref}; spec C8. ${it.doc}`,
+      at: [col + 1, row],
+      type: it.type,
+      headers: it.subjects ? { subjects: it.subjects } : undefined,
+    });
     s.flow(fork, it.id);
     s.flow(it.id, join);
   });
@@ -151,7 +218,12 @@ export function deliver(
   const join = s.xor('Gateway_ToDelivery', { name: '', doc: o.ref, at: [o.col + 1, 0] });
   const ids: Record<string, string> = {};
   for (const c of o.choices) {
-    ids[c.kind] = s.script(c.id, { name: c.name, doc: `${o.ref}. ${c.doc}`, at: [o.col, c.row], script: { expression: c.expression ?? lit(c.kind), resultVariable: 'resultKind' } });
+    ids[c.kind] = s.script(c.id, {
+      name: c.name,
+      doc: `${o.ref}. ${c.doc}`,
+      at: [o.col, c.row],
+      script: { expression: c.expression ?? lit(c.kind), resultVariable: 'resultKind' },
+    });
     s.flow(c.id, join);
   }
   const inputs: Mapping[] = [
@@ -172,7 +244,11 @@ export function deliver(
       { source: '=resultDocument', target: 'resultDocument' },
     ],
   });
-  const signed = s.xor('Gateway_ResultSigned', { name: 'Signed and delivered?', doc: `${o.ref}; spec C7.`, at: [o.col + 3, 0] });
+  const signed = s.xor('Gateway_ResultSigned', {
+    name: 'Signed and delivered?',
+    doc: `${o.ref}; spec C7.`,
+    at: [o.col + 3, 0],
+  });
   const end = s.end('End_ReviewCompleted', { name: 'Result delivered', doc: o.ref, at: [o.col + 4, 0] });
   s.chain(join, call, signed);
   s.flow(signed, end, { name: 'delivered', condition: '=signatureDecision = "approve"' });
@@ -181,7 +257,10 @@ export function deliver(
 }
 
 /** Hearing call activity (C6) with its inputs and outputs. */
-export function hearingCall(s: Scope, o: { at: [number, number]; ref: string; groups: Groups; refusalGrounds?: string }): string {
+export function hearingCall(
+  s: Scope,
+  o: { at: [number, number]; ref: string; groups: Groups; refusalGrounds?: string },
+): string {
   const inputs: Mapping[] = [
     { source: lit(o.groups.clerks), target: 'clerkGroup' },
     { source: lit(o.groups.head), target: 'headGroup' },
@@ -213,6 +292,12 @@ export function study(
     candidateGroups: o.groups.clerks,
     dueDate: o.deadline,
   });
-  escalate(s, id, { step: 'Study', deadline: o.deadline, head: lit(o.groups.head), at: o.escalationAt, ref: o.ref });
+  escalate(s, id, {
+    step: 'Study',
+    deadline: o.deadline,
+    head: lit(o.groups.head),
+    at: o.escalationAt,
+    ref: o.ref,
+  });
   return id;
 }

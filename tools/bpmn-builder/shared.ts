@@ -1,7 +1,8 @@
 import { Diagram } from './builder';
 import { CORRELATION, escalate, lit, report } from './patterns';
 
-const C6 = 'MIA Order 261 (as amended by 923), licence rules §8 second indent; training-centre and national-company rules §8; APPC art. 73; spec C6';
+const C6 =
+  'MIA Order 261 (as amended by 923), licence rules §8 second indent; training-centre and national-company rules §8; APPC art. 73; spec C6';
 
 /**
  * C6 — the right to be heard before a refusal. Called with the caller's `clerkGroup`, `headGroup`,
@@ -15,7 +16,11 @@ export function hearing(): Diagram {
   });
   const p = d.root;
   d.message('applicant-position-submitted', CORRELATION);
-  const start = p.start('Start_HearingRequired', { name: 'Grounds for refusal found', doc: `${C6}. Started by the service process when the study found refusal grounds.`, at: [0, 0] });
+  const start = p.start('Start_HearingRequired', {
+    name: 'Grounds for refusal found',
+    doc: `${C6}. Started by the service process when the study found refusal grounds.`,
+    at: [0, 0],
+  });
   const rep = report(p, 'Task_ReportHearingStarted', 'hearing', [1, 0], 'Record the hearing stage');
   const prelim = p.user('Task_PreparePreliminaryDecision', {
     name: 'Prepare the preliminary decision and hearing notice',
@@ -25,7 +30,13 @@ export function hearing(): Diagram {
     candidateGroups: '=[clerkGroup]',
     dueDate: '=deadlineHearingNotice',
   });
-  escalate(p, prelim, { step: 'HearingNotice', deadline: '=deadlineHearingNotice', head: '=headGroup', at: [3, 1], ref: C6 });
+  escalate(p, prelim, {
+    step: 'HearingNotice',
+    deadline: '=deadlineHearingNotice',
+    head: '=headGroup',
+    at: [3, 1],
+    ref: C6,
+  });
   const gen = p.service('Task_GeneratePreliminaryDecision', {
     name: 'Form the preliminary decision',
     doc: `${C6}. The preliminary decision to refuse, with the grounds and the hearing's time and place.`,
@@ -46,7 +57,11 @@ export function hearing(): Diagram {
     type: 'notify',
     headers: { template: 'hearing-notice', channel: 'personal-cabinet' },
   });
-  const wait = p.eventGateway('Gateway_AwaitPosition', { name: 'Position or hearing date?', doc: `${C6}. The applicant may send a position before the hearing; otherwise the hearing is held at the set time.`, at: [6, 0] });
+  const wait = p.eventGateway('Gateway_AwaitPosition', {
+    name: 'Position or hearing date?',
+    doc: `${C6}. The applicant may send a position before the hearing; otherwise the hearing is held at the set time.`,
+    at: [6, 0],
+  });
   const pos = p.catchEvent('Event_PositionSubmitted', {
     name: 'Applicant stated a position',
     doc: `${C6}. Portal message applicant-position-submitted (correlation applicationNumber) carrying applicantPosition.`,
@@ -59,7 +74,11 @@ export function hearing(): Diagram {
     at: [7, -1],
     event: { timeDate: '=hearingAt' },
   });
-  const join = p.xor('Gateway_HearingReady', { name: '', doc: `${C6}. Either way the hearing is recorded.`, at: [8, 0] });
+  const join = p.xor('Gateway_HearingReady', {
+    name: '',
+    doc: `${C6}. Either way the hearing is recorded.`,
+    at: [8, 0],
+  });
   const record = p.user('Task_RecordHearing', {
     name: 'Hold the hearing and record it',
     doc: `${C6}. The clerk records the applicant's position and the final decision hearingOutcome; held no later than deadlineHearing ([config] 2 WD after the notice).`,
@@ -68,7 +87,13 @@ export function hearing(): Diagram {
     candidateGroups: '=[clerkGroup]',
     dueDate: '=deadlineHearing',
   });
-  escalate(p, record, { step: 'Hearing', deadline: '=deadlineHearing', head: '=headGroup', at: [10, 1], ref: C6 });
+  escalate(p, record, {
+    step: 'Hearing',
+    deadline: '=deadlineHearing',
+    head: '=headGroup',
+    at: [10, 1],
+    ref: C6,
+  });
   const genRecord = p.service('Task_GenerateHearingRecord', {
     name: 'Form the hearing record',
     doc: `${C6}. The record of the hearing is kept with the application.`,
@@ -77,7 +102,11 @@ export function hearing(): Diagram {
     headers: { documentKind: 'hearing-record', resultVariable: 'hearingRecordDocument' },
   });
   const held = report(p, 'Task_ReportHearingHeld', 'hearing-held', [11, 0], 'Record the hearing held');
-  const end = p.end('End_HearingConcluded', { name: 'Hearing concluded', doc: `${C6}. hearingOutcome goes back to the service process.`, at: [12, 0] });
+  const end = p.end('End_HearingConcluded', {
+    name: 'Hearing concluded',
+    doc: `${C6}. hearingOutcome goes back to the service process.`,
+    at: [12, 0],
+  });
   p.chain(start, rep, prelim, gen, deliver, notify, wait);
   p.flow(wait, pos);
   p.flow(wait, date);
@@ -101,19 +130,63 @@ export function deliverResult(): Diagram {
     doc: `${C7}. resultKind: permit | licence | consent-letter | refusal | refusal-further-consideration | ministers-order (already formed as a draft and agreed by the experts).`,
   });
   const p = d.root;
-  const start = p.start('Start_ResultToDeliver', { name: 'Result to deliver', doc: `${C7}. Started by a service process with resultKind.`, at: [0, 0] });
+  const start = p.start('Start_ResultToDeliver', {
+    name: 'Result to deliver',
+    doc: `${C7}. Started by a service process with resultKind.`,
+    at: [0, 0],
+  });
   const rep = report(p, 'Task_ReportResultForming', 'result-forming', [1, 0], 'Record the result stage');
-  const kind = p.xor('Gateway_ResultKind', { name: 'Which result?', doc: `${C7}. Each kind of result is formed from its own template in E-licensing.`, at: [2, 0] });
+  const kind = p.xor('Gateway_ResultKind', {
+    name: 'Which result?',
+    doc: `${C7}. Each kind of result is formed from its own template in E-licensing.`,
+    at: [2, 0],
+  });
   const join = p.xor('Gateway_ResultFormed', { name: '', doc: C7, at: [4, 0] });
   const kinds: Array<[string, string, string, number, string]> = [
-    ['Task_FormPermit', 'permit', 'Form the permit in E-licensing', -2, 'Order 138 Annex 2 row 7: the permit'],
-    ['Task_FormLicence', 'licence', 'Form the licence in E-licensing', -1, 'MIA Order 261 (as amended by 923), licence rules §9–§11, List row 5: licence, re-issued licence or duplicate'],
-    ['Task_FormConsentLetter', 'consent-letter', 'Form the consent letter', 1, 'MIA Order 261 (as amended by 923), national-company rules §10: the consent letter'],
-    ['Task_FormRefusal', 'refusal', 'Form the motivated refusal', 2, 'MIA Order 261 (as amended by 923), licence rules §8–§11; Order 138 Annex 2 rows 7, 11: motivated refusal'],
-    ['Task_FormRefusalFurtherConsideration', 'refusal-further-consideration', 'Form the refusal of further consideration', 3, 'MIA Order 261 (as amended by 923), licence rules §7, training-centre and national-company rules §7; spec C5'],
+    [
+      'Task_FormPermit',
+      'permit',
+      'Form the permit in E-licensing',
+      -2,
+      'Order 138 Annex 2 row 7: the permit',
+    ],
+    [
+      'Task_FormLicence',
+      'licence',
+      'Form the licence in E-licensing',
+      -1,
+      'MIA Order 261 (as amended by 923), licence rules §9–§11, List row 5: licence, re-issued licence or duplicate',
+    ],
+    [
+      'Task_FormConsentLetter',
+      'consent-letter',
+      'Form the consent letter',
+      1,
+      'MIA Order 261 (as amended by 923), national-company rules §10: the consent letter',
+    ],
+    [
+      'Task_FormRefusal',
+      'refusal',
+      'Form the motivated refusal',
+      2,
+      'MIA Order 261 (as amended by 923), licence rules §8–§11; Order 138 Annex 2 rows 7, 11: motivated refusal',
+    ],
+    [
+      'Task_FormRefusalFurtherConsideration',
+      'refusal-further-consideration',
+      'Form the refusal of further consideration',
+      3,
+      'MIA Order 261 (as amended by 923), licence rules §7, training-centre and national-company rules §7; spec C5',
+    ],
   ];
   for (const [id, documentKind, name, row, ref] of kinds) {
-    p.service(id, { name, doc: `${ref}. Formed in the "E-licensing" state database (C7).`, at: [3, row], type: 'generate-document', headers: { documentKind } });
+    p.service(id, {
+      name,
+      doc: `${ref}. Formed in the "E-licensing" state database (C7).`,
+      at: [3, row],
+      type: 'generate-document',
+      headers: { documentKind },
+    });
     p.flow(kind, id, { name: documentKind, condition: `=resultKind = "${documentKind}"` });
     p.flow(id, join);
   }
@@ -127,7 +200,13 @@ export function deliverResult(): Diagram {
     dueDate: '=deadlineDelivery',
     priority: 80,
   });
-  escalate(p, sign, { step: 'Signature', deadline: '=deadlineDelivery', head: '=headGroup', at: [6, 1], ref: C7 });
+  escalate(p, sign, {
+    step: 'Signature',
+    deadline: '=deadlineDelivery',
+    head: '=headGroup',
+    at: [6, 1],
+    ref: C7,
+  });
   const signed = p.xor('Gateway_Signed', { name: 'Signed?', doc: C7, at: [6, 0] });
   const cabinet = p.service('Task_DeliverToCabinet', {
     name: 'Send to the personal cabinet',
@@ -142,9 +221,19 @@ export function deliverResult(): Diagram {
     type: 'notify',
     headers: { template: 'result-delivered', channel: 'personal-cabinet' },
   });
-  const delivered = report(p, 'Task_ReportResultDelivered', 'result-delivered', [9, 0], 'Record the result delivered');
+  const delivered = report(
+    p,
+    'Task_ReportResultDelivered',
+    'result-delivered',
+    [9, 0],
+    'Record the result delivered',
+  );
   const end = p.end('End_ResultDelivered', { name: 'Result delivered', doc: C7, at: [10, 0] });
-  const returned = p.end('End_ReturnedForRevision', { name: 'Returned for revision', doc: `${C7}. The signer refused to sign; the service process revises the draft.`, at: [7, -1] });
+  const returned = p.end('End_ReturnedForRevision', {
+    name: 'Returned for revision',
+    doc: `${C7}. The signer refused to sign; the service process revises the draft.`,
+    at: [7, -1],
+  });
   p.chain(start, rep, kind);
   p.chain(join, sign, signed);
   p.flow(signed, cabinet, { name: 'signed', condition: '=decision = "approve"' });
@@ -157,16 +246,26 @@ const C11 = 'Order 138 §9 part two; Law on public services art. 25 §2; spec C1
 
 /** C11 — a complaint is reviewed within 5 working days of its registration. */
 export function complaint(): Diagram {
-  const d = new Diagram({ processId: 'complaint', name: 'Complaint review', doc: `${C11}. Started by the portal message complaint-filed with applicationNumber, serviceId, registeredOn (of the complaint) and complaint.` });
+  const d = new Diagram({
+    processId: 'complaint',
+    name: 'Complaint review',
+    doc: `${C11}. Started by the portal message complaint-filed with applicationNumber, serviceId, registeredOn (of the complaint) and complaint.`,
+  });
   const p = d.root;
   d.message('complaint-filed');
-  const start = p.start('Start_ComplaintFiled', { name: 'Complaint filed', doc: `${C11}. Message complaint-filed from the portal.`, at: [0, 0], event: { message: 'complaint-filed' } });
+  const start = p.start('Start_ComplaintFiled', {
+    name: 'Complaint filed',
+    doc: `${C11}. Message complaint-filed from the portal.`,
+    at: [0, 0],
+    event: { message: 'complaint-filed' },
+  });
   const route = p.script('Task_RouteComplaint', {
     name: "Route to the provider's head",
     doc: `${C11}. A complaint is addressed to the provider; its head reviews it.`,
     at: [1, 0],
     script: {
-      expression: '=if serviceId = "fire-automation-permit" then "fire-head" else if serviceId = "security-licence" then "police-head" else "mia-head"',
+      expression:
+        '=if serviceId = "fire-automation-permit" then "fire-head" else if serviceId = "security-licence" then "police-head" else "mia-head"',
       resultVariable: 'reviewerGroup',
     },
   });
@@ -177,7 +276,13 @@ export function complaint(): Diagram {
     type: 'compute-deadlines',
     inputs: [{ source: lit('complaint'), target: 'requestKind' }],
   });
-  const rep = report(p, 'Task_ReportComplaintRegistered', 'complaint-review', [3, 0], 'Record the complaint stage');
+  const rep = report(
+    p,
+    'Task_ReportComplaintRegistered',
+    'complaint-review',
+    [3, 0],
+    'Record the complaint stage',
+  );
   const review = p.user('Task_ReviewComplaint', {
     name: 'Review the complaint',
     doc: `${C11}. Review within 5 WD; the answer states whether the complaint is upheld and what follows.`,
@@ -187,9 +292,26 @@ export function complaint(): Diagram {
     dueDate: '=deadlineComplaintReview',
     priority: 80,
   });
-  escalate(p, review, { step: 'ComplaintReview', deadline: '=deadlineComplaintReview', head: '=reviewerGroup', at: [5, 1], ref: C11 });
-  const gen = p.service('Task_GenerateComplaintAnswer', { name: 'Form the answer', doc: `${C11}. The answer to the complaint.`, at: [5, 0], type: 'generate-document', headers: { documentKind: 'complaint-answer' } });
-  const deliver = p.service('Task_DeliverComplaintAnswer', { name: 'Send the answer to the personal cabinet', doc: `${C11}; spec C7.`, at: [6, 0], type: 'deliver-to-cabinet' });
+  escalate(p, review, {
+    step: 'ComplaintReview',
+    deadline: '=deadlineComplaintReview',
+    head: '=reviewerGroup',
+    at: [5, 1],
+    ref: C11,
+  });
+  const gen = p.service('Task_GenerateComplaintAnswer', {
+    name: 'Form the answer',
+    doc: `${C11}. The answer to the complaint.`,
+    at: [5, 0],
+    type: 'generate-document',
+    headers: { documentKind: 'complaint-answer' },
+  });
+  const deliver = p.service('Task_DeliverComplaintAnswer', {
+    name: 'Send the answer to the personal cabinet',
+    doc: `${C11}; spec C7.`,
+    at: [6, 0],
+    type: 'deliver-to-cabinet',
+  });
   const done = report(p, 'Task_ReportComplaintAnswered', 'complaint-answered', [7, 0], 'Record the answer');
   const end = p.end('End_ComplaintAnswered', { name: 'Complaint answered', doc: C11, at: [8, 0] });
   p.chain(start, route, compute, rep, review, gen, deliver, done, end);
@@ -200,10 +322,19 @@ const C12 = 'Order 138 §8; spec C12';
 
 /** C12 — when the rules change, the operator and the 1414 contact centre are told within 3 WD. */
 export function rulesChangeNotice(): Diagram {
-  const d = new Diagram({ processId: 'rules-change-notice', name: 'Notice of a rules change', doc: `${C12}. Started by message procedure-version-deployed with processId and version.` });
+  const d = new Diagram({
+    processId: 'rules-change-notice',
+    name: 'Notice of a rules change',
+    doc: `${C12}. Started by message procedure-version-deployed with processId and version.`,
+  });
   const p = d.root;
   d.message('procedure-version-deployed');
-  const start = p.start('Start_VersionDeployed', { name: 'Procedure version deployed', doc: `${C12}; spec C13. A new version of a procedure's rules was deployed.`, at: [0, 0], event: { message: 'procedure-version-deployed' } });
+  const start = p.start('Start_VersionDeployed', {
+    name: 'Procedure version deployed',
+    doc: `${C12}; spec C13. A new version of a procedure's rules was deployed.`,
+    at: [0, 0],
+    event: { message: 'procedure-version-deployed' },
+  });
   const when = p.script('Task_RecordDeploymentTime', {
     name: 'Record when the change was deployed',
     doc: `${C12}. The 3 WD run from the change; the engine clock gives the instant.`,

@@ -7,28 +7,70 @@ import { join } from 'node:path';
 
 type Field = { key: string; label: string; choices?: string[]; optional?: boolean; description?: string };
 
-const DOCUMENT_KINDS = ['permit', 'licence', 'licence-annex', 'refusal-further-consideration', 'refusal', 'preliminary-decision', 'hearing-record', 'antimonopoly-letter', 'consent-letter', 'ministers-order-draft', 'complaint-answer', 'missing-documents-request'];
+const DOCUMENT_KINDS = [
+  'permit',
+  'licence',
+  'licence-annex',
+  'refusal-further-consideration',
+  'refusal',
+  'preliminary-decision',
+  'hearing-record',
+  'antimonopoly-letter',
+  'consent-letter',
+  'ministers-order-draft',
+  'complaint-answer',
+  'missing-documents-request',
+];
 
 export const JOB_TYPES: Record<string, { name: string; description: string; headers: Field[] }> = {
   'compute-deadlines': {
     name: 'Compute legal terms',
-    description: 'Spec C4: writes deadline* variables (18:30 +05:00 of the n-th working day). Without headers: every step of serviceId/requestKind from registeredOn; with step/workingDays/from: only deadline<Step>.',
+    description:
+      'Spec C4: writes deadline* variables (18:30 +05:00 of the n-th working day). Without headers: every step of serviceId/requestKind from registeredOn; with step/workingDays/from: only deadline<Step>.',
     headers: [
       { key: 'step', label: 'Step (camelCase, writes deadline<Step>)', optional: true },
       { key: 'workingDays', label: 'Working days', optional: true },
       { key: 'from', label: 'Variable holding the start instant', optional: true },
     ],
   },
-  'lookup-legal-entity': { name: 'Look up legal entity', description: 'Spec C8: state registration, charter, court bans → legalEntity.', headers: [] },
-  'lookup-person': { name: 'Look up persons', description: 'Spec C8: identity documents → persons.', headers: [{ key: 'subjects', label: 'Subjects (head, specialists, founders; comma list)' }] },
-  'lookup-education': { name: 'Look up education', description: 'Spec C8 → education, educationFound.', headers: [{ key: 'subjects', label: 'Subjects (head, specialists, founders; comma list)' }] },
-  'lookup-employment': { name: 'Look up employment', description: 'Spec C8 → employment, employmentFound.', headers: [{ key: 'subjects', label: 'Subjects (head, specialists, founders; comma list)' }] },
+  'lookup-legal-entity': {
+    name: 'Look up legal entity',
+    description: 'Spec C8: state registration, charter, court bans → legalEntity.',
+    headers: [],
+  },
+  'lookup-person': {
+    name: 'Look up persons',
+    description: 'Spec C8: identity documents → persons.',
+    headers: [{ key: 'subjects', label: 'Subjects (head, specialists, founders; comma list)' }],
+  },
+  'lookup-education': {
+    name: 'Look up education',
+    description: 'Spec C8 → education, educationFound.',
+    headers: [{ key: 'subjects', label: 'Subjects (head, specialists, founders; comma list)' }],
+  },
+  'lookup-employment': {
+    name: 'Look up employment',
+    description: 'Spec C8 → employment, employmentFound.',
+    headers: [{ key: 'subjects', label: 'Subjects (head, specialists, founders; comma list)' }],
+  },
   'lookup-real-estate': { name: 'Look up real estate', description: 'Spec C8 → realEstate.', headers: [] },
-  'lookup-criminal-record': { name: 'Look up criminal records', description: 'Spec C8 → criminalRecords.', headers: [{ key: 'subjects', label: 'Subjects (head, specialists, founders; comma list)' }] },
-  'lookup-mental-health': { name: 'Look up mental-health certificates', description: 'Spec C8 → mentalHealth.', headers: [{ key: 'subjects', label: 'Subjects (head, specialists, founders; comma list)' }] },
+  'lookup-criminal-record': {
+    name: 'Look up criminal records',
+    description: 'Spec C8 → criminalRecords.',
+    headers: [{ key: 'subjects', label: 'Subjects (head, specialists, founders; comma list)' }],
+  },
+  'lookup-mental-health': {
+    name: 'Look up mental-health certificates',
+    description: 'Spec C8 → mentalHealth.',
+    headers: [{ key: 'subjects', label: 'Subjects (head, specialists, founders; comma list)' }],
+  },
   'lookup-vehicles': { name: 'Look up vehicles', description: 'Spec C8 → vehicles.', headers: [] },
   'lookup-licence': { name: 'Look up licence', description: 'Spec C8 → existingLicence.', headers: [] },
-  'check-licence-fee': { name: 'Check licence fee', description: 'Service B List row 6 → feeCheck; BPMN error FEE_NOT_PAID (attach an error boundary event).', headers: [] },
+  'check-licence-fee': {
+    name: 'Check licence fee',
+    description: 'Service B List row 6 → feeCheck; BPMN error FEE_NOT_PAID (attach an error boundary event).',
+    headers: [],
+  },
   'report-stage': {
     name: 'Report stage to monitoring',
     description: 'Spec C9: records a stage in the monitoring system of public services.',
@@ -45,9 +87,21 @@ export const JOB_TYPES: Record<string, { name: string; description: string; head
       { key: 'channel', label: 'Channel', choices: ['personal-cabinet', 'internal', 'sms', 'email'] },
     ],
   },
-  'deliver-to-cabinet': { name: 'Deliver to personal cabinet', description: 'Spec C7: sends resultDocument to the applicant’s personal cabinet.', headers: [] },
-  'send-letter': { name: 'Send letter (antimonopoly body)', description: 'Service D §9: sends the letter to the antimonopoly body.', headers: [] },
-  'request-missing-documents': { name: 'Request missing documents', description: 'Service B List row 8: asks the applicant for electronic copies within 1 WD.', headers: [] },
+  'deliver-to-cabinet': {
+    name: 'Deliver to personal cabinet',
+    description: 'Spec C7: sends resultDocument to the applicant’s personal cabinet.',
+    headers: [],
+  },
+  'send-letter': {
+    name: 'Send letter (antimonopoly body)',
+    description: 'Service D §9: sends the letter to the antimonopoly body.',
+    headers: [],
+  },
+  'request-missing-documents': {
+    name: 'Request missing documents',
+    description: 'Service B List row 8: asks the applicant for electronic copies within 1 WD.',
+    headers: [],
+  },
   'generate-document': {
     name: 'Generate document',
     description: 'Spec C7: forms a document in E-licensing.',
@@ -56,8 +110,16 @@ export const JOB_TYPES: Record<string, { name: string; description: string; head
       { key: 'resultVariable', label: 'Result variable (default resultDocument)', optional: true },
     ],
   },
-  'check-fire-specialists': { name: 'Check fire specialists', description: 'Service A Annex 2 row 10 items 2, 5 → specialistsCheck {passed, grounds}.', headers: [] },
-  'check-security-requirements': { name: 'Check security requirements', description: 'Service B List row 8 item 1 → securityRequirementsCheck {passed, grounds}.', headers: [] },
+  'check-fire-specialists': {
+    name: 'Check fire specialists',
+    description: 'Service A Annex 2 row 10 items 2, 5 → specialistsCheck {passed, grounds}.',
+    headers: [],
+  },
+  'check-security-requirements': {
+    name: 'Check security requirements',
+    description: 'Service B List row 8 item 1 → securityRequirementsCheck {passed, grounds}.',
+    headers: [],
+  },
 };
 
 function template(type: string) {
@@ -90,6 +152,7 @@ function template(type: string) {
 if (require.main === module) {
   const dir = join(__dirname, '..', '..', '.camunda', 'element-templates');
   mkdirSync(dir, { recursive: true });
-  for (const type of Object.keys(JOB_TYPES)) writeFileSync(join(dir, `${type}.json`), JSON.stringify(template(type), null, 2) + '\n');
+  for (const type of Object.keys(JOB_TYPES))
+    writeFileSync(join(dir, `${type}.json`), JSON.stringify(template(type), null, 2) + '\n');
   console.log(Object.keys(JOB_TYPES).length, 'templates');
 }

@@ -18,7 +18,8 @@ export function trainingCentreDesignation(): Diagram {
       const c = completeness(s, {
         ref: `${REF} §7 (2 WD); Annex 1 row 8`,
         groups: GROUPS,
-        formNote: 'Checklist: EDS application, inspection act, teachers and practitioners, programmes and curricula, shooting range documents if leased.',
+        formNote:
+          'Checklist: EDS application, inspection act, teachers and practitioners, programmes and curricula, shooting range documents if leased.',
       });
       // The founders' IINs come from the charter: the lookups by founder wait for it.
       const charter = s.service('Task_LookupLegalEntity', {
@@ -28,16 +29,59 @@ export function trainingCentreDesignation(): Diagram {
         type: 'lookup-legal-entity',
       });
       const l = lookups(s, 10.5, `${REF}, Annex 1 row 8 last indent`, [
-        { id: 'Task_LookupFoundersAndHeads', type: 'lookup-person', name: 'Look up founders and heads', doc: 'Identity of all founders (participants) and heads.', subjects: 'founders,head' },
-        { id: 'Task_LookupCriminalRecords', type: 'lookup-criminal-record', name: 'Look up criminal records', doc: 'No criminal record; release on non-exonerating grounds; criminal cases against founders and heads.', subjects: 'founders,head' },
-        { id: 'Task_LookupMentalHealth', type: 'lookup-mental-health', name: 'Look up mental-health certificates', doc: 'Certificates of mental-health organisations.', subjects: 'founders,head' },
-        { id: 'Task_LookupRealEstate', type: 'lookup-real-estate', name: 'Look up the shooting range and premises', doc: 'Owned shooting range; premises for classes meeting sanitary norms.' },
+        {
+          id: 'Task_LookupFoundersAndHeads',
+          type: 'lookup-person',
+          name: 'Look up founders and heads',
+          doc: 'Identity of all founders (participants) and heads.',
+          subjects: 'founders,head',
+        },
+        {
+          id: 'Task_LookupCriminalRecords',
+          type: 'lookup-criminal-record',
+          name: 'Look up criminal records',
+          doc: 'No criminal record; release on non-exonerating grounds; criminal cases against founders and heads.',
+          subjects: 'founders,head',
+        },
+        {
+          id: 'Task_LookupMentalHealth',
+          type: 'lookup-mental-health',
+          name: 'Look up mental-health certificates',
+          doc: 'Certificates of mental-health organisations.',
+          subjects: 'founders,head',
+        },
+        {
+          id: 'Task_LookupRealEstate',
+          type: 'lookup-real-estate',
+          name: 'Look up the shooting range and premises',
+          doc: 'Owned shooting range; premises for classes meeting sanitary norms.',
+        },
       ]);
-      const rep = report(s, 'Task_ReportStudyStage', 'compliance-study', [13, 0], 'Record the compliance study stage');
-      const st = study(s, { at: [14, 0], ref: `${REF} §8 (3 WD, Law on Security Activity)`, groups: GROUPS, deadline: '=deadlineStudy', escalationAt: [15, 2] });
-      const grounds = s.xor('Gateway_GroundsFound', { name: 'Grounds for refusal?', doc: `${REF} §8 second indent; Annex 1 row 9 (not restated by order 923).`, at: [15, 0] });
+      const rep = report(
+        s,
+        'Task_ReportStudyStage',
+        'compliance-study',
+        [13, 0],
+        'Record the compliance study stage',
+      );
+      const st = study(s, {
+        at: [14, 0],
+        ref: `${REF} §8 (3 WD, Law on Security Activity)`,
+        groups: GROUPS,
+        deadline: '=deadlineStudy',
+        escalationAt: [15, 2],
+      });
+      const grounds = s.xor('Gateway_GroundsFound', {
+        name: 'Grounds for refusal?',
+        doc: `${REF} §8 second indent; Annex 1 row 9 (not restated by order 923).`,
+        at: [15, 0],
+      });
       const hear = hearingCall(s, { at: [16, -1], ref: `${REF} §8`, groups: GROUPS });
-      const outcome = s.xor('Gateway_HearingOutcome', { name: 'Refusal confirmed?', doc: `${REF} §8; spec C6.`, at: [17, -1] });
+      const outcome = s.xor('Gateway_HearingOutcome', {
+        name: 'Refusal confirmed?',
+        doc: `${REF} §8; spec C6.`,
+        at: [17, -1],
+      });
       const approval = s.xor('Gateway_ApprovalPath', { name: '', doc: REF, at: [18, 0] });
       s.chain(c.complete, charter, l.fork);
       s.chain(l.join, rep, st, grounds);
@@ -46,8 +90,18 @@ export function trainingCentreDesignation(): Diagram {
       s.flow(hear, outcome);
       s.flow(outcome, approval, { name: 'position accepted', isDefault: true });
 
-      const drafting = report(s, 'Task_ReportDraftingStage', 'order-drafting', [19, 0], 'Record the drafting stage');
-      const round = s.xor('Gateway_DraftRound', { name: '', doc: `${REF} §9. A draft with the experts' remarks comes back here.`, at: [20, 0] });
+      const drafting = report(
+        s,
+        'Task_ReportDraftingStage',
+        'order-drafting',
+        [19, 0],
+        'Record the drafting stage',
+      );
+      const round = s.xor('Gateway_DraftRound', {
+        name: '',
+        doc: `${REF} §9. A draft with the experts' remarks comes back here.`,
+        at: [20, 0],
+      });
       const draft = s.user('Task_DraftOrder', {
         name: "Draft the Minister's order",
         doc: `${REF} §9: within 3 WD after the check, the draft order on designating the training centre (deadlineDraft).`,
@@ -56,7 +110,13 @@ export function trainingCentreDesignation(): Diagram {
         candidateGroups: GROUPS.clerks,
         dueDate: '=deadlineDraft',
       });
-      escalate(s, draft, { step: 'Draft', deadline: '=deadlineDraft', head: lit(GROUPS.head), at: [22, 2], ref: `${REF} §9` });
+      escalate(s, draft, {
+        step: 'Draft',
+        deadline: '=deadlineDraft',
+        head: lit(GROUPS.head),
+        at: [22, 2],
+        ref: `${REF} §9`,
+      });
       const gen = s.service('Task_GenerateOrderDraft', {
         name: 'Form the draft order',
         doc: `${REF} §9. The draft goes to the interested services of the ministry.`,
@@ -64,7 +124,10 @@ export function trainingCentreDesignation(): Diagram {
         type: 'generate-document',
         headers: { documentKind: 'ministers-order-draft' },
       });
-      const fork = s.and('Gateway_ExpertiseFork', { doc: `${REF} §9: legal and editorial expertise, in parallel.`, at: [23, 0] });
+      const fork = s.and('Gateway_ExpertiseFork', {
+        doc: `${REF} §9: legal and editorial expertise, in parallel.`,
+        at: [23, 0],
+      });
       const legal = s.user('Task_LegalExpertise', {
         name: 'Legal expertise of the draft order',
         doc: `${REF} §9: legal expertise by the ministry's legal service.`,
@@ -79,10 +142,17 @@ export function trainingCentreDesignation(): Diagram {
         formId: 'editorial-review',
         candidateGroups: 'editorial-experts',
       });
-      const join = s.and('Gateway_ExpertiseJoin', { doc: `${REF} §10: both conclusions are needed.`, at: [25, 0] });
-      const approved = s.xor('Gateway_ExpertsApproved', { name: 'Both experts approve?', doc: `${REF} §9–§10.`, at: [26, 0] });
+      const join = s.and('Gateway_ExpertiseJoin', {
+        doc: `${REF} §10: both conclusions are needed.`,
+        at: [25, 0],
+      });
+      const approved = s.xor('Gateway_ExpertsApproved', {
+        name: 'Both experts approve?',
+        doc: `${REF} §9–§10.`,
+        at: [26, 0],
+      });
       const when = s.script('Task_RecordExpertiseConcluded', {
-        name: "Record when the experts concluded",
+        name: 'Record when the experts concluded',
         doc: `${REF} §10: the 4 WD to agree and sign run from the experts' conclusions.`,
         at: [27, 0],
         script: { expression: '=now()', resultVariable: 'expertiseConcludedAt' },
@@ -94,14 +164,23 @@ export function trainingCentreDesignation(): Diagram {
         type: 'compute-deadlines',
         headers: { step: 'agreement', workingDays: '4', from: 'expertiseConcludedAt' },
       });
-      const agreeing = report(s, 'Task_ReportAgreementStage', 'order-agreement', [29, 0], 'Record the agreement stage');
+      const agreeing = report(
+        s,
+        'Task_ReportAgreementStage',
+        'order-agreement',
+        [29, 0],
+        'Record the agreement stage',
+      );
       s.chain(approval, drafting, round, draft, gen, fork);
       s.flow(fork, legal);
       s.flow(fork, editorial);
       s.flow(legal, join);
       s.flow(editorial, join);
       s.flow(join, approved);
-      s.flow(approved, when, { name: 'approved', condition: '=legalReviewApproved = true and editorialReviewApproved = true' });
+      s.flow(approved, when, {
+        name: 'approved',
+        condition: '=legalReviewApproved = true and editorialReviewApproved = true',
+      });
       s.flow(approved, round, { name: 'remarks: revise', isDefault: true, lane: -3 });
       s.chain(when, compute, agreeing);
 
@@ -115,14 +194,38 @@ export function trainingCentreDesignation(): Diagram {
         resumePoint: c.resumed,
         backLane: -6,
         choices: [
-          { id: 'Task_ChooseRefusal', kind: 'refusal', name: 'Result: motivated refusal', row: -2, doc: 'The hearing confirmed the refusal.' },
-          { id: 'Task_ChooseOrder', kind: 'ministers-order', name: "Result: the Minister's order", row: 0, doc: '§10: agreed, signed by the Minister.' },
-          { id: 'Task_ChooseRefusalFurtherConsideration', kind: 'refusal-further-consideration', name: 'Result: refusal of further consideration', row: 3, doc: '§7; spec C5.' },
+          {
+            id: 'Task_ChooseRefusal',
+            kind: 'refusal',
+            name: 'Result: motivated refusal',
+            row: -2,
+            doc: 'The hearing confirmed the refusal.',
+          },
+          {
+            id: 'Task_ChooseOrder',
+            kind: 'ministers-order',
+            name: "Result: the Minister's order",
+            row: 0,
+            doc: '§10: agreed, signed by the Minister.',
+          },
+          {
+            id: 'Task_ChooseRefusalFurtherConsideration',
+            kind: 'refusal-further-consideration',
+            name: 'Result: refusal of further consideration',
+            row: 3,
+            doc: '§7; spec C5.',
+          },
         ],
       });
-      s.flow(outcome, ids.refusal, { name: 'refusal confirmed', condition: '=hearingOutcome = "refusal-confirmed"' });
+      s.flow(outcome, ids.refusal, {
+        name: 'refusal confirmed',
+        condition: '=hearingOutcome = "refusal-confirmed"',
+      });
       s.flow(agreeing, ids['ministers-order']);
-      s.flow(c.incomplete, ids['refusal-further-consideration'], { name: 'incomplete or expired', isDefault: true });
+      s.flow(c.incomplete, ids['refusal-further-consideration'], {
+        name: 'incomplete or expired',
+        isDefault: true,
+      });
       return { lastCol: 34, bottomRow: 3 };
     },
   });

@@ -123,7 +123,12 @@ async function busy<T>(text: string, work: () => Promise<T>): Promise<T> {
 async function save() {
   await busy(t('saving'), async () => {
     try {
-      await api('PUT', `/api/designer/diagrams/${encodeURIComponent(current)}`, await xml(), 'application/xml');
+      await api(
+        'PUT',
+        `/api/designer/diagrams/${encodeURIComponent(current)}`,
+        await xml(),
+        'application/xml',
+      );
       status(message, `${t('saved')}: ${current}`, 'ok');
     } catch (err) {
       status(message, (err as Error).message, 'error');
@@ -145,7 +150,11 @@ async function deploy() {
           h(
             'details',
             {},
-            h('summary', {}, `${t('deployed')}: ${res.processes.length} BPMN, ${res.forms?.length ?? 0} form`),
+            h(
+              'summary',
+              {},
+              `${t('deployed')}: ${res.processes.length} BPMN, ${res.forms?.length ?? 0} form`,
+            ),
             res.processes.map((p: any) => `${p.id} v${p.version}`).join(', '),
           ),
           res.notified?.length

@@ -99,7 +99,11 @@ async function loadRunning(box: HTMLElement) {
             {},
             h('td', {}, instanceLink(i.processInstanceKey, i.applicationNumber ?? i.processInstanceKey)),
             h('td', {}, serviceName(i.processDefinitionId)),
-            h('td', {}, i.stages.map((s: any) => elementStepName(s.elementId, lang, s.name)).join(', ') || '—'),
+            h(
+              'td',
+              {},
+              i.stages.map((s: any) => elementStepName(s.elementId, lang, s.name)).join(', ') || '—',
+            ),
             h('td', {}, i.hasIncident ? h('span', { class: 'badge u-overdue' }, '!') : ''),
           ),
         ),
@@ -227,9 +231,15 @@ async function instanceView(key: string) {
         `${t('state')}: ${t(`state.${String(data.instance.state).toLowerCase()}`)} · v${data.instance.processDefinitionVersion ?? '?'}`,
         // A large diagram fits the screen small: say in words where the instance is.
         data.active?.length
-          ? ` · ${t('stage')}: ${[...new Set<string>(data.active)].map((id) =>
-                elementStepName(id, lang, data.elements.find((e: any) => e.elementId === id)?.elementName ?? id),
-              ).join(', ')}`
+          ? ` · ${t('stage')}: ${[...new Set<string>(data.active)]
+              .map((id) =>
+                elementStepName(
+                  id,
+                  lang,
+                  data.elements.find((e: any) => e.elementId === id)?.elementName ?? id,
+                ),
+              )
+              .join(', ')}`
           : '',
       ),
       canvas,

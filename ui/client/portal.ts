@@ -107,7 +107,8 @@ function rowsEditor(list: string, legend: string, columns: Column[]) {
             const next = (row.nextElementSibling ?? row.previousElementSibling) as HTMLElement | null;
             row.remove();
             renumber();
-            (next?.querySelector('input, select') as HTMLElement | null)?.focus() ?? addBtn.focus();
+            const target = (next?.querySelector('input, select') as HTMLElement | null) ?? addBtn;
+            target.focus();
           },
         },
         '×',
@@ -183,7 +184,11 @@ function renderForm() {
           key: 'electricalClearanceGroup',
           label: t('clearanceGroup'),
           input: () =>
-            h('select', {}, ...[3, 4, 5, 2, 1].map((g) => h('option', { value: g }, ['', 'I', 'II', 'III', 'IV', 'V'][g]))),
+            h(
+              'select',
+              {},
+              ...[3, 4, 5, 2, 1].map((g) => h('option', { value: g }, ['', 'I', 'II', 'III', 'IV', 'V'][g])),
+            ),
         },
       ]);
       instruments = rowsEditor('measuringInstruments', t('instruments'), [
@@ -238,7 +243,10 @@ function renderForm() {
       ]);
       parts.push(
         objects.box,
-        field(t('antimonopolyConsentRef'), input('antimonopolyConsentRef', { 'data-path': 'antimonopolyConsentRef' })),
+        field(
+          t('antimonopolyConsentRef'),
+          input('antimonopolyConsentRef', { 'data-path': 'antimonopolyConsentRef' }),
+        ),
       );
     }
     specific.replaceChildren(...parts);
@@ -327,10 +335,18 @@ function renderForm() {
     field(t('service'), service),
     h('p', { class: 'muted' }, `№ `, numberOut, ` · ${t('bin')} ${bin}`),
     field(t('orgName'), input('orgName', { required: true, 'data-path': 'applicant.name' })),
-    field(t('headFullName'), input('headFullName', { required: true, 'data-path': 'applicant.headFullName' })),
+    field(
+      t('headFullName'),
+      input('headFullName', { required: true, 'data-path': 'applicant.headFullName' }),
+    ),
     field(
       t('headIin'),
-      input('headIin', { required: true, inputmode: 'numeric', maxlength: 12, 'data-path': 'applicant.headIin' }),
+      input('headIin', {
+        required: true,
+        inputmode: 'numeric',
+        maxlength: 12,
+        'data-path': 'applicant.headIin',
+      }),
     ),
     field(t('location'), input('location', { required: true, 'data-path': 'applicant.location' })),
     specific,
@@ -347,14 +363,18 @@ function groundsList(grounds: unknown) {
   const items = (Array.isArray(grounds) ? grounds : [grounds]).map((g: any) => {
     const code = typeof g === 'string' ? g : g?.code;
     const known = REFUSAL_GROUNDS.find((x) => x.code === code);
-    const text = (lang === 'ru' ? (g?.textRu ?? known?.textRu) : (g?.textKk ?? known?.textKk)) ?? code ?? JSON.stringify(g);
+    const text =
+      (lang === 'ru' ? (g?.textRu ?? known?.textRu) : (g?.textKk ?? known?.textKk)) ??
+      code ??
+      JSON.stringify(g);
     return h('li', {}, text);
   });
   return h('ul', { class: 'grounds' }, ...items);
 }
 
 /** A registration day (YYYY-MM-DD) as DD.MM.YYYY, like the other dates on the page. */
-const day = (iso?: string) => (iso && /^\d{4}-\d{2}-\d{2}$/.test(iso) ? iso.split('-').reverse().join('.') : (iso ?? '—'));
+const day = (iso?: string) =>
+  iso && /^\d{4}-\d{2}-\d{2}$/.test(iso) ? iso.split('-').reverse().join('.') : (iso ?? '—');
 
 async function loadList() {
   try {

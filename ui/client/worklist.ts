@@ -32,42 +32,14 @@ const serviceSel = h('select', {
   'aria-label': t('service'),
   onchange: () => {
     filters.service = serviceSel.value;
-    /** A looked-up fact as the clerk reads it: objects as indented key–value text, not one long JSON line. */
-function factValue(v: unknown) {
-  if (v === null || typeof v !== 'object') return h('code', {}, String(v));
-  const lines = (x: unknown, indent: string): string[] =>
-    x !== null && typeof x === 'object'
-      ? Object.entries(x).flatMap(([k, y]) =>
-          y !== null && typeof y === 'object'
-            ? [`${indent}${Array.isArray(x) ? `${Number(k) + 1}.` : `${k}:`}`, ...lines(y, `${indent}  `)]
-            : [`${indent}${Array.isArray(x) ? '•' : `${k}:`} ${String(y)}`],
-        )
-      : [`${indent}${String(x)}`];
-  return h('pre', { class: 'fact' }, lines(v, '').join('\n'));
-}
-
-void loadList();
+    void loadList();
   },
 });
 const stageSel = h('select', {
   'aria-label': t('stage'),
   onchange: () => {
     filters.stage = stageSel.value;
-    /** A looked-up fact as the clerk reads it: objects as indented key–value text, not one long JSON line. */
-function factValue(v: unknown) {
-  if (v === null || typeof v !== 'object') return h('code', {}, String(v));
-  const lines = (x: unknown, indent: string): string[] =>
-    x !== null && typeof x === 'object'
-      ? Object.entries(x).flatMap(([k, y]) =>
-          y !== null && typeof y === 'object'
-            ? [`${indent}${Array.isArray(x) ? `${Number(k) + 1}.` : `${k}:`}`, ...lines(y, `${indent}  `)]
-            : [`${indent}${Array.isArray(x) ? '•' : `${k}:`} ${String(y)}`],
-        )
-      : [`${indent}${String(x)}`];
-  return h('pre', { class: 'fact' }, lines(v, '').join('\n'));
-}
-
-void loadList();
+    void loadList();
   },
 });
 app.replaceChildren(
@@ -244,19 +216,18 @@ function renderTask(data: any) {
       {},
       ...Object.entries(data.variables)
         .filter(([k]) => !/Document$|^documents$/.test(k))
-        .map(([k, v]) =>
-          h(
-            'tr',
-            {},
-            h('th', { scope: 'row' }, k),
-            h('td', {}, factValue(v)),
-          ),
-        ),
+        .map(([k, v]) => h('tr', {}, h('th', { scope: 'row' }, k), h('td', {}, factValue(v)))),
     ),
   );
 
   detail.replaceChildren(
-    h('h2', {}, elementStepName(task.elementId, lang, task.name), ' ', urgencyBadge(task.urgency, task.remainingWorkingDays)),
+    h(
+      'h2',
+      {},
+      elementStepName(task.elementId, lang, task.name),
+      ' ',
+      urgencyBadge(task.urgency, task.remainingWorkingDays),
+    ),
     h(
       'p',
       { class: 'muted' },

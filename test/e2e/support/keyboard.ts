@@ -4,7 +4,12 @@ import type { Page } from 'playwright-core';
  * Widgets whose own keyboard handling belongs to their library (bpmn-js canvas and properties panel,
  * the form-js editor): their controls are not counted, but tabbing must still get past them.
  */
-const LIBRARY_WIDGETS = ['.djs-container', '.bio-properties-panel', '.fjs-editor-container', '.fjs-form-editor'];
+const LIBRARY_WIDGETS = [
+  '.djs-container',
+  '.bio-properties-panel',
+  '.fjs-editor-container',
+  '.fjs-form-editor',
+];
 
 export interface KeyboardReport {
   /** Visible, enabled controls that Tab never reached. */
@@ -26,7 +31,8 @@ export async function tabThrough(page: Page, maxTabs = 400): Promise<KeyboardRep
     const all = Array.from(document.querySelectorAll<HTMLElement>(selector)).filter((el) => {
       if (exclude.some((x) => el.closest(x))) return false;
       if ((el as HTMLButtonElement).disabled) return false;
-      if (el.tagName !== 'SUMMARY' && el.closest('details:not([open])') && !el.closest('summary')) return false;
+      if (el.tagName !== 'SUMMARY' && el.closest('details:not([open])') && !el.closest('summary'))
+        return false;
       const r = el.getBoundingClientRect();
       return r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== 'hidden';
     });
@@ -38,8 +44,7 @@ export async function tabThrough(page: Page, maxTabs = 400): Promise<KeyboardRep
     const out: string[] = [];
     all.forEach((el, i) => {
       const radio = el as HTMLInputElement;
-      const key =
-        radio.type === 'radio' && radio.name ? `radio:${radio.name}` : `kb-${i}`;
+      const key = radio.type === 'radio' && radio.name ? `radio:${radio.name}` : `kb-${i}`;
       if (seenGroups.has(key)) {
         el.dataset.kb = key;
         return;
@@ -73,8 +78,7 @@ export async function tabThrough(page: Page, maxTabs = 400): Promise<KeyboardRep
     if (!focused.shown) invisibleFocus.push(focused.name);
   }
   const names = await page.evaluate(
-    (keys) =>
-      keys.map((k) => document.querySelector<HTMLElement>(`[data-kb="${k}"]`)?.dataset.kbName ?? k),
+    (keys) => keys.map((k) => document.querySelector<HTMLElement>(`[data-kb="${k}"]`)?.dataset.kbName ?? k),
     [...pending],
   );
   return { unreached: names, invisibleFocus, reached };

@@ -1,4 +1,11 @@
-import { CamundaClient, deploy, eventually, NOW, startTestEngine, TestEngine } from '../../support/engine-harness';
+import {
+  CamundaClient,
+  deploy,
+  eventually,
+  NOW,
+  startTestEngine,
+  TestEngine,
+} from '../../support/engine-harness';
 
 export { NOW, eventually, deploy };
 export type { CamundaClient, TestEngine };
@@ -28,14 +35,28 @@ export async function deployAll(client: CamundaClient, files: Record<string, str
   return deploy(client, files);
 }
 
-export async function startInstance(client: CamundaClient, processDefinitionId: string, variables: Record<string, unknown> = {}): Promise<string> {
+export async function startInstance(
+  client: CamundaClient,
+  processDefinitionId: string,
+  variables: Record<string, unknown> = {},
+): Promise<string> {
   const pi = await client.createProcessInstance({ processDefinitionId, variables } as any);
   return pi.processInstanceKey as string;
 }
 
 /** One activation request that does not long-poll. */
-export async function activate(client: CamundaClient, type: string, opts: { max?: number; timeout?: number } = {}): Promise<any[]> {
-  const r = await client.activateJobs({ type, maxJobsToActivate: opts.max ?? 10, timeout: opts.timeout ?? 60_000, worker: 'conformance', requestTimeout: -1 } as any);
+export async function activate(
+  client: CamundaClient,
+  type: string,
+  opts: { max?: number; timeout?: number } = {},
+): Promise<any[]> {
+  const r = await client.activateJobs({
+    type,
+    maxJobsToActivate: opts.max ?? 10,
+    timeout: opts.timeout ?? 60_000,
+    worker: 'conformance',
+    requestTimeout: -1,
+  } as any);
   return r.jobs as any[];
 }
 
@@ -52,7 +73,11 @@ export async function jobs(client: CamundaClient, type: string, n = 1, timeout =
   return got;
 }
 
-export async function complete(client: CamundaClient, job: any, variables: Record<string, unknown> = {}): Promise<void> {
+export async function complete(
+  client: CamundaClient,
+  job: any,
+  variables: Record<string, unknown> = {},
+): Promise<void> {
   await client.completeJob({ jobKey: job.jobKey, variables } as any);
 }
 
@@ -62,38 +87,72 @@ export async function piState(client: CamundaClient, processInstanceKey: string)
 
 /** Element instances of an instance as `elementId:STATE` strings, in creation order. */
 export async function trail(client: CamundaClient, processInstanceKey: string): Promise<string[]> {
-  const r: any = await client.searchElementInstances({ filter: { processInstanceKey }, page: { limit: 1000 } } as any, NOW);
+  const r: any = await client.searchElementInstances(
+    { filter: { processInstanceKey }, page: { limit: 1000 } } as any,
+    NOW,
+  );
   return r.items.map((e: any) => `${e.elementId}:${e.state}`);
 }
 
 export async function active(client: CamundaClient, processInstanceKey: string): Promise<string[]> {
-  const r: any = await client.searchElementInstances({ filter: { processInstanceKey, state: 'ACTIVE' }, page: { limit: 1000 } } as any, NOW);
+  const r: any = await client.searchElementInstances(
+    { filter: { processInstanceKey, state: 'ACTIVE' }, page: { limit: 1000 } } as any,
+    NOW,
+  );
   return r.items.map((e: any) => e.elementId);
 }
 
 /** Variables of one scope (default: the process instance's root scope), parsed from JSON. */
-export async function variables(client: CamundaClient, processInstanceKey: string, scopeKey: string = processInstanceKey): Promise<Record<string, unknown>> {
-  const r: any = await client.searchVariables({ filter: { processInstanceKey, scopeKey }, page: { limit: 1000 } } as any, NOW);
+export async function variables(
+  client: CamundaClient,
+  processInstanceKey: string,
+  scopeKey: string = processInstanceKey,
+): Promise<Record<string, unknown>> {
+  const r: any = await client.searchVariables(
+    { filter: { processInstanceKey, scopeKey }, page: { limit: 1000 } } as any,
+    NOW,
+  );
   return Object.fromEntries(r.items.map((v: any) => [v.name, JSON.parse(v.value)]));
 }
 
-export async function allVariables(client: CamundaClient, processInstanceKey: string): Promise<{ name: string; value: unknown; scopeKey: string }[]> {
-  const r: any = await client.searchVariables({ filter: { processInstanceKey }, page: { limit: 1000 } } as any, NOW);
+export async function allVariables(
+  client: CamundaClient,
+  processInstanceKey: string,
+): Promise<{ name: string; value: unknown; scopeKey: string }[]> {
+  const r: any = await client.searchVariables(
+    { filter: { processInstanceKey }, page: { limit: 1000 } } as any,
+    NOW,
+  );
   return r.items.map((v: any) => ({ name: v.name, value: JSON.parse(v.value), scopeKey: v.scopeKey }));
 }
 
-export async function incidents(client: CamundaClient, processInstanceKey: string, state = 'ACTIVE'): Promise<any[]> {
+export async function incidents(
+  client: CamundaClient,
+  processInstanceKey: string,
+  state = 'ACTIVE',
+): Promise<any[]> {
   const r: any = await client.searchIncidents({ filter: { processInstanceKey, state } } as any, NOW);
   return r.items;
 }
 
-export async function userTasks(client: CamundaClient, processInstanceKey: string, state = 'CREATED'): Promise<any[]> {
+export async function userTasks(
+  client: CamundaClient,
+  processInstanceKey: string,
+  state = 'CREATED',
+): Promise<any[]> {
   const r: any = await client.searchUserTasks({ filter: { processInstanceKey, state } } as any, NOW);
   return r.items;
 }
 
-export async function elementKey(client: CamundaClient, processInstanceKey: string, elementId: string): Promise<string> {
-  const r: any = await client.searchElementInstances({ filter: { processInstanceKey, elementId } } as any, NOW);
+export async function elementKey(
+  client: CamundaClient,
+  processInstanceKey: string,
+  elementId: string,
+): Promise<string> {
+  const r: any = await client.searchElementInstances(
+    { filter: { processInstanceKey, elementId } } as any,
+    NOW,
+  );
   return r.items[0].elementInstanceKey;
 }
 

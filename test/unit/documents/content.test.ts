@@ -191,9 +191,15 @@ describe('document content', () => {
   });
 
   it('the consent letter cites an antimonopoly answer that carries no outgoing number without one', () => {
-    const ru = buildDocument('consent-letter', { ...FACTS['consent-letter'], antimonopolyAnswer: { consent: true, comment: 'Согласие подтверждено' } }, 'ru');
+    const ru = buildDocument(
+      'consent-letter',
+      { ...FACTS['consent-letter'], antimonopolyAnswer: { consent: true, comment: 'Согласие подтверждено' } },
+      'ru',
+    );
     expect(allText(ru)).toContain('с учётом ответа антимонопольного органа,');
-    expect(allText(buildDocument('consent-letter', FACTS['consent-letter'], 'ru'))).toContain('ответа антимонопольного органа № 12-04/1020');
+    expect(allText(buildDocument('consent-letter', FACTS['consent-letter'], 'ru'))).toContain(
+      'ответа антимонопольного органа № 12-04/1020',
+    );
   });
 
   it('the complaint answer states whether the complaint was upheld and cites the 5-working-day rule for service A', () => {
@@ -265,7 +271,12 @@ describe('factsFromVariables', () => {
   it('expands the ground codes the compliance-study form records into the catalogue grounds', () => {
     const facts = factsFromVariables({ refusalGrounds: ['A02_PERMIT_REQUIREMENTS'] });
     expect(facts.refusalGrounds).toEqual([
-      expect.objectContaining({ code: 'A02_PERMIT_REQUIREMENTS', ruleRef: expect.stringContaining('Annex 2 row 11 ground 2'), textRu: expect.any(String), textKk: expect.any(String) }),
+      expect.objectContaining({
+        code: 'A02_PERMIT_REQUIREMENTS',
+        ruleRef: expect.stringContaining('Annex 2 row 11 ground 2'),
+        textRu: expect.any(String),
+        textKk: expect.any(String),
+      }),
     ]);
   });
 

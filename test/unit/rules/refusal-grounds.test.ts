@@ -3,7 +3,13 @@ import { finding, groundByCode, groundsOf, REFUSAL_GROUNDS } from '../../../doma
 describe('refusal grounds catalogue', () => {
   test('service A has the five grounds of Annex 2 row 11, the last being no consent (C14)', () => {
     const a = groundsOf('fire-automation-permit');
-    expect(a.map((g) => g.code)).toEqual(['A01_UNRELIABLE_DATA', 'A02_PERMIT_REQUIREMENTS', 'A03_COURT_BAN', 'A04_SPECIAL_RIGHT_DEPRIVED', 'A05_NO_CONSENT_PERSONAL_DATA']);
+    expect(a.map((g) => g.code)).toEqual([
+      'A01_UNRELIABLE_DATA',
+      'A02_PERMIT_REQUIREMENTS',
+      'A03_COURT_BAN',
+      'A04_SPECIAL_RIGHT_DEPRIVED',
+      'A05_NO_CONSENT_PERSONAL_DATA',
+    ]);
   });
 
   test('service B has the thirteen grounds of List row 9, numbered as in the act', () => {
@@ -14,7 +20,12 @@ describe('refusal grounds catalogue', () => {
   });
 
   test('every service offers the no-consent ground (C14)', () => {
-    for (const s of ['fire-automation-permit', 'security-licence', 'training-centre-designation', 'national-company-security-approval'] as const) {
+    for (const s of [
+      'fire-automation-permit',
+      'security-licence',
+      'training-centre-designation',
+      'national-company-security-approval',
+    ] as const) {
       expect(groundsOf(s).some((g) => g.code.endsWith('NO_CONSENT_PERSONAL_DATA'))).toBe(true);
     }
   });
