@@ -1,9 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { spawn } from 'node:child_process';
 import { Camunda8 } from '@camunda8/sdk';
-import { Engine } from '../engine';
+import { Engine, startEmbeddedEngine } from '../engine';
 import { openSqliteStore } from '../engine/store/sqlite-store';
 
 /**
@@ -66,43 +65,11 @@ export async function inProcessThroughput(instances = 3000, batch = 100): Promis
   return instances / seconds;
 }
 
-/**
- * The engine as its own process (`npm run engine`), as it runs beside workers and the web app; the
- * benchmark's clients then get the other core.
- */
-async function engineProcess(): Promise<{ address: string; stop(): Promise<void> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, '../engine/start.ts')], {
-    env: { ...process.env, ENGINE_PORT: '0', ENGINE_DATA_DIR: tmpDir() },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const address = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = /ready: .* at (http:\/\/\S+)\/v2/.exec(out);
-      if (m) resolve(m[1]);
-    });
-    child.once('exit', (code) => reject(new Error(`engine exited with ${code} before it was ready`)));
-  });
-  return {
-    address,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
-}
-
-async function deployOver(client: ReturnType<typeof sdkClient>, name: string, xml: string): Promise<void> {
-  await client.createDeployment({ resources: [new File([xml], name)] } as any);
-}
-
 /** (b) Over REST: instances created, jobs worked and user tasks completed through the official SDK. */
 export async function restThroughput(instances = 1000, concurrency = 32): Promise<number> {
-  const running = await engineProcess();
+  const running = await startEmbeddedEngine({ dataDir: tmpDir(), port: 0, lint: false });
+  await running.engine.deploy([{ name: 'ten-elements.bpmn', content: TEN_ELEMENTS }]);
   const client = sdkClient(running.address);
-  await deployOver(client, 'ten-elements.bpmn', TEN_ELEMENTS);
   const worker = client.createJobWorker({
     jobType: 'bench-work',
     jobTimeoutMs: 60_000,
@@ -143,7 +110,7 @@ export async function restThroughput(instances = 1000, concurrency = 32): Promis
   await Promise.all([...creators, clerk]);
   const seconds = (performance.now() - started) / 1000;
   worker.stop();
-  await running.stop();
+  await running.close();
   return instances / seconds;
 }
 
@@ -152,9 +119,9 @@ export async function activationLatency(
   ratePerSecond = 200,
   seconds = 10,
 ): Promise<{ p50: number; p99: number; jobs: number }> {
-  const running = await engineProcess();
+  const running = await startEmbeddedEngine({ dataDir: tmpDir(), port: 0, lint: false });
+  await running.engine.deploy([{ name: 'service-only.bpmn', content: SERVICE_ONLY }]);
   const client = sdkClient(running.address);
-  await deployOver(client, 'service-only.bpmn', SERVICE_ONLY);
   const latencies: number[] = [];
   const sentAt = new Map<number, number>();
   const worker = client.createJobWorker({
@@ -186,7 +153,7 @@ export async function activationLatency(
   const until = performance.now() + 10_000;
   while (latencies.length < total && performance.now() < until) await new Promise((r) => setTimeout(r, 10));
   worker.stop();
-  await running.stop();
+  await running.close();
   latencies.sort((a, b) => a - b);
   const q = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))];
   return { p50: q(0.5), p99: q(0.99), jobs: latencies.length };
