@@ -201,6 +201,17 @@ export const CONFIG_KEYS = [
     services: ['ui'],
   }),
 
+  key(
+    'inbound.token',
+    'INBOUND_TOKEN',
+    { schema: z.string().min(16), type: 'string of ≥ 16 characters' },
+    {
+      doc: "Bearer token other state bodies' systems present to the web app's inbound channel (POST /inbound/antimonopoly-answers). Unset: the channel answers 503. `npm start` generates one per start and gives it to the simulators.",
+      secret: true,
+      services: ['ui', 'simulators'],
+    },
+  ),
+
   key('simulators.port', 'SIMULATORS_PORT', port(), {
     default: 8090,
     doc: 'Port of the state-system simulators behind the gateway.',
@@ -209,6 +220,11 @@ export const CONFIG_KEYS = [
   key('simulators.host', 'SIMULATORS_HOST', text(), {
     default: '127.0.0.1',
     doc: 'Interface the simulators listen on; 0.0.0.0 inside a container.',
+    services: ['simulators'],
+  }),
+
+  key('simulators.antimonopolyCallbackUrl', 'ANTIMONOPOLY_CALLBACK_URL', httpUrl(), {
+    doc: "Where the simulated antimonopoly body delivers its answers (the web app's /inbound/antimonopoly-answers), with INBOUND_TOKEN. Unset: answers are only recorded in the simulator.",
     services: ['simulators'],
   }),
 

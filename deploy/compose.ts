@@ -133,6 +133,9 @@ const clusterClientEnv = {
   CAMUNDA_BASIC_AUTH_PASSWORD: '${CAMUNDA_BASIC_AUTH_PASSWORD:-}',
 };
 
+/** Shared by the web app's inbound channel and the simulated antimonopoly body that calls it. */
+const INBOUND_TOKEN = '${INBOUND_TOKEN:?set INBOUND_TOKEN to 16 or more random characters}';
+
 const waitForCluster: DependsOn = { camunda: { condition: 'service_healthy' } };
 
 export const compose: ComposeFile = {
@@ -197,6 +200,8 @@ export const compose: ComposeFile = {
         LOG_LEVEL: '${LOG_LEVEL:-info}',
         SIMULATORS_HOST: '0.0.0.0',
         SIMULATORS_PORT: '8090',
+        ANTIMONOPOLY_CALLBACK_URL: 'http://ui:3000/inbound/antimonopoly-answers',
+        INBOUND_TOKEN: INBOUND_TOKEN,
       },
       ports: ['8090:8090'],
       healthcheck: {
@@ -248,6 +253,7 @@ export const compose: ComposeFile = {
         UI_HOST: '0.0.0.0',
         UI_PORT: '3000',
         UI_SESSION_SECRET: '${UI_SESSION_SECRET:?set UI_SESSION_SECRET to 32 or more random characters}',
+        INBOUND_TOKEN: INBOUND_TOKEN,
         DOCUMENTS_DIR: '/data/documents',
       },
       ports: ['3000:3000'],

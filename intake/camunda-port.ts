@@ -77,3 +77,22 @@ export async function processVariables(
   for (const item of result.items ?? []) out[item.name] = parseVariableValue(item.value);
   return out;
 }
+
+export type PublishInput = Parameters<CamundaPort['publishMessage']>[0];
+
+/**
+ * Publishes a message with a `messageId` at most once: a repeat while the first is still buffered
+ * is answered 409 ALREADY_EXISTS by the engine (as by Zeebe), which here means "already received".
+ */
+export async function publishOnce(
+  camunda: CamundaPort,
+  input: PublishInput,
+): Promise<{ duplicate: boolean }> {
+  try {
+    await camunda.publishMessage(input);
+    return { duplicate: false };
+  } catch (err) {
+    if ((err as { status?: unknown })?.status === 409) return { duplicate: true };
+    throw err;
+  }
+}

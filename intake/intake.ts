@@ -17,7 +17,7 @@ import {
   type ApplicationStatus,
   type WorkingDayClock,
 } from '../domain/applications/status';
-import { NO_WAIT, processVariables, type CamundaPort, type SearchPage } from './camunda-port';
+import { NO_WAIT, processVariables, publishOnce, type CamundaPort, type SearchPage } from './camunda-port';
 import type { ApplicationRecord, ApplicationStore } from './store';
 
 /** Applicant actions the diagrams wait for, and the message each becomes. */
@@ -288,7 +288,10 @@ export function createIntake(deps: IntakeDeps) {
   }
 
   /** An applicant's answer the process waits for (position at the hearing, missing documents). */
-  async function sendMessage(number: string, body: unknown): Promise<{ messageName: string }> {
+  async function sendMessage(
+    number: string,
+    body: unknown,
+  ): Promise<{ messageName: string; duplicate: boolean }> {
     const r = record(number);
     const b = (body ?? {}) as { kind?: string; text?: unknown; attachments?: unknown };
     if (!b.kind || !(b.kind in APPLICANT_MESSAGES)) {
@@ -322,7 +325,8 @@ export function createIntake(deps: IntakeDeps) {
         ? { applicantPosition: text, applicantPositionSubmittedAt: at }
         : { submittedDocuments: attachments, documentsNote: text, documentsSubmittedAt: at };
     const messageName = APPLICANT_MESSAGES[kind];
-    await camunda.publishMessage({
+    // The same text and files sent twice are one message (a double click, a retried upload).
+    const { duplicate } = await publishOnce(camunda, {
       name: messageName,
       correlationKey: r.applicationNumber,
       // Long enough to reach a process that is one step away from waiting for it.
@@ -330,7 +334,7 @@ export function createIntake(deps: IntakeDeps) {
       messageId: `${messageName}:${r.applicationNumber}:${sha(text + JSON.stringify(attachments))}`,
       variables,
     });
-    return { messageName };
+    return { messageName, duplicate };
   }
 
   /** C11: a complaint about an application, reviewed within 5 working days by its own process. */
@@ -355,7 +359,7 @@ export function createIntake(deps: IntakeDeps) {
     }
     const filedAt = clock.now();
     const registeredOn = legalClock.registrationDate(filedAt);
-    await camunda.publishMessage({
+    await publishOnce(camunda, {
       name: COMPLAINT_MESSAGE,
       correlationKey: r.applicationNumber,
       timeToLive: 24 * 3600 * 1000,

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { startEmbeddedEngine } from '../engine';
 import { loadConfig, ConfigError } from '../config/schema';
@@ -33,13 +34,16 @@ export async function startSystem(env: NodeJS.ProcessEnv = process.env): Promise
   const simulators = await startSimulators({
     port: config.simulators.port,
     host: config.simulators.host,
-    callbackUrl: undefined,
   });
+  // The simulated antimonopoly body answers through the web app's inbound channel, with a token
+  // made for this run unless one is configured.
+  const inboundToken = config.inbound.token ?? randomBytes(24).toString('hex');
   // Every later part reaches the engine and the simulators at the addresses they really got.
   const childEnv: NodeJS.ProcessEnv = {
     ...env,
     ZEEBE_REST_ADDRESS: engine.address,
     GATEWAY_BASE_URL: simulators.url,
+    INBOUND_TOKEN: inboundToken,
   };
   const childConfig = loadConfig(childEnv);
   const report = await deployResources({
@@ -53,6 +57,7 @@ export async function startSystem(env: NodeJS.ProcessEnv = process.env): Promise
     log: consoleLogger('workers', config.log.level),
   });
   const ui = await startUi(childEnv);
+  simulators.connectAntimonopolyCallback(`${ui.url}/inbound/antimonopoly-answers`, inboundToken);
   log.info(`deployed ${report.processes.length} processes and ${report.forms.length} forms`);
   return {
     engineUrl: engine.address,
@@ -74,6 +79,7 @@ if (require.main === module) {
       console.log(`  web app (designer, worklist, operations, portal): ${sys.uiUrl}`);
       console.log(`  engine, Camunda 8.8 REST API:                     ${sys.engineUrl}/v2`);
       console.log(`  state-system simulators:                          ${sys.simulatorsUrl}`);
+      console.log(`  antimonopoly body (answers service D letters):    ${sys.simulatorsUrl}/antimonopoly/`);
       console.log('  system ready; Ctrl+C stops it');
       const stop = () => void sys.stop().then(() => process.exit(0));
       process.once('SIGTERM', stop);

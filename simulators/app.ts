@@ -18,7 +18,8 @@ import {
   realEstateRouter,
   vehiclesRouter,
 } from './systems/registries';
-import { antimonopolyRouter, cabinetRouter, eLicensingRouter, monitoringRouter } from './systems/services';
+import { antimonopolyRouter, type AntimonopolyOptions } from './systems/antimonopoly';
+import { cabinetRouter, eLicensingRouter, monitoringRouter } from './systems/services';
 
 /** Every simulated system; each is mounted under `/<name>`. */
 export const SIMULATED_SYSTEMS = [
@@ -45,8 +46,10 @@ export interface SimulatorsOptions {
   failureRate?: number;
   /** Seed of the failure generator; the same seed fails the same requests. */
   seed?: number;
-  /** Where the antimonopoly body's answers are POSTed: `{applicationNumber, consent, letterId}`. */
+  /** Where the antimonopoly body's answers are POSTed (the web app's inbound channel). */
   callbackUrl?: string;
+  /** Bearer token presented with each answer (INBOUND_TOKEN). */
+  callbackToken?: string;
   clock?: Clock;
   /** Replaces the built-in synthetic data. */
   data?: SeedData;
@@ -64,6 +67,10 @@ const controlPatch = z
 
 /** The simulated state systems as one Express app (state lives in the app instance). */
 export function createSimulatorsApp(options: SimulatorsOptions = {}): Express {
+  const antimonopoly: AntimonopolyOptions = {
+    callbackUrl: options.callbackUrl,
+    callbackToken: options.callbackToken,
+  };
   const store: Store = createStore(options.clock ?? systemClock, options.data);
   const control = new FaultControl(
     SIMULATED_SYSTEMS,
@@ -88,11 +95,12 @@ export function createSimulatorsApp(options: SimulatorsOptions = {}): Express {
     'e-licensing': eLicensingRouter(store),
     cabinet: cabinetRouter(store),
     monitoring: monitoringRouter(store),
-    antimonopoly: antimonopolyRouter(store, { callbackUrl: options.callbackUrl }),
+    antimonopoly: antimonopolyRouter(store, antimonopoly),
   };
 
   const app = express();
   app.disable('x-powered-by');
+  app.locals.antimonopoly = antimonopoly;
   app.use(express.json({ limit: '1mb' }));
 
   app.get('/health', (_req, res) => {
@@ -141,6 +149,8 @@ export interface RunningSimulators {
   /** Base URL without a trailing slash, e.g. `http://127.0.0.1:8090`. */
   url: string;
   server: Server;
+  /** Connects the antimonopoly body's answers to the provider's inbound channel once it listens. */
+  connectAntimonopolyCallback(url: string, token?: string): void;
   close(): Promise<void>;
 }
 
@@ -155,6 +165,12 @@ export async function startSimulators(options: StartSimulatorsOptions = {}): Pro
   return {
     url: `http://${urlHost}:${port}`,
     server,
+    connectAntimonopolyCallback: (url, token) => {
+      Object.assign(app.locals.antimonopoly as AntimonopolyOptions, {
+        callbackUrl: url,
+        callbackToken: token,
+      });
+    },
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((err) => (err ? reject(err) : resolve()));

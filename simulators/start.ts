@@ -12,6 +12,7 @@ async function main(): Promise<void> {
     failureRate: Number(process.env.SIMULATORS_FAILURE_RATE ?? 0),
     seed: process.env.SIMULATORS_SEED ? Number(process.env.SIMULATORS_SEED) : undefined,
     callbackUrl: process.env.ANTIMONOPOLY_CALLBACK_URL || undefined,
+    callbackToken: process.env.INBOUND_TOKEN || undefined,
   });
   console.log(`state-system simulators listening on ${simulators.url}`);
   const shutdown = (): void => {

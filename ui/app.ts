@@ -11,6 +11,7 @@ import {
   type WorkingDayClock,
 } from '../domain/applications/status';
 import { NO_WAIT, processVariables, type CamundaPort, type SearchPage } from '../intake/camunda-port';
+import { createInbound } from '../intake/inbound';
 import { createIntake, intakeErrorHandler, IntakeError, type Intake } from '../intake/intake';
 import type { ApplicationStore } from '../intake/store';
 import {
@@ -75,6 +76,8 @@ export interface AppDeps {
    * version (`deployResources` of deploy/deploy.ts); the designer's Deploy button. Lint errors must reject.
    */
   deploy?: () => Promise<DeployOutcome>;
+  /** Bearer token of the inbound channel for other state bodies (INBOUND_TOKEN); unset closes it. */
+  inboundToken?: string;
   /** Directory of built browser bundles (served at /build). */
   buildDir?: string;
   log?: (message: string, fields?: Record<string, unknown>) => void;
@@ -128,6 +131,9 @@ export function createApp(deps: AppDeps): express.Express {
   app.use('/vendor/bpmn-js', express.static(path.join(nodeModules, 'bpmn-js', 'dist', 'assets')));
   app.use('/vendor/form-js', express.static(path.join(nodeModules, '@bpmn-io', 'form-js', 'dist', 'assets')));
   app.use('/vendor/camunda-bpmn-js', express.static(path.join(nodeModules, 'camunda-bpmn-js', 'dist')));
+
+  // Other state bodies' systems: bearer token, no session, no cookies (hence before both).
+  app.use('/inbound', createInbound({ camunda, store, clock, log }).router(deps.inboundToken));
 
   app.use(express.json({ limit: '5mb' }));
   app.use(express.urlencoded({ extended: false }));

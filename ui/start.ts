@@ -81,6 +81,7 @@ export async function startUi(env: NodeJS.ProcessEnv = process.env, opts: StartU
     legalClock: defaultLegalClock,
     clock: systemClock,
     sessionSecret,
+    inboundToken: config.inbound.token,
     repoDir: REPO_ROOT,
     resourcesDir,
     attachmentsDir: path.join(dataDir, 'attachments'),

@@ -13,6 +13,7 @@ import {
   licence,
   licenceAnnex,
   ministersOrderDraft,
+  ministersOrderFinal,
   permit,
 } from './results';
 import type { DocumentContent, DocumentFacts, DocumentKind, Lang } from './types';
@@ -28,6 +29,7 @@ const BUILDERS: Record<DocumentKind, (ctx: DocumentContext) => DocumentContent> 
   'antimonopoly-letter': antimonopolyLetter,
   'consent-letter': consentLetter,
   'ministers-order-draft': ministersOrderDraft,
+  'ministers-order': ministersOrderFinal,
   'complaint-answer': complaintAnswer,
   'missing-documents-request': missingDocumentsRequest,
 };

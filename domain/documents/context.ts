@@ -13,6 +13,7 @@ const SERVICE_OF_KIND: Partial<Record<DocumentKind, ServiceId>> = {
   licence: 'security-licence',
   'licence-annex': 'security-licence',
   'ministers-order-draft': 'training-centre-designation',
+  'ministers-order': 'training-centre-designation',
   'antimonopoly-letter': 'national-company-security-approval',
   'consent-letter': 'national-company-security-approval',
 };

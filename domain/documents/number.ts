@@ -12,6 +12,7 @@ export const KIND_CODES: Record<DocumentKind, string> = {
   'antimonopoly-letter': 'AML',
   'consent-letter': 'CNL',
   'ministers-order-draft': 'ORD',
+  'ministers-order': 'MOR',
   'complaint-answer': 'CMP',
   'missing-documents-request': 'MDR',
 };

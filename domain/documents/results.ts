@@ -350,8 +350,14 @@ export function consentLetter(ctx: DocumentContext): DocumentContent {
   });
 }
 
-export function ministersOrderDraft(ctx: DocumentContext): DocumentContent {
+/**
+ * The Minister's order designating the training centre (service C, §9–§10). The draft goes to the
+ * ministry's legal and editorial services; the final order, agreed after their conclusions and
+ * signed by the Minister, is the result sent to the applicant's personal cabinet.
+ */
+function ministersOrder(ctx: DocumentContext, draft: boolean): DocumentContent {
   const { tr, lang } = ctx;
+  if (!draft) requireDecision(ctx, true);
   const name = ctx.applicant.name;
   const rows: [string, string][] = [
     [tr('Өтініш', 'Заявление'), ctx.applicationRef],
@@ -360,14 +366,21 @@ export function ministersOrderDraft(ctx: DocumentContext): DocumentContent {
   ];
   if (ctx.applicant.address) rows.push([tr('Орналасқан жері', 'Место нахождения'), ctx.applicant.address]);
   return finish(ctx, {
-    title: tr(
-      'Қазақстан Республикасы Ішкі істер министрінің бұйрығы (жоба)',
-      'Приказ Министра внутренних дел Республики Казахстан (проект)',
-    ),
-    addressee: tr(
-      'Қазақстан Республикасы Ішкі істер министрлігінің мүдделі қызметтері (құқықтық және редакциялық сараптама)',
-      'Заинтересованные службы Министерства внутренних дел Республики Казахстан (правовая и редакционная экспертиза)',
-    ),
+    title: draft
+      ? tr(
+          'Қазақстан Республикасы Ішкі істер министрінің бұйрығы (жоба)',
+          'Приказ Министра внутренних дел Республики Казахстан (проект)',
+        )
+      : tr(
+          'Қазақстан Республикасы Ішкі істер министрінің бұйрығы',
+          'Приказ Министра внутренних дел Республики Казахстан',
+        ),
+    addressee: draft
+      ? tr(
+          'Қазақстан Республикасы Ішкі істер министрлігінің мүдделі қызметтері (құқықтық және редакциялық сараптама)',
+          'Заинтересованные службы Министерства внутренних дел Республики Казахстан (правовая и редакционная экспертиза)',
+        )
+      : name,
     sections: [
       {
         heading: tr(
@@ -400,10 +413,15 @@ export function ministersOrderDraft(ctx: DocumentContext): DocumentContent {
       { heading: tr('Өтініш деректері', 'Сведения о заявлении'), paragraphs: [], table: { rows } },
       {
         paragraphs: [
-          tr(
-            `Жоба құқықтық және редакциялық сараптамаға жолданады (${shortRef(ctx.service, { paragraph: 9 }, lang)}); сарапшылардың қорытындыларынан кейін бұйрық келісіліп, Министрдің қол қоюына ұсынылады (${shortRef(ctx.service, { paragraph: 10 }, lang)}).`,
-            `Проект направляется на правовую и редакционную экспертизу (${shortRef(ctx.service, { paragraph: 9 }, lang)}); после заключений экспертов приказ согласовывается и вносится на подпись Министру (${shortRef(ctx.service, { paragraph: 10 }, lang)}).`,
-          ),
+          draft
+            ? tr(
+                `Жоба құқықтық және редакциялық сараптамаға жолданады (${shortRef(ctx.service, { paragraph: 9 }, lang)}); сарапшылардың қорытындыларынан кейін бұйрық келісіліп, Министрдің қол қоюына ұсынылады (${shortRef(ctx.service, { paragraph: 10 }, lang)}).`,
+                `Проект направляется на правовую и редакционную экспертизу (${shortRef(ctx.service, { paragraph: 9 }, lang)}); после заключений экспертов приказ согласовывается и вносится на подпись Министру (${shortRef(ctx.service, { paragraph: 10 }, lang)}).`,
+              )
+            : tr(
+                `Бұйрық құқықтық және редакциялық сараптаманың оң қорытындыларынан кейін келісілді (${shortRef(ctx.service, { paragraph: 9 }, lang)}, ${shortRef(ctx.service, { paragraph: 10 }, lang)}).`,
+                `Приказ согласован после положительных заключений правовой и редакционной экспертизы (${shortRef(ctx.service, { paragraph: 9 }, lang)}, ${shortRef(ctx.service, { paragraph: 10 }, lang)}).`,
+              ),
         ],
       },
     ],
@@ -412,6 +430,9 @@ export function ministersOrderDraft(ctx: DocumentContext): DocumentContent {
       citeRules(ctx.service, [{ paragraph: 9 }, { paragraph: 10 }], lang),
     ],
     // A draft carries the signatory's post only; the Minister signs the final order.
-    signature: { role: SERVICES[ctx.service].head[lang] },
+    signature: draft ? { role: SERVICES[ctx.service].head[lang] } : headSignature(ctx),
   });
 }
+
+export const ministersOrderDraft = (ctx: DocumentContext): DocumentContent => ministersOrder(ctx, true);
+export const ministersOrderFinal = (ctx: DocumentContext): DocumentContent => ministersOrder(ctx, false);

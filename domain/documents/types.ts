@@ -12,6 +12,7 @@ export const DOCUMENT_KINDS = [
   'antimonopoly-letter',
   'consent-letter',
   'ministers-order-draft',
+  'ministers-order',
   'complaint-answer',
   'missing-documents-request',
 ] as const;

@@ -1,11 +1,11 @@
 /**
  * Systems the provider writes to: E-licensing, the applicant's personal cabinet, the public-service
- * monitoring system and the antimonopoly body's correspondence.
+ * monitoring system. The antimonopoly body lives in ./antimonopoly.ts.
  */
 import { Router } from 'express';
 import { z } from 'zod';
-import { binSchema, notFound, parseBody, problem, validBinParam } from '../http';
-import type { AntimonopolyLetter, Store } from '../store';
+import { binSchema, notFound, parseBody, validBinParam } from '../http';
+import type { Store } from '../store';
 
 const nowIso = (store: Store): string => store.clock.now().toISOString();
 
@@ -156,101 +156,4 @@ export function monitoringRouter(store: Store): Router {
     );
   });
   return router;
-}
-
-const antimonopolyLetter = z.object({
-  applicationNumber: z.string().min(1),
-  bin: binSchema,
-  companyName: z.string().min(1),
-  subject: z.string().optional(),
-  objects: z.array(z.unknown()).optional(),
-  antimonopolyConsentRef: z.string().optional(),
-});
-const antimonopolyAnswer = z.object({ consent: z.boolean(), comment: z.string().optional() });
-
-export interface AntimonopolyOptions {
-  /** Where an answer is announced: `POST {applicationNumber, consent, letterId}`. */
-  callbackUrl?: string;
-  callbackTimeoutMs?: number;
-}
-
-/**
- * The antimonopoly body (service D): receives the confirmation letter; a tester or a demo answers
- * it through `POST /letters/:id/answer`, which the simulator forwards to the callback URL.
- */
-export function antimonopolyRouter(store: Store, options: AntimonopolyOptions): Router {
-  const router = Router();
-  router.post('/letters', (req, res) => {
-    store.idempotency.handle('antimonopoly', req, res, () => {
-      const body = parseBody(antimonopolyLetter, req, res);
-      if (!body) return undefined;
-      const letter: AntimonopolyLetter = {
-        letterId: store.nextId('AML'),
-        applicationNumber: body.applicationNumber,
-        bin: body.bin,
-        companyName: body.companyName,
-        subject: body.subject ?? 'Confirmation of prior consent to create a security organisation',
-        objects: body.objects ?? [],
-        antimonopolyConsentRef: body.antimonopolyConsentRef ?? null,
-        receivedAt: nowIso(store),
-        answer: null,
-      };
-      store.letters.push(letter);
-      return { status: 201, body: { letterId: letter.letterId, receivedAt: letter.receivedAt } };
-    });
-  });
-  router.get('/letters', (req, res) => {
-    const applicationNumber = req.query.applicationNumber;
-    res.json(
-      store.letters.filter(
-        (l) => applicationNumber === undefined || l.applicationNumber === applicationNumber,
-      ),
-    );
-  });
-  router.get('/letters/:id', (req, res) => {
-    const letter = store.letters.find((l) => l.letterId === req.params.id);
-    if (!letter) return notFound(res, 'letter');
-    res.json(letter);
-  });
-  router.post('/letters/:id/answer', async (req, res) => {
-    const letter = store.letters.find((l) => l.letterId === req.params.id);
-    if (!letter) return notFound(res, 'letter');
-    if (letter.answer) return problem(res, 409, 'Conflict', 'letter already answered');
-    const body = parseBody(antimonopolyAnswer, req, res);
-    if (!body) return;
-    letter.answer = { consent: body.consent, comment: body.comment ?? null, answeredAt: nowIso(store) };
-    const callback = options.callbackUrl
-      ? await postCallback(
-          options.callbackUrl,
-          { applicationNumber: letter.applicationNumber, consent: body.consent, letterId: letter.letterId },
-          options.callbackTimeoutMs ?? 5000,
-        )
-      : null;
-    res.json({
-      letterId: letter.letterId,
-      consent: body.consent,
-      answeredAt: letter.answer.answeredAt,
-      callback,
-    });
-  });
-  return router;
-}
-
-/** The answer is recorded whatever happens to the callback; its outcome is reported, not thrown. */
-async function postCallback(
-  url: string,
-  payload: object,
-  timeoutMs: number,
-): Promise<{ url: string; status: number | null; error: string | null }> {
-  try {
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(payload),
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-    return { url, status: response.status, error: null };
-  } catch (err) {
-    return { url, status: null, error: err instanceof Error ? err.message : String(err) };
-  }
 }

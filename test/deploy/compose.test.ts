@@ -10,7 +10,7 @@ import { REPO_ROOT, runScript } from './support';
 const yaml = require('js-yaml') as { load(text: string): unknown };
 
 const services = Object.entries(compose.services);
-const HOST_ENV = { UI_SESSION_SECRET: 'x'.repeat(32) };
+const HOST_ENV = { UI_SESSION_SECRET: 'x'.repeat(32), INBOUND_TOKEN: 'y'.repeat(24) };
 
 describe('docker-compose.yml', () => {
   it('is generated from deploy/compose.ts and reads back as the same structure', () => {

@@ -15,7 +15,6 @@ import { NOW } from '../support/engine-harness';
 
 /** Monday 2 March 2026, 10:00 in Astana: a working day. */
 const MONDAY = '2026-03-02T10:00:00+05:00';
-const ANSWER = 'antimonopoly-answer-received';
 
 function approvalApplication(number: string, extra: Record<string, unknown> = {}) {
   const company = fixtures.national.approved;
@@ -103,16 +102,30 @@ describe('national-company security approval (service D) end to end on the embed
     });
   }
 
-  async function answer(number: string, consent: boolean, comment: string): Promise<void> {
-    await sys.client.publishMessage({
-      name: ANSWER,
-      correlationKey: number,
-      timeToLive: 0,
-      variables: { antimonopolyAnswer: { consent, comment } },
-    } as any);
+  /**
+   * The antimonopoly body answers the application's letter in its (simulated) system, which
+   * delivers the answer to the provider's inbound channel; the channel publishes the message.
+   */
+  async function answer(number: string, consent: boolean, comment: string): Promise<string> {
+    const letters = await json(`${sys.simulatorsUrl}/antimonopoly/letters?applicationNumber=${number}`);
+    const open = letters.filter((l: any) => l.answer === null);
+    expect(open).toHaveLength(1);
+    const res = await fetch(`${sys.simulatorsUrl}/antimonopoly/letters/${open[0].letterId}/answer`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ consent, comment }),
+    });
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body.callback).toMatchObject({ status: 202, error: null });
+    return open[0].letterId;
   }
 
-  async function positionAndRecord(number: string, key: string) {
+  async function positionAndRecord(
+    number: string,
+    key: string,
+    record: Record<string, unknown> = POSITION_RECORD,
+  ) {
     await waitForTask(sys.client, key, 'Task_PreparePreliminaryDecision');
     await completeTask(sys.client, key, 'Task_PreparePreliminaryDecision', {
       hearingAt: '2026-03-12T11:00:00+05:00',
@@ -128,7 +141,7 @@ describe('national-company security approval (service D) end to end on the embed
       kind: 'hearing-position',
       text: 'Негіздермен келіспейміз, түсініктеме қоса беріледі.',
     });
-    await completeTask(sys.client, key, 'Task_RecordHearing', POSITION_RECORD);
+    await completeTask(sys.client, key, 'Task_RecordHearing', record);
   }
 
   test('given a complete application with no grounds, when the letter goes to the antimonopoly body and its consent arrives, then the consent letter is drafted within 4 working days of the answer, signed by the head and delivered', async () => {
@@ -155,11 +168,16 @@ describe('national-company security approval (service D) end to end on the embed
     expect(waiting.antimonopolyLetter).toMatchObject({ kind: 'antimonopoly-letter' });
     expect(waiting.antimonopolyAnswerReceivedAt).toBeUndefined();
 
-    await answer(number, true, 'Алдын ала келісім расталады.');
+    const letterId = await answer(number, true, 'Алдын ала келісім расталады.');
     const draft = await waitForTask(sys.client, key, 'Task_DraftConsentLetter');
     expect(draft.candidateGroups).toEqual(['mia-clerks']);
     const answered = await variablesOf(sys.client, key);
-    expect(answered.antimonopolyAnswer).toEqual({ consent: true, comment: 'Алдын ала келісім расталады.' });
+    expect(answered.antimonopolyAnswer).toEqual({
+      consent: true,
+      comment: 'Алдын ала келісім расталады.',
+      letterId,
+      answeredAt: new Date(Date.parse(MONDAY)).toISOString(),
+    });
     // Planned from the letter's term it would be 27 March; counted from the answer (2 March) it is 6 March.
     expect(answered.deadlineConsent).toBe('2026-03-06T18:30:00+05:00');
     expect(Date.parse(draft.dueDate)).toBe(Date.parse('2026-03-06T18:30:00+05:00'));
@@ -211,6 +229,43 @@ describe('national-company security approval (service D) end to end on the embed
     expect(await json(`${sys.simulatorsUrl}/antimonopoly/letters?applicationNumber=${number}`)).toHaveLength(
       1,
     );
+  }, 90_000);
+
+  test("given the antimonopoly body refuses its consent, when the hearing accepts the applicant's position, then no second letter goes to the body and the clerk drafts the consent letter on the hearing's record", async () => {
+    const number = 'NAT-2026-000408';
+    const key = await submit(number);
+    await completeTask(sys.client, key, 'Task_CheckCompleteness', COMPLETE);
+    await completeTask(sys.client, key, 'Task_StudyCompliance', { groundsFound: false, refusalGrounds: [] });
+    await waitingForAntimonopoly(key);
+    const letterId = await answer(number, false, 'Алдын ала келісімнің көшірмесі табылмады.');
+    await waitForTask(sys.client, key, 'Task_DraftConsentLetter');
+
+    // The body's system delivers the same answer again: the channel takes it as already received.
+    const again = await fetch(`${sys.simulatorsUrl}/antimonopoly/letters/${letterId}/redeliver`, {
+      method: 'POST',
+    });
+    expect((await again.json()).callback).toMatchObject({ status: 202 });
+    await completeTask(sys.client, key, 'Task_DraftConsentLetter', { antimonopolyConsentConfirmed: false });
+
+    await positionAndRecord(number, key, {
+      applicantPositionSummary:
+        'Өтініш беруші монополияға қарсы органның 2026-03-20 № 12-04/881 келісімін ұсынды.',
+      hearingOutcome: 'position-accepted',
+      hearingReasons: 'Алдын ала келісім құжатпен расталды.',
+    });
+    const redraft = await waitForTask(sys.client, key, 'Task_DraftConsentLetter');
+    expect(redraft.candidateGroups).toEqual(['mia-clerks']);
+    expect(await json(`${sys.simulatorsUrl}/antimonopoly/letters?applicationNumber=${number}`)).toHaveLength(
+      1,
+    );
+    await completeTask(sys.client, key, 'Task_DraftConsentLetter', CONSENT_LETTER);
+    await completeTask(sys.client, key, 'Task_SignResult', SIGNED_BY_HEAD);
+    await waitForEnd(sys.client, key);
+    expect(await endEventOf(sys.client, key)).toBe('End_ConsentLetterIssued');
+    const vars = await variablesOf(sys.client, key);
+    expect(vars.hearingOutcome).toBe('position-accepted');
+    expect(vars.resultDocument).toMatchObject({ kind: 'consent-letter' });
+    expect(await incidentsOf(sys.client, key)).toEqual([]);
   }, 90_000);
 
   test('given an incomplete package, when the clerk records it, then a refusal of further consideration is signed within the completeness term and no letter goes to the antimonopoly body', async () => {

@@ -139,7 +139,7 @@ describe('training-centre designation (service C) end to end on the embedded eng
     const vars = await variablesOf(sys.client, key);
     expect(vars.registeredOn).toBe('2026-03-02');
     expect(vars.deliveredResultKind).toBe('ministers-order');
-    expect(vars.resultDocument).toMatchObject({ kind: 'ministers-order-draft' });
+    expect(vars.resultDocument).toMatchObject({ kind: 'ministers-order' });
     expect(vars.resultDocument.sha256).toMatch(/^[0-9a-f]{64}$/);
     const cabinet = await json(`${sys.simulatorsUrl}/cabinet/${company.bin}/messages`);
     expect(

@@ -213,12 +213,14 @@ describe('systems the provider writes to', () => {
 });
 
 describe('antimonopoly body', () => {
-  test('an answer is recorded and announced to the callback URL', async () => {
+  test('an answer is recorded and delivered to the callback URL with the bearer token', async () => {
     const received: unknown[] = [];
+    const tokens: unknown[] = [];
     const receiver = express()
       .use(express.json())
       .post('/callback', (req, res) => {
         received.push(req.body);
+        tokens.push(req.get('authorization'));
         res.status(204).end();
       });
     const server = receiver.listen(0, '127.0.0.1');
@@ -226,6 +228,7 @@ describe('antimonopoly body', () => {
     const withCallback = await startSimulators({
       port: 0,
       callbackUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/callback`,
+      callbackToken: 'simulator-callback-token',
     });
     try {
       const send = await fetch(`${withCallback.url}/antimonopoly/letters`, {
@@ -244,7 +247,16 @@ describe('antimonopoly body', () => {
         body: JSON.stringify({ consent: true }),
       });
       expect(await answer.json()).toMatchObject({ letterId, consent: true, callback: { status: 204 } });
-      expect(received).toEqual([{ applicationNumber: 'KZ-2026-000905', consent: true, letterId }]);
+      expect(received).toEqual([
+        {
+          applicationNumber: 'KZ-2026-000905',
+          letterId,
+          consent: true,
+          comment: null,
+          answeredAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+        },
+      ]);
+      expect(tokens).toEqual(['Bearer simulator-callback-token']);
       const again = await fetch(`${withCallback.url}/antimonopoly/letters/${letterId}/answer`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
@@ -258,6 +270,67 @@ describe('antimonopoly body', () => {
       ).toEqual([expect.objectContaining({ letterId, answer: expect.objectContaining({ consent: true }) })]);
     } finally {
       await withCallback.close();
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
+  test("a person answers on the body's page; an answer the provider did not take can be delivered again", async () => {
+    let accept = false;
+    const received: unknown[] = [];
+    const receiver = express()
+      .use(express.json())
+      .post('/callback', (req, res) => {
+        if (!accept) return void res.status(503).json({ error: 'down' });
+        received.push(req.body);
+        res.status(202).json({});
+      });
+    const server = receiver.listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    const sim = await startSimulators({ port: 0 });
+    sim.connectAntimonopolyCallback(`http://127.0.0.1:${(server.address() as AddressInfo).port}/callback`);
+    try {
+      const empty = await (await fetch(`${sim.url}/antimonopoly/`)).text();
+      expect(empty).toContain('Хат жоқ / Писем нет');
+      const { letterId } = (await (
+        await fetch(`${sim.url}/antimonopoly/letters`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({
+            applicationNumber: 'KZ-2026-000906',
+            bin: fixtures.national.approved.bin,
+            companyName: 'Ұлттық <компания>',
+          }),
+        })
+      ).json()) as { letterId: string };
+      const listed = await (await fetch(`${sim.url}/antimonopoly/`)).text();
+      expect(listed).toContain(`letters/${letterId}/answer`);
+      expect(listed).toContain('Ұлттық &#60;компания&#62;');
+
+      // The page's form: urlencoded, answered with a redirect back to the page.
+      const form = await fetch(`${sim.url}/antimonopoly/letters/${letterId}/answer`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ consent: 'false', comment: 'Келісім жоқ' }).toString(),
+      });
+      expect(form.status).toBe(303);
+      const letter = await (await fetch(`${sim.url}/antimonopoly/letters/${letterId}`)).json();
+      expect(letter).toMatchObject({
+        answer: { consent: false, comment: 'Келісім жоқ' },
+        delivery: { status: 503 },
+      });
+      expect(await (await fetch(`${sim.url}/antimonopoly/`)).text()).toContain('Не доставлено');
+
+      accept = true;
+      const again = await fetch(`${sim.url}/antimonopoly/letters/${letterId}/redeliver`, { method: 'POST' });
+      expect(await again.json()).toMatchObject({ callback: { status: 202, error: null } });
+      expect(received).toEqual([
+        expect.objectContaining({ letterId, consent: false, comment: 'Келісім жоқ' }),
+      ]);
+      expect(await (await fetch(`${sim.url}/antimonopoly/`)).text()).toContain('Доставлено');
+    } finally {
+      await sim.close();
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
     }

@@ -1,9 +1,13 @@
 import fs from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../config/schema';
 import { deployResources } from '../../deploy/deploy';
 import { defaultLegalClock } from '../../domain/legal-clock';
+import { createInbound } from '../../intake/inbound';
 import { createIntake } from '../../intake/intake';
 import { createApplicationStore } from '../../intake/store';
 import { startSimulators } from '../../simulators/app';
@@ -12,6 +16,7 @@ import type { Clock } from '../../domain/clock';
 import { CamundaClient, NOW, startTestEngine, TestEngine } from './engine-harness';
 
 const REPO_ROOT = path.resolve(__dirname, '../..');
+const TOKEN = 'process-tests-inbound-token';
 const silent = {
   info: () => undefined,
   warn: () => undefined,
@@ -46,7 +51,25 @@ export async function startTestSystem(at: string): Promise<TestSystem> {
   const { client } = engine;
   await client.pinClock({ timestamp: Date.parse(at) } as any);
   const clock: Clock = { now: () => new Date(engine.running.engine.now()) };
-  const simulators = await startSimulators({ port: 0, latencyMs: 0, failureRate: 0, seed: 1 });
+  const store = createApplicationStore(':memory:');
+  const intake = createIntake({ camunda: client as never, store, legalClock: defaultLegalClock, clock });
+  // The inbound channel as the web app serves it, so the simulated antimonopoly body answers for real.
+  const inbound = express().use(
+    '/inbound',
+    createInbound({ camunda: client as never, store, clock }).router(TOKEN),
+  );
+  const inboundServer = await new Promise<Server>((resolve) => {
+    const s = inbound.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const simulators = await startSimulators({
+    port: 0,
+    latencyMs: 0,
+    failureRate: 0,
+    seed: 1,
+    clock,
+    callbackUrl: `http://127.0.0.1:${(inboundServer.address() as AddressInfo).port}/inbound/antimonopoly-answers`,
+    callbackToken: TOKEN,
+  });
   const documentsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'process-docs-'));
   const config = loadConfig({
     ZEEBE_REST_ADDRESS: engine.running.address,
@@ -60,12 +83,6 @@ export async function startTestSystem(at: string): Promise<TestSystem> {
   });
   await deployResources({ dir: REPO_ROOT, config, client: client as never, log: () => undefined });
   const workers = await startWorkers({ config, log: silent, deps: { clock }, probeGrpc: async () => false });
-  const intake = createIntake({
-    camunda: client as never,
-    store: createApplicationStore(':memory:'),
-    legalClock: defaultLegalClock,
-    clock,
-  });
   return {
     client,
     engine,
@@ -88,6 +105,8 @@ export async function startTestSystem(at: string): Promise<TestSystem> {
     stop: async () => {
       await workers.stop();
       await simulators.close();
+      inboundServer.closeAllConnections();
+      await new Promise((resolve) => inboundServer.close(resolve));
       await engine.close();
       fs.rmSync(documentsDir, { recursive: true, force: true });
     },

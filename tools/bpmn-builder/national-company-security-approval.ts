@@ -63,56 +63,66 @@ export function nationalCompanySecurityApproval(): Diagram {
       s.chain(entry, hear, outcome);
       s.flow(outcome, approval, { name: 'position accepted', isDefault: true });
 
+      const answered = s.xor('Gateway_AntimonopolyAnswered', {
+        name: 'Antimonopoly body already answered?',
+        doc: `${REF} §9–§10. After a hearing held on the antimonopoly body's answer, the letter is not sent again: the clerk drafts the consent letter (or the refusal) on the hearing's record.`,
+        at: [18, 0],
+      });
       const letterStage = report(
         s,
         'Task_ReportLetterStage',
         'antimonopoly-letter',
-        [18, 0],
+        [19, 0],
         'Record the antimonopoly letter stage',
       );
       const letter = s.service('Task_GenerateAntimonopolyLetter', {
         name: 'Form the letter to the antimonopoly body',
         doc: `${REF} §9: confirmation of the antimonopoly body's prior consent under the Entrepreneurial Code.`,
-        at: [19, 0],
+        at: [20, 0],
         type: 'generate-document',
         headers: { documentKind: 'antimonopoly-letter', resultVariable: 'antimonopolyLetter' },
       });
       const send = s.service('Task_SendAntimonopolyLetter', {
         name: 'Send the letter to the antimonopoly body',
         doc: `${REF} §9: within 6 WD after the check (deadlineLetter).`,
-        at: [20, 0],
+        at: [21, 0],
         type: 'send-letter',
       });
       escalate(s, send, {
         step: 'Letter',
         deadline: '=deadlineLetter',
         head: lit(GROUPS.head),
-        at: [21, 2],
+        at: [22, 2],
         ref: `${REF} §9`,
       });
       const answer = s.catchEvent('Event_AntimonopolyAnswerReceived', {
         name: 'Antimonopoly body answered',
         doc: `${REF} §10. Message antimonopoly-answer-received (correlation applicationNumber) with antimonopolyAnswer.`,
-        at: [21, 0],
+        at: [22, 0],
         event: { message: 'antimonopoly-answer-received' },
       });
       const when = s.script('Task_RecordAnswerReceived', {
         name: 'Record when the answer arrived',
         doc: `${REF} §10: the 4 WD run from the answer's receipt.`,
-        at: [22, 0],
+        at: [23, 0],
         script: { expression: '=now()', resultVariable: 'antimonopolyAnswerReceivedAt' },
       });
       const compute = s.service('Task_ComputeConsentDeadline', {
         name: 'Compute the consent letter term',
         doc: `${REF} §10; spec C4: 4 WD from the answer (deadlineConsent).`,
-        at: [23, 0],
+        at: [24, 0],
         type: 'compute-deadlines',
         headers: { step: 'consent', workingDays: '4', from: 'antimonopolyAnswerReceivedAt' },
+      });
+      const draftRound = s.xor('Gateway_ConsentDraftRound', {
+        name: '',
+        doc: `${REF} §10. The consent letter is drafted on the answer, or again after a hearing on it.`,
+        at: [25, 0],
       });
       const draft = s.user('Task_DraftConsentLetter', {
         name: 'Draft and agree the consent letter',
         doc: `${REF} §10: prepare and agree the consent letter on the antimonopoly body's answer.`,
-        at: [24, 0],
+        at: [26, 0],
         formId: 'consent-letter-draft',
         candidateGroups: GROUPS.clerks,
         dueDate: '=deadlineConsent',
@@ -121,21 +131,28 @@ export function nationalCompanySecurityApproval(): Diagram {
         step: 'Consent',
         deadline: '=deadlineConsent',
         head: lit(GROUPS.head),
-        at: [25, 2],
+        at: [27, 2],
         ref: `${REF} §10`,
       });
       const confirmed = s.xor('Gateway_ConsentConfirmed', {
         name: 'Antimonopoly consent confirmed?',
         doc: `${REF} §9–§10; Annex 1 row 8 item 2.`,
-        at: [25, 0],
+        at: [27, 0],
       });
       const ground = s.script('Task_RecordAntimonopolyGround', {
         name: 'Record the unconfirmed consent as a ground',
         doc: `${REF} §8–§10; Annex 1 row 8 item 2: without the antimonopoly body's consent the approval is refused after a hearing (spec C6).`,
-        at: [26, -3],
+        at: [28, -3],
         script: { expression: '=["D_ANTIMONOPOLY_CONSENT_NOT_CONFIRMED"]', resultVariable: 'refusalGrounds' },
       });
-      s.chain(approval, letterStage, letter, send, answer, when, compute, draft, confirmed);
+      s.chain(approval, answered);
+      s.flow(answered, letterStage, { name: 'not yet', isDefault: true });
+      s.flow(answered, draftRound, {
+        name: 'answered, heard',
+        condition: '=is defined(antimonopolyAnswerReceivedAt)',
+        lane: -2,
+      });
+      s.chain(letterStage, letter, send, answer, when, compute, draftRound, draft, confirmed);
       s.flow(confirmed, ground, {
         name: 'not confirmed',
         condition: '=antimonopolyConsentConfirmed = false',
@@ -143,7 +160,7 @@ export function nationalCompanySecurityApproval(): Diagram {
       s.flow(ground, entry, { lane: -4 });
 
       const ids = deliver(s, {
-        col: 26,
+        col: 28,
         ref: `${REF} §10`,
         groups: GROUPS,
         deadlineDelivery:
@@ -183,7 +200,7 @@ export function nationalCompanySecurityApproval(): Diagram {
         name: 'incomplete or expired',
         isDefault: true,
       });
-      return { lastCol: 30, bottomRow: 3 };
+      return { lastCol: 32, bottomRow: 3 };
     },
   });
 }

@@ -127,7 +127,7 @@ export function deliverResult(): Diagram {
   const d = new Diagram({
     processId: 'deliver-result',
     name: 'Form, sign and deliver the result',
-    doc: `${C7}. resultKind: permit | licence | consent-letter | refusal | refusal-further-consideration | ministers-order (already formed as a draft and agreed by the experts).`,
+    doc: `${C7}. resultKind: permit | licence | consent-letter | refusal | refusal-further-consideration | ministers-order (agreed by the experts after the draft's expertise).`,
   });
   const p = d.root;
   const start = p.start('Start_ResultToDeliver', {
@@ -156,6 +156,13 @@ export function deliverResult(): Diagram {
       'Form the licence in E-licensing',
       -1,
       'MIA Order 261 (as amended by 923), licence rules §9–§11, List row 5: licence, re-issued licence or duplicate',
+    ],
+    [
+      'Task_FormMinistersOrder',
+      'ministers-order',
+      "Form the Minister's order",
+      0,
+      "MIA Order 261 (as amended by 923), training-centre rules §10: the Minister's order, agreed after the experts' conclusions",
     ],
     [
       'Task_FormConsentLetter',
@@ -190,7 +197,6 @@ export function deliverResult(): Diagram {
     p.flow(kind, id, { name: documentKind, condition: `=resultKind = "${documentKind}"` });
     p.flow(id, join);
   }
-  p.flow(kind, join, { name: "Minister's order: already formed", isDefault: true });
   const sign = p.user('Task_SignResult', {
     name: 'Sign the result',
     doc: `${C7}. The head of the provider (the Minister for service C) signs with EDS, or refuses to sign and returns it with remarks.`,

@@ -4,23 +4,9 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DOCUMENT_KINDS } from '../../domain/documents/types';
 
 type Field = { key: string; label: string; choices?: string[]; optional?: boolean; description?: string };
-
-const DOCUMENT_KINDS = [
-  'permit',
-  'licence',
-  'licence-annex',
-  'refusal-further-consideration',
-  'refusal',
-  'preliminary-decision',
-  'hearing-record',
-  'antimonopoly-letter',
-  'consent-letter',
-  'ministers-order-draft',
-  'complaint-answer',
-  'missing-documents-request',
-];
 
 export const JOB_TYPES: Record<string, { name: string; description: string; headers: Field[] }> = {
   'compute-deadlines': {
@@ -106,7 +92,7 @@ export const JOB_TYPES: Record<string, { name: string; description: string; head
     name: 'Generate document',
     description: 'Spec C7: forms a document in E-licensing.',
     headers: [
-      { key: 'documentKind', label: 'Document kind', choices: DOCUMENT_KINDS },
+      { key: 'documentKind', label: 'Document kind', choices: [...DOCUMENT_KINDS] },
       { key: 'resultVariable', label: 'Result variable (default resultDocument)', optional: true },
     ],
   },

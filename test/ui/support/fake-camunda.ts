@@ -180,6 +180,9 @@ export function createFakeCamunda() {
     },
     async publishMessage(input) {
       rec('publishMessage', input);
+      // As the engine (and Zeebe): a messageId is accepted once while its message is buffered.
+      if (input.messageId && messages.some((m) => m.messageId === input.messageId))
+        throw Object.assign(new Error('ALREADY_EXISTS'), { status: 409 });
       messages.push(input);
       return { messageKey: String(nextKey++) };
     },

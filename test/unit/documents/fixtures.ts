@@ -92,6 +92,7 @@ export const FACTS: Record<DocumentKind, DocumentFacts> = {
     antimonopolyAnswer: { number: '12-04/1020', date: '2026-04-10' },
   },
   'ministers-order-draft': { ...base, serviceId: 'training-centre-designation' },
+  'ministers-order': { ...base, serviceId: 'training-centre-designation', decision: approved },
   'complaint-answer': {
     ...base,
     serviceId: 'fire-automation-permit',
@@ -132,6 +133,7 @@ export const REQUIRED: Record<DocumentKind, string[]> = {
   'antimonopoly-letter': ['objects', 'applicant.bin'],
   'consent-letter': ['objects', 'applicant.name'],
   'ministers-order-draft': ['applicant.name', 'applicant.bin', 'documentDate'],
+  'ministers-order': ['applicant.name', 'applicant.bin', 'documentDate'],
   'complaint-answer': [
     'complaint.text',
     'complaint.receivedAt',
