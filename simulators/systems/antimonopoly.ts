@@ -60,7 +60,8 @@ export function antimonopolyRouter(store: Store, options: AntimonopolyOptions): 
   }
 
   const fromPage = (req: Request) => typeof req.is('application/x-www-form-urlencoded') === 'string';
-  const back = (res: Response) => res.redirect(303, './');
+  // Back to the page, wherever the router is mounted.
+  const back = (req: Request, res: Response) => res.redirect(303, `${req.baseUrl}/`);
 
   router.use(express.urlencoded({ extended: false, limit: '64kb' }));
 
@@ -113,7 +114,7 @@ export function antimonopolyRouter(store: Store, options: AntimonopolyOptions): 
     letter.answer = { consent: body.consent, comment, answeredAt: store.clock.now().toISOString() };
     // The answer is recorded whatever happens to its delivery; a failed delivery can be repeated.
     const callback = await deliver(letter);
-    if (fromPage(req)) return back(res);
+    if (fromPage(req)) return back(req, res);
     res.json({
       letterId: letter.letterId,
       consent: body.consent,
@@ -127,7 +128,7 @@ export function antimonopolyRouter(store: Store, options: AntimonopolyOptions): 
     if (!letter) return notFound(res, 'letter');
     if (!letter.answer) return problem(res, 409, 'Conflict', 'letter not answered yet');
     const callback = await deliver(letter);
-    if (fromPage(req)) return back(res);
+    if (fromPage(req)) return back(req, res);
     res.json({ letterId: letter.letterId, callback });
   });
 

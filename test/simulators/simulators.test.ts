@@ -315,6 +315,7 @@ describe('antimonopoly body', () => {
         body: new URLSearchParams({ consent: 'false', comment: 'Келісім жоқ' }).toString(),
       });
       expect(form.status).toBe(303);
+      expect(form.headers.get('location')).toBe('/antimonopoly/');
       const letter = await (await fetch(`${sim.url}/antimonopoly/letters/${letterId}`)).json();
       expect(letter).toMatchObject({
         answer: { consent: false, comment: 'Келісім жоқ' },
