@@ -462,10 +462,16 @@ const forms = [
     'consent-letter-draft',
     ['Келісім хаттың жобасы', 'Проект письма-согласия'],
     [
-      view(
-        'viewAntimonopolyAnswer',
-        ['Монополияға қарсы органның жауабы', 'Ответ антимонопольного органа'],
-        '=if antimonopolyAnswer = null then "—" else string(antimonopolyAnswer)',
+      // What the body answered (rules §10) and, when the clerk recorded it unconfirmed, the hearing on it.
+      text(
+        [
+          '**Монополияға қарсы органның жауабы / Ответ антимонопольного органа:**',
+          '{{#if antimonopolyAnswer.consent = true}}алдын ала келісім расталды / предварительное согласие подтверждено{{/if}}' +
+            '{{#if antimonopolyAnswer.consent = false}}алдын ала келісім расталмады / предварительное согласие не подтверждено{{/if}}' +
+            '{{#if antimonopolyAnswer = null}}жауап жоқ / ответа нет{{/if}}',
+          '{{#if antimonopolyAnswer.letterId}}Хат / письмо {{antimonopolyAnswer.letterId}}, {{antimonopolyAnswer.answeredAt}}. {{antimonopolyAnswer.comment}}{{/if}}',
+          '{{#if hearingOutcome}}**Тыңдау / Заслушивание:** {{hearingOutcome}}. {{hearingReasons}}{{/if}}',
+        ].join('\n\n'),
       ),
       checkbox('antimonopolyConsentConfirmed', [
         'Алдын ала келісім расталды',
