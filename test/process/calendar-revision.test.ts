@@ -1,26 +1,24 @@
 import { createCalendarRevisionStore } from '../../adapters/calendar-revisions';
 import { reviseCalendar } from '../../operations/calendar-revision';
 import { fixtures } from '../../simulators';
-import { NOW } from '../support/engine-harness';
 import {
+  applicantOf,
+  breachRecorded,
+  COMPLETE,
   completeTask,
-  startTestSystem,
-  TestSystem,
+  MONDAY,
+  NO_GROUNDS,
+  NOW,
+  SIGNED_BY_POLICE_HEAD,
+  testSystemAt,
   variablesOf,
   waitFor,
   waitForEnd,
   waitForTask,
-} from '../support/system-harness';
-
-/** Monday 2 March 2026, 10:00 in Astana. */
-const MONDAY = '2026-03-02T10:00:00+05:00';
+} from '../support/process-fixtures';
 
 describe('a calendar revision re-arms the deadlines of running applications (rule C4, issue of transfer orders)', () => {
-  let sys: TestSystem;
-  beforeAll(async () => {
-    sys = await startTestSystem(MONDAY);
-  }, 60_000);
-  afterAll(() => sys?.stop());
+  const sys = testSystemAt(MONDAY);
 
   test('given a licence application waiting at its completeness check due Wednesday, when Tuesday becomes a transferred day off, then the check is due Thursday, the old instant passes without a breach and the new one escalates', async () => {
     const c = fixtures.licence.approved;
@@ -29,13 +27,7 @@ describe('a calendar revision re-arms the deadlines of running applications (rul
       serviceId: 'security-licence',
       requestKind: 'issue',
       subType: 2,
-      applicant: {
-        bin: c.bin,
-        name: c.name,
-        headIin: c.headIin,
-        headFullName: c.headFullName,
-        location: 'Астана',
-      },
+      applicant: applicantOf(c, 'Астана'),
       consentToRestrictedData: true,
       attachments: [],
     });
@@ -77,25 +69,16 @@ describe('a calendar revision re-arms the deadlines of running applications (rul
 
     // The revised term runs out: the breach is recorded and the task stays open.
     await sys.setTime('2026-03-05T19:00:00+05:00');
-    await waitFor('the breach to be recorded', async () =>
-      (await variablesOf(sys.client, key)).completenessDeadlineBreached ? true : undefined,
-    );
+    await breachRecorded(sys, key, 'completeness');
     const still = await sys.client.searchUserTasks(
       { filter: { processInstanceKey: key, elementId: 'Task_CheckCompleteness', state: 'CREATED' } } as any,
       NOW,
     );
     expect(still.items).toHaveLength(1);
 
-    await completeTask(sys.client, key, 'Task_CheckCompleteness', {
-      documentsComplete: true,
-      documentsExpired: false,
-    });
-    await completeTask(sys.client, key, 'Task_StudyCompliance', { groundsFound: false, refusalGrounds: [] });
-    await completeTask(sys.client, key, 'Task_SignResult', {
-      decision: 'approve',
-      signerName: 'Әбілов Марат',
-      signerPosition: 'Бастық',
-    });
+    await completeTask(sys.client, key, 'Task_CheckCompleteness', COMPLETE);
+    await completeTask(sys.client, key, 'Task_StudyCompliance', NO_GROUNDS);
+    await completeTask(sys.client, key, 'Task_SignResult', SIGNED_BY_POLICE_HEAD);
     await waitForEnd(sys.client, key);
   }, 90_000);
 });

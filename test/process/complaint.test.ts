@@ -1,19 +1,23 @@
 import { fixtures } from '../../simulators';
-import { NOW } from '../support/engine-harness';
 import {
+  applicantOf,
+  breachRecorded,
+  cabinetMessages,
   completeTask,
   describeState,
   endEventOf,
-  startTestSystem,
-  TestSystem,
+  FIRE_INSTALLER_LOCATION,
+  MONDAY,
+  monitoringStages,
+  NOW,
+  submitApplication,
+  testSystemAt,
   variablesOf,
   waitFor,
   waitForEnd,
   waitForTask,
-} from '../support/system-harness';
+} from '../support/process-fixtures';
 
-/** Monday 2 March 2026, 10:00 in Astana: a working day. */
-const MONDAY = '2026-03-02T10:00:00+05:00';
 /** The 5th working day after 2 March (9 March is the holiday for 8 March), 18:30 +05:00. */
 const REVIEW_DUE = '2026-03-10T18:30:00+05:00';
 
@@ -22,13 +26,7 @@ function permitApplication(number: string) {
   return {
     applicationNumber: number,
     serviceId: 'fire-automation-permit',
-    applicant: {
-      bin: company.bin,
-      name: company.name,
-      headIin: company.headIin,
-      headFullName: company.headFullName,
-      location: 'Алматы қ., Абай даңғылы, 150/230',
-    },
+    applicant: applicantOf(company, FIRE_INSTALLER_LOCATION),
     consentToRestrictedData: true,
     attachments: [{ kind: 'application-form', fileName: 'otinish.pdf' }],
     specialists: company.specialists.map((s) => ({
@@ -49,18 +47,12 @@ const ANSWER = {
 };
 
 describe('complaint review (C11) on the embedded engine', () => {
-  let sys: TestSystem;
-  beforeAll(async () => {
-    sys = await startTestSystem(MONDAY);
-  }, 60_000);
-  afterAll(() => sys?.stop());
+  const sys = testSystemAt(MONDAY);
   const applicationKeys = new Map<string, string>();
 
   /** Submits an application and files a complaint about it; returns the complaint's process instance. */
   async function complain(number: string): Promise<string> {
-    const submitted = await sys.intake.submit(permitApplication(number));
-    expect(submitted.status).toBe(201);
-    applicationKeys.set(number, submitted.application.processInstanceKey!);
+    applicationKeys.set(number, await submitApplication(sys, permitApplication(number)));
     const filed = await sys.intake.fileComplaint({
       applicationNumber: number,
       text: 'Өтінішім бойынша ешқандай хабар жоқ, мерзім бұзылды деп санаймын.',
@@ -81,10 +73,6 @@ describe('complaint review (C11) on the embedded engine', () => {
     });
   }
 
-  async function cabinetOf(bin: string): Promise<any[]> {
-    return (await (await fetch(`${sys.simulatorsUrl}/cabinet/${bin}/messages`)).json()) as any[];
-  }
-
   test('a complaint is answered in the personal cabinet: given a complaint filed about an application, when the head reviews it within 5 working days, then the answer is formed and delivered', async () => {
     const key = await complain('FAP-2026-000501');
     const task = await waitForTask(sys.client, key, 'Task_ReviewComplaint');
@@ -100,7 +88,7 @@ describe('complaint review (C11) on the embedded engine', () => {
     expect(vars.resultDocument).toMatchObject({ kind: 'complaint-answer' });
     expect(vars.resultDocument.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(vars.complaintReviewDeadlineBreached).toBeUndefined();
-    expect(await cabinetOf(fixtures.fire.approved.bin)).toContainEqual(
+    expect(await cabinetMessages(sys, fixtures.fire.approved.bin)).toContainEqual(
       expect.objectContaining({
         applicationNumber: 'FAP-2026-000501',
         kind: 'complaint-answer',
@@ -117,19 +105,14 @@ describe('complaint review (C11) on the embedded engine', () => {
     await sys.setTime('2026-03-10T18:29:00+05:00');
     // The applications themselves (left at the completeness check) escalate on their own terms first.
     for (const app of applicationKeys.values()) {
-      await waitFor('the completeness breach of the application', async () =>
-        (await variablesOf(sys.client, app)).completenessDeadlineBreached === true ? true : undefined,
-      );
+      await breachRecorded(sys, app, 'completeness');
     }
     expect((await variablesOf(sys.client, key)).complaintReviewDeadlineBreached).toBeUndefined();
     await sys.setTime('2026-03-10T18:31:00+05:00');
-    await waitFor('the complaint-review breach to be recorded', async () =>
-      (await variablesOf(sys.client, key)).complaintReviewDeadlineBreached === true ? true : undefined,
+    await breachRecorded(sys, key, 'complaintReview');
+    expect(await monitoringStages(sys, 'FAP-2026-000502')).toContain(
+      'notice:deadline-breached:complaintReview:fire-head',
     );
-    const events = (await (
-      await fetch(`${sys.simulatorsUrl}/monitoring/events?applicationNumber=FAP-2026-000502`)
-    ).json()) as any[];
-    expect(events.map((e) => e.stage)).toContain('notice:deadline-breached:complaintReview:fire-head');
 
     // The late answer is still owed and still reaches the applicant.
     await completeTask(sys.client, key, 'Task_ReviewComplaint', ANSWER);

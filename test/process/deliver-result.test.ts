@@ -1,30 +1,26 @@
 import { fixtures } from '../../simulators';
-import { NOW } from '../support/engine-harness';
 import {
+  applicantOf,
+  cabinetMessages,
   completeTask,
+  elementIdsOf,
+  eLicensingRecords,
   endEventOf,
+  FIRE_INSTALLER_LOCATION,
   incidentsOf,
-  startTestSystem,
-  TestSystem,
+  MINISTER,
+  MONDAY,
+  monitoringStages,
+  refusedToSign,
+  signed,
+  SIGNED_BY_MINISTER,
+  startProcess,
+  testSystemAt,
+  TRAINING_CENTRE_LOCATION,
   variablesOf,
   waitForEnd,
   waitForTask,
-} from '../support/system-harness';
-
-/** Monday 2 March 2026, 10:00 in Astana: a working day. */
-const MONDAY = '2026-03-02T10:00:00+05:00';
-
-type Company = { bin: string; name: string; headIin: string; headFullName: string };
-
-function applicant(company: Company, location: string) {
-  return {
-    bin: company.bin,
-    name: company.name,
-    headIin: company.headIin,
-    headFullName: company.headFullName,
-    location,
-  };
-}
+} from '../support/process-fixtures';
 
 /**
  * What `Call_DeliverResult` of service A hands to `deliver-result`: the application's variables
@@ -36,7 +32,7 @@ function permitCall(number: string) {
   return {
     applicationNumber: number,
     serviceId: 'fire-automation-permit',
-    applicant: applicant(company, 'Алматы қ., Абай даңғылы, 150/230'),
+    applicant: applicantOf(company, FIRE_INSTALLER_LOCATION),
     registeredOn: '2026-03-02',
     groundsFound: false,
     resultKind: 'permit',
@@ -55,7 +51,7 @@ function ministersOrderCall(number: string) {
   return {
     applicationNumber: number,
     serviceId: 'training-centre-designation',
-    applicant: applicant(company, 'Шымкент, Әл-Фараби ауданы, Байтұрсынов көшесі, 12'),
+    applicant: applicantOf(company, TRAINING_CENTRE_LOCATION),
     registeredOn: '2026-03-02',
     groundsFound: false,
     orderTitle: 'Мамандандырылған оқу орталығын айқындау туралы',
@@ -72,59 +68,17 @@ function ministersOrderCall(number: string) {
   };
 }
 
-const SIGNED_BY_HEAD = {
-  decision: 'approve',
+const SIGNED_BY_HEAD = signed({
   signerName: 'Жұмабеков Ерлан Серікұлы',
   signerPosition: 'Өртке қарсы қызмет комитетінің төрағасы',
-};
-const SIGNED_BY_MINISTER = {
-  decision: 'approve',
-  signerName: 'Ахметжанов Марат Мұратұлы',
-  signerPosition: 'Ішкі істер министрі',
-};
-
-async function json(url: string): Promise<any> {
-  const res = await fetch(url);
-  if (!res.ok) throw new Error(`${url}: ${res.status}`);
-  return res.json();
-}
+});
 
 describe('forming, signing and delivering the result (C7) as a process of its own on the embedded engine', () => {
-  let sys: TestSystem;
-  beforeAll(async () => {
-    sys = await startTestSystem(MONDAY);
-  }, 60_000);
-  afterAll(() => sys?.stop());
+  const sys = testSystemAt(MONDAY);
 
-  async function startDelivery(variables: Record<string, unknown>): Promise<string> {
-    const created = await sys.client.createProcessInstance({
-      processDefinitionId: 'deliver-result',
-      variables,
-    } as any);
-    return String(created.processInstanceKey);
-  }
-
-  async function cabinetOf(bin: string, number: string): Promise<any[]> {
-    const all = await json(`${sys.simulatorsUrl}/cabinet/${bin}/messages`);
-    return all.filter((m: any) => m.applicationNumber === number);
-  }
-
-  async function eLicensingOf(number: string): Promise<any[]> {
-    return json(`${sys.simulatorsUrl}/e-licensing/records?applicationNumber=${number}`);
-  }
-
-  async function stagesOf(number: string): Promise<string[]> {
-    const events = await json(`${sys.simulatorsUrl}/monitoring/events?applicationNumber=${number}`);
-    return events.map((e: any) => e.stage);
-  }
-
-  async function completedElements(key: string): Promise<string[]> {
-    const page = await sys.client.searchElementInstances(
-      { filter: { processInstanceKey: key, state: 'COMPLETED' }, page: { limit: 100 } } as any,
-      NOW,
-    );
-    return (page.items as any[]).map((e) => e.elementId);
-  }
+  const startDelivery = (variables: Record<string, unknown>) =>
+    startProcess(sys, 'deliver-result', variables);
+  const completedElements = (key: string) => elementIdsOf(sys, key, { state: 'COMPLETED' });
 
   test('a signed permit reaches the personal cabinet', async () => {
     const number = 'FAP-2026-000701';
@@ -139,7 +93,7 @@ describe('forming, signing and delivering the result (C7) as a process of its ow
     expect(formed).toMatchObject({ kind: 'permit' });
     expect(formed.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(formed.documents.map((d: any) => d.lang)).toEqual(['kk', 'ru']);
-    expect(await cabinetOf(bin, number)).toEqual([]);
+    expect(await cabinetMessages(sys, bin, number)).toEqual([]);
 
     await completeTask(sys.client, key, 'Task_SignResult', SIGNED_BY_HEAD);
     await waitForEnd(sys.client, key);
@@ -149,10 +103,10 @@ describe('forming, signing and delivering the result (C7) as a process of its ow
     expect(vars.decision).toBe('approve');
     expect(vars.resultDocument.documentId).toBe(formed.documentId);
     expect(vars.deliveredAt).toBeDefined();
-    const cabinet = await cabinetOf(bin, number);
+    const cabinet = await cabinetMessages(sys, bin, number);
     expect(cabinet.filter((m) => m.kind === 'permit' && m.documentId === formed.documentId)).toHaveLength(1);
     expect(cabinet).toContainEqual(expect.objectContaining({ kind: 'result-delivered' }));
-    const records = await eLicensingOf(number);
+    const records = await eLicensingRecords(sys, number);
     expect(records).toEqual([
       expect.objectContaining({
         kind: 'permit',
@@ -162,7 +116,7 @@ describe('forming, signing and delivering the result (C7) as a process of its ow
       }),
     ]);
     expect(vars.resultNumber).toBe(records[0].number);
-    expect(await stagesOf(number)).toEqual(['result-forming', 'result-delivered']);
+    expect(await monitoringStages(sys, number)).toEqual(['result-forming', 'result-delivered']);
     expect(vars.signatureDeadlineBreached).toBeUndefined();
     expect(await incidentsOf(sys.client, key)).toEqual([]);
   }, 60_000);
@@ -189,7 +143,7 @@ describe('forming, signing and delivering the result (C7) as a process of its ow
     const vars = await variablesOf(sys.client, key);
     expect(vars.decision).toBe('approve');
     expect(vars.signerName).toBe('Ахметжанов Марат Мұратұлы');
-    const cabinet = await cabinetOf(bin, number);
+    const cabinet = await cabinetMessages(sys, bin, number);
     expect(
       cabinet.filter((m) => m.kind === 'ministers-order' && m.documentId === formed.documentId),
     ).toHaveLength(1);
@@ -201,12 +155,12 @@ describe('forming, signing and delivering the result (C7) as a process of its ow
     const bin = fixtures.training.approved.bin;
     const key = await startDelivery(ministersOrderCall(number));
 
-    await completeTask(sys.client, key, 'Task_SignResult', {
-      decision: 'refuse',
-      signerName: 'Ахметжанов Марат Мұратұлы',
-      signerPosition: 'Ішкі істер министрі',
-      signatureRemarks: 'Бұйрықтың 1-тармағында оқу орталығының толық атауы көрсетілмеген.',
-    });
+    await completeTask(
+      sys.client,
+      key,
+      'Task_SignResult',
+      refusedToSign(MINISTER, 'Бұйрықтың 1-тармағында оқу орталығының толық атауы көрсетілмеген.'),
+    );
     await waitForEnd(sys.client, key);
 
     expect(await endEventOf(sys.client, key)).toBe('End_ReturnedForRevision');
@@ -218,9 +172,9 @@ describe('forming, signing and delivering the result (C7) as a process of its ow
     // Nothing reached the applicant or the register.
     expect(vars.deliveredAt).toBeUndefined();
     expect(await completedElements(key)).not.toContain('Task_DeliverToCabinet');
-    expect(await cabinetOf(bin, number)).toEqual([]);
-    expect(await eLicensingOf(number)).toEqual([]);
-    expect(await stagesOf(number)).toEqual(['result-forming']);
+    expect(await cabinetMessages(sys, bin, number)).toEqual([]);
+    expect(await eLicensingRecords(sys, number)).toEqual([]);
+    expect(await monitoringStages(sys, number)).toEqual(['result-forming']);
     expect(await incidentsOf(sys.client, key)).toEqual([]);
   }, 60_000);
 });

@@ -6,20 +6,32 @@ import { groundByCode } from '../../domain/rules/refusal-grounds';
 import { fixtures } from '../../simulators';
 import type { SpecialistFixture } from '../../simulators';
 import {
+  applicantOf,
+  breachRecorded,
+  cabinetMessages,
+  COMPLETE,
   completeTask,
   describeState,
   endEventOf,
-  startTestSystem,
-  TestSystem,
+  FIRE_INSTALLER_LOCATION,
+  groundsFound,
+  hearingNotice,
+  type HearingOutcome,
+  hearingRecord,
+  incomplete,
+  MONDAY,
+  monitoringStages,
+  NO_GROUNDS,
+  NOW,
+  sendHearingNotice,
+  signed,
+  submitApplication,
+  testSystemAt,
   variablesOf,
-  waitFor,
   waitForEnd,
   waitForTask,
-} from '../support/system-harness';
-import { NOW } from '../support/engine-harness';
+} from '../support/process-fixtures';
 
-/** Monday 2 March 2026, 10:00 in Astana: a working day. */
-const MONDAY = '2026-03-02T10:00:00+05:00';
 /** 10 working days after registration on 2 March (9 March is a holiday for 8 March). */
 const TERM_END = '2026-03-17T18:30:00+05:00';
 
@@ -32,11 +44,7 @@ function permitApplication(number: string, company: FireFixture, extra: Record<s
     applicationNumber: number,
     serviceId: 'fire-automation-permit',
     applicant: {
-      bin: company.bin,
-      name: company.name,
-      headIin: company.headIin,
-      headFullName: company.headFullName,
-      location: 'Алматы қ., Абай даңғылы, 150/230',
+      ...applicantOf(company, FIRE_INSTALLER_LOCATION),
       registrationCertificate: { number: '10100-1910-ТОО', date: '2016-05-17' },
     },
     consentToRestrictedData: true,
@@ -57,36 +65,19 @@ function permitApplication(number: string, company: FireFixture, extra: Record<s
   };
 }
 
-const COMPLETE = { documentsComplete: true, documentsExpired: false };
-const SIGNED = {
-  decision: 'approve',
-  signerName: 'Сапаров Ерлан Қайратұлы',
-  signerPosition: 'Комитет төрағасы',
-};
-const PRELIMINARY = {
-  hearingAt: '2026-03-12T11:00:00+05:00',
-  hearingMethod: 'video',
-  hearingPlace: 'Бейнебайланыс, Өрт қызметі комитеті',
-  preliminaryDecisionText:
-    'Өтініш беруші рұқсат беру талаптарына сәйкес келмейді: мамандардың біліктілігі талаптарға сай емес (Annex 2 row 10 item 2).',
-};
+const SIGNED = signed({ signerName: 'Сапаров Ерлан Қайратұлы', signerPosition: 'Комитет төрағасы' });
+const PRELIMINARY = hearingNotice(
+  '2026-03-12T11:00:00+05:00',
+  'video',
+  'Бейнебайланыс, Өрт қызметі комитеті',
+  'Өтініш беруші рұқсат беру талаптарына сәйкес келмейді: мамандардың біліктілігі талаптарға сай емес (Annex 2 row 10 item 2).',
+);
 
 describe('fire automation permit (service A) end to end on the embedded engine', () => {
-  let sys: TestSystem;
-  beforeAll(async () => {
-    sys = await startTestSystem(MONDAY);
-  }, 60_000);
-  afterAll(() => sys?.stop());
+  const sys = testSystemAt(MONDAY);
 
-  async function submit(
-    number: string,
-    company: FireFixture,
-    extra?: Record<string, unknown>,
-  ): Promise<string> {
-    const submitted = await sys.intake.submit(permitApplication(number, company, extra));
-    expect(submitted.status).toBe(201);
-    return submitted.application.processInstanceKey!;
-  }
+  const submit = (number: string, company: FireFixture, extra?: Record<string, unknown>) =>
+    submitApplication(sys, permitApplication(number, company, extra));
 
   async function specialistsCheckOf(key: string): Promise<any> {
     await waitForTask(sys.client, key, 'Task_StudyCompliance');
@@ -94,31 +85,22 @@ describe('fire automation permit (service A) end to end on the embedded engine',
   }
 
   /** The hearing (C6): preliminary decision, the applicant's position through the portal, the record. */
-  async function hear(
-    number: string,
-    key: string,
-    hearingOutcome: 'refusal-confirmed' | 'position-accepted',
-    hearingReasons: string,
-  ) {
-    await completeTask(sys.client, key, 'Task_PreparePreliminaryDecision', PRELIMINARY);
-    await waitFor('the hearing to await the position', async () => {
-      const vars = await variablesOf(sys.client, key);
-      return vars.hearingOutcome === undefined ? true : undefined;
-    });
+  async function hear(number: string, key: string, hearingOutcome: HearingOutcome, hearingReasons: string) {
+    await sendHearingNotice(sys, key, PRELIMINARY);
     await sys.intake.sendMessage(number, {
       kind: 'hearing-position',
       text: 'Біз талаптарға сай екінші маманды жұмысқа қабылдадық, құжаттары қоса беріледі.',
     });
-    await completeTask(sys.client, key, 'Task_RecordHearing', {
-      applicantPositionSummary: 'Өтініш беруші маманның біліктілігін растайтын құжаттарды ұсынды.',
-      hearingOutcome,
-      hearingReasons,
-    });
-  }
-
-  async function cabinetOf(bin: string): Promise<any[]> {
-    const res = await fetch(`${sys.simulatorsUrl}/cabinet/${bin}/messages`);
-    return (await res.json()) as any[];
+    await completeTask(
+      sys.client,
+      key,
+      'Task_RecordHearing',
+      hearingRecord(
+        hearingOutcome,
+        'Өтініш беруші маманның біліктілігін растайтын құжаттарды ұсынды.',
+        hearingReasons,
+      ),
+    );
   }
 
   test('the permit is issued within 10 working days when everything is in order: given two qualified specialists, when the clerk finds no grounds and the head signs, then the permit PDF is recorded and delivered', async () => {
@@ -127,7 +109,7 @@ describe('fire automation permit (service A) end to end on the embedded engine',
     await completeTask(sys.client, key, 'Task_CheckCompleteness', COMPLETE);
     const check = await specialistsCheckOf(key);
     expect(check).toMatchObject({ passed: true, qualifiedCount: 2, verifiedInstrumentCount: 1, grounds: [] });
-    await completeTask(sys.client, key, 'Task_StudyCompliance', { groundsFound: false, refusalGrounds: [] });
+    await completeTask(sys.client, key, 'Task_StudyCompliance', NO_GROUNDS);
     await completeTask(sys.client, key, 'Task_SignResult', SIGNED);
     await waitForEnd(sys.client, key);
 
@@ -143,7 +125,7 @@ describe('fire automation permit (service A) end to end on the embedded engine',
     const pdf = fs.readFileSync(path.join(sys.documentsDir, `${vars.resultDocument.documentId}.pdf`));
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(createHash('sha256').update(pdf).digest('hex')).toBe(vars.resultDocument.sha256);
-    expect(await cabinetOf(company.bin)).toContainEqual(
+    expect(await cabinetMessages(sys, company.bin)).toContainEqual(
       expect.objectContaining({
         applicationNumber: 'FAP-2026-000101',
         kind: 'permit',
@@ -157,16 +139,18 @@ describe('fire automation permit (service A) end to end on the embedded engine',
     const key = await submit('FAP-2026-000102', company, {
       attachments: [{ kind: 'application-form', fileName: 'otinish.pdf' }],
     });
-    await completeTask(sys.client, key, 'Task_CheckCompleteness', {
-      documentsComplete: false,
-      documentsExpired: false,
-      docApplication: true,
-      docSpecialists: true,
-      docEmploymentContracts: false,
-      docPremises: true,
-      docMeasuringInstruments: true,
-      incompletenessReason: 'Мамандардың еңбек шарттары ұсынылмаған (Annex 2 row 10 item 3).',
-    });
+    await completeTask(
+      sys.client,
+      key,
+      'Task_CheckCompleteness',
+      incomplete('Мамандардың еңбек шарттары ұсынылмаған (Annex 2 row 10 item 3).', {
+        docApplication: true,
+        docSpecialists: true,
+        docEmploymentContracts: false,
+        docPremises: true,
+        docMeasuringInstruments: true,
+      }),
+    );
     await completeTask(sys.client, key, 'Task_SignResult', SIGNED);
     await waitForEnd(sys.client, key);
 
@@ -175,7 +159,7 @@ describe('fire automation permit (service A) end to end on the embedded engine',
     expect(vars.deliveredResultKind).toBe('refusal-further-consideration');
     expect(vars.resultDocument).toMatchObject({ kind: 'refusal-further-consideration' });
     expect(vars.specialistsCheck).toBeUndefined();
-    expect(await cabinetOf(company.bin)).toContainEqual(
+    expect(await cabinetMessages(sys, company.bin)).toContainEqual(
       expect.objectContaining({
         applicationNumber: 'FAP-2026-000102',
         kind: 'refusal-further-consideration',
@@ -202,11 +186,12 @@ describe('fire automation permit (service A) end to end on the embedded engine',
       expect(check.grounds[0].textKk).toContain(failedRule);
       expect(check.grounds[1].textRu).toContain('квалифицированных специалистов 1, требуется не менее 2');
 
-      await completeTask(sys.client, key, 'Task_StudyCompliance', {
-        groundsFound: true,
-        refusalGrounds: ['A02_PERMIT_REQUIREMENTS'],
-        studyNotes: 'Бір маман ғана талаптарға сай.',
-      });
+      await completeTask(
+        sys.client,
+        key,
+        'Task_StudyCompliance',
+        groundsFound(['A02_PERMIT_REQUIREMENTS'], 'Бір маман ғана талаптарға сай.'),
+      );
       await hear(
         number,
         key,
@@ -229,7 +214,7 @@ describe('fire automation permit (service A) end to end on the embedded engine',
         'ru',
       );
       expect(JSON.stringify(refusal)).toContain(groundByCode('A02_PERMIT_REQUIREMENTS').textRu);
-      expect(await cabinetOf(company.bin)).toEqual(
+      expect(await cabinetMessages(sys, company.bin)).toEqual(
         expect.arrayContaining([
           expect.objectContaining({ applicationNumber: number, kind: 'preliminary-decision' }),
           expect.objectContaining({
@@ -247,10 +232,7 @@ describe('fire automation permit (service A) end to end on the embedded engine',
     const key = await submit('FAP-2026-000105', company);
     await completeTask(sys.client, key, 'Task_CheckCompleteness', COMPLETE);
     expect((await specialistsCheckOf(key)).passed).toBe(false);
-    await completeTask(sys.client, key, 'Task_StudyCompliance', {
-      groundsFound: true,
-      refusalGrounds: ['A02_PERMIT_REQUIREMENTS'],
-    });
+    await completeTask(sys.client, key, 'Task_StudyCompliance', groundsFound(['A02_PERMIT_REQUIREMENTS']));
     await hear(
       'FAP-2026-000105',
       key,
@@ -264,7 +246,7 @@ describe('fire automation permit (service A) end to end on the embedded engine',
     const vars = await variablesOf(sys.client, key);
     expect(vars.hearingOutcome).toBe('position-accepted');
     expect(vars.resultDocument).toMatchObject({ kind: 'permit' });
-    expect(await cabinetOf(company.bin)).toContainEqual(
+    expect(await cabinetMessages(sys, company.bin)).toContainEqual(
       expect.objectContaining({ applicationNumber: 'FAP-2026-000105', kind: 'permit' }),
     );
   }, 60_000);
@@ -276,11 +258,12 @@ describe('fire automation permit (service A) end to end on the embedded engine',
     expect((await specialistsCheckOf(key)).passed).toBe(true);
     const looked = await variablesOf(sys.client, key);
     expect(looked.legalEntity).toMatchObject({ found: true, bin: company.bin, courtBan: true });
-    await completeTask(sys.client, key, 'Task_StudyCompliance', {
-      groundsFound: true,
-      refusalGrounds: ['A03_COURT_BAN'],
-      studyNotes: 'Сот шешімімен қызметке тыйым салынған.',
-    });
+    await completeTask(
+      sys.client,
+      key,
+      'Task_StudyCompliance',
+      groundsFound(['A03_COURT_BAN'], 'Сот шешімімен қызметке тыйым салынған.'),
+    );
     await hear(
       'FAP-2026-000106',
       key,
@@ -311,22 +294,17 @@ describe('fire automation permit (service A) end to end on the embedded engine',
 
     await sys.setTime('2026-03-17T18:29:00+05:00');
     // The study's own term (the hearing-notice deadline) ran out earlier and escalates on its own.
-    await waitFor('the study-term breach to be recorded', async () =>
-      (await variablesOf(sys.client, key)).studyDeadlineBreached === true ? true : undefined,
-    );
+    await breachRecorded(sys, key, 'study');
     expect((await variablesOf(sys.client, key)).serviceTermDeadlineBreached).toBeUndefined();
     await sys.setTime('2026-03-17T18:31:00+05:00');
-    await waitFor('the service-term breach to be recorded', async () =>
-      (await variablesOf(sys.client, key)).serviceTermDeadlineBreached === true ? true : undefined,
-    );
+    await breachRecorded(sys, key, 'serviceTerm');
 
-    const events = (await (
-      await fetch(`${sys.simulatorsUrl}/monitoring/events?applicationNumber=FAP-2026-000107`)
-    ).json()) as any[];
-    expect(events.map((e) => e.stage)).toContain('notice:deadline-breached:serviceTerm:fire-head');
+    expect(await monitoringStages(sys, 'FAP-2026-000107')).toContain(
+      'notice:deadline-breached:serviceTerm:fire-head',
+    );
     const pi = await sys.client.getProcessInstance({ processInstanceKey: key } as any, NOW);
     expect(pi.state).toBe('ACTIVE');
-    await completeTask(sys.client, key, 'Task_StudyCompliance', { groundsFound: false, refusalGrounds: [] });
+    await completeTask(sys.client, key, 'Task_StudyCompliance', NO_GROUNDS);
     await completeTask(sys.client, key, 'Task_SignResult', SIGNED);
     await waitForEnd(sys.client, key);
     expect(await endEventOf(sys.client, key)).toBe('End_PermitIssued');

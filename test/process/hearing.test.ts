@@ -1,20 +1,27 @@
 import { fixtures } from '../../simulators';
-import { NOW } from '../support/engine-harness';
 import {
+  applicantOf,
+  breachRecorded,
+  cabinetMessages,
   completeTask,
   describeState,
+  elementIdsOf,
   endEventOf,
+  FOUNDER_CASE_HEARING,
   incidentsOf,
-  startTestSystem,
-  TestSystem,
+  MONDAY,
+  monitoringStages,
+  NOW,
+  sendHearingNotice,
+  startProcess,
+  testSystemAt,
+  TRAINING_CENTRE_LOCATION,
   variablesOf,
   waitFor,
   waitForEnd,
   waitForTask,
-} from '../support/system-harness';
+} from '../support/process-fixtures';
 
-/** Monday 2 March 2026, 10:00 in Astana: a working day. */
-const MONDAY = '2026-03-02T10:00:00+05:00';
 /** The notice term of a training-centre application registered on 2 March (3 WD before its term ends). */
 const NOTICE_DUE = '2026-03-05T18:30:00+05:00';
 /** The hearing term: 2 WD after the notice term (9 March is the holiday for 8 March). */
@@ -30,13 +37,7 @@ function calledWith(number: string) {
   return {
     applicationNumber: number,
     serviceId: 'training-centre-designation',
-    applicant: {
-      bin: company.bin,
-      name: company.name,
-      headIin: company.headIin,
-      headFullName: company.headFullName,
-      location: 'Шымкент, Әл-Фараби ауданы, Байтұрсынов көшесі, 12',
-    },
+    applicant: applicantOf(company, TRAINING_CENTRE_LOCATION),
     registeredOn: '2026-03-02',
     groundsFound: true,
     refusalGrounds: ['C_SECURITY_LAW_NON_COMPLIANCE'],
@@ -47,62 +48,13 @@ function calledWith(number: string) {
   };
 }
 
-function hearingNotice(hearingAt: string) {
-  return {
-    hearingAt,
-    hearingMethod: 'video',
-    hearingPlace: 'https://meet.mia.gov.kz/hearing',
-    preliminaryDecisionText:
-      'Құрылтайшыға қатысты қылмыстық іс қозғалған: «Күзет қызметі туралы» Заңның талаптарына сәйкес келмейді, бас тарту туралы алдын ала шешім.',
-  };
-}
-
-async function json(url: string): Promise<any> {
-  const res = await fetch(url);
-  if (!res.ok) throw new Error(`${url}: ${res.status}`);
-  return res.json();
-}
-
 describe('hearing before a refusal (C6) as a process of its own on the embedded engine', () => {
-  let sys: TestSystem;
-  beforeAll(async () => {
-    sys = await startTestSystem(MONDAY);
-  }, 60_000);
-  afterAll(() => sys?.stop());
+  const sys = testSystemAt(MONDAY);
 
-  async function startHearing(number: string): Promise<string> {
-    const created = await sys.client.createProcessInstance({
-      processDefinitionId: 'hearing',
-      variables: calledWith(number),
-    } as any);
-    return String(created.processInstanceKey);
-  }
-
-  async function awaitingPositionOrDate(key: string): Promise<void> {
-    await waitFor('the hearing to wait for the position or the date', async () =>
-      (await describeState(sys.client, key)).includes('Gateway_AwaitPosition') ? true : undefined,
-    );
-  }
-
-  async function cabinetOf(number: string): Promise<any[]> {
-    const all = await json(`${sys.simulatorsUrl}/cabinet/${company.bin}/messages`);
-    return all.filter((m: any) => m.applicationNumber === number);
-  }
-
-  async function stagesOf(number: string): Promise<string[]> {
-    const events = await json(`${sys.simulatorsUrl}/monitoring/events?applicationNumber=${number}`);
-    return events.map((e: any) => e.stage);
-  }
+  const startHearing = (number: string) => startProcess(sys, 'hearing', calledWith(number));
 
   async function completedEnds(key: string): Promise<string[]> {
-    const page = await sys.client.searchElementInstances(
-      {
-        filter: { processInstanceKey: key, type: 'END_EVENT', state: 'COMPLETED' },
-        page: { limit: 50 },
-      } as any,
-      NOW,
-    );
-    return (page.items as any[]).map((e) => e.elementId).sort();
+    return (await elementIdsOf(sys, key, { type: 'END_EVENT', state: 'COMPLETED' })).sort();
   }
 
   test("the hearing is recorded after the applicant's position arrives", async () => {
@@ -112,19 +64,13 @@ describe('hearing before a refusal (C6) as a process of its own on the embedded 
     const prelim = await waitForTask(sys.client, key, 'Task_PreparePreliminaryDecision');
     expect(prelim.candidateGroups).toEqual(['mia-clerks']);
     expect(Date.parse(prelim.dueDate)).toBe(Date.parse(NOTICE_DUE));
-    await completeTask(
-      sys.client,
-      key,
-      'Task_PreparePreliminaryDecision',
-      hearingNotice('2026-03-04T11:00:00+05:00'),
-    );
-    await awaitingPositionOrDate(key);
+    await sendHearingNotice(sys, key, FOUNDER_CASE_HEARING.notice('2026-03-04T11:00:00+05:00'));
 
     // The preliminary decision and the hearing notice are in the applicant's cabinet.
     const atNotice = await variablesOf(sys.client, key);
     expect(atNotice.resultDocument).toMatchObject({ kind: 'preliminary-decision' });
     expect(atNotice.resultDocument.sha256).toMatch(/^[0-9a-f]{64}$/);
-    const notices = await cabinetOf(number);
+    const notices = await cabinetMessages(sys, company.bin, number);
     expect(notices).toContainEqual(
       expect.objectContaining({
         kind: 'preliminary-decision',
@@ -140,7 +86,7 @@ describe('hearing before a refusal (C6) as a process of its own on the embedded 
       correlationKey: number,
       timeToLive: 0,
       variables: {
-        applicantPosition: 'Қылмыстық іс 2026 жылғы 20 ақпанда қысқартылды, қаулы қоса беріледі.',
+        applicantPosition: FOUNDER_CASE_HEARING.position,
         applicantPositionSubmittedAt: sys.clock.now().toISOString(),
       },
     } as any);
@@ -150,15 +96,9 @@ describe('hearing before a refusal (C6) as a process of its own on the embedded 
     expect(sys.clock.now().toISOString()).toBe('2026-03-02T05:00:00.000Z');
     expect(record.candidateGroups).toEqual(['mia-clerks']);
     expect(Date.parse(record.dueDate)).toBe(Date.parse(HEARING_DUE));
-    expect((await variablesOf(sys.client, key)).applicantPosition).toBe(
-      'Қылмыстық іс 2026 жылғы 20 ақпанда қысқартылды, қаулы қоса беріледі.',
-    );
+    expect((await variablesOf(sys.client, key)).applicantPosition).toBe(FOUNDER_CASE_HEARING.position);
 
-    await completeTask(sys.client, key, 'Task_RecordHearing', {
-      applicantPositionSummary: 'Құрылтайшыға қатысты қылмыстық іс ақтайтын негізде қысқартылған.',
-      hearingOutcome: 'position-accepted',
-      hearingReasons: 'Ұсынылған қаулы негізді жояды; қызмет көрсетіледі.',
-    });
+    await completeTask(sys.client, key, 'Task_RecordHearing', FOUNDER_CASE_HEARING.positionAccepted);
     await waitForEnd(sys.client, key);
 
     expect(await endEventOf(sys.client, key)).toBe('End_HearingConcluded');
@@ -170,7 +110,7 @@ describe('hearing before a refusal (C6) as a process of its own on the embedded 
     expect(vars.hearingRecordDocument.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(vars.hearingNoticeDeadlineBreached).toBeUndefined();
     expect(vars.hearingDeadlineBreached).toBeUndefined();
-    expect(await stagesOf(number)).toEqual(['hearing', 'hearing-held']);
+    expect(await monitoringStages(sys, number)).toEqual(['hearing', 'hearing-held']);
     expect(await incidentsOf(sys.client, key)).toEqual([]);
   }, 60_000);
 
@@ -178,13 +118,7 @@ describe('hearing before a refusal (C6) as a process of its own on the embedded 
   test('the hearing is held at the set time without a position', async () => {
     const number = 'TRC-2026-000602';
     const key = await startHearing(number);
-    await completeTask(
-      sys.client,
-      key,
-      'Task_PreparePreliminaryDecision',
-      hearingNotice('2026-03-03T11:00:00+05:00'),
-    );
-    await awaitingPositionOrDate(key);
+    await sendHearingNotice(sys, key, FOUNDER_CASE_HEARING.notice('2026-03-03T11:00:00+05:00'));
 
     await sys.setTime('2026-03-03T10:59:00+05:00');
     // A minute before the hearing nothing has happened: the hearing still waits.
@@ -199,11 +133,7 @@ describe('hearing before a refusal (C6) as a process of its own on the embedded 
     const atHearing = await variablesOf(sys.client, key);
     expect(atHearing.applicantPosition).toBeUndefined();
 
-    await completeTask(sys.client, key, 'Task_RecordHearing', {
-      applicantPositionSummary: 'Өтініш беруші тыңдауға қатысқан жоқ, ұстаным білдірмеді.',
-      hearingOutcome: 'refusal-confirmed',
-      hearingReasons: 'Құрылтайшыға қатысты қылмыстық іс қаралуда; негіз жойылмады.',
-    });
+    await completeTask(sys.client, key, 'Task_RecordHearing', FOUNDER_CASE_HEARING.heldWithoutPosition);
     await waitForEnd(sys.client, key);
 
     expect(await endEventOf(sys.client, key)).toBe('End_HearingConcluded');
@@ -228,10 +158,8 @@ describe('hearing before a refusal (C6) as a process of its own on the embedded 
     expect((await variablesOf(sys.client, key)).hearingNoticeDeadlineBreached).toBeUndefined();
 
     await sys.setTime('2026-03-05T18:31:00+05:00');
-    await waitFor('the hearing-notice breach to be recorded', async () =>
-      (await variablesOf(sys.client, key)).hearingNoticeDeadlineBreached === true ? true : undefined,
-    );
-    const stages = await stagesOf(number);
+    await breachRecorded(sys, key, 'hearingNotice');
+    const stages = await monitoringStages(sys, number);
     expect(stages).toContain('notice:deadline-breached:hearingNotice:mia-head');
     expect(stages).toContain('deadline-breached');
     await waitFor('the escalation branch to end', async () =>
@@ -245,13 +173,7 @@ describe('hearing before a refusal (C6) as a process of its own on the embedded 
     const state = await sys.client.getProcessInstance({ processInstanceKey: key } as any, NOW);
     expect(state.state).toBe('ACTIVE');
 
-    await completeTask(
-      sys.client,
-      key,
-      'Task_PreparePreliminaryDecision',
-      hearingNotice('2026-03-06T11:00:00+05:00'),
-    );
-    await awaitingPositionOrDate(key);
+    await sendHearingNotice(sys, key, FOUNDER_CASE_HEARING.notice('2026-03-06T11:00:00+05:00'));
     await sys.client.publishMessage({
       name: 'applicant-position-submitted',
       correlationKey: number,

@@ -1,33 +1,40 @@
 import { fixtures } from '../../simulators';
 import {
+  applicantOf,
+  breachRecorded,
+  cabinetMessages,
   completeTask,
+  completeWith,
   describeState,
+  elementIdsOf,
   endEventOf,
+  groundsFound,
+  hearingNotice,
+  hearingRecord,
   incidentsOf,
-  startTestSystem,
-  TestSystem,
+  incomplete,
+  json,
+  MONDAY,
+  monitoringEvents,
+  NO_GROUNDS,
+  publishCalendarRevised,
+  sendHearingNotice,
+  SIGNED_BY_MIA_HEAD,
+  submitApplication,
+  testSystemAt,
   variablesOf,
   waitFor,
   waitForEnd,
+  waitForReplacedTask,
   waitForTask,
-} from '../support/system-harness';
-import { NOW } from '../support/engine-harness';
-
-/** Monday 2 March 2026, 10:00 in Astana: a working day. */
-const MONDAY = '2026-03-02T10:00:00+05:00';
+} from '../support/process-fixtures';
 
 function approvalApplication(number: string, extra: Record<string, unknown> = {}) {
   const company = fixtures.national.approved;
   return {
     applicationNumber: number,
     serviceId: 'national-company-security-approval',
-    applicant: {
-      bin: company.bin,
-      name: company.name,
-      headIin: company.headIin,
-      headFullName: company.headFullName,
-      location: 'Астана, Есіл ауданы, Мәңгілік Ел даңғылы, 8',
-    },
+    applicant: applicantOf(company, 'Астана, Есіл ауданы, Мәңгілік Ел даңғылы, 8'),
     consentToRestrictedData: true,
     attachments: [
       { kind: 'application-form', fileName: 'otinish.pdf' },
@@ -43,62 +50,44 @@ function approvalApplication(number: string, extra: Record<string, unknown> = {}
   };
 }
 
-const COMPLETE = {
-  documentsComplete: true,
-  documentsExpired: false,
+const COMPLETE = completeWith({
   docApplication: true,
   docAntimonopolyConsent: true,
   docConstituent: true,
   docObjectsList: true,
-};
-const SIGNED_BY_HEAD = {
-  decision: 'approve',
-  signerName: 'Оспанов Серік Болатұлы',
-  signerPosition: 'Департамент бастығы',
-};
+});
 const CONSENT_LETTER = {
   antimonopolyConsentConfirmed: true,
   consentLetterText:
     'Ішкі істер министрлігі ұлттық компанияның күзет ұйымын құруына келісім береді; монополияға қарсы органның алдын ала келісімі расталды.',
   objectsCount: '2',
 };
-const POSITION_RECORD = {
-  applicantPositionSummary:
-    'Өтініш беруші ұстанымын жазбаша жіберді, негіздерді жоққа шығаратын құжат ұсынбады.',
-  hearingOutcome: 'refusal-confirmed',
-  hearingReasons: 'Ұсынылған түсініктеме бас тарту негізін жоймайды.',
-};
-
-async function json(url: string): Promise<any> {
-  const res = await fetch(url);
-  if (!res.ok) throw new Error(`${url}: ${res.status}`);
-  return res.json();
-}
+const PRELIMINARY = hearingNotice(
+  '2026-03-12T11:00:00+05:00',
+  'written',
+  'Астана, Тәуелсіздік даңғылы, 1, 305-кабинет',
+  'Бас тарту үшін негіздер анықталды; өтініш беруші тыңдау барысында ұстанымын білдіруге құқылы (ҚР ӘРПК 73-бабы).',
+);
+const POSITION_RECORD = hearingRecord(
+  'refusal-confirmed',
+  'Өтініш беруші ұстанымын жазбаша жіберді, негіздерді жоққа шығаратын құжат ұсынбады.',
+  'Ұсынылған түсініктеме бас тарту негізін жоймайды.',
+);
 
 describe('national-company security approval (service D) end to end on the embedded engine', () => {
-  let sys: TestSystem;
-  beforeAll(async () => {
-    sys = await startTestSystem(MONDAY);
-  }, 60_000);
-  afterAll(() => sys?.stop());
+  const sys = testSystemAt(MONDAY);
 
-  async function submit(number: string, extra: Record<string, unknown> = {}): Promise<string> {
-    const submitted = await sys.intake.submit(approvalApplication(number, extra));
-    expect(submitted.status).toBe(201);
-    return submitted.application.processInstanceKey!;
-  }
+  const submit = (number: string, extra: Record<string, unknown> = {}) =>
+    submitApplication(sys, approvalApplication(number, extra));
 
   /** The application waits at the catch event for the antimonopoly body's answer. */
   async function waitingForAntimonopoly(key: string): Promise<void> {
     await waitFor('the wait for the antimonopoly answer', async () => {
-      const page = await sys.client.searchElementInstances(
-        {
-          filter: { processInstanceKey: key, elementId: 'Event_AntimonopolyAnswerReceived', state: 'ACTIVE' },
-          page: { limit: 5 },
-        } as any,
-        NOW,
-      );
-      return (page.items as any[]).length === 1 ? true : undefined;
+      const waiting = await elementIdsOf(sys, key, {
+        elementId: 'Event_AntimonopolyAnswerReceived',
+        state: 'ACTIVE',
+      });
+      return waiting.length === 1 ? true : undefined;
     });
   }
 
@@ -127,16 +116,7 @@ describe('national-company security approval (service D) end to end on the embed
     record: Record<string, unknown> = POSITION_RECORD,
   ) {
     await waitForTask(sys.client, key, 'Task_PreparePreliminaryDecision');
-    await completeTask(sys.client, key, 'Task_PreparePreliminaryDecision', {
-      hearingAt: '2026-03-12T11:00:00+05:00',
-      hearingMethod: 'written',
-      hearingPlace: 'Астана, Тәуелсіздік даңғылы, 1, 305-кабинет',
-      preliminaryDecisionText:
-        'Бас тарту үшін негіздер анықталды; өтініш беруші тыңдау барысында ұстанымын білдіруге құқылы (ҚР ӘРПК 73-бабы).',
-    });
-    await waitFor('the hearing to wait for the position', async () =>
-      (await describeState(sys.client, key)).includes('hearing/Gateway_AwaitPosition') ? true : undefined,
-    );
+    await sendHearingNotice(sys, key, PRELIMINARY);
     await sys.intake.sendMessage(number, {
       kind: 'hearing-position',
       text: 'Негіздермен келіспейміз, түсініктеме қоса беріледі.',
@@ -153,7 +133,7 @@ describe('national-company security approval (service D) end to end on the embed
     expect((await variablesOf(sys.client, key)).legalEntity).toMatchObject({
       bin: fixtures.national.approved.bin,
     });
-    await completeTask(sys.client, key, 'Task_StudyCompliance', { groundsFound: false, refusalGrounds: [] });
+    await completeTask(sys.client, key, 'Task_StudyCompliance', NO_GROUNDS);
 
     await waitingForAntimonopoly(key);
     const letters = await json(`${sys.simulatorsUrl}/antimonopoly/letters?applicationNumber=${number}`);
@@ -186,7 +166,7 @@ describe('national-company security approval (service D) end to end on the embed
     const sign = await waitForTask(sys.client, key, 'Task_SignResult');
     expect(sign.candidateGroups).toEqual(['mia-head']);
     expect(Date.parse(sign.dueDate)).toBe(Date.parse('2026-03-06T18:30:00+05:00'));
-    await completeTask(sys.client, key, 'Task_SignResult', SIGNED_BY_HEAD);
+    await completeTask(sys.client, key, 'Task_SignResult', SIGNED_BY_MIA_HEAD);
     await waitForEnd(sys.client, key);
     expect(await endEventOf(sys.client, key)).toBe('End_ConsentLetterIssued');
 
@@ -194,7 +174,7 @@ describe('national-company security approval (service D) end to end on the embed
     expect(vars.deliveredResultKind).toBe('consent-letter');
     expect(vars.resultDocument).toMatchObject({ kind: 'consent-letter' });
     expect(vars.resultDocument.sha256).toMatch(/^[0-9a-f]{64}$/);
-    const cabinet = await json(`${sys.simulatorsUrl}/cabinet/${fixtures.national.approved.bin}/messages`);
+    const cabinet = await cabinetMessages(sys, fixtures.national.approved.bin);
     expect(
       cabinet.filter(
         (m: any) => m.applicationNumber === number && m.documentId === vars.resultDocument.documentId,
@@ -207,7 +187,7 @@ describe('national-company security approval (service D) end to end on the embed
     const number = 'NAT-2026-000402';
     const key = await submit(number);
     await completeTask(sys.client, key, 'Task_CheckCompleteness', COMPLETE);
-    await completeTask(sys.client, key, 'Task_StudyCompliance', { groundsFound: false, refusalGrounds: [] });
+    await completeTask(sys.client, key, 'Task_StudyCompliance', NO_GROUNDS);
     await waitingForAntimonopoly(key);
     await answer(number, false, 'Нарықтағы үстем жағдайға байланысты келісім расталмайды.');
     await completeTask(sys.client, key, 'Task_DraftConsentLetter', { antimonopolyConsentConfirmed: false });
@@ -220,7 +200,7 @@ describe('national-company security approval (service D) end to end on the embed
 
     const sign = await waitForTask(sys.client, key, 'Task_SignResult');
     expect(sign.candidateGroups).toEqual(['mia-head']);
-    await completeTask(sys.client, key, 'Task_SignResult', SIGNED_BY_HEAD);
+    await completeTask(sys.client, key, 'Task_SignResult', SIGNED_BY_MIA_HEAD);
     await waitForEnd(sys.client, key);
     expect(await endEventOf(sys.client, key)).toBe('End_ServiceRefused');
     const vars = await variablesOf(sys.client, key);
@@ -235,7 +215,7 @@ describe('national-company security approval (service D) end to end on the embed
     const number = 'NAT-2026-000408';
     const key = await submit(number);
     await completeTask(sys.client, key, 'Task_CheckCompleteness', COMPLETE);
-    await completeTask(sys.client, key, 'Task_StudyCompliance', { groundsFound: false, refusalGrounds: [] });
+    await completeTask(sys.client, key, 'Task_StudyCompliance', NO_GROUNDS);
     await waitingForAntimonopoly(key);
     const letterId = await answer(number, false, 'Алдын ала келісімнің көшірмесі табылмады.');
     await waitForTask(sys.client, key, 'Task_DraftConsentLetter');
@@ -247,19 +227,22 @@ describe('national-company security approval (service D) end to end on the embed
     expect((await again.json()).callback).toMatchObject({ status: 202 });
     await completeTask(sys.client, key, 'Task_DraftConsentLetter', { antimonopolyConsentConfirmed: false });
 
-    await positionAndRecord(number, key, {
-      applicantPositionSummary:
+    await positionAndRecord(
+      number,
+      key,
+      hearingRecord(
+        'position-accepted',
         'Өтініш беруші монополияға қарсы органның 2026-03-20 № 12-04/881 келісімін ұсынды.',
-      hearingOutcome: 'position-accepted',
-      hearingReasons: 'Алдын ала келісім құжатпен расталды.',
-    });
+        'Алдын ала келісім құжатпен расталды.',
+      ),
+    );
     const redraft = await waitForTask(sys.client, key, 'Task_DraftConsentLetter');
     expect(redraft.candidateGroups).toEqual(['mia-clerks']);
     expect(await json(`${sys.simulatorsUrl}/antimonopoly/letters?applicationNumber=${number}`)).toHaveLength(
       1,
     );
     await completeTask(sys.client, key, 'Task_DraftConsentLetter', CONSENT_LETTER);
-    await completeTask(sys.client, key, 'Task_SignResult', SIGNED_BY_HEAD);
+    await completeTask(sys.client, key, 'Task_SignResult', SIGNED_BY_MIA_HEAD);
     await waitForEnd(sys.client, key);
     expect(await endEventOf(sys.client, key)).toBe('End_ConsentLetterIssued');
     const vars = await variablesOf(sys.client, key);
@@ -273,17 +256,18 @@ describe('national-company security approval (service D) end to end on the embed
     const key = await submit(number, {
       attachments: [{ kind: 'application-form', fileName: 'otinish.pdf' }],
     });
-    await completeTask(sys.client, key, 'Task_CheckCompleteness', {
-      documentsComplete: false,
-      documentsExpired: false,
-      docApplication: true,
-      docAntimonopolyConsent: false,
-      incompletenessReason:
-        'Монополияға қарсы органның алдын ала келісімі мен құрылтай құжаттары ұсынылмаған.',
-    });
+    await completeTask(
+      sys.client,
+      key,
+      'Task_CheckCompleteness',
+      incomplete('Монополияға қарсы органның алдын ала келісімі мен құрылтай құжаттары ұсынылмаған.', {
+        docApplication: true,
+        docAntimonopolyConsent: false,
+      }),
+    );
     const sign = await waitForTask(sys.client, key, 'Task_SignResult');
     expect(Date.parse(sign.dueDate)).toBe(Date.parse('2026-03-04T18:30:00+05:00'));
-    await completeTask(sys.client, key, 'Task_SignResult', SIGNED_BY_HEAD);
+    await completeTask(sys.client, key, 'Task_SignResult', SIGNED_BY_MIA_HEAD);
     await waitForEnd(sys.client, key);
     expect(await endEventOf(sys.client, key)).toBe('End_FurtherConsiderationRefused');
     expect((await variablesOf(sys.client, key)).resultDocument).toMatchObject({
@@ -296,15 +280,19 @@ describe('national-company security approval (service D) end to end on the embed
     const number = 'NAT-2026-000404';
     const key = await submit(number);
     await completeTask(sys.client, key, 'Task_CheckCompleteness', COMPLETE);
-    await completeTask(sys.client, key, 'Task_StudyCompliance', {
-      groundsFound: true,
-      refusalGrounds: ['D_SECURITY_LAW_NON_COMPLIANCE'],
-      studyNotes: 'Құрылтай құжаттары MIA 863 бұйрығының 3-тармағына сәйкес емес.',
-    });
+    await completeTask(
+      sys.client,
+      key,
+      'Task_StudyCompliance',
+      groundsFound(
+        ['D_SECURITY_LAW_NON_COMPLIANCE'],
+        'Құрылтай құжаттары MIA 863 бұйрығының 3-тармағына сәйкес емес.',
+      ),
+    );
     const prelim = await waitForTask(sys.client, key, 'Task_PreparePreliminaryDecision');
     expect(prelim.candidateGroups).toEqual(['mia-clerks']);
     await positionAndRecord(number, key);
-    await completeTask(sys.client, key, 'Task_SignResult', SIGNED_BY_HEAD);
+    await completeTask(sys.client, key, 'Task_SignResult', SIGNED_BY_MIA_HEAD);
     await waitForEnd(sys.client, key);
     expect(await endEventOf(sys.client, key)).toBe('End_ServiceRefused');
     const vars = await variablesOf(sys.client, key);
@@ -323,7 +311,7 @@ describe('national-company security approval (service D) end to end on the embed
     expect(check.candidateGroups).toEqual(['mia-clerks']);
     expect((await variablesOf(sys.client, key)).channel).toBe('office');
     await completeTask(sys.client, key, 'Task_CheckCompleteness', COMPLETE);
-    await completeTask(sys.client, key, 'Task_StudyCompliance', { groundsFound: false, refusalGrounds: [] });
+    await completeTask(sys.client, key, 'Task_StudyCompliance', NO_GROUNDS);
     await waitingForAntimonopoly(key);
     const status = await sys.intake.status(number);
     expect(status.processInstanceKey).toBe(key);
@@ -333,19 +321,11 @@ describe('national-company security approval (service D) end to end on the embed
     const key = await submit('NAT-2026-000407');
     await completeTask(sys.client, key, 'Task_CheckCompleteness', COMPLETE);
     const before = await waitForTask(sys.client, key, 'Task_StudyCompliance');
-    await sys.client.publishMessage({
-      name: 'calendar-revised',
-      correlationKey: 'NAT-2026-000407',
-      timeToLive: 0,
-      variables: {},
-    } as any);
-    const after = await waitFor('the study to be offered again', async () => {
-      const t = await waitForTask(sys.client, key, 'Task_StudyCompliance');
-      return t.userTaskKey !== before.userTaskKey ? t : undefined;
-    });
+    await publishCalendarRevised(sys, 'NAT-2026-000407');
+    const after = await waitForReplacedTask(sys, key, 'Task_StudyCompliance', before);
     expect(Date.parse(after.dueDate)).toBe(Date.parse(before.dueDate));
     expect(await describeState(sys.client, key)).not.toContain('Task_CheckCompleteness');
-    const events = await json(`${sys.simulatorsUrl}/monitoring/events?applicationNumber=NAT-2026-000407`);
+    const events = await monitoringEvents(sys, 'NAT-2026-000407');
     expect(events.filter((e: any) => e.stage === 'completeness-check')).toHaveLength(1);
     expect(events.some((e: any) => e.stage === 'calendar-revised')).toBe(true);
     // Withdrawn here so that its own escalations stay out of the term test that follows.
@@ -357,7 +337,7 @@ describe('national-company security approval (service D) end to end on the embed
     const number = 'NAT-2026-000406';
     const key = await submit(number);
     await completeTask(sys.client, key, 'Task_CheckCompleteness', COMPLETE);
-    await completeTask(sys.client, key, 'Task_StudyCompliance', { groundsFound: false, refusalGrounds: [] });
+    await completeTask(sys.client, key, 'Task_StudyCompliance', NO_GROUNDS);
     await waitingForAntimonopoly(key);
     const vars = await variablesOf(sys.client, key);
     expect(vars.deadlineCompleteness).toBe('2026-03-04T18:30:00+05:00');
@@ -368,10 +348,8 @@ describe('national-company security approval (service D) end to end on the embed
     await sys.setTime('2026-03-27T18:29:00+05:00');
     expect((await variablesOf(sys.client, key)).serviceTermDeadlineBreached).toBeUndefined();
     await sys.setTime('2026-03-27T18:31:00+05:00');
-    await waitFor('the service term breach', async () =>
-      (await variablesOf(sys.client, key)).serviceTermDeadlineBreached === true ? true : undefined,
-    );
-    const events = await json(`${sys.simulatorsUrl}/monitoring/events?applicationNumber=${number}`);
+    await breachRecorded(sys, key, 'serviceTerm');
+    const events = await monitoringEvents(sys, number);
     expect(events.some((e: any) => e.stage === 'deadline-breached')).toBe(true);
     await waitingForAntimonopoly(key);
   }, 90_000);

@@ -3,29 +3,27 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../config/schema';
 import { deployResources } from '../../deploy/deploy';
-import { NOW } from '../support/engine-harness';
 import {
   completeTask,
   endEventOf,
-  startTestSystem,
-  TestSystem,
+  MONDAY,
+  monitoringStages,
+  NOW,
+  testSystemAt,
   variablesOf,
   waitFor,
   waitForEnd,
   waitForTask,
-} from '../support/system-harness';
+} from '../support/process-fixtures';
 
-/** Monday 2 March 2026, 10:00 in Astana: a working day. */
-const MONDAY = '2026-03-02T10:00:00+05:00';
 /** The 3rd working day after 2 March, 18:30 +05:00. */
 const NOTICE_DUE = '2026-03-05T18:30:00+05:00';
 const REPO_ROOT = path.resolve(__dirname, '../..');
 
 describe('rules-change notice (C12) on the embedded engine', () => {
-  let sys: TestSystem;
+  const sys = testSystemAt(MONDAY);
   let changedDir: string;
   beforeAll(async () => {
-    sys = await startTestSystem(MONDAY);
     // A process designer's edit: the permit procedure renamed, everything else as in the repository.
     changedDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rules-change-'));
     fs.cpSync(path.join(REPO_ROOT, 'bpmn'), path.join(changedDir, 'bpmn'), { recursive: true });
@@ -39,8 +37,7 @@ describe('rules-change notice (C12) on the embedded engine', () => {
     if (renamed === xml) throw new Error('the permit process name was not found in the copied diagram');
     fs.writeFileSync(file, renamed);
   }, 60_000);
-  afterAll(async () => {
-    await sys?.stop();
+  afterAll(() => {
     if (changedDir) fs.rmSync(changedDir, { recursive: true, force: true });
   });
 
@@ -93,9 +90,9 @@ describe('rules-change notice (C12) on the embedded engine', () => {
     await waitForEnd(sys.client, key);
     expect(await endEventOf(sys.client, key)).toBe('End_OperatorsInformed');
     expect(await notices()).toHaveLength(1);
-    const events = (await (
-      await fetch(`${sys.simulatorsUrl}/monitoring/events?applicationNumber=fire-automation-permit:2`)
-    ).json()) as any[];
-    expect(events.map((e) => e.stage)).toEqual(['rules-change-notice', 'rules-change-notified']);
+    expect(await monitoringStages(sys, 'fire-automation-permit:2')).toEqual([
+      'rules-change-notice',
+      'rules-change-notified',
+    ]);
   }, 60_000);
 });

@@ -2,25 +2,40 @@ import { createCalendarRevisionStore } from '../../adapters/calendar-revisions';
 import { createDocumentService } from '../../adapters/documents';
 import { buildDocument, factsFromVariables, type DocumentKind } from '../../domain/documents';
 import { fixtures } from '../../simulators';
-import { NOW } from '../support/engine-harness';
 import {
+  applicantOf,
+  breachRecorded,
+  cabinetMessages,
+  type Company,
+  COMPLETE,
   completeTask,
+  elementIdsOf,
+  eLicensingRecords,
   endEventOf,
+  groundsFound,
+  hearingNotice,
+  type HearingOutcome,
+  hearingRecord,
   incidentsOf,
-  startTestSystem,
-  TestSystem,
+  incomplete,
+  MONDAY,
+  monitoringStages,
+  NO_GROUNDS,
+  NOW,
+  publishCalendarRevised,
+  sendHearingNotice,
+  SIGNED_BY_POLICE_HEAD,
+  submitApplication,
+  testSystemAt,
   variablesOf,
   waitFor,
   waitForEnd,
+  waitForReplacedTask,
   waitForTask,
-} from '../support/system-harness';
+} from '../support/process-fixtures';
 
-/** Monday 2 March 2026, 10:00 in Astana: a working day. */
-const MONDAY = '2026-03-02T10:00:00+05:00';
 /** Wednesday 4 March 2026, 19:00: after the completeness term of an application registered on Monday. */
 const WEDNESDAY_EVENING = '2026-03-04T19:00:00+05:00';
-
-type Company = { bin: string; name: string; headIin: string; headFullName: string };
 
 function licenceApplication(number: string, company: Company, extra: Record<string, unknown> = {}) {
   return {
@@ -28,76 +43,28 @@ function licenceApplication(number: string, company: Company, extra: Record<stri
     serviceId: 'security-licence',
     requestKind: 'issue',
     subType: 1,
-    applicant: {
-      bin: company.bin,
-      name: company.name,
-      headIin: company.headIin,
-      headFullName: company.headFullName,
-      location: 'Астана, Есіл ауданы, Қабанбай батыр даңғылы, 11',
-    },
+    applicant: applicantOf(company, 'Астана, Есіл ауданы, Қабанбай батыр даңғылы, 11'),
     consentToRestrictedData: true,
     attachments: [{ kind: 'application-form', fileName: 'otinish.pdf' }],
     ...extra,
   };
 }
 
-const COMPLETE = { documentsComplete: true, documentsExpired: false };
-const NO_GROUNDS = { groundsFound: false, refusalGrounds: [] };
-const HEAD_SIGNS = { decision: 'approve', signerName: 'Әбілов Марат', signerPosition: 'Бастық' };
-const PRELIMINARY = {
-  hearingAt: '2026-03-11T11:00:00+05:00',
-  hearingMethod: 'video',
-  hearingPlace: 'Астана қ., Полиция департаменті, 214 кабинет',
-  preliminaryDecisionText:
-    'Лицензия беруден бас тарту туралы алдын ала шешім: анықталған негіздер бойынша өтініш берушінің ұстанымын тыңдау қажет.',
-};
+const PRELIMINARY = hearingNotice(
+  '2026-03-11T11:00:00+05:00',
+  'video',
+  'Астана қ., Полиция департаменті, 214 кабинет',
+  'Лицензия беруден бас тарту туралы алдын ала шешім: анықталған негіздер бойынша өтініш берушінің ұстанымын тыңдау қажет.',
+);
 
 describe('security licence (service B) end to end on the embedded engine', () => {
-  let sys: TestSystem;
-  beforeAll(async () => {
-    sys = await startTestSystem(MONDAY);
-  }, 60_000);
-  afterAll(() => sys?.stop());
+  const sys = testSystemAt(MONDAY);
 
-  async function submit(
-    number: string,
-    company: Company,
-    extra: Record<string, unknown> = {},
-  ): Promise<string> {
-    const submitted = await sys.intake.submit(licenceApplication(number, company, extra));
-    expect(submitted.status).toBe(201);
-    return submitted.application.processInstanceKey!;
-  }
-
-  async function simulator(path: string): Promise<any> {
-    const res = await fetch(`${sys.simulatorsUrl}${path}`);
-    if (!res.ok) throw new Error(`GET ${path}: ${res.status}`);
-    return res.json();
-  }
-
-  const cabinetMessages = async (bin: string, applicationNumber: string): Promise<any[]> => {
-    const body = await simulator(`/cabinet/${bin}/messages`);
-    return (Array.isArray(body) ? body : (body.items ?? body.messages)).filter(
-      (m: any) => m.applicationNumber === applicationNumber,
-    );
-  };
-
-  const monitoringStages = async (applicationNumber: string): Promise<string[]> => {
-    const body = await simulator(`/monitoring/events?applicationNumber=${applicationNumber}`);
-    return (Array.isArray(body) ? body : (body.items ?? body.events)).map((e: any) => e.stage);
-  };
-
-  const eLicensingRecords = async (applicationNumber: string): Promise<any[]> =>
-    simulator(`/e-licensing/records?applicationNumber=${applicationNumber}`);
+  const submit = (number: string, company: Company, extra: Record<string, unknown> = {}) =>
+    submitApplication(sys, licenceApplication(number, company, extra));
 
   /** Elements the application (its own instance, not called ones) has passed through. */
-  async function visited(key: string): Promise<string[]> {
-    const page = await sys.client.searchElementInstances(
-      { filter: { processInstanceKey: key }, page: { limit: 1000 } } as any,
-      NOW,
-    );
-    return (page.items as any[]).map((e) => e.elementId);
-  }
+  const visited = (key: string) => elementIdsOf(sys, key);
 
   /** The stored documents of the application, and what the one of `kind` says (in Russian) given the process's facts. */
   async function documentOf(applicationNumber: string, kind: DocumentKind, vars: Record<string, unknown>) {
@@ -125,20 +92,16 @@ describe('security licence (service B) end to end on the embedded engine', () =>
   }
 
   /** The clerk finds grounds; the hearing is prepared; the applicant's position arrives; the clerk records the outcome. */
-  async function hearing(
-    key: string,
-    number: string,
-    refusalGrounds: string[],
-    outcome: 'refusal-confirmed' | 'position-accepted',
-  ) {
-    await completeTask(sys.client, key, 'Task_StudyCompliance', {
-      groundsFound: true,
-      refusalGrounds,
-      studyNotes: 'Бас тарту негіздері анықталды',
-    });
+  async function hearing(key: string, number: string, refusalGrounds: string[], outcome: HearingOutcome) {
+    await completeTask(
+      sys.client,
+      key,
+      'Task_StudyCompliance',
+      groundsFound(refusalGrounds, 'Бас тарту негіздері анықталды'),
+    );
     const prelim = await waitForTask(sys.client, key, 'Task_PreparePreliminaryDecision');
     expect(prelim.dueDate).toBeDefined();
-    await completeTask(sys.client, key, 'Task_PreparePreliminaryDecision', PRELIMINARY);
+    await sendHearingNotice(sys, key, PRELIMINARY);
     await sys.intake.sendMessage(number, {
       kind: 'hearing-position',
       text: 'Өтініш беруші негіздермен келіспейді, қосымша түсініктеме береді.',
@@ -151,18 +114,23 @@ describe('security licence (service B) end to end on the embedded engine', () =>
     // The preliminary decision names the grounds and the hearing's time.
     expect(hearingVars.resultDocument).toMatchObject({ kind: 'preliminary-decision' });
     expect((await documentOf(number, 'preliminary-decision', hearingVars)).text).toContain('11.03.2026');
-    await completeTask(sys.client, key, 'Task_RecordHearing', {
-      applicantPositionSummary: 'Өтініш беруші бас тарту негіздерімен келіспейтінін мәлімдеді.',
-      hearingOutcome: outcome,
-      hearingReasons: 'Тыңдау нәтижесінде шешімнің негіздері қаралды және бағаланды.',
-    });
+    await completeTask(
+      sys.client,
+      key,
+      'Task_RecordHearing',
+      hearingRecord(
+        outcome,
+        'Өтініш беруші бас тарту негіздерімен келіспейтінін мәлімдеді.',
+        'Тыңдау нәтижесінде шешімнің негіздері қаралды және бағаланды.',
+      ),
+    );
   }
 
   test('given a complete application with the fee paid, when the clerk finds no grounds and the head signs, then the licence is issued and delivered', async () => {
     const key = await submit('SEC-2026-000101', fixtures.licence.approved);
     await completeTask(sys.client, key, 'Task_CheckCompleteness', COMPLETE);
     await completeTask(sys.client, key, 'Task_StudyCompliance', NO_GROUNDS);
-    await completeTask(sys.client, key, 'Task_SignResult', HEAD_SIGNS);
+    await completeTask(sys.client, key, 'Task_SignResult', SIGNED_BY_POLICE_HEAD);
     await waitForEnd(sys.client, key);
     expect(await endEventOf(sys.client, key)).toBe('End_LicenceIssued');
     const vars = await variablesOf(sys.client, key);
@@ -176,16 +144,18 @@ describe('security licence (service B) end to end on the embedded engine', () =>
     const number = 'SEC-2026-000102';
     const company = fixtures.licence.approved;
     const key = await submit(number, company);
-    await completeTask(sys.client, key, 'Task_CheckCompleteness', {
-      documentsComplete: false,
-      documentsExpired: false,
-      docApplication: true,
-      docVehicles: false,
-      incompletenessReason: 'Кемінде екі көлік құралының тіркеу куәліктері ұсынылмаған.',
-    });
+    await completeTask(
+      sys.client,
+      key,
+      'Task_CheckCompleteness',
+      incomplete('Кемінде екі көлік құралының тіркеу куәліктері ұсынылмаған.', {
+        docApplication: true,
+        docVehicles: false,
+      }),
+    );
     const sign = await waitForTask(sys.client, key, 'Task_SignResult');
     expect(sign.dueDate).toBe('2026-03-04T18:30:00+05:00');
-    await completeTask(sys.client, key, 'Task_SignResult', HEAD_SIGNS);
+    await completeTask(sys.client, key, 'Task_SignResult', SIGNED_BY_POLICE_HEAD);
     await waitForEnd(sys.client, key);
 
     expect(await endEventOf(sys.client, key)).toBe('End_FurtherConsiderationRefused');
@@ -196,7 +166,7 @@ describe('security licence (service B) end to end on the embedded engine', () =>
       title: 'Өтінішті одан әрі қараудан дәлелді бас тарту',
     });
     expect(await visited(key)).not.toContain('Task_StudyCompliance');
-    const delivered = await cabinetMessages(company.bin, number);
+    const delivered = await cabinetMessages(sys, company.bin, number);
     expect(delivered).toEqual(
       expect.arrayContaining([
         expect.objectContaining({
@@ -218,7 +188,7 @@ describe('security licence (service B) end to end on the embedded engine', () =>
     const key = await submit(number, company);
     await completeTask(sys.client, key, 'Task_CheckCompleteness', COMPLETE);
     await hearing(key, number, ['B08_COURT_BAN'], 'refusal-confirmed');
-    await completeTask(sys.client, key, 'Task_SignResult', HEAD_SIGNS);
+    await completeTask(sys.client, key, 'Task_SignResult', SIGNED_BY_POLICE_HEAD);
     await waitForEnd(sys.client, key);
 
     expect(await endEventOf(sys.client, key)).toBe('End_ServiceRefused');
@@ -226,14 +196,14 @@ describe('security licence (service B) end to end on the embedded engine', () =>
     expect(vars.hearingOutcome).toBe('refusal-confirmed');
     expect(vars.hearingRecordDocument).toMatchObject({ kind: 'hearing-record' });
     expect(vars.resultDocument).toMatchObject({ kind: 'refusal' });
-    const messages = await cabinetMessages(company.bin, number);
+    const messages = await cabinetMessages(sys, company.bin, number);
     expect(messages.map((m) => m.kind)).toEqual(expect.arrayContaining(['preliminary-decision', 'refusal']));
     const doc = await documentOf(number, 'refusal', vars);
     expect(doc.stored).toHaveLength(2);
     expect(doc.text).toContain('Основания отказа');
     expect(doc.text).toContain('о запрещении деятельности');
     expect(doc.text).toContain('Annex 1 row 9');
-    expect(await monitoringStages(number)).toEqual(
+    expect(await monitoringStages(sys, number)).toEqual(
       expect.arrayContaining([
         'registered',
         'completeness-check',
@@ -251,7 +221,7 @@ describe('security licence (service B) end to end on the embedded engine', () =>
     const key = await submit(number, fixtures.licence.criminalHead);
     await completeTask(sys.client, key, 'Task_CheckCompleteness', COMPLETE);
     await hearing(key, number, ['B04_QUALIFICATION_REQUIREMENTS'], 'position-accepted');
-    await completeTask(sys.client, key, 'Task_SignResult', HEAD_SIGNS);
+    await completeTask(sys.client, key, 'Task_SignResult', SIGNED_BY_POLICE_HEAD);
     await waitForEnd(sys.client, key);
     expect(await endEventOf(sys.client, key)).toBe('End_LicenceIssued');
     const vars = await variablesOf(sys.client, key);
@@ -269,7 +239,7 @@ describe('security licence (service B) end to end on the embedded engine', () =>
     expect(atStudy.feeCheck).toMatchObject({ paid: false, amountPaid: 0, expectedAmount: 25_950 });
     expect(await incidentsOf(sys.client, key)).toEqual([]);
     await hearing(key, number, ['B03_FEE_NOT_PAID'], 'refusal-confirmed');
-    await completeTask(sys.client, key, 'Task_SignResult', HEAD_SIGNS);
+    await completeTask(sys.client, key, 'Task_SignResult', SIGNED_BY_POLICE_HEAD);
     await waitForEnd(sys.client, key);
     expect(await endEventOf(sys.client, key)).toBe('End_ServiceRefused');
     const vars = await variablesOf(sys.client, key);
@@ -292,7 +262,7 @@ describe('security licence (service B) end to end on the embedded engine', () =>
     expect((await variablesOf(sys.client, prelim.processInstanceKey)).refusalGrounds).toEqual([
       'B03_FEE_NOT_PAID',
     ]);
-    await completeTask(sys.client, key, 'Task_PreparePreliminaryDecision', PRELIMINARY);
+    await sendHearingNotice(sys, key, PRELIMINARY);
     await sys.intake.sendMessage(number, {
       kind: 'hearing-position',
       text: 'Алым 2025 жылғы мөлшерлеме бойынша төленді.',
@@ -302,7 +272,7 @@ describe('security licence (service B) end to end on the embedded engine', () =>
       hearingOutcome: 'refusal-confirmed',
       hearingReasons: 'Лицензиялық алым толық көлемде төленбеген, бас тарту негізі сақталады.',
     });
-    await completeTask(sys.client, key, 'Task_SignResult', HEAD_SIGNS);
+    await completeTask(sys.client, key, 'Task_SignResult', SIGNED_BY_POLICE_HEAD);
     await waitForEnd(sys.client, key);
     expect(await endEventOf(sys.client, key)).toBe('End_ServiceRefused');
   }, 60_000);
@@ -320,7 +290,7 @@ describe('security licence (service B) end to end on the embedded engine', () =>
     expect(check.dueDate).toBe('2026-03-03T18:30:00+05:00');
     await completeTask(sys.client, key, 'Task_CheckCompleteness', COMPLETE);
     await completeTask(sys.client, key, 'Task_StudyCompliance', NO_GROUNDS);
-    await completeTask(sys.client, key, 'Task_SignResult', HEAD_SIGNS);
+    await completeTask(sys.client, key, 'Task_SignResult', SIGNED_BY_POLICE_HEAD);
     await waitForEnd(sys.client, key);
     expect(await endEventOf(sys.client, key)).toBe('End_LicenceIssued');
     const path = await visited(key);
@@ -330,7 +300,7 @@ describe('security licence (service B) end to end on the embedded engine', () =>
     const vars = await variablesOf(sys.client, key);
     expect(vars.deadlineTotal).toBe('2026-03-04T18:30:00+05:00');
     expect(vars.feeCheck).toMatchObject({ paid: true, expectedAmount: 25_950 });
-    expect(await eLicensingRecords(number)).toEqual([
+    expect(await eLicensingRecords(sys, number)).toEqual([
       expect.objectContaining({ kind: 'licence', number: company.licenceNumber }),
     ]);
   }, 60_000);
@@ -340,7 +310,7 @@ describe('security licence (service B) end to end on the embedded engine', () =>
     const key = await submit(number, fixtures.licence.noVehicles, { subType: 2 });
     await completeTask(sys.client, key, 'Task_CheckCompleteness', COMPLETE);
     await completeTask(sys.client, key, 'Task_StudyCompliance', NO_GROUNDS);
-    await completeTask(sys.client, key, 'Task_SignResult', HEAD_SIGNS);
+    await completeTask(sys.client, key, 'Task_SignResult', SIGNED_BY_POLICE_HEAD);
     await waitForEnd(sys.client, key);
     expect(await endEventOf(sys.client, key)).toBe('End_LicenceIssued');
     const path = await visited(key);
@@ -378,7 +348,7 @@ describe('security licence (service B) end to end on the embedded engine', () =>
       );
       expect(requested.deadlineDocumentRequest).toBe('2026-03-03T18:30:00+05:00');
       expect(requested.deadlineMissingDocuments).toBe('2026-03-05T18:30:00+05:00');
-      expect((await cabinetMessages(company.bin, number)).map((m) => m.kind)).toContain(
+      expect((await cabinetMessages(sys, company.bin, number)).map((m) => m.kind)).toContain(
         'missing-documents-request',
       );
 
@@ -397,7 +367,7 @@ describe('security licence (service B) end to end on the embedded engine', () =>
         missingDocumentsRemarks: 'Электрондық көшірме тексерілді, түпнұсқаға сәйкес.',
       });
       await completeTask(sys.client, key, 'Task_StudyCompliance', NO_GROUNDS);
-      await completeTask(sys.client, key, 'Task_SignResult', HEAD_SIGNS);
+      await completeTask(sys.client, key, 'Task_SignResult', SIGNED_BY_POLICE_HEAD);
       await waitForEnd(sys.client, key);
       expect(await endEventOf(sys.client, key)).toBe('End_LicenceIssued');
       expect((await variablesOf(sys.client, key)).missingDocumentsAccepted).toBe(true);
@@ -412,18 +382,16 @@ describe('security licence (service B) end to end on the embedded engine', () =>
     const before = await waitForTask(sys.client, key, 'Task_CheckCompleteness');
     expect(before.dueDate).toBe('2026-03-04T18:30:00+05:00');
     await sys.setTime(WEDNESDAY_EVENING);
-    await waitFor('the breach to be recorded', async () =>
-      (await variablesOf(sys.client, key)).completenessDeadlineBreached === true ? true : undefined,
-    );
+    await breachRecorded(sys, key, 'completeness');
     const still = await waitForTask(sys.client, key, 'Task_CheckCompleteness');
     expect(still.userTaskKey).toBe(before.userTaskKey);
-    expect(await monitoringStages(number)).toContain('deadline-breached');
+    expect(await monitoringStages(sys, number)).toContain('deadline-breached');
     expect(await visited(key)).toEqual(
       expect.arrayContaining(['Task_NotifyCompletenessBreach', 'Task_ReportCompletenessBreach']),
     );
     await completeTask(sys.client, key, 'Task_CheckCompleteness', COMPLETE);
     await completeTask(sys.client, key, 'Task_StudyCompliance', NO_GROUNDS);
-    await completeTask(sys.client, key, 'Task_SignResult', HEAD_SIGNS);
+    await completeTask(sys.client, key, 'Task_SignResult', SIGNED_BY_POLICE_HEAD);
     await waitForEnd(sys.client, key);
     expect(await endEventOf(sys.client, key)).toBe('End_LicenceIssued');
   }, 60_000);
@@ -438,14 +406,14 @@ describe('security licence (service B) end to end on the embedded engine', () =>
     });
     await completeTask(sys.client, key, 'Task_CheckCompleteness', COMPLETE);
     await completeTask(sys.client, key, 'Task_StudyCompliance', NO_GROUNDS);
-    await completeTask(sys.client, key, 'Task_SignResult', HEAD_SIGNS);
+    await completeTask(sys.client, key, 'Task_SignResult', SIGNED_BY_POLICE_HEAD);
     await waitForEnd(sys.client, key);
     expect(await endEventOf(sys.client, key)).toBe('End_LicenceIssued');
     const vars = await variablesOf(sys.client, key);
     expect(vars.registeredOn).toBe('2026-03-05');
     expect(vars.deadlineTotal).toBe('2026-03-11T18:30:00+05:00');
     expect(vars.feeCheck).toMatchObject({ paid: true, expectedAmount: 2_595 });
-    expect(await eLicensingRecords(number)).toEqual([
+    expect(await eLicensingRecords(sys, number)).toEqual([
       expect.objectContaining({ kind: 'licence', number: company.licenceNumber }),
     ]);
     const calls = await sys.client.searchProcessInstances(
@@ -473,7 +441,7 @@ describe('security licence (service B) end to end on the embedded engine', () =>
     });
     const sign = await waitForTask(sys.client, key, 'Task_SignResult');
     expect(sign.dueDate).toBe((await variablesOf(sys.client, key)).deadlineCompleteness);
-    await completeTask(sys.client, key, 'Task_SignResult', HEAD_SIGNS);
+    await completeTask(sys.client, key, 'Task_SignResult', SIGNED_BY_POLICE_HEAD);
     await waitForEnd(sys.client, key);
     expect(await endEventOf(sys.client, key)).toBe('End_FurtherConsiderationRefused');
     const vars = await variablesOf(sys.client, key);
@@ -498,11 +466,8 @@ describe('security licence (service B) end to end on the embedded engine', () =>
       reissueReason: 'Басшының ауысуы',
     });
     await completeTask(sys.client, key, 'Task_CheckCompleteness', COMPLETE);
-    await completeTask(sys.client, key, 'Task_StudyCompliance', {
-      groundsFound: true,
-      refusalGrounds: ['B01_UNRELIABLE_DATA'],
-    });
-    await completeTask(sys.client, key, 'Task_SignResult', HEAD_SIGNS);
+    await completeTask(sys.client, key, 'Task_StudyCompliance', groundsFound(['B01_UNRELIABLE_DATA']));
+    await completeTask(sys.client, key, 'Task_SignResult', SIGNED_BY_POLICE_HEAD);
     await waitForEnd(sys.client, key);
     expect(await endEventOf(sys.client, key)).toBe('End_ServiceRefused');
     expect(await visited(key)).not.toContain('Call_Hearing');
@@ -556,7 +521,7 @@ describe('security licence (service B) end to end on the embedded engine', () =>
     expect((await variablesOf(sys.client, key)).legalEntity).toMatchObject({
       bin: fixtures.licence.approved.bin,
     });
-    await completeTask(sys.client, key, 'Task_SignResult', HEAD_SIGNS);
+    await completeTask(sys.client, key, 'Task_SignResult', SIGNED_BY_POLICE_HEAD);
     await waitForEnd(sys.client, key);
     expect(await endEventOf(sys.client, key)).toBe('End_LicenceIssued');
   }, 90_000);
@@ -577,7 +542,7 @@ describe('security licence (service B) end to end on the embedded engine', () =>
     expect(path).toContain('Task_RecordDocumentsNotReceived');
     expect(path).not.toContain('Task_ReviewMissingDocuments');
     await completeTask(sys.client, key, 'Task_StudyCompliance', NO_GROUNDS);
-    await completeTask(sys.client, key, 'Task_SignResult', HEAD_SIGNS);
+    await completeTask(sys.client, key, 'Task_SignResult', SIGNED_BY_POLICE_HEAD);
     await waitForEnd(sys.client, key);
     expect(await endEventOf(sys.client, key)).toBe('End_LicenceIssued');
   }, 60_000);
@@ -601,17 +566,9 @@ describe('security licence (service B) end to end on the embedded engine', () =>
       },
       sys.clock.now(),
     );
-    await sys.client.publishMessage({
-      name: 'calendar-revised',
-      correlationKey: number,
-      timeToLive: 0,
-      variables: { calendarRevisionId: 'sec-test-transfer-2026-03-17' },
-    } as any);
+    await publishCalendarRevised(sys, number, { calendarRevisionId: 'sec-test-transfer-2026-03-17' });
 
-    const after = await waitFor('the study task re-armed', async () => {
-      const t = await waitForTask(sys.client, key, 'Task_StudyCompliance');
-      return t.userTaskKey !== before.userTaskKey ? t : undefined;
-    });
+    const after = await waitForReplacedTask(sys, key, 'Task_StudyCompliance', before);
     const vars = await variablesOf(sys.client, key);
     expect(Date.parse(vars.deadlineStudy)).toBeGreaterThan(Date.parse(old.deadlineStudy));
     expect(Date.parse(vars.deadlineTotal)).toBeGreaterThan(Date.parse(old.deadlineTotal));
@@ -621,10 +578,10 @@ describe('security licence (service B) end to end on the embedded engine', () =>
       NOW,
     );
     expect(checks.items).toHaveLength(1);
-    expect(await monitoringStages(number)).toContain('calendar-revised');
+    expect(await monitoringStages(sys, number)).toContain('calendar-revised');
 
     await completeTask(sys.client, key, 'Task_StudyCompliance', NO_GROUNDS);
-    await completeTask(sys.client, key, 'Task_SignResult', HEAD_SIGNS);
+    await completeTask(sys.client, key, 'Task_SignResult', SIGNED_BY_POLICE_HEAD);
     await waitForEnd(sys.client, key);
     expect(await endEventOf(sys.client, key)).toBe('End_LicenceIssued');
   }, 60_000);

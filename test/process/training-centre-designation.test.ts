@@ -1,34 +1,40 @@
 import { fixtures } from '../../simulators';
 import {
+  applicantOf,
+  breachRecorded,
+  cabinetMessages,
+  type Company,
+  COMPLETE,
   completeTask,
+  completeWith,
   describeState,
   endEventOf,
+  FOUNDER_CASE_HEARING,
+  groundsFound,
   incidentsOf,
-  startTestSystem,
-  TestSystem,
+  incomplete,
+  MONDAY,
+  monitoringEvents,
+  NO_GROUNDS,
+  NOW,
+  publishCalendarRevised,
+  sendHearingNotice,
+  SIGNED_BY_MIA_HEAD,
+  SIGNED_BY_MINISTER,
+  submitApplication,
+  testSystemAt,
+  TRAINING_CENTRE_LOCATION,
   variablesOf,
-  waitFor,
   waitForEnd,
+  waitForReplacedTask,
   waitForTask,
-} from '../support/system-harness';
-import { NOW } from '../support/engine-harness';
-
-/** Monday 2 March 2026, 10:00 in Astana: a working day. */
-const MONDAY = '2026-03-02T10:00:00+05:00';
-
-type Company = { bin: string; name: string; headIin: string; headFullName: string };
+} from '../support/process-fixtures';
 
 function designationApplication(number: string, company: Company, extra: Record<string, unknown> = {}) {
   return {
     applicationNumber: number,
     serviceId: 'training-centre-designation',
-    applicant: {
-      bin: company.bin,
-      name: company.name,
-      headIin: company.headIin,
-      headFullName: company.headFullName,
-      location: 'Шымкент, Әл-Фараби ауданы, Байтұрсынов көшесі, 12',
-    },
+    applicant: applicantOf(company, TRAINING_CENTRE_LOCATION),
     consentToRestrictedData: true,
     attachments: [
       { kind: 'application-form', fileName: 'otinish.pdf' },
@@ -44,59 +50,20 @@ const ORDER = {
   orderText:
     'Қазақстан Республикасы Ішкі істер министрінің бұйрығы. «Күзет қызметі туралы» Заңға сәйкес «Қалқан Оқу Орталығы» ЖШС мамандандырылған оқу орталығы болып айқындалсын. Осы бұйрық қол қойылған күнінен бастап қолданысқа енгізіледі.',
 };
-const SIGNED_BY_MINISTER = {
-  decision: 'approve',
-  signerName: 'Ахметжанов Марат Мұратұлы',
-  signerPosition: 'Ішкі істер министрі',
-};
-const SIGNED_BY_HEAD = {
-  decision: 'approve',
-  signerName: 'Оспанов Серік Болатұлы',
-  signerPosition: 'Департамент бастығы',
-};
-const HEARING_NOTICE = {
-  hearingAt: '2026-03-12T11:00:00+05:00',
-  hearingMethod: 'video',
-  hearingPlace: 'https://meet.mia.gov.kz/hearing',
-  preliminaryDecisionText:
-    'Құрылтайшыға қатысты қылмыстық іс қозғалған: «Күзет қызметі туралы» Заңның талаптарына сәйкес келмейді, бас тарту туралы алдын ала шешім.',
-};
-
-async function json(url: string): Promise<any> {
-  const res = await fetch(url);
-  if (!res.ok) throw new Error(`${url}: ${res.status}`);
-  return res.json();
-}
 
 describe('training-centre designation (service C) end to end on the embedded engine', () => {
-  let sys: TestSystem;
-  beforeAll(async () => {
-    sys = await startTestSystem(MONDAY);
-  }, 60_000);
-  afterAll(() => sys?.stop());
+  const sys = testSystemAt(MONDAY);
 
-  async function submit(
-    number: string,
-    company: Company,
-    extra: Record<string, unknown> = {},
-  ): Promise<string> {
-    const submitted = await sys.intake.submit(designationApplication(number, company, extra));
-    expect(submitted.status).toBe(201);
-    return submitted.application.processInstanceKey!;
-  }
+  const submit = (number: string, company: Company, extra: Record<string, unknown> = {}) =>
+    submitApplication(sys, designationApplication(number, company, extra));
 
-  async function throughStudy(
-    key: string,
-    study: Record<string, unknown> = { groundsFound: false, refusalGrounds: [] },
-  ) {
-    await completeTask(sys.client, key, 'Task_CheckCompleteness', {
-      documentsComplete: true,
-      documentsExpired: false,
-      docApplication: true,
-      docInspectionAct: true,
-      docTeachers: true,
-      docCurricula: true,
-    });
+  async function throughStudy(key: string, study: Record<string, unknown> = NO_GROUNDS) {
+    await completeTask(
+      sys.client,
+      key,
+      'Task_CheckCompleteness',
+      completeWith({ docApplication: true, docInspectionAct: true, docTeachers: true, docCurricula: true }),
+    );
     await completeTask(sys.client, key, 'Task_StudyCompliance', study);
   }
 
@@ -141,7 +108,7 @@ describe('training-centre designation (service C) end to end on the embedded eng
     expect(vars.deliveredResultKind).toBe('ministers-order');
     expect(vars.resultDocument).toMatchObject({ kind: 'ministers-order' });
     expect(vars.resultDocument.sha256).toMatch(/^[0-9a-f]{64}$/);
-    const cabinet = await json(`${sys.simulatorsUrl}/cabinet/${company.bin}/messages`);
+    const cabinet = await cabinetMessages(sys, company.bin);
     expect(
       cabinet.filter(
         (m: any) =>
@@ -192,17 +159,19 @@ describe('training-centre designation (service C) end to end on the embedded eng
     const key = await submit('TRC-2026-000304', fixtures.training.approved, {
       attachments: [{ kind: 'application-form', fileName: 'otinish.pdf' }],
     });
-    await completeTask(sys.client, key, 'Task_CheckCompleteness', {
-      documentsComplete: false,
-      documentsExpired: false,
-      docApplication: true,
-      docInspectionAct: false,
-      incompletenessReason: 'Тексеру актісі мен оқу бағдарламалары ұсынылмаған.',
-    });
+    await completeTask(
+      sys.client,
+      key,
+      'Task_CheckCompleteness',
+      incomplete('Тексеру актісі мен оқу бағдарламалары ұсынылмаған.', {
+        docApplication: true,
+        docInspectionAct: false,
+      }),
+    );
     const sign = await waitForTask(sys.client, key, 'Task_SignResult');
     expect(sign.candidateGroups).toEqual(['mia-head']);
     expect(Date.parse(sign.dueDate)).toBe(Date.parse('2026-03-04T18:30:00+05:00'));
-    await completeTask(sys.client, key, 'Task_SignResult', SIGNED_BY_HEAD);
+    await completeTask(sys.client, key, 'Task_SignResult', SIGNED_BY_MIA_HEAD);
     await waitForEnd(sys.client, key);
     expect(await endEventOf(sys.client, key)).toBe('End_FurtherConsiderationRefused');
     const vars = await variablesOf(sys.client, key);
@@ -214,24 +183,17 @@ describe('training-centre designation (service C) end to end on the embedded eng
     const key = await submit('TRC-2026-000306', fixtures.training.founderPendingCase, {
       shootingRangeLeased: true,
     });
-    await throughStudy(key, { groundsFound: true, refusalGrounds: ['C_SECURITY_LAW_NON_COMPLIANCE'] });
-    await completeTask(sys.client, key, 'Task_PreparePreliminaryDecision', HEARING_NOTICE);
-    await waitFor('the hearing to wait for the position', async () =>
-      (await describeState(sys.client, key)).includes('Gateway_AwaitPosition') ? true : undefined,
-    );
+    await throughStudy(key, groundsFound(['C_SECURITY_LAW_NON_COMPLIANCE']));
+    await sendHearingNotice(sys, key, FOUNDER_CASE_HEARING.notice('2026-03-12T11:00:00+05:00'));
     const sent = await sys.intake.sendMessage('TRC-2026-000306', {
       kind: 'hearing-position',
-      text: 'Қылмыстық іс 2026 жылғы 20 ақпанда қысқартылды, қаулы қоса беріледі.',
+      text: FOUNDER_CASE_HEARING.position,
     });
     expect(sent.messageName).toBe('applicant-position-submitted');
     // The position, not the hearing date (12 March), opens the hearing record.
     await waitForTask(sys.client, key, 'Task_RecordHearing');
     expect(sys.clock.now().toISOString()).toBe('2026-03-02T05:00:00.000Z');
-    await completeTask(sys.client, key, 'Task_RecordHearing', {
-      applicantPositionSummary: 'Құрылтайшыға қатысты қылмыстық іс ақтайтын негізде қысқартылған.',
-      hearingOutcome: 'position-accepted',
-      hearingReasons: 'Ұсынылған қаулы негізді жояды; қызмет көрсетіледі.',
-    });
+    await completeTask(sys.client, key, 'Task_RecordHearing', FOUNDER_CASE_HEARING.positionAccepted);
     await approveDraft(key);
     await completeTask(sys.client, key, 'Task_SignResult', SIGNED_BY_MINISTER);
     await waitForEnd(sys.client, key);
@@ -245,45 +207,33 @@ describe('training-centre designation (service C) end to end on the embedded eng
   test('given a founder with a pending criminal case, when the hearing date comes without a position and the hearing confirms the refusal, then the head signs a motivated refusal', async () => {
     const company = fixtures.training.founderPendingCase;
     const key = await submit('TRC-2026-000305', company, { shootingRangeLeased: true });
-    await completeTask(sys.client, key, 'Task_CheckCompleteness', {
-      documentsComplete: true,
-      documentsExpired: false,
-    });
+    await completeTask(sys.client, key, 'Task_CheckCompleteness', COMPLETE);
     await waitForTask(sys.client, key, 'Task_StudyCompliance');
     const looked = await variablesOf(sys.client, key);
     expect(looked.criminalRecords.some((r: any) => r.pendingCriminalCase === true)).toBe(true);
-    await completeTask(sys.client, key, 'Task_StudyCompliance', {
-      groundsFound: true,
-      refusalGrounds: ['C_SECURITY_LAW_NON_COMPLIANCE'],
-      studyNotes: 'Құрылтайшыға қатысты қылмыстық іс бар.',
-    });
+    await completeTask(
+      sys.client,
+      key,
+      'Task_StudyCompliance',
+      groundsFound(['C_SECURITY_LAW_NON_COMPLIANCE'], 'Құрылтайшыға қатысты қылмыстық іс бар.'),
+    );
 
     const prelim = await waitForTask(sys.client, key, 'Task_PreparePreliminaryDecision');
     expect(prelim.candidateGroups).toEqual(['mia-clerks']);
-    await completeTask(sys.client, key, 'Task_PreparePreliminaryDecision', {
-      ...HEARING_NOTICE,
-      hearingAt: '2026-03-03T11:00:00+05:00',
-    });
-    await waitFor('the hearing to wait for the position or the date', async () =>
-      (await describeState(sys.client, key)).includes('Gateway_AwaitPosition') ? true : undefined,
-    );
+    await sendHearingNotice(sys, key, FOUNDER_CASE_HEARING.notice('2026-03-03T11:00:00+05:00'));
     await sys.setTime('2026-03-03T11:00:00+05:00');
     await waitForTask(sys.client, key, 'Task_RecordHearing');
-    await completeTask(sys.client, key, 'Task_RecordHearing', {
-      applicantPositionSummary: 'Өтініш беруші тыңдауға қатысқан жоқ, ұстаным білдірмеді.',
-      hearingOutcome: 'refusal-confirmed',
-      hearingReasons: 'Құрылтайшыға қатысты қылмыстық іс қаралуда; негіз жойылмады.',
-    });
+    await completeTask(sys.client, key, 'Task_RecordHearing', FOUNDER_CASE_HEARING.heldWithoutPosition);
     const sign = await waitForTask(sys.client, key, 'Task_SignResult');
     expect(sign.candidateGroups).toEqual(['mia-head']);
-    await completeTask(sys.client, key, 'Task_SignResult', SIGNED_BY_HEAD);
+    await completeTask(sys.client, key, 'Task_SignResult', SIGNED_BY_MIA_HEAD);
     await waitForEnd(sys.client, key);
     expect(await endEventOf(sys.client, key)).toBe('End_ServiceRefused');
     const vars = await variablesOf(sys.client, key);
     expect(vars.hearingOutcome).toBe('refusal-confirmed');
     expect(vars.hearingRecordDocument).toMatchObject({ kind: 'hearing-record' });
     expect(vars.resultDocument).toMatchObject({ kind: 'refusal' });
-    const cabinet = await json(`${sys.simulatorsUrl}/cabinet/${company.bin}/messages`);
+    const cabinet = await cabinetMessages(sys, company.bin);
     expect(
       cabinet.filter((m: any) => m.applicationNumber === 'TRC-2026-000305').length,
     ).toBeGreaterThanOrEqual(2);
@@ -291,24 +241,13 @@ describe('training-centre designation (service C) end to end on the embedded eng
 
   test('given the study is open, when a calendar revision arrives, then the timers are re-armed without re-checking completeness', async () => {
     const key = await submit('TRC-2026-000308', fixtures.training.approved);
-    await completeTask(sys.client, key, 'Task_CheckCompleteness', {
-      documentsComplete: true,
-      documentsExpired: false,
-    });
+    await completeTask(sys.client, key, 'Task_CheckCompleteness', COMPLETE);
     const before = await waitForTask(sys.client, key, 'Task_StudyCompliance');
-    await sys.client.publishMessage({
-      name: 'calendar-revised',
-      correlationKey: 'TRC-2026-000308',
-      timeToLive: 0,
-      variables: {},
-    } as any);
-    const after = await waitFor('the study to be offered again', async () => {
-      const t = await waitForTask(sys.client, key, 'Task_StudyCompliance');
-      return t.userTaskKey !== before.userTaskKey ? t : undefined;
-    });
+    await publishCalendarRevised(sys, 'TRC-2026-000308');
+    const after = await waitForReplacedTask(sys, key, 'Task_StudyCompliance', before);
     expect(Date.parse(after.dueDate)).toBe(Date.parse(before.dueDate));
     expect(await describeState(sys.client, key)).not.toContain('Task_CheckCompleteness');
-    const events = await json(`${sys.simulatorsUrl}/monitoring/events?applicationNumber=TRC-2026-000308`);
+    const events = await monitoringEvents(sys, 'TRC-2026-000308');
     expect(events.filter((e: any) => e.stage === 'completeness-check')).toHaveLength(1);
     expect(events.some((e: any) => e.stage === 'calendar-revised')).toBe(true);
     // Withdrawn here so that its own escalations stay out of the term test that follows.
@@ -328,17 +267,13 @@ describe('training-centre designation (service C) end to end on the embedded eng
 
     await sys.setTime('2026-03-20T18:29:00+05:00');
     // The completeness term (5 March) has long passed; the overall term has not, yet.
-    await waitFor('the completeness breach', async () =>
-      (await variablesOf(sys.client, key)).completenessDeadlineBreached === true ? true : undefined,
-    );
+    await breachRecorded(sys, key, 'completeness');
     expect((await variablesOf(sys.client, key)).serviceTermDeadlineBreached).toBeUndefined();
 
     await sys.setTime('2026-03-20T18:31:00+05:00');
-    const breached = await waitFor('the service term breach', async () =>
-      (await variablesOf(sys.client, key)).serviceTermDeadlineBreached === true ? true : undefined,
-    );
+    const breached = await breachRecorded(sys, key, 'serviceTerm');
     expect(breached).toBe(true);
-    const events = await json(`${sys.simulatorsUrl}/monitoring/events?applicationNumber=TRC-2026-000307`);
+    const events = await monitoringEvents(sys, 'TRC-2026-000307');
     expect(events.some((e: any) => e.stage === 'deadline-breached')).toBe(true);
     expect(await waitForTask(sys.client, key, 'Task_CheckCompleteness')).toBeDefined();
     const state = await sys.client.getProcessInstance({ processInstanceKey: key } as any, NOW);
