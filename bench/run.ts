@@ -6,7 +6,7 @@ async function main(): Promise<void> {
   const results = [await benchLegalClock(), await benchEngine()];
   for (const r of results) {
     console.log(`\n${r.name}`);
-    for (const [k, v] of Object.entries(r.figures)) console.log(`  ${k.padEnd(48)} ${v}`);
+    for (const [k, v] of Object.entries(r.figures)) console.log(`  ${k.padEnd(60)} ${v}`);
   }
   process.exit(0);
 }
