@@ -170,7 +170,13 @@ export async function activationLatency(
           stop: () => e.close(),
         }));
   try {
-    return await measureActivation(sdkClient(running.address), ratePerSecond, seconds);
+    // The portal that starts instances and the workers are separate clients, as in production.
+    return await measureActivation(
+      sdkClient(running.address),
+      sdkClient(running.address),
+      ratePerSecond,
+      seconds,
+    );
   } finally {
     await running.stop();
   }
@@ -178,13 +184,14 @@ export async function activationLatency(
 
 async function measureActivation(
   client: ReturnType<typeof sdkClient>,
+  workerClient: ReturnType<typeof sdkClient>,
   ratePerSecond: number,
   seconds: number,
 ): Promise<{ p50: number; p99: number; jobs: number }> {
   await client.deployResourcesFromFiles([path.join(__dirname, 'fixtures/service-only.bpmn')]);
   const latencies: number[] = [];
   const sentAt = new Map<number, number>();
-  const worker = client.createJobWorker({
+  const worker = workerClient.createJobWorker({
     jobType: 'bench-latency',
     jobTimeoutMs: 60_000,
     maxParallelJobs: 64,
