@@ -2,6 +2,7 @@ import express, { type Express, type NextFunction, type Request, type Response, 
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
+import { GATEWAY_SYSTEMS } from '../adapters/gateway';
 import { systemClock, type Clock } from '../domain/clock';
 import { FaultControl, seededRandom } from './control';
 import type { SeedData } from './data/types';
@@ -22,21 +23,8 @@ import { antimonopolyRouter, type AntimonopolyOptions } from './systems/antimono
 import { cabinetRouter, eLicensingRouter, monitoringRouter } from './systems/services';
 
 /** Every simulated system; each is mounted under `/<name>`. */
-export const SIMULATED_SYSTEMS = [
-  'legal-entities',
-  'persons',
-  'education',
-  'employment',
-  'real-estate',
-  'criminal-records',
-  'mental-health',
-  'vehicles',
-  'payments',
-  'e-licensing',
-  'cabinet',
-  'monitoring',
-  'antimonopoly',
-] as const;
+/** Every system behind the digital-government gateway has a stand-in here. */
+export const SIMULATED_SYSTEMS = GATEWAY_SYSTEMS;
 export type SimulatedSystem = (typeof SIMULATED_SYSTEMS)[number];
 
 export interface SimulatorsOptions {

@@ -6,13 +6,9 @@ import { isValidBin, isValidIin } from './identifiers';
  * (rule C1); facts held by state systems (C8) are deliberately absent: workers look them up.
  */
 
-export const SERVICE_IDS = [
-  'fire-automation-permit',
-  'security-licence',
-  'training-centre-designation',
-  'national-company-security-approval',
-] as const;
-export type ServiceId = (typeof SERVICE_IDS)[number];
+import { SERVICE_IDS, type ServiceId } from '../services';
+
+export { SERVICE_IDS, type ServiceId };
 
 /** Portal numbers look like `SEC-2026-000042`: service prefix, year, sequence. */
 export const APPLICATION_NUMBER_PATTERN = /^[A-Z]{2,5}-\d{4}-\d{4,8}$/;

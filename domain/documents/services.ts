@@ -1,14 +1,9 @@
 import type { Bilingual } from './facts';
 import type { Lang } from './types';
 
-export const SERVICE_IDS = [
-  'fire-automation-permit',
-  'security-licence',
-  'training-centre-designation',
-  'national-company-security-approval',
-] as const;
+import { SERVICE_IDS, type ServiceId } from '../services';
 
-export type ServiceId = (typeof SERVICE_IDS)[number];
+export { SERVICE_IDS, type ServiceId };
 
 interface ServiceProfile {
   /** Default provider; service B's territorial body can be named by the `providerName` fact. */

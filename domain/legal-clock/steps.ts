@@ -1,14 +1,8 @@
 import { InvalidInputError, UnknownRequestKindError, UnknownServiceError } from './errors';
 import type { LegalClock } from './legal-clock';
+import { isServiceId, SERVICE_IDS, type ServiceId } from '../services';
 
-/** Process-level ids of the four services (procedures.md §2-§5). */
-export const SERVICE_IDS = [
-  'fire-automation-permit',
-  'security-licence',
-  'training-centre-designation',
-  'national-company-security-approval',
-] as const;
-export type ServiceId = (typeof SERVICE_IDS)[number];
+export { isServiceId, SERVICE_IDS, type ServiceId };
 
 export const REQUEST_KINDS: Record<ServiceId, readonly string[]> = {
   // Services A, C and D have one kind of request; intake names it 'issue' like the licence's first kind.
@@ -53,10 +47,6 @@ export type DeadlineName =
  * planned as if that party answered at once; recompute it from the real answer with `stepDeadline`.
  */
 export type StepDeadlines = Partial<Record<DeadlineName, string>> & { deadlineTotal: string };
-
-export function isServiceId(value: string): value is ServiceId {
-  return (SERVICE_IDS as readonly string[]).includes(value);
-}
 
 function configured(value: number | undefined, fallback: number, key: string): number {
   const n = value ?? fallback;

@@ -4,11 +4,9 @@
  * `ruleRef` cites the act as written.
  */
 
-export type GroundServiceId =
-  | 'fire-automation-permit'
-  | 'security-licence'
-  | 'training-centre-designation'
-  | 'national-company-security-approval';
+import type { ServiceId } from '../services';
+
+export type GroundServiceId = ServiceId;
 
 export interface RefusalGround {
   code: string;
