@@ -1,5 +1,5 @@
 import type { Diagram } from './builder';
-import { completeness, deliver, hearingCall, lookups, serviceFrame, study } from './service-frame';
+import { completeness, deliver, lookups, serviceFrame, studyAndHearing } from './service-frame';
 
 const REF = 'MES Order 372 (as amended by Order 138)';
 const GROUPS = { clerks: 'fire-clerks', head: 'fire-head' };
@@ -54,38 +54,24 @@ export function fireAutomationPermit(): Diagram {
         at: [13, 0],
         type: 'check-fire-specialists',
       });
-      const rep = s.service('Task_ReportStudyStage', {
-        name: 'Record the compliance study stage',
-        doc: 'Order 138 §4 part 9 (C9): the stage "compliance-study" is recorded in the monitoring system of public services.',
-        at: [14, 0],
-        type: 'report-stage',
-        headers: { stage: 'compliance-study' },
-      });
-      const st = study(s, {
-        at: [15, 0],
-        ref: `${REF}; Annex 2 row 11 (grounds 1–5), spec C14. The study ends before the hearing notice is due (deadlineHearingNotice)`,
+      const {
+        report: rep,
+        outcome,
+        approval,
+      } = studyAndHearing(s, {
+        col: 14,
         groups: GROUPS,
         deadline: '=deadlineHearingNotice',
-        escalationAt: [16, 2],
+        refs: {
+          study: `${REF}; Annex 2 row 11 (grounds 1–5), spec C14. The study ends before the hearing notice is due (deadlineHearingNotice)`,
+          grounds: `${REF}; Annex 2 row 11; spec C6.`,
+          hearing: `${REF}; Annex 2 row 11`,
+          outcome: `${REF}; spec C6.`,
+          approval: REF,
+        },
       });
-      const grounds = s.xor('Gateway_GroundsFound', {
-        name: 'Grounds for refusal?',
-        doc: `${REF}; Annex 2 row 11; spec C6.`,
-        at: [16, 0],
-      });
-      const hear = hearingCall(s, { at: [17, -1], ref: `${REF}; Annex 2 row 11`, groups: GROUPS });
-      const outcome = s.xor('Gateway_HearingOutcome', {
-        name: 'Refusal confirmed?',
-        doc: `${REF}; spec C6.`,
-        at: [18, -1],
-      });
-      const approval = s.xor('Gateway_ApprovalPath', { name: '', doc: REF, at: [19, 0] });
-      s.chain(l.join, check, rep, st, grounds);
+      s.chain(l.join, check, rep);
       s.flow(c.complete, l.fork);
-      s.flow(grounds, hear, { name: 'grounds found', condition: '=groundsFound = true' });
-      s.flow(grounds, approval, { name: 'no grounds', isDefault: true });
-      s.flow(hear, outcome);
-      s.flow(outcome, approval, { name: 'position accepted', isDefault: true });
       const ids = deliver(s, {
         col: 20,
         ref: `${REF}; Annex 2 row 7`,

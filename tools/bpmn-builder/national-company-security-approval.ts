@@ -1,8 +1,9 @@
 import type { Diagram } from './builder';
 import { CORRELATION, escalate, lit, report } from './patterns';
-import { completeness, deliver, hearingCall, serviceFrame, study } from './service-frame';
+import { completeness, deliver, serviceFrame, studyAndHearing, miaStudyRefs } from './service-frame';
 
 const REF = 'MIA Order 261 (as amended by 923), national-company rules';
+const STUDY_REFS = miaStudyRefs(REF);
 const GROUPS = { clerks: 'mia-clerks', head: 'mia-head' };
 
 /** Service D — approval of a national company creating a security organisation. */
@@ -29,39 +30,20 @@ export function nationalCompanySecurityApproval(): Diagram {
         at: [10, 0],
         type: 'lookup-legal-entity',
       });
-      const rep = report(
-        s,
-        'Task_ReportStudyStage',
-        'compliance-study',
-        [11, 0],
-        'Record the compliance study stage',
-      );
-      const st = study(s, {
-        at: [12, 0],
-        ref: `${REF} §8 (3 WD, Law on Security Activity)`,
+      const {
+        report: rep,
+        entry,
+        outcome,
+        approval,
+      } = studyAndHearing(s, {
+        col: 11,
         groups: GROUPS,
         deadline: '=deadlineStudy',
-        escalationAt: [13, 2],
+        refs: STUDY_REFS,
+        hearingEntry: true,
       });
-      const grounds = s.xor('Gateway_GroundsFound', {
-        name: 'Grounds for refusal?',
-        doc: `${REF} §8 second indent; Annex 1 row 9 (not restated by order 923).`,
-        at: [13, 0],
-      });
-      const entry = s.xor('Gateway_HearingEntry', { name: '', doc: `${REF} §8; spec C6.`, at: [14, -1] });
-      const hear = hearingCall(s, { at: [15, -1], ref: `${REF} §8`, groups: GROUPS });
-      const outcome = s.xor('Gateway_HearingOutcome', {
-        name: 'Refusal confirmed?',
-        doc: `${REF} §8; spec C6.`,
-        at: [16, -1],
-      });
-      const approval = s.xor('Gateway_ApprovalPath', { name: '', doc: REF, at: [17, 0] });
       s.flow(c.complete, lookup);
-      s.chain(lookup, rep, st, grounds);
-      s.flow(grounds, entry, { name: 'grounds found', condition: '=groundsFound = true' });
-      s.flow(grounds, approval, { name: 'no grounds', isDefault: true });
-      s.chain(entry, hear, outcome);
-      s.flow(outcome, approval, { name: 'position accepted', isDefault: true });
+      s.chain(lookup, rep);
 
       const answered = s.xor('Gateway_AntimonopolyAnswered', {
         name: 'Antimonopoly body already answered?',
@@ -157,7 +139,7 @@ export function nationalCompanySecurityApproval(): Diagram {
         name: 'not confirmed',
         condition: '=antimonopolyConsentConfirmed = false',
       });
-      s.flow(ground, entry, { lane: -4 });
+      s.flow(ground, entry!, { lane: -4 });
 
       const ids = deliver(s, {
         col: 28,

@@ -301,3 +301,69 @@ export function study(
   });
   return id;
 }
+
+/**
+ * After the lookups of services A, C and D: the study stage is recorded, the clerk studies within
+ * `deadline`, and grounds for refusal lead to the hearing (spec C6). "No grounds" and "position
+ * accepted" meet at `Gateway_ApprovalPath`; the caller routes `outcome`'s confirmed refusal.
+ * `hearingEntry` adds a merge before the hearing for grounds found later (service D).
+ */
+export function studyAndHearing(
+  s: Scope,
+  o: {
+    col: number;
+    groups: Groups;
+    deadline: string;
+    /** Documentation of each element, as cited in its own service's rules. */
+    refs: { study: string; grounds: string; hearing: string; outcome: string; approval: string };
+    hearingEntry?: boolean;
+  },
+): { report: string; entry?: string; outcome: string; approval: string } {
+  const { col, refs } = o;
+  const rep = report(
+    s,
+    'Task_ReportStudyStage',
+    'compliance-study',
+    [col, 0],
+    'Record the compliance study stage',
+  );
+  const st = study(s, {
+    at: [col + 1, 0],
+    ref: refs.study,
+    groups: o.groups,
+    deadline: o.deadline,
+    escalationAt: [col + 2, 2],
+  });
+  const grounds = s.xor('Gateway_GroundsFound', {
+    name: 'Grounds for refusal?',
+    doc: refs.grounds,
+    at: [col + 2, 0],
+  });
+  const shift = o.hearingEntry ? 1 : 0;
+  const entry = o.hearingEntry
+    ? s.xor('Gateway_HearingEntry', { name: '', doc: refs.outcome, at: [col + 3, -1] })
+    : undefined;
+  const hear = hearingCall(s, { at: [col + 3 + shift, -1], ref: refs.hearing, groups: o.groups });
+  const outcome = s.xor('Gateway_HearingOutcome', {
+    name: 'Refusal confirmed?',
+    doc: refs.outcome,
+    at: [col + 4 + shift, -1],
+  });
+  const approval = s.xor('Gateway_ApprovalPath', { name: '', doc: refs.approval, at: [col + 5 + shift, 0] });
+  s.chain(rep, st, grounds);
+  s.flow(grounds, entry ?? hear, { name: 'grounds found', condition: '=groundsFound = true' });
+  s.flow(grounds, approval, { name: 'no grounds', isDefault: true });
+  if (entry) s.flow(entry, hear);
+  s.flow(hear, outcome);
+  s.flow(outcome, approval, { name: 'position accepted', isDefault: true });
+  return { report: rep, entry, outcome, approval };
+}
+
+/** Citations of the study in the ministry's rules for services C and D (§8; Annex 1 row 9). */
+export const miaStudyRefs = (ref: string) => ({
+  study: `${ref} §8 (3 WD, Law on Security Activity)`,
+  grounds: `${ref} §8 second indent; Annex 1 row 9 (not restated by order 923).`,
+  hearing: `${ref} §8`,
+  outcome: `${ref} §8; spec C6.`,
+  approval: ref,
+});

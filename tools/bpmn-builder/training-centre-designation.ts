@@ -1,8 +1,9 @@
 import type { Diagram } from './builder';
 import { escalate, lit, report } from './patterns';
-import { completeness, deliver, hearingCall, lookups, serviceFrame, study } from './service-frame';
+import { completeness, deliver, lookups, serviceFrame, studyAndHearing, miaStudyRefs } from './service-frame';
 
 const REF = 'MIA Order 261 (as amended by 923), training-centre rules';
+const STUDY_REFS = miaStudyRefs(REF);
 const GROUPS = { clerks: 'mia-clerks', head: 'mia-head' };
 
 /** Service C — designation of a specialised training centre; the Minister signs the order. */
@@ -57,38 +58,18 @@ export function trainingCentreDesignation(): Diagram {
           doc: 'Owned shooting range; premises for classes meeting sanitary norms.',
         },
       ]);
-      const rep = report(
-        s,
-        'Task_ReportStudyStage',
-        'compliance-study',
-        [13, 0],
-        'Record the compliance study stage',
-      );
-      const st = study(s, {
-        at: [14, 0],
-        ref: `${REF} §8 (3 WD, Law on Security Activity)`,
+      const {
+        report: rep,
+        outcome,
+        approval,
+      } = studyAndHearing(s, {
+        col: 13,
         groups: GROUPS,
         deadline: '=deadlineStudy',
-        escalationAt: [15, 2],
+        refs: STUDY_REFS,
       });
-      const grounds = s.xor('Gateway_GroundsFound', {
-        name: 'Grounds for refusal?',
-        doc: `${REF} §8 second indent; Annex 1 row 9 (not restated by order 923).`,
-        at: [15, 0],
-      });
-      const hear = hearingCall(s, { at: [16, -1], ref: `${REF} §8`, groups: GROUPS });
-      const outcome = s.xor('Gateway_HearingOutcome', {
-        name: 'Refusal confirmed?',
-        doc: `${REF} §8; spec C6.`,
-        at: [17, -1],
-      });
-      const approval = s.xor('Gateway_ApprovalPath', { name: '', doc: REF, at: [18, 0] });
       s.chain(c.complete, charter, l.fork);
-      s.chain(l.join, rep, st, grounds);
-      s.flow(grounds, hear, { name: 'grounds found', condition: '=groundsFound = true' });
-      s.flow(grounds, approval, { name: 'no grounds', isDefault: true });
-      s.flow(hear, outcome);
-      s.flow(outcome, approval, { name: 'position accepted', isDefault: true });
+      s.chain(l.join, rep);
 
       const drafting = report(
         s,
