@@ -6,7 +6,8 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { groundsOf, type GroundServiceId } from '../../domain/rules/refusal-grounds';
+import { groundsOf } from '../../domain/rules/refusal-grounds';
+import { SERVICE_IDS } from '../../domain/services';
 
 type L = [kk: string, ru: string];
 type Component = Record<string, unknown>;
@@ -84,115 +85,74 @@ function form(formId: string, title: L, components: Component[]) {
   };
 }
 
-const SERVICES: GroundServiceId[] = [
-  'fire-automation-permit',
-  'security-licence',
-  'training-centre-designation',
-  'national-company-security-approval',
-];
-const groundValues = SERVICES.flatMap((s) =>
+const groundValues = SERVICE_IDS.flatMap((s) =>
   groundsOf(s).map((g) => ({ value: g.code, label: `${g.code} — ${g.textKk} / ${g.textRu}` })),
 );
 
 /** Required documents per service (checkbox per document); hidden when not asked for. */
-const DOCS: Array<{ key: string; l: L; hide: string }> = [
+type Doc = { key: string; l: L; hide: string };
+const askedWhen = (hide: string, docs: Array<[key: string, l: L]>): Doc[] =>
+  docs.map(([key, l]) => ({ key, l, hide }));
+const DOCS: Doc[] = [
   { key: 'docApplication', l: ['ЭЦҚ қойылған өтініш', 'Заявление, подписанное ЭЦП'], hide: '=false' },
   // Service A, Annex 2 row 10
-  {
-    key: 'docSpecialists',
-    l: [
-      'Мамандардың құжаттары (рұқсат тобы, білімі)',
-      'Документы специалистов (группа допуска, образование)',
+  ...askedWhen('=serviceId != "fire-automation-permit"', [
+    [
+      'docSpecialists',
+      ['Мамандардың құжаттары (рұқсат тобы, білімі)', 'Документы специалистов (группа допуска, образование)'],
     ],
-    hide: '=serviceId != "fire-automation-permit"',
-  },
-  {
-    key: 'docEmploymentContracts',
-    l: ['Мамандармен еңбек шарттары', 'Трудовые договоры со специалистами'],
-    hide: '=serviceId != "fire-automation-permit"',
-  },
-  {
-    key: 'docPremises',
-    l: ['Ғимаратқа немесе үй-жайға құжаттар', 'Документы на здание или помещение'],
-    hide: '=serviceId != "fire-automation-permit"',
-  },
-  {
-    key: 'docMeasuringInstruments',
-    l: ['Өлшеу құралдарына құжаттар', 'Документы на средства измерений'],
-    hide: '=serviceId != "fire-automation-permit"',
-  },
-  // Service B sub-type 1, List row 8 item 1
-  {
-    key: 'docCentralPostPremises',
-    l: [
-      'Орталықтандырылған күзет пунктінің үй-жайына құжаттар (жалға алса)',
-      'Документы на помещение центрального поста охраны (при аренде)',
+    ['docEmploymentContracts', ['Мамандармен еңбек шарттары', 'Трудовые договоры со специалистами']],
+    ['docPremises', ['Ғимаратқа немесе үй-жайға құжаттар', 'Документы на здание или помещение']],
+    ['docMeasuringInstruments', ['Өлшеу құралдарына құжаттар', 'Документы на средства измерений']],
+  ]),
+  // Service B sub-type 1 (issue, re-issue), List row 8 item 1
+  ...askedWhen('=serviceId != "security-licence" or subType != 1 or requestKind = "duplicate"', [
+    [
+      'docCentralPostPremises',
+      [
+        'Орталықтандырылған күзет пунктінің үй-жайына құжаттар (жалға алса)',
+        'Документы на помещение центрального поста охраны (при аренде)',
+      ],
     ],
-    hide: '=serviceId != "security-licence" or subType != 1 or requestKind = "duplicate"',
-  },
-  {
-    key: 'docMonitoringConsole',
-    l: ['Орталықтандырылған бақылау пультіне құжаттар', 'Документы на пульт централизованного наблюдения'],
-    hide: '=serviceId != "security-licence" or subType != 1 or requestKind = "duplicate"',
-  },
-  {
-    key: 'docRadioPermit',
-    l: [
-      'Радиожиілікке рұқсат немесе радиобайланыс шарты',
-      'Разрешение на радиочастоту или договор радиосвязи',
+    [
+      'docMonitoringConsole',
+      ['Орталықтандырылған бақылау пультіне құжаттар', 'Документы на пульт централизованного наблюдения'],
     ],
-    hide: '=serviceId != "security-licence" or subType != 1 or requestKind = "duplicate"',
-  },
-  {
-    key: 'docResponseGroups',
-    l: ['Жедел ден қою топтары туралы бұйрықтар', 'Приказы о группах быстрого реагирования'],
-    hide: '=serviceId != "security-licence" or subType != 1 or requestKind = "duplicate"',
-  },
-  {
-    key: 'docVehicles',
-    l: [
-      'Кемінде екі көлік құралының тіркеу куәліктері',
-      'Свидетельства о регистрации не менее двух транспортных средств',
+    [
+      'docRadioPermit',
+      [
+        'Радиожиілікке рұқсат немесе радиобайланыс шарты',
+        'Разрешение на радиочастоту или договор радиосвязи',
+      ],
     ],
-    hide: '=serviceId != "security-licence" or subType != 1 or requestKind = "duplicate"',
-  },
+    [
+      'docResponseGroups',
+      ['Жедел ден қою топтары туралы бұйрықтар', 'Приказы о группах быстрого реагирования'],
+    ],
+    [
+      'docVehicles',
+      [
+        'Кемінде екі көлік құралының тіркеу куәліктері',
+        'Свидетельства о регистрации не менее двух транспортных средств',
+      ],
+    ],
+  ]),
   // Service C, Annex 1 row 8
-  {
-    key: 'docInspectionAct',
-    l: ['Тексеру актісі', 'Акт обследования'],
-    hide: '=serviceId != "training-centre-designation"',
-  },
-  {
-    key: 'docTeachers',
-    l: ['Оқытушылар мен практиктердің құжаттары', 'Документы преподавателей и практиков'],
-    hide: '=serviceId != "training-centre-designation"',
-  },
-  {
-    key: 'docCurricula',
-    l: ['Оқу бағдарламалары мен жоспарлары', 'Учебные программы и планы'],
-    hide: '=serviceId != "training-centre-designation"',
-  },
-  {
-    key: 'docShootingRange',
-    l: ['Атыс тиріне құжаттар (жалға алса)', 'Документы на тир (при аренде)'],
-    hide: '=serviceId != "training-centre-designation"',
-  },
+  ...askedWhen('=serviceId != "training-centre-designation"', [
+    ['docInspectionAct', ['Тексеру актісі', 'Акт обследования']],
+    ['docTeachers', ['Оқытушылар мен практиктердің құжаттары', 'Документы преподавателей и практиков']],
+    ['docCurricula', ['Оқу бағдарламалары мен жоспарлары', 'Учебные программы и планы']],
+    ['docShootingRange', ['Атыс тиріне құжаттар (жалға алса)', 'Документы на тир (при аренде)']],
+  ]),
   // Service D, Annex 1 row 8
-  {
-    key: 'docAntimonopolyConsent',
-    l: ['Монополияға қарсы органның алдын ала келісімі', 'Предварительное согласие антимонопольного органа'],
-    hide: '=serviceId != "national-company-security-approval"',
-  },
-  {
-    key: 'docConstituent',
-    l: ['Құрылтай құжаттары', 'Учредительные документы'],
-    hide: '=serviceId != "national-company-security-approval"',
-  },
-  {
-    key: 'docObjectsList',
-    l: ['Күзетілетін объектілердің тізбесі', 'Перечень охраняемых объектов'],
-    hide: '=serviceId != "national-company-security-approval"',
-  },
+  ...askedWhen('=serviceId != "national-company-security-approval"', [
+    [
+      'docAntimonopolyConsent',
+      ['Монополияға қарсы органның алдын ала келісімі', 'Предварительное согласие антимонопольного органа'],
+    ],
+    ['docConstituent', ['Құрылтай құжаттары', 'Учредительные документы']],
+    ['docObjectsList', ['Күзетілетін объектілердің тізбесі', 'Перечень охраняемых объектов']],
+  ]),
 ];
 
 const forms = [
