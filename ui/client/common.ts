@@ -77,6 +77,25 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   return el;
 }
 
+/** A data table: one header row, then the given rows. */
+export function grid(testid: string, headers: Child[], rows: HTMLElement[]): HTMLTableElement {
+  return h(
+    'table',
+    { class: 'grid', 'data-testid': testid },
+    h('thead', {}, h('tr', {}, ...headers.map((x) => h('th', {}, x)))),
+    h('tbody', {}, ...rows),
+  );
+}
+
+/** Name / value pairs, e.g. an application's variables. */
+export function factsTable(entries: [string, Child][]): HTMLTableElement {
+  return h(
+    'table',
+    { class: 'facts' },
+    h('tbody', {}, ...entries.map(([k, v]) => h('tr', {}, h('th', { scope: 'row' }, k), h('td', {}, v)))),
+  );
+}
+
 export function root(): HTMLElement {
   return document.getElementById('app')!;
 }

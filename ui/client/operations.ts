@@ -1,6 +1,8 @@
 import { stepName as elementStepName } from '../../domain/applications/step-names';
 import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
 import {
+  grid,
+  factsTable,
   stepName,
   api,
   lang,
@@ -75,37 +77,17 @@ async function loadRunning(box: HTMLElement) {
         ),
       ),
     );
-    const table = h(
-      'table',
-      { class: 'grid', 'data-testid': 'instances' },
-      h(
-        'thead',
-        {},
+    const table = grid(
+      'instances',
+      [t('instance'), t('service'), t('stage'), t('incidents')],
+      data.items.map((i: any) =>
         h(
           'tr',
           {},
-          h('th', {}, t('instance')),
-          h('th', {}, t('service')),
-          h('th', {}, t('stage')),
-          h('th', {}, t('incidents')),
-        ),
-      ),
-      h(
-        'tbody',
-        {},
-        ...data.items.map((i: any) =>
-          h(
-            'tr',
-            {},
-            h('td', {}, instanceLink(i.processInstanceKey, i.applicationNumber ?? i.processInstanceKey)),
-            h('td', {}, serviceName(i.processDefinitionId)),
-            h(
-              'td',
-              {},
-              i.stages.map((s: any) => elementStepName(s.elementId, lang, s.name)).join(', ') || '—',
-            ),
-            h('td', {}, i.hasIncident ? h('span', { class: 'badge u-overdue' }, '!') : ''),
-          ),
+          h('td', {}, instanceLink(i.processInstanceKey, i.applicationNumber ?? i.processInstanceKey)),
+          h('td', {}, serviceName(i.processDefinitionId)),
+          h('td', {}, i.stages.map((s: any) => elementStepName(s.elementId, lang, s.name)).join(', ') || '—'),
+          h('td', {}, i.hasIncident ? h('span', { class: 'badge u-overdue' }, '!') : ''),
         ),
       ),
     );
@@ -120,54 +102,38 @@ async function loadIncidents(box: HTMLElement) {
     const data = await api('GET', '/api/ops/incidents');
     if (!data.items.length) return status(box, t('empty'));
     box.replaceChildren(
-      h(
-        'table',
-        { class: 'grid', 'data-testid': 'incidents' },
-        h(
-          'thead',
-          {},
-          h(
+      grid(
+        'incidents',
+        [t('instance'), t('stage'), t('error'), ''],
+        data.items.map((x: any) => {
+          const msg = h('span', { class: 'muted' });
+          const retry = h(
+            'button',
+            {
+              type: 'button',
+              class: 'primary',
+              onclick: () =>
+                withProgress(retry, msg, t('sending'), async () => {
+                  try {
+                    await api('POST', `/api/ops/incidents/${x.incidentKey}/retry`);
+                    status(msg, t('sent'), 'ok');
+                    await loadIncidents(box);
+                  } catch (err) {
+                    status(msg, (err as Error).message, 'error');
+                  }
+                }),
+            },
+            t('retry'),
+          );
+          return h(
             'tr',
             {},
-            h('th', {}, t('instance')),
-            h('th', {}, t('stage')),
-            h('th', {}, t('error')),
-            h('th', {}, ''),
-          ),
-        ),
-        h(
-          'tbody',
-          {},
-          ...data.items.map((x: any) => {
-            const msg = h('span', { class: 'muted' });
-            const retry = h(
-              'button',
-              {
-                type: 'button',
-                class: 'primary',
-                onclick: () =>
-                  withProgress(retry, msg, t('sending'), async () => {
-                    try {
-                      await api('POST', `/api/ops/incidents/${x.incidentKey}/retry`);
-                      status(msg, t('sent'), 'ok');
-                      await loadIncidents(box);
-                    } catch (err) {
-                      status(msg, (err as Error).message, 'error');
-                    }
-                  }),
-              },
-              t('retry'),
-            );
-            return h(
-              'tr',
-              {},
-              h('td', {}, instanceLink(String(x.processInstanceKey))),
-              h('td', {}, x.elementId),
-              h('td', {}, h('code', {}, `${x.errorType ?? ''}: ${x.errorMessage ?? ''}`)),
-              h('td', {}, retry, msg),
-            );
-          }),
-        ),
+            h('td', {}, instanceLink(String(x.processInstanceKey))),
+            h('td', {}, x.elementId),
+            h('td', {}, h('code', {}, `${x.errorType ?? ''}: ${x.errorMessage ?? ''}`)),
+            h('td', {}, retry, msg),
+          );
+        }),
       ),
     );
   } catch (err) {
@@ -271,21 +237,11 @@ async function instanceView(key: string) {
           'div',
           {},
           h('h2', {}, t('variables')),
-          h(
-            'table',
-            { class: 'facts' },
-            h(
-              'tbody',
-              {},
-              ...Object.entries(data.variables).map(([k, v]) =>
-                h(
-                  'tr',
-                  {},
-                  h('th', { scope: 'row' }, k),
-                  h('td', {}, h('code', {}, typeof v === 'string' ? v : JSON.stringify(v))),
-                ),
-              ),
-            ),
+          factsTable(
+            Object.entries(data.variables).map(([k, v]) => [
+              k,
+              h('code', {}, typeof v === 'string' ? v : JSON.stringify(v)),
+            ]),
           ),
         ),
       ),

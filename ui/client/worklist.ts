@@ -1,6 +1,8 @@
 import { stepName as elementStepName } from '../../domain/applications/step-names';
 import { Form } from '@bpmn-io/form-js-viewer';
 import {
+  grid,
+  factsTable,
   api,
   boot,
   formatDate,
@@ -67,54 +69,43 @@ async function loadList() {
     fillSelect(serviceSel, data.services, filters.service, serviceName);
     fillSelect(stageSel, data.stages, filters.stage, (v) => v);
     if (!data.items.length) return status(listBox, t('empty'));
-    const table = h(
-      'table',
-      { class: 'grid', 'data-testid': 'task-list' },
-      h(
-        'thead',
-        {},
+    const table = grid(
+      'task-list',
+      [
+        t('task'),
+        t('application'),
+        t('service'),
+        t('due'),
+        h('abbr', { title: t('remaining') }, t('remainingShort')),
+        t('assignee'),
+      ],
+      data.items.map((task: any) =>
         h(
           'tr',
-          {},
-          h('th', {}, t('task')),
-          h('th', {}, t('application')),
-          h('th', {}, t('service')),
-          h('th', {}, t('due')),
-          h('th', {}, h('abbr', { title: t('remaining') }, t('remainingShort'))),
-          h('th', {}, t('assignee')),
-        ),
-      ),
-      h(
-        'tbody',
-        {},
-        ...data.items.map((task: any) =>
+          {
+            class: `${task.userTaskKey === selected ? 'selected ' : ''}u-row-${task.urgency}`,
+            dataset: { key: task.userTaskKey },
+          },
           h(
-            'tr',
-            {
-              class: `${task.userTaskKey === selected ? 'selected ' : ''}u-row-${task.urgency}`,
-              dataset: { key: task.userTaskKey },
-            },
+            'td',
+            {},
             h(
-              'td',
-              {},
-              h(
-                'a',
-                {
-                  href: `#task-${task.userTaskKey}`,
-                  onclick: (e: Event) => {
-                    e.preventDefault();
-                    void openTask(task.userTaskKey);
-                  },
+              'a',
+              {
+                href: `#task-${task.userTaskKey}`,
+                onclick: (e: Event) => {
+                  e.preventDefault();
+                  void openTask(task.userTaskKey);
                 },
-                elementStepName(task.elementId, lang, task.name),
-              ),
+              },
+              elementStepName(task.elementId, lang, task.name),
             ),
-            h('td', {}, task.applicationNumber ?? '—'),
-            h('td', {}, serviceName(task.processDefinitionId)),
-            h('td', {}, formatDate(task.dueDate)),
-            h('td', {}, urgencyBadge(task.urgency, task.remainingWorkingDays)),
-            h('td', {}, task.assignee ?? '—'),
           ),
+          h('td', {}, task.applicationNumber ?? '—'),
+          h('td', {}, serviceName(task.processDefinitionId)),
+          h('td', {}, formatDate(task.dueDate)),
+          h('td', {}, urgencyBadge(task.urgency, task.remainingWorkingDays)),
+          h('td', {}, task.assignee ?? '—'),
         ),
       ),
     );
@@ -208,16 +199,10 @@ function renderTask(data: any) {
   if (data.documents[0])
     preview.setAttribute('src', `/api/documents/${encodeURIComponent(data.documents[0].documentId)}`);
   else preview.hidden = true;
-  const facts = h(
-    'table',
-    { class: 'facts' },
-    h(
-      'tbody',
-      {},
-      ...Object.entries(data.variables)
-        .filter(([k]) => !/Document$|^documents$/.test(k))
-        .map(([k, v]) => h('tr', {}, h('th', { scope: 'row' }, k), h('td', {}, factValue(v)))),
-    ),
+  const facts = factsTable(
+    Object.entries(data.variables)
+      .filter(([k]) => !/Document$|^documents$/.test(k))
+      .map(([k, v]) => [k, factValue(v)]),
   );
 
   detail.replaceChildren(
