@@ -1,0 +1,87 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fixtures } from '../../simulators';
+import { startSystem, type RunningSystem } from '../../scripts/start';
+
+/**
+ * `npm start` as a newcomer runs it: every part started by the project itself, each reaching the
+ * others at the addresses they really got. Here: the simulated antimonopoly body's answer travels
+ * to the web app's inbound channel with the token made for this run.
+ */
+describe('npm start: the whole embedded system', () => {
+  let sys: RunningSystem;
+  let dir: string;
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'system-start-'));
+    sys = await startSystem({
+      ENGINE_PORT: '0',
+      UI_PORT: '0',
+      SIMULATORS_PORT: '0',
+      ENGINE_DATA_DIR: path.join(dir, 'engine'),
+      UI_DATA_DIR: path.join(dir, 'ui'),
+      DOCUMENTS_DIR: path.join(dir, 'documents'),
+      CALENDAR_REVISIONS_FILE: path.join(dir, 'calendar-revisions.json'),
+      LOG_LEVEL: 'error',
+    });
+  }, 120_000);
+  afterAll(async () => {
+    await sys?.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  test("the antimonopoly body's answer reaches the web app's inbound channel of this run", async () => {
+    const company = fixtures.national.approved;
+    // An applicant signs in and submits a national company's application through the portal API.
+    const signIn = await fetch(`${sys.uiUrl}/signin`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        role: 'applicant',
+        bin: company.bin,
+        name: company.headFullName,
+      }).toString(),
+    });
+    const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0];
+    expect(cookie).toContain('=');
+    const number = 'NAT-2026-000950';
+    const submitted = await fetch(`${sys.uiUrl}/api/applications`, {
+      method: 'POST',
+      headers: { cookie, 'x-requested-with': 'fetch', 'content-type': 'application/json' },
+      body: JSON.stringify({
+        applicationNumber: number,
+        serviceId: 'national-company-security-approval',
+        applicant: {
+          bin: company.bin,
+          name: company.name,
+          headIin: company.headIin,
+          headFullName: company.headFullName,
+          location: 'Астана, Мәңгілік Ел даңғылы, 8',
+        },
+        consentToRestrictedData: true,
+        attachments: [{ kind: 'application-form', fileName: 'otinish.pdf' }],
+        objects: [{ name: 'Айдау станциясы', location: 'Атырау облысы, Құлсары қ.' }],
+        antimonopolyConsentRef: 'АМО-2026/114',
+      }),
+    });
+    expect(submitted.status).toBe(201);
+
+    // The body receives a letter on that application and answers it.
+    const letter = await fetch(`${sys.simulatorsUrl}/antimonopoly/letters`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ applicationNumber: number, bin: company.bin, companyName: company.name }),
+    });
+    const { letterId } = (await letter.json()) as { letterId: string };
+    const answer = await fetch(`${sys.simulatorsUrl}/antimonopoly/letters/${letterId}/answer`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ consent: true }),
+    });
+    // 202: the web app took it with this run's token (401 would mean no token, 503 no channel).
+    expect(await answer.json()).toMatchObject({
+      callback: { url: `${sys.uiUrl}/inbound/antimonopoly-answers`, status: 202, error: null },
+    });
+  });
+});
