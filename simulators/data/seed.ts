@@ -15,6 +15,7 @@ import type {
   SeedData,
   VehicleRecord,
 } from './types';
+import { cleanCriminalRecord } from './types';
 
 const seed: SeedData = {
   legalEntities: [],
@@ -51,12 +52,7 @@ function person(spec: PersonSpec): string {
   for (const j of spec.employment ?? []) seed.employment.push({ iin, ...j });
   if (spec.criminal) {
     seed.criminalRecords.push({
-      iin,
-      hasConviction: false,
-      nonExoneratingRelease: false,
-      pendingCriminalCase: false,
-      administrativeOffences: 0,
-      extremismOrTerrorismData: false,
+      ...cleanCriminalRecord(iin),
       ...spec.criminal,
     });
   }

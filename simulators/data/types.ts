@@ -67,6 +67,18 @@ export interface CriminalRecord {
   extremismOrTerrorismData: boolean;
 }
 
+/** What the register answers for a person with nothing on record. */
+export function cleanCriminalRecord(iin: string): CriminalRecord {
+  return {
+    iin,
+    hasConviction: false,
+    nonExoneratingRelease: false,
+    pendingCriminalCase: false,
+    administrativeOffences: 0,
+    extremismOrTerrorismData: false,
+  };
+}
+
 export interface MentalHealthRecord {
   iin: string;
   registered: boolean;

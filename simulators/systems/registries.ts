@@ -4,7 +4,7 @@
  */
 import { Router } from 'express';
 import { z } from 'zod';
-import type { PaymentPurpose } from '../data/types';
+import { cleanCriminalRecord, type PaymentPurpose } from '../data/types';
 import { binSchema, isoDate, notFound, parseBody, problem, validBinParam, validIinParam } from '../http';
 import type { Store } from '../store';
 
@@ -65,16 +65,7 @@ export function criminalRecordsRouter(store: Store): Router {
     if (!iin) return;
     if (!store.persons.some((p) => p.iin === iin)) return notFound(res, 'person');
     const record = store.criminalRecords.find((r) => r.iin === iin);
-    res.json(
-      record ?? {
-        iin,
-        hasConviction: false,
-        nonExoneratingRelease: false,
-        pendingCriminalCase: false,
-        administrativeOffences: 0,
-        extremismOrTerrorismData: false,
-      },
-    );
+    res.json(record ?? cleanCriminalRecord(iin));
   });
   return router;
 }

@@ -15,23 +15,26 @@ async function post(base: string, body: unknown, token?: string) {
   return { status: res.status, json: (await res.json()) as any };
 }
 
+/** An application as intake keeps it once its process started. */
+const started = (applicationNumber: string, serviceId: string, processInstanceKey: string) => ({
+  applicationNumber,
+  serviceId,
+  requestKind: 'issue',
+  applicantBin: BIN,
+  payload: '{}',
+  receivedAt: '2026-04-15T05:00:00.000Z',
+  registeredOn: '2026-04-15',
+  state: 'started' as const,
+  processInstanceKey,
+});
+
 const ANSWER = { applicationNumber: NUMBER, letterId: 'AML-000001', consent: true, comment: 'Расталады.' };
 
 describe("inbound channel: the antimonopoly body's answer (service D, rules §9–§10)", () => {
   let ctx: Awaited<ReturnType<typeof startApp>>;
   beforeEach(async () => {
     ctx = await startApp({ inboundToken: TOKEN });
-    ctx.store.insertIfAbsent({
-      applicationNumber: NUMBER,
-      serviceId: 'national-company-security-approval',
-      requestKind: 'issue',
-      applicantBin: BIN,
-      payload: '{}',
-      receivedAt: '2026-04-15T05:00:00.000Z',
-      registeredOn: '2026-04-15',
-      state: 'started',
-      processInstanceKey: '2251799813685249',
-    });
+    ctx.store.insertIfAbsent(started(NUMBER, 'national-company-security-approval', '2251799813685249'));
   });
   afterEach(() => ctx.close());
 
@@ -90,17 +93,7 @@ describe("inbound channel: the antimonopoly body's answer (service D, rules §9�
 
     const unknown = await post(ctx.base, { ...ANSWER, applicationNumber: 'NAT-2026-000999' }, TOKEN);
     expect(unknown.status).toBe(404);
-    ctx.store.insertIfAbsent({
-      applicationNumber: 'SEC-2026-000001',
-      serviceId: 'security-licence',
-      requestKind: 'issue',
-      applicantBin: BIN,
-      payload: '{}',
-      receivedAt: '2026-04-15T05:00:00.000Z',
-      registeredOn: '2026-04-15',
-      state: 'started',
-      processInstanceKey: '2251799813685250',
-    });
+    ctx.store.insertIfAbsent(started('SEC-2026-000001', 'security-licence', '2251799813685250'));
     const otherService = await post(ctx.base, { ...ANSWER, applicationNumber: 'SEC-2026-000001' }, TOKEN);
     expect(otherService.status).toBe(404);
 
