@@ -80,14 +80,15 @@ export function fireAutomationPermit(): Diagram {
           '=if resultKind = "refusal-further-consideration" then deadlineCompleteness else deadlineResult',
         resumePoint: c.resumed,
         backLane: -4,
-        choices: [
-          {
-            id: 'Task_ChooseRefusal',
-            kind: 'refusal',
-            name: 'Result: motivated refusal',
-            row: -2,
-            doc: 'The hearing confirmed the refusal (Annex 2 row 11).',
+        refusals: {
+          afterHearing: outcome,
+          incomplete: c.incomplete,
+          docs: {
+            refusal: 'The hearing confirmed the refusal (Annex 2 row 11).',
+            furtherConsideration: 'Incomplete package or expired documents (spec C5).',
           },
+        },
+        choices: [
           {
             id: 'Task_ChoosePermit',
             kind: 'permit',
@@ -95,24 +96,9 @@ export function fireAutomationPermit(): Diagram {
             row: 0,
             doc: 'No grounds, or the applicant’s position was accepted (Annex 2 row 7).',
           },
-          {
-            id: 'Task_ChooseRefusalFurtherConsideration',
-            kind: 'refusal-further-consideration',
-            name: 'Result: refusal of further consideration',
-            row: 3,
-            doc: 'Incomplete package or expired documents (spec C5).',
-          },
         ],
       });
-      s.flow(outcome, ids.refusal, {
-        name: 'refusal confirmed',
-        condition: '=hearingOutcome = "refusal-confirmed"',
-      });
       s.flow(approval, ids.permit);
-      s.flow(c.incomplete, ids['refusal-further-consideration'], {
-        name: 'incomplete or expired',
-        isDefault: true,
-      });
       return { lastCol: 24, bottomRow: 3 };
     },
   });

@@ -149,14 +149,12 @@ export function nationalCompanySecurityApproval(): Diagram {
           '=if resultKind = "consent-letter" then deadlineConsent else if resultKind = "refusal-further-consideration" then deadlineCompleteness else deadlineResult',
         resumePoint: c.resumed,
         backLane: -5,
+        refusals: {
+          afterHearing: outcome,
+          incomplete: c.incomplete,
+          docs: { refusal: 'The hearing confirmed the refusal.', furtherConsideration: '§7; spec C5.' },
+        },
         choices: [
-          {
-            id: 'Task_ChooseRefusal',
-            kind: 'refusal',
-            name: 'Result: motivated refusal',
-            row: -2,
-            doc: 'The hearing confirmed the refusal.',
-          },
           {
             id: 'Task_ChooseConsentLetter',
             kind: 'consent-letter',
@@ -164,24 +162,9 @@ export function nationalCompanySecurityApproval(): Diagram {
             row: 0,
             doc: '§10.',
           },
-          {
-            id: 'Task_ChooseRefusalFurtherConsideration',
-            kind: 'refusal-further-consideration',
-            name: 'Result: refusal of further consideration',
-            row: 3,
-            doc: '§7; spec C5.',
-          },
         ],
       });
-      s.flow(outcome, ids.refusal, {
-        name: 'refusal confirmed',
-        condition: '=hearingOutcome = "refusal-confirmed"',
-      });
       s.flow(confirmed, ids['consent-letter'], { name: 'confirmed', isDefault: true });
-      s.flow(c.incomplete, ids['refusal-further-consideration'], {
-        name: 'incomplete or expired',
-        isDefault: true,
-      });
       return { lastCol: 32, bottomRow: 3 };
     },
   });

@@ -213,11 +213,39 @@ export function deliver(
     resumePoint: string;
     backLane: number;
     choices: Array<{ id: string; kind: string; name: string; row: number; doc: string; expression?: string }>;
+    /**
+     * The two refusals of services A, C and D: confirmed at the hearing (C6, from `afterHearing`)
+     * and of further consideration for an incomplete package (C5, the default of `incomplete`).
+     */
+    refusals?: {
+      afterHearing: string;
+      incomplete: string;
+      docs: { refusal: string; furtherConsideration: string };
+    };
   },
 ): Record<string, string> {
   const join = s.xor('Gateway_ToDelivery', { name: '', doc: o.ref, at: [o.col + 1, 0] });
   const ids: Record<string, string> = {};
-  for (const c of o.choices) {
+  const choices = o.refusals
+    ? [
+        {
+          id: 'Task_ChooseRefusal',
+          kind: 'refusal',
+          name: 'Result: motivated refusal',
+          row: -2,
+          doc: o.refusals.docs.refusal,
+        },
+        ...o.choices,
+        {
+          id: 'Task_ChooseRefusalFurtherConsideration',
+          kind: 'refusal-further-consideration',
+          name: 'Result: refusal of further consideration',
+          row: 3,
+          doc: o.refusals.docs.furtherConsideration,
+        },
+      ]
+    : o.choices;
+  for (const c of choices) {
     ids[c.kind] = s.script(c.id, {
       name: c.name,
       doc: `${o.ref}. ${c.doc}`,
@@ -253,6 +281,16 @@ export function deliver(
   s.chain(join, call, signed);
   s.flow(signed, end, { name: 'delivered', condition: '=signatureDecision = "approve"' });
   s.flow(signed, o.resumePoint, { name: 'returned for revision', isDefault: true, lane: o.backLane });
+  if (o.refusals) {
+    s.flow(o.refusals.afterHearing, ids.refusal, {
+      name: 'refusal confirmed',
+      condition: '=hearingOutcome = "refusal-confirmed"',
+    });
+    s.flow(o.refusals.incomplete, ids['refusal-further-consideration'], {
+      name: 'incomplete or expired',
+      isDefault: true,
+    });
+  }
   return ids;
 }
 

@@ -174,14 +174,12 @@ export function trainingCentreDesignation(): Diagram {
           '=if resultKind = "ministers-order" then deadlineAgreement else if resultKind = "refusal-further-consideration" then deadlineCompleteness else deadlineResult',
         resumePoint: c.resumed,
         backLane: -6,
+        refusals: {
+          afterHearing: outcome,
+          incomplete: c.incomplete,
+          docs: { refusal: 'The hearing confirmed the refusal.', furtherConsideration: '§7; spec C5.' },
+        },
         choices: [
-          {
-            id: 'Task_ChooseRefusal',
-            kind: 'refusal',
-            name: 'Result: motivated refusal',
-            row: -2,
-            doc: 'The hearing confirmed the refusal.',
-          },
           {
             id: 'Task_ChooseOrder',
             kind: 'ministers-order',
@@ -189,24 +187,9 @@ export function trainingCentreDesignation(): Diagram {
             row: 0,
             doc: '§10: agreed, signed by the Minister.',
           },
-          {
-            id: 'Task_ChooseRefusalFurtherConsideration',
-            kind: 'refusal-further-consideration',
-            name: 'Result: refusal of further consideration',
-            row: 3,
-            doc: '§7; spec C5.',
-          },
         ],
       });
-      s.flow(outcome, ids.refusal, {
-        name: 'refusal confirmed',
-        condition: '=hearingOutcome = "refusal-confirmed"',
-      });
       s.flow(agreeing, ids['ministers-order']);
-      s.flow(c.incomplete, ids['refusal-further-consideration'], {
-        name: 'incomplete or expired',
-        isDefault: true,
-      });
       return { lastCol: 34, bottomRow: 3 };
     },
   });
