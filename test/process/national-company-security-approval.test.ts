@@ -5,7 +5,6 @@ import {
   cabinetMessages,
   completeTask,
   completeWith,
-  describeState,
   elementIdsOf,
   endEventOf,
   groundsFound,
@@ -17,7 +16,7 @@ import {
   MONDAY,
   monitoringEvents,
   NO_GROUNDS,
-  publishCalendarRevised,
+  expectStudyReArmedByRevision,
   sendHearingNotice,
   SIGNED_BY_MIA_HEAD,
   submitApplication,
@@ -25,7 +24,6 @@ import {
   variablesOf,
   waitFor,
   waitForEnd,
-  waitForReplacedTask,
   waitForTask,
 } from '../support/process-fixtures';
 
@@ -320,17 +318,7 @@ describe('national-company security approval (service D) end to end on the embed
   test('given the study is open, when a calendar revision arrives, then the timers are re-armed without re-checking completeness', async () => {
     const key = await submit('NAT-2026-000407');
     await completeTask(sys.client, key, 'Task_CheckCompleteness', COMPLETE);
-    const before = await waitForTask(sys.client, key, 'Task_StudyCompliance');
-    await publishCalendarRevised(sys, 'NAT-2026-000407');
-    const after = await waitForReplacedTask(sys, key, 'Task_StudyCompliance', before);
-    expect(Date.parse(after.dueDate)).toBe(Date.parse(before.dueDate));
-    expect(await describeState(sys.client, key)).not.toContain('Task_CheckCompleteness');
-    const events = await monitoringEvents(sys, 'NAT-2026-000407');
-    expect(events.filter((e: any) => e.stage === 'completeness-check')).toHaveLength(1);
-    expect(events.some((e: any) => e.stage === 'calendar-revised')).toBe(true);
-    // Withdrawn here so that its own escalations stay out of the term test that follows.
-    await sys.client.cancelProcessInstance({ processInstanceKey: key } as any);
-    await waitForEnd(sys.client, key);
+    await expectStudyReArmedByRevision(sys, key, 'NAT-2026-000407');
   }, 90_000);
 
   test('given an application registered on Monday 2 March, when its 15 working days (9 and 23–25 March off) run out on 27 March at 18:30 while the antimonopoly body has not answered, then the head is told and the breach is recorded while the application still waits', async () => {

@@ -63,6 +63,14 @@ describe('security licence (service B) end to end on the embedded engine', () =>
   const submit = (number: string, company: Company, extra: Record<string, unknown> = {}) =>
     submitApplication(sys, licenceApplication(number, company, extra));
 
+  /** A re-issue of the licence held by the re-issue fixture company, for `reason`. */
+  const submitReissue = (number: string, reason: string) =>
+    submit(number, fixtures.licence.reissue, {
+      requestKind: 'reissue',
+      licenceNumber: fixtures.licence.reissue.licenceNumber,
+      reissueReason: reason,
+    });
+
   /** Elements the application (its own instance, not called ones) has passed through. */
   const visited = (key: string) => elementIdsOf(sys, key);
 
@@ -398,12 +406,7 @@ describe('security licence (service B) end to end on the embedded engine', () =>
 
   test('given a re-issue with the fee paid, when everything is in order, then the re-issued licence keeps its number and is delivered within its 3 working days', async () => {
     const number = 'SEC-2026-000108';
-    const company = fixtures.licence.reissue;
-    const key = await submit(number, company, {
-      requestKind: 'reissue',
-      licenceNumber: company.licenceNumber,
-      reissueReason: 'Заңды мекенжайдың өзгеруі',
-    });
+    const key = await submitReissue(number, 'Заңды мекенжайдың өзгеруі');
     await completeTask(sys.client, key, 'Task_CheckCompleteness', COMPLETE);
     await completeTask(sys.client, key, 'Task_StudyCompliance', NO_GROUNDS);
     await completeTask(sys.client, key, 'Task_SignResult', SIGNED_BY_POLICE_HEAD);
@@ -414,7 +417,7 @@ describe('security licence (service B) end to end on the embedded engine', () =>
     expect(vars.deadlineTotal).toBe('2026-03-11T18:30:00+05:00');
     expect(vars.feeCheck).toMatchObject({ paid: true, expectedAmount: 2_595 });
     expect(await eLicensingRecords(sys, number)).toEqual([
-      expect.objectContaining({ kind: 'licence', number: company.licenceNumber }),
+      expect.objectContaining({ kind: 'licence', number: fixtures.licence.reissue.licenceNumber }),
     ]);
     const calls = await sys.client.searchProcessInstances(
       { filter: { parentProcessInstanceKey: key, processDefinitionId: 'deliver-result' } } as any,
@@ -428,12 +431,7 @@ describe('security licence (service B) end to end on the embedded engine', () =>
 
   test('an incomplete re-issue ends in a motivated refusal without a hearing', async () => {
     const number = 'SEC-2026-000103';
-    const company = fixtures.licence.reissue;
-    const key = await submit(number, company, {
-      requestKind: 'reissue',
-      licenceNumber: company.licenceNumber,
-      reissueReason: 'Атауының өзгеруі',
-    });
+    const key = await submitReissue(number, 'Атауының өзгеруі');
     await completeTask(sys.client, key, 'Task_CheckCompleteness', {
       documentsComplete: false,
       documentsExpired: true,
@@ -459,12 +457,7 @@ describe('security licence (service B) end to end on the embedded engine', () =>
 
   test('a re-issue with grounds is refused from the review', async () => {
     const number = 'SEC-2026-000109';
-    const company = fixtures.licence.reissue;
-    const key = await submit(number, company, {
-      requestKind: 'reissue',
-      licenceNumber: company.licenceNumber,
-      reissueReason: 'Басшының ауысуы',
-    });
+    const key = await submitReissue(number, 'Басшының ауысуы');
     await completeTask(sys.client, key, 'Task_CheckCompleteness', COMPLETE);
     await completeTask(sys.client, key, 'Task_StudyCompliance', groundsFound(['B01_UNRELIABLE_DATA']));
     await completeTask(sys.client, key, 'Task_SignResult', SIGNED_BY_POLICE_HEAD);

@@ -13,6 +13,7 @@ import {
   TestSystem,
   variablesOf,
   waitFor,
+  waitForEnd,
   waitForTask,
 } from './system-harness';
 
@@ -254,6 +255,29 @@ export async function publishCalendarRevised(
     timeToLive: 0,
     variables,
   } as any);
+}
+
+/**
+ * Spec C3 re-arm during the study (completeness already recorded by the caller, with its own
+ * service's checklist): a calendar revision re-offers the study task with its due date
+ * recomputed, completeness is not checked again, the revision is reported, and the application is
+ * then withdrawn so its own escalations stay out of later tests.
+ */
+export async function expectStudyReArmedByRevision(
+  sys: TestSystem,
+  key: string,
+  number: string,
+): Promise<void> {
+  const before = await waitForTask(sys.client, key, 'Task_StudyCompliance');
+  await publishCalendarRevised(sys, number);
+  const after = await waitForReplacedTask(sys, key, 'Task_StudyCompliance', before);
+  expect(Date.parse(after.dueDate)).toBe(Date.parse(before.dueDate));
+  expect(await describeState(sys.client, key)).not.toContain('Task_CheckCompleteness');
+  const events = await monitoringEvents(sys, number);
+  expect(events.filter((e: any) => e.stage === 'completeness-check')).toHaveLength(1);
+  expect(events.some((e: any) => e.stage === 'calendar-revised')).toBe(true);
+  await sys.client.cancelProcessInstance({ processInstanceKey: key } as any);
+  await waitForEnd(sys.client, key);
 }
 
 /** Waits for the open task at `elementId` to be a new one, replacing `previous` (a re-armed task). */
