@@ -46,6 +46,15 @@ export interface AntimonopolyLetter {
   antimonopolyConsentRef: string | null;
   receivedAt: string;
   answer: { consent: boolean; comment: string | null; answeredAt: string } | null;
+  /** The last attempt to deliver the answer to the provider's inbound channel. */
+  delivery: AntimonopolyDelivery | null;
+}
+
+export interface AntimonopolyDelivery {
+  url: string;
+  status: number | null;
+  error: string | null;
+  at: string;
 }
 
 /** One simulator instance's state: a private copy of the seed plus what clients have sent. */

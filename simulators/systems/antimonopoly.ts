@@ -8,7 +8,7 @@
 import express, { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { binSchema, notFound, parseBody, problem } from '../http';
-import type { AntimonopolyLetter, Store } from '../store';
+import type { AntimonopolyDelivery, AntimonopolyLetter, Store } from '../store';
 
 const letterBody = z.object({
   applicationNumber: z.string().min(1),
@@ -33,14 +33,11 @@ export interface AntimonopolyOptions {
   callbackTimeoutMs?: number;
 }
 
-type Delivery = { url: string; status: number | null; error: string | null; at: string };
-
 /** `options` is read at each answer, so a system can connect the callback after it started. */
 export function antimonopolyRouter(store: Store, options: AntimonopolyOptions): Router {
   const router = Router();
-  const deliveries = new Map<string, Delivery>();
 
-  async function deliver(letter: AntimonopolyLetter): Promise<Delivery | null> {
+  async function deliver(letter: AntimonopolyLetter): Promise<AntimonopolyDelivery | null> {
     if (!options.callbackUrl || !letter.answer) return null;
     const delivery = await postCallback(
       options.callbackUrl,
@@ -54,9 +51,8 @@ export function antimonopolyRouter(store: Store, options: AntimonopolyOptions): 
       },
       options.callbackTimeoutMs ?? 5000,
     );
-    const record = { ...delivery, at: store.clock.now().toISOString() };
-    deliveries.set(letter.letterId, record);
-    return record;
+    letter.delivery = { ...delivery, at: store.clock.now().toISOString() };
+    return letter.delivery;
   }
 
   const fromPage = (req: Request) => typeof req.is('application/x-www-form-urlencoded') === 'string';
@@ -66,7 +62,7 @@ export function antimonopolyRouter(store: Store, options: AntimonopolyOptions): 
   router.use(express.urlencoded({ extended: false, limit: '64kb' }));
 
   router.get('/', (_req, res) => {
-    res.type('html').send(page(store.letters, deliveries));
+    res.type('html').send(page(store.letters));
   });
 
   router.post('/letters', (req, res) => {
@@ -83,6 +79,7 @@ export function antimonopolyRouter(store: Store, options: AntimonopolyOptions): 
         antimonopolyConsentRef: body.antimonopolyConsentRef ?? null,
         receivedAt: store.clock.now().toISOString(),
         answer: null,
+        delivery: null,
       };
       store.letters.push(letter);
       return { status: 201, body: { letterId: letter.letterId, receivedAt: letter.receivedAt } };
@@ -101,7 +98,7 @@ export function antimonopolyRouter(store: Store, options: AntimonopolyOptions): 
   router.get('/letters/:id', (req, res) => {
     const letter = store.letters.find((l) => l.letterId === req.params.id);
     if (!letter) return notFound(res, 'letter');
-    res.json({ ...letter, delivery: deliveries.get(letter.letterId) ?? null });
+    res.json(letter);
   });
 
   router.post('/letters/:id/answer', async (req, res) => {
@@ -165,11 +162,11 @@ async function postCallback(
 const esc = (s: unknown): string => String(s ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** The body's own small page, in Kazakh and Russian: letters received, each answered once. */
-function page(letters: AntimonopolyLetter[], deliveries: Map<string, Delivery>): string {
+function page(letters: AntimonopolyLetter[]): string {
   const rows = [...letters]
     .reverse()
     .map((l) => {
-      const d = deliveries.get(l.letterId);
+      const d = l.delivery;
       const delivered = d && d.status !== null && d.status < 300;
       const state = !l.answer
         ? `<form method="post" action="letters/${esc(l.letterId)}/answer">
