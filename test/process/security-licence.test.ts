@@ -63,6 +63,15 @@ describe('security licence (service B) end to end on the embedded engine', () =>
   const submit = (number: string, company: Company, extra: Record<string, unknown> = {}) =>
     submitApplication(sys, licenceApplication(number, company, extra));
 
+  /** The clerk finds the package complete and no grounds, the head signs: the licence is issued. */
+  async function issuedWithoutGrounds(key: string): Promise<void> {
+    await completeTask(sys.client, key, 'Task_CheckCompleteness', COMPLETE);
+    await completeTask(sys.client, key, 'Task_StudyCompliance', NO_GROUNDS);
+    await completeTask(sys.client, key, 'Task_SignResult', SIGNED_BY_POLICE_HEAD);
+    await waitForEnd(sys.client, key);
+    expect(await endEventOf(sys.client, key)).toBe('End_LicenceIssued');
+  }
+
   /** A re-issue of the licence held by the re-issue fixture company, for `reason`. */
   const submitReissue = (number: string, reason: string) =>
     submit(number, fixtures.licence.reissue, {
@@ -136,11 +145,7 @@ describe('security licence (service B) end to end on the embedded engine', () =>
 
   test('given a complete application with the fee paid, when the clerk finds no grounds and the head signs, then the licence is issued and delivered', async () => {
     const key = await submit('SEC-2026-000101', fixtures.licence.approved);
-    await completeTask(sys.client, key, 'Task_CheckCompleteness', COMPLETE);
-    await completeTask(sys.client, key, 'Task_StudyCompliance', NO_GROUNDS);
-    await completeTask(sys.client, key, 'Task_SignResult', SIGNED_BY_POLICE_HEAD);
-    await waitForEnd(sys.client, key);
-    expect(await endEventOf(sys.client, key)).toBe('End_LicenceIssued');
+    await issuedWithoutGrounds(key);
     const vars = await variablesOf(sys.client, key);
     expect(vars.registeredOn).toBe('2026-03-02');
     expect(vars.deadlineTotal).toBe('2026-03-17T18:30:00+05:00');
@@ -296,11 +301,7 @@ describe('security licence (service B) end to end on the embedded engine', () =>
     });
     const check = await waitForTask(sys.client, key, 'Task_CheckCompleteness');
     expect(check.dueDate).toBe('2026-03-03T18:30:00+05:00');
-    await completeTask(sys.client, key, 'Task_CheckCompleteness', COMPLETE);
-    await completeTask(sys.client, key, 'Task_StudyCompliance', NO_GROUNDS);
-    await completeTask(sys.client, key, 'Task_SignResult', SIGNED_BY_POLICE_HEAD);
-    await waitForEnd(sys.client, key);
-    expect(await endEventOf(sys.client, key)).toBe('End_LicenceIssued');
+    await issuedWithoutGrounds(key);
     const path = await visited(key);
     expect(path).toContain('Task_LookupLicenceForDuplicate');
     expect(path).not.toContain('Task_LookupLegalEntity');
@@ -316,11 +317,7 @@ describe('security licence (service B) end to end on the embedded engine', () =>
   test('sub-type 2 skips the sub-type 1 document checks', async () => {
     const number = 'SEC-2026-000111';
     const key = await submit(number, fixtures.licence.noVehicles, { subType: 2 });
-    await completeTask(sys.client, key, 'Task_CheckCompleteness', COMPLETE);
-    await completeTask(sys.client, key, 'Task_StudyCompliance', NO_GROUNDS);
-    await completeTask(sys.client, key, 'Task_SignResult', SIGNED_BY_POLICE_HEAD);
-    await waitForEnd(sys.client, key);
-    expect(await endEventOf(sys.client, key)).toBe('End_LicenceIssued');
+    await issuedWithoutGrounds(key);
     const path = await visited(key);
     expect(path).toContain('Task_LookupLegalEntity');
     expect(path).not.toContain('Task_LookupVehicles');
@@ -397,21 +394,13 @@ describe('security licence (service B) end to end on the embedded engine', () =>
     expect(await visited(key)).toEqual(
       expect.arrayContaining(['Task_NotifyCompletenessBreach', 'Task_ReportCompletenessBreach']),
     );
-    await completeTask(sys.client, key, 'Task_CheckCompleteness', COMPLETE);
-    await completeTask(sys.client, key, 'Task_StudyCompliance', NO_GROUNDS);
-    await completeTask(sys.client, key, 'Task_SignResult', SIGNED_BY_POLICE_HEAD);
-    await waitForEnd(sys.client, key);
-    expect(await endEventOf(sys.client, key)).toBe('End_LicenceIssued');
+    await issuedWithoutGrounds(key);
   }, 60_000);
 
   test('given a re-issue with the fee paid, when everything is in order, then the re-issued licence keeps its number and is delivered within its 3 working days', async () => {
     const number = 'SEC-2026-000108';
     const key = await submitReissue(number, 'Заңды мекенжайдың өзгеруі');
-    await completeTask(sys.client, key, 'Task_CheckCompleteness', COMPLETE);
-    await completeTask(sys.client, key, 'Task_StudyCompliance', NO_GROUNDS);
-    await completeTask(sys.client, key, 'Task_SignResult', SIGNED_BY_POLICE_HEAD);
-    await waitForEnd(sys.client, key);
-    expect(await endEventOf(sys.client, key)).toBe('End_LicenceIssued');
+    await issuedWithoutGrounds(key);
     const vars = await variablesOf(sys.client, key);
     expect(vars.registeredOn).toBe('2026-03-05');
     expect(vars.deadlineTotal).toBe('2026-03-11T18:30:00+05:00');
