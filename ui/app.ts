@@ -1,3 +1,4 @@
+import type { DocumentService } from '../adapters/documents';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import express, { type NextFunction, type Request, type Response } from 'express';
@@ -28,25 +29,12 @@ import {
 } from './auth';
 import { isValidBin } from '../domain/applications/identifiers';
 import { appPage, forbiddenPage, homeFor, signInPage } from './pages';
-import type { LintDiagram, LintProblem } from './lint';
+import type { LintDiagram, LintProblem } from '../deploy/deploy';
 import { t } from './i18n';
 import { evaluate } from '@bpmn-io/feelin';
 
-/** A stored document as `adapters/documents` returns it. */
-export interface StoredDocument {
-  meta: {
-    applicationNumber?: string;
-    title?: string;
-    fileName?: string;
-    contentType?: string;
-    [k: string]: unknown;
-  };
-  bytes: Uint8Array;
-}
-
-export interface DocumentReader {
-  get(documentId: string): Promise<StoredDocument | undefined | null> | StoredDocument | undefined | null;
-}
+/** What the web app reads of the document store: one document with its bytes. */
+export type DocumentReader = Pick<DocumentService, 'get'>;
 
 export interface DeployOutcome {
   processes: Array<{ id: string; version: number; key: string; resource: string }>;
@@ -265,9 +253,7 @@ export function createApp(deps: AppDeps): express.Express {
 
   // ---- documents -----------------------------------------------------------------------------
   app.get('/api/documents/:id', api([...TASK_ROLES, 'operator', 'applicant']), async (req, res) => {
-    const doc = deps.documents
-      ? await Promise.resolve(deps.documents.get(String(req.params.id))).catch(() => undefined)
-      : undefined;
+    const doc = await deps.documents?.get(String(req.params.id)).catch(() => null);
     if (!doc) throw new HttpError(404, 'Құжат табылмады', 'Документ не найден');
     const s = session(req);
     if (s.role === 'applicant') {

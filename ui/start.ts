@@ -13,22 +13,13 @@ import { systemClock } from '../domain/clock';
 import { defaultLegalClock } from '../domain/legal-clock';
 import { createApplicationStore } from '../intake/store';
 import type { CamundaPort } from '../intake/camunda-port';
-import { createApp, type DocumentReader } from './app';
+import { createDocumentService } from '../adapters/documents';
+import { deployResources } from '../deploy/deploy';
+import { lintDiagram } from '../engine/lint';
+import { createApp } from './app';
 import { buildBundles } from './build';
-import { createBpmnlint, type LintDiagram } from './lint';
 
 const REPO_ROOT = path.resolve(__dirname, '..');
-
-/** Optional modules are loaded by computed specifier so this file compiles in a partial checkout. */
-async function optional<T>(specifier: string): Promise<T | undefined> {
-  try {
-    return (await import(specifier)) as T;
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND' || /Cannot find module/.test(String(err)))
-      return undefined;
-    throw err;
-  }
-}
 
 export interface StartUiOptions {
   /** Folder with the bpmn/ and forms/ the designer edits and deploys; the repository by default. */
@@ -46,33 +37,9 @@ export async function startUi(env: NodeJS.ProcessEnv = process.env, opts: StartU
   ).getOrchestrationClusterApiClient() as unknown as CamundaPort;
   const store = createApplicationStore(dataDir);
 
-  const docsModule = await optional<{
-    createDocumentService(o: { dir: string; clock: typeof systemClock }): DocumentReader;
-  }>(path.join(REPO_ROOT, 'adapters', 'documents', 'index'));
-  const documents = docsModule?.createDocumentService({
-    dir: path.resolve(config.documents.dir),
-    clock: systemClock,
-  });
-
-  const engineLint = await optional<{ lintDiagram?: LintDiagram }>(
-    path.join(REPO_ROOT, 'engine', 'lint', 'index'),
-  );
-  const lintDiagram = engineLint?.lintDiagram ?? createBpmnlint(REPO_ROOT);
-
-  const deployModule = await optional<typeof import('../deploy/deploy')>(
-    path.join(REPO_ROOT, 'deploy', 'deploy'),
-  );
-  const deploy = deployModule
-    ? () =>
-        deployModule.deployResources({
-          dir: resourcesDir,
-          config,
-          client: camunda as never,
-          lint: lintDiagram,
-        })
-    : async () => {
-        throw new Error('deploy/deploy.ts is not available');
-      };
+  const documents = createDocumentService({ dir: path.resolve(config.documents.dir), clock: systemClock });
+  const deploy = () =>
+    deployResources({ dir: resourcesDir, config, client: camunda as never, lint: lintDiagram });
 
   const buildDir = await buildBundles();
   const app = createApp({

@@ -1,18 +1,22 @@
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { loadConfig } from '../../../config/schema';
+import { deployResources } from '../../../deploy/deploy';
+import { startEmbeddedEngine } from '../../../engine';
+import { startSimulators } from '../../../simulators';
+import { startUi } from '../../../ui/start';
+import { startWorkers } from '../../../workers';
 
 /**
  * The real system for browser tests: embedded engine, every diagram and form deployed through the
- * deploy script, the job workers (when this checkout has them) and the web app, all on port 0.
+ * deploy script, the job workers and the web app, all on port 0.
  * The designer edits and deploys a temporary copy of bpmn/ and forms/, so no test changes the repository.
  */
 export const REPO = path.resolve(__dirname, '..', '..', '..');
 
 /** Why the real system cannot run in this checkout, or undefined when it can. */
 export function missingPrerequisite(): string | undefined {
-  if (!existsSync(path.join(REPO, 'engine', 'start.ts')))
-    return 'engine/start.ts is absent: the embedded engine is not in this checkout yet';
   if (!existsSync('/usr/bin/chromium')) return '/usr/bin/chromium is missing (apt-get install -y chromium)';
   return undefined;
 }
@@ -27,9 +31,6 @@ export interface RunningSystem {
   close(): Promise<void>;
 }
 
-// Computed specifiers: these modules are written concurrently and may be absent from a checkout.
-const load = <T>(rel: string): Promise<T> => import(path.join(REPO, rel)) as Promise<T>;
-
 export async function startSystem(
   opts: {
     workers?: boolean;
@@ -42,13 +43,6 @@ export async function startSystem(
     for (const c of closers.reverse()) await c();
   };
   try {
-    const { startEmbeddedEngine } = await load<{
-      startEmbeddedEngine(o: {
-        dataDir: string;
-        port: number;
-        log?: (m: string) => void;
-      }): Promise<{ address: string; close(): Promise<void> }>;
-    }>('engine/index');
     const engine = await startEmbeddedEngine({
       dataDir: path.join(dataDir, 'engine'),
       port: 0,
@@ -56,15 +50,8 @@ export async function startSystem(
     });
     closers.push(() => engine.close());
 
-    let gatewayBaseUrl: string | undefined;
-    if (existsSync(path.join(REPO, 'simulators', 'index.ts'))) {
-      const { startSimulators } = await load<{
-        startSimulators(o: { port: number; host: string }): Promise<{ url: string; close(): Promise<void> }>;
-      }>('simulators/index');
-      const sims = await startSimulators({ port: 0, host: '127.0.0.1' });
-      closers.push(() => sims.close());
-      gatewayBaseUrl = sims.url;
-    }
+    const sims = await startSimulators({ port: 0, host: '127.0.0.1' });
+    closers.push(() => sims.close());
 
     const env: NodeJS.ProcessEnv = {
       ...process.env,
@@ -76,21 +63,16 @@ export async function startSystem(
       DOCUMENTS_DIR: path.join(dataDir, 'documents'),
       UI_SESSION_SECRET: 'e2e-session-secret-e2e-session-secret-0000',
       LOG_LEVEL: 'error',
-      ...(gatewayBaseUrl ? { GATEWAY_BASE_URL: gatewayBaseUrl } : {}),
+      GATEWAY_BASE_URL: sims.url,
     };
-    const { loadConfig } = await load<{ loadConfig(env: NodeJS.ProcessEnv): any }>('config/schema');
     const config = loadConfig(env);
     const resourcesDir = path.join(dataDir, 'resources');
     for (const folder of ['bpmn', 'forms'])
       cpSync(path.join(opts.deployDir ?? REPO, folder), path.join(resourcesDir, folder), { recursive: true });
-    const { deployResources } = await load<typeof import('../../../deploy/deploy')>('deploy/deploy');
     await deployResources({ dir: resourcesDir, config, address: engine.address });
 
     let workers = false;
-    if (opts.workers !== false && existsSync(path.join(REPO, 'workers', 'index.ts'))) {
-      const { startWorkers } = await load<{
-        startWorkers(o: { config: unknown; log: unknown }): Promise<{ stop(): Promise<void> }>;
-      }>('workers/index');
+    if (opts.workers !== false) {
       const quiet = {
         info: () => {},
         warn: () => {},
@@ -101,7 +83,6 @@ export async function startSystem(
       workers = true;
     }
 
-    const { startUi } = await load<typeof import('../../../ui/start')>('ui/start');
     const ui = await startUi(env, { resourcesDir });
     closers.push(() => ui.close());
     return { engineAddress: engine.address, uiUrl: ui.url, dataDir, resourcesDir, workers, close };
