@@ -1,3 +1,4 @@
+import { createLogger } from '../config/log';
 import { ConfigError, loadConfig } from '../config/schema';
 import { startEmbeddedEngine } from './index';
 
@@ -16,7 +17,7 @@ async function main(): Promise<void> {
     dataDir,
     port,
     host,
-    log: (m) => console.log(`[engine] ${m}`),
+    log: (m) => createLogger('engine', config.log.level).info(m),
   });
   console.log(`engine ready: Camunda 8.8 REST API at ${running.address}/v2 (data in ${dataDir})`);
   const stop = () => {

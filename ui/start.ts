@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { Camunda8 } from '@camunda8/sdk';
+import { createLogger } from '../config/log';
 import { loadConfig } from '../config/schema';
 import { camundaClientOptions } from '../config/camunda';
 import { systemClock } from '../domain/clock';
@@ -29,6 +30,7 @@ export interface StartUiOptions {
 export async function startUi(env: NodeJS.ProcessEnv = process.env, opts: StartUiOptions = {}) {
   const resourcesDir = opts.resourcesDir ?? REPO_ROOT;
   const config = loadConfig(env);
+  const log = createLogger('ui', config.log.level);
   const dataDir = path.resolve(config.ui.dataDir);
   // Embedded mode may run without a configured secret: sessions then last one process lifetime.
   const sessionSecret = config.ui.sessionSecret ?? randomBytes(32).toString('hex');
@@ -56,8 +58,7 @@ export async function startUi(env: NodeJS.ProcessEnv = process.env, opts: StartU
     lintDiagram,
     deploy,
     buildDir,
-    log: (message, fields) =>
-      console.log(JSON.stringify({ at: new Date().toISOString(), service: 'ui', message, ...fields })),
+    log: (message, fields) => log.info(message, fields),
   });
   const port = Number(env.UI_PORT ?? config.ui.port);
   const server = await new Promise<import('node:http').Server>((resolve) => {

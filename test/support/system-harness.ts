@@ -13,6 +13,7 @@ import { createApplicationStore } from '../../intake/store';
 import { startSimulators } from '../../simulators/app';
 import { startWorkers } from '../../workers';
 import type { Clock } from '../../domain/clock';
+import type { Logger } from '../../config/log';
 import { CamundaClient, NOW, startTestEngine, TestEngine } from './engine-harness';
 
 const REPO_ROOT = path.resolve(__dirname, '../..');
@@ -46,7 +47,7 @@ export interface TestSystem {
  * diagrams and forms deployed by the deploy command, simulators, every job worker over the official
  * SDK, and the intake — all on 127.0.0.1 ports chosen by the OS.
  */
-export async function startTestSystem(at: string): Promise<TestSystem> {
+export async function startTestSystem(at: string, opts: { log?: Logger } = {}): Promise<TestSystem> {
   const engine = await startTestEngine();
   const { client } = engine;
   await client.pinClock({ timestamp: Date.parse(at) } as any);
@@ -82,7 +83,12 @@ export async function startTestSystem(at: string): Promise<TestSystem> {
     LOG_LEVEL: 'error',
   });
   await deployResources({ dir: REPO_ROOT, config, client: client as never, log: () => undefined });
-  const workers = await startWorkers({ config, log: silent, deps: { clock }, probeGrpc: async () => false });
+  const workers = await startWorkers({
+    config,
+    log: opts.log ?? silent,
+    deps: { clock },
+    probeGrpc: async () => false,
+  });
   return {
     client,
     engine,
