@@ -136,6 +136,17 @@ export function createApp(deps: AppDeps): express.Express {
     next();
   });
 
+  // Liveness for the orchestrator's probes: the process answers and its store reads.
+  app.get('/health', (_req, res) => {
+    try {
+      store.get('');
+      res.json({ status: 'UP' });
+    } catch (err) {
+      log('health check failed', { error: err instanceof Error ? err.message : String(err) });
+      res.status(503).json({ status: 'DOWN' });
+    }
+  });
+
   // ---- sign-in -------------------------------------------------------------------------------
   app.get('/', (req, res) => {
     if (req.session) return res.redirect(homeFor(req.session));
@@ -143,10 +154,7 @@ export function createApp(deps: AppDeps): express.Express {
   });
   app.get('/lang', (req, res) => {
     const to = req.query.to === 'ru' ? 'ru' : 'kk';
-    const back =
-      typeof req.query.back === 'string' && req.query.back.startsWith('/') && !req.query.back.startsWith('//')
-        ? req.query.back
-        : '/';
+    const back = localPath(req.query.back);
     res.cookie(LANG_COOKIE, to, { sameSite: 'lax', path: '/', maxAge: 365 * 86400_000 });
     res.redirect(back);
   });
@@ -804,3 +812,15 @@ export function requiredFieldErrors(
 }
 
 export { IntakeError };
+
+/**
+ * A path on this site to go back to, or `/`. Browsers read `/\host` and `//host` as another site, and
+ * drop tabs and newlines before parsing, so anything but a plain absolute path is refused.
+ */
+export function localPath(value: unknown): string {
+  if (typeof value !== 'string' || !value.startsWith('/')) return '/';
+  if (value.startsWith('//') || [...value].some((c) => c === '\\' || c <= ' ' || c === '\u007f')) return '/';
+  const base = 'http://local.invalid';
+  const url = new URL(value, base);
+  return url.origin === base ? `${url.pathname}${url.search}${url.hash}` : '/';
+}
