@@ -379,7 +379,9 @@ const forms = [
     'rules-change-notice',
     ['Қағидалардың өзгергені туралы хабарлау', 'Информирование об изменении правил'],
     [
-      text('Процесс / Процесс: **{{processId}}**, нұсқа / версия {{version}}'),
+      text(
+        'Акт / Акт: **{{actTitle}} № {{actNumber}}**, {{actDate}}\n\nҚолданысқа енгізілу күні / Дата вступления в силу: **{{amendmentEffectiveDate}}**\n\nНе өзгерді / Что изменено: {{amendmentChanges}}',
+      ),
       checkbox(
         'egovOperatorInformed',
         [
