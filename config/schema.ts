@@ -251,6 +251,12 @@ export const CONFIG_KEYS = [
     services: ['workers', 'ui'],
   }),
 
+  key('legalClock.amendmentsFile', 'LEGAL_AMENDMENTS_FILE', text(), {
+    default: './data/legal-amendments.json',
+    doc: 'Legal amendments of the Rules recorded by an operator (act, dates, what changed); each starts its rules-change notice once.',
+    services: ['workers', 'ui'],
+  }),
+
   key('documents.dir', 'DOCUMENTS_DIR', text(), {
     default: './data/documents',
     doc: 'Where generated documents (permits, refusals, notices) are written.',

@@ -53,8 +53,6 @@ export interface DeployReport {
   deploymentKey?: string;
   processes: Array<{ id: string; version: number; key: string; resource: string }>;
   forms: Array<{ id: string; version: number; key?: string; resource?: string }>;
-  /** `processId:version` of each new procedure version whose rules-change notice was started. */
-  rulesChangeNotices?: string[];
 }
 
 export interface DeployOptions {
@@ -252,7 +250,6 @@ export async function deployResources(options: DeployOptions = {}): Promise<Depl
   }
 
   const client = options.client ?? (await sdkClient(config, address));
-  const previous = await latestVersions(client);
   const files = resources.map((r) => new File([r.content], basename(r.path), { type: CONTENT_TYPE[r.kind] }));
   const result = await client.createDeployment({ resources: files });
   report.deploymentKey = String(result.deploymentKey);
@@ -271,67 +268,7 @@ export async function deployResources(options: DeployOptions = {}): Promise<Depl
   log(`deployed ${resources.length} resource(s) to ${address} (deployment ${report.deploymentKey})`);
   for (const p of report.processes) log(`  process ${p.id} version ${p.version}`);
   for (const f of report.forms) log(`  form ${f.id} version ${f.version}`);
-  report.rulesChangeNotices = await announceNewVersions(client, report.processes, previous, log);
   return report;
-}
-
-/** The public-service procedures whose new versions are rule changes (C12); shared sub-processes are not. */
-export const PROCEDURE_IDS = [
-  'fire-automation-permit',
-  'security-licence',
-  'training-centre-designation',
-  'national-company-security-approval',
-];
-export const RULES_CHANGE_MESSAGE = 'procedure-version-deployed';
-
-async function latestVersions(client: any): Promise<Map<string, number>> {
-  const out = new Map<string, number>();
-  try {
-    const page = await client.searchProcessDefinitions(
-      { filter: { isLatestVersion: true }, page: { limit: 1000 } },
-      { consistency: { waitUpToMs: 0 } },
-    );
-    for (const p of page.items ?? []) out.set(p.processDefinitionId, Number(p.version));
-  } catch {
-    // A cluster whose secondary storage is still empty answers nothing useful: every version is then new.
-  }
-  return out;
-}
-
-/**
- * C12: when a procedure gets a new version, the authorised body must inform the e-government operator
- * and the 1414 contact centre within 3 working days; the `rules-change-notice` process does that and
- * is started here, once per new version.
- */
-async function announceNewVersions(
-  client: any,
-  processes: DeployReport['processes'],
-  previous: Map<string, number>,
-  log: (line: string) => void,
-): Promise<string[]> {
-  const announced: string[] = [];
-  for (const p of processes) {
-    const before = previous.get(p.id);
-    if (!PROCEDURE_IDS.includes(p.id) || before === undefined || p.version <= before) continue;
-    const change = `${p.id}:${p.version}`;
-    await client.publishMessage({
-      name: RULES_CHANGE_MESSAGE,
-      correlationKey: change,
-      timeToLive: 0,
-      // Monitoring (C9) and escalations key every record by applicationNumber and serviceId: the change is the case.
-      variables: {
-        processId: p.id,
-        version: p.version,
-        previousVersion: before,
-        processDefinitionKey: p.key,
-        applicationNumber: change,
-        serviceId: p.id,
-      },
-    });
-    announced.push(`${p.id}:${p.version}`);
-    log(`  rules-change notice started for ${p.id} version ${p.version} (C12)`);
-  }
-  return announced;
 }
 
 export interface DeployArgs {

@@ -17,6 +17,7 @@ import {
   type ApplicationStatus,
   type WorkingDayClock,
 } from '../domain/applications/status';
+import { earlierWordingNote, versionInForce, type DefinitionVersion } from '../domain/rules/rule-versions';
 import { NO_WAIT, processVariables, publishOnce, type CamundaPort, type SearchPage } from './camunda-port';
 import type { ApplicationRecord, ApplicationStore } from './store';
 
@@ -122,13 +123,49 @@ export function createIntake(deps: IntakeDeps) {
     return result.items?.[0]?.processInstanceKey;
   }
 
+  /**
+   * Spec C13: the deployed version of the service's process whose rules are in force on the
+   * registration day (its `rules-from-` version tag), not the latest deployed.
+   */
+  async function versionFor(record: ApplicationRecord): Promise<DefinitionVersion & { rulesFrom: string }> {
+    const processDefinitionId = PROCESS_ID_BY_SERVICE[record.serviceId as keyof typeof PROCESS_ID_BY_SERVICE];
+    const result = (await camunda.searchProcessDefinitions(
+      { filter: { processDefinitionId }, page: { limit: 1000 } },
+      NO_WAIT,
+    )) as SearchPage<DefinitionVersion>;
+    const chosen = versionInForce(
+      (result.items ?? []).filter((d) => d.processDefinitionId === processDefinitionId),
+      record.registeredOn,
+    );
+    if (!chosen) {
+      log('no process version in force on the registration day; the application stays registered', {
+        applicationNumber: record.applicationNumber,
+        serviceId: record.serviceId,
+        registeredOn: record.registeredOn,
+      });
+      throw new IntakeError(422, 'NO_RULES_IN_FORCE', {
+        kk: `Өтініш ${record.registeredOn} тіркелді, бірақ жүйеде сол күні қолданыста болған қызмет көрсету қағидалары жоқ: өтініш өңделмейді. Көрсетілетін қызметті берушіге хабарласыңыз`,
+        ru: `Заявление зарегистрировано ${record.registeredOn}, но действовавших в этот день правил оказания услуги в системе нет: заявление не обрабатывается. Обратитесь к услугодателю`,
+      });
+    }
+    return chosen;
+  }
+
   async function start(record: ApplicationRecord): Promise<ApplicationRecord> {
     const application = JSON.parse(record.payload) as Application;
     let key = await findStartedInstance(record.applicationNumber, record.serviceId);
     if (!key) {
+      const version = await versionFor(record);
+      const note = earlierWordingNote(record.serviceId, record.registeredOn);
       const created = await camunda.createProcessInstance({
         processDefinitionId: PROCESS_ID_BY_SERVICE[application.serviceId],
-        variables: startVariables(application, new Date(record.receivedAt), record.registeredOn),
+        processDefinitionVersion: Number(version.version),
+        variables: {
+          ...startVariables(application, new Date(record.receivedAt), record.registeredOn),
+          rulesFrom: version.rulesFrom,
+          // Order 138 ¶4: shown to the clerk on the completeness and study forms.
+          ...(note ? { earlierWordingNote: `${note.kk}\n\n${note.ru}` } : {}),
+        },
       });
       key = String(created.processInstanceKey);
     }
@@ -186,6 +223,7 @@ export function createIntake(deps: IntakeDeps) {
         const started = await start(record);
         return { status: inserted ? 201 : 200, application: view(started) };
       } catch (err) {
+        if (err instanceof IntakeError) throw err;
         log('process start failed; the application stays registered and a repeat resumes it', {
           applicationNumber: number,
           error: (err as Error).message,

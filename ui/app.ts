@@ -32,6 +32,9 @@ import { appPage, forbiddenPage, homeFor, signInPage } from './pages';
 import type { LintDiagram, LintProblem } from '../deploy/deploy';
 import { t } from './i18n';
 import { evaluate } from '@bpmn-io/feelin';
+import { LegalAmendmentConflictError, type LegalAmendmentStore } from '../adapters/legal-amendments';
+import { LegalAmendmentError } from '../domain/rules/legal-amendments';
+import { recordLegalAmendment } from '../operations/legal-amendment';
 
 /** What the web app reads of the document store: one document with its bytes. */
 export type DocumentReader = Pick<DocumentService, 'get'>;
@@ -40,8 +43,6 @@ export interface DeployOutcome {
   processes: Array<{ id: string; version: number; key: string; resource: string }>;
   forms: Array<{ id: string; version: number }>;
   deploymentKey?: string;
-  /** `processId:version` of each new procedure version whose rules-change notice the deploy started (C12). */
-  rulesChangeNotices?: string[];
 }
 
 export interface AppDeps {
@@ -60,10 +61,13 @@ export interface AppDeps {
   /** The deploy gate's linter. */
   lintDiagram?: LintDiagram;
   /**
-   * Deploys everything under resourcesDir and starts the rules-change notice of each new procedure
-   * version (`deployResources` of deploy/deploy.ts); the designer's Deploy button. Lint errors must reject.
+   * Deploys everything under resourcesDir (`deployResources` of deploy/deploy.ts); the designer's
+   * Deploy button. Lint errors must reject. A deployment is not a change of the law: it starts no
+   * rules-change notice (an operator's recorded legal amendment does, Order 138 §8).
    */
   deploy?: () => Promise<DeployOutcome>;
+  /** Operators' record of legal amendments (`/api/ops/amendments`); unset answers 503. */
+  amendments?: LegalAmendmentStore;
   /** Bearer token of the inbound channel for other state bodies (INBOUND_TOKEN); unset closes it. */
   inboundToken?: string;
   /** Directory of built browser bundles (served at /build). */
@@ -593,6 +597,40 @@ export function createApp(deps: AppDeps): express.Express {
     res.json({ incidentKey, resolved: true, retriesRaised });
   });
 
+  /**
+   * An operator records a legal amendment of the fire-automation permit Rules (act, its date, its
+   * effective date, what changed); its rules-change notice starts once (Order 138 §8, spec C12).
+   */
+  app.post('/api/ops/amendments', operator, async (req, res) => {
+    if (!deps.amendments)
+      throw new HttpError(503, 'Түзетулер журналы қосылмаған', 'Журнал изменений не подключён');
+    const body = { ...((req.body ?? {}) as Record<string, unknown>), author: session(req).userId };
+    try {
+      const outcome = await recordLegalAmendment(
+        { store: deps.amendments, camunda: camunda as never, now: () => clock.now() },
+        body,
+      );
+      log('legal amendment recorded', {
+        amendmentId: outcome.amendment.id,
+        by: session(req).userId,
+        noticeStarted: outcome.noticeStarted,
+      });
+      res.status(outcome.created ? 201 : 200).json(outcome);
+    } catch (err) {
+      if (err instanceof LegalAmendmentError)
+        throw new HttpError(400, 'Түзету қате толтырылған', 'Изменение заполнено с ошибками', {
+          errors: err.problems,
+        });
+      if (err instanceof LegalAmendmentConflictError)
+        throw new HttpError(
+          409,
+          `Бұл түзету басқа сипаттамамен тіркелген (${err.stored.id})`,
+          `Это изменение уже записано с другим описанием (${err.stored.id})`,
+        );
+      throw err;
+    }
+  });
+
   app.get('/api/ops/deadlines', operator, async (_req, res) => {
     const now = clock.now();
     const [instances, elements] = await Promise.all([runningInstances(), activeElementsByInstance()]);
@@ -675,8 +713,7 @@ export function createApp(deps: AppDeps): express.Express {
   );
   /**
    * Deploys everything the designer edits. With `{ diagram: { name, xml } }` the open diagram is saved
-   * first, so what is deployed is what the designer sees. The rules-change notice of each new
-   * procedure version (C12) is started by the deploy itself, once, and reported as `notified`.
+   * first, so what is deployed is what the designer sees.
    */
   app.post('/api/designer/deploy', designer, async (req, res) => {
     if (!deps.deploy) throw new HttpError(503, 'Орналастыру қолжетімсіз', 'Развёртывание недоступно');
@@ -693,17 +730,12 @@ export function createApp(deps: AppDeps): express.Express {
         detail: (err as Error).message,
       });
     }
-    const notified = (outcome.rulesChangeNotices ?? []).map((change) => {
-      const at = change.lastIndexOf(':');
-      return { processId: change.slice(0, at), version: Number(change.slice(at + 1)) };
-    });
     log('deployed from designer', {
       by: session(req).userId,
       saved,
       processes: outcome.processes.length,
-      notified: notified.length,
     });
-    res.json({ ...outcome, saved, notified });
+    res.json({ ...outcome, saved });
   });
 
   app.get('/api/designer/forms', designer, async (_req, res) =>

@@ -15,6 +15,7 @@ import { defaultLegalClock } from '../domain/legal-clock';
 import { createApplicationStore } from '../intake/store';
 import type { CamundaPort } from '../intake/camunda-port';
 import { createDocumentService } from '../adapters/documents';
+import { createLegalAmendmentStore } from '../adapters/legal-amendments';
 import { deployResources } from '../deploy/deploy';
 import { lintDiagram } from '../engine/lint';
 import { createApp } from './app';
@@ -55,6 +56,7 @@ export async function startUi(env: NodeJS.ProcessEnv = process.env, opts: StartU
     resourcesDir,
     attachmentsDir: path.join(dataDir, 'attachments'),
     documents,
+    amendments: createLegalAmendmentStore(path.resolve(config.legalClock.amendmentsFile)),
     lintDiagram,
     deploy,
     buildDir,

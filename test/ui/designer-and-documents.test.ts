@@ -29,7 +29,6 @@ describe('designer: diagrams, lint gate and deployment', () => {
         return {
           processes: [{ id: 'security-licence', version: 2, key: '9', resource: 'security-licence.bpmn' }],
           forms: [],
-          rulesChangeNotices: ['security-licence:2'],
         };
       },
     });
@@ -60,16 +59,19 @@ describe('designer: diagrams, lint gate and deployment', () => {
     ]);
   });
 
-  test('a deploy saves the open diagram first and reports the rules-change notices the deploy started (C12), once', async () => {
+  test('a deploy saves the open diagram first and starts no rules-change notice (Order 138 §8: an amendment of the law does, not a deployment)', async () => {
     const xml = '<bpmn:definitions xmlns:bpmn="x"><bpmn:process id="security-licence"/></bpmn:definitions>';
     const res = await designer()('POST', '/api/designer/deploy', {
       diagram: { name: 'security-licence.bpmn', xml },
     });
     expect(res.status).toBe(200);
     expect(deployed.at(-1)).toBe(xml);
-    expect(res.json.notified).toEqual([{ processId: 'security-licence', version: 2 }]);
-    // deployResources publishes procedure-version-deployed itself; a second message would start a second notice.
+    expect(res.json.processes).toEqual([
+      { id: 'security-licence', version: 2, key: '9', resource: 'security-licence.bpmn' },
+    ]);
+    expect(res.json.notified).toBeUndefined();
     expect(ctx.fake.messages).toEqual([]);
+    expect(ctx.fake.calls.filter((c) => c.method === 'createProcessInstance')).toEqual([]);
   });
 });
 

@@ -195,6 +195,8 @@ export interface DiagramOpts {
   processId: string;
   name: string;
   doc: string;
+  /** `zeebe:versionTag` of the process (`rules-from-YYYY-MM-DD`: the first registration day its rules govern, spec C13). */
+  versionTag?: string;
 }
 
 export class Diagram {
@@ -374,6 +376,10 @@ export class Diagram {
       `  <bpmn:process id="${this.opts.processId}" name="${esc(this.opts.name)}" isExecutable="true">`,
     );
     out.push(`    <bpmn:documentation>${esc(this.opts.doc)}</bpmn:documentation>`);
+    if (this.opts.versionTag)
+      out.push(
+        `    <bpmn:extensionElements><zeebe:versionTag value="${esc(this.opts.versionTag)}" /></bpmn:extensionElements>`,
+      );
     this.writeScope(this.root, out, '    ');
     out.push('  </bpmn:process>');
     for (const [name, m] of this.messages) {

@@ -64,6 +64,14 @@ const view = (key: string, l: L, expression: string): Component => ({
   label: label(key, l),
 });
 const required = { validate: { required: true } };
+/** Spec C13, Order 138 ¶4: the rules version's note to the clerk (intake's `earlierWordingNote`), shown only when set. */
+const earlierWording = (): Component => ({
+  type: 'text',
+  text: '**{{earlierWordingNote}}**',
+  // A fixed id, so that adding it does not renumber the other forms' components.
+  id: 'Text_EarlierWordingNote',
+  conditional: { hide: '=earlierWordingNote = null' },
+});
 const reason = (key: string, l: L, hide: string): Component =>
   textarea(key, l, { validate: { required: true, minLength: 20, maxLength: 4000 }, conditional: { hide } });
 
@@ -160,6 +168,7 @@ const forms = [
     'completeness-check',
     ['Құжаттардың толықтығын тексеру', 'Проверка полноты документов'],
     [
+      earlierWording(),
       text('Әр құжатты белгілеңіз / Отметьте каждый представленный и действующий документ.'),
       ...DOCS.map((d) => checkbox(d.key, d.l, { conditional: { hide: d.hide } })),
       checkbox('documentsExpired', ['Мерзімі өткен құжаттар бар', 'Есть документы с истёкшим сроком']),
@@ -182,6 +191,7 @@ const forms = [
     'compliance-study',
     ['Құжаттарды зерделеу және сәйкестікті тексеру', 'Изучение документов и проверка соответствия'],
     [
+      earlierWording(),
       view(
         'viewLegalEntity',
         ['Заңды тұлға', 'Юридическое лицо'],
@@ -379,7 +389,9 @@ const forms = [
     'rules-change-notice',
     ['Қағидалардың өзгергені туралы хабарлау', 'Информирование об изменении правил'],
     [
-      text('Процесс / Процесс: **{{processId}}**, нұсқа / версия {{version}}'),
+      text(
+        'Акт / Акт: **{{actTitle}} № {{actNumber}}**, {{actDate}}\n\nҚолданысқа енгізілу күні / Дата вступления в силу: **{{amendmentEffectiveDate}}**\n\nНе өзгерді / Что изменено: {{amendmentChanges}}',
+      ),
       checkbox(
         'egovOperatorInformed',
         [

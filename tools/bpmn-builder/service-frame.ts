@@ -1,3 +1,5 @@
+import { RULES_FROM, versionTagFor } from '../../domain/rules/rule-versions';
+import type { ServiceId } from '../../domain/services';
 import { Diagram, pascal, type Mapping, type Scope } from './builder';
 import { CORRELATION, escalate, lit, report } from './patterns';
 
@@ -33,6 +35,8 @@ export function serviceFrame(o: FrameOpts): Diagram {
     processId: o.processId,
     name: o.name,
     doc: `${o.ref}. Runs one application from registration to the result in the personal cabinet.`,
+    // Spec C13: intake starts the version whose rules are in force on the registration day.
+    versionTag: versionTagFor(RULES_FROM[o.processId as ServiceId]),
   });
   const p = d.root;
   d.message('calendar-revised', CORRELATION);

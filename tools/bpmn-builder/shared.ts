@@ -326,62 +326,48 @@ export function complaint(): Diagram {
 
 const C12 = 'Order 138 §8; spec C12';
 
-/** C12 — when the rules change, the operator and the 1414 contact centre are told within 3 WD. */
+/**
+ * C12 — when the fire-permit Rules change, the operator and the 1414 contact centre are told within
+ * 3 WD of the amendment's effective date. Started by an operator recording the legal amendment
+ * (operations/legal-amendment.ts), never by a deployment; Order 923 (B, C, D) has no such paragraph.
+ */
 export function rulesChangeNotice(): Diagram {
   const d = new Diagram({
     processId: 'rules-change-notice',
     name: 'Notice of a rules change',
-    doc: `${C12}. Started by message procedure-version-deployed with processId and version.`,
+    doc: `${C12}. Started by an operator recording a legal amendment of the fire-automation permit Rules (amendmentId, act, actDate, amendmentEffectiveDate, amendmentChanges).`,
   });
   const p = d.root;
-  d.message('procedure-version-deployed');
-  const start = p.start('Start_VersionDeployed', {
-    name: 'Procedure version deployed',
-    doc: `${C12}; spec C13. A new version of a procedure's rules was deployed.`,
+  const start = p.start('Start_AmendmentRecorded', {
+    name: 'Legal amendment recorded',
+    doc: `${C12}. An operator recorded an amendment of the fire-automation permit Rules: the act, its date, its effective date and what changed. Order 923 (services B, C, D) has no such paragraph.`,
     at: [0, 0],
-    event: { message: 'procedure-version-deployed' },
-  });
-  const when = p.script('Task_RecordDeploymentTime', {
-    name: 'Record when the change was deployed',
-    doc: `${C12}. The 3 WD run from the change; the engine clock gives the instant.`,
-    at: [1, 0],
-    script: { expression: '=now()', resultVariable: 'versionDeployedAt' },
-  });
-  const route = p.script('Task_RouteNotice', {
-    name: 'Route to the authorised body',
-    doc: `${C12}. The authorised body of the changed service informs the operator: the Fire Service Committee for the permit, the MIA for the security services, both for shared procedures.`,
-    at: [2, 0],
-    script: {
-      expression:
-        '=if processId = "fire-automation-permit" then ["fire-clerks"] else if list contains(["security-licence", "training-centre-designation", "national-company-security-approval"], processId) then ["mia-clerks"] else ["fire-clerks", "mia-clerks"]',
-      resultVariable: 'noticeGroups',
-    },
   });
   const compute = p.service('Task_ComputeNoticeDeadline', {
     name: 'Compute the notice term',
-    doc: `${C12}; spec C4. 3 working days from the deployment (deadlineRulesChangeNotice).`,
-    at: [3, 0],
+    doc: `${C12}; spec C4. 3 working days from the amendment's effective date (amendmentEffectiveDate), ending 18:30 (deadlineRulesChangeNotice).`,
+    at: [1, 0],
     type: 'compute-deadlines',
-    headers: { step: 'rulesChangeNotice', workingDays: '3', from: 'versionDeployedAt' },
+    headers: { step: 'rulesChangeNotice', workingDays: '3', from: 'amendmentEffectiveDate' },
   });
-  const rep = report(p, 'Task_ReportRulesChanged', 'rules-change-notice', [4, 0], 'Record the notice stage');
+  const rep = report(p, 'Task_ReportRulesChanged', 'rules-change-notice', [2, 0], 'Record the notice stage');
   const task = p.user('Task_InformOperatorAndContactCentre', {
     name: 'Inform the e-gov operator and the 1414 centre',
-    doc: `${C12}. The e-government operator and the Unified Contact Centre (1414) are informed of the change.`,
-    at: [5, 0],
+    doc: `${C12}. The authorised body in civil protection (Fire Service Committee) informs the e-government operator and the Unified Contact Centre (1414) of the amendment.`,
+    at: [3, 0],
     formId: 'rules-change-notice',
-    candidateGroups: '=noticeGroups',
+    candidateGroups: 'fire-clerks',
     dueDate: '=deadlineRulesChangeNotice',
   });
   escalate(p, task, {
     step: 'RulesChangeNotice',
     deadline: '=deadlineRulesChangeNotice',
-    head: '=if list contains(noticeGroups, "mia-clerks") then "mia-head" else "fire-head"',
-    at: [6, 1],
+    head: lit('fire-head'),
+    at: [4, 1],
     ref: C12,
   });
-  const done = report(p, 'Task_ReportNoticeSent', 'rules-change-notified', [6, 0], 'Record the notice sent');
-  const end = p.end('End_OperatorsInformed', { name: 'Operator and 1414 informed', doc: C12, at: [7, 0] });
-  p.chain(start, when, route, compute, rep, task, done, end);
+  const done = report(p, 'Task_ReportNoticeSent', 'rules-change-notified', [4, 0], 'Record the notice sent');
+  const end = p.end('End_OperatorsInformed', { name: 'Operator and 1414 informed', doc: C12, at: [5, 0] });
+  p.chain(start, compute, rep, task, done, end);
   return d;
 }

@@ -157,13 +157,6 @@ async function deploy() {
             ),
             res.processes.map((p: any) => `${p.id} v${p.version}`).join(', '),
           ),
-          res.notified?.length
-            ? h(
-                'p',
-                { 'data-testid': 'rules-change-notices' },
-                `${t('rulesChangeNotice')}: ${res.notified.map((n: any) => `${n.processId} v${n.version}`).join(', ')}`,
-              )
-            : null,
         ),
       );
     } catch (err) {

@@ -1,4 +1,6 @@
 import type { CamundaPort } from '../../../intake/camunda-port';
+import { RULES_FROM, versionTagFor } from '../../../domain/rules/rule-versions';
+import { SERVICE_IDS } from '../../../domain/services';
 
 /**
  * An in-memory stand-in for the official client, with just the behaviour the web app relies on.
@@ -193,8 +195,18 @@ export function createFakeCamunda() {
     async getProcessDefinitionXml() {
       return '<?xml version="1.0"?><bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"/>';
     },
-    async searchProcessDefinitions() {
-      return page([]);
+    async searchProcessDefinitions(input) {
+      rec('searchProcessDefinitions', input);
+      // One deployed version of each service's process, tagged with the day its rules took effect (spec C13).
+      const wanted = input?.filter?.processDefinitionId;
+      return page(
+        SERVICE_IDS.filter((id) => !wanted || id === wanted).map((id, i) => ({
+          processDefinitionKey: String(9000 + i),
+          processDefinitionId: id,
+          version: 1,
+          versionTag: versionTagFor(RULES_FROM[id]),
+        })),
+      );
     },
   };
 
