@@ -85,7 +85,10 @@ export async function startUi(env: NodeJS.ProcessEnv = process.env, opts: StartU
       clientSecret: clientSecret!,
       redirectUri,
       postLogoutRedirectUri,
-      allowHttp: config.mode !== 'production' && issuer.startsWith('http:'),
+      // Plain HTTP to the provider only outside production or on this machine's loopback names.
+      allowHttp:
+        issuer.startsWith('http:') &&
+        (config.mode !== 'production' || /(^|\.)localhost$|^127\./.test(new URL(issuer).hostname)),
     },
     sessionStore,
     sessionIdleMs: config.ui.sessionIdleMinutes * 60_000,
