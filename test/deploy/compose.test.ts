@@ -158,7 +158,9 @@ describe('docker-compose.yml', () => {
       const keycloak = compose.services.keycloak;
       expect(keycloak.image).toMatch(/^quay\.io\/keycloak\/keycloak:26\.\d+\.\d+$/);
       expect(keycloak.command).toContain('--import-realm');
-      const mount = keycloak.volumes!.find((v) => v.endsWith('/opt/keycloak/data/import/realm-kz-permits.json:ro'))!;
+      const mount = keycloak.volumes!.find((v) =>
+        v.endsWith('/opt/keycloak/data/import/realm-kz-permits.json:ro'),
+      )!;
       expect(existsSync(join(REPO_ROOT, mount.split(':')[0]))).toBe(true);
       expect(keycloak.healthcheck).toBeDefined();
       expect(compose.services.ui.depends_on).toMatchObject({ keycloak: { condition: 'service_healthy' } });
@@ -185,10 +187,12 @@ describe('docker-compose.yml', () => {
       const groups = realm.groups.map((g: { name: string }) => g.name);
       expect(groups).toEqual(expect.arrayContaining([...candidateGroups, 'operators', 'designers']));
       for (const group of groups)
-        expect({ group, roles: staffIdentityFromClaims({ sub: 's', groups: [group] }).roles.length }).toEqual({
-          group,
-          roles: 1,
-        });
+        expect({ group, roles: staffIdentityFromClaims({ sub: 's', groups: [group] }).roles.length }).toEqual(
+          {
+            group,
+            roles: 1,
+          },
+        );
     });
 
     it('puts group membership (short names) and the IIN into the ID token and userinfo', () => {
@@ -200,7 +204,10 @@ describe('docker-compose.yml', () => {
         'id.token.claim': 'true',
         'userinfo.token.claim': 'true',
       });
-      expect(mapper('oidc-usermodel-attribute-mapper')).toMatchObject({ 'user.attribute': 'iin', 'claim.name': 'iin' });
+      expect(mapper('oidc-usermodel-attribute-mapper')).toMatchObject({
+        'user.attribute': 'iin',
+        'claim.name': 'iin',
+      });
     });
 
     it('points the web app at the same realm, client and secret as Keycloak', () => {
@@ -212,7 +219,9 @@ describe('docker-compose.yml', () => {
       expect(ui.OIDC_REDIRECT_URI).toBe(`${keycloak.KZP_WEB_URL}/auth/callback`);
       expect(new URL(ui.OIDC_ISSUER_URL).hostname).toBe('keycloak.localhost');
       expect(compose.services.ui.extra_hosts).toContain('keycloak.localhost:host-gateway');
-      expect(() => serviceEnvironment('ui', { ...HOST_ENV, OIDC_CLIENT_SECRET: '' })).toThrow(/OIDC_CLIENT_SECRET/);
+      expect(() => serviceEnvironment('ui', { ...HOST_ENV, OIDC_CLIENT_SECRET: '' })).toThrow(
+        /OIDC_CLIENT_SECRET/,
+      );
     });
   });
 });
