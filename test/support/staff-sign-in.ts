@@ -8,8 +8,11 @@ import { SEEDED_STAFF_PASSWORD } from '../../ui/auth/staff';
 /** Cookies by name, as a browser keeps them for 127.0.0.1 (cookies ignore the port). */
 export class CookieJar {
   readonly cookies = new Map<string, string>();
+  /** The last Set-Cookie line of each cookie, attributes included. */
+  readonly lines = new Map<string, string>();
   store(res: Response) {
     for (const line of res.headers.getSetCookie()) {
+      this.lines.set(line.slice(0, line.indexOf('=')).trim(), line);
       const [pair, ...attrs] = line.split(';');
       const i = pair.indexOf('=');
       const name = pair.slice(0, i).trim();

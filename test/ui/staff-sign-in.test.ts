@@ -260,6 +260,23 @@ describe('staff sign-in through the OpenID Connect provider', () => {
   });
 });
 
+describe('cookies in production', () => {
+  test('the session cookie is Secure when the app runs in production', async () => {
+    const ctx = await startApp({ secureCookies: true });
+    try {
+      const jar = new CookieJar();
+      const start = await send(jar, `${ctx.base}/auth/login`);
+      expect(start.headers.getSetCookie().find((c) => c.startsWith('kzp_login='))).toMatch(/; Secure/);
+      const staff = await signInStaff(ctx.base, 'operator');
+      expect(staff.jar.lines.get('kzp_session')).toMatch(/; HttpOnly; Secure; SameSite=Lax$/);
+      const signIn = await fetch(`${ctx.base}/`);
+      expect(signIn.headers.getSetCookie().find((c) => c.startsWith('kzp_signin='))).toMatch(/; Secure/);
+    } finally {
+      await ctx.close();
+    }
+  });
+});
+
 describe('roles and units from token claims (docs/roles.md)', () => {
   test('candidate groups give clerk and head roles with their unit; operators and designers are groups too', () => {
     expect(staffIdentityFromClaims({ sub: 'u1', groups: ['police-clerks'] })).toMatchObject({

@@ -39,6 +39,8 @@ export interface SessionStore {
   putLogin(key: string, login: PendingLogin): void;
   /** Returns and deletes the pending sign-in, so a callback can be used once. */
   takeLogin(key: string): PendingLogin | undefined;
+  /** Deletes sessions last seen before `idleBefore` or created before `createdBefore`, and stale sign-ins. */
+  purge(idleBefore: number, createdBefore: number, loginsBefore: number): void;
   close(): void;
 }
 
@@ -68,6 +70,8 @@ export function createSessionStore(dataDir: string): SessionStore {
   );
   const getLogin = db.prepare('SELECT * FROM pending_logins WHERE key = ?');
   const delLogin = db.prepare('DELETE FROM pending_logins WHERE key = ?');
+  const purgeSessions = db.prepare('DELETE FROM sessions WHERE last_seen_at < ? OR created_at < ?');
+  const purgeLogins = db.prepare('DELETE FROM pending_logins WHERE created_at < ?');
   type Row = {
     identity: string;
     csrf_token: string;
@@ -111,6 +115,10 @@ export function createSessionStore(dataDir: string): SessionStore {
         createdAt: row.created_at,
       };
     }) as (key: string) => PendingLogin | undefined,
+    purge: (idleBefore, createdBefore, loginsBefore) => {
+      purgeSessions.run(idleBefore, createdBefore);
+      purgeLogins.run(loginsBefore);
+    },
     close: () => db.close(),
   };
 }
@@ -181,6 +189,8 @@ export function createSessionManager(opts: SessionOptions): SessionManager {
       if (old) store.delete(keyOf(old));
       const id = randomBytes(32).toString('base64url');
       const now = clock.now().getTime();
+      // Expired sessions and abandoned sign-ins go when someone signs in: no timer needed.
+      store.purge(now - opts.idleMs, now - opts.absoluteMs, now - LOGIN_TTL_MS);
       store.put(keyOf(id), {
         identity,
         csrfToken: randomBytes(24).toString('base64url'),
