@@ -300,8 +300,10 @@ describeSystem('web app on the real system', () => {
 
   /** Files a security-licence application for the company through the portal's API, as the browser does. */
   async function fileLicenceApplication(page: Page, number: string) {
+    // The page's session CSRF token, which the portal's own requests carry.
+    const csrf = await page.evaluate(() => (window as any).__BOOT__.csrfToken as string);
     const res = await page.request.post(`${system.uiUrl}/api/applications`, {
-      headers: { 'x-requested-with': 'fetch' },
+      headers: { 'x-requested-with': 'fetch', 'x-csrf-token': csrf },
       data: {
         serviceId: 'security-licence',
         applicationNumber: number,
