@@ -144,7 +144,7 @@ export function createApp(deps: AppDeps): express.Express {
   });
   installSessions(app, sessions);
   app.use(sessions.middleware);
-  // Every POST/PUT/PATCH/DELETE of a session carries the session's CSRF token (docs/decisions/0007).
+  // Every POST/PUT/PATCH/DELETE of a session carries the session's CSRF token (docs/decisions/0003-staff-sign-in-oidc.md).
   app.use(sessions.csrf);
 
   // ---- sign-in -------------------------------------------------------------------------------
