@@ -13,6 +13,9 @@ const esmPackages = [
   '@camunda/camunda-api-zod-schemas',
   'lezer-feel',
   'luxon',
+  'openid-client',
+  'oauth4webapi',
+  'jose',
 ];
 module.exports = {
   testEnvironment: 'node',

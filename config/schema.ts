@@ -197,7 +197,50 @@ export const CONFIG_KEYS = [
 
   key('ui.dataDir', 'UI_DATA_DIR', text(), {
     default: './data/ui',
-    doc: 'The intake database (applications.sqlite) and uploaded attachments.',
+    doc: 'The intake database (applications.sqlite), the web sessions (sessions.sqlite) and uploaded attachments.',
+    services: ['ui'],
+  }),
+  key('ui.sessionIdleMinutes', 'UI_SESSION_IDLE_MINUTES', int(1, 24 * 60), {
+    default: 30,
+    doc: 'A web session ends after this many minutes without a request.',
+    services: ['ui'],
+  }),
+  key('ui.sessionMaxHours', 'UI_SESSION_MAX_HOURS', int(1, 72), {
+    default: 10,
+    doc: 'A web session ends this many hours after sign-in, however active.',
+    services: ['ui'],
+  }),
+  key('ui.secureCookies', 'UI_SECURE_COOKIES', oneOf(['auto', 'true', 'false'] as const), {
+    default: 'auto',
+    doc: 'Session cookies only over HTTPS (Secure). auto: on when MODE=production.',
+    services: ['ui'],
+  }),
+  key('oidc.issuerUrl', 'OIDC_ISSUER_URL', httpUrl(), {
+    doc: 'OpenID Connect provider of staff sign-in, e.g. https://id.example.kz/realms/kz-permits (Keycloak). Required in production; unset in embedded mode, the web app starts the embedded provider with synthetic staff.',
+    services: ['ui'],
+  }),
+  key('oidc.clientId', 'OIDC_CLIENT_ID', text(), {
+    default: 'kz-permits-web',
+    doc: 'Client id of the web app at the provider (confidential client, authorization code with PKCE).',
+    services: ['ui'],
+  }),
+  key(
+    'oidc.clientSecret',
+    'OIDC_CLIENT_SECRET',
+    { schema: z.string().min(16), type: 'string of ≥ 16 characters' },
+    {
+      doc: 'Client secret of the web app at the provider. Required with OIDC_ISSUER_URL; the embedded provider gets one made per start.',
+      secret: true,
+      services: ['ui'],
+    },
+  ),
+  key('oidc.redirectUri', 'OIDC_REDIRECT_URI', httpUrl(), {
+    doc: "The web app's public /auth/callback address registered at the provider; its origin is also where sign-out returns. Unset: the address the web app listens on.",
+    services: ['ui'],
+  }),
+  key('oidc.embeddedPort', 'OIDC_EMBEDDED_PORT', port(), {
+    default: 0,
+    doc: 'Port of the embedded identity provider on 127.0.0.1 (embedded mode only); 0 picks a free port.',
     services: ['ui'],
   }),
 
@@ -436,6 +479,10 @@ function crossKeyIssues(
   }
   if (getPath(out, 'mode') === 'production') {
     found.push(...missing('ui.sessionSecret', 'when MODE=production'));
+    found.push(...missing('oidc.issuerUrl', 'when MODE=production'));
+  }
+  if (getPath(out, 'mode') === 'production' || getPath(out, 'oidc.issuerUrl') !== undefined) {
+    found.push(...missing('oidc.clientSecret', 'with an OIDC provider (OIDC_ISSUER_URL or MODE=production)'));
   }
   return found;
 }

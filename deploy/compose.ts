@@ -8,6 +8,8 @@ export const IMAGES = {
   camunda: 'camunda/camunda:8.8.3',
   connectors: 'camunda/connectors-bundle:8.8.3',
   elasticsearch: 'docker.elastic.co/elasticsearch/elasticsearch:8.17.5',
+  /** Staff sign-in (OpenID Connect), as Camunda 8.8 Identity uses it. */
+  keycloak: 'quay.io/keycloak/keycloak:26.3.5',
   /** Our image, built from this repository by deploy/Dockerfile; tag it with the release. */
   app: 'kz-permits/app:0.1.0',
 } as const;
@@ -37,6 +39,7 @@ export interface ComposeService {
   healthcheck?: HealthCheck;
   depends_on?: DependsOn;
   volumes?: string[];
+  extra_hosts?: string[];
   ulimits?: Record<string, { soft: number; hard: number }>;
   stop_grace_period?: string;
 }
@@ -138,6 +141,16 @@ const INBOUND_TOKEN = '${INBOUND_TOKEN:?set INBOUND_TOKEN to 16 or more random c
 
 const waitForCluster: DependsOn = { camunda: { condition: 'service_healthy' } };
 
+/**
+ * Keycloak's address as browsers and the web app both see it. `*.localhost` names reach the host in
+ * browsers; the web app's container maps the same name to the host (extra_hosts), so the issuer in
+ * tokens is one URL for both. Set KEYCLOAK_URL to the real https address in production.
+ */
+const KEYCLOAK_URL = '${KEYCLOAK_URL:-http://keycloak.localhost:18081}';
+/** The web app's address in browsers: its /auth/callback is registered in the realm. */
+const WEB_URL = '${KZP_WEB_URL:-http://localhost:3000}';
+const OIDC_CLIENT_SECRET = '${OIDC_CLIENT_SECRET:?set OIDC_CLIENT_SECRET to 16 or more random characters}';
+
 export const compose: ComposeFile = {
   name: 'kz-permits',
   services: {
@@ -177,6 +190,40 @@ export const compose: ComposeFile = {
         start_period: '30s',
       },
       depends_on: waitForCluster,
+    },
+
+    // Staff sign-in: the kz-permits realm (our client, the candidate groups, the group mapper) is
+    // imported from deploy/keycloak/ on first start. People are added to groups in its admin console.
+    keycloak: {
+      image: IMAGES.keycloak,
+      command: ['start', '--import-realm', '--http-enabled=true', '--health-enabled=true'],
+      restart: 'unless-stopped',
+      environment: {
+        KC_HOSTNAME: KEYCLOAK_URL,
+        KC_BOOTSTRAP_ADMIN_USERNAME: 'admin',
+        KC_BOOTSTRAP_ADMIN_PASSWORD: '${KEYCLOAK_ADMIN_PASSWORD:?set KEYCLOAK_ADMIN_PASSWORD}',
+        // Read by the realm file's placeholders.
+        OIDC_CLIENT_SECRET,
+        KZP_WEB_URL: WEB_URL,
+      },
+      ports: ['18081:8080'],
+      volumes: [
+        './deploy/keycloak/realm-kz-permits.json:/opt/keycloak/data/import/realm-kz-permits.json:ro',
+        'keycloak:/opt/keycloak/data',
+      ],
+      // No curl in the image: HTTP over /dev/tcp to the management port.
+      healthcheck: {
+        test: [
+          'CMD',
+          'bash',
+          '-c',
+          'exec 3<>/dev/tcp/127.0.0.1/9000 && printf "GET /health/ready HTTP/1.0\\r\\n\\r\\n" >&3 && head -n1 <&3 | grep -q " 200"',
+        ],
+        interval: '10s',
+        timeout: '5s',
+        retries: 30,
+        start_period: '60s',
+      },
     },
 
     // One-shot: lints and deploys every diagram and form, then exits; workers start after it succeeds.
@@ -253,11 +300,16 @@ export const compose: ComposeFile = {
         UI_HOST: '0.0.0.0',
         UI_PORT: '3000',
         UI_SESSION_SECRET: '${UI_SESSION_SECRET:?set UI_SESSION_SECRET to 32 or more random characters}',
+        OIDC_ISSUER_URL: `${KEYCLOAK_URL}/realms/kz-permits`,
+        OIDC_CLIENT_ID: 'kz-permits-web',
+        OIDC_CLIENT_SECRET,
+        OIDC_REDIRECT_URI: `${WEB_URL}/auth/callback`,
         INBOUND_TOKEN: INBOUND_TOKEN,
         DOCUMENTS_DIR: '/data/documents',
       },
       ports: ['3000:3000'],
       volumes: ['documents:/data/documents'],
+      extra_hosts: ['keycloak.localhost:host-gateway'],
       healthcheck: {
         test: nodeHttpCheck('http://127.0.0.1:3000/health'),
         interval: '10s',
@@ -267,10 +319,11 @@ export const compose: ComposeFile = {
       depends_on: {
         camunda: { condition: 'service_healthy' },
         deploy: { condition: 'service_completed_successfully' },
+        keycloak: { condition: 'service_healthy' },
       },
     },
   },
-  volumes: { elastic: {}, camunda: {}, documents: {} },
+  volumes: { elastic: {}, camunda: {}, documents: {}, keycloak: {} },
 };
 
 /**

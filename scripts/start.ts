@@ -14,6 +14,8 @@ export interface RunningSystem {
   engineUrl: string;
   simulatorsUrl: string;
   uiUrl: string;
+  /** The staff identity provider: the embedded one unless OIDC_ISSUER_URL is set. */
+  issuerUrl: string;
   stop(): Promise<void>;
 }
 
@@ -63,6 +65,7 @@ export async function startSystem(env: NodeJS.ProcessEnv = process.env): Promise
     engineUrl: engine.address,
     simulatorsUrl: simulators.url,
     uiUrl: ui.url,
+    issuerUrl: ui.issuer,
     stop: async () => {
       await ui.close();
       await workers.stop();
@@ -79,6 +82,10 @@ if (require.main === module) {
       console.log(`  web app (designer, worklist, operations, portal): ${sys.uiUrl}`);
       console.log(`  engine, Camunda 8.8 REST API:                     ${sys.engineUrl}/v2`);
       console.log(`  state-system simulators:                          ${sys.simulatorsUrl}`);
+      console.log(`  staff sign-in (OpenID Connect provider):          ${sys.issuerUrl}`);
+      console.log(
+        '    seeded staff (fire.clerk, police.head, operator, designer, ...): README, "Signing in"',
+      );
       console.log(`  antimonopoly body (answers service D letters):    ${sys.simulatorsUrl}/antimonopoly/`);
       console.log('  system ready; Ctrl+C stops it');
       const stop = () => void sys.stop().then(() => process.exit(0));

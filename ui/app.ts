@@ -15,18 +15,16 @@ import { NO_WAIT, processVariables, type CamundaPort, type SearchPage } from '..
 import { createInbound } from '../intake/inbound';
 import { createIntake, intakeErrorHandler, IntakeError, type Intake } from '../intake/intake';
 import type { ApplicationStore } from '../intake/store';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { hasRole, LANG_COOKIE, parseCookies, TASK_ROLES, type Role, type Session } from './auth';
+import { createOidcLogin, type OidcSettings } from './auth/oidc';
 import {
-  LANG_COOKIE,
-  makeSession,
-  ROLES,
-  SESSION_COOKIE,
-  sessionMiddleware,
-  signSession,
-  TASK_ROLES,
-  UNITS,
-  type Role,
-  type Session,
-} from './auth';
+  createSessionManager,
+  createSessionStore,
+  installSessions,
+  startSession,
+  type SessionStore,
+} from './auth/sessions';
 import { isValidBin } from '../domain/applications/identifiers';
 import { appPage, forbiddenPage, homeFor, signInPage } from './pages';
 import type { LintDiagram, LintProblem } from '../deploy/deploy';
@@ -50,7 +48,18 @@ export interface AppDeps {
   store: ApplicationStore;
   legalClock: WorkingDayClock;
   clock: Clock;
+  /** Keys the server-side session ids (UI_SESSION_SECRET). */
   sessionSecret: string;
+  /** Staff sign-in through an OpenID Connect provider; without it staff cannot sign in. */
+  oidc?: OidcSettings;
+  /** Where sessions live; an in-memory store by default (tests). */
+  sessionStore?: SessionStore;
+  /** A session ends after this long without a request (default 30 minutes)... */
+  sessionIdleMs?: number;
+  /** ...and this long after sign-in in any case (default 10 hours). */
+  sessionAbsoluteMs?: number;
+  /** Cookies only over HTTPS: production. */
+  secureCookies?: boolean;
   /** The repository root (node_modules for the browser libraries). */
   repoDir: string;
   /** Folder holding the bpmn/ and forms/ the designer edits and deploys; `repoDir` by default. */
@@ -129,16 +138,18 @@ export function createApp(deps: AppDeps): express.Express {
 
   app.use(express.json({ limit: '5mb' }));
   app.use(express.urlencoded({ extended: false }));
-  app.use(sessionMiddleware(deps.sessionSecret));
-
-  // Cross-site forms cannot set custom headers: requiring one on API writes blocks CSRF.
-  app.use('/api', (req, res, next) => {
-    if (req.method !== 'GET' && req.method !== 'HEAD' && req.get('x-requested-with') !== 'fetch') {
-      res.status(403).json({ error: { code: 'CSRF', kk: 'Сұрау қабылданбады', ru: 'Запрос отклонён' } });
-      return;
-    }
-    next();
+  const sessions = createSessionManager({
+    store: deps.sessionStore ?? createSessionStore(':memory:'),
+    clock,
+    secret: deps.sessionSecret,
+    idleMs: deps.sessionIdleMs ?? 30 * 60_000,
+    absoluteMs: deps.sessionAbsoluteMs ?? 10 * 3600_000,
+    secureCookies: deps.secureCookies ?? false,
   });
+  installSessions(app, sessions);
+  app.use(sessions.middleware);
+  // Every POST/PUT/PATCH/DELETE of a session carries the session's CSRF token (docs/decisions/0003-staff-sign-in-oidc.md).
+  app.use(sessions.csrf);
 
   // Liveness for the orchestrator's probes: the process answers and its store reads.
   app.get('/health', (_req, res) => {
@@ -152,9 +163,21 @@ export function createApp(deps: AppDeps): express.Express {
   });
 
   // ---- sign-in -------------------------------------------------------------------------------
+  const oidc = deps.oidc ? createOidcLogin(deps.oidc, sessions, log) : undefined;
+  if (oidc) app.use(oidc.router);
+  /** Double-submit token of the applicant sign-in form (login CSRF); the cookie goes to /signin only. */
+  const SIGNIN_COOKIE = 'kzp_signin';
+  const signInForm = (req: Request, res: Response, status = 200, error?: string) => {
+    const token = randomBytes(18).toString('base64url');
+    res.cookie(SIGNIN_COOKIE, token, { ...sessions.cookieOptions(10 * 60_000), path: '/signin' });
+    res
+      .status(status)
+      .type('html')
+      .send(signInPage(req, { error, token, staff: Boolean(oidc) }));
+  };
   app.get('/', (req, res) => {
     if (req.session) return res.redirect(homeFor(req.session));
-    res.type('html').send(signInPage(req));
+    signInForm(req, res);
   });
   app.get('/lang', (req, res) => {
     const to = req.query.to === 'ru' ? 'ru' : 'kk';
@@ -162,53 +185,42 @@ export function createApp(deps: AppDeps): express.Express {
     res.cookie(LANG_COOKIE, to, { sameSite: 'lax', path: '/', maxAge: 365 * 86400_000 });
     res.redirect(back);
   });
+  // Staff sign in through the identity provider only. Until the EDS sign-in replaces it, an
+  // applicant names the company's BIN here and sees only that BIN's applications.
   app.post('/signin', (req, res) => {
-    const role = String(req.body?.role ?? '') as Role;
-    const unit = String(req.body?.unit ?? '');
-    const bin = String(req.body?.bin ?? '').trim();
-    const name = String(req.body?.name ?? '');
     const lang = req.lang;
-    if (!(ROLES as readonly string[]).includes(role))
-      return res
-        .status(400)
-        .type('html')
-        .send(signInPage(req, t(lang, 'role')));
-    if (role === 'applicant' && !isValidBin(bin)) {
-      return res
-        .status(400)
-        .type('html')
-        .send(
-          signInPage(
-            req,
-            lang === 'ru'
-              ? 'Неверный БИН (12 цифр, контрольное число)'
-              : 'БСН дұрыс емес (12 цифр, бақылау саны)',
-          ),
-        );
+    const given = Buffer.from(String(req.body?._signin ?? ''));
+    const expected = Buffer.from(parseCookies(req.headers.cookie)[SIGNIN_COOKIE] ?? '');
+    if (!expected.length || given.length !== expected.length || !timingSafeEqual(given, expected))
+      return signInForm(req, res, 403, t(lang, 'signInExpired'));
+    const bin = String(req.body?.bin ?? '').trim();
+    const name = String(req.body?.name ?? '').trim();
+    if (!isValidBin(bin)) {
+      return signInForm(
+        req,
+        res,
+        400,
+        lang === 'ru'
+          ? 'Неверный БИН (12 цифр, контрольное число)'
+          : 'БСН дұрыс емес (12 цифр, бақылау саны)',
+      );
     }
-    if (role === 'clerk' && !(UNITS as readonly string[]).includes(unit)) {
-      return res
-        .status(400)
-        .type('html')
-        .send(signInPage(req, t(lang, 'unit')));
-    }
-    const session = makeSession(role, { unit, bin, name });
-    res.cookie(SESSION_COOKIE, signSession(session, deps.sessionSecret), {
-      httpOnly: true,
-      sameSite: 'lax',
-      path: '/',
-    });
+    res.clearCookie(SIGNIN_COOKIE, { ...sessions.cookieOptions(), path: '/signin' });
+    const session = startSession(res, { kind: 'applicant', iin: '', bin, name: name.slice(0, 120) });
     res.redirect(homeFor(session));
   });
-  app.post('/signout', (_req, res) => {
-    res.clearCookie(SESSION_COOKIE, { path: '/' });
-    res.redirect('/');
+  app.post('/signout', async (req, res) => {
+    const ended = sessions.end(req, res);
+    // Staff also leave the provider's session (RP-initiated logout), so "sign in" asks again.
+    const atProvider =
+      ended?.identity.kind === 'staff' && oidc ? await oidc.endSessionUrl(ended.idToken) : undefined;
+    res.redirect(atProvider ?? '/');
   });
 
   /** Pages: sign in first; other roles get a 403 page. */
   const page = (roles: readonly Role[]) => (req: Request, res: Response, next: NextFunction) => {
     if (!req.session) return res.redirect('/');
-    if (!roles.includes(req.session.role)) return res.status(403).type('html').send(forbiddenPage(req));
+    if (!hasRole(req.session, roles)) return res.status(403).type('html').send(forbiddenPage(req));
     next();
   };
   /** APIs: 401 without a session, 403 for other roles. */
@@ -217,7 +229,7 @@ export function createApp(deps: AppDeps): express.Express {
       return res
         .status(401)
         .json({ error: { code: 'UNAUTHENTICATED', kk: 'Жүйеге кіріңіз', ru: 'Войдите в систему' } });
-    if (!roles.includes(req.session.role))
+    if (!hasRole(req.session, roles))
       return res
         .status(403)
         .json({ error: { code: 'FORBIDDEN', kk: 'Қол жеткізу жабық', ru: 'Доступ запрещён' } });

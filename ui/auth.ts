@@ -1,9 +1,6 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
-import type { NextFunction, Request, Response } from 'express';
-
 /**
- * Roles of the web app. The candidate groups a session may work for are derived here from the role
- * and unit, never taken from the browser, so a clerk cannot widen their own worklist.
+ * Roles of the web app. Staff roles and candidate groups come from the identity provider's token
+ * (ui/auth/identity.ts), never from the browser, so nobody can widen their own rights.
  */
 export const ROLES = [
   'designer',
@@ -24,77 +21,28 @@ export type Unit = (typeof UNITS)[number];
 export const TASK_ROLES: readonly Role[] = ['clerk', 'head', 'legal-expert', 'editorial-expert'];
 
 export interface Session {
+  /** The role the person lands in; `roles` holds every role they have. */
   role: Role;
+  roles: Role[];
   /** Provider unit of a clerk or head; 'minister' for the Minister signing service C. */
   unit?: Unit | 'minister';
   /** Applicant's BIN (applicants only). */
   bin?: string;
-  /** Task assignee and audit name, e.g. `fire-clerk`. */
+  iin?: string;
+  name?: string;
+  /** Task assignee and audit name: the staff member's sign-in name, e.g. `fire.clerk`. */
   userId: string;
+  /** Candidate groups of user tasks, from the identity provider's token (never from the browser). */
   groups: string[];
 }
 
-export function groupsFor(role: Role, unit?: string): string[] {
-  switch (role) {
-    case 'clerk':
-      return unit && (UNITS as readonly string[]).includes(unit) ? [`${unit}-clerks`] : [];
-    case 'head':
-      if (unit === 'minister') return ['minister'];
-      return unit && (UNITS as readonly string[]).includes(unit) ? [`${unit}-head`] : [];
-    case 'legal-expert':
-      return ['legal-experts'];
-    case 'editorial-expert':
-      return ['editorial-experts'];
-    default:
-      return [];
-  }
-}
-
-export function makeSession(role: Role, opts: { unit?: string; bin?: string; name?: string } = {}): Session {
-  const unit = role === 'clerk' || role === 'head' ? (opts.unit as Session['unit']) : undefined;
-  const slug = (opts.name ?? '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
-  const userId = slug || [unit, role].filter(Boolean).join('-');
-  return {
-    role,
-    unit,
-    bin: role === 'applicant' ? opts.bin : undefined,
-    userId,
-    groups: groupsFor(role, unit),
-  };
+/** True when the session has one of the given roles. */
+export function hasRole(session: Session, roles: readonly Role[]): boolean {
+  return session.roles.some((r) => roles.includes(r));
 }
 
 export const SESSION_COOKIE = 'kzp_session';
 export const LANG_COOKIE = 'kzp_lang';
-
-/** Signed cookie value: base64url(JSON) + '.' + HMAC-SHA256; tampering invalidates it. */
-export function signSession(session: Session, secret: string): string {
-  const body = Buffer.from(JSON.stringify(session)).toString('base64url');
-  return `${body}.${mac(body, secret)}`;
-}
-
-export function verifySession(value: string | undefined, secret: string): Session | undefined {
-  if (!value) return undefined;
-  const [body, sig] = value.split('.');
-  if (!body || !sig) return undefined;
-  const expected = Buffer.from(mac(body, secret));
-  const given = Buffer.from(sig);
-  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return undefined;
-  try {
-    const s = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as Session;
-    if (!(ROLES as readonly string[]).includes(s.role)) return undefined;
-    // Groups are recomputed so a cookie signed by an older release cannot keep stale rights.
-    return { ...s, groups: groupsFor(s.role, s.unit) };
-  } catch {
-    return undefined;
-  }
-}
-
-function mac(body: string, secret: string): string {
-  return createHmac('sha256', secret).update(body).digest('base64url');
-}
 
 export function parseCookies(header: string | undefined): Record<string, string> {
   const out: Record<string, string> = {};
@@ -110,15 +58,8 @@ export function parseCookies(header: string | undefined): Record<string, string>
 declare module 'express-serve-static-core' {
   interface Request {
     session?: Session;
+    /** The session's token every state-changing request must carry (header `x-csrf-token` or field `_csrf`). */
+    csrfToken?: string;
     lang: 'kk' | 'ru';
   }
-}
-
-export function sessionMiddleware(secret: string) {
-  return (req: Request, _res: Response, next: NextFunction) => {
-    const cookies = parseCookies(req.headers.cookie);
-    req.session = verifySession(cookies[SESSION_COOKIE], secret);
-    req.lang = cookies[LANG_COOKIE] === 'ru' ? 'ru' : 'kk';
-    next();
-  };
 }

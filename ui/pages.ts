@@ -1,6 +1,6 @@
 import type { Request } from 'express';
 import { t, dictionary, type Lang } from './i18n';
-import { ROLES, UNITS, type Role, type Session } from './auth';
+import { hasRole, type Role, type Session } from './auth';
 
 export function esc(value: unknown): string {
   return String(value ?? '').replace(
@@ -19,7 +19,11 @@ export const PAGES: { path: string; key: string; roles: readonly Role[] }[] = [
 ];
 
 export function homeFor(session: Session): string {
-  return PAGES.find((p) => p.roles.includes(session.role))?.path ?? '/';
+  return (
+    PAGES.find((p) => p.roles.includes(session.role))?.path ??
+    PAGES.find((p) => hasRole(session, p.roles))?.path ??
+    '/'
+  );
 }
 
 interface PageOptions {
@@ -36,7 +40,8 @@ interface PageOptions {
 function who(lang: Lang, s: Session): string {
   const unit = s.unit ? ` · ${t(lang, `unit.${s.unit}`)}` : '';
   const bin = s.bin ? ` · ${t(lang, 'bin')} ${s.bin}` : '';
-  return `${t(lang, `role.${s.role}`)}${unit}${bin}`;
+  const name = s.name ? `${s.name} · ` : '';
+  return `${name}${s.roles.map((r) => t(lang, `role.${r}`)).join(', ')}${unit}${bin}`;
 }
 
 export function layout(req: Request, opts: PageOptions): string {
@@ -44,14 +49,20 @@ export function layout(req: Request, opts: PageOptions): string {
   const s = req.session;
   const other: Lang = lang === 'kk' ? 'ru' : 'kk';
   const nav = s
-    ? PAGES.filter((p) => p.roles.includes(s.role))
+    ? PAGES.filter((p) => hasRole(s, p.roles))
         .map(
           (p) =>
             `<a href="${p.path}"${req.path === p.path ? ' aria-current="page"' : ''}>${esc(t(lang, p.key))}</a>`,
         )
         .join('')
     : '';
-  const boot = { lang, session: s ?? null, texts: dictionary(lang), data: opts.data ?? null };
+  const boot = {
+    lang,
+    session: s ?? null,
+    csrfToken: req.csrfToken ?? null,
+    texts: dictionary(lang),
+    data: opts.data ?? null,
+  };
   return `<!doctype html>
 <html lang="${lang}">
 <head>
@@ -70,7 +81,7 @@ ${(opts.styles ?? []).map((href) => `<link rel="stylesheet" href="${esc(href)}">
   <span class="spacer"></span>
   ${s ? `<span class="who" data-testid="who">${esc(who(lang, s))}</span>` : ''}
   <a class="lang" href="/lang?to=${other}&amp;back=${encodeURIComponent(req.originalUrl)}" hreflang="${other}" data-testid="lang-switch">${other === 'ru' ? 'Русский' : 'Қазақша'}</a>
-  ${s ? `<form method="post" action="/signout" class="inline"><button type="submit">${esc(t(lang, 'signOut'))}</button></form>` : ''}
+  ${s ? `<form method="post" action="/signout" class="inline"><input type="hidden" name="_csrf" value="${esc(req.csrfToken)}"><button type="submit">${esc(t(lang, 'signOut'))}</button></form>` : ''}
 </header>
 <main id="main" tabindex="-1">
 ${opts.body}
@@ -81,22 +92,27 @@ ${opts.bundle ? `<script src="/build/${opts.bundle}.js"></script>` : ''}
 </html>`;
 }
 
-export function signInPage(req: Request, error?: string): string {
+/**
+ * Sign-in: staff through the identity provider (no role to choose: roles come from the provider);
+ * applicants, until the EDS sign-in replaces it, by the company's BIN.
+ */
+export function signInPage(req: Request, opts: { error?: string; token: string; staff: boolean }): string {
   const lang = req.lang;
-  const roleOptions = ROLES.map((r) => `<option value="${r}">${esc(t(lang, `role.${r}`))}</option>`).join('');
-  const unitOptions = [...UNITS, 'minister']
-    .map((u) => `<option value="${u}">${esc(t(lang, `unit.${u}`))}</option>`)
-    .join('');
   return layout(req, {
     title: t(lang, 'signInTitle'),
-    bundle: 'signin',
     body: `<section class="card narrow">
 <h1>${esc(t(lang, 'signInTitle'))}</h1>
-${error ? `<p class="error" role="alert">${esc(error)}</p>` : ''}
+${opts.error ? `<p class="error" role="alert">${esc(opts.error)}</p>` : ''}
+${
+  opts.staff
+    ? `<h2>${esc(t(lang, 'staffSignIn'))}</h2>
+<p><a class="button primary" href="/auth/login" id="staff-signin">${esc(t(lang, 'staffSignInButton'))}</a></p>`
+    : ''
+}
+<h2>${esc(t(lang, 'role.applicant'))}</h2>
 <form method="post" action="/signin" class="stack" id="signin-form">
-  <label>${esc(t(lang, 'role'))}<select name="role" id="role">${roleOptions}</select></label>
-  <label data-for="unit">${esc(t(lang, 'unit'))}<select name="unit" id="unit">${unitOptions}</select></label>
-  <label data-for="bin">${esc(t(lang, 'bin'))}<input name="bin" id="bin" inputmode="numeric" pattern="\\d{12}" maxlength="12" autocomplete="off"></label>
+  <input type="hidden" name="_signin" value="${esc(opts.token)}">
+  <label>${esc(t(lang, 'bin'))}<input name="bin" id="bin" inputmode="numeric" pattern="\\d{12}" maxlength="12" autocomplete="off" required></label>
   <label>${esc(t(lang, 'name'))}<input name="name" id="name" maxlength="60" autocomplete="off"></label>
   <button type="submit" class="primary">${esc(t(lang, 'signIn'))}</button>
 </form>

@@ -1,11 +1,13 @@
 /**
  * Starts the web app (designer, clerk worklist, operations, applicant portal):
  *   npx tsx ui/start.ts
- * Env: UI_PORT (3000), UI_HOST, UI_SESSION_SECRET, ZEEBE_REST_ADDRESS, DOCUMENTS_DIR, UI_DATA_DIR (./data/ui).
+ * Env: UI_PORT (3000), UI_HOST, UI_SESSION_SECRET, ZEEBE_REST_ADDRESS, DOCUMENTS_DIR, UI_DATA_DIR (./data/ui),
+ * OIDC_* (staff sign-in; unset in embedded mode: the embedded identity provider is started here).
  */
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:http';
 import { Camunda8 } from '@camunda8/sdk';
 import { createLogger } from '../config/log';
 import { loadConfig } from '../config/schema';
@@ -20,6 +22,8 @@ import { deployResources } from '../deploy/deploy';
 import { lintDiagram } from '../engine/lint';
 import { createApp } from './app';
 import { buildBundles } from './build';
+import { startEmbeddedIdp, type EmbeddedIdp } from './auth/embedded-idp';
+import { createSessionStore } from './auth/sessions';
 
 const REPO_ROOT = path.resolve(__dirname, '..');
 
@@ -45,12 +49,55 @@ export async function startUi(env: NodeJS.ProcessEnv = process.env, opts: StartU
     deployResources({ dir: resourcesDir, config, client: camunda as never, lint: lintDiagram });
 
   const buildDir = await buildBundles();
+  // Listen first: the embedded identity provider needs the web app's address to register it.
+  const server = createServer();
+  const port = Number(env.UI_PORT ?? config.ui.port);
+  await new Promise<void>((resolve) => server.listen(port, config.ui.host, resolve));
+  const url = `http://${config.ui.host}:${(server.address() as AddressInfo).port}`;
+  const redirectUri = config.oidc.redirectUri ?? `${url}/auth/callback`;
+  const postLogoutRedirectUri = `${new URL(redirectUri).origin}/`;
+  let idp: EmbeddedIdp | undefined;
+  let issuer = config.oidc.issuerUrl;
+  let clientSecret = config.oidc.clientSecret;
+  if (!issuer) {
+    // Embedded mode: our own provider with the synthetic staff, registered for this run.
+    clientSecret ??= randomBytes(24).toString('hex');
+    idp = await startEmbeddedIdp({
+      port: config.oidc.embeddedPort,
+      clients: [
+        {
+          clientId: config.oidc.clientId,
+          clientSecret,
+          redirectUris: [redirectUri],
+          postLogoutRedirectUris: [postLogoutRedirectUri],
+        },
+      ],
+    });
+    issuer = idp.issuer;
+  }
+  const sessionStore = createSessionStore(dataDir);
   const app = createApp({
     camunda,
     store,
     legalClock: defaultLegalClock,
     clock: systemClock,
     sessionSecret,
+    oidc: {
+      issuer,
+      clientId: config.oidc.clientId,
+      clientSecret: clientSecret!,
+      redirectUri,
+      postLogoutRedirectUri,
+      // Plain HTTP to the provider only outside production or on this machine's loopback names.
+      allowHttp:
+        issuer.startsWith('http:') &&
+        (config.mode !== 'production' || /(^|\.)localhost$|^127\./.test(new URL(issuer).hostname)),
+    },
+    sessionStore,
+    sessionIdleMs: config.ui.sessionIdleMinutes * 60_000,
+    sessionAbsoluteMs: config.ui.sessionMaxHours * 3600_000,
+    secureCookies:
+      config.ui.secureCookies === 'auto' ? config.mode === 'production' : config.ui.secureCookies === 'true',
     inboundToken: config.inbound.token,
     repoDir: REPO_ROOT,
     resourcesDir,
@@ -62,20 +109,17 @@ export async function startUi(env: NodeJS.ProcessEnv = process.env, opts: StartU
     buildDir,
     log: (message, fields) => log.info(message, fields),
   });
-  const port = Number(env.UI_PORT ?? config.ui.port);
-  const server = await new Promise<import('node:http').Server>((resolve) => {
-    const s = app.listen(port, config.ui.host, () => resolve(s));
-  });
-  const url = `http://${config.ui.host}:${(server.address() as AddressInfo).port}`;
+  server.on('request', app);
   const close = () =>
     new Promise<void>((resolve) => {
       server.close(() => {
         store.close();
+        sessionStore.close();
         resolve();
       });
       server.closeAllConnections();
-    });
-  return { url, close, server };
+    }).then(() => idp?.close());
+  return { url, close, server, issuer };
 }
 
 if (require.main === module) {

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { staffIdentityFromClaims } from '../../ui/auth/identity';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { loadConfig } from '../../config/schema';
@@ -10,7 +11,12 @@ import { REPO_ROOT, runScript } from './support';
 const yaml = require('js-yaml') as { load(text: string): unknown };
 
 const services = Object.entries(compose.services);
-const HOST_ENV = { UI_SESSION_SECRET: 'x'.repeat(32), INBOUND_TOKEN: 'y'.repeat(24) };
+const HOST_ENV = {
+  UI_SESSION_SECRET: 'x'.repeat(32),
+  INBOUND_TOKEN: 'y'.repeat(24),
+  OIDC_CLIENT_SECRET: 'z'.repeat(24),
+  KEYCLOAK_ADMIN_PASSWORD: 'admin-password',
+};
 
 describe('docker-compose.yml', () => {
   it('is generated from deploy/compose.ts and reads back as the same structure', () => {
@@ -142,5 +148,82 @@ describe('docker-compose.yml', () => {
   it('refuses to start the web app without a session secret', () => {
     expect(() => serviceEnvironment('ui', {})).toThrow(/UI_SESSION_SECRET/);
     expect(interpolate('${A:-fallback}/${B}', { B: 'set' })).toBe('fallback/set');
+  });
+
+  describe('Keycloak for staff sign-in', () => {
+    const realm = JSON.parse(readFileSync(join(REPO_ROOT, 'deploy/keycloak/realm-kz-permits.json'), 'utf8'));
+    const webClient = realm.clients.find((c: { clientId: string }) => c.clientId === 'kz-permits-web');
+
+    it('imports the kz-permits realm on start and reports health', () => {
+      const keycloak = compose.services.keycloak;
+      expect(keycloak.image).toMatch(/^quay\.io\/keycloak\/keycloak:26\.\d+\.\d+$/);
+      expect(keycloak.command).toContain('--import-realm');
+      const mount = keycloak.volumes!.find((v) =>
+        v.endsWith('/opt/keycloak/data/import/realm-kz-permits.json:ro'),
+      )!;
+      expect(existsSync(join(REPO_ROOT, mount.split(':')[0]))).toBe(true);
+      expect(keycloak.healthcheck).toBeDefined();
+      expect(compose.services.ui.depends_on).toMatchObject({ keycloak: { condition: 'service_healthy' } });
+    });
+
+    it('registers the web app as a confidential client with PKCE and its secret from the environment', () => {
+      expect(webClient).toMatchObject({
+        publicClient: false,
+        clientAuthenticatorType: 'client-secret',
+        secret: '${OIDC_CLIENT_SECRET}',
+        standardFlowEnabled: true,
+        implicitFlowEnabled: false,
+        directAccessGrantsEnabled: false,
+        redirectUris: ['${KZP_WEB_URL}/auth/callback'],
+      });
+      expect(webClient.attributes['pkce.code.challenge.method']).toBe('S256');
+      expect(webClient.attributes['post.logout.redirect.uris']).toBe('${KZP_WEB_URL}/');
+    });
+
+    it('has a group for every candidate group of docs/roles.md plus operators and designers, each giving a role', () => {
+      const roles = readFileSync(join(REPO_ROOT, 'docs/roles.md'), 'utf8').split(
+        '## Where roles come from',
+      )[0];
+      const candidateGroups = [...roles.matchAll(/^\| `([a-z-]+)` +\|/gm)].map((m) => m[1]);
+      expect(candidateGroups.length).toBeGreaterThanOrEqual(9);
+      const groups = realm.groups.map((g: { name: string }) => g.name);
+      expect(groups).toEqual(expect.arrayContaining([...candidateGroups, 'operators', 'designers']));
+      for (const group of groups)
+        expect({ group, roles: staffIdentityFromClaims({ sub: 's', groups: [group] }).roles.length }).toEqual(
+          {
+            group,
+            roles: 1,
+          },
+        );
+    });
+
+    it('puts group membership (short names) and the IIN into the ID token and userinfo', () => {
+      const mapper = (type: string) =>
+        webClient.protocolMappers.find((m: { protocolMapper: string }) => m.protocolMapper === type).config;
+      expect(mapper('oidc-group-membership-mapper')).toMatchObject({
+        'claim.name': 'groups',
+        'full.path': 'false',
+        'id.token.claim': 'true',
+        'userinfo.token.claim': 'true',
+      });
+      expect(mapper('oidc-usermodel-attribute-mapper')).toMatchObject({
+        'user.attribute': 'iin',
+        'claim.name': 'iin',
+      });
+    });
+
+    it('points the web app at the same realm, client and secret as Keycloak', () => {
+      const ui = serviceEnvironment('ui', HOST_ENV);
+      const keycloak = serviceEnvironment('keycloak', HOST_ENV);
+      expect(ui.OIDC_ISSUER_URL).toBe(`${keycloak.KC_HOSTNAME}/realms/${realm.realm}`);
+      expect(ui.OIDC_CLIENT_ID).toBe(webClient.clientId);
+      expect(ui.OIDC_CLIENT_SECRET).toBe(keycloak.OIDC_CLIENT_SECRET);
+      expect(ui.OIDC_REDIRECT_URI).toBe(`${keycloak.KZP_WEB_URL}/auth/callback`);
+      expect(new URL(ui.OIDC_ISSUER_URL).hostname).toBe('keycloak.localhost');
+      expect(compose.services.ui.extra_hosts).toContain('keycloak.localhost:host-gateway');
+      expect(() => serviceEnvironment('ui', { ...HOST_ENV, OIDC_CLIENT_SECRET: '' })).toThrow(
+        /OIDC_CLIENT_SECRET/,
+      );
+    });
   });
 });

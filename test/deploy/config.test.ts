@@ -105,9 +105,19 @@ describe('configuration schema', () => {
     expect(oauth.issues.map((i) => i.env).sort()).toEqual(['CAMUNDA_OAUTH_URL', 'ZEEBE_CLIENT_SECRET']);
   });
 
-  it('in production requires a session secret of the web app, and only of the web app', () => {
+  it('in production requires the session secret and the staff identity provider of the web app, and only of the web app', () => {
     const error = configErrorOf(() => loadConfig({ MODE: 'production' }, { service: 'ui' }));
-    expect(error.issues.map((i) => i.env)).toEqual(['UI_SESSION_SECRET']);
+    expect(error.issues.map((i) => i.env)).toEqual([
+      'UI_SESSION_SECRET',
+      'OIDC_ISSUER_URL',
+      'OIDC_CLIENT_SECRET',
+    ]);
+    // A configured provider needs the client secret in any mode; unset, embedded mode runs its own.
+    const partial = configErrorOf(() =>
+      loadConfig({ OIDC_ISSUER_URL: 'https://id.example.kz/realms/kz-permits' }),
+    );
+    expect(partial.issues.map((i) => i.env)).toEqual(['OIDC_CLIENT_SECRET']);
+    expect(loadConfig({}).oidc.issuerUrl).toBeUndefined();
     expect(loadConfig({ MODE: 'production' }, { service: 'workers' }).mode).toBe('production');
   });
 

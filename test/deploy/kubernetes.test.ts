@@ -55,4 +55,35 @@ describe('Kubernetes deployment', () => {
       grpcAddress: expect.stringMatching(/^grpc:\/\//),
     });
   });
+
+  it('signs staff in through the chart’s Keycloak with our realm, and the web app is configured for it', () => {
+    const values = yaml.load(read('values-camunda.yaml'));
+    expect(values.identityKeycloak.enabled).toBe(true);
+    expect(values.identityKeycloak.keycloakConfigCli).toMatchObject({
+      enabled: true,
+      existingConfigmap: 'kz-permits-keycloak-realm',
+      extraEnvVarsSecret: 'kz-permits-credentials',
+    });
+    const [configMap] = docs('ours/config.yaml');
+    const secret = {
+      CAMUNDA_BASIC_AUTH_USERNAME: 'ui',
+      CAMUNDA_BASIC_AUTH_PASSWORD: 'from-secret',
+      UI_SESSION_SECRET: 's'.repeat(32),
+      OIDC_CLIENT_SECRET: 'c'.repeat(24),
+    };
+    const config = loadConfig({ ...configMap.data, ...secret }, { service: 'ui' });
+    expect(config.oidc).toMatchObject({
+      issuerUrl: expect.stringMatching(/^https:\/\/.+\/realms\/kz-permits$/),
+      clientId: 'kz-permits-web',
+      redirectUri: expect.stringMatching(/^https:\/\/.+\/auth\/callback$/),
+    });
+    expect(() =>
+      loadConfig({ ...configMap.data, ...secret, OIDC_CLIENT_SECRET: '' }, { service: 'ui' }),
+    ).toThrow(/OIDC_CLIENT_SECRET/);
+  });
+
+  it('keeps each client on one web-app replica, where its server-side session lives', () => {
+    const [, service] = docs('ours/ui.yaml');
+    expect(service.spec.sessionAffinity).toBe('ClientIP');
+  });
 });

@@ -292,8 +292,10 @@ describeSystem('web app on the real system', () => {
 
   /** Files a security-licence application for the company through the portal's API, as the browser does. */
   async function fileLicenceApplication(page: Page, number: string) {
+    // The page's session CSRF token, which the portal's own requests carry.
+    const csrf = await page.evaluate(() => (window as any).__BOOT__.csrfToken as string);
     const res = await page.request.post(`${system.uiUrl}/api/applications`, {
-      headers: { 'x-requested-with': 'fetch' },
+      headers: { 'x-requested-with': 'fetch', 'x-csrf-token': csrf },
       data: {
         serviceId: 'security-licence',
         applicationNumber: number,
@@ -657,6 +659,34 @@ describeSystem('web app on the real system', () => {
       for (const [name, list] of Object.entries(errors)) expect([name, list]).toEqual([name, []]);
     });
   }
+
+  test('staff sign in on the identity provider’s page: a clerk lands on the worklist, an operator on operations; sign-out ends both sessions', async () => {
+    const clerk = await pageAs('oidc-clerk', 'clerk', { unit: 'police', lang: 'ru' });
+    expect(new URL(clerk.page.url()).pathname).toBe('/worklist');
+    await clerk.page.locator('[data-testid=who]').filter({ hasText: 'Сапарова Динара Маратқызы' }).waitFor();
+    await shot(clerk.page, 'oidc-clerk-worklist');
+    expect((await clerk.page.request.get(`${system.uiUrl}/api/ops/incidents`)).status()).toBe(403);
+    // Sign-out goes through the provider and back to the sign-in page...
+    await Promise.all([
+      clerk.page.waitForURL((u) => u.href === `${system.uiUrl}/`),
+      clerk.page.click('form[action="/signout"] button'),
+    ]);
+    expect((await clerk.page.request.get(`${system.uiUrl}/api/tasks`)).status()).toBe(401);
+    // ...and the provider asks for the password again.
+    await Promise.all([
+      clerk.page.waitForURL((u) => u.href.includes('/interaction/')),
+      clerk.page.click('#staff-signin'),
+    ]);
+    await clerk.page.locator('#login-form').filter({ hasText: 'Пароль' }).waitFor();
+    await shot(clerk.page, 'oidc-provider-login-ru');
+    await clerk.context.close();
+
+    const operator = await pageAs('oidc-operator', 'operator');
+    expect(new URL(operator.page.url()).pathname).toBe('/operations');
+    await operator.page.locator('[data-testid=instances]').waitFor();
+    expect((await operator.page.request.get(`${system.uiUrl}/api/designer/diagrams`)).status()).toBe(403);
+    await operator.context.close();
+  });
 
   test("roles are refused other roles' pages with 403, in both languages", async () => {
     const { page, context } = await pageAs('refusal', 'clerk', { unit: 'fire', lang: 'ru' });

@@ -1,7 +1,6 @@
 import {
   startApp,
   client,
-  cookieFor,
   BIN,
   OTHER_BIN,
   licenceApplication,
@@ -13,7 +12,7 @@ describe('intake of portal applications', () => {
   let call: ReturnType<typeof client>;
   beforeEach(async () => {
     ctx = await startApp();
-    call = client(ctx.base, cookieFor('applicant', { bin: BIN }));
+    call = client(ctx.base, await ctx.as('applicant', { bin: BIN }));
   });
   afterEach(() => ctx.close());
 
@@ -130,7 +129,7 @@ describe('intake of portal applications', () => {
       (await call('POST', '/api/applications', licenceApplication('SEC-2026-000043', OTHER_BIN))).status,
     ).toBe(403);
     await call('POST', '/api/applications', licenceApplication());
-    const other = client(ctx.base, cookieFor('applicant', { bin: OTHER_BIN }));
+    const other = client(ctx.base, await ctx.as('applicant', { bin: OTHER_BIN }));
     expect((await other('GET', '/api/applications/SEC-2026-000042')).status).toBe(404);
     expect(
       (

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fixtures } from '../../simulators';
 import { startSystem, type RunningSystem } from '../../scripts/start';
+import { signInApplicant, signInStaff } from '../support/staff-sign-in';
 
 /**
  * `npm start` as a newcomer runs it: every part started by the project itself, each reaching the
@@ -33,22 +34,11 @@ describe('npm start: the whole embedded system', () => {
   test("the antimonopoly body's answer reaches the web app's inbound channel of this run", async () => {
     const company = fixtures.national.approved;
     // An applicant signs in and submits a national company's application through the portal API.
-    const signIn = await fetch(`${sys.uiUrl}/signin`, {
-      method: 'POST',
-      redirect: 'manual',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({
-        role: 'applicant',
-        bin: company.bin,
-        name: company.headFullName,
-      }).toString(),
-    });
-    const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0];
-    expect(cookie).toContain('=');
+    const { cookie, csrf } = await signInApplicant(sys.uiUrl, company.bin, company.headFullName);
     const number = 'NAT-2026-000950';
     const submitted = await fetch(`${sys.uiUrl}/api/applications`, {
       method: 'POST',
-      headers: { cookie, 'x-requested-with': 'fetch', 'content-type': 'application/json' },
+      headers: { cookie, 'x-csrf-token': csrf, 'content-type': 'application/json' },
       body: JSON.stringify({
         applicationNumber: number,
         serviceId: 'national-company-security-approval',
@@ -83,5 +73,14 @@ describe('npm start: the whole embedded system', () => {
     expect(await answer.json()).toMatchObject({
       callback: { url: `${sys.uiUrl}/inbound/antimonopoly-answers`, status: 202, error: null },
     });
+  });
+
+  test('npm start runs the embedded identity provider: a seeded clerk signs in and sees the worklist', async () => {
+    const clerk = await signInStaff(sys.uiUrl, 'mia.clerk');
+    expect(clerk.landedOn).toBe('/worklist');
+    const tasks = await fetch(`${sys.uiUrl}/api/tasks`, { headers: { cookie: clerk.cookie } });
+    expect(tasks.status).toBe(200);
+    const ops = await fetch(`${sys.uiUrl}/api/ops/incidents`, { headers: { cookie: clerk.cookie } });
+    expect(ops.status).toBe(403);
   });
 });

@@ -1,4 +1,4 @@
-import { startApp, client, cookieFor, BIN } from './support/harness';
+import { startApp, client, BIN } from './support/harness';
 
 describe('web app: roles, worklist and operations', () => {
   let ctx: Awaited<ReturnType<typeof startApp>>;
@@ -15,10 +15,14 @@ describe('web app: roles, worklist and operations', () => {
       ['/designer', 'designer'],
       ['/designer/forms', 'designer'],
     ];
+    const roles = ['designer', 'clerk', 'operator', 'applicant', 'head'] as const;
+    const sessions = Object.fromEntries(
+      await Promise.all(roles.map(async (role) => [role, await ctx.as(role, { unit: 'police', bin: BIN })])),
+    );
     for (const [path, allowed] of pages) {
       expect((await client(ctx.base)('GET', path)).status).toBe(302);
-      for (const role of ['designer', 'clerk', 'operator', 'applicant', 'head'] as const) {
-        const res = await client(ctx.base, cookieFor(role, { unit: 'police', bin: BIN }))('GET', path);
+      for (const role of roles) {
+        const res = await client(ctx.base, sessions[role])('GET', path);
         const ok = role === allowed || (path === '/worklist' && role === 'head');
         expect([path, role, res.status]).toEqual([path, role, ok ? 200 : 403]);
       }
@@ -27,31 +31,36 @@ describe('web app: roles, worklist and operations', () => {
 
   test('APIs answer 401 without a session and 403 for other roles', async () => {
     expect((await client(ctx.base)('GET', '/api/tasks')).status).toBe(401);
-    expect((await client(ctx.base, cookieFor('applicant', { bin: BIN }))('GET', '/api/tasks')).status).toBe(
+    expect(
+      (await client(ctx.base, await ctx.as('applicant', { bin: BIN }))('GET', '/api/tasks')).status,
+    ).toBe(403);
+    expect(
+      (await client(ctx.base, await ctx.as('clerk', { unit: 'fire' }))('GET', '/api/ops/incidents')).status,
+    ).toBe(403);
+    expect((await client(ctx.base, await ctx.as('operator'))('GET', '/api/designer/diagrams')).status).toBe(
       403,
     );
-    expect(
-      (await client(ctx.base, cookieFor('clerk', { unit: 'fire' }))('GET', '/api/ops/incidents')).status,
-    ).toBe(403);
-    expect((await client(ctx.base, cookieFor('operator'))('GET', '/api/designer/diagrams')).status).toBe(403);
-    expect((await client(ctx.base, cookieFor('designer'))('POST', '/api/applications', {})).status).toBe(403);
+    expect((await client(ctx.base, await ctx.as('designer'))('POST', '/api/applications', {})).status).toBe(
+      403,
+    );
   });
 
-  test('a forged or tampered session cookie is ignored', async () => {
-    const good = cookieFor('clerk', { unit: 'fire' });
-    const forged = good.replace(/=([^.]+)\./, (_m, body: string) => {
-      const s = JSON.parse(Buffer.from(body, 'base64url').toString());
-      return `=${Buffer.from(JSON.stringify({ ...s, role: 'operator' })).toString('base64url')}.`;
-    });
-    expect((await client(ctx.base, forged)('GET', '/api/ops/incidents')).status).toBe(401);
+  test('a made-up or altered session id is no session', async () => {
+    const real = await ctx.as('operator');
+    expect((await client(ctx.base, real)('GET', '/api/ops/incidents')).status).toBe(200);
+    const altered = real.cookie.slice(0, -2) + (real.cookie.endsWith('AA') ? 'BB' : 'AA');
+    expect((await client(ctx.base, altered)('GET', '/api/ops/incidents')).status).toBe(401);
+    expect((await client(ctx.base, 'kzp_session=made-up')('GET', '/api/ops/incidents')).status).toBe(401);
   });
 
-  test('API writes without the X-Requested-With header are refused (cross-site forms cannot send it)', async () => {
+  test('API writes without the session CSRF token are refused', async () => {
+    const op = await ctx.as('operator');
     const res = await fetch(`${ctx.base}/api/ops/incidents/1/retry`, {
       method: 'POST',
-      headers: { cookie: cookieFor('operator') },
+      headers: { cookie: op.cookie, 'x-requested-with': 'fetch' },
     });
     expect(res.status).toBe(403);
+    expect((await res.json()).error.code).toBe('CSRF');
   });
 
   test('a clerk sees, claims and completes only tasks of their candidate groups, most urgent first', async () => {
@@ -97,7 +106,7 @@ describe('web app: roles, worklist and operations', () => {
       processInstanceKey: pi,
       candidateGroups: ['fire-clerks'],
     });
-    const police = client(ctx.base, cookieFor('clerk', { unit: 'police' }));
+    const police = client(ctx.base, await ctx.as('clerk', { unit: 'police' }));
 
     const list = await police('GET', '/api/tasks');
     expect(list.json.items.map((t: { userTaskKey: string }) => t.userTaskKey)).toEqual([today, later]);
@@ -139,7 +148,7 @@ describe('web app: roles, worklist and operations', () => {
       candidateGroups: ['police-clerks'],
       assignee: 'someone-else',
     });
-    const police = client(ctx.base, cookieFor('clerk', { unit: 'police' }));
+    const police = client(ctx.base, await ctx.as('clerk', { unit: 'police' }));
     expect((await police('POST', `/api/tasks/${key}/claim`)).status).toBe(409);
     expect((await police('POST', `/api/tasks/${key}/complete`, { variables: {} })).status).toBe(409);
     expect((await police('POST', `/api/tasks/${key}/release`)).status).toBe(409);
@@ -153,7 +162,7 @@ describe('web app: roles, worklist and operations', () => {
       errorMessage: 'gateway down',
       elementId: 'Task_LookupRegistration',
     });
-    const op = client(ctx.base, cookieFor('operator'));
+    const op = client(ctx.base, await ctx.as('operator'));
     const res = await op('POST', `/api/ops/incidents/${incidentKey}/retry`);
     expect(res.json).toEqual({ incidentKey, resolved: true, retriesRaised: true });
     expect(
@@ -185,28 +194,44 @@ describe('web app: roles, worklist and operations', () => {
     await mk('SEC-2026-000002', '2026-04-15T18:30:00+05:00');
     await mk('SEC-2026-000003', '2026-04-16T18:30:00+05:00');
     await mk('SEC-2026-000004', '2026-04-30T18:30:00+05:00');
-    const board = (await client(ctx.base, cookieFor('operator'))('GET', '/api/ops/deadlines')).json;
+    const board = (await client(ctx.base, await ctx.as('operator'))('GET', '/api/ops/deadlines')).json;
     const numbers = (rows: { applicationNumber: string }[]) => rows.map((r) => r.applicationNumber);
     expect(numbers(board.overdue)).toEqual(['SEC-2026-000001']);
     expect(numbers(board.dueToday)).toEqual(['SEC-2026-000002']);
     expect(numbers(board.within2)).toEqual(['SEC-2026-000003']);
   });
 
-  test("the sign-in form puts the role in a signed cookie and lands on the role's page", async () => {
-    const res = await fetch(`${ctx.base}/signin`, {
+  test('the sign-in page offers no role to choose: a posted role gives no staff session', async () => {
+    const page = await (await fetch(`${ctx.base}/`)).text();
+    expect(page).not.toContain('name="role"');
+    expect(page).toContain('href="/auth/login"');
+    const applicant = await ctx.as('applicant', { bin: BIN });
+    expect(applicant.landedOn).toBe('/portal');
+    // The old role picker's request: refused without the form's token, and never an operator.
+    const picked = await fetch(`${ctx.base}/signin`, {
       method: 'POST',
       redirect: 'manual',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: `role=applicant&bin=${BIN}`,
+      body: `role=operator&bin=${BIN}`,
     });
-    expect(res.status).toBe(302);
-    expect(res.headers.get('location')).toBe('/portal');
+    expect(picked.status).toBe(403);
+    expect(picked.headers.get('set-cookie') ?? '').not.toContain('kzp_session=');
+  });
+
+  test('an invalid BIN on the applicant sign-in is refused with the field named', async () => {
+    const first = await fetch(`${ctx.base}/`);
+    const token = /name="_signin" value="([^"]+)"/.exec(await first.text())![1];
+    const cookie = first.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
     const bad = await fetch(`${ctx.base}/signin`, {
       method: 'POST',
       redirect: 'manual',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: 'role=applicant&bin=123456789012',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
+      body: new URLSearchParams({ _signin: token, bin: '123456789012' }).toString(),
     });
     expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain('БСН дұрыс емес');
   });
 });

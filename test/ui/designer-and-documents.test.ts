@@ -1,7 +1,7 @@
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startApp, client, cookieFor, BIN, OTHER_BIN, licenceApplication } from './support/harness';
+import { startApp, client, BIN, OTHER_BIN, licenceApplication } from './support/harness';
 
 describe('designer: diagrams, lint gate and deployment', () => {
   let dir: string;
@@ -37,7 +37,16 @@ describe('designer: diagrams, lint gate and deployment', () => {
     await ctx.close();
     rmSync(dir, { recursive: true, force: true });
   });
-  const designer = () => client(ctx.base, cookieFor('designer'));
+  let designerSession: Awaited<ReturnType<typeof ctx.as>> | undefined;
+  beforeEach(() => {
+    designerSession = undefined;
+  });
+  const designer =
+    () =>
+    async (...args: Parameters<ReturnType<typeof client>>) => {
+      designerSession ??= await ctx.as('designer');
+      return client(ctx.base, designerSession)(...args);
+    };
 
   test('a designer opens and saves a diagram; names outside bpmn/ are refused', async () => {
     expect((await designer()('GET', '/api/designer/diagrams')).json.items).toEqual(['security-licence.bpmn']);
@@ -91,7 +100,7 @@ test('a deploy refused by lint answers 422 with the problems and notifies nobody
     },
   });
   try {
-    const res = await client(ctx.base, cookieFor('designer'))('POST', '/api/designer/deploy');
+    const res = await client(ctx.base, await ctx.as('designer'))('POST', '/api/designer/deploy');
     expect(res.status).toBe(422);
     expect(res.json.problems).toEqual(problems);
     expect(ctx.fake.messages).toEqual([]);
@@ -118,20 +127,23 @@ test('an applicant downloads documents of their own applications only', async ()
     },
   });
   try {
-    const mine = client(ctx.base, cookieFor('applicant', { bin: BIN }));
+    const mine = client(ctx.base, await ctx.as('applicant', { bin: BIN }));
     await mine('POST', '/api/applications', licenceApplication());
     const res = await mine('GET', '/api/documents/doc-1?download=1');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/pdf');
     expect(res.headers.get('content-disposition')).toMatch(/^attachment/);
     expect(
-      (await client(ctx.base, cookieFor('applicant', { bin: OTHER_BIN }))('GET', '/api/documents/doc-1'))
+      (await client(ctx.base, await ctx.as('applicant', { bin: OTHER_BIN }))('GET', '/api/documents/doc-1'))
         .status,
     ).toBe(404);
     expect(
-      (await client(ctx.base, cookieFor('clerk', { unit: 'police' }))('GET', '/api/documents/doc-1')).status,
+      (await client(ctx.base, await ctx.as('clerk', { unit: 'police' }))('GET', '/api/documents/doc-1'))
+        .status,
     ).toBe(200);
-    expect((await client(ctx.base, cookieFor('designer'))('GET', '/api/documents/doc-1')).status).toBe(403);
+    expect((await client(ctx.base, await ctx.as('designer'))('GET', '/api/documents/doc-1')).status).toBe(
+      403,
+    );
   } finally {
     await ctx.close();
   }

@@ -1,7 +1,17 @@
 /** Shared browser helpers: boot data from the server page, texts, API calls, DOM building. */
 export interface Boot {
   lang: 'kk' | 'ru';
-  session: { role: string; unit?: string; bin?: string; userId: string; groups: string[] } | null;
+  session: {
+    role: string;
+    roles: string[];
+    unit?: string;
+    bin?: string;
+    name?: string;
+    userId: string;
+    groups: string[];
+  } | null;
+  /** The session's CSRF token, sent with every state-changing request. */
+  csrfToken: string | null;
   texts: Record<string, string>;
   data: any;
 }
@@ -35,7 +45,10 @@ export async function api<T = any>(
   body?: unknown,
   contentType = 'application/json',
 ): Promise<T> {
-  const init: RequestInit = { method, headers: { 'x-requested-with': 'fetch' } };
+  const headers: Record<string, string> = { 'x-requested-with': 'fetch' };
+  if (boot.csrfToken && !['GET', 'HEAD'].includes(method.toUpperCase()))
+    headers['x-csrf-token'] = boot.csrfToken;
+  const init: RequestInit = { method, headers };
   if (body instanceof FormData) init.body = body;
   else if (body !== undefined) {
     (init.headers as Record<string, string>)['content-type'] = contentType;

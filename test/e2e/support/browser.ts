@@ -2,6 +2,8 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { REPO } from './system';
+import { SEEDED_STAFF_PASSWORD } from '../../../ui/auth/staff';
+import { seededUser } from '../../support/staff-sign-in';
 
 export const ARTIFACTS = path.join(REPO, 'test-artifacts');
 
@@ -35,6 +37,10 @@ export async function openPage(browser: Browser, lang: 'kk' | 'ru' = 'kk') {
   return { page, context, consoleErrors };
 }
 
+/**
+ * Signs in as a person does: staff through the identity provider's login page (the seeded account
+ * of the role, ui/auth/staff.ts), applicants by BIN on the sign-in page.
+ */
 export async function signIn(
   page: Page,
   base: string,
@@ -43,12 +49,30 @@ export async function signIn(
 ) {
   if (opts.lang) await page.goto(`${base}/lang?to=${opts.lang}&back=/`);
   else await page.goto(base + '/');
-  await page.selectOption('#role', role);
-  if (opts.unit) await page.selectOption('#unit', opts.unit);
-  if (opts.bin) await page.fill('#bin', opts.bin);
+  if (role === 'applicant') {
+    await page.fill('#bin', opts.bin ?? '');
+    await Promise.all([
+      page.waitForURL((u) => u.pathname !== '/'),
+      page.click('#signin-form button[type=submit]'),
+    ]);
+    return;
+  }
+  await signInOnProvider(page, base, seededUser(role, opts.unit));
+}
+
+/** From the sign-in page: the staff button, the provider's form, back in the web app. */
+export async function signInOnProvider(
+  page: Page,
+  base: string,
+  username: string,
+  password = SEEDED_STAFF_PASSWORD,
+) {
+  await Promise.all([page.waitForURL((u) => u.href.includes('/interaction/')), page.click('#staff-signin')]);
+  await page.fill('#username', username);
+  await page.fill('#password', password);
   await Promise.all([
-    page.waitForURL((u) => u.pathname !== '/'),
-    page.click('#signin-form button[type=submit]'),
+    page.waitForURL((u) => u.href.startsWith(base) && u.pathname !== '/' && !u.pathname.startsWith('/auth/')),
+    page.click('#login-form button[type=submit]'),
   ]);
 }
 
