@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createLegalAmendmentStore } from '../../adapters/legal-amendments';
-import { client, cookieFor, startApp } from './support/harness';
+import { client, startApp } from './support/harness';
 
 /** Order 138 of 31 March 2026: the parts of its paragraph 1 that take effect on 12 July 2026 (¶4). */
 const AMENDMENT = {
@@ -30,7 +30,7 @@ describe('operator records a legal amendment in the web app (Order 138 §8; spec
   const starts = () => ctx.fake.calls.filter((c) => c.method === 'createProcessInstance');
 
   test('the amendment is recorded with its author and starts one rules-change notice; the same amendment again starts none', async () => {
-    const op = client(ctx.base, cookieFor('operator'));
+    const op = client(ctx.base, await ctx.as('operator'));
     const first = await op('POST', '/api/ops/amendments', AMENDMENT);
     expect(first.status).toBe(201);
     expect(first.json).toMatchObject({ created: true, noticeStarted: true });
@@ -55,16 +55,16 @@ describe('operator records a legal amendment in the web app (Order 138 §8; spec
 
   test('only an operator may record an amendment', async () => {
     for (const role of ['clerk', 'designer', 'applicant', 'head'] as const) {
-      expect((await client(ctx.base, cookieFor(role))('POST', '/api/ops/amendments', AMENDMENT)).status).toBe(
-        403,
-      );
+      expect(
+        (await client(ctx.base, await ctx.as(role))('POST', '/api/ops/amendments', AMENDMENT)).status,
+      ).toBe(403);
     }
     expect((await client(ctx.base)('POST', '/api/ops/amendments', AMENDMENT)).status).toBe(401);
     expect(starts()).toHaveLength(0);
   });
 
   test('bad input names each field and its problem in Kazakh and Russian, and nothing is stored or started', async () => {
-    const op = client(ctx.base, cookieFor('operator'));
+    const op = client(ctx.base, await ctx.as('operator'));
     const res = await op('POST', '/api/ops/amendments', {
       ...AMENDMENT,
       effectiveDate: '2026-02-30',
@@ -88,7 +88,7 @@ describe('operator records a legal amendment in the web app (Order 138 §8; spec
   });
 
   test('Order 923 (services B, C, D) has no such paragraph: the amendment is refused with the reason', async () => {
-    const res = await client(ctx.base, cookieFor('operator'))('POST', '/api/ops/amendments', {
+    const res = await client(ctx.base, await ctx.as('operator'))('POST', '/api/ops/amendments', {
       ...AMENDMENT,
       serviceId: 'training-centre-designation',
       actNumber: '923',
