@@ -67,7 +67,9 @@ function recordedFacts(
       })),
       listedSpecialty: listed.length > 0,
       experienceYears,
-      requiredExperienceYears: higher ? config.higherEducationYears : config.vocationalEducationYears,
+      // Experience counts only with a listed specialty; without one there is nothing to compare.
+      requiredExperienceYears:
+        listed.length === 0 ? null : higher ? config.higherEducationYears : config.vocationalEducationYears,
     };
   });
   return {

@@ -20,6 +20,8 @@ export interface StoredDocument {
   title: string;
   /** Register number printed on the document (the permit or licence number for those kinds). */
   number: string;
+  /** Date printed on the document: for a result or refusal, its signing date once signed. */
+  date: string;
   fileName: string;
   contentType: 'application/pdf';
   /** Hex SHA-256 of the PDF bytes exactly as stored. */
@@ -160,6 +162,7 @@ export function createDocumentService({ dir, clock }: { dir: string; clock: Cloc
           lang: content.lang,
           title: content.title,
           number: content.number,
+          date: content.date,
           fileName,
           contentType: 'application/pdf',
           sha256: digest,

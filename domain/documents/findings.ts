@@ -50,11 +50,18 @@ const LEVEL = {
   },
 } as const;
 
+/** "2 года" / "5 лет": a count of years in the nominative. */
 function years(ctx: DocumentContext, n: number): string {
-  return ctx.tr(
-    `${n} жыл`,
-    `${n} ${n % 10 === 1 && n % 100 !== 11 ? 'год' : n % 10 >= 2 && n % 10 <= 4 && (n % 100 < 12 || n % 100 > 14) ? 'года' : 'лет'}`,
-  );
+  if (ctx.lang === 'kk') return `${n} жыл`;
+  const last = n % 10;
+  const teen = n % 100 >= 11 && n % 100 <= 14;
+  return `${n} ${last === 1 && !teen ? 'год' : last >= 2 && last <= 4 && !teen ? 'года' : 'лет'}`;
+}
+
+/** "не менее 3 лет" / "кемінде 3 жыл": a minimum of years. */
+function atLeastYears(ctx: DocumentContext, n: number): string {
+  if (ctx.lang === 'kk') return `кемінде ${n} жыл`;
+  return `не менее ${n} ${n % 10 === 1 && n % 100 !== 11 ? 'года' : 'лет'}`;
 }
 
 /** Service A (Annex 2 row 10 items 2, 5): the specialists and instruments the check found wanting. */
@@ -100,11 +107,11 @@ function specialistFacts(
       );
       const exp = num(s.experienceYears);
       const req = num(s.requiredExperienceYears);
-      if (exp !== undefined && req !== undefined)
+      if (exp !== undefined && req !== undefined && exp < req)
         parts.push(
           ctx.tr(
-            `мамандығы бойынша жұмыс өтілі ${years(ctx, exp)}, талап етілетін ${years(ctx, req)}`,
-            `стаж работы по специальности ${years(ctx, exp)} из требуемых ${years(ctx, req)}`,
+            `мамандығы бойынша жұмыс өтілі ${years(ctx, exp)}, ${atLeastYears(ctx, req)} қажет`,
+            `стаж работы по специальности ${years(ctx, exp)}, требуется ${atLeastYears(ctx, req)}`,
           ),
         );
       lines.push(`${personLabel(ctx, role, iin, str(s.fullName) ?? names.get(iin))}: ${parts.join('; ')}`);

@@ -26,6 +26,7 @@ const stored = (lang: 'kk' | 'ru'): StoredDocument => ({
   applicationNumber: 'KZ-2026-000123',
   kind: 'refusal',
   lang,
+  date: '14.04.2026',
   title:
     lang === 'kk'
       ? 'Мемлекеттік қызмет көрсетуден дәлелді бас тарту'
