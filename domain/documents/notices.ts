@@ -75,7 +75,12 @@ function hearingRows(ctx: DocumentContext): [string, string][] {
   return [
     [tr('Уақыты', 'Время'), formatDateTime(f.instant('hearing.at'), lang)],
     [tr('Орны', 'Место'), f.bilingual('hearing.place', lang)],
-    [tr('Тәсілі', 'Способ'), HEARING_METHODS[method]?.[lang] ?? method],
+    [
+      tr('Тәсілі', 'Способ'),
+      // An unknown method would print an internal value; it is a data error the operator must see.
+      HEARING_METHODS[method]?.[lang] ??
+        f.fail('hearing.method', 'invalid', `expected one of ${Object.keys(HEARING_METHODS).join(', ')}`),
+    ],
   ];
 }
 
