@@ -291,13 +291,19 @@ export function establishedFacts(ctx: DocumentContext): string[] {
   return lines;
 }
 
+/** Capital first letter, one closing full stop. */
+function sentence(text: string): string {
+  const t = text.trim();
+  return `${t.charAt(0).toLocaleUpperCase('ru')}${t.slice(1)}${/[.!?]$/.test(t) ? '' : '.'}`;
+}
+
 export function factsSection(ctx: DocumentContext): DocumentSection[] {
   const lines = establishedFacts(ctx);
   if (lines.length === 0) return [];
   return [
     {
       heading: ctx.tr('Анықталған мән-жайлар', 'Установленные обстоятельства'),
-      paragraphs: lines.map((l, i) => `${i + 1}) ${l}.`.replace(/\.\.$/, '.')),
+      paragraphs: lines.map((l, i) => `${i + 1}) ${sentence(l)}`),
     },
   ];
 }
@@ -332,9 +338,11 @@ export function hearingHeldSection(ctx: DocumentContext): DocumentSection[] {
       `Заслушивание проведено ${formatDateTime(at, ctx.lang)}.`,
     ),
     stated
-      ? ctx.tr(
-          `Көрсетілетін қызметті алушы позициясын білдірді: ${stated}`,
-          `Услугополучатель представил позицию: ${stated}`,
+      ? sentence(
+          ctx.tr(
+            `Көрсетілетін қызметті алушы позициясын білдірді: ${stated}`,
+            `Услугополучатель представил позицию: ${stated}`,
+          ),
         )
       : ctx.tr(
           'Көрсетілетін қызметті алушы позициясын білдірмеді.',
