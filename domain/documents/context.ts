@@ -65,7 +65,9 @@ export function createContext(kind: DocumentKind, facts: DocumentFacts, lang: La
     : `№ ${applicationNumber}`;
   const profile = SERVICES[service];
   const issuer = f.has('providerName') ? f.bilingual('providerName', lang) : profile.issuer[lang];
-  const place = f.has('providerLocation') ? f.bilingual('providerLocation', lang) : profile.location?.[lang];
+  const place = f.has('providerLocation')
+    ? f.bilingual('providerLocation', lang)
+    : (profile.location?.[lang] ?? registrationCity(f, lang));
 
   return {
     kind,
@@ -82,6 +84,18 @@ export function createContext(kind: DocumentKind, facts: DocumentFacts, lang: La
     number: documentNumber(kind, applicationNumber, seq),
     tr,
   };
+}
+
+/**
+ * Service B's provider is the territorial police body of the place where the legal entity is
+ * registered (licence rules, List row 9 ground 6), so its city is the registry's `legalEntity.region`
+ * when that is a city ("г. Алматы"); a region the document cannot word in both languages is left out.
+ */
+function registrationCity(f: FactReader, lang: Lang): string | undefined {
+  const region = f.raw('legalEntity.region');
+  const city = typeof region === 'string' ? /^г\.\s*(\S.*)$/.exec(region.trim())?.[1] : undefined;
+  if (!city) return undefined;
+  return lang === 'kk' ? `${city} қ.` : `г. ${city}`;
 }
 
 /** The applicant as an addressee line: name and identification number. */

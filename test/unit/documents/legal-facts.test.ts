@@ -312,6 +312,11 @@ describe('date, place and signature facts (Order 138 Annex 2 row 7; Order 923 §
       'ru',
     );
     expect(licence.place).toBe('г. Алматы');
+    // Order 923 List row 9 ground 6: the territorial body is the one of the entity's registration.
+    const registered = { ...FACTS.licence, legalEntity: { region: 'г. Шымкент' } };
+    expect(buildDocument('licence', registered, 'kk').place).toBe('Шымкент қ.');
+    expect(buildDocument('licence', registered, 'ru').place).toBe('г. Шымкент');
+    expect(buildDocument('licence', FACTS.licence, 'ru').place).toBeUndefined();
   });
 
   it('no document text claims an electronic signature', () => {
