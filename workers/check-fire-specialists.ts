@@ -2,7 +2,9 @@ import { z } from 'zod';
 import {
   checkFireSpecialists,
   DEFAULT_FIRE_SPECIALISTS_CONFIG,
+  listedSpecialty,
   type FireSpecialistsConfig,
+  type FireSpecialistsInput,
 } from '../domain/rules/fire-specialists';
 import type { WorkerDefinition } from './types';
 
@@ -36,6 +38,48 @@ const variables = z.object({
 });
 
 /**
+ * What the check saw for each specialist, as data a refusal can state (Order 138 Annex 2 row 7: a
+ * reasoned refusal): clearance group, the education records with their specialty, the relevant
+ * experience and the experience the best education record calls for, and the thresholds applied.
+ */
+function recordedFacts(
+  input: FireSpecialistsInput,
+  config: FireSpecialistsConfig,
+  verdicts: ReadonlyArray<{ iin: string; qualified: boolean }>,
+) {
+  const findings = verdicts.map((v) => {
+    const sp = input.specialists.find((s) => s.iin === v.iin)!;
+    const records = input.education.filter((e) => e.iin === v.iin);
+    const listed = records.filter((e) => listedSpecialty(e, config));
+    const experienceYears = input.employment
+      .filter((e) => e.iin === v.iin)
+      .reduce((sum, e) => sum + (e.relevantExperienceYears ?? 0), 0);
+    const higher = listed.some((e) => e.level === 'higher');
+    return {
+      iin: v.iin,
+      fullName: sp.fullName ?? null,
+      qualified: v.qualified,
+      electricalClearanceGroup: sp.electricalClearanceGroup,
+      minimumClearanceGroup: config.minimumClearanceGroup,
+      education: records.map((e) => ({
+        level: e.level,
+        specialty: e.specialtyName ?? e.specialtyCode ?? null,
+      })),
+      listedSpecialty: listed.length > 0,
+      experienceYears,
+      // Experience counts only with a listed specialty; without one there is nothing to compare.
+      requiredExperienceYears:
+        listed.length === 0 ? null : higher ? config.higherEducationYears : config.vocationalEducationYears,
+    };
+  });
+  return {
+    findings,
+    minimumSpecialists: config.minimumSpecialists,
+    minimumVerifiedInstruments: config.minimumVerifiedInstruments,
+  };
+}
+
+/**
  * Service A: applies the specialists and instruments rule and writes `specialistsCheck`. Grounds are
  * data for the clerk's study, never a BPMN error; unreadable variables are a permanent failure.
  */
@@ -52,17 +96,17 @@ const worker: WorkerDefinition<CheckFireSpecialistsDeps> = {
     }
     const v = parsed.data;
     const config = { ...DEFAULT_FIRE_SPECIALISTS_CONFIG, ...(deps?.fireSpecialists ?? {}) };
-    const result = checkFireSpecialists(
-      {
-        specialists: v.specialists,
-        measuringInstruments: v.measuringInstruments,
-        education: v.education ?? [],
-        employment: v.employment ?? [],
-        registeredOn: v.registeredOn.slice(0, 10),
-      },
-      config,
-    );
-    return job.complete({ specialistsCheck: result });
+    const input: FireSpecialistsInput = {
+      specialists: v.specialists,
+      measuringInstruments: v.measuringInstruments,
+      education: v.education ?? [],
+      employment: v.employment ?? [],
+      registeredOn: v.registeredOn.slice(0, 10),
+    };
+    const result = checkFireSpecialists(input, config);
+    return job.complete({
+      specialistsCheck: { ...result, ...recordedFacts(input, config, result.specialists) },
+    });
   },
 };
 

@@ -16,10 +16,20 @@ const generateDocument: WorkerDefinition<DocumentDeps> = {
   type: 'generate-document',
   timeoutMs: 60_000,
   async handler(job, { documents, log }) {
-    const kind = job.customHeaders.documentKind;
+    // Header `documentKindVariable` names a variable holding the kind, for a step that forms whichever
+    // result the process chose (deliver-result forms the signed result again with its signing date).
+    const kindVariable = job.customHeaders.documentKindVariable;
+    const kind =
+      typeof kindVariable === 'string' && kindVariable !== ''
+        ? job.variables[kindVariable]
+        : job.customHeaders.documentKind;
     if (!isDocumentKind(kind)) {
+      const source =
+        typeof kindVariable === 'string' && kindVariable !== ''
+          ? `variable ${kindVariable}`
+          : 'header documentKind';
       return job.fail({
-        errorMessage: `header documentKind is not a known document kind: ${String(kind)}`,
+        errorMessage: `${source} is not a known document kind: ${String(kind)}`,
         retries: 0,
       });
     }

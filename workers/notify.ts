@@ -8,6 +8,7 @@ import {
   readString,
   runGatewayJob,
 } from '../adapters/gateway/worker-support';
+import { formatDateTime } from '../domain/documents/format';
 import type { WorkerDefinition, WorkerJob } from './types';
 
 type Channel = NonNullable<CabinetMessageInput['channel']>;
@@ -44,10 +45,14 @@ export const NOTICE_TEMPLATES: Record<string, Template> = {
     body: (job, n) => {
       const hearingAt = optional(job, 'hearingAt');
       if (!hearingAt) throw new JobInputError('variable hearingAt is missing for the hearing notice');
-      const place = optional(job, 'hearingPlace') ?? 'онлайн / в режиме видеосвязи';
+      const at = new Date(hearingAt);
+      if (Number.isNaN(at.getTime()))
+        throw new JobInputError(`variable hearingAt is not an ISO date: ${hearingAt}`);
+      const place = optional(job, 'hearingPlace');
       return (
-        `Өтініш № ${n} бойынша бас тарту туралы алдын ала шешім қабылданды. Тыңдау: ${hearingAt}, ${place}. ` +
-        `/ По заявлению № ${n} принято предварительное решение об отказе. Заслушивание: ${hearingAt}, ${place}. ` +
+        `Өтініш № ${n} бойынша бас тарту туралы алдын ала шешім қабылданды. Тыңдау: ${formatDateTime(at, 'kk')}, ${place ?? 'бейнебайланыс арқылы'}. ` +
+        'Сіз позицияңызды білдіруге құқылысыз (ҚР ӘРПК 73-бабы). ' +
+        `/ По заявлению № ${n} принято предварительное решение об отказе. Заслушивание: ${formatDateTime(at, 'ru')}, ${place ?? 'в режиме видеосвязи'}. ` +
         'Вы вправе выразить позицию (ст. 73 АППК РК).'
       );
     },
@@ -64,8 +69,15 @@ export const NOTICE_TEMPLATES: Record<string, Template> = {
   },
   'deadline-extended': {
     title: 'Мерзім өзгерді / Изменение срока',
-    body: (job, n) =>
-      `Заявление № ${n}: новый срок оказания услуги ${optional(job, 'serviceDeadline') ?? 'будет сообщён дополнительно'}.`,
+    body: (job, n) => {
+      const raw = optional(job, 'serviceDeadline');
+      const at = raw ? new Date(raw) : undefined;
+      const known = at && !Number.isNaN(at.getTime()) ? at : undefined;
+      return (
+        `Өтініш № ${n}: қызмет көрсетудің жаңа мерзімі ${known ? formatDateTime(known, 'kk') : 'қосымша хабарланады'}. ` +
+        `/ Заявление № ${n}: новый срок оказания услуги ${known ? formatDateTime(known, 'ru') : 'будет сообщён дополнительно'}.`
+      );
+    },
   },
 };
 

@@ -20,6 +20,11 @@ const LABELS = {
 } as const;
 
 const MARGIN = 56;
+/**
+ * Height (pt) kept blank under the signatory on the last page for a visible signature block. The
+ * renderer draws nothing there and claims no signature: signing is not done here.
+ */
+export const SIGNATURE_BLOCK_HEIGHT = 72;
 const SIZE = { issuer: 10, title: 14, body: 10.5, small: 9 } as const;
 
 export interface RenderOptions {
@@ -93,7 +98,10 @@ export function renderPdf(content: DocumentContent, options: RenderOptions = {})
     .font('body')
     .fontSize(SIZE.body)
     .text(`№ ${content.number}`, left, numberY, { width: width / 2 });
-  doc.text(content.date, left + width / 2, numberY, { width: width / 2, align: 'right' });
+  doc.text(content.place ? `${content.place}, ${content.date}` : content.date, left + width / 2, numberY, {
+    width: width / 2,
+    align: 'right',
+  });
   doc.moveDown(0.8);
   doc
     .font('bold')
@@ -132,9 +140,10 @@ export function renderPdf(content: DocumentContent, options: RenderOptions = {})
     doc.moveDown(1);
   }
 
-  // Signature block: post on the left, name on the right, signing time below.
+  // Signature block: post on the left, name on the right, signing time below, then the room left
+  // blank for the visible electronic signature, which is added only when a signature is made.
   doc.fontSize(SIZE.body);
-  ensureRoom(60);
+  ensureRoom(60 + SIGNATURE_BLOCK_HEIGHT);
   const signY = doc.y;
   doc.font('bold').text(content.signature.role, left, signY, { width: width * 0.55 });
   const afterRole = doc.y;

@@ -20,6 +20,8 @@ export interface StoredDocument {
   title: string;
   /** Register number printed on the document (the permit or licence number for those kinds). */
   number: string;
+  /** Date printed on the document: for a result or refusal, its signing date once signed. */
+  date: string;
   fileName: string;
   contentType: 'application/pdf';
   /** Hex SHA-256 of the PDF bytes exactly as stored. */
@@ -27,8 +29,8 @@ export interface StoredDocument {
   size: number;
   createdAt: string;
   /**
-   * Lines shown beside the file: the EDS wording and the digest. They are not inside the PDF,
-   * because a file cannot carry its own hash.
+   * Lines shown beside the file: the digest. They are not inside the PDF, because a file cannot
+   * carry its own hash.
    */
   stamp: string[];
 }
@@ -71,15 +73,12 @@ function canonicalJson(value: unknown): string {
 
 const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
 
-const STAMP = {
-  kk: 'Электрондық құжат көрсетілетін қызметті берушінің уәкілетті адамының ЭЦҚ-мен қол қойылған',
-  ru: 'Электронный документ подписан ЭЦП уполномоченного лица услугодателя',
-} as const;
-
-/** A draft is not signed: its stamp carries the digest only. */
-function stampOf(kind: DocumentKind, lang: Lang, digest: string): string[] {
-  const digestLine = `SHA-256: ${digest}`;
-  return kind === 'ministers-order-draft' ? [digestLine] : [STAMP[lang], digestLine];
+/**
+ * The digest only: no file here carries an electronic signature, so nothing may say it is signed.
+ * A signature, once made, is stated by whatever makes it, beside the digest.
+ */
+function stampOf(digest: string): string[] {
+  return [`SHA-256: ${digest}`];
 }
 
 /** Writes through a temporary file and a rename, so a reader never sees half a file. */
@@ -163,12 +162,13 @@ export function createDocumentService({ dir, clock }: { dir: string; clock: Cloc
           lang: content.lang,
           title: content.title,
           number: content.number,
+          date: content.date,
           fileName,
           contentType: 'application/pdf',
           sha256: digest,
           size: bytes.length,
           createdAt: now.toISOString(),
-          stamp: stampOf(kind, content.lang, digest),
+          stamp: stampOf(digest),
           seq,
           factsDigest,
         });

@@ -30,6 +30,8 @@ export interface DocumentContext {
   applicationRef: string;
   serviceName: string;
   issuer: string;
+  /** The provider's city: `providerLocation` when given (service B's territorial body), else the service's. */
+  place?: string;
   date: Date;
   number: string;
   /** Picks the text for the document's language; both texts sit side by side in the builders. */
@@ -63,6 +65,9 @@ export function createContext(kind: DocumentKind, facts: DocumentFacts, lang: La
     : `№ ${applicationNumber}`;
   const profile = SERVICES[service];
   const issuer = f.has('providerName') ? f.bilingual('providerName', lang) : profile.issuer[lang];
+  const place = f.has('providerLocation')
+    ? f.bilingual('providerLocation', lang)
+    : (profile.location?.[lang] ?? registrationCity(f, lang));
 
   return {
     kind,
@@ -74,10 +79,23 @@ export function createContext(kind: DocumentKind, facts: DocumentFacts, lang: La
     applicationRef,
     serviceName: profile.serviceName[lang],
     issuer,
+    place,
     date,
     number: documentNumber(kind, applicationNumber, seq),
     tr,
   };
+}
+
+/**
+ * Service B's provider is the territorial police body of the place where the legal entity is
+ * registered (licence rules, List row 9 ground 6), so its city is the registry's `legalEntity.region`
+ * when that is a city ("г. Алматы"); a region the document cannot word in both languages is left out.
+ */
+function registrationCity(f: FactReader, lang: Lang): string | undefined {
+  const region = f.raw('legalEntity.region');
+  const city = typeof region === 'string' ? /^г\.\s*(\S.*)$/.exec(region.trim())?.[1] : undefined;
+  if (!city) return undefined;
+  return lang === 'kk' ? `${city} қ.` : `г. ${city}`;
 }
 
 /** The applicant as an addressee line: name and identification number. */
@@ -88,16 +106,47 @@ export function applicantLine(ctx: DocumentContext): string {
   return `${ctx.applicant.name}, ${idLabel} ${ctx.applicant.bin}`;
 }
 
+/** Kinds the head signs in `deliver-result` (C7): results and refusals. Their date is the signing date. */
+const HEAD_SIGNED_KINDS: ReadonlySet<DocumentKind> = new Set<DocumentKind>([
+  'permit',
+  'licence',
+  'licence-annex',
+  'consent-letter',
+  'ministers-order',
+  'refusal',
+  'refusal-further-consideration',
+]);
+
+/** Refusals and complaint answers: signed by `refusalHead` where the result's signatory differs. */
+const REFUSAL_KINDS: ReadonlySet<DocumentKind> = new Set<DocumentKind>([
+  'refusal',
+  'refusal-further-consideration',
+  'complaint-answer',
+]);
+
+/** The post of who signs a document of this kind (roles: service C's refusals are the MIA department head's). */
+export function signatoryRole(ctx: DocumentContext): string {
+  const profile = SERVICES[ctx.service];
+  const role = REFUSAL_KINDS.has(ctx.kind) && profile.refusalHead ? profile.refusalHead : profile.head;
+  return role[ctx.lang];
+}
+
+/** When the head signed (`decision.signedAt`, recorded by `deliver-result` on the signature). */
+export function signedAt(ctx: DocumentContext): Date | undefined {
+  return ctx.f.optionalInstant('decision.signedAt');
+}
+
 /**
  * The head of the provider (C7). Results are formed before the head signs them, so the name and
- * time appear only when `decision` already carries them; the EDS stamp follows the signing.
+ * time appear only when `decision` already carries them, i.e. when the document is formed again
+ * after the signature.
  */
 export function headSignature(ctx: DocumentContext): DocumentSignature {
-  const signedAt = ctx.f.optionalInstant('decision.signedAt');
+  const at = signedAt(ctx);
   return {
-    role: SERVICES[ctx.service].head[ctx.lang],
+    role: signatoryRole(ctx),
     name: ctx.f.optionalText('decision.signedBy'),
-    signedAt: signedAt ? formatDateTime(signedAt, ctx.lang) : undefined,
+    signedAt: at ? formatDateTime(at, ctx.lang) : undefined,
   };
 }
 
@@ -123,9 +172,13 @@ export function requireDecision(ctx: DocumentContext, approved: boolean): void {
   }
 }
 
-/** Date of issue: the signing time when known, else the document's own date. */
+/**
+ * Date of issue: the signing date. A draft formed for the head's signature does not yet have one,
+ * and says so rather than printing the drafting date.
+ */
 export function issuedOn(ctx: DocumentContext): string {
-  return formatDate(ctx.f.optionalInstant('decision.signedAt') ?? ctx.date);
+  const at = signedAt(ctx);
+  return at ? formatDate(at) : ctx.tr('қол қойылған күні көрсетіледі', 'указывается при подписании');
 }
 
 export type ContentBody = Omit<DocumentContent, 'kind' | 'lang' | 'number' | 'date' | 'issuer'> &
@@ -137,7 +190,8 @@ export function finish(ctx: DocumentContext, body: ContentBody): DocumentContent
     lang: ctx.lang,
     title: body.title,
     number: body.number ?? ctx.number,
-    date: formatDate(ctx.date),
+    date: HEAD_SIGNED_KINDS.has(ctx.kind) ? issuedOn(ctx) : formatDate(ctx.date),
+    ...(ctx.place ? { place: ctx.place } : {}),
     issuer: body.issuer ?? ctx.issuer,
     addressee: body.addressee,
     sections: body.sections,

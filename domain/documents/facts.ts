@@ -42,6 +42,11 @@ export class FactReader {
     throw new DocumentFactsError(this.kind, path, 'invalid', detail);
   }
 
+  /** The value at `path` as the process left it, for builders that word structured check results. */
+  raw(path: string): unknown {
+    return this.lookup(path);
+  }
+
   has(path: string): boolean {
     const value = this.lookup(path);
     return value !== undefined && value !== null && value !== '';

@@ -5,10 +5,12 @@ import {
   officerSignature,
   REQUEST_KINDS,
   requireDecision,
+  signatoryRole,
   type DocumentContext,
 } from './context';
+import { factsSection, hearingHeldSection } from './findings';
 import { enumerate, formatDate, formatDateTime } from './format';
-import { citeRules, LAWS, SERVICES, shortRef, type RuleRef } from './services';
+import { citeRules, groundRuleRef, LAWS, shortRef, type RuleRef } from './services';
 import type { DocumentContent, DocumentSection } from './types';
 
 /** Where each service's rules put the list of documents and the grounds for refusal. */
@@ -40,12 +42,20 @@ function completenessRef(ctx: DocumentContext): { ref: RuleRef; refusesService: 
   return { ref: { paragraph: 7 }, refusesService: false };
 }
 
+/**
+ * Each ground in the catalogue's wording with the rule it rests on, cited in the document's
+ * language (the catalogue's `ruleRef` is a note for staff and is not printed).
+ */
 function groundsSection(ctx: DocumentContext, heading: string): DocumentSection {
   const grounds = ctx.f.refusalGrounds();
   return {
     heading,
     paragraphs: enumerate(
-      grounds.map((g) => `${ctx.tr(g.textKk, g.textRu)} (${ctx.tr('негіздеме', 'основание')}: ${g.ruleRef})`),
+      grounds.map((g, i) => {
+        const ref = groundRuleRef(ctx.service, g.code);
+        if (!ref) ctx.f.fail(`refusalGrounds.${i}.code`, 'invalid', `not a refusal ground of ${ctx.service}`);
+        return `${ctx.tr(g.textKk, g.textRu)} (${ctx.tr('негіздеме', 'основание')}: ${shortRef(ctx.service, ref, ctx.lang)})`;
+      }),
     ),
   };
 }
@@ -65,7 +75,12 @@ function hearingRows(ctx: DocumentContext): [string, string][] {
   return [
     [tr('Уақыты', 'Время'), formatDateTime(f.instant('hearing.at'), lang)],
     [tr('Орны', 'Место'), f.bilingual('hearing.place', lang)],
-    [tr('Тәсілі', 'Способ'), HEARING_METHODS[method]?.[lang] ?? method],
+    [
+      tr('Тәсілі', 'Способ'),
+      // An unknown method would print an internal value; it is a data error the operator must see.
+      HEARING_METHODS[method]?.[lang] ??
+        f.fail('hearing.method', 'invalid', `expected one of ${Object.keys(HEARING_METHODS).join(', ')}`),
+    ],
   ];
 }
 
@@ -161,7 +176,8 @@ export function refusalFurtherConsideration(ctx: DocumentContext): DocumentConte
     addressee: applicantLine(ctx),
     sections,
     legalBasis: [citeRules(ctx.service, refs, lang)],
-    signature: officerSignature(ctx),
+    // Signed in deliver-result by the head (service C: the MIA department head), an authorised person (§7).
+    signature: headSignature(ctx),
   });
 }
 
@@ -199,6 +215,8 @@ export function refusal(ctx: DocumentContext): DocumentContent {
           decided,
         ],
       },
+      ...factsSection(ctx),
+      ...hearingHeldSection(ctx),
       groundsSection(ctx, tr('Бас тарту негіздері', 'Основания отказа')),
       { paragraphs: [appealParagraph(ctx)] },
     ],
@@ -225,6 +243,7 @@ export function preliminaryDecision(ctx: DocumentContext): DocumentContent {
           ),
         ],
       },
+      ...factsSection(ctx),
       groundsSection(ctx, tr('Бас тарту негіздері', 'Основания для отказа')),
       ...(f.has('preliminaryDecisionText')
         ? [
@@ -365,7 +384,7 @@ export function complaintAnswer(ctx: DocumentContext): DocumentContent {
       ...(complaintRefs(ctx).length > 0 ? [citeRules(ctx.service, complaintRefs(ctx), lang)] : []),
     ],
     signature: {
-      role: SERVICES[ctx.service].head[lang],
+      role: signatoryRole(ctx),
       name: f.optionalText('complaintAnswer.signedBy') ?? f.optionalText('officerName'),
     },
   });

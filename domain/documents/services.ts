@@ -10,6 +10,13 @@ interface ServiceProfile {
   issuer: Bilingual;
   /** Head of the provider, who signs results and refusals (C7). */
   head: Bilingual;
+  /**
+   * Who signs the refusals and complaint answers when that is not `head`: service C's result is the
+   * Minister's order, but its refusals are signed by the head of the MIA department (roles: mia-head).
+   */
+  refusalHead?: Bilingual;
+  /** City where the provider sits, printed beside the document's date; service B's body is named per case. */
+  location?: Bilingual;
   serviceName: Bilingual;
   /** The rules in the nominative case, with the amending order, for the legal-basis block. */
   rules: Bilingual;
@@ -39,6 +46,14 @@ const MIA: Bilingual = {
   ru: 'Министерство внутренних дел Республики Казахстан',
 };
 
+const ASTANA: Bilingual = { kk: 'Астана қ.', ru: 'г. Астана' };
+
+/** Head of the MIA Security Activity Control Department (roles: mia-head). */
+const DEPARTMENT_HEAD: Bilingual = {
+  kk: 'Қазақстан Республикасы Ішкі істер министрлігі Күзет қызметін бақылау департаментінің бастығы',
+  ru: 'Начальник Департамента контроля за охранной деятельностью Министерства внутренних дел Республики Казахстан',
+};
+
 function miaRules(nameKk: string, nameRu: string): Bilingual {
   return {
     kk: `${MIA_261.kk} «${nameKk}» мемлекеттік қызмет көрсету қағидалары ${MIA_923.kk}`,
@@ -62,6 +77,7 @@ export const SERVICES: Record<ServiceId, ServiceProfile> = {
       ru: 'Комитет противопожарной службы Министерства по чрезвычайным ситуациям Республики Казахстан',
     },
     head: { kk: 'Комитет төрағасы', ru: 'Председатель Комитета' },
+    location: ASTANA,
     serviceName: {
       kk: 'Өрт автоматикасы жүйелерін монтаждау, баптау және оларға техникалық қызмет көрсету жөніндегі қызметті жүзеге асыруға рұқсат беру',
       ru: 'Выдача разрешения на осуществление деятельности по монтажу, наладке и техническому обслуживанию систем пожарной автоматики',
@@ -88,13 +104,16 @@ export const SERVICES: Record<ServiceId, ServiceProfile> = {
       kk: 'Қазақстан Республикасының Ішкі істер министрі',
       ru: 'Министр внутренних дел Республики Казахстан',
     },
+    refusalHead: DEPARTMENT_HEAD,
+    location: ASTANA,
     serviceName: { kk: CENTRE_KK, ru: CENTRE_RU },
     rules: miaRules(CENTRE_KK, CENTRE_RU),
     listAnnex: 1,
   },
   'national-company-security-approval': {
     issuer: MIA,
-    head: { kk: 'Көрсетілетін қызметті берушінің басшысы', ru: 'Руководитель услугодателя' },
+    head: DEPARTMENT_HEAD,
+    location: ASTANA,
     serviceName: { kk: NATCO_KK, ru: NATCO_RU },
     rules: miaRules(NATCO_KK, NATCO_RU),
     listAnnex: 1,
@@ -102,7 +121,8 @@ export const SERVICES: Record<ServiceId, ServiceProfile> = {
 };
 
 /** A citation inside the rules: a paragraph, an indent of one, or an item of the list of basic requirements. */
-export type RuleRef = { paragraph: number; indent?: 1 | 2; part?: 2 } | { listItem: number };
+export type RuleRef =
+  { paragraph: number; indent?: 1 | 2; part?: 2 } | { listItem: number; subItem?: number };
 
 const KK_ORDINAL = { 1: 'бірінші', 2: 'екінші' } as const;
 const RU_INDENT = { 1: 'первый', 2: 'второй' } as const;
@@ -110,6 +130,10 @@ const RU_INDENT = { 1: 'первый', 2: 'второй' } as const;
 function refText(service: ServiceId, ref: RuleRef, lang: Lang): string {
   if ('listItem' in ref) {
     const annex = SERVICES[service].listAnnex;
+    if (ref.subItem)
+      return lang === 'kk'
+        ? `Қағидаларға ${annex}-қосымшадағы мемлекеттік қызмет көрсетуге қойылатын негізгі талаптар тізбесінің ${ref.listItem}-тармағының ${ref.subItem}) тармақшасы`
+        : `подпункт ${ref.subItem}) пункта ${ref.listItem} Перечня основных требований к оказанию государственной услуги (приложение ${annex} к Правилам)`;
     return lang === 'kk'
       ? `Қағидаларға ${annex}-қосымшадағы мемлекеттік қызмет көрсетуге қойылатын негізгі талаптар тізбесінің ${ref.listItem}-тармағы`
       : `пункт ${ref.listItem} Перечня основных требований к оказанию государственной услуги (приложение ${annex} к Правилам)`;
@@ -134,6 +158,10 @@ function refText(service: ServiceId, ref: RuleRef, lang: Lang): string {
 export function shortRef(service: ServiceId, ref: RuleRef, lang: Lang): string {
   if ('listItem' in ref) {
     const annex = SERVICES[service].listAnnex;
+    if (ref.subItem)
+      return lang === 'kk'
+        ? `Қағидаларға ${annex}-қосымшадағы Тізбенің ${ref.listItem}-тармағының ${ref.subItem}) тармақшасы`
+        : `подпункт ${ref.subItem}) пункта ${ref.listItem} Перечня основных требований (приложение ${annex} к Правилам)`;
     return lang === 'kk'
       ? `Қағидаларға ${annex}-қосымшадағы Тізбенің ${ref.listItem}-тармағы`
       : `пункт ${ref.listItem} Перечня основных требований (приложение ${annex} к Правилам)`;
@@ -175,3 +203,25 @@ export const LAWS = {
     ru: 'Пункт 3 Правил предоставления национальным компаниям права создания охранных организаций, утверждённых приказом Министра внутренних дел Республики Казахстан от 29 октября 2024 года № 863',
   },
 } satisfies Record<string, Bilingual>;
+
+/**
+ * Where the rules put a refusal ground of the catalogue (domain/rules/refusal-grounds.ts), so the
+ * document cites it in its own language: service A's grounds are the sub-items of row 11 of its List
+ * (Order 138 Annex 2), service B's those of row 9 (Order 923, licence rules). Order 923 does not
+ * restate row 9 for C and D: their check against the Law on Security Activity is §8, the antimonopoly
+ * consent §10, and the other grounds sit in row 9 of their Lists. `undefined` for a code of no known place.
+ */
+export function groundRuleRef(service: ServiceId, code: string): RuleRef | undefined {
+  const numbered = /^([AB])(\d{2})_/.exec(code);
+  if (numbered) {
+    const owner = numbered[1] === 'A' ? 'fire-automation-permit' : 'security-licence';
+    if (owner !== service) return undefined;
+    return { listItem: owner === 'fire-automation-permit' ? 11 : 9, subItem: Number(numbered[2]) };
+  }
+  const prefix = service === 'training-centre-designation' ? 'C_' : 'D_';
+  if (!code.startsWith(prefix) || service === 'fire-automation-permit' || service === 'security-licence')
+    return undefined;
+  if (code.endsWith('_SECURITY_LAW_NON_COMPLIANCE')) return { paragraph: 8 };
+  if (code === 'D_ANTIMONOPOLY_CONSENT_NOT_CONFIRMED') return { paragraph: 10 };
+  return { listItem: 9 };
+}

@@ -43,8 +43,13 @@ export interface DocumentContent {
   lang: Lang;
   title: string;
   number: string;
-  /** Display date of the document, dd.mm.yyyy (Astana time). */
+  /**
+   * Display date of the document, dd.mm.yyyy (Astana time). For a document the head signs it is the
+   * signing date; before the signature it says that the date is set on signing.
+   */
   date: string;
+  /** City where the provider sits, printed beside the date; absent when the facts do not name it. */
+  place?: string;
   issuer: string;
   addressee: string;
   sections: DocumentSection[];

@@ -88,10 +88,16 @@ export function factsFromVariables(variables: Readonly<Record<string, unknown>>)
     if (Object.keys(hearing).length > 0) facts.hearing = hearing;
   }
 
+  // The signature form's `decision` says whether the head signed ('approve') or returned the draft
+  // ('refuse'); it is not the decision on the application. `deliver-result` records `signedAt` when
+  // it forms the signed document again, and only then do the signer's name and date appear.
   if (typeof variables.decision === 'string') {
-    const decision: Record<string, unknown> = { approved: variables.decision === 'approve' };
-    if (present(variables.signerName)) decision.signedBy = variables.signerName;
-    facts.decision = decision;
+    delete facts.decision;
+    if (variables.decision === 'approve' && present(variables.signedAt)) {
+      const decision: Record<string, unknown> = { signedAt: variables.signedAt };
+      if (present(variables.signerName)) decision.signedBy = variables.signerName;
+      facts.decision = decision;
+    }
   }
 
   // The compliance-study form records ground codes; documents quote the catalogue's ground.

@@ -1,3 +1,5 @@
+import { createDocumentService } from '../../adapters/documents';
+import { buildDocument, factsFromVariables } from '../../domain/documents';
 import { fixtures } from '../../simulators';
 import {
   applicantOf,
@@ -101,16 +103,21 @@ describe('forming, signing and delivering the result (C7) as a process of its ow
     expect(await endEventOf(sys.client, key)).toBe('End_ResultDelivered');
     const vars = await variablesOf(sys.client, key);
     expect(vars.decision).toBe('approve');
-    expect(vars.resultDocument.documentId).toBe(formed.documentId);
+    // The signed permit is formed again with its signing date; that one is delivered, not the draft.
+    expect(vars.resultDocument.documentId).not.toBe(formed.documentId);
+    expect(Date.parse(vars.signedAt)).toBe(sys.clock.now().getTime());
     expect(vars.deliveredAt).toBeDefined();
     const cabinet = await cabinetMessages(sys, bin, number);
-    expect(cabinet.filter((m) => m.kind === 'permit' && m.documentId === formed.documentId)).toHaveLength(1);
+    expect(
+      cabinet.filter((m) => m.kind === 'permit' && m.documentId === vars.resultDocument.documentId),
+    ).toHaveLength(1);
+    expect(cabinet.filter((m) => m.documentId === formed.documentId)).toEqual([]);
     expect(cabinet).toContainEqual(expect.objectContaining({ kind: 'result-delivered' }));
     const records = await eLicensingRecords(sys, number);
     expect(records).toEqual([
       expect.objectContaining({
         kind: 'permit',
-        documentId: formed.documentId,
+        documentId: vars.resultDocument.documentId,
         bin,
         serviceId: 'fire-automation-permit',
       }),
@@ -145,8 +152,52 @@ describe('forming, signing and delivering the result (C7) as a process of its ow
     expect(vars.signerName).toBe('Ахметжанов Марат Мұратұлы');
     const cabinet = await cabinetMessages(sys, bin, number);
     expect(
-      cabinet.filter((m) => m.kind === 'ministers-order' && m.documentId === formed.documentId),
+      cabinet.filter((m) => m.kind === 'ministers-order' && m.documentId === vars.resultDocument.documentId),
     ).toHaveLength(1);
+    const order = await createDocumentService({ dir: sys.documentsDir, clock: sys.clock }).get(
+      vars.resultDocument.documentId,
+    );
+    expect(order?.meta).toMatchObject({ kind: 'ministers-order', lang: 'kk', date: '02.03.2026' });
+    expect(await incidentsOf(sys.client, key)).toEqual([]);
+  }, 60_000);
+
+  test('Order 138 Annex 2 row 7: a permit signed days after it was formed carries the signing date, the head who signed and no date before the signature', async () => {
+    const number = 'FAP-2026-000702';
+    const bin = fixtures.fire.approved.bin;
+    const key = await startDelivery(permitCall(number));
+    await waitForTask(sys.client, key, 'Task_SignResult');
+    const store = createDocumentService({ dir: sys.documentsDir, clock: sys.clock });
+    const draft = (await variablesOf(sys.client, key)).resultDocument;
+    // The draft the head reads says the date of issue is set on signing: it is not yet issued.
+    expect((await store.get(draft.documents[1].documentId))?.meta.date).toBe('указывается при подписании');
+
+    await sys.setTime('2026-03-05T16:45:00+05:00');
+    await completeTask(sys.client, key, 'Task_SignResult', SIGNED_BY_HEAD);
+    await waitForEnd(sys.client, key);
+
+    const vars = await variablesOf(sys.client, key);
+    expect(Date.parse(vars.signedAt)).toBe(Date.parse('2026-03-05T16:45:00+05:00'));
+    const issued = await Promise.all(
+      vars.resultDocument.documents.map((d: { documentId: string }) => store.get(d.documentId)),
+    );
+    expect(issued.map((d) => d?.meta.date)).toEqual(['05.03.2026', '05.03.2026']);
+    // Nothing beside the file claims an EDS signature that was not made.
+    expect(issued.flatMap((d) => d?.meta.stamp ?? []).join(' ')).not.toMatch(/ЭЦП|ЭЦҚ/);
+    const content = buildDocument(
+      'permit',
+      { ...factsFromVariables(vars), documentDate: vars.signedAt },
+      'ru',
+    );
+    expect(content).toMatchObject({ date: '05.03.2026', place: 'г. Астана' });
+    expect(content.signature).toMatchObject({
+      role: 'Председатель Комитета',
+      name: 'Жұмабеков Ерлан Серікұлы',
+      signedAt: '05.03.2026, 16:45 (время Астаны)',
+    });
+    const cabinet = await cabinetMessages(sys, bin, number);
+    expect(cabinet.filter((m) => m.kind === 'permit').map((m) => m.documentId)).toEqual([
+      vars.resultDocument.documentId,
+    ]);
     expect(await incidentsOf(sys.client, key)).toEqual([]);
   }, 60_000);
 

@@ -88,7 +88,13 @@ describe('security licence (service B) end to end on the embedded engine', () =>
     const stored = await createDocumentService({ dir: sys.documentsDir, clock: sys.clock }).list(
       applicationNumber,
     );
-    const ofKind = stored.filter((d) => d.kind === kind);
+    // A result is formed for the signature and again once signed (with its signing date): the last one counts.
+    const kindDocs = stored.filter((d) => d.kind === kind);
+    const last = kindDocs
+      .map((d) => d.number)
+      .sort()
+      .at(-1);
+    const ofKind = kindDocs.filter((d) => d.number === last);
     const content = buildDocument(
       kind,
       { ...factsFromVariables(vars), documentDate: ofKind[0]?.createdAt },
@@ -215,7 +221,15 @@ describe('security licence (service B) end to end on the embedded engine', () =>
     expect(doc.stored).toHaveLength(2);
     expect(doc.text).toContain('Основания отказа');
     expect(doc.text).toContain('о запрещении деятельности');
-    expect(doc.text).toContain('Annex 1 row 9');
+    // Order 923 List row 9 item 8, cited in the document's language; the hearing is stated (§8).
+    expect(doc.text).toContain('основание: подпункт 8) пункта 9 Перечня основных требований');
+    expect(doc.text).not.toMatch(/Annex|row/);
+    expect(doc.text).toContain('Заслушивание проведено 11.03.2026');
+    expect(doc.text).toContain('По итогам заслушивания основания для отказа подтверждены');
+    expect(doc.stored.map((d) => d.date)).toEqual([
+      expect.stringMatching(/^\d{2}\.\d{2}\.2026$/),
+      expect.stringMatching(/^\d{2}\.\d{2}\.2026$/),
+    ]);
     expect(await monitoringStages(sys, number)).toEqual(
       expect.arrayContaining([
         'registered',

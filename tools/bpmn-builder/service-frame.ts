@@ -318,6 +318,10 @@ export function hearingCall(
       { source: '=hearingOutcome', target: 'hearingOutcome' },
       { source: '=applicantPositionSummary', target: 'applicantPositionSummary' },
       { source: '=hearingRecordDocument', target: 'hearingRecordDocument' },
+      // The refusal states that the hearing took place, when, whether a position came and why (C6).
+      { source: '=hearingAt', target: 'hearingAt' },
+      { source: '=applicantPosition', target: 'applicantPosition' },
+      { source: '=hearingReasons', target: 'hearingReasons' },
     ],
   });
 }

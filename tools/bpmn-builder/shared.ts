@@ -214,16 +214,28 @@ export function deliverResult(): Diagram {
     ref: C7,
   });
   const signed = p.xor('Gateway_Signed', { name: 'Signed?', doc: C7, at: [6, 0] });
+  const issue = p.service('Task_IssueSignedResult', {
+    name: 'Date the result with its signing',
+    doc: `${C7}. The result is formed again with the signer's name and the signing time (signedAt, taken when the signature is given) as its date of issue; the unsigned draft says the date is set on signing.`,
+    at: [7, 0],
+    type: 'generate-document',
+    headers: { documentKindVariable: 'resultKind' },
+    inputs: [{ source: '=now()', target: 'signedAt' }],
+    outputs: [
+      { source: '=signedAt', target: 'signedAt' },
+      { source: '=resultDocument', target: 'resultDocument' },
+    ],
+  });
   const cabinet = p.service('Task_DeliverToCabinet', {
     name: 'Send to the personal cabinet',
     doc: `${C7}. The signed e-document (resultDocument) goes to the applicant's personal cabinet.`,
-    at: [7, 0],
+    at: [8, 0],
     type: 'deliver-to-cabinet',
   });
   const notify = p.service('Task_NotifyResultDelivered', {
     name: 'Tell the applicant the result is ready',
     doc: `${C7}. Notice that the result is in the personal cabinet.`,
-    at: [8, 0],
+    at: [9, 0],
     type: 'notify',
     headers: { template: 'result-delivered', channel: 'personal-cabinet' },
   });
@@ -231,10 +243,10 @@ export function deliverResult(): Diagram {
     p,
     'Task_ReportResultDelivered',
     'result-delivered',
-    [9, 0],
+    [10, 0],
     'Record the result delivered',
   );
-  const end = p.end('End_ResultDelivered', { name: 'Result delivered', doc: C7, at: [10, 0] });
+  const end = p.end('End_ResultDelivered', { name: 'Result delivered', doc: C7, at: [11, 0] });
   const returned = p.end('End_ReturnedForRevision', {
     name: 'Returned for revision',
     doc: `${C7}. The signer refused to sign; the service process revises the draft.`,
@@ -242,7 +254,8 @@ export function deliverResult(): Diagram {
   });
   p.chain(start, rep, kind);
   p.chain(join, sign, signed);
-  p.flow(signed, cabinet, { name: 'signed', condition: '=decision = "approve"' });
+  p.flow(signed, issue, { name: 'signed', condition: '=decision = "approve"' });
+  p.flow(issue, cabinet);
   p.flow(signed, returned, { name: 'returned', isDefault: true });
   p.chain(cabinet, notify, delivered, end);
   return d;

@@ -79,17 +79,22 @@ describe('document content', () => {
     });
   });
 
-  it('a final refusal lists every ground with its legal reference, and the hearing under APPC art. 73', () => {
+  it('a final refusal lists every ground with its rule cited in its own language, and the hearing under APPC art. 73 (Order 923 List row 9)', () => {
+    const cited = {
+      kk: ['Тізбенің 9-тармағының 3) тармақшасы', 'Тізбенің 9-тармағының 12) тармақшасы'],
+      ru: ['подпункт 3) пункта 9 Перечня', 'подпункт 12) пункта 9 Перечня'],
+    };
     for (const lang of ['kk', 'ru'] as const) {
       const content = buildDocument('refusal', FACTS.refusal, lang);
       const text = allText(content);
-      for (const g of grounds) {
+      grounds.forEach((g, i) => {
         const line = content.sections
           .flatMap((s) => s.paragraphs)
           .find((p) => p.includes(lang === 'kk' ? g.textKk : g.textRu));
         expect(line).toBeDefined();
-        expect(line).toContain(g.ruleRef);
-      }
+        expect(line).toContain(cited[lang][i]);
+        expect(line).not.toContain(g.ruleRef);
+      });
       expect(content.legalBasis.join(' ')).toMatch(lang === 'kk' ? /73-бабы/ : /Статья 73/);
       expect(text).toContain('17.04.2026');
     }
@@ -245,8 +250,9 @@ describe('factsFromVariables', () => {
       hearingPlace: 'каб. 305',
       hearingMethod: 'video',
       applicantPositionSummary: 'не согласен',
-      decision: 'refuse',
+      decision: 'approve',
       signerName: 'Серікбаев Ә. Қ.',
+      signedAt: '2026-04-16T09:00:00Z',
       complaintAnswer: 'Ответ',
       complaintUpheld: 'true',
       complaint: { text: 'Жалоба' },
@@ -261,7 +267,8 @@ describe('factsFromVariables', () => {
         method: 'video',
         applicantPosition: 'не согласен',
       },
-      decision: { approved: false, signedBy: 'Серікбаев Ә. Қ.' },
+      // The signature form's decision is whether the head signed, not a decision on the application.
+      decision: { signedBy: 'Серікбаев Ә. Қ.', signedAt: '2026-04-16T09:00:00Z' },
       complaintAnswer: { text: 'Ответ', upheld: true },
       complaint: { text: 'Жалоба', receivedAt: '2026-04-20' },
       missingDocuments: [{ kk: 'тексеру актісі', ru: 'акт обследования' }],

@@ -1,4 +1,5 @@
 import type { DocumentFacts, DocumentKind } from '../../../domain/documents';
+import { groundByCode } from '../../../domain/rules/refusal-grounds';
 
 /** Process variables as intake and the clerks' tasks leave them, one set per document kind. */
 const applicant = {
@@ -20,20 +21,11 @@ const base = {
 const approved = { approved: true, signedBy: 'Серікбаев Ә. Қ.', signedAt: '2026-04-14T06:00:00Z' };
 const refused = { approved: false, signedBy: 'Серікбаев Ә. Қ.', signedAt: '2026-04-14T06:00:00Z' };
 
-export const grounds = [
-  {
-    code: 'FEE_NOT_PAID',
-    ruleRef: 'Тізбенің 9-тармағының 3) тармақшасы / пп. 3) п. 9 Перечня',
-    textKk: 'белгілі бір қызмет түрлерімен айналысу құқығы үшін лицензиялық алымның төленбеуі',
-    textRu: 'неуплата лицензионного сбора за право занятия отдельными видами деятельности',
-  },
-  {
-    code: 'NO_PERSONAL_DATA_CONSENT',
-    ruleRef: 'Тізбенің 9-тармағының 12) тармақшасы / пп. 12) п. 9 Перечня',
-    textKk: 'қолжетімділігі шектеулі дербес деректерге қол жеткізуге келісімнің болмауы',
-    textRu: 'отсутствие согласия на доступ к персональным данным ограниченного доступа',
-  },
-];
+/** Catalogue grounds as factsFromVariables leaves them (domain/rules/refusal-grounds.ts). */
+export const grounds = ['B03_FEE_NOT_PAID', 'B12_NO_CONSENT_PERSONAL_DATA'].map((code) => {
+  const g = groundByCode(code);
+  return { code: g.code, ruleRef: g.ruleRef, textKk: g.textKk, textRu: g.textRu };
+});
 
 export const hearing = {
   at: '2026-04-17T05:00:00Z',
@@ -64,6 +56,7 @@ export const FACTS: Record<DocumentKind, DocumentFacts> = {
   'refusal-further-consideration': {
     ...base,
     serviceId: 'training-centre-designation',
+    decision: { signedBy: 'Серікбаев Ә. Қ.', signedAt: '2026-04-14T06:00:00Z' },
     missingDocuments: [{ kk: 'атыс тирін жалдау шарты', ru: 'договор аренды стрелкового тира' }],
     expiredDocuments: ['тексеру актісі / акт обследования'],
   },

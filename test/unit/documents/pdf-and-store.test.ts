@@ -71,10 +71,8 @@ describe('document store', () => {
       fileName: 'KZ-2026-000123-REF-01-kk.pdf',
       createdAt: '2026-04-14T06:30:00.000Z',
     });
-    expect(stored[1].stamp).toEqual([
-      'Электронный документ подписан ЭЦП уполномоченного лица услугодателя',
-      `SHA-256: ${stored[1].sha256}`,
-    ]);
+    // Nothing here signs the file, so nothing says it is signed (Order 923 §7, §10: the EDS is the provider's act).
+    expect(stored[1].stamp).toEqual([`SHA-256: ${stored[1].sha256}`]);
 
     const fetched = await service().get(stored[1].documentId);
     expect(fetched?.meta).toEqual(stored[1]);

@@ -32,6 +32,33 @@ const fireVariables = {
 };
 
 describe('check-fire-specialists worker', () => {
+  test('Order 138 Annex 2 row 7: records per specialist what a reasoned refusal states (name, clearance, education, experience against the requirement)', async () => {
+    const { job, calls } = fakeJob({
+      ...fireVariables,
+      education: [{ iin: '900101300011', level: 'higher', specialtyName: 'software' }],
+      employment: [{ iin: '900101300011', relevantExperienceYears: 2 }],
+    });
+    await fireWorker.handler(job, {});
+    expect(calls.complete?.specialistsCheck).toMatchObject({
+      passed: false,
+      minimumSpecialists: 2,
+      minimumVerifiedInstruments: 1,
+      findings: [
+        {
+          iin: '900101300011',
+          fullName: 'A',
+          qualified: false,
+          electricalClearanceGroup: 3,
+          minimumClearanceGroup: 3,
+          education: [{ level: 'higher', specialty: 'software' }],
+          listedSpecialty: true,
+          experienceYears: 2,
+          requiredExperienceYears: 3,
+        },
+      ],
+    });
+  });
+
   test('completes with specialistsCheck and never raises a BPMN error for refusal grounds', async () => {
     const { job, calls } = fakeJob(fireVariables);
     await fireWorker.handler(job, {});

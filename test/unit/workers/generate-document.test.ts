@@ -26,6 +26,7 @@ const stored = (lang: 'kk' | 'ru'): StoredDocument => ({
   applicationNumber: 'KZ-2026-000123',
   kind: 'refusal',
   lang,
+  date: '14.04.2026',
   title:
     lang === 'kk'
       ? 'Мемлекеттік қызмет көрсетуден дәлелді бас тарту'
@@ -115,6 +116,39 @@ describe('generate-document worker', () => {
     expect(calls.complete).toEqual([]);
     expect(calls.fail).toEqual([{ errorMessage: expect.stringContaining('refusalGrounds'), retries: 0 }]);
     expect(d.log.error).toHaveBeenCalled();
+  });
+
+  it('forms the kind a variable names (deliver-result forms the signed result again) with the signing facts', async () => {
+    const d = deps(async () => [stored('kk'), stored('ru')]);
+    const { job } = fakeJob(
+      { documentKindVariable: 'resultKind' },
+      {
+        ...FACTS.refusal,
+        decision: 'approve',
+        signerName: 'Серікбаев Ә. Қ.',
+        signedAt: '2026-04-16T09:00Z',
+        resultKind: 'refusal',
+      },
+    );
+    await generateDocument.handler(job, d);
+    expect(d.documents.generate).toHaveBeenCalledWith(
+      'refusal',
+      expect.objectContaining({ decision: { signedBy: 'Серікбаев Ә. Қ.', signedAt: '2026-04-16T09:00Z' } }),
+      ['kk', 'ru'],
+    );
+  });
+
+  it('when the named variable holds no known kind, fails without retries and names the variable', async () => {
+    const d = deps(async () => []);
+    const { job, calls } = fakeJob(
+      { documentKindVariable: 'resultKind' },
+      { ...FACTS.refusal, resultKind: 'memo' },
+    );
+    await generateDocument.handler(job, d);
+    expect(calls.fail).toEqual([
+      { errorMessage: expect.stringContaining('variable resultKind'), retries: 0 },
+    ]);
+    expect(d.documents.generate).not.toHaveBeenCalled();
   });
 
   it('when the header names no known kind, fails without retries and stores nothing', async () => {

@@ -26,7 +26,9 @@ test('the hearing notice names the time and place of the hearing', async () => {
     expect.objectContaining({
       kind: 'preliminary-refusal-hearing',
       channel: 'cabinet',
-      body: expect.stringContaining('2026-03-16T15:00:00+05:00, г. Алматы, ул. Макатаева, 95'),
+      body: expect.stringContaining(
+        'Заслушивание: 16.03.2026, 15:00 (время Астаны), г. Алматы, ул. Макатаева, 95',
+      ),
     }),
   ]);
 });
