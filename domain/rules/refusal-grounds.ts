@@ -256,3 +256,26 @@ export interface CheckResult {
   passed: boolean;
   grounds: GroundFinding[];
 }
+
+/** A ground code an application of `serviceId` cannot cite: another service's, or none at all. */
+export interface MisplacedGround {
+  code: string;
+  /** The service the code belongs to; undefined when the catalogue has no such code. */
+  ownerServiceId?: ServiceId;
+}
+
+/**
+ * Order 923 List row 9 and Order 138 Annex 2 row 11 each close their service's list of grounds:
+ * the codes in `codes` that are not among `serviceId`'s own grounds.
+ */
+export function misplacedGrounds(serviceId: ServiceId, codes: readonly unknown[]): MisplacedGround[] {
+  const own = new Set(groundsOf(serviceId).map((g) => g.code));
+  return codes
+    .map((c) => (typeof c === 'string' ? c : isObjectWithCode(c) ? c.code : String(c)))
+    .filter((code) => !own.has(code))
+    .map((code) => ({ code, ownerServiceId: REFUSAL_GROUNDS.find((g) => g.code === code)?.serviceId }));
+}
+
+function isObjectWithCode(v: unknown): v is { code: string } {
+  return typeof v === 'object' && v !== null && typeof (v as { code?: unknown }).code === 'string';
+}

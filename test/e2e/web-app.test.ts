@@ -264,7 +264,7 @@ describeSystem('web app on the real system', () => {
       clerk.page,
       /.+/,
       async (p) => {
-        await field(p, 'compliance-study', 'studyNotes').fill(
+        await field(p, 'compliance-study-security-licence', 'studyNotes').fill(
           'Негіздер табылмады / Оснований для отказа нет',
         );
       },

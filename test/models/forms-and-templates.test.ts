@@ -1,5 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { groundsOf } from '../../domain/rules/refusal-grounds';
+import { SERVICE_IDS } from '../../domain/services';
 
 const root = join(__dirname, '..', '..');
 const read = (p: string) => JSON.parse(readFileSync(join(root, p), 'utf8'));
@@ -40,11 +42,37 @@ describe('forms', () => {
     const find = (id: string, key: string) =>
       (forms.find((x) => x.form.id === id)!.form.components as C[]).find((c) => c.key === key)!;
     expect(find('completeness-check', 'documentsComplete').type).toBe('checkbox');
-    expect(find('compliance-study', 'groundsFound').type).toBe('checkbox');
+    for (const serviceId of SERVICE_IDS)
+      expect(find(`compliance-study-${serviceId}`, 'groundsFound').type).toBe('checkbox');
     expect(find('hearing-record', 'hearingOutcome').validate?.required).toBe(true);
     expect(find('signature', 'decision').validate?.required).toBe(true);
     expect(find('preliminary-decision', 'hearingAt').validate?.required).toBe(true);
   });
+});
+
+describe('refusal grounds per service', () => {
+  // Order 923 List row 9 (services B–D) and Order 138 Annex 2 row 11 (service A) each list their
+  // own grounds: the study of one service must not offer another's.
+  test.each(SERVICE_IDS)(
+    'the study task of %s offers exactly its own grounds (Order 923 List row 9; Order 138 Annex 2 row 11)',
+    (serviceId) => {
+      const xml = readFileSync(join(root, 'bpmn', `${serviceId}.bpmn`), 'utf8');
+      const task = xml.match(/<bpmn:userTask id="Task_StudyCompliance"[\s\S]*?<\/bpmn:userTask>/)![0];
+      const formId = task.match(/formId="([^"]+)"/)![1];
+      const study = forms.find((x) => x.form.id === formId)!.form;
+      const taglist = (study.components as Array<C & { values?: { value: string; label: string }[] }>).find(
+        (c) => c.key === 'refusalGrounds',
+      )!;
+      const offered = taglist.values!.map((v) => v.value);
+      expect(offered.sort()).toEqual(
+        groundsOf(serviceId)
+          .map((g) => g.code)
+          .sort(),
+      );
+      // A clerk reads the labels: the ground's wording in both languages, no internal code.
+      for (const v of taglist.values!) expect(v.label).not.toContain(v.value);
+    },
+  );
 });
 
 describe('element templates', () => {

@@ -7,7 +7,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { groundsOf } from '../../domain/rules/refusal-grounds';
-import { SERVICE_IDS } from '../../domain/services';
+import { SERVICE_IDS, type ServiceId } from '../../domain/services';
 
 type L = [kk: string, ru: string];
 type Component = Record<string, unknown>;
@@ -85,9 +85,12 @@ function form(formId: string, title: L, components: Component[]) {
   };
 }
 
-const groundValues = SERVICE_IDS.flatMap((s) =>
-  groundsOf(s).map((g) => ({ value: g.code, label: `${g.code} — ${g.textKk} / ${g.textRu}` })),
-);
+/** Order 923 List row 9 and Order 138 Annex 2 row 11: each service's study offers its own grounds only. */
+const groundValues = (serviceId: ServiceId) =>
+  groundsOf(serviceId).map((g) => ({ value: g.code, label: `${g.textKk} / ${g.textRu}` }));
+
+/** The study form of one service: `compliance-study-<serviceId>`, the id its diagram's study task uses (service-frame.ts). */
+const studyFormId = (serviceId: ServiceId) => `compliance-study-${serviceId}`;
 
 /** Required documents per service (checkbox per document); hidden when not asked for. */
 type Doc = { key: string; l: L; hide: string };
@@ -155,31 +158,9 @@ const DOCS: Doc[] = [
   ]),
 ];
 
-const forms = [
-  form(
-    'completeness-check',
-    ['Құжаттардың толықтығын тексеру', 'Проверка полноты документов'],
-    [
-      text('Әр құжатты белгілеңіз / Отметьте каждый представленный и действующий документ.'),
-      ...DOCS.map((d) => checkbox(d.key, d.l, { conditional: { hide: d.hide } })),
-      checkbox('documentsExpired', ['Мерзімі өткен құжаттар бар', 'Есть документы с истёкшим сроком']),
-      // A boolean, because the diagram's gateway tests `documentsComplete = true`.
-      checkbox('documentsComplete', [
-        'Құжаттар топтамасы толық және қолданыста',
-        'Пакет документов полный и действующий',
-      ]),
-      reason(
-        'incompletenessReason',
-        [
-          'Бас тарту себебі (жетіспейтін немесе мерзімі өткен құжаттар)',
-          'Причина отказа (недостающие или просроченные документы)',
-        ],
-        '=documentsComplete = true',
-      ),
-    ],
-  ),
-  form(
-    'compliance-study',
+function studyForm(serviceId: ServiceId) {
+  return form(
+    studyFormId(serviceId),
     ['Құжаттарды зерделеу және сәйкестікті тексеру', 'Изучение документов и проверка соответствия'],
     [
       view(
@@ -221,7 +202,7 @@ const forms = [
           'Бас тарту негіздері (заң бойынша)',
           'Основания для отказа (по закону)',
         ]),
-        values: groundValues,
+        values: groundValues(serviceId),
         validate: { required: true },
         conditional: { hide: '=groundsFound != true' },
       },
@@ -229,7 +210,35 @@ const forms = [
         validate: { maxLength: 4000 },
       }),
     ],
+  );
+}
+
+const forms = [
+  form(
+    'completeness-check',
+    ['Құжаттардың толықтығын тексеру', 'Проверка полноты документов'],
+    [
+      text('Әр құжатты белгілеңіз / Отметьте каждый представленный и действующий документ.'),
+      ...DOCS.map((d) => checkbox(d.key, d.l, { conditional: { hide: d.hide } })),
+      checkbox('documentsExpired', ['Мерзімі өткен құжаттар бар', 'Есть документы с истёкшим сроком']),
+      // A boolean, because the diagram's gateway tests `documentsComplete = true`.
+      checkbox('documentsComplete', [
+        'Құжаттар топтамасы толық және қолданыста',
+        'Пакет документов полный и действующий',
+      ]),
+      reason(
+        'incompletenessReason',
+        [
+          'Бас тарту себебі (жетіспейтін немесе мерзімі өткен құжаттар)',
+          'Причина отказа (недостающие или просроченные документы)',
+        ],
+        '=documentsComplete = true',
+      ),
+    ],
   ),
+  // The first study form takes the place of the former common one; the others go last, so that
+  // the field ids of the forms in between stay as they were.
+  studyForm(SERVICE_IDS[0]),
   form(
     'preliminary-decision',
     ['Бас тарту туралы алдын ала шешім және тыңдау', 'Предварительное решение об отказе и заслушивание'],
@@ -446,6 +455,7 @@ const forms = [
       }),
     ],
   ),
+  ...SERVICE_IDS.slice(1).map((serviceId) => studyForm(serviceId)),
 ];
 
 const dir = join(__dirname, '..', '..', 'forms');

@@ -326,7 +326,8 @@ export function study(
     name: 'Study the documents and check compliance',
     doc: `${o.ref}. The clerk reads the looked-up facts and automatic checks and records groundsFound and refusalGrounds (from the catalogue).`,
     at: o.at,
-    formId: 'compliance-study',
+    // Each service's own study form offers only its own refusal grounds (forms.ts).
+    formId: `compliance-study-${s.diagram.opts.processId}`,
     candidateGroups: o.groups.clerks,
     dueDate: o.deadline,
   });
