@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { groundsOf } from '../../domain/rules/refusal-grounds';
+import { evaluateValue } from '../../engine/feel';
 import { SERVICE_IDS } from '../../domain/services';
 
 const root = join(__dirname, '..', '..');
@@ -47,6 +48,55 @@ describe('forms', () => {
     expect(find('hearing-record', 'hearingOutcome').validate?.required).toBe(true);
     expect(find('signature', 'decision').validate?.required).toBe(true);
     expect(find('preliminary-decision', 'hearingAt').validate?.required).toBe(true);
+  });
+});
+
+describe('hearing forms (Order 923 §8; APPC art. 73; spec C6)', () => {
+  const form = (id: string) => forms.find((x) => x.form.id === id)!.form;
+
+  test('the hearing record lists every position the applicant sent, with its attachments and a late mark', () => {
+    const table = (form('hearing-record').components as Array<C & { dataSource?: string }>).find(
+      (c) => c.type === 'table',
+    )!;
+    const rows = evaluateValue(table.dataSource, {
+      applicantPositions: [
+        {
+          text: 'Бірінші ұстаным',
+          attachments: [
+            { kind: 'hearing-position-document', fileName: 'qauly.pdf' },
+            { kind: 'hearing-position-document', fileName: 'hat.pdf' },
+          ],
+          submittedAt: '2026-03-03T06:00:00.000Z',
+          late: false,
+        },
+        { text: 'Кешіккен ұстаным', attachments: [], submittedAt: '2026-03-04T06:05:00.000Z', late: true },
+      ],
+    });
+    expect(rows).toEqual([
+      {
+        submittedAt: '2026-03-03T06:00:00.000Z',
+        text: 'Бірінші ұстаным',
+        attachments: 'qauly.pdf, hat.pdf',
+        late: 'жоқ / нет',
+      },
+      {
+        submittedAt: '2026-03-04T06:05:00.000Z',
+        text: 'Кешіккен ұстаным',
+        attachments: '—',
+        late: 'иә / да',
+      },
+    ]);
+    expect(evaluateValue(table.dataSource, { applicantPositions: null })).toEqual([]);
+  });
+
+  test('the preliminary decision shows why a hearing time was refused, and requires a time not in the past', () => {
+    const prelim = form('preliminary-decision').components as Array<
+      C & { text?: string; disallowPassedDates?: boolean }
+    >;
+    expect(prelim.some((c) => c.type === 'text' && c.text?.includes('{{hearingTimeError.kk}}'))).toBe(true);
+    const at = prelim.find((c) => c.key === 'hearingAt')!;
+    expect(at.validate?.required).toBe(true);
+    expect(at.disallowPassedDates).toBe(true);
   });
 });
 

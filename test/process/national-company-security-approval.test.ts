@@ -17,6 +17,7 @@ import {
   monitoringEvents,
   NO_GROUNDS,
   expectStudyReArmedByRevision,
+  holdHearingAt,
   sendHearingNotice,
   SIGNED_BY_MIA_HEAD,
   submitApplication,
@@ -119,6 +120,8 @@ describe('national-company security approval (service D) end to end on the embed
       kind: 'hearing-position',
       text: 'Негіздермен келіспейміз, түсініктеме қоса беріледі.',
     });
+    // C6: the record opens at the announced time (12 March), not when the position arrives.
+    await holdHearingAt(sys, key, '2026-03-12T11:00:00+05:00');
     await completeTask(sys.client, key, 'Task_RecordHearing', record);
   }
 

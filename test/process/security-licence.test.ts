@@ -23,6 +23,7 @@ import {
   NO_GROUNDS,
   NOW,
   publishCalendarRevised,
+  holdHearingAt,
   sendHearingNotice,
   SIGNED_BY_POLICE_HEAD,
   submitApplication,
@@ -123,8 +124,8 @@ describe('security licence (service B) end to end on the embedded engine', () =>
       kind: 'hearing-position',
       text: 'Өтініш беруші негіздермен келіспейді, қосымша түсініктеме береді.',
     });
-    // The clock stays before hearingAt: the record task opens because the position arrived.
-    const record = await waitForTask(sys.client, key, 'Task_RecordHearing');
+    // C6: the record task opens at the announced time (11 March), not when the position arrives.
+    const record = await holdHearingAt(sys, key, '2026-03-11T11:00:00+05:00');
     const hearingVars = await variablesOf(sys.client, record.processInstanceKey);
     expect(hearingVars.applicantPosition).toMatch(/келіспейді/);
     expect(hearingVars.refusalGrounds).toEqual(expect.arrayContaining(refusalGrounds));
@@ -280,6 +281,7 @@ describe('security licence (service B) end to end on the embedded engine', () =>
       kind: 'hearing-position',
       text: 'Алым 2025 жылғы мөлшерлеме бойынша төленді.',
     });
+    await holdHearingAt(sys, key, '2026-03-11T11:00:00+05:00');
     await completeTask(sys.client, key, 'Task_RecordHearing', {
       applicantPositionSummary: 'Өтініш беруші алымды өткен жылғы мөлшерлеме бойынша төлегенін растады.',
       hearingOutcome: 'refusal-confirmed',

@@ -6,6 +6,7 @@ import {
   type Company,
   COMPLETE,
   completeTask,
+  describeState,
   completeWith,
   endEventOf,
   FOUNDER_CASE_HEARING,
@@ -17,6 +18,7 @@ import {
   NO_GROUNDS,
   NOW,
   expectStudyReArmedByRevision,
+  holdHearingAt,
   sendHearingNotice,
   SIGNED_BY_MIA_HEAD,
   SIGNED_BY_MINISTER,
@@ -188,9 +190,11 @@ describe('training-centre designation (service C) end to end on the embedded eng
       text: FOUNDER_CASE_HEARING.position,
     });
     expect(sent.messageName).toBe('applicant-position-submitted');
-    // The position, not the hearing date (12 March), opens the hearing record.
-    await waitForTask(sys.client, key, 'Task_RecordHearing');
-    expect(sys.clock.now().toISOString()).toBe('2026-03-02T05:00:00.000Z');
+    // Order 923 §8: the position does not open the hearing record; the announced time (12 March) does.
+    const state = await describeState(sys.client, key);
+    expect(state).toContain('hearing/Event_HearingDateReached');
+    expect(state).not.toContain('Task_RecordHearing');
+    await holdHearingAt(sys, key, '2026-03-12T11:00:00+05:00');
     await completeTask(sys.client, key, 'Task_RecordHearing', FOUNDER_CASE_HEARING.positionAccepted);
     await approveDraft(key);
     await completeTask(sys.client, key, 'Task_SignResult', SIGNED_BY_MINISTER);

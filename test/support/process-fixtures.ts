@@ -198,16 +198,16 @@ export const FOUNDER_CASE_HEARING = {
   ),
 };
 
-/** Waits until the application's hearing (its own or called) waits for the applicant's position or the hearing date. */
+/** Waits until the application's hearing (its own or called) waits for the announced hearing time. */
 async function hearingAwaitsPosition(sys: TestSystem, key: string): Promise<void> {
-  await waitFor('the hearing to wait for the position or the date', async () =>
-    (await describeState(sys.client, key)).includes('hearing/Gateway_AwaitPosition') ? true : undefined,
+  await waitFor('the hearing to wait for its time', async () =>
+    (await describeState(sys.client, key)).includes('hearing/Event_HearingDateReached') ? true : undefined,
   );
 }
 
 /**
  * The clerk completes `Task_PreparePreliminaryDecision` with `notice` (see `hearingNotice`); returns
- * once the hearing waits for the applicant's position or the hearing date.
+ * once the notice is out and the hearing waits for its announced time.
  */
 export async function sendHearingNotice(
   sys: TestSystem,
@@ -216,6 +216,19 @@ export async function sendHearingNotice(
 ): Promise<void> {
   await completeTask(sys.client, key, 'Task_PreparePreliminaryDecision', notice);
   await hearingAwaitsPosition(sys, key);
+}
+
+/**
+ * C6: the hearing record opens at the announced time, never before. Moves the shared clock to
+ * `hearingAt`, waits for `Task_RecordHearing`, then sets the clock back to where it was, so that the
+ * other scenarios of the file keep the dates they assert. Returns the record task.
+ */
+export async function holdHearingAt(sys: TestSystem, key: string, hearingAt: string): Promise<any> {
+  const before = sys.clock.now().toISOString();
+  await sys.setTime(hearingAt);
+  const record = await waitForTask(sys.client, key, 'Task_RecordHearing');
+  await sys.setTime(before);
+  return record;
 }
 
 // --- The process instance --------------------------------------------------------------------------

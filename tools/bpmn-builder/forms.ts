@@ -64,6 +64,10 @@ const view = (key: string, l: L, expression: string): Component => ({
   label: label(key, l),
 });
 const required = { validate: { required: true } };
+
+/** The hearing-record table's rows: applicantPositions as the clerk reads them (FEEL, evaluated by form-js). */
+const POSITIONS_TABLE =
+  '=for p in (if applicantPositions = null then [] else applicantPositions) return {submittedAt: p.submittedAt, text: p.text, attachments: if count(p.attachments) = 0 then "—" else string join(for a in p.attachments return a.fileName, ", "), late: if p.late = true then "иә / да" else "жоқ / нет"}';
 const reason = (key: string, l: L, hide: string): Component =>
   textarea(key, l, { validate: { required: true, minLength: 20, maxLength: 4000 }, conditional: { hide } });
 
@@ -244,6 +248,13 @@ const forms = [
     ['Бас тарту туралы алдын ала шешім және тыңдау', 'Предварительное решение об отказе и заслушивание'],
     [
       text('Негіздер / Основания: {{refusalGrounds}}'),
+      // C6: the check of the hearing time sends a rejected time back here with its reason.
+      text(
+        '{{#if hearingTimeError}}**Тыңдау уақыты қабылданбады / Время заслушивания не принято:** {{hearingTimeError.kk}} / {{hearingTimeError.ru}}{{/if}}',
+      ),
+      text(
+        'Тыңдау хабарламадан кейінгі келесі жұмыс күнінен бастап, жұмыс уақытында және {{deadlineHearing}} дейін белгіленеді / Заслушивание назначается не ранее следующего рабочего дня после уведомления, в рабочее время и не позднее {{deadlineHearing}}',
+      ),
       {
         type: 'datetime',
         key: 'hearingAt',
@@ -280,10 +291,21 @@ const forms = [
     ['Тыңдау хаттамасы', 'Протокол заслушивания'],
     [
       text('Тыңдау / Заслушивание: {{hearingAt}} — {{hearingPlace}}'),
-      view(
-        'viewApplicantPosition',
-        ['Өтініш берушінің жіберген ұстанымы', 'Позиция, направленная заявителем'],
-        '=if applicantPosition = null then "—" else string(applicantPosition)',
+      // C6: every position the applicant sent, with its attachments; those sent after the hearing time marked.
+      {
+        type: 'table',
+        id: `Table_applicantPositions_${++seq}`,
+        label: 'Өтініш берушінің жіберген ұстанымдары / Позиции, направленные заявителем',
+        dataSource: POSITIONS_TABLE,
+        columns: [
+          { key: 'submittedAt', label: 'Жіберілді / Направлена' },
+          { key: 'text', label: 'Ұстаным / Позиция' },
+          { key: 'attachments', label: 'Құжаттар / Документы' },
+          { key: 'late', label: 'Тыңдаудан кейін / После заслушивания' },
+        ],
+      },
+      text(
+        '{{#if applicantPositions = null}}Өтініш беруші ұстаным жібермеді / Заявитель позицию не направил{{/if}}',
       ),
       textarea(
         'applicantPositionSummary',

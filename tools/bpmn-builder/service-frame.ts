@@ -313,6 +313,7 @@ export function hearingCall(
     outputs: [
       { source: '=hearingOutcome', target: 'hearingOutcome' },
       { source: '=applicantPositionSummary', target: 'applicantPositionSummary' },
+      { source: '=applicantPositions', target: 'applicantPositions' },
       { source: '=hearingRecordDocument', target: 'hearingRecordDocument' },
     ],
   });
