@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { groundsOf } from '../../domain/rules/refusal-grounds';
+import { missingSubTypeOneDocuments } from '../../domain/rules/security-requirements';
 import { evaluateValue } from '../../engine/feel';
 import { SERVICE_IDS } from '../../domain/services';
 
@@ -97,6 +98,61 @@ describe('hearing forms (Order 923 §8; APPC art. 73; spec C6)', () => {
     const at = prelim.find((c) => c.key === 'hearingAt')!;
     expect(at.validate?.required).toBe(true);
     expect(at.disallowPassedDates).toBe(true);
+  });
+});
+
+describe('incomplete packages (Order 923 §6–§7; spec C5)', () => {
+  test('the completeness form lists the sub-type 1 documents the attachments lack, as the domain rule does', () => {
+    const components = forms.find((x) => x.form.id === 'completeness-check')!.form.components as Array<
+      C & { expression?: string; conditional?: { hide: string } }
+    >;
+    const v = components.find((c) => c.key === 'viewMissingSubTypeOne')!;
+    expect(v.conditional?.hide).toContain('subType != 1');
+    const samples = [
+      [],
+      [{ kind: 'radio-subscriber-contract' }, { kind: 'monitoring-console-staffing' }],
+      [
+        'central-post-premises-lease',
+        'monitoring-console-staffing',
+        'monitoring-console-technical-docs',
+        'radio-frequency-permit',
+        'response-group-orders',
+      ].map((kind) => ({ kind })),
+    ];
+    for (const attachments of samples) {
+      const missing = missingSubTypeOneDocuments({ subType: 1, requestKind: 'issue', attachments });
+      const expected = missing.length
+        ? missing.map((d) => `${d.kk} / ${d.ru}`).join('; ')
+        : 'барлығы қоса берілген / все приложены';
+      expect(evaluateValue(v.expression, { attachments })).toBe(expected);
+    }
+  });
+});
+
+describe('expired documents (Order 923 §7; spec C5)', () => {
+  test("the completeness form offers as expired only the documents of the application's own service", () => {
+    const components = forms.find((x) => x.form.id === 'completeness-check')!.form.components as Array<
+      C & { valuesExpression?: string }
+    >;
+    const expired = components.find((c) => c.key === 'expiredDocuments')!;
+    const offered = (vars: Record<string, unknown>) =>
+      (evaluateValue(expired.valuesExpression, vars) as { value: string }[]).map((v) => v.value);
+    expect(offered({ serviceId: 'training-centre-designation' })).toEqual([
+      'docApplication',
+      'docInspectionAct',
+      'docTeachers',
+      'docCurricula',
+      'docShootingRange',
+    ]);
+    expect(offered({ serviceId: 'security-licence', subType: 2, requestKind: 'issue' })).toEqual([
+      'docApplication',
+    ]);
+    expect(offered({ serviceId: 'national-company-security-approval' })).toEqual([
+      'docApplication',
+      'docAntimonopolyConsent',
+      'docConstituent',
+      'docObjectsList',
+    ]);
   });
 });
 

@@ -7,6 +7,7 @@ import {
   COMPLETE,
   completeTask,
   describeState,
+  documentTextRu,
   completeWith,
   endEventOf,
   FOUNDER_CASE_HEARING,
@@ -177,6 +178,37 @@ describe('training-centre designation (service C) end to end on the embedded eng
     const vars = await variablesOf(sys.client, key);
     expect(vars.resultDocument).toMatchObject({ kind: 'refusal-further-consideration' });
     expect(vars).not.toHaveProperty('resultKind', 'ministers-order');
+  }, 90_000);
+
+  test('Order 923 §7 (spec C5): a package with an expired inspection act and no curricula is registered, and the refusal of further consideration names the missing and the expired documents within 2 WD', async () => {
+    const number = 'TRC-2026-000341';
+    const key = await submit(number, fixtures.training.approved, {
+      attachments: [
+        { kind: 'application-form', fileName: 'otinish.pdf' },
+        { kind: 'inspection-act', fileName: 'akt-2024.pdf' },
+      ],
+    });
+    expect((await sys.intake.status(number)).processInstanceKey).toBe(key);
+    await completeTask(sys.client, key, 'Task_CheckCompleteness', {
+      ...incomplete('Тексеру актісінің мерзімі өткен, оқу бағдарламалары ұсынылмаған.', {
+        docApplication: true,
+        docInspectionAct: true,
+        docTeachers: true,
+        docCurricula: false,
+      }),
+      documentsExpired: true,
+      expiredDocuments: ['docInspectionAct'],
+    });
+    const sign = await waitForTask(sys.client, key, 'Task_SignResult');
+    expect(Date.parse(sign.dueDate)).toBe(Date.parse('2026-03-04T18:30:00+05:00'));
+    await completeTask(sys.client, key, 'Task_SignResult', SIGNED_BY_MIA_HEAD);
+    await waitForEnd(sys.client, key);
+    expect(await endEventOf(sys.client, key)).toBe('End_FurtherConsiderationRefused');
+    const vars = await variablesOf(sys.client, key);
+    expect(vars.resultDocument).toMatchObject({ kind: 'refusal-further-consideration' });
+    const text = documentTextRu('refusal-further-consideration', vars, sys.clock.now());
+    expect(text).toMatch(/Не представлены документы\n1\) [^\n]*учебн/);
+    expect(text).toMatch(/Документы с истёкшим сроком действия\n1\) акт обследования/);
   }, 90_000);
 
   test("given grounds were found, when the applicant's position is accepted at the hearing, then the order is drafted, reviewed and signed by the Minister", async () => {

@@ -4,6 +4,7 @@
  * the applicant block of an application, and reads of the simulated systems. What is particular to
  * one service (its checklists, document lists, texts) stays in that service's test file.
  */
+import { buildDocument, factsFromVariables, type DocumentKind } from '../../domain/documents';
 import type { CompanyFixture } from '../../simulators';
 import { NOW } from './engine-harness';
 import {
@@ -229,6 +230,28 @@ export async function holdHearingAt(sys: TestSystem, key: string, hearingAt: str
   const record = await waitForTask(sys.client, key, 'Task_RecordHearing');
   await sys.setTime(before);
   return record;
+}
+
+/** The Russian text of a document of `kind` as built from the process's variables (title, sections, tables). */
+export function documentTextRu(
+  kind: DocumentKind,
+  vars: Record<string, unknown>,
+  documentDate: Date,
+): string {
+  const content = buildDocument(
+    kind,
+    { ...factsFromVariables(vars), documentDate: documentDate.toISOString() },
+    'ru',
+  );
+  return [
+    content.title,
+    ...content.sections.flatMap((s) => [
+      s.heading ?? '',
+      ...s.paragraphs,
+      ...(s.table?.rows ?? []).map((r) => r.join(': ')),
+    ]),
+    ...content.legalBasis,
+  ].join('\n');
 }
 
 // --- The process instance --------------------------------------------------------------------------

@@ -7,6 +7,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { groundsOf } from '../../domain/rules/refusal-grounds';
+import { premisesDocument, SUB_TYPE_ONE_DOCUMENTS } from '../../domain/rules/security-requirements';
 import { SERVICE_IDS, type ServiceId } from '../../domain/services';
 
 type L = [kk: string, ru: string];
@@ -96,6 +97,28 @@ const groundValues = (serviceId: ServiceId) =>
 /** The study form of one service: `compliance-study-<serviceId>`, the id its diagram's study task uses (service-frame.ts). */
 const studyFormId = (serviceId: ServiceId) => `compliance-study-${serviceId}`;
 
+const SUB_TYPE_ONE = '=serviceId != "security-licence" or subType != 1 or requestKind = "duplicate"';
+
+/**
+ * Order 923 §6–§7, List row 8 item 1: the sub-type 1 documents the portal's attachments lack, for
+ * the clerk's completeness decision (an incomplete package, never refusal ground 13). Built from the
+ * domain's list; the premises line carries its condition (leased), which the clerk judges.
+ */
+const missingSubTypeOneView = (): Component => {
+  const docs = [premisesDocument(undefined), ...SUB_TYPE_ONE_DOCUMENTS];
+  const entries = docs
+    .map((d) => `{kinds: [${d.kinds.map((k) => `"${k}"`).join(', ')}], label: "${d.kk} / ${d.ru}"}`)
+    .join(', ');
+  return {
+    ...view(
+      'viewMissingSubTypeOne',
+      ['Қоса берілмеген құжаттар (1-кіші түр)', 'Не приложены документы (подвид 1)'],
+      `={present: if attachments = null then [] else for a in attachments return a.kind, missing: (for d in [${entries}] return if some k in d.kinds satisfies list contains(present, k) then null else d.label)[item != null], shown: if count(missing) = 0 then "барлығы қоса берілген / все приложены" else string join(missing, "; ")}.shown`,
+    ),
+    conditional: { hide: SUB_TYPE_ONE },
+  };
+};
+
 /** Required documents per service (checkbox per document); hidden when not asked for. */
 type Doc = { key: string; l: L; hide: string };
 const askedWhen = (hide: string, docs: Array<[key: string, l: L]>): Doc[] =>
@@ -113,7 +136,7 @@ const DOCS: Doc[] = [
     ['docMeasuringInstruments', ['Өлшеу құралдарына құжаттар', 'Документы на средства измерений']],
   ]),
   // Service B sub-type 1 (issue, re-issue), List row 8 item 1
-  ...askedWhen('=serviceId != "security-licence" or subType != 1 or requestKind = "duplicate"', [
+  ...askedWhen(SUB_TYPE_ONE, [
     [
       'docCentralPostPremises',
       [
@@ -223,8 +246,22 @@ const forms = [
     ['Құжаттардың толықтығын тексеру', 'Проверка полноты документов'],
     [
       text('Әр құжатты белгілеңіз / Отметьте каждый представленный и действующий документ.'),
+      missingSubTypeOneView(),
       ...DOCS.map((d) => checkbox(d.key, d.l, { conditional: { hide: d.hide } })),
       checkbox('documentsExpired', ['Мерзімі өткен құжаттар бар', 'Есть документы с истёкшим сроком']),
+      // C5: which documents are expired, for the reasoned refusal; only this service's documents offered.
+      {
+        type: 'taglist',
+        key: 'expiredDocuments',
+        id: id('expiredDocuments'),
+        label: label('expiredDocuments', ['Мерзімі өткен құжаттар', 'Документы с истёкшим сроком']),
+        valuesExpression: `=[${DOCS.map(
+          (d) =>
+            `if not(${d.hide.slice(1)}) then {value: "${d.key}", label: "${d.l[0]} / ${d.l[1]}"} else null`,
+        ).join(', ')}][item != null]`,
+        validate: { required: true },
+        conditional: { hide: '=documentsExpired != true' },
+      },
       // A boolean, because the diagram's gateway tests `documentsComplete = true`.
       checkbox('documentsComplete', [
         'Құжаттар топтамасы толық және қолданыста',
