@@ -27,6 +27,7 @@ import {
   testSystemAt,
   TRAINING_CENTRE_LOCATION,
   variablesOf,
+  waitFor,
   waitForEnd,
   waitForTask,
 } from '../support/process-fixtures';
@@ -228,11 +229,29 @@ describe('training-centre designation (service C) end to end on the embedded eng
     expect(state).not.toContain('Task_RecordHearing');
     await holdHearingAt(sys, key, '2026-03-12T11:00:00+05:00');
     await completeTask(sys.client, key, 'Task_RecordHearing', FOUNDER_CASE_HEARING.positionAccepted);
+    // Spec C6: a position sent once the hearing is over is kept with the application, marked late.
+    await waitForTask(sys.client, key, 'Task_DraftOrder');
+    await sys.intake.sendMessage('TRC-2026-000306', {
+      kind: 'hearing-position',
+      text: 'Тыңдаудан кейін: қаулының түпнұсқасы жіберілді.',
+      attachments: [{ kind: 'hearing-position-document', fileName: 'qauly-tupnusqa.pdf' }],
+    });
+    const positions = await waitFor('the late position to be kept', async () => {
+      const v = await variablesOf(sys.client, key);
+      return v.applicantPositions?.length === 2 ? v.applicantPositions : undefined;
+    });
+    expect(positions[0]).toMatchObject({ text: FOUNDER_CASE_HEARING.position, late: false });
+    expect(positions[1]).toMatchObject({
+      text: 'Тыңдаудан кейін: қаулының түпнұсқасы жіберілді.',
+      attachments: [{ kind: 'hearing-position-document', fileName: 'qauly-tupnusqa.pdf' }],
+      late: true,
+    });
     await approveDraft(key);
     await completeTask(sys.client, key, 'Task_SignResult', SIGNED_BY_MINISTER);
     await waitForEnd(sys.client, key);
     expect(await endEventOf(sys.client, key)).toBe('End_TrainingCentreDesignated');
     const vars = await variablesOf(sys.client, key);
+    expect(vars.applicantPositions).toHaveLength(2);
     expect(vars.applicantPositionSummary).toContain('қысқартылған');
     expect(vars.hearingOutcome).toBe('position-accepted');
     expect(vars.deliveredResultKind).toBe('ministers-order');
