@@ -327,6 +327,11 @@ export const CONFIG_KEYS = [
     doc: 'C6: the hearing is held no later than this many working days after the notice.',
     services: ['workers'],
   }),
+  key('rules.hearingMinNoticeWd', 'HEARING_MIN_NOTICE_WD', int(0, 30), {
+    default: 1,
+    doc: 'C6: the hearing is set at least this many working days after the notice (checked in the preliminary decision).',
+    services: ['workers'],
+  }),
   key('rules.fireMinQualifiedSpecialists', 'FIRE_MIN_QUALIFIED_SPECIALISTS', int(1, 100), {
     default: 2,
     doc: 'Service A: qualified specialists the applicant must employ.',

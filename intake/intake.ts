@@ -360,7 +360,12 @@ export function createIntake(deps: IntakeDeps) {
     const at = clock.now().toISOString();
     const variables =
       kind === 'hearing-position'
-        ? { applicantPosition: text, applicantPositionSubmittedAt: at }
+        ? // C6: every position is kept with its own attachments (an empty list, never the previous one's).
+          {
+            applicantPosition: text,
+            applicantPositionAttachments: attachments,
+            applicantPositionSubmittedAt: at,
+          }
         : { submittedDocuments: attachments, documentsNote: text, documentsSubmittedAt: at };
     const messageName = APPLICANT_MESSAGES[kind];
     // The same text and files sent twice are one message (a double click, a retried upload).
@@ -451,7 +456,7 @@ export function createIntake(deps: IntakeDeps) {
         withAccess(req, number);
         const body = typeof req.body?.message === 'string' ? JSON.parse(req.body.message) : req.body;
         const uploaded = files.map((f) => ({
-          kind: 'missing-document',
+          kind: body?.kind === 'hearing-position' ? 'hearing-position-document' : 'missing-document',
           fileName: path.basename(f.originalname),
         }));
         const message = uploaded.length

@@ -23,7 +23,7 @@ export interface WorkerDeps {
   currentLegalClock: () => Promise<LegalClock>;
   /** [config] terms per service (C6 hearing windows; service A's completeness check). */
   stepTerms: Partial<Record<ServiceId, StepTermConfig>>;
-  rules: { fireMinQualifiedSpecialists: number };
+  rules: { fireMinQualifiedSpecialists: number; hearingMinNoticeWd: number };
 }
 
 /** Builds the dependencies from validated configuration; tests pass their own pieces instead. */
@@ -60,7 +60,10 @@ export function createWorkerDeps(
             config.legalClock.revisionsFile,
           )),
     stepTerms: overrides.stepTerms ?? stepTermsFrom(config),
-    rules: overrides.rules ?? { fireMinQualifiedSpecialists: config.rules.fireMinQualifiedSpecialists },
+    rules: overrides.rules ?? {
+      fireMinQualifiedSpecialists: config.rules.fireMinQualifiedSpecialists,
+      hearingMinNoticeWd: config.rules.hearingMinNoticeWd,
+    },
   };
 }
 

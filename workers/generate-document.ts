@@ -1,5 +1,8 @@
 import type { DocumentDeps } from '../adapters/documents';
 import { DocumentFactsError, factsFromVariables, isDocumentKind, type Lang } from '../domain/documents';
+import { SERVICES } from '../domain/documents/services';
+import { misplacedGrounds } from '../domain/rules/refusal-grounds';
+import { isServiceId } from '../domain/services';
 import type { WorkerDefinition } from './types';
 
 /** Every outgoing document is issued in the state language and in Russian; Kazakh is the primary one. */
@@ -32,6 +35,11 @@ const generateDocument: WorkerDefinition<DocumentDeps> = {
         errorMessage: `${source} is not a known document kind: ${String(kind)}`,
         retries: 0,
       });
+    }
+    const misplaced = misplacedGroundsMessage(job.variables);
+    if (misplaced) {
+      log.error('refusal ground of another service', { kind, jobKey: job.key, misplaced });
+      return job.fail({ errorMessage: misplaced, retries: 0 });
     }
     const header = job.customHeaders.resultVariable;
     const resultVariable =
@@ -75,5 +83,26 @@ const generateDocument: WorkerDefinition<DocumentDeps> = {
     }
   },
 };
+
+/**
+ * A document never quotes another service's ground (Order 923 List row 9; Order 138 Annex 2 row 11):
+ * such a code is a modelling or data error the operator must see, in Kazakh and Russian, naming
+ * the code and both services.
+ */
+function misplacedGroundsMessage(variables: Record<string, unknown>): string | undefined {
+  const serviceId = variables.serviceId;
+  if (typeof serviceId !== 'string' || !isServiceId(serviceId) || !Array.isArray(variables.refusalGrounds))
+    return undefined;
+  const found = misplacedGrounds(serviceId, variables.refusalGrounds);
+  if (found.length === 0) return undefined;
+  const own = SERVICES[serviceId].serviceName;
+  const lines = found.map(({ code, ownerServiceId }) => {
+    if (!ownerServiceId)
+      return `Бас тарту негізі ${code} тізбеде жоқ / Основания отказа ${code} нет в перечне`;
+    const other = SERVICES[ownerServiceId].serviceName;
+    return `Бас тарту негізі ${code} «${other.kk}» қызметіне жатады, ал өтініш «${own.kk}» қызметі бойынша берілген / Основание отказа ${code} относится к услуге «${other.ru}», а заявление подано на услугу «${own.ru}»`;
+  });
+  return lines.join('; ');
+}
 
 export default generateDocument;

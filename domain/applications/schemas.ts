@@ -161,11 +161,14 @@ export const nationalCompanySecurityApprovalSchema = z.object({
   /** Service D is the one service also accepted at the provider's office (C1). */
   channel: z.enum(['portal', 'office']).default('portal'),
   ...common,
+  // The list of objects and the antimonopoly body's prior consent are documents of the package
+  // (Annex 1 row 8): a package without them is registered and refused further consideration by
+  // the clerk (Order 923 §6–§7; spec C5), never rejected at intake.
   objects: z
     .array(z.object({ name: text(300), location: text(500) }))
-    .min(1)
-    .max(500),
-  antimonopolyConsentRef: text(100),
+    .max(500)
+    .default([]),
+  antimonopolyConsentRef: text(100).optional(),
 });
 
 export const applicationSchema = z.discriminatedUnion('serviceId', [

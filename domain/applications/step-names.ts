@@ -46,7 +46,6 @@ export const STEP_NAMES: Record<string, { kk: string; ru: string }> = {
     kk: 'Құжат көшірмелерін ұсыну мерзімі',
     ru: 'Срок представления копий документов',
   },
-  Event_PositionSubmitted: { kk: 'Өтініш берушінің ұстанымын күту', ru: 'Ожидание позиции заявителя' },
   Event_HearingDateReached: { kk: 'Тыңдау күнін күту', ru: 'Ожидание даты заслушивания' },
 };
 

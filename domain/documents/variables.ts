@@ -123,6 +123,12 @@ export function factsFromVariables(variables: Readonly<Record<string, unknown>>)
     facts.complaint = { ...facts.complaint, receivedAt: variables.registeredOn };
   }
 
+  // The completeness form names expired documents by their box (`doc*`); documents quote their names.
+  if (Array.isArray(variables.expiredDocuments)) {
+    facts.expiredDocuments = variables.expiredDocuments.map((d) =>
+      typeof d === 'string' && d in PACKAGE_DOCUMENTS ? PACKAGE_DOCUMENTS[d] : d,
+    );
+  }
   if (!Array.isArray(variables.missingDocuments)) {
     const missing = Object.entries(PACKAGE_DOCUMENTS)
       .filter(([key]) => variables[key] === false)

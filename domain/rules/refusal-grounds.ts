@@ -256,3 +256,32 @@ export interface CheckResult {
   passed: boolean;
   grounds: GroundFinding[];
 }
+
+/** A ground code an application of `serviceId` cannot cite: another service's, or none at all. */
+export interface MisplacedGround {
+  code: string;
+  /** The service the code belongs to; undefined when the catalogue has no such code. */
+  ownerServiceId?: ServiceId;
+}
+
+/**
+ * Order 923 List row 9 and Order 138 Annex 2 row 11 each close their service's list of grounds:
+ * the codes in `codes` that belong to another service, and plain codes the catalogue does not
+ * know. A ground given in full (an object with its own wording) under a code outside the
+ * catalogue is left to the document's own checks.
+ */
+export function misplacedGrounds(serviceId: ServiceId, codes: readonly unknown[]): MisplacedGround[] {
+  const found: MisplacedGround[] = [];
+  for (const c of codes) {
+    const code = typeof c === 'string' ? c : isObjectWithCode(c) ? c.code : undefined;
+    if (code === undefined) continue;
+    const owner = REFUSAL_GROUNDS.find((g) => g.code === code)?.serviceId;
+    if (owner === serviceId) continue;
+    if (owner !== undefined || typeof c === 'string') found.push({ code, ownerServiceId: owner });
+  }
+  return found;
+}
+
+function isObjectWithCode(v: unknown): v is { code: string } {
+  return typeof v === 'object' && v !== null && typeof (v as { code?: unknown }).code === 'string';
+}

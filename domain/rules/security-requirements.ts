@@ -37,52 +37,97 @@ export interface SecurityRequirementsCheck extends CheckResult {
   ownedVehicleCount: number;
   /** Documents required for this application, by attachment kind. */
   requiredDocuments: string[];
+  /**
+   * Sub-type 1 documents not attached (Order 923 §6–§7; List row 8 item 1): an incomplete package,
+   * for the clerk's refusal of further consideration, never refusal ground 13.
+   */
+  missingDocuments: MissingDocument[];
 }
 
-const ROW8 = 'MIA Order 261 (as amended by 923), licence rules, Annex 1 row 8 item 1';
-
-interface Requirement {
+/** A List row 8 item 1 document the package lacks, with its completeness-form box (`doc*`). */
+export interface MissingDocument {
+  /** The box of the completeness form (and of the refusal's list) this document belongs to. */
+  key: string;
   kinds: string[];
   kk: string;
   ru: string;
 }
 
-function required(input: SecurityRequirementsInput): Requirement[] {
-  const K = SECURITY_DOCUMENT_KINDS;
-  const ownsPremises = input.realEstate.some((r) => r.ownerBin === input.applicantBin);
-  const list: Requirement[] = [
-    {
-      kinds: [K.consoleStaffing],
-      kk: 'орталықтандырылған бақылау пультінің штаттық кестесі мен бұйрықтары жоқ',
-      ru: 'нет штатного расписания и приказов пульта централизованного наблюдения',
-    },
-    {
-      kinds: [K.consoleTechnicalDocs],
-      kk: 'сигнал қабылдайтын компьютерлік техника мен серверге техникалық құжаттама жоқ',
-      ru: 'нет технической документации на компьютерную технику и сервер, принимающие сигналы',
-    },
-    {
-      kinds: [K.radioPermit, K.radioContract],
-      kk: 'радиожиілік спектрін пайдалануға рұқсат немесе радиобайланыс шарты жоқ',
-      ru: 'нет разрешения на использование радиочастотного спектра или договора радиосвязи',
-    },
-    {
-      kinds: [K.responseGroupOrders],
-      kk: 'жедел ден қою топтарын құру туралы бұйрықтар жоқ',
-      ru: 'нет приказов о создании групп быстрого реагирования',
-    },
-  ];
-  // Premises documents are asked for only when the central post's premises are leased.
-  if (!ownsPremises) {
-    list.unshift({
-      kinds: [K.premisesLease],
-      kk: 'орталықтандырылған күзет пунктінің жалға алынған үй-жайына құжаттар жоқ',
-      ru: 'нет документов на арендованное помещение центрального поста охраны',
-    });
-  }
-  return list;
+const ROW8 = 'MIA Order 261 (as amended by 923), licence rules, Annex 1 row 8 item 1';
+
+/** List row 8 item 1, sub-type 1: the documents besides the application; vehicles are looked up. */
+export const SUB_TYPE_ONE_DOCUMENTS: readonly MissingDocument[] = [
+  {
+    key: 'docMonitoringConsole',
+    kinds: [SECURITY_DOCUMENT_KINDS.consoleStaffing],
+    kk: 'орталықтандырылған бақылау пультінің штаттық кестесі мен бұйрықтары',
+    ru: 'штатное расписание и приказы пульта централизованного наблюдения',
+  },
+  {
+    key: 'docMonitoringConsole',
+    kinds: [SECURITY_DOCUMENT_KINDS.consoleTechnicalDocs],
+    kk: 'сигнал қабылдайтын компьютерлік техника мен серверге техникалық құжаттама',
+    ru: 'техническая документация на компьютерную технику и сервер, принимающие сигналы',
+  },
+  {
+    key: 'docRadioPermit',
+    kinds: [SECURITY_DOCUMENT_KINDS.radioPermit, SECURITY_DOCUMENT_KINDS.radioContract],
+    kk: 'радиожиілік спектрін пайдалануға рұқсат немесе радиобайланыс шарты',
+    ru: 'разрешение на использование радиочастотного спектра или договор радиосвязи',
+  },
+  {
+    key: 'docResponseGroups',
+    kinds: [SECURITY_DOCUMENT_KINDS.responseGroupOrders],
+    kk: 'жедел ден қою топтарын құру туралы бұйрықтар',
+    ru: 'приказы о создании групп быстрого реагирования',
+  },
+];
+
+/** The premises documents, asked for only when the central post's premises are leased. */
+export function premisesDocument(premisesOwned: boolean | undefined): MissingDocument {
+  return {
+    key: 'docCentralPostPremises',
+    kinds: [SECURITY_DOCUMENT_KINDS.premisesLease],
+    kk:
+      premisesOwned === false
+        ? 'орталықтандырылған күзет пунктінің жалға алынған үй-жайына құжаттар'
+        : 'орталықтандырылған күзет пунктінің үй-жайына құжаттар (жалға алынған болса)',
+    ru:
+      premisesOwned === false
+        ? 'документы на арендованное помещение центрального поста охраны'
+        : 'документы на помещение центрального поста охраны (если оно арендовано)',
+  };
 }
 
+// Before the real-estate lookup (premisesOwned unknown) the premises documents are listed with their condition.
+function required(premisesOwned: boolean | undefined): MissingDocument[] {
+  return premisesOwned === true
+    ? [...SUB_TYPE_ONE_DOCUMENTS]
+    : [premisesDocument(premisesOwned), ...SUB_TYPE_ONE_DOCUMENTS];
+}
+
+export interface PackageDocumentsInput {
+  subType: 1 | 2;
+  requestKind: 'issue' | 'reissue' | 'duplicate';
+  attachments: Array<{ kind: string; fileName?: string }>;
+  /** From the real-estate lookup; undefined before it (at the completeness check). */
+  premisesOwned?: boolean;
+}
+
+/**
+ * Order 923 §6–§7 (spec C5); List row 8 item 1: the sub-type 1 documents (issue, re-issue) the
+ * package lacks. Sub-type 2 and duplicates need the application only.
+ */
+export function missingSubTypeOneDocuments(input: PackageDocumentsInput): MissingDocument[] {
+  if (input.subType === 2 || input.requestKind === 'duplicate') return [];
+  const present = new Set(input.attachments.map((a) => a.kind));
+  return required(input.premisesOwned).filter((r) => !r.kinds.some((k) => present.has(k)));
+}
+
+/**
+ * Sub-type 1 after the lookups: fewer than two owned, registered vehicles is refusal ground 13
+ * (objects not meeting the Law); missing documents are reported as incompleteness only.
+ */
 export function checkSecurityRequirements(
   input: SecurityRequirementsInput,
   config: SecurityRequirementsConfig = DEFAULT_SECURITY_REQUIREMENTS_CONFIG,
@@ -91,15 +136,11 @@ export function checkSecurityRequirements(
     (v) => v.ownerBin === input.applicantBin && Boolean(v.registrationCertificate),
   ).length;
   if (input.subType === 2 || input.requestKind === 'duplicate') {
-    return { passed: true, grounds: [], ownedVehicleCount, requiredDocuments: [] };
+    return { passed: true, grounds: [], ownedVehicleCount, requiredDocuments: [], missingDocuments: [] };
   }
-  const present = new Set(input.attachments.map((a) => a.kind));
-  const reqs = required(input);
+  const premisesOwned = input.realEstate.some((r) => r.ownerBin === input.applicantBin);
+  const missingDocuments = missingSubTypeOneDocuments({ ...input, premisesOwned });
   const grounds: GroundFinding[] = [];
-  for (const r of reqs) {
-    if (!r.kinds.some((k) => present.has(k)))
-      grounds.push({ ...finding('B13_SECURITY_LAW_NON_COMPLIANCE', { kk: r.kk, ru: r.ru }), ruleRef: ROW8 });
-  }
   if (ownedVehicleCount < config.minimumOwnedVehicles) {
     grounds.push({
       ...finding('B13_SECURITY_LAW_NON_COMPLIANCE', {
@@ -113,6 +154,7 @@ export function checkSecurityRequirements(
     passed: grounds.length === 0,
     grounds,
     ownedVehicleCount,
-    requiredDocuments: reqs.map((r) => r.kinds.join('|')),
+    requiredDocuments: required(premisesOwned).map((r) => r.kinds.join('|')),
+    missingDocuments,
   };
 }

@@ -37,6 +37,7 @@ describe('configuration schema', () => {
     expect(config.rules).toEqual({
       hearingNoticeWdBeforeEnd: 3,
       hearingWithinWd: 2,
+      hearingMinNoticeWd: 1,
       fireMinQualifiedSpecialists: 2,
       completenessWdFire: 2,
     });

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { Camunda8 } from '@camunda8/sdk';
+import { defaultLegalClock } from '../../domain/legal-clock';
 import { fixtures } from '../../simulators';
 import { launch, openPage, shot, signIn } from './support/browser';
 import { tabThrough } from './support/keyboard';
@@ -256,7 +257,7 @@ describeSystem('web app on the real system', () => {
       clerk.page,
       /.+/,
       async (p) => {
-        await field(p, 'compliance-study', 'studyNotes').fill(
+        await field(p, 'compliance-study-security-licence', 'studyNotes').fill(
           'Негіздер табылмады / Оснований для отказа нет',
         );
       },
@@ -362,8 +363,10 @@ describeSystem('web app on the real system', () => {
       refusalGrounds: ['B01_UNRELIABLE_DATA'],
       studyNotes: 'Мәліметтер расталмады / Сведения не подтверждены',
     });
-    // And the clerk has issued the preliminary decision with a hearing in ten days
-    const hearingAt = new Date(Date.now() + 10 * 86_400_000).toISOString().replace(/\.\d+Z$/, 'Z');
+    // And the clerk has issued the preliminary decision with a hearing two working days on, at 11:00
+    // (C6: after the minimum notice, in working hours, before the hearing term)
+    const today = defaultLegalClock.registrationDate(new Date());
+    const hearingAt = `${defaultLegalClock.addWorkingDays(today, 2)}T11:00:00+05:00`;
     await completeInEngine(number, 'Task_PreparePreliminaryDecision', {
       hearingAt,
       hearingMethod: 'video',

@@ -187,8 +187,15 @@ describe('intake of portal applications', () => {
     const pos = await call('POST', '/api/applications/SEC-2026-000042/messages', {
       kind: 'hearing-position',
       text: 'Алым 12 сәуірде төленді, түбіртек қоса беріледі',
+      attachments: [{ kind: 'hearing-position-document', fileName: 'tubirtek.pdf' }],
     });
     expect(pos.status).toBe(202);
+    // Order 923 §8 (spec C6): the position travels with its own attachments, for the hearing to keep.
+    expect(ctx.fake.messages[0].variables).toMatchObject({
+      applicantPosition: 'Алым 12 сәуірде төленді, түбіртек қоса беріледі',
+      applicantPositionAttachments: [{ kind: 'hearing-position-document', fileName: 'tubirtek.pdf' }],
+      applicantPositionSubmittedAt: expect.any(String),
+    });
     const complaint = await call('POST', '/api/complaints', {
       applicationNumber: 'SEC-2026-000042',
       text: 'Құжаттар толық болса да қайтарылды',

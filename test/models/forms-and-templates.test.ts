@@ -1,5 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { groundsOf } from '../../domain/rules/refusal-grounds';
+import { missingSubTypeOneDocuments } from '../../domain/rules/security-requirements';
+import { evaluateValue } from '../../engine/feel';
+import { SERVICE_IDS } from '../../domain/services';
 
 const root = join(__dirname, '..', '..');
 const read = (p: string) => JSON.parse(readFileSync(join(root, p), 'utf8'));
@@ -40,11 +44,141 @@ describe('forms', () => {
     const find = (id: string, key: string) =>
       (forms.find((x) => x.form.id === id)!.form.components as C[]).find((c) => c.key === key)!;
     expect(find('completeness-check', 'documentsComplete').type).toBe('checkbox');
-    expect(find('compliance-study', 'groundsFound').type).toBe('checkbox');
+    for (const serviceId of SERVICE_IDS)
+      expect(find(`compliance-study-${serviceId}`, 'groundsFound').type).toBe('checkbox');
     expect(find('hearing-record', 'hearingOutcome').validate?.required).toBe(true);
     expect(find('signature', 'decision').validate?.required).toBe(true);
     expect(find('preliminary-decision', 'hearingAt').validate?.required).toBe(true);
   });
+});
+
+describe('hearing forms (Order 923 §8; APPC art. 73; spec C6)', () => {
+  const form = (id: string) => forms.find((x) => x.form.id === id)!.form;
+
+  test('the hearing record lists every position the applicant sent, with its attachments and a late mark', () => {
+    const table = (form('hearing-record').components as Array<C & { dataSource?: string }>).find(
+      (c) => c.type === 'table',
+    )!;
+    const rows = evaluateValue(table.dataSource, {
+      applicantPositions: [
+        {
+          text: 'Бірінші ұстаным',
+          attachments: [
+            { kind: 'hearing-position-document', fileName: 'qauly.pdf' },
+            { kind: 'hearing-position-document', fileName: 'hat.pdf' },
+          ],
+          submittedAt: '2026-03-03T06:00:00.000Z',
+          late: false,
+        },
+        { text: 'Кешіккен ұстаным', attachments: [], submittedAt: '2026-03-04T06:05:00.000Z', late: true },
+      ],
+    });
+    expect(rows).toEqual([
+      {
+        submittedAt: '2026-03-03T06:00:00.000Z',
+        text: 'Бірінші ұстаным',
+        attachments: 'qauly.pdf, hat.pdf',
+        late: 'жоқ / нет',
+      },
+      {
+        submittedAt: '2026-03-04T06:05:00.000Z',
+        text: 'Кешіккен ұстаным',
+        attachments: '—',
+        late: 'иә / да',
+      },
+    ]);
+    expect(evaluateValue(table.dataSource, { applicantPositions: null })).toEqual([]);
+  });
+
+  test('the preliminary decision shows why a hearing time was refused, and requires a time not in the past', () => {
+    const prelim = form('preliminary-decision').components as Array<
+      C & { text?: string; disallowPassedDates?: boolean }
+    >;
+    expect(prelim.some((c) => c.type === 'text' && c.text?.includes('{{hearingTimeError.kk}}'))).toBe(true);
+    const at = prelim.find((c) => c.key === 'hearingAt')!;
+    expect(at.validate?.required).toBe(true);
+    expect(at.disallowPassedDates).toBe(true);
+  });
+});
+
+describe('incomplete packages (Order 923 §6–§7; spec C5)', () => {
+  test('the completeness form lists the sub-type 1 documents the attachments lack, as the domain rule does', () => {
+    const components = forms.find((x) => x.form.id === 'completeness-check')!.form.components as Array<
+      C & { expression?: string; conditional?: { hide: string } }
+    >;
+    const v = components.find((c) => c.key === 'viewMissingSubTypeOne')!;
+    expect(v.conditional?.hide).toContain('subType != 1');
+    const samples = [
+      [],
+      [{ kind: 'radio-subscriber-contract' }, { kind: 'monitoring-console-staffing' }],
+      [
+        'central-post-premises-lease',
+        'monitoring-console-staffing',
+        'monitoring-console-technical-docs',
+        'radio-frequency-permit',
+        'response-group-orders',
+      ].map((kind) => ({ kind })),
+    ];
+    for (const attachments of samples) {
+      const missing = missingSubTypeOneDocuments({ subType: 1, requestKind: 'issue', attachments });
+      const expected = missing.length
+        ? missing.map((d) => `${d.kk} / ${d.ru}`).join('; ')
+        : 'барлығы қоса берілген / все приложены';
+      expect(evaluateValue(v.expression, { attachments })).toBe(expected);
+    }
+  });
+});
+
+describe('expired documents (Order 923 §7; spec C5)', () => {
+  test("the completeness form offers as expired only the documents of the application's own service", () => {
+    const components = forms.find((x) => x.form.id === 'completeness-check')!.form.components as Array<
+      C & { valuesExpression?: string }
+    >;
+    const expired = components.find((c) => c.key === 'expiredDocuments')!;
+    const offered = (vars: Record<string, unknown>) =>
+      (evaluateValue(expired.valuesExpression, vars) as { value: string }[]).map((v) => v.value);
+    expect(offered({ serviceId: 'training-centre-designation' })).toEqual([
+      'docApplication',
+      'docInspectionAct',
+      'docTeachers',
+      'docCurricula',
+      'docShootingRange',
+    ]);
+    expect(offered({ serviceId: 'security-licence', subType: 2, requestKind: 'issue' })).toEqual([
+      'docApplication',
+    ]);
+    expect(offered({ serviceId: 'national-company-security-approval' })).toEqual([
+      'docApplication',
+      'docAntimonopolyConsent',
+      'docConstituent',
+      'docObjectsList',
+    ]);
+  });
+});
+
+describe('refusal grounds per service', () => {
+  // Order 923 List row 9 (services B–D) and Order 138 Annex 2 row 11 (service A) each list their
+  // own grounds: the study of one service must not offer another's.
+  test.each(SERVICE_IDS)(
+    'the study task of %s offers exactly its own grounds (Order 923 List row 9; Order 138 Annex 2 row 11)',
+    (serviceId) => {
+      const xml = readFileSync(join(root, 'bpmn', `${serviceId}.bpmn`), 'utf8');
+      const task = xml.match(/<bpmn:userTask id="Task_StudyCompliance"[\s\S]*?<\/bpmn:userTask>/)![0];
+      const formId = task.match(/formId="([^"]+)"/)![1];
+      const study = forms.find((x) => x.form.id === formId)!.form;
+      const taglist = (study.components as Array<C & { values?: { value: string; label: string }[] }>).find(
+        (c) => c.key === 'refusalGrounds',
+      )!;
+      const offered = taglist.values!.map((v) => v.value);
+      expect(offered.sort()).toEqual(
+        groundsOf(serviceId)
+          .map((g) => g.code)
+          .sort(),
+      );
+      // A clerk reads the labels: the ground's wording in both languages, no internal code.
+      for (const v of taglist.values!) expect(v.label).not.toContain(v.value);
+    },
+  );
 });
 
 describe('element templates', () => {

@@ -18,7 +18,7 @@ describe('rules versions in the diagrams and forms (spec C13)', () => {
     },
   );
 
-  test.each(['completeness-check', 'compliance-study'])(
+  test.each(['completeness-check', 'compliance-study-fire-automation-permit'])(
     'the %s form shows the note on the earlier wording (Order 138 ¶4) when intake set it, and hides it otherwise',
     (formId) => {
       const form = JSON.parse(readFileSync(join(root, 'forms', `${formId}.form`), 'utf8'));

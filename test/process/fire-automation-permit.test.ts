@@ -23,6 +23,7 @@ import {
   monitoringStages,
   NO_GROUNDS,
   NOW,
+  holdHearingAt,
   sendHearingNotice,
   signed,
   submitApplication,
@@ -91,6 +92,8 @@ describe('fire automation permit (service A) end to end on the embedded engine',
       kind: 'hearing-position',
       text: 'Біз талаптарға сай екінші маманды жұмысқа қабылдадық, құжаттары қоса беріледі.',
     });
+    // C6: the record opens at the announced time (12 March), not when the position arrives.
+    await holdHearingAt(sys, key, '2026-03-12T11:00:00+05:00');
     await completeTask(
       sys.client,
       key,

@@ -5,6 +5,7 @@ import {
   cabinetMessages,
   completeTask,
   completeWith,
+  documentTextRu,
   elementIdsOf,
   endEventOf,
   groundsFound,
@@ -17,6 +18,7 @@ import {
   monitoringEvents,
   NO_GROUNDS,
   expectStudyReArmedByRevision,
+  holdHearingAt,
   sendHearingNotice,
   SIGNED_BY_MIA_HEAD,
   submitApplication,
@@ -119,6 +121,8 @@ describe('national-company security approval (service D) end to end on the embed
       kind: 'hearing-position',
       text: 'Негіздермен келіспейміз, түсініктеме қоса беріледі.',
     });
+    // C6: the record opens at the announced time (12 March), not when the position arrives.
+    await holdHearingAt(sys, key, '2026-03-12T11:00:00+05:00');
     await completeTask(sys.client, key, 'Task_RecordHearing', record);
   }
 
@@ -249,28 +253,40 @@ describe('national-company security approval (service D) end to end on the embed
     expect(await incidentsOf(sys.client, key)).toEqual([]);
   }, 90_000);
 
-  test('given an incomplete package, when the clerk records it, then a refusal of further consideration is signed within the completeness term and no letter goes to the antimonopoly body', async () => {
+  test('Order 923 §6–§7 (spec C5): a package without the antimonopoly consent and the list of objects is registered, and the clerk refuses further consideration within 2 WD naming them; no letter goes to the antimonopoly body', async () => {
     const number = 'NAT-2026-000403';
+    // Intake registers the package: the missing documents are the clerk's to judge, not a rejection.
     const key = await submit(number, {
       attachments: [{ kind: 'application-form', fileName: 'otinish.pdf' }],
+      objects: undefined,
+      antimonopolyConsentRef: undefined,
     });
+    expect((await sys.intake.status(number)).processInstanceKey).toBe(key);
     await completeTask(
       sys.client,
       key,
       'Task_CheckCompleteness',
-      incomplete('Монополияға қарсы органның алдын ала келісімі мен құрылтай құжаттары ұсынылмаған.', {
-        docApplication: true,
-        docAntimonopolyConsent: false,
-      }),
+      incomplete(
+        'Монополияға қарсы органның алдын ала келісімі мен күзетілетін объектілер тізбесі ұсынылмаған.',
+        {
+          docApplication: true,
+          docAntimonopolyConsent: false,
+          docConstituent: true,
+          docObjectsList: false,
+        },
+      ),
     );
     const sign = await waitForTask(sys.client, key, 'Task_SignResult');
     expect(Date.parse(sign.dueDate)).toBe(Date.parse('2026-03-04T18:30:00+05:00'));
     await completeTask(sys.client, key, 'Task_SignResult', SIGNED_BY_MIA_HEAD);
     await waitForEnd(sys.client, key);
     expect(await endEventOf(sys.client, key)).toBe('End_FurtherConsiderationRefused');
-    expect((await variablesOf(sys.client, key)).resultDocument).toMatchObject({
-      kind: 'refusal-further-consideration',
-    });
+    const vars = await variablesOf(sys.client, key);
+    expect(vars.resultDocument).toMatchObject({ kind: 'refusal-further-consideration' });
+    const text = documentTextRu('refusal-further-consideration', vars, sys.clock.now());
+    expect(text).toContain('Не представлены документы');
+    expect(text).toContain('предварительное согласие антимонопольного органа');
+    expect(text).toContain('перечень объектов');
     expect(await json(`${sys.simulatorsUrl}/antimonopoly/letters?applicationNumber=${number}`)).toEqual([]);
   }, 90_000);
 

@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createCalendarRevisionStore } from '../../adapters/calendar-revisions';
 import { createDocumentService } from '../../adapters/documents';
 import { buildDocument, factsFromVariables, type DocumentKind } from '../../domain/documents';
+import { evaluateCondition, evaluateValue } from '../../engine/feel';
 import { fixtures } from '../../simulators';
 import {
   applicantOf,
@@ -23,6 +26,7 @@ import {
   NO_GROUNDS,
   NOW,
   publishCalendarRevised,
+  holdHearingAt,
   sendHearingNotice,
   SIGNED_BY_POLICE_HEAD,
   submitApplication,
@@ -129,8 +133,8 @@ describe('security licence (service B) end to end on the embedded engine', () =>
       kind: 'hearing-position',
       text: 'Өтініш беруші негіздермен келіспейді, қосымша түсініктеме береді.',
     });
-    // The clock stays before hearingAt: the record task opens because the position arrived.
-    const record = await waitForTask(sys.client, key, 'Task_RecordHearing');
+    // C6: the record task opens at the announced time (11 March), not when the position arrives.
+    const record = await holdHearingAt(sys, key, '2026-03-11T11:00:00+05:00');
     const hearingVars = await variablesOf(sys.client, record.processInstanceKey);
     expect(hearingVars.applicantPosition).toMatch(/келіспейді/);
     expect(hearingVars.refusalGrounds).toEqual(expect.arrayContaining(refusalGrounds));
@@ -199,6 +203,59 @@ describe('security licence (service B) end to end on the embedded engine', () =>
     expect(doc.text).toContain('В дальнейшем рассмотрении заявления отказано'.replace('В', 'в'));
     expect(doc.text).toMatch(/Основание: пункт 7 Правил/);
     expect(doc.text).toContain('транспортных средств');
+  }, 60_000);
+
+  test('Order 923 §6–§7 (List row 8 item 1): a sub-type 1 package without the console, radio and response-group documents is registered, the completeness form lists them, and the clerk refuses further consideration naming them, not refusal ground 13', async () => {
+    const number = 'SEC-2026-000141';
+    const company = fixtures.licence.approved;
+    const key = await submit(number, company, {
+      attachments: [
+        { kind: 'application-form', fileName: 'otinish.pdf' },
+        { kind: 'central-post-premises-lease', fileName: 'jalga-alu.pdf' },
+      ],
+    });
+    expect((await sys.intake.status(number)).processInstanceKey).toBe(key);
+    await waitForTask(sys.client, key, 'Task_CheckCompleteness');
+
+    // What the completeness form shows the clerk, from the application's own variables.
+    const form = JSON.parse(
+      readFileSync(join(__dirname, '..', '..', 'forms', 'completeness-check.form'), 'utf8'),
+    );
+    const view = form.components.find((c: { key?: string }) => c.key === 'viewMissingSubTypeOne');
+    const atCheck = await variablesOf(sys.client, key);
+    expect(evaluateCondition(view.conditional.hide, atCheck)).toBe(false);
+    const shown = String(evaluateValue(view.expression, atCheck));
+    expect(shown).toContain('штатное расписание и приказы пульта централизованного наблюдения');
+    expect(shown).toContain('договор радиосвязи');
+    expect(shown).toContain('групп быстрого реагирования');
+    expect(shown).not.toContain('помещение центрального поста');
+
+    await completeTask(
+      sys.client,
+      key,
+      'Task_CheckCompleteness',
+      incomplete('Пульт, радиобайланыс және жедел ден қою топтары бойынша құжаттар ұсынылмаған.', {
+        docApplication: true,
+        docCentralPostPremises: true,
+        docMonitoringConsole: false,
+        docRadioPermit: false,
+        docResponseGroups: false,
+        docVehicles: true,
+      }),
+    );
+    const sign = await waitForTask(sys.client, key, 'Task_SignResult');
+    expect(sign.dueDate).toBe('2026-03-04T18:30:00+05:00');
+    await completeTask(sys.client, key, 'Task_SignResult', SIGNED_BY_POLICE_HEAD);
+    await waitForEnd(sys.client, key);
+    expect(await endEventOf(sys.client, key)).toBe('End_FurtherConsiderationRefused');
+    const vars = await variablesOf(sys.client, key);
+    expect(vars.refusalGrounds).toBeUndefined();
+    expect(await visited(key)).not.toContain('Task_CheckSecurityRequirements');
+    const doc = await documentOf(number, 'refusal-further-consideration', vars);
+    expect(doc.text).toMatch(
+      /Не представлены документы\n1\) документы на централизованный пульт наблюдения\n2\) разрешение на использование радиочастотного спектра или договор радиосвязи\n3\) приказы о создании мобильных групп/,
+    );
+    expect(doc.text).not.toMatch(/Несоответствие услугополучателя/);
   }, 60_000);
 
   test('given an issue application with grounds for refusal, when the applicant states a position at the hearing and the refusal is confirmed, then a motivated refusal naming the ground is delivered', async () => {
@@ -294,6 +351,7 @@ describe('security licence (service B) end to end on the embedded engine', () =>
       kind: 'hearing-position',
       text: 'Алым 2025 жылғы мөлшерлеме бойынша төленді.',
     });
+    await holdHearingAt(sys, key, '2026-03-11T11:00:00+05:00');
     await completeTask(sys.client, key, 'Task_RecordHearing', {
       applicantPositionSummary: 'Өтініш беруші алымды өткен жылғы мөлшерлеме бойынша төлегенін растады.',
       hearingOutcome: 'refusal-confirmed',

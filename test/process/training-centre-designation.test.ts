@@ -6,6 +6,8 @@ import {
   type Company,
   COMPLETE,
   completeTask,
+  describeState,
+  documentTextRu,
   completeWith,
   endEventOf,
   FOUNDER_CASE_HEARING,
@@ -17,6 +19,7 @@ import {
   NO_GROUNDS,
   NOW,
   expectStudyReArmedByRevision,
+  holdHearingAt,
   sendHearingNotice,
   SIGNED_BY_MIA_HEAD,
   SIGNED_BY_MINISTER,
@@ -24,6 +27,7 @@ import {
   testSystemAt,
   TRAINING_CENTRE_LOCATION,
   variablesOf,
+  waitFor,
   waitForEnd,
   waitForTask,
 } from '../support/process-fixtures';
@@ -177,6 +181,37 @@ describe('training-centre designation (service C) end to end on the embedded eng
     expect(vars).not.toHaveProperty('resultKind', 'ministers-order');
   }, 90_000);
 
+  test('Order 923 §7 (spec C5): a package with an expired inspection act and no curricula is registered, and the refusal of further consideration names the missing and the expired documents within 2 WD', async () => {
+    const number = 'TRC-2026-000341';
+    const key = await submit(number, fixtures.training.approved, {
+      attachments: [
+        { kind: 'application-form', fileName: 'otinish.pdf' },
+        { kind: 'inspection-act', fileName: 'akt-2024.pdf' },
+      ],
+    });
+    expect((await sys.intake.status(number)).processInstanceKey).toBe(key);
+    await completeTask(sys.client, key, 'Task_CheckCompleteness', {
+      ...incomplete('Тексеру актісінің мерзімі өткен, оқу бағдарламалары ұсынылмаған.', {
+        docApplication: true,
+        docInspectionAct: true,
+        docTeachers: true,
+        docCurricula: false,
+      }),
+      documentsExpired: true,
+      expiredDocuments: ['docInspectionAct'],
+    });
+    const sign = await waitForTask(sys.client, key, 'Task_SignResult');
+    expect(Date.parse(sign.dueDate)).toBe(Date.parse('2026-03-04T18:30:00+05:00'));
+    await completeTask(sys.client, key, 'Task_SignResult', SIGNED_BY_MIA_HEAD);
+    await waitForEnd(sys.client, key);
+    expect(await endEventOf(sys.client, key)).toBe('End_FurtherConsiderationRefused');
+    const vars = await variablesOf(sys.client, key);
+    expect(vars.resultDocument).toMatchObject({ kind: 'refusal-further-consideration' });
+    const text = documentTextRu('refusal-further-consideration', vars, sys.clock.now());
+    expect(text).toMatch(/Не представлены документы\n1\) [^\n]*учебн/);
+    expect(text).toMatch(/Документы с истёкшим сроком действия\n1\) акт обследования/);
+  }, 90_000);
+
   test("given grounds were found, when the applicant's position is accepted at the hearing, then the order is drafted, reviewed and signed by the Minister", async () => {
     const key = await submit('TRC-2026-000306', fixtures.training.founderPendingCase, {
       shootingRangeLeased: true,
@@ -188,15 +223,35 @@ describe('training-centre designation (service C) end to end on the embedded eng
       text: FOUNDER_CASE_HEARING.position,
     });
     expect(sent.messageName).toBe('applicant-position-submitted');
-    // The position, not the hearing date (12 March), opens the hearing record.
-    await waitForTask(sys.client, key, 'Task_RecordHearing');
-    expect(sys.clock.now().toISOString()).toBe('2026-03-02T05:00:00.000Z');
+    // Order 923 §8: the position does not open the hearing record; the announced time (12 March) does.
+    const state = await describeState(sys.client, key);
+    expect(state).toContain('hearing/Event_HearingDateReached');
+    expect(state).not.toContain('Task_RecordHearing');
+    await holdHearingAt(sys, key, '2026-03-12T11:00:00+05:00');
     await completeTask(sys.client, key, 'Task_RecordHearing', FOUNDER_CASE_HEARING.positionAccepted);
+    // Spec C6: a position sent once the hearing is over is kept with the application, marked late.
+    await waitForTask(sys.client, key, 'Task_DraftOrder');
+    await sys.intake.sendMessage('TRC-2026-000306', {
+      kind: 'hearing-position',
+      text: 'Тыңдаудан кейін: қаулының түпнұсқасы жіберілді.',
+      attachments: [{ kind: 'hearing-position-document', fileName: 'qauly-tupnusqa.pdf' }],
+    });
+    const positions = await waitFor('the late position to be kept', async () => {
+      const v = await variablesOf(sys.client, key);
+      return v.applicantPositions?.length === 2 ? v.applicantPositions : undefined;
+    });
+    expect(positions[0]).toMatchObject({ text: FOUNDER_CASE_HEARING.position, late: false });
+    expect(positions[1]).toMatchObject({
+      text: 'Тыңдаудан кейін: қаулының түпнұсқасы жіберілді.',
+      attachments: [{ kind: 'hearing-position-document', fileName: 'qauly-tupnusqa.pdf' }],
+      late: true,
+    });
     await approveDraft(key);
     await completeTask(sys.client, key, 'Task_SignResult', SIGNED_BY_MINISTER);
     await waitForEnd(sys.client, key);
     expect(await endEventOf(sys.client, key)).toBe('End_TrainingCentreDesignated');
     const vars = await variablesOf(sys.client, key);
+    expect(vars.applicantPositions).toHaveLength(2);
     expect(vars.applicantPositionSummary).toContain('қысқартылған');
     expect(vars.hearingOutcome).toBe('position-accepted');
     expect(vars.deliveredResultKind).toBe('ministers-order');

@@ -4,6 +4,7 @@
  * the applicant block of an application, and reads of the simulated systems. What is particular to
  * one service (its checklists, document lists, texts) stays in that service's test file.
  */
+import { buildDocument, factsFromVariables, type DocumentKind } from '../../domain/documents';
 import type { CompanyFixture } from '../../simulators';
 import { NOW } from './engine-harness';
 import {
@@ -198,16 +199,16 @@ export const FOUNDER_CASE_HEARING = {
   ),
 };
 
-/** Waits until the application's hearing (its own or called) waits for the applicant's position or the hearing date. */
+/** Waits until the application's hearing (its own or called) waits for the announced hearing time. */
 async function hearingAwaitsPosition(sys: TestSystem, key: string): Promise<void> {
-  await waitFor('the hearing to wait for the position or the date', async () =>
-    (await describeState(sys.client, key)).includes('hearing/Gateway_AwaitPosition') ? true : undefined,
+  await waitFor('the hearing to wait for its time', async () =>
+    (await describeState(sys.client, key)).includes('hearing/Event_HearingDateReached') ? true : undefined,
   );
 }
 
 /**
  * The clerk completes `Task_PreparePreliminaryDecision` with `notice` (see `hearingNotice`); returns
- * once the hearing waits for the applicant's position or the hearing date.
+ * once the notice is out and the hearing waits for its announced time.
  */
 export async function sendHearingNotice(
   sys: TestSystem,
@@ -216,6 +217,41 @@ export async function sendHearingNotice(
 ): Promise<void> {
   await completeTask(sys.client, key, 'Task_PreparePreliminaryDecision', notice);
   await hearingAwaitsPosition(sys, key);
+}
+
+/**
+ * C6: the hearing record opens at the announced time, never before. Moves the shared clock to
+ * `hearingAt`, waits for `Task_RecordHearing`, then sets the clock back to where it was, so that the
+ * other scenarios of the file keep the dates they assert. Returns the record task.
+ */
+export async function holdHearingAt(sys: TestSystem, key: string, hearingAt: string): Promise<any> {
+  const before = sys.clock.now().toISOString();
+  await sys.setTime(hearingAt);
+  const record = await waitForTask(sys.client, key, 'Task_RecordHearing');
+  await sys.setTime(before);
+  return record;
+}
+
+/** The Russian text of a document of `kind` as built from the process's variables (title, sections, tables). */
+export function documentTextRu(
+  kind: DocumentKind,
+  vars: Record<string, unknown>,
+  documentDate: Date,
+): string {
+  const content = buildDocument(
+    kind,
+    { ...factsFromVariables(vars), documentDate: documentDate.toISOString() },
+    'ru',
+  );
+  return [
+    content.title,
+    ...content.sections.flatMap((s) => [
+      s.heading ?? '',
+      ...s.paragraphs,
+      ...(s.table?.rows ?? []).map((r) => r.join(': ')),
+    ]),
+    ...content.legalBasis,
+  ].join('\n');
 }
 
 // --- The process instance --------------------------------------------------------------------------

@@ -7,7 +7,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { groundsOf } from '../../domain/rules/refusal-grounds';
-import { SERVICE_IDS } from '../../domain/services';
+import { premisesDocument, SUB_TYPE_ONE_DOCUMENTS } from '../../domain/rules/security-requirements';
+import { SERVICE_IDS, type ServiceId } from '../../domain/services';
 
 type L = [kk: string, ru: string];
 type Component = Record<string, unknown>;
@@ -72,6 +73,10 @@ const earlierWording = (): Component => ({
   id: 'Text_EarlierWordingNote',
   conditional: { hide: '=earlierWordingNote = null' },
 });
+
+/** The hearing-record table's rows: applicantPositions as the clerk reads them (FEEL, evaluated by form-js). */
+const POSITIONS_TABLE =
+  '=for p in (if applicantPositions = null then [] else applicantPositions) return {submittedAt: p.submittedAt, text: p.text, attachments: if count(p.attachments) = 0 then "—" else string join(for a in p.attachments return a.fileName, ", "), late: if p.late = true then "иә / да" else "жоқ / нет"}';
 const reason = (key: string, l: L, hide: string): Component =>
   textarea(key, l, { validate: { required: true, minLength: 20, maxLength: 4000 }, conditional: { hide } });
 
@@ -93,9 +98,34 @@ function form(formId: string, title: L, components: Component[]) {
   };
 }
 
-const groundValues = SERVICE_IDS.flatMap((s) =>
-  groundsOf(s).map((g) => ({ value: g.code, label: `${g.code} — ${g.textKk} / ${g.textRu}` })),
-);
+/** Order 923 List row 9 and Order 138 Annex 2 row 11: each service's study offers its own grounds only. */
+const groundValues = (serviceId: ServiceId) =>
+  groundsOf(serviceId).map((g) => ({ value: g.code, label: `${g.textKk} / ${g.textRu}` }));
+
+/** The study form of one service: `compliance-study-<serviceId>`, the id its diagram's study task uses (service-frame.ts). */
+const studyFormId = (serviceId: ServiceId) => `compliance-study-${serviceId}`;
+
+const SUB_TYPE_ONE = '=serviceId != "security-licence" or subType != 1 or requestKind = "duplicate"';
+
+/**
+ * Order 923 §6–§7, List row 8 item 1: the sub-type 1 documents the portal's attachments lack, for
+ * the clerk's completeness decision (an incomplete package, never refusal ground 13). Built from the
+ * domain's list; the premises line carries its condition (leased), which the clerk judges.
+ */
+const missingSubTypeOneView = (): Component => {
+  const docs = [premisesDocument(undefined), ...SUB_TYPE_ONE_DOCUMENTS];
+  const entries = docs
+    .map((d) => `{kinds: [${d.kinds.map((k) => `"${k}"`).join(', ')}], label: "${d.kk} / ${d.ru}"}`)
+    .join(', ');
+  return {
+    ...view(
+      'viewMissingSubTypeOne',
+      ['Қоса берілмеген құжаттар (1-кіші түр)', 'Не приложены документы (подвид 1)'],
+      `={present: if attachments = null then [] else for a in attachments return a.kind, missing: (for d in [${entries}] return if some k in d.kinds satisfies list contains(present, k) then null else d.label)[item != null], shown: if count(missing) = 0 then "барлығы қоса берілген / все приложены" else string join(missing, "; ")}.shown`,
+    ),
+    conditional: { hide: SUB_TYPE_ONE },
+  };
+};
 
 /** Required documents per service (checkbox per document); hidden when not asked for. */
 type Doc = { key: string; l: L; hide: string };
@@ -114,7 +144,7 @@ const DOCS: Doc[] = [
     ['docMeasuringInstruments', ['Өлшеу құралдарына құжаттар', 'Документы на средства измерений']],
   ]),
   // Service B sub-type 1 (issue, re-issue), List row 8 item 1
-  ...askedWhen('=serviceId != "security-licence" or subType != 1 or requestKind = "duplicate"', [
+  ...askedWhen(SUB_TYPE_ONE, [
     [
       'docCentralPostPremises',
       [
@@ -163,32 +193,9 @@ const DOCS: Doc[] = [
   ]),
 ];
 
-const forms = [
-  form(
-    'completeness-check',
-    ['Құжаттардың толықтығын тексеру', 'Проверка полноты документов'],
-    [
-      earlierWording(),
-      text('Әр құжатты белгілеңіз / Отметьте каждый представленный и действующий документ.'),
-      ...DOCS.map((d) => checkbox(d.key, d.l, { conditional: { hide: d.hide } })),
-      checkbox('documentsExpired', ['Мерзімі өткен құжаттар бар', 'Есть документы с истёкшим сроком']),
-      // A boolean, because the diagram's gateway tests `documentsComplete = true`.
-      checkbox('documentsComplete', [
-        'Құжаттар топтамасы толық және қолданыста',
-        'Пакет документов полный и действующий',
-      ]),
-      reason(
-        'incompletenessReason',
-        [
-          'Бас тарту себебі (жетіспейтін немесе мерзімі өткен құжаттар)',
-          'Причина отказа (недостающие или просроченные документы)',
-        ],
-        '=documentsComplete = true',
-      ),
-    ],
-  ),
-  form(
-    'compliance-study',
+function studyForm(serviceId: ServiceId) {
+  return form(
+    studyFormId(serviceId),
     ['Құжаттарды зерделеу және сәйкестікті тексеру', 'Изучение документов и проверка соответствия'],
     [
       earlierWording(),
@@ -231,7 +238,7 @@ const forms = [
           'Бас тарту негіздері (заң бойынша)',
           'Основания для отказа (по закону)',
         ]),
-        values: groundValues,
+        values: groundValues(serviceId),
         validate: { required: true },
         conditional: { hide: '=groundsFound != true' },
       },
@@ -239,12 +246,62 @@ const forms = [
         validate: { maxLength: 4000 },
       }),
     ],
+  );
+}
+
+const forms = [
+  form(
+    'completeness-check',
+    ['Құжаттардың толықтығын тексеру', 'Проверка полноты документов'],
+    [
+      earlierWording(),
+      text('Әр құжатты белгілеңіз / Отметьте каждый представленный и действующий документ.'),
+      missingSubTypeOneView(),
+      ...DOCS.map((d) => checkbox(d.key, d.l, { conditional: { hide: d.hide } })),
+      checkbox('documentsExpired', ['Мерзімі өткен құжаттар бар', 'Есть документы с истёкшим сроком']),
+      // C5: which documents are expired, for the reasoned refusal; only this service's documents offered.
+      {
+        type: 'taglist',
+        key: 'expiredDocuments',
+        id: id('expiredDocuments'),
+        label: label('expiredDocuments', ['Мерзімі өткен құжаттар', 'Документы с истёкшим сроком']),
+        valuesExpression: `=[${DOCS.map(
+          (d) =>
+            `if not(${d.hide.slice(1)}) then {value: "${d.key}", label: "${d.l[0]} / ${d.l[1]}"} else null`,
+        ).join(', ')}][item != null]`,
+        validate: { required: true },
+        conditional: { hide: '=documentsExpired != true' },
+      },
+      // A boolean, because the diagram's gateway tests `documentsComplete = true`.
+      checkbox('documentsComplete', [
+        'Құжаттар топтамасы толық және қолданыста',
+        'Пакет документов полный и действующий',
+      ]),
+      reason(
+        'incompletenessReason',
+        [
+          'Бас тарту себебі (жетіспейтін немесе мерзімі өткен құжаттар)',
+          'Причина отказа (недостающие или просроченные документы)',
+        ],
+        '=documentsComplete = true',
+      ),
+    ],
   ),
+  // The first study form takes the place of the former common one; the others go last, so that
+  // the field ids of the forms in between stay as they were.
+  studyForm(SERVICE_IDS[0]),
   form(
     'preliminary-decision',
     ['Бас тарту туралы алдын ала шешім және тыңдау', 'Предварительное решение об отказе и заслушивание'],
     [
       text('Негіздер / Основания: {{refusalGrounds}}'),
+      // C6: the check of the hearing time sends a rejected time back here with its reason.
+      text(
+        '{{#if hearingTimeError}}**Тыңдау уақыты қабылданбады / Время заслушивания не принято:** {{hearingTimeError.kk}} / {{hearingTimeError.ru}}{{/if}}',
+      ),
+      text(
+        'Тыңдау хабарламадан кейін белгіленген ең аз мерзім (жұмыс күндерімен) өткен соң, жұмыс уақытында және {{deadlineHearing}} дейін белгіленеді / Заслушивание назначается не ранее установленного наименьшего срока после уведомления (в рабочих днях), в рабочее время и не позднее {{deadlineHearing}}',
+      ),
       {
         type: 'datetime',
         key: 'hearingAt',
@@ -281,10 +338,21 @@ const forms = [
     ['Тыңдау хаттамасы', 'Протокол заслушивания'],
     [
       text('Тыңдау / Заслушивание: {{hearingAt}} — {{hearingPlace}}'),
-      view(
-        'viewApplicantPosition',
-        ['Өтініш берушінің жіберген ұстанымы', 'Позиция, направленная заявителем'],
-        '=if applicantPosition = null then "—" else string(applicantPosition)',
+      // C6: every position the applicant sent, with its attachments; those sent after the hearing time marked.
+      {
+        type: 'table',
+        id: `Table_applicantPositions_${++seq}`,
+        label: 'Өтініш берушінің жіберген ұстанымдары / Позиции, направленные заявителем',
+        dataSource: POSITIONS_TABLE,
+        columns: [
+          { key: 'submittedAt', label: 'Жіберілді / Направлена' },
+          { key: 'text', label: 'Ұстаным / Позиция' },
+          { key: 'attachments', label: 'Құжаттар / Документы' },
+          { key: 'late', label: 'Тыңдаудан кейін / После заслушивания' },
+        ],
+      },
+      text(
+        '{{#if applicantPositions = null}}Өтініш беруші ұстаным жібермеді / Заявитель позицию не направил{{/if}}',
       ),
       textarea(
         'applicantPositionSummary',
@@ -458,6 +526,7 @@ const forms = [
       }),
     ],
   ),
+  ...SERVICE_IDS.slice(1).map((serviceId) => studyForm(serviceId)),
 ];
 
 const dir = join(__dirname, '..', '..', 'forms');

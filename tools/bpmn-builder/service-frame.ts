@@ -120,7 +120,62 @@ export function serviceFrame(o: FrameOpts): Diagram {
   });
   p.flow(outcome, refused, { name: 'refusal', condition: '=deliveredResultKind = "refusal"' });
   p.flow(outcome, granted, { name: o.approvalKind, isDefault: true });
+  latePositions(p, o.ref, bottomRow + 7);
   return d;
+}
+
+/**
+ * Spec C6 (Order 923 §8; APPC art. 73): a position the applicant sends after the hearing process
+ * has ended is not lost: it joins applicantPositions (returned by Call_Hearing), marked late. While
+ * the hearing runs, it keeps the positions itself; a position sent before it starts reaches it as a
+ * buffered message.
+ */
+function latePositions(p: Scope, ref: string, row: number): void {
+  p.diagram.message('applicant-position-submitted', CORRELATION);
+  const sub = p.sub(
+    'SubProcess_LatePosition',
+    {
+      name: 'Position after the hearing',
+      doc: `${ref}; spec C6. A position that arrives once the hearing is over is kept, marked late.`,
+    },
+    true,
+  );
+  const start = sub.start('Start_LatePositionReceived', {
+    name: 'Applicant sent a position',
+    doc: `${ref}; spec C6. Portal message applicant-position-submitted (correlation applicationNumber).`,
+    at: [2, row],
+    event: { message: 'applicant-position-submitted' },
+    interrupting: false,
+  });
+  const held = sub.xor('Gateway_HearingAlreadyHeld', {
+    name: 'Hearing already held?',
+    doc: `${ref}; spec C6. Before and during the hearing the hearing process keeps the position.`,
+    at: [3, row],
+  });
+  const keep = sub.script('Task_KeepLatePosition', {
+    name: 'Keep the late position',
+    doc: `${ref}; spec C6. Appends {text, attachments, submittedAt, late: true} to applicantPositions.`,
+    at: [4, row],
+    script: {
+      expression:
+        '=append(if applicantPositions = null then [] else applicantPositions, {text: if applicantPosition = null then "" else applicantPosition, attachments: if applicantPositionAttachments = null then [] else applicantPositionAttachments, submittedAt: applicantPositionSubmittedAt, late: true})',
+      resultVariable: 'applicantPositions',
+    },
+  });
+  const kept = sub.end('End_LatePositionKept', {
+    name: 'Position kept',
+    doc: `${ref}; spec C6.`,
+    at: [5, row],
+  });
+  const left = sub.end('End_PositionLeftToHearing', {
+    name: 'Kept by the hearing',
+    doc: `${ref}; spec C6. The hearing process (running or about to start) keeps it.`,
+    at: [4, row + 1],
+  });
+  sub.chain(start, held);
+  sub.flow(held, keep, { name: 'held', condition: '=hearingOutcome != null' });
+  sub.flow(held, left, { name: 'not yet', isDefault: true });
+  sub.chain(keep, kept);
 }
 
 /** Start of the stage, the resume point and the completeness check (C5). Uses columns 4–8. */
@@ -317,6 +372,7 @@ export function hearingCall(
     outputs: [
       { source: '=hearingOutcome', target: 'hearingOutcome' },
       { source: '=applicantPositionSummary', target: 'applicantPositionSummary' },
+      { source: '=applicantPositions', target: 'applicantPositions' },
       { source: '=hearingRecordDocument', target: 'hearingRecordDocument' },
       // The refusal states that the hearing took place, when, whether a position came and why (C6).
       { source: '=hearingAt', target: 'hearingAt' },
@@ -334,7 +390,8 @@ export function study(
     name: 'Study the documents and check compliance',
     doc: `${o.ref}. The clerk reads the looked-up facts and automatic checks and records groundsFound and refusalGrounds (from the catalogue).`,
     at: o.at,
-    formId: 'compliance-study',
+    // Each service's own study form offers only its own refusal grounds (forms.ts).
+    formId: `compliance-study-${s.diagram.opts.processId}`,
     candidateGroups: o.groups.clerks,
     dueDate: o.deadline,
   });

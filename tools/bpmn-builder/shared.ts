@@ -12,10 +12,11 @@ export function hearing(): Diagram {
   const d = new Diagram({
     processId: 'hearing',
     name: 'Hearing before a refusal',
-    doc: `${C6}. Preliminary decision to refuse, notice of the time and place (method) of the hearing, the applicant's position, hearing record and the final decision hearingOutcome ('refusal-confirmed' | 'position-accepted').`,
+    doc: `${C6}. Preliminary decision to refuse, notice of the time and place (method) of the hearing, the applicant's positions (all kept, applicantPositions), hearing record at the announced time and the final decision hearingOutcome ('refusal-confirmed' | 'position-accepted').`,
   });
   const p = d.root;
   d.message('applicant-position-submitted', CORRELATION);
+  d.error('HEARING_TIME_INVALID', 'Hearing time outside the allowed window');
   const start = p.start('Start_HearingRequired', {
     name: 'Grounds for refusal found',
     doc: `${C6}. Started by the service process when the study found refusal grounds.`,
@@ -24,7 +25,7 @@ export function hearing(): Diagram {
   const rep = report(p, 'Task_ReportHearingStarted', 'hearing', [1, 0], 'Record the hearing stage');
   const prelim = p.user('Task_PreparePreliminaryDecision', {
     name: 'Prepare the preliminary decision and hearing notice',
-    doc: `${C6}. The clerk states the grounds and sets the time and place (or method) of the hearing; the notice goes out no later than deadlineHearingNotice ([config] 3 WD before the term ends).`,
+    doc: `${C6}. The clerk states the grounds and sets the time and place (or method) of the hearing; the notice goes out no later than deadlineHearingNotice ([config] 3 WD before the term ends). A time the check rejects comes back here with hearingTimeError.`,
     at: [2, 0],
     formId: 'preliminary-decision',
     candidateGroups: '=[clerkGroup]',
@@ -34,55 +35,51 @@ export function hearing(): Diagram {
     step: 'HearingNotice',
     deadline: '=deadlineHearingNotice',
     head: '=headGroup',
-    at: [3, 1],
+    at: [3, 2],
     ref: C6,
+  });
+  const validate = p.service('Task_ValidateHearingTime', {
+    name: 'Check the hearing time',
+    doc: `${C6}. The hearing is set at least [config] rules.hearingMinNoticeWd working days after the notice (default 1: the hearing is held within 2 WD of it), on a working day in working hours, and not after deadlineHearing. An invalid time throws HEARING_TIME_INVALID back to the clerk with hearingTimeError (kk/ru).`,
+    at: [3, 0],
+    type: 'validate-hearing-time',
+  });
+  const invalid = p.boundary('Boundary_HearingTimeInvalid', validate, {
+    name: 'Time not allowed',
+    doc: `${C6}. Not a technical failure: the clerk sets another time; hearingTimeError says why (kk/ru).`,
+    event: { error: 'HEARING_TIME_INVALID' },
+    outputs: [{ source: '=hearingTimeError', target: 'hearingTimeError' }],
   });
   const gen = p.service('Task_GeneratePreliminaryDecision', {
     name: 'Form the preliminary decision',
     doc: `${C6}. The preliminary decision to refuse, with the grounds and the hearing's time and place.`,
-    at: [3, 0],
+    at: [4, 0],
     type: 'generate-document',
     headers: { documentKind: 'preliminary-decision' },
   });
   const deliver = p.service('Task_DeliverPreliminaryDecision', {
     name: 'Send the notice to the personal cabinet',
     doc: `${C6}; spec C7. The notice reaches the applicant's personal cabinet as an EDS-signed e-document.`,
-    at: [4, 0],
+    at: [5, 0],
     type: 'deliver-to-cabinet',
   });
   const notify = p.service('Task_NotifyHearing', {
     name: 'Tell the applicant of the hearing',
     doc: `${C6}. Notification of the hearing's time and place (method).`,
-    at: [5, 0],
+    at: [6, 0],
     type: 'notify',
     headers: { template: 'hearing-notice', channel: 'personal-cabinet' },
   });
-  const wait = p.eventGateway('Gateway_AwaitPosition', {
-    name: 'Position or hearing date?',
-    doc: `${C6}. The applicant may send a position before the hearing; otherwise the hearing is held at the set time.`,
-    at: [6, 0],
-  });
-  const pos = p.catchEvent('Event_PositionSubmitted', {
-    name: 'Applicant stated a position',
-    doc: `${C6}. Portal message applicant-position-submitted (correlation applicationNumber) carrying applicantPosition.`,
-    at: [7, 0],
-    event: { message: 'applicant-position-submitted' },
-  });
   const date = p.catchEvent('Event_HearingDateReached', {
     name: 'Hearing date reached',
-    doc: `${C6}. The hearing time hearingAt (ISO instant with offset) set in the preliminary decision.`,
-    at: [7, -1],
+    doc: `${C6}. The hearing is held at the announced time hearingAt (ISO instant with offset), not earlier, even when the applicant's position arrives before it.`,
+    at: [7, 0],
     event: { timeDate: '=hearingAt' },
-  });
-  const join = p.xor('Gateway_HearingReady', {
-    name: '',
-    doc: `${C6}. Either way the hearing is recorded.`,
-    at: [8, 0],
   });
   const record = p.user('Task_RecordHearing', {
     name: 'Hold the hearing and record it',
-    doc: `${C6}. The clerk records the applicant's position and the final decision hearingOutcome; held no later than deadlineHearing ([config] 2 WD after the notice).`,
-    at: [9, 0],
+    doc: `${C6}. The clerk reads every position the applicant sent (applicantPositions, late ones marked) and records the summary and the final decision hearingOutcome; held no later than deadlineHearing ([config] 2 WD after the notice).`,
+    at: [8, 0],
     formId: 'hearing-record',
     candidateGroups: '=[clerkGroup]',
     dueDate: '=deadlineHearing',
@@ -91,28 +88,57 @@ export function hearing(): Diagram {
     step: 'Hearing',
     deadline: '=deadlineHearing',
     head: '=headGroup',
-    at: [10, 1],
+    at: [9, 2],
     ref: C6,
   });
   const genRecord = p.service('Task_GenerateHearingRecord', {
     name: 'Form the hearing record',
     doc: `${C6}. The record of the hearing is kept with the application.`,
-    at: [10, 0],
+    at: [9, 0],
     type: 'generate-document',
     headers: { documentKind: 'hearing-record', resultVariable: 'hearingRecordDocument' },
   });
-  const held = report(p, 'Task_ReportHearingHeld', 'hearing-held', [11, 0], 'Record the hearing held');
+  const held = report(p, 'Task_ReportHearingHeld', 'hearing-held', [10, 0], 'Record the hearing held');
   const end = p.end('End_HearingConcluded', {
     name: 'Hearing concluded',
-    doc: `${C6}. hearingOutcome goes back to the service process.`,
-    at: [12, 0],
+    doc: `${C6}. hearingOutcome and applicantPositions go back to the service process.`,
+    at: [11, 0],
   });
-  p.chain(start, rep, prelim, gen, deliver, notify, wait);
-  p.flow(wait, pos);
-  p.flow(wait, date);
-  p.flow(pos, join);
-  p.flow(date, join);
-  p.chain(join, record, genRecord, held, end);
+  p.chain(start, rep, prelim, validate, gen, deliver, notify, date, record, genRecord, held, end);
+  p.flow(invalid, prelim, { lane: 1 });
+
+  // Every position is kept, whenever it comes: a non-interrupting event sub-process appends it.
+  const positions = p.sub(
+    'SubProcess_PositionReceived',
+    {
+      name: 'Position received',
+      doc: `${C6}. The applicant may send several positions, each with its attachments; none replaces another. One sent after the hearing time is kept too, marked late.`,
+    },
+    true,
+  );
+  const posStart = positions.start('Start_PositionReceived', {
+    name: 'Applicant sent a position',
+    doc: `${C6}. Portal message applicant-position-submitted (correlation applicationNumber) carrying applicantPosition, applicantPositionAttachments and applicantPositionSubmittedAt.`,
+    at: [2, 4],
+    event: { message: 'applicant-position-submitted' },
+    interrupting: false,
+  });
+  const keep = positions.script('Task_KeepPosition', {
+    name: 'Keep the position',
+    doc: `${C6}. Appends {text, attachments, submittedAt, late} to applicantPositions; late when sent at or after hearingAt.`,
+    at: [3, 4],
+    script: {
+      expression:
+        '=append(if applicantPositions = null then [] else applicantPositions, {text: if applicantPosition = null then "" else applicantPosition, attachments: if applicantPositionAttachments = null then [] else applicantPositionAttachments, submittedAt: applicantPositionSubmittedAt, late: hearingAt != null and applicantPositionSubmittedAt != null and date and time(applicantPositionSubmittedAt) >= date and time(hearingAt)})',
+      resultVariable: 'applicantPositions',
+    },
+  });
+  const posEnd = positions.end('End_PositionKept', {
+    name: 'Position kept',
+    doc: `${C6}. The hearing-record form lists it.`,
+    at: [4, 4],
+  });
+  positions.chain(posStart, keep, posEnd);
   return d;
 }
 

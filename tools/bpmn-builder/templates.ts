@@ -57,6 +57,12 @@ export const JOB_TYPES: Record<string, { name: string; description: string; head
     description: 'Service B List row 6 → feeCheck; BPMN error FEE_NOT_PAID (attach an error boundary event).',
     headers: [],
   },
+  'validate-hearing-time': {
+    name: 'Check the hearing time',
+    description:
+      'Spec C6: hearingAt at least rules.hearingMinNoticeWd working days after the notice, on a working day in working hours, not after deadlineHearing; else BPMN error HEARING_TIME_INVALID with hearingTimeError {kk, ru} (attach an error boundary event back to the clerk).',
+    headers: [],
+  },
   'report-stage': {
     name: 'Report stage to monitoring',
     description: 'Spec C9: records a stage in the monitoring system of public services.',

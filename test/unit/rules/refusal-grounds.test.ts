@@ -1,4 +1,10 @@
-import { finding, groundByCode, groundsOf, REFUSAL_GROUNDS } from '../../../domain/rules/refusal-grounds';
+import {
+  finding,
+  groundByCode,
+  groundsOf,
+  misplacedGrounds,
+  REFUSAL_GROUNDS,
+} from '../../../domain/rules/refusal-grounds';
 
 describe('refusal grounds catalogue', () => {
   test('service A has the five grounds of Annex 2 row 11, the last being no consent (C14)', () => {
@@ -44,5 +50,27 @@ describe('refusal grounds catalogue', () => {
     expect(f.textKk.endsWith(': маман')).toBe(true);
     expect(f.textRu.endsWith(': специалист')).toBe(true);
     expect(() => groundByCode('NOPE')).toThrow(/unknown refusal ground/);
+  });
+
+  test('Order 923 List row 9, Order 138 Annex 2 row 11: a code of another service, or no code at all, is misplaced and says whose it is', () => {
+    expect(
+      misplacedGrounds('training-centre-designation', [
+        'C_SECURITY_LAW_NON_COMPLIANCE',
+        'B13_SECURITY_LAW_NON_COMPLIANCE',
+        { code: 'A01_UNRELIABLE_DATA' },
+        'NOPE',
+        { code: 'OWN_WORDING', textRu: 'основание с собственным текстом' },
+      ]),
+    ).toEqual([
+      { code: 'B13_SECURITY_LAW_NON_COMPLIANCE', ownerServiceId: 'security-licence' },
+      { code: 'A01_UNRELIABLE_DATA', ownerServiceId: 'fire-automation-permit' },
+      { code: 'NOPE', ownerServiceId: undefined },
+    ]);
+    expect(
+      misplacedGrounds(
+        'security-licence',
+        groundsOf('security-licence').map((g) => g.code),
+      ),
+    ).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import {
   checkSecurityRequirements,
+  missingSubTypeOneDocuments,
   SECURITY_DOCUMENT_KINDS as K,
   type SecurityRequirementsInput,
 } from '../../../domain/rules/security-requirements';
@@ -65,27 +66,54 @@ describe('service B: sub-type 1 requirements (licence rules, List row 8 item 1)'
     expect(r.passed).toBe(false);
   });
 
-  test('each missing console, radio or response-group document is its own finding', () => {
+  // Order 923 §6–§7 (spec C5): a missing document makes the package incomplete (refusal of
+  // further consideration by the clerk); it is not refusal ground 13 ("materials or objects not
+  // meeting the Law"), which the check used to cite for it.
+  test('Order 923 §7: each missing console, radio or response-group document is incompleteness, not ground 13', () => {
     const r = checkSecurityRequirements(application({ attachments: [{ kind: K.premisesLease }] }));
-    expect(r.grounds).toHaveLength(4);
-    expect(r.grounds.map((g) => g.textRu).join(' ')).toMatch(
-      /пульта.*технической.*радио.*быстрого реагирования/s,
+    expect(r.grounds).toEqual([]);
+    expect(r.passed).toBe(true);
+    expect(r.missingDocuments).toHaveLength(4);
+    expect(r.missingDocuments.map((d) => d.ru).join(' ')).toMatch(
+      /пульта.*техническая.*радио.*быстрого реагирования/s,
     );
+    expect(r.missingDocuments.map((d) => d.key)).toEqual([
+      'docMonitoringConsole',
+      'docMonitoringConsole',
+      'docRadioPermit',
+      'docResponseGroups',
+    ]);
   });
 
   test('a radio subscriber contract replaces the radio-frequency permit', () => {
     const docs = allDocs.filter((d) => d.kind !== K.radioPermit).concat({ kind: K.radioContract });
-    expect(checkSecurityRequirements(application({ attachments: docs })).passed).toBe(true);
+    expect(checkSecurityRequirements(application({ attachments: docs })).missingDocuments).toEqual([]);
   });
 
-  test('premises documents are required only when the central post is leased, not owned', () => {
+  test('Order 923 §7: premises documents are missing only when the central post is leased, not owned', () => {
     const docs = allDocs.filter((d) => d.kind !== K.premisesLease);
-    expect(checkSecurityRequirements(application({ attachments: docs })).passed).toBe(false);
+    expect(checkSecurityRequirements(application({ attachments: docs })).missingDocuments).toEqual([
+      expect.objectContaining({ key: 'docCentralPostPremises', ru: expect.stringContaining('арендованное') }),
+    ]);
     expect(
       checkSecurityRequirements(
         application({ attachments: docs, realEstate: [{ ownerBin: BIN, kind: 'premises' }] }),
-      ).passed,
-    ).toBe(true);
+      ).missingDocuments,
+    ).toEqual([]);
+  });
+
+  test('Order 923 §6–§7: before the real-estate lookup the completeness check lists the premises documents with their condition', () => {
+    const missing = missingSubTypeOneDocuments({ subType: 1, requestKind: 'issue', attachments: [] });
+    expect(missing.map((d) => d.key)).toEqual([
+      'docCentralPostPremises',
+      'docMonitoringConsole',
+      'docMonitoringConsole',
+      'docRadioPermit',
+      'docResponseGroups',
+    ]);
+    expect(missing[0].ru).toContain('если оно арендовано');
+    expect(missingSubTypeOneDocuments({ subType: 2, requestKind: 'issue', attachments: [] })).toEqual([]);
+    expect(missingSubTypeOneDocuments({ subType: 1, requestKind: 'duplicate', attachments: [] })).toEqual([]);
   });
 
   test('sub-type 2 needs the application only', () => {
@@ -102,8 +130,8 @@ describe('service B: sub-type 1 requirements (licence rules, List row 8 item 1)'
   });
 
   test('re-issue of a sub-type 1 licence needs the same documents as issue', () => {
-    expect(checkSecurityRequirements(application({ requestKind: 'reissue', attachments: [] })).passed).toBe(
-      false,
-    );
+    expect(
+      checkSecurityRequirements(application({ requestKind: 'reissue', attachments: [] })).missingDocuments,
+    ).toHaveLength(5);
   });
 });

@@ -97,12 +97,19 @@ describe('check-security-requirements worker', () => {
     realEstate: [],
   };
 
-  test('sub-type 1 without documents completes with securityRequirementsCheck listing the grounds', async () => {
+  // Order 923 §7: missing documents are incompleteness, listed apart; no vehicles is ground 13.
+  test('sub-type 1 without documents or vehicles completes with the missing documents and ground 13 for the vehicles only', async () => {
     const { job, calls } = fakeJob(base);
     await securityWorker.handler(job, {});
-    const check = calls.complete?.securityRequirementsCheck as { passed: boolean; grounds: unknown[] };
+    const check = calls.complete?.securityRequirementsCheck as {
+      passed: boolean;
+      grounds: { code: string; textRu: string }[];
+      missingDocuments: unknown[];
+    };
     expect(check.passed).toBe(false);
-    expect(check.grounds.length).toBeGreaterThan(0);
+    expect(check.grounds).toHaveLength(1);
+    expect(check.grounds[0].textRu).toContain('транспортных средств');
+    expect(check.missingDocuments).toHaveLength(5);
     expect(calls.error).toBeUndefined();
   });
 

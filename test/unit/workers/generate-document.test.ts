@@ -169,4 +169,25 @@ describe('generate-document worker', () => {
       { errorMessage: expect.stringContaining('ENOSPC'), retries: 2, retryBackOff: 10_000 },
     ]);
   });
+
+  // Order 923 List row 9: the grounds are listed per service; a refusal never quotes another's.
+  it('stops with an incident naming the code and both services when a ground belongs to another service (Order 923 List row 9)', async () => {
+    const d = deps(async () => [stored('kk'), stored('ru')]);
+    const { job, calls } = fakeJob(
+      { documentKind: 'refusal' },
+      {
+        ...FACTS.refusal,
+        serviceId: 'security-licence',
+        refusalGrounds: ['B03_FEE_NOT_PAID', 'C_UNRELIABLE_DATA'],
+      },
+    );
+    await generateDocument.handler(job, d);
+    expect(d.documents.generate).not.toHaveBeenCalled();
+    expect(calls.complete).toEqual([]);
+    expect(calls.fail).toEqual([{ errorMessage: expect.stringContaining('C_UNRELIABLE_DATA'), retries: 0 }]);
+    const message = (calls.fail[0] as { errorMessage: string }).errorMessage;
+    expect(message).toContain('специализированного учебного центра');
+    expect(message).toContain('Выдача лицензии на право занятия охранной деятельностью');
+    expect(message).not.toContain('B03_FEE_NOT_PAID');
+  });
 });
