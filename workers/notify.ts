@@ -8,6 +8,7 @@ import {
   readString,
   runGatewayJob,
 } from '../adapters/gateway/worker-support';
+import { formatDateTime } from '../domain/documents/format';
 import type { WorkerDefinition, WorkerJob } from './types';
 
 type Channel = NonNullable<CabinetMessageInput['channel']>;
@@ -44,10 +45,13 @@ export const NOTICE_TEMPLATES: Record<string, Template> = {
     body: (job, n) => {
       const hearingAt = optional(job, 'hearingAt');
       if (!hearingAt) throw new JobInputError('variable hearingAt is missing for the hearing notice');
+      const at = new Date(hearingAt);
+      if (Number.isNaN(at.getTime()))
+        throw new JobInputError(`variable hearingAt is not a date-time: ${hearingAt}`);
       const place = optional(job, 'hearingPlace') ?? 'онлайн / в режиме видеосвязи';
       return (
-        `Өтініш № ${n} бойынша бас тарту туралы алдын ала шешім қабылданды. Тыңдау: ${hearingAt}, ${place}. ` +
-        `/ По заявлению № ${n} принято предварительное решение об отказе. Заслушивание: ${hearingAt}, ${place}. ` +
+        `Өтініш № ${n} бойынша бас тарту туралы алдын ала шешім қабылданды. Тыңдау: ${formatDateTime(at, 'kk')}, ${place}. ` +
+        `/ По заявлению № ${n} принято предварительное решение об отказе. Заслушивание: ${formatDateTime(at, 'ru')}, ${place}. ` +
         'Вы вправе выразить позицию (ст. 73 АППК РК).'
       );
     },

@@ -1,3 +1,4 @@
+import { almatyDay as dayInAlmaty, almatyIso } from '../../domain/almaty-time';
 /**
  * What every gateway-backed worker shares: reading the applicant and the subjects of a lookup, and
  * turning thrown errors into the right job outcome (transient ⇒ retry with back-off, permanent ⇒
@@ -151,14 +152,13 @@ export function idempotencyKey(job: WorkerJob, purpose: string): string {
   return `${typeof n === 'string' ? n : '-'}/${job.processInstanceKey}/${job.key}/${purpose}`;
 }
 
-/** Current instant as ISO-8601 at +05:00, the offset the provider works in since March 2024. */
+/** Current instant as ISO-8601 in Almaty time (+05:00 since March 2024). */
 export function almatyTimestamp(clock: Clock): string {
-  const local = new Date(clock.now().getTime() + 5 * 3_600_000);
-  return `${local.toISOString().slice(0, 19)}+05:00`;
+  return almatyIso(clock.now());
 }
 
 export function almatyDay(clock: Clock): string {
-  return almatyTimestamp(clock).slice(0, 10);
+  return dayInAlmaty(clock.now());
 }
 
 export { maskIin };

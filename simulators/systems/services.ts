@@ -4,6 +4,7 @@
  */
 import { Router } from 'express';
 import { z } from 'zod';
+import { almatyDay } from '../../domain/almaty-time';
 import { binSchema, notFound, parseBody, validBinParam } from '../http';
 import type { Store } from '../store';
 
@@ -42,7 +43,7 @@ export function eLicensingRouter(store: Store): Router {
           serviceId: body.serviceId,
           subType: body.subType ?? existing?.subType ?? null,
           status: 'active' as const,
-          issuedOn: body.issuedOn ?? recordedAt.slice(0, 10),
+          issuedOn: body.issuedOn ?? almatyDay(recordedAt),
         };
         if (existing) Object.assign(existing, entry);
         else store.licences.push(entry);
