@@ -67,6 +67,7 @@ const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export interface Applicant {
+  /** BIN, or for an individual entrepreneur the IIN (service A). */
   bin: string;
   name: string;
   headIin: string;
@@ -76,11 +77,15 @@ export interface Applicant {
 export function readApplicant(job: WorkerJob): Applicant {
   const a = job.variables.applicant;
   if (!isRecord(a)) throw new JobInputError('variable applicant is missing');
-  if (typeof a.bin !== 'string' || !isValidBin(a.bin))
-    throw new JobInputError('applicant.bin is not a valid BIN');
+  // A BIN, or the IIN of an individual entrepreneur (service A, Order 138 §3 part one).
+  const entrepreneur = typeof a.bin === 'string' && isValidIin(a.bin);
+  if (typeof a.bin !== 'string' || !(isValidBin(a.bin) || entrepreneur))
+    throw new JobInputError('applicant.bin is not a valid BIN or IIN');
   // The portal does not ask for the head's IIN (C8: the register holds it); lookup-legal-entity has it.
+  // An entrepreneur heads their own business.
   const entity = job.variables.legalEntity;
-  const headIin = a.headIin ?? (isRecord(entity) ? entity.headIin : undefined);
+  const headIin =
+    a.headIin ?? (isRecord(entity) ? entity.headIin : undefined) ?? (entrepreneur ? a.bin : undefined);
   if (typeof headIin !== 'string' || !isValidIin(headIin))
     throw new JobInputError(
       'the head IIN is unknown: applicant.headIin is not a valid IIN and legalEntity.headIin is missing (run lookup-legal-entity first)',
