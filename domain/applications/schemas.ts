@@ -235,6 +235,75 @@ export const trainingCentreDesignationSchema = z.object({
   shootingRangeLeased: z.boolean().default(false),
 });
 
+/**
+ * Service D: a representative acting for the national company under a power of attorney (Order
+ * 923, national-company List row 8 lead-in): who, the document, and the dates it is valid.
+ */
+export const representativeSchema = z
+  .object({
+    fullName: text(200),
+    iin,
+    powerOfAttorney: z.object({
+      number: text(50),
+      issuedOn: dateString,
+      validFrom: dateString,
+      validUntil: dateString,
+    }),
+  })
+  .superRefine((r, ctx) => {
+    const p = r.powerOfAttorney;
+    if (p.validUntil < p.validFrom)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['powerOfAttorney', 'validUntil'],
+        params: {
+          kk: 'Сенімхаттың жарамдылық мерзімінің соңы басынан ерте',
+          ru: 'Окончание срока действия доверенности раньше его начала',
+        },
+      });
+    if (p.validFrom < p.issuedOn)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['powerOfAttorney', 'validFrom'],
+        params: {
+          kk: 'Сенімхат берілген күнінен бұрын жарамды бола алмайды',
+          ru: 'Доверенность не может действовать раньше даты её выдачи',
+        },
+      });
+  });
+
+export type Representative = z.infer<typeof representativeSchema>;
+
+const displayDate = (d: string) => `${d.slice(8, 10)}.${d.slice(5, 7)}.${d.slice(0, 4)}`;
+
+/**
+ * The power of attorney must be in force on the day the application is received: one that has
+ * expired or is not yet valid gives no authority to apply. Errors name the field in kk and ru.
+ */
+export function powerOfAttorneyProblems(application: Application, receivedOn: string): ValidationError[] {
+  if (application.serviceId !== 'national-company-security-approval' || !application.representative)
+    return [];
+  const p = application.representative.powerOfAttorney;
+  const path = 'representative.powerOfAttorney';
+  if (p.validUntil < receivedOn)
+    return [
+      {
+        path: `${path}.validUntil`,
+        kk: `Сенімхаттың мерзімі өткен: ${displayDate(p.validUntil)} дейін жарамды болған, өтініш ${displayDate(receivedOn)} түсті`,
+        ru: `Срок доверенности истёк: она действовала до ${displayDate(p.validUntil)}, заявление поступило ${displayDate(receivedOn)}`,
+      },
+    ];
+  if (p.validFrom > receivedOn)
+    return [
+      {
+        path: `${path}.validFrom`,
+        kk: `Сенімхат әлі күшіне енбеген: ${displayDate(p.validFrom)} бастап жарамды, өтініш ${displayDate(receivedOn)} түсті`,
+        ru: `Доверенность ещё не действует: она действует с ${displayDate(p.validFrom)}, заявление поступило ${displayDate(receivedOn)}`,
+      },
+    ];
+  return [];
+}
+
 export const nationalCompanySecurityApprovalSchema = z.object({
   serviceId: z.literal('national-company-security-approval'),
   requestKind: z.literal('application').default('application'),
@@ -246,6 +315,8 @@ export const nationalCompanySecurityApprovalSchema = z.object({
     .min(1)
     .max(500),
   antimonopolyConsentRef: text(100),
+  /** Absent when the company's head applies with the company's own EDS. */
+  representative: representativeSchema.optional(),
 });
 
 export const applicationSchema = z.discriminatedUnion('serviceId', [

@@ -177,6 +177,90 @@ describe('intake of portal applications', () => {
     expect(error.ru).toMatch(/^БИН: /);
   });
 
+  /** Service D filed by a representative under a power of attorney; received on 15 April 2026. */
+  function representedApproval(number: string, validFrom: string, validUntil: string) {
+    const { requestKind: _k, subType: _s, ...rest } = licenceApplication(number);
+    return {
+      ...rest,
+      serviceId: 'national-company-security-approval',
+      objects: [{ name: 'Өнеркәсіп алаңы', location: 'Павлодар қ., Өнеркәсіп аймағы, 1' }],
+      antimonopolyConsentRef: 'АМ-2026/114',
+      representative: {
+        fullName: 'Әбенова Дана Серікқызы',
+        iin: makeIin('1991-11-03', 'female', 4120),
+        powerOfAttorney: { number: 'СН-2026-015', issuedOn: '2026-04-01', validFrom, validUntil },
+      },
+    };
+  }
+
+  test('Order 923 national-company List row 8 lead-in: a representative under a power of attorney in force applies for service D; who and the document go into the process variables', async () => {
+    const res = await call(
+      'POST',
+      '/api/applications',
+      representedApproval('NCA-2026-000301', '2026-04-01', '2026-12-31'),
+    );
+    expect(res.status).toBe(201);
+    expect(starts()[0].input).toMatchObject({
+      processDefinitionId: 'national-company-security-approval',
+      variables: {
+        representative: {
+          fullName: 'Әбенова Дана Серікқызы',
+          iin: makeIin('1991-11-03', 'female', 4120),
+          powerOfAttorney: {
+            number: 'СН-2026-015',
+            issuedOn: '2026-04-01',
+            validFrom: '2026-04-01',
+            validUntil: '2026-12-31',
+          },
+        },
+      },
+    });
+  });
+
+  test('Order 923 national-company List row 8 lead-in: an expired or not yet valid power of attorney is refused naming the field', async () => {
+    const expired = await call(
+      'POST',
+      '/api/applications',
+      representedApproval('NCA-2026-000302', '2026-04-01', '2026-04-14'),
+    );
+    expect(expired.status).toBe(400);
+    expect(expired.json.errors).toEqual([
+      {
+        path: 'representative.powerOfAttorney.validUntil',
+        kk: 'Сенімхаттың мерзімі өткен: 14.04.2026 дейін жарамды болған, өтініш 15.04.2026 түсті',
+        ru: 'Срок доверенности истёк: она действовала до 14.04.2026, заявление поступило 15.04.2026',
+      },
+    ]);
+    const early = await call(
+      'POST',
+      '/api/applications',
+      representedApproval('NCA-2026-000303', '2026-04-16', '2026-12-31'),
+    );
+    expect(early.status).toBe(400);
+    expect(early.json.errors[0]).toMatchObject({
+      path: 'representative.powerOfAttorney.validFrom',
+      ru: 'Доверенность ещё не действует: она действует с 16.04.2026, заявление поступило 15.04.2026',
+    });
+    const reversed = await call(
+      'POST',
+      '/api/applications',
+      representedApproval('NCA-2026-000304', '2026-12-31', '2026-04-01'),
+    );
+    expect(reversed.json.errors.map((e: { path: string }) => e.path)).toContain(
+      'representative.powerOfAttorney.validUntil',
+    );
+    const noIin = representedApproval('NCA-2026-000305', '2026-04-01', '2026-12-31');
+    noIin.representative.iin = '123';
+    const bad = await call('POST', '/api/applications', noIin);
+    expect(bad.json.errors).toContainEqual(
+      expect.objectContaining({
+        path: 'representative.iin',
+        ru: 'ИИН: должно быть 12 цифр, введено символов: 3',
+      }),
+    );
+    expect(starts()).toHaveLength(0);
+  });
+
   test('refusing consent to restricted data is accepted: it is a refusal ground decided by the process (C14)', async () => {
     const res = await call('POST', '/api/applications', {
       ...firePermitApplication(),

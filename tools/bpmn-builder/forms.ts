@@ -155,11 +155,25 @@ const DOCS: Doc[] = [
   ]),
 ];
 
+/** Service D: who applies under a power of attorney (Order 923, national-company List row 8 lead-in). */
+// A fixed id, so adding it leaves the numbered ids of every other field as they were.
+const representativeView: Component = {
+  type: 'expression',
+  key: 'viewRepresentative',
+  id: 'Field_viewRepresentative',
+  computeOn: 'change',
+  label: label('viewRepresentative', ['Сенімхат бойынша өкіл', 'Представитель по доверенности']),
+  expression:
+    '=if representative = null then "—" else representative.fullName + " (ЖСН/ИИН " + representative.iin + "), сенімхат/доверенность № " + representative.powerOfAttorney.number + " · " + representative.powerOfAttorney.issuedOn + " · " + representative.powerOfAttorney.validFrom + " – " + representative.powerOfAttorney.validUntil',
+  conditional: { hide: '=representative = null' },
+};
+
 const forms = [
   form(
     'completeness-check',
     ['Құжаттардың толықтығын тексеру', 'Проверка полноты документов'],
     [
+      representativeView,
       text('Әр құжатты белгілеңіз / Отметьте каждый представленный и действующий документ.'),
       ...DOCS.map((d) => checkbox(d.key, d.l, { conditional: { hide: d.hide } })),
       checkbox('documentsExpired', ['Мерзімі өткен құжаттар бар', 'Есть документы с истёкшим сроком']),
@@ -182,6 +196,7 @@ const forms = [
     'compliance-study',
     ['Құжаттарды зерделеу және сәйкестікті тексеру', 'Изучение документов и проверка соответствия'],
     [
+      representativeView,
       view(
         'viewLegalEntity',
         ['Заңды тұлға', 'Юридическое лицо'],
