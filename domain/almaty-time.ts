@@ -28,18 +28,61 @@ function checkZoneData(): void {
 }
 checkZoneData();
 
-// Offsets change on whole hours; remembering them per UTC hour keeps the legal clock fast.
-const offsetCache = new Map<number, number>();
+// Offsets change on whole hours and rarely: each lookup found is remembered as the span of hours
+// around it with the same offset, so the legal clock pays luxon's price once per span.
+const MAX_SPAN_HOURS = 24 * 366;
+interface Span {
+  from: number;
+  to: number;
+  offset: number;
+}
+const spans: Span[] = [];
+let lastSpan: Span | undefined;
+
+function offsetAtHour(hour: number): number {
+  return zone.offset(hour * MS_PER_HOUR);
+}
+
+/** The first hour in (known, limit] whose offset differs from `offset`, or limit + 1 when none does. */
+function edge(known: number, limit: number, offset: number): number {
+  const step = Math.sign(limit - known);
+  // Probe a month at a time, then halve down to the hour.
+  let inside = known;
+  let probe = known;
+  for (;;) {
+    const next = inside + step * 24 * 30;
+    probe = step > 0 ? Math.min(next, limit) : Math.max(next, limit);
+    if (offsetAtHour(probe) !== offset) break;
+    inside = probe;
+    if (probe === limit) return limit + step;
+  }
+  while (Math.abs(probe - inside) > 1) {
+    const mid = inside + Math.trunc((probe - inside) / 2);
+    if (offsetAtHour(mid) === offset) inside = mid;
+    else probe = mid;
+  }
+  return probe;
+}
 
 /** Offset of Asia/Almaty from UTC, in minutes, at an instant (ms since the epoch). */
 export function almatyOffsetMinutes(utcMs: number): number {
   const hour = Math.floor(utcMs / MS_PER_HOUR);
-  let offset = offsetCache.get(hour);
-  if (offset === undefined) {
-    offset = zone.offset(hour * MS_PER_HOUR);
-    if (offsetCache.size > 200_000) offsetCache.clear();
-    offsetCache.set(hour, offset);
+  if (lastSpan && hour >= lastSpan.from && hour < lastSpan.to) return lastSpan.offset;
+  for (const span of spans) {
+    if (hour >= span.from && hour < span.to) {
+      lastSpan = span;
+      return span.offset;
+    }
   }
+  const offset = offsetAtHour(hour);
+  const span = {
+    from: edge(hour, hour - MAX_SPAN_HOURS, offset) + 1,
+    to: edge(hour, hour + MAX_SPAN_HOURS, offset),
+    offset,
+  };
+  if (spans.length > 1000) spans.length = 0;
+  spans.push(span);
+  lastSpan = span;
   return offset;
 }
 
