@@ -78,7 +78,9 @@ describe('hearing before a refusal (C6) as a process of its own on the embedded 
       }),
     );
     expect(notices).toContainEqual(expect.objectContaining({ kind: 'hearing-notice' }));
-    expect(notices.find((m) => m.kind === 'hearing-notice').body).toContain('2026-03-04T11:00:00+05:00');
+    expect(notices.find((m) => m.kind === 'hearing-notice').body).toContain(
+      '04.03.2026, 11:00 (время Астаны)',
+    );
 
     // The applicant answers through the portal, correlated by the application number.
     await sys.client.publishMessage({
