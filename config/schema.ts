@@ -293,6 +293,11 @@ export const CONFIG_KEYS = [
     doc: 'Operator revisions of the working-day calendar (transfer orders, a corrected Kurban Ait date), kept with their history.',
     services: ['workers', 'ui'],
   }),
+  key('legalClock.mciRecordsFile', 'MCI_RECORDS_FILE', text(), {
+    default: './data/mci-records.json',
+    doc: 'Monthly calculation index values recorded by operators for years after the shipped data, each with the budget law that sets it.',
+    services: ['workers'],
+  }),
 
   key('legalClock.amendmentsFile', 'LEGAL_AMENDMENTS_FILE', text(), {
     default: './data/legal-amendments.json',

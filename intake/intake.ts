@@ -7,8 +7,10 @@ import type { Clock } from '../domain/clock';
 import {
   validateApplication,
   APPLICATION_NUMBER_PATTERN,
+  powerOfAttorneyProblems,
   type Application,
 } from '../domain/applications/schemas';
+import { almatyDay } from '../domain/almaty-time';
 import {
   applicationStatus,
   PROCESS_ID_BY_SERVICE,
@@ -197,6 +199,18 @@ export function createIntake(deps: IntakeDeps) {
       });
     }
     const number = application.applicationNumber;
+    // Service D's representative must hold a power of attorney in force on the day of receipt
+    // (a repeat of an application already registered is answered as it was).
+    if (!store.get(number)) {
+      const problems = powerOfAttorneyProblems(application, almatyDay(clock.now()));
+      if (problems.length > 0)
+        throw new IntakeError(
+          400,
+          'INVALID_APPLICATION',
+          { kk: 'Өтініш қате толтырылған', ru: 'Заявление заполнено с ошибками' },
+          problems,
+        );
+    }
     while (inFlight.has(number)) await inFlight.get(number)!.catch(() => {});
     const work = (async (): Promise<SubmitResult> => {
       const receivedAt = clock.now();

@@ -33,7 +33,17 @@ export function validBinParam(value: unknown, res: Response): string | undefined
   return undefined;
 }
 
+/** A business identifier: the BIN of a legal entity or the IIN of an individual entrepreneur. */
+export function validBinOrIinParam(value: unknown, res: Response): string | undefined {
+  if (typeof value === 'string' && (parseBin(value).ok || parseIin(value).ok)) return value;
+  problem(res, 400, 'Bad Request', 'not a valid BIN or IIN');
+  return undefined;
+}
+
 export const binSchema = z.string().refine((v) => parseBin(v).ok, 'not a valid BIN');
+export const binOrIinSchema = z
+  .string()
+  .refine((v) => parseBin(v).ok || parseIin(v).ok, 'not a valid BIN or IIN');
 export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 
 /**

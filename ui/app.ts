@@ -25,7 +25,7 @@ import {
   startSession,
   type SessionStore,
 } from './auth/sessions';
-import { isValidBin } from '../domain/applications/identifiers';
+import { isValidBin, isValidIin } from '../domain/applications/identifiers';
 import { appPage, forbiddenPage, homeFor, signInPage } from './pages';
 import type { LintDiagram, LintProblem } from '../deploy/deploy';
 import { t } from './i18n';
@@ -195,18 +195,25 @@ export function createApp(deps: AppDeps): express.Express {
       return signInForm(req, res, 403, t(lang, 'signInExpired'));
     const bin = String(req.body?.bin ?? '').trim();
     const name = String(req.body?.name ?? '').trim();
-    if (!isValidBin(bin)) {
+    // An individual entrepreneur acts under their IIN (Order 138 §3 part one), a company under its BIN.
+    const isIin = isValidIin(bin);
+    if (!isValidBin(bin) && !isIin) {
       return signInForm(
         req,
         res,
         400,
         lang === 'ru'
-          ? 'Неверный БИН (12 цифр, контрольное число)'
-          : 'БСН дұрыс емес (12 цифр, бақылау саны)',
+          ? 'Неверный ИИН/БИН (12 цифр, контрольное число)'
+          : 'ЖСН/БСН дұрыс емес (12 цифр, бақылау саны)',
       );
     }
     res.clearCookie(SIGNIN_COOKIE, { ...sessions.cookieOptions(), path: '/signin' });
-    const session = startSession(res, { kind: 'applicant', iin: '', bin, name: name.slice(0, 120) });
+    const session = startSession(res, {
+      kind: 'applicant',
+      iin: isIin ? bin : '',
+      bin,
+      name: name.slice(0, 120),
+    });
     res.redirect(homeFor(session));
   });
   app.post('/signout', async (req, res) => {

@@ -1,23 +1,28 @@
+import { almatyDay as almatyDayOf } from '../domain/almaty-time';
 import type { GatewayDeps, Payment, PaymentPurpose } from '../adapters/gateway';
 import { almatyDay, JobInputError, readApplicant, runGatewayJob } from '../adapters/gateway/worker-support';
-import { licenceFee, type LicenceRequestKind } from '../domain/legal-clock/fees';
+import { shippedFeeSchedule, type FeeSchedule, type LicenceRequestKind } from '../domain/legal-clock/fees';
 import type { WorkerDefinition } from './types';
 
 const KINDS: readonly LicenceRequestKind[] = ['issue', 'reissue', 'duplicate'];
 
-/** Day (Asia/Almaty, UTC+5) of an ISO instant, or undefined when the variable is absent or unreadable. */
+/** The fee schedule with the MCI years operators have recorded, read again for every job. */
+export type FeeDeps = GatewayDeps & { currentFeeSchedule?: () => Promise<FeeSchedule> };
+
+/** Day (Asia/Almaty) of an ISO instant, or undefined when the variable is absent or unreadable. */
 function receiptDay(receivedAt: unknown): string | undefined {
   if (typeof receivedAt !== 'string') return undefined;
   const ms = Date.parse(receivedAt);
-  return Number.isNaN(ms) ? undefined : new Date(ms + 5 * 3_600_000).toISOString().slice(0, 10);
+  return Number.isNaN(ms) ? undefined : almatyDayOf(ms);
 }
 
 /**
  * The security-licence fee is paid before the application is filed (Tax Code): the latest payment
  * for this kind of request made no later than the day of receipt counts, and must reach the fee
- * at the MCI of its own payment year. Unpaid or short ⇒ BPMN error `FEE_NOT_PAID`.
+ * at the MCI of its own payment year. Unpaid or short ⇒ BPMN error `FEE_NOT_PAID`. A year whose
+ * MCI nobody has recorded yet ⇒ incident saying so; once an operator records it, a retry passes.
  */
-const checkLicenceFee: WorkerDefinition<GatewayDeps> = {
+const checkLicenceFee: WorkerDefinition<FeeDeps> = {
   type: 'check-licence-fee',
   timeoutMs: 30_000,
   handler: (job, deps) =>
@@ -37,7 +42,8 @@ const checkLicenceFee: WorkerDefinition<GatewayDeps> = {
           undefined,
         );
 
-      const fee = licenceFee(requestKind, payment?.paidOn ?? until ?? almatyDay(deps.clock));
+      const schedule = deps.currentFeeSchedule ? await deps.currentFeeSchedule() : shippedFeeSchedule;
+      const fee = schedule.licenceFee(requestKind, payment?.paidOn ?? until ?? almatyDay(deps.clock));
       const feeCheck = {
         paid: payment !== undefined && payment.amount >= fee.amount,
         amountPaid: payment?.amount ?? 0,

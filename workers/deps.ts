@@ -10,6 +10,8 @@ import { Clock, systemClock } from '../domain/clock';
 import { defaultLegalClock, LegalClock, ServiceId, StepTermConfig } from '../domain/legal-clock';
 import { createCalendarRevisionStore } from '../adapters/calendar-revisions';
 import { revisedLegalClock } from '../adapters/legal-clock-source';
+import { createMciRecordStore, recordedFeeSchedule } from '../adapters/mci-records';
+import type { FeeSchedule } from '../domain/legal-clock';
 import type { WorkerLogger } from './runtime';
 
 /** Everything a worker may need, built once per process and passed to every handler. */
@@ -21,6 +23,8 @@ export interface WorkerDeps {
   legalClock: LegalClock;
   /** The calendar with operator revisions applied, as of now. */
   currentLegalClock: () => Promise<LegalClock>;
+  /** Licence fees at the shipped MCI plus the years operators recorded, as of now. */
+  currentFeeSchedule: () => Promise<FeeSchedule>;
   /** [config] terms per service (C6 hearing windows; service A's completeness check). */
   stepTerms: Partial<Record<ServiceId, StepTermConfig>>;
   rules: { fireMinQualifiedSpecialists: number; hearingMinNoticeWd: number };
@@ -59,6 +63,12 @@ export function createWorkerDeps(
             createCalendarRevisionStore(config.legalClock.revisionsFile),
             config.legalClock.revisionsFile,
           )),
+    currentFeeSchedule:
+      overrides.currentFeeSchedule ??
+      recordedFeeSchedule(
+        createMciRecordStore(config.legalClock.mciRecordsFile),
+        config.legalClock.mciRecordsFile,
+      ),
     stepTerms: overrides.stepTerms ?? stepTermsFrom(config),
     rules: overrides.rules ?? {
       fireMinQualifiedSpecialists: config.rules.fireMinQualifiedSpecialists,

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
+import { fromAlmatyWallClock } from '../../domain/almaty-time';
 import type { DocumentContent } from '../../domain/documents';
 
 /** DejaVu covers Cyrillic and the Kazakh letters ә ғ қ ң ө ұ ү һ і that PDF base fonts lack. */
@@ -35,11 +36,11 @@ export interface RenderOptions {
   createdAt?: Date;
 }
 
-/** dd.mm.yyyy (Astana) back to an instant: midnight UTC+5. */
+/** dd.mm.yyyy (Astana) back to an instant: local midnight. */
 function instantOfDisplayDate(date: string): Date {
   const m = /^(\d{2})\.(\d{2})\.(\d{4})$/.exec(date);
   if (!m) return new Date(0);
-  return new Date(Date.UTC(Number(m[3]), Number(m[2]) - 1, Number(m[1])) - 5 * 60 * 60 * 1000);
+  return fromAlmatyWallClock(Number(m[3]), Number(m[2]), Number(m[1]));
 }
 
 /** Lays a document out on A4 pages. Pure of the signature stamp: those lines live beside the file. */

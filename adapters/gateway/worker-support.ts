@@ -1,3 +1,4 @@
+import { almatyDay as dayInAlmaty, almatyIso } from '../../domain/almaty-time';
 /**
  * What every gateway-backed worker shares: reading the applicant and the subjects of a lookup, and
  * turning thrown errors into the right job outcome (transient ⇒ retry with back-off, permanent ⇒
@@ -66,6 +67,7 @@ const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export interface Applicant {
+  /** BIN, or for an individual entrepreneur the IIN (service A). */
   bin: string;
   name: string;
   headIin: string;
@@ -75,11 +77,15 @@ export interface Applicant {
 export function readApplicant(job: WorkerJob): Applicant {
   const a = job.variables.applicant;
   if (!isRecord(a)) throw new JobInputError('variable applicant is missing');
-  if (typeof a.bin !== 'string' || !isValidBin(a.bin))
-    throw new JobInputError('applicant.bin is not a valid BIN');
+  // A BIN, or the IIN of an individual entrepreneur (service A, Order 138 §3 part one).
+  const entrepreneur = typeof a.bin === 'string' && isValidIin(a.bin);
+  if (typeof a.bin !== 'string' || !(isValidBin(a.bin) || entrepreneur))
+    throw new JobInputError('applicant.bin is not a valid BIN or IIN');
   // The portal does not ask for the head's IIN (C8: the register holds it); lookup-legal-entity has it.
+  // An entrepreneur heads their own business.
   const entity = job.variables.legalEntity;
-  const headIin = a.headIin ?? (isRecord(entity) ? entity.headIin : undefined);
+  const headIin =
+    a.headIin ?? (isRecord(entity) ? entity.headIin : undefined) ?? (entrepreneur ? a.bin : undefined);
   if (typeof headIin !== 'string' || !isValidIin(headIin))
     throw new JobInputError(
       'the head IIN is unknown: applicant.headIin is not a valid IIN and legalEntity.headIin is missing (run lookup-legal-entity first)',
@@ -151,14 +157,13 @@ export function idempotencyKey(job: WorkerJob, purpose: string): string {
   return `${typeof n === 'string' ? n : '-'}/${job.processInstanceKey}/${job.key}/${purpose}`;
 }
 
-/** Current instant as ISO-8601 at +05:00, the offset the provider works in since March 2024. */
+/** Current instant as ISO-8601 in Almaty time (+05:00 since March 2024). */
 export function almatyTimestamp(clock: Clock): string {
-  const local = new Date(clock.now().getTime() + 5 * 3_600_000);
-  return `${local.toISOString().slice(0, 19)}+05:00`;
+  return almatyIso(clock.now());
 }
 
 export function almatyDay(clock: Clock): string {
-  return almatyTimestamp(clock).slice(0, 10);
+  return dayInAlmaty(clock.now());
 }
 
 export { maskIin };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isValidBin, isValidIin } from './identifiers';
+import { parseBin, parseIin, type IdentifierProblem } from '../identifiers';
 
 /**
  * What the portal sends for each public service. The portal's JSON is the applicant's e-request
@@ -37,26 +37,96 @@ const applicationNumber = z
     ),
   );
 
-const twelveDigits = z
-  .string()
-  .refine((v) => /^\d{12}$/.test(v), bilingual('12 цифр болуы керек', 'Должно быть 12 цифр'));
+type IdentifierKind = 'iin' | 'bin' | 'iin-or-bin';
 
-const bin = twelveDigits.refine(
-  isValidBin,
-  bilingual('БСН бақылау саны дұрыс емес', 'Неверное контрольное число БИН'),
-);
+const ID_LABEL: Record<IdentifierKind, Bilingual> = {
+  iin: { kk: 'ЖСН', ru: 'ИИН' },
+  bin: { kk: 'БСН', ru: 'БИН' },
+  'iin-or-bin': { kk: 'ЖСН/БСН', ru: 'ИИН/БИН' },
+};
 
-const iin = twelveDigits.refine(
-  isValidIin,
-  bilingual('ЖСН бақылау саны дұрыс емес', 'Неверное контрольное число ИИН'),
-);
+/** Which check a 12-digit number failed, in both languages. */
+function problemText(kind: 'iin' | 'bin', problem: IdentifierProblem): Bilingual {
+  switch (problem) {
+    case 'checksum':
+      return { kk: 'бақылау саны (12-цифр) сәйкес келмейді', ru: 'не сходится контрольная (12-я) цифра' };
+    case 'century':
+      return {
+        kk: '7-цифр (туған ғасыры мен жынысы) 1-ден 6-ға дейін болуы керек',
+        ru: '7-я цифра (век рождения и пол) должна быть от 1 до 6',
+      };
+    case 'date':
+      return kind === 'iin'
+        ? {
+            kk: 'алғашқы 6 цифр (туған күні, ЖЖААКК) нақты күн емес',
+            ru: 'первые 6 цифр (дата рождения, ГГММДД) не являются существующей датой',
+          }
+        : {
+            kk: '3–4-цифрлар (тіркелген айы) 01-ден 12-ге дейін болуы керек',
+            ru: '3–4-я цифры (месяц регистрации) должны быть от 01 до 12',
+          };
+    case 'entity-type':
+      return {
+        kk: '5-цифр (заңды тұлғаның түрі) 4, 5 немесе 6 болуы керек',
+        ru: '5-я цифра (тип юридического лица) должна быть 4, 5 или 6',
+      };
+    case 'division':
+      return {
+        kk: '6-цифр (бөлімше белгісі) 0-ден 3-ке дейін болуы керек',
+        ru: '6-я цифра (признак подразделения) должна быть от 0 до 3',
+      };
+    default:
+      return { kk: 'пішімі дұрыс емес', ru: 'неверный формат' };
+  }
+}
+
+/**
+ * Checks an IIN, a BIN, or either (service A: an individual entrepreneur applies with an IIN,
+ * a legal entity with a BIN, Order 138 §3 part one, Annex 1 "ЖСН/БСН"). Returns what is wrong —
+ * length, digits, the date or century part, the entity-type or division digit, the check digit —
+ * or undefined when the number is valid.
+ */
+export function identifierProblem(value: string, kind: IdentifierKind): Bilingual | undefined {
+  const label = ID_LABEL[kind];
+  const say = (t: Bilingual): Bilingual => ({ kk: `${label.kk}: ${t.kk}`, ru: `${label.ru}: ${t.ru}` });
+  if (value.length !== 12)
+    return say({
+      kk: `12 цифр болуы керек, енгізілгені ${value.length} таңба`,
+      ru: `должно быть 12 цифр, введено символов: ${value.length}`,
+    });
+  if (!/^\d{12}$/.test(value))
+    return say({ kk: 'тек цифрлардан тұруы керек', ru: 'допускаются только цифры' });
+  const asIin = parseIin(value);
+  const asBin = parseBin(value);
+  if (kind === 'iin') return asIin.ok ? undefined : say(problemText('iin', asIin.problem));
+  if (kind === 'bin') return asBin.ok ? undefined : say(problemText('bin', asBin.problem));
+  if (asIin.ok || asBin.ok) return undefined;
+  // Only the check digit is wrong for one reading: that is the mistake to report.
+  if (asIin.problem === 'checksum') return say(problemText('iin', 'checksum'));
+  if (asBin.problem === 'checksum') return say(problemText('bin', 'checksum'));
+  const i = problemText('iin', asIin.problem);
+  const b = problemText('bin', asBin.problem);
+  return say({
+    kk: `ЖСН де, БСН де емес: ЖСН ретінде ${i.kk}; БСН ретінде ${b.kk}`,
+    ru: `не является ни ИИН, ни БИН: как ИИН — ${i.ru}; как БИН — ${b.ru}`,
+  });
+}
+
+const identifier = (kind: IdentifierKind) =>
+  z.string().superRefine((v, ctx) => {
+    const problem = identifierProblem(v, kind);
+    if (problem) ctx.addIssue({ code: 'custom', params: problem });
+  });
+
+const bin = identifier('bin');
+const iin = identifier('iin');
 
 const dateString = z
   .string()
   .regex(isoDate)
   .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), bilingual('Күн дұрыс емес', 'Неверная дата'));
 
-export const applicantSchema = z.object({
+const applicantFields = {
   bin,
   name: text(300),
   headFullName: text(200),
@@ -67,7 +137,16 @@ export const applicantSchema = z.object({
   registrationCertificate: z.object({ number: text(50), date: dateString }).optional(),
   phone: z.string().trim().max(40).optional(),
   email: z.email().optional(),
-});
+};
+
+export const applicantSchema = z.object(applicantFields);
+
+/**
+ * Service A's applicant: a legal entity (BIN) or an individual entrepreneur (IIN), Order 138 §3
+ * part one and Annex 1 "ЖСН/БСН". The field keeps its name: it is the applicant's identification
+ * number everywhere (personal cabinet, E-licensing, lookups).
+ */
+export const permitApplicantSchema = z.object({ ...applicantFields, bin: identifier('iin-or-bin') });
 
 export const attachmentSchema = z.object({
   kind: z.string().regex(/^[a-z][a-z0-9-]{1,60}$/),
@@ -95,6 +174,7 @@ export const fireAutomationPermitSchema = z.object({
   requestKind: z.literal('application').default('application'),
   channel: z.literal('portal').default('portal'),
   ...common,
+  applicant: permitApplicantSchema,
   specialists: z
     .array(
       z.object({
@@ -155,6 +235,75 @@ export const trainingCentreDesignationSchema = z.object({
   shootingRangeLeased: z.boolean().default(false),
 });
 
+/**
+ * Service D: a representative acting for the national company under a power of attorney (Order
+ * 923, national-company List row 8 lead-in): who, the document, and the dates it is valid.
+ */
+export const representativeSchema = z
+  .object({
+    fullName: text(200),
+    iin,
+    powerOfAttorney: z.object({
+      number: text(50),
+      issuedOn: dateString,
+      validFrom: dateString,
+      validUntil: dateString,
+    }),
+  })
+  .superRefine((r, ctx) => {
+    const p = r.powerOfAttorney;
+    if (p.validUntil < p.validFrom)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['powerOfAttorney', 'validUntil'],
+        params: {
+          kk: 'Сенімхаттың жарамдылық мерзімінің соңы басынан ерте',
+          ru: 'Окончание срока действия доверенности раньше его начала',
+        },
+      });
+    if (p.validFrom < p.issuedOn)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['powerOfAttorney', 'validFrom'],
+        params: {
+          kk: 'Сенімхат берілген күнінен бұрын жарамды бола алмайды',
+          ru: 'Доверенность не может действовать раньше даты её выдачи',
+        },
+      });
+  });
+
+export type Representative = z.infer<typeof representativeSchema>;
+
+const displayDate = (d: string) => `${d.slice(8, 10)}.${d.slice(5, 7)}.${d.slice(0, 4)}`;
+
+/**
+ * The power of attorney must be in force on the day the application is received: one that has
+ * expired or is not yet valid gives no authority to apply. Errors name the field in kk and ru.
+ */
+export function powerOfAttorneyProblems(application: Application, receivedOn: string): ValidationError[] {
+  if (application.serviceId !== 'national-company-security-approval' || !application.representative)
+    return [];
+  const p = application.representative.powerOfAttorney;
+  const path = 'representative.powerOfAttorney';
+  if (p.validUntil < receivedOn)
+    return [
+      {
+        path: `${path}.validUntil`,
+        kk: `Сенімхаттың мерзімі өткен: ${displayDate(p.validUntil)} дейін жарамды болған, өтініш ${displayDate(receivedOn)} түсті`,
+        ru: `Срок доверенности истёк: она действовала до ${displayDate(p.validUntil)}, заявление поступило ${displayDate(receivedOn)}`,
+      },
+    ];
+  if (p.validFrom > receivedOn)
+    return [
+      {
+        path: `${path}.validFrom`,
+        kk: `Сенімхат әлі күшіне енбеген: ${displayDate(p.validFrom)} бастап жарамды, өтініш ${displayDate(receivedOn)} түсті`,
+        ru: `Доверенность ещё не действует: она действует с ${displayDate(p.validFrom)}, заявление поступило ${displayDate(receivedOn)}`,
+      },
+    ];
+  return [];
+}
+
 export const nationalCompanySecurityApprovalSchema = z.object({
   serviceId: z.literal('national-company-security-approval'),
   requestKind: z.literal('application').default('application'),
@@ -169,6 +318,8 @@ export const nationalCompanySecurityApprovalSchema = z.object({
     .max(500)
     .default([]),
   antimonopolyConsentRef: text(100).optional(),
+  /** Absent when the company's head applies with the company's own EDS. */
+  representative: representativeSchema.optional(),
 });
 
 export const applicationSchema = z.discriminatedUnion('serviceId', [

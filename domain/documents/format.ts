@@ -1,17 +1,9 @@
+import { almatyParts } from '../almaty-time';
 import type { Lang } from './types';
 
-/** Kazakhstan keeps one time zone, UTC+5, since 1 March 2024; documents show Astana time. */
-const ASTANA_OFFSET_MS = 5 * 60 * 60 * 1000;
-
+/** Documents show Astana time: Kazakhstan's one zone (UTC+5 since 1 March 2024, UTC+6 before). */
 function astanaParts(at: Date) {
-  const local = new Date(at.getTime() + ASTANA_OFFSET_MS);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return {
-    day: pad(local.getUTCDate()),
-    month: pad(local.getUTCMonth() + 1),
-    year: String(local.getUTCFullYear()),
-    time: `${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}`,
-  };
+  return almatyParts(at);
 }
 
 /** dd.mm.yyyy, the numeric date form used in both languages. */

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { InvalidInputError, MciUnknownError, UnknownRequestKindError } from './errors';
 import { parseDay } from './time';
 import mciData from './mci.json';
@@ -37,10 +38,7 @@ export function createFeeSchedule(table: MciTable): FeeSchedule {
     parseDay(paymentDate, 'payment date');
     const year = paymentDate.slice(0, 4);
     const entry = Object.hasOwn(table, year) ? table[year] : undefined;
-    if (!entry)
-      throw new MciUnknownError(
-        `no MCI is known for ${year} (payment date ${paymentDate}); add it to the MCI table`,
-      );
+    if (!entry) throw new MciUnknownError(mciUnknownMessage(year, paymentDate));
     return entry.mci;
   }
   return {
@@ -66,8 +64,57 @@ export function createFeeSchedule(table: MciTable): FeeSchedule {
   };
 }
 
+/**
+ * What an operator is told when a fee falls in a year without MCI (2027's is set by a budget law
+ * not yet adopted): the year, and that it is recorded with its legal basis, never guessed.
+ */
+export function mciUnknownMessage(year: string, paymentDate: string): string {
+  return (
+    `${year} жылға АЕК тіркелмеген (төлем күні ${paymentDate}): оны құқықтық негізімен тіркеңіз / ` +
+    `МРП на ${year} год не записан (дата платежа ${paymentDate}): запишите его с правовым основанием`
+  );
+}
+
+/**
+ * An operator's record of a year's MCI, once the budget law setting it is adopted: the value, the
+ * law that sets it, who records it. Kept with its history like a calendar revision.
+ */
+export interface MciRecord {
+  year: number;
+  /** Whole tenge. */
+  mci: number;
+  /** The act that sets it, e.g. the law on the republican budget with its date. */
+  legalBasis: string;
+  author: string;
+}
+
+export const mciRecordSchema = z.object({
+  year: z.number().int().min(2000).max(2100),
+  mci: z.number().int().positive(),
+  legalBasis: z.string().trim().min(5),
+  author: z.string().trim().min(1),
+});
+
+/** Validates an untrusted MCI record (a file an operator wrote, a request body). */
+export function parseMciRecord(raw: unknown): MciRecord {
+  const result = mciRecordSchema.safeParse(raw);
+  if (!result.success) throw new InvalidInputError(`MCI record: ${z.prettifyError(result.error)}`);
+  return result.data;
+}
+
+/** The shipped table with recorded years added; a year already known is not overwritten. */
+export function mciTableWith(base: MciTable, records: readonly MciRecord[]): MciTable {
+  const table: Record<string, { mci: number; legalBasis: string }> = { ...base };
+  for (const r of records) {
+    const year = String(r.year);
+    if (!Object.hasOwn(table, year)) table[year] = { mci: r.mci, legalBasis: r.legalBasis };
+  }
+  return table;
+}
+
 /** Fees at the MCI values shipped in `mci.json`. */
-export const shippedFeeSchedule: FeeSchedule = createFeeSchedule(mciData.years);
+export const shippedMciTable: MciTable = mciData.years;
+export const shippedFeeSchedule: FeeSchedule = createFeeSchedule(shippedMciTable);
 
 export function licenceFee(kind: LicenceRequestKind, paymentDate: string): LicenceFee {
   return shippedFeeSchedule.licenceFee(kind, paymentDate);

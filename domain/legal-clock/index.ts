@@ -12,8 +12,17 @@ export {
   isServiceId,
 } from './steps';
 export type { DeadlineName, ServiceId, StepDeadlines, StepTermConfig } from './steps';
-export { LICENCE_REQUEST_KINDS, createFeeSchedule, licenceFee, shippedFeeSchedule } from './fees';
-export type { FeeSchedule, LicenceFee, LicenceRequestKind, MciTable } from './fees';
+export {
+  LICENCE_REQUEST_KINDS,
+  createFeeSchedule,
+  licenceFee,
+  mciTableWith,
+  mciUnknownMessage,
+  parseMciRecord,
+  shippedFeeSchedule,
+  shippedMciTable,
+} from './fees';
+export type { FeeSchedule, LicenceFee, LicenceRequestKind, MciRecord, MciTable } from './fees';
 export {
   buildCalendar,
   calendarRevisionSchema,
@@ -28,7 +37,7 @@ export type {
   DayStatus,
   RevisionChangeKind,
 } from './revisions';
-export { ALMATY_OFFSETS, parseDay, parseInstant } from './time';
+export { parseDay, parseInstant } from './time';
 
 import { defaultLegalClock } from './legal-clock';
 export default defaultLegalClock;

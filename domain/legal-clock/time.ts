@@ -1,34 +1,24 @@
+import { almatyOffsetMinutes } from '../almaty-time';
 import { InvalidInputError } from './errors';
-
-/**
- * Offsets of Asia/Almaty, from an explicit table rather than the runtime's tz database, so that a
- * Node with old tzdata cannot move a registration day. Kazakhstan went from UTC+6 to UTC+5 at
- * 00:00 local on 1 March 2024 (government decree of 19 January 2024).
- */
-export const ALMATY_OFFSETS: readonly { fromUtcMs: number; offsetMinutes: number }[] = [
-  { fromUtcMs: Number.NEGATIVE_INFINITY, offsetMinutes: 360 },
-  { fromUtcMs: Date.UTC(2024, 1, 29, 18, 0, 0), offsetMinutes: 300 },
-];
 
 const MS_PER_DAY = 86_400_000;
 /** Close of business, 18:30 local, in ms after local midnight. */
 export const CLOSE_OF_BUSINESS_MS = (18 * 60 + 30) * 60_000;
 
+/** Offset of Asia/Almaty at an instant, from the one time module (`domain/almaty-time`). */
 export function offsetMinutesAt(utcMs: number): number {
-  let offset = ALMATY_OFFSETS[0].offsetMinutes;
-  for (const entry of ALMATY_OFFSETS) if (utcMs >= entry.fromUtcMs) offset = entry.offsetMinutes;
-  return offset;
+  return almatyOffsetMinutes(utcMs);
 }
 
 /** Offset in force at 18:30 local of a day (ordinal as from {@link dayOrdinal}). */
 export function offsetMinutesAtCloseOf(ordinal: number): number {
-  // Try both candidate offsets: the one that maps back to the same local time is the right one.
-  for (let i = ALMATY_OFFSETS.length - 1; i >= 0; i--) {
-    const candidate = ALMATY_OFFSETS[i].offsetMinutes;
+  // Try the offsets Almaty has had since 1992 (+05:00 now, +06:00 before): the one that maps
+  // back to the same local time is the one in force at 18:30 that day.
+  for (const candidate of [300, 360]) {
     const utcMs = ordinal * MS_PER_DAY + CLOSE_OF_BUSINESS_MS - candidate * 60_000;
     if (offsetMinutesAt(utcMs) === candidate) return candidate;
   }
-  return ALMATY_OFFSETS[0].offsetMinutes;
+  return offsetMinutesAt(ordinal * MS_PER_DAY + CLOSE_OF_BUSINESS_MS - 300 * 60_000);
 }
 
 /** Days since 1970-01-01 of a proleptic Gregorian date. */

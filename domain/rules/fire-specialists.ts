@@ -11,117 +11,104 @@ export interface FireSpecialty {
   en: string;
   kk: string;
   ru: string;
-  /** Listed for higher education only (spec §2). */
-  higherOnly: boolean;
 }
 
-/** The listed specialties, in the act's order; names as the education registry spells them. */
+/**
+ * The listed specialties, in the order of the higher-education list; names as the education
+ * registry spells them. Annex 2 row 10 item 2 lists the same sixteen for technical and vocational
+ * education (its list names radio engineering, electronics and telecommunications too).
+ */
 export const FIRE_SPECIALTIES: readonly FireSpecialty[] = [
   {
     key: 'fire-safety',
     en: 'fire safety',
     kk: 'өрт қауіпсіздігі',
     ru: 'пожарная безопасность',
-    higherOnly: false,
   },
   {
     key: 'computer-engineering',
     en: 'computer engineering and information networks',
     kk: 'есептеу техникасы және ақпараттық желілер',
     ru: 'вычислительная техника и информационные сети',
-    higherOnly: false,
   },
   {
     key: 'software',
     en: 'software',
     kk: 'бағдарламалық қамтамасыз ету',
     ru: 'программное обеспечение',
-    higherOnly: false,
   },
   {
     key: 'automation-control',
     en: 'automation and control',
     kk: 'автоматтандыру және басқару',
     ru: 'автоматизация и управление',
-    higherOnly: false,
   },
   {
     key: 'electric-power',
     en: 'electric power engineering',
     kk: 'электр энергетикасы',
     ru: 'электроэнергетика',
-    higherOnly: false,
   },
   {
     key: 'radio-engineering',
     en: 'radio engineering, electronics and telecommunications',
     kk: 'радиотехника, электроника және телекоммуникациялар',
     ru: 'радиотехника, электроника и телекоммуникации',
-    higherOnly: true,
   },
   {
     key: 'information-systems',
     en: 'information systems',
     kk: 'ақпараттық жүйелер',
     ru: 'информационные системы',
-    higherOnly: false,
   },
   {
     key: 'information-security',
     en: 'information security systems',
     kk: 'ақпараттық қауіпсіздік жүйелері',
     ru: 'системы информационной безопасности',
-    higherOnly: false,
   },
   {
     key: 'engineering-automated-control',
     en: 'engineering and automated control systems',
     kk: 'инжиниринг және автоматтандырылған басқару жүйелері',
     ru: 'инжиниринг и автоматизированные системы управления',
-    higherOnly: false,
   },
   {
     key: 'process-automation',
     en: 'automation and control of technological processes',
     kk: 'технологиялық процесстерді автоматтандыру және басқару',
     ru: 'автоматизация и управление технологическими процессами',
-    higherOnly: false,
   },
   {
     key: 'automated-production-maintenance',
     en: 'maintenance and repair of automated production systems',
     kk: 'өндірістің автоматтандырылған жүйелеріне қызмет көрсету және жөндеу',
     ru: 'обслуживание и ремонт автоматизированных систем производства',
-    higherOnly: false,
   },
-  { key: 'mechatronics', en: 'mechatronics', kk: 'мехатроника', ru: 'мехатроника', higherOnly: false },
+  { key: 'mechatronics', en: 'mechatronics', kk: 'мехатроника', ru: 'мехатроника' },
   {
     key: 'robotics',
     en: 'robotics and embedded systems',
     kk: 'робототехника және кірістірілетін жүйелер',
     ru: 'робототехника и встраиваемые системы',
-    higherOnly: false,
   },
   {
     key: 'digital-technology',
     en: 'digital technology',
     kk: 'сандық техника',
     ru: 'цифровая техника',
-    higherOnly: false,
   },
   {
     key: 'power-supply',
     en: 'power supply',
     kk: 'электрмен қамтамасыз ету',
     ru: 'электроснабжение',
-    higherOnly: false,
   },
   {
     key: 'electromechanical-equipment',
     en: 'maintenance, repair and operation of electromechanical equipment',
     kk: 'электромеханикалық жабдықтарға техникалық қызмет көрсету, жөндеу және пайдалану',
     ru: 'техническое обслуживание, ремонт и эксплуатация электромеханического оборудования',
-    higherOnly: false,
   },
 ];
 
@@ -134,11 +121,6 @@ export interface FireSpecialistsConfig {
   minimumClearanceGroup: number;
   higherEducationYears: number;
   vocationalEducationYears: number;
-  /**
-   * The spec lists radio engineering for higher education only; the act's own list for technical
-   * and vocational education names it too. Kept false (the spec) until the owner decides.
-   */
-  radioEngineeringForVocational: boolean;
   /** Registry specialty codes mapped to specialty keys, for registries that return codes only. */
   specialtyCodes: Readonly<Record<string, string>>;
 }
@@ -149,7 +131,6 @@ export const DEFAULT_FIRE_SPECIALISTS_CONFIG: FireSpecialistsConfig = {
   minimumClearanceGroup: 3,
   higherEducationYears: 3,
   vocationalEducationYears: 5,
-  radioEngineeringForVocational: false,
   specialtyCodes: {},
 };
 
@@ -240,7 +221,6 @@ export function assessSpecialist(
     const specialty = listedSpecialty(e, config);
     if (!specialty) return false;
     if (e.level === 'higher') return years >= config.higherEducationYears;
-    if (specialty.higherOnly && !config.radioEngineeringForVocational) return false;
     return years >= config.vocationalEducationYears;
   });
   if (!educationOk) {

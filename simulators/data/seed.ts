@@ -274,6 +274,36 @@ company({
   realEstate: [office('20:312:044:017', 'г. Алматы, Алмалинский район, ул. Толе би, 101, офис 7')],
 });
 
+// An individual entrepreneur applies with an IIN (Order 138 §3 part one; Annex 1 "ЖСН/БСН"): the
+// registry of entrepreneurs answers on the same path as legal entities, keyed by the IIN.
+const fireEntrepreneurIin = person({ fullName: 'Сәрсенбаев Ерлан Төлегенұлы', birthDate: '1984-04-12', sex: 'male', serial: 2447 });
+const FIRE_ENTREPRENEUR_NAME = 'ИП «Сәрсенбаев Өрт Сервис»';
+const fireEntrepreneurSpecialistA = person({
+  fullName: 'Жұмабаев Дәулет Асқарұлы',
+  birthDate: '1992-09-08',
+  sex: 'male',
+  serial: 1517,
+  education: [{ ...AUTOMATION, graduatedOn: '2014-06-25' }],
+  employment: [job(fireEntrepreneurIin, FIRE_ENTREPRENEUR_NAME, 'Инженер-наладчик', '2020-04-01', 5)],
+});
+const fireEntrepreneurSpecialistB = person({
+  fullName: 'Ким Виктория Андреевна',
+  birthDate: '1990-01-17',
+  sex: 'female',
+  serial: 2618,
+  education: [{ ...POWER_SUPPLY_COLLEGE, graduatedOn: '2010-06-28' }],
+  employment: [job(fireEntrepreneurIin, FIRE_ENTREPRENEUR_NAME, 'Электромонтажник', '2020-05-01', 5)],
+});
+company({
+  bin: fireEntrepreneurIin,
+  name: FIRE_ENTREPRENEUR_NAME,
+  registeredOn: '2019-03-04',
+  region: 'г. Алматы',
+  address: 'г. Алматы, Ауэзовский район, мкр. Аксай-4, 12, н.п. 3',
+  headIin: fireEntrepreneurIin,
+  realEstate: [office('20:319:021:441', 'г. Алматы, Ауэзовский район, мкр. Аксай-4, 12, н.п. 3')],
+});
+
 const FIRE_BANNED_BIN = makeBin('2017-07', 'resident-legal-entity', 27_450);
 const FIRE_BANNED_NAME = 'ТОО «Ертіс Монтаж»';
 const fireBannedHead = person({ fullName: 'Ахметов Руслан Ерланович', birthDate: '1980-05-09', sex: 'male', serial: 828 });
@@ -627,6 +657,10 @@ export const fixtures = {
     insufficientExperience: {
       ...fixture(FIRE_SHORT_EXP_BIN, 'One specialist has higher fire-safety education but only 2 years of experience'),
       specialists: [specialist(fireSpecialistTwoYears), specialist(fireSpecialistSixYearsCollege)],
+    },
+    entrepreneur: {
+      ...fixture(fireEntrepreneurIin, 'An individual entrepreneur applying with an IIN; two qualified specialists, office owned'),
+      specialists: [specialist(fireEntrepreneurSpecialistA), specialist(fireEntrepreneurSpecialistB, 'III')],
     },
     courtBan: {
       ...fixture(FIRE_BANNED_BIN, 'Qualified specialists, but a court has banned the company from the activity'),

@@ -3,6 +3,7 @@
 export type CompanyCategory = 'small' | 'medium' | 'large' | 'state-enterprise' | 'non-commercial';
 
 export interface LegalEntityRecord {
+  /** BIN; for an individual entrepreneur (who registers without one) the IIN. */
   bin: string;
   name: string;
   registeredOn: string;

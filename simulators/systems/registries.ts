@@ -5,14 +5,26 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { cleanCriminalRecord, type PaymentPurpose } from '../data/types';
-import { binSchema, isoDate, notFound, parseBody, problem, validBinParam, validIinParam } from '../http';
+import {
+  binSchema,
+  isoDate,
+  notFound,
+  parseBody,
+  problem,
+  validBinOrIinParam,
+  validBinParam,
+  validIinParam,
+} from '../http';
 import type { Store } from '../store';
 
-/** State database "Legal entities": registration, charter, head, founders, court restrictions. */
+/**
+ * State database "Legal entities": registration, charter, head, founders, court restrictions; an
+ * individual entrepreneur is found by IIN (head and only founder: the entrepreneur).
+ */
 export function legalEntitiesRouter(store: Store): Router {
   const router = Router();
   router.get('/:bin', (req, res) => {
-    const bin = validBinParam(req.params.bin, res);
+    const bin = validBinOrIinParam(req.params.bin, res);
     if (!bin) return;
     const entity = store.legalEntities.find((e) => e.bin === bin);
     if (!entity) return notFound(res, 'legal entity');
@@ -85,7 +97,7 @@ export function mentalHealthRouter(store: Store): Router {
 export function realEstateRouter(store: Store): Router {
   const router = Router();
   router.get('/', (req, res) => {
-    const bin = validBinParam(req.query.owner, res);
+    const bin = validBinOrIinParam(req.query.owner, res);
     if (!bin) return;
     res.json(
       store.realEstate

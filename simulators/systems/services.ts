@@ -4,7 +4,8 @@
  */
 import { Router } from 'express';
 import { z } from 'zod';
-import { binSchema, notFound, parseBody, validBinParam } from '../http';
+import { almatyDay } from '../../domain/almaty-time';
+import { binOrIinSchema, notFound, parseBody, validBinOrIinParam, validBinParam } from '../http';
 import type { Store } from '../store';
 
 const nowIso = (store: Store): string => store.clock.now().toISOString();
@@ -12,7 +13,8 @@ const nowIso = (store: Store): string => store.clock.now().toISOString();
 const eLicensingRecord = z.object({
   applicationNumber: z.string().min(1),
   serviceId: z.string().min(1),
-  bin: binSchema,
+  // Service A's applicant may be an individual entrepreneur, identified by IIN.
+  bin: binOrIinSchema,
   kind: z.string().min(1),
   documentId: z.string().min(1),
   title: z.string().optional(),
@@ -42,7 +44,7 @@ export function eLicensingRouter(store: Store): Router {
           serviceId: body.serviceId,
           subType: body.subType ?? existing?.subType ?? null,
           status: 'active' as const,
-          issuedOn: body.issuedOn ?? recordedAt.slice(0, 10),
+          issuedOn: body.issuedOn ?? almatyDay(recordedAt),
         };
         if (existing) Object.assign(existing, entry);
         else store.licences.push(entry);
@@ -98,7 +100,7 @@ export function cabinetRouter(store: Store): Router {
   const knownBin = (bin: string | undefined): boolean =>
     bin !== undefined && store.legalEntities.some((e) => e.bin === bin);
   router.post('/:bin/messages', (req, res) => {
-    const bin = validBinParam(req.params.bin, res);
+    const bin = validBinOrIinParam(req.params.bin, res);
     if (!bin) return;
     if (!knownBin(bin)) return notFound(res, 'personal cabinet');
     store.idempotency.handle('cabinet', req, res, () => {
@@ -120,7 +122,7 @@ export function cabinetRouter(store: Store): Router {
     });
   });
   router.get('/:bin/messages', (req, res) => {
-    const bin = validBinParam(req.params.bin, res);
+    const bin = validBinOrIinParam(req.params.bin, res);
     if (!bin) return;
     if (!knownBin(bin)) return notFound(res, 'personal cabinet');
     res.json(store.cabinetMessages.filter((m) => m.bin === bin));

@@ -6,6 +6,7 @@ import {
   licenceApplication,
   firePermitApplication,
 } from '../ui/support/harness';
+import { makeIin } from '../../domain/identifiers';
 
 describe('intake of portal applications', () => {
   let ctx: Awaited<ReturnType<typeof startApp>>;
@@ -95,8 +96,8 @@ describe('intake of portal applications', () => {
     const byPath = Object.fromEntries(res.json.errors.map((e: { path: string }) => [e.path, e]));
     expect(byPath['applicant.bin']).toEqual({
       path: 'applicant.bin',
-      kk: 'БСН бақылау саны дұрыс емес',
-      ru: 'Неверное контрольное число БИН',
+      kk: 'БСН: бақылау саны (12-цифр) сәйкес келмейді',
+      ru: 'БИН: не сходится контрольная (12-я) цифра',
     });
     expect(byPath.applicationNumber.ru).toMatch(/Номер заявления/);
     expect(byPath.licenceNumber.kk).toMatch(/лицензия нөмірі/);
@@ -110,6 +111,153 @@ describe('intake of portal applications', () => {
     const res = await call('POST', '/api/applications', app);
     expect(res.status).toBe(400);
     expect(res.json.errors.map((e: { path: string }) => e.path)).toContain('specialists.0.iin');
+  });
+
+  test('Order 138 §3 part one, Annex 1 "ЖСН/БСН": an individual entrepreneur applies for the fire-automation permit with an IIN', async () => {
+    const iin = makeIin('1984-04-12', 'male', 2447);
+    const entrepreneur = client(ctx.base, await ctx.as('applicant', { bin: iin }));
+    const app = firePermitApplication('FAP-2026-000008', iin);
+    app.applicant.headIin = iin;
+    const res = await entrepreneur('POST', '/api/applications', app);
+    expect(res.status).toBe(201);
+    expect(starts()[0].input).toMatchObject({
+      processDefinitionId: 'fire-automation-permit',
+      variables: { applicant: { bin: iin, headIin: iin } },
+    });
+  });
+
+  test.each([
+    [
+      '12345',
+      'ИИН/БИН: должно быть 12 цифр, введено символов: 5',
+      'ЖСН/БСН: 12 цифр болуы керек, енгізілгені 5 таңба',
+    ],
+    ['8404123A0244', 'ИИН/БИН: допускаются только цифры', 'ЖСН/БСН: тек цифрлардан тұруы керек'],
+    // The IIN of 12 April 1984 with its check digit changed.
+    [
+      'checksum',
+      'ИИН/БИН: не сходится контрольная (12-я) цифра',
+      'ЖСН/БСН: бақылау саны (12-цифр) сәйкес келмейді',
+    ],
+    // 31 February: neither a birth date nor a BIN (5th digit 3 is no entity type).
+    [
+      '840231300018',
+      'как ИИН — первые 6 цифр (дата рождения, ГГММДД) не являются существующей датой',
+      'ЖСН ретінде алғашқы 6 цифр',
+    ],
+    // Century digit 7 does not exist; 5th digit 1 is no entity type either.
+    [
+      '840412700018',
+      'как ИИН — 7-я цифра (век рождения и пол) должна быть от 1 до 6',
+      '7-цифр (туған ғасыры мен жынысы)',
+    ],
+  ])(
+    'Order 138 Annex 1: service A applicant number %s is refused naming the field and the failed check',
+    async (value, ru, kk) => {
+      const iin = makeIin('1984-04-12', 'male', 2447);
+      const wrong = value === 'checksum' ? iin.slice(0, 11) + String((Number(iin[11]) + 1) % 10) : value;
+      const res = await call('POST', '/api/applications', firePermitApplication('FAP-2026-000009', wrong));
+      expect(res.status).toBe(400);
+      const error = res.json.errors.find((e: { path: string }) => e.path === 'applicant.bin');
+      expect(error.ru).toContain(ru);
+      expect(error.kk).toContain(kk);
+      expect(starts()).toHaveLength(0);
+    },
+  );
+
+  test('services B, C and D still need a BIN: an IIN for the licence is refused naming the entity-type digit', async () => {
+    const res = await call(
+      'POST',
+      '/api/applications',
+      licenceApplication('SEC-2026-000044', makeIin('1984-04-12', 'male', 2447)),
+    );
+    expect(res.status).toBe(400);
+    const error = res.json.errors.find((e: { path: string }) => e.path === 'applicant.bin');
+    expect(error.ru).toMatch(/^БИН: /);
+  });
+
+  /** Service D filed by a representative under a power of attorney; received on 15 April 2026. */
+  function representedApproval(number: string, validFrom: string, validUntil: string) {
+    const { requestKind: _k, subType: _s, ...rest } = licenceApplication(number);
+    return {
+      ...rest,
+      serviceId: 'national-company-security-approval',
+      objects: [{ name: 'Өнеркәсіп алаңы', location: 'Павлодар қ., Өнеркәсіп аймағы, 1' }],
+      antimonopolyConsentRef: 'АМ-2026/114',
+      representative: {
+        fullName: 'Әбенова Дана Серікқызы',
+        iin: makeIin('1991-11-03', 'female', 4120),
+        powerOfAttorney: { number: 'СН-2026-015', issuedOn: '2026-04-01', validFrom, validUntil },
+      },
+    };
+  }
+
+  test('Order 923 national-company List row 8 lead-in: a representative under a power of attorney in force applies for service D; who and the document go into the process variables', async () => {
+    const res = await call(
+      'POST',
+      '/api/applications',
+      representedApproval('NCA-2026-000301', '2026-04-01', '2026-12-31'),
+    );
+    expect(res.status).toBe(201);
+    expect(starts()[0].input).toMatchObject({
+      processDefinitionId: 'national-company-security-approval',
+      variables: {
+        representative: {
+          fullName: 'Әбенова Дана Серікқызы',
+          iin: makeIin('1991-11-03', 'female', 4120),
+          powerOfAttorney: {
+            number: 'СН-2026-015',
+            issuedOn: '2026-04-01',
+            validFrom: '2026-04-01',
+            validUntil: '2026-12-31',
+          },
+        },
+      },
+    });
+  });
+
+  test('Order 923 national-company List row 8 lead-in: an expired or not yet valid power of attorney is refused naming the field', async () => {
+    const expired = await call(
+      'POST',
+      '/api/applications',
+      representedApproval('NCA-2026-000302', '2026-04-01', '2026-04-14'),
+    );
+    expect(expired.status).toBe(400);
+    expect(expired.json.errors).toEqual([
+      {
+        path: 'representative.powerOfAttorney.validUntil',
+        kk: 'Сенімхаттың мерзімі өткен: 14.04.2026 дейін жарамды болған, өтініш 15.04.2026 түсті',
+        ru: 'Срок доверенности истёк: она действовала до 14.04.2026, заявление поступило 15.04.2026',
+      },
+    ]);
+    const early = await call(
+      'POST',
+      '/api/applications',
+      representedApproval('NCA-2026-000303', '2026-04-16', '2026-12-31'),
+    );
+    expect(early.status).toBe(400);
+    expect(early.json.errors[0]).toMatchObject({
+      path: 'representative.powerOfAttorney.validFrom',
+      ru: 'Доверенность ещё не действует: она действует с 16.04.2026, заявление поступило 15.04.2026',
+    });
+    const reversed = await call(
+      'POST',
+      '/api/applications',
+      representedApproval('NCA-2026-000304', '2026-12-31', '2026-04-01'),
+    );
+    expect(reversed.json.errors.map((e: { path: string }) => e.path)).toContain(
+      'representative.powerOfAttorney.validUntil',
+    );
+    const noIin = representedApproval('NCA-2026-000305', '2026-04-01', '2026-12-31');
+    noIin.representative.iin = '123';
+    const bad = await call('POST', '/api/applications', noIin);
+    expect(bad.json.errors).toContainEqual(
+      expect.objectContaining({
+        path: 'representative.iin',
+        ru: 'ИИН: должно быть 12 цифр, введено символов: 3',
+      }),
+    );
+    expect(starts()).toHaveLength(0);
   });
 
   test('refusing consent to restricted data is accepted: it is a refusal ground decided by the process (C14)', async () => {

@@ -137,6 +137,39 @@ describe('fire automation permit (service A) end to end on the embedded engine',
     );
   }, 60_000);
 
+  test('an individual entrepreneur applies with an IIN (Order 138 §3 part one, Annex 1 "ЖСН/БСН"): the lookups find the entrepreneur by IIN and the permit reaches the cabinet', async () => {
+    const entrepreneur = fixtures.fire.entrepreneur;
+    const key = await submit('FAP-2026-000109', entrepreneur, {
+      applicant: {
+        ...applicantOf(entrepreneur, FIRE_INSTALLER_LOCATION),
+        registrationCertificate: { number: 'ИП-2019-0412', date: '2019-03-04' },
+      },
+    });
+    await completeTask(sys.client, key, 'Task_CheckCompleteness', COMPLETE);
+    const check = await specialistsCheckOf(key);
+    expect(check).toMatchObject({ passed: true, qualifiedCount: 2 });
+    const looked = await variablesOf(sys.client, key);
+    expect(looked.legalEntity).toMatchObject({
+      found: true,
+      bin: entrepreneur.bin,
+      headIin: entrepreneur.bin,
+      name: 'ИП «Сәрсенбаев Өрт Сервис»',
+    });
+    expect(JSON.stringify(looked.realEstate)).toContain('мкр. Аксай-4');
+    await completeTask(sys.client, key, 'Task_StudyCompliance', NO_GROUNDS);
+    await completeTask(sys.client, key, 'Task_SignResult', SIGNED);
+    await waitForEnd(sys.client, key);
+    expect(await endEventOf(sys.client, key)).toBe('End_PermitIssued');
+    const vars = await variablesOf(sys.client, key);
+    expect(await cabinetMessages(sys, entrepreneur.bin)).toContainEqual(
+      expect.objectContaining({
+        applicationNumber: 'FAP-2026-000109',
+        kind: 'permit',
+        documentId: vars.resultDocument.documentId,
+      }),
+    );
+  }, 60_000);
+
   test('an incomplete package ends in a motivated refusal of further consideration: given the employment contracts missing, when the clerk finds the package incomplete, then the refusal is delivered', async () => {
     const company = fixtures.fire.approved;
     const key = await submit('FAP-2026-000102', company, {

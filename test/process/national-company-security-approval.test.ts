@@ -1,3 +1,4 @@
+import { makeIin } from '../../domain/identifiers';
 import { fixtures } from '../../simulators';
 import {
   applicantOf,
@@ -252,6 +253,22 @@ describe('national-company security approval (service D) end to end on the embed
     expect(vars.resultDocument).toMatchObject({ kind: 'consent-letter' });
     expect(await incidentsOf(sys.client, key)).toEqual([]);
   }, 90_000);
+
+  test('Order 923 national-company List row 8 lead-in: an application filed by a representative under a power of attorney reaches the clerk with who represents the company and under which document', async () => {
+    const representative = {
+      fullName: 'Әбенова Дана Серікқызы',
+      iin: makeIin('1991-11-03', 'female', 4120),
+      powerOfAttorney: {
+        number: 'СН-2026-015',
+        issuedOn: '2026-02-02',
+        validFrom: '2026-02-02',
+        validUntil: '2026-12-31',
+      },
+    };
+    const key = await submit('NAT-2026-000409', { representative });
+    await waitForTask(sys.client, key, 'Task_CheckCompleteness');
+    expect((await variablesOf(sys.client, key)).representative).toEqual(representative);
+  });
 
   test('Order 923 §6–§7 (spec C5): a package without the antimonopoly consent and the list of objects is registered, and the clerk refuses further consideration within 2 WD naming them; no letter goes to the antimonopoly body', async () => {
     const number = 'NAT-2026-000403';

@@ -77,6 +77,7 @@ export async function startTestSystem(at: string, opts: { log?: Logger } = {}): 
     GATEWAY_BASE_URL: simulators.url,
     DOCUMENTS_DIR: documentsDir,
     CALENDAR_REVISIONS_FILE: path.join(documentsDir, 'calendar-revisions.json'),
+    MCI_RECORDS_FILE: path.join(documentsDir, 'mci-records.json'),
     GATEWAY_RETRIES: '0',
     GATEWAY_TIMEOUT_MS: '2000',
     WORKER_MAX_PARALLEL_JOBS: '8',

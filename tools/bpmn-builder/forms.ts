@@ -193,12 +193,26 @@ const DOCS: Doc[] = [
   ]),
 ];
 
+/** Service D: who applies under a power of attorney (Order 923, national-company List row 8 lead-in). */
+// A fixed id, so adding it leaves the numbered ids of every other field as they were.
+const representativeView: Component = {
+  type: 'expression',
+  key: 'viewRepresentative',
+  id: 'Field_viewRepresentative',
+  computeOn: 'change',
+  label: label('viewRepresentative', ['Сенімхат бойынша өкіл', 'Представитель по доверенности']),
+  expression:
+    '=if representative = null then "—" else representative.fullName + " (ЖСН/ИИН " + representative.iin + "), сенімхат/доверенность № " + representative.powerOfAttorney.number + " · " + representative.powerOfAttorney.issuedOn + " · " + representative.powerOfAttorney.validFrom + " – " + representative.powerOfAttorney.validUntil',
+  conditional: { hide: '=representative = null' },
+};
+
 function studyForm(serviceId: ServiceId) {
   return form(
     studyFormId(serviceId),
     ['Құжаттарды зерделеу және сәйкестікті тексеру', 'Изучение документов и проверка соответствия'],
     [
       earlierWording(),
+      representativeView,
       view(
         'viewLegalEntity',
         ['Заңды тұлға', 'Юридическое лицо'],
@@ -255,6 +269,7 @@ const forms = [
     ['Құжаттардың толықтығын тексеру', 'Проверка полноты документов'],
     [
       earlierWording(),
+      representativeView,
       text('Әр құжатты белгілеңіз / Отметьте каждый представленный и действующий документ.'),
       missingSubTypeOneView(),
       ...DOCS.map((d) => checkbox(d.key, d.l, { conditional: { hide: d.hide } })),

@@ -1,4 +1,6 @@
 /** Shared browser helpers: boot data from the server page, texts, API calls, DOM building. */
+import { formatAlmatyDateTime } from '../../domain/almaty-time';
+
 export interface Boot {
   lang: 'kk' | 'ru';
   session: {
@@ -132,14 +134,12 @@ export function status(container: HTMLElement, text: string, kind: 'ok' | 'error
   );
 }
 
-/** DD.MM.YYYY HH:MM in Almaty time (UTC+5): the browsers' kk-KZ date format is unreliable. */
+/** DD.MM.YYYY HH:MM in Almaty time: the browsers' kk-KZ date format is unreliable. */
 export function formatDate(iso?: string): string {
   if (!iso) return '—';
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  const a = new Date(d.getTime() + 5 * 3600_000);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${p(a.getUTCDate())}.${p(a.getUTCMonth() + 1)}.${a.getUTCFullYear()} ${p(a.getUTCHours())}:${p(a.getUTCMinutes())}`;
+  return formatAlmatyDateTime(d);
 }
 
 export function stepName(step: string): string {

@@ -1,3 +1,4 @@
+import { almatyDay } from '../../domain/almaty-time';
 import { stepName as elementStepName } from '../../domain/applications/step-names';
 import { REFUSAL_GROUNDS } from '../../domain/rules/refusal-grounds';
 import {
@@ -145,7 +146,7 @@ function rowsEditor(list: string, legend: string, columns: Column[]) {
 function newNumber(service: string): string {
   // The portal issues the number once per form, so a resubmission after a network error is idempotent.
   const seq = String(Math.floor(Math.random() * 1_000_000)).padStart(6, '0');
-  return `${PREFIX[service]}-${new Date().getFullYear()}-${seq}`;
+  return `${PREFIX[service]}-${almatyDay(Date.now()).slice(0, 4)}-${seq}`;
 }
 
 function renderForm() {

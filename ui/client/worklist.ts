@@ -16,6 +16,7 @@ import {
   urgencyBadge,
   withProgress,
 } from './common';
+import { fromFormData, toFormData } from './datetime-fields';
 
 /** Clerk worklist: my groups' tasks by urgency, the task's Camunda form, facts and documents beside it. */
 const app = root();
@@ -238,7 +239,10 @@ function renderTask(data: any) {
   if (data.form) {
     form = new Form({ container: formBox });
     form
-      .importSchema(translate(data.form.schema, data.form.formId), data.variables)
+      .importSchema(
+        translate(data.form.schema, data.form.formId),
+        toFormData(data.form.schema, data.variables),
+      )
       .catch((err: Error) => showError(formBox, err));
   } else {
     formBox.append(h('p', { class: 'muted' }, t('noForm')));
@@ -261,7 +265,7 @@ function renderTask(data: any) {
     if (form) {
       const result = form.submit();
       if (Object.keys(result.errors).length) return status(message, t('validationFailed'), 'error');
-      variables = result.data;
+      variables = data.form ? fromFormData(data.form.schema, result.data) : result.data;
     }
     await withProgress(completeBtn, message, t('sending'), async () => {
       try {

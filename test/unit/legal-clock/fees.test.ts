@@ -4,6 +4,9 @@ import {
   UnknownRequestKindError,
   createFeeSchedule,
   licenceFee,
+  mciTableWith,
+  parseMciRecord,
+  shippedMciTable,
   type LicenceRequestKind,
 } from '../../../domain/legal-clock';
 
@@ -22,9 +25,35 @@ describe('security licence fee at the MCI of the payment date', () => {
     },
   );
 
-  test('given a payment in 2027 whose MCI is not published, then the fee is refused, not guessed', () => {
+  test('given a payment in 2027 whose MCI is not set yet (Order 923 licence List row 6: fee in MCI), then the fee is refused, not guessed, with a message saying to record it', () => {
+    expect(Object.keys(shippedMciTable)).not.toContain('2027');
     expect(() => licenceFee('issue', '2027-01-04')).toThrow(MciUnknownError);
+    expect(() => licenceFee('issue', '2027-01-04')).toThrow(
+      'МРП на 2027 год не записан (дата платежа 2027-01-04): запишите его с правовым основанием',
+    );
+    expect(() => licenceFee('issue', '2027-01-04')).toThrow('2027 жылға АЕК тіркелмеген');
     expect(() => licenceFee('issue', '2023-12-29')).toThrow(MciUnknownError);
+  });
+
+  test('an operator record adds a year with its legal basis; a shipped year is not overwritten', () => {
+    const record = parseMciRecord({
+      year: 2027,
+      mci: 4500,
+      legalBasis: 'Закон РК «О республиканском бюджете на 2027–2029 годы»',
+      author: 'operator-1',
+    });
+    const table = mciTableWith(shippedMciTable, [record, { ...record, year: 2026, mci: 1 }]);
+    expect(table['2027']).toEqual({ mci: 4500, legalBasis: record.legalBasis });
+    expect(table['2026'].mci).toBe(4325);
+    expect(createFeeSchedule(table).licenceFee('issue', '2027-02-01')).toEqual({ mci: 6, amount: 27000 });
+  });
+
+  test('an MCI record without legal basis, or with a value that is not whole positive tenge, is refused', () => {
+    const ok = { year: 2027, mci: 4500, legalBasis: 'Закон о бюджете', author: 'operator-1' };
+    expect(() => parseMciRecord({ ...ok, legalBasis: '' })).toThrow(/legalBasis/);
+    expect(() => parseMciRecord({ ...ok, mci: 4500.5 })).toThrow(/mci/);
+    expect(() => parseMciRecord({ ...ok, mci: -1 })).toThrow(/mci/);
+    expect(() => parseMciRecord({ ...ok, year: '2027' })).toThrow(/year/);
   });
 
   test('given the 2027 MCI added as data, then the 2027 fee is computed', () => {

@@ -104,23 +104,34 @@ describe('service A: qualified specialists (Order 372 as amended by 138, Annex 2
     expect(r.specialists.map((s) => s.qualified)).toEqual([false, true]);
   });
 
-  test('radio engineering counts for higher education only (spec §2), unless configured otherwise', () => {
+  test('Order 138 Annex 2 row 10 item 2: radio engineering, electronics and telecommunications qualifies with technical-vocational education (5 years) as with higher (3 years)', () => {
     const radio = 'радиотехника, электроника и телекоммуникации';
     const input = application({
       education: [
         { iin: IIN1, level: 'higher', specialtyName: radio },
-        { iin: IIN2, level: 'technical-vocational', specialtyName: radio },
+        {
+          iin: IIN2,
+          level: 'technical-vocational',
+          specialtyName: 'радиотехника, электроника және телекоммуникациялар',
+        },
       ],
       employment: [
         { iin: IIN1, relevantExperienceYears: 3 },
-        { iin: IIN2, relevantExperienceYears: 9 },
+        { iin: IIN2, relevantExperienceYears: 5 },
       ],
     });
-    expect(checkFireSpecialists(input).specialists.map((s) => s.qualified)).toEqual([true, false]);
-    expect(
-      checkFireSpecialists(input, { ...DEFAULT_FIRE_SPECIALISTS_CONFIG, radioEngineeringForVocational: true })
-        .passed,
-    ).toBe(true);
+    const r = checkFireSpecialists(input);
+    expect(r.specialists.map((s) => s.qualified)).toEqual([true, true]);
+    expect(r.passed).toBe(true);
+    // The vocational threshold still applies: 4 years is not enough.
+    const short = application({
+      education: input.education,
+      employment: [
+        { iin: IIN1, relevantExperienceYears: 3 },
+        { iin: IIN2, relevantExperienceYears: 4 },
+      ],
+    });
+    expect(checkFireSpecialists(short).specialists.map((s) => s.qualified)).toEqual([true, false]);
   });
 
   test('specialty names match in Kazakh, Russian or English, ignoring case and quotes', () => {
@@ -185,9 +196,9 @@ describe('service A: qualified specialists (Order 372 as amended by 138, Annex 2
     ).toBe(true);
   });
 
-  test('the list holds the sixteen specialties of the act, radio engineering the only higher-only one', () => {
+  test('the list holds the sixteen specialties of Order 138 Annex 2 row 10 item 2, the same for both education levels', () => {
     expect(FIRE_SPECIALTIES).toHaveLength(16);
-    expect(FIRE_SPECIALTIES.filter((s) => s.higherOnly).map((s) => s.key)).toEqual(['radio-engineering']);
+    expect(FIRE_SPECIALTIES.map((s) => s.key)).toContain('radio-engineering');
   });
 
   test('property: the check passes exactly when at least the minimum of specialists qualify and an instrument is verified', () => {

@@ -1,6 +1,14 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import worker from '../../../workers/check-licence-fee';
+import {
+  createMciRecordStore,
+  MciRecordConflictError,
+  recordedFeeSchedule,
+} from '../../../adapters/mci-records';
 import { fixtures } from '../../../simulators';
-import { applicantOf, itMapsGatewayFailures, run, useSimulators } from '../../simulators/support';
+import { applicantOf, fakeJob, itMapsGatewayFailures, run, useSimulators } from '../../simulators/support';
 
 const h = useSimulators();
 const vars = (
@@ -79,3 +87,58 @@ test('an unknown request kind raises an incident', async () => {
 });
 
 itMapsGatewayFailures(h, worker, 'payments', () => vars(fixtures.licence.approved, 'issue'));
+
+describe('a year whose MCI is not recorded yet (Order 923 licence List row 6: the fee is set in MCI)', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'mci-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  test('raises an incident saying no MCI is recorded for 2027; once an operator records it, the next job uses it without a restart', async () => {
+    const file = path.join(dir, 'mci-records.json');
+    const store = createMciRecordStore(file);
+    const deps = { ...h.deps, currentFeeSchedule: recordedFeeSchedule(store, file) };
+    const variables = vars(fixtures.licence.unpaid, 'issue', '2027-01-05T10:00:00+05:00');
+    const first = fakeJob(worker.type, variables);
+    await worker.handler(first, deps);
+    expect(first.outcome()).toEqual({
+      kind: 'fail',
+      retries: 0,
+      errorMessage:
+        '2027 жылға АЕК тіркелмеген (төлем күні 2027-01-05): оны құқықтық негізімен тіркеңіз / ' +
+        'МРП на 2027 год не записан (дата платежа 2027-01-05): запишите его с правовым основанием',
+    });
+
+    await store.append(
+      {
+        year: 2027,
+        mci: 4500,
+        legalBasis: 'Закон РК «О республиканском бюджете на 2027–2029 годы»',
+        author: 'operator-1',
+      },
+      new Date('2026-12-10T09:00:00Z'),
+    );
+    expect(JSON.parse(readFileSync(file, 'utf8')).records).toEqual([
+      expect.objectContaining({ year: 2027, mci: 4500, recordedAt: '2026-12-10T09:00:00.000Z' }),
+    ]);
+    const retry = fakeJob(worker.type, variables);
+    await worker.handler(retry, deps);
+    expect(retry.outcome()).toMatchObject({
+      kind: 'error',
+      errorCode: 'FEE_NOT_PAID',
+      variables: { feeCheck: { expectedAmount: 27_000, mci: 6 } },
+    });
+  });
+
+  test('a year already shipped or recorded cannot be recorded again', async () => {
+    const file = path.join(dir, 'mci-records.json');
+    const store = createMciRecordStore(file);
+    const r = { year: 2026, mci: 1, legalBasis: 'Закон о бюджете', author: 'operator-1' };
+    await expect(store.append(r, new Date())).rejects.toThrow(MciRecordConflictError);
+    await store.append({ ...r, year: 2027, mci: 4500 }, new Date());
+    await expect(store.append({ ...r, year: 2027, mci: 4600 }, new Date())).rejects.toThrow(
+      'already recorded',
+    );
+  });
+});

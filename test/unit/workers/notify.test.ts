@@ -9,14 +9,14 @@ const inbox = (n: string) =>
     .get<{ applicationNumber: string }[]>(`/cabinet/${f.bin}/messages`)
     .then((m) => m.filter((x) => x.applicationNumber === n));
 
-test('the hearing notice names the time and place of the hearing', async () => {
+test('the hearing notice names the time (in Astana time, whatever offset it was stored with) and place of the hearing', async () => {
   const outcome = await run(
     h,
     worker,
     {
       applicationNumber: 'KZ-2026-000201',
       applicant: applicantOf(f),
-      hearingAt: '2026-03-16T15:00:00+05:00',
+      hearingAt: '2026-03-16T10:00:00Z',
       hearingPlace: 'г. Алматы, ул. Макатаева, 95, каб. 204',
     },
     { template: 'preliminary-refusal-hearing', channel: 'cabinet' },
