@@ -1,6 +1,7 @@
 import { createCalendarRevisionStore } from '../../adapters/calendar-revisions';
 import { createDocumentService } from '../../adapters/documents';
 import { buildDocument, factsFromVariables, type DocumentKind } from '../../domain/documents';
+import { defaultLegalClock } from '../../domain/legal-clock';
 import { fixtures } from '../../simulators';
 import {
   applicantOf,
@@ -517,6 +518,10 @@ describe('security licence (service B) end to end on the embedded engine', () =>
     );
     const { deadlineMissingDocuments } = await variablesOf(sys.client, key);
     expect(deadlineMissingDocuments).toBe('2026-03-11T18:30:00+05:00');
+    // The request went out at registration; the clock moves on once the lookups wait for the copies.
+    await waitFor('the lookups done, the copies awaited', async () =>
+      (await visited(key)).includes('Gateway_AwaitMissingDocuments') ? true : undefined,
+    );
     await sys.setTime('2026-03-11T19:00:00+05:00');
     await waitForTask(sys.client, key, 'Task_StudyCompliance');
     expect((await variablesOf(sys.client, key)).missingDocumentsAccepted).toBe(false);
@@ -527,6 +532,37 @@ describe('security licence (service B) end to end on the embedded engine', () =>
     await completeTask(sys.client, key, 'Task_SignResult', SIGNED_BY_POLICE_HEAD);
     await waitForEnd(sys.client, key);
     expect(await endEventOf(sys.client, key)).toBe('End_LicenceIssued');
+  }, 60_000);
+
+  // Order 923, licence rules §10 and List row 8 last indent: a re-issue also needs the head's
+  // diploma and employment record; when the registry has none, the 1-WD request and its answer
+  // window are planned as for an issue (they used to be computed from a missing variable: an incident).
+  test("Order 923 §10, List row 8: a re-issue whose head's diploma is not in the registry gets the 1-WD request and its answer window, not an incident", async () => {
+    const number = 'SEC-2026-000118';
+    const company = fixtures.licence.educationMissing;
+    const key = await submit(number, company, {
+      requestKind: 'reissue',
+      licenceNumber: fixtures.licence.reissue.licenceNumber,
+      reissueReason: 'Басшының ауысуы',
+    });
+    await completeTask(sys.client, key, 'Task_CheckCompleteness', COMPLETE);
+    const requested = await waitFor('the request for the missing diploma, or an incident', async () => {
+      if ((await incidentsOf(sys.client, key)).length > 0)
+        return { incident: await incidentsOf(sys.client, key) };
+      const vars = await variablesOf(sys.client, key);
+      return vars.missingDocumentsRequestedAt ? vars : undefined;
+    });
+    expect(requested.incident).toBeUndefined();
+    expect(requested.missingDocumentsRequested).toEqual([
+      { document: 'education-diploma', role: 'head', iin: company.headIin },
+    ]);
+    expect(requested.deadlineDocumentRequest).toBe(defaultLegalClock.termEnd(requested.registeredOn, 1));
+    expect(requested.deadlineMissingDocuments).toBe(
+      defaultLegalClock.stepDeadline(requested.deadlineDocumentRequest, 2),
+    );
+    expect(Date.parse(requested.missingDocumentsRequestedAt)).toBeLessThanOrEqual(
+      Date.parse(requested.deadlineDocumentRequest),
+    );
   }, 60_000);
 
   test('a calendar revision re-arms the timers without re-checking completeness', async () => {
