@@ -603,4 +603,132 @@ describe('security licence (service B) end to end on the embedded engine', () =>
     await waitForEnd(sys.client, key);
     expect(await endEventOf(sys.client, key)).toBe('End_LicenceIssued');
   }, 60_000);
+  // Order 923 licence rules, List row 8 last indent: the head's diploma or employment record that
+  // the registries cannot supply is asked for within 1 WD of the application. The lookups run at
+  // registration beside the completeness check (they used to wait for it), and the request is the
+  // bilingual request document with its answer deadline.
+  test("Order 923 List row 8: registered on Monday 6 April, the request for the head's diploma is delivered by 18:30 on Tuesday 7 April, in Kazakh and Russian, with its deadline, while the completeness check is still open", async () => {
+    await sys.setTime('2026-04-06T10:00:00+05:00');
+    const number = 'SEC-2026-000119';
+    const company = fixtures.licence.educationMissing;
+    const key = await submit(number, company);
+    const message = await waitFor('the request in the personal cabinet', async () =>
+      (await cabinetMessages(sys, company.bin, number)).find((m) => m.kind === 'missing-documents-request'),
+    );
+    const vars = await variablesOf(sys.client, key);
+    expect(vars.registeredOn).toBe('2026-04-06');
+    expect(vars.deadlineDocumentRequest).toBe('2026-04-07T18:30:00+05:00');
+    expect(Date.parse(vars.missingDocumentsRequestedAt)).toBeLessThanOrEqual(
+      Date.parse('2026-04-07T18:30:00+05:00'),
+    );
+    expect(vars.deadlineMissingDocuments).toBe('2026-04-09T18:30:00+05:00');
+    // Sent before the clerk has finished the completeness check.
+    expect((await waitForTask(sys.client, key, 'Task_CheckCompleteness')).dueDate).toBe(
+      '2026-04-08T18:30:00+05:00',
+    );
+    expect(message.body).toContain('Ұсыну мерзімі: 09.04.2026, сағат 18:30 (Астана уақыты) дейін.');
+    expect(message.body).toContain('Срок представления: до 09.04.2026, 18:30 (время Астаны).');
+    expect(message.documentId).toBe(vars.documentRequestDocument.documentId);
+    const doc = await documentOf(number, 'missing-documents-request', {
+      ...vars,
+      missingDocuments: [
+        {
+          kk: 'басшының білімі туралы дипломның электрондық көшірмесі',
+          ru: 'электронная копия диплома об образовании руководителя',
+        },
+      ],
+      responseDueAt: vars.deadlineMissingDocuments,
+    });
+    expect(doc.stored.map((d) => d.lang).sort()).toEqual(['kk', 'ru']);
+    expect(doc.text).toContain('Срок представления: до 09.04.2026');
+    expect(doc.text).toContain('диплома об образовании руководителя');
+  }, 60_000);
+
+  // Order 923 licence rules §7–§9 and spec C4: the study is due when the hearing notice is (so a
+  // hearing fits in the 10 WD), counted from the completeness check's actual end; the result is due
+  // 1 WD after the checks end (here: the hearing).
+  test('Order 923 §7–§9, C4: registered on Monday 13 April and found complete the same day, the study is due on 20 April (not the planned 22nd), and a refusal after a hearing is due 1 WD after the hearing, within the 10 WD', async () => {
+    await sys.setTime('2026-04-13T10:00:00+05:00');
+    const number = 'SEC-2026-000120';
+    const key = await submit(number, fixtures.licence.courtBan);
+    await waitForTask(sys.client, key, 'Task_CheckCompleteness');
+    const planned = await variablesOf(sys.client, key);
+    expect(planned).toMatchObject({
+      registeredOn: '2026-04-13',
+      deadlineCompleteness: '2026-04-15T18:30:00+05:00',
+      deadlineStudy: '2026-04-22T18:30:00+05:00',
+      deadlineHearingNotice: '2026-04-22T18:30:00+05:00',
+      deadlineHearing: '2026-04-24T18:30:00+05:00',
+      deadlineTotal: '2026-04-27T18:30:00+05:00',
+    });
+    await completeTask(sys.client, key, 'Task_CheckCompleteness', COMPLETE);
+    const studyTask = await waitForTask(sys.client, key, 'Task_StudyCompliance');
+    expect(studyTask.dueDate).toBe('2026-04-20T18:30:00+05:00');
+
+    await sys.setTime('2026-04-14T10:00:00+05:00');
+    await completeTask(
+      sys.client,
+      key,
+      'Task_StudyCompliance',
+      groundsFound(['B08_COURT_BAN'], 'Соттың тыйым салуы анықталды'),
+    );
+    expect((await waitForTask(sys.client, key, 'Task_PreparePreliminaryDecision')).dueDate).toBeDefined();
+    await sendHearingNotice(
+      sys,
+      key,
+      hearingNotice(
+        '2026-04-16T11:00:00+05:00',
+        'video',
+        'Астана қ., Полиция департаменті, 214 кабинет',
+        'Лицензия беруден бас тарту туралы алдын ала шешім: соттың тыйым салуы бойынша ұстанымыңызды тыңдау қажет.',
+      ),
+    );
+    await sys.setTime('2026-04-16T11:30:00+05:00');
+    await sys.intake.sendMessage(number, {
+      kind: 'hearing-position',
+      text: 'Өтініш беруші шешіммен келіспейді.',
+    });
+    await completeTask(
+      sys.client,
+      key,
+      'Task_RecordHearing',
+      hearingRecord(
+        'refusal-confirmed',
+        'Өтініш беруші соттың тыйым салуымен келіспейді.',
+        'Соттың тыйым салуы күшінде, бас тарту негізі сақталады.',
+      ),
+    );
+    const sign = await waitForTask(sys.client, key, 'Task_SignResult');
+    // §9: 1 WD after the checks, which ended with the hearing on Thursday 16 April.
+    expect(sign.dueDate).toBe('2026-04-17T18:30:00+05:00');
+    await completeTask(sys.client, key, 'Task_SignResult', SIGNED_BY_POLICE_HEAD);
+    await waitForEnd(sys.client, key);
+    expect(await endEventOf(sys.client, key)).toBe('End_ServiceRefused');
+    const vars = await variablesOf(sys.client, key);
+    expect(vars.deadlineResult).toBe('2026-04-17T18:30:00+05:00');
+    expect(Date.parse(vars.deadlineResult)).toBeLessThanOrEqual(Date.parse(vars.deadlineTotal));
+    expect(vars.serviceTermDeadlineBreached).toBeUndefined();
+  }, 60_000);
+
+  test('C4: a completeness check finished a day late moves the study due date on: registered Monday 20 April, checked on Thursday 23 April, the study is due on 30 April instead of the planned 29th', async () => {
+    await sys.setTime('2026-04-20T10:00:00+05:00');
+    const number = 'SEC-2026-000121';
+    const key = await submit(number, fixtures.licence.approved);
+    await waitForTask(sys.client, key, 'Task_CheckCompleteness');
+    const planned = await variablesOf(sys.client, key);
+    expect(planned.deadlineStudy).toBe('2026-04-29T18:30:00+05:00');
+    expect(planned.deadlineCompleteness).toBe('2026-04-22T18:30:00+05:00');
+    await sys.setTime('2026-04-23T10:00:00+05:00');
+    await breachRecorded(sys, key, 'completeness');
+    await completeTask(sys.client, key, 'Task_CheckCompleteness', COMPLETE);
+    const studyTask = await waitForTask(sys.client, key, 'Task_StudyCompliance');
+    expect(studyTask.dueDate).toBe('2026-04-30T18:30:00+05:00');
+    // No grounds: the study ends on Friday 24 April, the licence is due 1 WD later (§9).
+    await sys.setTime('2026-04-24T12:00:00+05:00');
+    await completeTask(sys.client, key, 'Task_StudyCompliance', NO_GROUNDS);
+    expect((await waitForTask(sys.client, key, 'Task_SignResult')).dueDate).toBe('2026-04-27T18:30:00+05:00');
+    await completeTask(sys.client, key, 'Task_SignResult', SIGNED_BY_POLICE_HEAD);
+    await waitForEnd(sys.client, key);
+    expect(await endEventOf(sys.client, key)).toBe('End_LicenceIssued');
+  }, 60_000);
 });
