@@ -152,6 +152,20 @@ describe('security licence (service B) end to end on the embedded engine', () =>
     expect(vars.deadlineTotal).toBe('2026-03-17T18:30:00+05:00');
     expect(vars.resultDocument).toMatchObject({ kind: 'licence' });
     expect(vars.resultDocument.sha256).toMatch(/^[0-9a-f]{64}$/);
+    // Order 923 licence rules, Annexes 4–5: the annex is issued with the licence, a document of its own.
+    expect(vars.licenceDocuments).toBe('licence-and-annex');
+    expect(vars.annexDocument).toMatchObject({ kind: 'licence-annex' });
+    expect((await eLicensingRecords(sys, 'SEC-2026-000101')).map((r) => r.kind)).toEqual([
+      'licence',
+      'licence-annex',
+    ]);
+    const annex = await documentOf('SEC-2026-000101', 'licence-annex', vars);
+    expect(annex.stored.map((d) => d.lang).sort()).toEqual(['kk', 'ru']);
+    expect(annex.text).toContain(
+      'Места осуществления деятельности: Астана, Есіл ауданы, Қабанбай батыр даңғылы, 11',
+    );
+    // The annex carries its licence's number.
+    expect(vars.annexDocument.number).toBe(vars.resultDocument.number);
   }, 60_000);
 
   test('given an issue application missing the vehicle certificates, when the clerk finds the package incomplete, then a motivated refusal of further consideration citing §7 reaches the personal cabinet within the completeness term', async () => {
@@ -310,8 +324,10 @@ describe('security licence (service B) end to end on the embedded engine', () =>
     const vars = await variablesOf(sys.client, key);
     expect(vars.deadlineTotal).toBe('2026-03-04T18:30:00+05:00');
     expect(vars.feeCheck).toMatchObject({ paid: true, expectedAmount: 25_950 });
+    // "Duplicate of the licence and (or) of its annex" (§11): both were asked for, both are duplicated.
     expect(await eLicensingRecords(sys, number)).toEqual([
       expect.objectContaining({ kind: 'licence', number: company.licenceNumber }),
+      expect.objectContaining({ kind: 'licence-annex', number: company.licenceNumber }),
     ]);
   }, 60_000);
 
@@ -408,6 +424,7 @@ describe('security licence (service B) end to end on the embedded engine', () =>
     expect(vars.feeCheck).toMatchObject({ paid: true, expectedAmount: 2_595 });
     expect(await eLicensingRecords(sys, number)).toEqual([
       expect.objectContaining({ kind: 'licence', number: fixtures.licence.reissue.licenceNumber }),
+      expect.objectContaining({ kind: 'licence-annex', number: fixtures.licence.reissue.licenceNumber }),
     ]);
     const calls = await sys.client.searchProcessInstances(
       { filter: { parentProcessInstanceKey: key, processDefinitionId: 'deliver-result' } } as any,
@@ -730,5 +747,29 @@ describe('security licence (service B) end to end on the embedded engine', () =>
     await completeTask(sys.client, key, 'Task_SignResult', SIGNED_BY_POLICE_HEAD);
     await waitForEnd(sys.client, key);
     expect(await endEventOf(sys.client, key)).toBe('End_LicenceIssued');
+  }, 60_000);
+  // Order 923 licence rules §10 ("re-issue of the licence and (or) of its annex"), Annexes 4–5: the
+  // annex alone is re-issued — the result is the annex, with the places of activity, not a licence.
+  test('Order 923 §10, Annexes 4–5: a re-issue of the annex alone delivers the re-issued annex with the new places of activity and no licence', async () => {
+    const number = 'SEC-2026-000122';
+    const key = await submit(number, fixtures.licence.reissue, {
+      requestKind: 'reissue',
+      licenceNumber: fixtures.licence.reissue.licenceNumber,
+      reissueReason: 'Қызмет орнының өзгеруі',
+      licenceDocuments: 'annex',
+      placesOfActivity: ['Қарағанды қ., Бұқар жырау даңғылы, 60'],
+    });
+    await issuedWithoutGrounds(key);
+    const vars = await variablesOf(sys.client, key);
+    expect(vars.resultDocument).toMatchObject({ kind: 'licence-annex' });
+    expect(vars.annexDocument ?? null).toBeNull();
+    expect(await eLicensingRecords(sys, number)).toEqual([
+      expect.objectContaining({ kind: 'licence-annex', number: fixtures.licence.reissue.licenceNumber }),
+    ]);
+    const doc = await documentOf(number, 'licence-annex', vars);
+    expect(doc.text).toContain('Қарағанды қ., Бұқар жырау даңғылы, 60');
+    expect(doc.text).toContain(`Настоящее приложение к лицензии № ${fixtures.licence.reissue.licenceNumber}`);
+    const stored = await createDocumentService({ dir: sys.documentsDir, clock: sys.clock }).list(number);
+    expect(stored.map((d) => d.kind).sort()).toEqual(['licence-annex', 'licence-annex']);
   }, 60_000);
 });

@@ -320,6 +320,8 @@ export function deliver(
     { source: o.signer ?? lit(o.groups.head), target: 'signerGroup' },
     { source: lit(o.groups.head), target: 'headGroup' },
     { source: o.deadlineDelivery, target: 'deadlineDelivery' },
+    // A licence's annex is formed afresh in each round: none from a draft returned by the signer.
+    { source: '=null', target: 'annexDocument' },
   ];
   const call = s.call('Call_DeliverResult', {
     name: 'Form, sign and deliver the result',
@@ -332,6 +334,7 @@ export function deliver(
       { source: '=signatureRemarks', target: 'signatureRemarks' },
       { source: '=resultKind', target: 'deliveredResultKind' },
       { source: '=resultDocument', target: 'resultDocument' },
+      { source: '=annexDocument', target: 'annexDocument' },
     ],
   });
   const signed = s.xor('Gateway_ResultSigned', {
