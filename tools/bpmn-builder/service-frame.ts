@@ -123,7 +123,11 @@ export function serviceFrame(o: FrameOpts): Diagram {
 const endedNow = (target: string): Mapping => ({ source: '=string(now())', target });
 
 /** Records on the engine clock when the step before it ended (spec C4). */
-function recordEnd(s: Scope, id: string, o: { target: string; name: string; doc: string; at: [number, number] }) {
+function recordEnd(
+  s: Scope,
+  id: string,
+  o: { target: string; name: string; doc: string; at: [number, number] },
+) {
   return s.script(id, {
     name: o.name,
     doc: `${o.doc}; spec C4: the next step's term runs from this instant (${o.target}).`,
