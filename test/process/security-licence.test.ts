@@ -772,4 +772,26 @@ describe('security licence (service B) end to end on the embedded engine', () =>
     const stored = await createDocumentService({ dir: sys.documentsDir, clock: sys.clock }).list(number);
     expect(stored.map((d) => d.kind).sort()).toEqual(['licence-annex', 'licence-annex']);
   }, 60_000);
+  // Order 923 licence rules, List row 8 last indent: the copies asked for at registration may come
+  // while the completeness check is still open; they are kept until the application awaits them.
+  test('Order 923 List row 8: a copy sent the day after the request, before the completeness check ends, is kept and reviewed once the lookups are done', async () => {
+    await sys.setTime('2026-05-18T10:00:00+05:00');
+    const number = 'SEC-2026-000123';
+    const company = fixtures.licence.employmentMissing;
+    const key = await submit(number, company);
+    await waitFor('the request in the personal cabinet', async () =>
+      (await cabinetMessages(sys, company.bin, number)).find((m) => m.kind === 'missing-documents-request'),
+    );
+    await sys.intake.sendMessage(number, {
+      kind: 'missing-documents',
+      text: 'Еңбек кітапшасының көшірмесі қоса беріледі',
+      attachments: [{ kind: 'employment-record', fileName: 'enbek.pdf' }],
+    });
+    await sys.setTime('2026-05-19T17:00:00+05:00');
+    await completeTask(sys.client, key, 'Task_CheckCompleteness', COMPLETE);
+    await waitForTask(sys.client, key, 'Task_ReviewMissingDocuments');
+    expect((await variablesOf(sys.client, key)).submittedDocuments).toEqual([
+      { kind: 'employment-record', fileName: 'enbek.pdf' },
+    ]);
+  }, 60_000);
 });
