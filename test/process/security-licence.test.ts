@@ -743,7 +743,12 @@ describe('security licence (service B) end to end on the embedded engine', () =>
     // No grounds: the study ends on Friday 24 April, the licence is due 1 WD later (§9).
     await sys.setTime('2026-04-24T12:00:00+05:00');
     await completeTask(sys.client, key, 'Task_StudyCompliance', NO_GROUNDS);
-    expect((await waitForTask(sys.client, key, 'Task_SignResult')).dueDate).toBe('2026-04-27T18:30:00+05:00');
+    const sign = await waitForTask(sys.client, key, 'Task_SignResult');
+    expect(sign.dueDate).toBe('2026-04-27T18:30:00+05:00');
+    // Watched: past it, the head is told and the breach recorded; the signature is still owed.
+    await sys.setTime('2026-04-27T18:31:00+05:00');
+    await breachRecorded(sys, sign.processInstanceKey, 'signature');
+    expect((await waitForTask(sys.client, key, 'Task_SignResult')).userTaskKey).toBe(sign.userTaskKey);
     await completeTask(sys.client, key, 'Task_SignResult', SIGNED_BY_POLICE_HEAD);
     await waitForEnd(sys.client, key);
     expect(await endEventOf(sys.client, key)).toBe('End_LicenceIssued');
