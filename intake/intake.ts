@@ -386,8 +386,10 @@ export function createIntake(deps: IntakeDeps) {
     const { duplicate } = await publishOnce(camunda, {
       name: messageName,
       correlationKey: r.applicationNumber,
-      // Long enough to reach a process that is one step away from waiting for it.
-      timeToLive: 24 * 3600 * 1000,
+      // Long enough to reach a process that is one step away from waiting for it. Copies of the
+      // head's records are asked for at registration but awaited only after the completeness
+      // check and the lookups (Order 923 licence rules, List row 8): they wait up to 30 days.
+      timeToLive: (kind === 'missing-documents' ? 30 : 1) * 24 * 3600 * 1000,
       messageId: `${messageName}:${r.applicationNumber}:${sha(text + JSON.stringify(attachments))}`,
       variables,
     });

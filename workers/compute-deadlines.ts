@@ -1,5 +1,6 @@
 import { systemClock, type Clock } from '../domain/clock';
 import {
+  chainedStepWorkingDays,
   defaultLegalClock,
   parseDay,
   UnknownRequestKindError,
@@ -42,6 +43,14 @@ function requireString(job: WorkerJob, name: string): string {
   return value;
 }
 
+/**
+ * An instant as FEEL's `string(now())` may print it: a zone id after the offset
+ * (`…+05:00[Asia/Almaty]`, `…Z@UTC`) is dropped, the offset alone fixes the instant.
+ */
+function endInstant(value: string): string {
+  return value.replace(/(Z|[+-]\d{2}:\d{2})(\[[^\]]+\]|@[\w/+-]+)$/, '$1');
+}
+
 function stepVariableName(step: unknown): string {
   if (typeof step !== 'string' || !/^[a-z][A-Za-z0-9]*$/.test(step)) {
     throw new InputProblem(`custom header step must be a camelCase step name, got ${JSON.stringify(step)}`);
@@ -53,7 +62,9 @@ function stepVariableName(step: unknown): string {
  * Writes working-day deadlines as absolute instants, since Zeebe timers know no calendar.
  * Without headers: every planned deadline of the request from `serviceId`, `requestKind` and
  * `registeredOn`. With headers `step`, `workingDays` and `from` (the name of the variable that
- * holds the previous step's end): only `deadline<Step>`, counted from that end.
+ * holds the previous step's end): only `deadline<Step>`, counted from that end (C4). Without
+ * `workingDays` the term is the chained step's under the service's rules (`chainedStepWorkingDays`);
+ * a step with no term of its own for the request kind keeps its planned deadline.
  */
 async function handler(job: WorkerJob, deps: ComputeDeadlinesDeps = {}): Promise<unknown> {
   const legalClock = deps.currentLegalClock
@@ -81,19 +92,42 @@ async function handler(job: WorkerJob, deps: ComputeDeadlinesDeps = {}): Promise
       variables = { ...deadlines, deadlinesComputedAt: clock.now().toISOString() };
     } else {
       const name = stepVariableName(step);
-      const n = Number(workingDays);
-      if (typeof workingDays !== 'string' && typeof workingDays !== 'number') {
-        throw new InputProblem('custom header workingDays is missing');
-      }
-      if (!Number.isSafeInteger(n) || n < 1) {
-        throw new InputProblem(
-          `custom header workingDays must be a positive integer, got ${JSON.stringify(workingDays)}`,
-        );
-      }
       if (typeof from !== 'string' || from === '')
         throw new InputProblem('custom header from must name a variable');
-      const stepEnd = requireString(job, from);
-      variables = { [name]: blaming(from, () => legalClock.stepDeadline(stepEnd, n)) };
+      let n: number | undefined;
+      if (workingDays === undefined) {
+        // C4 chained step: its term comes from the rules of the service and request kind.
+        const serviceId = requireString(job, 'serviceId');
+        const requestKind = requireString(job, 'requestKind');
+        n = blaming(
+          (error) => (error instanceof UnknownServiceError ? 'serviceId' : 'requestKind'),
+          () =>
+            chainedStepWorkingDays(
+              serviceId,
+              requestKind,
+              String(step),
+              deps.stepTerms?.[serviceId as ServiceId],
+            ),
+        );
+      } else {
+        n = Number(workingDays);
+        if (typeof workingDays !== 'string' && typeof workingDays !== 'number') {
+          throw new InputProblem('custom header workingDays is missing');
+        }
+        if (!Number.isSafeInteger(n) || n < 1) {
+          throw new InputProblem(
+            `custom header workingDays must be a positive integer, got ${JSON.stringify(workingDays)}`,
+          );
+        }
+      }
+      if (n === undefined) {
+        // The step has no term of its own for this request: the planned deadline stands.
+        variables = {};
+      } else {
+        const stepEnd = endInstant(requireString(job, from));
+        const days = n;
+        variables = { [name]: blaming(from, () => legalClock.stepDeadline(stepEnd, days)) };
+      }
     }
   } catch (error) {
     if (!(error instanceof InputProblem)) throw error;

@@ -19,7 +19,10 @@ interface ResultDocument {
 
 function readResultDocuments(job: WorkerJob): ResultDocument[] {
   const raw = job.variables.resultDocument;
-  const list = Array.isArray(raw) ? raw : [raw];
+  const list = Array.isArray(raw) ? [...raw] : [raw];
+  // The annex formed beside the licence (Order 923 licence rules, Annexes 4–5) goes out with it.
+  const annex = job.variables.annexDocument;
+  if (typeof annex === 'object' && annex !== null && !Array.isArray(annex)) list.push(annex);
   return list.map((d) => {
     if (typeof d !== 'object' || d === null) throw new JobInputError('variable resultDocument is missing');
     const { documentId, kind, title, number } = d as Record<string, unknown>;

@@ -1,7 +1,11 @@
+import type { DocumentService } from '../adapters/documents';
 import type { GatewayDeps } from '../adapters/gateway';
+import { factsFromVariables } from '../domain/documents';
+import { formatDateTime } from '../domain/documents/format';
 import {
   almatyTimestamp,
   idempotencyKey,
+  JobInputError,
   readApplicant,
   readString,
   readSubjects,
@@ -16,15 +20,26 @@ export interface MissingDocument {
   iin: string;
 }
 
-const ROLE_RU: Record<SubjectRole, string> = {
-  head: 'руководителя',
-  specialist: 'специалиста',
-  founder: 'учредителя',
+/** What is asked for, as the request names it in each language. */
+const ROLE: Record<SubjectRole, { kk: string; ru: string }> = {
+  head: { kk: 'басшының', ru: 'руководителя' },
+  specialist: { kk: 'маманның', ru: 'специалиста' },
+  founder: { kk: 'құрылтайшының', ru: 'учредителя' },
 };
-const DOCUMENT_RU: Record<MissingDocument['document'], string> = {
-  'education-diploma': 'электронная копия диплома об образовании',
-  'employment-record': 'электронная копия документа, подтверждающего трудовую деятельность',
+const DOCUMENT: Record<MissingDocument['document'], { kk: string; ru: string }> = {
+  'education-diploma': {
+    kk: 'білімі туралы дипломның электрондық көшірмесі',
+    ru: 'электронная копия диплома об образовании',
+  },
+  'employment-record': {
+    kk: 'еңбек қызметін растайтын құжаттың электрондық көшірмесі',
+    ru: 'электронная копия документа, подтверждающего трудовую деятельность',
+  },
 };
+const label = (m: MissingDocument) => ({
+  kk: `${ROLE[m.role].kk} ${DOCUMENT[m.document].kk}`,
+  ru: `${DOCUMENT[m.document].ru} ${ROLE[m.role].ru}`,
+});
 
 /** IINs among the subjects that have no entry in a looked-up list. */
 function missing(
@@ -42,9 +57,12 @@ function missing(
 
 /**
  * Fallback when the registries hold no diploma or employment record for the head (or other
- * subjects): the provider asks the applicant for electronic copies within 1 working day.
+ * subjects): the provider asks the applicant for electronic copies within 1 working day (Order 923
+ * licence rules, List row 8 last indent). The request document (missing-documents-request) is
+ * formed in Kazakh and Russian with the answer deadline (`deadlineMissingDocuments`), and the
+ * cabinet message says the same in both languages.
  */
-const requestMissingDocuments: WorkerDefinition<GatewayDeps> = {
+const requestMissingDocuments: WorkerDefinition<GatewayDeps & { documents?: DocumentService }> = {
   type: 'request-missing-documents',
   timeoutMs: 30_000,
   handler: (job, deps) =>
@@ -54,24 +72,55 @@ const requestMissingDocuments: WorkerDefinition<GatewayDeps> = {
         ...missing(job, 'employmentFound', 'employment', 'employment-record'),
       ];
       const requestedAt = almatyTimestamp(deps.clock);
+      const variables: Record<string, unknown> = {
+        missingDocumentsRequestedAt: requestedAt,
+        missingDocumentsRequested: requested,
+      };
       if (requested.length > 0) {
         const applicationNumber = readString(job, 'applicationNumber');
-        const lines = requested.map((m) => `— ${DOCUMENT_RU[m.document]} ${ROLE_RU[m.role]}`);
+        const dueAt = readString(job, 'deadlineMissingDocuments');
+        const due = new Date(dueAt);
+        if (Number.isNaN(due.getTime()))
+          throw new JobInputError(`variable deadlineMissingDocuments is not an instant: ${dueAt}`);
+        const labels = requested.map(label);
+        let documentId: string | undefined;
+        if (deps.documents) {
+          const stored = await deps.documents.generate(
+            'missing-documents-request',
+            factsFromVariables({ ...job.variables, missingDocuments: labels, responseDueAt: dueAt }),
+            ['kk', 'ru'],
+          );
+          const primary = stored.find((d) => d.lang === 'kk') ?? stored[0];
+          documentId = primary.documentId;
+          variables.documentRequestDocument = {
+            documentId,
+            kind: 'missing-documents-request',
+            title: primary.title,
+            number: primary.number,
+            documents: stored.map((d) => ({ lang: d.lang, documentId: d.documentId, sha256: d.sha256 })),
+          };
+        }
         await deps.gateway.cabinet.send(
           readApplicant(job).bin,
           {
             applicationNumber,
             kind: 'missing-documents-request',
-            title: 'Құжаттарды ұсыну туралы сұрау / Запрос недостающих документов',
+            title: 'Құжаттарды ұсыну туралы сұрау салу / Запрос о представлении документов',
+            ...(documentId ? { documentId } : {}),
             body: [
+              `№ ${applicationNumber} өтініш бойынша мәліметтер мемлекеттік ақпараттық жүйелерден алынбады. Мыналарды ұсынуыңызды сұраймыз:`,
+              ...labels.map((l) => `— ${l.kk}`),
+              `Ұсыну мерзімі: ${formatDateTime(due, 'kk')} дейін.`,
+              '',
               `Сведения не получены из государственных информационных систем. По заявлению № ${applicationNumber} просим представить:`,
-              ...lines,
+              ...labels.map((l) => `— ${l.ru}`),
+              `Срок представления: до ${formatDateTime(due, 'ru')}.`,
             ].join('\n'),
           },
           { idempotencyKey: idempotencyKey(job, 'missing-documents') },
         );
       }
-      return job.complete({ missingDocumentsRequestedAt: requestedAt, missingDocumentsRequested: requested });
+      return job.complete(variables);
     }),
 };
 export default requestMissingDocuments;

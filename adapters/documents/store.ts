@@ -140,7 +140,11 @@ export function createDocumentService({ dir, clock }: { dir: string; clock: Cloc
       if (again.every((d) => d !== undefined)) return again.map((d) => publicView(d!));
 
       const now = clock.now();
-      const seq = sameKind.reduce((max, d) => Math.max(max, d.seq), 0) + 1;
+      // The signed issue of a draft keeps the draft's register number (the number the annex and the
+      // applicant already read); any other new document takes the next one.
+      const signedIssue = ownFacts.signedAt !== undefined && ownFacts.signedAt !== null;
+      const lastSeq = sameKind.reduce((max, d) => Math.max(max, d.seq), 0);
+      const seq = signedIssue && lastSeq > 0 ? lastSeq : lastSeq + 1;
       // Build every language first: a missing fact must fail before anything is written.
       const contents = wanted.map((lang) =>
         buildDocument(kind, { ...ownFacts, documentDate: now.toISOString(), documentSeq: seq }, lang),
@@ -152,7 +156,7 @@ export function createDocumentService({ dir, clock }: { dir: string; clock: Cloc
       for (const content of contents) {
         const bytes = await renderPdf(content, { createdAt: now });
         const digest = sha256(bytes);
-        const documentId = `${registerNumber}-${content.lang}`;
+        const documentId = `${registerNumber}-${content.lang}${signedIssue && lastSeq > 0 ? '-signed' : ''}`;
         const fileName = `${documentId}.pdf`;
         await writeAtomic(path.join(dir, fileName), bytes);
         records.push({

@@ -202,11 +202,25 @@ export const securityLicenceSchema = z
     licenceNumber: z.string().trim().min(1).max(50).optional(),
     reissueReason: z.string().trim().min(1).max(1000).optional(),
     duplicateReason: z.enum(['lost', 'damaged']).optional(),
+    /**
+     * Order 923 licence rules §2, §10, §11; Annexes 4–5: what is requested — the licence with its
+     * annex (sub-type and places of activity), the licence alone, or the annex alone.
+     */
+    licenceDocuments: z.enum(['licence-and-annex', 'licence', 'annex']).default('licence-and-annex'),
+    /** Places of activity printed in the annex (Annex 5); the applicant's address when none is given. */
+    placesOfActivity: z.array(z.string().trim().min(1).max(500)).min(1).max(50).optional(),
     ...common,
   })
   .superRefine((value, ctx) => {
     const need = (path: string, kk: string, ru: string) =>
       ctx.addIssue({ code: 'custom', path: [path], params: { kk, ru } });
+    if (value.requestKind === 'issue' && value.licenceDocuments === 'annex' && !value.licenceNumber) {
+      need(
+        'licenceNumber',
+        'Лицензияға қосымша ғана сұралса, лицензия нөмірі міндетті',
+        'Если запрашивается только приложение к лицензии, нужен номер лицензии',
+      );
+    }
     if (value.requestKind !== 'issue' && !value.licenceNumber) {
       need(
         'licenceNumber',

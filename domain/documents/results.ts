@@ -200,6 +200,15 @@ export function licenceAnnex(ctx: DocumentContext): DocumentContent {
   requireDecision(ctx, true);
   const { rows, requestKind } = licenceParticulars(ctx);
   const subType = ctx.f.oneOf('subType', [1, 2] as const);
+  // Annex 5: the places where the activity is carried on; the licensee's location when none are given.
+  const places = ctx.f.labels('placesOfActivity', lang, false);
+  const seat = ctx.applicant.address ?? ctx.f.optionalText('applicant.location');
+  const where = places.length > 0 ? places : seat ? [seat] : [];
+  if (where.length > 0)
+    rows.splice(rows.length - 1, 0, [
+      tr('Қызметті жүзеге асыру орындары', 'Места осуществления деятельности'),
+      where.join('; '),
+    ]);
   return finish(ctx, {
     title:
       requestKind === 'duplicate'
@@ -211,6 +220,8 @@ export function licenceAnnex(ctx: DocumentContext): DocumentContent {
             'Күзет қызметімен айналысу құқығына лицензияға қосымша',
             'Приложение к лицензии на право занятия охранной деятельностью',
           ),
+    // The annex carries the number of its licence.
+    number: licenceNumberOf(ctx),
     addressee: applicantLine(ctx),
     sections: [
       {

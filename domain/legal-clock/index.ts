@@ -5,13 +5,14 @@ export type { Calendar, CalendarDay, CalendarYear, DayKind } from './calendar';
 export { createLegalClock, defaultLegalClock } from './legal-clock';
 export type { LegalClock } from './legal-clock';
 export {
+  chainedStepWorkingDays,
   COMPLAINT_REVIEW_WORKING_DAYS,
   REQUEST_KINDS,
   RULE_CHANGE_NOTICE_WORKING_DAYS,
   SERVICE_IDS,
   isServiceId,
 } from './steps';
-export type { DeadlineName, ServiceId, StepDeadlines, StepTermConfig } from './steps';
+export type { ChainedStep, DeadlineName, ServiceId, StepDeadlines, StepTermConfig } from './steps';
 export {
   LICENCE_REQUEST_KINDS,
   createFeeSchedule,

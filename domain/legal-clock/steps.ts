@@ -93,9 +93,12 @@ export function computeStepDeadlines(
     case 'fire-automation-permit': {
       const total = after(10);
       const completeness = after(configured(config.completenessWorkingDays, 2, 'completenessWorkingDays'));
+      const windows = hearing(total);
       return {
         deadlineCompleteness: completeness,
-        ...hearing(total),
+        // Annex 2 row 11 grounds are heard before a refusal: the study ends when the notice is due.
+        deadlineStudy: windows.deadlineHearingNotice,
+        ...windows,
         deadlineResult: total,
         deadlineTotal: total,
       };
@@ -103,20 +106,30 @@ export function computeStepDeadlines(
     case 'security-licence': {
       if (requestKind === 'reissue') {
         // §10: review and completeness in 2 WD, result 1 WD later; a refusal comes from the review.
+        // List row 8 last indent: the head's diploma or employment record missing from the
+        // registries is asked of the applicant within 1 WD, as for an issue.
         const total = after(3);
-        return { deadlineCompleteness: after(2), deadlineResult: total, deadlineTotal: total };
+        return {
+          deadlineCompleteness: after(2),
+          deadlineDocumentRequest: after(1),
+          deadlineResult: total,
+          deadlineTotal: total,
+        };
       }
       if (requestKind === 'duplicate') {
         const total = after(2);
         return { deadlineCompleteness: after(1), deadlineResult: total, deadlineTotal: total };
       }
-      // §7-§9: completeness 2 WD; checks end so that the result can be formed 1 WD after them.
+      // §7-§9: completeness 2 WD; §8: grounds found by the study are heard before a refusal, so
+      // the study ends when the hearing notice is due and the hearing fits in the 10 WD; §9: the
+      // result 1 WD after the checks.
       const total = after(10);
+      const windows = hearing(total);
       return {
         deadlineCompleteness: after(2),
         deadlineDocumentRequest: after(1),
-        deadlineStudy: clock.closeOfBusiness(clock.addWorkingDays(day(total), -1)),
-        ...hearing(total),
+        deadlineStudy: windows.deadlineHearingNotice,
+        ...windows,
         deadlineResult: total,
         deadlineTotal: total,
       };
@@ -151,5 +164,62 @@ export function computeStepDeadlines(
         deadlineTotal: total,
       };
     }
+  }
+}
+
+/** Steps whose term runs from the actual end of the step before them (C4). */
+export type ChainedStep = 'study' | 'result' | 'draft' | 'letter';
+
+/**
+ * C4: a step's term runs from the actual end of the step before it, not from registration.
+ * The number of working days of `step` for a request, or `undefined` when the acts give the step
+ * no term of its own (it shares the term of the step before, e.g. the re-issue's review, §10).
+ *   - study after the completeness check: service A and B issue, what remains of the 10 WD once the
+ *     completeness term and the hearing windows (C6) are set aside — the study is due when the
+ *     hearing notice is (Order 923 licence rules §8; Order 138 Annex 2 row 11); services C and D,
+ *     3 WD (their rules §8);
+ *   - result after the checks: service B, 1 WD (licence rules §9; §10, §11);
+ *   - draft order after the study: service C, 3 WD (§9); letter to the antimonopoly body after the
+ *     study: service D, 6 WD (§9).
+ */
+export function chainedStepWorkingDays(
+  serviceId: string,
+  requestKind: string,
+  step: string,
+  config: StepTermConfig = {},
+): number | undefined {
+  if (!isServiceId(serviceId)) throw new UnknownServiceError(`unknown service ${JSON.stringify(serviceId)}`);
+  if (!REQUEST_KINDS[serviceId].includes(requestKind)) {
+    throw new UnknownRequestKindError(
+      `service ${serviceId} has no request kind ${JSON.stringify(requestKind)} (known: ${REQUEST_KINDS[serviceId].join(', ')})`,
+    );
+  }
+  if (requestKind === 'complaint') return undefined;
+  const noticeBeforeEnd = configured(
+    config.hearingNoticeWorkingDaysBeforeEnd,
+    3,
+    'hearingNoticeWorkingDaysBeforeEnd',
+  );
+  const studyBeforeHearing = (completeness: number) => {
+    const n = 10 - completeness - noticeBeforeEnd;
+    if (n < 1) throw new InvalidInputError(`the terms leave the study no working day (${n})`);
+    return n;
+  };
+  switch (`${serviceId}:${step}`) {
+    case 'fire-automation-permit:study':
+      return studyBeforeHearing(configured(config.completenessWorkingDays, 2, 'completenessWorkingDays'));
+    case 'security-licence:study':
+      return requestKind === 'issue' ? studyBeforeHearing(2) : undefined;
+    case 'security-licence:result':
+      return 1;
+    case 'training-centre-designation:study':
+    case 'national-company-security-approval:study':
+      return 3;
+    case 'training-centre-designation:draft':
+      return 3;
+    case 'national-company-security-approval:letter':
+      return 6;
+    default:
+      return undefined;
   }
 }

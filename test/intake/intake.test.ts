@@ -105,6 +105,27 @@ describe('intake of portal applications', () => {
     expect(starts()).toHaveLength(0);
   });
 
+  // Order 923 licence rules §2, §10, §11, Annexes 4–5: the licence and/or its annex is requested;
+  // an annex alone belongs to a licence already held, whose number is then required.
+  test('a licence application says whether the licence, its annex or both are requested; an annex alone needs the licence number (Order 923 §10–§11, Annexes 4–5)', async () => {
+    const annexAlone = await call('POST', '/api/applications', {
+      ...licenceApplication(),
+      applicationNumber: 'SEC-2026-000901',
+      licenceDocuments: 'annex',
+    });
+    expect(annexAlone.status).toBe(400);
+    const byPath = Object.fromEntries(annexAlone.json.errors.map((e: { path: string }) => [e.path, e]));
+    expect(byPath.licenceNumber.ru).toMatch(/только приложение к лицензии/);
+    const unknown = await call('POST', '/api/applications', {
+      ...licenceApplication(),
+      applicationNumber: 'SEC-2026-000902',
+      licenceDocuments: 'certificate',
+    });
+    expect(unknown.status).toBe(400);
+    expect(unknown.json.errors.map((e: { path: string }) => e.path)).toContain('licenceDocuments');
+    expect(starts()).toHaveLength(0);
+  });
+
   test('a fire permit needs specialists with a valid IIN; the error points at the specialist', async () => {
     const app = firePermitApplication();
     app.specialists[0].iin = '123456789012';

@@ -362,8 +362,10 @@ describe('national-company security approval (service D) end to end on the embed
     await waitingForAntimonopoly(key);
     const vars = await variablesOf(sys.client, key);
     expect(vars.deadlineCompleteness).toBe('2026-03-04T18:30:00+05:00');
-    expect(vars.deadlineStudy).toBe('2026-03-10T18:30:00+05:00');
-    expect(vars.deadlineLetter).toBe('2026-03-18T18:30:00+05:00');
+    // Spec C4; rules §8–§9: each term runs from the actual end of the step before — the check and
+    // the study both ended on Monday 2 March: study 3 WD, letter 6 WD (9 March off) from that day.
+    expect(vars.deadlineStudy).toBe('2026-03-05T18:30:00+05:00');
+    expect(vars.deadlineLetter).toBe('2026-03-11T18:30:00+05:00');
     expect(vars.deadlineTotal).toBe('2026-03-27T18:30:00+05:00');
 
     await sys.setTime('2026-03-27T18:29:00+05:00');

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { createCalendarRevisionStore } from '../../adapters/calendar-revisions';
 import { createDocumentService } from '../../adapters/documents';
 import { buildDocument, factsFromVariables, type DocumentKind } from '../../domain/documents';
+import { defaultLegalClock } from '../../domain/legal-clock';
 import { evaluateCondition, evaluateValue } from '../../engine/feel';
 import { fixtures } from '../../simulators';
 import {
@@ -98,7 +99,10 @@ describe('security licence (service B) end to end on the embedded engine', () =>
       .map((d) => d.number)
       .sort()
       .at(-1);
-    const ofKind = kindDocs.filter((d) => d.number === last);
+    // The signed issue keeps the draft's number; where it exists it is the document that counts.
+    const numbered = kindDocs.filter((d) => d.number === last);
+    const signedIssue = numbered.filter((d) => d.documentId.endsWith('-signed'));
+    const ofKind = signedIssue.length ? signedIssue : numbered;
     const content = buildDocument(
       kind,
       { ...factsFromVariables(vars), documentDate: ofKind[0]?.createdAt },
@@ -161,6 +165,20 @@ describe('security licence (service B) end to end on the embedded engine', () =>
     expect(vars.deadlineTotal).toBe('2026-03-17T18:30:00+05:00');
     expect(vars.resultDocument).toMatchObject({ kind: 'licence' });
     expect(vars.resultDocument.sha256).toMatch(/^[0-9a-f]{64}$/);
+    // Order 923 licence rules, Annexes 4–5: the annex is issued with the licence, a document of its own.
+    expect(vars.licenceDocuments).toBe('licence-and-annex');
+    expect(vars.annexDocument).toMatchObject({ kind: 'licence-annex' });
+    expect((await eLicensingRecords(sys, 'SEC-2026-000101')).map((r) => r.kind)).toEqual([
+      'licence',
+      'licence-annex',
+    ]);
+    const annex = await documentOf('SEC-2026-000101', 'licence-annex', vars);
+    expect(annex.stored.map((d) => d.lang).sort()).toEqual(['kk', 'ru']);
+    expect(annex.text).toContain(
+      'Места осуществления деятельности: Астана, Есіл ауданы, Қабанбай батыр даңғылы, 11',
+    );
+    // The annex carries its licence's number.
+    expect(vars.annexDocument.number).toBe(vars.resultDocument.number);
   }, 60_000);
 
   test('given an issue application missing the vehicle certificates, when the clerk finds the package incomplete, then a motivated refusal of further consideration citing §7 reaches the personal cabinet within the completeness term', async () => {
@@ -381,8 +399,10 @@ describe('security licence (service B) end to end on the embedded engine', () =>
     const vars = await variablesOf(sys.client, key);
     expect(vars.deadlineTotal).toBe('2026-03-04T18:30:00+05:00');
     expect(vars.feeCheck).toMatchObject({ paid: true, expectedAmount: 25_950 });
+    // "Duplicate of the licence and (or) of its annex" (§11): both were asked for, both are duplicated.
     expect(await eLicensingRecords(sys, number)).toEqual([
       expect.objectContaining({ kind: 'licence', number: company.licenceNumber }),
+      expect.objectContaining({ kind: 'licence-annex', number: company.licenceNumber }),
     ]);
   }, 60_000);
 
@@ -479,6 +499,7 @@ describe('security licence (service B) end to end on the embedded engine', () =>
     expect(vars.feeCheck).toMatchObject({ paid: true, expectedAmount: 2_595 });
     expect(await eLicensingRecords(sys, number)).toEqual([
       expect.objectContaining({ kind: 'licence', number: fixtures.licence.reissue.licenceNumber }),
+      expect.objectContaining({ kind: 'licence-annex', number: fixtures.licence.reissue.licenceNumber }),
     ]);
     const calls = await sys.client.searchProcessInstances(
       { filter: { parentProcessInstanceKey: key, processDefinitionId: 'deliver-result' } } as any,
@@ -589,6 +610,10 @@ describe('security licence (service B) end to end on the embedded engine', () =>
     );
     const { deadlineMissingDocuments } = await variablesOf(sys.client, key);
     expect(deadlineMissingDocuments).toBe('2026-03-11T18:30:00+05:00');
+    // The request went out at registration; the clock moves on once the lookups wait for the copies.
+    await waitFor('the lookups done, the copies awaited', async () =>
+      (await visited(key)).includes('Gateway_AwaitMissingDocuments') ? true : undefined,
+    );
     await sys.setTime('2026-03-11T19:00:00+05:00');
     await waitForTask(sys.client, key, 'Task_StudyCompliance');
     expect((await variablesOf(sys.client, key)).missingDocumentsAccepted).toBe(false);
@@ -599,6 +624,37 @@ describe('security licence (service B) end to end on the embedded engine', () =>
     await completeTask(sys.client, key, 'Task_SignResult', SIGNED_BY_POLICE_HEAD);
     await waitForEnd(sys.client, key);
     expect(await endEventOf(sys.client, key)).toBe('End_LicenceIssued');
+  }, 60_000);
+
+  // Order 923, licence rules §10 and List row 8 last indent: a re-issue also needs the head's
+  // diploma and employment record; when the registry has none, the 1-WD request and its answer
+  // window are planned as for an issue (they used to be computed from a missing variable: an incident).
+  test("Order 923 §10, List row 8: a re-issue whose head's diploma is not in the registry gets the 1-WD request and its answer window, not an incident", async () => {
+    const number = 'SEC-2026-000118';
+    const company = fixtures.licence.educationMissing;
+    const key = await submit(number, company, {
+      requestKind: 'reissue',
+      licenceNumber: fixtures.licence.reissue.licenceNumber,
+      reissueReason: 'Басшының ауысуы',
+    });
+    await completeTask(sys.client, key, 'Task_CheckCompleteness', COMPLETE);
+    const requested = await waitFor('the request for the missing diploma, or an incident', async () => {
+      if ((await incidentsOf(sys.client, key)).length > 0)
+        return { incident: await incidentsOf(sys.client, key) };
+      const vars = await variablesOf(sys.client, key);
+      return vars.missingDocumentsRequestedAt ? vars : undefined;
+    });
+    expect(requested.incident).toBeUndefined();
+    expect(requested.missingDocumentsRequested).toEqual([
+      { document: 'education-diploma', role: 'head', iin: company.headIin },
+    ]);
+    expect(requested.deadlineDocumentRequest).toBe(defaultLegalClock.termEnd(requested.registeredOn, 1));
+    expect(requested.deadlineMissingDocuments).toBe(
+      defaultLegalClock.stepDeadline(requested.deadlineDocumentRequest, 2),
+    );
+    expect(Date.parse(requested.missingDocumentsRequestedAt)).toBeLessThanOrEqual(
+      Date.parse(requested.deadlineDocumentRequest),
+    );
   }, 60_000);
 
   test('a calendar revision re-arms the timers without re-checking completeness', async () => {
@@ -638,5 +694,188 @@ describe('security licence (service B) end to end on the embedded engine', () =>
     await completeTask(sys.client, key, 'Task_SignResult', SIGNED_BY_POLICE_HEAD);
     await waitForEnd(sys.client, key);
     expect(await endEventOf(sys.client, key)).toBe('End_LicenceIssued');
+  }, 60_000);
+  // Order 923 licence rules, List row 8 last indent: the head's diploma or employment record that
+  // the registries cannot supply is asked for within 1 WD of the application. The lookups run at
+  // registration beside the completeness check (they used to wait for it), and the request is the
+  // bilingual request document with its answer deadline.
+  test("Order 923 List row 8: registered on Monday 6 April, the request for the head's diploma is delivered by 18:30 on Tuesday 7 April, in Kazakh and Russian, with its deadline, while the completeness check is still open", async () => {
+    await sys.setTime('2026-04-06T10:00:00+05:00');
+    const number = 'SEC-2026-000119';
+    const company = fixtures.licence.educationMissing;
+    const key = await submit(number, company);
+    const message = await waitFor('the request in the personal cabinet', async () =>
+      (await cabinetMessages(sys, company.bin, number)).find((m) => m.kind === 'missing-documents-request'),
+    );
+    const vars = await variablesOf(sys.client, key);
+    expect(vars.registeredOn).toBe('2026-04-06');
+    expect(vars.deadlineDocumentRequest).toBe('2026-04-07T18:30:00+05:00');
+    expect(Date.parse(vars.missingDocumentsRequestedAt)).toBeLessThanOrEqual(
+      Date.parse('2026-04-07T18:30:00+05:00'),
+    );
+    expect(vars.deadlineMissingDocuments).toBe('2026-04-09T18:30:00+05:00');
+    // Sent before the clerk has finished the completeness check.
+    expect((await waitForTask(sys.client, key, 'Task_CheckCompleteness')).dueDate).toBe(
+      '2026-04-08T18:30:00+05:00',
+    );
+    expect(message.body).toContain('Ұсыну мерзімі: 09.04.2026, сағат 18:30 (Астана уақыты) дейін.');
+    expect(message.body).toContain('Срок представления: до 09.04.2026, 18:30 (время Астаны).');
+    expect(message.documentId).toBe(vars.documentRequestDocument.documentId);
+    const doc = await documentOf(number, 'missing-documents-request', {
+      ...vars,
+      missingDocuments: [
+        {
+          kk: 'басшының білімі туралы дипломның электрондық көшірмесі',
+          ru: 'электронная копия диплома об образовании руководителя',
+        },
+      ],
+      responseDueAt: vars.deadlineMissingDocuments,
+    });
+    expect(doc.stored.map((d) => d.lang).sort()).toEqual(['kk', 'ru']);
+    expect(doc.text).toContain('Срок представления: до 09.04.2026');
+    expect(doc.text).toContain('диплома об образовании руководителя');
+  }, 60_000);
+
+  // Order 923 licence rules §7–§9 and spec C4: the study is due when the hearing notice is (so a
+  // hearing fits in the 10 WD), counted from the completeness check's actual end; the result is due
+  // 1 WD after the checks end (here: the hearing).
+  test('Order 923 §7–§9, C4: registered on Monday 13 April and found complete the same day, the study is due on 20 April (not the planned 22nd), and a refusal after a hearing is due 1 WD after the hearing, within the 10 WD', async () => {
+    await sys.setTime('2026-04-13T10:00:00+05:00');
+    const number = 'SEC-2026-000120';
+    const key = await submit(number, fixtures.licence.courtBan);
+    await waitForTask(sys.client, key, 'Task_CheckCompleteness');
+    const planned = await variablesOf(sys.client, key);
+    expect(planned).toMatchObject({
+      registeredOn: '2026-04-13',
+      deadlineCompleteness: '2026-04-15T18:30:00+05:00',
+      deadlineStudy: '2026-04-22T18:30:00+05:00',
+      deadlineHearingNotice: '2026-04-22T18:30:00+05:00',
+      deadlineHearing: '2026-04-24T18:30:00+05:00',
+      deadlineTotal: '2026-04-27T18:30:00+05:00',
+    });
+    await completeTask(sys.client, key, 'Task_CheckCompleteness', COMPLETE);
+    const studyTask = await waitForTask(sys.client, key, 'Task_StudyCompliance');
+    expect(studyTask.dueDate).toBe('2026-04-20T18:30:00+05:00');
+
+    await sys.setTime('2026-04-14T10:00:00+05:00');
+    await completeTask(
+      sys.client,
+      key,
+      'Task_StudyCompliance',
+      groundsFound(['B08_COURT_BAN'], 'Соттың тыйым салуы анықталды'),
+    );
+    expect((await waitForTask(sys.client, key, 'Task_PreparePreliminaryDecision')).dueDate).toBeDefined();
+    await sendHearingNotice(
+      sys,
+      key,
+      hearingNotice(
+        '2026-04-16T11:00:00+05:00',
+        'video',
+        'Астана қ., Полиция департаменті, 214 кабинет',
+        'Лицензия беруден бас тарту туралы алдын ала шешім: соттың тыйым салуы бойынша ұстанымыңызды тыңдау қажет.',
+      ),
+    );
+    await sys.setTime('2026-04-16T11:30:00+05:00');
+    await sys.intake.sendMessage(number, {
+      kind: 'hearing-position',
+      text: 'Өтініш беруші шешіммен келіспейді.',
+    });
+    await completeTask(
+      sys.client,
+      key,
+      'Task_RecordHearing',
+      hearingRecord(
+        'refusal-confirmed',
+        'Өтініш беруші соттың тыйым салуымен келіспейді.',
+        'Соттың тыйым салуы күшінде, бас тарту негізі сақталады.',
+      ),
+    );
+    const sign = await waitForTask(sys.client, key, 'Task_SignResult');
+    // §9: 1 WD after the checks, which ended with the hearing on Thursday 16 April.
+    expect(sign.dueDate).toBe('2026-04-17T18:30:00+05:00');
+    await completeTask(sys.client, key, 'Task_SignResult', SIGNED_BY_POLICE_HEAD);
+    await waitForEnd(sys.client, key);
+    expect(await endEventOf(sys.client, key)).toBe('End_ServiceRefused');
+    const vars = await variablesOf(sys.client, key);
+    expect(vars.deadlineResult).toBe('2026-04-17T18:30:00+05:00');
+    expect(Date.parse(vars.deadlineResult)).toBeLessThanOrEqual(Date.parse(vars.deadlineTotal));
+    expect(vars.serviceTermDeadlineBreached).toBeUndefined();
+  }, 60_000);
+
+  test('C4: a completeness check finished a day late moves the study due date on: registered Monday 20 April, checked on Thursday 23 April, the study is due on 30 April instead of the planned 29th', async () => {
+    await sys.setTime('2026-04-20T10:00:00+05:00');
+    const number = 'SEC-2026-000121';
+    const key = await submit(number, fixtures.licence.approved);
+    await waitForTask(sys.client, key, 'Task_CheckCompleteness');
+    const planned = await variablesOf(sys.client, key);
+    expect(planned.deadlineStudy).toBe('2026-04-29T18:30:00+05:00');
+    expect(planned.deadlineCompleteness).toBe('2026-04-22T18:30:00+05:00');
+    await sys.setTime('2026-04-23T10:00:00+05:00');
+    await breachRecorded(sys, key, 'completeness');
+    await completeTask(sys.client, key, 'Task_CheckCompleteness', COMPLETE);
+    const studyTask = await waitForTask(sys.client, key, 'Task_StudyCompliance');
+    expect(studyTask.dueDate).toBe('2026-04-30T18:30:00+05:00');
+    // No grounds: the study ends on Friday 24 April, the licence is due 1 WD later (§9).
+    await sys.setTime('2026-04-24T12:00:00+05:00');
+    await completeTask(sys.client, key, 'Task_StudyCompliance', NO_GROUNDS);
+    const sign = await waitForTask(sys.client, key, 'Task_SignResult');
+    expect(sign.dueDate).toBe('2026-04-27T18:30:00+05:00');
+    // Watched: past it, the head is told and the breach recorded; the signature is still owed.
+    await sys.setTime('2026-04-27T18:31:00+05:00');
+    await breachRecorded(sys, sign.processInstanceKey, 'signature');
+    expect((await waitForTask(sys.client, key, 'Task_SignResult')).userTaskKey).toBe(sign.userTaskKey);
+    await completeTask(sys.client, key, 'Task_SignResult', SIGNED_BY_POLICE_HEAD);
+    await waitForEnd(sys.client, key);
+    expect(await endEventOf(sys.client, key)).toBe('End_LicenceIssued');
+  }, 60_000);
+  // Order 923 licence rules §10 ("re-issue of the licence and (or) of its annex"), Annexes 4–5: the
+  // annex alone is re-issued — the result is the annex, with the places of activity, not a licence.
+  test('Order 923 §10, Annexes 4–5: a re-issue of the annex alone delivers the re-issued annex with the new places of activity and no licence', async () => {
+    const number = 'SEC-2026-000122';
+    // Received after the re-issue fee was paid (3 March 2026), whatever the clock earlier tests left.
+    await sys.setTime('2026-04-28T10:00:00+05:00');
+    const key = await submit(number, fixtures.licence.reissue, {
+      requestKind: 'reissue',
+      licenceNumber: fixtures.licence.reissue.licenceNumber,
+      reissueReason: 'Қызмет орнының өзгеруі',
+      licenceDocuments: 'annex',
+      placesOfActivity: ['Қарағанды қ., Бұқар жырау даңғылы, 60'],
+    });
+    await issuedWithoutGrounds(key);
+    const vars = await variablesOf(sys.client, key);
+    expect(vars.resultDocument).toMatchObject({ kind: 'licence-annex' });
+    expect(vars.annexDocument ?? null).toBeNull();
+    expect(await eLicensingRecords(sys, number)).toEqual([
+      expect.objectContaining({ kind: 'licence-annex', number: fixtures.licence.reissue.licenceNumber }),
+    ]);
+    const doc = await documentOf(number, 'licence-annex', vars);
+    expect(doc.text).toContain('Қарағанды қ., Бұқар жырау даңғылы, 60');
+    expect(doc.text).toContain(`Настоящее приложение к лицензии № ${fixtures.licence.reissue.licenceNumber}`);
+    const stored = await createDocumentService({ dir: sys.documentsDir, clock: sys.clock }).list(number);
+    // The draft and its signed issue, in Kazakh and Russian, under one register number.
+    expect(stored.map((d) => d.kind)).toEqual(Array(4).fill('licence-annex'));
+    expect(new Set(stored.map((d) => d.number)).size).toBe(1);
+  }, 60_000);
+  // Order 923 licence rules, List row 8 last indent: the copies asked for at registration may come
+  // while the completeness check is still open; they are kept until the application awaits them.
+  test('Order 923 List row 8: a copy sent the day after the request, before the completeness check ends, is kept and reviewed once the lookups are done', async () => {
+    await sys.setTime('2026-05-18T10:00:00+05:00');
+    const number = 'SEC-2026-000123';
+    const company = fixtures.licence.employmentMissing;
+    const key = await submit(number, company);
+    await waitFor('the request in the personal cabinet', async () =>
+      (await cabinetMessages(sys, company.bin, number)).find((m) => m.kind === 'missing-documents-request'),
+    );
+    await sys.intake.sendMessage(number, {
+      kind: 'missing-documents',
+      text: 'Еңбек кітапшасының көшірмесі қоса беріледі',
+      attachments: [{ kind: 'employment-record', fileName: 'enbek.pdf' }],
+    });
+    await sys.setTime('2026-05-19T17:00:00+05:00');
+    await completeTask(sys.client, key, 'Task_CheckCompleteness', COMPLETE);
+    await waitForTask(sys.client, key, 'Task_ReviewMissingDocuments');
+    expect((await variablesOf(sys.client, key)).submittedDocuments).toEqual([
+      { kind: 'employment-record', fileName: 'enbek.pdf' },
+    ]);
   }, 60_000);
 });

@@ -90,7 +90,8 @@ describe('training-centre designation (service C) end to end on the embedded eng
 
     const draft = await waitForTask(sys.client, key, 'Task_DraftOrder');
     expect(draft.candidateGroups).toEqual(['mia-clerks']);
-    expect(Date.parse(draft.dueDate)).toBe(Date.parse('2026-03-13T18:30:00+05:00'));
+    // Spec C4; rules §9: the draft's 3 WD run from the study's actual end (Monday 2 March).
+    expect(Date.parse(draft.dueDate)).toBe(Date.parse('2026-03-05T18:30:00+05:00'));
     await completeTask(sys.client, key, 'Task_DraftOrder', ORDER);
 
     const [legal, editorial] = await bothExpertiseTasks(key);

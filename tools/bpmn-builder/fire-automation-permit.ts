@@ -61,9 +61,9 @@ export function fireAutomationPermit(): Diagram {
       } = studyAndHearing(s, {
         col: 14,
         groups: GROUPS,
-        deadline: '=deadlineHearingNotice',
+        deadline: '=deadlineStudy',
         refs: {
-          study: `${REF}; Annex 2 row 11 (grounds 1–5), spec C14. The study ends before the hearing notice is due (deadlineHearingNotice)`,
+          study: `${REF}; Annex 2 row 11 (grounds 1–5), spec C14. The study ends when the hearing notice is due (deadlineStudy, counted from the completeness check's actual end, spec C4)`,
           grounds: `${REF}; Annex 2 row 11; spec C6.`,
           hearing: `${REF}; Annex 2 row 11`,
           outcome: `${REF}; spec C6.`,

@@ -41,6 +41,12 @@ export function nationalCompanySecurityApproval(): Diagram {
         deadline: '=deadlineStudy',
         refs: STUDY_REFS,
         hearingEntry: true,
+        afterStudy: {
+          step: 'letter',
+          id: 'Task_ComputeLetterDeadline',
+          name: "Compute the letter's term",
+          doc: `${REF} §9: 6 WD after the check (deadlineLetter)`,
+        },
       });
       s.flow(c.complete, lookup);
       s.chain(lookup, rep);

@@ -1,6 +1,14 @@
 import type { Diagram } from './builder';
 import { CORRELATION, escalate, lit, report } from './patterns';
-import { completeness, deliver, hearingCall, lookups, serviceFrame, study } from './service-frame';
+import {
+  chainedDeadline,
+  completeness,
+  deliver,
+  hearingCall,
+  lookups,
+  serviceFrame,
+  study,
+} from './service-frame';
 
 const REF = 'MIA Order 261 (as amended by 923), licence rules';
 const LIST = `${REF}, Annex 1 (List)`;
@@ -19,7 +27,67 @@ export function securityLicence(): Diagram {
       const d = s.diagram;
       d.error('FEE_NOT_PAID', 'Licence fee not paid');
       d.message('missing-documents-submitted', CORRELATION);
+
+      // List row 8 last indent: the head's diploma and employment record are looked up at
+      // registration, alongside the completeness check, so that a missing one is asked of the
+      // applicant within 1 WD of the application (a duplicate needs neither).
+      const wanted = s.xor('Gateway_HeadRecordsWanted', {
+        name: 'Issue or re-issue?',
+        doc: `${LIST} row 8 items 1–3: the head's records are needed for an issue or a re-issue, not for a duplicate.`,
+        at: [5.65, -2],
+      });
+      const education = s.service('Task_LookupHeadEducation', {
+        name: "Look up the head's higher legal education",
+        doc: `${LIST} row 8 last indent; spec C8. Higher legal education of the head, at registration.`,
+        at: [6.2, -3],
+        type: 'lookup-education',
+        headers: { subjects: 'head' },
+      });
+      const employment = s.service('Task_LookupHeadEmployment', {
+        name: "Look up the head's employment record",
+        doc: `${LIST} row 8 last indent; spec C8. Employment history of the head, at registration.`,
+        at: [6.2, -4],
+        type: 'lookup-employment',
+        headers: { subjects: 'head' },
+      });
+      const found = s.xor('Gateway_HeadRecordsFound', {
+        name: "Head's diploma and record in state systems?",
+        doc: `${LIST} row 8 last indent: if the head's diploma or employment record cannot be obtained, an electronic copy is requested within 1 WD of the application.`,
+        at: [6.75, -4],
+      });
+      const plan = s.service('Task_PlanDocumentWindow', {
+        name: "Compute the applicant's answer window",
+        doc: `${LIST} row 8 last indent. The acts set no answer term: [config] 2 WD after the request's own 1 WD term (deadlineMissingDocuments).`,
+        at: [6.75, -5],
+        type: 'compute-deadlines',
+        headers: { step: 'missingDocuments', workingDays: '2', from: 'deadlineDocumentRequest' },
+      });
+      const request = s.service('Task_RequestMissingDocuments', {
+        name: 'Request the electronic copies',
+        doc: `${LIST} row 8 last indent: the request (in Kazakh and Russian, with the answer deadline) goes out within 1 WD of the application (deadlineDocumentRequest).`,
+        at: [7.3, -5],
+        type: 'request-missing-documents',
+      });
+      escalate(s, request, {
+        step: 'DocumentRequest',
+        deadline: '=deadlineDocumentRequest',
+        head: lit(GROUPS.head),
+        at: [7.8, -6],
+        ref: `${LIST} row 8 last indent`,
+      });
+      const recordsChecked = s.xor('Gateway_HeadRecordsChecked', { name: '', doc: LIST, at: [7.3, -2] });
+      s.flow(wanted, education, { name: 'issue or re-issue', condition: '=requestKind != "duplicate"' });
+      s.flow(wanted, recordsChecked, { name: 'duplicate', isDefault: true });
+      s.chain(education, employment, found);
+      s.flow(found, plan, {
+        name: 'not found',
+        condition: '=educationFound = false or employmentFound = false',
+      });
+      s.flow(found, recordsChecked, { name: 'found', isDefault: true });
+      s.chain(plan, request, recordsChecked);
+
       const c = completeness(s, {
+        alongside: { first: wanted, last: recordsChecked },
         ref: `${REF} §7 (issue, 2 WD), §10 (re-issue, 2 WD), §11 (duplicate, 1 WD); List row 8`,
         groups: GROUPS,
         formNote:
@@ -85,20 +153,6 @@ export function securityLicence(): Diagram {
           subjects: 'head',
         },
         {
-          id: 'Task_LookupHeadEducation',
-          type: 'lookup-education',
-          name: "Look up the head's higher legal education",
-          doc: 'Higher legal education of the head.',
-          subjects: 'head',
-        },
-        {
-          id: 'Task_LookupHeadEmployment',
-          type: 'lookup-employment',
-          name: "Look up the head's employment record",
-          doc: 'Employment history of the head.',
-          subjects: 'head',
-        },
-        {
           id: 'Task_LookupHeadCriminalRecord',
           type: 'lookup-criminal-record',
           name: "Look up the head's criminal record",
@@ -129,30 +183,10 @@ export function securityLicence(): Diagram {
       s.flow(kind, dup, { name: 'duplicate', condition: '=requestKind = "duplicate"' });
       s.flow(kind, l.fork, { name: 'issue or re-issue', isDefault: true });
 
-      const found = s.xor('Gateway_HeadRecordsFound', {
-        name: "Head's diploma and record in state systems?",
-        doc: `${LIST} row 8 last indent: if the head's diploma or employment record cannot be obtained, an electronic copy is requested within 1 WD of the application.`,
+      const requested = s.xor('Gateway_CopiesRequested', {
+        name: 'Copies requested?',
+        doc: `${LIST} row 8 last indent: the copies requested at registration are awaited before the study.`,
         at: [17, 0],
-      });
-      const plan = s.service('Task_PlanDocumentWindow', {
-        name: "Compute the applicant's answer window",
-        doc: `${LIST} row 8 last indent. The acts set no answer term: [config] 2 WD after the request's own 1 WD term (deadlineMissingDocuments).`,
-        at: [18, -2],
-        type: 'compute-deadlines',
-        headers: { step: 'missingDocuments', workingDays: '2', from: 'deadlineDocumentRequest' },
-      });
-      const request = s.service('Task_RequestMissingDocuments', {
-        name: 'Request the electronic copies',
-        doc: `${LIST} row 8 last indent: the request goes out within 1 WD of the application (deadlineDocumentRequest).`,
-        at: [19, -2],
-        type: 'request-missing-documents',
-      });
-      escalate(s, request, {
-        step: 'DocumentRequest',
-        deadline: '=deadlineDocumentRequest',
-        head: lit(GROUPS.head),
-        at: [20, -1],
-        ref: `${LIST} row 8 last indent`,
       });
       const await_ = s.eventGateway('Gateway_AwaitMissingDocuments', {
         name: 'Copies sent?',
@@ -186,13 +220,12 @@ export function securityLicence(): Diagram {
         script: { expression: '=false', resultVariable: 'missingDocumentsAccepted' },
       });
       const lookedUp = s.xor('Gateway_LookupsDone', { name: '', doc: LIST, at: [23, 0] });
-      s.flow(l.join, found);
-      s.flow(found, plan, {
-        name: 'not found',
+      s.flow(l.join, requested);
+      s.flow(requested, await_, {
+        name: 'requested',
         condition: '=educationFound = false or employmentFound = false',
       });
-      s.flow(found, lookedUp, { name: 'found', isDefault: true });
-      s.chain(plan, request, await_);
+      s.flow(requested, lookedUp, { name: 'not needed', isDefault: true });
       s.flow(await_, submitted);
       s.flow(await_, closed);
       s.flow(submitted, reviewCopies);
@@ -238,7 +271,7 @@ export function securityLicence(): Diagram {
         deadline: '=if deadlineStudy = null then deadlineCompleteness else deadlineStudy',
         escalationAt: [30, 2],
       });
-      s.chain(subDone, rep, st);
+      s.chain(subDone, rep, st.task);
       const grounds = s.xor('Gateway_GroundsFound', {
         name: 'Grounds for refusal?',
         doc: `${LIST} row 9.`,
@@ -273,7 +306,14 @@ export function securityLicence(): Diagram {
       });
       const refusals = s.xor('Gateway_RefusalPaths', { name: '', doc: REF, at: [34, -1] });
       const approval = s.xor('Gateway_ApprovalPath', { name: '', doc: REF, at: [34, 0] });
-      s.chain(st, grounds);
+      const resultDue = chainedDeadline(s, 'Task_ComputeResultDeadline', {
+        step: 'result',
+        from: 'studyEndedAt',
+        name: "Compute the result's term",
+        doc: `${REF} §9 (issue), §10 (re-issue), §11 (duplicate): the result within 1 WD after the checks (deadlineResult), watched on the signature`,
+        at: [29.6, 1],
+      });
+      s.chain(st.end, resultDue, grounds);
       s.flow(grounds, collect, {
         name: 'grounds found',
         condition: '=groundsFound = true or feeNotPaid = true',
@@ -282,7 +322,14 @@ export function securityLicence(): Diagram {
       s.flow(grounds, approval, { name: 'no grounds', isDefault: true });
       s.flow(needsHearing, hear, { name: 'issue', condition: '=requestKind = "issue"' });
       s.flow(needsHearing, refusals, { name: 're-issue or duplicate', isDefault: true });
-      s.flow(hear, outcome);
+      const resultDueAfterHearing = chainedDeadline(s, 'Task_ComputeResultDeadlineAfterHearing', {
+        step: 'result',
+        from: 'hearingEndedAt',
+        name: "Compute the result's term after the hearing",
+        doc: `${REF} §8–§9: the hearing ends the checks; the result within 1 WD after it (deadlineResult)`,
+        at: [32.6, -3],
+      });
+      s.chain(hear, resultDueAfterHearing, outcome);
       s.flow(outcome, refusals, {
         name: 'refusal confirmed',
         condition: '=hearingOutcome = "refusal-confirmed"',

@@ -178,10 +178,50 @@ function latePositions(p: Scope, ref: string, row: number): void {
   sub.chain(keep, kept);
 }
 
-/** Start of the stage, the resume point and the completeness check (C5). Uses columns 4–8. */
+/** The instant a step actually ended, recorded when it completes (spec C4: the next term runs from it). */
+const endedNow = (target: string): Mapping => ({ source: '=string(now())', target });
+
+/** Records on the engine clock when the step before it ended (spec C4). */
+function recordEnd(
+  s: Scope,
+  id: string,
+  o: { target: string; name: string; doc: string; at: [number, number] },
+) {
+  return s.script(id, {
+    name: o.name,
+    doc: `${o.doc}; spec C4: the next step's term runs from this instant (${o.target}).`,
+    at: o.at,
+    script: { expression: '=string(now())', resultVariable: o.target },
+  });
+}
+
+/**
+ * Spec C4: the next step's deadline counted from the actual end of the step before it, with the
+ * term the service's rules give that step (compute-deadlines without workingDays).
+ */
+export function chainedDeadline(
+  s: Scope,
+  id: string,
+  o: { step: string; from: string; name: string; doc: string; at: [number, number] },
+): string {
+  return s.service(id, {
+    name: o.name,
+    doc: `${o.doc}; spec C4: the term runs from the actual end of the step before (${o.from}).`,
+    at: o.at,
+    type: 'compute-deadlines',
+    headers: { step: o.step, from: o.from },
+  });
+}
+
+/**
+ * Start of the stage, the resume point and the completeness check (C5). Uses columns 4–9.
+ * `alongside` (first and last element of a branch the caller built) runs in parallel with the
+ * check, at registration. Once the package is complete the study's deadline is counted from the
+ * check's actual end (C4).
+ */
 export function completeness(
   s: Scope,
-  o: { ref: string; groups: Groups; formNote?: string },
+  o: { ref: string; groups: Groups; formNote?: string; alongside?: { first: string; last: string } },
 ): { complete: string; incomplete: string; resumed: string } {
   const start = s.start('Start_Review', { name: 'Review started', doc: o.ref, at: [4, 0] });
   const loop = s.xor('Gateway_StageLoop', {
@@ -209,6 +249,12 @@ export function completeness(
     candidateGroups: o.groups.clerks,
     dueDate: '=deadlineCompleteness',
   });
+  const checked = recordEnd(s, 'Task_RecordCompletenessEnd', {
+    target: 'completenessEndedAt',
+    name: 'Record when the check ended',
+    doc: `${o.ref}; spec C5`,
+    at: [7.5, 1],
+  });
   escalate(s, check, {
     step: 'Completeness',
     deadline: '=deadlineCompleteness',
@@ -222,12 +268,32 @@ export function completeness(
     at: [8, 0],
   });
   const after = s.xor('Gateway_CompletenessDone', { name: '', doc: o.ref, at: [9, 0] });
+  const studyDue = chainedDeadline(s, 'Task_ComputeStudyDeadline', {
+    step: 'study',
+    from: 'completenessEndedAt',
+    name: "Compute the study's term",
+    doc: `${o.ref}. The study's term (deadlineStudy) from the completeness check's actual end`,
+    at: [9.6, 1],
+  });
   s.chain(start, loop, resume);
-  s.flow(resume, rep, { name: 'first check', isDefault: true });
-  s.chain(rep, check, gw);
+  if (o.alongside) {
+    const fork = s.and('Gateway_RegistrationFork', {
+      doc: `${o.ref}. At registration: the completeness check and the branch that does not wait for it.`,
+      at: [5.65, 0],
+    });
+    const join = s.and('Gateway_RegistrationJoin', { doc: o.ref, at: [7.8, 0] });
+    s.flow(resume, fork, { name: 'first check', isDefault: true });
+    s.chain(fork, rep, check, checked, join, gw);
+    s.flow(fork, o.alongside.first);
+    s.flow(o.alongside.last, join);
+  } else {
+    s.flow(resume, rep, { name: 'first check', isDefault: true });
+    s.chain(rep, check, checked, gw);
+  }
   s.flow(resume, after, { name: 'already complete', condition: '=documentsComplete = true', lane: 1 });
   s.flow(gw, after, { name: 'complete', condition: '=documentsComplete = true' });
-  return { complete: after, incomplete: gw, resumed: loop };
+  s.flow(after, studyDue);
+  return { complete: studyDue, incomplete: gw, resumed: loop };
 }
 
 /** Parallel gateway lookups (C8) in one column, rows from `top` down to 0. */
@@ -317,6 +383,8 @@ export function deliver(
     { source: o.signer ?? lit(o.groups.head), target: 'signerGroup' },
     { source: lit(o.groups.head), target: 'headGroup' },
     { source: o.deadlineDelivery, target: 'deadlineDelivery' },
+    // A licence's annex is formed afresh in each round: none from a draft returned by the signer.
+    { source: '=null', target: 'annexDocument' },
   ];
   const call = s.call('Call_DeliverResult', {
     name: 'Form, sign and deliver the result',
@@ -329,6 +397,7 @@ export function deliver(
       { source: '=signatureRemarks', target: 'signatureRemarks' },
       { source: '=resultKind', target: 'deliveredResultKind' },
       { source: '=resultDocument', target: 'resultDocument' },
+      { source: '=annexDocument', target: 'annexDocument' },
     ],
   });
   const signed = s.xor('Gateway_ResultSigned', {
@@ -378,6 +447,7 @@ export function hearingCall(
       { source: '=hearingAt', target: 'hearingAt' },
       { source: '=applicantPosition', target: 'applicantPosition' },
       { source: '=hearingReasons', target: 'hearingReasons' },
+      endedNow('hearingEndedAt'),
     ],
   });
 }
@@ -385,7 +455,7 @@ export function hearingCall(
 export function study(
   s: Scope,
   o: { at: [number, number]; ref: string; groups: Groups; deadline: string; escalationAt: [number, number] },
-): string {
+): { task: string; end: string } {
   const id = s.user('Task_StudyCompliance', {
     name: 'Study the documents and check compliance',
     doc: `${o.ref}. The clerk reads the looked-up facts and automatic checks and records groundsFound and refusalGrounds (from the catalogue).`,
@@ -402,7 +472,14 @@ export function study(
     at: o.escalationAt,
     ref: o.ref,
   });
-  return id;
+  const end = recordEnd(s, 'Task_RecordStudyEnd', {
+    target: 'studyEndedAt',
+    name: 'Record when the study ended',
+    doc: o.ref,
+    at: [o.at[0] + 0.5, 1],
+  });
+  s.flow(id, end);
+  return { task: id, end };
 }
 
 /**
@@ -420,6 +497,8 @@ export function studyAndHearing(
     /** Documentation of each element, as cited in its own service's rules. */
     refs: { study: string; grounds: string; hearing: string; outcome: string; approval: string };
     hearingEntry?: boolean;
+    /** C4: the step after the study (its deadline variable `deadline<Step>`) counted from the study's actual end. */
+    afterStudy?: { step: string; id: string; name: string; doc: string };
   },
 ): { report: string; entry?: string; outcome: string; approval: string } {
   const { col, refs } = o;
@@ -453,7 +532,20 @@ export function studyAndHearing(
     at: [col + 4 + shift, -1],
   });
   const approval = s.xor('Gateway_ApprovalPath', { name: '', doc: refs.approval, at: [col + 5 + shift, 0] });
-  s.chain(rep, st, grounds);
+  if (o.afterStudy) {
+    const next = chainedDeadline(s, o.afterStudy.id, {
+      step: o.afterStudy.step,
+      from: 'studyEndedAt',
+      name: o.afterStudy.name,
+      doc: o.afterStudy.doc,
+      at: [col + 1.6, 1],
+    });
+    s.chain(rep, st.task);
+    s.chain(st.end, next, grounds);
+  } else {
+    s.chain(rep, st.task);
+    s.flow(st.end, grounds);
+  }
   s.flow(grounds, entry ?? hear, { name: 'grounds found', condition: '=groundsFound = true' });
   s.flow(grounds, approval, { name: 'no grounds', isDefault: true });
   if (entry) s.flow(entry, hear);

@@ -143,6 +143,8 @@ export function hearing(): Diagram {
 }
 
 const C7 = 'MIA Order 261 (as amended by 923), licence rules §9; Order 138 Annex 2 row 7; spec C7';
+const C7_ANNEX =
+  'MIA Order 261 (as amended by 923), licence rules §2, §9–§11, Annexes 4–5 (licence and/or annex)';
 
 /**
  * C7 — the result (or a refusal) is formed in E-licensing, signed by the head (the Minister for
@@ -220,6 +222,50 @@ export function deliverResult(): Diagram {
       type: 'generate-document',
       headers: { documentKind },
     });
+    if (documentKind === 'licence') {
+      // Order 923 licence rules §2, §10, §11; Annexes 4–5: the annex (sub-type, places of activity)
+      // is a result document of its own: formed with the licence, or alone when only it is requested.
+      p.flow(kind, id, {
+        name: documentKind,
+        condition: '=resultKind = "licence" and licenceDocuments != "annex"',
+      });
+      const annexWanted = p.xor('Gateway_AnnexRequested', {
+        name: 'Annex requested too?',
+        doc: `${C7_ANNEX}. Issued with the licence unless only the licence is requested.`,
+        at: [3.5, row],
+      });
+      const annex = p.service('Task_FormLicenceAnnex', {
+        name: 'Form the annex to the licence',
+        doc: `${C7_ANNEX}. Formed in the "E-licensing" state database (C7) beside the licence (annexDocument).`,
+        at: [3.9, -3],
+        type: 'generate-document',
+        headers: { documentKind: 'licence-annex', resultVariable: 'annexDocument' },
+        // A new licence's number is the one just formed; the annex names it.
+        inputs: [
+          {
+            source: '=if licenceNumber = null then resultDocument.number else licenceNumber',
+            target: 'licenceNumber',
+          },
+        ],
+      });
+      const annexAlone = p.service('Task_FormLicenceAnnexAlone', {
+        name: 'Form the annex alone',
+        doc: `${C7_ANNEX}. Only the annex is requested (licenceDocuments = annex): it is the result.`,
+        at: [3, -3],
+        type: 'generate-document',
+        headers: { documentKind: 'licence-annex' },
+      });
+      p.flow(kind, annexAlone, {
+        name: 'annex alone',
+        condition: '=resultKind = "licence" and licenceDocuments = "annex"',
+      });
+      p.flow(annexAlone, join);
+      p.flow(id, annexWanted);
+      p.flow(annexWanted, annex, { name: 'with the annex', condition: '=licenceDocuments != "licence"' });
+      p.flow(annexWanted, join, { name: 'licence alone', isDefault: true });
+      p.flow(annex, join);
+      continue;
+    }
     p.flow(kind, id, { name: documentKind, condition: `=resultKind = "${documentKind}"` });
     p.flow(id, join);
   }
@@ -245,8 +291,12 @@ export function deliverResult(): Diagram {
     doc: `${C7}. The result is formed again with the signer's name and the signing time (signedAt, taken when the signature is given) as its date of issue; the unsigned draft says the date is set on signing.`,
     at: [7, 0],
     type: 'generate-document',
-    headers: { documentKindVariable: 'resultKind' },
-    inputs: [{ source: '=now()', target: 'signedAt' }],
+    // The kind of the draft the head signed: the licence, or the annex when only it was requested.
+    headers: { documentKindVariable: 'signedDocumentKind' },
+    inputs: [
+      { source: '=now()', target: 'signedAt' },
+      { source: '=resultDocument.kind', target: 'signedDocumentKind' },
+    ],
     outputs: [
       { source: '=signedAt', target: 'signedAt' },
       { source: '=resultDocument', target: 'resultDocument' },

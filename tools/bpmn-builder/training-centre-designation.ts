@@ -67,6 +67,12 @@ export function trainingCentreDesignation(): Diagram {
         groups: GROUPS,
         deadline: '=deadlineStudy',
         refs: STUDY_REFS,
+        afterStudy: {
+          step: 'draft',
+          id: 'Task_ComputeDraftDeadline',
+          name: "Compute the draft order's term",
+          doc: `${REF} §9: 3 WD after the check (deadlineDraft)`,
+        },
       });
       s.chain(c.complete, charter, l.fork);
       s.chain(l.join, rep);

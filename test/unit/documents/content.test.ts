@@ -151,6 +151,32 @@ describe('document content', () => {
     expect(duplicate.title).toMatch(/^Дубликат лицензии/);
   });
 
+  // Order 923 licence rules, Annexes 4–5: the annex is a document of its own naming the sub-type and
+  // the places of activity, in Kazakh and Russian.
+  it('the annex to the licence names the sub-type and the places of activity (Order 923 Annexes 4–5)', () => {
+    const facts = {
+      ...FACTS['licence-annex'],
+      placesOfActivity: [
+        'Астана қ., Сарыарқа ауданы, Бейбітшілік к., 14',
+        'Қарағанды қ., Бұқар жырау д-лы, 60',
+      ],
+    };
+    const ru = allText(buildDocument('licence-annex', facts, 'ru'));
+    expect(ru).toContain('Места осуществления деятельности');
+    expect(ru).toContain(
+      'Астана қ., Сарыарқа ауданы, Бейбітшілік к., 14; Қарағанды қ., Бұқар жырау д-лы, 60',
+    );
+    const kk = buildDocument('licence-annex', facts, 'kk');
+    expect(allText(kk)).toContain('Қызметті жүзеге асыру орындары');
+    expect(kk.title).toBe('Күзет қызметімен айналысу құқығына лицензияға қосымша');
+    const duplicate = buildDocument(
+      'licence-annex',
+      { ...facts, requestKind: 'duplicate', licenceNumber: '26012345' },
+      'ru',
+    );
+    expect(duplicate.title).toMatch(/^Дубликат приложения к лицензии/);
+  });
+
   it('a re-issued licence must name the licence it re-issues; a new one may take the register number', () => {
     const reissue = without({ ...FACTS.licence, requestKind: 'reissue' }, 'licenceNumber');
     expect(factsError(() => buildDocument('licence', reissue, 'ru')).field).toBe('licenceNumber');

@@ -85,6 +85,48 @@ describe('compute-deadlines worker', () => {
     expect(outcome.completed).toEqual({ deadlineStudy: '2026-04-13T18:30:00+05:00' });
   });
 
+  // Spec C4: a step's term runs from the actual end of the step before it; its length comes from the
+  // service's rules (Order 923 licence rules §9: the result 1 WD after the checks; §8 of the
+  // training-centre rules: the study 3 WD after the completeness check).
+  test.each([
+    [
+      'security-licence',
+      'issue',
+      'result',
+      '2026-04-09T19:10:00Z',
+      { deadlineResult: '2026-04-13T18:30:00+05:00' },
+    ],
+    [
+      'security-licence',
+      'issue',
+      'study',
+      '2026-04-01T10:00:00+05:00',
+      { deadlineStudy: '2026-04-08T18:30:00+05:00' },
+    ],
+    [
+      'security-licence',
+      'issue',
+      'study',
+      '2026-04-03T10:00:00+05:00',
+      { deadlineStudy: '2026-04-10T18:30:00+05:00' },
+    ],
+    ['security-licence', 'reissue', 'study', '2026-04-01T10:00:00+05:00', {}],
+    [
+      'training-centre-designation',
+      'issue',
+      'study',
+      '2026-04-01T10:00:00+05:00[Asia/Almaty]',
+      { deadlineStudy: '2026-04-06T18:30:00+05:00' },
+    ],
+  ])(
+    'given %s %s and the %s step with no workingDays header, when the step before ended at %s, then %j',
+    async (serviceId, requestKind, step, end, expected) => {
+      const { job, outcome } = fakeJob({ serviceId, requestKind, end }, { step, from: 'end' });
+      await computeDeadlines.handler(job, deps);
+      expect(outcome.completed).toEqual(expected);
+    },
+  );
+
   test.each([
     [{ requestKind: 'issue', registeredOn: '2026-04-01' }, {}, 'serviceId'],
     [{ serviceId: 'security-licence', registeredOn: '2026-04-01' }, {}, 'requestKind'],
@@ -99,7 +141,7 @@ describe('compute-deadlines worker', () => {
     ],
     [{ serviceId: 'security-licence', requestKind: 'issue', registeredOn: '2029-04-02' }, {}, 'registeredOn'],
     [{ end: '2026-04-09' }, { step: 'study', workingDays: '0', from: 'end' }, 'workingDays'],
-    [{ end: '2026-04-09' }, { step: 'study', from: 'end' }, 'workingDays'],
+    [{ end: '2026-04-09' }, { step: 'study', from: 'end' }, 'serviceId'],
     [{ end: '2026-04-09' }, { step: 'Study!', workingDays: '3', from: 'end' }, 'step'],
     [{ end: '2026-04-09' }, { step: 'study', workingDays: '3' }, 'from'],
     [{}, { step: 'study', workingDays: '3', from: 'end' }, 'end'],

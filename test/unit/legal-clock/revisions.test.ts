@@ -104,6 +104,11 @@ describe('calendar revisions', () => {
         before: '2026-04-13T18:30:00+05:00',
         after: '2026-04-11T18:30:00+05:00',
       },
+      {
+        name: 'deadlineStudy',
+        before: '2026-04-13T18:30:00+05:00',
+        after: '2026-04-11T18:30:00+05:00',
+      },
     ]);
     expect(deadlinesAffected({ deadlineStudy: 'a' }, { deadlineDraft: 'b' })).toEqual([
       { name: 'deadlineDraft', before: undefined, after: 'b' },

@@ -117,6 +117,7 @@ describe('step deadlines per service (procedures.md)', () => {
   test('given a fire-automation permit, then completeness 2 WD, total 10 WD and the C6 hearing windows', () => {
     expect(clock.stepDeadlines('fire-automation-permit', 'application', registeredOn)).toEqual({
       deadlineCompleteness: wd(2),
+      deadlineStudy: wd(7),
       deadlineHearingNotice: wd(7),
       deadlineHearing: wd(9),
       deadlineResult: wd(10),
@@ -135,11 +136,13 @@ describe('step deadlines per service (procedures.md)', () => {
       deadlineHearing: wd(7),
     });
   });
-  test('given a security licence issue, then completeness 2, checks end 1 WD before the 10 WD total', () => {
+  // Order 923 licence rules §8: grounds found by the study are heard before a refusal, so the study
+  // is due when the hearing notice is (it used to be 1 WD before the total: no room for a hearing).
+  test('given a security licence issue, then completeness 2 and the study due with the hearing notice, so a hearing fits in the 10 WD (Order 923 §7–§9)', () => {
     expect(clock.stepDeadlines('security-licence', 'issue', registeredOn)).toEqual({
       deadlineCompleteness: wd(2),
       deadlineDocumentRequest: wd(1),
-      deadlineStudy: wd(9),
+      deadlineStudy: wd(7),
       deadlineHearingNotice: wd(7),
       deadlineHearing: wd(9),
       deadlineResult: wd(10),
@@ -147,8 +150,10 @@ describe('step deadlines per service (procedures.md)', () => {
     });
   });
   test('given a re-issue and a duplicate, then review 2 / total 3 and review 1 / total 2', () => {
+    // Order 923 §10, List row 8 last indent: the head's missing diploma is asked for within 1 WD.
     expect(clock.stepDeadlines('security-licence', 'reissue', registeredOn)).toEqual({
       deadlineCompleteness: wd(2),
+      deadlineDocumentRequest: wd(1),
       deadlineResult: wd(3),
       deadlineTotal: wd(3),
     });

@@ -17,6 +17,7 @@ test("when the head's diploma is not in the registry, the applicant is asked for
     educationFound: false,
     employment: [{ iin: f.headIin }],
     employmentFound: true,
+    deadlineMissingDocuments: '2026-03-13T18:30:00+05:00',
   });
   expect(outcome).toEqual({
     kind: 'complete',
@@ -31,6 +32,11 @@ test("when the head's diploma is not in the registry, the applicant is asked for
     body: expect.stringContaining('диплома об образовании руководителя'),
   });
   expect(message.body).not.toContain('трудовую');
+  // Order 923 licence rules, List row 8 last indent: the request is in Kazakh and Russian and
+  // states the answer deadline.
+  expect(message.body).toContain('басшының білімі туралы дипломның электрондық көшірмесі');
+  expect(message.body).toContain('Ұсыну мерзімі: 13.03.2026, сағат 18:30 (Астана уақыты) дейін.');
+  expect(message.body).toContain('Срок представления: до 13.03.2026, 18:30 (время Астаны).');
 });
 
 test('both missing: both are requested in one message', async () => {
@@ -41,6 +47,7 @@ test('both missing: both are requested in one message', async () => {
     educationFound: false,
     employment: [],
     employmentFound: false,
+    deadlineMissingDocuments: '2026-03-13T18:30:00+05:00',
   });
   expect(
     outcome.kind === 'complete' &&
@@ -65,4 +72,5 @@ itMapsGatewayFailures(h, worker, 'cabinet', () => ({
   applicant: applicantOf(f),
   education: [],
   educationFound: false,
+  deadlineMissingDocuments: '2026-03-13T18:30:00+05:00',
 }));
