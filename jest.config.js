@@ -13,6 +13,12 @@ const esmPackages = [
   '@camunda/camunda-api-zod-schemas',
   'lezer-feel',
   'luxon',
+  // EDS: pkijs 4 and asn1js 4 ship ES modules only.
+  'pkijs',
+  'asn1js',
+  'bytestreamjs',
+  '@peculiar/utils',
+  '@noble',
 ];
 module.exports = {
   testEnvironment: 'node',
