@@ -7,6 +7,7 @@ import { deployResources } from '../deploy/deploy';
 import { startSimulators } from '../simulators/app';
 import { startWorkers } from '../workers';
 import { startUi } from '../ui/start';
+import { startEmbeddedNcaLayer } from '../simulators/ncalayer';
 
 const REPO_ROOT = path.resolve(__dirname, '..');
 
@@ -14,6 +15,8 @@ export interface RunningSystem {
   engineUrl: string;
   simulatorsUrl: string;
   uiUrl: string;
+  /** The NCALayer stand-in (embedded default only). */
+  ncalayerUrl?: string;
   stop(): Promise<void>;
 }
 
@@ -39,8 +42,16 @@ export async function startSystem(env: NodeJS.ProcessEnv = process.env): Promise
   // made for this run unless one is configured.
   const inboundToken = config.inbound.token ?? randomBytes(24).toString('hex');
   // Every later part reaches the engine and the simulators at the addresses they really got.
+  // EDS on the embedded default: the NCALayer stand-in with its test CA, unless real roots are configured.
+  const ncalayer = config.eds.trustedRoots
+    ? undefined
+    : await startEmbeddedNcaLayer({
+        dir: path.resolve(config.engine.dataDir, 'eds'),
+        port: config.eds.standInPort,
+      });
   const childEnv: NodeJS.ProcessEnv = {
     ...env,
+    ...ncalayer?.env,
     ZEEBE_REST_ADDRESS: engine.address,
     GATEWAY_BASE_URL: simulators.url,
     INBOUND_TOKEN: inboundToken,
@@ -63,8 +74,10 @@ export async function startSystem(env: NodeJS.ProcessEnv = process.env): Promise
     engineUrl: engine.address,
     simulatorsUrl: simulators.url,
     uiUrl: ui.url,
+    ncalayerUrl: ncalayer?.standIn.url,
     stop: async () => {
       await ui.close();
+      await ncalayer?.standIn.close();
       await workers.stop();
       await simulators.close();
       await engine.close();
@@ -80,6 +93,8 @@ if (require.main === module) {
       console.log(`  engine, Camunda 8.8 REST API:                     ${sys.engineUrl}/v2`);
       console.log(`  state-system simulators:                          ${sys.simulatorsUrl}`);
       console.log(`  antimonopoly body (answers service D letters):    ${sys.simulatorsUrl}/antimonopoly/`);
+      if (sys.ncalayerUrl)
+        console.log(`  NCALayer stand-in (test keys, see docs/roles.md):  ${sys.ncalayerUrl}`);
       console.log('  system ready; Ctrl+C stops it');
       const stop = () => void sys.stop().then(() => process.exit(0));
       process.once('SIGTERM', stop);

@@ -32,6 +32,7 @@ import { appPage, forbiddenPage, homeFor, signInPage } from './pages';
 import type { LintDiagram, LintProblem } from '../deploy/deploy';
 import { t } from './i18n';
 import { evaluate } from '@bpmn-io/feelin';
+import { createEds, edsErrorHandler, type EdsConfig } from './eds/routes';
 
 /** What the web app reads of the document store: one document with its bytes. */
 export type DocumentReader = Pick<DocumentService, 'get'>;
@@ -68,6 +69,8 @@ export interface AppDeps {
   inboundToken?: string;
   /** Directory of built browser bundles (served at /build). */
   buildDir?: string;
+  /** EDS: applicant sign-in, signed e-requests, signed results, public verification (ui/eds). */
+  eds?: EdsConfig;
   log?: (message: string, fields?: Record<string, unknown>) => void;
 }
 
@@ -135,6 +138,17 @@ export function createApp(deps: AppDeps): express.Express {
     }
     next();
   });
+
+  const startSession = (res: Response, s: Session) =>
+    res.cookie(SESSION_COOKIE, signSession(s, deps.sessionSecret), {
+      httpOnly: true,
+      sameSite: 'lax',
+      path: '/',
+    });
+  const eds = deps.eds
+    ? createEds({ ...deps.eds, camunda, documents: deps.documents, clock, startSession })
+    : undefined;
+  if (eds) app.use(eds.router);
 
   // ---- sign-in -------------------------------------------------------------------------------
   app.get('/', (req, res) => {
@@ -248,7 +262,10 @@ export function createApp(deps: AppDeps): express.Express {
   });
   app.use(
     '/api',
-    intake.router({ mayActFor: (req, bin) => req.session?.role === 'applicant' && req.session.bin === bin }),
+    intake.router({
+      mayActFor: (req, bin) => req.session?.role === 'applicant' && req.session.bin === bin,
+      verifySigned: eds?.verifySigned,
+    }),
   );
 
   // ---- documents -----------------------------------------------------------------------------
@@ -261,6 +278,9 @@ export function createApp(deps: AppDeps): express.Express {
       if (!owner || owner.applicantBin !== s.bin)
         throw new HttpError(404, 'Құжат табылмады', 'Документ не найден');
     }
+    // Once signed, the signed PDF is the document.
+    const signed = await eds?.signedPdf(String(req.params.id));
+    if (signed) doc.bytes = signed.bytes;
     const fileName = doc.meta.fileName ?? `${req.params.id}.pdf`;
     res.setHeader('Content-Type', doc.meta.contentType ?? 'application/pdf');
     res.setHeader(
@@ -436,6 +456,8 @@ export function createApp(deps: AppDeps): express.Express {
     const context = schema ? await processVariables(camunda, String(task.processInstanceKey)) : {};
     const errors = schema ? requiredFieldErrors(schema, variables, context) : [];
     if (errors.length) return res.status(400).json({ errors });
+    if (eds && task.elementId === 'Task_SignResult' && variables.decision === 'approve')
+      await eds.requireSignedResult(session(req), String(task.processInstanceKey));
     if (!task.assignee)
       await camunda.assignUserTask({
         userTaskKey: String(task.userTaskKey),
@@ -726,6 +748,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use('/api', (_req, res) =>
     res.status(404).json({ error: { code: 'NOT_FOUND', kk: 'Табылмады', ru: 'Не найдено' } }),
   );
+  app.use(edsErrorHandler);
   app.use(intakeErrorHandler);
   app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
     if (err instanceof HttpError) {

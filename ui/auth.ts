@@ -29,6 +29,9 @@ export interface Session {
   unit?: Unit | 'minister';
   /** Applicant's BIN (applicants only). */
   bin?: string;
+  /** IIN and name from the applicant's EDS certificate (EDS sign-in). */
+  iin?: string;
+  name?: string;
   /** Task assignee and audit name, e.g. `fire-clerk`. */
   userId: string;
   groups: string[];

@@ -18,6 +18,7 @@ import { deployResources } from '../deploy/deploy';
 import { lintDiagram } from '../engine/lint';
 import { createApp } from './app';
 import { buildBundles } from './build';
+import { edsConfigFrom } from './eds/config';
 
 const REPO_ROOT = path.resolve(__dirname, '..');
 
@@ -56,6 +57,7 @@ export async function startUi(env: NodeJS.ProcessEnv = process.env, opts: StartU
     lintDiagram,
     deploy,
     buildDir,
+    eds: edsConfigFrom(config, { documentsDir: path.resolve(config.documents.dir), dataDir }),
     log: (message, fields) =>
       console.log(JSON.stringify({ at: new Date().toISOString(), service: 'ui', message, ...fields })),
   });
