@@ -65,5 +65,5 @@ const TEXTS = {
 export type EdsTextKey = keyof typeof TEXTS;
 
 export function edsText(lang: Lang, key: EdsTextKey): string {
-  return TEXTS[key][lang === 'ru' ? 1 : 0];
+  return TEXTS[key]?.[lang === 'ru' ? 1 : 0] ?? key;
 }
