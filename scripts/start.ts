@@ -7,7 +7,7 @@ import { deployResources } from '../deploy/deploy';
 import { startSimulators } from '../simulators/app';
 import { startWorkers } from '../workers';
 import { startUi } from '../ui/start';
-import { startEmbeddedNcaLayer } from '../simulators/ncalayer';
+import { startEmbeddedNcaLayer, type NcaLayerStandIn } from '../simulators/ncalayer';
 
 const REPO_ROOT = path.resolve(__dirname, '..');
 
@@ -15,8 +15,8 @@ export interface RunningSystem {
   engineUrl: string;
   simulatorsUrl: string;
   uiUrl: string;
-  /** The NCALayer stand-in (embedded default only). */
-  ncalayerUrl?: string;
+  /** The NCALayer stand-in and its test keys (embedded default only). */
+  ncalayer?: NcaLayerStandIn;
   stop(): Promise<void>;
 }
 
@@ -74,7 +74,7 @@ export async function startSystem(env: NodeJS.ProcessEnv = process.env): Promise
     engineUrl: engine.address,
     simulatorsUrl: simulators.url,
     uiUrl: ui.url,
-    ncalayerUrl: ncalayer?.standIn.url,
+    ncalayer: ncalayer?.standIn,
     stop: async () => {
       await ui.close();
       await ncalayer?.standIn.close();
@@ -93,8 +93,8 @@ if (require.main === module) {
       console.log(`  engine, Camunda 8.8 REST API:                     ${sys.engineUrl}/v2`);
       console.log(`  state-system simulators:                          ${sys.simulatorsUrl}`);
       console.log(`  antimonopoly body (answers service D letters):    ${sys.simulatorsUrl}/antimonopoly/`);
-      if (sys.ncalayerUrl)
-        console.log(`  NCALayer stand-in (test keys, see docs/roles.md):  ${sys.ncalayerUrl}`);
+      if (sys.ncalayer)
+        console.log(`  NCALayer stand-in (test keys, see docs/roles.md):  ${sys.ncalayer.url}`);
       console.log('  system ready; Ctrl+C stops it');
       const stop = () => void sys.stop().then(() => process.exit(0));
       process.once('SIGTERM', stop);
