@@ -175,6 +175,8 @@ export function createApp(deps: AppDeps): express.Express {
         .status(400)
         .type('html')
         .send(signInPage(req, t(lang, 'role')));
+    // With EDS on, an applicant's identity comes only from their certificate, never from a typed BIN.
+    if (role === 'applicant' && eds) return res.redirect(303, '/signin/eds');
     if (role === 'applicant' && !isValidBin(bin)) {
       return res
         .status(400)

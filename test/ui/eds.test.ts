@@ -77,6 +77,18 @@ describe('applicant sign-in by EDS', () => {
     expect(list.json.items.map((i: any) => i.applicationNumber)).toEqual(['SEC-2026-000501']);
   });
 
+  test('typing a BIN no longer signs an applicant in: the sign-in sends them to EDS, no session', async () => {
+    const res = await fetch(`${ctx.base}/signin`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ role: 'applicant', bin: OTHER.bin! }).toString(),
+    });
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe('/signin/eds');
+    expect(res.headers.get('set-cookie')).toBeNull();
+  });
+
   test('a replayed challenge signature is refused and opens no session', async () => {
     const first = await signIn('licence-applicant');
     expect(first.res.status).toBe(200);
