@@ -171,9 +171,9 @@ async function issue(holder: KeyHolder, type: KeyType, ca: Ca, chain: x509.X509C
 
 /** Generates the whole PKI in memory (a second or two). */
 export async function createTestPki(holders: KeyHolder[], now = new Date()): Promise<TestPki> {
-  const root = await makeRoot('ҰЛТТЫҚ КУӘЛАНДЫРУШЫ ОРТАЛЫҚ ТҮБІРЛІК (TEST)', now);
-  const ca = await makeIntermediate('ҰЛТТЫҚ КУӘЛАНДЫРУШЫ ОРТАЛЫҚ (TEST)', root, now);
-  const rogue = await makeRoot('UNTRUSTED TEST CA', now);
+  const root = await makeRoot('ҰЛТТЫҚ КУӘЛАНДЫРУШЫ ОРТАЛЫҚ ТҮБІРЛІК (СЫНАҚ)', now);
+  const ca = await makeIntermediate('ҰЛТТЫҚ КУӘЛАНДЫРУШЫ ОРТАЛЫҚ (СЫНАҚ)', root, now);
+  const rogue = await makeRoot('СЕНІМСІЗ СЫНАҚ ОРТАЛЫҒЫ', now);
   const keys: IssuedKey[] = [];
   for (const holder of holders) {
     for (const type of ['auth', 'sign'] as const) {

@@ -83,6 +83,7 @@ test('the head signs both languages; the stored PDF carries a signature that ver
   expect(v.signer.iin).toBe(HEAD.iin);
   // The visible block and the QR link are inside the signed bytes: the PDF is not the unsigned one.
   expect(doc!.meta.sha256).not.toBe(stored[0].sha256);
+  expect(doc!.bytes.includes(Buffer.from('/Subtype /Image'))).toBe(true); // the QR code
 });
 
 test('a signed document is immutable: preparing or storing it again is refused', async () => {
