@@ -168,6 +168,30 @@ describe('EDS-signed e-requests', () => {
     expect((await client(ctx.base, cookie)('GET', '/api/eds/requests/SEC-2026-000601')).status).toBe(403);
   });
 
+  test('a complaint is signed too: unsigned it is refused, signed it is filed and its signature kept', async () => {
+    const { cookie } = await signIn('licence-applicant');
+    const call = client(ctx.base, cookie);
+    await submitSigned(call, 'licence-applicant', licenceApplication('SEC-2026-000606', APPLICANT.bin));
+    const text = JSON.stringify({
+      applicationNumber: 'SEC-2026-000606',
+      text: 'Мерзім бұзылды / Срок нарушен',
+    });
+    const unsigned = await call('POST', '/api/complaints', text, { 'content-type': 'application/json' });
+    expectBilingualRefusal(unsigned, 400);
+    expect(unsigned.json.error.ru).toContain('не подписан ЭЦП');
+    const cms = await signCms(key('licence-applicant', 'sign'), Buffer.from(text), { attached: false });
+    const filed = await call('POST', '/api/complaints', text, {
+      'content-type': 'application/json',
+      'x-eds-signature': cms.toString('base64'),
+    });
+    expect(filed.status).toBe(202);
+    const clerk = client(ctx.base, cookieFor('clerk', { unit: 'police' }));
+    const kinds = (await clerk('GET', '/api/eds/requests/SEC-2026-000606')).json.items.map(
+      (i: any) => i.kind,
+    );
+    expect(kinds).toEqual(['application', 'complaint']);
+  });
+
   test('an unsigned application is refused and nothing is recorded', async () => {
     const { cookie } = await signIn('licence-applicant');
     const res = await submitSigned(
