@@ -149,6 +149,7 @@ export function createApp(deps: AppDeps): express.Express {
     ? createEds({ ...deps.eds, camunda, documents: deps.documents, clock, startSession })
     : undefined;
   if (eds) app.use(eds.router);
+  else app.get('/api/eds/config', (_req, res) => res.json({ enabled: false }));
 
   // ---- sign-in -------------------------------------------------------------------------------
   app.get('/', (req, res) => {

@@ -6,11 +6,13 @@ import { NCALayerClient } from 'ncalayer-js-client';
 import { ApiError, lang } from './common';
 import { edsText } from '../eds/texts';
 
-let config: Promise<{ ncalayerUrl: string } | null> | undefined;
+let config: Promise<{ enabled: true; ncalayerUrl: string } | null> | undefined;
 
 /** The server's EDS settings; null when the web app runs without EDS. */
 export function edsConfig() {
-  config ??= fetch('/api/eds/config').then((r) => (r.ok ? r.json() : null));
+  config ??= fetch('/api/eds/config')
+    .then((r) => (r.ok ? r.json() : null))
+    .then((c) => (c?.enabled ? c : null));
   return config;
 }
 

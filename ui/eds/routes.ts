@@ -86,7 +86,7 @@ export function createEds(deps: EdsDeps) {
     };
 
   // ---- NCALayer address for the browser -----------------------------------------------------------
-  router.get('/api/eds/config', (_req, res) => res.json({ ncalayerUrl: deps.ncalayerUrl }));
+  router.get('/api/eds/config', (_req, res) => res.json({ enabled: true, ncalayerUrl: deps.ncalayerUrl }));
 
   // ---- applicant sign-in by EDS -------------------------------------------------------------------
   router.get('/signin/eds', (req, res) => {
