@@ -16,6 +16,12 @@ const esmPackages = [
   'openid-client',
   'oauth4webapi',
   'jose',
+  // EDS: pkijs 4 and asn1js 4 ship ES modules only.
+  'pkijs',
+  'asn1js',
+  'bytestreamjs',
+  '@peculiar/utils',
+  '@noble',
 ];
 module.exports = {
   testEnvironment: 'node',

@@ -43,6 +43,18 @@ const grpcUrl = () => ({
   type: 'grpc(s)://host:port',
 });
 const text = () => ({ schema: z.string().min(1), type: 'string' });
+const fileList = () => ({
+  schema: z
+    .string()
+    .transform((s) =>
+      s
+        .split(',')
+        .map((f) => f.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.string()).min(1)),
+  type: 'comma-separated file paths',
+});
 const oneOf = <T extends readonly [string, ...string[]]>(values: T) => ({
   schema: z.enum(values),
   type: values.join(' | '),
@@ -309,6 +321,34 @@ export const CONFIG_KEYS = [
     default: './data/documents',
     doc: 'Where generated documents (permits, refusals, notices) are written.',
     services: ['workers', 'ui'],
+  }),
+
+  key('eds.trustedRoots', 'EDS_TRUSTED_ROOTS', fileList(), {
+    doc: "Root CA certificates (PEM or DER files, comma-separated) that EDS signatures must chain up to: NCA RK's roots in production; unset, every signature is refused as untrusted. Embedded default: `npm start` trusts the NCALayer stand-in's test root.",
+    services: ['ui'],
+  }),
+  key('eds.caCerts', 'EDS_CA_CERTS', fileList(), {
+    doc: "Intermediate CA certificates (PEM or DER files, comma-separated) used to build chains, e.g. NCA RK's issuing CAs.",
+    services: ['ui'],
+  }),
+  key('eds.crls', 'EDS_CRLS', fileList(), {
+    doc: 'Certificate revocation lists (PEM or DER files, comma-separated) the CAs publish; a certificate listed in one is refused. Refresh them as the CA publishes.',
+    services: ['ui'],
+  }),
+  key(
+    'eds.ncalayerUrl',
+    'EDS_NCALAYER_URL',
+    { schema: z.url({ protocol: /^wss?$/ }), type: 'ws(s) URL' },
+    {
+      default: 'wss://127.0.0.1:13579',
+      doc: "Where the applicant's and the official's browser finds NCALayer (the real one listens on wss://127.0.0.1:13579). `npm start` points it at its NCALayer stand-in.",
+      services: ['ui'],
+    },
+  ),
+  key('eds.standInPort', 'NCALAYER_STAND_IN_PORT', port(), {
+    default: 13580,
+    doc: 'Embedded mode only: port of the NCALayer stand-in (test keys of the seeded officials and applicants) that `npm start` runs.',
+    services: ['ui'],
   }),
 
   key('worker.maxParallelJobs', 'WORKER_MAX_PARALLEL_JOBS', int(1, 1000), {

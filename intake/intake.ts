@@ -82,6 +82,12 @@ export interface ApplicationView {
 export interface IntakeAccess {
   /** May the caller submit or act for this applicant BIN? */
   mayActFor(req: Request, applicantBin: string): boolean;
+  /**
+   * Checks the applicant's electronic signature of a request (`signedText`: the exact JSON text sent)
+   * before anything is recorded; throws to refuse. The returned function records the signature once
+   * the request is accepted.
+   */
+  verifySigned?(req: Request, kind: string, signedText: string): Promise<(applicationNumber: string) => void>;
 }
 
 const view = (r: ApplicationRecord): ApplicationView => ({
@@ -451,8 +457,11 @@ export function createIntake(deps: IntakeDeps) {
     r.post('/applications', upload.array('files', 20), async (req, res) => {
       const files = (req.files as Express.Multer.File[] | undefined) ?? [];
       try {
-        const body = typeof req.body?.application === 'string' ? JSON.parse(req.body.application) : req.body;
+        const text = typeof req.body?.application === 'string' ? req.body.application : undefined;
+        const body = text !== undefined ? JSON.parse(text) : req.body;
+        const record = await access.verifySigned?.(req, 'application', text ?? JSON.stringify(body));
         const result = await submit(body, (bin) => access.mayActFor(req, bin));
+        record?.(result.application.applicationNumber);
         if (files.length && deps.attachmentsDir && files.every((f) => f.path))
           keepFiles(files, deps.attachmentsDir, result.application.applicationNumber);
         res.status(result.status).json(result.application);
@@ -470,7 +479,13 @@ export function createIntake(deps: IntakeDeps) {
       try {
         const number = String(req.params.number);
         withAccess(req, number);
-        const body = typeof req.body?.message === 'string' ? JSON.parse(req.body.message) : req.body;
+        const text = typeof req.body?.message === 'string' ? req.body.message : undefined;
+        const body = text !== undefined ? JSON.parse(text) : req.body;
+        const record = await access.verifySigned?.(
+          req,
+          String(body?.kind ?? 'message'),
+          text ?? JSON.stringify(body),
+        );
         const uploaded = files.map((f) => ({
           kind: body?.kind === 'hearing-position' ? 'hearing-position-document' : 'missing-document',
           fileName: path.basename(f.originalname),
@@ -482,6 +497,7 @@ export function createIntake(deps: IntakeDeps) {
             }
           : body;
         const result = await sendMessage(number, message);
+        record?.(number);
         if (files.length && deps.attachmentsDir && files.every((f) => f.path))
           keepFiles(files, deps.attachmentsDir, number);
         res.status(202).json(result);
@@ -492,7 +508,10 @@ export function createIntake(deps: IntakeDeps) {
     r.post('/complaints', async (req, res) => {
       const number = String((req.body as { applicationNumber?: unknown })?.applicationNumber ?? '');
       withAccess(req, number);
-      res.status(202).json(await fileComplaint(req.body));
+      const record = await access.verifySigned?.(req, 'complaint', JSON.stringify(req.body));
+      const filed = await fileComplaint(req.body);
+      record?.(number);
+      res.status(202).json(filed);
     });
     return r;
   }

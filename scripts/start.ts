@@ -7,6 +7,7 @@ import { deployResources } from '../deploy/deploy';
 import { startSimulators } from '../simulators/app';
 import { startWorkers } from '../workers';
 import { startUi } from '../ui/start';
+import { startEmbeddedNcaLayer, type NcaLayerStandIn } from '../simulators/ncalayer';
 
 const REPO_ROOT = path.resolve(__dirname, '..');
 
@@ -16,6 +17,8 @@ export interface RunningSystem {
   uiUrl: string;
   /** The staff identity provider: the embedded one unless OIDC_ISSUER_URL is set. */
   issuerUrl: string;
+  /** The NCALayer stand-in and its test keys (embedded default only). */
+  ncalayer?: NcaLayerStandIn;
   stop(): Promise<void>;
 }
 
@@ -41,8 +44,16 @@ export async function startSystem(env: NodeJS.ProcessEnv = process.env): Promise
   // made for this run unless one is configured.
   const inboundToken = config.inbound.token ?? randomBytes(24).toString('hex');
   // Every later part reaches the engine and the simulators at the addresses they really got.
+  // EDS on the embedded default: the NCALayer stand-in with its test CA, unless real roots are configured.
+  const ncalayer = config.eds.trustedRoots
+    ? undefined
+    : await startEmbeddedNcaLayer({
+        dir: path.resolve(config.engine.dataDir, 'eds'),
+        port: config.eds.standInPort,
+      });
   const childEnv: NodeJS.ProcessEnv = {
     ...env,
+    ...ncalayer?.env,
     ZEEBE_REST_ADDRESS: engine.address,
     GATEWAY_BASE_URL: simulators.url,
     INBOUND_TOKEN: inboundToken,
@@ -66,8 +77,10 @@ export async function startSystem(env: NodeJS.ProcessEnv = process.env): Promise
     simulatorsUrl: simulators.url,
     uiUrl: ui.url,
     issuerUrl: ui.issuer,
+    ncalayer: ncalayer?.standIn,
     stop: async () => {
       await ui.close();
+      await ncalayer?.standIn.close();
       await workers.stop();
       await simulators.close();
       await engine.close();
@@ -87,6 +100,8 @@ if (require.main === module) {
         '    seeded staff (fire.clerk, police.head, operator, designer, ...): README, "Signing in"',
       );
       console.log(`  antimonopoly body (answers service D letters):    ${sys.simulatorsUrl}/antimonopoly/`);
+      if (sys.ncalayer)
+        console.log(`  NCALayer stand-in (test keys, see docs/roles.md):  ${sys.ncalayer.url}`);
       console.log('  system ready; Ctrl+C stops it');
       const stop = () => void sys.stop().then(() => process.exit(0));
       process.once('SIGTERM', stop);

@@ -33,6 +33,7 @@ import { evaluate } from '@bpmn-io/feelin';
 import { LegalAmendmentConflictError, type LegalAmendmentStore } from '../adapters/legal-amendments';
 import { LegalAmendmentError } from '../domain/rules/legal-amendments';
 import { recordLegalAmendment } from '../operations/legal-amendment';
+import { createEds, edsErrorHandler, type EdsConfig } from './eds/routes';
 
 /** What the web app reads of the document store: one document with its bytes. */
 export type DocumentReader = Pick<DocumentService, 'get'>;
@@ -81,6 +82,8 @@ export interface AppDeps {
   inboundToken?: string;
   /** Directory of built browser bundles (served at /build). */
   buildDir?: string;
+  /** EDS: applicant sign-in, signed e-requests, signed results, public verification (ui/eds). */
+  eds?: EdsConfig;
   log?: (message: string, fields?: Record<string, unknown>) => void;
 }
 
@@ -162,6 +165,12 @@ export function createApp(deps: AppDeps): express.Express {
     }
   });
 
+  const eds = deps.eds
+    ? createEds({ ...deps.eds, camunda, documents: deps.documents, clock, startSession })
+    : undefined;
+  if (eds) app.use(eds.router);
+  else app.get('/api/eds/config', (_req, res) => res.json({ enabled: false }));
+
   // ---- sign-in -------------------------------------------------------------------------------
   const oidc = deps.oidc ? createOidcLogin(deps.oidc, sessions, log) : undefined;
   if (oidc) app.use(oidc.router);
@@ -193,6 +202,8 @@ export function createApp(deps: AppDeps): express.Express {
     const expected = Buffer.from(parseCookies(req.headers.cookie)[SIGNIN_COOKIE] ?? '');
     if (!expected.length || given.length !== expected.length || !timingSafeEqual(given, expected))
       return signInForm(req, res, 403, t(lang, 'signInExpired'));
+    // With EDS on, an applicant's identity comes only from their certificate, never from a typed number.
+    if (eds) return res.redirect(303, '/signin/eds');
     const bin = String(req.body?.bin ?? '').trim();
     const name = String(req.body?.name ?? '').trim();
     // An individual entrepreneur acts under their IIN (Order 138 §3 part one), a company under its BIN.
@@ -279,7 +290,10 @@ export function createApp(deps: AppDeps): express.Express {
   });
   app.use(
     '/api',
-    intake.router({ mayActFor: (req, bin) => req.session?.role === 'applicant' && req.session.bin === bin }),
+    intake.router({
+      mayActFor: (req, bin) => req.session?.role === 'applicant' && req.session.bin === bin,
+      verifySigned: eds?.verifySigned,
+    }),
   );
 
   // ---- documents -----------------------------------------------------------------------------
@@ -292,6 +306,9 @@ export function createApp(deps: AppDeps): express.Express {
       if (!owner || owner.applicantBin !== s.bin)
         throw new HttpError(404, 'Құжат табылмады', 'Документ не найден');
     }
+    // Once signed, the signed PDF is the document.
+    const signed = await eds?.signedPdf(String(req.params.id));
+    if (signed) doc.bytes = signed.bytes;
     const fileName = doc.meta.fileName ?? `${req.params.id}.pdf`;
     res.setHeader('Content-Type', doc.meta.contentType ?? 'application/pdf');
     res.setHeader(
@@ -453,7 +470,7 @@ export function createApp(deps: AppDeps): express.Express {
     const me = session(req).userId;
     if (task.assignee && task.assignee !== me)
       throw new HttpError(409, `Тапсырманы ${task.assignee} алған`, `Задачу уже взял(а) ${task.assignee}`);
-    const variables = (req.body?.variables ?? {}) as Record<string, unknown>;
+    let variables = (req.body?.variables ?? {}) as Record<string, unknown>;
     if (typeof variables !== 'object' || Array.isArray(variables))
       throw new HttpError(400, 'Айнымалылар объект болуы керек', 'Переменные должны быть объектом');
     const form = await camunda
@@ -467,6 +484,10 @@ export function createApp(deps: AppDeps): express.Express {
     const context = schema ? await processVariables(camunda, String(task.processInstanceKey)) : {};
     const errors = schema ? requiredFieldErrors(schema, variables, context) : [];
     if (errors.length) return res.status(400).json({ errors });
+    if (eds && task.elementId === 'Task_SignResult' && variables.decision === 'approve') {
+      const signature = await eds.requireSignedResult(session(req), String(task.processInstanceKey));
+      variables = { ...variables, ...signature, resultSignedWithEds: true };
+    }
     if (!task.assignee)
       await camunda.assignUserTask({
         userTaskKey: String(task.userTaskKey),
@@ -785,6 +806,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use('/api', (_req, res) =>
     res.status(404).json({ error: { code: 'NOT_FOUND', kk: 'Табылмады', ru: 'Не найдено' } }),
   );
+  app.use(edsErrorHandler);
   app.use(intakeErrorHandler);
   app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
     if (err instanceof HttpError) {

@@ -28,9 +28,10 @@ export interface Session {
   unit?: Unit | 'minister';
   /** Applicant's BIN (applicants only). */
   bin?: string;
+  /** IIN and name from the applicant's EDS certificate (EDS sign-in). */
   iin?: string;
   name?: string;
-  /** Task assignee and audit name: the staff member's sign-in name, e.g. `fire.clerk`. */
+  /** Task assignee and audit name, e.g. `fire-clerk`. */
   userId: string;
   /** Candidate groups of user tasks, from the identity provider's token (never from the browser). */
   groups: string[];

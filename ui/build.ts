@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { build } from 'esbuild';
 
-export const ENTRIES = ['worklist', 'operations', 'portal', 'designer', 'forms'] as const;
+export const ENTRIES = ['worklist', 'operations', 'portal', 'designer', 'forms', 'eds'] as const;
 
 /** Bundles the browser code into ui/public/build (git-ignored); called by ui/start.ts and tests. */
 export async function buildBundles(outdir = path.join(__dirname, 'public', 'build')): Promise<string> {

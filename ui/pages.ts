@@ -116,6 +116,7 @@ ${
   <label>${esc(t(lang, 'name'))}<input name="name" id="name" maxlength="60" autocomplete="off"></label>
   <button type="submit" class="primary">${esc(t(lang, 'signIn'))}</button>
 </form>
+<p><a href="/signin/eds" id="eds-signin-link">${lang === 'ru' ? 'Заявителям: вход по ЭЦП' : 'Өтініш берушілерге: ЭЦҚ арқылы кіру'}</a></p>
 </section>`,
   });
 }

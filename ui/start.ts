@@ -24,6 +24,7 @@ import { createApp } from './app';
 import { buildBundles } from './build';
 import { startEmbeddedIdp, type EmbeddedIdp } from './auth/embedded-idp';
 import { createSessionStore } from './auth/sessions';
+import { edsConfigFrom } from './eds/config';
 
 const REPO_ROOT = path.resolve(__dirname, '..');
 
@@ -107,6 +108,7 @@ export async function startUi(env: NodeJS.ProcessEnv = process.env, opts: StartU
     lintDiagram,
     deploy,
     buildDir,
+    eds: edsConfigFrom(config, { documentsDir: path.resolve(config.documents.dir), dataDir }),
     log: (message, fields) => log.info(message, fields),
   });
   server.on('request', app);

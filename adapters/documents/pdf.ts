@@ -34,6 +34,11 @@ export interface RenderOptions {
    * the same content always yields the same bytes and the same digest.
    */
   createdAt?: Date;
+  /** Draws after the signature block, before page numbers: the EDS visible signature (adapters/eds). */
+  decorate?: (
+    doc: PDFKit.PDFDocument,
+    area: { left: number; width: number; ensureRoom(height: number): void },
+  ) => void;
 }
 
 /** dd.mm.yyyy (Astana) back to an instant: local midnight. */
@@ -160,6 +165,8 @@ export function renderPdf(content: DocumentContent, options: RenderOptions = {})
       .fontSize(SIZE.small)
       .text(content.signature.signedAt, left, doc.y, { width, align: 'right' });
   }
+
+  options.decorate?.(doc, { left, width, ensureRoom });
 
   // Page numbers once the page count is known (bufferPages).
   const range = doc.bufferedPageRange();

@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fixtures } from '../../simulators';
 import { startSystem, type RunningSystem } from '../../scripts/start';
-import { signInApplicant, signInStaff } from '../support/staff-sign-in';
+import { csrfOf, signInStaff } from '../support/staff-sign-in';
+import { signCms } from '../../simulators/ncalayer/cms';
 
 /**
  * `npm start` as a newcomer runs it: every part started by the project itself, each reaching the
@@ -19,6 +20,7 @@ describe('npm start: the whole embedded system', () => {
       ENGINE_PORT: '0',
       UI_PORT: '0',
       SIMULATORS_PORT: '0',
+      NCALAYER_STAND_IN_PORT: '0',
       ENGINE_DATA_DIR: path.join(dir, 'engine'),
       UI_DATA_DIR: path.join(dir, 'ui'),
       DOCUMENTS_DIR: path.join(dir, 'documents'),
@@ -33,27 +35,52 @@ describe('npm start: the whole embedded system', () => {
 
   test("the antimonopoly body's answer reaches the web app's inbound channel of this run", async () => {
     const company = fixtures.national.approved;
-    // An applicant signs in and submits a national company's application through the portal API.
-    const { cookie, csrf } = await signInApplicant(sys.uiUrl, company.bin, company.headFullName);
+    // The company's head signs in by EDS with the stand-in's key (as NCALayer would sign the challenge).
+    const keys = sys.ncalayer!.pki;
+    const api = { 'x-requested-with': 'fetch', 'content-type': 'application/json' };
+    const { challenge } = (await (
+      await fetch(`${sys.uiUrl}/api/eds/challenge`, { method: 'POST', headers: api })
+    ).json()) as { challenge: string };
+    const signIn = await fetch(`${sys.uiUrl}/api/eds/signin`, {
+      method: 'POST',
+      headers: api,
+      body: JSON.stringify({
+        cms: (
+          await signCms(keys.find('national-applicant', 'auth')!, Buffer.from(challenge, 'base64'), {
+            attached: true,
+          })
+        ).toString('base64'),
+      }),
+    });
+    expect(signIn.status).toBe(200);
+    const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0];
+    expect(cookie).toContain('=');
+    // The portal page carries the session's CSRF token, which every write sends.
+    const csrf = csrfOf(await (await fetch(`${sys.uiUrl}/portal`, { headers: { cookie } })).text());
     const number = 'NAT-2026-000950';
+    // And submits a national company's application, signed with the signing key.
+    const text = JSON.stringify({
+      applicationNumber: number,
+      serviceId: 'national-company-security-approval',
+      applicant: {
+        bin: company.bin,
+        name: company.name,
+        headIin: company.headIin,
+        headFullName: company.headFullName,
+        location: 'Астана, Мәңгілік Ел даңғылы, 8',
+      },
+      consentToRestrictedData: true,
+      attachments: [{ kind: 'application-form', fileName: 'otinish.pdf' }],
+      objects: [{ name: 'Айдау станциясы', location: 'Атырау облысы, Құлсары қ.' }],
+      antimonopolyConsentRef: 'АМО-2026/114',
+    });
+    const signature = await signCms(keys.find('national-applicant', 'sign')!, Buffer.from(text), {
+      attached: false,
+    });
     const submitted = await fetch(`${sys.uiUrl}/api/applications`, {
       method: 'POST',
-      headers: { cookie, 'x-csrf-token': csrf, 'content-type': 'application/json' },
-      body: JSON.stringify({
-        applicationNumber: number,
-        serviceId: 'national-company-security-approval',
-        applicant: {
-          bin: company.bin,
-          name: company.name,
-          headIin: company.headIin,
-          headFullName: company.headFullName,
-          location: 'Астана, Мәңгілік Ел даңғылы, 8',
-        },
-        consentToRestrictedData: true,
-        attachments: [{ kind: 'application-form', fileName: 'otinish.pdf' }],
-        objects: [{ name: 'Айдау станциясы', location: 'Атырау облысы, Құлсары қ.' }],
-        antimonopolyConsentRef: 'АМО-2026/114',
-      }),
+      headers: { ...api, cookie, 'x-csrf-token': csrf, 'x-eds-signature': signature.toString('base64') },
+      body: text,
     });
     expect(submitted.status).toBe(201);
 

@@ -330,7 +330,17 @@ export function deliverResult(): Diagram {
   });
   p.chain(start, rep, kind);
   p.chain(join, sign, signed);
-  p.flow(signed, issue, { name: 'signed', condition: '=decision = "approve"' });
+  // An EDS-signed result was formed for the signature with its signing date (the web app checks
+  // the head's signature before the task completes): it is delivered as signed. Without one (a
+  // Tasklist completion), the result is formed again with the signing time.
+  const withEds = p.xor('Gateway_SignedWithEds', {
+    name: 'Signed with EDS?',
+    doc: `${C7}. resultSignedWithEds is set when the head's EDS signature on the result was verified.`,
+    at: [6.5, 0],
+  });
+  p.flow(signed, withEds, { name: 'signed', condition: '=decision = "approve"' });
+  p.flow(withEds, cabinet, { name: 'EDS-signed', condition: '=resultSignedWithEds = true' });
+  p.flow(withEds, issue, { name: 'form with the signing date', isDefault: true });
   p.flow(issue, cabinet);
   p.flow(signed, returned, { name: 'returned', isDefault: true });
   p.chain(cabinet, notify, delivered, end);

@@ -19,6 +19,7 @@ import {
   urgencyBadge,
   withProgress,
 } from './common';
+import { signedApi } from './ncalayer';
 
 /** Applicant portal: submit an application with attachments, follow its status, download results. */
 const app = root();
@@ -305,12 +306,13 @@ function renderForm() {
           application.antimonopolyConsentRef = v('antimonopolyConsentRef');
         }
         const body = new FormData();
-        body.set('application', JSON.stringify(application));
+        const signedText = JSON.stringify(application);
+        body.set('application', signedText);
         for (const f of fileList) body.append('files', f, f.name);
         clearFieldErrors(form);
         await withProgress(submitBtn, message, t('sending'), async () => {
           try {
-            const res = await api('POST', '/api/applications', body);
+            const res = await signedApi('/api/applications', signedText, body);
             status(
               message,
               `${t('sent')}: ${res.applicationNumber} · ${t('registeredOn')} ${day(res.registeredOn)}`,
@@ -565,11 +567,10 @@ function hearingPositionCard(number: string) {
     button: t('sendPosition'),
     open: true,
     done: () => t('positionSent'),
-    send: (text) =>
-      api('POST', `/api/applications/${encodeURIComponent(number)}/messages`, {
-        kind: 'hearing-position',
-        text,
-      }),
+    send: (text) => {
+      const json = JSON.stringify({ kind: 'hearing-position', text });
+      return signedApi(`/api/applications/${encodeURIComponent(number)}/messages`, json, json);
+    },
   });
 }
 
@@ -585,9 +586,10 @@ function missingDocumentsCard(number: string, details: unknown) {
     done: () => t('documentsSent'),
     send: (text, files) => {
       const body = new FormData();
-      body.set('message', JSON.stringify({ kind: 'missing-documents', text }));
+      const signedText = JSON.stringify({ kind: 'missing-documents', text });
+      body.set('message', signedText);
       for (const f of files) body.append('files', f, f.name);
-      return api('POST', `/api/applications/${encodeURIComponent(number)}/messages`, body);
+      return signedApi(`/api/applications/${encodeURIComponent(number)}/messages`, signedText, body);
     },
   });
   const list = Array.isArray(details) ? details.map(String) : details ? [String(details)] : [];
@@ -603,7 +605,10 @@ function complaintCard(number: string) {
     label: t('complaintText'),
     button: t('sendComplaint'),
     done: (res) => `${t('complaintSent')} · ${t('registeredOn')} ${day(res.registeredOn)}`,
-    send: (text) => api('POST', '/api/complaints', { applicationNumber: number, text }),
+    send: (text) => {
+      const json = JSON.stringify({ applicationNumber: number, text });
+      return signedApi('/api/complaints', json, json);
+    },
   });
 }
 

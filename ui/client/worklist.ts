@@ -17,6 +17,8 @@ import {
   withProgress,
 } from './common';
 import { fromFormData, toFormData } from './datetime-fields';
+import { edsConfig } from './ncalayer';
+import { requestSignaturesBox, signResult } from './eds-worklist';
 
 /** Clerk worklist: my groups' tasks by urgency, the task's Camunda form, facts and documents beside it. */
 const app = root();
@@ -230,6 +232,7 @@ function renderTask(data: any) {
         docs,
         preview,
         h('details', { open: true, class: 'facts-box' }, h('summary', {}, t('facts')), facts),
+        requestSignaturesBox(data.variables.applicationNumber),
       ),
     ),
   );
@@ -269,6 +272,9 @@ function renderTask(data: any) {
     }
     await withProgress(completeBtn, message, t('sending'), async () => {
       try {
+        // The head signs the result with EDS before an approved signature task can complete.
+        if (task.elementId === 'Task_SignResult' && variables.decision === 'approve' && (await edsConfig()))
+          await signResult(task.userTaskKey);
         await api('POST', `/api/tasks/${task.userTaskKey}/complete`, { variables });
         form?.destroy();
         form = null;

@@ -35,6 +35,8 @@ export async function startSystem(
   opts: {
     workers?: boolean;
     /** Folder with bpmn/ and forms/ to deploy; the repository by default. */ deployDir?: string;
+    /** Extra environment of the web app (e.g. the EDS trust files of an NCALayer stand-in). */
+    env?: Record<string, string>;
   } = {},
 ): Promise<RunningSystem> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'kzp-e2e-'));
@@ -64,6 +66,7 @@ export async function startSystem(
       UI_SESSION_SECRET: 'e2e-session-secret-e2e-session-secret-0000',
       LOG_LEVEL: 'error',
       GATEWAY_BASE_URL: sims.url,
+      ...opts.env,
     };
     const config = loadConfig(env);
     const resourcesDir = path.join(dataDir, 'resources');

@@ -108,7 +108,7 @@ export async function startApp(overrides: Partial<AppDeps> = {}) {
 }
 
 /** fetch with a session: its cookie and its CSRF token on every request. */
-export function client(base: string, auth?: Credentials | string) {
+export function client(base: string, auth?: Pick<Credentials, 'cookie' | 'csrf'> | string) {
   const cookie = typeof auth === 'string' ? auth : auth?.cookie;
   const csrf = typeof auth === 'string' ? undefined : auth?.csrf;
   return async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {

@@ -1,0 +1,207 @@
+/**
+ * EDS in the browser against the real system (Law on e-documents and EDS art. 7, 10; spec C1, C7):
+ * the applicant signs in with NCALayer (the stand-in, driven through ncalayer-js-client by the
+ * portal), signs the application, the clerk sees the signature, the head signs the licence with
+ * their key, and anyone verifies the result on the public page, including an uploaded copy.
+ */
+import { readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { fixtures } from '../../simulators';
+import { startEmbeddedNcaLayer, type NcaLayerStandIn } from '../../simulators/ncalayer';
+import { launch, openPage, shot, signIn } from './support/browser';
+import { STAFF_SIGNERS } from '../../simulators/ncalayer/holders';
+import { missingPrerequisite, REPO, startSystem, type RunningSystem } from './support/system';
+
+const missing = missingPrerequisite();
+if (missing) console.warn(`e2e EDS browser tests SKIPPED: ${missing}`);
+const describeSystem = missing ? describe.skip : describe;
+
+jest.setTimeout(900_000);
+
+const COMPANY = fixtures.licence.approved;
+
+async function eventually<T>(what: string, check: () => Promise<T | undefined | false>, timeoutMs = 180_000) {
+  const until = Date.now() + timeoutMs;
+  let last: unknown;
+  while (Date.now() < until) {
+    try {
+      const v = await check();
+      if (v) return v;
+    } catch (err) {
+      last = err;
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`timed out waiting for ${what}${last ? `: ${(last as Error).message}` : ''}`);
+}
+
+/** The form-js input of a deployed form's field, found by its key (as in web-app.test.ts). */
+function component(formId: string, key: string) {
+  const schema = JSON.parse(readFileSync(path.join(REPO, 'forms', `${formId}.form`), 'utf8'));
+  const walk = (cs: any[]): any[] => cs.flatMap((c) => [c, ...walk(c.components ?? [])]);
+  const found = walk(schema.components ?? []).find((c) => c.key === key);
+  if (!found) throw new Error(`form ${formId} has no field ${key}`);
+  return found;
+}
+const field = (page: Page, formId: string, key: string) =>
+  page.locator(`[data-testid=task-form] [id$="-${component(formId, key).id}"]`).first();
+function option(page: Page, formId: string, key: string, value: string) {
+  const c = component(formId, key);
+  const index = (c.values ?? []).findIndex((v: { value: string }) => v.value === value);
+  return page.locator(`[data-testid=task-form] [id$="-${c.id}-${index}"]`).first();
+}
+
+describeSystem('EDS on the real system', () => {
+  let system: RunningSystem;
+  let browser: Browser;
+  let standIn: NcaLayerStandIn;
+
+  beforeAll(async () => {
+    const ncalayer = await startEmbeddedNcaLayer({
+      dir: path.join(os.tmpdir(), `eds-e2e-${process.pid}`),
+    });
+    standIn = ncalayer.standIn;
+    system = await startSystem({ env: ncalayer.env });
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await system?.close();
+    await standIn?.close();
+  });
+
+  test('sign in by EDS, sign the application, the head signs the licence, the public page verifies it', async () => {
+    // Given the applicant's key chosen in NCALayer
+    standIn.choose('licence-applicant');
+    const applicant = await openPage(browser);
+    const page = applicant.page;
+    const probes: string[] = [];
+    page.on('requestfailed', (r) => probes.push(`${r.failure()?.errorText} ${r.url()}`));
+    await page.goto(`${system.uiUrl}/`);
+    await page.click('#eds-signin-link');
+    await page.click('#eds-signin-button');
+    // Then the portal opens with the company of the certificate
+    await page.waitForURL((u) => u.pathname === '/portal');
+    expect(await page.locator('[data-testid=who]').textContent()).toContain(COMPANY.bin);
+    await shot(page, 'eds-portal');
+
+    // When they fill in and submit a licence application (NCALayer signs it)
+    await page.click('text=Жаңа өтініш');
+    await page.selectOption('#f-serviceId', 'security-licence');
+    const number = (await page.locator('[data-testid=application-number]').textContent())!;
+    await page.fill('#f-orgName', COMPANY.name);
+    await page.fill('#f-headFullName', COMPANY.headFullName);
+    await page.fill('#f-headIin', COMPANY.headIin);
+    await page.fill('#f-location', 'Астана, Мәңгілік Ел, 8');
+    await page.selectOption('select[name=requestKind]', 'issue');
+    await page.selectOption('select[name=subType]', '2');
+    await page.setInputFiles('#f-files', {
+      name: 'otinish.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4\n%synthetic\n'),
+    });
+    await page.check('#f-consent');
+    await page.click('[data-testid=application-form] button[type=submit]');
+    await page.locator('[data-testid=application-status]').waitFor();
+
+    // And the clerk sees who signed it and completes the steps
+    const clerk = await openPage(browser);
+    await signIn(clerk.page, system.uiUrl, 'clerk', { unit: 'police' });
+    const openTask = async (p: Page) => {
+      const row = await eventually(`a task for ${number}`, async () => {
+        await p.goto(`${system.uiUrl}/worklist`);
+        const r = p.locator('[data-testid=task-list] tr', { hasText: number });
+        return (await r.count()) > 0 ? r.first() : undefined;
+      });
+      await row.locator('a').click();
+      await p.locator('[data-testid=task-form] .fjs-form').waitFor();
+    };
+    const complete = async (p: Page, fill: () => Promise<void>) => {
+      await p.click('button:has-text("Алу")');
+      await p.locator('button:has-text("Қайтару")').waitFor();
+      await fill();
+      await p.click('button.primary:has-text("Аяқтау")');
+      await p.locator('.detail .ok').waitFor();
+    };
+    await openTask(clerk.page);
+    await clerk.page
+      .locator('[data-testid=request-signatures] li', {
+        hasText: COMPANY.headFullName.split(' ')[0].toUpperCase(),
+      })
+      .waitFor();
+    await shot(clerk.page, 'eds-request-signature');
+    await complete(clerk.page, async () => {
+      await field(clerk.page, 'completeness-check', 'docApplication').check();
+      await field(clerk.page, 'completeness-check', 'documentsComplete').check();
+    });
+    await openTask(clerk.page);
+    await complete(clerk.page, async () => {
+      await field(clerk.page, 'compliance-study-security-licence', 'studyNotes').fill(
+        'Негіздер табылмады / Оснований для отказа нет',
+      );
+    });
+
+    // When the head approves and signs with their key
+    standIn.choose('police-head');
+    const head = await openPage(browser);
+    head.page.on('requestfailed', (r) => probes.push(`${r.failure()?.errorText} ${r.url()}`));
+    await signIn(head.page, system.uiUrl, 'head', { unit: 'police' });
+    await openTask(head.page);
+    await complete(head.page, async () => {
+      await option(head.page, 'signature', 'decision', 'approve').check();
+      await field(head.page, 'signature', 'signerName').fill('Ахметова Динара');
+      await field(head.page, 'signature', 'signerPosition').fill('Бастық / Начальник');
+    });
+
+    // Then the signed licence is on the public verification page
+    const signedIndex = path.join(system.dataDir, 'documents', 'signed', 'signed.json');
+    const signed = await eventually('the signed licence', async () => {
+      const docs = JSON.parse(readFileSync(signedIndex, 'utf8')).documents as Array<{
+        documentId: string;
+        number: string;
+        fileName: string;
+      }>;
+      return docs.length ? docs : undefined;
+    });
+    const visitor = await openPage(browser, 'ru');
+    await visitor.page.goto(`${system.uiUrl}/verify?number=${encodeURIComponent(signed[0].number)}`);
+    const result = visitor.page.locator('[data-testid=verify-result]');
+    expect(await result.getAttribute('data-genuine')).toBe('true');
+    expect(await result.textContent()).toContain(
+      STAFF_SIGNERS.find((h) => h.alias === 'police-head')!.surname,
+    );
+    await shot(visitor.page, 'eds-verify');
+    // And an uploaded copy is checked: the signed file is unaltered, a changed one is not
+    const bytes = readFileSync(path.join(system.dataDir, 'documents', 'signed', signed[0].fileName));
+    await visitor.page.setInputFiles('#verify-file', {
+      name: 'licence.pdf',
+      mimeType: 'application/pdf',
+      buffer: bytes,
+    });
+    await visitor.page.click('form[action="/verify/upload"] button');
+    expect(await visitor.page.locator('[data-testid=verify-result]').getAttribute('data-genuine')).toBe(
+      'true',
+    );
+    const changed = Buffer.from(bytes);
+    changed[Math.floor(changed.length / 3)] ^= 1;
+    await visitor.page.setInputFiles('#verify-file', {
+      name: 'licence.pdf',
+      mimeType: 'application/pdf',
+      buffer: changed,
+    });
+    await visitor.page.click('form[action="/verify/upload"] button');
+    expect(await visitor.page.locator('[data-testid=verify-result]').getAttribute('data-genuine')).toBe(
+      'false',
+    );
+    await shot(visitor.page, 'eds-verify-altered');
+    // ncalayer-js-client probes KAZTOKEN's local HTTP API (https://127.0.0.1:24680) on every connect;
+    // no KAZTOKEN runs here, so those refused probes are the only errors allowed.
+    const refused = probes.filter((p) => p.startsWith('net::ERR_CONNECTION_REFUSED'));
+    expect(refused.filter((p) => !p.includes('https://127.0.0.1:24680'))).toEqual([]);
+    const real = (errors: string[]) => errors.filter((e) => !/ERR_CONNECTION_REFUSED/.test(e));
+    expect(real(applicant.consoleErrors)).toEqual([]);
+    expect(real(head.consoleErrors)).toEqual([]);
+  });
+});

@@ -1,0 +1,166 @@
+/**
+ * The head's signature of the result over HTTP (Law on e-documents and EDS art. 7: the result exists
+ * as an e-document signed with the official's EDS) and the public verification page. The signature
+ * task cannot complete with "approve" before the assigned head's signature verified; a tampered
+ * copy and an unknown number are told apart from a genuine document, in Kazakh and Russian.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { systemClock } from '../../domain/clock';
+import { createDocumentService } from '../../adapters/documents';
+import { createRequestSignatureLog } from '../../adapters/eds/request-signatures';
+import { createSignedDocumentStore } from '../../adapters/eds/signed-documents';
+import { signCms } from '../../simulators/ncalayer/cms';
+import { STAFF_SIGNERS } from '../../simulators/ncalayer/holders';
+import { createTestPki, type TestPki } from '../../simulators/ncalayer/pki';
+import { FACTS } from '../unit/documents/fixtures';
+import { client, startApp } from './support/harness';
+
+const HEAD = STAFF_SIGNERS.find((s) => s.userId === 'police.head')!;
+const MIA_HEAD = STAFF_SIGNERS.find((s) => s.userId === 'mia.head')!;
+let pki: TestPki;
+let dir: string;
+
+beforeAll(async () => {
+  pki = await createTestPki([HEAD, MIA_HEAD]);
+});
+beforeEach(() => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'eds-result-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+async function setup() {
+  const documents = createDocumentService({ dir: path.join(dir, 'documents'), clock: systemClock });
+  const stored = await documents.generate('refusal', FACTS.refusal, ['kk', 'ru']);
+  const ctx = await startApp({
+    clock: systemClock,
+    documents,
+    eds: {
+      trust: { roots: [pki.root], intermediates: [], crls: [pki.crl] },
+      ncalayerUrl: 'ws://127.0.0.1:1',
+      signed: createSignedDocumentStore(path.join(dir, 'documents', 'signed')),
+      requestSignatures: createRequestSignatureLog(),
+      staffIin: (s) => STAFF_SIGNERS.find((x) => x.userId === s.userId)?.iin,
+    },
+  });
+  const processInstanceKey = '900';
+  ctx.fake.instances.set(processInstanceKey, {
+    processInstanceKey,
+    processDefinitionId: 'deliver-result',
+    processDefinitionKey: '1',
+    state: 'ACTIVE',
+    hasIncident: false,
+    variables: {
+      ...FACTS.refusal,
+      resultDocument: { documents: stored.map((d) => ({ lang: d.lang, documentId: d.documentId })) },
+    },
+  });
+  const taskKey = ctx.fake.addTask({
+    name: 'Sign the result',
+    elementId: 'Task_SignResult',
+    processDefinitionId: 'deliver-result',
+    processInstanceKey,
+    candidateGroups: ['police-head'],
+  });
+  return { ctx, stored, taskKey };
+}
+
+async function headSigns(call: ReturnType<typeof client>, taskKey: string, alias = 'police-head') {
+  const prepared = await call('POST', `/api/eds/tasks/${taskKey}/prepare`, {
+    certificatePem: pki.find(alias, 'sign')!.certificate.toString('pem'),
+  });
+  if (prepared.status !== 200) return prepared;
+  const signatures = await Promise.all(
+    prepared.json.documents.map(async (d: { data: string }) =>
+      (await signCms(pki.find(alias, 'sign')!, Buffer.from(d.data, 'base64'), { attached: false })).toString(
+        'base64',
+      ),
+    ),
+  );
+  return call('POST', `/api/eds/tasks/${taskKey}/sign`, { signatures });
+}
+
+test('an approved result completes only after the head’s EDS signature verified; then it is genuine on the public page', async () => {
+  const { ctx, stored, taskKey } = await setup();
+  try {
+    const head = client(ctx.base, await ctx.as('head', { unit: 'police' }));
+    const early = await head('POST', `/api/tasks/${taskKey}/complete`, {
+      variables: { decision: 'approve' },
+    });
+    expect(early.status).toBe(409);
+    expect(early.json.error.kk).toMatch(/ЭЦҚ/);
+    expect(early.json.error.ru).toMatch(/ЭЦП/);
+    expect(ctx.fake.tasks.get(taskKey)!.state).toBe('CREATED');
+
+    const signed = await headSigns(head, taskKey);
+    expect(signed.status).toBe(200);
+    expect(signed.json.signed).toHaveLength(2);
+    const done = await head('POST', `/api/tasks/${taskKey}/complete`, { variables: { decision: 'approve' } });
+    expect(done.status).toBe(200);
+
+    // The document served to everyone is now the signed one.
+    const served = await fetch(`${ctx.base}/api/documents/${stored[0].documentId}`, {
+      headers: { cookie: (await ctx.as('clerk', { unit: 'police' })).cookie },
+    });
+    const bytes = Buffer.from(await served.arrayBuffer());
+    expect(bytes.includes(Buffer.from('/ByteRange'))).toBe(true);
+
+    // Anyone (no session) checks it by number, and uploads the file to check it is unaltered.
+    const page = await fetch(`${ctx.base}/verify?number=${encodeURIComponent(stored[0].number)}`);
+    const html = await page.text();
+    expect(page.status).toBe(200);
+    expect(html).toContain('data-genuine="true"');
+    expect(html).toContain(HEAD.surname);
+    const upload = async (pdf: Buffer) => {
+      const form = new FormData();
+      form.set('file', new Blob([new Uint8Array(pdf)], { type: 'application/pdf' }), 'x.pdf');
+      const res = await fetch(`${ctx.base}/verify/upload`, { method: 'POST', body: form });
+      return { status: res.status, html: await res.text() };
+    };
+    const same = await upload(bytes);
+    expect(same.status).toBe(200);
+    expect(same.html).toContain('data-genuine="true"');
+    const tampered = Buffer.from(bytes);
+    tampered[Math.floor(tampered.length / 2)] ^= 1;
+    const altered = await upload(tampered);
+    expect(altered.status).toBe(422);
+    expect(altered.html).toContain('data-genuine="false"');
+    expect(altered.html).toContain('өзгертілген'); // kk: "altered"
+
+    // A signed document is immutable: signing it again is refused.
+    const again = await head('POST', `/api/eds/tasks/${taskKey}/prepare`, {
+      certificatePem: pki.find('police-head', 'sign')!.certificate.toString('pem'),
+    });
+    expect(again.status).toBe(409);
+  } finally {
+    await ctx.close();
+  }
+});
+
+test('another official’s key is refused for the assigned head’s result and nothing is signed', async () => {
+  const { ctx, taskKey } = await setup();
+  try {
+    const head = client(ctx.base, await ctx.as('head', { unit: 'police' }));
+    const res = await headSigns(head, taskKey, 'mia-head');
+    expect(res.status).toBe(403);
+    expect(res.json.error.code).toBe('EDS_WRONG_PERSON');
+    const still = await head('POST', `/api/tasks/${taskKey}/complete`, {
+      variables: { decision: 'approve' },
+    });
+    expect(still.status).toBe(409);
+  } finally {
+    await ctx.close();
+  }
+});
+
+test('an unknown document number is reported as not found, in the visitor’s language', async () => {
+  const { ctx } = await setup();
+  try {
+    const res = await fetch(`${ctx.base}/verify/NOPE-01-kk`, { headers: { cookie: 'kzp_lang=ru' } });
+    expect(res.status).toBe(404);
+    expect(await res.text()).toContain('Подписанный документ с таким номером не найден');
+  } finally {
+    await ctx.close();
+  }
+});

@@ -1,0 +1,31 @@
+import path from 'node:path';
+import type { AppConfig } from '../../config/schema';
+import { createRequestSignatureLog } from '../../adapters/eds/request-signatures';
+import { createSignedDocumentStore } from '../../adapters/eds/signed-documents';
+import { loadTrustStore } from '../../adapters/eds/trust';
+import { STAFF_SIGNERS } from '../../simulators/ncalayer/holders';
+import type { EdsConfig } from './routes';
+
+/**
+ * The web app's EDS settings from the configuration. EDS is on when trusted roots are configured
+ * (`npm start` configures the stand-in's) and always in production, where without roots every
+ * signature is refused. Off otherwise: a bare embedded web app keeps the typed-BIN sign-in.
+ */
+export function edsConfigFrom(
+  config: AppConfig,
+  dirs: { documentsDir: string; dataDir: string },
+): EdsConfig | undefined {
+  const roots = config.eds.trustedRoots;
+  if (!roots && config.mode !== 'production') return undefined;
+  // Embedded default: the seeded officials' IINs (the stand-in's keys); production: the identity
+  // provider's IIN claim on the session.
+  const embeddedStaff = new Map(STAFF_SIGNERS.map((s) => [s.userId, s.iin]));
+  return {
+    trust: loadTrustStore({ roots: roots ?? [], intermediates: config.eds.caCerts, crls: config.eds.crls }),
+    ncalayerUrl: config.eds.ncalayerUrl,
+    signed: createSignedDocumentStore(path.join(dirs.documentsDir, 'signed')),
+    requestSignatures: createRequestSignatureLog(path.join(dirs.dataDir, 'eds-request-signatures.jsonl')),
+    staffIin: (session) =>
+      session.iin ?? (config.mode === 'production' ? undefined : embeddedStaff.get(session.userId)),
+  };
+}
