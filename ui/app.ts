@@ -182,7 +182,7 @@ export function createApp(deps: AppDeps): express.Express {
     res
       .status(status)
       .type('html')
-      .send(signInPage(req, { error, token, staff: Boolean(oidc) }));
+      .send(signInPage(req, { error, token, staff: Boolean(oidc), eds: Boolean(eds) }));
   };
   app.get('/', (req, res) => {
     if (req.session) return res.redirect(homeFor(req.session));

@@ -94,9 +94,13 @@ ${opts.bundle ? `<script src="/build/${opts.bundle}.js"></script>` : ''}
 
 /**
  * Sign-in: staff through the identity provider (no role to choose: roles come from the provider);
- * applicants, until the EDS sign-in replaces it, by the company's BIN.
+ * applicants by EDS where it is configured (`npm start`, production); a bare web app without trusted
+ * roots (tests) keeps an IIN/BIN form.
  */
-export function signInPage(req: Request, opts: { error?: string; token: string; staff: boolean }): string {
+export function signInPage(
+  req: Request,
+  opts: { error?: string; token: string; staff: boolean; eds?: boolean },
+): string {
   const lang = req.lang;
   return layout(req, {
     title: t(lang, 'signInTitle'),
@@ -110,13 +114,17 @@ ${
     : ''
 }
 <h2>${esc(t(lang, 'role.applicant'))}</h2>
-<form method="post" action="/signin" class="stack" id="signin-form">
+${
+  opts.eds
+    ? // With EDS on, an applicant's identity comes only from their certificate.
+      `<p><a class="button primary" href="/signin/eds" id="eds-signin-link">${lang === 'ru' ? 'Войти по ЭЦП' : 'ЭЦҚ арқылы кіру'}</a></p>`
+    : `<form method="post" action="/signin" class="stack" id="signin-form">
   <input type="hidden" name="_signin" value="${esc(opts.token)}">
   <label>${esc(t(lang, 'bin'))}<input name="bin" id="bin" inputmode="numeric" pattern="\\d{12}" maxlength="12" autocomplete="off" required></label>
   <label>${esc(t(lang, 'name'))}<input name="name" id="name" maxlength="60" autocomplete="off"></label>
   <button type="submit" class="primary">${esc(t(lang, 'signIn'))}</button>
-</form>
-<p><a href="/signin/eds" id="eds-signin-link">${lang === 'ru' ? 'Заявителям: вход по ЭЦП' : 'Өтініш берушілерге: ЭЦҚ арқылы кіру'}</a></p>
+</form>`
+}
 </section>`,
   });
 }

@@ -85,11 +85,14 @@ describe('applicant sign-in by EDS', () => {
     expect(list.json.items.map((i: any) => i.applicationNumber)).toEqual(['SEC-2026-000501']);
   });
 
-  test('typing a BIN no longer signs an applicant in: the sign-in sends them to EDS, no session', async () => {
-    // The sign-in form as a browser gets it: its one-time token in a cookie and a hidden field.
+  test('typing a BIN no longer signs an applicant in: the page offers only EDS, and a posted BIN opens no session', async () => {
     const form = await fetch(`${ctx.base}/`);
-    const token = /name="_signin" value="([^"]+)"/.exec(await form.text())?.[1] ?? '';
+    const page = await form.text();
+    expect(page).toContain('href="/signin/eds"');
+    expect(page).not.toContain('name="bin"');
+    // A BIN posted as the old form did, with the page's one-time cookie: sent to EDS or refused, never a session.
     const formCookie = (form.headers.get('set-cookie') ?? '').split(';')[0];
+    const token = decodeURIComponent(formCookie.split('=')[1] ?? '');
     const res = await fetch(`${ctx.base}/signin`, {
       method: 'POST',
       redirect: 'manual',
