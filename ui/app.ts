@@ -482,6 +482,10 @@ export function createApp(deps: AppDeps): express.Express {
         : form.schema
       : null;
     const context = schema ? await processVariables(camunda, String(task.processInstanceKey)) : {};
+    // Completion writes only the form's own fields: never the application number, the applicant or
+    // a deadline that a clerk could otherwise overwrite with any variable of the process.
+    const foreign = schema ? foreignFields(schema, variables) : [];
+    if (foreign.length) return res.status(400).json({ errors: foreign });
     const errors = schema ? requiredFieldErrors(schema, variables, context) : [];
     if (errors.length) return res.status(400).json({ errors });
     if (eds && task.elementId === 'Task_SignResult' && variables.decision === 'approve') {
@@ -848,6 +852,25 @@ interface FormComponent {
 }
 
 /** Server-side check of the form's required fields; form-js validates too, this guards the API. */
+/** Variables a completion sends that are not fields of the task's form: refused, each named. */
+export function foreignFields(schema: { components?: FormComponent[] }, variables: Record<string, unknown>) {
+  const keys = new Set<string>();
+  const walk = (components: FormComponent[] = []) => {
+    for (const c of components) {
+      if (c.key) keys.add(c.key);
+      if (c.components) walk(c.components);
+    }
+  };
+  walk(schema.components);
+  return Object.keys(variables)
+    .filter((k) => !keys.has(k))
+    .map((k) => ({
+      path: k,
+      kk: `Бұл өріс тапсырма нысанында жоқ: ${k}`,
+      ru: `Этого поля нет в форме задачи: ${k}`,
+    }));
+}
+
 export function requiredFieldErrors(
   schema: { components?: FormComponent[] },
   variables: Record<string, unknown>,

@@ -1,5 +1,5 @@
 import { localPath } from '../../ui/app';
-import { startApp } from './support/harness';
+import { client, startApp } from './support/harness';
 
 describe('web app hardening', () => {
   let ctx: Awaited<ReturnType<typeof startApp>>;
@@ -34,5 +34,39 @@ describe('web app hardening', () => {
     const res = await fetch(`${ctx.base}/health`);
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ status: 'UP' });
+  });
+
+  test('a task completion writes only the form’s fields: another process variable is refused, named, and nothing completes', async () => {
+    const pi = (
+      await ctx.fake.camunda.createProcessInstance({
+        processDefinitionId: 'security-licence',
+        variables: { applicationNumber: 'SEC-2026-000043', deadlineTotal: '2026-04-28T18:30:00+05:00' },
+      })
+    ).processInstanceKey;
+    const task = ctx.fake.addTask({
+      name: 'Check',
+      elementId: 'Task_CheckCompleteness',
+      processDefinitionId: 'security-licence',
+      processInstanceKey: pi,
+      candidateGroups: ['police-clerks'],
+      form: { components: [{ key: 'documentsComplete', label: 'Толық', type: 'checkbox' }] },
+    });
+    const clerk = client(ctx.base, await ctx.as('clerk', { unit: 'police' }));
+    const res = await clerk('POST', `/api/tasks/${task}/complete`, {
+      variables: {
+        documentsComplete: true,
+        applicationNumber: 'SEC-2026-999999',
+        deadlineTotal: '2099-12-31T18:30:00+05:00',
+      },
+    });
+    expect(res.status).toBe(400);
+    expect(res.json.errors.map((e: { path: string }) => e.path)).toEqual([
+      'applicationNumber',
+      'deadlineTotal',
+    ]);
+    expect(res.json.errors[0].ru).toContain('Этого поля нет в форме задачи');
+    expect(ctx.fake.calls.filter((c) => c.method === 'completeUserTask')).toEqual([]);
+    const ok = await clerk('POST', `/api/tasks/${task}/complete`, { variables: { documentsComplete: true } });
+    expect(ok.status).toBe(200);
   });
 });
