@@ -5,11 +5,10 @@
  * the CRLs given, key usage; then the signer's IIN, BIN and name from the certificate subject.
  * Every refusal is an `EdsError` with a code and a message in Kazakh and Russian.
  */
-import { webcrypto } from 'node:crypto';
 import * as pkijs from 'pkijs';
 import { x509 } from './x509';
 
-pkijs.setEngine('node', new pkijs.CryptoEngine({ name: 'node', crypto: webcrypto as unknown as Crypto }));
+pkijs.setEngine('node', new pkijs.CryptoEngine({ name: 'node', crypto: globalThis.crypto }));
 
 const OID_SIGNING_TIME = '1.2.840.113549.1.9.5';
 const OID = {

@@ -3,9 +3,9 @@
  * every EDS module imports x509 through here so both are in place.
  */
 import 'reflect-metadata';
-import { webcrypto } from 'node:crypto';
 import * as x509 from '@peculiar/x509';
 
-x509.cryptoProvider.set(webcrypto as unknown as Crypto);
+// Node's global WebCrypto (Node 20+): the very object the DOM's `Crypto` type describes.
+x509.cryptoProvider.set(globalThis.crypto);
 
 export { x509 };
