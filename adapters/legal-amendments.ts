@@ -1,5 +1,4 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { jsonRecordFile } from './json-record-file';
 import { parseLegalAmendment, sameAmendment, type LegalAmendment } from '../domain/rules/legal-amendments';
 
 /** An amendment as stored: when it was recorded, beside what it says. */
@@ -34,43 +33,15 @@ export class LegalAmendmentConflictError extends Error {
 
 /** A JSON file of amendments (`{ "amendments": [...] }`) at `filePath`; a missing file is an empty history. */
 export function createLegalAmendmentStore(filePath: string): LegalAmendmentStore {
-  // Writes in one process are serialised so that two writers cannot both read the same old file.
-  let queue: Promise<unknown> = Promise.resolve();
-
-  async function read(): Promise<StoredLegalAmendment[]> {
-    let text: string;
-    try {
-      text = await readFile(filePath, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-      throw error;
-    }
-    const data = JSON.parse(text) as { amendments?: unknown };
-    if (!Array.isArray(data.amendments)) throw new Error(`${filePath}: expected { "amendments": [...] }`);
-    return data.amendments.map((raw: { recordedAt?: unknown }) => {
-      if (typeof raw.recordedAt !== 'string') throw new Error(`${filePath}: an amendment has no recordedAt`);
-      const key = (raw as { noticeProcessInstanceKey?: unknown }).noticeProcessInstanceKey;
-      return {
-        ...parseLegalAmendment(raw),
-        recordedAt: raw.recordedAt,
-        ...(typeof key === 'string' ? { noticeProcessInstanceKey: key } : {}),
-      };
-    });
-  }
-
-  async function write(amendments: StoredLegalAmendment[]): Promise<void> {
-    await mkdir(dirname(filePath), { recursive: true });
-    // Write then rename, so a crash never leaves half a history behind.
-    const temporary = `${filePath}.${process.pid}.tmp`;
-    await writeFile(temporary, `${JSON.stringify({ amendments }, null, 2)}\n`, 'utf8');
-    await rename(temporary, filePath);
-  }
-
-  function serialised<T>(work: () => Promise<T>): Promise<T> {
-    const result = queue.then(work);
-    queue = result.catch(() => undefined);
-    return result;
-  }
+  const file = jsonRecordFile<StoredLegalAmendment>(filePath, 'amendments', (raw, recordedAt) => {
+    const key = raw.noticeProcessInstanceKey;
+    return {
+      ...parseLegalAmendment(raw),
+      recordedAt,
+      ...(typeof key === 'string' ? { noticeProcessInstanceKey: key } : {}),
+    };
+  });
+  const { read, write, serialised } = file;
 
   return {
     list: read,

@@ -1,5 +1,5 @@
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { jsonRecordFile } from './json-record-file';
 import {
   createFeeSchedule,
   mciTableWith,
@@ -31,36 +31,16 @@ export class MciRecordConflictError extends Error {
  * history. `base` is the shipped table: its years cannot be recorded again.
  */
 export function createMciRecordStore(filePath: string, base: MciTable = shippedMciTable): MciRecordStore {
-  let queue: Promise<unknown> = Promise.resolve();
-
-  async function read(): Promise<StoredMciRecord[]> {
-    let text: string;
-    try {
-      text = await readFile(filePath, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-      throw error;
-    }
-    const data = JSON.parse(text) as { records?: unknown };
-    if (!Array.isArray(data.records)) throw new Error(`${filePath}: expected { "records": [...] }`);
-    return data.records.map((raw: { recordedAt?: unknown }) => {
-      if (typeof raw.recordedAt !== 'string') throw new Error(`${filePath}: a record has no recordedAt`);
-      return { ...parseMciRecord(raw), recordedAt: raw.recordedAt };
-    });
-  }
-
-  async function write(records: StoredMciRecord[]): Promise<void> {
-    await mkdir(dirname(filePath), { recursive: true });
-    // Write then rename, so a crash never leaves half a history behind.
-    const temporary = `${filePath}.${process.pid}.tmp`;
-    await writeFile(temporary, `${JSON.stringify({ records }, null, 2)}\n`, 'utf8');
-    await rename(temporary, filePath);
-  }
+  const file = jsonRecordFile<StoredMciRecord>(filePath, 'records', (raw, recordedAt) => ({
+    ...parseMciRecord(raw),
+    recordedAt,
+  }));
+  const read = file.read;
 
   return {
     list: read,
     append(record, recordedAt) {
-      const result = queue.then(async () => {
+      return file.serialised(async () => {
         const parsed = parseMciRecord(record);
         const year = String(parsed.year);
         if (Object.hasOwn(base, year))
@@ -69,11 +49,9 @@ export function createMciRecordStore(filePath: string, base: MciTable = shippedM
         if (records.some((r) => r.year === parsed.year))
           throw new MciRecordConflictError(`the MCI for ${year} is already recorded`);
         const stored = { ...parsed, recordedAt: recordedAt.toISOString() };
-        await write([...records, stored]);
+        await file.write([...records, stored]);
         return stored;
       });
-      queue = result.catch(() => undefined);
-      return result;
     },
   };
 }
