@@ -11,8 +11,9 @@ import type { Browser, Page } from 'playwright-core';
 import { fixtures } from '../../simulators';
 import { startEmbeddedNcaLayer, type NcaLayerStandIn } from '../../simulators/ncalayer';
 import { launch, openPage, shot, signIn } from './support/browser';
+import { eventually, field, option } from './support/forms';
 import { STAFF_SIGNERS } from '../../simulators/ncalayer/holders';
-import { missingPrerequisite, REPO, startSystem, type RunningSystem } from './support/system';
+import { missingPrerequisite, startSystem, type RunningSystem } from './support/system';
 
 const missing = missingPrerequisite();
 if (missing) console.warn(`e2e EDS browser tests SKIPPED: ${missing}`);
@@ -21,37 +22,6 @@ const describeSystem = missing ? describe.skip : describe;
 jest.setTimeout(900_000);
 
 const COMPANY = fixtures.licence.approved;
-
-async function eventually<T>(what: string, check: () => Promise<T | undefined | false>, timeoutMs = 180_000) {
-  const until = Date.now() + timeoutMs;
-  let last: unknown;
-  while (Date.now() < until) {
-    try {
-      const v = await check();
-      if (v) return v;
-    } catch (err) {
-      last = err;
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`timed out waiting for ${what}${last ? `: ${(last as Error).message}` : ''}`);
-}
-
-/** The form-js input of a deployed form's field, found by its key (as in web-app.test.ts). */
-function component(formId: string, key: string) {
-  const schema = JSON.parse(readFileSync(path.join(REPO, 'forms', `${formId}.form`), 'utf8'));
-  const walk = (cs: any[]): any[] => cs.flatMap((c) => [c, ...walk(c.components ?? [])]);
-  const found = walk(schema.components ?? []).find((c) => c.key === key);
-  if (!found) throw new Error(`form ${formId} has no field ${key}`);
-  return found;
-}
-const field = (page: Page, formId: string, key: string) =>
-  page.locator(`[data-testid=task-form] [id$="-${component(formId, key).id}"]`).first();
-function option(page: Page, formId: string, key: string, value: string) {
-  const c = component(formId, key);
-  const index = (c.values ?? []).findIndex((v: { value: string }) => v.value === value);
-  return page.locator(`[data-testid=task-form] [id$="-${c.id}-${index}"]`).first();
-}
 
 describeSystem('EDS on the real system', () => {
   let system: RunningSystem;

@@ -10,6 +10,7 @@ import { Camunda8 } from '@camunda8/sdk';
 import { defaultLegalClock } from '../../domain/legal-clock';
 import { fixtures } from '../../simulators';
 import { launch, openPage, shot, signIn } from './support/browser';
+import { eventually, field, option } from './support/forms';
 import { tabThrough } from './support/keyboard';
 import { missingPrerequisite, REPO, startSystem, type RunningSystem } from './support/system';
 
@@ -25,47 +26,6 @@ jest.setTimeout(900_000);
 /** A company the state-system simulators know: clean records, head with legal education, fee paid. */
 const COMPANY = fixtures.licence.approved;
 const APPLICANT_BIN = COMPANY.bin;
-
-/** Polls `check` until it returns a value, failing after `timeoutMs` with what was awaited. */
-async function eventually<T>(
-  what: string,
-  check: () => Promise<T | undefined | false>,
-  timeoutMs = 180_000,
-): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  let last: unknown;
-  while (Date.now() < until) {
-    try {
-      const v = await check();
-      if (v) return v;
-    } catch (err) {
-      last = err;
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`timed out waiting for ${what}${last ? `: ${(last as Error).message}` : ''}`);
-}
-
-/** The form-js input of a field of a deployed form, found by its key (form-js ids end with the component id). */
-function component(formId: string, key: string) {
-  const schema = JSON.parse(readFileSync(path.join(REPO, 'forms', `${formId}.form`), 'utf8'));
-  const walk = (cs: any[]): any[] => cs.flatMap((c) => [c, ...walk(c.components ?? [])]);
-  const found = walk(schema.components ?? []).find((c) => c.key === key);
-  if (!found) throw new Error(`form ${formId} has no field ${key}`);
-  return found;
-}
-
-function field(page: Page, formId: string, key: string) {
-  return page.locator(`[data-testid=task-form] [id$="-${component(formId, key).id}"]`).first();
-}
-
-/** A radio option by value: form-js numbers the options' ids in schema order. */
-function option(page: Page, formId: string, key: string, value: string) {
-  const c = component(formId, key);
-  const index = (c.values ?? []).findIndex((v: { value: string }) => v.value === value);
-  if (index < 0) throw new Error(`field ${key} of ${formId} has no option ${value}`);
-  return page.locator(`[data-testid=task-form] [id$="-${c.id}-${index}"]`).first();
-}
 
 describeSystem('web app on the real system', () => {
   let system: RunningSystem;

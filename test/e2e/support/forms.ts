@@ -1,0 +1,46 @@
+/** Helpers the browser tests share: waiting on the real system and finding deployed forms' fields. */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { REPO } from './system';
+
+/** Polls `check` until it returns a value, failing after `timeoutMs` with what was awaited. */
+export async function eventually<T>(
+  what: string,
+  check: () => Promise<T | undefined | false>,
+  timeoutMs = 180_000,
+): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  let last: unknown;
+  while (Date.now() < until) {
+    try {
+      const v = await check();
+      if (v) return v;
+    } catch (err) {
+      last = err;
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`timed out waiting for ${what}${last ? `: ${(last as Error).message}` : ''}`);
+}
+
+/** The form-js input of a field of a deployed form, found by its key (form-js ids end with the component id). */
+export function component(formId: string, key: string) {
+  const schema = JSON.parse(readFileSync(path.join(REPO, 'forms', `${formId}.form`), 'utf8'));
+  const walk = (cs: any[]): any[] => cs.flatMap((c) => [c, ...walk(c.components ?? [])]);
+  const found = walk(schema.components ?? []).find((c) => c.key === key);
+  if (!found) throw new Error(`form ${formId} has no field ${key}`);
+  return found;
+}
+
+export function field(page: Page, formId: string, key: string) {
+  return page.locator(`[data-testid=task-form] [id$="-${component(formId, key).id}"]`).first();
+}
+
+/** A radio option by value: form-js numbers the options' ids in schema order. */
+export function option(page: Page, formId: string, key: string, value: string) {
+  const c = component(formId, key);
+  const index = (c.values ?? []).findIndex((v: { value: string }) => v.value === value);
+  if (index < 0) throw new Error(`field ${key} of ${formId} has no option ${value}`);
+  return page.locator(`[data-testid=task-form] [id$="-${c.id}-${index}"]`).first();
+}
