@@ -1,13 +1,9 @@
 import type { CalendarRevisionStore, StoredCalendarRevision } from '../adapters/calendar-revisions';
 import type { CalendarRevision } from '../domain/legal-clock/revisions';
+import { SERVICE_IDS } from '../domain/services';
 
 /** The four public-service procedures whose applications carry working-day deadlines. */
-export const PROCEDURES = [
-  'fire-automation-permit',
-  'security-licence',
-  'training-centre-designation',
-  'national-company-security-approval',
-] as const;
+export const PROCEDURES = SERVICE_IDS;
 
 /** The message the diagrams wait for to recompute deadlines and re-arm their timers. */
 export const CALENDAR_REVISED_MESSAGE = 'calendar-revised';

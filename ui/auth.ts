@@ -1,3 +1,5 @@
+import { SERVICES } from '../domain/services';
+
 /**
  * Roles of the web app. Staff roles and candidate groups come from the identity provider's token
  * (ui/auth/identity.ts), never from the browser, so nobody can widen their own rights.
@@ -14,8 +16,8 @@ export const ROLES = [
 export type Role = (typeof ROLES)[number];
 
 /** Provider units: the fire committee (service A), police (B), the ministry (C, D). */
-export const UNITS = ['fire', 'police', 'mia'] as const;
-export type Unit = (typeof UNITS)[number];
+export const UNITS = [...new Set(SERVICES.map((s) => s.unit))];
+export type Unit = (typeof SERVICES)[number]['unit'];
 
 /** Roles that work user tasks. */
 export const TASK_ROLES: readonly Role[] = ['clerk', 'head', 'legal-expert', 'editorial-expert'];

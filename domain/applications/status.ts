@@ -1,4 +1,5 @@
-import type { Application, ServiceId } from './schemas';
+import { SERVICE_IDS, type ServiceId } from '../services';
+import type { Application } from './schemas';
 
 /** The slice of `domain/legal-clock` this module needs; injected so the module stays pure. */
 export interface WorkingDayClock {
@@ -37,12 +38,10 @@ export function startVariables(
   return { ...application, receivedAt: receivedAt.toISOString(), registeredOn };
 }
 
-export const PROCESS_ID_BY_SERVICE: Record<ServiceId, string> = {
-  'fire-automation-permit': 'fire-automation-permit',
-  'security-licence': 'security-licence',
-  'training-centre-designation': 'training-centre-designation',
-  'national-company-security-approval': 'national-company-security-approval',
-};
+/** A service's process id is its id (domain/services.ts). */
+export const PROCESS_ID_BY_SERVICE: Record<ServiceId, string> = Object.fromEntries(
+  SERVICE_IDS.map((id) => [id, id]),
+) as Record<ServiceId, string>;
 
 export interface ActiveElement {
   elementId: string;

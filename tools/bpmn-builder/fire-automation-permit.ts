@@ -1,8 +1,9 @@
+import { serviceOf } from '../../domain/services';
 import type { Diagram } from './builder';
 import { completeness, deliver, lookups, serviceFrame, studyAndHearing } from './service-frame';
 
 const REF = 'MES Order 372 (as amended by Order 138)';
-const GROUPS = { clerks: 'fire-clerks', head: 'fire-head' };
+const GROUPS = serviceOf('fire-automation-permit').groups;
 
 /** Service A — permit for installation, adjustment and maintenance of fire automation systems. */
 export function fireAutomationPermit(): Diagram {

@@ -1,10 +1,11 @@
+import { serviceOf } from '../../domain/services';
 import type { Diagram } from './builder';
 import { CORRELATION, escalate, lit, report } from './patterns';
 import { completeness, deliver, serviceFrame, studyAndHearing, miaStudyRefs } from './service-frame';
 
 const REF = 'MIA Order 261 (as amended by 923), national-company rules';
 const STUDY_REFS = miaStudyRefs(REF);
-const GROUPS = { clerks: 'mia-clerks', head: 'mia-head' };
+const GROUPS = serviceOf('national-company-security-approval').groups;
 
 /** Service D — approval of a national company creating a security organisation. */
 export function nationalCompanySecurityApproval(): Diagram {

@@ -1,3 +1,4 @@
+import { serviceOf } from '../../domain/services';
 import type { Diagram } from './builder';
 import { CORRELATION, escalate, lit, report } from './patterns';
 import {
@@ -12,7 +13,7 @@ import {
 
 const REF = 'MIA Order 261 (as amended by 923), licence rules';
 const LIST = `${REF}, Annex 1 (List)`;
-const GROUPS = { clerks: 'police-clerks', head: 'police-head' };
+const GROUPS = serviceOf('security-licence').groups;
 
 /** Service B — licence for security activity: issue, re-issue, duplicate; sub-types 1 and 2. */
 export function securityLicence(): Diagram {

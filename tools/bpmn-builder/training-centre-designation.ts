@@ -1,10 +1,11 @@
+import { serviceOf } from '../../domain/services';
 import type { Diagram } from './builder';
 import { escalate, lit, report } from './patterns';
 import { completeness, deliver, lookups, serviceFrame, studyAndHearing, miaStudyRefs } from './service-frame';
 
 const REF = 'MIA Order 261 (as amended by 923), training-centre rules';
 const STUDY_REFS = miaStudyRefs(REF);
-const GROUPS = { clerks: 'mia-clerks', head: 'mia-head' };
+const GROUPS = serviceOf('training-centre-designation').groups;
 
 /** Service C — designation of a specialised training centre; the Minister signs the order. */
 export function trainingCentreDesignation(): Diagram {

@@ -1,3 +1,4 @@
+import { SERVICES } from '../../domain/services';
 import type { Role, Session, Unit } from '../auth';
 
 /** A member of staff as the identity provider vouches for them. */
@@ -32,12 +33,12 @@ export type Identity = StaffIdentity | ApplicantIdentity;
 
 /** Candidate groups of user tasks, each with the role and unit it gives (docs/roles.md). */
 const TASK_GROUPS: Record<string, { role: Role; unit?: Unit | 'minister' }> = {
-  'fire-clerks': { role: 'clerk', unit: 'fire' },
-  'police-clerks': { role: 'clerk', unit: 'police' },
-  'mia-clerks': { role: 'clerk', unit: 'mia' },
-  'fire-head': { role: 'head', unit: 'fire' },
-  'police-head': { role: 'head', unit: 'police' },
-  'mia-head': { role: 'head', unit: 'mia' },
+  ...Object.fromEntries(
+    SERVICES.flatMap((s) => [
+      [s.groups.clerks, { role: 'clerk', unit: s.unit }],
+      [s.groups.head, { role: 'head', unit: s.unit }],
+    ]),
+  ),
   minister: { role: 'head', unit: 'minister' },
   'legal-experts': { role: 'legal-expert' },
   'editorial-experts': { role: 'editorial-expert' },

@@ -1,6 +1,7 @@
 import { almatyDay } from '../../domain/almaty-time';
 import { stepName as elementStepName } from '../../domain/applications/step-names';
 import { REFUSAL_GROUNDS } from '../../domain/rules/refusal-grounds';
+import { SERVICES } from '../../domain/services';
 import {
   stepName,
   api,
@@ -24,12 +25,7 @@ import { signedApi } from './ncalayer';
 /** Applicant portal: submit an application with attachments, follow its status, download results. */
 const app = root();
 const bin = boot.session?.bin ?? '';
-const PREFIX: Record<string, string> = {
-  'fire-automation-permit': 'FAP',
-  'security-licence': 'SEC',
-  'training-centre-designation': 'TCD',
-  'national-company-security-approval': 'NCA',
-};
+const PREFIX: Record<string, string> = Object.fromEntries(SERVICES.map((s) => [s.id, s.numberPrefix]));
 
 const listBox = h('section', { class: 'list', 'aria-labelledby': 'h-mine' });
 const detail = h('section', { class: 'detail', 'aria-live': 'polite' });
