@@ -9,6 +9,7 @@ import {
   runGatewayJob,
 } from '../adapters/gateway/worker-support';
 import { formatDateTime } from '../domain/documents/format';
+import { t, type Lang, type MessageKey, type MessageParams } from '../i18n';
 import type { WorkerDefinition, WorkerJob } from './types';
 
 type Channel = NonNullable<CabinetMessageInput['channel']>;
@@ -34,49 +35,50 @@ const optional = (job: WorkerJob, name: string): string | undefined => {
   return typeof v === 'string' && v.trim() !== '' ? v : undefined;
 };
 
-/** Notices the diagrams send; header `template` picks one. */
+/** A notice in both languages, "kk / ru", as the portal shows both. */
+const bothLangs = (key: MessageKey, params: (lang: Lang) => MessageParams = () => ({})): string =>
+  `${t('kk', key, params('kk'))} / ${t('ru', key, params('ru'))}`;
+
+/** Notices the diagrams send; header `template` picks one. Texts: the catalogue's `notice.*` keys. */
 export const NOTICE_TEMPLATES: Record<string, Template> = {
   'application-registered': {
-    title: 'Өтініш тіркелді / Заявление зарегистрировано',
-    body: (_job, n) => `Өтініш № ${n} тіркелді. / Заявление № ${n} зарегистрировано.`,
+    title: bothLangs('notice.application-registered.title'),
+    body: (_job, number) => bothLangs('notice.application-registered.body', () => ({ number })),
   },
   'preliminary-refusal-hearing': {
-    title: 'Бас тарту туралы алдын ала шешім және тыңдау / Предварительное решение об отказе и заслушивание',
-    body: (job, n) => {
+    title: bothLangs('notice.preliminary-refusal-hearing.title'),
+    body: (job, number) => {
       const hearingAt = optional(job, 'hearingAt');
       if (!hearingAt) throw new JobInputError('variable hearingAt is missing for the hearing notice');
       const at = new Date(hearingAt);
       if (Number.isNaN(at.getTime()))
         throw new JobInputError(`variable hearingAt is not an ISO date: ${hearingAt}`);
       const place = optional(job, 'hearingPlace');
-      return (
-        `Өтініш № ${n} бойынша бас тарту туралы алдын ала шешім қабылданды. Тыңдау: ${formatDateTime(at, 'kk')}, ${place ?? 'бейнебайланыс арқылы'}. ` +
-        'Сіз позицияңызды білдіруге құқылысыз (ҚР ӘРПК 73-бабы). ' +
-        `/ По заявлению № ${n} принято предварительное решение об отказе. Заслушивание: ${formatDateTime(at, 'ru')}, ${place ?? 'в режиме видеосвязи'}. ` +
-        'Вы вправе выразить позицию (ст. 73 АППК РК).'
-      );
+      return bothLangs('notice.preliminary-refusal-hearing.body', (lang) => ({
+        number,
+        hearingAt: formatDateTime(at, lang),
+        place: place ?? t(lang, 'notice.preliminary-refusal-hearing.remote'),
+      }));
     },
   },
   'result-ready': {
-    title: 'Мемлекеттік қызмет нәтижесі / Результат государственной услуги',
-    body: (_job, n) =>
-      `Өтініш № ${n} бойынша нәтиже жеке кабинетке жіберілді. / Результат по заявлению № ${n} направлен в личный кабинет.`,
+    title: bothLangs('notice.result-ready.title'),
+    body: (_job, number) => bothLangs('notice.result-ready.body', () => ({ number })),
   },
   'antimonopoly-letter-sent': {
-    title: 'Монополияға қарсы органға сұрау салу / Запрос в антимонопольный орган',
-    body: (_job, n) =>
-      `Өтініш № ${n} бойынша монополияға қарсы органға хат жіберілді. / По заявлению № ${n} направлено письмо в антимонопольный орган; срок приостановлен до получения ответа.`,
+    title: bothLangs('notice.antimonopoly-letter-sent.title'),
+    body: (_job, number) => bothLangs('notice.antimonopoly-letter-sent.body', () => ({ number })),
   },
   'deadline-extended': {
-    title: 'Мерзім өзгерді / Изменение срока',
-    body: (job, n) => {
+    title: bothLangs('notice.deadline-extended.title'),
+    body: (job, number) => {
       const raw = optional(job, 'serviceDeadline');
       const at = raw ? new Date(raw) : undefined;
       const known = at && !Number.isNaN(at.getTime()) ? at : undefined;
-      return (
-        `Өтініш № ${n}: қызмет көрсетудің жаңа мерзімі ${known ? formatDateTime(known, 'kk') : 'қосымша хабарланады'}. ` +
-        `/ Заявление № ${n}: новый срок оказания услуги ${known ? formatDateTime(known, 'ru') : 'будет сообщён дополнительно'}.`
-      );
+      return bothLangs('notice.deadline-extended.body', (lang) => ({
+        number,
+        deadline: known ? formatDateTime(known, lang) : t(lang, 'notice.deadline-extended.later'),
+      }));
     },
   },
 };

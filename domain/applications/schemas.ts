@@ -6,6 +6,7 @@ import { parseBin, parseIin, type IdentifierProblem } from '../identifiers';
  * (rule C1); facts held by state systems (C8) are deliberately absent: workers look them up.
  */
 
+import { both, t, type MessageKey, type MessageParams } from '../../i18n';
 import { SERVICE_IDS, type ServiceId } from '../services';
 
 export { SERVICE_IDS, type ServiceId };
@@ -21,62 +22,40 @@ interface Bilingual {
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 
-function bilingual(kk: string, ru: string): { params: Bilingual } {
-  return { params: { kk, ru } };
+/** A custom issue's message: the catalogue's text in both languages. */
+function bilingual(key: MessageKey, params?: MessageParams): { params: Bilingual } {
+  return { params: both(key, params) };
 }
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
 const applicationNumber = z
   .string()
-  .refine(
-    (v) => APPLICATION_NUMBER_PATTERN.test(v),
-    bilingual(
-      'Өтініш нөмірі SEC-2026-000042 үлгісінде болуы керек',
-      'Номер заявления должен быть вида SEC-2026-000042',
-    ),
-  );
+  .refine((v) => APPLICATION_NUMBER_PATTERN.test(v), bilingual('error.applicationNumber'));
 
 type IdentifierKind = 'iin' | 'bin' | 'iin-or-bin';
 
 const ID_LABEL: Record<IdentifierKind, Bilingual> = {
-  iin: { kk: 'ЖСН', ru: 'ИИН' },
-  bin: { kk: 'БСН', ru: 'БИН' },
-  'iin-or-bin': { kk: 'ЖСН/БСН', ru: 'ИИН/БИН' },
+  iin: both('error.id.iin'),
+  bin: both('error.id.bin'),
+  'iin-or-bin': both('error.id.iin-or-bin'),
 };
 
 /** Which check a 12-digit number failed, in both languages. */
 function problemText(kind: 'iin' | 'bin', problem: IdentifierProblem): Bilingual {
   switch (problem) {
     case 'checksum':
-      return { kk: 'бақылау саны (12-цифр) сәйкес келмейді', ru: 'не сходится контрольная (12-я) цифра' };
+      return both('error.id.checksum');
     case 'century':
-      return {
-        kk: '7-цифр (туған ғасыры мен жынысы) 1-ден 6-ға дейін болуы керек',
-        ru: '7-я цифра (век рождения и пол) должна быть от 1 до 6',
-      };
+      return both('error.id.century');
     case 'date':
-      return kind === 'iin'
-        ? {
-            kk: 'алғашқы 6 цифр (туған күні, ЖЖААКК) нақты күн емес',
-            ru: 'первые 6 цифр (дата рождения, ГГММДД) не являются существующей датой',
-          }
-        : {
-            kk: '3–4-цифрлар (тіркелген айы) 01-ден 12-ге дейін болуы керек',
-            ru: '3–4-я цифры (месяц регистрации) должны быть от 01 до 12',
-          };
+      return kind === 'iin' ? both('error.id.birthDate') : both('error.id.registrationMonth');
     case 'entity-type':
-      return {
-        kk: '5-цифр (заңды тұлғаның түрі) 4, 5 немесе 6 болуы керек',
-        ru: '5-я цифра (тип юридического лица) должна быть 4, 5 или 6',
-      };
+      return both('error.id.entityType');
     case 'division':
-      return {
-        kk: '6-цифр (бөлімше белгісі) 0-ден 3-ке дейін болуы керек',
-        ru: '6-я цифра (признак подразделения) должна быть от 0 до 3',
-      };
+      return both('error.id.division');
     default:
-      return { kk: 'пішімі дұрыс емес', ru: 'неверный формат' };
+      return both('error.id.format');
   }
 }
 
@@ -88,14 +67,12 @@ function problemText(kind: 'iin' | 'bin', problem: IdentifierProblem): Bilingual
  */
 export function identifierProblem(value: string, kind: IdentifierKind): Bilingual | undefined {
   const label = ID_LABEL[kind];
-  const say = (t: Bilingual): Bilingual => ({ kk: `${label.kk}: ${t.kk}`, ru: `${label.ru}: ${t.ru}` });
-  if (value.length !== 12)
-    return say({
-      kk: `12 цифр болуы керек, енгізілгені ${value.length} таңба`,
-      ru: `должно быть 12 цифр, введено символов: ${value.length}`,
-    });
-  if (!/^\d{12}$/.test(value))
-    return say({ kk: 'тек цифрлардан тұруы керек', ru: 'допускаются только цифры' });
+  const say = (problem: Bilingual): Bilingual => ({
+    kk: t('kk', 'error.id.problem', { label: label.kk, problem: problem.kk }),
+    ru: t('ru', 'error.id.problem', { label: label.ru, problem: problem.ru }),
+  });
+  if (value.length !== 12) return say(both('error.id.length', { length: value.length }));
+  if (!/^\d{12}$/.test(value)) return say(both('error.id.digits'));
   const asIin = parseIin(value);
   const asBin = parseBin(value);
   if (kind === 'iin') return asIin.ok ? undefined : say(problemText('iin', asIin.problem));
@@ -107,8 +84,8 @@ export function identifierProblem(value: string, kind: IdentifierKind): Bilingua
   const i = problemText('iin', asIin.problem);
   const b = problemText('bin', asBin.problem);
   return say({
-    kk: `ЖСН де, БСН де емес: ЖСН ретінде ${i.kk}; БСН ретінде ${b.kk}`,
-    ru: `не является ни ИИН, ни БИН: как ИИН — ${i.ru}; как БИН — ${b.ru}`,
+    kk: t('kk', 'error.id.neither', { asIin: i.kk, asBin: b.kk }),
+    ru: t('ru', 'error.id.neither', { asIin: i.ru, asBin: b.ru }),
   });
 }
 
@@ -124,7 +101,7 @@ const iin = identifier('iin');
 const dateString = z
   .string()
   .regex(isoDate)
-  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), bilingual('Күн дұрыс емес', 'Неверная дата'));
+  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), bilingual('error.date'));
 
 const applicantFields = {
   bin,
@@ -155,10 +132,7 @@ export const attachmentSchema = z.object({
     .string()
     .min(1)
     .max(255)
-    .refine(
-      (v) => !/[\\/]/.test(v) && v !== '.' && v !== '..',
-      bilingual('Файл атауы дұрыс емес', 'Недопустимое имя файла'),
-    ),
+    .refine((v) => !/[\\/]/.test(v) && v !== '.' && v !== '..', bilingual('error.fileName')),
 });
 
 const common = {
@@ -212,31 +186,19 @@ export const securityLicenceSchema = z
     ...common,
   })
   .superRefine((value, ctx) => {
-    const need = (path: string, kk: string, ru: string) =>
-      ctx.addIssue({ code: 'custom', path: [path], params: { kk, ru } });
+    const need = (path: string, key: MessageKey) =>
+      ctx.addIssue({ code: 'custom', path: [path], params: both(key) });
     if (value.requestKind === 'issue' && value.licenceDocuments === 'annex' && !value.licenceNumber) {
-      need(
-        'licenceNumber',
-        'Лицензияға қосымша ғана сұралса, лицензия нөмірі міндетті',
-        'Если запрашивается только приложение к лицензии, нужен номер лицензии',
-      );
+      need('licenceNumber', 'error.licenceNumber.annexOnly');
     }
     if (value.requestKind !== 'issue' && !value.licenceNumber) {
-      need(
-        'licenceNumber',
-        'Қайта ресімдеу мен телнұсқа үшін лицензия нөмірі міндетті',
-        'Для переоформления и дубликата нужен номер лицензии',
-      );
+      need('licenceNumber', 'error.licenceNumber.reissueOrDuplicate');
     }
     if (value.requestKind === 'reissue' && !value.reissueReason) {
-      need('reissueReason', 'Қайта ресімдеу себебін көрсетіңіз', 'Укажите причину переоформления');
+      need('reissueReason', 'error.reissueReason');
     }
     if (value.requestKind === 'duplicate' && !value.duplicateReason) {
-      need(
-        'duplicateReason',
-        'Телнұсқа себебін көрсетіңіз (жоғалған немесе бүлінген)',
-        'Укажите причину дубликата (утеря или порча)',
-      );
+      need('duplicateReason', 'error.duplicateReason');
     }
   });
 
@@ -270,19 +232,13 @@ export const representativeSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['powerOfAttorney', 'validUntil'],
-        params: {
-          kk: 'Сенімхаттың жарамдылық мерзімінің соңы басынан ерте',
-          ru: 'Окончание срока действия доверенности раньше его начала',
-        },
+        params: both('error.powerOfAttorney.endsBeforeStart'),
       });
     if (p.validFrom < p.issuedOn)
       ctx.addIssue({
         code: 'custom',
         path: ['powerOfAttorney', 'validFrom'],
-        params: {
-          kk: 'Сенімхат берілген күнінен бұрын жарамды бола алмайды',
-          ru: 'Доверенность не может действовать раньше даты её выдачи',
-        },
+        params: both('error.powerOfAttorney.beforeIssue'),
       });
   });
 
@@ -303,16 +259,20 @@ export function powerOfAttorneyProblems(application: Application, receivedOn: st
     return [
       {
         path: `${path}.validUntil`,
-        kk: `Сенімхаттың мерзімі өткен: ${displayDate(p.validUntil)} дейін жарамды болған, өтініш ${displayDate(receivedOn)} түсті`,
-        ru: `Срок доверенности истёк: она действовала до ${displayDate(p.validUntil)}, заявление поступило ${displayDate(receivedOn)}`,
+        ...both('error.powerOfAttorney.expired', {
+          validUntil: displayDate(p.validUntil),
+          receivedOn: displayDate(receivedOn),
+        }),
       },
     ];
   if (p.validFrom > receivedOn)
     return [
       {
         path: `${path}.validFrom`,
-        kk: `Сенімхат әлі күшіне енбеген: ${displayDate(p.validFrom)} бастап жарамды, өтініш ${displayDate(receivedOn)} түсті`,
-        ru: `Доверенность ещё не действует: она действует с ${displayDate(p.validFrom)}, заявление поступило ${displayDate(receivedOn)}`,
+        ...both('error.powerOfAttorney.notYetValid', {
+          validFrom: displayDate(p.validFrom),
+          receivedOn: displayDate(receivedOn),
+        }),
       },
     ];
   return [];
@@ -376,58 +336,35 @@ function messageFor(issue: Issue): Bilingual {
   if (params?.kk && params.ru) return { kk: params.kk, ru: params.ru };
   switch (issue.code) {
     case 'invalid_type':
-      if ((issue as { input?: unknown }).input === undefined) {
-        return { kk: 'Міндетті өріс толтырылмаған', ru: 'Обязательное поле не заполнено' };
-      }
-      return {
-        kk: `Мәннің түрі дұрыс емес (күтілгені: ${issue.expected})`,
-        ru: `Неверный тип значения (ожидается: ${issue.expected})`,
-      };
+      if ((issue as { input?: unknown }).input === undefined) return both('error.required');
+      return both('error.type', { expected: issue.expected });
     case 'too_small':
-      if (issue.origin === 'array')
-        return { kk: `Кемінде ${issue.minimum} жазба қажет`, ru: `Нужно не менее ${issue.minimum} записей` };
-      if (issue.origin === 'string')
-        return { kk: 'Өріс бос болмауы керек', ru: 'Поле не должно быть пустым' };
-      return { kk: `Мән ${issue.minimum} кем болмауы керек`, ru: `Значение не меньше ${issue.minimum}` };
+      if (issue.origin === 'array') return both('error.tooFewRows', { minimum: String(issue.minimum) });
+      if (issue.origin === 'string') return both('error.empty');
+      return both('error.tooSmall', { minimum: String(issue.minimum) });
     case 'too_big':
-      if (issue.origin === 'array')
-        return { kk: `Ең көбі ${issue.maximum} жазба`, ru: `Не более ${issue.maximum} записей` };
-      if (issue.origin === 'string')
-        return { kk: `Ең көбі ${issue.maximum} таңба`, ru: `Не более ${issue.maximum} символов` };
-      return { kk: `Мән ${issue.maximum} артық болмауы керек`, ru: `Значение не больше ${issue.maximum}` };
+      if (issue.origin === 'array') return both('error.tooManyRows', { maximum: String(issue.maximum) });
+      if (issue.origin === 'string') return both('error.tooLong', { maximum: String(issue.maximum) });
+      return both('error.tooBig', { maximum: String(issue.maximum) });
     case 'invalid_format':
       return formatMessage(issue);
     case 'invalid_value':
-      return {
-        kk: `Рұқсат етілген мәндер: ${issue.values.map(String).join(', ')}`,
-        ru: `Допустимые значения: ${issue.values.map(String).join(', ')}`,
-      };
+      return both('error.allowedValues', { values: issue.values.map(String).join(', ') });
     case 'invalid_union':
       if ((issue as { note?: string }).note === 'No matching discriminator') {
-        return {
-          kk: `Белгісіз қызмет. Рұқсат етілгені: ${SERVICE_IDS.join(', ')}`,
-          ru: `Неизвестная услуга. Допустимые: ${SERVICE_IDS.join(', ')}`,
-        };
+        return both('error.unknownService', { services: SERVICE_IDS.join(', ') });
       }
-      return {
-        kk: 'Мән рұқсат етілген нұсқалардың ешқайсысына сәйкес емес',
-        ru: 'Значение не соответствует ни одному из допустимых вариантов',
-      };
+      return both('error.noVariant');
     case 'unrecognized_keys':
-      return {
-        kk: `Белгісіз өрістер: ${issue.keys.join(', ')}`,
-        ru: `Неизвестные поля: ${issue.keys.join(', ')}`,
-      };
+      return both('error.unknownFields', { keys: issue.keys.join(', ') });
     default:
-      return { kk: 'Мән дұрыс емес', ru: 'Недопустимое значение' };
+      return both('error.invalid');
   }
 }
 
 function formatMessage(issue: z.core.$ZodIssueInvalidStringFormat): Bilingual {
   const pattern = issue.format === 'regex' ? (issue as { pattern?: string }).pattern : undefined;
-  if (pattern === isoDate.source)
-    return { kk: 'Күн ЖЖЖЖ-АА-КК пішімінде болуы керек', ru: 'Дата в формате ГГГГ-ММ-ДД' };
-  if (issue.format === 'email')
-    return { kk: 'Электрондық пошта дұрыс емес', ru: 'Неверный адрес электронной почты' };
-  return { kk: 'Пішімі дұрыс емес', ru: 'Неверный формат' };
+  if (pattern === isoDate.source) return both('error.dateFormat');
+  if (issue.format === 'email') return both('error.email');
+  return both('error.format');
 }

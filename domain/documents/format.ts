@@ -1,3 +1,4 @@
+import { t } from '../../i18n';
 import { almatyParts } from '../almaty-time';
 import type { Lang } from './types';
 
@@ -14,9 +15,7 @@ export function formatDate(at: Date): string {
 
 export function formatDateTime(at: Date, lang: Lang): string {
   const p = astanaParts(at);
-  return lang === 'kk'
-    ? `${p.day}.${p.month}.${p.year}, сағат ${p.time} (Астана уақыты)`
-    : `${p.day}.${p.month}.${p.year}, ${p.time} (время Астаны)`;
+  return t(lang, 'time.dateTime', { date: `${p.day}.${p.month}.${p.year}`, time: p.time });
 }
 
 /** Numbered list items in the "1) ..." style of Kazakhstan's legal acts. */

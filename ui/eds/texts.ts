@@ -1,69 +1,13 @@
-/** EDS texts in Kazakh and Russian, for the server pages and the browser bundles. */
-export type Lang = 'kk' | 'ru';
+/** EDS texts for the server pages and the browser bundles: the catalogue's `eds.*` keys (i18n/). */
+import { isMessageKey, t, type Lang, type MessageKey } from '../../i18n';
 
-const TEXTS = {
-  edsSignIn: ['ЭЦҚ арқылы кіру', 'Вход по ЭЦП'],
-  edsSignInHint: [
-    'Өтініш беруші NCALayer арқылы аутентификация кілтімен кіреді: ЖСН мен БСН сертификаттан алынады.',
-    'Заявитель входит ключом аутентификации через NCALayer: ИИН и БИН берутся из сертификата.',
-  ],
-  edsSignInButton: ['ЭЦҚ-мен кіру', 'Войти с ЭЦП'],
-  staffSignIn: ['Қызметкерлердің кіруі', 'Вход для сотрудников'],
-  ncalayerMissing: [
-    'NCALayer іске қосылмаған немесе қолжетімсіз. NCALayer бағдарламасын іске қосып, қайталаңыз.',
-    'NCALayer не запущен или недоступен. Запустите NCALayer и повторите.',
-  ],
-  ncalayerCancelled: ['Қол қою тоқтатылды', 'Подписание отменено'],
-  signing: ['ЭЦҚ-мен қол қойылуда…', 'Подписание ЭЦП…'],
-  verifyTitle: ['Құжаттың түпнұсқалығын тексеру', 'Проверка подлинности документа'],
-  verifyNumber: ['Құжат нөмірі', 'Номер документа'],
-  verifyCheck: ['Тексеру', 'Проверить'],
-  verifyUpload: ['PDF файлының өзгертілмегенін тексеру', 'Проверить, что PDF-файл не изменён'],
-  verifyFile: ['PDF файлы', 'PDF-файл'],
-  genuine: ['Құжат түпнұсқа: ЭЦҚ-мен қол қойылған', 'Документ подлинный: подписан ЭЦП'],
-  unaltered: [
-    'Файл өзгертілмеген: тізілімдегі қол қойылған құжатпен бірдей, қолтаңба расталды',
-    'Файл не изменён: совпадает с подписанным документом реестра, подпись подтверждена',
-  ],
-  altered: [
-    'Файл тізілімдегі қол қойылған құжатпен сәйкес келмейді: ол өзгертілген немесе біздің жүйеде берілмеген',
-    'Файл не совпадает с подписанным документом реестра: он изменён или выдан не нашей системой',
-  ],
-  notFoundDoc: [
-    'Мұндай нөмірмен қол қойылған құжат табылмады',
-    'Подписанный документ с таким номером не найден',
-  ],
-  noFile: ['PDF файлын таңдаңыз', 'Выберите PDF-файл'],
-  title: ['Атауы', 'Название'],
-  number: ['Нөмірі', 'Номер'],
-  language: ['Тілі', 'Язык'],
-  signer: ['Қол қойған', 'Подписал'],
-  organization: ['Ұйым', 'Организация'],
-  signingTime: ['Қол қойылған уақыты', 'Время подписания'],
-  certificateSerial: ['Сертификаттың сериялық нөмірі', 'Серийный номер сертификата'],
-  certificateIssuer: ['Сертификатты берген', 'Издатель сертификата'],
-  digest: ['SHA-256', 'SHA-256'],
-  download: ['Жүктеп алу', 'Скачать'],
-  requestSignatures: ['Өтініш берушінің ЭЦҚ-лары', 'ЭЦП заявителя'],
-  requestKind: ['Сұрау', 'Запрос'],
-  'kind.application': ['Өтініш', 'Заявление'],
-  'kind.hearing-position': ['Тыңдаудағы ұстаным', 'Позиция на заслушивании'],
-  'kind.missing-documents': ['Жетіспейтін құжаттар', 'Недостающие документы'],
-  'kind.complaint': ['Шағым', 'Жалоба'],
-  'kind.message': ['Хабарлама', 'Сообщение'],
-  unsigned: [
-    'Сұрауға ЭЦҚ-мен қол қойылмаған: NCALayer арқылы қол қойыңыз',
-    'Запрос не подписан ЭЦП: подпишите его через NCALayer',
-  ],
-  signResultFirst: ['Нәтижеге алдымен өз ЭЦҚ-ңызбен қол қойыңыз', 'Сначала подпишите результат своей ЭЦП'],
-  noStaffIin: [
-    'Сіздің ЖСН-іңіз қызметкерлер тізімінде жоқ: ЭЦҚ-мен қол қою мүмкін емес',
-    'Вашего ИИН нет в списке сотрудников: подписание ЭЦП невозможно',
-  ],
-} as const satisfies Record<string, readonly [string, string]>;
+export type { Lang };
 
-export type EdsTextKey = keyof typeof TEXTS;
+type EdsKey = Extract<MessageKey, `eds.${string}`>;
+export type EdsTextKey = EdsKey extends `eds.${infer K}` ? K : never;
 
+/** The text of `eds.<key>`; a kind the catalogue lacks shows as itself. */
 export function edsText(lang: Lang, key: EdsTextKey): string {
-  return TEXTS[key]?.[lang === 'ru' ? 1 : 0] ?? key;
+  const full = `eds.${key}`;
+  return isMessageKey(full) ? t(lang, full) : key;
 }
