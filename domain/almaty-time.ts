@@ -125,6 +125,22 @@ export function formatAlmatyDateTime(at: InstantLike): string {
   return inAlmaty(at).toFormat('dd.MM.yyyy HH:mm');
 }
 
+/** `DD.MM.YYYY HH:mm:ss` in Almaty time, e.g. when a signature was made. */
+export function formatAlmatyDateTimeSeconds(at: InstantLike): string {
+  return inAlmaty(at).toFormat('dd.MM.yyyy HH:mm:ss');
+}
+
+/**
+ * The offset (minutes) in force at an Almaty wall-clock time given as ms after 1970-01-01T00:00
+ * local: the legal clock's 18:30 of a day. A wall-clock time skipped or repeated by a change of
+ * offset takes the offset in force just after the change.
+ */
+export function almatyOffsetAtWallClock(localMs: number): number {
+  const guess = almatyOffsetMinutes(localMs);
+  const offset = almatyOffsetMinutes(localMs - guess * 60_000);
+  return offset === guess ? offset : almatyOffsetMinutes(localMs - offset * 60_000);
+}
+
 /** The instant of an Almaty wall-clock time (month 1–12). */
 export function fromAlmatyWallClock(
   year: number,

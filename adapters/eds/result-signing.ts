@@ -6,7 +6,7 @@
  * head) and only then stores the signed PDF. The task cannot complete before (see `isSignedBy`).
  */
 import { createHash } from 'node:crypto';
-import { DateTime } from 'luxon';
+import { formatAlmatyDateTime } from '../../domain/almaty-time';
 import type { Clock } from '../../domain/clock';
 import { buildDocument, factsFromVariables, type DocumentKind, type Lang } from '../../domain/documents';
 import { renderPdf, type DocumentService } from '../documents';
@@ -125,7 +125,7 @@ export function createResultSigning(deps: {
       const decorate = await signatureBlock({
         lang,
         signerName: who.fullName,
-        signingTime: DateTime.fromJSDate(now, { zone: 'Asia/Almaty' }).toFormat('dd.MM.yyyy HH:mm'),
+        signingTime: formatAlmatyDateTime(now),
         certificateSerial: cert.serialNumber,
         verifyUrl: `${input.origin}/verify/${encodeURIComponent(documentId)}`,
       });

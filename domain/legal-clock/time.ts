@@ -1,4 +1,4 @@
-import { almatyOffsetMinutes } from '../almaty-time';
+import { almatyOffsetAtWallClock, almatyOffsetMinutes } from '../almaty-time';
 import { InvalidInputError } from './errors';
 
 const MS_PER_DAY = 86_400_000;
@@ -12,13 +12,7 @@ export function offsetMinutesAt(utcMs: number): number {
 
 /** Offset in force at 18:30 local of a day (ordinal as from {@link dayOrdinal}). */
 export function offsetMinutesAtCloseOf(ordinal: number): number {
-  // Try the offsets Almaty has had since 1992 (+05:00 now, +06:00 before): the one that maps
-  // back to the same local time is the one in force at 18:30 that day.
-  for (const candidate of [300, 360]) {
-    const utcMs = ordinal * MS_PER_DAY + CLOSE_OF_BUSINESS_MS - candidate * 60_000;
-    if (offsetMinutesAt(utcMs) === candidate) return candidate;
-  }
-  return offsetMinutesAt(ordinal * MS_PER_DAY + CLOSE_OF_BUSINESS_MS - 300 * 60_000);
+  return almatyOffsetAtWallClock(ordinal * MS_PER_DAY + CLOSE_OF_BUSINESS_MS);
 }
 
 /** Days since 1970-01-01 of a proleptic Gregorian date. */

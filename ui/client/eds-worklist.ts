@@ -1,4 +1,5 @@
 /** EDS in the worklist: the head signs the result through NCALayer; the clerk sees request signatures. */
+import { formatAlmatyDateTimeSeconds } from '../../domain/almaty-time';
 import { api, h, lang } from './common';
 import { chosenCertificate, edsConfig, signDetached } from './ncalayer';
 import { edsText, type EdsTextKey } from '../eds/texts';
@@ -11,8 +12,7 @@ export async function signResult(userTaskKey: string): Promise<void> {
   await api('POST', `/api/eds/tasks/${userTaskKey}/sign`, { signatures });
 }
 
-const when = (iso: string) =>
-  new Date(iso).toLocaleString(lang === 'ru' ? 'ru-RU' : 'kk-KZ', { timeZone: 'Asia/Almaty' });
+const when = (iso: string) => formatAlmatyDateTimeSeconds(iso);
 
 /** Who signed the applicant's requests of this application, when, with which certificate. */
 export function requestSignaturesBox(applicationNumber?: string): HTMLElement {

@@ -6,7 +6,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import multer from 'multer';
-import { DateTime } from 'luxon';
+import { formatAlmatyDateTimeSeconds } from '../../domain/almaty-time';
 import type { Clock } from '../../domain/clock';
 import { NO_WAIT, processVariables, type CamundaPort } from '../../intake/camunda-port';
 import { extractPades } from '../../adapters/eds/pades';
@@ -71,8 +71,7 @@ export function edsErrorHandler(err: unknown, _req: Request, res: Response, next
 }
 
 const sha256 = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
-const almaty = (iso: string) =>
-  DateTime.fromISO(iso, { zone: 'Asia/Almaty' }).toFormat('dd.MM.yyyy HH:mm:ss');
+const almaty = (iso: string) => formatAlmatyDateTimeSeconds(iso);
 /** The origin the browser used, for the QR link of the verification page. */
 const originOf = (req: Request) => `${req.protocol}://${req.get('host')}`;
 
