@@ -4,7 +4,6 @@ import path from 'node:path';
 import { buildDocument, factsFromVariables } from '../../domain/documents';
 import { groundByCode } from '../../domain/rules/refusal-grounds';
 import { fixtures } from '../../simulators';
-import type { SpecialistFixture } from '../../simulators';
 import {
   applicantOf,
   breachRecorded,
@@ -24,6 +23,7 @@ import {
   NO_GROUNDS,
   NOW,
   holdHearingAt,
+  permitApplication,
   sendHearingNotice,
   signed,
   submitApplication,
@@ -36,35 +36,7 @@ import {
 /** 10 working days after registration on 2 March (9 March is a holiday for 8 March). */
 const TERM_END = '2026-03-17T18:30:00+05:00';
 
-const CLEARANCE: Record<SpecialistFixture['electricalClearanceGroup'], number> = { III: 3, IV: 4, V: 5 };
-
 type FireFixture = (typeof fixtures.fire)[keyof typeof fixtures.fire];
-
-function permitApplication(number: string, company: FireFixture, extra: Record<string, unknown> = {}) {
-  return {
-    applicationNumber: number,
-    serviceId: 'fire-automation-permit',
-    applicant: {
-      ...applicantOf(company, FIRE_INSTALLER_LOCATION),
-      registrationCertificate: { number: '10100-1910-ТОО', date: '2016-05-17' },
-    },
-    consentToRestrictedData: true,
-    attachments: [
-      { kind: 'application-form', fileName: 'otinish.pdf' },
-      { kind: 'specialists-documents', fileName: 'mamandar.pdf' },
-      { kind: 'employment-contracts', fileName: 'enbek-sharttary.pdf' },
-    ],
-    specialists: company.specialists.map((s) => ({
-      iin: s.iin,
-      fullName: s.fullName,
-      electricalClearanceGroup: CLEARANCE[s.electricalClearanceGroup],
-    })),
-    measuringInstruments: [
-      { name: 'Мегаомметр ЭС0202/2-Г', serialNumber: 'MO-21-0457', verifiedUntil: '2026-11-30' },
-    ],
-    ...extra,
-  };
-}
 
 const SIGNED = signed({ signerName: 'Сапаров Ерлан Қайратұлы', signerPosition: 'Комитет төрағасы' });
 const PRELIMINARY = hearingNotice(

@@ -3,15 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../config/schema';
 import { deployResources } from '../../deploy/deploy';
-import { fixtures } from '../../simulators';
-import {
-  applicantOf,
-  FIRE_INSTALLER_LOCATION,
-  NOW,
-  testSystemAt,
-  variablesOf,
-  waitForTask,
-} from '../support/process-fixtures';
+import { NOW, permitApplication, testSystemAt, variablesOf, waitForTask } from '../support/process-fixtures';
 
 const REPO_ROOT = path.resolve(__dirname, '../..');
 
@@ -21,32 +13,6 @@ const BEFORE_ANY_RULES = '2025-08-20T10:00:00+05:00';
 const BEFORE_12_JULY = '2026-07-10T10:00:00+05:00';
 /** Monday 13 July 2026, 10:00: registered the same day, after 12 July 2026. */
 const AFTER_12_JULY = '2026-07-13T10:00:00+05:00';
-
-function permitApplication(applicationNumber: string) {
-  const company = fixtures.fire.approved;
-  return {
-    applicationNumber,
-    serviceId: 'fire-automation-permit',
-    applicant: {
-      ...applicantOf(company, FIRE_INSTALLER_LOCATION),
-      registrationCertificate: { number: '10100-1910-ТОО', date: '2016-05-17' },
-    },
-    consentToRestrictedData: true,
-    attachments: [
-      { kind: 'application-form', fileName: 'otinish.pdf' },
-      { kind: 'specialists-documents', fileName: 'mamandar.pdf' },
-      { kind: 'employment-contracts', fileName: 'enbek-sharttary.pdf' },
-    ],
-    specialists: company.specialists.map((s) => ({
-      iin: s.iin,
-      fullName: s.fullName,
-      electricalClearanceGroup: { III: 3, IV: 4, V: 5 }[s.electricalClearanceGroup],
-    })),
-    measuringInstruments: [
-      { name: 'Мегаомметр ЭС0202/2-Г', serialNumber: 'MO-21-0457', verifiedUntil: '2026-11-30' },
-    ],
-  };
-}
 
 describe('rules in force on the registration day (Order 138 ¶4; spec C13) on the embedded engine', () => {
   const sys = testSystemAt(BEFORE_ANY_RULES);

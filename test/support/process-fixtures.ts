@@ -5,7 +5,7 @@
  * one service (its checklists, document lists, texts) stays in that service's test file.
  */
 import { buildDocument, factsFromVariables, type DocumentKind } from '../../domain/documents';
-import type { CompanyFixture } from '../../simulators';
+import { fixtures, type CompanyFixture, type SpecialistFixture } from '../../simulators';
 import { NOW } from './engine-harness';
 import {
   completeTask,
@@ -75,6 +75,40 @@ export function applicantOf(company: Company, location: string) {
 }
 
 /** Submits an application through the intake, expects it registered, and returns its process instance key. */
+type FireCompany = (typeof fixtures.fire)[keyof typeof fixtures.fire];
+const CLEARANCE: Record<SpecialistFixture['electricalClearanceGroup'], number> = { III: 3, IV: 4, V: 5 };
+
+/** A service A application of a seeded installer, as the portal sends it (Order 138 Annex 2 row 10). */
+export function permitApplication(
+  applicationNumber: string,
+  company: FireCompany = fixtures.fire.approved,
+  extra: Record<string, unknown> = {},
+) {
+  return {
+    applicationNumber,
+    serviceId: 'fire-automation-permit',
+    applicant: {
+      ...applicantOf(company, FIRE_INSTALLER_LOCATION),
+      registrationCertificate: { number: '10100-1910-ТОО', date: '2016-05-17' },
+    },
+    consentToRestrictedData: true,
+    attachments: [
+      { kind: 'application-form', fileName: 'otinish.pdf' },
+      { kind: 'specialists-documents', fileName: 'mamandar.pdf' },
+      { kind: 'employment-contracts', fileName: 'enbek-sharttary.pdf' },
+    ],
+    specialists: company.specialists.map((s) => ({
+      iin: s.iin,
+      fullName: s.fullName,
+      electricalClearanceGroup: CLEARANCE[s.electricalClearanceGroup],
+    })),
+    measuringInstruments: [
+      { name: 'Мегаомметр ЭС0202/2-Г', serialNumber: 'MO-21-0457', verifiedUntil: '2026-11-30' },
+    ],
+    ...extra,
+  };
+}
+
 export async function submitApplication(sys: TestSystem, application: object): Promise<string> {
   const submitted = await sys.intake.submit(application);
   expect(submitted.status).toBe(201);
