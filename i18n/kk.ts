@@ -270,6 +270,15 @@ export const kk: Readonly<Record<MessageKey, string>> = {
   'error.email': 'Электрондық пошта дұрыс емес',
   'error.format': 'Пішімі дұрыс емес',
 
+  // The hearing time a clerk sets in the preliminary decision.
+  'error.hearingAt.missing': 'Тыңдау күні мен уақыты көрсетілмеген немесе дұрыс емес',
+  'error.hearingAt.afterDeadline':
+    'Тыңдау уақыты ({at}) тыңдау мерзімінен кеш: тыңдау {deadline} дейін өткізілуі керек',
+  'error.hearingAt.tooSoon':
+    'Тыңдау уақыты ({at}) тым ерте: тыңдау {earliest} бастап белгіленеді (хабарламадан кейінгі ең аз мерзім, жұмыс күндерімен: {minNotice})',
+  'error.hearingAt.dayOff': 'Тыңдау күні ({day}) жұмыс күні емес',
+  'error.hearingAt.outsideHours': 'Тыңдау уақыты ({at}) жұмыс уақытынан тыс: 09:00-ден 18:30-ға дейін',
+
   // Steps people see (user tasks and waiting points), by the diagrams' element ids.
   'element.Task_CheckCompleteness': 'Құжаттардың толықтығын тексеру',
   'element.Task_StudyCompliance': 'Құжаттарды зерделеу және талаптарға сәйкестігін тексеру',

@@ -266,6 +266,15 @@ export const ru = {
   'error.email': 'Неверный адрес электронной почты',
   'error.format': 'Неверный формат',
 
+  // The hearing time a clerk sets in the preliminary decision.
+  'error.hearingAt.missing': 'Дата и время заслушивания не указаны или указаны неверно',
+  'error.hearingAt.afterDeadline':
+    'Время заслушивания ({at}) позже срока: заслушивание проводится не позднее {deadline}',
+  'error.hearingAt.tooSoon':
+    'Время заслушивания ({at}) слишком раннее: заслушивание назначается не ранее {earliest} (наименьший срок после уведомления в рабочих днях: {minNotice})',
+  'error.hearingAt.dayOff': 'День заслушивания ({day}) не является рабочим',
+  'error.hearingAt.outsideHours': 'Время заслушивания ({at}) вне рабочего времени: с 09:00 до 18:30',
+
   // Steps people see (user tasks and waiting points), by the diagrams' element ids.
   'element.Task_CheckCompleteness': 'Проверка полноты документов',
   'element.Task_StudyCompliance': 'Изучение документов и проверка соответствия требованиям',

@@ -1,3 +1,4 @@
+import { both, t, type Lang, type MessageKey, type MessageParams } from '../../i18n';
 import { formatDateTime } from '../documents/format';
 import type { LegalClock } from '../legal-clock';
 import { formatDay, localDayAndTime } from '../legal-clock/time';
@@ -48,46 +49,44 @@ export function checkHearingTime(
     return {
       ok: false,
       problem: 'missing',
-      kk: 'Тыңдау күні мен уақыты көрсетілмеген немесе дұрыс емес',
-      ru: 'Дата и время заслушивания не указаны или указаны неверно',
+      ...both('error.hearingAt.missing'),
     };
   }
   const local = localDayAndTime(at.getTime());
   const day = formatDay(local.ordinal);
   const earliestDay = formatDay(localDayAndTime(input.noticeAt.getTime()).ordinal);
   const earliest = minNotice > 0 ? clock.addWorkingDays(earliestDay, minNotice) : earliestDay;
-  const shown = { kk: formatDateTime(at, 'kk'), ru: formatDateTime(at, 'ru') };
+  const say = (key: MessageKey, params: (lang: Lang) => MessageParams) => ({
+    kk: t('kk', key, { at: formatDateTime(at, 'kk'), ...params('kk') }),
+    ru: t('ru', key, { at: formatDateTime(at, 'ru'), ...params('ru') }),
+  });
 
   if (at.getTime() > deadline.getTime()) {
     return {
       ok: false,
       problem: 'after-deadline',
-      kk: `Тыңдау уақыты (${shown.kk}) тыңдау мерзімінен кеш: тыңдау ${formatDateTime(deadline, 'kk')} дейін өткізілуі керек`,
-      ru: `Время заслушивания (${shown.ru}) позже срока: заслушивание проводится не позднее ${formatDateTime(deadline, 'ru')}`,
+      ...say('error.hearingAt.afterDeadline', (lang) => ({ deadline: formatDateTime(deadline, lang) })),
     };
   }
   if (day < earliest || (minNotice === 0 && at.getTime() < input.noticeAt.getTime())) {
     return {
       ok: false,
       problem: 'too-soon',
-      kk: `Тыңдау уақыты (${shown.kk}) тым ерте: тыңдау ${dotted(earliest)} бастап белгіленеді (хабарламадан кейінгі ең аз мерзім, жұмыс күндерімен: ${minNotice})`,
-      ru: `Время заслушивания (${shown.ru}) слишком раннее: заслушивание назначается не ранее ${dotted(earliest)} (наименьший срок после уведомления в рабочих днях: ${minNotice})`,
+      ...say('error.hearingAt.tooSoon', () => ({ earliest: dotted(earliest), minNotice })),
     };
   }
   if (!clock.isWorkingDay(day)) {
     return {
       ok: false,
       problem: 'day-off',
-      kk: `Тыңдау күні (${dotted(day)}) жұмыс күні емес`,
-      ru: `День заслушивания (${dotted(day)}) не является рабочим`,
+      ...both('error.hearingAt.dayOff', { day: dotted(day) }),
     };
   }
   if (local.msOfDay < OPENS_MS || local.msOfDay > CLOSES_MS) {
     return {
       ok: false,
       problem: 'outside-hours',
-      kk: `Тыңдау уақыты (${shown.kk}) жұмыс уақытынан тыс: 09:00-ден 18:30-ға дейін`,
-      ru: `Время заслушивания (${shown.ru}) вне рабочего времени: с 09:00 до 18:30`,
+      ...say('error.hearingAt.outsideHours', () => ({})),
     };
   }
   return { ok: true, hearingAt: text };
