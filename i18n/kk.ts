@@ -279,6 +279,17 @@ export const kk: Readonly<Record<MessageKey, string>> = {
   'error.hearingAt.dayOff': 'Тыңдау күні ({day}) жұмыс күні емес',
   'error.hearingAt.outsideHours': 'Тыңдау уақыты ({at}) жұмыс уақытынан тыс: 09:00-ден 18:30-ға дейін',
 
+  // Documents the provider asks the applicant for when the registries hold none.
+  'missingDocuments.item': '{role} {document}',
+  'missingDocuments.role.head': 'басшының',
+  'missingDocuments.role.specialist': 'маманның',
+  'missingDocuments.role.founder': 'құрылтайшының',
+  'missingDocuments.document.education-diploma': 'білімі туралы дипломның электрондық көшірмесі',
+  'missingDocuments.document.employment-record': 'еңбек қызметін растайтын құжаттың электрондық көшірмесі',
+
+  // The clerk's note on an application that falls under an earlier wording of the rules.
+  'note.earlierWording':
+    'Өтініш {registeredOn} тіркелген, яғни 2026 жылғы 12 шілдеге дейін. ҚР Төтенше жағдайлар министрінің 2026 жылғы 31 наурыздағы № 138 бұйрығының 4-тармағына сәйкес Қағидалардың 3-тармағының бірінші және үшінші бөліктері, 4-тармағының тоғызыншы және оныншы бөліктері, 8-тармағы және 1–2-қосымшалары бұл өтінішке № 372 бұйрықтың бұрынғы редакциясында қолданылады. Жүйе ол редакцияны модельдемейді: өтінішті осы бөліктер бойынша бұрынғы редакцияға сәйкес тексеріңіз.',
   // Steps people see (user tasks and waiting points), by the diagrams' element ids.
   'element.Task_CheckCompleteness': 'Құжаттардың толықтығын тексеру',
   'element.Task_StudyCompliance': 'Құжаттарды зерделеу және талаптарға сәйкестігін тексеру',

@@ -275,6 +275,18 @@ export const ru = {
   'error.hearingAt.dayOff': 'День заслушивания ({day}) не является рабочим',
   'error.hearingAt.outsideHours': 'Время заслушивания ({at}) вне рабочего времени: с 09:00 до 18:30',
 
+  // Documents the provider asks the applicant for when the registries hold none.
+  'missingDocuments.item': '{document} {role}',
+  'missingDocuments.role.head': 'руководителя',
+  'missingDocuments.role.specialist': 'специалиста',
+  'missingDocuments.role.founder': 'учредителя',
+  'missingDocuments.document.education-diploma': 'электронная копия диплома об образовании',
+  'missingDocuments.document.employment-record':
+    'электронная копия документа, подтверждающего трудовую деятельность',
+
+  // The clerk's note on an application that falls under an earlier wording of the rules.
+  'note.earlierWording':
+    'Заявление зарегистрировано {registeredOn}, то есть до 12 июля 2026 года. Согласно пункту 4 приказа Министра по чрезвычайным ситуациям РК от 31 марта 2026 года № 138 части первая и третья пункта 3, части девятая и десятая пункта 4, пункт 8 и приложения 1–2 Правил применяются к этому заявлению в прежней редакции приказа № 372. Система эту редакцию не моделирует: проверьте заявление в этой части по прежней редакции.',
   // Steps people see (user tasks and waiting points), by the diagrams' element ids.
   'element.Task_CheckCompleteness': 'Проверка полноты документов',
   'element.Task_StudyCompliance': 'Изучение документов и проверка соответствия требованиям',

@@ -12,6 +12,7 @@ import {
   runGatewayJob,
   type SubjectRole,
 } from '../adapters/gateway/worker-support';
+import { t, type Lang } from '../i18n';
 import type { WorkerDefinition, WorkerJob } from './types';
 
 export interface MissingDocument {
@@ -20,26 +21,15 @@ export interface MissingDocument {
   iin: string;
 }
 
-/** What is asked for, as the request names it in each language. */
-const ROLE: Record<SubjectRole, { kk: string; ru: string }> = {
-  head: { kk: 'басшының', ru: 'руководителя' },
-  specialist: { kk: 'маманның', ru: 'специалиста' },
-  founder: { kk: 'құрылтайшының', ru: 'учредителя' },
+/** What is asked for, as the request names it in each language (the catalogue's `missingDocuments.*`). */
+const label = (m: MissingDocument) => {
+  const say = (lang: Lang) =>
+    t(lang, 'missingDocuments.item', {
+      role: t(lang, `missingDocuments.role.${m.role}`),
+      document: t(lang, `missingDocuments.document.${m.document}`),
+    });
+  return { kk: say('kk'), ru: say('ru') };
 };
-const DOCUMENT: Record<MissingDocument['document'], { kk: string; ru: string }> = {
-  'education-diploma': {
-    kk: 'білімі туралы дипломның электрондық көшірмесі',
-    ru: 'электронная копия диплома об образовании',
-  },
-  'employment-record': {
-    kk: 'еңбек қызметін растайтын құжаттың электрондық көшірмесі',
-    ru: 'электронная копия документа, подтверждающего трудовую деятельность',
-  },
-};
-const label = (m: MissingDocument) => ({
-  kk: `${ROLE[m.role].kk} ${DOCUMENT[m.document].kk}`,
-  ru: `${DOCUMENT[m.document].ru} ${ROLE[m.role].ru}`,
-});
 
 /** IINs among the subjects that have no entry in a looked-up list. */
 function missing(

@@ -9,6 +9,7 @@
  * diagram of the same rules) resolve to the highest version. Versions without such a tag are never
  * chosen. Pure: the caller lists the definitions.
  */
+import { both } from '../../i18n';
 import type { ServiceId } from '../services';
 
 export const VERSION_TAG_PREFIX = 'rules-from-';
@@ -91,8 +92,5 @@ export interface Bilingual {
 export function earlierWordingNote(serviceId: string, registeredOn: string): Bilingual | undefined {
   if (serviceId !== 'fire-automation-permit' || registeredOn >= ORDER_138_DEFERRED_PARTS_FROM)
     return undefined;
-  return {
-    kk: `Өтініш ${registeredOn} тіркелген, яғни 2026 жылғы 12 шілдеге дейін. ҚР Төтенше жағдайлар министрінің 2026 жылғы 31 наурыздағы № 138 бұйрығының 4-тармағына сәйкес Қағидалардың 3-тармағының бірінші және үшінші бөліктері, 4-тармағының тоғызыншы және оныншы бөліктері, 8-тармағы және 1–2-қосымшалары бұл өтінішке № 372 бұйрықтың бұрынғы редакциясында қолданылады. Жүйе ол редакцияны модельдемейді: өтінішті осы бөліктер бойынша бұрынғы редакцияға сәйкес тексеріңіз.`,
-    ru: `Заявление зарегистрировано ${registeredOn}, то есть до 12 июля 2026 года. Согласно пункту 4 приказа Министра по чрезвычайным ситуациям РК от 31 марта 2026 года № 138 части первая и третья пункта 3, части девятая и десятая пункта 4, пункт 8 и приложения 1–2 Правил применяются к этому заявлению в прежней редакции приказа № 372. Система эту редакцию не моделирует: проверьте заявление в этой части по прежней редакции.`,
-  };
+  return both('note.earlierWording', { registeredOn });
 }
