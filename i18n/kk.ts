@@ -163,6 +163,9 @@ export const kk: Readonly<Record<MessageKey, string>> = {
   complaintSent: 'Шағым тіркелді',
   noApplications: 'Сізде әлі өтініш жоқ. «Жаңа өтініш» басып, бірінші өтінішті беріңіз.',
   selectApplication: 'Өтінішті тізімнен таңдаңыз',
+  skipToContent: 'Мазмұнға өту',
+  languageName: 'Қазақша',
+  signInEds: 'ЭЦҚ арқылы кіру',
 
   // EDS: sign-in, signatures, verification of documents.
   'eds.edsSignIn': 'ЭЦҚ арқылы кіру',

@@ -161,6 +161,9 @@ export const ru = {
   complaintSent: 'Жалоба зарегистрирована',
   noApplications: 'У вас ещё нет заявлений. Нажмите «Новое заявление», чтобы подать первое.',
   selectApplication: 'Выберите заявление из списка',
+  skipToContent: 'К содержанию',
+  languageName: 'Русский',
+  signInEds: 'Войти по ЭЦП',
 
   // EDS: sign-in, signatures, verification of documents.
   'eds.edsSignIn': 'Вход по ЭЦП',

@@ -74,13 +74,13 @@ ${(opts.styles ?? []).map((href) => `<link rel="stylesheet" href="${esc(href)}">
 <link rel="stylesheet" href="/static/app.css">
 </head>
 <body>
-<a class="skip" href="#main">${lang === 'ru' ? 'К содержанию' : 'Мазмұнға өту'}</a>
+<a class="skip" href="#main">${t(lang, 'skipToContent')}</a>
 <header class="top">
   <span class="brand">${esc(t(lang, 'appTitle'))}</span>
   <nav aria-label="main">${nav}</nav>
   <span class="spacer"></span>
   ${s ? `<span class="who" data-testid="who">${esc(who(lang, s))}</span>` : ''}
-  <a class="lang" href="/lang?to=${other}&amp;back=${encodeURIComponent(req.originalUrl)}" hreflang="${other}" data-testid="lang-switch">${other === 'ru' ? 'Русский' : 'Қазақша'}</a>
+  <a class="lang" href="/lang?to=${other}&amp;back=${encodeURIComponent(req.originalUrl)}" hreflang="${other}" data-testid="lang-switch">${t(other, 'languageName')}</a>
   ${s ? `<form method="post" action="/signout" class="inline"><input type="hidden" name="_csrf" value="${esc(req.csrfToken)}"><button type="submit">${esc(t(lang, 'signOut'))}</button></form>` : ''}
 </header>
 <main id="main" tabindex="-1">
@@ -117,7 +117,7 @@ ${
 ${
   opts.eds
     ? // With EDS on, an applicant's identity comes only from their certificate.
-      `<p><a class="button primary" href="/signin/eds" id="eds-signin-link">${lang === 'ru' ? 'Войти по ЭЦП' : 'ЭЦҚ арқылы кіру'}</a></p>`
+      `<p><a class="button primary" href="/signin/eds" id="eds-signin-link">${t(lang, 'signInEds')}</a></p>`
     : `<form method="post" action="/signin" class="stack" id="signin-form">
   <input type="hidden" name="_signin" value="${esc(opts.token)}">
   <label>${esc(t(lang, 'bin'))}<input name="bin" id="bin" inputmode="numeric" pattern="\\d{12}" maxlength="12" autocomplete="off" required></label>
