@@ -184,7 +184,8 @@ describe('reliability: the engine killed with SIGKILL under load', () => {
         const key = String(job.jobKey);
         if (completedJobs.has(key)) activatedAfterCompletion.push(key);
         const caseNo = Number(job.variables.seq);
-        if (completedCases.has(caseNo)) duplicates.push(`case ${caseNo} offered again after its work was acknowledged`);
+        if (completedCases.has(caseNo))
+          duplicates.push(`case ${caseNo} offered again after its work was acknowledged`);
         await call(base, 'POST', `/jobs/${key}/completion`, { variables: { workedBy: key } });
         completedCases.add(caseNo);
         completedJobs.set(key, caseNo);
