@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Camunda8 } from '@camunda8/sdk';
 import * as b from '../support/bpmn';
-import { killProcess, startEngineProcess } from '../support/engine-process';
+import { killProcess, startEngineProcess } from '../../tools/engine-process';
 import { CamundaClient, deploy, eventually, NOW } from '../support/engine-harness';
 
 interface EngineProcess {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as b from '../support/bpmn';
-import { killProcess, startEngineProcess, type EngineProcess } from '../support/engine-process';
+import { killProcess, startEngineProcess, type EngineProcess } from '../../tools/engine-process';
 
 /**
  * The engine killed with SIGKILL at random points while instances are created, jobs completed and

@@ -11,7 +11,7 @@ import { startEmbeddedEngine, type RunningEngine } from '../../engine';
 import { createIntake } from '../../intake/intake';
 import { createApplicationStore } from '../../intake/store';
 import { fixtures, startSimulators } from '../../simulators';
-import { killProcess } from '../support/engine-process';
+import { killProcess } from '../../tools/engine-process';
 import { applicantOf, COMPLETE, FIRE_INSTALLER_LOCATION, NOW } from '../support/process-fixtures';
 import type { CamundaClient } from '../support/engine-harness';
 
