@@ -27,6 +27,8 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
+  // The reliability suite (SIGKILL loops, fuzzing) runs on its own: `npm run test:reliability`.
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/reliability/'],
   transform: {
     '^.+\\.[tj]sx?$': [
       'ts-jest',

@@ -1,50 +1,19 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Camunda8 } from '@camunda8/sdk';
 import * as b from '../support/bpmn';
+import { killProcess, startEngineProcess } from '../../tools/engine-process';
 import { CamundaClient, deploy, eventually, NOW } from '../support/engine-harness';
-
-const ROOT = path.resolve(__dirname, '../..');
 
 interface EngineProcess {
   child: ChildProcess;
   client: CamundaClient;
 }
 
-/**
- * The engine as `npm run engine` runs it (engine/start.ts through tsx), in its own process, so it can
- * be killed without a chance to shut down. `node --import tsx` keeps it to one process: SIGKILL on the
- * tsx CLI wrapper would leave its child holding the data directory.
- */
-async function startEngineProcess(dataDir: string): Promise<EngineProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'engine/start.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, ENGINE_PORT: '0', ENGINE_DATA_DIR: dataDir, ENGINE_HOST: '127.0.0.1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const address = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`engine did not report ready within 30 s:\n${output}`)),
-      30_000,
-    );
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const m = /ready.*?(http:\/\/[^\s/]+)\/v2/.exec(output);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]);
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`engine exited with ${code} before it was ready:\n${output}`));
-    });
-  });
+async function startEngine(dataDir: string): Promise<EngineProcess> {
+  const { child, address } = await startEngineProcess(dataDir);
   const c8 = new Camunda8({
     ZEEBE_REST_ADDRESS: address,
     CAMUNDA_AUTH_STRATEGY: 'NONE',
@@ -54,12 +23,7 @@ async function startEngineProcess(dataDir: string): Promise<EngineProcess> {
   return { child, client: c8.getOrchestrationClusterApiClient() };
 }
 
-async function kill(p: EngineProcess | undefined): Promise<void> {
-  if (!p || p.child.exitCode !== null || p.child.signalCode !== null) return;
-  const exited = new Promise((r) => p.child.once('exit', r));
-  p.child.kill('SIGKILL');
-  await exited;
-}
+const kill = (p: EngineProcess | undefined) => killProcess(p?.child);
 
 const diagrams = {
   'crash-job.bpmn': b.process(
@@ -109,7 +73,7 @@ describe('the engine process killed with SIGKILL', () => {
   });
 
   test('given instances waiting at an in-flight job, a user task, a timer, a buffered message and an incident, when the engine is killed and restarted on the same data, then every one of them resumes', async () => {
-    first = await startEngineProcess(dataDir);
+    first = await startEngine(dataDir);
     let c = first.client;
     const t0 = Date.parse('2026-11-02T09:00:00+05:00');
     await c.pinClock({ timestamp: t0 } as any);
@@ -141,7 +105,7 @@ describe('the engine process killed with SIGKILL', () => {
     } as any);
 
     await kill(first);
-    second = await startEngineProcess(dataDir);
+    second = await startEngine(dataDir);
     c = second.client;
 
     // Every instance is still there and still waiting.

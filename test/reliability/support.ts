@@ -1,0 +1,81 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startSystem, type RunningSystem } from '../../scripts/start';
+import { signCms } from '../../simulators/ncalayer/cms';
+import { csrfOf, signInStaff } from '../support/staff-sign-in';
+
+/** A signed-in party: what a browser would send with each request. */
+export interface Party {
+  name: string;
+  cookie: string;
+  csrf: string;
+}
+
+export const ANONYMOUS: Party = { name: 'anonymous', cookie: '', csrf: '' };
+
+/** `npm start`'s system in a temporary folder, everything on ports the OS picks, logs kept. */
+export async function startReliabilitySystem(): Promise<{
+  sys: RunningSystem;
+  dir: string;
+  close(): Promise<void>;
+}> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'reliability-system-'));
+  const sys = await startSystem({
+    ...process.env,
+    ENGINE_PORT: '0',
+    UI_PORT: '0',
+    SIMULATORS_PORT: '0',
+    NCALAYER_STAND_IN_PORT: '0',
+    ENGINE_DATA_DIR: path.join(dir, 'engine'),
+    UI_DATA_DIR: path.join(dir, 'ui'),
+    DOCUMENTS_DIR: path.join(dir, 'documents'),
+    CALENDAR_REVISIONS_FILE: path.join(dir, 'calendar-revisions.json'),
+    MCI_RECORDS_FILE: path.join(dir, 'mci-records.json'),
+    LOG_LEVEL: 'error',
+  });
+  return {
+    sys,
+    dir,
+    close: async () => {
+      await sys.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function staff(sys: RunningSystem, username: string): Promise<Party> {
+  const c = await signInStaff(sys.uiUrl, username);
+  return { name: username, cookie: c.cookie, csrf: c.csrf };
+}
+
+/** An applicant signs in by EDS with one of the stand-in's test keys (as NCALayer would sign). */
+export async function applicant(sys: RunningSystem, alias: string): Promise<Party> {
+  const key = sys.ncalayer!.pki.find(alias, 'auth');
+  if (!key) throw new Error(`no auth key ${alias} in the NCALayer stand-in`);
+  const api = { 'x-requested-with': 'fetch', 'content-type': 'application/json' };
+  const { challenge } = (await (
+    await fetch(`${sys.uiUrl}/api/eds/challenge`, { method: 'POST', headers: api })
+  ).json()) as { challenge: string };
+  const signIn = await fetch(`${sys.uiUrl}/api/eds/signin`, {
+    method: 'POST',
+    headers: api,
+    body: JSON.stringify({
+      cms: (await signCms(key, Buffer.from(challenge, 'base64'), { attached: true })).toString('base64'),
+    }),
+  });
+  if (signIn.status !== 200) throw new Error(`EDS sign-in of ${alias}: ${signIn.status}`);
+  const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0];
+  const csrf = csrfOf(await (await fetch(`${sys.uiUrl}/portal`, { headers: { cookie } })).text());
+  return { name: alias, cookie, csrf };
+}
+
+/** Headers a page's script sends for `party`. */
+export function headersOf(party: Party, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    'x-requested-with': 'fetch',
+    ...(party.cookie ? { cookie: party.cookie } : {}),
+    ...(party.csrf ? { 'x-csrf-token': party.csrf } : {}),
+    ...extra,
+  };
+}
