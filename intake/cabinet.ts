@@ -103,6 +103,7 @@ export function createCabinet(deps: CabinetDeps) {
           .map(async (c): Promise<ComplaintFacts> => ({
             state: String(c.state ?? 'ACTIVE'),
             variables: await processVariables(camunda, String(c.processInstanceKey)),
+            elements: await elements(String(c.processInstanceKey)),
           })),
       ),
     ]);

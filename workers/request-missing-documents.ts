@@ -1,5 +1,6 @@
 import type { DocumentService } from '../adapters/documents';
 import type { GatewayDeps } from '../adapters/gateway';
+import { requestedDocumentLabel } from '../domain/applications/cabinet';
 import { factsFromVariables } from '../domain/documents';
 import { formatDateTime } from '../domain/documents/format';
 import {
@@ -20,26 +21,8 @@ export interface MissingDocument {
   iin: string;
 }
 
-/** What is asked for, as the request names it in each language. */
-const ROLE: Record<SubjectRole, { kk: string; ru: string }> = {
-  head: { kk: 'басшының', ru: 'руководителя' },
-  specialist: { kk: 'маманның', ru: 'специалиста' },
-  founder: { kk: 'құрылтайшының', ru: 'учредителя' },
-};
-const DOCUMENT: Record<MissingDocument['document'], { kk: string; ru: string }> = {
-  'education-diploma': {
-    kk: 'білімі туралы дипломның электрондық көшірмесі',
-    ru: 'электронная копия диплома об образовании',
-  },
-  'employment-record': {
-    kk: 'еңбек қызметін растайтын құжаттың электрондық көшірмесі',
-    ru: 'электронная копия документа, подтверждающего трудовую деятельность',
-  },
-};
-const label = (m: MissingDocument) => ({
-  kk: `${ROLE[m.role].kk} ${DOCUMENT[m.document].kk}`,
-  ru: `${DOCUMENT[m.document].ru} ${ROLE[m.role].ru}`,
-});
+/** What is asked for, as the request names it in each language (the cabinet shows the same words). */
+const label = (m: MissingDocument) => requestedDocumentLabel(m);
 
 /** IINs among the subjects that have no entry in a looked-up list. */
 function missing(

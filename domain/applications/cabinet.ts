@@ -54,6 +54,8 @@ export interface DocumentMeta {
 export interface ComplaintFacts {
   state: 'ACTIVE' | 'COMPLETED' | 'TERMINATED' | string;
   variables: Record<string, unknown>;
+  /** Its element instances, for the history. */
+  elements?: ElementRecord[];
 }
 
 export interface CabinetInput {
@@ -364,7 +366,8 @@ export function cabinetView(input: CabinetInput, clock: WorkingDayClock, now: Da
                   lang: meta.lang,
                   title: meta.title,
                   number: meta.number,
-                  date: meta.date,
+                  // A document dated on signing that was not signed says so in its text, not here.
+                  ...(/^\d{2}\.\d{2}\.\d{4}$/.test(meta.date) ? { date: meta.date } : {}),
                 },
               ]
             : [];
@@ -380,7 +383,7 @@ export function cabinetView(input: CabinetInput, clock: WorkingDayClock, now: Da
   }));
   const documents = notices.flatMap((n) => n.documents);
 
-  const history = input.elements
+  const history = [...input.elements, ...input.complaints.flatMap((c) => c.elements ?? [])]
     .filter((e) => MILESTONES[e.elementId] && e.state === 'COMPLETED' && e.endDate)
     .map((e) => ({ at: e.endDate!, code: e.elementId, text: MILESTONES[e.elementId] }))
     .sort((a, b) => a.at.localeCompare(b.at));

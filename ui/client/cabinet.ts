@@ -31,9 +31,8 @@ function documentLinks(docs: any[], testid?: string) {
         h(
           'span',
           { class: 'muted' },
-          ` · ${[d.number ? `№ ${d.number}` : '', d.date ?? '', t(`cabinet.lang.${d.lang}`)]
-            .filter(Boolean)
-            .join(' · ')}`,
+          d.number ? [' · ', h('span', { class: 'num' }, `№ ${d.number}`)] : null,
+          ` · ${[d.date ?? '', t(`cabinet.lang.${d.lang}`)].filter(Boolean).join(' · ')}`,
         ),
       ),
     ),
@@ -41,7 +40,33 @@ function documentLinks(docs: any[], testid?: string) {
 }
 
 const section = (id: string, title: string, ...body: any[]) =>
-  h('section', { class: 'cab-section', 'aria-labelledby': id }, h('h3', { id }, title), ...body);
+  h(
+    'section',
+    { class: 'cab-section', 'aria-labelledby': id, 'data-testid': id.replace(/^h-/, 'section-') },
+    h('h3', { id }, title),
+    ...body,
+  );
+
+/**
+ * A file input whose button and chosen names are in the page's language (Chromium's own control
+ * speaks the browser's language): the native input stays in the label, focusable, visually hidden.
+ */
+export function filePicker(label: string, input: HTMLInputElement): HTMLElement {
+  const names = h('span', { class: 'file-names', 'aria-live': 'polite' }, t('cabinet.noFiles'));
+  input.classList.add('file-native');
+  input.addEventListener('change', () => {
+    const chosen = Array.from(input.files ?? []).map((f) => f.name);
+    names.textContent = chosen.length ? chosen.join(', ') : t('cabinet.noFiles');
+  });
+  input.form?.addEventListener('reset', () => (names.textContent = t('cabinet.noFiles')));
+  return h(
+    'div',
+    { class: 'file-pick' },
+    h('span', { class: 'file-label' }, label),
+    h('label', { class: 'file-button' }, input, h('span', {}, t('cabinet.chooseFiles'))),
+    names,
+  );
+}
 
 export interface CabinetActions {
   hearingPosition(number: string): HTMLElement;
@@ -62,12 +87,8 @@ export function renderCabinet(s: any, actions: CabinetActions): HTMLElement {
           ? h(
               'p',
               {},
-              [
-                s.outcome.number ? `№ ${s.outcome.number}` : '',
-                s.outcome.date ? `${t('cabinet.of')} ${s.outcome.date}` : '',
-              ]
-                .filter(Boolean)
-                .join(' '),
+              s.outcome.number ? h('span', { class: 'num' }, `№ ${s.outcome.number}`) : null,
+              s.outcome.date ? `${s.outcome.number ? ' · ' : ''}${s.outcome.date}` : null,
             )
           : null,
         s.outcome.grounds?.length

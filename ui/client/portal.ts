@@ -13,7 +13,7 @@ import {
   t,
   withProgress,
 } from './common';
-import { renderCabinet } from './cabinet';
+import { filePicker, renderCabinet } from './cabinet';
 import { signedApi } from './ncalayer';
 
 /** Applicant portal: submit an application with attachments, follow its status, download results. */
@@ -348,7 +348,7 @@ function renderForm() {
     ),
     field(t('location'), input('location', { required: true, 'data-path': 'applicant.location' })),
     specific,
-    field(t('attachments'), files),
+    filePicker(t('attachments'), files),
     h('label', { class: 'check' }, input('consent', { type: 'checkbox' }), t('consent')),
     submitBtn,
     message,
@@ -445,7 +445,10 @@ function actionCard(opts: {
             const res = await opts.send(text.value, Array.from(files?.files ?? []));
             status(result, opts.done(res), 'ok');
             text.value = '';
-            if (files) files.value = '';
+            if (files) {
+              files.value = '';
+              files.dispatchEvent(new Event('change'));
+            }
           } catch (err) {
             if (err instanceof ApiError && err.body?.errors?.length)
               return showFieldErrors(form, err.body.errors, result);
@@ -457,7 +460,7 @@ function actionCard(opts: {
     h('p', { class: 'muted', id: `${opts.id}-hint` }, opts.hint),
     h('label', { for: text.id }, opts.label),
     text,
-    files && h('label', {}, t('attachments'), files),
+    files && filePicker(t('attachments'), files),
     h('div', {}, button),
     result,
   );
@@ -489,7 +492,7 @@ function hearingPositionCard(number: string) {
 function missingDocumentsCard(number: string) {
   return actionCard({
     id: 'missing-documents',
-    title: t('documentsRequested'),
+    title: t('sendDocuments'),
     hint: t('documentsHint'),
     label: t('note'),
     button: t('sendDocuments'),
