@@ -21,6 +21,7 @@ import {
 } from '../domain/applications/status';
 import { earlierWordingNote, versionInForce, type DefinitionVersion } from '../domain/rules/rule-versions';
 import { NO_WAIT, processVariables, publishOnce, type CamundaPort, type SearchPage } from './camunda-port';
+import type { Cabinet } from './cabinet';
 import type { ApplicationRecord, ApplicationStore } from './store';
 
 /** Applicant actions the diagrams wait for, and the message each becomes. */
@@ -39,6 +40,8 @@ export interface IntakeDeps {
   clock: Clock;
   /** Where uploaded attachments are kept, one folder per application number. */
   attachmentsDir?: string;
+  /** The applicant's view of an application (what may be seen, and when); the bare status otherwise. */
+  cabinet?: Cabinet;
   log?: (message: string, fields?: Record<string, unknown>) => void;
 }
 
@@ -470,8 +473,8 @@ export function createIntake(deps: IntakeDeps) {
       }
     });
     r.get('/applications/:number', async (req, res) => {
-      withAccess(req, String(req.params.number));
-      res.json(await status(String(req.params.number)));
+      const rec = withAccess(req, String(req.params.number));
+      res.json(deps.cabinet ? await deps.cabinet.view(rec) : await status(rec.applicationNumber));
     });
     // JSON, or multipart with field `message` (JSON) and `files` (the missing documents themselves).
     r.post('/applications/:number/messages', upload.array('files', 20), async (req, res) => {

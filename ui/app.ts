@@ -14,6 +14,8 @@ import {
 import { NO_WAIT, processVariables, type CamundaPort, type SearchPage } from '../intake/camunda-port';
 import { createInbound } from '../intake/inbound';
 import { createIntake, intakeErrorHandler, IntakeError, type Intake } from '../intake/intake';
+import { createCabinet } from '../intake/cabinet';
+import type { CabinetMessage } from '../domain/applications/cabinet';
 import type { ApplicationStore } from '../intake/store';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { hasRole, LANG_COOKIE, parseCookies, TASK_ROLES, type Role, type Session } from './auth';
@@ -68,6 +70,8 @@ export interface AppDeps {
   /** Where uploaded attachments go. */
   attachmentsDir?: string;
   documents?: DocumentReader;
+  /** The messages an applicant's personal cabinet holds (gateway); without it no notice is shown. */
+  cabinetMessages?: (bin: string) => Promise<CabinetMessage[]>;
   /** The deploy gate's linter. */
   lintDiagram?: LintDiagram;
   /**
@@ -117,12 +121,21 @@ export function createApp(deps: AppDeps): express.Express {
   const log = deps.log ?? (() => {});
   const app = express();
   app.disable('x-powered-by');
+  const cabinet = createCabinet({
+    camunda,
+    legalClock,
+    clock,
+    messages: deps.cabinetMessages,
+    document: async (id) => (await deps.documents?.get(id).catch(() => null))?.meta ?? null,
+    log,
+  });
   const intake: Intake = createIntake({
     camunda,
     store,
     legalClock,
     clock,
     attachmentsDir: deps.attachmentsDir,
+    cabinet,
     log,
   });
 
@@ -303,7 +316,12 @@ export function createApp(deps: AppDeps): express.Express {
     const s = session(req);
     if (s.role === 'applicant') {
       const owner = doc.meta.applicationNumber ? store.get(doc.meta.applicationNumber) : undefined;
-      if (!owner || owner.applicantBin !== s.bin)
+      // Only what was sent to the applicant's cabinet: never a draft awaiting the head's signature.
+      if (
+        !owner ||
+        owner.applicantBin !== s.bin ||
+        !(await cabinet.mayDownload(owner, String(req.params.id)))
+      )
         throw new HttpError(404, 'Құжат табылмады', 'Документ не найден');
     }
     // Once signed, the signed PDF is the document.

@@ -17,6 +17,7 @@ import { defaultLegalClock } from '../domain/legal-clock';
 import { createApplicationStore } from '../intake/store';
 import type { CamundaPort } from '../intake/camunda-port';
 import { createDocumentService } from '../adapters/documents';
+import { createGatewayClients } from '../adapters/gateway';
 import { createLegalAmendmentStore } from '../adapters/legal-amendments';
 import { deployResources } from '../deploy/deploy';
 import { lintDiagram } from '../engine/lint';
@@ -104,6 +105,13 @@ export async function startUi(env: NodeJS.ProcessEnv = process.env, opts: StartU
     resourcesDir,
     attachmentsDir: path.join(dataDir, 'attachments'),
     documents,
+    // The applicant's personal cabinet, where the workers send notices and results.
+    cabinetMessages: createGatewayClients({
+      baseUrl: config.gateway.baseUrl,
+      baseUrls: config.gateway.urls.cabinet ? { cabinet: config.gateway.urls.cabinet } : {},
+      timeoutMs: config.gateway.timeoutMs,
+      retries: 0,
+    }).cabinet.messages,
     amendments: createLegalAmendmentStore(path.resolve(config.legalClock.amendmentsFile)),
     lintDiagram,
     deploy,

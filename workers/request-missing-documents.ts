@@ -1,5 +1,6 @@
 import type { DocumentService } from '../adapters/documents';
 import type { GatewayDeps } from '../adapters/gateway';
+import { requestedDocumentLabel } from '../domain/applications/cabinet';
 import { factsFromVariables } from '../domain/documents';
 import { formatDateTime } from '../domain/documents/format';
 import {
@@ -12,7 +13,6 @@ import {
   runGatewayJob,
   type SubjectRole,
 } from '../adapters/gateway/worker-support';
-import { t, type Lang } from '../i18n';
 import type { WorkerDefinition, WorkerJob } from './types';
 
 export interface MissingDocument {
@@ -21,15 +21,8 @@ export interface MissingDocument {
   iin: string;
 }
 
-/** What is asked for, as the request names it in each language (the catalogue's `missingDocuments.*`). */
-const label = (m: MissingDocument) => {
-  const say = (lang: Lang) =>
-    t(lang, 'missingDocuments.item', {
-      role: t(lang, `missingDocuments.role.${m.role}`),
-      document: t(lang, `missingDocuments.document.${m.document}`),
-    });
-  return { kk: say('kk'), ru: say('ru') };
-};
+/** What is asked for, as the request names it in each language (the cabinet shows the same words). */
+const label = (m: MissingDocument) => requestedDocumentLabel(m);
 
 /** IINs among the subjects that have no entry in a looked-up list. */
 function missing(

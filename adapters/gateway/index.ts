@@ -7,6 +7,7 @@ import type { Clock } from '../../domain/clock';
 import { request, type HttpSettings, type RequestSpec } from './http';
 import {
   cabinetReceiptSchema,
+  cabinetMessageSchema,
   criminalRecordSchema,
   diplomaSchema,
   eLicensingReceiptSchema,
@@ -20,6 +21,7 @@ import {
   personSchema,
   realEstateSchema,
   vehicleSchema,
+  type CabinetMessage,
   type CabinetReceipt,
   type CriminalRecordEntry,
   type Diploma,
@@ -149,6 +151,8 @@ export interface GatewayClients {
   };
   cabinet: {
     send(bin: string, message: CabinetMessageInput, options?: WriteOptions): Promise<CabinetReceipt>;
+    /** What the applicant's personal cabinet holds (an unknown BIN/IIN has none). */
+    messages(bin: string): Promise<CabinetMessage[]>;
   };
   monitoring: { report(event: MonitoringEventInput, options?: WriteOptions): Promise<MonitoringReceipt> };
   antimonopoly: {
@@ -231,6 +235,7 @@ export function createGatewayClients(config: GatewayConfig): GatewayClients {
     cabinet: {
       send: (bin, message, options) =>
         post('cabinet', `/${enc(bin)}/messages`, message, cabinetReceiptSchema, options),
+      messages: (bin) => list('cabinet', `/${enc(bin)}/messages`, cabinetMessageSchema),
     },
     monitoring: {
       report: (event, options) => post('monitoring', '/events', event, monitoringReceiptSchema, options),

@@ -115,6 +115,19 @@ export type ELicensingReceipt = z.infer<typeof eLicensingReceiptSchema>;
 export const cabinetReceiptSchema = z.object({ messageId: z.string(), deliveredAt: z.string() });
 export type CabinetReceipt = z.infer<typeof cabinetReceiptSchema>;
 
+/** A message the personal cabinet holds, as the applicant received it. */
+export const cabinetMessageSchema = z.object({
+  messageId: z.string(),
+  applicationNumber: z.string(),
+  kind: z.string(),
+  title: z.string(),
+  body: z.string().nullable(),
+  documentId: z.string().nullable(),
+  channel: z.string(),
+  deliveredAt: z.string(),
+});
+export type CabinetMessage = z.infer<typeof cabinetMessageSchema>;
+
 export const monitoringReceiptSchema = z.object({ eventId: z.string() });
 export type MonitoringReceipt = z.infer<typeof monitoringReceiptSchema>;
 

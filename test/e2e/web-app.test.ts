@@ -239,7 +239,7 @@ describeSystem('web app on the real system', () => {
     const link = await eventually('the licence in the personal cabinet', async () => {
       await page.goto(`${system.uiUrl}/portal`);
       await page.click(`text=${number}`);
-      const l = page.locator('[data-testid=documents] a').first();
+      const l = page.locator('[data-testid=outcome-documents] a').first();
       return (await l.count()) > 0 ? l : undefined;
     });
     await shot(page, 'portal-licence');
@@ -336,7 +336,9 @@ describeSystem('web app on the real system', () => {
 
     // When the applicant opens the application, the notice and the position form are shown
     const card = await openInCabinet(page, number, '[data-testid=hearing-position]');
-    await page.locator('.notice', { hasText: 'Бас тарту туралы алдын ала шешім' }).waitFor();
+    await page
+      .locator('[data-testid=notices] .title', { hasText: 'Бас тарту туралы алдын ала шешім' })
+      .waitFor();
     // An empty position is refused next to the field, in Kazakh
     await card.locator('button[type=submit]').click();
     await card.locator('.field-error', { hasText: 'Мәтін немесе құжат қажет' }).waitFor();

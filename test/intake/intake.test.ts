@@ -310,47 +310,6 @@ describe('intake of portal applications', () => {
     ).toBe(404);
   });
 
-  test('the status shows the stage, the running term in working days and the result documents', async () => {
-    const created = await call('POST', '/api/applications', licenceApplication());
-    const key = created.json.processInstanceKey;
-    Object.assign(ctx.fake.instances.get(key)!.variables, {
-      deadlineCompleteness: '2026-04-17T18:30:00+05:00',
-      deadlineTotal: '2026-04-29T18:30:00+05:00',
-      preliminaryDecision: { hearingAt: '2026-04-24T11:00:00+05:00', grounds: ['LICENCE_FEE_NOT_PAID'] },
-      resultDocument: {
-        documentId: 'doc-1',
-        kind: 'licence',
-        title: 'Лицензия',
-        sha256: 'ab',
-        documents: [{ lang: 'kk', documentId: 'doc-1-kk', sha256: 'cd' }],
-      },
-    });
-    ctx.fake.addTask({
-      name: 'Толықтығын тексеру',
-      elementId: 'Task_CompletenessCheck',
-      processDefinitionId: 'security-licence',
-      processInstanceKey: key,
-      candidateGroups: ['police-clerks'],
-    });
-    const res = await call('GET', '/api/applications/SEC-2026-000042');
-    expect(res.status).toBe(200);
-    expect(res.json.state).toBe('active');
-    expect(res.json.stages).toEqual([{ elementId: 'Task_CompletenessCheck', name: 'Толықтығын тексеру' }]);
-    // Wed 15 Apr 10:00 -> Fri 17 Apr 18:30: Wed, Thu, Fri.
-    expect(res.json.deadlines.find((d: { step: string }) => d.step === 'Completeness')).toMatchObject({
-      remainingWorkingDays: 3,
-      urgency: 'ok',
-    });
-    expect(res.json.documents.map((d: { documentId: string }) => d.documentId)).toEqual([
-      'doc-1-kk',
-      'doc-1',
-    ]);
-    expect(res.json.notices[0]).toMatchObject({
-      kind: 'preliminary-decision',
-      hearingAt: '2026-04-24T11:00:00+05:00',
-    });
-  });
-
   test("an applicant's position at the hearing and a complaint become messages correlated by application number", async () => {
     await call('POST', '/api/applications', licenceApplication());
     const pos = await call('POST', '/api/applications/SEC-2026-000042/messages', {

@@ -109,12 +109,28 @@ test('a deploy refused by lint answers 422 with the problems and notifies nobody
   }
 });
 
-test('an applicant downloads documents of their own applications only', async () => {
+test('an applicant downloads documents of their own applications only, and only once sent to their cabinet', async () => {
   const pdf = Buffer.from('%PDF-1.7 synthetic');
   const ctx = await startApp({
+    // doc-1 reached the personal cabinet; doc-2 (a draft awaiting the head's signature) did not.
+    cabinetMessages: async (bin) =>
+      bin === BIN
+        ? [
+            {
+              messageId: 'MSG-000001',
+              applicationNumber: 'SEC-2026-000042',
+              kind: 'licence',
+              title: 'Лицензия',
+              body: null,
+              documentId: 'doc-1',
+              channel: 'cabinet',
+              deliveredAt: '2026-04-15T05:00:00.000Z',
+            },
+          ]
+        : [],
     documents: {
       get: async (id) =>
-        (id === 'doc-1'
+        (id === 'doc-1' || id === 'doc-2'
           ? {
               meta: {
                 applicationNumber: 'SEC-2026-000042',
@@ -133,6 +149,7 @@ test('an applicant downloads documents of their own applications only', async ()
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/pdf');
     expect(res.headers.get('content-disposition')).toMatch(/^attachment/);
+    expect((await mine('GET', '/api/documents/doc-2')).status).toBe(404);
     expect(
       (await client(ctx.base, await ctx.as('applicant', { bin: OTHER_BIN }))('GET', '/api/documents/doc-1'))
         .status,

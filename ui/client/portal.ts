@@ -1,25 +1,20 @@
 import { almatyDay } from '../../domain/almaty-time';
-import { stepName as elementStepName } from '../../domain/applications/step-names';
-import { REFUSAL_GROUNDS } from '../../domain/rules/refusal-grounds';
 import { SERVICES } from '../../domain/services';
 import {
-  stepName,
   api,
   ApiError,
   boot,
   clearFieldErrors,
-  formatDate,
   h,
-  lang,
   root,
   serviceName,
   showError,
   showFieldErrors,
   status,
   t,
-  urgencyBadge,
   withProgress,
 } from './common';
+import { filePicker, renderCabinet } from './cabinet';
 import { signedApi } from './ncalayer';
 
 /** Applicant portal: submit an application with attachments, follow its status, download results. */
@@ -349,26 +344,12 @@ function renderForm() {
     ),
     field(t('location'), input('location', { required: true, 'data-path': 'applicant.location' })),
     specific,
-    field(t('attachments'), files),
+    filePicker(t('attachments'), files),
     h('label', { class: 'check' }, input('consent', { type: 'checkbox' }), t('consent')),
     submitBtn,
     message,
   );
   formBox.replaceChildren(h('h2', { id: 'h-new' }, t('newApplication')), form);
-}
-
-/** Refusal grounds as the catalogue words them, whether given as codes or as findings. */
-function groundsList(grounds: unknown) {
-  const items = (Array.isArray(grounds) ? grounds : [grounds]).map((g: any) => {
-    const code = typeof g === 'string' ? g : g?.code;
-    const known = REFUSAL_GROUNDS.find((x) => x.code === code);
-    const text =
-      (lang === 'ru' ? (g?.textRu ?? known?.textRu) : (g?.textKk ?? known?.textKk)) ??
-      code ??
-      JSON.stringify(g);
-    return h('li', {}, text);
-  });
-  return h('ul', { class: 'grounds' }, ...items);
 }
 
 /** A registration day (YYYY-MM-DD) as DD.MM.YYYY, like the other dates on the page. */
@@ -414,81 +395,12 @@ async function openApplication(number: string) {
   status(detail, t('loading'));
   try {
     const s = await api('GET', `/api/applications/${encodeURIComponent(number)}`);
-    const notices = s.notices.map((n: any) =>
-      h(
-        'div',
-        { class: 'notice', role: 'note' },
-        h('strong', {}, n.kind === 'preliminary-decision' ? t('preliminaryDecision') : n.kind),
-        n.hearingAt &&
-          h(
-            'p',
-            {},
-            `${t('hearing')}: ${formatDate(n.hearingAt)}${n.hearingPlace ? ` · ${n.hearingPlace}` : ''}`,
-          ),
-        n.grounds && h('p', {}, `${t('refusalGround')}:`),
-        n.grounds && groundsList(n.grounds),
-      ),
-    );
-    const active = s.state === 'active';
-    const prelim = s.notices.some((n: any) => n.kind === 'preliminary-decision');
-    const requested = s.notices.find((n: any) => n.kind === 'documents-requested');
     detail.replaceChildren(
-      h(
-        'div',
-        {},
-        h('h2', {}, `${s.applicationNumber}`),
-        h('p', {}, serviceName(s.serviceId)),
-        h(
-          'dl',
-          { class: 'kv', 'data-testid': 'application-status' },
-          h('dt', {}, t('state')),
-          h('dd', {}, t(`state.${s.state}`)),
-          h('dt', {}, t('registeredOn')),
-          h('dd', {}, day(s.registeredOn)),
-          h('dt', {}, t('stage')),
-          h('dd', {}, s.stages.map((x: any) => elementStepName(x.elementId, lang, x.name)).join(', ') || '—'),
-          s.refusalGround && h('dt', {}, t('refusalGround')),
-          s.refusalGround && h('dd', {}, groundsList(s.refusalGround)),
-        ),
-        h('h3', {}, t('terms')),
-        s.deadlines.length
-          ? h(
-              'ul',
-              {},
-              ...s.deadlines.map((d: any) =>
-                h(
-                  'li',
-                  {},
-                  `${stepName(d.step)}: ${formatDate(d.dueAt)} `,
-                  urgencyBadge(d.urgency, d.remainingWorkingDays),
-                ),
-              ),
-            )
-          : h('p', { class: 'muted' }, t('empty')),
-        h('h3', {}, t('notices')),
-        notices.length ? h('div', {}, ...notices) : h('p', { class: 'muted' }, t('empty')),
-        h('h3', {}, t('documents')),
-        s.documents.length
-          ? h(
-              'ul',
-              { class: 'docs', 'data-testid': 'documents' },
-              ...s.documents.map((d: any) =>
-                h(
-                  'li',
-                  {},
-                  h(
-                    'a',
-                    { href: `/api/documents/${encodeURIComponent(d.documentId)}?download=1`, download: '' },
-                    `${d.title ?? d.kind ?? d.variable}${d.lang ? ` (${d.lang})` : ''}`,
-                  ),
-                ),
-              ),
-            )
-          : h('p', { class: 'muted' }, t('empty')),
-        active && prelim ? hearingPositionCard(s.applicationNumber) : null,
-        active && requested ? missingDocumentsCard(s.applicationNumber, requested.details) : null,
-        complaintCard(s.applicationNumber),
-      ),
+      renderCabinet(s, {
+        hearingPosition: hearingPositionCard,
+        missingDocuments: missingDocumentsCard,
+        complaint: complaintCard,
+      }),
     );
   } catch (err) {
     showError(detail, err);
@@ -529,7 +441,10 @@ function actionCard(opts: {
             const res = await opts.send(text.value, Array.from(files?.files ?? []));
             status(result, opts.done(res), 'ok');
             text.value = '';
-            if (files) files.value = '';
+            if (files) {
+              files.value = '';
+              files.dispatchEvent(new Event('change'));
+            }
           } catch (err) {
             if (err instanceof ApiError && err.body?.errors?.length)
               return showFieldErrors(form, err.body.errors, result);
@@ -541,7 +456,7 @@ function actionCard(opts: {
     h('p', { class: 'muted', id: `${opts.id}-hint` }, opts.hint),
     h('label', { for: text.id }, opts.label),
     text,
-    files && h('label', {}, t('attachments'), files),
+    files && filePicker(t('attachments'), files),
     h('div', {}, button),
     result,
   );
@@ -570,10 +485,10 @@ function hearingPositionCard(number: string) {
   });
 }
 
-function missingDocumentsCard(number: string, details: unknown) {
-  const card = actionCard({
+function missingDocumentsCard(number: string) {
+  return actionCard({
     id: 'missing-documents',
-    title: t('documentsRequested'),
+    title: t('sendDocuments'),
     hint: t('documentsHint'),
     label: t('note'),
     button: t('sendDocuments'),
@@ -588,9 +503,6 @@ function missingDocumentsCard(number: string, details: unknown) {
       return signedApi(`/api/applications/${encodeURIComponent(number)}/messages`, signedText, body);
     },
   });
-  const list = Array.isArray(details) ? details.map(String) : details ? [String(details)] : [];
-  if (list.length) card.querySelector('form')!.prepend(h('ul', {}, ...list.map((d) => h('li', {}, d))));
-  return card;
 }
 
 function complaintCard(number: string) {
