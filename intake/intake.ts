@@ -58,8 +58,8 @@ export interface IntakeDeps {
 export const NUMBER_PREFIX: Record<string, string> = {
   'fire-automation-permit': 'FAP',
   'security-licence': 'SEC',
-  'training-centre-designation': 'TRC',
-  'national-company-security-approval': 'NAT',
+  'training-centre-designation': 'TCD',
+  'national-company-security-approval': 'NCA',
 };
 
 /** What the browser generates once per filled-in form (header `Idempotency-Key`). */

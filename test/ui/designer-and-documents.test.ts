@@ -117,7 +117,8 @@ test('an applicant downloads documents of their own applications only', async ()
         (id === 'doc-1'
           ? {
               meta: {
-                applicationNumber: 'SEC-2026-000042',
+                // The first number the register issues.
+                applicationNumber: 'SEC-2026-000001',
                 fileName: 'licence.pdf',
                 contentType: 'application/pdf',
               },
