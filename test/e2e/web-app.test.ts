@@ -255,7 +255,9 @@ describeSystem('web app on the real system', () => {
   /** Files a security-licence application for the company through the portal's API, as the browser does. */
   async function fileLicenceApplication(page: Page): Promise<string> {
     // The page's session CSRF token, which the portal's own requests carry.
-    const csrf = await page.evaluate(() => (window as any).__BOOT__.csrfToken as string);
+    const csrf = await page.evaluate(
+      () => JSON.parse(document.getElementById('boot')!.textContent!).csrfToken as string,
+    );
     const res = await page.request.post(`${system.uiUrl}/api/applications`, {
       headers: { 'x-requested-with': 'fetch', 'x-csrf-token': csrf },
       data: {
