@@ -179,24 +179,26 @@ export function contentDisposition(kind: 'inline' | 'attachment', fileName: stri
  * a body that is not the multipart it claims to be (a JSON body sent as multipart, a cut-off form)
  * is 400.
  */
-export function uploadErrorHandler(err: unknown, _req: Request, res: Response, next: NextFunction): void {
+export function uploadErrorHandler(err: unknown, req: Request, res: Response, next: NextFunction): void {
   if (err instanceof multer.MulterError) {
     const tooMany = err.code === 'LIMIT_FILE_COUNT' || err.code === 'LIMIT_UNEXPECTED_FILE';
     if (err.code === 'LIMIT_FILE_SIZE' || tooMany) {
-      res.status(413).json({
-        error: {
-          code: 'ATTACHMENTS_TOO_LARGE',
-          ...(tooMany
-            ? {
-                kk: `Файлдар тым көп: бір жолы ең көбі ${ATTACHMENT_LIMITS.files} файл`,
-                ru: `Слишком много файлов: не более ${ATTACHMENT_LIMITS.files} за раз`,
-              }
-            : {
-                kk: `Файл тым үлкен: әр файл ең көбі ${MB} МБ`,
-                ru: `Файл слишком большой: не более ${MB} МБ каждый`,
-              }),
-        },
-      });
+      afterBody(req, res, () =>
+        res.status(413).json({
+          error: {
+            code: 'ATTACHMENTS_TOO_LARGE',
+            ...(tooMany
+              ? {
+                  kk: `Файлдар тым көп: бір жолы ең көбі ${ATTACHMENT_LIMITS.files} файл`,
+                  ru: `Слишком много файлов: не более ${ATTACHMENT_LIMITS.files} за раз`,
+                }
+              : {
+                  kk: `Файл тым үлкен: әр файл ең көбі ${MB} МБ`,
+                  ru: `Файл слишком большой: не более ${MB} МБ каждый`,
+                }),
+          },
+        }),
+      );
       return;
     }
     res.status(400).json({ error: { code: 'INVALID_FORM', ...MALFORMED } });
@@ -214,3 +216,26 @@ const MALFORMED = {
   kk: 'Сұрау нысаны бұзылған: файлдар мен өтініш multipart/form-data ретінде жіберілуі керек',
   ru: 'Форма запроса повреждена: файлы и заявление отправляются как multipart/form-data',
 };
+
+/**
+ * Answers once the rest of the request body is read (multer stops at the limit and drains it): a
+ * client still sending would otherwise see the connection reset instead of the answer. A sender
+ * that does not stop gets the answer after 10 seconds and the connection closed.
+ */
+function afterBody(req: Request, res: Response, answer: () => void): void {
+  if (req.complete) return answer();
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    clearTimeout(timer);
+    answer();
+  };
+  const timer = setTimeout(() => {
+    res.setHeader('Connection', 'close');
+    once();
+  }, 10_000);
+  req.once('end', once);
+  req.once('error', once);
+  req.resume();
+}

@@ -326,7 +326,13 @@ export function createApp(deps: AppDeps): express.Express {
     if (s.role === 'applicant') {
       if (!owner || owner.applicantBin !== s.bin)
         throw new HttpError(404, 'Құжат табылмады', 'Документ не найден');
-    } else if (!mayReadApplicationDocuments(s, doc.meta.applicationNumber, owner?.serviceId)) {
+    } else if (
+      !mayReadApplicationDocuments(
+        s,
+        doc.meta.applicationNumber,
+        owner?.serviceId ?? (await serviceOfApplication(doc.meta.applicationNumber)),
+      )
+    ) {
       // A clerk of one unit does not read another unit's applications (fire ≠ police ≠ ministry).
       throw new HttpError(404, 'Құжат табылмады', 'Документ не найден');
     }
@@ -392,6 +398,26 @@ export function createApp(deps: AppDeps): express.Express {
     )) as SearchPage<{ value: string }>;
     const raw = r.items?.[0]?.value;
     return raw ? String(JSON.parse(raw)) : undefined;
+  }
+
+  /** The service of an application registered outside the portal's store (office), from its process. */
+  async function serviceOfApplication(applicationNumber: string | undefined): Promise<string | undefined> {
+    if (!applicationNumber) return undefined;
+    const r = (await camunda
+      .searchProcessInstances(
+        {
+          filter: { variables: [{ name: 'applicationNumber', value: JSON.stringify(applicationNumber) }] },
+          page: { limit: 1 },
+        },
+        NO_WAIT,
+      )
+      .catch(() => ({ items: [] }))) as SearchPage<{
+      processInstanceKey: string;
+      processDefinitionId: string;
+    }>;
+    const found = r.items?.[0];
+    if (!found) return undefined;
+    return (await rootVariable(String(found.processInstanceKey), 'serviceId')) ?? found.processDefinitionId;
   }
 
   /** The application a process instance serves. */

@@ -22,7 +22,7 @@ describe('intake of portal applications', () => {
   const submit = (application: object, key = 'form-0001-aaaa') =>
     call('POST', '/api/applications', application, { 'idempotency-key': key });
 
-  test('a valid licence application is registered on the day of receipt (C2) under a number the register issues, and starts its process by id', async () => {
+  test('a valid licence application is registered on the day of receipt (C2) and starts its process by id, under a number the register issues', async () => {
     // The browser's number (SEC-2026-000042) is ignored: the register issues the next one.
     const res = await submit(licenceApplication());
     expect(res.status).toBe(201);
