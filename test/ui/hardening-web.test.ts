@@ -245,6 +245,30 @@ describe('web app hardening: input, attachments, headers, board, access', () => 
     expect(res.headers.getSetCookie().some((c) => c.startsWith('kzp_session='))).toBe(false);
   });
 
+  test('login CSRF: a sign-in posted from another site (no pre-session token, or another browser’s) opens no session', async () => {
+    const victim = await fetch(`${ctx.base}/`);
+    const victimCookie = victim.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
+    const attacker = await fetch(`${ctx.base}/`);
+    const attackerToken = /name="_signin" value="([^"]+)"/.exec(await attacker.text())![1];
+    for (const [cookie, token] of [
+      ['', attackerToken],
+      [victimCookie, attackerToken],
+      [victimCookie, ''],
+    ]) {
+      const res = await fetch(`${ctx.base}/signin`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
+        body: new URLSearchParams({ _signin: token, bin: BIN }).toString(),
+      });
+      expect(res.status).toBe(403);
+      expect(res.headers.getSetCookie().some((c) => c.startsWith('kzp_session='))).toBe(false);
+    }
+  });
+
   // ---- item 9: sessions expire in the browser too ----------------------------------------------
 
   test('the session cookie expires with the session (Max-Age of the absolute limit)', async () => {
