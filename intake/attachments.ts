@@ -220,22 +220,34 @@ const MALFORMED = {
 /**
  * Answers once the rest of the request body is read (multer stops at the limit and drains it): a
  * client still sending would otherwise see the connection reset instead of the answer. A sender
- * that does not stop gets the answer after 10 seconds and the connection closed.
+ * that stalls for 10 seconds, or sends more than 100 MB past the limit, gets the answer at once and
+ * the connection closed.
  */
 function afterBody(req: Request, res: Response, answer: () => void): void {
   if (req.complete) return answer();
   let done = false;
-  const once = () => {
+  let drained = 0;
+  let timer: NodeJS.Timeout;
+  const once = (close = false) => {
     if (done) return;
     done = true;
     clearTimeout(timer);
+    req.off('data', onData);
+    if (close) res.setHeader('Connection', 'close');
     answer();
   };
-  const timer = setTimeout(() => {
-    res.setHeader('Connection', 'close');
-    once();
-  }, 10_000);
-  req.once('end', once);
-  req.once('error', once);
+  const idle = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => once(true), 10_000);
+  };
+  const onData = (chunk: Buffer) => {
+    drained += chunk.length;
+    if (drained > 100 * 1024 * 1024) once(true);
+    else idle();
+  };
+  idle();
+  req.on('data', onData);
+  req.once('end', () => once());
+  req.once('error', () => once(true));
   req.resume();
 }
