@@ -1,8 +1,6 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, renameSync, rmSync } from 'node:fs';
-import path from 'node:path';
+import { rmSync } from 'node:fs';
 import express, { type Request, type Response, type NextFunction, type Router } from 'express';
-import multer from 'multer';
 import type { Clock } from '../domain/clock';
 import {
   validateApplication,
@@ -23,6 +21,20 @@ import { earlierWordingNote, versionInForce, type DefinitionVersion } from '../d
 import { NO_WAIT, processVariables, publishOnce, type CamundaPort, type SearchPage } from './camunda-port';
 import type { Cabinet } from './cabinet';
 import type { ApplicationRecord, ApplicationStore } from './store';
+import {
+  attachmentUpload,
+  checkAttachments,
+  contentDisposition,
+  keepAttachments,
+  listAttachments,
+  readAttachment,
+  uploadErrorHandler,
+  type CheckedFile,
+} from './attachments';
+import { IntakeError, type Bilingual } from './errors';
+import { forbiddenCharacterErrors } from './text';
+
+export { IntakeError, type Bilingual };
 
 /** Applicant actions the diagrams wait for, and the message each becomes. */
 export const APPLICANT_MESSAGES = {
@@ -45,25 +57,37 @@ export interface IntakeDeps {
   log?: (message: string, fields?: Record<string, unknown>) => void;
 }
 
-export interface Bilingual {
-  kk: string;
-  ru: string;
+/** Number prefixes of the register, per service: `SEC-2026-000042`. */
+export const NUMBER_PREFIX: Record<string, string> = {
+  'fire-automation-permit': 'FAP',
+  'security-licence': 'SEC',
+  'training-centre-designation': 'TCD',
+  'national-company-security-approval': 'NCA',
+};
+
+/** What the browser generates once per filled-in form (header `Idempotency-Key`). */
+export const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,100}$/;
+
+/** Stands for the number the register issues while the rest of the application is validated. */
+const NUMBER_TO_BE_ISSUED = 'NEW-0000-000000';
+
+export interface SubmitOptions {
+  /**
+   * The register issues the number (the portal): a number in the body is ignored. Off for callers
+   * that register under a number of their own register (an office registration, process tests).
+   */
+  issueNumber?: boolean;
+  /** With `issueNumber`: a repeat with the same key by the same applicant registers nothing new. */
+  idempotencyKey?: string;
 }
 
-/** A failure with an HTTP status and a message in both languages. */
-export class IntakeError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    readonly text: Bilingual,
-    readonly errors?: { path: string; kk: string; ru: string }[],
-  ) {
-    super(`${code}: ${text.ru}`);
-  }
-  toJSON() {
-    return this.errors ? { errors: this.errors } : { error: { code: this.code, ...this.text } };
-  }
-}
+const invalid = (errors: { path: string; kk: string; ru: string }[]) =>
+  new IntakeError(
+    400,
+    'INVALID_APPLICATION',
+    { kk: 'Өтініш қате толтырылған', ru: 'Заявление заполнено с ошибками' },
+    errors,
+  );
 
 export interface SubmitResult {
   /** 201 on first registration, 200 when the number was already known (idempotent repeat). */
@@ -189,17 +213,25 @@ export function createIntake(deps: IntakeDeps) {
     return store.get(record.applicationNumber)!;
   }
 
-  /** Registers (C2) and starts the service's process; a repeat of the same number starts nothing. */
-  async function submit(body: unknown, mayActFor?: (bin: string) => boolean): Promise<SubmitResult> {
-    const validated = validateApplication(body);
-    if (!validated.ok) {
-      throw new IntakeError(
-        400,
-        'INVALID_APPLICATION',
-        { kk: 'Өтініш қате толтырылған', ru: 'Заявление заполнено с ошибками' },
-        validated.errors,
-      );
-    }
+  /**
+   * Registers (C2) and starts the service's process. From the portal (`issueNumber`) the register
+   * issues the number and a repeat with the same idempotency key starts nothing; otherwise a repeat
+   * of the same number starts nothing.
+   */
+  async function submit(
+    body: unknown,
+    mayActFor?: (bin: string) => boolean,
+    opts: SubmitOptions = {},
+  ): Promise<SubmitResult> {
+    const given =
+      opts.issueNumber && body && typeof body === 'object' && !Array.isArray(body)
+        ? { ...(body as Record<string, unknown>), applicationNumber: NUMBER_TO_BE_ISSUED }
+        : body;
+    // NUL and direction controls in names and texts are refused, each field named.
+    const forbidden = forbiddenCharacterErrors(given);
+    if (forbidden.length) throw invalid(forbidden);
+    const validated = validateApplication(given);
+    if (!validated.ok) throw invalid(validated.errors);
     const application = validated.value;
     if (mayActFor && !mayActFor(application.applicant.bin)) {
       throw new IntakeError(403, 'FORBIDDEN', {
@@ -207,39 +239,59 @@ export function createIntake(deps: IntakeDeps) {
         ru: 'Нельзя подать заявление от имени другой организации',
       });
     }
-    const number = application.applicationNumber;
+    const bin = application.applicant.bin;
+    const key = opts.idempotencyKey;
+    const known = opts.issueNumber
+      ? key
+        ? store.getByIdempotencyKey(bin, key)
+        : undefined
+      : store.get(application.applicationNumber);
     // Service D's representative must hold a power of attorney in force on the day of receipt
     // (a repeat of an application already registered is answered as it was).
-    if (!store.get(number)) {
+    if (!known) {
       const problems = powerOfAttorneyProblems(application, almatyDay(clock.now()));
-      if (problems.length > 0)
-        throw new IntakeError(
-          400,
-          'INVALID_APPLICATION',
-          { kk: 'Өтініш қате толтырылған', ru: 'Заявление заполнено с ошибками' },
-          problems,
-        );
+      if (problems.length > 0) throw invalid(problems);
     }
-    while (inFlight.has(number)) await inFlight.get(number)!.catch(() => {});
+    const lock = opts.issueNumber ? `key:${bin}:${key ?? Math.random()}` : application.applicationNumber;
+    while (inFlight.has(lock)) await inFlight.get(lock)!.catch(() => {});
     const work = (async (): Promise<SubmitResult> => {
       const receivedAt = clock.now();
-      const payload = JSON.stringify(application);
-      const { record, inserted } = store.insertIfAbsent({
-        applicationNumber: number,
+      const registeredOn = legalClock.registrationDate(receivedAt);
+      const fields = {
         serviceId: application.serviceId,
         requestKind: application.requestKind,
-        applicantBin: application.applicant.bin,
-        payload,
+        applicantBin: bin,
         receivedAt: receivedAt.toISOString(),
-        registeredOn: legalClock.registrationDate(receivedAt),
-        state: 'starting',
+        registeredOn,
+        state: 'starting' as const,
         processInstanceKey: null,
-      });
-      if (!inserted && record.payload !== payload) {
-        throw new IntakeError(409, 'APPLICATION_NUMBER_TAKEN', {
-          kk: `${number} нөмірімен басқа өтініш тіркелген`,
-          ru: `Под номером ${number} зарегистрировано другое заявление`,
-        });
+      };
+      const payloadFor = (applicationNumber: string) => JSON.stringify({ ...application, applicationNumber });
+      const { record, inserted } = opts.issueNumber
+        ? store.insertWithNewNumber(
+            fields,
+            `${NUMBER_PREFIX[application.serviceId]}-${almatyDay(receivedAt).slice(0, 4)}`,
+            payloadFor,
+            key,
+          )
+        : store.insertIfAbsent({
+            ...fields,
+            applicationNumber: application.applicationNumber,
+            payload: payloadFor(application.applicationNumber),
+          });
+      const number = record.applicationNumber;
+      if (!inserted && record.payload !== payloadFor(number)) {
+        // Only the applicant's own earlier request can be found here (the key is theirs, the
+        // number theirs): nothing is revealed of anyone else's numbers.
+        throw opts.issueNumber
+          ? new IntakeError(422, 'IDEMPOTENCY_KEY_REUSED', {
+              kk: 'Бұл сұрау бұрын басқа мазмұнмен жіберілген: жаңа өтінішті жаңа нысаннан беріңіз',
+              ru: 'Этот запрос уже отправлялся с другим содержанием: подайте новое заявление из новой формы',
+            })
+          : new IntakeError(409, 'APPLICATION_NUMBER_TAKEN', {
+              kk: `${number} нөмірімен басқа өтініш тіркелген`,
+              ru: `Под номером ${number} зарегистрировано другое заявление`,
+            });
       }
       if (record.state === 'started') return { status: 200, application: view(record) };
       try {
@@ -248,7 +300,7 @@ export function createIntake(deps: IntakeDeps) {
       } catch (err) {
         if (err instanceof IntakeError) throw err;
         log('process start failed; the application stays registered and a repeat resumes it', {
-          applicationNumber: number,
+          applicationNumber: record.applicationNumber,
           error: (err as Error).message,
         });
         throw new IntakeError(503, 'ENGINE_UNAVAILABLE', {
@@ -257,11 +309,11 @@ export function createIntake(deps: IntakeDeps) {
         });
       }
     })();
-    inFlight.set(number, work);
+    inFlight.set(lock, work);
     try {
       return await work;
     } finally {
-      inFlight.delete(number);
+      inFlight.delete(lock);
     }
   }
 
@@ -354,8 +406,9 @@ export function createIntake(deps: IntakeDeps) {
     body: unknown,
   ): Promise<{ messageName: string; duplicate: boolean }> {
     const r = record(number);
-    const b = (body ?? {}) as { kind?: string; text?: unknown; attachments?: unknown };
-    if (!b.kind || !(b.kind in APPLICANT_MESSAGES)) {
+    const b = (body ?? {}) as { kind?: unknown; text?: unknown; attachments?: unknown };
+    // Only the listed kinds: `in` would also accept `__proto__`, `constructor`, `toString`.
+    if (typeof b.kind !== 'string' || !Object.hasOwn(APPLICANT_MESSAGES, b.kind)) {
       throw new IntakeError(
         400,
         'INVALID_MESSAGE',
@@ -371,6 +424,14 @@ export function createIntake(deps: IntakeDeps) {
     }
     const text = typeof b.text === 'string' ? b.text.trim().slice(0, 5000) : '';
     const attachments = Array.isArray(b.attachments) ? b.attachments : [];
+    const forbidden = forbiddenCharacterErrors({ text, attachments });
+    if (forbidden.length)
+      throw new IntakeError(
+        400,
+        'INVALID_MESSAGE',
+        { kk: 'Хабарламада рұқсат етілмеген таңбалар бар', ru: 'В сообщении недопустимые символы' },
+        forbidden,
+      );
     if (!text && attachments.length === 0) {
       throw new IntakeError(
         400,
@@ -411,6 +472,14 @@ export function createIntake(deps: IntakeDeps) {
     const number = typeof b.applicationNumber === 'string' ? b.applicationNumber : '';
     const r = record(number);
     const text = typeof b.text === 'string' ? b.text.trim() : '';
+    const forbidden = forbiddenCharacterErrors({ text });
+    if (forbidden.length)
+      throw new IntakeError(
+        400,
+        'INVALID_COMPLAINT',
+        { kk: 'Шағымда рұқсат етілмеген таңбалар бар', ru: 'В жалобе недопустимые символы' },
+        forbidden,
+      );
     if (text.length < 10 || text.length > 10000) {
       throw new IntakeError(
         400,
@@ -447,26 +516,56 @@ export function createIntake(deps: IntakeDeps) {
   /** Routes under /api for the portal; `access` is the web app's rule of who may act for a BIN. */
   function router(access: IntakeAccess): Router {
     const r = express.Router();
-    const upload = multer({
-      dest: deps.attachmentsDir ? path.join(deps.attachmentsDir, '.incoming') : undefined,
-      limits: { fileSize: 20 * 1024 * 1024, files: 20 },
-    });
+    const upload = attachmentUpload(deps.attachmentsDir);
     const withAccess = (req: Request, number: string) => {
       const rec = record(number);
       if (!access.mayActFor(req, rec.applicantBin)) throw notFound(number); // do not reveal others' numbers
       return rec;
     };
+    /** The JSON of a multipart field, or the JSON body itself; anything else is refused. */
+    const jsonOf = (req: Request, field: string): { text?: string; body: unknown } => {
+      const text = typeof req.body?.[field] === 'string' ? (req.body[field] as string) : undefined;
+      if (text !== undefined) return { text, body: JSON.parse(text) as unknown };
+      if (!req.is('application/json'))
+        throw new IntakeError(415, 'UNSUPPORTED_MEDIA_TYPE', {
+          kk: `Сұрау JSON (application/json) немесе «${field}» өрісі бар multipart/form-data болуы керек`,
+          ru: `Запрос должен быть JSON (application/json) или multipart/form-data с полем «${field}»`,
+        });
+      return { body: req.body as unknown };
+    };
+    const keep = (checked: CheckedFile[], number: string) =>
+      checked.length && deps.attachmentsDir
+        ? keepAttachments(checked, deps.attachmentsDir, number, clock.now().toISOString())
+        : [];
 
-    r.post('/applications', upload.array('files', 20), async (req, res) => {
+    r.post('/applications', upload, async (req, res) => {
       const files = (req.files as Express.Multer.File[] | undefined) ?? [];
       try {
-        const text = typeof req.body?.application === 'string' ? req.body.application : undefined;
-        const body = text !== undefined ? JSON.parse(text) : req.body;
+        const idempotencyKey = req.get('idempotency-key') || undefined;
+        if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey))
+          throw new IntakeError(
+            400,
+            'INVALID_IDEMPOTENCY_KEY',
+            { kk: 'Idempotency-Key тақырыбы дұрыс емес', ru: 'Неверный заголовок Idempotency-Key' },
+            [
+              {
+                path: 'Idempotency-Key',
+                kk: '8-ден 100-ге дейін латын әріптері, цифрлар, «-» немесе «_»',
+                ru: 'От 8 до 100 латинских букв, цифр, «-» или «_»',
+              },
+            ],
+          );
+        // Every file is checked before anything is recorded: a refused file registers nothing.
+        const checked = checkAttachments(files);
+        const { text, body } = jsonOf(req, 'application');
         const record = await access.verifySigned?.(req, 'application', text ?? JSON.stringify(body));
-        const result = await submit(body, (bin) => access.mayActFor(req, bin));
+        const result = await submit(body, (bin) => access.mayActFor(req, bin), {
+          issueNumber: true,
+          idempotencyKey,
+        });
         record?.(result.application.applicationNumber);
-        if (files.length && deps.attachmentsDir && files.every((f) => f.path))
-          keepFiles(files, deps.attachmentsDir, result.application.applicationNumber);
+        // A repeat keeps the files of the first submission.
+        if (result.status === 201) keep(checked, result.application.applicationNumber);
         res.status(result.status).json(result.application);
       } finally {
         for (const f of files) if (f.path) rmSync(f.path, { force: true });
@@ -476,22 +575,42 @@ export function createIntake(deps: IntakeDeps) {
       const rec = withAccess(req, String(req.params.number));
       res.json(deps.cabinet ? await deps.cabinet.view(rec) : await status(rec.applicationNumber));
     });
+    /** The applicant's own uploaded files: names as given, types as checked on upload. */
+    r.get('/applications/:number/attachments', (req, res) => {
+      const rec = withAccess(req, String(req.params.number));
+      res.json({
+        items: deps.attachmentsDir ? listAttachments(deps.attachmentsDir, rec.applicationNumber) : [],
+      });
+    });
+    r.get('/applications/:number/attachments/:id', (req, res) => {
+      const rec = withAccess(req, String(req.params.number));
+      const found = deps.attachmentsDir
+        ? readAttachment(deps.attachmentsDir, rec.applicationNumber, String(req.params.id))
+        : undefined;
+      if (!found)
+        throw new IntakeError(404, 'ATTACHMENT_NOT_FOUND', { kk: 'Файл табылмады', ru: 'Файл не найден' });
+      res.setHeader('Content-Type', found.meta.contentType);
+      res.setHeader('Content-Disposition', contentDisposition('attachment', found.meta.fileName));
+      res.setHeader('X-Content-Type-Options', 'nosniff');
+      res.send(found.bytes);
+    });
     // JSON, or multipart with field `message` (JSON) and `files` (the missing documents themselves).
-    r.post('/applications/:number/messages', upload.array('files', 20), async (req, res) => {
+    r.post('/applications/:number/messages', upload, async (req, res) => {
       const files = (req.files as Express.Multer.File[] | undefined) ?? [];
       try {
         const number = String(req.params.number);
         withAccess(req, number);
-        const text = typeof req.body?.message === 'string' ? req.body.message : undefined;
-        const body = text !== undefined ? JSON.parse(text) : req.body;
+        const checked = checkAttachments(files);
+        const { text, body: parsed } = jsonOf(req, 'message');
+        const body = (parsed ?? {}) as { kind?: unknown; attachments?: unknown };
         const record = await access.verifySigned?.(
           req,
           String(body?.kind ?? 'message'),
           text ?? JSON.stringify(body),
         );
-        const uploaded = files.map((f) => ({
+        const uploaded = checked.map((c) => ({
           kind: body?.kind === 'hearing-position' ? 'hearing-position-document' : 'missing-document',
-          fileName: path.basename(f.originalname),
+          fileName: c.fileName,
         }));
         const message = uploaded.length
           ? {
@@ -501,8 +620,7 @@ export function createIntake(deps: IntakeDeps) {
           : body;
         const result = await sendMessage(number, message);
         record?.(number);
-        if (files.length && deps.attachmentsDir && files.every((f) => f.path))
-          keepFiles(files, deps.attachmentsDir, number);
+        if (!result.duplicate) keep(checked, number);
         res.status(202).json(result);
       } finally {
         for (const f of files) if (f.path) rmSync(f.path, { force: true });
@@ -524,21 +642,12 @@ export function createIntake(deps: IntakeDeps) {
 
 export type Intake = ReturnType<typeof createIntake>;
 
-function keepFiles(files: Express.Multer.File[], dir: string, number: string) {
-  const target = path.join(dir, number);
-  mkdirSync(target, { recursive: true });
-  for (const f of files) {
-    const safe = path.basename(f.originalname).replace(/[^\p{L}\p{N}._ -]/gu, '_') || 'file';
-    renameSync(f.path, path.join(target, safe));
-  }
-}
-
 function sha(text: string): string {
   return createHash('sha256').update(text).digest('hex').slice(0, 16);
 }
 
 /** Maps IntakeError (and JSON syntax errors) to responses; other errors go on. */
-export function intakeErrorHandler(err: unknown, _req: Request, res: Response, next: NextFunction): void {
+export function intakeErrorHandler(err: unknown, req: Request, res: Response, next: NextFunction): void {
   if (err instanceof IntakeError) {
     res.status(err.status).json(err.toJSON());
     return;
@@ -547,5 +656,5 @@ export function intakeErrorHandler(err: unknown, _req: Request, res: Response, n
     res.status(400).json({ error: { code: 'INVALID_JSON', kk: 'JSON қате', ru: 'Некорректный JSON' } });
     return;
   }
-  next(err);
+  uploadErrorHandler(err, req, res, next);
 }

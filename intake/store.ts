@@ -21,6 +21,19 @@ export interface ApplicationStore {
   get(applicationNumber: string): ApplicationRecord | undefined;
   /** Inserts unless the number exists; returns the stored record either way. */
   insertIfAbsent(record: ApplicationRecord): { record: ApplicationRecord; inserted: boolean };
+  /**
+   * Registers an application under the next free number `<prefix>-NNNNNN` (the register issues
+   * numbers, never the applicant). With an idempotency key already used by the same applicant,
+   * registers nothing and returns that application.
+   */
+  insertWithNewNumber(
+    record: Omit<ApplicationRecord, 'applicationNumber' | 'payload'>,
+    prefix: string,
+    payloadFor: (applicationNumber: string) => string,
+    idempotencyKey?: string,
+  ): { record: ApplicationRecord; inserted: boolean };
+  /** The application an applicant registered with this idempotency key, if any. */
+  getByIdempotencyKey(applicantBin: string, idempotencyKey: string): ApplicationRecord | undefined;
   markStarted(applicationNumber: string, processInstanceKey: string): void;
   listByBin(bin: string): ApplicationRecord[];
   list(): ApplicationRecord[];
@@ -71,7 +84,14 @@ export function createApplicationStore(dataDir: string | ':memory:'): Applicatio
     state TEXT NOT NULL CHECK (state IN ('starting', 'started')),
     process_instance_key TEXT
   );
-  CREATE INDEX IF NOT EXISTS applications_by_bin ON applications (applicant_bin);`);
+  CREATE INDEX IF NOT EXISTS applications_by_bin ON applications (applicant_bin);
+  CREATE TABLE IF NOT EXISTS number_sequences (prefix TEXT PRIMARY KEY, last INTEGER NOT NULL);`);
+  // Stores written before the register issued numbers have no idempotency keys yet.
+  const columns = db.prepare<[], { name: string }>('PRAGMA table_info(applications)').all();
+  if (!columns.some((c) => c.name === 'idempotency_key'))
+    db.exec('ALTER TABLE applications ADD COLUMN idempotency_key TEXT');
+  db.exec(`CREATE UNIQUE INDEX IF NOT EXISTS applications_by_idempotency_key
+    ON applications (applicant_bin, idempotency_key) WHERE idempotency_key IS NOT NULL`);
 
   const getStmt = db.prepare<[string], Row>('SELECT * FROM applications WHERE application_number = ?');
   const insertStmt = db.prepare(`INSERT OR IGNORE INTO applications
@@ -84,6 +104,40 @@ export function createApplicationStore(dataDir: string | ':memory:'): Applicatio
     'SELECT * FROM applications WHERE applicant_bin = ? ORDER BY received_at DESC',
   );
   const allStmt = db.prepare<[], Row>('SELECT * FROM applications ORDER BY received_at DESC');
+  const byKeyStmt = db.prepare<[string, string], Row>(
+    'SELECT * FROM applications WHERE applicant_bin = ? AND idempotency_key = ?',
+  );
+  const lastSeqStmt = db.prepare<[string], { last: number }>(
+    'SELECT last FROM number_sequences WHERE prefix = ?',
+  );
+  const setSeqStmt = db.prepare(
+    'INSERT INTO number_sequences (prefix, last) VALUES (?, ?) ON CONFLICT (prefix) DO UPDATE SET last = excluded.last',
+  );
+  const insertKeyedStmt = db.prepare(`INSERT OR IGNORE INTO applications
+    (application_number, service_id, request_kind, applicant_bin, payload, received_at, registered_on, state, process_instance_key, idempotency_key)
+    VALUES (@applicationNumber, @serviceId, @requestKind, @applicantBin, @payload, @receivedAt, @registeredOn, @state, @processInstanceKey, @idempotencyKey)`);
+  const insertWithNewNumber = db.transaction(
+    (
+      record: Omit<ApplicationRecord, 'applicationNumber' | 'payload'>,
+      prefix: string,
+      payloadFor: (n: string) => string,
+      idempotencyKey: string | null,
+    ): { record: ApplicationRecord; inserted: boolean } => {
+      if (idempotencyKey) {
+        const known = byKeyStmt.get(record.applicantBin, idempotencyKey);
+        if (known) return { record: fromRow(known), inserted: false };
+      }
+      // A number taken otherwise (an office registration under its own number) is skipped.
+      for (let seq = (lastSeqStmt.get(prefix)?.last ?? 0) + 1; ; seq++) {
+        const applicationNumber = `${prefix}-${String(seq).padStart(6, '0')}`;
+        const row = { ...record, applicationNumber, payload: payloadFor(applicationNumber), idempotencyKey };
+        if (insertKeyedStmt.run(row).changes === 1) {
+          setSeqStmt.run(prefix, seq);
+          return { record: fromRow(getStmt.get(applicationNumber)!), inserted: true };
+        }
+      }
+    },
+  );
 
   return {
     get(number) {
@@ -94,6 +148,12 @@ export function createApplicationStore(dataDir: string | ':memory:'): Applicatio
       const inserted = insertStmt.run(record).changes === 1;
       return { record: fromRow(getStmt.get(record.applicationNumber)!), inserted };
     },
+    getByIdempotencyKey(bin, key) {
+      const row = byKeyStmt.get(bin, key);
+      return row ? fromRow(row) : undefined;
+    },
+    insertWithNewNumber: (record, prefix, payloadFor, idempotencyKey) =>
+      insertWithNewNumber(record, prefix, payloadFor, idempotencyKey ?? null),
     markStarted(number, key) {
       startedStmt.run(key, number);
     },

@@ -36,6 +36,11 @@ import { LegalAmendmentConflictError, type LegalAmendmentStore } from '../adapte
 import { LegalAmendmentError } from '../domain/rules/legal-amendments';
 import { recordLegalAmendment } from '../operations/legal-amendment';
 import { createEds, edsErrorHandler, type EdsConfig } from './eds/routes';
+import { securityHeaders } from './auth/headers';
+import { mayReadApplicationDocuments } from './auth/units';
+import { forbiddenCharacterErrors } from '../intake/text';
+import { CalendarRangeError } from '../domain/legal-clock/errors';
+import { almatyDay } from '../domain/almaty-time';
 
 /** What the web app reads of the document store: one document with its bytes. */
 export type DocumentReader = Pick<DocumentService, 'get'>;
@@ -129,6 +134,13 @@ export function createApp(deps: AppDeps): express.Express {
     document: async (id) => (await deps.documents?.get(id).catch(() => null))?.meta ?? null,
     log,
   });
+  // CSP (scripts only from this app), no framing, no sniffing, no full referrer (ui/auth/headers.ts).
+  app.use(
+    securityHeaders({
+      connectTo: deps.eds ? [deps.eds.ncalayerUrl] : [],
+      formTargets: deps.oidc ? [deps.oidc.issuer] : [],
+    }),
+  );
   const intake: Intake = createIntake({
     camunda,
     store,
@@ -153,7 +165,8 @@ export function createApp(deps: AppDeps): express.Express {
   app.use('/inbound', createInbound({ camunda, store, clock, log }).router(deps.inboundToken));
 
   app.use(express.json({ limit: '5mb' }));
-  app.use(express.urlencoded({ extended: false }));
+  // Generous enough that an over-long field is refused by its own check, naming the field.
+  app.use(express.urlencoded({ extended: false, limit: '1mb' }));
   const sessions = createSessionManager({
     store: deps.sessionStore ?? createSessionStore(':memory:'),
     clock,
@@ -189,6 +202,7 @@ export function createApp(deps: AppDeps): express.Express {
   if (oidc) app.use(oidc.router);
   /** Double-submit token of the applicant sign-in form (login CSRF); the cookie goes to /signin only. */
   const SIGNIN_COOKIE = 'kzp_signin';
+  const SIGNIN_NAME_MAX = 120;
   const signInForm = (req: Request, res: Response, status = 200, error?: string) => {
     const token = randomBytes(18).toString('base64url');
     res.cookie(SIGNIN_COOKIE, token, { ...sessions.cookieOptions(10 * 60_000), path: '/signin' });
@@ -219,6 +233,13 @@ export function createApp(deps: AppDeps): express.Express {
     if (eds) return res.redirect(303, '/signin/eds');
     const bin = String(req.body?.bin ?? '').trim();
     const name = String(req.body?.name ?? '').trim();
+    if (name.length > SIGNIN_NAME_MAX || forbiddenCharacterErrors(name).length)
+      return signInForm(
+        req,
+        res,
+        400,
+        t(lang, name.length > SIGNIN_NAME_MAX ? 'nameTooLong' : 'nameForbidden'),
+      );
     // An individual entrepreneur acts under their IIN (Order 138 §3 part one), a company under its BIN.
     const isIin = isValidIin(bin);
     if (!isValidBin(bin) && !isIin) {
@@ -236,7 +257,7 @@ export function createApp(deps: AppDeps): express.Express {
       kind: 'applicant',
       iin: isIin ? bin : '',
       bin,
-      name: name.slice(0, 120),
+      name,
     });
     res.redirect(homeFor(session));
   });
@@ -314,8 +335,8 @@ export function createApp(deps: AppDeps): express.Express {
     const doc = await deps.documents?.get(String(req.params.id)).catch(() => null);
     if (!doc) throw new HttpError(404, 'Құжат табылмады', 'Документ не найден');
     const s = session(req);
+    const owner = doc.meta.applicationNumber ? store.get(doc.meta.applicationNumber) : undefined;
     if (s.role === 'applicant') {
-      const owner = doc.meta.applicationNumber ? store.get(doc.meta.applicationNumber) : undefined;
       // Only what was sent to the applicant's cabinet: never a draft awaiting the head's signature.
       if (
         !owner ||
@@ -323,6 +344,15 @@ export function createApp(deps: AppDeps): express.Express {
         !(await cabinet.mayDownload(owner, String(req.params.id)))
       )
         throw new HttpError(404, 'Құжат табылмады', 'Документ не найден');
+    } else if (
+      !mayReadApplicationDocuments(
+        s,
+        doc.meta.applicationNumber,
+        owner?.serviceId ?? (await serviceOfApplication(doc.meta.applicationNumber)),
+      )
+    ) {
+      // A clerk of one unit does not read another unit's applications (fire ≠ police ≠ ministry).
+      throw new HttpError(404, 'Құжат табылмады', 'Документ не найден');
     }
     // Once signed, the signed PDF is the document.
     const signed = await eds?.signedPdf(String(req.params.id));
@@ -386,6 +416,26 @@ export function createApp(deps: AppDeps): express.Express {
     )) as SearchPage<{ value: string }>;
     const raw = r.items?.[0]?.value;
     return raw ? String(JSON.parse(raw)) : undefined;
+  }
+
+  /** The service of an application registered outside the portal's store (office), from its process. */
+  async function serviceOfApplication(applicationNumber: string | undefined): Promise<string | undefined> {
+    if (!applicationNumber) return undefined;
+    const r = (await camunda
+      .searchProcessInstances(
+        {
+          filter: { variables: [{ name: 'applicationNumber', value: JSON.stringify(applicationNumber) }] },
+          page: { limit: 1 },
+        },
+        NO_WAIT,
+      )
+      .catch(() => ({ items: [] }))) as SearchPage<{
+      processInstanceKey: string;
+      processDefinitionId: string;
+    }>;
+    const found = r.items?.[0];
+    if (!found) return undefined;
+    return (await rootVariable(String(found.processInstanceKey), 'serviceId')) ?? found.processDefinitionId;
   }
 
   /** The application a process instance serves. */
@@ -504,6 +554,9 @@ export function createApp(deps: AppDeps): express.Express {
     // a deadline that a clerk could otherwise overwrite with any variable of the process.
     const foreign = schema ? foreignFields(schema, variables) : [];
     if (foreign.length) return res.status(400).json({ errors: foreign });
+    // NUL and direction controls in what a clerk types are refused, each field named.
+    const forbiddenChars = forbiddenCharacterErrors(variables);
+    if (forbiddenChars.length) return res.status(400).json({ errors: forbiddenChars });
     const errors = schema ? requiredFieldErrors(schema, variables, context) : [];
     if (errors.length) return res.status(400).json({ errors });
     if (eds && task.elementId === 'Task_SignResult' && variables.decision === 'approve') {
@@ -697,22 +750,39 @@ export function createApp(deps: AppDeps): express.Express {
     const now = clock.now();
     const [instances, elements] = await Promise.all([runningInstances(), activeElementsByInstance()]);
     const rows: Record<string, unknown>[] = [];
+    const uncomputable: Record<string, unknown>[] = [];
     await Promise.all(
       instances.map(async (i) => {
         const variables = await processVariables(camunda, i.processInstanceKey);
         const active = elements.get(i.processInstanceKey) ?? [];
-        for (const d of runningDeadlines(deadlinesFrom(variables, legalClock, now), active)) {
-          rows.push({
-            ...d,
-            processInstanceKey: i.processInstanceKey,
-            processDefinitionId: i.processDefinitionId,
-            applicationNumber: variables.applicationNumber,
-          });
+        const of = {
+          processInstanceKey: i.processInstanceKey,
+          processDefinitionId: i.processDefinitionId,
+          applicationNumber: variables.applicationNumber,
+        };
+        // One term at a time: a term outside the calendar's years marks that application only.
+        const computed: ReturnType<typeof deadlinesFrom> = [];
+        for (const [name, value] of Object.entries(variables)) {
+          if (!/^deadline[A-Z]\w*$/.test(name)) continue;
+          try {
+            computed.push(...deadlinesFrom({ [name]: value }, legalClock, now));
+          } catch (err) {
+            if (!(err instanceof CalendarRangeError)) throw err;
+            const year = almatyDay(new Date(String(value))).slice(0, 4);
+            uncomputable.push({
+              ...of,
+              step: name.slice('deadline'.length),
+              dueAt: value,
+              kk: `Мерзімді есептеу мүмкін емес: ${year} жылдың күнтізбесі жоқ`,
+              ru: `Срок невозможно рассчитать: нет календаря на ${year} год`,
+            });
+          }
         }
+        for (const d of runningDeadlines(computed, active)) rows.push({ ...d, ...of });
       }),
     );
     const by = (u: string) => rows.filter((r) => r.urgency === u);
-    res.json({ overdue: by('overdue'), dueToday: by('last-day'), within2: by('soon') });
+    res.json({ overdue: by('overdue'), dueToday: by('last-day'), within2: by('soon'), uncomputable });
   });
 
   // ---- designer ------------------------------------------------------------------------------
@@ -839,6 +909,17 @@ export function createApp(deps: AppDeps): express.Express {
     }
     const status =
       (err as { status?: number; statusCode?: number }).status ?? (err as { statusCode?: number }).statusCode;
+    if ((err as { type?: string }).type === 'entity.too.large') {
+      const limit = Math.round(Number((err as { limit?: number }).limit ?? 0) / 1024);
+      res.status(413).json({
+        error: {
+          code: 'HTTP_413',
+          kk: `Сұрау тым үлкен: ең көбі ${limit} КБ`,
+          ru: `Запрос слишком большой: не более ${limit} КБ`,
+        },
+      });
+      return;
+    }
     if (status && status >= 400 && status < 500) {
       res
         .status(status)

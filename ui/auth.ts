@@ -53,7 +53,15 @@ export function parseCookies(header: string | undefined): Record<string, string>
     const i = part.indexOf('=');
     if (i < 0) continue;
     const k = part.slice(0, i).trim();
-    if (k) out[k] = decodeURIComponent(part.slice(i + 1).trim());
+    if (!k) continue;
+    // A malformed escape (`%zz`, a lone `%`) keeps the raw value, as the `cookie` package does:
+    // a cookie the browser mangled or someone forged is no reason to fail the request.
+    const raw = part.slice(i + 1).trim();
+    try {
+      out[k] = decodeURIComponent(raw);
+    } catch {
+      out[k] = raw;
+    }
   }
   return out;
 }

@@ -86,7 +86,7 @@ ${(opts.styles ?? []).map((href) => `<link rel="stylesheet" href="${esc(href)}">
 <main id="main" tabindex="-1">
 ${opts.body}
 </main>
-<script>window.__BOOT__=${JSON.stringify(boot).replace(/</g, '\\u003c')}</script>
+<script type="application/json" id="boot">${JSON.stringify(boot).replace(/</g, '\\u003c')}</script>
 ${opts.bundle ? `<script src="/build/${opts.bundle}.js"></script>` : ''}
 </body>
 </html>`;

@@ -60,7 +60,6 @@ describeSystem('EDS on the real system', () => {
     // When they fill in and submit a licence application (NCALayer signs it)
     await page.click('text=Жаңа өтініш');
     await page.selectOption('#f-serviceId', 'security-licence');
-    const number = (await page.locator('[data-testid=application-number]').textContent())!;
     await page.fill('#f-orgName', COMPANY.name);
     await page.fill('#f-headFullName', COMPANY.headFullName);
     await page.fill('#f-headIin', COMPANY.headIin);
@@ -75,6 +74,7 @@ describeSystem('EDS on the real system', () => {
     await page.check('#f-consent');
     await page.click('[data-testid=application-form] button[type=submit]');
     await page.locator('[data-testid=application-status]').waitFor();
+    const number = (await page.locator('[data-testid=application-number]').textContent())!;
 
     // And the clerk sees who signed it and completes the steps
     const clerk = await openPage(browser);

@@ -158,7 +158,6 @@ describeSystem('web app on the real system', () => {
     await page.goto(`${system.uiUrl}/portal`);
     await page.click('text=Жаңа өтініш');
     await page.selectOption('#f-serviceId', 'security-licence');
-    const number = (await page.locator('[data-testid=application-number]').textContent())!;
     await page.fill('#f-orgName', COMPANY.name);
     await page.fill('#f-headFullName', COMPANY.headFullName);
     await page.fill('#f-headIin', COMPANY.headIin);
@@ -177,6 +176,8 @@ describeSystem('web app on the real system', () => {
     // Then the application is registered and its status shown
     await page.locator('[data-testid=application-status]').waitFor();
     await shot(page, 'portal-status');
+    // The number the register issued.
+    const number = (await page.locator('[data-testid=application-number]').textContent())!;
 
     // When the police clerk completes the completeness check
     const clerk = await pageAs('worklist', 'clerk', { unit: 'police' });
@@ -252,14 +253,15 @@ describeSystem('web app on the real system', () => {
   });
 
   /** Files a security-licence application for the company through the portal's API, as the browser does. */
-  async function fileLicenceApplication(page: Page, number: string) {
+  async function fileLicenceApplication(page: Page): Promise<string> {
     // The page's session CSRF token, which the portal's own requests carry.
-    const csrf = await page.evaluate(() => (window as any).__BOOT__.csrfToken as string);
+    const csrf = await page.evaluate(
+      () => JSON.parse(document.getElementById('boot')!.textContent!).csrfToken as string,
+    );
     const res = await page.request.post(`${system.uiUrl}/api/applications`, {
       headers: { 'x-requested-with': 'fetch', 'x-csrf-token': csrf },
       data: {
         serviceId: 'security-licence',
-        applicationNumber: number,
         requestKind: 'issue',
         subType: 2,
         applicant: {
@@ -274,7 +276,8 @@ describeSystem('web app on the real system', () => {
       },
     });
     expect(res.status()).toBe(201);
-    return (await res.json()).processInstanceKey as string | undefined;
+    // The register issues the number.
+    return (await res.json()).applicationNumber as string;
   }
 
   /** Completes, through the engine, the open user task `elementId` of the application or a process it called. */
@@ -312,8 +315,7 @@ describeSystem('web app on the real system', () => {
     // Given an application in whose study the clerk found a ground for refusal
     const applicant = await pageAs('hearing', 'applicant', { bin: APPLICANT_BIN });
     const { page } = applicant;
-    const number = 'SEC-2026-700101';
-    await fileLicenceApplication(page, number);
+    const number = await fileLicenceApplication(page);
     await completeInEngine(number, 'Task_CheckCompleteness', {
       docApplication: true,
       documentsComplete: true,
@@ -369,8 +371,7 @@ describeSystem('web app on the real system', () => {
     // Given an application in the applicant's cabinet, the page in Russian
     const applicant = await pageAs('complaint', 'applicant', { bin: APPLICANT_BIN, lang: 'ru' });
     const { page } = applicant;
-    const number = 'SEC-2026-700202';
-    await fileLicenceApplication(page, number);
+    const number = await fileLicenceApplication(page);
     await openInCabinet(page, number, '[data-testid=complaint]');
     await page.click('[data-testid=complaint] summary');
     const card = page.locator('[data-testid=complaint]');
@@ -557,8 +558,7 @@ describeSystem('web app on the real system', () => {
       // Given an application of their own (which also gives the clerk a task and the operator an instance)
       const applicant = await as('portal', 'applicant', { bin: APPLICANT_BIN });
       const portal = applicant.page;
-      const number = lang === 'kk' ? 'SEC-2026-700301' : 'SEC-2026-700302';
-      await fileLicenceApplication(portal, number);
+      const number = await fileLicenceApplication(portal);
       await portal.goto(`${system.uiUrl}/portal`);
       await portal.locator('[data-testid=my-applications] a').first().waitFor();
       await portal.click('.toolbar button.primary');

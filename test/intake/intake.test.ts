@@ -18,12 +18,16 @@ describe('intake of portal applications', () => {
   afterEach(() => ctx.close());
 
   const starts = () => ctx.fake.calls.filter((c) => c.method === 'createProcessInstance');
+  /** Submits as the portal does: one idempotency key per filled-in form. */
+  const submit = (application: object, key = 'form-0001-aaaa') =>
+    call('POST', '/api/applications', application, { 'idempotency-key': key });
 
-  test('a valid licence application is registered on the day of receipt (C2) and starts its process by id', async () => {
-    const res = await call('POST', '/api/applications', licenceApplication());
+  test('a valid licence application is registered on the day of receipt (C2) and starts its process by id, under a number the register issues', async () => {
+    // The browser's number (SEC-2026-000042) is ignored: the register issues the next one.
+    const res = await submit(licenceApplication());
     expect(res.status).toBe(201);
     expect(res.json).toMatchObject({
-      applicationNumber: 'SEC-2026-000042',
+      applicationNumber: 'SEC-2026-000001',
       state: 'started',
       registeredOn: '2026-04-15',
     });
@@ -31,7 +35,7 @@ describe('intake of portal applications', () => {
     expect(starts()[0].input).toMatchObject({
       processDefinitionId: 'security-licence',
       variables: {
-        applicationNumber: 'SEC-2026-000042',
+        applicationNumber: 'SEC-2026-000001',
         requestKind: 'issue',
         subType: 2,
         receivedAt: '2026-04-15T05:00:00.000Z',
@@ -40,18 +44,20 @@ describe('intake of portal applications', () => {
     });
   });
 
-  test('repeating the same application number returns the same application and starts no second process', async () => {
-    const first = await call('POST', '/api/applications', licenceApplication());
-    const again = await call('POST', '/api/applications', licenceApplication());
+  test('repeating a submission with the same idempotency key returns the same application and starts no second process', async () => {
+    const first = await submit(licenceApplication());
+    const again = await submit(licenceApplication());
     expect(again.status).toBe(200);
+    expect(again.json.applicationNumber).toBe(first.json.applicationNumber);
     expect(again.json.processInstanceKey).toBe(first.json.processInstanceKey);
     expect(starts()).toHaveLength(1);
+    // Another form (another key) is another application with the next number.
+    const second = await submit(licenceApplication(), 'form-0002-bbbb');
+    expect([second.status, second.json.applicationNumber]).toEqual([201, 'SEC-2026-000002']);
   });
 
-  test('concurrent submissions of one number start one process', async () => {
-    const results = await Promise.all(
-      [1, 2, 3].map(() => call('POST', '/api/applications', licenceApplication())),
-    );
+  test('concurrent submissions with one idempotency key start one process', async () => {
+    const results = await Promise.all([1, 2, 3].map(() => submit(licenceApplication())));
     expect(results.map((r) => r.status).sort()).toEqual([200, 200, 201]);
     expect(new Set(results.map((r) => r.json.processInstanceKey)).size).toBe(1);
     expect(starts()).toHaveLength(1);
@@ -59,10 +65,10 @@ describe('intake of portal applications', () => {
 
   test('when the engine accepted the start but the answer was lost, a repeat adopts that process instead of starting another', async () => {
     ctx.fake.faults.failNextStart = 'after-start';
-    const first = await call('POST', '/api/applications', licenceApplication());
+    const first = await submit(licenceApplication());
     expect(first.status).toBe(503);
-    expect(ctx.store.get('SEC-2026-000042')?.state).toBe('starting');
-    const again = await call('POST', '/api/applications', licenceApplication());
+    expect(ctx.store.get('SEC-2026-000001')?.state).toBe('starting');
+    const again = await submit(licenceApplication());
     expect(again.status).toBe(200);
     expect(again.json.state).toBe('started');
     expect(starts()).toHaveLength(1);
@@ -71,17 +77,33 @@ describe('intake of portal applications', () => {
 
   test('when the engine was down, the application stays registered and a repeat starts it', async () => {
     ctx.fake.faults.failNextStart = 'before';
-    expect((await call('POST', '/api/applications', licenceApplication())).status).toBe(503);
-    const again = await call('POST', '/api/applications', licenceApplication());
+    expect((await submit(licenceApplication())).status).toBe(503);
+    const again = await submit(licenceApplication());
     expect(again.json.state).toBe('started');
     expect(ctx.fake.instances.size).toBe(1);
   });
 
-  test('a different application under a number already taken is refused with 409', async () => {
-    await call('POST', '/api/applications', licenceApplication());
-    const res = await call('POST', '/api/applications', { ...licenceApplication(), subType: 1 });
-    expect(res.status).toBe(409);
-    expect(res.json.error).toMatchObject({ code: 'APPLICATION_NUMBER_TAKEN' });
+  test('a number chosen by the browser is never taken: another applicant who sends it first gets a number of their own, and nobody gets 409', async () => {
+    const other = client(ctx.base, await ctx.as('applicant', { bin: OTHER_BIN }));
+    const first = await other('POST', '/api/applications', licenceApplication('SEC-2026-000042', OTHER_BIN), {
+      'idempotency-key': 'form-0001-aaaa',
+    });
+    expect([first.status, first.json.applicationNumber]).toEqual([201, 'SEC-2026-000001']);
+    // The victim sends the same number and the same key: a fresh application, no 409, nothing revealed.
+    const mine = await submit(licenceApplication('SEC-2026-000042'));
+    expect([mine.status, mine.json.applicationNumber]).toEqual([201, 'SEC-2026-000002']);
+    expect(ctx.store.get('SEC-2026-000042')).toBeUndefined();
+    expect(ctx.store.get('SEC-2026-000002')?.applicantBin).toBe(BIN);
+  });
+
+  test('a different application under an idempotency key already used is refused with 422 and starts nothing', async () => {
+    await submit(licenceApplication());
+    const res = await submit({ ...licenceApplication(), subType: 1 });
+    expect(res.status).toBe(422);
+    expect(res.json.error).toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED', kk: expect.any(String) });
+    expect(starts()).toHaveLength(1);
+    const badKey = await submit(licenceApplication(), 'x');
+    expect([badKey.status, badKey.json.errors[0].path]).toEqual([400, 'Idempotency-Key']);
   });
 
   test('validation errors name the field path in Kazakh and Russian', async () => {
@@ -89,7 +111,6 @@ describe('intake of portal applications', () => {
     bad.applicant.bin = BIN.slice(0, 11) + String((Number(BIN[11]) + 1) % 10);
     const res = await call('POST', '/api/applications', {
       ...bad,
-      applicationNumber: '42',
       requestKind: 'reissue',
     });
     expect(res.status).toBe(400);
@@ -99,7 +120,7 @@ describe('intake of portal applications', () => {
       kk: 'БСН: бақылау саны (12-цифр) сәйкес келмейді',
       ru: 'БИН: не сходится контрольная (12-я) цифра',
     });
-    expect(byPath.applicationNumber.ru).toMatch(/Номер заявления/);
+    expect(byPath.applicationNumber).toBeUndefined();
     expect(byPath.licenceNumber.kk).toMatch(/лицензия нөмірі/);
     expect(byPath.reissueReason.ru).toMatch(/причину переоформления/);
     expect(starts()).toHaveLength(0);
@@ -299,11 +320,11 @@ describe('intake of portal applications', () => {
     ).toBe(403);
     await call('POST', '/api/applications', licenceApplication());
     const other = client(ctx.base, await ctx.as('applicant', { bin: OTHER_BIN }));
-    expect((await other('GET', '/api/applications/SEC-2026-000042')).status).toBe(404);
+    expect((await other('GET', '/api/applications/SEC-2026-000001')).status).toBe(404);
     expect(
       (
         await other('POST', '/api/complaints', {
-          applicationNumber: 'SEC-2026-000042',
+          applicationNumber: 'SEC-2026-000001',
           text: 'Мерзім бұзылды, жауап жоқ',
         })
       ).status,
@@ -311,8 +332,8 @@ describe('intake of portal applications', () => {
   });
 
   test("an applicant's position at the hearing and a complaint become messages correlated by application number", async () => {
-    await call('POST', '/api/applications', licenceApplication());
-    const pos = await call('POST', '/api/applications/SEC-2026-000042/messages', {
+    const number = (await call('POST', '/api/applications', licenceApplication())).json.applicationNumber;
+    const pos = await call('POST', `/api/applications/${number}/messages`, {
       kind: 'hearing-position',
       text: 'Алым 12 сәуірде төленді, түбіртек қоса беріледі',
       attachments: [{ kind: 'hearing-position-document', fileName: 'tubirtek.pdf' }],
@@ -325,20 +346,20 @@ describe('intake of portal applications', () => {
       applicantPositionSubmittedAt: expect.any(String),
     });
     const complaint = await call('POST', '/api/complaints', {
-      applicationNumber: 'SEC-2026-000042',
+      applicationNumber: number,
       text: 'Құжаттар толық болса да қайтарылды',
     });
     expect(complaint.status).toBe(202);
     expect(ctx.fake.messages.map((m) => [m.name, m.correlationKey])).toEqual([
-      ['applicant-position-submitted', 'SEC-2026-000042'],
-      ['complaint-filed', 'SEC-2026-000042'],
+      ['applicant-position-submitted', number],
+      ['complaint-filed', number],
     ]);
     expect(ctx.fake.messages[1].variables).toMatchObject({
       serviceId: 'security-licence',
       registeredOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
       applicant: { bin: expect.any(String) },
     });
-    const bad = await call('POST', '/api/applications/SEC-2026-000042/messages', { kind: 'anything' });
+    const bad = await call('POST', `/api/applications/${number}/messages`, { kind: 'anything' });
     expect(bad.status).toBe(400);
   });
 });

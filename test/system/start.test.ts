@@ -57,10 +57,8 @@ describe('npm start: the whole embedded system', () => {
     expect(cookie).toContain('=');
     // The portal page carries the session's CSRF token, which every write sends.
     const csrf = csrfOf(await (await fetch(`${sys.uiUrl}/portal`, { headers: { cookie } })).text());
-    const number = 'NAT-2026-000950';
     // And submits a national company's application, signed with the signing key.
     const text = JSON.stringify({
-      applicationNumber: number,
       serviceId: 'national-company-security-approval',
       applicant: {
         bin: company.bin,
@@ -83,6 +81,8 @@ describe('npm start: the whole embedded system', () => {
       body: text,
     });
     expect(submitted.status).toBe(201);
+    // The register issued the number.
+    const number = ((await submitted.json()) as { applicationNumber: string }).applicationNumber;
 
     // The body receives a letter on that application and answers it.
     const letter = await fetch(`${sys.simulatorsUrl}/antimonopoly/letters`, {

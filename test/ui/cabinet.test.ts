@@ -4,7 +4,7 @@
  * app, the applicant signed in by BIN. Each rule of what an applicant may see, and when, is checked
  * through the web app's own API as the portal reads it.
  */
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -90,11 +90,12 @@ describe("the applicant's cabinet on the real system", () => {
 
   const as = async (company: Company) => client(base, await signInApplicant(base, company.bin));
 
-  async function submit(company: Company, number: string) {
+  /** Submits through the portal's API; the register issues the number. */
+  async function submit(company: Company) {
     const me = await as(company);
-    const res = await me('POST', '/api/applications', licenceApplication(number, company));
+    const res = await me('POST', '/api/applications', licenceApplication('', company));
     expect(res.status).toBe(201);
-    return { me, key: String(res.json.processInstanceKey) };
+    return { me, key: String(res.json.processInstanceKey), number: String(res.json.applicationNumber) };
   }
 
   async function view(me: Awaited<ReturnType<typeof as>>, number: string) {
@@ -105,8 +106,7 @@ describe("the applicant's cabinet on the real system", () => {
 
   test('Order 923 §8 (APPC art. 73): the draft refusal is invisible while the head decides, and visible with its grounds once signed; another applicant is refused it', async () => {
     const company = fixtures.licence.shortFee;
-    const number = 'SEC-2026-000901';
-    const { me, key } = await submit(company, number);
+    const { me, key, number } = await submit(company);
     await completeTask(sys.client, key, 'Task_CheckCompleteness', COMPLETE);
     await completeTask(sys.client, key, 'Task_StudyCompliance', NO_GROUNDS);
 
@@ -130,7 +130,7 @@ describe("the applicant's cabinet on the real system", () => {
     for (const n of v.notices) expect(Number.isNaN(Date.parse(n.at))).toBe(false);
     const hearingNote = v.notices.find((n: any) => n.kind === 'hearing-notice');
     expect(hearingNote.title.ru).toBe('Уведомление о заслушивании');
-    expect(hearingNote.body.ru).toMatch(/^По заявлению № SEC-2026-000901/);
+    expect(hearingNote.body.ru.startsWith(`По заявлению № ${number}`)).toBe(true);
     expect(hearingNote.body.kk).not.toMatch(/По заявлению/);
     expect(v.documents.map((d: any) => [d.kind, d.lang])).toEqual([
       ['preliminary-decision', 'kk'],
@@ -169,7 +169,7 @@ describe("the applicant's cabinet on the real system", () => {
     expect(v.outcome).toMatchObject({
       kind: 'refusal',
       text: { ru: 'В оказании государственной услуги отказано' },
-      number: expect.stringMatching(/^SEC-2026-000901-REF-/),
+      number: expect.stringMatching(new RegExp(`^${number}-REF-`)),
       date: expect.stringMatching(/^\d{2}\.\d{2}\.2026$/),
     });
     expect(v.outcome.grounds.map((g: any) => g.ru).join(' ')).toMatch(/сбор/i);
@@ -223,8 +223,7 @@ describe("the applicant's cabinet on the real system", () => {
 
   test('Order 923 §8: a licence issued after the hearing shows the licence, not the preliminary grounds, which stay only as the notice received', async () => {
     const company = fixtures.licence.approved;
-    const number = 'SEC-2026-000902';
-    const { me, key } = await submit(company, number);
+    const { me, key, number } = await submit(company);
     await completeTask(sys.client, key, 'Task_CheckCompleteness', COMPLETE);
     await completeTask(
       sys.client,
@@ -273,8 +272,7 @@ describe("the applicant's cabinet on the real system", () => {
 
   test('Order 923 licence rules, List row 8 last indent: the request for a missing diploma is shown with its due time, and the copy uploaded from the cabinet moves the application on', async () => {
     const company = fixtures.licence.educationMissing;
-    const number = 'SEC-2026-000903';
-    const { me, key } = await submit(company, number);
+    const { me, key, number } = await submit(company);
     await completeTask(sys.client, key, 'Task_CheckCompleteness', COMPLETE);
     const requested = await waitFor('the request in the cabinet', async () => {
       const v = await view(me, number);
@@ -318,7 +316,9 @@ describe("the applicant's cabinet on the real system", () => {
       { kind: 'missing-document', fileName: 'diplom.pdf' },
     ]);
     expect(existsSync(path.join(attachmentsDir, number))).toBe(true);
-    expect(readdirSync(path.join(attachmentsDir, number))).toEqual(['diplom.pdf']);
+    expect((await me('GET', `/api/applications/${number}/attachments`)).json).toMatchObject({
+      items: [expect.objectContaining({ fileName: 'diplom.pdf' })],
+    });
     const answered = await view(me, number);
     expect(answered.request).toMatchObject({ open: false, closed: false });
     expect(Number.isNaN(Date.parse(answered.request.answeredAt))).toBe(false);

@@ -118,7 +118,7 @@ test('an applicant downloads documents of their own applications only, and only 
         ? [
             {
               messageId: 'MSG-000001',
-              applicationNumber: 'SEC-2026-000042',
+              applicationNumber: 'SEC-2026-000001',
               kind: 'licence',
               title: 'Лицензия',
               body: null,
@@ -133,7 +133,8 @@ test('an applicant downloads documents of their own applications only, and only 
         (id === 'doc-1' || id === 'doc-2'
           ? {
               meta: {
-                applicationNumber: 'SEC-2026-000042',
+                // The first number the register issues.
+                applicationNumber: 'SEC-2026-000001',
                 fileName: 'licence.pdf',
                 contentType: 'application/pdf',
               },

@@ -82,7 +82,7 @@ describe('applicant sign-in by EDS', () => {
     );
     expect(submitted.status).toBeLessThan(300);
     const list = await mine('GET', '/api/applications');
-    expect(list.json.items.map((i: any) => i.applicationNumber)).toEqual(['SEC-2026-000501']);
+    expect(list.json.items.map((i: any) => i.applicationNumber)).toEqual([submitted.json.applicationNumber]);
   });
 
   test('typing a BIN no longer signs an applicant in: the page offers only EDS, and a posted BIN opens no session', async () => {
@@ -171,8 +171,9 @@ describe('EDS-signed e-requests', () => {
       licenceApplication('SEC-2026-000601', APPLICANT.bin),
     );
     expect(res.status).toBeLessThan(300);
+    const number = res.json.applicationNumber;
     const clerk = client(ctx.base, await ctx.as('clerk', { unit: 'police' }));
-    const sigs = await clerk('GET', '/api/eds/requests/SEC-2026-000601');
+    const sigs = await clerk('GET', `/api/eds/requests/${number}`);
     expect(sigs.json.items).toHaveLength(1);
     expect(sigs.json.items[0]).toMatchObject({
       kind: 'application',
@@ -180,15 +181,17 @@ describe('EDS-signed e-requests', () => {
       certificate: { serialNumber: key('licence-applicant', 'sign').certificate.serialNumber },
     });
     // An applicant cannot read the clerk's view.
-    expect((await client(ctx.base, cookie)('GET', '/api/eds/requests/SEC-2026-000601')).status).toBe(403);
+    expect((await client(ctx.base, cookie)('GET', `/api/eds/requests/${number}`)).status).toBe(403);
   });
 
   test('a complaint is signed too: unsigned it is refused, signed it is filed and its signature kept', async () => {
     const { cookie } = await signIn('licence-applicant');
     const call = client(ctx.base, cookie);
-    await submitSigned(call, 'licence-applicant', licenceApplication('SEC-2026-000606', APPLICANT.bin));
+    const number = (
+      await submitSigned(call, 'licence-applicant', licenceApplication('SEC-2026-000606', APPLICANT.bin))
+    ).json.applicationNumber;
     const text = JSON.stringify({
-      applicationNumber: 'SEC-2026-000606',
+      applicationNumber: number,
       text: 'Мерзім бұзылды / Срок нарушен',
     });
     const unsigned = await call('POST', '/api/complaints', text, { 'content-type': 'application/json' });
@@ -201,9 +204,7 @@ describe('EDS-signed e-requests', () => {
     });
     expect(filed.status).toBe(202);
     const clerk = client(ctx.base, await ctx.as('clerk', { unit: 'police' }));
-    const kinds = (await clerk('GET', '/api/eds/requests/SEC-2026-000606')).json.items.map(
-      (i: any) => i.kind,
-    );
+    const kinds = (await clerk('GET', `/api/eds/requests/${number}`)).json.items.map((i: any) => i.kind);
     expect(kinds).toEqual(['application', 'complaint']);
   });
 

@@ -198,7 +198,8 @@ export function createSessionManager(opts: SessionOptions): SessionManager {
         lastSeenAt: now,
         idToken: extra.idToken,
       });
-      res.cookie(SESSION_COOKIE, id, cookieOptions());
+      // The browser forgets the cookie when the session ends at the latest (absolute limit).
+      res.cookie(SESSION_COOKIE, id, cookieOptions(opts.absoluteMs));
       return sessionFor(identity);
     },
     end(req, res) {

@@ -18,7 +18,8 @@ export interface Boot {
   data: any;
 }
 
-export const boot: Boot = (window as any).__BOOT__;
+/** The page's boot data: a JSON block, not a script (the pages run no inline script: CSP). */
+export const boot: Boot = JSON.parse(document.getElementById('boot')?.textContent || 'null');
 export const lang = boot.lang;
 
 export function t(key: string): string {

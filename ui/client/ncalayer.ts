@@ -84,8 +84,9 @@ export async function signedApi<T = any>(
   url: string,
   signedText: string,
   body: FormData | string,
+  extraHeaders: Record<string, string> = {},
 ): Promise<T> {
-  const headers: Record<string, string> = { 'x-requested-with': 'fetch' };
+  const headers: Record<string, string> = { 'x-requested-with': 'fetch', ...extraHeaders };
   // Every write of a session carries the session's CSRF token.
   if (boot?.csrfToken) headers['x-csrf-token'] = boot.csrfToken;
   if (await edsConfig()) headers['x-eds-signature'] = (await signDetached([base64(signedText)]))[0];

@@ -172,6 +172,26 @@ async function loadDeadlines(box: HTMLElement) {
         band(t('overdue'), data.overdue, 'u-overdue'),
         band(t('dueToday'), data.dueToday, 'u-last-day'),
         band(t('within2'), data.within2, 'u-soon'),
+        // Terms the calendar cannot count (a year not in its data): each application marked, the rest shown.
+        (data.uncomputable ?? []).length
+          ? h(
+              'div',
+              { class: 'band u-overdue', 'data-testid': 'deadline-uncomputable' },
+              h('h3', {}, `${t('uncomputable')} (${data.uncomputable.length})`),
+              h(
+                'ul',
+                {},
+                ...data.uncomputable.map((r: any) =>
+                  h(
+                    'li',
+                    {},
+                    instanceLink(r.processInstanceKey, r.applicationNumber ?? r.processInstanceKey),
+                    ` · ${stepName(r.step)} · ${r[lang] ?? r.ru}`,
+                  ),
+                ),
+              ),
+            )
+          : null,
       ),
     );
   } catch (err) {

@@ -1,4 +1,3 @@
-import { almatyDay } from '../../domain/almaty-time';
 import { SERVICES } from '../../domain/services';
 import {
   api,
@@ -20,7 +19,6 @@ import { signedApi } from './ncalayer';
 /** Applicant portal: submit an application with attachments, follow its status, download results. */
 const app = root();
 const bin = boot.session?.bin ?? '';
-const PREFIX: Record<string, string> = Object.fromEntries(SERVICES.map((s) => [s.id, s.numberPrefix]));
 
 const listBox = h('section', { class: 'list', 'aria-labelledby': 'h-mine' });
 const detail = h('section', { class: 'detail', 'aria-live': 'polite' });
@@ -135,24 +133,27 @@ function rowsEditor(list: string, legend: string, columns: Column[]) {
   return { box, values };
 }
 
-function newNumber(service: string): string {
-  // The portal issues the number once per form, so a resubmission after a network error is idempotent.
-  const seq = String(Math.floor(Math.random() * 1_000_000)).padStart(6, '0');
-  return `${PREFIX[service]}-${almatyDay(Date.now()).slice(0, 4)}-${seq}`;
+/**
+ * One key per filled-in form: a resubmission after a network error is the same request, and the
+ * server answers it with the application it registered (the register issues the number).
+ */
+function newIdempotencyKey(): string {
+  return crypto.randomUUID();
 }
 
 function renderForm() {
   const service = h(
     'select',
     { name: 'serviceId', id: 'f-serviceId' },
-    ...Object.keys(PREFIX).map((s) => h('option', { value: s }, serviceName(s))),
+    ...SERVICES.map((s) => h('option', { value: s.id }, serviceName(s.id))),
   );
   const specific = h('fieldset', { class: 'stack' });
   const message = h('div', { class: 'message', 'data-testid': 'submit-message' });
   const submitBtn = h('button', { type: 'submit', class: 'primary' }, t('submit'));
   const files = input('files', { type: 'file', multiple: true, accept: 'application/pdf,image/*' });
-  let number = newNumber(service.value);
-  const numberOut = h('output', { 'data-testid': 'application-number' }, number);
+  let idempotencyKey = newIdempotencyKey();
+  // The number the register issued, shown once the application is registered.
+  const numberOut = h('output', { 'data-testid': 'application-number' }, '—');
 
   let specialists: ReturnType<typeof rowsEditor> | undefined;
   let instruments: ReturnType<typeof rowsEditor> | undefined;
@@ -161,8 +162,8 @@ function renderForm() {
     specialists = instruments = objects = undefined;
     clearFieldErrors(formBox);
     message.replaceChildren();
-    number = newNumber(service.value);
-    numberOut.textContent = number;
+    idempotencyKey = newIdempotencyKey();
+    numberOut.textContent = '—';
     const s = service.value;
     const parts: HTMLElement[] = [h('legend', {}, serviceName(s))];
     if (s === 'fire-automation-permit') {
@@ -261,7 +262,6 @@ function renderForm() {
         const fileList = Array.from(files.files ?? []);
         const application: Record<string, unknown> = {
           serviceId: s,
-          applicationNumber: number,
           applicant: {
             bin,
             name: v('orgName'),
@@ -303,7 +303,10 @@ function renderForm() {
         clearFieldErrors(form);
         await withProgress(submitBtn, message, t('sending'), async () => {
           try {
-            const res = await signedApi('/api/applications', signedText, body);
+            const res = await signedApi('/api/applications', signedText, body, {
+              'idempotency-key': idempotencyKey,
+            });
+            numberOut.textContent = res.applicationNumber;
             status(
               message,
               `${t('sent')}: ${res.applicationNumber} · ${t('registeredOn')} ${day(res.registeredOn)}`,
