@@ -78,7 +78,7 @@ describe('hearing forms (Order 923 §8; APPC art. 73; spec C6)', () => {
       },
       { now: new Date('2026-03-05T06:00:00Z'), clock: defaultLegalClock },
     );
-    expect(evaluateValue(table.dataSource, rows)).toEqual([
+    expect(evaluateValue(table.dataSource, { ...rows })).toEqual([
       {
         at: '03.03.2026 11:00',
         kind: 'Тыңдауға ұстаным / Позиция к заслушиванию',
