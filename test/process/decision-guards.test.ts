@@ -75,7 +75,7 @@ describe('grounds recorded by the application and the checks reach the hearing (
     expect(await describeState(sys.client, key)).not.toContain('Task_SignResult');
   }, 60_000);
 
-  test('Order 138 Annex 2 row 11 item 2: the specialists\' check found an unqualified specialist — "no grounds" in the study does not issue the permit, the hearing gets ground A02 with its facts', async () => {
+  test('Order 138 Annex 2 row 11 item 2: the check of the specialists found an unqualified specialist — "no grounds" in the study does not issue the permit, the hearing gets ground A02 with its facts', async () => {
     const key = await submitApplication(
       sys,
       permitApplication('FAP-2026-000952', fixtures.fire.insufficientExperience, true),
