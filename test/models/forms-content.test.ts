@@ -14,16 +14,19 @@ import {
   applicantOf,
   COMPLETE,
   completeTask,
+  completeWith,
   FIRE_INSTALLER_LOCATION,
   groundsFound,
   hearingNotice,
   hearingRecord,
   holdHearingAt,
   MONDAY,
+  NO_GROUNDS,
   NOW,
   sendHearingNotice,
   submitApplication,
   testSystemAt,
+  TRAINING_CENTRE_LOCATION,
   variablesOf,
   waitFor,
   waitForTask,
@@ -214,6 +217,56 @@ describe('decision forms show the case (issue 11 point 1), rendered with the var
     seen.set('complaint-review', await atTask(complaintKey, 'Task_ReviewComplaint'));
 
     for (const [formId, vars] of seen) expect(faultsOf(formId, vars)).toEqual([]);
+  }, 120_000);
+
+  test('a training-centre designation: the draft order and both expertise forms, and the redraft with the expert\u2019s remarks', async () => {
+    const company = fixtures.training.approved;
+    const key = await submitApplication(sys, {
+      applicationNumber: 'TRC-2026-000901',
+      serviceId: 'training-centre-designation',
+      applicant: applicantOf(company, TRAINING_CENTRE_LOCATION),
+      consentToRestrictedData: true,
+      attachments: [
+        { kind: 'application-form', fileName: 'otinish.pdf' },
+        { kind: 'inspection-act', fileName: 'tekseru-aktisi.pdf' },
+        { kind: 'curricula', fileName: 'oqu-bagdarlamalary.pdf' },
+      ],
+    });
+    await completeTask(
+      sys.client,
+      key,
+      'Task_CheckCompleteness',
+      completeWith({ docApplication: true, docInspectionAct: true, docTeachers: true, docCurricula: true }),
+    );
+    seen.set('compliance-study-training-centre-designation', await atTask(key, 'Task_StudyCompliance'));
+    await completeTask(sys.client, key, 'Task_StudyCompliance', NO_GROUNDS);
+    const draftFaults = faultsOf('draft-order', await atTask(key, 'Task_DraftOrder'));
+    await completeTask(sys.client, key, 'Task_DraftOrder', {
+      orderTitle: 'Мамандандырылған оқу орталығын айқындау туралы',
+      orderText:
+        'Қазақстан Республикасы Ішкі істер министрінің бұйрығы. «Күзет қызметі туралы» Заңға сәйкес оқу орталығы мамандандырылған оқу орталығы болып айқындалсын. Осы бұйрық қол қойылған күнінен бастап қолданысқа енгізіледі.',
+    });
+    const legal = await atTask(key, 'Task_LegalExpertise');
+    const editorial = await atTask(key, 'Task_EditorialExpertise');
+    await completeTask(sys.client, key, 'Task_LegalExpertise', {
+      legalReviewApproved: false,
+      legalReviewRemarks: 'Бұйрықтың 1-тармағында Заңның бабына сілтеме жоқ.',
+    });
+    await completeTask(sys.client, key, 'Task_EditorialExpertise', { editorialReviewApproved: true });
+    const redraft = await atTask(key, 'Task_DraftOrder');
+    expect([
+      ...draftFaults,
+      ...faultsOf('legal-review', legal),
+      ...faultsOf('editorial-review', editorial),
+      ...faultsOf('draft-order', redraft),
+      ...faultsOf(
+        'compliance-study-training-centre-designation',
+        seen.get('compliance-study-training-centre-designation')!,
+      ),
+    ]).toEqual([]);
+    expect(render('draft-order', redraft).find((s) => s.id === 'Table_displayRemarks')!.shown).toContain(
+      'Бұйрықтың 1-тармағында Заңның бабына сілтеме жоқ.',
+    );
   }, 120_000);
 
   test('what the summary states: checks with their state system and time, the grounds with the act, working days left on the legal clock, the position, the complaint', () => {
