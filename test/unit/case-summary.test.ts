@@ -2,6 +2,7 @@
  * The case summary the decision forms show (domain/case-summary.ts): grounds the application and
  * the checks recorded, working days left on the legal clock, readable rows with no code or ISO time.
  */
+import { documentsFrom } from '../../domain/applications/status';
 import { caseSummary, recordedGrounds } from '../../domain/case-summary';
 import { defaultLegalClock } from '../../domain/legal-clock';
 import { finding } from '../../domain/rules/refusal-grounds';
@@ -103,4 +104,18 @@ describe('the summary', () => {
     });
     expect(shown).not.toMatch(/\d{4}-\d{2}-\d{2}|B\d\d_|_[A-Z]{3,}/);
   });
+});
+
+test('the worklist lists a document under its own variable, never under the forms’ preview list', () => {
+  const refs = documentsFrom({
+    displayPreviews: [
+      {
+        documentId: 'doc-1',
+        endpoint: 'https://x/doc-1',
+        metadata: { fileName: 'a.pdf', contentType: 'application/pdf' },
+      },
+    ],
+    hearingRecordDocument: { kind: 'hearing-record', documentId: 'doc-1' },
+  });
+  expect(refs).toEqual([expect.objectContaining({ variable: 'hearingRecordDocument', documentId: 'doc-1' })]);
 });
