@@ -507,7 +507,11 @@ export function createApp(deps: AppDeps): express.Express {
         urgency: due?.urgency ?? 'ok',
       },
       form: schema ? { formId: form.formId, schema } : null,
-      variables,
+      // The head signs under the signed-in name: the signature form's signerName is prefilled, not retyped.
+      variables:
+        task.elementId === 'Task_SignResult' && !variables.signerName && session(req).name
+          ? { ...variables, signerName: session(req).name }
+          : variables,
       documents: documentsFrom(variables),
     });
   });

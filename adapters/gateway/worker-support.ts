@@ -4,6 +4,7 @@ import { almatyDay as dayInAlmaty, almatyIso } from '../../domain/almaty-time';
  * turning thrown errors into the right job outcome (transient ⇒ retry with back-off, permanent ⇒
  * incident). Kept beside the clients because only gateway workers use it.
  */
+import { answeredAtVariable } from '../../domain/case-summary';
 import type { Clock } from '../../domain/clock';
 import { isValidBin, isValidIin, maskIin } from '../../domain/identifiers';
 import type { WorkerJob } from '../../workers/types';
@@ -56,6 +57,14 @@ export async function runGatewayJob(
   deps: GatewayDeps,
   body: () => Promise<unknown>,
 ): Promise<unknown> {
+  // A lookup's answer carries when its state system answered (`lookupLegalEntityAt`, …): the
+  // decision forms show each check with its source and time (domain/case-summary.ts).
+  if (/^lookup-|^check-licence-fee$/.test(job.type)) {
+    const complete = job.complete.bind(job);
+    const at = answeredAtVariable(job.type);
+    job.complete = (variables?: Record<string, unknown>) =>
+      complete({ ...variables, [at]: deps.clock.now().toISOString() });
+  }
   try {
     return await body();
   } catch (err) {

@@ -179,7 +179,8 @@ export function documentsFrom(variables: Record<string, unknown>): DocumentRef[]
   const names = Object.keys(variables).sort((a, b) =>
     a === 'resultDocument' ? -1 : b === 'resultDocument' ? 1 : a.localeCompare(b),
   );
-  for (const name of names) visit(name, variables[name]);
+  // display* variables restate documents for the forms' preview; the documents are their own variables.
+  for (const name of names) if (!name.startsWith('display')) visit(name, variables[name]);
   return out;
 }
 

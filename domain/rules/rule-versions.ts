@@ -92,5 +92,6 @@ export interface Bilingual {
 export function earlierWordingNote(serviceId: string, registeredOn: string): Bilingual | undefined {
   if (serviceId !== 'fire-automation-permit' || registeredOn >= ORDER_138_DEFERRED_PARTS_FROM)
     return undefined;
-  return both('note.earlierWording', { registeredOn });
+  // As a person reads a date: dd.MM.yyyy, never the ISO form.
+  return both('note.earlierWording', { registeredOn: registeredOn.split('-').reverse().join('.') });
 }

@@ -2,6 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { groundsOf } from '../../domain/rules/refusal-grounds';
 import { missingSubTypeOneDocuments } from '../../domain/rules/security-requirements';
+import { caseSummary } from '../../domain/case-summary';
+import { defaultLegalClock } from '../../domain/legal-clock';
 import { evaluateValue } from '../../engine/feel';
 import { SERVICE_IDS } from '../../domain/services';
 
@@ -55,39 +57,41 @@ describe('forms', () => {
 describe('hearing forms (Order 923 §8; APPC art. 73; spec C6)', () => {
   const form = (id: string) => forms.find((x) => x.form.id === id)!.form;
 
-  test('the hearing record lists every position the applicant sent, with its attachments and a late mark', () => {
-    const table = (form('hearing-record').components as Array<C & { dataSource?: string }>).find(
-      (c) => c.type === 'table',
+  test('the hearing record lists every position the applicant sent, with its attachments and a late mark (rows prepared by the case-summary job)', () => {
+    const table = (form('hearing-record').components as Array<C & { dataSource?: string; id?: string }>).find(
+      (c) => c.type === 'table' && c.id === 'Table_displayMessages',
     )!;
-    const rows = evaluateValue(table.dataSource, {
-      applicantPositions: [
-        {
-          text: 'Бірінші ұстаным',
-          attachments: [
-            { kind: 'hearing-position-document', fileName: 'qauly.pdf' },
-            { kind: 'hearing-position-document', fileName: 'hat.pdf' },
-          ],
-          submittedAt: '2026-03-03T06:00:00.000Z',
-          late: false,
-        },
-        { text: 'Кешіккен ұстаным', attachments: [], submittedAt: '2026-03-04T06:05:00.000Z', late: true },
-      ],
-    });
-    expect(rows).toEqual([
+    const rows = caseSummary(
       {
-        submittedAt: '2026-03-03T06:00:00.000Z',
+        applicantPositions: [
+          {
+            text: 'Бірінші ұстаным',
+            attachments: [
+              { kind: 'hearing-position-document', fileName: 'qauly.pdf' },
+              { kind: 'hearing-position-document', fileName: 'hat.pdf' },
+            ],
+            submittedAt: '2026-03-03T06:00:00.000Z',
+            late: false,
+          },
+          { text: 'Кешіккен ұстаным', attachments: [], submittedAt: '2026-03-04T06:05:00.000Z', late: true },
+        ],
+      },
+      { now: new Date('2026-03-05T06:00:00Z'), clock: defaultLegalClock },
+    );
+    expect(evaluateValue(table.dataSource, { ...rows })).toEqual([
+      {
+        at: '03.03.2026 11:00',
+        kind: 'Тыңдауға ұстаным / Позиция к заслушиванию',
         text: 'Бірінші ұстаным',
         attachments: 'qauly.pdf, hat.pdf',
-        late: 'жоқ / нет',
       },
       {
-        submittedAt: '2026-03-04T06:05:00.000Z',
+        at: '04.03.2026 11:05',
+        kind: 'Ұстаным (тыңдаудан кейін) / Позиция (после заслушивания)',
         text: 'Кешіккен ұстаным',
         attachments: '—',
-        late: 'иә / да',
       },
     ]);
-    expect(evaluateValue(table.dataSource, { applicantPositions: null })).toEqual([]);
   });
 
   test('the preliminary decision shows why a hearing time was refused, and requires a time not in the past', () => {

@@ -88,7 +88,7 @@ describe('rules in force on the registration day (Order 138 ¶4; spec C13) on th
     const flagged = await variablesOf(sys.client, beforeKey);
     expect(flagged.rulesFrom).toBe('2025-08-28');
     expect(flagged.earlierWordingNote).toContain(
-      'Заявление зарегистрировано 2026-07-10, то есть до 12 июля 2026 года',
+      'Заявление зарегистрировано 10.07.2026, то есть до 12 июля 2026 года',
     );
     expect(flagged.earlierWordingNote).toContain('в прежней редакции приказа № 372');
     expect(flagged.earlierWordingNote).toContain('2026 жылғы 12 шілдеге дейін');

@@ -1,5 +1,6 @@
 /** Shared by the simulator, gateway and worker tests: a fake job and simulators on port 0. */
 import { createGatewayClients, type GatewayDeps, type Logger } from '../../adapters/gateway';
+import { answeredAtVariable } from '../../domain/case-summary';
 import { fixedClock } from '../../domain/clock';
 import {
   startSimulators,
@@ -131,7 +132,16 @@ export async function run(
 ): Promise<Outcome> {
   const job = fakeJob(worker.type, variables, headers, options);
   await worker.handler(job, h.deps);
-  return job.outcome();
+  const outcome = job.outcome();
+  // A lookup's answer carries when its state system answered (runGatewayJob): checked here for
+  // every lookup, then taken out so that each test compares the lookup's own variables.
+  if (outcome.kind === 'complete' && /^lookup-|^check-licence-fee$/.test(worker.type)) {
+    const stamp = answeredAtVariable(worker.type);
+    expect(outcome.variables[stamp]).toBe(h.deps.clock.now().toISOString());
+    const { [stamp]: _answeredAt, ...rest } = outcome.variables;
+    return { kind: 'complete', variables: rest };
+  }
+  return outcome;
 }
 
 /**

@@ -56,6 +56,8 @@ interface Node extends NodeOpts {
   kind: Kind;
   attachedTo?: string;
   boundaryIndex?: number;
+  /** A case-summary task placed beside the user task it prepares, wherever the grid is free. */
+  summaryOf?: string;
   scope: Scope;
 }
 
@@ -127,8 +129,32 @@ export class Scope {
   service(id: string, o: NodeOpts & { type: string }) {
     return this.add('serviceTask', id, o);
   }
-  user(id: string, o: NodeOpts & { formId: string; candidateGroups: string }) {
-    return this.add('userTask', id, o);
+  /**
+   * A Camunda user task. Unless `summary` is false, a `case-summary` job runs before it (every flow
+   * into the task enters that job first), so that the form shows the case as it stands when the
+   * task is created: the applicant, the checks with their sources, the grounds, the terms with the
+   * working days left, the positions, the remarks and the documents (domain/case-summary.ts).
+   */
+  user(id: string, o: NodeOpts & { formId: string; candidateGroups: string; summary?: false }) {
+    const { summary, ...opts } = o;
+    const task = this.add('userTask', id, opts);
+    if (summary !== false) {
+      const sid = `Task_Summarise${id.replace(/^Task_/, '')}`;
+      this.add(
+        'serviceTask',
+        sid,
+        {
+          name: 'Prepare the case summary',
+          doc: `${o.doc.split('. ')[0]}. Prepares the display variables the form of ${id} shows (case summary, checks, grounds, terms with working days left, positions, remarks, documents).`,
+          at: o.at,
+          type: 'case-summary',
+        },
+        { summaryOf: id },
+      );
+      this.diagram.summaries.set(id, sid);
+      this.flow(sid, id);
+    }
+    return task;
   }
   script(id: string, o: NodeOpts & { script: { expression: string; resultVariable: string } }) {
     return this.add('scriptTask', id, o);
@@ -167,6 +193,9 @@ export class Scope {
     to: string,
     o: { name?: string; condition?: string; isDefault?: boolean; lane?: number; id?: string } = {},
   ) {
+    // A flow into a summarised user task enters its case-summary job first.
+    const summary = this.diagram.summaries.get(to);
+    if (summary && from !== summary) to = summary;
     const id = o.id ?? `Flow_${stripPrefix(from)}_To_${stripPrefix(to)}`;
     this.diagram.claim(id);
     this.flows.push({
@@ -205,6 +234,8 @@ export class Diagram {
   readonly root: Scope;
   readonly messages = new Map<string, { id: string; correlationKey?: string }>();
   readonly errors = new Map<string, { id: string; name: string }>();
+  /** user task id → the case-summary task that runs before it */
+  readonly summaries = new Map<string, string>();
   private readonly ids = new Set<string>();
   private readonly bounds = new Map<string, Bounds>();
 
@@ -254,7 +285,7 @@ export class Diagram {
         }
       };
       for (const n of scope.nodes) {
-        if (n.kind === 'boundaryEvent') continue;
+        if (n.kind === 'boundaryEvent' || n.summaryOf) continue;
         if (n.kind === 'subProcess') {
           const inner = this.scopes.get(n.id)!;
           const b = place(inner);
@@ -277,6 +308,29 @@ export class Diagram {
         const cx = host.x + host.w - 20 - (n.boundaryIndex ?? 0) * 44;
         const cy = host.y + host.h;
         this.bounds.set(n.id, { x: cx - 18, y: cy - 18, w: 36, h: 36 });
+      }
+      // Case-summary tasks: before their user task, in the first free cell around it.
+      const taken = () => scope.nodes.map((m) => this.bounds.get(m.id)).filter((b): b is Bounds => !!b);
+      const clear = (b: Bounds) =>
+        taken().every(
+          (o) =>
+            b.x + b.w + 10 <= o.x || o.x + o.w + 10 <= b.x || b.y + b.h + 10 <= o.y || o.y + o.h + 10 <= b.y,
+        );
+      for (const n of scope.nodes) {
+        if (!n.summaryOf) continue;
+        const host = this.bounds.get(n.summaryOf)!;
+        const [w, h] = SIZE.serviceTask;
+        const hx = host.x + host.w / 2;
+        const hy = host.y + host.h / 2;
+        const spots: Array<[number, number]> = [];
+        for (const dy of [-0.8, 0.8, -1.6, 1.6, -2.4, 2.4])
+          for (const dx of [-0.7, 0, -1.4, 0.7]) spots.push([dx, dy]);
+        const spot = spots
+          .map(([dx, dy]) => ({ x: hx + dx * COL - w / 2, y: hy + dy * ROW - h / 2, w, h }))
+          .find(clear);
+        if (!spot) throw new Error(`no free cell for ${n.id} beside ${n.summaryOf}`);
+        this.bounds.set(n.id, spot);
+        grow(spot);
       }
       return box;
     };

@@ -74,13 +74,101 @@ const earlierWording = (): Component => ({
   conditional: { hide: '=earlierWordingNote = null' },
 });
 
-/** The hearing-record table's rows: applicantPositions as the clerk reads them (FEEL, evaluated by form-js). */
-const POSITIONS_TABLE =
-  '=for p in (if applicantPositions = null then [] else applicantPositions) return {submittedAt: p.submittedAt, text: p.text, attachments: if count(p.attachments) = 0 then "—" else string join(for a in p.attachments return a.fileName, ", "), late: if p.late = true then "иә / да" else "жоқ / нет"}';
 const reason = (key: string, l: L, hide: string): Component =>
   textarea(key, l, { validate: { required: true, minLength: 20, maxLength: 4000 }, conditional: { hide } });
 
-function form(formId: string, title: L, components: Component[]) {
+/** A read-only table fed by a display variable the case-summary job prepares. */
+const table = (key: string, l: L, columns: Array<[string, L]>): Component => ({
+  type: 'table',
+  id: `Table_${key}`,
+  label: label(`Table_${key}`, l),
+  dataSource: `=if ${key} = null then [] else ${key}`,
+  columns: columns.map(([k, [kk, ru]]) => ({ key: k, label: `${kk} / ${ru}` })),
+});
+
+/**
+ * The case as it stands when the task was created (domain/case-summary.ts, prepared by the
+ * case-summary job before the task): who applies and for what, each check with its result, source
+ * and time, the grounds with their facts and the act's paragraph, the terms with working days left,
+ * the applicant's positions and messages, the remarks, and the documents with links and a preview.
+ * Fixed ids, so that the numbered ids of the forms' own fields stay as they were.
+ */
+const caseSummary = (): Component[] => [
+  {
+    type: 'text',
+    id: 'Text_CaseSummary',
+    text: '**Өтініш беруші / Заявитель:** {{displayApplicant}}\n\n**Сұрау / Запрос:** {{displayRequest}}',
+  },
+  table(
+    'displayDeadlines',
+    ['Мерзімдер', 'Сроки'],
+    [
+      ['step', ['Кезең', 'Этап']],
+      ['due', ['Мерзімі', 'Срок']],
+      ['left', ['Қалды', 'Осталось']],
+    ],
+  ),
+  table(
+    'displayChecks',
+    ['Тексерулер', 'Проверки'],
+    [
+      ['check', ['Тексеру', 'Проверка']],
+      ['result', ['Нәтиже', 'Результат']],
+      ['source', ['Дереккөз', 'Источник']],
+      ['answeredAt', ['Жауап уақыты', 'Время ответа']],
+    ],
+  ),
+  table(
+    'displayGrounds',
+    ['Бас тарту негіздері', 'Основания для отказа'],
+    [
+      ['ground', ['Негіз', 'Основание']],
+      ['facts', ['Фактілер', 'Факты']],
+      ['act', ['Заң нормасы', 'Норма акта']],
+    ],
+  ),
+  table(
+    'displayMessages',
+    ['Өтініш берушінің ұстанымдары мен хабарлары', 'Позиции и сообщения заявителя'],
+    [
+      ['at', ['Күні', 'Дата']],
+      ['kind', ['Түрі', 'Вид']],
+      ['text', ['Мәтіні', 'Текст']],
+      ['attachments', ['Құжаттар', 'Документы']],
+    ],
+  ),
+  table(
+    'displayRemarks',
+    ['Ескертпелер мен шешімдер', 'Замечания и решения'],
+    [
+      ['who', ['Кім / кезең', 'Кто / этап']],
+      ['text', ['Мәтіні', 'Текст']],
+    ],
+  ),
+  table(
+    'displayDocuments',
+    ['Құжаттар', 'Документы'],
+    [
+      ['title', ['Шығу тегі', 'Происхождение']],
+      ['file', ['Құжат', 'Документ']],
+    ],
+  ),
+  {
+    type: 'text',
+    id: 'Text_DocumentLinks',
+    text: '**Құжаттарды ашу / Открыть документы:**\n\n{{displayDocumentLinks}}',
+  },
+  {
+    type: 'documentPreview',
+    id: 'DocumentPreview_Documents',
+    label: label('DocumentPreview_Documents', ['Құжатты қарау', 'Просмотр документа']),
+    dataSource: '=displayPreviews',
+    maxHeight: 600,
+    conditional: { hide: '=displayPreviews = null or count(displayPreviews) = 0' },
+  },
+];
+
+function form(formId: string, title: L, components: Component[], o: { summary?: false } = {}) {
   return {
     $schema: 'https://unpkg.com/@bpmn-io/form-json-schema/resources/schema.json',
     executionPlatform: 'Camunda Cloud',
@@ -91,8 +179,11 @@ function form(formId: string, title: L, components: Component[]) {
     id: formId,
     components: [
       text(
-        `## ${title[0]}\n## ${title[1]}\n\nӨтініш / Заявление № {{applicationNumber}} — {{applicant.name}} (БСН/БИН {{applicant.bin}})`,
+        o.summary === false
+          ? `## ${title[0]}\n## ${title[1]}`
+          : `## ${title[0]}\n## ${title[1]}\n\nӨтініш / Заявление № {{applicationNumber}}`,
       ),
+      ...(o.summary === false ? [] : caseSummary()),
       ...components,
     ],
   };
@@ -213,36 +304,14 @@ function studyForm(serviceId: ServiceId) {
     [
       earlierWording(),
       representativeView,
-      view(
-        'viewLegalEntity',
-        ['Заңды тұлға', 'Юридическое лицо'],
-        '=if legalEntity = null then "—" else legalEntity.name + " · " + string(legalEntity.region) + " · сот тыйымы/запрет суда: " + string(legalEntity.courtBan)',
-      ),
-      view(
-        'viewConsent',
-        ['Дербес деректерге келісім', 'Согласие на персональные данные'],
-        '=if consentToRestrictedData = true then "иә / да" else "ЖОҚ / НЕТ"',
-      ),
-      view(
-        'viewSpecialistsCheck',
-        ['Мамандарды тексеру', 'Проверка специалистов'],
-        '=if specialistsCheck = null then "—" else (if specialistsCheck.passed then "сәйкес / соответствует" else string(count(specialistsCheck.grounds)) + " негіз / оснований")',
-      ),
-      view(
-        'viewSecurityCheck',
-        ['Күзет талаптарын тексеру', 'Проверка требований охраны'],
-        '=if securityRequirementsCheck = null then "—" else (if securityRequirementsCheck.passed then "сәйкес / соответствует" else string(count(securityRequirementsCheck.grounds)) + " негіз / оснований")',
-      ),
-      view(
-        'viewFee',
-        ['Лицензиялық алым', 'Лицензионный сбор'],
-        '=if feeCheck = null then "—" else (if feeCheck.paid then "төленген / оплачен" else "ТӨЛЕНБЕГЕН / НЕ ОПЛАЧЕН")',
-      ),
-      view(
-        'viewCriminalRecords',
-        ['Соттылық', 'Судимость'],
-        '=if criminalRecords = null then "—" else string(count(criminalRecords[item.hasConviction = true or item.pendingCriminalCase = true or item.extremismOrTerrorismData = true])) + " белгі / отметок"',
-      ),
+      // Order 138 Annex 2 row 11, Order 923 List row 9: grounds the application or the checks
+      // recorded take the case to the hearing whatever is ticked below.
+      {
+        type: 'text',
+        id: 'Text_RecordedGrounds',
+        text: '**Жүйе бас тарту негіздерін тіркеді: өтініш тыңдауға жіберіледі (өтініш берушінің ұстанымы қабылданса ғана қызмет көрсетіледі). / Система зафиксировала основания для отказа: заявление направляется на заслушивание (услуга оказывается, только если позиция заявителя будет принята).**',
+        conditional: { hide: '=recordedGroundCodes = null or count(recordedGroundCodes) = 0' },
+      },
       checkbox('groundsFound', ['Бас тарту үшін негіздер бар', 'Есть основания для отказа']),
       {
         type: 'taglist',
@@ -309,14 +378,11 @@ const forms = [
     'preliminary-decision',
     ['Бас тарту туралы алдын ала шешім және тыңдау', 'Предварительное решение об отказе и заслушивание'],
     [
-      text('Негіздер / Основания: {{refusalGrounds}}'),
       // C6: the check of the hearing time sends a rejected time back here with its reason.
       text(
         '{{#if hearingTimeError}}**Тыңдау уақыты қабылданбады / Время заслушивания не принято:** {{hearingTimeError.kk}} / {{hearingTimeError.ru}}{{/if}}',
       ),
-      text(
-        'Тыңдау хабарламадан кейін белгіленген ең аз мерзім (жұмыс күндерімен) өткен соң, жұмыс уақытында және {{deadlineHearing}} дейін белгіленеді / Заслушивание назначается не ранее установленного наименьшего срока после уведомления (в рабочих днях), в рабочее время и не позднее {{deadlineHearing}}',
-      ),
+      text('**Тыңдауды белгілеуге болатын уақыт / Допустимое время заслушивания:** {{displayHearingWindow}}'),
       {
         type: 'datetime',
         key: 'hearingAt',
@@ -352,23 +418,9 @@ const forms = [
     'hearing-record',
     ['Тыңдау хаттамасы', 'Протокол заслушивания'],
     [
-      text('Тыңдау / Заслушивание: {{hearingAt}} — {{hearingPlace}}'),
-      // C6: every position the applicant sent, with its attachments; those sent after the hearing time marked.
-      {
-        type: 'table',
-        id: `Table_applicantPositions_${++seq}`,
-        label: 'Өтініш берушінің жіберген ұстанымдары / Позиции, направленные заявителем',
-        dataSource: POSITIONS_TABLE,
-        columns: [
-          { key: 'submittedAt', label: 'Жіберілді / Направлена' },
-          { key: 'text', label: 'Ұстаным / Позиция' },
-          { key: 'attachments', label: 'Құжаттар / Документы' },
-          { key: 'late', label: 'Тыңдаудан кейін / После заслушивания' },
-        ],
-      },
-      text(
-        '{{#if applicantPositions = null}}Өтініш беруші ұстаным жібермеді / Заявитель позицию не направил{{/if}}',
-      ),
+      text('**Тыңдау / Заслушивание:** {{displayHearing}}'),
+      // C6: every position the applicant sent, with its attachments, those sent after the hearing
+      // time marked, are in the summary's messages table (displayMessages).
       textarea(
         'applicantPositionSummary',
         ['Өтініш берушінің ұстанымының қысқаша мазмұны', 'Краткое изложение позиции заявителя'],
@@ -394,7 +446,7 @@ const forms = [
     'signature',
     ['Нәтижеге қол қою', 'Подписание результата'],
     [
-      text('Нәтиже / Результат: **{{resultKind}}**'),
+      text('Нәтиже / Результат: **{{displayResultKind}}**'),
       radio(
         'decision',
         ['Шешім', 'Решение'],
@@ -422,11 +474,7 @@ const forms = [
       textarea('orderText', ['Бұйрықтың мәтіні', 'Текст приказа'], {
         validate: { required: true, minLength: 100, maxLength: 20000 },
       }),
-      view(
-        'viewExpertRemarks',
-        ['Сарапшылардың ескертпелері', 'Замечания экспертов'],
-        '=if legalReviewRemarks = null and editorialReviewRemarks = null then "—" else string(legalReviewRemarks) + " / " + string(editorialReviewRemarks)',
-      ),
+      // The experts' remarks are in the summary's remarks table (displayRemarks).
     ],
   ),
   form(
@@ -454,7 +502,7 @@ const forms = [
     'complaint-review',
     ['Шағымды қарау', 'Рассмотрение жалобы'],
     [
-      view('viewComplaint', ['Шағым', 'Жалоба'], '=if complaint = null then "—" else string(complaint)'),
+      // The complaint's text and date are in the summary's messages table (displayMessages).
       radio(
         'complaintUpheld',
         ['Шағым бойынша шешім', 'Решение по жалобе'],
@@ -492,6 +540,8 @@ const forms = [
         validate: { required: true, pattern: '^[A-Za-zА-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі0-9/\\-.]{1,40}$' },
       }),
     ],
+    // Not a case: the form shows the amendment itself.
+    { summary: false },
   ),
   form(
     'missing-documents-review',
@@ -524,8 +574,8 @@ const forms = [
           '{{#if antimonopolyAnswer.consent = true}}алдын ала келісім расталды / предварительное согласие подтверждено{{/if}}' +
             '{{#if antimonopolyAnswer.consent = false}}алдын ала келісім расталмады / предварительное согласие не подтверждено{{/if}}' +
             '{{#if antimonopolyAnswer = null}}жауап жоқ / ответа нет{{/if}}',
-          '{{#if antimonopolyAnswer.letterId}}Хат / письмо {{antimonopolyAnswer.letterId}}, {{antimonopolyAnswer.answeredAt}}. {{antimonopolyAnswer.comment}}{{/if}}',
-          '{{#if hearingOutcome}}**Тыңдау / Заслушивание:** {{hearingOutcome}}. {{hearingReasons}}{{/if}}',
+          '{{#if antimonopolyAnswer.letterId}}Хат / письмо {{antimonopolyAnswer.letterId}}, {{displayAntimonopolyAnsweredAt}}. {{antimonopolyAnswer.comment}}{{/if}}',
+          '{{#if hearingOutcome}}**Тыңдау / Заслушивание:** {{displayHearingOutcome}}. {{hearingReasons}}{{/if}}',
         ].join('\n\n'),
       ),
       checkbox('antimonopolyConsentConfirmed', [

@@ -7,6 +7,7 @@ import {
   deliver,
   hearingCall,
   lookups,
+  RECORDED_GROUNDS,
   serviceFrame,
   study,
 } from './service-frame';
@@ -280,11 +281,11 @@ export function securityLicence(): Diagram {
       });
       const collect = s.script('Task_CollectRefusalGrounds', {
         name: 'Collect the refusal grounds',
-        doc: `${LIST} row 9. The clerk's grounds plus ground 3 when the fee is unpaid: the study form cannot drop it, and the hearing and the refusal quote the same list.`,
+        doc: `${LIST} row 9. The clerk's grounds plus ground 3 when the fee is unpaid and the grounds the application and the checks recorded (ground 12: no consent to personal data; the qualification and security checks): the study form cannot drop them, and the hearing and the refusal quote the same list.`,
         at: [30.6, -1],
         script: {
           expression:
-            '=distinct values(concatenate(if refusalGrounds = null then [] else refusalGrounds, if feeNotPaid = true then ["B03_FEE_NOT_PAID"] else []))',
+            '=distinct values(concatenate(if refusalGrounds = null then [] else refusalGrounds, if feeNotPaid = true then ["B03_FEE_NOT_PAID"] else [], if recordedGroundCodes = null then [] else recordedGroundCodes))',
           resultVariable: 'refusalGrounds',
         },
       });
@@ -298,7 +299,7 @@ export function securityLicence(): Diagram {
         ref: `${REF} §8`,
         groups: GROUPS,
         refusalGrounds:
-          '=distinct values(concatenate(if refusalGrounds = null then [] else refusalGrounds, if feeNotPaid = true then ["B03_FEE_NOT_PAID"] else []))',
+          '=distinct values(concatenate(if refusalGrounds = null then [] else refusalGrounds, if feeNotPaid = true then ["B03_FEE_NOT_PAID"] else [], if recordedGroundCodes = null then [] else recordedGroundCodes))',
       });
       const outcome = s.xor('Gateway_HearingOutcome', {
         name: 'Refusal confirmed?',
@@ -317,7 +318,7 @@ export function securityLicence(): Diagram {
       s.chain(st.end, resultDue, grounds);
       s.flow(grounds, collect, {
         name: 'grounds found',
-        condition: '=groundsFound = true or feeNotPaid = true',
+        condition: `=groundsFound = true or feeNotPaid = true or ${RECORDED_GROUNDS}`,
       });
       s.flow(collect, needsHearing);
       s.flow(grounds, approval, { name: 'no grounds', isDefault: true });

@@ -452,6 +452,17 @@ export function hearingCall(
   });
 }
 
+/**
+ * FEEL: the application or the automatic checks recorded a refusal ground (`recordedGroundCodes`,
+ * written by the case-summary job before the study). Order 138 Annex 2 row 11 and Order 923 List
+ * row 9: on such a ground the provider refuses, so the case goes to the hearing (C6) whatever the
+ * study form says; it is issued only if the applicant's position is accepted there.
+ */
+export const RECORDED_GROUNDS = '(recordedGroundCodes != null and count(recordedGroundCodes) > 0)';
+/** FEEL: the clerk's grounds and the recorded ones, each once, for the hearing and the refusal. */
+export const ALL_GROUNDS =
+  '=distinct values(concatenate(if refusalGrounds = null then [] else refusalGrounds, if recordedGroundCodes = null then [] else recordedGroundCodes))';
+
 export function study(
   s: Scope,
   o: { at: [number, number]; ref: string; groups: Groups; deadline: string; escalationAt: [number, number] },
@@ -525,7 +536,12 @@ export function studyAndHearing(
   const entry = o.hearingEntry
     ? s.xor('Gateway_HearingEntry', { name: '', doc: refs.outcome, at: [col + 3, -1] })
     : undefined;
-  const hear = hearingCall(s, { at: [col + 3 + shift, -1], ref: refs.hearing, groups: o.groups });
+  const hear = hearingCall(s, {
+    at: [col + 3 + shift, -1],
+    ref: refs.hearing,
+    groups: o.groups,
+    refusalGrounds: ALL_GROUNDS,
+  });
   const outcome = s.xor('Gateway_HearingOutcome', {
     name: 'Refusal confirmed?',
     doc: refs.outcome,
@@ -546,7 +562,10 @@ export function studyAndHearing(
     s.chain(rep, st.task);
     s.flow(st.end, grounds);
   }
-  s.flow(grounds, entry ?? hear, { name: 'grounds found', condition: '=groundsFound = true' });
+  s.flow(grounds, entry ?? hear, {
+    name: 'grounds found',
+    condition: `=groundsFound = true or ${RECORDED_GROUNDS}`,
+  });
   s.flow(grounds, approval, { name: 'no grounds', isDefault: true });
   if (entry) s.flow(entry, hear);
   s.flow(hear, outcome);

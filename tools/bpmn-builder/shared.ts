@@ -456,6 +456,8 @@ export function rulesChangeNotice(): Diagram {
     at: [3, 0],
     formId: 'rules-change-notice',
     candidateGroups: 'fire-clerks',
+    // Not a case: the form shows the amendment itself.
+    summary: false,
     dueDate: '=deadlineRulesChangeNotice',
   });
   escalate(p, task, {

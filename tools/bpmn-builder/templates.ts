@@ -19,6 +19,12 @@ export const JOB_TYPES: Record<string, { name: string; description: string; head
       { key: 'from', label: 'Variable holding the start instant', optional: true },
     ],
   },
+  'case-summary': {
+    name: 'Prepare the case summary',
+    description:
+      'Issue before a user task: display* variables (applicant, request, checks with sources, grounds with the act, terms with working days left, positions, remarks, documents) in Kazakh and Russian, and recordedGroundCodes.',
+    headers: [],
+  },
   'lookup-legal-entity': {
     name: 'Look up legal entity',
     description: 'Spec C8: state registration, charter, court bans → legalEntity.',

@@ -1,0 +1,47 @@
+import { almatyDay } from '../domain/almaty-time';
+import { caseSummary } from '../domain/case-summary';
+import type { Clock } from '../domain/clock';
+import type { LegalClock } from '../domain/legal-clock';
+import { DEFAULT_HEARING_MIN_NOTICE_WD } from '../domain/rules/hearing-time';
+import type { WorkerDefinition } from './types';
+
+export interface CaseSummaryDeps {
+  clock: Clock;
+  /** The calendar with operator revisions applied: working days left are counted on it. */
+  currentLegalClock: () => Promise<LegalClock>;
+  rules?: { hearingMinNoticeWd?: number };
+  /** Where the web app serves a stored document; an absolute address also feeds the forms' preview. */
+  documentsBaseUrl?: string;
+}
+
+/**
+ * Prepares what the next user task's form shows (domain/case-summary.ts): the `display*` variables,
+ * in Kazakh and Russian, with the working days left counted on the legal clock at the moment the
+ * task is created, and `recordedGroundCodes`, the refusal grounds the application and the automatic
+ * checks recorded (the diagrams route such a case to the hearing, never straight to issue).
+ */
+const worker: WorkerDefinition<CaseSummaryDeps> = {
+  type: 'case-summary',
+  timeoutMs: 30_000,
+  async handler(job, deps) {
+    const legalClock = await deps.currentLegalClock();
+    const now = deps.clock.now();
+    const minNotice = deps.rules?.hearingMinNoticeWd ?? DEFAULT_HEARING_MIN_NOTICE_WD;
+    const today = almatyDay(now);
+    let earliestHearingDay: string | undefined;
+    try {
+      earliestHearingDay = minNotice > 0 ? legalClock.addWorkingDays(today, minNotice) : today;
+    } catch {
+      earliestHearingDay = undefined; // a day outside the calendar's years: the window states the latest only
+    }
+    const summary = caseSummary(job.variables, {
+      now,
+      clock: legalClock,
+      documentsBaseUrl: deps.documentsBaseUrl ?? '/api/documents/',
+      earliestHearingDay,
+    });
+    return job.complete({ ...summary });
+  },
+};
+
+export default worker;
