@@ -23,6 +23,11 @@ export interface ApplicationStore {
   insertIfAbsent(record: ApplicationRecord): { record: ApplicationRecord; inserted: boolean };
   markStarted(applicationNumber: string, processInstanceKey: string): void;
   listByBin(bin: string): ApplicationRecord[];
+  /** One page of an applicant's applications, newest first, and how many there are in all. */
+  pageByBin(
+    bin: string,
+    page: { offset: number; limit: number; serviceId?: string; number?: string },
+  ): { items: ApplicationRecord[]; total: number };
   list(): ApplicationRecord[];
   close(): void;
 }
@@ -84,6 +89,12 @@ export function createApplicationStore(dataDir: string | ':memory:'): Applicatio
     'SELECT * FROM applications WHERE applicant_bin = ? ORDER BY received_at DESC',
   );
   const allStmt = db.prepare<[], Row>('SELECT * FROM applications ORDER BY received_at DESC');
+  const pageWhere = `applicant_bin = @bin AND (@serviceId IS NULL OR service_id = @serviceId)
+    AND (@number IS NULL OR instr(application_number, @number) > 0)`;
+  const pageStmt = db.prepare(
+    `SELECT * FROM applications WHERE ${pageWhere} ORDER BY received_at DESC LIMIT @limit OFFSET @offset`,
+  );
+  const countStmt = db.prepare(`SELECT COUNT(*) AS n FROM applications WHERE ${pageWhere}`);
 
   return {
     get(number) {
@@ -98,6 +109,13 @@ export function createApplicationStore(dataDir: string | ':memory:'): Applicatio
       startedStmt.run(key, number);
     },
     listByBin: (bin) => byBinStmt.all(bin).map(fromRow),
+    pageByBin(bin, p) {
+      const args = { bin, serviceId: p.serviceId ?? null, number: p.number ?? null };
+      return {
+        items: (pageStmt.all({ ...args, limit: p.limit, offset: p.offset }) as Row[]).map(fromRow),
+        total: (countStmt.get(args) as { n: number }).n,
+      };
+    },
     list: () => allStmt.all().map(fromRow),
     close: () => db.close(),
   };
