@@ -26,6 +26,11 @@ interface KindSpec {
   /** API fields stored as columns (everything else is read from the JSON document). */
   columns: string[];
   indexes: string[][];
+  /**
+   * Fields also stored as a sort column with empty values as U+FFFF, so an index both orders them and
+   * puts empty values last (ascending) without a sort step; their indexes end in the key.
+   */
+  ordered?: string[];
 }
 
 const SPECS: Record<SearchKind, KindSpec> = {
@@ -40,22 +45,29 @@ const SPECS: Record<SearchKind, KindSpec> = {
       'parentProcessInstanceKey',
       'hasIncident',
     ],
-    indexes: [['state', 'startDate'], ['processDefinitionId'], ['parentProcessInstanceKey'], ['startDate']],
+    indexes: [
+      ['processDefinitionId', 'state'],
+      ['state', '_s_startDate', 'key'],
+    ],
+    ordered: ['startDate'],
   },
   elementInstance: {
     keyField: 'elementInstanceKey',
     columns: ['processInstanceKey', 'elementId', 'state', 'type', 'startDate'],
-    indexes: [['processInstanceKey'], ['elementId', 'state']],
+    indexes: [['processInstanceKey']],
   },
   variable: {
     keyField: 'variableKey',
     columns: ['processInstanceKey', 'scopeKey', 'name', 'value'],
-    indexes: [['processInstanceKey', 'name'], ['scopeKey', 'name'], ['name']],
+    indexes: [
+      ['processInstanceKey', 'name'],
+      ['scopeKey', 'name'],
+    ],
   },
   job: {
     keyField: 'jobKey',
     columns: ['processInstanceKey', 'type', 'state', 'elementInstanceKey'],
-    indexes: [['processInstanceKey'], ['type', 'state'], ['state']],
+    indexes: [['processInstanceKey'], ['state', 'type']],
   },
   userTask: {
     keyField: 'userTaskKey',
@@ -72,20 +84,22 @@ const SPECS: Record<SearchKind, KindSpec> = {
     ],
     indexes: [
       ['processInstanceKey'],
-      ['elementInstanceKey'],
-      ['state', 'creationDate'],
-      ['assignee', 'state'],
-      ['elementId', 'state'],
+      ['state', '_s_dueDate', '_s_creationDate', 'key'],
+      ['state', '_s_creationDate', 'key'],
     ],
+    ordered: ['dueDate', 'creationDate'],
   },
   incident: {
     keyField: 'incidentKey',
     columns: ['processInstanceKey', 'state', 'errorType', 'elementInstanceKey', 'jobKey', 'creationTime'],
-    indexes: [['processInstanceKey'], ['state', 'creationTime']],
+    indexes: [['processInstanceKey'], ['state', '_s_creationTime', 'key']],
+    ordered: ['creationTime'],
   },
 };
 
 const table = (kind: SearchKind) => `s_${kind}`;
+const sortColumns = (kind: SearchKind) => (SPECS[kind].ordered ?? []).map((f) => `_s_${f}`);
+const LAST = '\uffff';
 const GROUPS = 's_userTask_group';
 const FIELD = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
 
@@ -106,7 +120,7 @@ export type IndexChanges = Map<SearchKind, Map<string, Record<string, unknown> |
 export function createSearchTables(db: Database): void {
   for (const kind of SEARCH_KINDS) {
     const spec = SPECS[kind];
-    const cols = spec.columns.map((c) => `, "${c}"`).join('');
+    const cols = [...spec.columns, ...sortColumns(kind)].map((c) => `, "${c}"`).join('');
     db.exec(`CREATE TABLE IF NOT EXISTS ${table(kind)} (key TEXT PRIMARY KEY, data TEXT NOT NULL${cols})`);
     for (const ix of spec.indexes) {
       const name = `ix_${kind}_${ix.join('_')}`;
@@ -129,7 +143,7 @@ export function searchIndexWriter(db: Database): (changes: IndexChanges) => void
   const upserts = new Map<SearchKind, Stmt>();
   const deletes = new Map<SearchKind, Stmt>();
   for (const kind of SEARCH_KINDS) {
-    const cols = SPECS[kind].columns;
+    const cols = [...SPECS[kind].columns, ...sortColumns(kind)];
     upserts.set(
       kind,
       db.prepare(
@@ -143,13 +157,21 @@ export function searchIndexWriter(db: Database): (changes: IndexChanges) => void
   return (changes) => {
     for (const [kind, rows] of changes) {
       const cols = SPECS[kind].columns;
+      const ordered = SPECS[kind].ordered ?? [];
       for (const [key, doc] of rows) {
         if (doc === null) {
           deletes.get(kind)!.run(key);
           if (kind === 'userTask') delGroups.run(key);
           continue;
         }
-        upserts.get(kind)!.run(key, JSON.stringify(doc), ...cols.map((c) => sqlValue(doc[c])));
+        upserts
+          .get(kind)!
+          .run(
+            key,
+            JSON.stringify(doc),
+            ...cols.map((c) => sqlValue(doc[c])),
+            ...ordered.map((f) => (doc[f] == null ? LAST : String(doc[f]))),
+          );
         if (kind === 'userTask') {
           delGroups.run(key);
           for (const g of (doc.candidateGroups as string[] | undefined) ?? []) addGroup.run(String(g), key);
@@ -305,7 +327,8 @@ export function searchIndexReader(db: Database) {
       for (const s of sort) {
         if (!s || typeof s.field !== 'string') throw invalid('each sort entry needs a field');
         const desc = String(s.order ?? 'ASC').toUpperCase() === 'DESC';
-        order.push(`${column(kind, s.field)} ${desc ? 'DESC NULLS FIRST' : 'ASC NULLS LAST'}`);
+        if (SPECS[kind].ordered?.includes(s.field)) order.push(`t."_s_${s.field}" ${desc ? 'DESC' : 'ASC'}`);
+        else order.push(`${column(kind, s.field)} ${desc ? 'DESC NULLS FIRST' : 'ASC NULLS LAST'}`);
       }
       order.push('t.key ASC');
       const limit = req?.page?.limit ?? 100;
