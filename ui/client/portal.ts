@@ -18,6 +18,7 @@ import {
   t,
   urgencyBadge,
   withProgress,
+  pager,
 } from './common';
 import { signedApi } from './ncalayer';
 
@@ -379,9 +380,9 @@ function groundsList(grounds: unknown) {
 const day = (iso?: string) =>
   iso && /^\d{4}-\d{2}-\d{2}$/.test(iso) ? iso.split('-').reverse().join('.') : (iso ?? '—');
 
-async function loadList() {
+async function loadList(page = 1) {
   try {
-    const data = await api('GET', '/api/applications');
+    const data = await api('GET', `/api/applications?page=${page}`);
     if (!data.items.length) return status(listBox, t('noApplications'));
     listBox.replaceChildren(
       h(
@@ -406,6 +407,7 @@ async function loadList() {
           ),
         ),
       ),
+      pager(data.page, (n) => void loadList(n)),
     );
   } catch (err) {
     showError(listBox, err);
