@@ -115,6 +115,7 @@ export async function benchScale(
   openTasks = 10_000,
   finished = 100_000,
   seconds = 15,
+  jobsPerSecond = 200,
 ): Promise<{ name: string; figures: Figures }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'engine-scale-'));
   // ---- seed
@@ -163,8 +164,8 @@ export async function benchScale(
   const load = (async () => {
     const start = performance.now();
     const inflight: Promise<unknown>[] = [];
-    for (let n = 0; performance.now() < until; n++) {
-      const wait = start + n * 5 - performance.now();
+    for (let n = 0; jobsPerSecond > 0 && performance.now() < until; n++) {
+      const wait = start + (n * 1000) / jobsPerSecond - performance.now();
       if (wait > 1) await new Promise((r) => setTimeout(r, wait));
       inflight.push(
         loadClient.createProcessInstance({ processDefinitionId: 'bench-service-only', variables: { n } }),
@@ -197,7 +198,7 @@ export async function benchScale(
   await Promise.all([load, clerks, intake]);
   await new Promise((r) => setTimeout(r, 500));
   worker.stop();
-  const jobsPerSecond = jobsDone / seconds;
+  const jobsDonePerSecond = jobsDone / seconds;
   await running.stop();
   fs.rmSync(dir, { recursive: true, force: true });
 
@@ -207,11 +208,11 @@ export async function benchScale(
     name: `history: ${openTasks} open tasks, ${finished} finished applications`,
     figures: {
       'seeding (s)': r1(seedSeconds),
-      'worklist page p50 under 200 jobs/s (ms)': r1(quantile(pageMs, 0.5)),
-      'worklist page p99 under 200 jobs/s (ms)': `${r1(p99Page)} (target < 50 ms, ${pageMs.length} pages of ${totalSeen} open tasks, ${r1(50 / p99Page)}x margin)`,
-      'intake p50 under 200 jobs/s (ms)': r1(quantile(intakeMs, 0.5)),
-      'intake p99 under 200 jobs/s (ms)': `${r1(p99Intake)} (target < 100 ms, ${intakeMs.length} applications, ${r1(100 / p99Intake)}x margin)`,
-      'jobs completed per second during the run': r1(jobsPerSecond),
+      [`worklist page p50 under ${jobsPerSecond} jobs/s (ms)`]: r1(quantile(pageMs, 0.5)),
+      [`worklist page p99 under ${jobsPerSecond} jobs/s (ms)`]: `${r1(p99Page)} (target < 50 ms, ${pageMs.length} pages of ${totalSeen} open tasks, ${r1(50 / p99Page)}x margin)`,
+      [`intake p50 under ${jobsPerSecond} jobs/s (ms)`]: r1(quantile(intakeMs, 0.5)),
+      [`intake p99 under ${jobsPerSecond} jobs/s (ms)`]: `${r1(p99Intake)} (target < 100 ms, ${intakeMs.length} applications, ${r1(100 / p99Intake)}x margin)`,
+      'jobs completed per second during the run': r1(jobsDonePerSecond),
       'engine restart with this history (ms)': r1(restartMs),
       'engine heap after restart (MB)': r1(heapMb),
     },
@@ -219,7 +220,9 @@ export async function benchScale(
 }
 
 if (require.main === module) {
-  benchScale()
+  // `node --expose-gc --import tsx bench/scale.ts [openTasks finished seconds jobsPerSecond]`
+  const [open, done, secs, rate] = process.argv.slice(2).map(Number);
+  benchScale(open || undefined, done || undefined, secs || undefined, Number.isNaN(rate) ? undefined : rate)
     .then((r) => {
       console.log(r.name);
       for (const [k, v] of Object.entries(r.figures)) console.log(`  ${k.padEnd(60)} ${v}`);
