@@ -36,6 +36,11 @@ export interface ApplicationStore {
   getByIdempotencyKey(applicantBin: string, idempotencyKey: string): ApplicationRecord | undefined;
   markStarted(applicationNumber: string, processInstanceKey: string): void;
   listByBin(bin: string): ApplicationRecord[];
+  /** One page of an applicant's applications, newest first, and how many there are in all. */
+  pageByBin(
+    bin: string,
+    page: { offset: number; limit: number; serviceId?: string; number?: string },
+  ): { items: ApplicationRecord[]; total: number };
   list(): ApplicationRecord[];
   close(): void;
 }
@@ -138,6 +143,12 @@ export function createApplicationStore(dataDir: string | ':memory:'): Applicatio
       }
     },
   );
+  const pageWhere = `applicant_bin = @bin AND (@serviceId IS NULL OR service_id = @serviceId)
+    AND (@number IS NULL OR instr(application_number, @number) > 0)`;
+  const pageStmt = db.prepare(
+    `SELECT * FROM applications WHERE ${pageWhere} ORDER BY received_at DESC LIMIT @limit OFFSET @offset`,
+  );
+  const countStmt = db.prepare(`SELECT COUNT(*) AS n FROM applications WHERE ${pageWhere}`);
 
   return {
     get(number) {
@@ -158,6 +169,13 @@ export function createApplicationStore(dataDir: string | ':memory:'): Applicatio
       startedStmt.run(key, number);
     },
     listByBin: (bin) => byBinStmt.all(bin).map(fromRow),
+    pageByBin(bin, p) {
+      const args = { bin, serviceId: p.serviceId ?? null, number: p.number ?? null };
+      return {
+        items: (pageStmt.all({ ...args, limit: p.limit, offset: p.offset }) as Row[]).map(fromRow),
+        total: (countStmt.get(args) as { n: number }).n,
+      };
+    },
     list: () => allStmt.all().map(fromRow),
     close: () => db.close(),
   };

@@ -11,7 +11,15 @@ import {
   matchesStep,
   type WorkingDayClock,
 } from '../domain/applications/status';
-import { NO_WAIT, processVariables, type CamundaPort, type SearchPage } from '../intake/camunda-port';
+import {
+  NO_WAIT,
+  parseVariableValue,
+  processVariables,
+  type CamundaPort,
+  type SearchPage,
+} from '../intake/camunda-port';
+import { SERVICE_IDS } from '../domain/services';
+import { listQuery, pageInfo, PAGE_SIZE, searchVariableFilter, type ListQuery } from './paging';
 import { createInbound } from '../intake/inbound';
 import { createIntake, intakeErrorHandler, IntakeError, type Intake } from '../intake/intake';
 import { createCabinet } from '../intake/cabinet';
@@ -109,6 +117,7 @@ class HttpError extends Error {
 }
 
 const forbidden = () => new HttpError(403, 'Қол жеткізу жабық', 'Доступ запрещён');
+const badQuery = (kk: string, ru: string) => new HttpError(400, kk, ru);
 
 const STYLES = {
   bpmn: [
@@ -315,7 +324,14 @@ export function createApp(deps: AppDeps): express.Express {
   // ---- applicant portal (intake) -------------------------------------------------------------
   const applicantOnly = api(['applicant']);
   app.get('/api/applications', applicantOnly, (req, res) => {
-    res.json({ items: store.listByBin(session(req).bin ?? '').map(({ payload: _p, ...r }) => r) });
+    const q = listQuery(req, badQuery);
+    const r = store.pageByBin(session(req).bin ?? '', {
+      offset: q.from,
+      limit: PAGE_SIZE,
+      serviceId: q.service,
+      number: q.search,
+    });
+    res.json({ items: r.items.map(({ payload: _p, ...a }) => a), page: pageInfo(q, r.total) });
   });
   app.use('/api', (req, res, next) => {
     // Intake routes are the applicant's; everything else under /api has its own guard below.
@@ -368,6 +384,34 @@ export function createApp(deps: AppDeps): express.Express {
   });
 
   // ---- clerk worklist ------------------------------------------------------------------------
+  /** Root variables of a page of process instances: one search with `$in` on keys and names. */
+  async function rootVariablesOf(
+    keys: string[],
+    names: string[] | undefined,
+  ): Promise<Map<string, Record<string, unknown>>> {
+    const out = new Map<string, Record<string, unknown>>();
+    const unique = [...new Set(keys)];
+    if (!unique.length) return out;
+    const r = (await camunda.searchVariables(
+      {
+        filter: {
+          processInstanceKey: { $in: unique },
+          scopeKey: { $in: unique },
+          ...(names ? { name: { $in: names } } : {}),
+        },
+        page: { limit: names ? unique.length * names.length : 10_000 },
+        truncateValues: false,
+      } as never,
+      NO_WAIT,
+    )) as SearchPage<{ name: string; value: string; processInstanceKey: string }>;
+    for (const v of r.items ?? []) {
+      const k = String(v.processInstanceKey);
+      if (!out.has(k)) out.set(k, {});
+      out.get(k)![v.name] = parseVariableValue(v.value);
+    }
+    return out;
+  }
+
   const taskRoles = api(TASK_ROLES);
 
   interface TaskItem {
@@ -385,16 +429,6 @@ export function createApp(deps: AppDeps): express.Express {
 
   const mayWork = (s: Session, task: TaskItem) =>
     (task.candidateGroups ?? []).some((g) => s.groups.includes(g));
-
-  async function myTasks(s: Session): Promise<TaskItem[]> {
-    // Open tasks filtered here by candidate group: the group decides, and the filter must not depend
-    // on how a given engine matches `candidateGroup` against a list.
-    const result = (await camunda.searchUserTasks(
-      { filter: { state: 'CREATED' }, page: { limit: 1000 } },
-      NO_WAIT,
-    )) as SearchPage<TaskItem>;
-    return (result.items ?? []).filter((task) => mayWork(s, task));
-  }
 
   async function loadTask(req: Request): Promise<TaskItem> {
     const key = String(req.params.key);
@@ -438,49 +472,55 @@ export function createApp(deps: AppDeps): express.Express {
     return (await rootVariable(String(found.processInstanceKey), 'serviceId')) ?? found.processDefinitionId;
   }
 
-  /** The application a process instance serves. */
-  const applicationNumberOf = (processInstanceKey: string) =>
-    rootVariable(processInstanceKey, 'applicationNumber');
-
   app.get('/api/tasks', taskRoles, async (req, res) => {
     const now = clock.now();
-    const tasks = await myTasks(session(req));
-    const numbers = new Map<string, string | undefined>();
-    // A task of a shared sub-process (hearing, signature) belongs to the service of its application.
-    const services = new Map<string, string | undefined>();
-    await Promise.all(
-      [...new Set(tasks.map((x) => x.processInstanceKey).filter(Boolean) as string[])].map(async (key) => {
-        numbers.set(key, await applicationNumberOf(key));
-        services.set(key, await rootVariable(key, 'serviceId'));
-      }),
-    );
-    const service =
-      typeof req.query.service === 'string' && req.query.service ? req.query.service : undefined;
-    const stage = typeof req.query.stage === 'string' && req.query.stage ? req.query.stage : undefined;
-    const all = tasks.map((task) => {
+    const s = session(req);
+    const q = listQuery(req, badQuery);
+    // One engine query: the session's groups, the filters and the page; the engine counts the rest.
+    const processInstanceVariables = [
+      ...(q.service ? [{ name: 'serviceId', value: JSON.stringify(q.service) }] : []),
+      ...searchVariableFilter(q.search),
+    ];
+    const result = (await camunda.searchUserTasks(
+      {
+        filter: {
+          state: 'CREATED',
+          candidateGroup: { $in: s.groups },
+          ...(q.stage ? { elementId: q.stage } : {}),
+          ...(processInstanceVariables.length ? { processInstanceVariables } : {}),
+        },
+        sort: [
+          { field: 'dueDate', order: 'ASC' },
+          { field: 'creationDate', order: 'ASC' },
+        ],
+        page: { from: q.from, limit: PAGE_SIZE },
+      } as never,
+      NO_WAIT,
+    )) as SearchPage<TaskItem>;
+    const tasks = s.groups.length ? (result.items ?? []) : [];
+    // Then one batched read of the page's application variables, never one per row.
+    const vars = await rootVariablesOf(tasks.map((x) => String(x.processInstanceKey ?? '')).filter(Boolean), [
+      'applicationNumber',
+      'serviceId',
+    ]);
+    const items = tasks.map((task) => {
       const due = task.dueDate ? remainingWorkingDays(legalClock, now, new Date(task.dueDate)) : undefined;
+      const v = vars.get(String(task.processInstanceKey)) ?? {};
       return {
         ...task,
-        processDefinitionId:
-          (task.processInstanceKey && services.get(String(task.processInstanceKey))) ||
-          task.processDefinitionId,
+        // A task of a shared sub-process (hearing, signature) belongs to the service of its application.
+        processDefinitionId: (v.serviceId as string | undefined) || task.processDefinitionId,
         userTaskKey: String(task.userTaskKey),
-        applicationNumber: task.processInstanceKey ? numbers.get(String(task.processInstanceKey)) : undefined,
+        applicationNumber: v.applicationNumber as string | undefined,
         remainingWorkingDays: due?.remaining ?? null,
         urgency: due?.urgency ?? 'ok',
       };
     });
-    const items = all
-      .filter((x) => (!service || x.processDefinitionId === service) && (!stage || x.elementId === stage))
-      .sort(
-        (a, b) =>
-          (a.remainingWorkingDays ?? 1e9) - (b.remainingWorkingDays ?? 1e9) ||
-          String(a.dueDate).localeCompare(String(b.dueDate)),
-      );
     res.json({
       items,
-      services: [...new Set(all.map((x) => x.processDefinitionId))],
-      stages: [...new Set(tasks.map((x) => x.elementId))],
+      services: [...SERVICE_IDS],
+      stages: [...new Set([...(q.stage ? [q.stage] : []), ...tasks.map((x) => x.elementId)])],
+      page: pageInfo(q, s.groups.length ? Number(result.page?.totalItems ?? 0) : 0),
     });
   });
 
@@ -601,24 +641,37 @@ export function createApp(deps: AppDeps): express.Express {
     startDate?: string;
   }
 
-  async function runningInstances(): Promise<Instance[]> {
+  /** One page of running instances (oldest first), filtered in the engine query. */
+  async function runningInstances(q: ListQuery): Promise<{ items: Instance[]; total: number }> {
+    const variables = searchVariableFilter(q.search);
     const r = (await camunda.searchProcessInstances(
-      { filter: { state: 'ACTIVE' }, page: { limit: 500 } },
+      {
+        filter: {
+          state: 'ACTIVE',
+          ...(q.service ? { processDefinitionId: q.service } : {}),
+          ...(variables.length ? { variables } : {}),
+        },
+        sort: [{ field: 'startDate', order: 'ASC' }],
+        page: { from: q.from, limit: PAGE_SIZE },
+      } as never,
       NO_WAIT,
     )) as SearchPage<Instance>;
-    return (r.items ?? []).map((i) => ({
+    const items = (r.items ?? []).map((i) => ({
       ...i,
       processInstanceKey: String(i.processInstanceKey),
       processDefinitionKey: String(i.processDefinitionKey),
     }));
+    return { items, total: Number(r.page?.totalItems ?? items.length) };
   }
 
-  async function activeElementsByInstance(): Promise<Map<string, Element[]>> {
+  /** The active steps of a page of instances: one search with `$in` on their keys. */
+  async function activeElementsByInstance(keys: string[]): Promise<Map<string, Element[]>> {
+    const out = new Map<string, Element[]>();
+    if (!keys.length) return out;
     const r = (await camunda.searchElementInstances(
-      { filter: { state: 'ACTIVE' }, page: { limit: 2000 } },
+      { filter: { state: 'ACTIVE', processInstanceKey: { $in: keys } }, page: { limit: 10_000 } } as never,
       NO_WAIT,
     )) as SearchPage<Element>;
-    const out = new Map<string, Element[]>();
     for (const e of r.items ?? []) {
       if (e.type === 'PROCESS' || e.type === 'SUB_PROCESS' || e.type === 'MULTI_INSTANCE_BODY') continue;
       const k = String(e.processInstanceKey);
@@ -628,27 +681,29 @@ export function createApp(deps: AppDeps): express.Express {
   }
 
   app.get('/api/ops/instances', operator, async (req, res) => {
-    const [instances, elements] = await Promise.all([runningInstances(), activeElementsByInstance()]);
-    const service =
-      typeof req.query.service === 'string' && req.query.service ? req.query.service : undefined;
-    const selected = instances.filter((i) => !service || i.processDefinitionId === service);
-    const numbers = await Promise.all(selected.map((i) => applicationNumberOf(i.processInstanceKey)));
-    const items = selected.map((i, n) => ({
+    const q = listQuery(req, badQuery);
+    const page = await runningInstances(q);
+    const keys = page.items.map((i) => i.processInstanceKey);
+    const [elements, vars] = await Promise.all([
+      activeElementsByInstance(keys),
+      rootVariablesOf(keys, ['applicationNumber']),
+    ]);
+    const items = page.items.map((i) => ({
       ...i,
-      applicationNumber: numbers[n],
+      applicationNumber: vars.get(i.processInstanceKey)?.applicationNumber as string | undefined,
       stages: (elements.get(i.processInstanceKey) ?? []).map((e) => ({
         elementId: e.elementId,
         name: e.elementName || e.elementId,
       })),
     }));
-    // Counts per service and stage: the operator's first question is "where is everything stuck".
+    // Counts per service and stage of this page: the operator's first question is "where is it stuck".
     const counts: Record<string, Record<string, number>> = {};
     for (const i of items) {
       const perService = (counts[i.processDefinitionId] ??= {});
       for (const s of i.stages.length ? i.stages : [{ elementId: '-', name: '-' }])
         perService[s.name] = (perService[s.name] ?? 0) + 1;
     }
-    res.json({ items, counts });
+    res.json({ items, counts, page: pageInfo(q, page.total) });
   });
 
   app.get('/api/ops/instances/:key', operator, async (req, res) => {
@@ -689,12 +744,18 @@ export function createApp(deps: AppDeps): express.Express {
     });
   });
 
-  app.get('/api/ops/incidents', operator, async (_req, res) => {
+  app.get('/api/ops/incidents', operator, async (req, res) => {
+    const q = listQuery(req, badQuery);
     const r = (await camunda.searchIncidents(
-      { filter: { state: 'ACTIVE' }, page: { limit: 500 } },
+      {
+        filter: { state: 'ACTIVE' },
+        sort: [{ field: 'creationTime', order: 'ASC' }],
+        page: { from: q.from, limit: PAGE_SIZE },
+      } as never,
       NO_WAIT,
     )) as SearchPage<Record<string, unknown>>;
-    res.json({ items: r.items ?? [] });
+    const items = r.items ?? [];
+    res.json({ items, page: pageInfo(q, Number(r.page?.totalItems ?? items.length)) });
   });
 
   app.post('/api/ops/incidents/:key/retry', operator, async (req, res) => {
@@ -750,43 +811,53 @@ export function createApp(deps: AppDeps): express.Express {
     }
   });
 
-  app.get('/api/ops/deadlines', operator, async (_req, res) => {
+  app.get('/api/ops/deadlines', operator, async (req, res) => {
     const now = clock.now();
-    const [instances, elements] = await Promise.all([runningInstances(), activeElementsByInstance()]);
+    const q = listQuery(req, badQuery);
+    const page = await runningInstances(q);
+    const keys = page.items.map((i) => i.processInstanceKey);
+    const [elements, vars] = await Promise.all([
+      activeElementsByInstance(keys),
+      rootVariablesOf(keys, undefined),
+    ]);
     const rows: Record<string, unknown>[] = [];
     const uncomputable: Record<string, unknown>[] = [];
-    await Promise.all(
-      instances.map(async (i) => {
-        const variables = await processVariables(camunda, i.processInstanceKey);
-        const active = elements.get(i.processInstanceKey) ?? [];
-        const of = {
-          processInstanceKey: i.processInstanceKey,
-          processDefinitionId: i.processDefinitionId,
-          applicationNumber: variables.applicationNumber,
-        };
-        // One term at a time: a term outside the calendar's years marks that application only.
-        const computed: ReturnType<typeof deadlinesFrom> = [];
-        for (const [name, value] of Object.entries(variables)) {
-          if (!/^deadline[A-Z]\w*$/.test(name)) continue;
-          try {
-            computed.push(...deadlinesFrom({ [name]: value }, legalClock, now));
-          } catch (err) {
-            if (!(err instanceof CalendarRangeError)) throw err;
-            const year = almatyDay(new Date(String(value))).slice(0, 4);
-            uncomputable.push({
-              ...of,
-              step: name.slice('deadline'.length),
-              dueAt: value,
-              kk: `Мерзімді есептеу мүмкін емес: ${year} жылдың күнтізбесі жоқ`,
-              ru: `Срок невозможно рассчитать: нет календаря на ${year} год`,
-            });
-          }
+    for (const i of page.items) {
+      const variables = vars.get(i.processInstanceKey) ?? {};
+      const active = elements.get(i.processInstanceKey) ?? [];
+      const of = {
+        processInstanceKey: i.processInstanceKey,
+        processDefinitionId: i.processDefinitionId,
+        applicationNumber: variables.applicationNumber,
+      };
+      // One term at a time: a term outside the calendar's years marks that application only.
+      const computed: ReturnType<typeof deadlinesFrom> = [];
+      for (const [name, value] of Object.entries(variables)) {
+        if (!/^deadline[A-Z]\w*$/.test(name)) continue;
+        try {
+          computed.push(...deadlinesFrom({ [name]: value }, legalClock, now));
+        } catch (err) {
+          if (!(err instanceof CalendarRangeError)) throw err;
+          const year = almatyDay(new Date(String(value))).slice(0, 4);
+          uncomputable.push({
+            ...of,
+            step: name.slice('deadline'.length),
+            dueAt: value,
+            kk: `Мерзімді есептеу мүмкін емес: ${year} жылдың күнтізбесі жоқ`,
+            ru: `Срок невозможно рассчитать: нет календаря на ${year} год`,
+          });
         }
-        for (const d of runningDeadlines(computed, active)) rows.push({ ...d, ...of });
-      }),
-    );
+      }
+      for (const d of runningDeadlines(computed, active)) rows.push({ ...d, ...of });
+    }
     const by = (u: string) => rows.filter((r) => r.urgency === u);
-    res.json({ overdue: by('overdue'), dueToday: by('last-day'), within2: by('soon'), uncomputable });
+    res.json({
+      overdue: by('overdue'),
+      dueToday: by('last-day'),
+      within2: by('soon'),
+      uncomputable,
+      page: pageInfo(q, page.total),
+    });
   });
 
   // ---- designer ------------------------------------------------------------------------------

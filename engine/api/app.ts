@@ -2,16 +2,10 @@ import express, { NextFunction, Request, Response } from 'express';
 import multer from 'multer';
 import { Engine } from '../runtime/engine';
 import { EngineError, invalid, notFound } from '../runtime/errors';
-import {
-  ElementInstanceRec,
-  IncidentRec,
-  JobRec,
-  ProcessInstanceRec,
-  TENANT,
-  UserTaskRec,
-  VariableRec,
-} from '../runtime/records';
-import { matchesCondition, search, SearchRequest } from './search';
+import { toVariable } from '../runtime/projections';
+import { TENANT } from '../runtime/records';
+import type { SearchKind } from '../store/search-index';
+import { search, SearchRequest } from './search';
 
 export const GATEWAY_VERSION = '8.8.0';
 
@@ -142,22 +136,25 @@ export function createEngineApp(engine: Engine): express.Express {
     res.status(204).end();
   });
 
+  // ---- searches: one SQL query over the search tables (running and finished instances)
+  const indexed = (kind: SearchKind, k: string, what: string) => {
+    const doc = engine.index.get(kind, k);
+    if (!doc) throw notFound(what, k);
+    return doc;
+  };
+  const searchIndex = (
+    kind: SearchKind,
+    req: Request,
+    defaultSort: string,
+    extra?: Record<string, unknown>,
+  ) => {
+    const b = body(req) as SearchRequest;
+    const filter = b.filter ?? {};
+    if (typeof filter !== 'object' || Array.isArray(filter)) throw invalid('filter must be an object');
+    return engine.index.search(kind, { ...b, filter: { ...filter, ...extra } }, defaultSort);
+  };
+
   // ---- process instances
-  const toProcessInstance = (pi: ProcessInstanceRec) => ({
-    processDefinitionId: pi.bpmnProcessId,
-    processDefinitionName: engine.processes.get(pi.processDefinitionKey)?.name ?? pi.bpmnProcessId,
-    processDefinitionVersion: pi.version,
-    processDefinitionVersionTag: pi.versionTag,
-    startDate: pi.startDate,
-    endDate: pi.endDate,
-    state: pi.state === 'TERMINATED' ? 'TERMINATED' : pi.state,
-    hasIncident: hasIncident(engine, pi.key),
-    tenantId: TENANT,
-    processInstanceKey: pi.key,
-    processDefinitionKey: pi.processDefinitionKey,
-    parentProcessInstanceKey: pi.parentProcessInstanceKey,
-    parentElementInstanceKey: pi.parentElementInstanceKey,
-  });
   v2.post('/process-instances', (req, res) => {
     const b = body(req);
     const pi = engine.createProcessInstance({
@@ -176,18 +173,11 @@ export function createEngineApp(engine: Engine): express.Express {
     });
   });
   v2.post('/process-instances/search', (req, res) => {
-    res.json(
-      search([...engine.processInstances.values()].map(toProcessInstance), body(req) as SearchRequest, {
-        defaultSort: 'processInstanceKey',
-        // Camunda's `variables: [{ name, value }]`: the instance's own (root-scope) variables, value as JSON.
-        special: { variables: (item, cond) => matchVariables(engine, item.processInstanceKey, cond, true) },
-      }),
-    );
+    // Camunda's `variables: [{ name, value }]` filters on the instance's own (root-scope) variables.
+    res.json(searchIndex('processInstance', req, 'processInstanceKey'));
   });
   v2.get('/process-instances/:key', (req, res) => {
-    const pi = engine.processInstances.get(key(req, 'key'));
-    if (!pi) throw notFound('Process instance', String(req.params.key));
-    res.json(toProcessInstance(pi));
+    res.json(indexed('processInstance', key(req, 'key'), 'Process instance'));
   });
   v2.post('/process-instances/:key/cancellation', (req, res) => {
     engine.cancelProcessInstance(key(req, 'key'));
@@ -195,67 +185,36 @@ export function createEngineApp(engine: Engine): express.Express {
   });
   v2.post('/process-instances/:key/incidents/search', (req, res) => {
     const k = key(req, 'key');
-    const items = [...engine.incidents.values()].filter((i) => i.processInstanceKey === k).map(toIncident);
-    res.json(search(items, body(req) as SearchRequest, { defaultSort: 'incidentKey' }));
+    res.json(searchIndex('incident', req, 'incidentKey', { processInstanceKey: k }));
   });
 
   // ---- element instances and variables
-  const toElementInstance = (ei: ElementInstanceRec) => ({
-    processDefinitionId: ei.bpmnProcessId,
-    startDate: ei.startDate,
-    endDate: ei.endDate,
-    elementId: ei.elementId,
-    elementName: engine.model(ei.processDefinitionKey).elements.get(ei.elementId)?.name ?? ei.elementId,
-    type: ei.type,
-    state: ei.state,
-    hasIncident: !!ei.incidentKey,
-    tenantId: TENANT,
-    elementInstanceKey: ei.key,
-    processInstanceKey: ei.processInstanceKey,
-    processDefinitionKey: ei.processDefinitionKey,
-    incidentKey: ei.incidentKey,
-  });
   v2.post('/element-instances/search', (req, res) => {
-    const items = [...engine.elementInstances.values()]
-      .filter((e) => e.type !== 'PROCESS')
-      .map(toElementInstance);
-    res.json(search(items, body(req) as SearchRequest, { defaultSort: 'elementInstanceKey' }));
+    res.json(searchIndex('elementInstance', req, 'elementInstanceKey'));
   });
   v2.get('/element-instances/:key', (req, res) => {
-    const ei = engine.elementInstances.get(key(req, 'key'));
-    if (!ei || ei.type === 'PROCESS') throw notFound('Element instance', String(req.params.key));
-    res.json(toElementInstance(ei));
+    res.json(indexed('elementInstance', key(req, 'key'), 'Element instance'));
   });
   v2.put('/element-instances/:key/variables', (req, res) => {
     const b = body(req);
     engine.setVariables(key(req, 'key'), b.variables ?? {}, b.local === true);
     res.status(204).end();
   });
-  const toVariable = (v: VariableRec, truncate: boolean) => {
-    const value = JSON.stringify(v.value ?? null);
-    const base = {
-      name: v.name,
-      tenantId: TENANT,
-      variableKey: v.key,
-      scopeKey: v.scopeKey,
-      processInstanceKey: v.processInstanceKey,
-    };
-    if (!truncate) return { ...base, value };
+  const truncated = (v: Record<string, any>) => {
+    const value = String(v.value);
     return {
-      ...base,
+      ...v,
       value: value.length > 8192 ? value.slice(0, 8192) : value,
       isTruncated: value.length > 8192,
     };
   };
   v2.post('/variables/search', (req, res) => {
-    const truncate = req.query.truncateValues !== 'false';
-    const items = [...engine.variables.values()].map((v) => toVariable(v, truncate));
-    res.json(search(items, body(req) as SearchRequest, { defaultSort: 'variableKey' }));
+    const result = searchIndex('variable', req, 'variableKey');
+    if (req.query.truncateValues !== 'false') result.items = result.items.map(truncated);
+    res.json(result);
   });
   v2.get('/variables/:key', (req, res) => {
-    const v = engine.variables.get(key(req, 'key'));
-    if (!v) throw notFound('Variable', String(req.params.key));
-    res.json(toVariable(v, false));
+    res.json(indexed('variable', key(req, 'key'), 'Variable'));
   });
 
   // ---- jobs
@@ -321,84 +280,19 @@ export function createEngineApp(engine: Engine): express.Express {
     });
     res.status(204).end();
   });
-  const toJob = (j: JobRec) => ({
-    jobKey: j.key,
-    type: j.type,
-    worker: j.worker ?? '',
-    state: j.state === 'ACTIVATED' ? 'CREATED' : j.state,
-    kind: 'BPMN_ELEMENT',
-    listenerEventType: 'UNSPECIFIED',
-    retries: j.retries,
-    isDenied: false,
-    deniedReason: '',
-    hasFailedWithRetriesLeft: j.state === 'FAILED' && j.retries > 0,
-    errorCode: j.errorCode ?? '',
-    errorMessage: j.errorMessage ?? '',
-    customHeaders: j.customHeaders,
-    deadline: j.deadline ? new Date(j.deadline).toISOString() : undefined,
-    endTime: j.endTime,
-    processDefinitionId: j.bpmnProcessId,
-    processDefinitionKey: j.processDefinitionKey,
-    processInstanceKey: j.processInstanceKey,
-    elementId: j.elementId,
-    elementInstanceKey: j.elementInstanceKey,
-    tenantId: TENANT,
-  });
   v2.post('/jobs/search', (req, res) => {
-    res.json(
-      search([...engine.jobs.values()].map(toJob), body(req) as SearchRequest, { defaultSort: 'jobKey' }),
-    );
+    res.json(searchIndex('job', req, 'jobKey'));
   });
 
   // ---- user tasks
-  const toUserTask = (t: UserTaskRec) => ({
-    name: t.name ?? t.elementId,
-    state: t.state,
-    assignee: t.assignee,
-    elementId: t.elementId,
-    candidateGroups: t.candidateGroups,
-    candidateUsers: t.candidateUsers,
-    processDefinitionId: t.bpmnProcessId,
-    creationDate: t.creationDate,
-    completionDate: t.completionDate,
-    followUpDate: t.followUpDate,
-    dueDate: t.dueDate,
-    tenantId: TENANT,
-    externalFormReference: t.externalFormReference,
-    processDefinitionVersion: t.processDefinitionVersion,
-    customHeaders: {},
-    priority: t.priority,
-    userTaskKey: t.key,
-    elementInstanceKey: t.elementInstanceKey,
-    processName: engine.processes.get(t.processDefinitionKey)?.name ?? t.bpmnProcessId,
-    processDefinitionKey: t.processDefinitionKey,
-    processInstanceKey: t.processInstanceKey,
-    formKey: t.formKey,
-  });
-  const userTask = (k: string) => {
-    const t = engine.userTasks.get(k);
-    if (!t) throw notFound('User task', k);
-    return t;
-  };
+  const userTask = (k: string) => indexed('userTask', k, 'User task');
   v2.post('/user-tasks/search', (req, res) => {
-    const b = body(req) as SearchRequest;
-    const items = [...engine.userTasks.values()].map(toUserTask);
-    res.json(
-      search(items, b, {
-        defaultSort: 'creationDate',
-        special: {
-          // Camunda filters on one group or user against the task's lists.
-          candidateGroup: (item, cond) => matchesCondition(item.candidateGroups, cond, 'candidateGroup'),
-          candidateUser: (item, cond) => matchesCondition(item.candidateUsers, cond, 'candidateUser'),
-          processInstanceVariables: (item, cond) =>
-            matchVariables(engine, item.processInstanceKey, cond, false),
-          localVariables: (item, cond) => matchVariables(engine, item.elementInstanceKey, cond, true),
-        },
-      }),
-    );
+    // candidateGroup / candidateUser match one entry of the task's lists; processInstanceVariables and
+    // localVariables match `{ name, value }` on the instance's and the task's own scope.
+    res.json(searchIndex('userTask', req, 'creationDate'));
   });
   v2.get('/user-tasks/:key', (req, res) => {
-    res.json(toUserTask(userTask(key(req, 'key'))));
+    res.json(userTask(key(req, 'key')));
   });
   v2.get('/user-tasks/:key/form', (req, res) => {
     const t = userTask(key(req, 'key'));
@@ -406,7 +300,8 @@ export function createEngineApp(engine: Engine): express.Express {
       res.status(204).end();
       return;
     }
-    const f = engine.forms.get(t.formKey)!;
+    const f = engine.forms.get(t.formKey);
+    if (!f) throw notFound('Form', t.formKey);
     res.json({
       tenantId: TENANT,
       formId: f.formId,
@@ -435,11 +330,24 @@ export function createEngineApp(engine: Engine): express.Express {
   });
   v2.post('/user-tasks/:key/variables/search', (req, res) => {
     const t = userTask(key(req, 'key'));
-    const visible = engine.visibleVariables(t.elementInstanceKey);
-    const items = Object.entries(visible).map(([name, value]) => {
-      const rec = findVariable(engine, t.elementInstanceKey, name)!;
-      return toVariable({ ...rec, value }, true);
-    });
+    // A running task sees its scope chain; a finished one keeps its own and its instance's variables.
+    const items = engine.userTasks.has(t.userTaskKey)
+      ? engine.visibleVariableRecords(t.elementInstanceKey).map((v) => truncated(toVariable(v)))
+      : engine.index
+          .search(
+            'variable',
+            {
+              filter: { scopeKey: { $in: [t.elementInstanceKey, t.processInstanceKey] } },
+              page: { limit: 10_000 },
+            },
+            'variableKey',
+          )
+          .items.filter(
+            (v, _i, all) =>
+              v.scopeKey === t.elementInstanceKey ||
+              !all.some((o) => o.name === v.name && o.scopeKey === t.elementInstanceKey),
+          )
+          .map(truncated);
     res.json(search(items, body(req) as SearchRequest, { defaultSort: 'name' }));
   });
 
@@ -482,33 +390,11 @@ export function createEngineApp(engine: Engine): express.Express {
   });
 
   // ---- incidents
-  function toIncident(i: IncidentRec) {
-    return {
-      processDefinitionId: i.bpmnProcessId,
-      errorType: i.errorType,
-      errorMessage: i.errorMessage,
-      elementId: i.elementId,
-      creationTime: i.creationTime,
-      state: i.state,
-      tenantId: TENANT,
-      incidentKey: i.key,
-      processDefinitionKey: i.processDefinitionKey,
-      processInstanceKey: i.processInstanceKey,
-      elementInstanceKey: i.elementInstanceKey,
-      jobKey: i.jobKey,
-    };
-  }
   v2.post('/incidents/search', (req, res) => {
-    res.json(
-      search([...engine.incidents.values()].map(toIncident), body(req) as SearchRequest, {
-        defaultSort: 'incidentKey',
-      }),
-    );
+    res.json(searchIndex('incident', req, 'incidentKey'));
   });
   v2.get('/incidents/:key', (req, res) => {
-    const i = engine.incidents.get(key(req, 'key'));
-    if (!i) throw notFound('Incident', String(req.params.key));
-    res.json(toIncident(i));
+    res.json(indexed('incident', key(req, 'key'), 'Incident'));
   });
   v2.post('/incidents/:key/resolution', (req, res) => {
     engine.resolveIncident(key(req, 'key'));
@@ -520,38 +406,6 @@ export function createEngineApp(engine: Engine): express.Express {
   );
   app.use(problemDetails);
   return app;
-}
-
-function hasIncident(engine: Engine, processInstanceKey: string): boolean {
-  for (const i of engine.incidents.values())
-    if (i.processInstanceKey === processInstanceKey && i.state === 'ACTIVE') return true;
-  return false;
-}
-
-function findVariable(engine: Engine, scopeKey: string, name: string): VariableRec | undefined {
-  let cur: string | undefined = scopeKey;
-  while (cur) {
-    for (const v of engine.variables.values()) if (v.scopeKey === cur && v.name === name) return v;
-    cur = engine.elementInstances.get(cur)?.flowScopeKey;
-  }
-  return undefined;
-}
-
-/** Variable filters on user tasks: a list of `{ name, value }` where value is the JSON text. */
-function matchVariables(engine: Engine, scopeKey: string, cond: unknown, localOnly: boolean): boolean {
-  if (!Array.isArray(cond)) return true;
-  const vars = localOnly
-    ? Object.fromEntries(
-        [...engine.variables.values()].filter((v) => v.scopeKey === scopeKey).map((v) => [v.name, v.value]),
-      )
-    : engine.visibleVariables(scopeKey);
-  return cond.every(
-    (c: any) =>
-      c &&
-      c.name in vars &&
-      (c.value === undefined ||
-        JSON.stringify(vars[c.name]) === (typeof c.value === 'string' ? c.value : JSON.stringify(c.value))),
-  );
 }
 
 /** RFC 9457 problem details, as Camunda returns them. */

@@ -5,6 +5,8 @@ import { lintDiagram } from '../lint';
 import { parseBpmn } from '../model/parse';
 import { FlowNode, ProcessModel, UnsupportedModelError } from '../model/types';
 import { RecordKind, RecordStore, RECORD_KINDS } from '../store/sqlite-store';
+import { IndexChanges, SearchIndexReader, SearchKind } from '../store/search-index';
+import * as project from './projections';
 import { EngineError, invalid, invalidState, notFound } from './errors';
 import {
   DeploymentRec,
@@ -104,6 +106,8 @@ export class Engine {
   private readonly subsByMessage = new Map<string, Set<string>>();
   /** Timers and message subscriptions by the element instance that owns them. */
   private readonly byOwner = new Map<string, Set<string>>();
+  /** Searchable records of each running process instance, so a finished one leaves memory in O(its size). */
+  private readonly byInstance = new Map<string, Map<SearchKind, Set<string>>>();
   /** Lower bounds of the next timer / job deadline; stale-low is fine (it only causes a scan). */
   private minTimerDue = Infinity;
   private minJobDeadline = Infinity;
@@ -144,6 +148,8 @@ export class Engine {
       message: this.messages,
     };
     for (const kind of RECORD_KINDS) for (const [k, v] of all.get(kind)!) maps[kind].set(k, v);
+    for (const kind of INSTANCE_KINDS)
+      for (const rec of maps[kind].values()) this.track(kind, rec.processInstanceKey, rec.key);
     this.keyCounter = BigInt(this.store.getMeta('keyCounter') ?? '0');
     const pinned = this.store.getMeta('pinnedClock');
     this.pinnedAt = pinned ? Number(pinned) : undefined;
@@ -166,7 +172,19 @@ export class Engine {
     }
     for (const j of this.jobs.values())
       if (j.deadline !== undefined) this.minJobDeadline = Math.min(this.minJobDeadline, j.deadline);
+    if (this.store.getMeta('searchIndex') !== '1') {
+      // A store written before the search tables existed: index what it holds; finished instances leave memory.
+      for (const kind of [...INSTANCE_KINDS, 'processInstance'] as const)
+        for (const [k, v] of maps[kind]) this.markDirty(kind, k, v);
+      this.flush();
+      this.store.commit(new Map(), { searchIndex: '1' });
+    }
     this.schedule();
+  }
+
+  /** The search tables (running and finished instances). */
+  get index(): SearchIndexReader {
+    return this.store.index;
   }
 
   close(): void {
@@ -716,7 +734,8 @@ export class Engine {
   // ---------------------------------------------------------------- user tasks
 
   private openUserTask(key: string): UserTaskRec {
-    const t = this.userTasks.get(key);
+    // A finished instance's tasks are in history only: still an invalid state, not an unknown task.
+    const t = this.userTasks.get(key) ?? (this.store.index.get('userTask', key) as UserTaskRec | undefined);
     if (!t) throw notFound('User task', key);
     if (t.state !== 'CREATED')
       throw invalidState(
@@ -834,6 +853,17 @@ export class Engine {
         else this.setPropagate(ei.key, n, v);
       }
     });
+  }
+
+  /** The records of the variables visible from a scope, inner scopes shadowing outer ones. */
+  visibleVariableRecords(scopeKey: string): VariableRec[] {
+    const out = new Map<string, VariableRec>();
+    let cur: string | undefined = scopeKey;
+    while (cur) {
+      for (const [n, v] of this.scopeVars.get(cur) ?? []) if (!out.has(n)) out.set(n, v);
+      cur = this.elementInstances.get(cur)?.flowScopeKey;
+    }
+    return [...out.values()];
   }
 
   /** All variables visible from a scope, inner scopes shadowing outer ones. */
@@ -1859,6 +1889,103 @@ export class Engine {
   private put<T extends { key: string }>(kind: RecordKind, map: Map<string, T>, rec: T): void {
     map.set(rec.key, rec);
     this.markDirty(kind, rec.key, rec);
+    if ((INSTANCE_KINDS as readonly string[]).includes(kind))
+      this.track(kind as SearchKind, (rec as any).processInstanceKey, rec.key);
+  }
+
+  private track(kind: SearchKind, processInstanceKey: string | undefined, key: string): void {
+    if (!processInstanceKey) return;
+    let m = this.byInstance.get(processInstanceKey);
+    if (!m) this.byInstance.set(processInstanceKey, (m = new Map()));
+    let s = m.get(kind);
+    if (!s) m.set(kind, (s = new Set()));
+    s.add(key);
+  }
+
+  private hasActiveIncident(processInstanceKey: string): boolean {
+    for (const k of this.byInstance.get(processInstanceKey)?.get('incident') ?? [])
+      if (this.incidents.get(k)?.state === 'ACTIVE') return true;
+    return false;
+  }
+
+  /** The API rows of what this command changed, for the search tables. */
+  private projectDirty(): IndexChanges {
+    const out: IndexChanges = new Map();
+    const row = (kind: SearchKind, key: string, doc: Record<string, unknown>) => {
+      let m = out.get(kind);
+      if (!m) out.set(kind, (m = new Map()));
+      m.set(key, doc);
+    };
+    const instances = new Set<string>();
+    for (const [kind, rows] of this.dirty) {
+      for (const [key, rec] of rows) {
+        if (rec === null) continue;
+        switch (kind) {
+          case 'processInstance':
+            instances.add(key);
+            break;
+          case 'elementInstance':
+            if ((rec as ElementInstanceRec).type !== 'PROCESS')
+              row(kind, key, project.toElementInstance(this, rec as ElementInstanceRec));
+            break;
+          case 'variable':
+            row(kind, key, project.toVariable(rec as VariableRec));
+            break;
+          case 'job':
+            row(kind, key, project.toJob(rec as JobRec));
+            break;
+          case 'userTask':
+            row(kind, key, project.toUserTask(this, rec as UserTaskRec));
+            break;
+          case 'incident':
+            row(kind, key, project.toIncident(rec as IncidentRec));
+            instances.add((rec as IncidentRec).processInstanceKey);
+            break;
+        }
+      }
+    }
+    for (const k of instances) {
+      const pi = this.processInstances.get(k);
+      if (pi) row('processInstance', k, project.toProcessInstance(this, pi, this.hasActiveIncident(k)));
+    }
+    return out;
+  }
+
+  /**
+   * Finished process instances leave memory and the running-state table; their rows stay in the
+   * search tables (history), so cost and heap follow running work, not history.
+   */
+  private evictFinished(): void {
+    const finished: string[] = [];
+    for (const [key, rec] of this.dirty.get('processInstance') ?? [])
+      if (rec !== null && (rec as ProcessInstanceRec).state !== 'ACTIVE') finished.push(key);
+    const maps: Record<SearchKind, Map<string, { key: string }>> = {
+      processInstance: this.processInstances,
+      elementInstance: this.elementInstances,
+      variable: this.variables,
+      job: this.jobs,
+      userTask: this.userTasks,
+      incident: this.incidents,
+    };
+    for (const piKey of finished) {
+      for (const [kind, keys] of this.byInstance.get(piKey) ?? []) {
+        for (const k of keys) {
+          if (kind === 'job') {
+            const job = this.jobs.get(k);
+            if (job) this.openJobsByType.get(job.type)?.delete(k);
+          }
+          if (kind === 'elementInstance') {
+            this.scopeVars.delete(k);
+            this.activeChildren.delete(k);
+            this.byOwner.delete(k);
+          }
+          if (maps[kind].delete(k)) this.markDirty(kind, k, null);
+        }
+      }
+      this.byInstance.delete(piKey);
+      this.scopeVars.delete(piKey);
+      if (this.processInstances.delete(piKey)) this.markDirty('processInstance', piKey, null);
+    }
   }
 
   private remove<T>(kind: RecordKind, map: Map<string, T>, key: string): void {
@@ -1876,7 +2003,9 @@ export class Engine {
     const meta: Record<string, string> = { keyCounter: this.keyCounter.toString() };
     meta.pinnedClock = this.pinnedAt === undefined ? '' : String(this.pinnedAt);
     if (this.dirty.size === 0 && this.lastMeta === JSON.stringify(meta)) return;
-    this.store.commit(this.dirty, meta);
+    const index = this.projectDirty();
+    this.evictFinished();
+    this.store.commit(this.dirty, meta, index);
     this.lastMeta = JSON.stringify(meta);
     this.dirty.clear();
   }
@@ -1946,6 +2075,9 @@ export class Engine {
     };
   }
 }
+
+/** Records that belong to one process instance and are searchable. */
+const INSTANCE_KINDS = ['elementInstance', 'variable', 'job', 'userTask', 'incident'] as const;
 
 function isOpenJob(j: JobRec): boolean {
   return ['CREATED', 'ACTIVATED', 'FAILED', 'RETRIES_UPDATED', 'TIMED_OUT', 'ERROR_THROWN'].includes(j.state);

@@ -1,6 +1,13 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
+import {
+  createSearchTables,
+  IndexChanges,
+  searchIndexReader,
+  searchIndexWriter,
+  SearchIndexReader,
+} from './search-index';
 
 /** The kinds of record the engine persists; each is a table of JSON documents keyed by record key. */
 export const RECORD_KINDS = [
@@ -22,8 +29,17 @@ export type RecordKind = (typeof RECORD_KINDS)[number];
 export interface RecordStore {
   loadAll(): Map<RecordKind, Map<string, unknown>>;
   getMeta(name: string): string | undefined;
-  /** Writes every change of one command atomically; called before the command is answered. */
-  commit(changes: Map<RecordKind, Map<string, unknown | null>>, meta: Record<string, string>): void;
+  /**
+   * Writes every change of one command atomically; called before the command is answered. `index`
+   * updates the search tables in the same transaction.
+   */
+  commit(
+    changes: Map<RecordKind, Map<string, unknown | null>>,
+    meta: Record<string, string>,
+    index?: IndexChanges,
+  ): void;
+  /** The search tables: running and finished instances, queried with SQL. */
+  readonly index: SearchIndexReader;
   close(): void;
 }
 
@@ -49,6 +65,8 @@ export function openSqliteStore(
     CREATE TABLE IF NOT EXISTS records (kind TEXT NOT NULL, key TEXT NOT NULL, data TEXT NOT NULL, PRIMARY KEY (kind, key)) WITHOUT ROWID;
     CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
   `);
+  createSearchTables(db);
+  const writeIndex = searchIndexWriter(db);
   const upsert = db.prepare(
     'INSERT INTO records (kind, key, data) VALUES (?, ?, ?) ON CONFLICT(kind, key) DO UPDATE SET data = excluded.data',
   );
@@ -58,7 +76,11 @@ export function openSqliteStore(
   );
   const getMeta = db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE name = ?');
   const writeAll = db.transaction(
-    (changes: Map<RecordKind, Map<string, unknown | null>>, meta: Record<string, string>) => {
+    (
+      changes: Map<RecordKind, Map<string, unknown | null>>,
+      meta: Record<string, string>,
+      index?: IndexChanges,
+    ) => {
       for (const [kind, rows] of changes) {
         for (const [key, value] of rows) {
           if (value === null) remove.run(kind, key);
@@ -66,6 +88,7 @@ export function openSqliteStore(
         }
       }
       for (const [name, value] of Object.entries(meta)) setMeta.run(name, value);
+      if (index) writeIndex(index);
     },
   );
   return {
@@ -80,7 +103,8 @@ export function openSqliteStore(
       return out;
     },
     getMeta: (name) => getMeta.get(name)?.value,
-    commit: (changes, meta) => writeAll(changes, meta),
+    commit: (changes, meta, index) => writeAll(changes, meta, index),
+    index: searchIndexReader(db),
     close: () => db.close(),
   };
 }

@@ -250,3 +250,26 @@ export function clearFieldErrors(form: HTMLElement) {
     n.removeAttribute('aria-describedby');
   });
 }
+
+/** Previous / next for a paged list (`page` of the API's answer); `go` loads another page. */
+export function pager(
+  info: { number: number; totalPages: number; hasPrevious: boolean; hasNext: boolean } | undefined,
+  go: (page: number) => void,
+): HTMLElement {
+  if (!info || info.totalPages <= 1) return h('nav', { class: 'pager', hidden: true });
+  return h(
+    'nav',
+    { class: 'pager', 'aria-label': t('pageOf') },
+    h(
+      'button',
+      { type: 'button', disabled: !info.hasPrevious, onclick: () => go(info.number - 1) },
+      t('pagePrevious'),
+    ),
+    h('span', {}, ` ${t('pageOf')} ${info.number} / ${info.totalPages} `),
+    h(
+      'button',
+      { type: 'button', disabled: !info.hasNext, onclick: () => go(info.number + 1) },
+      t('pageNext'),
+    ),
+  );
+}

@@ -9,6 +9,7 @@ import {
   boot,
   formatDate,
   h,
+  pager,
   root,
   serviceName,
   showError,
@@ -50,9 +51,9 @@ async function dashboard() {
 const instanceLink = (key: string, text?: string) =>
   h('a', { href: `/operations/instances/${key}` }, text ?? key);
 
-async function loadRunning(box: HTMLElement) {
+async function loadRunning(box: HTMLElement, page = 1) {
   try {
-    const data = await api('GET', '/api/ops/instances');
+    const data = await api('GET', `/api/ops/instances?page=${page}`);
     if (!data.items.length) return status(box, t('empty'));
     // Counts come keyed by the element's name; the table's words are the stage names, so use them here too.
     const idByName = new Map<string, string>();
@@ -91,7 +92,11 @@ async function loadRunning(box: HTMLElement) {
         ),
       ),
     );
-    box.replaceChildren(counts, table);
+    box.replaceChildren(
+      counts,
+      table,
+      pager(data.page, (n) => void loadRunning(box, n)),
+    );
   } catch (err) {
     showError(box, err);
   }
@@ -141,9 +146,9 @@ async function loadIncidents(box: HTMLElement) {
   }
 }
 
-async function loadDeadlines(box: HTMLElement) {
+async function loadDeadlines(box: HTMLElement, page = 1) {
   try {
-    const data = await api('GET', '/api/ops/deadlines');
+    const data = await api('GET', `/api/ops/deadlines?page=${page}`);
     const band = (title: string, rows: any[], cls: string) =>
       h(
         'div',
@@ -193,6 +198,7 @@ async function loadDeadlines(box: HTMLElement) {
             )
           : null,
       ),
+      pager(data.page, (n) => void loadDeadlines(box, n)),
     );
   } catch (err) {
     showError(box, err);

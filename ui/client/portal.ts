@@ -12,6 +12,7 @@ import {
   status,
   t,
   withProgress,
+  pager,
 } from './common';
 import { filePicker, renderCabinet } from './cabinet';
 import { signedApi } from './ncalayer';
@@ -359,9 +360,9 @@ function renderForm() {
 const day = (iso?: string) =>
   iso && /^\d{4}-\d{2}-\d{2}$/.test(iso) ? iso.split('-').reverse().join('.') : (iso ?? '—');
 
-async function loadList() {
+async function loadList(page = 1) {
   try {
-    const data = await api('GET', '/api/applications');
+    const data = await api('GET', `/api/applications?page=${page}`);
     if (!data.items.length) return status(listBox, t('noApplications'));
     listBox.replaceChildren(
       h(
@@ -386,6 +387,7 @@ async function loadList() {
           ),
         ),
       ),
+      pager(data.page, (n) => void loadList(n)),
     );
   } catch (err) {
     showError(listBox, err);

@@ -8,6 +8,7 @@ import {
   formatDate,
   h,
   lang,
+  pager,
   root,
   serviceName,
   showError,
@@ -22,7 +23,7 @@ import { requestSignaturesBox, signResult } from './eds-worklist';
 
 /** Clerk worklist: my groups' tasks by urgency, the task's Camunda form, facts and documents beside it. */
 const app = root();
-const filters = { service: '', stage: '' };
+const filters = { service: '', stage: '', page: '' };
 let selected: string | null = null;
 let form: Form | null = null;
 let labels: Record<string, any> | null = null;
@@ -37,6 +38,7 @@ const serviceSel = h('select', {
   'aria-label': t('service'),
   onchange: () => {
     filters.service = serviceSel.value;
+    filters.page = '';
     void loadList();
   },
 });
@@ -44,6 +46,7 @@ const stageSel = h('select', {
   'aria-label': t('stage'),
   onchange: () => {
     filters.stage = stageSel.value;
+    filters.page = '';
     void loadList();
   },
 });
@@ -112,7 +115,13 @@ async function loadList() {
         ),
       ),
     );
-    listBox.replaceChildren(table);
+    listBox.replaceChildren(
+      table,
+      pager(data.page, (n) => {
+        filters.page = String(n);
+        void loadList();
+      }),
+    );
   } catch (err) {
     showError(listBox, err);
   }

@@ -52,6 +52,22 @@ export function createFakeCamunda() {
   const faults = { failNextStart: false as false | 'before' | 'after-start' };
 
   const rec = (method: string, input: unknown) => calls.push({ method, input });
+  /** A filter value as the engine reads it: absent, plain equality, or `{ $in }` / `{ $eq }`. */
+  const is = (actual: unknown, cond: any): boolean =>
+    cond === undefined ||
+    (cond && typeof cond === 'object'
+      ? (cond.$in === undefined || cond.$in.map(String).includes(String(actual))) &&
+        (cond.$eq === undefined || String(cond.$eq) === String(actual))
+      : String(cond) === String(actual));
+  const like = (text: string, cond: any) =>
+    typeof cond === 'string'
+      ? text === cond
+      : new RegExp(
+          `^${String(cond?.$like ?? '*')
+            .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+            .replace(/\*/g, '.*')}$`,
+          'i',
+        ).test(text);
   const page = <T>(items: T[]) => ({ items, page: { totalItems: items.length } });
   const notFound = () => Object.assign(new Error('not found'), { status: 404 });
 
@@ -83,7 +99,8 @@ export function createFakeCamunda() {
       const items = [...instances.values()].filter((i) => {
         if (f.state && i.state !== f.state) return false;
         if (f.processDefinitionId && i.processDefinitionId !== f.processDefinitionId) return false;
-        for (const v of f.variables ?? []) if (JSON.stringify(i.variables[v.name]) !== v.value) return false;
+        for (const v of f.variables ?? [])
+          if (!like(JSON.stringify(i.variables[v.name]), v.value)) return false;
         return true;
       });
       return page(items.map(({ variables: _v, ...i }) => i));
@@ -97,12 +114,27 @@ export function createFakeCamunda() {
     async searchUserTasks(input) {
       rec('searchUserTasks', input);
       const f = input.filter ?? {};
+      // Sorted as the engine sorts: by the requested fields, empty values last.
+      const by = (x: any, y: any) => {
+        for (const { field, order } of input.sort ?? []) {
+          const [a, b] = [x[field], y[field]];
+          const c = a === b ? 0 : a == null ? 1 : b == null ? -1 : a < b ? -1 : 1;
+          if (c) return order === 'DESC' ? -c : c;
+        }
+        return 0;
+      };
       return page(
-        [...tasks.values()].filter(
-          (t) =>
-            (!f.state || t.state === f.state) &&
-            (!f.candidateGroup || t.candidateGroups.includes(f.candidateGroup)),
-        ),
+        [...tasks.values()]
+          .sort(by)
+          .filter(
+            (t) =>
+              (!f.state || t.state === f.state) &&
+              is(t.elementId, f.elementId) &&
+              (!f.candidateGroup || t.candidateGroups.some((g) => is(g, f.candidateGroup))) &&
+              (f.processInstanceVariables ?? []).every((v: any) =>
+                like(JSON.stringify(instances.get(t.processInstanceKey)?.variables[v.name]), v.value),
+              ),
+          ),
       );
     },
     async getUserTask(input) {
@@ -131,26 +163,24 @@ export function createFakeCamunda() {
     },
     async searchVariables(input) {
       const f = input.filter ?? {};
-      const i = instances.get(String(f.processInstanceKey));
-      if (!i) return page([]);
       return page(
-        Object.entries(i.variables)
-          .filter(([name]) => !f.name || name === f.name)
-          .map(([name, value]) => ({
-            name,
-            value: JSON.stringify(value),
-            processInstanceKey: i.processInstanceKey,
-          })),
+        [...instances.values()]
+          .filter((i) => is(i.processInstanceKey, f.processInstanceKey))
+          .flatMap((i) =>
+            Object.entries(i.variables)
+              .filter(([name]) => is(name, f.name))
+              .map(([name, value]) => ({
+                name,
+                value: JSON.stringify(value),
+                processInstanceKey: i.processInstanceKey,
+              })),
+          ),
       );
     },
     async searchElementInstances(input) {
       const f = input.filter ?? {};
       const items = [...tasks.values()]
-        .filter(
-          (t) =>
-            t.state === 'CREATED' &&
-            (!f.processInstanceKey || t.processInstanceKey === String(f.processInstanceKey)),
-        )
+        .filter((t) => t.state === 'CREATED' && is(t.processInstanceKey, f.processInstanceKey))
         .map((t) => ({
           elementId: t.elementId,
           elementName: t.name,

@@ -1,0 +1,235 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Camunda8 } from '@camunda8/sdk';
+import { Engine } from '../engine';
+import { engineProcess } from './engine';
+import { openSqliteStore, RecordStore } from '../engine/store/sqlite-store';
+import { seedHistory, syntheticBin } from './fixtures/history';
+
+/**
+ * A year of history: open tasks waiting for clerks and finished applications in the engine's
+ * history tables. Measures the worklist page (the engine queries `/api/tasks` makes: one user-task
+ * search filtered by the clerk's groups, one batched variable search for the page) and intake
+ * (creating an application's process instance) while 200 jobs/s run, then restart time and heap.
+ */
+
+const WORKLIST = fs.readFileSync(path.join(__dirname, 'fixtures/worklist.bpmn'), 'utf8');
+const SERVICE_ONLY = fs.readFileSync(path.join(__dirname, 'fixtures/service-only.bpmn'), 'utf8');
+const GROUPS = ['police-clerks'];
+
+type Figures = Record<string, number | string>;
+
+function heapUsed(): number {
+  (globalThis as any).gc?.();
+  (globalThis as any).gc?.();
+  return process.memoryUsage().heapUsed;
+}
+
+/** Opens (or creates) an engine on a data directory with the bench diagrams deployed. */
+export async function openEngine(dir: string): Promise<{ engine: Engine; store: RecordStore }> {
+  const store = openSqliteStore(dir);
+  const engine = new Engine({ store, lint: false });
+  await engine.start();
+  if (!engine.latestProcess('bench-worklist'))
+    await engine.deploy([
+      { name: 'worklist.bpmn', content: WORKLIST },
+      { name: 'service-only.bpmn', content: SERVICE_ONLY },
+    ]);
+  return { engine, store };
+}
+
+export function applicationVariables(n: number) {
+  return {
+    applicationNumber: `SEC-2026-${String(n).padStart(6, '0')}`,
+    serviceId: 'security-licence',
+    applicant: { bin: syntheticBin(n), name: `ТОО «Қорған ${n}»` },
+  };
+}
+
+/** Open tasks through the engine's in-process API (each a committed command, as over REST). */
+export function seedOpenTasks(engine: Engine, count: number, offset = 0): void {
+  for (let i = 0; i < count; i++)
+    engine.createProcessInstance({
+      bpmnProcessId: 'bench-worklist',
+      variables: applicationVariables(offset + i),
+    });
+}
+
+/** The two engine queries of one worklist page, exactly as the web app sends them. */
+export async function worklistPage(client: any, page = 1): Promise<{ items: any[]; total: number }> {
+  const NOW = { consistency: { waitUpToMs: 0 } };
+  const tasks = await client.searchUserTasks(
+    {
+      filter: { state: 'CREATED', candidateGroup: { $in: GROUPS } },
+      sort: [
+        { field: 'dueDate', order: 'ASC' },
+        { field: 'creationDate', order: 'ASC' },
+      ],
+      page: { from: (page - 1) * 50, limit: 50 },
+    },
+    NOW,
+  );
+  const keys = [...new Set(tasks.items.map((t: any) => String(t.processInstanceKey)))];
+  const names = ['applicationNumber', 'serviceId'];
+  const vars = keys.length
+    ? await client.searchVariables(
+        {
+          filter: {
+            processInstanceKey: { $in: keys },
+            scopeKey: { $in: keys },
+            name: { $in: names },
+          },
+          page: { limit: keys.length * names.length },
+        },
+        NOW,
+      )
+    : { items: [] };
+  const byKey = new Map<string, Record<string, string>>();
+  for (const v of vars.items) {
+    const m = byKey.get(v.processInstanceKey) ?? {};
+    m[v.name] = JSON.parse(v.value);
+    byKey.set(v.processInstanceKey, m);
+  }
+  return {
+    items: tasks.items.map((t: any) => ({ ...t, ...byKey.get(String(t.processInstanceKey)) })),
+    total: tasks.page.totalItems,
+  };
+}
+
+function sdk(address: string): any {
+  return new Camunda8({
+    ZEEBE_REST_ADDRESS: address,
+    CAMUNDA_AUTH_STRATEGY: 'NONE',
+    CAMUNDA_SDK_LOG_LEVEL: 'error',
+  } as any).getOrchestrationClusterApiClient();
+}
+
+const quantile = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(p * s.length))] ?? NaN;
+};
+const r1 = (x: number) => Math.round(x * 10) / 10;
+
+export async function benchScale(
+  openTasks = 10_000,
+  finished = 100_000,
+  seconds = 15,
+  jobsPerSecond = 200,
+): Promise<{ name: string; figures: Figures }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'engine-scale-'));
+  // ---- seed
+  let t0 = performance.now();
+  {
+    const { engine, store } = await openEngine(dir);
+    seedHistory(engine, store, finished);
+    seedOpenTasks(engine, openTasks);
+    engine.close();
+  }
+  const seedSeconds = (performance.now() - t0) / 1000;
+
+  // ---- restart: load running state, history stays on disk
+  const heapBefore = heapUsed();
+  t0 = performance.now();
+  const store = openSqliteStore(dir);
+  const engine = new Engine({ store, lint: false });
+  await engine.start();
+  const restartMs = performance.now() - t0;
+  const heapMb = (heapUsed() - heapBefore) / 1024 / 1024;
+  engine.close();
+
+  // ---- under load: the engine serving REST, 200 jobs/s, clerks paging, applicants applying
+  // The engine in its own process, as `npm run engine` runs it; clients and load share this one.
+  const running = await engineProcess(dir);
+  const clerk = sdk(running.address);
+  const portal = sdk(running.address);
+  const loadClient = sdk(running.address);
+  const workerClient = sdk(running.address);
+  let jobsDone = 0;
+  const worker = workerClient.createJobWorker({
+    jobType: 'bench-latency',
+    jobTimeoutMs: 60_000,
+    maxParallelJobs: 64,
+    pollTimeoutMs: 10_000,
+    jobHandler: (job: any) => {
+      jobsDone++;
+      return job.complete();
+    },
+  });
+  await new Promise((r) => setTimeout(r, 200));
+  const until = performance.now() + seconds * 1000;
+  const pageMs: number[] = [];
+  const intakeMs: number[] = [];
+  let totalSeen = 0;
+  const load = (async () => {
+    const start = performance.now();
+    const inflight: Promise<unknown>[] = [];
+    for (let n = 0; jobsPerSecond > 0 && performance.now() < until; n++) {
+      const wait = start + (n * 1000) / jobsPerSecond - performance.now();
+      if (wait > 1) await new Promise((r) => setTimeout(r, wait));
+      inflight.push(
+        loadClient.createProcessInstance({ processDefinitionId: 'bench-service-only', variables: { n } }),
+      );
+    }
+    await Promise.all(inflight);
+  })();
+  const clerks = (async () => {
+    for (let i = 0; performance.now() < until; i++) {
+      const s = performance.now();
+      const page = await worklistPage(clerk, 1 + (i % 5));
+      pageMs.push(performance.now() - s);
+      totalSeen = page.total;
+      if (page.items.length !== 50 || page.items.some((t) => !t.applicationNumber))
+        throw new Error('a worklist page came back incomplete');
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  })();
+  const intake = (async () => {
+    for (let n = 0; performance.now() < until; n++) {
+      const s = performance.now();
+      await portal.createProcessInstance({
+        processDefinitionId: 'bench-worklist',
+        variables: applicationVariables(openTasks + n),
+      });
+      intakeMs.push(performance.now() - s);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  })();
+  await Promise.all([load, clerks, intake]);
+  await new Promise((r) => setTimeout(r, 500));
+  worker.stop();
+  const jobsDonePerSecond = jobsDone / seconds;
+  await running.stop();
+  fs.rmSync(dir, { recursive: true, force: true });
+
+  const p99Page = quantile(pageMs, 0.99);
+  const p99Intake = quantile(intakeMs, 0.99);
+  return {
+    name: `history: ${openTasks} open tasks, ${finished} finished applications`,
+    figures: {
+      'seeding (s)': r1(seedSeconds),
+      [`worklist page p50 under ${jobsPerSecond} jobs/s (ms)`]: r1(quantile(pageMs, 0.5)),
+      [`worklist page p99 under ${jobsPerSecond} jobs/s (ms)`]: `${r1(p99Page)} (target < 50 ms, ${pageMs.length} pages of ${totalSeen} open tasks, ${r1(50 / p99Page)}x margin)`,
+      [`intake p50 under ${jobsPerSecond} jobs/s (ms)`]: r1(quantile(intakeMs, 0.5)),
+      [`intake p99 under ${jobsPerSecond} jobs/s (ms)`]: `${r1(p99Intake)} (target < 100 ms, ${intakeMs.length} applications, ${r1(100 / p99Intake)}x margin)`,
+      'jobs completed per second during the run': r1(jobsDonePerSecond),
+      'engine restart with this history (ms)': r1(restartMs),
+      'engine heap after restart (MB)': r1(heapMb),
+    },
+  };
+}
+
+if (require.main === module) {
+  // `node --expose-gc --import tsx bench/scale.ts [openTasks finished seconds jobsPerSecond]`
+  const [open, done, secs, rate] = process.argv.slice(2).map(Number);
+  benchScale(open || undefined, done || undefined, secs || undefined, Number.isNaN(rate) ? undefined : rate)
+    .then((r) => {
+      console.log(r.name);
+      for (const [k, v] of Object.entries(r.figures)) console.log(`  ${k.padEnd(60)} ${v}`);
+      process.exit(0);
+    })
+    .catch((err) => {
+      console.error(err);
+      process.exit(1);
+    });
+}

@@ -1,0 +1,360 @@
+import type { Database, Statement } from 'better-sqlite3';
+
+type Stmt = Statement<any[]>;
+import { invalid } from '../runtime/errors';
+
+/**
+ * Indexed search tables: one row per record in its REST API shape (`data`), with the fields that
+ * searches filter and sort on as columns. Rows of running and of finished instances live here; the
+ * engine's memory holds only running state (Camunda's RDBMS secondary storage does the same). Every
+ * search is one SQL query whose page is bounded by `page.limit`, so its cost does not grow with history.
+ */
+
+export const SEARCH_KINDS = [
+  'processInstance',
+  'elementInstance',
+  'variable',
+  'job',
+  'userTask',
+  'incident',
+] as const;
+export type SearchKind = (typeof SEARCH_KINDS)[number];
+
+interface KindSpec {
+  /** The API field that is the row's key. */
+  keyField: string;
+  /** API fields stored as columns (everything else is read from the JSON document). */
+  columns: string[];
+  indexes: string[][];
+  /**
+   * Fields also stored as a sort column with empty values as U+FFFF, so an index both orders them and
+   * puts empty values last (ascending) without a sort step; their indexes end in the key.
+   */
+  ordered?: string[];
+}
+
+const SPECS: Record<SearchKind, KindSpec> = {
+  processInstance: {
+    keyField: 'processInstanceKey',
+    columns: [
+      'processDefinitionId',
+      'processDefinitionKey',
+      'state',
+      'startDate',
+      'endDate',
+      'parentProcessInstanceKey',
+      'hasIncident',
+    ],
+    indexes: [
+      ['processDefinitionId', 'state'],
+      ['state', '_s_startDate', 'key'],
+    ],
+    ordered: ['startDate'],
+  },
+  elementInstance: {
+    keyField: 'elementInstanceKey',
+    columns: ['processInstanceKey', 'elementId', 'state', 'type', 'startDate'],
+    indexes: [['processInstanceKey']],
+  },
+  variable: {
+    keyField: 'variableKey',
+    columns: ['processInstanceKey', 'scopeKey', 'name', 'value'],
+    indexes: [
+      ['processInstanceKey', 'name'],
+      ['scopeKey', 'name'],
+    ],
+  },
+  job: {
+    keyField: 'jobKey',
+    columns: ['processInstanceKey', 'type', 'state', 'elementInstanceKey'],
+    indexes: [['processInstanceKey'], ['state', 'type']],
+  },
+  userTask: {
+    keyField: 'userTaskKey',
+    columns: [
+      'processInstanceKey',
+      'elementInstanceKey',
+      'elementId',
+      'processDefinitionId',
+      'state',
+      'assignee',
+      'creationDate',
+      'dueDate',
+      'priority',
+    ],
+    indexes: [
+      ['processInstanceKey'],
+      ['state', '_s_dueDate', '_s_creationDate', 'key'],
+      ['state', '_s_creationDate', 'key'],
+    ],
+    ordered: ['dueDate', 'creationDate'],
+  },
+  incident: {
+    keyField: 'incidentKey',
+    columns: ['processInstanceKey', 'state', 'errorType', 'elementInstanceKey', 'jobKey', 'creationTime'],
+    indexes: [['processInstanceKey'], ['state', '_s_creationTime', 'key']],
+    ordered: ['creationTime'],
+  },
+};
+
+const table = (kind: SearchKind) => `s_${kind}`;
+const sortColumns = (kind: SearchKind) => (SPECS[kind].ordered ?? []).map((f) => `_s_${f}`);
+const LAST = '\uffff';
+const GROUPS = 's_userTask_group';
+const FIELD = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
+
+export interface SearchRequest {
+  filter?: Record<string, unknown>;
+  sort?: { field: string; order?: 'ASC' | 'DESC' | 'asc' | 'desc' }[];
+  page?: { from?: number; limit?: number; after?: string; before?: string };
+}
+
+export interface SearchResponse<T> {
+  items: T[];
+  page: { totalItems: number; startCursor?: string; endCursor?: string; hasMoreTotalItems?: boolean };
+}
+
+/** A projected row: the API document, or null to delete it. */
+export type IndexChanges = Map<SearchKind, Map<string, Record<string, unknown> | null>>;
+
+export function createSearchTables(db: Database): void {
+  for (const kind of SEARCH_KINDS) {
+    const spec = SPECS[kind];
+    const cols = [...spec.columns, ...sortColumns(kind)].map((c) => `, "${c}"`).join('');
+    db.exec(`CREATE TABLE IF NOT EXISTS ${table(kind)} (key TEXT PRIMARY KEY, data TEXT NOT NULL${cols})`);
+    for (const ix of spec.indexes) {
+      const name = `ix_${kind}_${ix.join('_')}`;
+      db.exec(`CREATE INDEX IF NOT EXISTS ${name} ON ${table(kind)} (${ix.map((c) => `"${c}"`).join(', ')})`);
+    }
+  }
+  db.exec(`CREATE TABLE IF NOT EXISTS ${GROUPS} (grp TEXT NOT NULL, key TEXT NOT NULL, PRIMARY KEY (grp, key)) WITHOUT ROWID;
+    CREATE INDEX IF NOT EXISTS ix_userTask_group_key ON ${GROUPS} (key);`);
+}
+
+/** SQLite binds no booleans or undefined: store booleans as 1/0 (JSON's true/false read back the same way). */
+function sqlValue(v: unknown): unknown {
+  if (v === undefined) return null;
+  if (typeof v === 'boolean') return v ? 1 : 0;
+  if (v !== null && typeof v === 'object') return JSON.stringify(v);
+  return v;
+}
+
+export function searchIndexWriter(db: Database): (changes: IndexChanges) => void {
+  const upserts = new Map<SearchKind, Stmt>();
+  const deletes = new Map<SearchKind, Stmt>();
+  for (const kind of SEARCH_KINDS) {
+    const cols = [...SPECS[kind].columns, ...sortColumns(kind)];
+    upserts.set(
+      kind,
+      db.prepare(
+        `INSERT OR REPLACE INTO ${table(kind)} (key, data${cols.map((c) => `, "${c}"`).join('')}) VALUES (?, ?${cols.map(() => ', ?').join('')})`,
+      ),
+    );
+    deletes.set(kind, db.prepare(`DELETE FROM ${table(kind)} WHERE key = ?`));
+  }
+  const delGroups = db.prepare(`DELETE FROM ${GROUPS} WHERE key = ?`);
+  const addGroup = db.prepare(`INSERT OR IGNORE INTO ${GROUPS} (grp, key) VALUES (?, ?)`);
+  return (changes) => {
+    for (const [kind, rows] of changes) {
+      const cols = SPECS[kind].columns;
+      const ordered = SPECS[kind].ordered ?? [];
+      for (const [key, doc] of rows) {
+        if (doc === null) {
+          deletes.get(kind)!.run(key);
+          if (kind === 'userTask') delGroups.run(key);
+          continue;
+        }
+        upserts
+          .get(kind)!
+          .run(
+            key,
+            JSON.stringify(doc),
+            ...cols.map((c) => sqlValue(doc[c])),
+            ...ordered.map((f) => (doc[f] == null ? LAST : String(doc[f]))),
+          );
+        if (kind === 'userTask') {
+          delGroups.run(key);
+          for (const g of (doc.candidateGroups as string[] | undefined) ?? []) addGroup.run(String(g), key);
+        }
+      }
+    }
+  };
+}
+
+const OPERATORS = new Set(['$eq', '$neq', '$exists', '$in', '$notIn', '$like', '$gt', '$gte', '$lt', '$lte']);
+
+function likePattern(p: string): string {
+  return p
+    .replace(/[\\%_]/g, '\\$&')
+    .replace(/\*/g, '%')
+    .replace(/\?/g, '_');
+}
+
+/** Translates one Camunda filter condition (plain value or advanced operators) on an SQL expression. */
+function condition(expr: string, cond: unknown, field: string, params: unknown[]): string {
+  if (cond === null || typeof cond !== 'object' || Array.isArray(cond)) {
+    if (Array.isArray(cond)) throw invalid(`filter '${field}' must be a value or an object of operators`);
+    params.push(sqlValue(cond));
+    return `${expr} = ?`;
+  }
+  const parts: string[] = [];
+  for (const [op, value] of Object.entries(cond as Record<string, unknown>)) {
+    if (!OPERATORS.has(op)) throw invalid(`unknown filter operator '${op}' on '${field}'`);
+    if (value === undefined) continue;
+    const list = (v: unknown) => {
+      if (!Array.isArray(v)) throw invalid(`'${op}' on '${field}' needs an array`);
+      params.push(...v.map(sqlValue));
+      return v.map(() => '?').join(', ');
+    };
+    switch (op) {
+      case '$eq':
+        params.push(sqlValue(value));
+        parts.push(`${expr} = ?`);
+        break;
+      case '$neq':
+        params.push(sqlValue(value));
+        parts.push(`(${expr} IS NULL OR ${expr} <> ?)`);
+        break;
+      case '$exists':
+        parts.push(value ? `${expr} IS NOT NULL` : `${expr} IS NULL`);
+        break;
+      case '$in':
+        parts.push((value as unknown[]).length === 0 ? '0' : `${expr} IN (${list(value)})`);
+        break;
+      case '$notIn':
+        if ((value as unknown[]).length) parts.push(`(${expr} IS NULL OR ${expr} NOT IN (${list(value)}))`);
+        break;
+      case '$like':
+        params.push(likePattern(String(value)));
+        parts.push(`${expr} LIKE ? ESCAPE '\\'`);
+        break;
+      default: {
+        const sqlOp = { $gt: '>', $gte: '>=', $lt: '<', $lte: '<=' }[op]!;
+        params.push(sqlValue(value));
+        parts.push(`${expr} ${sqlOp} ?`);
+      }
+    }
+  }
+  return parts.length ? parts.join(' AND ') : '1';
+}
+
+/** Variable filters `[{ name, value }]` (value: JSON text or an advanced string filter) on one scope column. */
+function variablesCondition(scopeExpr: string, cond: unknown, field: string, params: unknown[]): string {
+  if (cond === undefined) return '1';
+  if (!Array.isArray(cond)) throw invalid(`filter '${field}' must be a list of { name, value }`);
+  const parts = cond.map((c: any) => {
+    if (!c || typeof c.name !== 'string') throw invalid(`each entry of '${field}' needs a name`);
+    params.push(c.name);
+    let sql = `EXISTS (SELECT 1 FROM ${table('variable')} v WHERE v."scopeKey" = ${scopeExpr} AND v."name" = ?`;
+    if (c.value !== undefined) {
+      const v = c.value !== null && typeof c.value === 'object' ? c.value : String(c.value);
+      sql += ` AND ${condition('v."value"', v, `${field}.value`, params)}`;
+    }
+    return `${sql})`;
+  });
+  return parts.length ? parts.join(' AND ') : '1';
+}
+
+function column(kind: SearchKind, field: string): string {
+  if (!FIELD.test(field)) throw invalid(`unknown field '${field.slice(0, 64)}'`);
+  const spec = SPECS[kind];
+  if (field === spec.keyField) return 't.key';
+  if (spec.columns.includes(field)) return `t."${field}"`;
+  return `json_extract(t.data, '$.${field}')`;
+}
+
+function whereClause(kind: SearchKind, filter: Record<string, unknown>, params: unknown[]): string {
+  const parts: string[] = [];
+  for (const [field, cond] of Object.entries(filter)) {
+    if (cond === undefined) continue;
+    if (kind === 'userTask' && field === 'candidateGroup') {
+      parts.push(`t.key IN (SELECT g.key FROM ${GROUPS} g WHERE ${condition('g.grp', cond, field, params)})`);
+    } else if (kind === 'userTask' && field === 'candidateUser') {
+      parts.push(
+        `EXISTS (SELECT 1 FROM json_each(t.data, '$.candidateUsers') u WHERE ${condition('u.value', cond, field, params)})`,
+      );
+    } else if (kind === 'userTask' && field === 'processInstanceVariables') {
+      parts.push(variablesCondition('t."processInstanceKey"', cond, field, params));
+    } else if (kind === 'userTask' && field === 'localVariables') {
+      parts.push(variablesCondition('t."elementInstanceKey"', cond, field, params));
+    } else if (kind === 'processInstance' && field === 'variables') {
+      parts.push(variablesCondition('t.key', cond, field, params));
+    } else {
+      parts.push(condition(column(kind, field), cond, field, params));
+    }
+  }
+  return parts.length ? parts.join(' AND ') : '1';
+}
+
+const encodeCursor = (i: number) => Buffer.from(`idx:${i}`).toString('base64');
+function decodeCursor(c: string): number {
+  const m = /^idx:(\d+)$/.exec(Buffer.from(String(c), 'base64').toString());
+  if (!m) throw invalid(`invalid cursor '${String(c).slice(0, 64)}'`);
+  return Number(m[1]);
+}
+
+export function searchIndexReader(db: Database) {
+  const byKey = new Map<SearchKind, Stmt>();
+  for (const kind of SEARCH_KINDS)
+    byKey.set(kind, db.prepare(`SELECT data FROM ${table(kind)} WHERE key = ?`));
+  const cache = new Map<string, Stmt>();
+  const prepared = (sql: string) => {
+    let s = cache.get(sql);
+    if (!s) {
+      if (cache.size > 500) cache.clear();
+      cache.set(sql, (s = db.prepare(sql) as Stmt));
+    }
+    return s;
+  };
+  return {
+    get(kind: SearchKind, key: string): Record<string, any> | undefined {
+      const row = byKey.get(kind)!.get(key) as { data: string } | undefined;
+      return row ? JSON.parse(row.data) : undefined;
+    },
+    /** Filtered, sorted, paged: one COUNT and one page query, both answered from indexes where they exist. */
+    search(
+      kind: SearchKind,
+      req: SearchRequest | undefined,
+      defaultSort: string,
+    ): SearchResponse<Record<string, any>> {
+      const filter = req?.filter ?? {};
+      if (typeof filter !== 'object' || filter === null || Array.isArray(filter))
+        throw invalid('filter must be an object');
+      const params: unknown[] = [];
+      const where = whereClause(kind, filter, params);
+      const sort = req?.sort?.length ? req.sort : [{ field: defaultSort, order: 'ASC' as const }];
+      const order: string[] = [];
+      for (const s of sort) {
+        if (!s || typeof s.field !== 'string') throw invalid('each sort entry needs a field');
+        const desc = String(s.order ?? 'ASC').toUpperCase() === 'DESC';
+        if (SPECS[kind].ordered?.includes(s.field)) order.push(`t."_s_${s.field}" ${desc ? 'DESC' : 'ASC'}`);
+        else order.push(`${column(kind, s.field)} ${desc ? 'DESC NULLS FIRST' : 'ASC NULLS LAST'}`);
+      }
+      order.push('t.key ASC');
+      const limit = req?.page?.limit ?? 100;
+      if (!Number.isInteger(limit) || limit < 0 || limit > 10_000)
+        throw invalid('page.limit must be an integer between 0 and 10000');
+      let from = req?.page?.from ?? 0;
+      if (!Number.isInteger(from) || from < 0) throw invalid('page.from must be a non-negative integer');
+      if (req?.page?.after) from = decodeCursor(req.page.after) + 1;
+      if (req?.page?.before) from = Math.max(0, decodeCursor(req.page.before) - limit);
+      const total = (
+        prepared(`SELECT COUNT(*) AS n FROM ${table(kind)} t WHERE ${where}`).get(...params) as { n: number }
+      ).n;
+      const rows = prepared(
+        `SELECT t.data FROM ${table(kind)} t WHERE ${where} ORDER BY ${order.join(', ')} LIMIT ? OFFSET ?`,
+      ).all(...params, limit, from) as { data: string }[];
+      const items = rows.map((r) => JSON.parse(r.data) as Record<string, any>);
+      const page: SearchResponse<unknown>['page'] = { totalItems: total, hasMoreTotalItems: false };
+      if (items.length) {
+        page.startCursor = encodeCursor(from);
+        page.endCursor = encodeCursor(from + items.length - 1);
+      }
+      return { items, page };
+    },
+    count(kind: SearchKind): number {
+      return (prepared(`SELECT COUNT(*) AS n FROM ${table(kind)}`).get() as { n: number }).n;
+    },
+  };
+}
+export type SearchIndexReader = ReturnType<typeof searchIndexReader>;
