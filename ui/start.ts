@@ -42,7 +42,7 @@ export async function startUi(env: NodeJS.ProcessEnv = process.env, opts: StartU
   const sessionSecret = config.ui.sessionSecret ?? randomBytes(32).toString('hex');
   const camunda = new Camunda8(
     camundaClientOptions(config),
-  ).getOrchestrationClusterApiClient() as unknown as CamundaPort;
+  ).getOrchestrationClusterApiClient();
   const store = createApplicationStore(dataDir);
 
   const documents = createDocumentService({ dir: path.resolve(config.documents.dir), clock: systemClock });
