@@ -9,7 +9,7 @@ import {
   fromAlmatyWallClock,
 } from '../../../domain/almaty-time';
 import { formatDate, formatDateTime } from '../../../domain/documents/format';
-import { almatyDay as workerAlmatyDay, almatyTimestamp } from '../../../adapters/gateway/worker-support';
+import { almatyDay as workerAlmatyDay, almatyTimestamp } from '../../../workers/support';
 import { fixedClock } from '../../../domain/clock';
 import { dateTimeKeys, fromFormData, toFormData } from '../../../ui/client/datetime-fields';
 import { readFileSync } from 'node:fs';
@@ -61,7 +61,7 @@ describe('Almaty time: one luxon-based module, +06:00 before 1 March 2024 and +0
   test('no other module adds a fixed +5 hours or writes a fixed +05:00 offset', () => {
     const files = [
       'domain/documents/format.ts',
-      'adapters/gateway/worker-support.ts',
+      'workers/support.ts',
       'adapters/documents/pdf.ts',
       'workers/check-licence-fee.ts',
       'ui/client/common.ts',
