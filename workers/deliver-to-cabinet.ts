@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { GatewayDeps } from '../adapters/gateway';
 import {
   almatyTimestamp,
   idempotencyKey,

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { GatewayDeps } from '../adapters/gateway';
 import { readApplicant, gatewaySlice } from './support';
 import { defineWorker } from './define';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { CabinetMessageInput, GatewayDeps } from '../adapters/gateway';
+import type { CabinetMessageInput } from '../adapters/gateway';
 import {
   almatyTimestamp,
   idempotencyKey,

@@ -13,6 +13,8 @@ export type Outcome =
 export interface FakeJob extends WorkerJob {
   /** What the worker did with the job; throws when it did nothing. */
   outcome(): Outcome;
+  /** What the worker did with the job, if anything yet. */
+  settled(): Outcome | undefined;
 }
 
 let jobKeys = 2251799813685249;
@@ -41,6 +43,7 @@ export function fakeJob(
     complete: (vars = {}) => settle({ kind: 'complete', variables: vars }),
     fail: (body) => settle({ kind: 'fail', ...body }),
     error: (body) => settle({ kind: 'error', ...body }),
+    settled: () => outcome,
     outcome: () => {
       if (!outcome) throw new Error('the handler neither completed, failed nor threw an error');
       return outcome;
