@@ -1,3 +1,4 @@
+import { createFakeCamunda, type FakeCamunda } from './support/fake-camunda';
 import {
   startApp,
   client,
@@ -10,14 +11,16 @@ import { makeIin } from '../../domain/identifiers';
 
 describe('intake of portal applications', () => {
   let ctx: Awaited<ReturnType<typeof startApp>>;
+  let fake: FakeCamunda;
   let call: ReturnType<typeof client>;
   beforeEach(async () => {
-    ctx = await startApp();
+    fake = createFakeCamunda();
+    ctx = await startApp({ camunda: fake.camunda });
     call = client(ctx.base, await ctx.as('applicant', { bin: BIN }));
   });
   afterEach(() => ctx.close());
 
-  const starts = () => ctx.fake.calls.filter((c) => c.method === 'createProcessInstance');
+  const starts = () => fake.calls.filter((c) => c.method === 'createProcessInstance');
 
   test('a valid licence application is registered on the day of receipt (C2) and starts its process by id', async () => {
     const res = await call('POST', '/api/applications', licenceApplication());
@@ -58,7 +61,7 @@ describe('intake of portal applications', () => {
   });
 
   test('when the engine accepted the start but the answer was lost, a repeat adopts that process instead of starting another', async () => {
-    ctx.fake.faults.failNextStart = 'after-start';
+    fake.faults.failNextStart = 'after-start';
     const first = await call('POST', '/api/applications', licenceApplication());
     expect(first.status).toBe(503);
     expect(ctx.store.get('SEC-2026-000042')?.state).toBe('starting');
@@ -66,15 +69,15 @@ describe('intake of portal applications', () => {
     expect(again.status).toBe(200);
     expect(again.json.state).toBe('started');
     expect(starts()).toHaveLength(1);
-    expect(ctx.fake.instances.size).toBe(1);
+    expect(fake.instances.size).toBe(1);
   });
 
   test('when the engine was down, the application stays registered and a repeat starts it', async () => {
-    ctx.fake.faults.failNextStart = 'before';
+    fake.faults.failNextStart = 'before';
     expect((await call('POST', '/api/applications', licenceApplication())).status).toBe(503);
     const again = await call('POST', '/api/applications', licenceApplication());
     expect(again.json.state).toBe('started');
-    expect(ctx.fake.instances.size).toBe(1);
+    expect(fake.instances.size).toBe(1);
   });
 
   test('a different application under a number already taken is refused with 409', async () => {
@@ -313,7 +316,7 @@ describe('intake of portal applications', () => {
   test('the status shows the stage, the running term in working days and the result documents', async () => {
     const created = await call('POST', '/api/applications', licenceApplication());
     const key = created.json.processInstanceKey;
-    Object.assign(ctx.fake.instances.get(key)!.variables, {
+    Object.assign(fake.instances.get(key)!.variables, {
       deadlineCompleteness: '2026-04-17T18:30:00+05:00',
       deadlineTotal: '2026-04-29T18:30:00+05:00',
       preliminaryDecision: { hearingAt: '2026-04-24T11:00:00+05:00', grounds: ['LICENCE_FEE_NOT_PAID'] },
@@ -325,7 +328,7 @@ describe('intake of portal applications', () => {
         documents: [{ lang: 'kk', documentId: 'doc-1-kk', sha256: 'cd' }],
       },
     });
-    ctx.fake.addTask({
+    fake.addTask({
       name: 'Толықтығын тексеру',
       elementId: 'Task_CompletenessCheck',
       processDefinitionId: 'security-licence',
@@ -360,7 +363,7 @@ describe('intake of portal applications', () => {
     });
     expect(pos.status).toBe(202);
     // Order 923 §8 (spec C6): the position travels with its own attachments, for the hearing to keep.
-    expect(ctx.fake.messages[0].variables).toMatchObject({
+    expect(fake.messages[0].variables).toMatchObject({
       applicantPosition: 'Алым 12 сәуірде төленді, түбіртек қоса беріледі',
       applicantPositionAttachments: [{ kind: 'hearing-position-document', fileName: 'tubirtek.pdf' }],
       applicantPositionSubmittedAt: expect.any(String),
@@ -370,11 +373,11 @@ describe('intake of portal applications', () => {
       text: 'Құжаттар толық болса да қайтарылды',
     });
     expect(complaint.status).toBe(202);
-    expect(ctx.fake.messages.map((m) => [m.name, m.correlationKey])).toEqual([
+    expect(fake.messages.map((m) => [m.name, m.correlationKey])).toEqual([
       ['applicant-position-submitted', 'SEC-2026-000042'],
       ['complaint-filed', 'SEC-2026-000042'],
     ]);
-    expect(ctx.fake.messages[1].variables).toMatchObject({
+    expect(fake.messages[1].variables).toMatchObject({
       serviceId: 'security-licence',
       registeredOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
       applicant: { bin: expect.any(String) },
