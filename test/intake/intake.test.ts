@@ -330,7 +330,7 @@ describe('intake of portal applications', () => {
     });
     fake.addTask({
       name: 'Толықтығын тексеру',
-      elementId: 'Task_CompletenessCheck',
+      elementId: 'Task_CheckCompleteness',
       processDefinitionId: 'security-licence',
       processInstanceKey: key,
       candidateGroups: ['police-clerks'],
@@ -338,7 +338,7 @@ describe('intake of portal applications', () => {
     const res = await call('GET', '/api/applications/SEC-2026-000042');
     expect(res.status).toBe(200);
     expect(res.json.state).toBe('active');
-    expect(res.json.stages).toEqual([{ elementId: 'Task_CompletenessCheck', name: 'Толықтығын тексеру' }]);
+    expect(res.json.stages).toEqual([{ elementId: 'Task_CheckCompleteness', name: 'Толықтығын тексеру' }]);
     // Wed 15 Apr 10:00 -> Fri 17 Apr 18:30: Wed, Thu, Fri.
     expect(res.json.deadlines.find((d: { step: string }) => d.step === 'Completeness')).toMatchObject({
       remainingWorkingDays: 3,
