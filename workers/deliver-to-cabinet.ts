@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import {
   almatyTimestamp,
   idempotencyKey,
@@ -6,6 +5,7 @@ import {
   readApplicant,
   readString,
   gatewaySlice,
+  applicationInput,
 } from './support';
 import { defineWorker } from './define';
 import type { WorkerJob } from './types';
@@ -41,7 +41,7 @@ function readResultDocuments(job: WorkerJob): ResultDocument[] {
 export default defineWorker({
   type: 'deliver-to-cabinet',
   timeoutMs: 60_000,
-  input: z.object({}),
+  input: applicationInput,
   config: gatewaySlice,
   async run(job, _input, deps) {
     const documents = readResultDocuments(job);

@@ -1,12 +1,18 @@
-import { z } from 'zod';
-import { almatyTimestamp, idempotencyKey, readHeader, readString, gatewaySlice } from './support';
+import {
+  almatyTimestamp,
+  idempotencyKey,
+  readHeader,
+  readString,
+  gatewaySlice,
+  applicationInput,
+} from './support';
 import { defineWorker } from './define';
 
 /** Records the stage named in header `stage` in the public-service monitoring system (C9). */
 export default defineWorker({
   type: 'report-stage',
   timeoutMs: 30_000,
-  input: z.object({}),
+  input: applicationInput,
   config: gatewaySlice,
   async run(job, _input, deps) {
     const stage = readHeader(job, 'stage');

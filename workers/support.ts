@@ -6,6 +6,7 @@
 import { almatyDay as dayInAlmaty, almatyIso } from '../domain/almaty-time';
 import type { Clock } from '../domain/clock';
 import { isValidBin, isValidIin, maskIin } from '../domain/identifiers';
+import { z } from 'zod';
 import type { GatewayDeps } from '../adapters/gateway';
 import type { WorkerDeps } from './deps';
 import { JobInputError, type WorkerJob } from './types';
@@ -122,4 +123,10 @@ export const gatewaySlice = (deps: WorkerDeps): GatewayDeps => ({
   gateway: deps.gateway,
   clock: deps.clock,
   log: deps.log,
+});
+
+/** The variables every step of an application carries (set by the intake at the start). */
+export const applicationInput = z.object({
+  applicationNumber: z.string().min(1),
+  serviceId: z.string().min(1),
 });
