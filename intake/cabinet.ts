@@ -1,3 +1,4 @@
+import { ProcessInstanceKey } from '@camunda8/orchestration-cluster-api';
 /**
  * The applicant's cabinet: gathers what the engine, the personal cabinet and the document store
  * hold of one application, and lets `domain/applications/cabinet.ts` decide what the applicant sees.
@@ -48,7 +49,10 @@ export function createCabinet(deps: CabinetDeps) {
 
   async function elements(processInstanceKey: string): Promise<ElementRecord[]> {
     const page = (await camunda.searchElementInstances(
-      { filter: { processInstanceKey }, page: { limit: 1000 } },
+      {
+        filter: { processInstanceKey: ProcessInstanceKey.assumeExists(processInstanceKey) },
+        page: { limit: 1000 },
+      },
       NO_WAIT,
     )) as SearchPage<ElementRecord & { processInstanceKey?: string }>;
     return (page.items ?? []).filter(
@@ -85,7 +89,10 @@ export function createCabinet(deps: CabinetDeps) {
         messages: await messagesP,
       };
     const [instance, children, complaintInstances] = await Promise.all([
-      camunda.getProcessInstance({ processInstanceKey: key }, NO_WAIT) as Promise<Instance>,
+      camunda.getProcessInstance(
+        { processInstanceKey: ProcessInstanceKey.assumeExists(key) },
+        NO_WAIT,
+      ) as Promise<Instance>,
       instances({ parentProcessInstanceKey: key }),
       instances({
         processDefinitionId: 'complaint',

@@ -1,54 +1,43 @@
+import type { Camunda8 } from '@camunda8/sdk';
+import { ProcessInstanceKey, ScopeKey } from '@camunda8/orchestration-cluster-api';
+
+/** The official client, as `new Camunda8(...).getOrchestrationClusterApiClient()` returns it. */
+export type CamundaClient = ReturnType<Camunda8['getOrchestrationClusterApiClient']>;
+
 /**
- * The slice of the official client (`CamundaClient` of @camunda8/orchestration-cluster-api, as
- * returned by `new Camunda8(...).getOrchestrationClusterApiClient()`) that intake and the web app
- * call. Declared with method syntax so the real client is assignable to it, and tests pass a fake.
- * Inputs and results are the client's own JSON shapes (see the client's `.d.cts`).
+ * The slice of the official client that intake and the web app call: its own methods with its own
+ * typed inputs and results (branded keys, search filters), so the real client is passed as it is.
  */
-export interface Consistency {
-  consistency: { waitUpToMs: number };
-}
+export type CamundaPort = Pick<
+  CamundaClient,
+  | 'createProcessInstance'
+  | 'searchProcessInstances'
+  | 'getProcessInstance'
+  | 'searchUserTasks'
+  | 'getUserTask'
+  | 'assignUserTask'
+  | 'unassignUserTask'
+  | 'completeUserTask'
+  | 'getUserTaskForm'
+  | 'searchVariables'
+  | 'searchElementInstances'
+  | 'searchIncidents'
+  | 'resolveIncident'
+  | 'updateJob'
+  | 'publishMessage'
+  | 'createDeployment'
+  | 'getProcessDefinitionXml'
+  | 'searchProcessDefinitions'
+>;
 
-/** Read our own writes where it matters, without waiting on endpoints that have nothing yet. */
-export const NO_WAIT: Consistency = { consistency: { waitUpToMs: 0 } };
-
+/** A page of search results, as the lists read it (items and the total the engine counted). */
 export interface SearchPage<T> {
   items: T[];
   page?: { totalItems?: number };
 }
 
-export interface CamundaPort {
-  createProcessInstance(input: {
-    processDefinitionId: any;
-    variables?: Record<string, unknown>;
-    processDefinitionVersion?: number;
-  }): Promise<any>;
-  searchProcessInstances(input: any, c: Consistency): Promise<any>;
-  getProcessInstance(input: { processInstanceKey: any }, c: Consistency): Promise<any>;
-  searchUserTasks(input: any, c: Consistency): Promise<any>;
-  getUserTask(input: { userTaskKey: any }, c: Consistency): Promise<any>;
-  assignUserTask(input: { userTaskKey: any; assignee: string; allowOverride?: boolean }): Promise<any>;
-  unassignUserTask(input: { userTaskKey: any }): Promise<any>;
-  completeUserTask(input: { userTaskKey: any; variables?: Record<string, unknown> }): Promise<any>;
-  getUserTaskForm(input: { userTaskKey: any }, c: Consistency): Promise<any>;
-  searchVariables(input: any, c: Consistency): Promise<any>;
-  searchElementInstances(input: any, c: Consistency): Promise<any>;
-  searchIncidents(input: any, c: Consistency): Promise<any>;
-  resolveIncident(input: { incidentKey: any }): Promise<any>;
-  updateJob(input: {
-    jobKey: any;
-    changeset: { retries?: number | null; timeout?: number | null };
-  }): Promise<any>;
-  publishMessage(input: {
-    name: string;
-    correlationKey?: string;
-    timeToLive?: number;
-    messageId?: string;
-    variables?: Record<string, unknown>;
-  }): Promise<any>;
-  createDeployment(input: { resources: File[] }): Promise<any>;
-  getProcessDefinitionXml(input: { processDefinitionKey: any }, c: Consistency): Promise<any>;
-  searchProcessDefinitions(input: any, c: Consistency): Promise<any>;
-}
+/** Read our own writes where it matters, without waiting on endpoints that have nothing yet. */
+export const NO_WAIT = { consistency: { waitUpToMs: 0 } };
 
 /** Variable values arrive as JSON text; a value that is not JSON is returned as the raw text. */
 export function parseVariableValue(value: unknown): unknown {
@@ -66,14 +55,17 @@ export async function processVariables(
   processInstanceKey: string,
 ): Promise<Record<string, unknown>> {
   const out: Record<string, unknown> = {};
-  const result = (await camunda.searchVariables(
+  const result = await camunda.searchVariables(
     {
-      filter: { processInstanceKey, scopeKey: processInstanceKey },
+      filter: {
+        processInstanceKey: ProcessInstanceKey.assumeExists(processInstanceKey),
+        scopeKey: ScopeKey.assumeExists(processInstanceKey),
+      },
       page: { limit: 1000 },
       truncateValues: false,
     },
     NO_WAIT,
-  )) as SearchPage<{ name: string; value: string }>;
+  );
   for (const item of result.items ?? []) out[item.name] = parseVariableValue(item.value);
   return out;
 }

@@ -18,7 +18,8 @@ import {
   type WorkingDayClock,
 } from '../domain/applications/status';
 import { earlierWordingNote, versionInForce, type DefinitionVersion } from '../domain/rules/rule-versions';
-import { NO_WAIT, processVariables, publishOnce, type CamundaPort, type SearchPage } from './camunda-port';
+import { ProcessDefinitionId, ProcessInstanceKey } from '@camunda8/orchestration-cluster-api';
+import { NO_WAIT, processVariables, publishOnce, type CamundaPort } from './camunda-port';
 import type { Cabinet } from './cabinet';
 import type { ApplicationRecord, ApplicationStore } from './store';
 import {
@@ -145,7 +146,7 @@ export function createIntake(deps: IntakeDeps) {
     serviceId: string,
   ): Promise<string | undefined> {
     // A previous attempt may have started the process and crashed before recording its key.
-    const result = (await camunda.searchProcessInstances(
+    const result = await camunda.searchProcessInstances(
       {
         filter: {
           processDefinitionId: PROCESS_ID_BY_SERVICE[serviceId as keyof typeof PROCESS_ID_BY_SERVICE],
@@ -154,7 +155,7 @@ export function createIntake(deps: IntakeDeps) {
         page: { limit: 1 },
       },
       NO_WAIT,
-    )) as SearchPage<{ processInstanceKey: string }>;
+    );
     return result.items?.[0]?.processInstanceKey;
   }
 
@@ -164,14 +165,16 @@ export function createIntake(deps: IntakeDeps) {
    */
   async function versionFor(record: ApplicationRecord): Promise<DefinitionVersion & { rulesFrom: string }> {
     const processDefinitionId = PROCESS_ID_BY_SERVICE[record.serviceId as keyof typeof PROCESS_ID_BY_SERVICE];
-    const result = (await camunda.searchProcessDefinitions(
+    const result = await camunda.searchProcessDefinitions(
       { filter: { processDefinitionId }, page: { limit: 1000 } },
       NO_WAIT,
-    )) as SearchPage<DefinitionVersion>;
-    const chosen = versionInForce(
-      (result.items ?? []).filter((d) => d.processDefinitionId === processDefinitionId),
-      record.registeredOn,
     );
+    const versions: DefinitionVersion[] = (result.items ?? []).flatMap((d) =>
+      d.processDefinitionId === processDefinitionId && d.processDefinitionKey && d.version !== undefined
+        ? [{ ...d, processDefinitionKey: d.processDefinitionKey, processDefinitionId, version: d.version }]
+        : [],
+    );
+    const chosen = versionInForce(versions, record.registeredOn);
     if (!chosen) {
       log('no process version in force on the registration day; the application stays registered', {
         applicationNumber: record.applicationNumber,
@@ -193,7 +196,7 @@ export function createIntake(deps: IntakeDeps) {
       const version = await versionFor(record);
       const note = earlierWordingNote(record.serviceId, record.registeredOn);
       const created = await camunda.createProcessInstance({
-        processDefinitionId: PROCESS_ID_BY_SERVICE[application.serviceId],
+        processDefinitionId: ProcessDefinitionId.assumeExists(PROCESS_ID_BY_SERVICE[application.serviceId]),
         processDefinitionVersion: Number(version.version),
         variables: {
           ...startVariables(application, new Date(record.receivedAt), record.registeredOn),
@@ -324,10 +327,13 @@ export function createIntake(deps: IntakeDeps) {
   }
 
   async function activeElements(processInstanceKey: string): Promise<ActiveElement[]> {
-    const result = (await camunda.searchElementInstances(
-      { filter: { processInstanceKey, state: 'ACTIVE' }, page: { limit: 100 } },
+    const result = await camunda.searchElementInstances(
+      {
+        filter: { processInstanceKey: ProcessInstanceKey.assumeExists(processInstanceKey), state: 'ACTIVE' },
+        page: { limit: 100 },
+      },
       NO_WAIT,
-    )) as SearchPage<ActiveElement>;
+    );
     return result.items ?? [];
   }
 
@@ -337,16 +343,18 @@ export function createIntake(deps: IntakeDeps) {
    * them to answer in time (C6).
    */
   async function calledProcessVariables(processInstanceKey: string): Promise<Record<string, unknown>> {
-    const result = (await camunda
+    const result = await camunda
       .searchProcessInstances(
-        { filter: { parentProcessInstanceKey: processInstanceKey, state: 'ACTIVE' }, page: { limit: 20 } },
+        {
+          filter: {
+            parentProcessInstanceKey: ProcessInstanceKey.assumeExists(processInstanceKey),
+            state: 'ACTIVE',
+          },
+          page: { limit: 20 },
+        },
         NO_WAIT,
       )
-      .catch(() => ({ items: [] }))) as SearchPage<{
-      processInstanceKey: string;
-      parentProcessInstanceKey?: string;
-      state?: string;
-    }>;
+      .catch(() => ({ items: [] }));
     const children = (result.items ?? []).filter(
       (c) => String(c.parentProcessInstanceKey) === String(processInstanceKey) && c.state === 'ACTIVE',
     );
@@ -378,7 +386,7 @@ export function createIntake(deps: IntakeDeps) {
     }
     const key = r.processInstanceKey;
     const [instance, own, called, elements] = await Promise.all([
-      camunda.getProcessInstance({ processInstanceKey: key }, NO_WAIT),
+      camunda.getProcessInstance({ processInstanceKey: ProcessInstanceKey.assumeExists(key) }, NO_WAIT),
       processVariables(camunda, key),
       calledProcessVariables(key),
       activeElements(key),

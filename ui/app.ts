@@ -18,6 +18,14 @@ import {
   type CamundaPort,
   type SearchPage,
 } from '../intake/camunda-port';
+import {
+  IncidentKey,
+  JobKey,
+  ProcessDefinitionKey,
+  ProcessInstanceKey,
+  ScopeKey,
+  UserTaskKey,
+} from '@camunda8/orchestration-cluster-api';
 import { SERVICE_IDS } from '../domain/services';
 import { listQuery, pageInfo, PAGE_SIZE, searchVariableFilter, type ListQuery } from './paging';
 import { createInbound } from '../intake/inbound';
@@ -432,22 +440,29 @@ export function createApp(deps: AppDeps): express.Express {
 
   async function loadTask(req: Request): Promise<TaskItem> {
     const key = String(req.params.key);
-    const task = (await camunda.getUserTask({ userTaskKey: key }, NO_WAIT).catch((err: unknown) => {
-      throw notFoundOr(err, 'Тапсырма табылмады', 'Задача не найдена');
-    })) as TaskItem;
+    if (!UserTaskKey.isValid(key)) throw new HttpError(404, 'Тапсырма табылмады', 'Задача не найдена');
+    const task: TaskItem = await camunda
+      .getUserTask({ userTaskKey: UserTaskKey.assumeExists(key) }, NO_WAIT)
+      .catch((err: unknown) => {
+        throw notFoundOr(err, 'Тапсырма табылмады', 'Задача не найдена');
+      });
     if (!mayWork(session(req), task)) throw forbidden();
     return task;
   }
 
   /** A root variable of a process instance (called processes carry the application's too). */
   async function rootVariable(processInstanceKey: string, name: string): Promise<string | undefined> {
-    const r = (await camunda.searchVariables(
+    const r = await camunda.searchVariables(
       {
-        filter: { processInstanceKey, scopeKey: processInstanceKey, name },
+        filter: {
+          processInstanceKey: ProcessInstanceKey.assumeExists(processInstanceKey),
+          scopeKey: ScopeKey.assumeExists(processInstanceKey),
+          name,
+        },
         page: { limit: 1 },
       },
       NO_WAIT,
-    )) as SearchPage<{ value: string }>;
+    );
     const raw = r.items?.[0]?.value;
     return raw ? String(JSON.parse(raw)) : undefined;
   }
@@ -529,7 +544,9 @@ export function createApp(deps: AppDeps): express.Express {
     const key = String(task.processInstanceKey);
     const [variables, form] = await Promise.all([
       processVariables(camunda, key),
-      camunda.getUserTaskForm({ userTaskKey: String(task.userTaskKey) }, NO_WAIT).catch(() => undefined),
+      camunda
+        .getUserTaskForm({ userTaskKey: UserTaskKey.assumeExists(task.userTaskKey) }, NO_WAIT)
+        .catch(() => undefined),
     ]);
     const schema = form?.schema
       ? typeof form.schema === 'string'
@@ -546,7 +563,7 @@ export function createApp(deps: AppDeps): express.Express {
         remainingWorkingDays: due?.remaining ?? null,
         urgency: due?.urgency ?? 'ok',
       },
-      form: schema ? { formId: form.formId, schema } : null,
+      form: form && schema ? { formId: form.formId, schema } : null,
       // The head signs under the signed-in name: the signature form's signerName is prefilled, not retyped.
       variables:
         task.elementId === 'Task_SignResult' && !variables.signerName && session(req).name
@@ -562,7 +579,7 @@ export function createApp(deps: AppDeps): express.Express {
     if (task.assignee && task.assignee !== me)
       throw new HttpError(409, `Тапсырманы ${task.assignee} алған`, `Задачу уже взял(а) ${task.assignee}`);
     await camunda.assignUserTask({
-      userTaskKey: String(task.userTaskKey),
+      userTaskKey: UserTaskKey.assumeExists(task.userTaskKey),
       assignee: me,
       allowOverride: false,
     });
@@ -573,7 +590,7 @@ export function createApp(deps: AppDeps): express.Express {
     const task = await loadTask(req);
     if (task.assignee !== session(req).userId)
       throw new HttpError(409, 'Тапсырма сізде емес', 'Задача не у вас');
-    await camunda.unassignUserTask({ userTaskKey: String(task.userTaskKey) });
+    await camunda.unassignUserTask({ userTaskKey: UserTaskKey.assumeExists(task.userTaskKey) });
     res.json({ userTaskKey: String(task.userTaskKey), assignee: null });
   });
 
@@ -586,7 +603,7 @@ export function createApp(deps: AppDeps): express.Express {
     if (typeof variables !== 'object' || Array.isArray(variables))
       throw new HttpError(400, 'Айнымалылар объект болуы керек', 'Переменные должны быть объектом');
     const form = await camunda
-      .getUserTaskForm({ userTaskKey: String(task.userTaskKey) }, NO_WAIT)
+      .getUserTaskForm({ userTaskKey: UserTaskKey.assumeExists(task.userTaskKey) }, NO_WAIT)
       .catch(() => undefined);
     const schema = form?.schema
       ? typeof form.schema === 'string'
@@ -609,11 +626,11 @@ export function createApp(deps: AppDeps): express.Express {
     }
     if (!task.assignee)
       await camunda.assignUserTask({
-        userTaskKey: String(task.userTaskKey),
+        userTaskKey: UserTaskKey.assumeExists(task.userTaskKey),
         assignee: me,
         allowOverride: false,
       });
-    await camunda.completeUserTask({ userTaskKey: String(task.userTaskKey), variables });
+    await camunda.completeUserTask({ userTaskKey: UserTaskKey.assumeExists(task.userTaskKey), variables });
     log('user task completed', { userTaskKey: String(task.userTaskKey), elementId: task.elementId, by: me });
     res.json({ userTaskKey: String(task.userTaskKey), completed: true });
   });
@@ -707,25 +724,24 @@ export function createApp(deps: AppDeps): express.Express {
   });
 
   app.get('/api/ops/instances/:key', operator, async (req, res) => {
-    const key = String(req.params.key);
-    const instance = (await camunda
+    const raw = String(req.params.key);
+    if (!ProcessInstanceKey.isValid(raw)) throw new HttpError(404, 'Процесс табылмады', 'Процесс не найден');
+    const key = ProcessInstanceKey.assumeExists(raw);
+    const instance = await camunda
       .getProcessInstance({ processInstanceKey: key }, NO_WAIT)
       .catch((err: unknown) => {
         throw notFoundOr(err, 'Процесс табылмады', 'Процесс не найден');
-      })) as Instance;
+      });
     const [xml, elements, incidents, variables] = await Promise.all([
       camunda.getProcessDefinitionXml(
-        { processDefinitionKey: String(instance.processDefinitionKey) },
+        { processDefinitionKey: ProcessDefinitionKey.assumeExists(instance.processDefinitionKey) },
         NO_WAIT,
       ),
-      camunda.searchElementInstances(
-        { filter: { processInstanceKey: key }, page: { limit: 1000 } },
-        NO_WAIT,
-      ) as Promise<SearchPage<Element>>,
+      camunda.searchElementInstances({ filter: { processInstanceKey: key }, page: { limit: 1000 } }, NO_WAIT),
       camunda.searchIncidents(
         { filter: { processInstanceKey: key, state: 'ACTIVE' }, page: { limit: 100 } },
         NO_WAIT,
-      ) as Promise<SearchPage<Record<string, unknown>>>,
+      ),
       processVariables(camunda, key),
     ]);
     const active = (elements.items ?? []).filter((e) => e.state === 'ACTIVE');
@@ -759,17 +775,16 @@ export function createApp(deps: AppDeps): express.Express {
   });
 
   app.post('/api/ops/incidents/:key/retry', operator, async (req, res) => {
-    const incidentKey = String(req.params.key);
-    const r = (await camunda.searchIncidents(
-      { filter: { incidentKey }, page: { limit: 1 } },
-      NO_WAIT,
-    )) as SearchPage<{ jobKey?: string; errorType?: string; state?: string }>;
+    const raw = String(req.params.key);
+    if (!IncidentKey.isValid(raw)) throw new HttpError(404, 'Инцидент табылмады', 'Инцидент не найден');
+    const incidentKey = IncidentKey.assumeExists(raw);
+    const r = await camunda.searchIncidents({ filter: { incidentKey }, page: { limit: 1 } }, NO_WAIT);
     const incident = r.items?.[0];
     if (!incident) throw new HttpError(404, 'Инцидент табылмады', 'Инцидент не найден');
     // A job incident is created when retries reach 0; resolving it alone would re-raise it at once.
     let retriesRaised = false;
     if (incident.jobKey && (incident.errorType === 'JOB_NO_RETRIES' || !incident.errorType)) {
-      await camunda.updateJob({ jobKey: String(incident.jobKey), changeset: { retries: 1 } });
+      await camunda.updateJob({ jobKey: JobKey.assumeExists(incident.jobKey), changeset: { retries: 1 } });
       retriesRaised = true;
     }
     await camunda.resolveIncident({ incidentKey });

@@ -15,7 +15,6 @@ import { camundaClientOptions } from '../config/camunda';
 import { systemClock } from '../domain/clock';
 import { defaultLegalClock } from '../domain/legal-clock';
 import { createApplicationStore } from '../intake/store';
-import type { CamundaPort } from '../intake/camunda-port';
 import { createDocumentService } from '../adapters/documents';
 import { createGatewayClients } from '../adapters/gateway';
 import { createLegalAmendmentStore } from '../adapters/legal-amendments';
@@ -41,9 +40,7 @@ export async function startUi(env: NodeJS.ProcessEnv = process.env, opts: StartU
   const dataDir = path.resolve(config.ui.dataDir);
   // Embedded mode may run without a configured secret: sessions then last one process lifetime.
   const sessionSecret = config.ui.sessionSecret ?? randomBytes(32).toString('hex');
-  const camunda = new Camunda8(
-    camundaClientOptions(config),
-  ).getOrchestrationClusterApiClient() as unknown as CamundaPort;
+  const camunda = new Camunda8(camundaClientOptions(config)).getOrchestrationClusterApiClient();
   const store = createApplicationStore(dataDir);
 
   const documents = createDocumentService({ dir: path.resolve(config.documents.dir), clock: systemClock });

@@ -3,7 +3,8 @@ import { caseSummary } from '../domain/case-summary';
 import type { Clock } from '../domain/clock';
 import type { LegalClock } from '../domain/legal-clock';
 import { DEFAULT_HEARING_MIN_NOTICE_WD } from '../domain/rules/hearing-time';
-import type { WorkerDefinition } from './types';
+import { z } from 'zod';
+import { defineWorker } from './define';
 
 export interface CaseSummaryDeps {
   clock: Clock;
@@ -20,10 +21,17 @@ export interface CaseSummaryDeps {
  * task is created, and `recordedGroundCodes`, the refusal grounds the application and the automatic
  * checks recorded (the diagrams route such a case to the hearing, never straight to issue).
  */
-const worker: WorkerDefinition<CaseSummaryDeps> = {
+export default defineWorker({
   type: 'case-summary',
   timeoutMs: 30_000,
-  async handler(job, deps) {
+  // Every variable of the case is read, none required: what is missing is shown as not yet known.
+  input: z.object({}),
+  config: (deps): CaseSummaryDeps => ({
+    clock: deps.clock,
+    currentLegalClock: deps.currentLegalClock,
+    rules: { hearingMinNoticeWd: deps.rules.hearingMinNoticeWd },
+  }),
+  async run(job, _input, deps) {
     const legalClock = await deps.currentLegalClock();
     const now = deps.clock.now();
     const minNotice = deps.rules?.hearingMinNoticeWd ?? DEFAULT_HEARING_MIN_NOTICE_WD;
@@ -40,8 +48,6 @@ const worker: WorkerDefinition<CaseSummaryDeps> = {
       documentsBaseUrl: deps.documentsBaseUrl ?? '/api/documents/',
       earliestHearingDay,
     });
-    return job.complete({ ...summary });
+    return { ...summary };
   },
-};
-
-export default worker;
+});

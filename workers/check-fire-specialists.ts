@@ -6,12 +6,7 @@ import {
   type FireSpecialistsConfig,
   type FireSpecialistsInput,
 } from '../domain/rules/fire-specialists';
-import type { WorkerDefinition } from './types';
-
-/** Deps: the [config] values of service A; defaults are the spec's. */
-export interface CheckFireSpecialistsDeps {
-  fireSpecialists?: Partial<FireSpecialistsConfig>;
-}
+import { defineWorker } from './define';
 
 const variables = z.object({
   registeredOn: z.string().regex(/^\d{4}-\d{2}-\d{2}/),
@@ -81,21 +76,17 @@ function recordedFacts(
 
 /**
  * Service A: applies the specialists and instruments rule and writes `specialistsCheck`. Grounds are
- * data for the clerk's study, never a BPMN error; unreadable variables are a permanent failure.
+ * data for the clerk's study, never a BPMN error. The number of qualified specialists required is
+ * the setting FIRE_MIN_QUALIFIED_SPECIALISTS (`rules.fireMinQualifiedSpecialists`); the other
+ * thresholds are the act's.
  */
-const worker: WorkerDefinition<CheckFireSpecialistsDeps> = {
+export default defineWorker({
   type: 'check-fire-specialists',
   timeoutMs: 30_000,
-  async handler(job, deps) {
-    const parsed = variables.safeParse(job.variables);
-    if (!parsed.success) {
-      return job.fail({
-        errorMessage: `check-fire-specialists: invalid variables: ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}`,
-        retries: 0,
-      });
-    }
-    const v = parsed.data;
-    const config = { ...DEFAULT_FIRE_SPECIALISTS_CONFIG, ...(deps?.fireSpecialists ?? {}) };
+  input: variables,
+  config: (deps) => ({ minimumSpecialists: deps.rules.fireMinQualifiedSpecialists }),
+  async run(_job, v, slice) {
+    const config: FireSpecialistsConfig = { ...DEFAULT_FIRE_SPECIALISTS_CONFIG, ...slice };
     const input: FireSpecialistsInput = {
       specialists: v.specialists,
       measuringInstruments: v.measuringInstruments,
@@ -104,10 +95,6 @@ const worker: WorkerDefinition<CheckFireSpecialistsDeps> = {
       registeredOn: v.registeredOn.slice(0, 10),
     };
     const result = checkFireSpecialists(input, config);
-    return job.complete({
-      specialistsCheck: { ...result, ...recordedFacts(input, config, result.specialists) },
-    });
+    return { specialistsCheck: { ...result, ...recordedFacts(input, config, result.specialists) } };
   },
-};
-
-export default worker;
+});

@@ -1,8 +1,9 @@
+import { z } from 'zod';
 import { almatyDay as almatyDayOf } from '../domain/almaty-time';
 import type { GatewayDeps, Payment, PaymentPurpose } from '../adapters/gateway';
-import { almatyDay, JobInputError, readApplicant, runGatewayJob } from '../adapters/gateway/worker-support';
+import { almatyDay, JobInputError, readApplicant, gatewaySlice, stateSystemWorker } from './support';
 import { shippedFeeSchedule, type FeeSchedule, type LicenceRequestKind } from '../domain/legal-clock/fees';
-import type { WorkerDefinition } from './types';
+import { BpmnError } from './types';
 
 const KINDS: readonly LicenceRequestKind[] = ['issue', 'reissue', 'duplicate'];
 
@@ -22,51 +23,51 @@ function receiptDay(receivedAt: unknown): string | undefined {
  * at the MCI of its own payment year. Unpaid or short ⇒ BPMN error `FEE_NOT_PAID`. A year whose
  * MCI nobody has recorded yet ⇒ incident saying so; once an operator records it, a retry passes.
  */
-const checkLicenceFee: WorkerDefinition<FeeDeps> = {
+export default stateSystemWorker({
   type: 'check-licence-fee',
   timeoutMs: 30_000,
-  handler: (job, deps) =>
-    runGatewayJob(job, deps, async () => {
-      const kind = job.variables.requestKind;
-      if (!KINDS.includes(kind as LicenceRequestKind))
-        throw new JobInputError(`requestKind must be one of ${KINDS.join(', ')}`);
-      const requestKind = kind as LicenceRequestKind;
-      const { bin } = readApplicant(job);
-      const purpose: PaymentPurpose = `security-licence-${requestKind}`;
-      const payments = await deps.gateway.payments.find(bin, purpose);
-      const until = receiptDay(job.variables.receivedAt);
-      const payment = payments
-        .filter((p) => until === undefined || p.paidOn <= until)
-        .reduce<Payment | undefined>(
-          (latest, p) => (!latest || p.paidOn > latest.paidOn ? p : latest),
-          undefined,
-        );
+  input: z.object({}),
+  config: (deps): FeeDeps => ({ ...gatewaySlice(deps), currentFeeSchedule: deps.currentFeeSchedule }),
+  async run(job, _input, deps) {
+    const kind = job.variables.requestKind;
+    if (!KINDS.includes(kind as LicenceRequestKind))
+      throw new JobInputError(`requestKind must be one of ${KINDS.join(', ')}`);
+    const requestKind = kind as LicenceRequestKind;
+    const { bin } = readApplicant(job);
+    const purpose: PaymentPurpose = `security-licence-${requestKind}`;
+    const payments = await deps.gateway.payments.find(bin, purpose);
+    const until = receiptDay(job.variables.receivedAt);
+    const payment = payments
+      .filter((p) => until === undefined || p.paidOn <= until)
+      .reduce<Payment | undefined>(
+        (latest, p) => (!latest || p.paidOn > latest.paidOn ? p : latest),
+        undefined,
+      );
 
-      const schedule = deps.currentFeeSchedule ? await deps.currentFeeSchedule() : shippedFeeSchedule;
-      const fee = schedule.licenceFee(requestKind, payment?.paidOn ?? until ?? almatyDay(deps.clock));
-      const feeCheck = {
-        paid: payment !== undefined && payment.amount >= fee.amount,
-        amountPaid: payment?.amount ?? 0,
-        expectedAmount: fee.amount,
-        mci: fee.mci,
-        paidOn: payment?.paidOn ?? null,
-      };
-      if (!feeCheck.paid) {
-        deps.log.info('licence fee not paid in full', {
-          jobKey: job.key,
-          requestKind,
-          amountPaid: feeCheck.amountPaid,
-          expectedAmount: feeCheck.expectedAmount,
-        });
-        return job.error({
-          errorCode: 'FEE_NOT_PAID',
-          errorMessage: payment
-            ? `paid ${feeCheck.amountPaid} of ${feeCheck.expectedAmount} tenge`
-            : 'no licence fee payment found',
-          variables: { feeCheck },
-        });
-      }
-      return job.complete({ feeCheck });
-    }),
-};
-export default checkLicenceFee;
+    const schedule = deps.currentFeeSchedule ? await deps.currentFeeSchedule() : shippedFeeSchedule;
+    const fee = schedule.licenceFee(requestKind, payment?.paidOn ?? until ?? almatyDay(deps.clock));
+    const feeCheck = {
+      paid: payment !== undefined && payment.amount >= fee.amount,
+      amountPaid: payment?.amount ?? 0,
+      expectedAmount: fee.amount,
+      mci: fee.mci,
+      paidOn: payment?.paidOn ?? null,
+    };
+    if (!feeCheck.paid) {
+      deps.log.info('licence fee not paid in full', {
+        jobKey: job.key,
+        requestKind,
+        amountPaid: feeCheck.amountPaid,
+        expectedAmount: feeCheck.expectedAmount,
+      });
+      throw new BpmnError(
+        'FEE_NOT_PAID',
+        payment
+          ? `paid ${feeCheck.amountPaid} of ${feeCheck.expectedAmount} tenge`
+          : 'no licence fee payment found',
+        { feeCheck },
+      );
+    }
+    return { feeCheck };
+  },
+});

@@ -4,11 +4,7 @@ import {
   DEFAULT_SECURITY_REQUIREMENTS_CONFIG,
   type SecurityRequirementsConfig,
 } from '../domain/rules/security-requirements';
-import type { WorkerDefinition } from './types';
-
-export interface CheckSecurityRequirementsDeps {
-  securityRequirements?: Partial<SecurityRequirementsConfig>;
-}
+import { defineWorker } from './define';
 
 const variables = z.object({
   subType: z.union([z.literal(1), z.literal(2)]),
@@ -34,20 +30,15 @@ const variables = z.object({
 
 /**
  * Service B: applies the sub-type 1 requirements and writes `securityRequirementsCheck`. Grounds
- * are data for the clerk; unreadable variables are a permanent failure (an incident).
+ * are data for the clerk; unreadable variables are an incident naming them. The thresholds are the
+ * act's (no setting changes them).
  */
-const worker: WorkerDefinition<CheckSecurityRequirementsDeps> = {
+export default defineWorker({
   type: 'check-security-requirements',
   timeoutMs: 30_000,
-  async handler(job, deps) {
-    const parsed = variables.safeParse(job.variables);
-    if (!parsed.success) {
-      return job.fail({
-        errorMessage: `check-security-requirements: invalid variables: ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}`,
-        retries: 0,
-      });
-    }
-    const v = parsed.data;
+  input: variables,
+  config: (): SecurityRequirementsConfig => DEFAULT_SECURITY_REQUIREMENTS_CONFIG,
+  async run(_job, v, config) {
     const result = checkSecurityRequirements(
       {
         subType: v.subType,
@@ -57,10 +48,8 @@ const worker: WorkerDefinition<CheckSecurityRequirementsDeps> = {
         vehicles: v.vehicles ?? [],
         realEstate: v.realEstate ?? [],
       },
-      { ...DEFAULT_SECURITY_REQUIREMENTS_CONFIG, ...(deps?.securityRequirements ?? {}) },
+      config,
     );
-    return job.complete({ securityRequirementsCheck: result });
+    return { securityRequirementsCheck: result };
   },
-};
-
-export default worker;
+});

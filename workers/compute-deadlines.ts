@@ -9,9 +9,12 @@ import {
   type ServiceId,
   type StepTermConfig,
 } from '../domain/legal-clock';
-import type { WorkerDefinition, WorkerJob } from './types';
+import { z } from 'zod';
+import { defineWorker } from './define';
+import { JobInputError, type WorkerJob } from './types';
 
 export interface ComputeDeadlinesDeps {
+  /** Without `currentLegalClock`: the shipped calendar unless given. */
   legalClock?: LegalClock;
   /** The calendar as revised by operators (takes precedence over `legalClock`): read per job, so a
    * revision recorded while the workers run applies to the next computation. */
@@ -66,7 +69,7 @@ function stepVariableName(step: unknown): string {
  * `workingDays` the term is the chained step's under the service's rules (`chainedStepWorkingDays`);
  * a step with no term of its own for the request kind keeps its planned deadline.
  */
-async function handler(job: WorkerJob, deps: ComputeDeadlinesDeps = {}): Promise<unknown> {
+async function run(job: WorkerJob, deps: ComputeDeadlinesDeps): Promise<Record<string, unknown>> {
   const legalClock = deps.currentLegalClock
     ? await deps.currentLegalClock()
     : (deps.legalClock ?? defaultLegalClock);
@@ -131,11 +134,20 @@ async function handler(job: WorkerJob, deps: ComputeDeadlinesDeps = {}): Promise
     }
   } catch (error) {
     if (!(error instanceof InputProblem)) throw error;
-    // The values come from the process: retrying cannot mend them, so fail for good and show an incident.
-    return job.fail({ errorMessage: `compute-deadlines: ${error.message}`, retries: 0 });
+    // The values come from the process: retrying cannot mend them, so an incident names the variable.
+    throw new JobInputError(`compute-deadlines: ${error.message}`);
   }
-  return job.complete(variables);
+  return variables;
 }
 
-const computeDeadlines: WorkerDefinition<ComputeDeadlinesDeps> = { type: 'compute-deadlines', handler };
-export default computeDeadlines;
+export default defineWorker({
+  type: 'compute-deadlines',
+  // The variables a computation reads depend on its headers; `run` names any that does not fit.
+  input: z.record(z.string(), z.unknown()),
+  config: (deps): ComputeDeadlinesDeps => ({
+    currentLegalClock: deps.currentLegalClock,
+    clock: deps.clock,
+    stepTerms: deps.stepTerms,
+  }),
+  run: (job, _input, deps) => run(job, deps),
+});

@@ -1,13 +1,14 @@
-import type { GatewayDeps } from '../adapters/gateway';
 import {
   almatyTimestamp,
   idempotencyKey,
   JobInputError,
   readApplicant,
   readString,
-  runGatewayJob,
-} from '../adapters/gateway/worker-support';
-import type { WorkerDefinition, WorkerJob } from './types';
+  gatewaySlice,
+  applicationInput,
+} from './support';
+import { defineWorker } from './define';
+import type { WorkerJob } from './types';
 
 interface ResultDocument {
   documentId: string;
@@ -37,45 +38,45 @@ function readResultDocuments(job: WorkerJob): ResultDocument[] {
  * The signed result (or refusal) is formed in E-licensing and sent to the personal cabinet (C7).
  * Both writes carry keys derived from the job, so a retried job does not deliver twice.
  */
-const deliverToCabinet: WorkerDefinition<GatewayDeps> = {
+export default defineWorker({
   type: 'deliver-to-cabinet',
   timeoutMs: 60_000,
-  handler: (job, deps) =>
-    runGatewayJob(job, deps, async () => {
-      const documents = readResultDocuments(job);
-      const applicationNumber = readString(job, 'applicationNumber');
-      const serviceId = readString(job, 'serviceId');
-      const { bin } = readApplicant(job);
-      const requestKind = job.variables.requestKind;
-      const subType =
-        job.variables.subType === 1 || job.variables.subType === 2 ? job.variables.subType : undefined;
-      // A re-issued licence or a duplicate keeps the number of the licence it replaces.
-      const keptNumber =
-        requestKind === 'reissue' || requestKind === 'duplicate' ? job.variables.licenceNumber : undefined;
-      let resultNumber: string | undefined;
-      for (const doc of documents) {
-        const receipt = await deps.gateway.eLicensing.record(
-          {
-            applicationNumber,
-            serviceId,
-            bin,
-            kind: doc.kind,
-            documentId: doc.documentId,
-            title: doc.title,
-            number: doc.number ?? (typeof keptNumber === 'string' ? keptNumber : undefined),
-            subType,
-          },
-          { idempotencyKey: idempotencyKey(job, `e-licensing:${doc.documentId}`) },
-        );
-        resultNumber ??= receipt.number ?? undefined;
-        await deps.gateway.cabinet.send(
+  input: applicationInput,
+  config: gatewaySlice,
+  async run(job, _input, deps) {
+    const documents = readResultDocuments(job);
+    const applicationNumber = readString(job, 'applicationNumber');
+    const serviceId = readString(job, 'serviceId');
+    const { bin } = readApplicant(job);
+    const requestKind = job.variables.requestKind;
+    const subType =
+      job.variables.subType === 1 || job.variables.subType === 2 ? job.variables.subType : undefined;
+    // A re-issued licence or a duplicate keeps the number of the licence it replaces.
+    const keptNumber =
+      requestKind === 'reissue' || requestKind === 'duplicate' ? job.variables.licenceNumber : undefined;
+    let resultNumber: string | undefined;
+    for (const doc of documents) {
+      const receipt = await deps.gateway.eLicensing.record(
+        {
+          applicationNumber,
+          serviceId,
           bin,
-          { applicationNumber, kind: doc.kind, title: doc.title, documentId: doc.documentId },
-          { idempotencyKey: idempotencyKey(job, `cabinet:${doc.documentId}`) },
-        );
-      }
-      const deliveredAt = almatyTimestamp(deps.clock);
-      return job.complete(resultNumber ? { deliveredAt, resultNumber } : { deliveredAt });
-    }),
-};
-export default deliverToCabinet;
+          kind: doc.kind,
+          documentId: doc.documentId,
+          title: doc.title,
+          number: doc.number ?? (typeof keptNumber === 'string' ? keptNumber : undefined),
+          subType,
+        },
+        { idempotencyKey: idempotencyKey(job, `e-licensing:${doc.documentId}`) },
+      );
+      resultNumber ??= receipt.number ?? undefined;
+      await deps.gateway.cabinet.send(
+        bin,
+        { applicationNumber, kind: doc.kind, title: doc.title, documentId: doc.documentId },
+        { idempotencyKey: idempotencyKey(job, `cabinet:${doc.documentId}`) },
+      );
+    }
+    const deliveredAt = almatyTimestamp(deps.clock);
+    return resultNumber ? { deliveredAt, resultNumber } : { deliveredAt };
+  },
+});

@@ -12,7 +12,7 @@ import { createCalendarRevisionStore } from '../adapters/calendar-revisions';
 import { revisedLegalClock } from '../adapters/legal-clock-source';
 import { createMciRecordStore, recordedFeeSchedule } from '../adapters/mci-records';
 import type { FeeSchedule } from '../domain/legal-clock';
-import type { WorkerLogger } from './runtime';
+import type { WorkerLogger } from './types';
 
 /** Everything a worker may need, built once per process and passed to every handler. */
 export interface WorkerDeps {

@@ -3,7 +3,9 @@ import { DocumentFactsError, factsFromVariables, isDocumentKind, type Lang } fro
 import { SERVICES } from '../domain/documents/services';
 import { misplacedGrounds } from '../domain/rules/refusal-grounds';
 import { isServiceId } from '../domain/services';
-import type { WorkerDefinition } from './types';
+import { z } from 'zod';
+import { defineWorker } from './define';
+import { JobInputError, TransientError } from './types';
 
 /** Every outgoing document is issued in the state language and in Russian; Kazakh is the primary one. */
 const LANGS: Lang[] = ['kk', 'ru'];
@@ -12,57 +14,42 @@ const RETRY_BACKOFF_MS = 10_000;
 /**
  * Forms a document (header `documentKind`) in Kazakh and Russian from the process variables and
  * stores it; completes with `{ [resultVariable]: { documentId, kind, title, number, sha256, documents } }`.
- * A missing fact or an unknown kind is a modelling or data error: the job fails without retries so an
- * incident shows the operator which variable to fix. Storage failures are retried.
+ * A missing fact or an unknown kind is a modelling or data error: an incident shows the operator which
+ * variable to fix. Storage failures are transient: retried with back-off.
  */
-const generateDocument: WorkerDefinition<DocumentDeps> = {
+const generateDocument = defineWorker({
   type: 'generate-document',
   timeoutMs: 60_000,
-  async handler(job, { documents, log }) {
+  // The facts are read by the document model, which names a missing one (DocumentFactsError).
+  input: z.record(z.string(), z.unknown()),
+  config: (deps): DocumentDeps => ({ documents: deps.documents, log: deps.log }),
+  async run(job, variables, { documents, log }) {
     // Header `documentKindVariable` names a variable holding the kind, for a step that forms whichever
     // result the process chose (deliver-result forms the signed result again with its signing date).
     const kindVariable = job.customHeaders.documentKindVariable;
     const kind =
       typeof kindVariable === 'string' && kindVariable !== ''
-        ? job.variables[kindVariable]
+        ? variables[kindVariable]
         : job.customHeaders.documentKind;
     if (!isDocumentKind(kind)) {
       const source =
         typeof kindVariable === 'string' && kindVariable !== ''
           ? `variable ${kindVariable}`
           : 'header documentKind';
-      return job.fail({
-        errorMessage: `${source} is not a known document kind: ${String(kind)}`,
-        retries: 0,
-      });
+      throw new JobInputError(`${source} is not a known document kind: ${String(kind)}`);
     }
-    const misplaced = misplacedGroundsMessage(job.variables);
+    const misplaced = misplacedGroundsMessage(variables);
     if (misplaced) {
       log.error('refusal ground of another service', { kind, jobKey: job.key, misplaced });
-      return job.fail({ errorMessage: misplaced, retries: 0 });
+      throw new JobInputError(misplaced);
     }
     const header = job.customHeaders.resultVariable;
     const resultVariable =
       typeof header === 'string' && header.trim() !== '' ? header.trim() : 'resultDocument';
 
+    let stored;
     try {
-      const stored = await documents.generate(kind, factsFromVariables(job.variables), LANGS);
-      const primary = stored.find((d) => d.lang === 'kk') ?? stored[0];
-      log.info('document generated', {
-        kind,
-        applicationNumber: primary.applicationNumber,
-        documentId: primary.documentId,
-      });
-      return job.complete({
-        [resultVariable]: {
-          documentId: primary.documentId,
-          kind,
-          title: primary.title,
-          number: primary.number,
-          sha256: primary.sha256,
-          documents: stored.map((d) => ({ lang: d.lang, documentId: d.documentId, sha256: d.sha256 })),
-        },
-      });
+      stored = await documents.generate(kind, factsFromVariables(variables), LANGS);
     } catch (err) {
       if (err instanceof DocumentFactsError) {
         log.error('document facts missing', {
@@ -71,18 +58,29 @@ const generateDocument: WorkerDefinition<DocumentDeps> = {
           jobKey: job.key,
           processInstanceKey: job.processInstanceKey,
         });
-        return job.fail({ errorMessage: err.message, retries: 0 });
+        throw new JobInputError(err.message);
       }
       const message = err instanceof Error ? err.message : String(err);
-      log.warn('document storage failed', { kind, jobKey: job.key, error: message });
-      return job.fail({
-        errorMessage: `could not store the document: ${message}`,
-        retries: Math.max(job.retries - 1, 0),
-        retryBackOff: RETRY_BACKOFF_MS,
-      });
+      throw new TransientError(`could not store the document: ${message}`, RETRY_BACKOFF_MS);
     }
+    const primary = stored.find((d) => d.lang === 'kk') ?? stored[0];
+    log.info('document generated', {
+      kind,
+      applicationNumber: primary.applicationNumber,
+      documentId: primary.documentId,
+    });
+    return {
+      [resultVariable]: {
+        documentId: primary.documentId,
+        kind,
+        title: primary.title,
+        number: primary.number,
+        sha256: primary.sha256,
+        documents: stored.map((d) => ({ lang: d.lang, documentId: d.documentId, sha256: d.sha256 })),
+      },
+    };
   },
-};
+});
 
 /**
  * A document never quotes another service's ground (Order 923 List row 9; Order 138 Annex 2 row 11):

@@ -7,8 +7,9 @@ import {
 } from '../config/camunda';
 import type { AppConfig } from '../config/schema';
 import { createWorkerDeps, WorkerDeps } from './deps';
-import { loadWorkerDefinitions } from './registry';
-import { RunningWorkers, startGrpcWorkers, startRestWorkers, WorkerLogger } from './runtime';
+import { WORKERS } from './registry';
+import { RunningWorkers, startGrpcWorkers, startRestWorkers } from './runtime';
+import type { WorkerLogger } from './types';
 
 export interface StartWorkersOptions {
   config: AppConfig;
@@ -25,19 +26,19 @@ export interface StartWorkersOptions {
 export async function startWorkers(opts: StartWorkersOptions): Promise<RunningWorkers> {
   const { config, log } = opts;
   const deps = createWorkerDeps(config, log, opts.deps);
-  const defs = loadWorkerDefinitions();
   const c8 = new Camunda8(camundaClientOptions(config));
   const choice = await chooseWorkerTransport(config, opts.probeGrpc ?? ((a) => probeGrpcTcp(a)));
   if (choice.warning) log.warn(choice.warning);
   const run = { maxParallelJobs: config.worker.maxParallelJobs, jobTimeoutMs: config.worker.jobTimeoutMs };
   return choice.transport === 'grpc-stream'
-    ? startGrpcWorkers(c8.getZeebeGrpcApiClient(), defs, deps, log, run)
+    ? startGrpcWorkers(c8.getZeebeGrpcApiClient(), WORKERS, deps, run)
     : startRestWorkers(
         // One long-polling activation per job type: size the client's concurrency gate for all of them.
-        orchestrationClient(config, { CAMUNDA_SDK_BACKPRESSURE_INITIAL_MAX: String(defs.length * 2 + 16) }),
-        defs,
+        orchestrationClient(config, {
+          CAMUNDA_SDK_BACKPRESSURE_INITIAL_MAX: String(WORKERS.length * 2 + 16),
+        }),
+        WORKERS,
         deps,
-        log,
         run,
       );
 }

@@ -1,22 +1,21 @@
-import type { GatewayDeps } from '../adapters/gateway';
-import { readSubjects, runGatewayJob } from '../adapters/gateway/worker-support';
-import type { WorkerDefinition } from './types';
+import { z } from 'zod';
+import { readSubjects, gatewaySlice, stateSystemWorker } from './support';
 
 /**
  * Employment records of the subjects. A subject without any record gives
  * `employmentFound: false`, which the diagram routes to the request for documents.
  */
-const lookupEmployment: WorkerDefinition<GatewayDeps> = {
+export default stateSystemWorker({
   type: 'lookup-employment',
   timeoutMs: 30_000,
-  handler: (job, deps) =>
-    runGatewayJob(job, deps, async () => {
-      const subjects = readSubjects(job);
-      const results = await Promise.all(subjects.map(({ iin }) => deps.gateway.employment.get(iin)));
-      return job.complete({
-        employment: results.flatMap((records) => records ?? []),
-        employmentFound: results.every((records) => records !== null && records.length > 0),
-      });
-    }),
-};
-export default lookupEmployment;
+  input: z.object({}),
+  config: gatewaySlice,
+  async run(job, _input, deps) {
+    const subjects = readSubjects(job);
+    const results = await Promise.all(subjects.map(({ iin }) => deps.gateway.employment.get(iin)));
+    return {
+      employment: results.flatMap((records) => records ?? []),
+      employmentFound: results.every((records) => records !== null && records.length > 0),
+    };
+  },
+});

@@ -1,17 +1,16 @@
-import type { GatewayDeps } from '../adapters/gateway';
-import { readApplicant, runGatewayJob } from '../adapters/gateway/worker-support';
-import type { WorkerDefinition } from './types';
+import { z } from 'zod';
+import { readApplicant, gatewaySlice, stateSystemWorker } from './support';
 
 /** State registration, charter, head, founders and court restrictions of the applicant (by BIN). */
-const lookupLegalEntity: WorkerDefinition<GatewayDeps> = {
+export default stateSystemWorker({
   type: 'lookup-legal-entity',
   timeoutMs: 30_000,
-  handler: (job, deps) =>
-    runGatewayJob(job, deps, async () => {
-      const { bin } = readApplicant(job);
-      const entity = await deps.gateway.legalEntities.get(bin);
-      // Not registered is a fact for the compliance check, not a technical failure.
-      return job.complete({ legalEntity: entity ? { found: true, ...entity } : { found: false, bin } });
-    }),
-};
-export default lookupLegalEntity;
+  input: z.object({}),
+  config: gatewaySlice,
+  async run(job, _input, deps) {
+    const { bin } = readApplicant(job);
+    const entity = await deps.gateway.legalEntities.get(bin);
+    // Not registered is a fact for the compliance check, not a technical failure.
+    return { legalEntity: entity ? { found: true, ...entity } : { found: false, bin } };
+  },
+});

@@ -1,21 +1,20 @@
-import type { GatewayDeps } from '../adapters/gateway';
-import { readSubjects, runGatewayJob } from '../adapters/gateway/worker-support';
-import type { WorkerDefinition } from './types';
+import { z } from 'zod';
+import { readSubjects, gatewaySlice, stateSystemWorker } from './support';
 
 /** Whether the subjects are on the mental-health (psychiatric and narcological) register. */
-const lookupMentalHealth: WorkerDefinition<GatewayDeps> = {
+export default stateSystemWorker({
   type: 'lookup-mental-health',
   timeoutMs: 30_000,
-  handler: (job, deps) =>
-    runGatewayJob(job, deps, async () => {
-      const subjects = readSubjects(job);
-      const mentalHealth = await Promise.all(
-        subjects.map(async ({ iin }) => {
-          const record = await deps.gateway.mentalHealth.get(iin);
-          return record ? { ...record, found: true } : { iin, found: false, registered: false };
-        }),
-      );
-      return job.complete({ mentalHealth });
-    }),
-};
-export default lookupMentalHealth;
+  input: z.object({}),
+  config: gatewaySlice,
+  async run(job, _input, deps) {
+    const subjects = readSubjects(job);
+    const mentalHealth = await Promise.all(
+      subjects.map(async ({ iin }) => {
+        const record = await deps.gateway.mentalHealth.get(iin);
+        return record ? { ...record, found: true } : { iin, found: false, registered: false };
+      }),
+    );
+    return { mentalHealth };
+  },
+});

@@ -1,24 +1,23 @@
-import type { GatewayDeps } from '../adapters/gateway';
-import { readSubjects, runGatewayJob } from '../adapters/gateway/worker-support';
-import type { WorkerDefinition } from './types';
+import { z } from 'zod';
+import { readSubjects, gatewaySlice, stateSystemWorker } from './support';
 
 /** Identity and identity-document validity of the subjects (header `subjects`). */
-const lookupPerson: WorkerDefinition<GatewayDeps> = {
+export default stateSystemWorker({
   type: 'lookup-person',
   timeoutMs: 30_000,
-  handler: (job, deps) =>
-    runGatewayJob(job, deps, async () => {
-      const subjects = readSubjects(job);
-      const persons = await Promise.all(
-        subjects.map(async ({ iin }) => {
-          const person = await deps.gateway.persons.get(iin);
-          // Unknown to the population register: no valid identity document can be shown.
-          return person
-            ? { ...person, found: true }
-            : { iin, found: false, fullName: null, birthDate: null, identityDocumentValid: false };
-        }),
-      );
-      return job.complete({ persons });
-    }),
-};
-export default lookupPerson;
+  input: z.object({}),
+  config: gatewaySlice,
+  async run(job, _input, deps) {
+    const subjects = readSubjects(job);
+    const persons = await Promise.all(
+      subjects.map(async ({ iin }) => {
+        const person = await deps.gateway.persons.get(iin);
+        // Unknown to the population register: no valid identity document can be shown.
+        return person
+          ? { ...person, found: true }
+          : { iin, found: false, fullName: null, birthDate: null, identityDocumentValid: false };
+      }),
+    );
+    return { persons };
+  },
+});

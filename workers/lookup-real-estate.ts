@@ -1,15 +1,14 @@
-import type { GatewayDeps } from '../adapters/gateway';
-import { readApplicant, runGatewayJob } from '../adapters/gateway/worker-support';
-import type { WorkerDefinition } from './types';
+import { z } from 'zod';
+import { readApplicant, gatewaySlice, stateSystemWorker } from './support';
 
 /** Buildings, premises and shooting ranges the applicant owns or leases under a registered right. */
-const lookupRealEstate: WorkerDefinition<GatewayDeps> = {
+export default stateSystemWorker({
   type: 'lookup-real-estate',
   timeoutMs: 30_000,
-  handler: (job, deps) =>
-    runGatewayJob(job, deps, async () => {
-      const { bin } = readApplicant(job);
-      return job.complete({ realEstate: await deps.gateway.realEstate.findByOwner(bin) });
-    }),
-};
-export default lookupRealEstate;
+  input: z.object({}),
+  config: gatewaySlice,
+  async run(job, _input, deps) {
+    const { bin } = readApplicant(job);
+    return { realEstate: await deps.gateway.realEstate.findByOwner(bin) };
+  },
+});

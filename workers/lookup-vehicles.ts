@@ -1,15 +1,14 @@
-import type { GatewayDeps } from '../adapters/gateway';
-import { readApplicant, runGatewayJob } from '../adapters/gateway/worker-support';
-import type { WorkerDefinition } from './types';
+import { z } from 'zod';
+import { readApplicant, gatewaySlice, stateSystemWorker } from './support';
 
 /** Vehicles registered to the applicant (licence sub-type 1 needs at least two). */
-const lookupVehicles: WorkerDefinition<GatewayDeps> = {
+export default stateSystemWorker({
   type: 'lookup-vehicles',
   timeoutMs: 30_000,
-  handler: (job, deps) =>
-    runGatewayJob(job, deps, async () => {
-      const { bin } = readApplicant(job);
-      return job.complete({ vehicles: await deps.gateway.vehicles.findByOwner(bin) });
-    }),
-};
-export default lookupVehicles;
+  input: z.object({}),
+  config: gatewaySlice,
+  async run(job, _input, deps) {
+    const { bin } = readApplicant(job);
+    return { vehicles: await deps.gateway.vehicles.findByOwner(bin) };
+  },
+});

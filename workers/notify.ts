@@ -1,4 +1,5 @@
-import type { CabinetMessageInput, GatewayDeps } from '../adapters/gateway';
+import { z } from 'zod';
+import type { CabinetMessageInput } from '../adapters/gateway';
 import {
   almatyTimestamp,
   idempotencyKey,
@@ -6,11 +7,12 @@ import {
   readApplicant,
   readHeader,
   readString,
-  runGatewayJob,
-} from '../adapters/gateway/worker-support';
+  gatewaySlice,
+} from './support';
 import { formatDateTime } from '../domain/documents/format';
 import { t, type Lang, type MessageKey, type MessageParams } from '../i18n';
-import type { WorkerDefinition, WorkerJob } from './types';
+import { defineWorker } from './define';
+import type { WorkerJob } from './types';
 
 type Channel = NonNullable<CabinetMessageInput['channel']>;
 const CHANNELS: readonly Channel[] = ['cabinet', 'sms', 'email'];
@@ -84,66 +86,66 @@ export const NOTICE_TEMPLATES: Record<string, Template> = {
 };
 
 /** Sends the notice named by header `template` to the applicant's cabinet (header `channel`, default cabinet). */
-const notify: WorkerDefinition<GatewayDeps> = {
+export default defineWorker({
   type: 'notify',
   timeoutMs: 30_000,
-  handler: (job, deps) =>
-    runGatewayJob(job, deps, async () => {
-      const templateName = readHeader(job, 'template');
-      const channelName = readHeader(job, 'channel', 'cabinet');
-      if (channelName === 'internal') {
-        if (!INTERNAL_TEMPLATES.has(templateName))
-          throw new JobInputError(`unknown internal notice template ${templateName}`);
-        // The head's notice of a breached term: recorded in monitoring (C9) where the operators'
-        // deadline board and the provider's staff see it; the applicant is not addressed.
-        const recipient =
-          typeof job.variables.recipientGroup === 'string' ? job.variables.recipientGroup : 'head';
-        const step =
-          typeof job.variables.breachedStep === 'string'
-            ? job.variables.breachedStep
-            : readHeader(job, 'step', 'term');
-        await deps.gateway.monitoring.report(
-          {
-            applicationNumber: readString(job, 'applicationNumber'),
-            serviceId: readString(job, 'serviceId'),
-            stage: `notice:${templateName}:${step}:${recipient}`,
-            at: almatyTimestamp(deps.clock),
-          },
-          { idempotencyKey: idempotencyKey(job, 'notify-internal') },
-        );
-        deps.log.warn(`term breached: ${step}`, {
-          applicationNumber: job.variables.applicationNumber,
-          recipient,
-        });
-        return job.complete();
-      }
-      const template = NOTICE_TEMPLATES[TEMPLATE_ALIASES[templateName] ?? templateName];
-      if (!template) throw new JobInputError(`unknown notice template ${templateName}`);
-      const channel = (CHANNEL_ALIASES[channelName] ?? channelName) as Channel;
-      if (!CHANNELS.includes(channel))
-        throw new JobInputError(`unknown channel ${channel} (${CHANNELS.join(', ')})`);
-      const applicationNumber = readString(job, 'applicationNumber');
-      const { bin } = readApplicant(job);
-      // Header `documentVariable` names a variable holding a generated notice `{documentId}`.
-      const documentVariable = readHeader(job, 'documentVariable', '');
-      const doc = documentVariable ? job.variables[documentVariable] : undefined;
-      const documentId =
-        typeof doc === 'object' && doc !== null && 'documentId' in doc && typeof doc.documentId === 'string'
-          ? doc.documentId
-          : undefined;
-      await deps.gateway.cabinet.send(
-        bin,
+  input: z.object({}),
+  config: gatewaySlice,
+  async run(job, _input, deps) {
+    const templateName = readHeader(job, 'template');
+    const channelName = readHeader(job, 'channel', 'cabinet');
+    if (channelName === 'internal') {
+      if (!INTERNAL_TEMPLATES.has(templateName))
+        throw new JobInputError(`unknown internal notice template ${templateName}`);
+      // The head's notice of a breached term: recorded in monitoring (C9) where the operators'
+      // deadline board and the provider's staff see it; the applicant is not addressed.
+      const recipient =
+        typeof job.variables.recipientGroup === 'string' ? job.variables.recipientGroup : 'head';
+      const step =
+        typeof job.variables.breachedStep === 'string'
+          ? job.variables.breachedStep
+          : readHeader(job, 'step', 'term');
+      await deps.gateway.monitoring.report(
         {
-          applicationNumber,
-          kind: templateName,
-          title: template.title,
-          body: template.body(job, applicationNumber),
-          documentId,
-          channel,
+          applicationNumber: readString(job, 'applicationNumber'),
+          serviceId: readString(job, 'serviceId'),
+          stage: `notice:${templateName}:${step}:${recipient}`,
+          at: almatyTimestamp(deps.clock),
         },
-        { idempotencyKey: idempotencyKey(job, 'notify') },
+        { idempotencyKey: idempotencyKey(job, 'notify-internal') },
       );
-      return job.complete();
-    }),
-};
-export default notify;
+      deps.log.warn(`term breached: ${step}`, {
+        applicationNumber: job.variables.applicationNumber,
+        recipient,
+      });
+      return {};
+    }
+    const template = NOTICE_TEMPLATES[TEMPLATE_ALIASES[templateName] ?? templateName];
+    if (!template) throw new JobInputError(`unknown notice template ${templateName}`);
+    const channel = (CHANNEL_ALIASES[channelName] ?? channelName) as Channel;
+    if (!CHANNELS.includes(channel))
+      throw new JobInputError(`unknown channel ${channel} (${CHANNELS.join(', ')})`);
+    const applicationNumber = readString(job, 'applicationNumber');
+    const { bin } = readApplicant(job);
+    // Header `documentVariable` names a variable holding a generated notice `{documentId}`.
+    const documentVariable = readHeader(job, 'documentVariable', '');
+    const doc = documentVariable ? job.variables[documentVariable] : undefined;
+    const documentId =
+      typeof doc === 'object' && doc !== null && 'documentId' in doc && typeof doc.documentId === 'string'
+        ? doc.documentId
+        : undefined;
+    await deps.gateway.cabinet.send(
+      bin,
+      {
+        applicationNumber,
+        kind: templateName,
+        title: template.title,
+        body: template.body(job, applicationNumber),
+        documentId,
+        channel,
+      },
+      { idempotencyKey: idempotencyKey(job, 'notify') },
+    );
+    return {};
+  },
+});

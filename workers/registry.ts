@@ -1,37 +1,52 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import type { WorkerDefinition } from './types';
-
-/** Files in workers/ that are infrastructure, not job types. */
-export const INFRASTRUCTURE_FILES = new Set([
-  'types.ts',
-  'deps.ts',
-  'registry.ts',
-  'runtime.ts',
-  'start.ts',
-  'index.ts',
-]);
+import type { RegisteredWorker } from './define';
+import caseSummary from './case-summary';
+import checkFireSpecialists from './check-fire-specialists';
+import checkLicenceFee from './check-licence-fee';
+import checkSecurityRequirements from './check-security-requirements';
+import computeDeadlines from './compute-deadlines';
+import deliverToCabinet from './deliver-to-cabinet';
+import generateDocument from './generate-document';
+import lookupCriminalRecord from './lookup-criminal-record';
+import lookupEducation from './lookup-education';
+import lookupEmployment from './lookup-employment';
+import lookupLegalEntity from './lookup-legal-entity';
+import lookupLicence from './lookup-licence';
+import lookupMentalHealth from './lookup-mental-health';
+import lookupPerson from './lookup-person';
+import lookupRealEstate from './lookup-real-estate';
+import lookupVehicles from './lookup-vehicles';
+import notify from './notify';
+import reportStage from './report-stage';
+import requestMissingDocuments from './request-missing-documents';
+import sendLetter from './send-letter';
+import validateHearingTime from './validate-hearing-time';
 
 /**
- * Every job type of the project: one file per type in this folder, named like the type. Reading the
- * folder (instead of a hand-kept list) means a new worker file is registered by existing, and the
- * drift test holds diagrams and files to each other.
+ * Every job type of the project, listed here and nowhere else: a worker exists when it is in this
+ * list. Each declares its own slice of the dependencies (`config`), so a worker that reads a setting
+ * its slice does not carry fails \`tsc\`. test/models/diagrams.test.ts holds this list and the
+ * diagrams' job types to each other.
  */
-export function loadWorkerDefinitions(dir = __dirname): WorkerDefinition<any>[] {
-  const defs: WorkerDefinition<any>[] = [];
-  for (const file of fs.readdirSync(dir).sort()) {
-    if (!file.endsWith('.ts') || file.endsWith('.d.ts') || INFRASTRUCTURE_FILES.has(file)) continue;
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const mod = require(path.join(dir, file));
-    const def: WorkerDefinition<any> | undefined = mod.default ?? mod.worker;
-    if (!def || typeof def.handler !== 'function' || typeof def.type !== 'string') {
-      throw new Error(`workers/${file} must default-export { type, handler }`);
-    }
-    if (`${def.type}.ts` !== file)
-      throw new Error(
-        `workers/${file} declares job type '${def.type}': the file must be named like its type`,
-      );
-    defs.push(def);
-  }
-  return defs;
-}
+export const WORKERS: readonly RegisteredWorker[] = [
+  caseSummary,
+  checkFireSpecialists,
+  checkLicenceFee,
+  checkSecurityRequirements,
+  computeDeadlines,
+  deliverToCabinet,
+  generateDocument,
+  lookupCriminalRecord,
+  lookupEducation,
+  lookupEmployment,
+  lookupLegalEntity,
+  lookupLicence,
+  lookupMentalHealth,
+  lookupPerson,
+  lookupRealEstate,
+  lookupVehicles,
+  notify,
+  reportStage,
+  requestMissingDocuments,
+  sendLetter,
+  validateHearingTime,
+];

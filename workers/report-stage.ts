@@ -1,31 +1,31 @@
-import type { GatewayDeps } from '../adapters/gateway';
 import {
   almatyTimestamp,
   idempotencyKey,
   readHeader,
   readString,
-  runGatewayJob,
-} from '../adapters/gateway/worker-support';
-import type { WorkerDefinition } from './types';
+  gatewaySlice,
+  applicationInput,
+} from './support';
+import { defineWorker } from './define';
 
 /** Records the stage named in header `stage` in the public-service monitoring system (C9). */
-const reportStage: WorkerDefinition<GatewayDeps> = {
+export default defineWorker({
   type: 'report-stage',
   timeoutMs: 30_000,
-  handler: (job, deps) =>
-    runGatewayJob(job, deps, async () => {
-      const stage = readHeader(job, 'stage');
-      await deps.gateway.monitoring.report(
-        {
-          applicationNumber: readString(job, 'applicationNumber'),
-          serviceId: readString(job, 'serviceId'),
-          stage,
-          at: almatyTimestamp(deps.clock),
-        },
-        // Stable across retries of this job, so a retried job reports the stage once.
-        { idempotencyKey: idempotencyKey(job, 'monitoring') },
-      );
-      return job.complete();
-    }),
-};
-export default reportStage;
+  input: applicationInput,
+  config: gatewaySlice,
+  async run(job, _input, deps) {
+    const stage = readHeader(job, 'stage');
+    await deps.gateway.monitoring.report(
+      {
+        applicationNumber: readString(job, 'applicationNumber'),
+        serviceId: readString(job, 'serviceId'),
+        stage,
+        at: almatyTimestamp(deps.clock),
+      },
+      // Stable across retries of this job, so a retried job reports the stage once.
+      { idempotencyKey: idempotencyKey(job, 'monitoring') },
+    );
+    return {};
+  },
+});

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { DocumentService } from '../adapters/documents';
 import type { GatewayDeps } from '../adapters/gateway';
 import { requestedDocumentLabel } from '../domain/applications/cabinet';
@@ -10,10 +11,11 @@ import {
   readApplicant,
   readString,
   readSubjects,
-  runGatewayJob,
   type SubjectRole,
-} from '../adapters/gateway/worker-support';
-import type { WorkerDefinition, WorkerJob } from './types';
+  gatewaySlice,
+} from './support';
+import { defineWorker } from './define';
+import type { WorkerJob } from './types';
 
 export interface MissingDocument {
   document: 'education-diploma' | 'employment-record';
@@ -45,65 +47,68 @@ function missing(
  * formed in Kazakh and Russian with the answer deadline (`deadlineMissingDocuments`), and the
  * cabinet message says the same in both languages.
  */
-const requestMissingDocuments: WorkerDefinition<GatewayDeps & { documents?: DocumentService }> = {
+export default defineWorker({
   type: 'request-missing-documents',
   timeoutMs: 30_000,
-  handler: (job, deps) =>
-    runGatewayJob(job, deps, async () => {
-      const requested = [
-        ...missing(job, 'educationFound', 'education', 'education-diploma'),
-        ...missing(job, 'employmentFound', 'employment', 'employment-record'),
-      ];
-      const requestedAt = almatyTimestamp(deps.clock);
-      const variables: Record<string, unknown> = {
-        missingDocumentsRequestedAt: requestedAt,
-        missingDocumentsRequested: requested,
-      };
-      if (requested.length > 0) {
-        const applicationNumber = readString(job, 'applicationNumber');
-        const dueAt = readString(job, 'deadlineMissingDocuments');
-        const due = new Date(dueAt);
-        if (Number.isNaN(due.getTime()))
-          throw new JobInputError(`variable deadlineMissingDocuments is not an instant: ${dueAt}`);
-        const labels = requested.map(label);
-        let documentId: string | undefined;
-        if (deps.documents) {
-          const stored = await deps.documents.generate(
-            'missing-documents-request',
-            factsFromVariables({ ...job.variables, missingDocuments: labels, responseDueAt: dueAt }),
-            ['kk', 'ru'],
-          );
-          const primary = stored.find((d) => d.lang === 'kk') ?? stored[0];
-          documentId = primary.documentId;
-          variables.documentRequestDocument = {
-            documentId,
-            kind: 'missing-documents-request',
-            title: primary.title,
-            number: primary.number,
-            documents: stored.map((d) => ({ lang: d.lang, documentId: d.documentId, sha256: d.sha256 })),
-          };
-        }
-        await deps.gateway.cabinet.send(
-          readApplicant(job).bin,
-          {
-            applicationNumber,
-            kind: 'missing-documents-request',
-            title: 'Құжаттарды ұсыну туралы сұрау салу / Запрос о представлении документов',
-            ...(documentId ? { documentId } : {}),
-            body: [
-              `№ ${applicationNumber} өтініш бойынша мәліметтер мемлекеттік ақпараттық жүйелерден алынбады. Мыналарды ұсынуыңызды сұраймыз:`,
-              ...labels.map((l) => `— ${l.kk}`),
-              `Ұсыну мерзімі: ${formatDateTime(due, 'kk')} дейін.`,
-              '',
-              `Сведения не получены из государственных информационных систем. По заявлению № ${applicationNumber} просим представить:`,
-              ...labels.map((l) => `— ${l.ru}`),
-              `Срок представления: до ${formatDateTime(due, 'ru')}.`,
-            ].join('\n'),
-          },
-          { idempotencyKey: idempotencyKey(job, 'missing-documents') },
+  input: z.object({}),
+  config: (deps): GatewayDeps & { documents?: DocumentService } => ({
+    ...gatewaySlice(deps),
+    documents: deps.documents,
+  }),
+  async run(job, _input, deps) {
+    const requested = [
+      ...missing(job, 'educationFound', 'education', 'education-diploma'),
+      ...missing(job, 'employmentFound', 'employment', 'employment-record'),
+    ];
+    const requestedAt = almatyTimestamp(deps.clock);
+    const variables: Record<string, unknown> = {
+      missingDocumentsRequestedAt: requestedAt,
+      missingDocumentsRequested: requested,
+    };
+    if (requested.length > 0) {
+      const applicationNumber = readString(job, 'applicationNumber');
+      const dueAt = readString(job, 'deadlineMissingDocuments');
+      const due = new Date(dueAt);
+      if (Number.isNaN(due.getTime()))
+        throw new JobInputError(`variable deadlineMissingDocuments is not an instant: ${dueAt}`);
+      const labels = requested.map(label);
+      let documentId: string | undefined;
+      if (deps.documents) {
+        const stored = await deps.documents.generate(
+          'missing-documents-request',
+          factsFromVariables({ ...job.variables, missingDocuments: labels, responseDueAt: dueAt }),
+          ['kk', 'ru'],
         );
+        const primary = stored.find((d) => d.lang === 'kk') ?? stored[0];
+        documentId = primary.documentId;
+        variables.documentRequestDocument = {
+          documentId,
+          kind: 'missing-documents-request',
+          title: primary.title,
+          number: primary.number,
+          documents: stored.map((d) => ({ lang: d.lang, documentId: d.documentId, sha256: d.sha256 })),
+        };
       }
-      return job.complete(variables);
-    }),
-};
-export default requestMissingDocuments;
+      await deps.gateway.cabinet.send(
+        readApplicant(job).bin,
+        {
+          applicationNumber,
+          kind: 'missing-documents-request',
+          title: 'Құжаттарды ұсыну туралы сұрау салу / Запрос о представлении документов',
+          ...(documentId ? { documentId } : {}),
+          body: [
+            `№ ${applicationNumber} өтініш бойынша мәліметтер мемлекеттік ақпараттық жүйелерден алынбады. Мыналарды ұсынуыңызды сұраймыз:`,
+            ...labels.map((l) => `— ${l.kk}`),
+            `Ұсыну мерзімі: ${formatDateTime(due, 'kk')} дейін.`,
+            '',
+            `Сведения не получены из государственных информационных систем. По заявлению № ${applicationNumber} просим представить:`,
+            ...labels.map((l) => `— ${l.ru}`),
+            `Срок представления: до ${formatDateTime(due, 'ru')}.`,
+          ].join('\n'),
+        },
+        { idempotencyKey: idempotencyKey(job, 'missing-documents') },
+      );
+    }
+    return variables;
+  },
+});

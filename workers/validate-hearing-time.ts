@@ -1,13 +1,16 @@
 import type { Clock } from '../domain/clock';
 import type { LegalClock } from '../domain/legal-clock';
-import { checkHearingTime, DEFAULT_HEARING_MIN_NOTICE_WD } from '../domain/rules/hearing-time';
-import type { WorkerDefinition } from './types';
+import { checkHearingTime } from '../domain/rules/hearing-time';
+import { z } from 'zod';
+import { defineWorker } from './define';
+import { BpmnError } from './types';
 
 export interface ValidateHearingTimeDeps {
   clock: Clock;
   /** The calendar with operator revisions applied. */
   currentLegalClock: () => Promise<LegalClock>;
-  rules?: { hearingMinNoticeWd?: number };
+  /** HEARING_MIN_NOTICE_WD. */
+  minNoticeWorkingDays: number;
 }
 
 /**
@@ -16,32 +19,30 @@ export interface ValidateHearingTimeDeps {
  * `HEARING_TIME_INVALID` with `hearingTimeError {kk, ru}` goes back to the clerk's task, never an
  * incident. A missing `deadlineHearing` is a modelling error: an incident naming the variable.
  */
-const worker: WorkerDefinition<ValidateHearingTimeDeps> = {
+export default defineWorker({
   type: 'validate-hearing-time',
   timeoutMs: 30_000,
-  async handler(job, deps) {
-    const deadlineHearing = job.variables.deadlineHearing;
-    if (typeof deadlineHearing !== 'string' || Number.isNaN(Date.parse(deadlineHearing))) {
-      return job.fail({
-        errorMessage: `validate-hearing-time: variable deadlineHearing is missing or not an instant: ${JSON.stringify(deadlineHearing)}`,
-        retries: 0,
-      });
-    }
+  input: z.object({
+    deadlineHearing: z.string().refine((v) => !Number.isNaN(Date.parse(v)), 'not an instant'),
+    // The clerk's entry: checked by the rule, which answers the clerk in Kazakh and Russian.
+    hearingAt: z.unknown(),
+  }),
+  config: (deps): ValidateHearingTimeDeps => ({
+    clock: deps.clock,
+    currentLegalClock: deps.currentLegalClock,
+    minNoticeWorkingDays: deps.rules.hearingMinNoticeWd,
+  }),
+  async run(_job, v, deps) {
     const check = checkHearingTime(await deps.currentLegalClock(), {
-      hearingAt: job.variables.hearingAt,
+      hearingAt: v.hearingAt,
       noticeAt: deps.clock.now(),
-      deadlineHearing,
-      minNoticeWorkingDays: deps.rules?.hearingMinNoticeWd ?? DEFAULT_HEARING_MIN_NOTICE_WD,
+      deadlineHearing: v.deadlineHearing,
+      minNoticeWorkingDays: deps.minNoticeWorkingDays,
     });
-    if (!check.ok) {
-      return job.error({
-        errorCode: 'HEARING_TIME_INVALID',
-        errorMessage: check.ru,
-        variables: { hearingTimeError: { problem: check.problem, kk: check.kk, ru: check.ru } },
+    if (!check.ok)
+      throw new BpmnError('HEARING_TIME_INVALID', check.ru, {
+        hearingTimeError: { problem: check.problem, kk: check.kk, ru: check.ru },
       });
-    }
-    return job.complete({ hearingTimeError: null });
+    return { hearingTimeError: null };
   },
-};
-
-export default worker;
+});

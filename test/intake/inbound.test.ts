@@ -1,3 +1,4 @@
+import { createFakeCamunda, type FakeCamunda } from './support/fake-camunda';
 import { BIN, startApp } from '../ui/support/harness';
 
 const TOKEN = 'inbound-token-for-tests-0123';
@@ -32,8 +33,10 @@ const ANSWER = { applicationNumber: NUMBER, letterId: 'AML-000001', consent: tru
 
 describe("inbound channel: the antimonopoly body's answer (service D, rules ยง9โ€“ยง10)", () => {
   let ctx: Awaited<ReturnType<typeof startApp>>;
+  let fake: FakeCamunda;
   beforeEach(async () => {
-    ctx = await startApp({ inboundToken: TOKEN });
+    fake = createFakeCamunda();
+    ctx = await startApp({ camunda: fake.camunda, inboundToken: TOKEN });
     ctx.store.insertIfAbsent(started(NUMBER, 'national-company-security-approval', '2251799813685249'));
   });
   afterEach(() => ctx.close());
@@ -46,7 +49,7 @@ describe("inbound channel: the antimonopoly body's answer (service D, rules ยง9โ
       messageId: `antimonopoly-answer-received:${NUMBER}:AML-000001`,
       duplicate: false,
     });
-    expect(ctx.fake.messages).toEqual([
+    expect(fake.messages).toEqual([
       expect.objectContaining({
         name: 'antimonopoly-answer-received',
         correlationKey: NUMBER,
@@ -61,7 +64,7 @@ describe("inbound channel: the antimonopoly body's answer (service D, rules ยง9โ
         },
       }),
     ]);
-    expect(ctx.fake.messages[0].timeToLive).toBeGreaterThan(0);
+    expect(fake.messages[0].timeToLive).toBeGreaterThan(0);
   });
 
   test('the same answer delivered twice is one message', async () => {
@@ -69,7 +72,7 @@ describe("inbound channel: the antimonopoly body's answer (service D, rules ยง9โ
     const again = await post(ctx.base, ANSWER, TOKEN);
     expect(again.status).toBe(202);
     expect(again.json.duplicate).toBe(true);
-    expect(ctx.fake.messages).toHaveLength(1);
+    expect(fake.messages).toHaveLength(1);
   });
 
   test('without the token, or with another, the answer is refused in Kazakh and Russian', async () => {
@@ -82,7 +85,7 @@ describe("inbound channel: the antimonopoly body's answer (service D, rules ยง9โ
         ru: expect.any(String),
       });
     }
-    expect(ctx.fake.messages).toEqual([]);
+    expect(fake.messages).toEqual([]);
   });
 
   test('bad answers name the field; unknown applications and other services are not found', async () => {
@@ -99,12 +102,13 @@ describe("inbound channel: the antimonopoly body's answer (service D, rules ยง9โ
 
     const notJson = await post(ctx.base, '{"applicationNumber":', TOKEN);
     expect(notJson.status).toBe(400);
-    expect(ctx.fake.messages).toEqual([]);
+    expect(fake.messages).toEqual([]);
   });
 
   test('with no token configured the channel is closed, whatever is presented', async () => {
     await ctx.close();
-    ctx = await startApp();
+    fake = createFakeCamunda();
+    ctx = await startApp({ camunda: fake.camunda });
     const res = await post(ctx.base, ANSWER, TOKEN);
     expect(res.status).toBe(503);
     expect(res.json.error.code).toBe('INBOUND_CLOSED');

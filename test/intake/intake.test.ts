@@ -1,3 +1,4 @@
+import { createFakeCamunda, type FakeCamunda } from './support/fake-camunda';
 import {
   startApp,
   client,
@@ -10,14 +11,16 @@ import { makeIin } from '../../domain/identifiers';
 
 describe('intake of portal applications', () => {
   let ctx: Awaited<ReturnType<typeof startApp>>;
+  let fake: FakeCamunda;
   let call: ReturnType<typeof client>;
   beforeEach(async () => {
-    ctx = await startApp();
+    fake = createFakeCamunda();
+    ctx = await startApp({ camunda: fake.camunda });
     call = client(ctx.base, await ctx.as('applicant', { bin: BIN }));
   });
   afterEach(() => ctx.close());
 
-  const starts = () => ctx.fake.calls.filter((c) => c.method === 'createProcessInstance');
+  const starts = () => fake.calls.filter((c) => c.method === 'createProcessInstance');
   /** Submits as the portal does: one idempotency key per filled-in form. */
   const submit = (application: object, key = 'form-0001-aaaa') =>
     call('POST', '/api/applications', application, { 'idempotency-key': key });
@@ -64,7 +67,7 @@ describe('intake of portal applications', () => {
   });
 
   test('when the engine accepted the start but the answer was lost, a repeat adopts that process instead of starting another', async () => {
-    ctx.fake.faults.failNextStart = 'after-start';
+    fake.faults.failNextStart = 'after-start';
     const first = await submit(licenceApplication());
     expect(first.status).toBe(503);
     expect(ctx.store.get('SEC-2026-000001')?.state).toBe('starting');
@@ -72,15 +75,15 @@ describe('intake of portal applications', () => {
     expect(again.status).toBe(200);
     expect(again.json.state).toBe('started');
     expect(starts()).toHaveLength(1);
-    expect(ctx.fake.instances.size).toBe(1);
+    expect(fake.instances.size).toBe(1);
   });
 
   test('when the engine was down, the application stays registered and a repeat starts it', async () => {
-    ctx.fake.faults.failNextStart = 'before';
+    fake.faults.failNextStart = 'before';
     expect((await submit(licenceApplication())).status).toBe(503);
     const again = await submit(licenceApplication());
     expect(again.json.state).toBe('started');
-    expect(ctx.fake.instances.size).toBe(1);
+    expect(fake.instances.size).toBe(1);
   });
 
   test('a number chosen by the browser is never taken: another applicant who sends it first gets a number of their own, and nobody gets 409', async () => {
@@ -340,7 +343,7 @@ describe('intake of portal applications', () => {
     });
     expect(pos.status).toBe(202);
     // Order 923 §8 (spec C6): the position travels with its own attachments, for the hearing to keep.
-    expect(ctx.fake.messages[0].variables).toMatchObject({
+    expect(fake.messages[0].variables).toMatchObject({
       applicantPosition: 'Алым 12 сәуірде төленді, түбіртек қоса беріледі',
       applicantPositionAttachments: [{ kind: 'hearing-position-document', fileName: 'tubirtek.pdf' }],
       applicantPositionSubmittedAt: expect.any(String),
@@ -350,11 +353,11 @@ describe('intake of portal applications', () => {
       text: 'Құжаттар толық болса да қайтарылды',
     });
     expect(complaint.status).toBe(202);
-    expect(ctx.fake.messages.map((m) => [m.name, m.correlationKey])).toEqual([
+    expect(fake.messages.map((m) => [m.name, m.correlationKey])).toEqual([
       ['applicant-position-submitted', number],
       ['complaint-filed', number],
     ]);
-    expect(ctx.fake.messages[1].variables).toMatchObject({
+    expect(fake.messages[1].variables).toMatchObject({
       serviceId: 'security-licence',
       registeredOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
       applicant: { bin: expect.any(String) },

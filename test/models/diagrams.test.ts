@@ -2,10 +2,11 @@
  * Drift between diagrams, workers, forms and each other fails the build (style.md §6). Every
  * check reads the files as deployed: bpmn/*.bpmn, forms/*.form, workers/*.ts.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BpmnModdle } from 'bpmn-moddle';
 import zeebe from 'zeebe-bpmn-moddle/resources/zeebe.json';
+import { WORKERS } from '../../workers/registry';
 
 // bpmnlint is CommonJS; its node resolver loads the rule packages the way the CLI does.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -21,11 +22,9 @@ const formIds = new Set(
     .filter((f) => f.endsWith('.form'))
     .map((f) => (JSON.parse(readFileSync(join(root, 'forms', f), 'utf8')) as { id: string }).id),
 );
-/** Files in workers/ that are plumbing, not job types. */
-const NOT_WORKERS = new Set(['types.ts', 'deps.ts', 'registry.ts', 'start.ts', 'index.ts', 'runtime.ts']);
-const workerFiles = readdirSync(join(root, 'workers')).filter(
-  (f) => f.endsWith('.ts') && !NOT_WORKERS.has(f),
-);
+/** The job types the workers serve: the explicit list the runtime registers, one file per type. */
+const workerTypes = WORKERS.map((w) => w.type);
+const workerFiles = workerTypes.map((t) => `${t}.ts`);
 
 type El = { $type: string; id: string; name?: string; [k: string]: any };
 interface Model {
@@ -132,16 +131,19 @@ describe('BPMN models', () => {
     }
   });
 
-  test('every job type has a workers/<type>.ts file, and every worker file has a diagram using it', () => {
+  test('every job type has a registered worker in workers/<type>.ts, and every registered worker has a diagram using it', () => {
     const used = new Set(byType('bpmn:ServiceTask').map(({ e }) => jobType(e)!));
-    for (const t of used) expect(`${t}: ${workerFiles.includes(`${t}.ts`)}`).toBe(`${t}: true`);
-    for (const f of workerFiles) expect(`${f}: ${used.has(f.replace(/\.ts$/, ''))}`).toBe(`${f}: true`);
+    for (const t of used) expect(`${t}: ${workerTypes.includes(t)}`).toBe(`${t}: true`);
+    for (const t of workerTypes) expect(`${t}: ${used.has(t)}`).toBe(`${t}: true`);
+    for (const f of workerFiles) expect(`${f}: ${existsSync(join(root, 'workers', f))}`).toBe(`${f}: true`);
   });
 
   test('every error code a worker throws is caught by an error event in some diagram', () => {
     const thrown = new Set<string>();
     for (const f of workerFiles)
-      for (const m of readFileSync(join(root, 'workers', f), 'utf8').matchAll(/errorCode: '([A-Z_]+)'/g))
+      for (const m of readFileSync(join(root, 'workers', f), 'utf8').matchAll(
+        /(?:errorCode: |new BpmnError\(\s*)'([A-Z_]+)'/g,
+      ))
         thrown.add(m[1]);
     const caught = new Set(
       byType('bpmn:BoundaryEvent')

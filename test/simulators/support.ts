@@ -8,50 +8,10 @@ import {
   type RunningSimulators,
   type SimulatedSystem,
 } from '../../simulators';
-import type { WorkerJob } from '../../workers/types';
-import type { WorkerDefinition } from '../../workers/types';
+import type { Worker } from '../../workers/define';
+import { fakeJob, type Outcome } from '../support/jobs';
 
-export type Outcome =
-  | { kind: 'complete'; variables: Record<string, unknown> }
-  | { kind: 'fail'; errorMessage: string; retries: number; retryBackOff?: number }
-  | { kind: 'error'; errorCode: string; errorMessage?: string; variables?: Record<string, unknown> };
-
-export interface FakeJob extends WorkerJob {
-  outcome(): Outcome;
-}
-
-let jobKeys = 2251799813685249;
-
-/** Every fake job gets a fresh key, as the engine gives each job its own; pass `key` to model a retry. */
-export function fakeJob(
-  type: string,
-  variables: Record<string, unknown>,
-  customHeaders: Record<string, unknown> = {},
-  { retries = 3, key }: { retries?: number; key?: string } = {},
-): FakeJob {
-  let outcome: Outcome | undefined;
-  const settle = (o: Outcome): Promise<string> => {
-    if (outcome) throw new Error(`job already ${outcome.kind}d`);
-    outcome = o;
-    return Promise.resolve('JOB_ACTION_ACKNOWLEDGEMENT');
-  };
-  return {
-    key: key ?? String(jobKeys++),
-    type,
-    processInstanceKey: '2251799813685001',
-    elementId: 'Task_Under_Test',
-    retries,
-    variables,
-    customHeaders,
-    complete: (vars = {}) => settle({ kind: 'complete', variables: vars }),
-    fail: (body) => settle({ kind: 'fail', ...body }),
-    error: (body) => settle({ kind: 'error', ...body }),
-    outcome: () => {
-      if (!outcome) throw new Error('the handler neither completed, failed nor threw an error');
-      return outcome;
-    },
-  };
-}
+export { fakeJob, type FakeJob, type Outcome } from '../support/jobs';
 
 export interface LogLine {
   level: 'info' | 'warn' | 'error';
@@ -125,13 +85,13 @@ export function useSimulators(options: { callbackUrl?: string } = {}): Simulator
 /** Runs a worker's handler on a fake job and returns what it did with the job. */
 export async function run(
   h: SimulatorsHarness,
-  worker: WorkerDefinition<GatewayDeps>,
+  worker: Worker<GatewayDeps>,
   variables: Record<string, unknown>,
   headers: Record<string, unknown> = {},
   options: { retries?: number; key?: string } = {},
 ): Promise<Outcome> {
   const job = fakeJob(worker.type, variables, headers, options);
-  await worker.handler(job, h.deps);
+  await worker.handler(job, h.deps, h.deps.log);
   const outcome = job.outcome();
   // A lookup's answer carries when its state system answered (runGatewayJob): checked here for
   // every lookup, then taken out so that each test compares the lookup's own variables.
@@ -151,7 +111,7 @@ export async function run(
  */
 export function itMapsGatewayFailures(
   h: SimulatorsHarness,
-  worker: WorkerDefinition<GatewayDeps>,
+  worker: Worker<GatewayDeps>,
   system: SimulatedSystem,
   variables: () => Record<string, unknown>,
   headers: Record<string, unknown> = {},

@@ -1,5 +1,6 @@
 import { Camunda8 } from '@camunda8/sdk';
 import { startEmbeddedEngine, RunningEngine } from '../../engine';
+import { waitFor } from './wait';
 
 export type CamundaClient = ReturnType<Camunda8['getOrchestrationClusterApiClient']>;
 
@@ -49,13 +50,19 @@ export async function eventually<T>(
   ok: (v: T) => boolean,
   timeoutMs = 5000,
 ): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  let last: T = await probe();
-  while (!ok(last)) {
-    if (Date.now() > until)
-      throw new Error(`condition not met within ${timeoutMs} ms; last value: ${JSON.stringify(last)}`);
-    await new Promise((r) => setImmediate(r));
-    last = await probe();
+  let last: T | undefined;
+  try {
+    return await waitFor(
+      'the condition',
+      async () => {
+        last = await probe();
+        return ok(last) ? { value: last } : undefined;
+      },
+      { timeoutMs, intervalMs: 0 },
+    ).then((r) => r.value);
+  } catch (err) {
+    throw new Error(`condition not met within ${timeoutMs} ms; last value: ${JSON.stringify(last)}`, {
+      cause: err,
+    });
   }
-  return last;
 }

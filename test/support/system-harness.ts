@@ -15,6 +15,7 @@ import { startWorkers } from '../../workers';
 import type { Clock } from '../../domain/clock';
 import type { Logger } from '../../config/log';
 import { CamundaClient, NOW, startTestEngine, TestEngine } from './engine-harness';
+import { waitFor as poll } from './wait';
 
 const REPO_ROOT = path.resolve(__dirname, '../..');
 const TOKEN = 'process-tests-inbound-token';
@@ -121,19 +122,11 @@ export async function startTestSystem(at: string, opts: { log?: Logger } = {}): 
 }
 
 /** Polls until `probe` returns a value (not undefined), at most `timeoutMs`; the failure names what was awaited. */
-export async function waitFor<T>(
+export const waitFor = <T>(
   what: string,
   probe: () => Promise<T | undefined>,
   timeoutMs = 15_000,
-): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined) return v;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
+): Promise<T> => poll(what, probe, { timeoutMs });
 
 /** Every process instance of an application: the main one and its call-activity children. */
 async function instanceTree(client: CamundaClient, root: string): Promise<string[]> {

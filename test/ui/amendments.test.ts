@@ -2,7 +2,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createLegalAmendmentStore } from '../../adapters/legal-amendments';
-import { client, startApp } from './support/harness';
+import { variablesOf } from '../support/system-harness';
+import { client, startApp, startedSince } from './support/harness';
 
 /** Order 138 of 31 March 2026: the parts of its paragraph 1 that take effect on 12 July 2026 (¶4). */
 const AMENDMENT = {
@@ -22,32 +23,31 @@ describe('operator records a legal amendment in the web app (Order 138 §8; spec
     dir = mkdtempSync(path.join(os.tmpdir(), 'kzp-amendments-'));
     file = path.join(dir, 'legal-amendments.json');
     ctx = await startApp({ amendments: createLegalAmendmentStore(file) });
+    starts = await startedSince(ctx.sys, 'rules-change-notice');
   });
   afterEach(async () => {
     await ctx.close();
     rmSync(dir, { recursive: true, force: true });
   });
-  const starts = () => ctx.fake.calls.filter((c) => c.method === 'createProcessInstance');
+  /** The rules-change notices started in the engine since the test began. */
+  let starts: () => Promise<string[]>;
 
   test('the amendment is recorded with its author and starts one rules-change notice; the same amendment again starts none', async () => {
     const op = client(ctx.base, await ctx.as('operator'));
     const first = await op('POST', '/api/ops/amendments', AMENDMENT);
     expect(first.status).toBe(201);
     expect(first.json).toMatchObject({ created: true, noticeStarted: true });
-    expect(starts()).toHaveLength(1);
-    expect(starts()[0].input).toMatchObject({
-      processDefinitionId: 'rules-change-notice',
-      variables: {
-        amendmentEffectiveDate: '2026-07-12',
-        actNumber: '138',
-        amendmentId: first.json.amendment.id,
-      },
+    expect(await starts()).toHaveLength(1);
+    expect(await variablesOf(ctx.camunda, (await starts())[0])).toMatchObject({
+      amendmentEffectiveDate: '2026-07-12',
+      actNumber: '138',
+      amendmentId: first.json.amendment.id,
     });
 
     const again = await op('POST', '/api/ops/amendments', AMENDMENT);
     expect(again.status).toBe(200);
     expect(again.json).toMatchObject({ created: false, noticeStarted: false });
-    expect(starts()).toHaveLength(1);
+    expect(await starts()).toHaveLength(1);
     const stored = JSON.parse(readFileSync(file, 'utf8')).amendments;
     expect(stored).toHaveLength(1);
     expect(stored[0].author).toBe(first.json.amendment.author);
@@ -60,7 +60,7 @@ describe('operator records a legal amendment in the web app (Order 138 §8; spec
       ).toBe(403);
     }
     expect((await client(ctx.base)('POST', '/api/ops/amendments', AMENDMENT)).status).toBe(401);
-    expect(starts()).toHaveLength(0);
+    expect(await starts()).toHaveLength(0);
   });
 
   test('bad input names each field and its problem in Kazakh and Russian, and nothing is stored or started', async () => {
@@ -84,7 +84,7 @@ describe('operator records a legal amendment in the web app (Order 138 §8; spec
       { path: 'changes', kk: 'Не өзгергені көрсетілмеген', ru: 'Не указано: что изменено' },
     ]);
     expect(existsSync(file)).toBe(false);
-    expect(starts()).toHaveLength(0);
+    expect(await starts()).toHaveLength(0);
   });
 
   test('Order 923 (services B, C, D) has no such paragraph: the amendment is refused with the reason', async () => {
@@ -99,6 +99,6 @@ describe('operator records a legal amendment in the web app (Order 138 §8; spec
     expect(res.json.errors[0].ru).toMatch(
       /^Правила услуги «Определение специализированного учебного центра» \(приказ № 923\) не предусматривают/,
     );
-    expect(starts()).toHaveLength(0);
+    expect(await starts()).toHaveLength(0);
   });
 });

@@ -1,4 +1,14 @@
-import { startApp, client, BIN } from './support/harness';
+import { UserTaskKey } from '@camunda8/orchestration-cluster-api';
+import { fixedClock } from '../../domain/clock';
+import { variablesOf, waitForTask } from '../support/system-harness';
+import {
+  BIN,
+  client,
+  COMPLETENESS_CHECK,
+  licenceAtCompletenessCheck,
+  licenceWithLookupIncident,
+  startApp,
+} from './support/harness';
 
 describe('web app: roles, worklist and operations', () => {
   let ctx: Awaited<ReturnType<typeof startApp>>;
@@ -63,142 +73,101 @@ describe('web app: roles, worklist and operations', () => {
     expect((await res.json()).error.code).toBe('CSRF');
   });
 
-  test('a clerk sees, claims and completes only tasks of their candidate groups, most urgent first', async () => {
-    const pi = (
-      await ctx.fake.camunda.createProcessInstance({
-        processDefinitionId: 'security-licence',
-        variables: { applicationNumber: 'SEC-2026-000042' },
-      })
-    ).processInstanceKey;
-    const later = ctx.fake.addTask({
-      name: 'Check',
-      elementId: 'Task_CompletenessCheck',
-      processDefinitionId: 'security-licence',
-      processInstanceKey: pi,
-      candidateGroups: ['police-clerks'],
-      dueDate: '2026-04-20T18:30:00+05:00',
-    });
-    const today = ctx.fake.addTask({
-      name: 'Study',
-      elementId: 'Task_Study',
-      processDefinitionId: 'security-licence',
-      processInstanceKey: pi,
-      candidateGroups: ['police-clerks'],
-      dueDate: '2026-04-15T18:30:00+05:00',
-      form: {
-        components: [
-          { key: 'documentsComplete', label: 'Complete?', type: 'checkbox', validate: { required: true } },
-          // Hidden when the documents are complete: then it must not be demanded.
-          {
-            key: 'incompletenessReason',
-            label: 'Why',
-            type: 'textarea',
-            validate: { required: true },
-            conditional: { hide: '=documentsComplete = true' },
-          },
-        ],
-      },
-    });
-    const fireTask = ctx.fake.addTask({
-      name: 'Fire',
-      elementId: 'Task_CompletenessCheck',
-      processDefinitionId: 'fire-automation-permit',
-      processInstanceKey: pi,
-      candidateGroups: ['fire-clerks'],
-    });
+  test('a clerk sees, claims and completes only tasks of their candidate groups, at the real completeness check', async () => {
+    const { processInstanceKey, userTaskKey } = await licenceAtCompletenessCheck(ctx.sys, 'SEC-2026-000101');
     const police = client(ctx.base, await ctx.as('clerk', { unit: 'police' }));
+    const fire = client(ctx.base, await ctx.as('clerk', { unit: 'fire' }));
 
     const list = await police('GET', '/api/tasks');
-    expect(list.json.items.map((t: { userTaskKey: string }) => t.userTaskKey)).toEqual([today, later]);
-    expect(list.json.items[0]).toMatchObject({
-      urgency: 'last-day',
-      remainingWorkingDays: 1,
-      applicationNumber: 'SEC-2026-000042',
+    const mine = list.json.items.find((t: { userTaskKey: string }) => t.userTaskKey === userTaskKey);
+    expect(mine).toMatchObject({
+      elementId: COMPLETENESS_CHECK,
+      applicationNumber: 'SEC-2026-000101',
+      remainingWorkingDays: expect.any(Number),
     });
-    expect((await police('GET', '/api/tasks?stage=Task_Study')).json.items).toHaveLength(1);
+    const stage = async (id: string) =>
+      (await police('GET', `/api/tasks?stage=${id}`)).json.items.map(
+        (t: { userTaskKey: string }) => t.userTaskKey,
+      );
+    expect(await stage(COMPLETENESS_CHECK)).toContain(userTaskKey);
+    expect(await stage('Task_StudyCompliance')).not.toContain(userTaskKey);
 
-    expect((await police('GET', `/api/tasks/${fireTask}`)).status).toBe(403);
-    expect((await police('POST', `/api/tasks/${fireTask}/claim`)).status).toBe(403);
-
-    expect((await police('POST', `/api/tasks/${today}/claim`)).status).toBe(200);
-    const missing = await police('POST', `/api/tasks/${today}/complete`, { variables: {} });
-    expect(missing.status).toBe(400);
-    expect(missing.json.errors.map((e: { path: string }) => e.path)).toEqual([
-      'documentsComplete',
-      'incompletenessReason',
-    ]);
+    // The fire unit's clerks are not candidates for a police task.
     expect(
-      (await police('POST', `/api/tasks/${today}/complete`, { variables: { documentsComplete: true } }))
-        .status,
-    ).toBe(200);
-    expect(ctx.fake.calls.filter((c) => c.method === 'completeUserTask').map((c) => c.input)).toEqual([
-      { userTaskKey: today, variables: { documentsComplete: true } },
-    ]);
+      (await fire('GET', '/api/tasks')).json.items.map((t: { userTaskKey: string }) => t.userTaskKey),
+    ).not.toContain(userTaskKey);
+    expect((await fire('GET', `/api/tasks/${userTaskKey}`)).status).toBe(403);
+    expect((await fire('POST', `/api/tasks/${userTaskKey}/claim`)).status).toBe(403);
+
+    expect((await police('POST', `/api/tasks/${userTaskKey}/claim`)).status).toBe(200);
+    // forms/completeness-check.form: the reason is required unless the package is complete.
+    const missing = await police('POST', `/api/tasks/${userTaskKey}/complete`, { variables: {} });
+    expect(missing.status).toBe(400);
+    expect(missing.json.errors.map((e: { path: string }) => e.path)).toEqual(['incompletenessReason']);
+    const done = await police('POST', `/api/tasks/${userTaskKey}/complete`, {
+      variables: { documentsComplete: true, documentsExpired: false },
+    });
+    expect(done.status).toBe(200);
+    expect(await variablesOf(ctx.camunda, processInstanceKey)).toMatchObject({ documentsComplete: true });
+    expect(await stage(COMPLETENESS_CHECK)).not.toContain(userTaskKey);
   });
 
   test('a task claimed by a colleague cannot be taken over or completed', async () => {
-    const pi = (
-      await ctx.fake.camunda.createProcessInstance({ processDefinitionId: 'security-licence', variables: {} })
-    ).processInstanceKey;
-    const key = ctx.fake.addTask({
-      name: 'Check',
-      elementId: 'Task_CompletenessCheck',
-      processDefinitionId: 'security-licence',
-      processInstanceKey: pi,
-      candidateGroups: ['police-clerks'],
+    const { userTaskKey } = await licenceAtCompletenessCheck(ctx.sys, 'SEC-2026-000102');
+    await ctx.camunda.assignUserTask({
+      userTaskKey: UserTaskKey.assumeExists(userTaskKey),
       assignee: 'someone-else',
     });
     const police = client(ctx.base, await ctx.as('clerk', { unit: 'police' }));
-    expect((await police('POST', `/api/tasks/${key}/claim`)).status).toBe(409);
-    expect((await police('POST', `/api/tasks/${key}/complete`, { variables: {} })).status).toBe(409);
-    expect((await police('POST', `/api/tasks/${key}/release`)).status).toBe(409);
+    expect((await police('POST', `/api/tasks/${userTaskKey}/claim`)).status).toBe(409);
+    expect((await police('POST', `/api/tasks/${userTaskKey}/complete`, { variables: {} })).status).toBe(409);
+    expect((await police('POST', `/api/tasks/${userTaskKey}/release`)).status).toBe(409);
   });
 
-  test('retrying a job incident raises the job retries before resolving the incident', async () => {
-    const incidentKey = ctx.fake.addIncident({
-      processInstanceKey: '1',
-      jobKey: '77',
-      errorType: 'JOB_NO_RETRIES',
-      errorMessage: 'gateway down',
-      elementId: 'Task_LookupRegistration',
-    });
+  test('retrying a job incident raises the job retries before resolving it, and the application moves on', async () => {
+    const { processInstanceKey, incidentKey, elementId } = await licenceWithLookupIncident(
+      ctx.sys,
+      'SEC-2026-000103',
+    );
+    expect(elementId).toBe('Task_LookupLegalEntity');
     const op = client(ctx.base, await ctx.as('operator'));
-    const res = await op('POST', `/api/ops/incidents/${incidentKey}/retry`);
-    expect(res.json).toEqual({ incidentKey, resolved: true, retriesRaised: true });
+    const incident = { incidentKey };
+    const res = await op('POST', `/api/ops/incidents/${incident.incidentKey}/retry`);
+    expect(res.json).toEqual({
+      incidentKey: String(incident.incidentKey),
+      resolved: true,
+      retriesRaised: true,
+    });
+    await waitForTask(ctx.camunda, processInstanceKey, 'Task_StudyCompliance');
     expect(
-      ctx.fake.calls
-        .filter((c) => c.method === 'updateJob' || c.method === 'resolveIncident')
-        .map((c) => c.method),
-    ).toEqual(['updateJob', 'resolveIncident']);
-    expect(ctx.fake.jobRetries.get('77')).toBe(1);
-    expect((await op('GET', '/api/ops/incidents')).json.items).toHaveLength(0);
+      (await op('GET', '/api/ops/incidents')).json.items.filter(
+        (i: { processInstanceKey: string }) => String(i.processInstanceKey) === processInstanceKey,
+      ),
+    ).toHaveLength(0);
   });
 
-  test('the deadline board sorts running terms into overdue, due today and within 2 working days', async () => {
-    const mk = async (n: string, due: string) => {
-      const pi = (
-        await ctx.fake.camunda.createProcessInstance({
-          processDefinitionId: 'security-licence',
-          variables: { applicationNumber: n, deadlineCompleteness: due },
-        })
-      ).processInstanceKey;
-      ctx.fake.addTask({
-        name: 'Check',
-        elementId: 'Task_CompletenessCheck',
-        processDefinitionId: 'security-licence',
-        processInstanceKey: pi,
-        candidateGroups: ['police-clerks'],
-      });
+  test('the deadline board sorts a running completeness term into within 2 working days, due today and overdue as days pass', async () => {
+    const { processInstanceKey } = await licenceAtCompletenessCheck(ctx.sys, 'SEC-2026-000104');
+    const due = String((await variablesOf(ctx.camunda, processInstanceKey)).deadlineCompleteness);
+    const dueDay = due.slice(0, 10);
+    const boardAt = async (instant: string) => {
+      await ctx.close();
+      ctx = await startApp({ clock: fixedClock(instant) });
+      const board = (await client(ctx.base, await ctx.as('operator'))('GET', '/api/ops/deadlines')).json;
+      const has = (rows: { applicationNumber: string }[]) =>
+        rows.some((r) => r.applicationNumber === 'SEC-2026-000104');
+      return { overdue: has(board.overdue), dueToday: has(board.dueToday), within2: has(board.within2) };
     };
-    await mk('SEC-2026-000001', '2026-04-14T18:30:00+05:00');
-    await mk('SEC-2026-000002', '2026-04-15T18:30:00+05:00');
-    await mk('SEC-2026-000003', '2026-04-16T18:30:00+05:00');
-    await mk('SEC-2026-000004', '2026-04-30T18:30:00+05:00');
-    const board = (await client(ctx.base, await ctx.as('operator'))('GET', '/api/ops/deadlines')).json;
-    const numbers = (rows: { applicationNumber: string }[]) => rows.map((r) => r.applicationNumber);
-    expect(numbers(board.overdue)).toEqual(['SEC-2026-000001']);
-    expect(numbers(board.dueToday)).toEqual(['SEC-2026-000002']);
-    expect(numbers(board.within2)).toEqual(['SEC-2026-000003']);
+    expect(await boardAt(`${dueDay}T09:00:00+05:00`)).toEqual({
+      overdue: false,
+      dueToday: true,
+      within2: false,
+    });
+    expect(await boardAt(new Date(Date.parse(due) + 3_600_000).toISOString())).toEqual({
+      overdue: true,
+      dueToday: false,
+      within2: false,
+    });
   });
 
   test('the sign-in page offers no role to choose: a posted role gives no staff session', async () => {

@@ -15,7 +15,10 @@ import { signCms } from '../../simulators/ncalayer/cms';
 import { STAFF_SIGNERS } from '../../simulators/ncalayer/holders';
 import { createTestPki, type TestPki } from '../../simulators/ncalayer/pki';
 import { FACTS } from '../unit/documents/fixtures';
-import { client, startApp } from './support/harness';
+import { ProcessDefinitionId, UserTaskKey } from '@camunda8/orchestration-cluster-api';
+import { SIGNED_BY_POLICE_HEAD } from '../support/process-fixtures';
+import { variablesOf, waitForTask } from '../support/system-harness';
+import { client, sharedSystem, startApp } from './support/harness';
 
 const HEAD = STAFF_SIGNERS.find((s) => s.userId === 'police.head')!;
 const MIA_HEAD = STAFF_SIGNERS.find((s) => s.userId === 'mia.head')!;
@@ -30,9 +33,15 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
+/**
+ * A refusal of a security licence handed to the real deliver-result process (as its call activity
+ * would): the workers form the result in Kazakh and Russian and the head's Task_SignResult opens.
+ * The web app reads the documents the workers stored.
+ */
+let deliveries = 0;
 async function setup() {
-  const documents = createDocumentService({ dir: path.join(dir, 'documents'), clock: systemClock });
-  const stored = await documents.generate('refusal', FACTS.refusal, ['kk', 'ru']);
+  const sys = await sharedSystem();
+  const documents = createDocumentService({ dir: sys.documentsDir, clock: systemClock });
   const ctx = await startApp({
     clock: systemClock,
     documents,
@@ -44,26 +53,25 @@ async function setup() {
       staffIin: (s) => STAFF_SIGNERS.find((x) => x.userId === s.userId)?.iin,
     },
   });
-  const processInstanceKey = '900';
-  ctx.fake.instances.set(processInstanceKey, {
-    processInstanceKey,
-    processDefinitionId: 'deliver-result',
-    processDefinitionKey: '1',
-    state: 'ACTIVE',
-    hasIncident: false,
+  const created = await sys.client.createProcessInstance({
+    processDefinitionId: ProcessDefinitionId.assumeExists('deliver-result'),
     variables: {
       ...FACTS.refusal,
-      resultDocument: { documents: stored.map((d) => ({ lang: d.lang, documentId: d.documentId })) },
+      applicationNumber: `SEC-2026-0009${String(deliveries++).padStart(2, '0')}`,
+      resultKind: 'refusal',
+      signerGroup: 'police-head',
+      headGroup: 'police-head',
+      deadlineDelivery: '2026-04-20T18:30:00+05:00',
     },
   });
-  const taskKey = ctx.fake.addTask({
-    name: 'Sign the result',
-    elementId: 'Task_SignResult',
-    processDefinitionId: 'deliver-result',
-    processInstanceKey,
-    candidateGroups: ['police-head'],
-  });
-  return { ctx, stored, taskKey };
+  const processInstanceKey = String(created.processInstanceKey);
+  const task = await waitForTask(sys.client, processInstanceKey, 'Task_SignResult');
+  const result = (await variablesOf(sys.client, processInstanceKey)).resultDocument as {
+    number: string;
+    documents: { lang: string; documentId: string }[];
+  };
+  const stored = result.documents.map((d) => ({ documentId: d.documentId, number: result.number }));
+  return { ctx, stored, taskKey: String(task.userTaskKey) };
 }
 
 async function headSigns(call: ReturnType<typeof client>, taskKey: string, alias = 'police-head') {
@@ -86,17 +94,24 @@ test('an approved result completes only after the head’s EDS signature verifie
   try {
     const head = client(ctx.base, await ctx.as('head', { unit: 'police' }));
     const early = await head('POST', `/api/tasks/${taskKey}/complete`, {
-      variables: { decision: 'approve' },
+      variables: SIGNED_BY_POLICE_HEAD,
     });
     expect(early.status).toBe(409);
     expect(early.json.error.kk).toMatch(/ЭЦҚ/);
     expect(early.json.error.ru).toMatch(/ЭЦП/);
-    expect(ctx.fake.tasks.get(taskKey)!.state).toBe('CREATED');
+    expect(
+      (
+        await ctx.camunda.getUserTask(
+          { userTaskKey: UserTaskKey.assumeExists(taskKey) },
+          { consistency: { waitUpToMs: 0 } },
+        )
+      ).state,
+    ).toBe('CREATED');
 
     const signed = await headSigns(head, taskKey);
     expect(signed.status).toBe(200);
     expect(signed.json.signed).toHaveLength(2);
-    const done = await head('POST', `/api/tasks/${taskKey}/complete`, { variables: { decision: 'approve' } });
+    const done = await head('POST', `/api/tasks/${taskKey}/complete`, { variables: SIGNED_BY_POLICE_HEAD });
     expect(done.status).toBe(200);
 
     // The document served to everyone is now the signed one.
@@ -146,7 +161,7 @@ test('another official’s key is refused for the assigned head’s result and n
     expect(res.status).toBe(403);
     expect(res.json.error.code).toBe('EDS_WRONG_PERSON');
     const still = await head('POST', `/api/tasks/${taskKey}/complete`, {
-      variables: { decision: 'approve' },
+      variables: SIGNED_BY_POLICE_HEAD,
     });
     expect(still.status).toBe(409);
   } finally {

@@ -1,8 +1,10 @@
+import { ProcessDefinitionId } from '@camunda8/orchestration-cluster-api';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Credentials } from '../support/staff-sign-in';
 import { signInStaff } from '../support/staff-sign-in';
+import { createFakeCamunda, type FakeCamunda } from '../intake/support/fake-camunda';
 import { BIN, client, firePermitApplication, licenceApplication, startApp } from './support/harness';
 
 /**
@@ -14,10 +16,14 @@ const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0
 
 describe('web app hardening: input, attachments, headers, board, access', () => {
   let ctx: Awaited<ReturnType<typeof startApp>>;
+  // Intake's faults and counts are observed on the in-memory client intake's own tests use.
+  let fake: FakeCamunda;
   let attachmentsDir: string;
   beforeEach(async () => {
     attachmentsDir = mkdtempSync(path.join(tmpdir(), 'kzp-attachments-'));
+    fake = createFakeCamunda();
     ctx = await startApp({
+      camunda: fake.camunda,
       attachmentsDir,
       documents: {
         get: async (id: string) =>
@@ -42,7 +48,7 @@ describe('web app hardening: input, attachments, headers, board, access', () => 
     rmSync(attachmentsDir, { recursive: true, force: true });
   });
 
-  const starts = () => ctx.fake.calls.filter((c) => c.method === 'createProcessInstance');
+  const starts = () => fake.calls.filter((c) => c.method === 'createProcessInstance');
 
   /** A multipart submission as the portal sends it: the e-request in `application`, files in `files`. */
   async function submitWithFiles(
@@ -283,14 +289,14 @@ describe('web app hardening: input, attachments, headers, board, access', () => 
   test('a deadline outside the calendar’s years marks that one application on the board; the others are shown', async () => {
     const mk = async (n: string, due: string) => {
       const pi = (
-        await ctx.fake.camunda.createProcessInstance({
-          processDefinitionId: 'security-licence',
+        await fake.camunda.createProcessInstance({
+          processDefinitionId: ProcessDefinitionId.assumeExists('security-licence'),
           variables: { applicationNumber: n, deadlineCompleteness: due },
         })
       ).processInstanceKey;
-      ctx.fake.addTask({
+      fake.addTask({
         name: 'Check',
-        elementId: 'Task_CompletenessCheck',
+        elementId: 'Task_CheckCompleteness',
         processDefinitionId: 'security-licence',
         processInstanceKey: pi,
         candidateGroups: ['police-clerks'],
@@ -331,7 +337,7 @@ describe('web app hardening: input, attachments, headers, board, access', () => 
       { 'content-type': 'application/json' },
     );
     expect(raw.status).toBe(400);
-    expect(ctx.fake.messages).toEqual([]);
+    expect(fake.messages).toEqual([]);
   });
 
   test('NUL and right-to-left override characters are refused in names and texts, each field named', async () => {
@@ -363,10 +369,10 @@ describe('web app hardening: input, attachments, headers, board, access', () => 
       { name: 'scan\u202Efdp.exe', bytes: PDF },
     ]);
     expect(file.status).toBe(400);
-    expect(ctx.fake.messages).toEqual([]);
+    expect(fake.messages).toEqual([]);
 
     // What a clerk types into a task form is held to the same rule.
-    const task = ctx.fake.addTask({
+    const task = fake.addTask({
       name: 'Check',
       elementId: 'Task_CheckCompleteness',
       processDefinitionId: 'security-licence',
@@ -379,7 +385,7 @@ describe('web app hardening: input, attachments, headers, board, access', () => 
       variables: { incompletenessReason: 'Жоқ\u202E' },
     });
     expect([done.status, done.json.errors[0].path]).toEqual([400, 'incompletenessReason']);
-    expect(ctx.fake.calls.filter((c) => c.method === 'completeUserTask')).toEqual([]);
+    expect(fake.calls.filter((c) => c.method === 'completeUserTask')).toEqual([]);
   });
 
   test('a task role downloads only its own unit’s documents: a fire clerk cannot read a police application’s document', async () => {

@@ -8,6 +8,7 @@ import express, { type NextFunction, type Request, type Response, type Router } 
 import multer from 'multer';
 import { formatAlmatyDateTimeSeconds } from '../../domain/almaty-time';
 import type { Clock } from '../../domain/clock';
+import { UserTaskKey } from '@camunda8/orchestration-cluster-api';
 import { NO_WAIT, processVariables, type CamundaPort } from '../../intake/camunda-port';
 import { extractPades } from '../../adapters/eds/pades';
 import type { RequestSignatureLog } from '../../adapters/eds/request-signatures';
@@ -196,9 +197,12 @@ export function createEds(deps: EdsDeps) {
   async function signatureTask(req: Request): Promise<{ task: Task; iin: string }> {
     if (!signing) throw new EdsHttpError(503, 'Құжаттар қолжетімсіз', 'Документы недоступны');
     const s = req.session!;
-    const task = (await deps.camunda
-      .getUserTask({ userTaskKey: String(req.params.key) }, NO_WAIT)
-      .catch(() => undefined)) as Task | undefined;
+    const key = String(req.params.key);
+    const task: Task | undefined = UserTaskKey.isValid(key)
+      ? await deps.camunda
+          .getUserTask({ userTaskKey: UserTaskKey.assumeExists(key) }, NO_WAIT)
+          .catch(() => undefined)
+      : undefined;
     if (!task) throw new EdsHttpError(404, 'Тапсырма табылмады', 'Задача не найдена');
     if (!(task.candidateGroups ?? []).some((g) => s.groups.includes(g)))
       throw new EdsHttpError(403, 'Қол жеткізу жабық', 'Доступ запрещён');

@@ -2,27 +2,15 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
+import { waitFor } from '../../support/wait';
 import { REPO } from './system';
 
 /** Polls `check` until it returns a value, failing after `timeoutMs` with what was awaited. */
-export async function eventually<T>(
+export const eventually = <T>(
   what: string,
   check: () => Promise<T | undefined | false>,
   timeoutMs = 180_000,
-): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  let last: unknown;
-  while (Date.now() < until) {
-    try {
-      const v = await check();
-      if (v) return v;
-    } catch (err) {
-      last = err;
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`timed out waiting for ${what}${last ? `: ${(last as Error).message}` : ''}`);
-}
+): Promise<T> => waitFor(what, check, { timeoutMs, intervalMs: 250, retryErrors: true });
 
 /** The form-js input of a field of a deployed form, found by its key (form-js ids end with the component id). */
 export function component(formId: string, key: string) {

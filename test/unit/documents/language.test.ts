@@ -7,8 +7,8 @@ import {
 } from '../../../domain/documents';
 import { REFUSAL_GROUNDS } from '../../../domain/rules/refusal-grounds';
 import { NOTICE_TEMPLATES } from '../../../workers/notify';
-import type { WorkerJob } from '../../../workers/types';
 import { INTERNAL_CODES, latinLeft } from '../../support/language';
+import { fakeJob } from '../../support/jobs';
 import { FACTS } from './fixtures';
 
 // Kazakh and Russian only, no internal codes (Order 138 Annex 2 row 7; Order 923 List row 5):
@@ -131,18 +131,7 @@ describe('documents and notices a person reads are in Kazakh and Russian only', 
     });
   });
 
-  const job = (variables: Record<string, unknown>): WorkerJob => ({
-    key: '1',
-    type: 'notify',
-    processInstanceKey: '2',
-    elementId: 'Task_Notify',
-    retries: 3,
-    variables,
-    customHeaders: {},
-    complete: async () => 'completed',
-    fail: async () => 'failed',
-    error: async () => 'errored',
-  });
+  const job = (variables: Record<string, unknown>) => fakeJob('notify', variables);
   const noticeVariables = {
     applicationNumber: 'FAP-2026-000812',
     hearingAt: '2026-08-12T10:00:00+05:00',

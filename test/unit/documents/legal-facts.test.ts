@@ -6,7 +6,7 @@ import {
 } from '../../../domain/documents';
 import { groundByCode } from '../../../domain/rules/refusal-grounds';
 import fireWorker from '../../../workers/check-fire-specialists';
-import type { WorkerJob } from '../../../workers/types';
+import { completed, fakeJob, workerDepsFromEnv } from '../../support/jobs';
 import { FACTS, without } from './fixtures';
 
 const allText = (c: DocumentContent) =>
@@ -24,25 +24,9 @@ const allText = (c: DocumentContent) =>
 
 /** Runs the real check worker on the variables and returns what it completed with. */
 async function runFireCheck(variables: Record<string, unknown>): Promise<Record<string, unknown>> {
-  let completed: Record<string, unknown> | undefined;
-  const job: WorkerJob = {
-    key: '1',
-    type: 'check-fire-specialists',
-    processInstanceKey: '2',
-    elementId: 'Task_CheckSpecialists',
-    retries: 3,
-    variables,
-    customHeaders: {},
-    complete: async (v) => ((completed = v ?? {}), 'completed'),
-    fail: async (b) => {
-      throw new Error(`worker failed: ${b.errorMessage}`);
-    },
-    error: async () => {
-      throw new Error('worker raised a BPMN error');
-    },
-  };
-  await fireWorker.handler(job, {});
-  return completed!;
+  const job = fakeJob('check-fire-specialists', variables);
+  await fireWorker.bind(workerDepsFromEnv())(job);
+  return completed(job);
 }
 
 const code = (c: string) => {

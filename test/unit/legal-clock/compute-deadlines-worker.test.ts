@@ -1,5 +1,5 @@
 import computeDeadlines from '../../../workers/compute-deadlines';
-import type { WorkerJob } from '../../../workers/types';
+import { fakeJob } from '../../support/jobs';
 import { fixedClock } from '../../../domain/clock';
 import {
   buildCalendar,
@@ -8,21 +8,17 @@ import {
   shippedCalendar,
 } from '../../../domain/legal-clock';
 
-function fakeJob(variables: Record<string, unknown>, customHeaders: Record<string, unknown> = {}) {
-  const outcome: { completed?: Record<string, unknown>; failed?: { errorMessage: string; retries: number } } =
-    {};
-  const job: WorkerJob = {
-    key: '1',
-    type: 'compute-deadlines',
-    processInstanceKey: '2',
-    elementId: 'Task_ComputeDeadlines',
-    retries: 3,
-    variables,
-    customHeaders,
-    complete: async (vars) => (outcome.completed = vars ?? {}),
-    fail: async (body) => (outcome.failed = body),
-    error: async () => {
-      throw new Error('compute-deadlines raises no business errors');
+/** The shared fake job, read as what it completed with or how it failed. */
+function deadlinesJob(variables: Record<string, unknown>, customHeaders: Record<string, unknown> = {}) {
+  const job = fakeJob('compute-deadlines', variables, customHeaders);
+  const outcome = {
+    get completed() {
+      const o = job.settled();
+      return o?.kind === 'complete' ? o.variables : undefined;
+    },
+    get failed() {
+      const o = job.settled();
+      return o?.kind === 'fail' ? o : undefined;
     },
   };
   return { job, outcome };
@@ -32,7 +28,7 @@ const deps = { clock: fixedClock('2026-04-01T05:00:00Z') };
 
 describe('compute-deadlines worker', () => {
   test('given a registered security licence issue, when run without headers, then every deadline and the computation time are written', async () => {
-    const { job, outcome } = fakeJob({
+    const { job, outcome } = deadlinesJob({
       serviceId: 'security-licence',
       requestKind: 'issue',
       registeredOn: '2026-04-01',
@@ -47,7 +43,7 @@ describe('compute-deadlines worker', () => {
   });
 
   test('given per-service term configuration, when run, then the configured completeness term is used', async () => {
-    const { job, outcome } = fakeJob({
+    const { job, outcome } = deadlinesJob({
       serviceId: 'fire-automation-permit',
       requestKind: 'application',
       registeredOn: '2026-04-01',
@@ -60,7 +56,7 @@ describe('compute-deadlines worker', () => {
   });
 
   test('given step headers, when run, then only that step deadline is written, counted from the named variable', async () => {
-    const { job, outcome } = fakeJob(
+    const { job, outcome } = deadlinesJob(
       { expertiseCompletedAt: '2026-04-09T16:00:00Z' }, // 21:00 in Almaty, still 9 April
       { step: 'agreement', workingDays: '4', from: 'expertiseCompletedAt' },
     );
@@ -80,7 +76,10 @@ describe('compute-deadlines worker', () => {
         },
       ]),
     );
-    const { job, outcome } = fakeJob({ end: '2026-04-09' }, { step: 'study', workingDays: 1, from: 'end' });
+    const { job, outcome } = deadlinesJob(
+      { end: '2026-04-09' },
+      { step: 'study', workingDays: 1, from: 'end' },
+    );
     await computeDeadlines.handler(job, { legalClock: revised });
     expect(outcome.completed).toEqual({ deadlineStudy: '2026-04-13T18:30:00+05:00' });
   });
@@ -121,7 +120,7 @@ describe('compute-deadlines worker', () => {
   ])(
     'given %s %s and the %s step with no workingDays header, when the step before ended at %s, then %j',
     async (serviceId, requestKind, step, end, expected) => {
-      const { job, outcome } = fakeJob({ serviceId, requestKind, end }, { step, from: 'end' });
+      const { job, outcome } = deadlinesJob({ serviceId, requestKind, end }, { step, from: 'end' });
       await computeDeadlines.handler(job, deps);
       expect(outcome.completed).toEqual(expected);
     },
@@ -149,7 +148,7 @@ describe('compute-deadlines worker', () => {
   ])(
     'given variables %j and headers %j, when run, then the job fails without retries naming %s',
     async (variables, headers, name) => {
-      const { job, outcome } = fakeJob(variables, headers);
+      const { job, outcome } = deadlinesJob(variables, headers);
       await computeDeadlines.handler(job, deps);
       expect(outcome.completed).toBeUndefined();
       expect(outcome.failed?.retries).toBe(0);

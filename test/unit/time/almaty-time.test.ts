@@ -10,7 +10,7 @@ import {
   fromAlmatyWallClock,
 } from '../../../domain/almaty-time';
 import { formatDate, formatDateTime } from '../../../domain/documents/format';
-import { almatyDay as workerAlmatyDay, almatyTimestamp } from '../../../adapters/gateway/worker-support';
+import { almatyDay as workerAlmatyDay, almatyTimestamp } from '../../../workers/support';
 import { fixedClock } from '../../../domain/clock';
 import { dateTimeKeys, fromFormData, toFormData } from '../../../ui/client/datetime-fields';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';

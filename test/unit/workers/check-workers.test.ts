@@ -1,27 +1,9 @@
 import fireWorker from '../../../workers/check-fire-specialists';
 import securityWorker from '../../../workers/check-security-requirements';
-import type { WorkerJob } from '../../../workers/types';
+import { completed, fakeJob, workerDepsFromEnv } from '../../support/jobs';
 
-function fakeJob(variables: Record<string, unknown>) {
-  const calls: {
-    complete?: Record<string, unknown>;
-    fail?: { errorMessage: string; retries: number };
-    error?: unknown;
-  } = {};
-  const job: WorkerJob = {
-    key: '1',
-    type: 'test',
-    processInstanceKey: '2',
-    elementId: 'Task_Check',
-    retries: 3,
-    variables,
-    customHeaders: {},
-    complete: async (v) => ((calls.complete = v ?? {}), 'completed'),
-    fail: async (b) => ((calls.fail = b), 'failed'),
-    error: async (b) => ((calls.error = b), 'errored'),
-  };
-  return { job, calls };
-}
+/** Dependencies as production builds them with no setting changed. */
+const DEPS = workerDepsFromEnv();
 
 const fireVariables = {
   registeredOn: '2026-08-03',
@@ -33,13 +15,13 @@ const fireVariables = {
 
 describe('check-fire-specialists worker', () => {
   test('Order 138 Annex 2 row 7: records per specialist what a reasoned refusal states (name, clearance, education, experience against the requirement)', async () => {
-    const { job, calls } = fakeJob({
+    const job = fakeJob('check', {
       ...fireVariables,
       education: [{ iin: '900101300011', level: 'higher', specialtyName: 'software' }],
       employment: [{ iin: '900101300011', relevantExperienceYears: 2 }],
     });
-    await fireWorker.handler(job, {});
-    expect(calls.complete?.specialistsCheck).toMatchObject({
+    await fireWorker.bind(DEPS)(job);
+    expect(completed(job).specialistsCheck).toMatchObject({
       passed: false,
       minimumSpecialists: 2,
       minimumVerifiedInstruments: 1,
@@ -60,30 +42,52 @@ describe('check-fire-specialists worker', () => {
   });
 
   test('completes with specialistsCheck and never raises a BPMN error for refusal grounds', async () => {
-    const { job, calls } = fakeJob(fireVariables);
-    await fireWorker.handler(job, {});
-    expect(calls.error).toBeUndefined();
-    expect(calls.complete?.specialistsCheck).toMatchObject({ passed: false, qualifiedCount: 1 });
+    const job = fakeJob('check', fireVariables);
+    await fireWorker.bind(DEPS)(job);
+    expect(job.outcome().kind).toBe('complete');
+    expect(completed(job).specialistsCheck).toMatchObject({ passed: false, qualifiedCount: 1 });
   });
 
-  test('the minimum number of specialists comes from injected configuration', async () => {
-    const { job, calls } = fakeJob(fireVariables);
-    await fireWorker.handler(job, { fireSpecialists: { minimumSpecialists: 1 } });
-    expect(calls.complete?.specialistsCheck).toMatchObject({ passed: true, grounds: [] });
+  // Order 138 Annex 2 row 10 (qualified specialists on staff): the number required is the documented
+  // setting FIRE_MIN_QUALIFIED_SPECIALISTS, read by loadConfig and handed to the worker by
+  // createWorkerDeps, as in production. With one qualified specialist the default (2) refuses and
+  // a setting of 1 lets the same application pass.
+  test('Order 138 Annex 2 row 10: FIRE_MIN_QUALIFIED_SPECIALISTS set in the environment changes the outcome', async () => {
+    const qualifiedOne = {
+      ...fireVariables,
+      specialists: [{ iin: '900101300011', fullName: 'A', electricalClearanceGroup: 3 }],
+      education: [{ iin: '900101300011', level: 'higher', specialtyName: 'Электроснабжение (по отраслям)' }],
+      employment: [{ iin: '900101300011', relevantExperienceYears: 4 }],
+    };
+    const byDefault = fakeJob('check-fire-specialists', qualifiedOne);
+    await fireWorker.bind(workerDepsFromEnv())(byDefault);
+    expect(completed(byDefault).specialistsCheck).toMatchObject({
+      qualifiedCount: 1,
+      minimumSpecialists: 2,
+      passed: false,
+    });
+
+    const withSetting = fakeJob('check-fire-specialists', qualifiedOne);
+    await fireWorker.bind(workerDepsFromEnv({ FIRE_MIN_QUALIFIED_SPECIALISTS: '1' }))(withSetting);
+    expect(completed(withSetting).specialistsCheck).toMatchObject({
+      qualifiedCount: 1,
+      minimumSpecialists: 1,
+      passed: true,
+      grounds: [],
+    });
   });
 
   test('missing lookups count as nothing found, not as a failure', async () => {
-    const { job, calls } = fakeJob({ ...fireVariables, education: null, employment: undefined });
-    await fireWorker.handler(job, {});
-    expect(calls.complete?.specialistsCheck).toMatchObject({ passed: false, qualifiedCount: 0 });
+    const job = fakeJob('check', { ...fireVariables, education: null, employment: undefined });
+    await fireWorker.bind(DEPS)(job);
+    expect(completed(job).specialistsCheck).toMatchObject({ passed: false, qualifiedCount: 0 });
   });
 
   test('unreadable variables fail the job with no retries, so an operator sees an incident', async () => {
-    const { job, calls } = fakeJob({ registeredOn: '2026-08-03' });
-    await fireWorker.handler(job, {});
-    expect(calls.fail).toMatchObject({ retries: 0 });
-    expect(calls.fail?.errorMessage).toContain('specialists');
-    expect(calls.complete).toBeUndefined();
+    const job = fakeJob('check', { registeredOn: '2026-08-03' });
+    await fireWorker.bind(DEPS)(job);
+    expect(job.outcome()).toMatchObject({ kind: 'fail', retries: 0 });
+    expect(job.outcome()).toMatchObject({ errorMessage: expect.stringContaining('specialists') });
   });
 });
 
@@ -99,9 +103,9 @@ describe('check-security-requirements worker', () => {
 
   // Order 923 §7: missing documents are incompleteness, listed apart; no vehicles is ground 13.
   test('sub-type 1 without documents or vehicles completes with the missing documents and ground 13 for the vehicles only', async () => {
-    const { job, calls } = fakeJob(base);
-    await securityWorker.handler(job, {});
-    const check = calls.complete?.securityRequirementsCheck as {
+    const job = fakeJob('check', base);
+    await securityWorker.bind(DEPS)(job);
+    const check = completed(job).securityRequirementsCheck as {
       passed: boolean;
       grounds: { code: string; textRu: string }[];
       missingDocuments: unknown[];
@@ -110,34 +114,18 @@ describe('check-security-requirements worker', () => {
     expect(check.grounds).toHaveLength(1);
     expect(check.grounds[0].textRu).toContain('транспортных средств');
     expect(check.missingDocuments).toHaveLength(5);
-    expect(calls.error).toBeUndefined();
+    expect(job.outcome().kind).toBe('complete');
   });
 
   test('sub-type 2 passes on the application alone', async () => {
-    const { job, calls } = fakeJob({ ...base, subType: 2, vehicles: null });
-    await securityWorker.handler(job, {});
-    expect(calls.complete?.securityRequirementsCheck).toMatchObject({ passed: true });
-  });
-
-  test('the vehicle minimum comes from injected configuration', async () => {
-    const { job, calls } = fakeJob({
-      ...base,
-      subType: 1,
-      attachments: [
-        'central-post-premises-lease',
-        'monitoring-console-staffing',
-        'monitoring-console-technical-docs',
-        'radio-frequency-permit',
-        'response-group-orders',
-      ].map((kind) => ({ kind })),
-    });
-    await securityWorker.handler(job, { securityRequirements: { minimumOwnedVehicles: 0 } });
-    expect(calls.complete?.securityRequirementsCheck).toMatchObject({ passed: true });
+    const job = fakeJob('check', { ...base, subType: 2, vehicles: null });
+    await securityWorker.bind(DEPS)(job);
+    expect(completed(job).securityRequirementsCheck).toMatchObject({ passed: true });
   });
 
   test('an unknown request kind is a permanent failure', async () => {
-    const { job, calls } = fakeJob({ ...base, requestKind: 'renew' });
-    await securityWorker.handler(job, {});
-    expect(calls.fail).toMatchObject({ retries: 0 });
+    const job = fakeJob('check', { ...base, requestKind: 'renew' });
+    await securityWorker.bind(DEPS)(job);
+    expect(job.outcome()).toMatchObject({ kind: 'fail', retries: 0 });
   });
 });

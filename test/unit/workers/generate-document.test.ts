@@ -1,22 +1,32 @@
 import type { DocumentDeps, DocumentService, StoredDocument } from '../../../adapters/documents';
 import { DocumentFactsError } from '../../../domain/documents';
 import generateDocument from '../../../workers/generate-document';
-import type { WorkerJob } from '../../../workers/types';
+import { fakeJob } from '../../support/jobs';
 import { FACTS } from '../documents/fixtures';
 
-function fakeJob(customHeaders: Record<string, unknown>, variables: Record<string, unknown>, retries = 3) {
-  const calls = { complete: [] as unknown[], fail: [] as unknown[], error: [] as unknown[] };
-  const job: WorkerJob = {
-    key: '2251799813685249',
-    type: 'generate-document',
-    processInstanceKey: '2251799813685000',
-    elementId: 'Task_FormRefusal',
-    retries,
-    variables,
-    customHeaders,
-    complete: async (v) => calls.complete.push(v),
-    fail: async (b) => calls.fail.push(b),
-    error: async (b) => calls.error.push(b),
+/** The shared fake job, read as lists of completions, failures and BPMN errors. */
+function documentJob(
+  customHeaders: Record<string, unknown>,
+  variables: Record<string, unknown>,
+  retries = 3,
+) {
+  const job = fakeJob('generate-document', variables, customHeaders, { retries });
+  const strip = (kind: string) => {
+    const o = job.settled();
+    if (!o || o.kind !== kind) return [];
+    const { kind: _kind, ...rest } = o;
+    return [kind === 'complete' && 'variables' in rest ? rest.variables : rest];
+  };
+  const calls = {
+    get complete() {
+      return strip('complete');
+    },
+    get fail() {
+      return strip('fail');
+    },
+    get error() {
+      return strip('error');
+    },
   };
   return { job, calls };
 }
@@ -49,7 +59,7 @@ function deps(generate: DocumentService['generate']) {
 describe('generate-document worker', () => {
   it('forms the document in Kazakh and Russian and completes with both, the Kazakh one first', async () => {
     const d = deps(async () => [stored('kk'), stored('ru')]);
-    const { job, calls } = fakeJob({ documentKind: 'refusal' }, { ...FACTS.refusal });
+    const { job, calls } = documentJob({ documentKind: 'refusal' }, { ...FACTS.refusal });
     await generateDocument.handler(job, d);
     expect(d.documents.generate).toHaveBeenCalledWith(
       'refusal',
@@ -74,7 +84,7 @@ describe('generate-document worker', () => {
   });
 
   it('puts the result in the variable named by the resultVariable header', async () => {
-    const { job, calls } = fakeJob(
+    const { job, calls } = documentJob(
       { documentKind: 'hearing-record', resultVariable: 'hearingRecordDocument' },
       FACTS['hearing-record'],
     );
@@ -87,7 +97,7 @@ describe('generate-document worker', () => {
 
   it("reads the forms' flat hearing variables as the hearing facts", async () => {
     const d = deps(async () => [stored('kk'), stored('ru')]);
-    const { job } = fakeJob(
+    const { job } = documentJob(
       { documentKind: 'preliminary-decision' },
       {
         ...FACTS.refusal,
@@ -111,7 +121,7 @@ describe('generate-document worker', () => {
     const d = deps(async () => {
       throw new DocumentFactsError('refusal', 'refusalGrounds', 'missing');
     });
-    const { job, calls } = fakeJob({ documentKind: 'refusal' }, {});
+    const { job, calls } = documentJob({ documentKind: 'refusal' }, {});
     await generateDocument.handler(job, d);
     expect(calls.complete).toEqual([]);
     expect(calls.fail).toEqual([{ errorMessage: expect.stringContaining('refusalGrounds'), retries: 0 }]);
@@ -120,7 +130,7 @@ describe('generate-document worker', () => {
 
   it('forms the kind a variable names (deliver-result forms the signed result again) with the signing facts', async () => {
     const d = deps(async () => [stored('kk'), stored('ru')]);
-    const { job } = fakeJob(
+    const { job } = documentJob(
       { documentKindVariable: 'resultKind' },
       {
         ...FACTS.refusal,
@@ -140,7 +150,7 @@ describe('generate-document worker', () => {
 
   it('when the named variable holds no known kind, fails without retries and names the variable', async () => {
     const d = deps(async () => []);
-    const { job, calls } = fakeJob(
+    const { job, calls } = documentJob(
       { documentKindVariable: 'resultKind' },
       { ...FACTS.refusal, resultKind: 'memo' },
     );
@@ -153,7 +163,7 @@ describe('generate-document worker', () => {
 
   it('when the header names no known kind, fails without retries and stores nothing', async () => {
     const d = deps(async () => []);
-    const { job, calls } = fakeJob({ documentKind: 'certificate' }, FACTS.refusal);
+    const { job, calls } = documentJob({ documentKind: 'certificate' }, FACTS.refusal);
     await generateDocument.handler(job, d);
     expect(calls.fail).toEqual([{ errorMessage: expect.stringContaining('certificate'), retries: 0 }]);
     expect(d.documents.generate).not.toHaveBeenCalled();
@@ -163,7 +173,7 @@ describe('generate-document worker', () => {
     const d = deps(async () => {
       throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
     });
-    const { job, calls } = fakeJob({ documentKind: 'refusal' }, FACTS.refusal, 3);
+    const { job, calls } = documentJob({ documentKind: 'refusal' }, FACTS.refusal, 3);
     await generateDocument.handler(job, d);
     expect(calls.fail).toEqual([
       { errorMessage: expect.stringContaining('ENOSPC'), retries: 2, retryBackOff: 10_000 },
@@ -173,7 +183,7 @@ describe('generate-document worker', () => {
   // Order 923 List row 9: the grounds are listed per service; a refusal never quotes another's.
   it('stops with an incident naming the code and both services when a ground belongs to another service (Order 923 List row 9)', async () => {
     const d = deps(async () => [stored('kk'), stored('ru')]);
-    const { job, calls } = fakeJob(
+    const { job, calls } = documentJob(
       { documentKind: 'refusal' },
       {
         ...FACTS.refusal,

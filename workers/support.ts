@@ -1,76 +1,19 @@
-import { almatyDay as dayInAlmaty, almatyIso } from '../../domain/almaty-time';
 /**
- * What every gateway-backed worker shares: reading the applicant and the subjects of a lookup, and
- * turning thrown errors into the right job outcome (transient ⇒ retry with back-off, permanent ⇒
- * incident). Kept beside the clients because only gateway workers use it.
+ * What the workers share to read a job: the applicant, the subjects of a lookup, strings and
+ * headers, a write's idempotency key and Almaty timestamps. A problem is a `JobInputError` naming the
+ * variable, which `defineWorker` turns into an incident.
  */
-import { answeredAtVariable } from '../../domain/case-summary';
-import type { Clock } from '../../domain/clock';
-import { isValidBin, isValidIin, maskIin } from '../../domain/identifiers';
-import type { WorkerJob } from '../../workers/types';
-import { GatewayContractError, GatewayUnavailableError } from './errors';
-import type { GatewayDeps, Logger } from './index';
+import { almatyDay as dayInAlmaty, almatyIso } from '../domain/almaty-time';
+import type { Clock } from '../domain/clock';
+import { isValidBin, isValidIin, maskIin } from '../domain/identifiers';
+import { z } from 'zod';
+import type { GatewayDeps } from '../adapters/gateway';
+import type { WorkerDeps } from './deps';
+import { JobInputError, type WorkerJob } from './types';
+import { defineWorker, type WorkerSpec } from './define';
+import { answeredAtVariable } from '../domain/case-summary';
 
-/** The process variables or headers do not let the job run: a modelling or intake fault. */
-export class JobInputError extends Error {
-  override readonly name = 'JobInputError';
-}
-
-/** Back-off grows as retries run out: 5 s, 10 s, 20 s … capped at a minute. */
-export function transientBackoffMs(retriesLeftBefore: number, retryAfterMs?: number): number {
-  const exponential = Math.min(60_000, 5_000 * 2 ** Math.max(0, 3 - retriesLeftBefore));
-  return Math.max(exponential, retryAfterMs ?? 0);
-}
-
-/** Maps a thrown error to `job.fail`; errors are logged without personal data. */
-export async function failJob(job: WorkerJob, err: unknown, log: Logger): Promise<unknown> {
-  const fields = {
-    jobKey: job.key,
-    jobType: job.type,
-    processInstanceKey: job.processInstanceKey,
-    elementId: job.elementId,
-  };
-  if (err instanceof GatewayUnavailableError) {
-    const retries = Math.max(0, job.retries - 1);
-    const retryBackOff = transientBackoffMs(job.retries, err.retryAfterMs);
-    log.warn('state system unavailable, job will be retried', {
-      ...fields,
-      system: err.system,
-      retriesLeft: retries,
-      retryBackOffMs: retryBackOff,
-    });
-    return job.fail({ errorMessage: err.message, retries, retryBackOff });
-  }
-  const errorMessage = err instanceof Error ? err.message : String(err);
-  if (err instanceof GatewayContractError)
-    log.error('state system broke its contract', { ...fields, system: err.system, status: err.status });
-  else if (err instanceof JobInputError)
-    log.error('job cannot run with these variables', { ...fields, reason: err.message });
-  else log.error('job failed unexpectedly', { ...fields, reason: errorMessage });
-  // Retrying would give the same answer: raise an incident for an operator (C10).
-  return job.fail({ errorMessage, retries: 0 });
-}
-
-/** Runs a handler body; anything it throws becomes a `fail` outcome. */
-export async function runGatewayJob(
-  job: WorkerJob,
-  deps: GatewayDeps,
-  body: () => Promise<unknown>,
-): Promise<unknown> {
-  // A lookup's answer carries when its state system answered (`lookupLegalEntityAt`, …): the
-  // decision forms show each check with its source and time (domain/case-summary.ts).
-  if (/^lookup-|^check-licence-fee$/.test(job.type)) {
-    const complete = job.complete.bind(job);
-    const at = answeredAtVariable(job.type);
-    job.complete = (variables?: Record<string, unknown>) =>
-      complete({ ...variables, [at]: deps.clock.now().toISOString() });
-  }
-  try {
-    return await body();
-  } catch (err) {
-    return failJob(job, err, deps.log);
-  }
-}
+export { JobInputError };
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -176,3 +119,30 @@ export function almatyDay(clock: Clock): string {
 }
 
 export { maskIin };
+
+/** The slice of the dependencies a worker that calls the state systems uses. */
+export const gatewaySlice = (deps: WorkerDeps): GatewayDeps => ({
+  gateway: deps.gateway,
+  clock: deps.clock,
+  log: deps.log,
+});
+
+/** The variables every step of an application carries (set by the intake at the start). */
+export const applicationInput = z.object({
+  applicationNumber: z.string().min(1),
+  serviceId: z.string().min(1),
+});
+
+/**
+ * A worker that asks a state system: its answer carries when the system answered
+ * (`lookupLegalEntityAt`, …), which the decision forms show beside each check (domain/case-summary.ts).
+ */
+export function stateSystemWorker<I extends z.ZodType, S extends GatewayDeps>(spec: WorkerSpec<I, S>) {
+  return defineWorker({
+    ...spec,
+    async run(job, input, deps) {
+      const variables = await spec.run(job, input, deps);
+      return { ...variables, [answeredAtVariable(spec.type)]: deps.clock.now().toISOString() };
+    },
+  });
+}

@@ -3,8 +3,9 @@ import { RULES_FROM, versionTagFor } from '../../../domain/rules/rule-versions';
 import { SERVICE_IDS } from '../../../domain/services';
 
 /**
- * An in-memory stand-in for the official client, with just the behaviour the web app relies on.
- * Every call is recorded so tests can assert what reached the engine.
+ * An in-memory stand-in for the official client, for the intake's own tests only: it injects engine
+ * faults (a start refused, a start accepted but its answer lost) and records every call. The web
+ * app's tests run against the embedded engine with the real diagrams (test/ui/support/harness.ts).
  */
 export interface FakeTask {
   userTaskKey: string;
@@ -47,7 +48,7 @@ export function createFakeCamunda() {
   >();
   const calls: { method: string; input: unknown }[] = [];
   const jobRetries = new Map<string, number>();
-  const messages: Record<string, unknown>[] = [];
+  const messages: Record<string, any>[] = [];
   /** Makes the next createProcessInstance throw after (or before) the engine accepted it. */
   const faults = { failNextStart: false as false | 'before' | 'after-start' };
 
@@ -71,8 +72,8 @@ export function createFakeCamunda() {
   const page = <T>(items: T[]) => ({ items, page: { totalItems: items.length } });
   const notFound = () => Object.assign(new Error('not found'), { status: 404 });
 
-  const fake: CamundaPort = {
-    async createProcessInstance(input) {
+  const fake = {
+    async createProcessInstance(input: any) {
       rec('createProcessInstance', input);
       if (faults.failNextStart === 'before') {
         faults.failNextStart = false;
@@ -93,7 +94,7 @@ export function createFakeCamunda() {
       }
       return { processInstanceKey: key };
     },
-    async searchProcessInstances(input) {
+    async searchProcessInstances(input: any) {
       rec('searchProcessInstances', input);
       const f = input.filter ?? {};
       const items = [...instances.values()].filter((i) => {
@@ -105,13 +106,13 @@ export function createFakeCamunda() {
       });
       return page(items.map(({ variables: _v, ...i }) => i));
     },
-    async getProcessInstance(input) {
+    async getProcessInstance(input: any) {
       const i = instances.get(String(input.processInstanceKey));
       if (!i) throw notFound();
       const { variables: _v, ...rest } = i;
       return rest;
     },
-    async searchUserTasks(input) {
+    async searchUserTasks(input: any) {
       rec('searchUserTasks', input);
       const f = input.filter ?? {};
       // Sorted as the engine sorts: by the requested fields, empty values last.
@@ -137,31 +138,31 @@ export function createFakeCamunda() {
           ),
       );
     },
-    async getUserTask(input) {
+    async getUserTask(input: any) {
       const t = tasks.get(String(input.userTaskKey));
       if (!t) throw notFound();
       return t;
     },
-    async assignUserTask(input) {
+    async assignUserTask(input: any) {
       rec('assignUserTask', input);
       tasks.get(String(input.userTaskKey))!.assignee = input.assignee;
     },
-    async unassignUserTask(input) {
+    async unassignUserTask(input: any) {
       rec('unassignUserTask', input);
       delete tasks.get(String(input.userTaskKey))!.assignee;
     },
-    async completeUserTask(input) {
+    async completeUserTask(input: any) {
       rec('completeUserTask', input);
       const t = tasks.get(String(input.userTaskKey))!;
       t.state = 'COMPLETED';
       Object.assign(instances.get(t.processInstanceKey)!.variables, input.variables ?? {});
     },
-    async getUserTaskForm(input) {
+    async getUserTaskForm(input: any) {
       const t = tasks.get(String(input.userTaskKey));
       if (!t?.form) throw notFound();
       return { formId: 'form', schema: t.form };
     },
-    async searchVariables(input) {
+    async searchVariables(input: any) {
       const f = input.filter ?? {};
       return page(
         [...instances.values()]
@@ -177,7 +178,7 @@ export function createFakeCamunda() {
           ),
       );
     },
-    async searchElementInstances(input) {
+    async searchElementInstances(input: any) {
       const f = input.filter ?? {};
       const items = [...tasks.values()]
         .filter((t) => t.state === 'CREATED' && is(t.processInstanceKey, f.processInstanceKey))
@@ -191,7 +192,7 @@ export function createFakeCamunda() {
         }));
       return page(items);
     },
-    async searchIncidents(input) {
+    async searchIncidents(input: any) {
       const f = input.filter ?? {};
       return page(
         [...incidents.values()].filter(
@@ -200,17 +201,17 @@ export function createFakeCamunda() {
         ),
       );
     },
-    async resolveIncident(input) {
+    async resolveIncident(input: any) {
       rec('resolveIncident', input);
       const x = incidents.get(String(input.incidentKey));
       if (!x) throw notFound();
       x.state = 'RESOLVED';
     },
-    async updateJob(input) {
+    async updateJob(input: any) {
       rec('updateJob', input);
       jobRetries.set(String(input.jobKey), input.changeset.retries ?? 0);
     },
-    async publishMessage(input) {
+    async publishMessage(input: any) {
       rec('publishMessage', input);
       // As the engine (and Zeebe): a messageId is accepted once while its message is buffered.
       if (input.messageId && messages.some((m) => m.messageId === input.messageId))
@@ -218,14 +219,14 @@ export function createFakeCamunda() {
       messages.push(input);
       return { messageKey: String(nextKey++) };
     },
-    async createDeployment(input) {
+    async createDeployment(input: any) {
       rec('createDeployment', input);
       return { deploymentKey: '1', processes: [], forms: [] };
     },
     async getProcessDefinitionXml() {
       return '<?xml version="1.0"?><bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"/>';
     },
-    async searchProcessDefinitions(input) {
+    async searchProcessDefinitions(input: any) {
       rec('searchProcessDefinitions', input);
       // One deployed version of each service's process, tagged with the day its rules took effect (spec C13).
       const wanted = input?.filter?.processDefinitionId;
@@ -241,7 +242,8 @@ export function createFakeCamunda() {
   };
 
   return {
-    camunda: fake,
+    // The fake answers the shapes the intake reads, not the client's full types.
+    camunda: fake as unknown as CamundaPort,
     calls,
     messages,
     jobRetries,
