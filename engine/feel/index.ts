@@ -18,6 +18,8 @@ export class FeelEvaluationError extends Error {
 export interface FeelOptions {
   /** The engine clock; `now()` and `today()` read it instead of the wall clock. */
   now?: Date;
+  /** Largest JSON result, in bytes; a larger one is an evaluation failure (an incident). */
+  maxOutputBytes?: number;
 }
 
 export interface FeelResult {
@@ -98,7 +100,17 @@ export function evaluateFeel(
   } catch (err) {
     throw new FeelEvaluationError(text, describeFailure(err));
   }
-  return { value: toJsonValue(result.value), warnings: result.warnings.map((w) => w.message) };
+  const value = toJsonValue(result.value);
+  if (opts.maxOutputBytes !== undefined) {
+    const json = JSON.stringify(value) ?? 'null';
+    const bytes = json.length * 3 > opts.maxOutputBytes ? Buffer.byteLength(json) : 0;
+    if (bytes > opts.maxOutputBytes)
+      throw new FeelEvaluationError(
+        text,
+        `the result is ${bytes} bytes, more than the limit of ${opts.maxOutputBytes} bytes`,
+      );
+  }
+  return { value, warnings: result.warnings.map((w) => w.message) };
 }
 
 function describeFailure(err: unknown): string {

@@ -7,6 +7,7 @@ import * as b from '../support/bpmn';
 import { CamundaClient, deploy, eventually, NOW } from '../support/engine-harness';
 
 const ROOT = path.resolve(__dirname, '../..');
+const CRASH_ENGINE_TOKEN = 'crash-test-engine-token-0123456789';
 
 interface EngineProcess {
   child: ChildProcess;
@@ -21,7 +22,13 @@ interface EngineProcess {
 async function startEngineProcess(dataDir: string): Promise<EngineProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'engine/start.ts'], {
     cwd: ROOT,
-    env: { ...process.env, ENGINE_PORT: '0', ENGINE_DATA_DIR: dataDir, ENGINE_HOST: '127.0.0.1' },
+    env: {
+      ...process.env,
+      ENGINE_PORT: '0',
+      ENGINE_DATA_DIR: dataDir,
+      ENGINE_HOST: '127.0.0.1',
+      ENGINE_TOKEN: CRASH_ENGINE_TOKEN,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -47,7 +54,10 @@ async function startEngineProcess(dataDir: string): Promise<EngineProcess> {
   });
   const c8 = new Camunda8({
     ZEEBE_REST_ADDRESS: address,
-    CAMUNDA_AUTH_STRATEGY: 'NONE',
+    // The engine's token, sent as the password of the SDK's BASIC strategy.
+    CAMUNDA_AUTH_STRATEGY: 'BASIC',
+    CAMUNDA_BASIC_AUTH_USERNAME: 'engine',
+    CAMUNDA_BASIC_AUTH_PASSWORD: CRASH_ENGINE_TOKEN,
     CAMUNDA_SDK_VALIDATION: 'req:strict,res:strict',
     CAMUNDA_SDK_LOG_LEVEL: 'error',
   } as any);
