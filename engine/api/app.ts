@@ -634,7 +634,8 @@ export function onlyJsonWrites(req: Request, _res: Response, next: NextFunction)
   const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
   if (type === 'application/json') return next();
   if (type === 'multipart/form-data' && /^\/deployments\/?$/.test(req.path)) return next();
-  const hasBody = req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
+  const hasBody =
+    req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
   if (!type && !hasBody && BODYLESS_WRITES.some(([m, re]) => m === req.method && re.test(req.path)))
     return next();
   next(

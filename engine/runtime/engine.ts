@@ -4,7 +4,13 @@ import { parseTimer } from '../timers';
 import { lintDiagram } from '../lint';
 import { parseBpmn } from '../model/parse';
 import { FlowNode, ProcessModel, UnsupportedModelError } from '../model/types';
-import { jsonBytesOver, RecordKind, RecordStore, RecordTooLargeError, RECORD_KINDS } from '../store/sqlite-store';
+import {
+  jsonBytesOver,
+  RecordKind,
+  RecordStore,
+  RecordTooLargeError,
+  RECORD_KINDS,
+} from '../store/sqlite-store';
 import { EngineError, invalid, invalidState, notFound } from './errors';
 import { DEFAULT_LIMITS, EngineLimits } from './limits';
 import {
@@ -2076,14 +2082,18 @@ function timerText(v: unknown): string {
 function commitFailure(err: unknown): unknown {
   if (err instanceof RecordTooLargeError) {
     const rec = err.record as { name?: unknown };
-    const what = err.kind === 'variable' && typeof rec?.name === 'string' ? `variable '${rec.name}'` : `a ${err.kind} record`;
+    const what =
+      err.kind === 'variable' && typeof rec?.name === 'string'
+        ? `variable '${rec.name}'`
+        : `a ${err.kind} record`;
     return invalid(
       `${what} would be ${err.bytes} bytes, more than the limit of ${err.limit} bytes (ENGINE_MAX_MESSAGE_SIZE); the command was not applied`,
     );
   }
   const code = (err as { code?: unknown })?.code;
   if (typeof code === 'string' && code.startsWith('SQLITE_')) {
-    const reason = code === 'SQLITE_FULL' ? "the engine's disk is full" : `the engine's store failed (${code})`;
+    const reason =
+      code === 'SQLITE_FULL' ? "the engine's disk is full" : `the engine's store failed (${code})`;
     return new EngineError(500, 'INTERNAL', `${reason}; the command was not applied, retry it later`);
   }
   return err;
