@@ -23,6 +23,8 @@ export interface ApplicationStore {
   insertIfAbsent(record: ApplicationRecord): { record: ApplicationRecord; inserted: boolean };
   markStarted(applicationNumber: string, processInstanceKey: string): void;
   listByBin(bin: string): ApplicationRecord[];
+  /** Applications registered whose process is not started yet (the engine was unreachable), oldest first. */
+  listStarting(): ApplicationRecord[];
   list(): ApplicationRecord[];
   close(): void;
 }
@@ -71,7 +73,8 @@ export function createApplicationStore(dataDir: string | ':memory:'): Applicatio
     state TEXT NOT NULL CHECK (state IN ('starting', 'started')),
     process_instance_key TEXT
   );
-  CREATE INDEX IF NOT EXISTS applications_by_bin ON applications (applicant_bin);`);
+  CREATE INDEX IF NOT EXISTS applications_by_bin ON applications (applicant_bin);
+  CREATE INDEX IF NOT EXISTS applications_starting ON applications (received_at) WHERE state = 'starting';`);
 
   const getStmt = db.prepare<[string], Row>('SELECT * FROM applications WHERE application_number = ?');
   const insertStmt = db.prepare(`INSERT OR IGNORE INTO applications
@@ -82,6 +85,9 @@ export function createApplicationStore(dataDir: string | ':memory:'): Applicatio
   );
   const byBinStmt = db.prepare<[string], Row>(
     'SELECT * FROM applications WHERE applicant_bin = ? ORDER BY received_at DESC',
+  );
+  const startingStmt = db.prepare<[], Row>(
+    "SELECT * FROM applications WHERE state = 'starting' ORDER BY received_at LIMIT 100",
   );
   const allStmt = db.prepare<[], Row>('SELECT * FROM applications ORDER BY received_at DESC');
 
@@ -98,6 +104,7 @@ export function createApplicationStore(dataDir: string | ':memory:'): Applicatio
       startedStmt.run(key, number);
     },
     listByBin: (bin) => byBinStmt.all(bin).map(fromRow),
+    listStarting: () => startingStmt.all().map(fromRow),
     list: () => allStmt.all().map(fromRow),
     close: () => db.close(),
   };
