@@ -971,13 +971,18 @@ export class Engine {
       );
   }
 
+  private feelOptions() {
+    return {
+      now: new Date(this.now()),
+      maxOutputBytes: this.limits.maxMessageBytes,
+      timeoutMs: this.limits.feelTimeoutMs,
+    };
+  }
+
   private evalWith(expr: string, vars: Vars): unknown {
     if (!expr.startsWith('=')) return expr;
     try {
-      return evaluateExpression(expr.slice(1), vars, {
-        now: new Date(this.now()),
-        maxOutputBytes: this.limits.maxMessageBytes,
-      });
+      return evaluateExpression(expr.slice(1), vars, this.feelOptions());
     } catch (err) {
       throw new StepFailure('EXTRACT_VALUE_ERROR', (err as Error).message);
     }
@@ -1368,7 +1373,7 @@ export class Engine {
         if (!cond) continue;
         let ok: boolean;
         try {
-          ok = evaluateCondition(cond.slice(1), vars);
+          ok = evaluateCondition(cond.slice(1), vars, this.feelOptions());
         } catch (err) {
           throw new Error(
             `Expected to evaluate condition of flow '${fid}' ('${cond}'): ${(err as Error).message}`,

@@ -20,6 +20,7 @@ import { CamundaClient, deploy, eventually, NOW } from '../support/engine-harnes
  */
 
 const LIMIT = 64 * 1024;
+const SIZE_LIMITS = { maxMessageBytes: LIMIT, feelTimeoutMs: 300 };
 const TOKEN = 'limits-test-engine-token-0123456789';
 
 const diagrams = {
@@ -37,6 +38,16 @@ const diagrams = {
       b.end('End'),
     ],
     ['Start > Script_Big > End'],
+  ),
+  'limit-loop.bpmn': b.process(
+    'limit-loop',
+    [
+      b.start('Start'),
+      // Tens of millions of iterations: seconds of CPU and gigabytes without a time limit.
+      b.script('Script_Loop', '=count(for i in 1..50000000 return i)', 'n'),
+      b.end('End'),
+    ],
+    ['Start > Script_Loop > End'],
   ),
   'limit-user.bpmn': b.process(
     'limit-user',
@@ -86,7 +97,11 @@ describe('size limits (Zeebe maxMessageSize)', () => {
   let client: CamundaClient;
   beforeAll(async () => {
     dataDir = tmpDir();
-    engine = await startEmbeddedEngine({ dataDir, port: 0, limits: { maxMessageBytes: LIMIT } });
+    engine = await startEmbeddedEngine({
+      dataDir,
+      port: 0,
+      limits: SIZE_LIMITS,
+    });
     client = sdk(engine.address);
     await deploy(client, diagrams);
   });
@@ -121,7 +136,7 @@ describe('size limits (Zeebe maxMessageSize)', () => {
     expect(engine.engine.jobs.get(String(job.jobKey))!.state).toBe('ACTIVATED');
     // After a restart nothing of the refused completion is there, and the job can be completed normally.
     await engine.close();
-    engine = await startEmbeddedEngine({ dataDir, port: 0, limits: { maxMessageBytes: LIMIT } });
+    engine = await startEmbeddedEngine({ dataDir, port: 0, limits: SIZE_LIMITS });
     client = sdk(engine.address);
     expect([...engine.engine.variables.values()].some((v) => v.name === 'report')).toBe(false);
     await client.completeJob({ jobKey: job.jobKey, variables: { report: 'short' } } as any);
@@ -142,6 +157,20 @@ describe('size limits (Zeebe maxMessageSize)', () => {
       /the result is \d+ bytes, more than the limit of 65536/,
     );
     expect([...engine.engine.variables.values()].some((v) => v.name === 'big')).toBe(false);
+  });
+
+  test('a script task whose FEEL runs longer than the time limit becomes an incident; the engine stays responsive', async () => {
+    const started = Date.now();
+    const pi = await client.createProcessInstance({ processDefinitionId: 'limit-loop' } as any);
+    const incidents = (await client.searchIncidents(
+      { filter: { processInstanceKey: pi.processInstanceKey } } as any,
+      NOW,
+    )) as any;
+    expect(incidents.items).toHaveLength(1);
+    expect(incidents.items[0].errorMessage).toMatch(/took longer than the limit of 300 ms/);
+    // Interrupted at the limit, not after the seconds the loop would take.
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect((await call(engine.address, 'GET', '/v2/topology')).status).toBe(200);
   });
 
   test('a deployment with a DOCTYPE/ENTITY declaration is refused (XML entity expansion)', async () => {
