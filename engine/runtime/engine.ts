@@ -1932,16 +1932,25 @@ export class Engine {
     if (this.tick && this.tickAt <= next) return;
     if (this.tick) clearTimeout(this.tick);
     // With a pinned clock time does not pass on its own; only clock commands move it.
-    const delay =
-      this.pinnedAt !== undefined ? 60_000 : Math.min(Math.max(next - Date.now(), 0), 60_000, MAX_TIMEOUT_MS);
-    this.tickAt = this.pinnedAt !== undefined ? Infinity : next;
+    // After a failed tick (a full disk) due work waits a second instead of failing in a tight loop.
+    const delay = Math.max(
+      this.pinnedAt !== undefined ? 60_000 : Math.min(Math.max(next - Date.now(), 0), 60_000, MAX_TIMEOUT_MS),
+      this.retryTicksAt - Date.now(),
+    );
+    this.tickAt = this.pinnedAt !== undefined ? Infinity : Math.max(next, this.retryTicksAt);
     this.tick = setTimeout(() => {
       this.tick = undefined;
       this.tickAt = Infinity;
       try {
         this.command(() => undefined);
+        this.retryTicksAt = 0;
       } catch (err) {
-        this.log(`timer processing failed: ${(err as Error).message}`);
+        if (this.retryTicksAt === 0) this.log(`timer processing failed: ${(err as Error).message}`);
+        this.retryTicksAt = Date.now() + 1000;
+        if (this.tick) clearTimeout(this.tick);
+        this.tick = undefined;
+        this.tickAt = Infinity;
+        this.schedule();
       }
     }, delay);
     this.tick.unref?.();
@@ -1984,6 +1993,7 @@ export class Engine {
     this.dirty.clear();
   }
   private lastMeta = '';
+  private retryTicksAt = 0;
 
   private scopeMap(scopeKey: string): Map<string, VariableRec> {
     let m = this.scopeVars.get(scopeKey);

@@ -255,6 +255,51 @@ describe('a failed commit leaves no trace (disk full)', () => {
   });
 });
 
+test('a due timer on a full disk is retried about once a second, not in a tight loop, and fires once space is back', async () => {
+  let failing = false;
+  let attempts = 0;
+  const inner = openSqliteStore(':memory:');
+  const store: RecordStore = {
+    ...inner,
+    commit(changes, meta) {
+      if (failing) {
+        attempts++;
+        throw Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
+      }
+      inner.commit(changes, meta);
+    },
+  };
+  const logs: string[] = [];
+  const engine = new Engine({ store, lint: false, log: (m) => logs.push(m) });
+  await engine.start();
+  try {
+    await engine.deploy([
+      {
+        name: 'limit-timer.bpmn',
+        content: b.process(
+          'limit-timer',
+          [b.start('Start'), b.catchEvent('Timer_Wait', { timer: { duration: 'PT0.2S' } }), b.end('End')],
+          ['Start > Timer_Wait > End'],
+        ),
+      },
+    ]);
+    const pi = engine.createProcessInstance({ bpmnProcessId: 'limit-timer' });
+    failing = true;
+    await new Promise((r) => setTimeout(r, 2500));
+    expect(attempts).toBeGreaterThan(0);
+    expect(attempts).toBeLessThanOrEqual(5);
+    expect(logs.filter((l) => l.startsWith('timer processing failed'))).toHaveLength(1);
+    failing = false;
+    await eventually(
+      async () => engine.processInstances.get(pi.key)!.state,
+      (s) => s === 'COMPLETED',
+      5000,
+    );
+  } finally {
+    engine.close();
+  }
+});
+
 describe('JSON-only writes and the engine token (cross-site requests)', () => {
   let engine: RunningEngine;
   afterEach(() => engine?.close());
