@@ -101,7 +101,7 @@ export function probeGrpcTcp(address: string, timeoutMs = 2000): Promise<boolean
 export function orchestrationClient(
   config: AppConfig,
   sdkOverrides: Record<string, string>,
-  /** Receives the client's log events instead of the console (see workers/connection-log.ts). */
+  /** Receives the client's log events instead of the console (see config/sdk-log.ts). */
   log?: { level: string; transport: (event: any) => void },
 ) {
   // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -6,7 +6,7 @@ import {
   probeGrpcTcp,
 } from '../config/camunda';
 import type { AppConfig } from '../config/schema';
-import { connectionStateLog, SDK_TRANSPORT_LEVEL } from './connection-log';
+import { connectionStateLog, SDK_TRANSPORT_LEVEL } from '../config/sdk-log';
 import { createWorkerDeps, WorkerDeps } from './deps';
 import { loadWorkerDefinitions } from './registry';
 import { RunningWorkers, startGrpcWorkers, startRestWorkers, WorkerLogger } from './runtime';

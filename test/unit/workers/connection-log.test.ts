@@ -3,7 +3,7 @@ import net from 'node:net';
 import { orchestrationClient } from '../../../config/camunda';
 import { loadConfig } from '../../../config/schema';
 import { startEmbeddedEngine, RunningEngine } from '../../../engine';
-import { connectionStateLog, SDK_TRANSPORT_LEVEL } from '../../../workers/connection-log';
+import { connectionStateLog, SDK_TRANSPORT_LEVEL } from '../../../config/sdk-log';
 import { startRestWorkers, type RunningWorkers } from '../../../workers/runtime';
 import type { WorkerDefinition } from '../../../workers/types';
 import * as b from '../../support/bpmn';

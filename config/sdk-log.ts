@@ -1,4 +1,4 @@
-import type { WorkerLogger } from './runtime';
+import type { WorkerLogger } from '../workers/runtime';
 
 /** What the official client's logger hands a transport (`createCamundaClient({ log: { transport } })`). */
 export interface SdkLogEvent {
