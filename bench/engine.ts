@@ -129,7 +129,13 @@ export async function engineProcess(dataDir = tmpDir()): Promise<{ address: stri
     process.execPath,
     ['--import', 'tsx', path.join(__dirname, '..', 'engine', 'start.ts')],
     {
-      env: { ...process.env, ENGINE_PORT: '0', ENGINE_DATA_DIR: dataDir, LOG_LEVEL: 'error' },
+      env: {
+        ...process.env,
+        ENGINE_PORT: '0',
+        ENGINE_DATA_DIR: dataDir,
+        LOG_LEVEL: 'error',
+        ENGINE_TOKEN: BENCH_ENGINE_TOKEN,
+      },
       stdio: ['ignore', 'pipe', 'inherit'],
     },
   );
@@ -253,10 +259,15 @@ export async function memoryPerWaitingInstance(instances = 10_000): Promise<numb
   return (after - before) / instances;
 }
 
+/** The token of the engine process the benchmark starts; an in-process engine needs none and ignores it. */
+const BENCH_ENGINE_TOKEN = 'bench-engine-token-0123456789';
+
 function sdkClient(address: string) {
   return new Camunda8({
     ZEEBE_REST_ADDRESS: address,
-    CAMUNDA_AUTH_STRATEGY: 'NONE',
+    CAMUNDA_AUTH_STRATEGY: 'BASIC',
+    CAMUNDA_BASIC_AUTH_USERNAME: 'engine',
+    CAMUNDA_BASIC_AUTH_PASSWORD: BENCH_ENGINE_TOKEN,
     CAMUNDA_SDK_LOG_LEVEL: 'error',
   } as any).getOrchestrationClusterApiClient();
 }

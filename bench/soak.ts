@@ -40,11 +40,15 @@ function rssOf(pid: number): number {
 
 async function main(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'engine-soak-'));
-  const engine = await startEngineProcess(dir, { LOG_LEVEL: 'error' });
+  const token = 'soak-engine-token-0123456789';
+  const engine = await startEngineProcess(dir, { LOG_LEVEL: 'error', ENGINE_TOKEN: token });
   const client = () =>
     new Camunda8({
       ZEEBE_REST_ADDRESS: engine.address,
-      CAMUNDA_AUTH_STRATEGY: 'NONE',
+      // The engine's token, as the password of the SDK's BASIC strategy (as `npm start` hands it out).
+      CAMUNDA_AUTH_STRATEGY: 'BASIC',
+      CAMUNDA_BASIC_AUTH_USERNAME: 'engine',
+      CAMUNDA_BASIC_AUTH_PASSWORD: token,
       CAMUNDA_SDK_LOG_LEVEL: 'error',
     } as any).getOrchestrationClusterApiClient();
   const starter = client();

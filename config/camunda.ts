@@ -98,7 +98,12 @@ export function probeGrpcTcp(address: string, timeoutMs = 2000): Promise<boolean
  * long-polling activation open, and the client's adaptive concurrency gate (16 requests by default)
  * would otherwise starve job types beyond the sixteenth.
  */
-export function orchestrationClient(config: AppConfig, sdkOverrides: Record<string, string>) {
+export function orchestrationClient(
+  config: AppConfig,
+  sdkOverrides: Record<string, string>,
+  /** Receives the client's log events instead of the console (see config/sdk-log.ts). */
+  log?: { level: string; transport: (event: any) => void },
+) {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { translateToOcaEnvOverrides } = require('@camunda8/sdk/dist/lib/CamundaClientConfigTranslator');
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -107,7 +112,7 @@ export function orchestrationClient(config: AppConfig, sdkOverrides: Record<stri
     sdkConfig: camundaClientOptions(config),
     ocaOverrides: sdkOverrides,
   });
-  return createCamundaClient({ config: overrides }) as ReturnType<
+  return createCamundaClient({ config: overrides, ...(log ? { log } : {}) }) as ReturnType<
     Camunda8['getOrchestrationClusterApiClient']
   >;
 }

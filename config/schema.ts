@@ -185,6 +185,31 @@ export const CONFIG_KEYS = [
     doc: 'Directory of the embedded engine SQLite file (back it up, see docs/operations.md).',
     services: ['engine'],
   }),
+  key(
+    'engine.token',
+    'ENGINE_TOKEN',
+    { schema: z.string().min(16), type: 'string of ≥ 16 characters' },
+    {
+      doc: "Secret every request to the embedded engine must carry, as `Authorization: Bearer <token>` or as the password of HTTP Basic (the SDK's REST client has no static-bearer strategy, so our services send it with CAMUNDA_AUTH_STRATEGY=BASIC and CAMUNDA_BASIC_AUTH_PASSWORD). Required by `npm run engine`; `npm start` generates one per start and hands it to its workers, web app and deploy.",
+      secret: true,
+      services: ['engine'],
+    },
+  ),
+  key('engine.maxMessageBytes', 'ENGINE_MAX_MESSAGE_SIZE', int(1024, 64 * 1024 * 1024), {
+    default: 4 * 1024 * 1024,
+    doc: "Zeebe's maxMessageSize, in bytes: the largest variables of one command, stored record (a variable, a message) and deployment, and the largest FEEL result. Larger is refused with 400 (413 for a request body beyond it plus 64 KiB) and is not stored; a FEEL result beyond it is an incident.",
+    services: ['engine'],
+  }),
+  key('engine.feelTimeoutMs', 'ENGINE_FEEL_TIMEOUT_MS', int(10, 60_000), {
+    default: 1000,
+    doc: 'Longest one FEEL expression (script task, mapping, condition) may evaluate; longer becomes an incident and the engine stays responsive.',
+    services: ['engine'],
+  }),
+  key('engine.maxQueuedCommands', 'ENGINE_MAX_QUEUED_COMMANDS', int(1, 100_000), {
+    default: 256,
+    doc: 'Requests waiting for the embedded engine; beyond it a request is answered 429 RESOURCE_EXHAUSTED at once, which the SDK retries with back-off (back-pressure, as Zeebe does).',
+    services: ['engine'],
+  }),
 
   key('ui.port', 'UI_PORT', port(), {
     default: 3000,

@@ -2,6 +2,7 @@ import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import { createEngineApp } from './api/app';
 import { Engine } from './runtime/engine';
+import { DEFAULT_LIMITS, EngineLimits } from './runtime/limits';
 import { openSqliteStore } from './store/sqlite-store';
 
 export { Engine } from './runtime/engine';
@@ -14,6 +15,10 @@ export interface EmbeddedEngineOptions {
   host?: string;
   lint?: boolean;
   log?: (msg: string) => void;
+  /** Required `Authorization` secret (see ENGINE_TOKEN); unset only in tests and benchmarks. */
+  token?: string;
+  /** Size, time and queue limits; unset ones take DEFAULT_LIMITS. */
+  limits?: Partial<EngineLimits>;
 }
 
 export interface RunningEngine {
@@ -25,9 +30,15 @@ export interface RunningEngine {
 
 /** Starts the engine and its REST API; used by `npm run engine`, `npm start` and tests alike. */
 export async function startEmbeddedEngine(opts: EmbeddedEngineOptions): Promise<RunningEngine> {
-  const engine = new Engine({ store: openSqliteStore(opts.dataDir), lint: opts.lint, log: opts.log });
+  const limits = { ...DEFAULT_LIMITS, ...opts.limits };
+  const engine = new Engine({
+    store: openSqliteStore(opts.dataDir, 'normal', limits.maxMessageBytes),
+    lint: opts.lint,
+    log: opts.log,
+    limits,
+  });
   await engine.start();
-  const server = http.createServer(createEngineApp(engine));
+  const server = http.createServer(createEngineApp(engine, { token: opts.token }));
   // Long-polling job activations hold connections open; keep-alive must outlast them.
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {

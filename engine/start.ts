@@ -12,11 +12,20 @@ async function main(): Promise<void> {
     console.error(err.message);
     process.exit(2);
   }
-  const { port, dataDir, host } = config.engine;
+  const { port, dataDir, host, token, maxMessageBytes, feelTimeoutMs, maxQueuedCommands } = config.engine;
+  if (token === undefined) {
+    console.error(
+      'ENGINE_TOKEN (engine.token) is required: the engine answers only clients that present it ' +
+        '(Authorization: Bearer <token>, or CAMUNDA_AUTH_STRATEGY=BASIC with CAMUNDA_BASIC_AUTH_PASSWORD=<token>).',
+    );
+    process.exit(2);
+  }
   const running = await startEmbeddedEngine({
     dataDir,
     port,
     host,
+    token,
+    limits: { maxMessageBytes, feelTimeoutMs, maxQueuedCommands },
     log: (m) => createLogger('engine', config.log.level).info(m),
   });
   console.log(`engine ready: Camunda 8.8 REST API at ${running.address}/v2 (data in ${dataDir})`);

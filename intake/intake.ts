@@ -302,13 +302,16 @@ export function createIntake(deps: IntakeDeps) {
         return { status: inserted ? 201 : 200, application: view(started) };
       } catch (err) {
         if (err instanceof IntakeError) throw err;
-        log('process start failed; the application stays registered and a repeat resumes it', {
-          applicationNumber: record.applicationNumber,
-          error: (err as Error).message,
-        });
+        log(
+          'process start failed; the application stays registered and intake starts it when the engine is back',
+          {
+            applicationNumber: record.applicationNumber,
+            error: (err as Error).message,
+          },
+        );
         throw new IntakeError(503, 'ENGINE_UNAVAILABLE', {
-          kk: 'Өтініш тіркелді, бірақ өңдеу әлі басталмады. Кейінірек қайта жіберіңіз',
-          ru: 'Заявление зарегистрировано, но обработка ещё не началась. Повторите отправку позже',
+          kk: 'Өтініш тіркелді, бірақ өңдеу әлі басталмады: жүйе қолжетімді болғанда ол өздігінен басталады, қайта жіберудің қажеті жоқ',
+          ru: 'Заявление зарегистрировано, но обработка ещё не началась: она начнётся сама, когда система станет доступна, повторно отправлять не нужно',
         });
       }
     })();
@@ -645,7 +648,77 @@ export function createIntake(deps: IntakeDeps) {
     return r;
   }
 
-  return { submit, status, sendMessage, fileComplaint, router, store };
+  /**
+   * Starts, by itself, the applications registered while the engine was unreachable: they stay
+   * 'starting' until the engine answers again, then each is started once (idempotently: an instance
+   * already created for its number is adopted) with the registration time recorded at submission,
+   * so its legal terms run from then. Retries with back-off while the engine is down and logs one
+   * line when it goes down and one when it is back.
+   */
+  function resumeStarting(opts: { minDelayMs?: number; maxDelayMs?: number } = {}) {
+    const minDelay = opts.minDelayMs ?? 1000;
+    const maxDelay = opts.maxDelayMs ?? 60_000;
+    let delay = minDelay;
+    let stopped = false;
+    let waiting = false;
+    let timer: NodeJS.Timeout | undefined;
+    const skipped = new Set<string>();
+
+    /** One pass; throws when the engine cannot be reached. Returns how many applications it started. */
+    async function runOnce(): Promise<number> {
+      let resumed = 0;
+      for (const r of store.listStarting()) {
+        if (stopped || inFlight.has(r.applicationNumber) || skipped.has(r.applicationNumber)) continue;
+        const work = start(r);
+        inFlight.set(r.applicationNumber, work);
+        try {
+          await work;
+          resumed++;
+        } catch (err) {
+          // A refusal of this one application (no rules in force that day) is final and already logged.
+          if (err instanceof IntakeError) skipped.add(r.applicationNumber);
+          else throw err;
+        } finally {
+          inFlight.delete(r.applicationNumber);
+        }
+      }
+      return resumed;
+    }
+
+    const tick = async () => {
+      timer = undefined;
+      if (stopped) return;
+      try {
+        const resumed = await runOnce();
+        if (waiting) log('engine reachable again: registered applications resumed', { resumed });
+        waiting = false;
+        delay = minDelay;
+      } catch (err) {
+        if (stopped) return;
+        if (!waiting)
+          log('registered applications wait for the engine; intake retries with back-off', {
+            error: (err as Error).message,
+          });
+        waiting = true;
+        delay = Math.min(delay * 2, maxDelay);
+      }
+      if (!stopped) {
+        timer = setTimeout(() => void tick(), delay);
+        timer.unref();
+      }
+    };
+    timer = setTimeout(() => void tick(), 0);
+    timer.unref();
+    return {
+      runOnce,
+      stop() {
+        stopped = true;
+        if (timer) clearTimeout(timer);
+      },
+    };
+  }
+
+  return { submit, status, sendMessage, fileComplaint, router, store, resumeStarting };
 }
 
 export type Intake = ReturnType<typeof createIntake>;

@@ -41,6 +41,8 @@ export interface ApplicationStore {
     bin: string,
     page: { offset: number; limit: number; serviceId?: string; number?: string },
   ): { items: ApplicationRecord[]; total: number };
+  /** Applications registered whose process is not started yet (the engine was unreachable), oldest first. */
+  listStarting(): ApplicationRecord[];
   list(): ApplicationRecord[];
   close(): void;
 }
@@ -96,7 +98,8 @@ export function createApplicationStore(dataDir: string | ':memory:'): Applicatio
   if (!columns.some((c) => c.name === 'idempotency_key'))
     db.exec('ALTER TABLE applications ADD COLUMN idempotency_key TEXT');
   db.exec(`CREATE UNIQUE INDEX IF NOT EXISTS applications_by_idempotency_key
-    ON applications (applicant_bin, idempotency_key) WHERE idempotency_key IS NOT NULL`);
+    ON applications (applicant_bin, idempotency_key) WHERE idempotency_key IS NOT NULL;
+  CREATE INDEX IF NOT EXISTS applications_starting ON applications (received_at) WHERE state = 'starting';`);
 
   const getStmt = db.prepare<[string], Row>('SELECT * FROM applications WHERE application_number = ?');
   const insertStmt = db.prepare(`INSERT OR IGNORE INTO applications
@@ -107,6 +110,9 @@ export function createApplicationStore(dataDir: string | ':memory:'): Applicatio
   );
   const byBinStmt = db.prepare<[string], Row>(
     'SELECT * FROM applications WHERE applicant_bin = ? ORDER BY received_at DESC',
+  );
+  const startingStmt = db.prepare<[], Row>(
+    "SELECT * FROM applications WHERE state = 'starting' ORDER BY received_at LIMIT 100",
   );
   const allStmt = db.prepare<[], Row>('SELECT * FROM applications ORDER BY received_at DESC');
   const byKeyStmt = db.prepare<[string, string], Row>(
@@ -176,6 +182,7 @@ export function createApplicationStore(dataDir: string | ':memory:'): Applicatio
         total: (countStmt.get(args) as { n: number }).n,
       };
     },
+    listStarting: () => startingStmt.all().map(fromRow),
     list: () => allStmt.all().map(fromRow),
     close: () => db.close(),
   };

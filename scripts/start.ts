@@ -30,10 +30,16 @@ export interface RunningSystem {
 export async function startSystem(env: NodeJS.ProcessEnv = process.env): Promise<RunningSystem> {
   const config = loadConfig(env);
   const log = consoleLogger('system', config.log.level);
+  // The engine answers only its own services: they get the token made for this run (unless one is
+  // configured) as the password of the SDK's BASIC strategy, which the engine accepts like a bearer token.
+  const engineToken = config.engine.token ?? randomBytes(24).toString('hex');
+  const { maxMessageBytes, feelTimeoutMs, maxQueuedCommands } = config.engine;
   const engine = await startEmbeddedEngine({
     dataDir: path.resolve(config.engine.dataDir),
     port: config.engine.port,
     host: config.engine.host,
+    token: engineToken,
+    limits: { maxMessageBytes, feelTimeoutMs, maxQueuedCommands },
     log: (m) => log.info(`[engine] ${m}`),
   });
   const simulators = await startSimulators({
@@ -55,6 +61,9 @@ export async function startSystem(env: NodeJS.ProcessEnv = process.env): Promise
     ...env,
     ...ncalayer?.env,
     ZEEBE_REST_ADDRESS: engine.address,
+    CAMUNDA_AUTH_STRATEGY: 'BASIC',
+    CAMUNDA_BASIC_AUTH_USERNAME: 'engine',
+    CAMUNDA_BASIC_AUTH_PASSWORD: engineToken,
     GATEWAY_BASE_URL: simulators.url,
     INBOUND_TOKEN: inboundToken,
   };

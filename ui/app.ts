@@ -167,6 +167,8 @@ export function createApp(deps: AppDeps): express.Express {
     cabinet,
     log,
   });
+  // The running web app (ui/start.ts) starts the resumption of applications registered while the engine was down.
+  app.locals.intake = intake;
 
   const nodeModules = path.join(deps.repoDir, 'node_modules');
   app.use('/static', express.static(path.join(__dirname, 'public'), { index: false }));

@@ -15,6 +15,8 @@ import { camundaClientOptions } from '../config/camunda';
 import { systemClock } from '../domain/clock';
 import { defaultLegalClock } from '../domain/legal-clock';
 import { createApplicationStore } from '../intake/store';
+import type { Intake } from '../intake/intake';
+import type { CamundaPort } from '../intake/camunda-port';
 import { createDocumentService } from '../adapters/documents';
 import { createGatewayClients } from '../adapters/gateway';
 import { createLegalAmendmentStore } from '../adapters/legal-amendments';
@@ -117,8 +119,10 @@ export async function startUi(env: NodeJS.ProcessEnv = process.env, opts: StartU
     log: (message, fields) => log.info(message, fields),
   });
   server.on('request', app);
+  const resumer = (app.locals.intake as Intake).resumeStarting();
   const close = () =>
     new Promise<void>((resolve) => {
+      resumer.stop();
       server.close(() => {
         store.close();
         sessionStore.close();

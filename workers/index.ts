@@ -6,6 +6,7 @@ import {
   probeGrpcTcp,
 } from '../config/camunda';
 import type { AppConfig } from '../config/schema';
+import { connectionStateLog, SDK_TRANSPORT_LEVEL } from '../config/sdk-log';
 import { createWorkerDeps, WorkerDeps } from './deps';
 import { WORKERS } from './registry';
 import { RunningWorkers, startGrpcWorkers, startRestWorkers } from './runtime';
@@ -34,9 +35,12 @@ export async function startWorkers(opts: StartWorkersOptions): Promise<RunningWo
     ? startGrpcWorkers(c8.getZeebeGrpcApiClient(), WORKERS, deps, run)
     : startRestWorkers(
         // One long-polling activation per job type: size the client's concurrency gate for all of them.
-        orchestrationClient(config, {
-          CAMUNDA_SDK_BACKPRESSURE_INITIAL_MAX: String(WORKERS.length * 2 + 16),
-        }),
+        orchestrationClient(
+          config,
+          { CAMUNDA_SDK_BACKPRESSURE_INITIAL_MAX: String(WORKERS.length * 2 + 16) },
+          // One line per engine outage and one per recovery, not a stack trace per failed poll.
+          { level: SDK_TRANSPORT_LEVEL, transport: connectionStateLog(log).transport },
+        ),
         WORKERS,
         deps,
         run,

@@ -1,6 +1,8 @@
+import { timingSafeEqual } from 'node:crypto';
 import express, { NextFunction, Request, Response } from 'express';
 import multer from 'multer';
 import { Engine } from '../runtime/engine';
+import { ENVELOPE_BYTES } from '../runtime/limits';
 import { EngineError, invalid, notFound } from '../runtime/errors';
 import { toVariable } from '../runtime/projections';
 import { TENANT } from '../runtime/records';
@@ -9,13 +11,29 @@ import { search, SearchRequest } from './search';
 
 export const GATEWAY_VERSION = '8.8.0';
 
+export interface EngineAppOptions {
+  /**
+   * When set, every request must carry `Authorization: Bearer <token>` (or HTTP Basic with the token
+   * as password, which is how the SDK's REST client sends a static secret). Unset only in tests.
+   */
+  token?: string;
+}
+
 /** The Camunda 8.8 Orchestration Cluster REST API (`/v2`) over the embedded engine. */
-export function createEngineApp(engine: Engine): express.Express {
+export function createEngineApp(engine: Engine, opts: EngineAppOptions = {}): express.Express {
   const app = express();
   app.disable('x-powered-by');
-  app.use(express.json({ limit: '16mb' }));
-  const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: 32 * 1024 * 1024 } });
+  const { maxMessageBytes } = engine.limits;
   const v2 = express.Router();
+  // Authenticate and check the media type before reading a body; queue only parsed requests, so
+  // the queue bounds the work waiting for the engine.
+  app.use('/v2', authenticate(opts.token), onlyJsonWrites);
+  app.use('/v2', express.json({ limit: maxMessageBytes + ENVELOPE_BYTES }), commandQueue(engine));
+  // A deployment is one record in Zeebe: its resources together stay under the message size limit.
+  const upload = multer({
+    storage: multer.memoryStorage(),
+    limits: { fileSize: maxMessageBytes, files: 100, fields: 100 },
+  });
   app.use('/v2', v2);
 
   const body = (req: Request): Record<string, any> =>
@@ -70,6 +88,18 @@ export function createEngineApp(engine: Engine): express.Express {
     const files = (req.files as Express.Multer.File[] | undefined) ?? [];
     if (files.length === 0)
       throw invalid("a deployment needs at least one file in the multipart field 'resources'");
+    const total = files.reduce((n, f) => n + f.size, 0);
+    if (total > maxMessageBytes)
+      throw new EngineError(
+        413,
+        'PAYLOAD_TOO_LARGE',
+        `the deployment's resources are ${total} bytes together, more than the limit of ${maxMessageBytes} bytes (ENGINE_MAX_MESSAGE_SIZE)`,
+      );
+    for (const f of files) {
+      // Entity declarations are how XML bombs and external-entity reads start; BPMN never needs them.
+      if (/<!(DOCTYPE|ENTITY)/i.test(f.buffer.toString('utf8')))
+        throw invalid(`'${f.originalname}': DOCTYPE and ENTITY declarations are not allowed`);
+    }
     const result = await engine.deploy(
       files.map((f) => ({ name: f.originalname, content: f.buffer.toString('utf8') })),
     );
@@ -421,15 +451,118 @@ export function problemDetails(err: unknown, req: Request, res: Response, _next:
     status = 400;
     title = 'INVALID_ARGUMENT';
     detail = `request body is not valid JSON: ${(err as unknown as Error).message}`;
+  } else if (err && typeof err === 'object' && 'type' in err && (err as any).type === 'entity.too.large') {
+    status = 413;
+    title = 'PAYLOAD_TOO_LARGE';
+    detail = `the request body is larger than the limit of ${(err as any).limit} bytes (ENGINE_MAX_MESSAGE_SIZE plus the request envelope)`;
   } else if (err instanceof multer.MulterError) {
-    status = 400;
-    title = 'INVALID_ARGUMENT';
-    detail = err.message;
+    status = err.code === 'LIMIT_FILE_SIZE' || err.code === 'LIMIT_FILE_COUNT' ? 413 : 400;
+    title = status === 413 ? 'PAYLOAD_TOO_LARGE' : 'INVALID_ARGUMENT';
+    detail =
+      err.code === 'LIMIT_FILE_SIZE'
+        ? `resource '${err.field ?? ''}' is larger than the limit (ENGINE_MAX_MESSAGE_SIZE)`
+        : err.message;
   } else if (err instanceof Error) {
     detail = err.message;
   }
+  if (status === 401) res.set('WWW-Authenticate', 'Bearer realm="engine"');
+  if (status === 429) res.set('Retry-After', '1');
   res
     .status(status)
     .type('application/problem+json')
     .json({ type: 'about:blank', title, status, detail, instance: req.originalUrl });
+}
+
+/** Endpoints whose writes carry no body (the SDK sends them without a Content-Type). */
+const BODYLESS_WRITES: readonly [string, RegExp][] = [
+  ['POST', /^\/clock\/reset\/?$/],
+  ['DELETE', /^\/user-tasks\/[^/]+\/assignee\/?$/],
+];
+
+/**
+ * Writes are JSON (multipart for deployments): a browser can send `text/plain` or a form across
+ * sites without asking, but not `application/json`, so this closes cross-site requests. 415 otherwise.
+ */
+export function onlyJsonWrites(req: Request, _res: Response, next: NextFunction): void {
+  if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return next();
+  const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+  if (type === 'application/json') return next();
+  if (type === 'multipart/form-data' && /^\/deployments\/?$/.test(req.path)) return next();
+  const hasBody =
+    req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
+  if (!type && !hasBody && BODYLESS_WRITES.some(([m, re]) => m === req.method && re.test(req.path)))
+    return next();
+  next(
+    new EngineError(
+      415,
+      'UNSUPPORTED_MEDIA_TYPE',
+      `${req.method} ${req.originalUrl} accepts only Content-Type application/json${
+        /^\/deployments\/?$/.test(req.path) ? ' or multipart/form-data' : ''
+      }, got '${type || 'none'}'`,
+    ),
+  );
+}
+
+function sameSecret(given: string, token: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** `Authorization: Bearer <token>`, or Basic with the token as password; 401 otherwise. */
+export function authenticate(token: string | undefined) {
+  return (req: Request, _res: Response, next: NextFunction): void => {
+    if (token === undefined) return next();
+    const header = req.headers.authorization ?? '';
+    const [scheme, value = ''] = header.split(' ', 2);
+    let ok = false;
+    if (/^bearer$/i.test(scheme)) ok = sameSecret(value.trim(), token);
+    else if (/^basic$/i.test(scheme)) {
+      const decoded = Buffer.from(value.trim(), 'base64').toString('utf8');
+      ok = sameSecret(decoded.slice(decoded.indexOf(':') + 1), token);
+    }
+    if (ok) return next();
+    next(
+      new EngineError(
+        401,
+        'UNAUTHENTICATED',
+        header ? 'the engine token is not valid' : 'the engine requires Authorization: Bearer <ENGINE_TOKEN>',
+      ),
+    );
+  };
+}
+
+/**
+ * Back-pressure, as Zeebe applies it: requests wait in one bounded queue and run one at a time
+ * between I/O turns; when the queue is full a request is refused at once with 429
+ * RESOURCE_EXHAUSTED, which the SDK retries with back-off, instead of the engine falling behind.
+ */
+export function commandQueue(engine: Engine) {
+  const queue: (() => void)[] = [];
+  let scheduled = false;
+  const pump = () => {
+    const until = Date.now() + 5;
+    while (queue.length > 0 && Date.now() < until) queue.shift()!();
+    scheduled = queue.length > 0;
+    if (scheduled) setImmediate(pump);
+  };
+  return (req: Request, _res: Response, next: NextFunction): void => {
+    // Health probes are answered ahead of the queue.
+    if (req.method === 'GET' && /^\/(status|topology)\/?$/.test(req.path)) return next();
+    if (queue.length >= engine.limits.maxQueuedCommands) {
+      engine.counters.rejectedByBackPressure++;
+      return next(
+        new EngineError(
+          429,
+          'RESOURCE_EXHAUSTED',
+          `the engine is busy (${queue.length} requests waiting); retry after a short back-off`,
+        ),
+      );
+    }
+    queue.push(() => next());
+    if (!scheduled) {
+      scheduled = true;
+      setImmediate(pump);
+    }
+  };
 }

@@ -1,3 +1,4 @@
+import vm from 'node:vm';
 import { evaluate, parseExpression } from '@bpmn-io/feelin';
 import { EXTENSION_FUNCTION_NAMES, FeelAssertionError, extensionFunctions } from './builtins';
 import { toJsonValue } from './convert';
@@ -18,6 +19,34 @@ export class FeelEvaluationError extends Error {
 export interface FeelOptions {
   /** The engine clock; `now()` and `today()` read it instead of the wall clock. */
   now?: Date;
+  /** Largest JSON result, in bytes; a larger one is an evaluation failure (an incident). */
+  maxOutputBytes?: number;
+  /** Longest the evaluation may run, in milliseconds; a longer one is interrupted and fails. */
+  timeoutMs?: number;
+}
+
+// One reusable context: `vm`'s timeout interrupts whatever runs on this thread during the call,
+// including feelin's functions from the host realm, so a runaway expression cannot hold the engine.
+const budgetContext = vm.createContext({ run: undefined, out: undefined });
+const budgetScript = new vm.Script('out = run(); run = undefined;');
+
+class FeelTimeoutError extends Error {}
+
+function withinBudget<T>(fn: () => T, timeoutMs: number | undefined): T {
+  if (timeoutMs === undefined) return fn();
+  const ctx = budgetContext as { run?: () => T; out?: T };
+  ctx.run = fn;
+  try {
+    budgetScript.runInContext(budgetContext, { timeout: timeoutMs });
+    return ctx.out as T;
+  } catch (err) {
+    if ((err as { code?: string }).code === 'ERR_SCRIPT_EXECUTION_TIMEOUT')
+      throw new FeelTimeoutError(`the evaluation took longer than the limit of ${timeoutMs} ms`);
+    throw err;
+  } finally {
+    ctx.run = undefined;
+    ctx.out = undefined;
+  }
 }
 
 export interface FeelResult {
@@ -93,16 +122,30 @@ export function evaluateFeel(
   // Variables shadow the extension functions, as feelin lets them shadow its own built-ins.
   const context = { ...extensionFunctions(opts.now), ...variables };
   let result: { value: unknown; warnings: { message: string }[] };
+  let value: unknown;
   try {
-    result = evaluate(text, context);
+    [result, value] = withinBudget(() => {
+      const r = evaluate(text, context);
+      return [r, toJsonValue(r.value)] as const;
+    }, opts.timeoutMs);
   } catch (err) {
     throw new FeelEvaluationError(text, describeFailure(err));
   }
-  return { value: toJsonValue(result.value), warnings: result.warnings.map((w) => w.message) };
+  if (opts.maxOutputBytes !== undefined) {
+    const json = JSON.stringify(value) ?? 'null';
+    const bytes = json.length * 3 > opts.maxOutputBytes ? Buffer.byteLength(json) : 0;
+    if (bytes > opts.maxOutputBytes)
+      throw new FeelEvaluationError(
+        text,
+        `the result is ${bytes} bytes, more than the limit of ${opts.maxOutputBytes} bytes`,
+      );
+  }
+  return { value, warnings: result.warnings.map((w) => w.message) };
 }
 
 function describeFailure(err: unknown): string {
   if (err instanceof FeelAssertionError) return `Assertion failure: ${err.message}`;
+  if (err instanceof FeelTimeoutError) return err.message;
   const e = err as { message?: string; position?: { from: number } };
   const position = e.position ? ` at position ${e.position.from}` : '';
   return `${e.message ?? String(err)}${position}`;

@@ -4,10 +4,17 @@ import { parseTimer } from '../timers';
 import { lintDiagram } from '../lint';
 import { parseBpmn } from '../model/parse';
 import { FlowNode, ProcessModel, UnsupportedModelError } from '../model/types';
-import { RecordKind, RecordStore, RECORD_KINDS } from '../store/sqlite-store';
+import {
+  jsonBytesOver,
+  RecordKind,
+  RecordStore,
+  RecordTooLargeError,
+  RECORD_KINDS,
+} from '../store/sqlite-store';
 import { IndexChanges, SearchIndexReader, SearchKind } from '../store/search-index';
 import * as project from './projections';
 import { EngineError, invalid, invalidState, notFound } from './errors';
+import { DEFAULT_LIMITS, EngineLimits } from './limits';
 import {
   DeploymentRec,
   ElementInstanceRec,
@@ -34,6 +41,8 @@ export interface EngineOptions {
   /** Whether deploy runs bpmnlint's camunda-cloud-8-8 rules (always on outside unit tests of the interpreter). */
   lint?: boolean;
   log?: (msg: string) => void;
+  /** Size and time limits; each defaults to DEFAULT_LIMITS. */
+  limits?: Partial<EngineLimits>;
 }
 
 export interface DeployResource {
@@ -123,17 +132,19 @@ export class Engine {
   private tickAt = Infinity;
   private closed = false;
   private draining = false;
+  readonly limits: EngineLimits;
+  /** Requests refused by back-pressure since start (for tests, benchmarks and health). */
+  readonly counters = { rejectedByBackPressure: 0 };
 
   constructor(opts: EngineOptions) {
     this.store = opts.store;
     this.lint = opts.lint ?? true;
     this.log = opts.log ?? (() => undefined);
+    this.limits = { ...DEFAULT_LIMITS, ...opts.limits };
   }
 
-  /** Loads persisted state (async only because diagrams are re-parsed), then arms timers. */
-  async start(): Promise<void> {
-    const all = this.store.loadAll();
-    const maps: Record<RecordKind, Map<string, any>> = {
+  private recordMaps(): Record<RecordKind, Map<string, any>> {
+    return {
       deployment: this.deployments,
       process: this.processes,
       form: this.forms,
@@ -147,17 +158,50 @@ export class Engine {
       messageSubscription: this.subscriptions,
       message: this.messages,
     };
+  }
+
+  /** Loads persisted state (async only because diagrams are re-parsed), then arms timers. */
+  async start(): Promise<void> {
+    const all = this.store.loadAll();
+    const maps = this.recordMaps();
     for (const kind of RECORD_KINDS) for (const [k, v] of all.get(kind)!) maps[kind].set(k, v);
-    for (const kind of INSTANCE_KINDS)
-      for (const rec of maps[kind].values()) this.track(kind, rec.processInstanceKey, rec.key);
-    this.keyCounter = BigInt(this.store.getMeta('keyCounter') ?? '0');
-    const pinned = this.store.getMeta('pinnedClock');
-    this.pinnedAt = pinned ? Number(pinned) : undefined;
+    this.loadMeta();
     for (const def of this.processes.values()) {
       const parsed = await parseBpmn(def.xml, def.resourceName);
       const model = parsed.processes.find((p) => p.bpmnProcessId === def.bpmnProcessId);
       if (model) this.models.set(def.key, model);
     }
+    this.rebuildIndexes();
+    if (this.store.getMeta('searchIndex') !== '1') {
+      // A store written before the search tables existed: index what it holds; finished instances leave memory.
+      for (const kind of [...INSTANCE_KINDS, 'processInstance'] as const)
+        for (const [k, v] of maps[kind]) this.markDirty(kind, k, v);
+      this.flush();
+      this.store.commit(new Map(), { searchIndex: '1' });
+    }
+    this.schedule();
+  }
+
+  private loadMeta(): void {
+    this.keyCounter = BigInt(this.store.getMeta('keyCounter') ?? '0');
+    const pinned = this.store.getMeta('pinnedClock');
+    this.pinnedAt = pinned ? Number(pinned) : undefined;
+    this.lastMeta = '';
+  }
+
+  /** The lookup structures derived from the records, rebuilt from scratch. */
+  private rebuildIndexes(): void {
+    this.byInstance.clear();
+    const maps = this.recordMaps();
+    for (const kind of INSTANCE_KINDS)
+      for (const rec of maps[kind].values()) this.track(kind, rec.processInstanceKey, rec.key);
+    this.scopeVars.clear();
+    this.activeChildren.clear();
+    this.openJobsByType.clear();
+    this.subsByMessage.clear();
+    this.byOwner.clear();
+    this.minTimerDue = Infinity;
+    this.minJobDeadline = Infinity;
     for (const v of this.variables.values()) this.scopeMap(v.scopeKey).set(v.name, v);
     for (const ei of this.elementInstances.values())
       if (ei.state === 'ACTIVE' && ei.flowScopeKey) this.children(ei.flowScopeKey).add(ei.key);
@@ -172,14 +216,29 @@ export class Engine {
     }
     for (const j of this.jobs.values())
       if (j.deadline !== undefined) this.minJobDeadline = Math.min(this.minJobDeadline, j.deadline);
-    if (this.store.getMeta('searchIndex') !== '1') {
-      // A store written before the search tables existed: index what it holds; finished instances leave memory.
-      for (const kind of [...INSTANCE_KINDS, 'processInstance'] as const)
-        for (const [k, v] of maps[kind]) this.markDirty(kind, k, v);
-      this.flush();
-      this.store.commit(new Map(), { searchIndex: '1' });
+  }
+
+  /**
+   * Undoes every in-memory change since the last successful commit: each record the failed command
+   * touched is read back as stored (or dropped when it was new), and the derived indexes are rebuilt.
+   * A command that fails, whether refused or not written (disk full), thus leaves no trace.
+   */
+  private rollback(): void {
+    this.agenda.length = 0;
+    if (this.dirty.size > 0) {
+      const maps = this.recordMaps();
+      for (const [kind, rows] of this.dirty) {
+        for (const key of rows.keys()) {
+          const stored = this.store.load(kind, key);
+          if (stored === undefined) maps[kind].delete(key);
+          else maps[kind].set(key, stored);
+        }
+      }
+      this.dirty.clear();
+      for (const key of [...this.models.keys()]) if (!this.processes.has(key)) this.models.delete(key);
+      this.rebuildIndexes();
     }
-    this.schedule();
+    this.loadMeta();
   }
 
   /** The search tables (running and finished instances). */
@@ -384,7 +443,7 @@ export class Engine {
       throw invalid(
         `process '${def.bpmnProcessId}' has no none start event; start it with a message or timer`,
       );
-    assertVariables(req.variables);
+    this.checkVariables(req.variables);
     return this.command(() => this.startInstance(def!, model.noneStartEventId!, req.variables ?? {}));
   }
 
@@ -451,7 +510,7 @@ export class Engine {
     variables?: Vars;
   }): MessageRec {
     if (!req.name) throw invalid('message name is required');
-    assertVariables(req.variables);
+    this.checkVariables(req.variables);
     const ttl = req.timeToLive ?? 0;
     if (!Number.isFinite(ttl) || ttl < 0)
       throw invalid('timeToLive must be a non-negative number of milliseconds');
@@ -490,7 +549,7 @@ export class Engine {
     processInstanceKey: string;
   } {
     if (!req.name) throw invalid('message name is required');
-    assertVariables(req.variables);
+    this.checkVariables(req.variables);
     return this.command(() => {
       const msg: MessageRec = {
         key: this.nextKey(),
@@ -627,15 +686,26 @@ export class Engine {
     return ei?.state === 'ACTIVE' && ei.incidentKey === undefined;
   }
 
-  private serveWaitingWorkers(): void {
-    if (this.pending.length === 0) return;
+  /**
+   * Takes jobs for waiting activation requests. Returns one function per served request: called
+   * after the commit it answers the worker; on a failed commit, run with `undo` flag it re-queues it.
+   */
+  private serveWaitingWorkers(): ((undo?: boolean) => void)[] {
+    const out: ((undo?: boolean) => void)[] = [];
+    if (this.pending.length === 0) return out;
     for (const p of [...this.pending]) {
       const jobs = this.takeJobs(p.req);
       if (jobs.length === 0) continue;
       this.pending.splice(this.pending.indexOf(p), 1);
-      if (p.timer) clearTimeout(p.timer);
-      p.resolve(jobs);
+      out.push((undo) => {
+        if (undo) this.pending.push(p);
+        else {
+          if (p.timer) clearTimeout(p.timer);
+          p.resolve(jobs);
+        }
+      });
     }
+    return out;
   }
 
   private activeJob(key: string): JobRec {
@@ -645,7 +715,7 @@ export class Engine {
   }
 
   completeJob(key: string, variables?: Vars): void {
-    assertVariables(variables);
+    this.checkVariables(variables);
     this.command(() => {
       const job = this.activeJob(key);
       this.closeJob(job, 'COMPLETED');
@@ -658,7 +728,7 @@ export class Engine {
     key: string,
     req: { retries: number; errorMessage?: string; retryBackOff?: number; variables?: Vars },
   ): void {
-    assertVariables(req.variables);
+    this.checkVariables(req.variables);
     if (!Number.isInteger(req.retries)) throw invalid('retries must be an integer');
     this.command(() => {
       const job = this.activeJob(key);
@@ -685,7 +755,7 @@ export class Engine {
 
   throwJobError(key: string, req: { errorCode: string; errorMessage?: string; variables?: Vars }): void {
     if (!req.errorCode) throw invalid('errorCode is required');
-    assertVariables(req.variables);
+    this.checkVariables(req.variables);
     this.command(() => {
       const job = this.activeJob(key);
       job.state = 'ERROR_THROWN';
@@ -786,7 +856,7 @@ export class Engine {
   }
 
   completeUserTask(key: string, variables?: Vars): void {
-    assertVariables(variables);
+    this.checkVariables(variables);
     this.command(() => {
       const t = this.openUserTask(key);
       t.state = 'COMPLETED';
@@ -844,7 +914,7 @@ export class Engine {
   }
 
   setVariables(elementInstanceKey: string, variables: Vars, local = false): void {
-    assertVariables(variables);
+    this.checkVariables(variables);
     this.command(() => {
       const ei = this.elementInstances.get(elementInstanceKey);
       if (!ei || ei.state !== 'ACTIVE') throw notFound('Element instance', elementInstanceKey);
@@ -922,10 +992,29 @@ export class Engine {
     return this.evalWith(expr, vars);
   }
 
+  /** A command's variables: a JSON object no larger than the message size limit. */
+  private checkVariables(v: unknown): void {
+    if (v === undefined || v === null) return;
+    if (typeof v !== 'object' || Array.isArray(v)) throw invalid('variables must be a JSON object');
+    const bytes = jsonBytesOver(JSON.stringify(v), this.limits.maxMessageBytes);
+    if (bytes !== undefined)
+      throw invalid(
+        `the variables are ${bytes} bytes, more than the limit of ${this.limits.maxMessageBytes} bytes (ENGINE_MAX_MESSAGE_SIZE)`,
+      );
+  }
+
+  private feelOptions() {
+    return {
+      now: new Date(this.now()),
+      maxOutputBytes: this.limits.maxMessageBytes,
+      timeoutMs: this.limits.feelTimeoutMs,
+    };
+  }
+
   private evalWith(expr: string, vars: Vars): unknown {
     if (!expr.startsWith('=')) return expr;
     try {
-      return evaluateExpression(expr.slice(1), vars, { now: new Date(this.now()) });
+      return evaluateExpression(expr.slice(1), vars, this.feelOptions());
     } catch (err) {
       throw new StepFailure('EXTRACT_VALUE_ERROR', (err as Error).message);
     }
@@ -1316,7 +1405,7 @@ export class Engine {
         if (!cond) continue;
         let ok: boolean;
         try {
-          ok = evaluateCondition(cond.slice(1), vars);
+          ok = evaluateCondition(cond.slice(1), vars, this.feelOptions());
         } catch (err) {
           throw new Error(
             `Expected to evaluate condition of flow '${fid}' ('${cond}'): ${(err as Error).message}`,
@@ -1771,28 +1860,44 @@ export class Engine {
 
   // ---------------------------------------------------------------- command loop and time
 
-  /** Runs a command and everything it causes, then commits; a thrown EngineError leaves no trace. */
+  /**
+   * Runs a command and everything it causes, then commits. A command that throws, or whose commit
+   * fails (a record over the size limit, a full disk), is rolled back: it leaves no trace in memory,
+   * so nothing of it is written later and a client's retry cannot duplicate it.
+   */
   private command<T>(fn: () => T): T {
     if (this.closed) throw new EngineError(503, 'UNAVAILABLE', 'the engine is shutting down');
-    const result = fn();
-    this.drain();
+    let result: T;
+    try {
+      result = fn();
+      this.drain();
+    } catch (err) {
+      this.rollback();
+      this.schedule();
+      throw commitFailure(err);
+    }
     return result;
   }
 
   private drain(): void {
     if (this.draining) return;
     this.draining = true;
+    let served: ((undo?: boolean) => void)[] = [];
     try {
       for (let guard = 0; guard < 1000; guard++) {
         while (this.agenda.length) this.agenda.shift()!();
         if (!this.fireDue()) break;
       }
+      served = this.serveWaitingWorkers();
       this.flush();
-      this.serveWaitingWorkers();
-      this.flush();
+    } catch (err) {
+      // Jobs taken for waiting workers are rolled back with the rest; the workers wait on.
+      for (const requeue of served) requeue(true);
+      throw err;
     } finally {
       this.draining = false;
     }
+    for (const deliver of served) deliver();
     this.schedule();
   }
 
@@ -1859,16 +1964,25 @@ export class Engine {
     if (this.tick && this.tickAt <= next) return;
     if (this.tick) clearTimeout(this.tick);
     // With a pinned clock time does not pass on its own; only clock commands move it.
-    const delay =
-      this.pinnedAt !== undefined ? 60_000 : Math.min(Math.max(next - Date.now(), 0), 60_000, MAX_TIMEOUT_MS);
-    this.tickAt = this.pinnedAt !== undefined ? Infinity : next;
+    // After a failed tick (a full disk) due work waits a second instead of failing in a tight loop.
+    const delay = Math.max(
+      this.pinnedAt !== undefined ? 60_000 : Math.min(Math.max(next - Date.now(), 0), 60_000, MAX_TIMEOUT_MS),
+      this.retryTicksAt - Date.now(),
+    );
+    this.tickAt = this.pinnedAt !== undefined ? Infinity : Math.max(next, this.retryTicksAt);
     this.tick = setTimeout(() => {
       this.tick = undefined;
       this.tickAt = Infinity;
       try {
         this.command(() => undefined);
+        this.retryTicksAt = 0;
       } catch (err) {
-        this.log(`timer processing failed: ${(err as Error).message}`);
+        if (this.retryTicksAt === 0) this.log(`timer processing failed: ${(err as Error).message}`);
+        this.retryTicksAt = Date.now() + 1000;
+        if (this.tick) clearTimeout(this.tick);
+        this.tick = undefined;
+        this.tickAt = Infinity;
+        this.schedule();
       }
     }, delay);
     this.tick.unref?.();
@@ -2010,6 +2124,7 @@ export class Engine {
     this.dirty.clear();
   }
   private lastMeta = '';
+  private retryTicksAt = 0;
 
   private scopeMap(scopeKey: string): Map<string, VariableRec> {
     let m = this.scopeVars.get(scopeKey);
@@ -2112,9 +2227,25 @@ function timerText(v: unknown): string {
   return String(v);
 }
 
-function assertVariables(v: unknown): void {
-  if (v === undefined || v === null) return;
-  if (typeof v !== 'object' || Array.isArray(v)) throw invalid('variables must be a JSON object');
+/** What a failed command answers: a record over the limit is the client's fault (400), a store failure is not. */
+function commitFailure(err: unknown): unknown {
+  if (err instanceof RecordTooLargeError) {
+    const rec = err.record as { name?: unknown };
+    const what =
+      err.kind === 'variable' && typeof rec?.name === 'string'
+        ? `variable '${rec.name}'`
+        : `a ${err.kind} record`;
+    return invalid(
+      `${what} would be ${err.bytes} bytes, more than the limit of ${err.limit} bytes (ENGINE_MAX_MESSAGE_SIZE); the command was not applied`,
+    );
+  }
+  const code = (err as { code?: unknown })?.code;
+  if (typeof code === 'string' && code.startsWith('SQLITE_')) {
+    const reason =
+      code === 'SQLITE_FULL' ? "the engine's disk is full" : `the engine's store failed (${code})`;
+    return new EngineError(500, 'INTERNAL', `${reason}; the command was not applied, retry it later`);
+  }
+  return err;
 }
 
 /**

@@ -1,9 +1,18 @@
 /** A rejected command, carrying what the REST layer turns into RFC 9457 problem details. */
 export class EngineError extends Error {
   constructor(
-    readonly status: 400 | 404 | 409 | 500 | 503,
+    readonly status: 400 | 401 | 404 | 409 | 413 | 415 | 429 | 500 | 503,
     readonly title:
-      'INVALID_ARGUMENT' | 'NOT_FOUND' | 'INVALID_STATE' | 'ALREADY_EXISTS' | 'INTERNAL' | 'UNAVAILABLE',
+      | 'INVALID_ARGUMENT'
+      | 'NOT_FOUND'
+      | 'INVALID_STATE'
+      | 'ALREADY_EXISTS'
+      | 'INTERNAL'
+      | 'UNAVAILABLE'
+      | 'UNAUTHENTICATED'
+      | 'PAYLOAD_TOO_LARGE'
+      | 'UNSUPPORTED_MEDIA_TYPE'
+      | 'RESOURCE_EXHAUSTED',
     message: string,
   ) {
     super(message);

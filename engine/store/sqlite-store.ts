@@ -28,10 +28,13 @@ export type RecordKind = (typeof RECORD_KINDS)[number];
 
 export interface RecordStore {
   loadAll(): Map<RecordKind, Map<string, unknown>>;
+  /** One record as last committed, or undefined when none is stored under that key. */
+  load(kind: RecordKind, key: string): unknown;
   getMeta(name: string): string | undefined;
   /**
    * Writes every change of one command atomically; called before the command is answered. `index`
    * updates the search tables in the same transaction.
+   * @throws RecordTooLargeError (nothing written) when one record's JSON exceeds the store's limit.
    */
   commit(
     changes: Map<RecordKind, Map<string, unknown | null>>,
@@ -43,6 +46,27 @@ export interface RecordStore {
   close(): void;
 }
 
+/** A record whose JSON is larger than the store accepts (Zeebe's maxMessageSize); nothing was written. */
+export class RecordTooLargeError extends Error {
+  constructor(
+    readonly kind: RecordKind,
+    readonly key: string,
+    readonly bytes: number,
+    readonly limit: number,
+    readonly record: unknown,
+  ) {
+    super(`a ${kind} record of ${bytes} bytes exceeds the limit of ${limit} bytes`);
+    this.name = 'RecordTooLargeError';
+  }
+}
+
+/** UTF-8 size of a JSON text, computed exactly only when it could exceed `limit`. */
+export function jsonBytesOver(json: string, limit: number): number | undefined {
+  if (json.length * 3 <= limit) return undefined;
+  const bytes = Buffer.byteLength(json, 'utf8');
+  return bytes > limit ? bytes : undefined;
+}
+
 /**
  * SQLite in WAL mode: a committed command survives SIGKILL of the engine process.
  * One row per record keeps writes proportional to what a command changed.
@@ -50,6 +74,7 @@ export interface RecordStore {
 export function openSqliteStore(
   dataDir: string | ':memory:',
   sync: 'normal' | 'full' = 'normal',
+  maxRecordBytes = Infinity,
 ): RecordStore {
   let file = ':memory:';
   if (dataDir !== ':memory:') {
@@ -74,6 +99,9 @@ export function openSqliteStore(
   const setMeta = db.prepare(
     'INSERT INTO meta (name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value',
   );
+  const getOne = db.prepare<[string, string], { data: string }>(
+    'SELECT data FROM records WHERE kind = ? AND key = ?',
+  );
   const getMeta = db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE name = ?');
   const writeAll = db.transaction(
     (
@@ -84,7 +112,12 @@ export function openSqliteStore(
       for (const [kind, rows] of changes) {
         for (const [key, value] of rows) {
           if (value === null) remove.run(kind, key);
-          else upsert.run(kind, key, JSON.stringify(value));
+          else {
+            const json = JSON.stringify(value);
+            const over = jsonBytesOver(json, maxRecordBytes);
+            if (over !== undefined) throw new RecordTooLargeError(kind, key, over, maxRecordBytes, value);
+            upsert.run(kind, key, json);
+          }
         }
       }
       for (const [name, value] of Object.entries(meta)) setMeta.run(name, value);
@@ -101,6 +134,10 @@ export function openSqliteStore(
         out.get(row.kind)?.set(row.key, JSON.parse(row.data));
       }
       return out;
+    },
+    load(kind, key) {
+      const row = getOne.get(kind, key);
+      return row ? JSON.parse(row.data) : undefined;
     },
     getMeta: (name) => getMeta.get(name)?.value,
     commit: (changes, meta, index) => writeAll(changes, meta, index),

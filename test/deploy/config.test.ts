@@ -28,7 +28,16 @@ describe('configuration schema', () => {
       basicAuth: {},
       oauth: {},
     });
-    expect(config.engine).toEqual({ port: 8080, host: '127.0.0.1', dataDir: './data' });
+    expect(config.engine).toEqual({
+      port: 8080,
+      host: '127.0.0.1',
+      dataDir: './data',
+      // Zeebe's 4 MB maxMessageSize; no token unless configured (npm start makes one per run).
+      maxMessageBytes: 4 * 1024 * 1024,
+      feelTimeoutMs: 1000,
+      maxQueuedCommands: 256,
+      token: undefined,
+    });
     expect(config.ui.port).toBe(3000);
     expect(config.simulators.port).toBe(8090);
     expect(config.gateway).toMatchObject({ baseUrl: 'http://127.0.0.1:8090', timeoutMs: 5000, retries: 2 });

@@ -7,16 +7,21 @@ import * as b from '../support/bpmn';
 import { killProcess, startEngineProcess } from '../../tools/engine-process';
 import { CamundaClient, deploy, eventually, NOW } from '../support/engine-harness';
 
+const CRASH_ENGINE_TOKEN = 'crash-test-engine-token-0123456789';
+
 interface EngineProcess {
   child: ChildProcess;
   client: CamundaClient;
 }
 
 async function startEngine(dataDir: string): Promise<EngineProcess> {
-  const { child, address } = await startEngineProcess(dataDir);
+  const { child, address } = await startEngineProcess(dataDir, { ENGINE_TOKEN: CRASH_ENGINE_TOKEN });
   const c8 = new Camunda8({
     ZEEBE_REST_ADDRESS: address,
-    CAMUNDA_AUTH_STRATEGY: 'NONE',
+    // The engine's token, sent as the password of the SDK's BASIC strategy.
+    CAMUNDA_AUTH_STRATEGY: 'BASIC',
+    CAMUNDA_BASIC_AUTH_USERNAME: 'engine',
+    CAMUNDA_BASIC_AUTH_PASSWORD: CRASH_ENGINE_TOKEN,
     CAMUNDA_SDK_VALIDATION: 'req:strict,res:strict',
     CAMUNDA_SDK_LOG_LEVEL: 'error',
   } as any);

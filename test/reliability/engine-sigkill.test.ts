@@ -26,11 +26,15 @@ const diagram = b.process(
 
 type Json = Record<string, any>;
 
+/** The engine's token, as `npm start` hands one to its services. */
+const TOKEN = 'reliability-engine-token-0123456789';
+const AUTH = { authorization: `Bearer ${TOKEN}` };
+
 /** One request, no retry: an error or a non-2xx answer means "not acknowledged". */
 async function call(base: string, method: string, url: string, body?: unknown): Promise<Json | undefined> {
   const res = await fetch(`${base}/v2${url}`, {
     method,
-    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    headers: { 'content-type': 'application/json', accept: 'application/json', ...AUTH },
     body: body === undefined ? undefined : JSON.stringify(body),
     signal: AbortSignal.timeout(10_000),
   });
@@ -42,7 +46,7 @@ async function call(base: string, method: string, url: string, body?: unknown): 
 async function deploy(base: string): Promise<void> {
   const form = new FormData();
   form.append('resources', new Blob([diagram], { type: 'application/xml' }), 'reliability-kill.bpmn');
-  const res = await fetch(`${base}/v2/deployments`, { method: 'POST', body: form });
+  const res = await fetch(`${base}/v2/deployments`, { method: 'POST', body: form, headers: AUTH });
   if (!res.ok) throw new Error(`deploy: ${res.status} ${await res.text()}`);
 }
 
@@ -58,7 +62,7 @@ describe('reliability: the engine killed with SIGKILL under load', () => {
 
   test(`given ${KILLS} SIGKILLs at random points while instances, jobs and messages flow, then nothing acknowledged is lost or duplicated`, async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'reliability-kill-'));
-    engine = await startEngineProcess(dir, { LOG_LEVEL: 'error' });
+    engine = await startEngineProcess(dir, { LOG_LEVEL: 'error', ENGINE_TOKEN: TOKEN });
     await deploy(engine.address);
 
     let seq = 0;
@@ -152,7 +156,7 @@ describe('reliability: the engine killed with SIGKILL under load', () => {
       await sleep(150 + Math.random() * 600);
       await killProcess(engine.child);
       await stop();
-      engine = await startEngineProcess(dir, { LOG_LEVEL: 'error' });
+      engine = await startEngineProcess(dir, { LOG_LEVEL: 'error', ENGINE_TOKEN: TOKEN });
     }
     expect(acknowledgedSomething).toBeGreaterThan(KILLS * 5);
 

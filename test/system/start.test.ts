@@ -102,6 +102,18 @@ describe('npm start: the whole embedded system', () => {
     });
   });
 
+  test("npm start's engine answers only its own services: a request without the run's token gets 401", async () => {
+    const anonymous = await fetch(`${sys.engineUrl}/v2/process-instances/search`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(anonymous.status).toBe(401);
+    // The workers, the web app and the deploy reached it with the token: the application above started
+    // and the deployment is there (the engine's own answer to an authenticated search is not needed).
+    expect(sys.engineUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+  });
+
   test('npm start runs the embedded identity provider: a seeded clerk signs in and sees the worklist', async () => {
     const clerk = await signInStaff(sys.uiUrl, 'mia.clerk');
     expect(clerk.landedOn).toBe('/worklist');

@@ -1,0 +1,21 @@
+/** Size, time and queue limits of the embedded engine (configured through config/schema.ts). */
+export interface EngineLimits {
+  /**
+   * Largest variables document of one command and largest stored record, in bytes: Zeebe's
+   * maxMessageSize (4 MB by default). JSON request bodies may exceed it by the envelope allowance.
+   */
+  maxMessageBytes: number;
+  /** Longest a FEEL expression may evaluate, in milliseconds, before it becomes an incident. */
+  feelTimeoutMs: number;
+  /** Commands waiting for the engine beyond which new ones are answered 429 RESOURCE_EXHAUSTED. */
+  maxQueuedCommands: number;
+}
+
+export const DEFAULT_LIMITS: EngineLimits = {
+  maxMessageBytes: 4 * 1024 * 1024,
+  feelTimeoutMs: 1000,
+  maxQueuedCommands: 256,
+};
+
+/** Room for the JSON around the variables (names, keys, options) in a request body. */
+export const ENVELOPE_BYTES = 64 * 1024;
