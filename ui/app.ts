@@ -109,7 +109,10 @@ const STYLES = {
   ],
   form: ['/vendor/form-js/form-js.css'],
   formEditor: ['/vendor/form-js/form-js.css', '/vendor/form-js/form-js-editor.css'],
-  modeler: ['/vendor/camunda-bpmn-js/assets/camunda-cloud-modeler.css'],
+  modeler: [
+    '/vendor/camunda-bpmn-js/assets/camunda-cloud-modeler.css',
+    '/vendor/bpmn-js-bpmnlint/css/bpmn-js-bpmnlint.css',
+  ],
 };
 
 /** The element diff, or an empty one when the running version cannot be read. */
@@ -144,6 +147,10 @@ export function createApp(deps: AppDeps): express.Express {
   app.use('/vendor/bpmn-js', express.static(path.join(nodeModules, 'bpmn-js', 'dist', 'assets')));
   app.use('/vendor/form-js', express.static(path.join(nodeModules, '@bpmn-io', 'form-js', 'dist', 'assets')));
   app.use('/vendor/camunda-bpmn-js', express.static(path.join(nodeModules, 'camunda-bpmn-js', 'dist')));
+  app.use(
+    '/vendor/bpmn-js-bpmnlint',
+    express.static(path.join(nodeModules, 'bpmn-js-bpmnlint', 'dist', 'assets')),
+  );
 
   // Other state bodies' systems: bearer token, no session, no cookies (hence before both).
   app.use('/inbound', createInbound({ camunda, store, clock, log }).router(deps.inboundToken));
@@ -857,6 +864,15 @@ export function createApp(deps: AppDeps): express.Express {
     }));
     log('deployed from designer', { by: session(req).userId, diagram: name, processes });
     res.json({ unchanged: false, processes, diff, previous: live ? { version: live.version } : null });
+  });
+
+  /** Our element templates (.camunda/element-templates), for the modeler's template chooser. */
+  app.get('/api/designer/element-templates', designer, async (_req, res) => {
+    const dir = path.join(deps.repoDir, '.camunda', 'element-templates');
+    const names = await listDir(dir, '.json');
+    res.json(
+      await Promise.all(names.map(async (n) => JSON.parse(await readFile(path.join(dir, n), 'utf8')))),
+    );
   });
 
   app.get('/api/designer/forms', designer, async (_req, res) => {
