@@ -172,6 +172,15 @@ describe('designer drafts, diff and deployment of what changed', () => {
     const unlabelled = await as('POST', '/api/designer/deploy', { name: 'complaint.bpmn', xml: unnamed });
     expect(unlabelled.status).toBe(422);
     expect(await versions('complaint')).toEqual([1]);
+
+    // A bad draft of one diagram blocks nobody else's deployment (it once made every deploy answer 422).
+    const hearing = repoXml('hearing.bpmn').replace(
+      'name="Record the hearing stage"',
+      'name="Hearing recorded"',
+    );
+    const other = await as('POST', '/api/designer/deploy', { name: 'hearing.bpmn', xml: hearing });
+    expect(other.status).toBe(200);
+    expect(other.json.processes).toEqual([expect.objectContaining({ id: 'hearing', version: 3 })]);
   });
 
   test("a form's draft is kept in the store and forms/ is not written", async () => {
