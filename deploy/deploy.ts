@@ -1,11 +1,17 @@
 /**
- * Deploys every diagram (`bpmn/*.bpmn`) and form (`forms/*.form`) in one deployment, after linting
- * them, through the official client. The same code serves `npm run deploy` against a Camunda 8.8
- * cluster and the embedded engine's start-up.
+ * Deploys every diagram (`bpmn/*.bpmn`) and form (`forms/*.form`), each as its own deployment, after
+ * linting them, through the official client. The same code serves `npm run deploy` against a Camunda
+ * 8.8 cluster and `npm start` on the embedded engine.
+ *
+ * A resource with a lint error (or one the engine refuses) is not deployed and is reported with its
+ * file, element and reason; every other resource is still deployed, and the version of the bad one
+ * deployed before keeps running. An unchanged resource is not a new version (the engine compares it
+ * with its latest version).
  *
  *   npm run deploy -- [--address <url>] [--dir <repo root>] [--dry-run]
  *
- * Exit codes: 0 deployed (or dry run clean), 1 refused (lint errors) or failed, 2 usage error.
+ * Exit codes: 0 deployed (or dry run clean), 1 some resource refused (the rest deployed) or failed,
+ * 2 usage error.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
@@ -41,6 +47,19 @@ export interface DeployClient {
     }>;
     forms: Array<{ formId?: string; version?: number; formKey?: string; resourceName?: string }>;
   }>;
+  /** When present, a refused diagram's running version is looked up and reported. */
+  searchProcessDefinitions?(
+    input: { filter: { processDefinitionId: string; isLatestVersion: boolean } },
+    c: { consistency: { waitUpToMs: number } },
+  ): PromiseLike<{ items?: Array<{ version?: number; processDefinitionKey?: unknown }> }>;
+}
+
+/** A diagram that was not deployed, and the version of its process that keeps running (if any). */
+export interface KeptVersion {
+  file: string;
+  processId: string;
+  /** The latest deployed version, which stays in use; undefined when none was ever deployed. */
+  runningVersion?: number;
 }
 
 export interface DeployReport {
@@ -50,6 +69,10 @@ export interface DeployReport {
   resources: string[];
   /** Lint warnings: reported, never blocking. */
   warnings: FileLintProblem[];
+  /** Why resources were not deployed: lint errors and the engine's refusals, per file and element. */
+  refused: FileLintProblem[];
+  /** For each refused diagram, the version of its process that keeps running. */
+  kept: KeptVersion[];
   deploymentKey?: string;
   processes: Array<{ id: string; version: number; key: string; resource: string }>;
   forms: Array<{ id: string; version: number; key?: string; resource?: string }>;
@@ -69,17 +92,6 @@ export interface DeployOptions {
   client?: DeployClient;
   /** Injected in tests; otherwise `lintDiagram` from `engine/lint`. */
   lint?: LintDiagram;
-}
-
-/** Deployment refused before anything was sent: the problems say where and why. */
-export class DeployRefusedError extends Error {
-  constructor(
-    message: string,
-    readonly problems: readonly FileLintProblem[] = [],
-  ) {
-    super(problems.length ? `${message}\n${formatFileProblems(problems)}` : message);
-    this.name = 'DeployRefusedError';
-  }
 }
 
 /** Raised for a bad invocation (exit code 2). */
@@ -213,9 +225,15 @@ async function sdkClient(config: AppConfig, address: string): Promise<DeployClie
 
 const CONTENT_TYPE = { bpmn: 'application/xml', form: 'application/json' } as const;
 
+/** The process id a diagram declares (its first process), read without parsing all of it. */
+export function processIdOf(xml: string): string | undefined {
+  return /<(?:bpmn:)?process\b[^>]*\bid="([^"]+)"/.exec(xml)?.[1];
+}
+
 /**
- * Lints every resource, refuses on any error, then deploys them all in one atomic deployment.
- * @throws DeployRefusedError on lint errors (nothing is sent), UsageError when `dir` holds nothing to deploy.
+ * Lints every resource, then deploys each good one as its own deployment; a resource with a lint
+ * error, or one the engine refuses, is reported and skipped, and the rest still go.
+ * @throws UsageError when `dir` holds nothing to deploy; transport failures (engine unreachable).
  */
 export async function deployResources(options: DeployOptions = {}): Promise<DeployReport> {
   const config = options.config ?? loadConfig(process.env);
@@ -229,46 +247,107 @@ export async function deployResources(options: DeployOptions = {}): Promise<Depl
     throw new UsageError(`nothing to deploy: no bpmn/*.bpmn or forms/*.form under ${dir}`);
 
   const problems = await lintResources(resources, options.lint);
-  const errors = problems.filter((p) => p.severity === 'error');
+  const refused = problems.filter((p) => p.severity === 'error');
   const warnings = problems.filter((p) => p.severity === 'warn');
   if (warnings.length) log(`${warnings.length} lint warning(s):\n${formatFileProblems(warnings)}`);
-  if (errors.length) {
-    throw new DeployRefusedError(`deployment refused: ${errors.length} lint error(s)`, errors);
-  }
+  const bad = new Set(refused.map((p) => p.file));
+  const good = resources.filter((r) => !bad.has(r.path));
 
   const report: DeployReport = {
     address,
     dryRun,
-    resources: resources.map((r) => r.path),
+    resources: good.map((r) => r.path),
     warnings,
+    refused,
+    kept: [],
     processes: [],
     forms: [],
   };
   if (dryRun) {
-    log(`dry run: ${resources.length} resource(s) lint clean, nothing deployed`);
+    log(`dry run: ${good.length} resource(s) lint clean, nothing deployed`);
+    await reportRefused(report, resources, undefined, log);
     return report;
   }
 
   const client = options.client ?? (await sdkClient(config, address));
-  const files = resources.map((r) => new File([r.content], basename(r.path), { type: CONTENT_TYPE[r.kind] }));
-  const result = await client.createDeployment({ resources: files });
-  report.deploymentKey = String(result.deploymentKey);
-  report.processes = result.processes.map((p) => ({
-    id: p.processDefinitionId,
-    version: p.processDefinitionVersion,
-    key: String(p.processDefinitionKey),
-    resource: p.resourceName,
-  }));
-  report.forms = result.forms.map((f) => ({
-    id: f.formId ?? '(unknown)',
-    version: f.version ?? 0,
-    ...(f.formKey === undefined ? {} : { key: String(f.formKey) }),
-    ...(f.resourceName === undefined ? {} : { resource: f.resourceName }),
-  }));
-  log(`deployed ${resources.length} resource(s) to ${address} (deployment ${report.deploymentKey})`);
+  const deployed: string[] = [];
+  for (const r of good) {
+    const file = new File([r.content], basename(r.path), { type: CONTENT_TYPE[r.kind] });
+    let result: Awaited<ReturnType<DeployClient['createDeployment']>>;
+    try {
+      result = await client.createDeployment({ resources: [file] });
+    } catch (e) {
+      const status =
+        (e as { status?: number; statusCode?: number }).status ?? (e as { statusCode?: number }).statusCode;
+      // The engine refused this resource (4xx): report it and go on; anything else is a failure of the run.
+      if (!status || status < 400 || status >= 500) throw e;
+      refused.push({
+        file: r.path,
+        elementId: '',
+        rule: 'engine',
+        message: `refused by the engine: ${describeFailure(e)}`,
+        severity: 'error',
+      });
+      continue;
+    }
+    deployed.push(r.path);
+    report.deploymentKey = String(result.deploymentKey);
+    report.processes.push(
+      ...result.processes.map((p) => ({
+        id: p.processDefinitionId,
+        version: p.processDefinitionVersion,
+        key: String(p.processDefinitionKey),
+        resource: p.resourceName,
+      })),
+    );
+    report.forms.push(
+      ...result.forms.map((f) => ({
+        id: f.formId ?? '(unknown)',
+        version: f.version ?? 0,
+        ...(f.formKey === undefined ? {} : { key: String(f.formKey) }),
+        ...(f.resourceName === undefined ? {} : { resource: f.resourceName }),
+      })),
+    );
+  }
+  report.resources = deployed;
+  log(`deployed ${deployed.length} of ${resources.length} resource(s) to ${address}`);
   for (const p of report.processes) log(`  process ${p.id} version ${p.version}`);
   for (const f of report.forms) log(`  form ${f.id} version ${f.version}`);
+  await reportRefused(report, resources, client, log);
   return report;
+}
+
+/** Says which resources were not deployed, why, and which version of each refused diagram keeps running. */
+async function reportRefused(
+  report: DeployReport,
+  resources: ResourceFile[],
+  client: DeployClient | undefined,
+  log: (line: string) => void,
+) {
+  if (!report.refused.length) return;
+  const files = [...new Set(report.refused.map((p) => p.file))];
+  log(`${files.length} resource(s) NOT deployed (${report.refused.length} error(s)):`);
+  log(formatFileProblems(report.refused));
+  for (const file of files) {
+    const resource = resources.find((r) => r.path === file);
+    const processId = resource?.kind === 'bpmn' ? processIdOf(resource.content) : undefined;
+    if (!processId) continue;
+    let runningVersion: number | undefined;
+    if (client?.searchProcessDefinitions) {
+      const found = await client.searchProcessDefinitions(
+        { filter: { processDefinitionId: processId, isLatestVersion: true } },
+        { consistency: { waitUpToMs: 0 } },
+      );
+      runningVersion = found.items?.[0]?.version;
+    }
+    report.kept.push({ file, processId, runningVersion });
+    if (!client) continue;
+    log(
+      runningVersion === undefined
+        ? `  ${file}: process ${processId} has no deployed version; it cannot be started until fixed`
+        : `  ${file}: process ${processId} keeps running version ${runningVersion}`,
+    );
+  }
 }
 
 export interface DeployArgs {
@@ -325,15 +404,15 @@ export async function main(
     if (args.dryRun) {
       for (const path of report.resources) out(`  ${path}`);
     }
+    if (report.refused.length) {
+      err(`refused, not deployed:\n${formatFileProblems(report.refused)}`);
+      return 1;
+    }
     return 0;
   } catch (e) {
     if (e instanceof UsageError) {
       err(e.message);
       return 2;
-    }
-    if (e instanceof DeployRefusedError) {
-      err(e.message);
-      return 1;
     }
     err(`deployment failed: ${describeFailure(e)}`);
     return 1;

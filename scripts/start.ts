@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { startEmbeddedEngine } from '../engine';
 import { loadConfig, ConfigError } from '../config/schema';
-import { consoleLogger } from '../config/log';
-import { deployResources } from '../deploy/deploy';
+import { consoleLogger, type Logger } from '../config/log';
+import { deployResources, type DeployReport } from '../deploy/deploy';
 import { startSimulators } from '../simulators/app';
 import { startWorkers } from '../workers';
 import { startUi } from '../ui/start';
@@ -17,6 +17,8 @@ export interface RunningSystem {
   uiUrl: string;
   /** The staff identity provider: the embedded one unless OIDC_ISSUER_URL is set. */
   issuerUrl: string;
+  /** What was deployed at start, and what was not (`refused`, `kept`): a bad diagram does not stop the rest. */
+  deployment: DeployReport;
   /** The NCALayer stand-in and its test keys (embedded default only). */
   ncalayer?: NcaLayerStandIn;
   stop(): Promise<void>;
@@ -27,9 +29,13 @@ export interface RunningSystem {
  * deployment of every diagram and form, the job workers and the web app. Each part talks to the
  * others over HTTP exactly as it would in production.
  */
-export async function startSystem(env: NodeJS.ProcessEnv = process.env): Promise<RunningSystem> {
+export async function startSystem(
+  env: NodeJS.ProcessEnv = process.env,
+  /** Folder with the bpmn/ and forms/ to deploy; the repository by default (tests pass a copy). */
+  opts: { resourcesDir?: string; log?: Logger } = {},
+): Promise<RunningSystem> {
   const config = loadConfig(env);
-  const log = consoleLogger('system', config.log.level);
+  const log = opts.log ?? consoleLogger('system', config.log.level);
   // The engine answers only its own services: they get the token made for this run (unless one is
   // configured) as the password of the SDK's BASIC strategy, which the engine accepts like a bearer token.
   const engineToken = config.engine.token ?? randomBytes(24).toString('hex');
@@ -68,12 +74,22 @@ export async function startSystem(env: NodeJS.ProcessEnv = process.env): Promise
     INBOUND_TOKEN: inboundToken,
   };
   const childConfig = loadConfig(childEnv);
+  // Each diagram and form is deployed on its own: one with a lint error is reported (file, element,
+  // reason) and skipped, its last good version keeps running, and everything else starts.
   const report = await deployResources({
-    dir: REPO_ROOT,
+    dir: opts.resourcesDir ?? REPO_ROOT,
     config: childConfig,
     address: engine.address,
     log: (l) => log.info(l),
   });
+  for (const p of report.refused)
+    log.error(`not deployed: ${p.file} ${p.elementId || '-'}: ${p.message} (${p.rule})`);
+  for (const k of report.kept)
+    log.error(
+      k.runningVersion === undefined
+        ? `${k.file}: process ${k.processId} was never deployed and cannot start until the file is fixed`
+        : `${k.file}: process ${k.processId} keeps running its last good version ${k.runningVersion}`,
+    );
   const workers = await startWorkers({
     config: childConfig,
     log: consoleLogger('workers', config.log.level),
@@ -86,6 +102,7 @@ export async function startSystem(env: NodeJS.ProcessEnv = process.env): Promise
     simulatorsUrl: simulators.url,
     uiUrl: ui.url,
     issuerUrl: ui.issuer,
+    deployment: report,
     ncalayer: ncalayer?.standIn,
     stop: async () => {
       await ui.close();

@@ -1,5 +1,5 @@
 import type { DocumentService } from '../adapters/documents';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { Clock } from '../domain/clock';
@@ -21,6 +21,7 @@ import {
 import {
   IncidentKey,
   JobKey,
+  ProcessDefinitionId,
   ProcessDefinitionKey,
   ProcessInstanceKey,
   ScopeKey,
@@ -45,7 +46,17 @@ import {
 } from './auth/sessions';
 import { isValidBin, isValidIin } from '../domain/applications/identifiers';
 import { appPage, forbiddenPage, homeFor, signInPage } from './pages';
-import type { LintDiagram, LintProblem } from '../deploy/deploy';
+import {
+  findResources,
+  lintResources,
+  processIdOf,
+  type FileLintProblem,
+  type LintDiagram,
+  type LintProblem,
+  type ResourceFile,
+} from '../deploy/deploy';
+import { createDraftStore, type DraftStore } from './designer/drafts';
+import { diffDiagrams, type DiagramDiff } from './designer/diff';
 import { t } from './i18n';
 import { evaluate } from '@bpmn-io/feelin';
 import { LegalAmendmentConflictError, type LegalAmendmentStore } from '../adapters/legal-amendments';
@@ -60,12 +71,6 @@ import { almatyDay } from '../domain/almaty-time';
 
 /** What the web app reads of the document store: one document with its bytes. */
 export type DocumentReader = Pick<DocumentService, 'get'>;
-
-export interface DeployOutcome {
-  processes: Array<{ id: string; version: number; key: string; resource: string }>;
-  forms: Array<{ id: string; version: number }>;
-  deploymentKey?: string;
-}
 
 export interface AppDeps {
   camunda: CamundaPort;
@@ -86,21 +91,17 @@ export interface AppDeps {
   secureCookies?: boolean;
   /** The repository root (node_modules for the browser libraries). */
   repoDir: string;
-  /** Folder holding the bpmn/ and forms/ the designer edits and deploys; `repoDir` by default. */
+  /** Folder holding the bpmn/ and forms/ the designer starts from (read only); `repoDir` by default. */
   resourcesDir?: string;
   /** Where uploaded attachments go. */
   attachmentsDir?: string;
   documents?: DocumentReader;
   /** The messages an applicant's personal cabinet holds (gateway); without it no notice is shown. */
   cabinetMessages?: (bin: string) => Promise<CabinetMessage[]>;
-  /** The deploy gate's linter. */
+  /** The designer's linter (bpmnlint with the repository's configuration). */
   lintDiagram?: LintDiagram;
-  /**
-   * Deploys everything under resourcesDir (`deployResources` of deploy/deploy.ts); the designer's
-   * Deploy button. Lint errors must reject. A deployment is not a change of the law: it starts no
-   * rules-change notice (an operator's recorded legal amendment does, Order 138 §8).
-   */
-  deploy?: () => Promise<DeployOutcome>;
+  /** The designer's drafts (`createDraftStore(UI_DATA_DIR)`); an in-memory store when unset. */
+  designerDrafts?: DraftStore;
   /** Operators' record of legal amendments (`/api/ops/amendments`); unset answers 503. */
   amendments?: LegalAmendmentStore;
   /** Bearer token of the inbound channel for other state bodies (INBOUND_TOKEN); unset closes it. */
@@ -135,8 +136,20 @@ const STYLES = {
   ],
   form: ['/vendor/form-js/form-js.css'],
   formEditor: ['/vendor/form-js/form-js.css', '/vendor/form-js/form-js-editor.css'],
-  modeler: ['/vendor/camunda-bpmn-js/assets/camunda-cloud-modeler.css'],
+  modeler: [
+    '/vendor/camunda-bpmn-js/assets/camunda-cloud-modeler.css',
+    '/vendor/bpmn-js-bpmnlint/css/bpmn-js-bpmnlint.css',
+  ],
 };
+
+/** The element diff, or an empty one when the running version cannot be read. */
+async function safeDiff(before: string | undefined, after: string): Promise<DiagramDiff> {
+  try {
+    return await diffDiagrams(before, after);
+  } catch {
+    throw new HttpError(400, 'BPMN XML оқылмады', 'BPMN XML не читается');
+  }
+}
 
 export function createApp(deps: AppDeps): express.Express {
   const { camunda, store, legalClock, clock } = deps;
@@ -179,6 +192,10 @@ export function createApp(deps: AppDeps): express.Express {
   app.use('/vendor/bpmn-js', express.static(path.join(nodeModules, 'bpmn-js', 'dist', 'assets')));
   app.use('/vendor/form-js', express.static(path.join(nodeModules, '@bpmn-io', 'form-js', 'dist', 'assets')));
   app.use('/vendor/camunda-bpmn-js', express.static(path.join(nodeModules, 'camunda-bpmn-js', 'dist')));
+  app.use(
+    '/vendor/bpmn-js-bpmnlint',
+    express.static(path.join(nodeModules, 'bpmn-js-bpmnlint', 'dist', 'assets')),
+  );
 
   // Other state bodies' systems: bearer token, no session, no cookies (hence before both).
   app.use('/inbound', createInbound({ camunda, store, clock, log }).router(deps.inboundToken));
@@ -878,10 +895,13 @@ export function createApp(deps: AppDeps): express.Express {
   });
 
   // ---- designer ------------------------------------------------------------------------------
+  // The repository's bpmn/ and forms/ are read, never written: drafts live in the web app's store,
+  // and a deployment sends only the open diagram (docs/decisions/0007-diagrams-source-of-truth.md).
   const designer = api(['designer']);
   const resourcesDir = deps.resourcesDir ?? deps.repoDir;
   const bpmnDir = path.join(resourcesDir, 'bpmn');
   const formsDir = path.join(resourcesDir, 'forms');
+  const drafts = deps.designerDrafts ?? createDraftStore(':memory:');
   const safeName = (name: string, ext: string) => {
     if (!new RegExp(`^[a-z0-9][a-z0-9._-]*\\${ext}$`, 'i').test(name) || name.includes('..')) {
       throw new HttpError(400, 'Файл атауы дұрыс емес', 'Недопустимое имя файла');
@@ -890,34 +910,70 @@ export function createApp(deps: AppDeps): express.Express {
   };
   const listDir = async (dir: string, ext: string) =>
     (await readdir(dir).catch(() => [] as string[])).filter((n) => n.endsWith(ext)).sort();
-  const readOr404 = (file: string) =>
-    readFile(file, 'utf8').catch(() => {
-      throw new HttpError(404, 'Файл табылмады', 'Файл не найден');
-    });
-
-  app.get('/api/designer/diagrams', designer, async (_req, res) =>
-    res.json({ items: await listDir(bpmnDir, '.bpmn') }),
-  );
-  app.get('/api/designer/diagrams/:name', designer, async (req, res) => {
-    res
-      .type('application/xml')
-      .send(await readOr404(path.join(bpmnDir, safeName(String(req.params.name), '.bpmn'))));
-  });
-  /** Writes a diagram after checking it is BPMN XML; answers the live lint of what was saved. */
-  async function saveDiagram(rawName: string, xml: unknown) {
-    const name = safeName(rawName, '.bpmn');
+  const readOrUndefined = (file: string) => readFile(file, 'utf8').catch(() => undefined);
+  const notFound = () => new HttpError(404, 'Файл табылмады', 'Файл не найден');
+  const bpmnXml = (xml: unknown): string => {
     if (typeof xml !== 'string' || (!xml.includes('<bpmn:definitions') && !xml.includes('<definitions'))) {
       throw new HttpError(400, 'BPMN XML қажет', 'Нужен BPMN XML');
     }
-    await writeFile(path.join(bpmnDir, name), xml, 'utf8');
-    return { saved: name, problems: deps.lintDiagram ? await deps.lintDiagram(xml) : [] };
+    return xml;
+  };
+  /** The latest version of a process on the engine, with its XML; undefined when none is deployed. */
+  async function running(processId: string | undefined) {
+    if (!processId) return undefined;
+    const found = await camunda.searchProcessDefinitions(
+      { filter: { processDefinitionId: ProcessDefinitionId.assumeExists(processId), isLatestVersion: true } },
+      NO_WAIT,
+    );
+    const latest = found.items?.[0];
+    if (!latest?.processDefinitionKey) return undefined;
+    const xml = String(
+      await camunda.getProcessDefinitionXml({ processDefinitionKey: latest.processDefinitionKey }, NO_WAIT),
+    );
+    return { version: latest.version, key: String(latest.processDefinitionKey), xml };
   }
+  /** What the designer opens: the latest draft, else the running version, else the repository file. */
+  async function openDiagram(name: string) {
+    const repository = await readOrUndefined(path.join(bpmnDir, name));
+    const draft = drafts.latest('bpmn', name);
+    const live = await running(processIdOf(draft?.content ?? repository ?? ''));
+    if (draft)
+      return { source: 'draft', xml: draft.content, savedBy: draft.savedBy, savedAt: draft.savedAt, live };
+    if (live) return { source: 'running', xml: live.xml, live };
+    if (repository !== undefined) return { source: 'repository', xml: repository, live };
+    throw notFound();
+  }
+  /**
+   * The designer's deploy gate, the same as the engine's and `npm start`'s: the repository's bpmnlint
+   * configuration (bpmn/.bpmnlintrc; its errors block, its advice warns) and the linked forms.
+   */
+  async function gate(name: string, xml: string): Promise<FileLintProblem[]> {
+    const forms = (await findResources(resourcesDir)).filter((r) => r.kind === 'form');
+    const diagram: ResourceFile = { path: `bpmn/${name}`, kind: 'bpmn', content: xml };
+    const problems = await lintResources([diagram, ...forms], deps.lintDiagram);
+    return problems.filter((p) => p.file === diagram.path);
+  }
+
+  app.get('/api/designer/diagrams', designer, async (_req, res) => {
+    const names = new Set([...(await listDir(bpmnDir, '.bpmn')), ...drafts.names('bpmn')]);
+    res.json({ items: [...names].sort() });
+  });
+  app.get('/api/designer/diagrams/:name', designer, async (req, res) => {
+    const name = safeName(String(req.params.name), '.bpmn');
+    const { live, ...opened } = await openDiagram(name);
+    res.json({ name, ...opened, running: live ? { version: live.version } : null });
+  });
+  /** Saves a draft in the web app's store; answers the lint of what was saved. */
   app.put(
     '/api/designer/diagrams/:name',
     designer,
     express.text({ type: ['application/xml', 'text/xml', 'text/plain'], limit: '5mb' }),
     async (req, res) => {
-      res.json(await saveDiagram(String(req.params.name), req.body));
+      const name = safeName(String(req.params.name), '.bpmn');
+      const xml = bpmnXml(req.body);
+      const savedAt = clock.now().getTime();
+      drafts.save({ kind: 'bpmn', name, content: xml, savedBy: session(req).userId, savedAt });
+      res.json({ saved: name, savedAt, problems: await gate(name, xml) });
     },
   );
   app.post(
@@ -935,47 +991,94 @@ export function createApp(deps: AppDeps): express.Express {
       res.json({ problems, available: true });
     },
   );
+  const diagramBody = (body: unknown) => {
+    const b = (body ?? {}) as { name?: unknown; xml?: unknown };
+    return { name: safeName(String(b.name ?? ''), '.bpmn'), xml: bpmnXml(b.xml) };
+  };
+  /** The element-level difference between the open diagram and the version running on the engine. */
+  app.post('/api/designer/diff', designer, async (req, res) => {
+    const { xml } = diagramBody(req.body);
+    const live = await running(processIdOf(xml));
+    res.json({ running: live ? { version: live.version } : null, diff: await safeDiff(live?.xml, xml) });
+  });
   /**
-   * Deploys everything the designer edits. With `{ diagram: { name, xml } }` the open diagram is saved
-   * first, so what is deployed is what the designer sees.
+   * Deploys the open diagram alone, as a new version of its process, and keeps it as the latest
+   * draft. Nothing is sent when it equals the running version or when the gate finds an error.
    */
   app.post('/api/designer/deploy', designer, async (req, res) => {
-    if (!deps.deploy) throw new HttpError(503, 'Орналастыру қолжетімсіз', 'Развёртывание недоступно');
-    const diagram = (req.body as { diagram?: { name?: unknown; xml?: unknown } } | undefined)?.diagram;
-    const saved = diagram ? (await saveDiagram(String(diagram.name ?? ''), diagram.xml)).saved : undefined;
-    let outcome: DeployOutcome;
-    try {
-      outcome = await deps.deploy();
-    } catch (err) {
-      const problems = (err as { problems?: unknown }).problems;
-      if (!problems) throw err;
-      throw new HttpError(422, 'Орналастыру тоқтатылды', 'Развёртывание отклонено', {
-        problems,
-        detail: (err as Error).message,
+    const { name, xml } = diagramBody(req.body);
+    const problems = await gate(name, xml);
+    if (problems.some((p) => p.severity === 'error')) {
+      throw new HttpError(422, 'Орналастыру тоқтатылды', 'Развёртывание отклонено', { problems });
+    }
+    const processId = processIdOf(xml);
+    const live = await running(processId);
+    const diff = await safeDiff(live?.xml, xml);
+    drafts.save({
+      kind: 'bpmn',
+      name,
+      content: xml,
+      savedBy: session(req).userId,
+      savedAt: clock.now().getTime(),
+    });
+    if (live && (live.xml === xml || diff.identical)) {
+      return res.json({
+        unchanged: true,
+        processes: [{ id: processId, version: live.version, key: live.key }],
+        diff,
       });
     }
-    log('deployed from designer', {
-      by: session(req).userId,
-      saved,
-      processes: outcome.processes.length,
-    });
-    res.json({ ...outcome, saved });
+    const result = (await camunda.createDeployment({
+      resources: [new File([xml], name, { type: 'application/xml' })],
+    })) as {
+      deploymentKey: string;
+      processes: Array<{
+        processDefinitionId: string;
+        processDefinitionVersion: number;
+        processDefinitionKey: string;
+      }>;
+    };
+    const processes = result.processes.map((p) => ({
+      id: p.processDefinitionId,
+      version: p.processDefinitionVersion,
+      key: String(p.processDefinitionKey),
+    }));
+    log('deployed from designer', { by: session(req).userId, diagram: name, processes });
+    res.json({ unchanged: false, processes, diff, previous: live ? { version: live.version } : null });
   });
 
-  app.get('/api/designer/forms', designer, async (_req, res) =>
-    res.json({ items: await listDir(formsDir, '.form') }),
-  );
-  app.get('/api/designer/forms/:name', designer, async (req, res) => {
-    res
-      .type('application/json')
-      .send(await readOr404(path.join(formsDir, safeName(String(req.params.name), '.form'))));
+  /** Our element templates (.camunda/element-templates), for the modeler's template chooser. */
+  app.get('/api/designer/element-templates', designer, async (_req, res) => {
+    const dir = path.join(deps.repoDir, '.camunda', 'element-templates');
+    const names = await listDir(dir, '.json');
+    res.json(
+      await Promise.all(names.map(async (n) => JSON.parse(await readFile(path.join(dir, n), 'utf8')))),
+    );
   });
+
+  app.get('/api/designer/forms', designer, async (_req, res) => {
+    const names = new Set([...(await listDir(formsDir, '.form')), ...drafts.names('form')]);
+    res.json({ items: [...names].sort() });
+  });
+  app.get('/api/designer/forms/:name', designer, async (req, res) => {
+    const name = safeName(String(req.params.name), '.form');
+    const text = drafts.latest('form', name)?.content ?? (await readOrUndefined(path.join(formsDir, name)));
+    if (text === undefined) throw notFound();
+    res.type('application/json').send(text);
+  });
+  /** A form's draft goes to the web app's store, never over forms/. */
   app.put('/api/designer/forms/:name', designer, async (req, res) => {
     const name = safeName(String(req.params.name), '.form');
     const schema = req.body as { components?: unknown; id?: unknown };
     if (!schema || typeof schema !== 'object' || !Array.isArray(schema.components))
       throw new HttpError(400, 'Нысан схемасы қажет', 'Нужна схема формы');
-    await writeFile(path.join(formsDir, name), `${JSON.stringify(schema, null, 2)}\n`, 'utf8');
+    drafts.save({
+      kind: 'form',
+      name,
+      content: `${JSON.stringify(schema, null, 2)}\n`,
+      savedBy: session(req).userId,
+      savedAt: clock.now().getTime(),
+    });
     res.json({ saved: name });
   });
 

@@ -16,13 +16,12 @@ import { systemClock } from '../domain/clock';
 import { defaultLegalClock } from '../domain/legal-clock';
 import { createApplicationStore } from '../intake/store';
 import type { Intake } from '../intake/intake';
-import type { CamundaPort } from '../intake/camunda-port';
 import { createDocumentService } from '../adapters/documents';
 import { createGatewayClients } from '../adapters/gateway';
 import { createLegalAmendmentStore } from '../adapters/legal-amendments';
-import { deployResources } from '../deploy/deploy';
 import { lintDiagram } from '../engine/lint';
 import { createApp } from './app';
+import { createDraftStore } from './designer/drafts';
 import { buildBundles } from './build';
 import { startEmbeddedIdp, type EmbeddedIdp } from './auth/embedded-idp';
 import { createSessionStore } from './auth/sessions';
@@ -31,7 +30,7 @@ import { edsConfigFrom } from './eds/config';
 const REPO_ROOT = path.resolve(__dirname, '..');
 
 export interface StartUiOptions {
-  /** Folder with the bpmn/ and forms/ the designer edits and deploys; the repository by default. */
+  /** Folder with the bpmn/ and forms/ the designer starts from (read only); the repository by default. */
   resourcesDir?: string;
 }
 
@@ -46,8 +45,7 @@ export async function startUi(env: NodeJS.ProcessEnv = process.env, opts: StartU
   const store = createApplicationStore(dataDir);
 
   const documents = createDocumentService({ dir: path.resolve(config.documents.dir), clock: systemClock });
-  const deploy = () =>
-    deployResources({ dir: resourcesDir, config, client: camunda as never, lint: lintDiagram });
+  const designerDrafts = createDraftStore(dataDir);
 
   const buildDir = await buildBundles();
   // Listen first: the embedded identity provider needs the web app's address to register it.
@@ -113,7 +111,7 @@ export async function startUi(env: NodeJS.ProcessEnv = process.env, opts: StartU
     }).cabinet.messages,
     amendments: createLegalAmendmentStore(path.resolve(config.legalClock.amendmentsFile)),
     lintDiagram,
-    deploy,
+    designerDrafts,
     buildDir,
     eds: edsConfigFrom(config, { documentsDir: path.resolve(config.documents.dir), dataDir }),
     log: (message, fields) => log.info(message, fields),
@@ -126,6 +124,7 @@ export async function startUi(env: NodeJS.ProcessEnv = process.env, opts: StartU
       server.close(() => {
         store.close();
         sessionStore.close();
+        designerDrafts.close();
         resolve();
       });
       server.closeAllConnections();

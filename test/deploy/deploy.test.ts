@@ -3,16 +3,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../../config/schema';
 import {
-  DeployRefusedError,
   deployResources,
+  formatFileProblems,
   main,
   type DeployClient,
   type LintDiagram,
 } from '../../deploy/deploy';
-import { REPO_ROOT, engineAvailable, startEngine } from './support';
+import { ENGINE_TEST_TOKEN, REPO_ROOT, engineAvailable, startEngine } from './support';
 
 const SMOKE = join(__dirname, 'fixtures', 'smoke');
-const config = loadConfig({});
+// The engine's token as the SDK's BASIC password, as `npm start` hands it to its services.
+const config = loadConfig({
+  CAMUNDA_AUTH_STRATEGY: 'BASIC',
+  CAMUNDA_BASIC_AUTH_USERNAME: 'engine',
+  CAMUNDA_BASIC_AUTH_PASSWORD: ENGINE_TEST_TOKEN,
+});
 const clean: LintDiagram = async () => [];
 
 function recordingClient(): DeployClient & { sent: File[][] } {
@@ -21,24 +26,23 @@ function recordingClient(): DeployClient & { sent: File[][] } {
     sent,
     async createDeployment({ resources }) {
       sent.push(resources);
+      const [file] = resources;
+      const bpmn = file.name.endsWith('.bpmn');
       return {
-        deploymentKey: '1',
-        processes: [
-          {
-            processDefinitionId: 'deploy-smoke',
-            processDefinitionVersion: 4,
-            processDefinitionKey: '2',
-            resourceName: 'deploy-smoke.bpmn',
-          },
-        ],
-        forms: [
-          {
-            formId: 'deploy-smoke-review',
-            version: 1,
-            formKey: '3',
-            resourceName: 'deploy-smoke-review.form',
-          },
-        ],
+        deploymentKey: String(sent.length),
+        processes: bpmn
+          ? [
+              {
+                processDefinitionId: 'deploy-smoke',
+                processDefinitionVersion: 4,
+                processDefinitionKey: '2',
+                resourceName: file.name,
+              },
+            ]
+          : [],
+        forms: bpmn
+          ? []
+          : [{ formId: 'deploy-smoke-review', version: 1, formKey: '3', resourceName: file.name }],
       };
     },
   };
@@ -51,7 +55,7 @@ function tempCopy(from: string): string {
 }
 
 describe('deploying diagrams and forms', () => {
-  it('sends every diagram and form in one deployment and reports the versions it got', async () => {
+  it('sends each diagram and form as its own deployment and reports the versions it got', async () => {
     const client = recordingClient();
     const lines: string[] = [];
     const report = await deployResources({
@@ -61,8 +65,10 @@ describe('deploying diagrams and forms', () => {
       lint: clean,
       log: (l) => lines.push(l),
     });
-    expect(client.sent).toHaveLength(1);
-    expect(client.sent[0].map((f) => f.name)).toEqual(['deploy-smoke.bpmn', 'deploy-smoke-review.form']);
+    expect(client.sent.map((files) => files.map((f) => f.name))).toEqual([
+      ['deploy-smoke.bpmn'],
+      ['deploy-smoke-review.form'],
+    ]);
     expect(await client.sent[0][0].text()).toBe(readFileSync(join(SMOKE, 'bpmn/deploy-smoke.bpmn'), 'utf8'));
     expect(report.processes).toEqual([
       { id: 'deploy-smoke', version: 4, key: '2', resource: 'deploy-smoke.bpmn' },
@@ -70,13 +76,15 @@ describe('deploying diagrams and forms', () => {
     expect(report.forms).toEqual([
       { id: 'deploy-smoke-review', version: 1, key: '3', resource: 'deploy-smoke-review.form' },
     ]);
+    expect(report.refused).toEqual([]);
     expect(lines.join('\n')).toMatch(
       /process deploy-smoke version 4[\s\S]*form deploy-smoke-review version 1/,
     );
   });
 
-  it('refuses to deploy anything when a diagram has a lint error, naming file and element', async () => {
+  it('a diagram with a lint error is not sent and is reported by file and element; the rest is deployed', async () => {
     const client = recordingClient();
+    const lines: string[] = [];
     const lint: LintDiagram = async () => [
       {
         elementId: 'Task_Review',
@@ -85,12 +93,13 @@ describe('deploying diagrams and forms', () => {
         severity: 'error',
       },
     ];
-    const refused = deployResources({ dir: SMOKE, config, client, lint });
-    await expect(refused).rejects.toBeInstanceOf(DeployRefusedError);
-    await expect(refused).rejects.toThrow(
-      /bpmn\/deploy-smoke\.bpmn\s+Task_Review\s+error\s+no-zeebe-user-task/,
-    );
-    expect(client.sent).toHaveLength(0);
+    const report = await deployResources({ dir: SMOKE, config, client, lint, log: (l) => lines.push(l) });
+    expect(client.sent.map((files) => files.map((f) => f.name))).toEqual([['deploy-smoke-review.form']]);
+    expect(report.refused).toEqual([
+      expect.objectContaining({ file: 'bpmn/deploy-smoke.bpmn', elementId: 'Task_Review' }),
+    ]);
+    expect(report.kept).toEqual([{ file: 'bpmn/deploy-smoke.bpmn', processId: 'deploy-smoke' }]);
+    expect(lines.join('\n')).toMatch(/bpmn\/deploy-smoke\.bpmn\s+Task_Review\s+error\s+no-zeebe-user-task/);
   });
 
   it('deploys despite lint warnings, and reports them', async () => {
@@ -103,24 +112,32 @@ describe('deploying diagrams and forms', () => {
     ]);
   });
 
-  it('refuses a user task whose linked form is not deployed with it', async () => {
+  it('does not deploy a user task whose linked form is not deployed with it', async () => {
     const dir = tempCopy(SMOKE);
     try {
       rmSync(join(dir, 'forms'), { recursive: true });
-      const refused = deployResources({ dir, config, client: recordingClient(), lint: clean });
-      await expect(refused).rejects.toThrow(/Task_Review\s+error\s+form-exists\s+form "deploy-smoke-review"/);
+      const client = recordingClient();
+      const report = await deployResources({ dir, config, client, lint: clean });
+      expect(formatFileProblems(report.refused)).toMatch(
+        /Task_Review\s+error\s+form-exists\s+form "deploy-smoke-review"/,
+      );
+      expect(client.sent).toHaveLength(0);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   });
 
-  it('refuses a form without an id', async () => {
+  it('does not deploy a form without an id, and still deploys the others', async () => {
     const dir = tempCopy(SMOKE);
     try {
       writeFileSync(join(dir, 'forms', 'broken.form'), '{"components": []}');
-      await expect(deployResources({ dir, config, client: recordingClient(), lint: clean })).rejects.toThrow(
-        /forms\/broken\.form\s+-\s+error\s+form-id/,
-      );
+      const client = recordingClient();
+      const report = await deployResources({ dir, config, client, lint: clean });
+      expect(formatFileProblems(report.refused)).toMatch(/forms\/broken\.form\s+-\s+error\s+form-id/);
+      expect(client.sent.flat().map((f) => f.name)).toEqual([
+        'deploy-smoke.bpmn',
+        'deploy-smoke-review.form',
+      ]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -232,5 +249,57 @@ describe('npm run deploy', () => {
         rmSync(changed, { recursive: true, force: true });
       }
     });
+
+    // A diagram saved with a lint error once made the next `npm start` fail for everyone: now it is
+    // reported (file, element, reason), its last good version keeps running and the rest is deployed.
+    it('a repository diagram broken by a lint error is skipped and reported; its last good version keeps running', async () => {
+      const repo = mkdtempSync(join(tmpdir(), 'deploy-keep-'));
+      try {
+        cpSync(join(REPO_ROOT, 'bpmn'), join(repo, 'bpmn'), { recursive: true });
+        cpSync(join(REPO_ROOT, 'forms'), join(repo, 'forms'), { recursive: true });
+        const first = await deployResources({ address: engine.address, dir: repo, config });
+        expect(first.refused).toEqual([]);
+        expect(first.processes.find((p) => p.id === 'hearing')?.version).toBe(1);
+
+        const hearing = join(repo, 'bpmn', 'hearing.bpmn');
+        writeFileSync(
+          hearing,
+          readFileSync(hearing, 'utf8').replace(
+            '<zeebe:taskDefinition type="report-stage" retries="3" />',
+            '',
+          ),
+        );
+        const complaint = join(repo, 'bpmn', 'complaint.bpmn');
+        writeFileSync(
+          complaint,
+          readFileSync(complaint, 'utf8').replace(/(<bpmn:process id="complaint" name=")/, '$1Edited: '),
+        );
+        const lines: string[] = [];
+        const second = await deployResources({
+          address: engine.address,
+          dir: repo,
+          config,
+          log: (l) => lines.push(l),
+        });
+        const output = lines.join('\n');
+        expect(second.refused).toEqual([
+          expect.objectContaining({
+            file: 'bpmn/hearing.bpmn',
+            elementId: 'Task_ReportHearingStarted',
+            severity: 'error',
+          }),
+        ]);
+        expect(output).toMatch(/bpmn\/hearing\.bpmn\s+Task_ReportHearingStarted\s+error\s+\S+\s+\S/);
+        expect(second.kept).toEqual([{ file: 'bpmn/hearing.bpmn', processId: 'hearing', runningVersion: 1 }]);
+        expect(output).toContain('bpmn/hearing.bpmn: process hearing keeps running version 1');
+        // The rest went: the edited complaint is a new version, unchanged diagrams stay at version 1.
+        expect(second.processes.find((p) => p.id === 'complaint')?.version).toBe(2);
+        expect(second.processes.find((p) => p.id === 'fire-automation-permit')?.version).toBe(1);
+        expect(second.processes.some((p) => p.id === 'hearing')).toBe(false);
+        expect(second.forms.length).toBe(first.forms.length);
+      } finally {
+        rmSync(repo, { recursive: true, force: true });
+      }
+    }, 120_000);
   },
 );

@@ -17,12 +17,21 @@ export interface RunningEngine {
   stop(): Promise<void>;
 }
 
+/** The token `npm run engine` requires; deploy tests send it as the SDK's BASIC password. */
+export const ENGINE_TEST_TOKEN = 'deploy-test-engine-token-0123456789';
+
 export function startEngine(timeoutMs = 20000): Promise<RunningEngine> {
   const dataDir = mkdtempSync(join(tmpdir(), 'deploy-test-engine-'));
   // One process (node --import tsx), so stopping it stops the engine and nothing is left behind.
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', ENGINE_ENTRY], {
     cwd: REPO_ROOT,
-    env: { ...process.env, ENGINE_PORT: '0', ENGINE_HOST: '127.0.0.1', ENGINE_DATA_DIR: dataDir },
+    env: {
+      ...process.env,
+      ENGINE_PORT: '0',
+      ENGINE_HOST: '127.0.0.1',
+      ENGINE_DATA_DIR: dataDir,
+      ENGINE_TOKEN: ENGINE_TEST_TOKEN,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const stop = () =>

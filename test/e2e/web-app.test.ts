@@ -4,7 +4,6 @@
  * Screenshots of each page go to test-artifacts/ (git-ignored).
  */
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { Camunda8 } from '@camunda8/sdk';
 import { defaultLegalClock } from '../../domain/legal-clock';
@@ -12,7 +11,7 @@ import { fixtures } from '../../simulators';
 import { launch, openPage, shot, signIn } from './support/browser';
 import { eventually, field, option } from './support/forms';
 import { tabThrough } from './support/keyboard';
-import { missingPrerequisite, REPO, startSystem, type RunningSystem } from './support/system';
+import { missingPrerequisite, startSystem, type RunningSystem } from './support/system';
 
 const missing = missingPrerequisite();
 if (missing) {
@@ -58,86 +57,6 @@ describeSystem('web app on the real system', () => {
       ZEEBE_REST_ADDRESS: system.engineAddress,
       CAMUNDA_AUTH_STRATEGY: 'NONE',
     }).getOrchestrationClusterApiClient();
-
-  test('a designer renames a step and deploys a new procedure version, which starts no rules-change notice (Order 138 §8); a lint error blocks the next deploy', async () => {
-    const client = engine();
-    const { page, context } = await pageAs('designer', 'designer');
-    // Given the security licence diagram open in the modeler, lint clean
-    await page.goto(`${system.uiUrl}/designer?diagram=security-licence.bpmn`);
-    const element = (id: string) =>
-      page.locator(`[data-testid=modeler] .djs-element[data-element-id="${id}"]`);
-    await element('Task_CheckCompleteness').waitFor();
-    await page
-      .locator('[data-testid=lint]')
-      .filter({ hasText: /Қате жоқ|\(/ })
-      .waitFor();
-    expect(await page.locator('[data-testid=lint] li.error').count()).toBe(0);
-    await shot(page, 'designer');
-
-    // When they rename a step in the properties panel and press Deploy
-    /** A properties panel field of the selected element, its group opened when collapsed. */
-    const property = async (group: string, id: string) => {
-      const input = page.locator(`#bio-properties-panel-${id}`);
-      if (!(await input.isVisible()))
-        await page.click(`[data-group-id="group-${group}"] .bio-properties-panel-group-header`);
-      await input.waitFor();
-      return input;
-    };
-    const label = 'Check the completeness of the documents (C2)';
-    await element('Task_CheckCompleteness').click();
-    await page.locator('.bio-properties-panel-header', { hasText: 'Check the completeness' }).waitFor();
-    await (await property('general', 'name')).fill(label);
-    await page
-      .locator('[data-testid=modeler] .djs-label, [data-testid=modeler] text', { hasText: '(C2)' })
-      .first()
-      .waitFor();
-    await page.click('button.primary:has-text("Орналастыру")');
-
-    // Then the deployed versions are reported and the procedure's version rose
-    const deployed = page.locator('[data-testid=deployed]');
-    await deployed.filter({ hasText: 'security-licence v2' }).waitFor();
-    await shot(page, 'designer-deployed');
-    const latest = await eventually('security-licence version 2 in the engine', async () => {
-      const r = await client.searchProcessDefinitions(
-        { filter: { processDefinitionId: 'security-licence' as any, version: 2 } } as any,
-        { consistency: { waitUpToMs: 0 } },
-      );
-      return r.items?.[0];
-    });
-    const xml = await client.getProcessDefinitionXml(
-      { processDefinitionKey: latest.processDefinitionKey! },
-      { consistency: { waitUpToMs: 0 } },
-    );
-    expect(String(xml)).toContain(label);
-    // A deployment is not an amendment of the law: no rules-change notice (an operator records amendments)
-    const notices = await client.searchProcessInstances(
-      { filter: { processDefinitionId: 'rules-change-notice' as any } },
-      { consistency: { waitUpToMs: 0 } },
-    );
-    expect(notices.items).toEqual([]);
-    // And the edit went to the system's copy of the diagrams, never to the repository's
-    expect(readFileSync(path.join(system.resourcesDir, 'bpmn', 'security-licence.bpmn'), 'utf8')).toContain(
-      label,
-    );
-    expect(readFileSync(path.join(REPO, 'bpmn', 'security-licence.bpmn'), 'utf8')).not.toContain(label);
-
-    // When they clear a service task's job type
-    await element('Task_ComputeDeadlines').click();
-    await page.locator('.bio-properties-panel-header', { hasText: 'Compute the legal terms' }).waitFor();
-    await (await property('taskDefinition', 'taskDefinitionType')).fill('');
-    // Then live lint names the element and Deploy is blocked
-    await page
-      .locator('[data-testid=lint-problems] li.error[data-element-id="Task_ComputeDeadlines"]')
-      .first()
-      .waitFor();
-    await page.locator('button.primary:has-text("Орналастыру"):disabled').waitFor();
-    expect(await page.locator('[data-testid=lint-problems] li.error').first().textContent()).toContain(
-      'Task_ComputeDeadlines',
-    );
-    await shot(page, 'designer-lint-error');
-    expect(consoleErrors.designer).toEqual([]);
-    await context.close();
-  });
 
   test('a designer opens the form editor', async () => {
     const { page, context } = await pageAs('forms', 'designer');

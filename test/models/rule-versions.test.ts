@@ -11,7 +11,7 @@ describe('rules versions in the diagrams and forms (spec C13)', () => {
     (id) => {
       const xml = readFileSync(join(root, 'bpmn', `${id}.bpmn`), 'utf8');
       const tag =
-        /<bpmn:process id="[^"]+"[^>]*>\s*<bpmn:documentation>[^<]*<\/bpmn:documentation>\s*<bpmn:extensionElements><zeebe:versionTag value="([^"]+)" \/>/.exec(
+        /<bpmn:process id="[^"]+"[^>]*>\s*<bpmn:documentation>[^<]*<\/bpmn:documentation>\s*<bpmn:extensionElements>\s*<zeebe:versionTag value="([^"]+)" \/>/.exec(
           xml,
         )?.[1];
       expect(rulesFromOf(tag)).toBe(RULES_FROM[id]);

@@ -4,8 +4,14 @@
  * Diagrams are generated rather than drawn so that ids, documentation and the deadline-escalation
  * pattern stay uniform across the procedures; the generated XML opens and edits normally in
  * Camunda Modeler. Nodes sit on a grid (`at: [column, row]`); expanded sub-processes wrap their
- * children; edges are routed orthogonally.
+ * children; edges are routed orthogonally. The XML is written by bpmn-moddle (`toXML`), never by
+ * string concatenation; test/models/source-of-truth.test.ts checks bpmn/ equals this output.
  */
+import { BpmnModdle } from 'bpmn-moddle';
+import zeebeDescriptor from 'zeebe-bpmn-moddle/resources/zeebe.json';
+
+/** `BpmnModdle#create`, bound. */
+type Create = (type: string, attrs?: Record<string, unknown>) => any;
 
 export type Kind =
   | 'startEvent'
@@ -419,165 +425,187 @@ export class Diagram {
 
   // ---------------------------------------------------------------- XML
 
-  toXml(): string {
+  /**
+   * The diagram as a bpmn-moddle object tree (semantic model and BPMNDI), serialised by moddle's
+   * own `toXML`: the same library the engine, the linter and the modeler read it with.
+   */
+  async toXml(): Promise<string> {
     this.layout();
-    const out: string[] = [];
-    out.push('<?xml version="1.0" encoding="UTF-8"?>');
-    out.push(
-      `<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI" xmlns:dc="http://www.omg.org/spec/DD/20100524/DC" xmlns:di="http://www.omg.org/spec/DD/20100524/DI" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" xmlns:modeler="http://camunda.org/schema/modeler/1.0" id="Definitions_${pascal(this.opts.processId)}" targetNamespace="http://bpmn.io/schema/bpmn" exporter="kz-permits bpmn-builder" exporterVersion="1.0.0" modeler:executionPlatform="Camunda Cloud" modeler:executionPlatformVersion="8.8.0">`,
-    );
-    out.push(
-      `  <bpmn:process id="${this.opts.processId}" name="${esc(this.opts.name)}" isExecutable="true">`,
-    );
-    out.push(`    <bpmn:documentation>${esc(this.opts.doc)}</bpmn:documentation>`);
-    if (this.opts.versionTag)
-      out.push(
-        `    <bpmn:extensionElements><zeebe:versionTag value="${esc(this.opts.versionTag)}" /></bpmn:extensionElements>`,
-      );
-    this.writeScope(this.root, out, '    ');
-    out.push('  </bpmn:process>');
-    for (const [name, m] of this.messages) {
-      if (m.correlationKey) {
-        out.push(`  <bpmn:message id="${m.id}" name="${esc(name)}">`);
-        out.push(
-          `    <bpmn:extensionElements><zeebe:subscription correlationKey="${esc(m.correlationKey)}" /></bpmn:extensionElements>`,
-        );
-        out.push('  </bpmn:message>');
-      } else {
-        out.push(`  <bpmn:message id="${m.id}" name="${esc(name)}" />`);
-      }
+    const m = new BpmnModdle({ zeebe: zeebeDescriptor });
+    const el = (type: string, attrs: Record<string, unknown> = {}) => m.create(type, attrs);
+    const docs = (text: string) => [el('bpmn:Documentation', { text })];
+    const ext = (values: unknown[]) => (values.length ? el('bpmn:ExtensionElements', { values }) : undefined);
+
+    const messages = new Map<string, unknown>();
+    for (const [name, msg] of this.messages) {
+      const attrs: Record<string, unknown> = { id: msg.id, name };
+      if (msg.correlationKey)
+        attrs.extensionElements = ext([el('zeebe:Subscription', { correlationKey: msg.correlationKey })]);
+      messages.set(name, el('bpmn:Message', attrs));
     }
+    const errors = new Map<string, unknown>();
     for (const [code, e] of this.errors)
-      out.push(`  <bpmn:error id="${e.id}" name="${esc(e.name)}" errorCode="${esc(code)}" />`);
-    out.push(`  <bpmndi:BPMNDiagram id="BPMNDiagram_${pascal(this.opts.processId)}">`);
-    out.push(
-      `    <bpmndi:BPMNPlane id="BPMNPlane_${pascal(this.opts.processId)}" bpmnElement="${this.opts.processId}">`,
-    );
-    this.writeDi(this.root, out);
-    out.push('    </bpmndi:BPMNPlane>');
-    out.push('  </bpmndi:BPMNDiagram>');
-    out.push('</bpmn:definitions>');
-    return out.join('\n') + '\n';
+      errors.set(code, el('bpmn:Error', { id: e.id, name: e.name, errorCode: code }));
+
+    const elements = new Map<string, { $type: string; [k: string]: unknown }>();
+    const process = el('bpmn:Process', {
+      id: this.opts.processId,
+      name: this.opts.name,
+      isExecutable: true,
+      documentation: docs(this.opts.doc),
+      extensionElements: this.opts.versionTag
+        ? ext([el('zeebe:VersionTag', { value: this.opts.versionTag })])
+        : undefined,
+    });
+    const fill = (scope: Scope, container: { flowElements?: unknown[] }) => {
+      const flowElements: unknown[] = [];
+      for (const n of scope.nodes) {
+        const attrs: Record<string, unknown> = { id: n.id, documentation: docs(n.doc) };
+        if (n.name) attrs.name = n.name;
+        if (n.kind === 'boundaryEvent' && n.interrupting === false) attrs.cancelActivity = false;
+        if (n.kind === 'startEvent' && n.interrupting === false) attrs.isInterrupting = false;
+        if (n.kind === 'subProcess' && this.scopes.get(n.id)!.triggeredByEvent) attrs.triggeredByEvent = true;
+        attrs.extensionElements = ext(this.extensions(n, el));
+        if (n.event) attrs.eventDefinitions = [this.eventDefinition(n, el, messages, errors)];
+        const node = el(`bpmn:${n.kind[0].toUpperCase()}${n.kind.slice(1)}`, attrs);
+        elements.set(n.id, node);
+        flowElements.push(node);
+        if (n.kind === 'subProcess') fill(this.scopes.get(n.id)!, node);
+      }
+      for (const f of scope.flows) {
+        const flow = el('bpmn:SequenceFlow', { id: f.id, name: f.name });
+        if (f.condition) flow.conditionExpression = el('bpmn:FormalExpression', { body: f.condition });
+        elements.set(f.id, flow);
+        flowElements.push(flow);
+      }
+      container.flowElements = flowElements;
+    };
+    fill(this.root, process);
+    // References once every element exists: flows, attachments, defaults, incoming/outgoing.
+    const link = (scope: Scope) => {
+      for (const n of scope.nodes) {
+        const node = elements.get(n.id)!;
+        if (n.attachedTo) node.attachedToRef = elements.get(n.attachedTo);
+        const defaultFlow = scope.flows.find((f) => f.from === n.id && f.isDefault);
+        if (defaultFlow) node.default = elements.get(defaultFlow.id);
+        const incoming = scope.flows.filter((f) => f.to === n.id).map((f) => elements.get(f.id));
+        const outgoing = scope.flows.filter((f) => f.from === n.id).map((f) => elements.get(f.id));
+        if (incoming.length) node.incoming = incoming;
+        if (outgoing.length) node.outgoing = outgoing;
+        if (n.kind === 'subProcess') link(this.scopes.get(n.id)!);
+      }
+      for (const f of scope.flows) {
+        const flow = elements.get(f.id)!;
+        flow.sourceRef = elements.get(f.from);
+        flow.targetRef = elements.get(f.to);
+      }
+    };
+    link(this.root);
+
+    const key = pascal(this.opts.processId);
+    const planeElement: unknown[] = [];
+    this.writeDi(this.root, planeElement, el, elements);
+    const diagram = el('bpmndi:BPMNDiagram', {
+      id: `BPMNDiagram_${key}`,
+      plane: el('bpmndi:BPMNPlane', { id: `BPMNPlane_${key}`, bpmnElement: process, planeElement }),
+    });
+    const definitions = el('bpmn:Definitions', {
+      id: `Definitions_${key}`,
+      targetNamespace: 'http://bpmn.io/schema/bpmn',
+      exporter: 'kz-permits bpmn-builder',
+      exporterVersion: '2.0.0',
+      rootElements: [process, ...messages.values(), ...errors.values()],
+      diagrams: [diagram],
+    });
+    // Camunda Modeler reads the target platform from its own namespace, which moddle keeps as-is.
+    definitions.$attrs['xmlns:modeler'] = 'http://camunda.org/schema/modeler/1.0';
+    definitions.$attrs['modeler:executionPlatform'] = 'Camunda Cloud';
+    definitions.$attrs['modeler:executionPlatformVersion'] = '8.8.0';
+    const { xml } = await m.toXML(definitions, { format: true });
+    return xml.endsWith('\n') ? xml : `${xml}\n`;
   }
 
-  private writeScope(scope: Scope, out: string[], ind: string) {
-    const incoming = (id: string) => scope.flows.filter((f) => f.to === id).map((f) => f.id);
-    const outgoing = (id: string) => scope.flows.filter((f) => f.from === id).map((f) => f.id);
-    for (const n of scope.nodes) {
-      const attrs: string[] = [`id="${n.id}"`];
-      if (n.name) attrs.push(`name="${esc(n.name)}"`);
-      if (n.kind === 'boundaryEvent') {
-        attrs.push(`attachedToRef="${n.attachedTo}"`);
-        if (n.interrupting === false) attrs.push('cancelActivity="false"');
-      }
-      if (n.kind === 'startEvent' && n.interrupting === false) attrs.push('isInterrupting="false"');
-      if (n.kind === 'subProcess' && this.scopes.get(n.id)!.triggeredByEvent)
-        attrs.push('triggeredByEvent="true"');
-      const defaultFlow = scope.flows.find((f) => f.from === n.id && f.isDefault);
-      if (defaultFlow) attrs.push(`default="${defaultFlow.id}"`);
-      const tag = `bpmn:${n.kind}`;
-      out.push(`${ind}<${tag} ${attrs.join(' ')}>`);
-      out.push(`${ind}  <bpmn:documentation>${esc(n.doc)}</bpmn:documentation>`);
-      const ext = this.extensions(n);
-      if (ext.length) {
-        out.push(`${ind}  <bpmn:extensionElements>`);
-        for (const e of ext) out.push(`${ind}    ${e}`);
-        out.push(`${ind}  </bpmn:extensionElements>`);
-      }
-      for (const f of incoming(n.id)) out.push(`${ind}  <bpmn:incoming>${f}</bpmn:incoming>`);
-      for (const f of outgoing(n.id)) out.push(`${ind}  <bpmn:outgoing>${f}</bpmn:outgoing>`);
-      if (n.event) out.push(`${ind}  ${this.eventDefinition(n)}`);
-      if (n.kind === 'subProcess') this.writeScope(this.scopes.get(n.id)!, out, ind + '  ');
-      out.push(`${ind}</${tag}>`);
-    }
-    for (const f of scope.flows) {
-      const attrs = [`id="${f.id}"`, `sourceRef="${f.from}"`, `targetRef="${f.to}"`];
-      if (f.name) attrs.splice(1, 0, `name="${esc(f.name)}"`);
-      if (f.condition) {
-        out.push(`${ind}<bpmn:sequenceFlow ${attrs.join(' ')}>`);
-        out.push(
-          `${ind}  <bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">${esc(f.condition)}</bpmn:conditionExpression>`,
-        );
-        out.push(`${ind}</bpmn:sequenceFlow>`);
-      } else {
-        out.push(`${ind}<bpmn:sequenceFlow ${attrs.join(' ')} />`);
-      }
-    }
-  }
-
-  private eventDefinition(n: Node): string {
+  private eventDefinition(
+    n: Node,
+    el: Create,
+    messages: Map<string, unknown>,
+    errors: Map<string, unknown>,
+  ): unknown {
     const e = n.event!;
-    const defId = `${n.id}_Definition`;
-    if ('timeDate' in e) {
-      return `<bpmn:timerEventDefinition id="${defId}"><bpmn:timeDate xsi:type="bpmn:tFormalExpression">${esc(e.timeDate)}</bpmn:timeDate></bpmn:timerEventDefinition>`;
-    }
-    if ('message' in e)
-      return `<bpmn:messageEventDefinition id="${defId}" messageRef="${this.messages.get(e.message)!.id}" />`;
-    if ('error' in e)
-      return `<bpmn:errorEventDefinition id="${defId}" errorRef="${this.errors.get(e.error)!.id}" />`;
-    return `<bpmn:terminateEventDefinition id="${defId}" />`;
+    const id = `${n.id}_Definition`;
+    if ('timeDate' in e)
+      return el('bpmn:TimerEventDefinition', {
+        id,
+        timeDate: el('bpmn:FormalExpression', { body: e.timeDate }),
+      });
+    if ('message' in e) return el('bpmn:MessageEventDefinition', { id, messageRef: messages.get(e.message) });
+    if ('error' in e) return el('bpmn:ErrorEventDefinition', { id, errorRef: errors.get(e.error) });
+    return el('bpmn:TerminateEventDefinition', { id });
   }
 
-  private extensions(n: Node): string[] {
-    const x: string[] = [];
-    if (n.kind === 'serviceTask') x.push(`<zeebe:taskDefinition type="${esc(n.type!)}" retries="3" />`);
+  private extensions(n: Node, el: Create): unknown[] {
+    const x: unknown[] = [];
+    if (n.kind === 'serviceTask') x.push(el('zeebe:TaskDefinition', { type: n.type!, retries: '3' }));
     if (n.kind === 'userTask') {
-      x.push('<zeebe:userTask />');
-      x.push(`<zeebe:formDefinition formId="${esc(n.formId!)}" />`);
-      x.push(`<zeebe:assignmentDefinition candidateGroups="${esc(n.candidateGroups!)}" />`);
-      if (n.dueDate) x.push(`<zeebe:taskSchedule dueDate="${esc(n.dueDate)}" />`);
-      x.push(`<zeebe:priorityDefinition priority="${n.priority ?? 50}" />`);
+      x.push(el('zeebe:UserTask'));
+      x.push(el('zeebe:FormDefinition', { formId: n.formId! }));
+      x.push(el('zeebe:AssignmentDefinition', { candidateGroups: n.candidateGroups! }));
+      if (n.dueDate) x.push(el('zeebe:TaskSchedule', { dueDate: n.dueDate }));
+      x.push(el('zeebe:PriorityDefinition', { priority: n.priority ?? 50 }));
     }
-    if (n.kind === 'scriptTask') {
+    if (n.kind === 'scriptTask')
       x.push(
-        `<zeebe:script expression="${esc(n.script!.expression)}" resultVariable="${esc(n.script!.resultVariable)}" />`,
+        el('zeebe:Script', { expression: n.script!.expression, resultVariable: n.script!.resultVariable }),
       );
-    }
     if (n.kind === 'callActivity')
-      x.push(
-        `<zeebe:calledElement processId="${esc(n.calledProcessId!)}" propagateAllChildVariables="false" />`,
-      );
+      x.push(el('zeebe:CalledElement', { processId: n.calledProcessId!, propagateAllChildVariables: false }));
     if (n.inputs?.length || n.outputs?.length) {
-      x.push('<zeebe:ioMapping>');
-      for (const m of n.inputs ?? [])
-        x.push(`  <zeebe:input source="${esc(m.source)}" target="${esc(m.target)}" />`);
-      for (const m of n.outputs ?? [])
-        x.push(`  <zeebe:output source="${esc(m.source)}" target="${esc(m.target)}" />`);
-      x.push('</zeebe:ioMapping>');
+      x.push(
+        el('zeebe:IoMapping', {
+          inputParameters: (n.inputs ?? []).map((p) =>
+            el('zeebe:Input', { source: p.source, target: p.target }),
+          ),
+          outputParameters: (n.outputs ?? []).map((p) =>
+            el('zeebe:Output', { source: p.source, target: p.target }),
+          ),
+        }),
+      );
     }
     if (n.headers && Object.keys(n.headers).length) {
-      x.push('<zeebe:taskHeaders>');
-      for (const [k, v] of Object.entries(n.headers))
-        x.push(`  <zeebe:header key="${esc(k)}" value="${esc(v)}" />`);
-      x.push('</zeebe:taskHeaders>');
+      x.push(
+        el('zeebe:TaskHeaders', {
+          values: Object.entries(n.headers).map(([key, value]) => el('zeebe:Header', { key, value })),
+        }),
+      );
     }
     return x;
   }
 
-  private writeDi(scope: Scope, out: string[]) {
+  private writeDi(scope: Scope, out: unknown[], el: Create, elements: Map<string, unknown>) {
+    const bounds = (b: Bounds) => el('dc:Bounds', { x: r(b.x), y: r(b.y), width: r(b.w), height: r(b.h) });
     for (const n of scope.nodes) {
       const b = this.bounds.get(n.id)!;
-      const extra =
-        n.kind === 'subProcess'
-          ? ' isExpanded="true"'
-          : n.kind === 'exclusiveGateway'
-            ? ' isMarkerVisible="true"'
-            : '';
-      out.push(`      <bpmndi:BPMNShape id="${n.id}_di" bpmnElement="${n.id}"${extra}>`);
-      out.push(`        <dc:Bounds x="${r(b.x)}" y="${r(b.y)}" width="${r(b.w)}" height="${r(b.h)}" />`);
+      const attrs: Record<string, unknown> = { id: `${n.id}_di`, bpmnElement: elements.get(n.id) };
+      if (n.kind === 'subProcess') attrs.isExpanded = true;
+      if (n.kind === 'exclusiveGateway') attrs.isMarkerVisible = true;
+      attrs.bounds = bounds(b);
       if (n.name && (n.kind.endsWith('Event') || n.kind.endsWith('Gateway'))) {
         const lw = 100;
-        out.push(
-          `        <bpmndi:BPMNLabel><dc:Bounds x="${r(b.x + b.w / 2 - lw / 2)}" y="${r(b.y + b.h + 4)}" width="${lw}" height="27" /></bpmndi:BPMNLabel>`,
-        );
+        attrs.label = el('bpmndi:BPMNLabel', {
+          bounds: bounds({ x: b.x + b.w / 2 - lw / 2, y: b.y + b.h + 4, w: lw, h: 27 }),
+        });
       }
-      out.push('      </bpmndi:BPMNShape>');
-      if (n.kind === 'subProcess') this.writeDi(this.scopes.get(n.id)!, out);
+      out.push(el('bpmndi:BPMNShape', attrs));
+      if (n.kind === 'subProcess') this.writeDi(this.scopes.get(n.id)!, out, el, elements);
     }
     for (const f of scope.flows) {
-      out.push(`      <bpmndi:BPMNEdge id="${f.id}_di" bpmnElement="${f.id}">`);
-      for (const [x, y] of this.route(f)) out.push(`        <di:waypoint x="${r(x)}" y="${r(y)}" />`);
-      out.push('      </bpmndi:BPMNEdge>');
+      out.push(
+        el('bpmndi:BPMNEdge', {
+          id: `${f.id}_di`,
+          bpmnElement: elements.get(f.id),
+          waypoint: this.route(f).map(([x, y]) => el('dc:Point', { x: r(x), y: r(y) })),
+        }),
+      );
     }
   }
 }
@@ -592,8 +620,4 @@ export function pascal(s: string): string {
     .filter(Boolean)
     .map((p) => p[0].toUpperCase() + p.slice(1))
     .join('');
-}
-
-function esc(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }

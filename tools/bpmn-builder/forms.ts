@@ -594,11 +594,21 @@ const forms = [
   ...SERVICE_IDS.slice(1).map((serviceId) => studyForm(serviceId)),
 ];
 
-const dir = join(__dirname, '..', '..', 'forms');
-mkdirSync(join(dir, 'i18n'), { recursive: true });
-for (const f of forms) writeFileSync(join(dir, `${f.id}.form`), JSON.stringify(f, null, 2) + '\n');
 const sorted = (o: Record<string, string>) =>
   Object.fromEntries(Object.entries(o).sort(([a], [b]) => a.localeCompare(b)));
-writeFileSync(join(dir, 'i18n', 'kk.json'), JSON.stringify(sorted(i18n.kk), null, 2) + '\n');
-writeFileSync(join(dir, 'i18n', 'ru.json'), JSON.stringify(sorted(i18n.ru), null, 2) + '\n');
-console.log(forms.map((f) => `forms/${f.id}.form`).join('\n'));
+
+/** Every file this builder owns under forms/: path relative to forms/ → content. */
+export function formFiles(): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const f of forms) files.set(`${f.id}.form`, JSON.stringify(f, null, 2) + '\n');
+  files.set('i18n/kk.json', JSON.stringify(sorted(i18n.kk), null, 2) + '\n');
+  files.set('i18n/ru.json', JSON.stringify(sorted(i18n.ru), null, 2) + '\n');
+  return files;
+}
+
+if (require.main === module) {
+  const dir = join(__dirname, '..', '..', 'forms');
+  mkdirSync(join(dir, 'i18n'), { recursive: true });
+  for (const [file, content] of formFiles()) writeFileSync(join(dir, file), content);
+  console.log(forms.map((f) => `forms/${f.id}.form`).join('\n'));
+}

@@ -120,7 +120,7 @@ export const JOB_TYPES: Record<string, { name: string; description: string; head
   },
 };
 
-function template(type: string) {
+export function template(type: string) {
   const t = JOB_TYPES[type];
   return {
     $schema: 'https://unpkg.com/@camunda/zeebe-element-templates-json-schema/resources/schema.json',

@@ -1,67 +1,101 @@
 import Modeler from 'camunda-bpmn-js/lib/camunda-cloud/Modeler';
-import { api, h, root, status, t } from './common';
+import lintModule from 'bpmn-js-bpmnlint';
+import bpmnlintConfig from 'bpmnlint-config';
+import { api, formatDate, h, root, status, t } from './common';
 
-/** Designer: edit bpmn/*.bpmn with the Camunda 8 modeler, live lint, save, deploy (lint errors block). */
+/**
+ * Designer: the Camunda 8 modeler with lint markers on the canvas (the repository's bpmnlint
+ * configuration, packed at bundle time), our element templates, drafts kept in the web app's store,
+ * and a deployment of the open diagram alone after its diff against the running version.
+ */
 const app = root();
 const picker = h('select', { 'aria-label': t('diagram') });
+const source = h('span', { class: 'muted', 'data-testid': 'diagram-source' });
 const canvas = h('div', { class: 'modeler-canvas', 'data-testid': 'modeler' });
 const panel = h('div', { class: 'modeler-panel' });
 const lintBox = h('div', { class: 'lint', 'aria-live': 'polite', 'data-testid': 'lint' });
 const message = h('div', { class: 'message', 'data-testid': 'designer-message' });
-const saveBtn = h('button', { type: 'button', onclick: () => save() }, t('save'));
-const deployBtn = h('button', { type: 'button', class: 'primary', onclick: () => deploy() }, t('deploy'));
+const saveBtn = h('button', { type: 'button', onclick: () => save() }, t('designer.saveDraft'));
+const deployBtn = h('button', { type: 'button', class: 'primary', onclick: () => review() }, t('deploy'));
 app.replaceChildren(
-  h('div', { class: 'toolbar' }, h('h1', {}, t('nav.designer')), picker, saveBtn, deployBtn),
+  h('div', { class: 'toolbar' }, h('h1', {}, t('nav.designer')), picker, source, saveBtn, deployBtn),
   h('div', { class: 'modeler' }, canvas, panel),
   h('div', { class: 'designer-status' }, lintBox, message),
 );
 
-const modeler = new Modeler({ container: canvas, propertiesPanel: { parent: panel } });
+/** A lint message in the page's language, when we know it. */
+function lintText(message: string): string | undefined {
+  const known: Record<string, string> = {
+    'Element is missing label/name': t('lint.missingLabel'),
+    'Element is not connected': t('lint.disconnected'),
+    'Element overlaps with other element': t('lint.overlaps'),
+  };
+  if (known[message]) return known[message];
+  const setting = /extension element of type <([^>]+)>/.exec(message);
+  if (setting) return t('lint.missingSetting').replace('{what}', setting[1]);
+  const empty = /Property <([^>]+)> must have non-empty value/.exec(message);
+  if (empty) return t('lint.emptyProperty').replace('{what}', empty[1]);
+  return undefined;
+}
+
+/**
+ * The modeler's `translate`: bpmnlint's button, tooltips and known messages in the page's language;
+ * every other text of the modeler as it ships (it has no Kazakh or Russian translation).
+ */
+function translate(template: string, replacements: Record<string, string> = {}): string {
+  const own: Record<string, string> = {
+    'Toggle linting overlays': t('lint.toggle'),
+    'Issues for child elements': t('lint.childIssues'),
+    'No Issues': t('lint.noIssues'),
+    '{errors} Errors, {warnings} Warnings': t('lint.summary'),
+  };
+  const text = own[template] ?? lintText(template) ?? template;
+  return text.replace(/{([^}]+)}/g, (_, k: string) => replacements[k] ?? `{${k}}`);
+}
+
+const modeler = new Modeler({
+  container: canvas,
+  propertiesPanel: { parent: panel },
+  linting: { bpmnlint: bpmnlintConfig, active: true },
+  additionalModules: [lintModule, { translate: ['value', translate] }],
+} as ConstructorParameters<typeof Modeler>[0]);
 let current = '';
 let errors = 0;
-let timer: ReturnType<typeof setTimeout> | undefined;
 
-modeler.on('commandStack.changed', () => {
-  clearTimeout(timer);
-  timer = setTimeout(() => void lint(), 400);
+interface Issue {
+  id: string;
+  message: string;
+  category: 'error' | 'warn' | 'info' | 'rule-error';
+  rule?: string;
+}
+
+/** After each lint run on the canvas: the same issues as a list under it, and Deploy blocked on errors. */
+modeler.on('linting.completed', ({ issues }: { issues: Record<string, Issue[]> }) => {
+  const problems = Object.values(issues).flat();
+  errors = problems.filter((p) => p.category === 'error' || p.category === 'rule-error').length;
+  deployBtn.disabled = errors > 0;
+  deployBtn.title = errors ? t('deployBlocked') : '';
+  if (!problems.length) return status(lintBox, `${t('lint')}: ${t('lintClean')}`, 'ok');
+  lintBox.replaceChildren(
+    h('h2', {}, `${t('lint')} (${problems.length})`),
+    h(
+      'ul',
+      { 'data-testid': 'lint-problems' },
+      ...problems.map((p) => {
+        const severity = p.category === 'warn' || p.category === 'info' ? 'warn' : 'error';
+        return h(
+          'li',
+          { class: severity, dataset: { elementId: p.id ?? '' } },
+          h('button', { type: 'button', class: 'link', onclick: () => select(p.id) }, p.id || '—'),
+          ` ${lintText(p.message) ?? t('lint.modelError')}${p.rule ? ` (${p.rule})` : ''}`,
+        );
+      }),
+    ),
+  );
 });
 
 async function xml(): Promise<string> {
   return (await modeler.saveXML({ format: true })).xml ?? '';
-}
-
-function problemList(problems: any[]) {
-  return h(
-    'ul',
-    { 'data-testid': 'lint-problems' },
-    ...problems.map((p) =>
-      h(
-        'li',
-        { class: p.severity, dataset: { elementId: p.elementId ?? '' } },
-        h(
-          'button',
-          { type: 'button', class: 'link', onclick: () => select(p.elementId) },
-          p.elementId || '—',
-        ),
-        ` ${p.severity} · ${p.rule}: ${p.message}${p.file ? ` (${p.file})` : ''}`,
-      ),
-    ),
-  );
-}
-
-async function lint() {
-  try {
-    const res = await api('POST', '/api/designer/lint', await xml(), 'application/xml');
-    const problems: any[] = res.problems;
-    errors = problems.filter((p) => p.severity === 'error').length;
-    deployBtn.disabled = errors > 0;
-    deployBtn.title = errors ? t('deployBlocked') : '';
-    if (!res.available) return status(lintBox, `${t('lint')}: —`);
-    if (!problems.length) return status(lintBox, `${t('lint')}: ${t('lintClean')}`, 'ok');
-    lintBox.replaceChildren(h('h2', {}, `${t('lint')} (${problems.length})`), problemList(problems));
-  } catch (err) {
-    status(lintBox, (err as Error).message, 'error');
-  }
 }
 
 function select(id: string) {
@@ -93,14 +127,32 @@ function fitBesidePalette() {
   });
 }
 
+interface Opened {
+  xml: string;
+  source: 'draft' | 'running' | 'repository';
+  savedAt?: number;
+  running: { version: number } | null;
+}
+
+function describe(opened: Opened) {
+  const where = t(`designer.source.${opened.source}`);
+  const when = opened.savedAt ? `, ${formatDate(new Date(opened.savedAt).toISOString())}` : '';
+  const live = opened.running
+    ? `${t('designer.runningVersion')}: ${opened.running.version}`
+    : `${t('designer.runningVersion')}: ${t('designer.notDeployed')}`;
+  source.textContent = `${where}${when} · ${live}`;
+  source.dataset.source = opened.source;
+}
+
 async function open(name: string) {
   current = name;
+  message.replaceChildren();
   try {
-    const text = await api('GET', `/api/designer/diagrams/${encodeURIComponent(name)}`);
-    await modeler.importXML(text);
+    const opened = await api<Opened>('GET', `/api/designer/diagrams/${encodeURIComponent(name)}`);
+    await modeler.importXML(opened.xml);
+    describe(opened);
     fitBesidePalette();
     history.replaceState(null, '', `?diagram=${encodeURIComponent(name)}`);
-    await lint();
   } catch (err) {
     status(message, (err as Error).message, 'error');
   }
@@ -123,42 +175,126 @@ async function busy<T>(text: string, work: () => Promise<T>): Promise<T> {
 async function save() {
   await busy(t('saving'), async () => {
     try {
-      await api(
+      const res = await api(
         'PUT',
         `/api/designer/diagrams/${encodeURIComponent(current)}`,
         await xml(),
         'application/xml',
       );
-      status(message, `${t('saved')}: ${current}`, 'ok');
+      status(
+        message,
+        `${t('designer.draftSaved')}: ${current}, ${formatDate(new Date(res.savedAt).toISOString())}`,
+        'ok',
+      );
+      source.textContent = `${t('designer.source.draft')} · ${source.textContent?.split(' · ')[1] ?? ''}`;
+      source.dataset.source = 'draft';
     } catch (err) {
       status(message, (err as Error).message, 'error');
     }
   });
 }
 
-async function deploy() {
-  await lint();
-  if (errors) return status(message, t('deployBlocked'), 'error');
+interface DiffElement {
+  id: string;
+  type: string;
+  name?: string;
+  before?: string;
+}
+interface Diff {
+  added: DiffElement[];
+  removed: DiffElement[];
+  changed: DiffElement[];
+  layoutOnly: boolean;
+  identical: boolean;
+}
+
+function diffList(kind: 'added' | 'removed' | 'changed', items: DiffElement[]) {
+  if (!items.length) return null;
+  return h(
+    'section',
+    { 'data-testid': `diff-${kind}` },
+    h('h3', {}, `${t(`designer.${kind}`)} (${items.length})`),
+    h(
+      'ul',
+      {},
+      ...items.map((e) =>
+        h(
+          'li',
+          { dataset: { elementId: e.id } },
+          h('code', {}, e.id),
+          ' ',
+          e.before !== undefined && e.before !== e.name
+            ? `«${e.before}» → «${e.name ?? ''}»`
+            : e.name
+              ? `«${e.name}»`
+              : '',
+        ),
+      ),
+    ),
+  );
+}
+
+/** Deploy, step one: the difference from the running version, then a confirmation. */
+async function review() {
   await busy(t('deploying'), async () => {
     try {
-      // The open diagram is saved by the same request, so what is deployed is what is on screen.
-      const res = await api('POST', '/api/designer/deploy', { diagram: { name: current, xml: await xml() } });
+      const body = { name: current, xml: await xml() };
+      const { running, diff } = await api<{ running: { version: number } | null; diff: Diff }>(
+        'POST',
+        '/api/designer/diff',
+        body,
+      );
+      const confirm = h(
+        'button',
+        { type: 'button', class: 'primary', 'data-testid': 'confirm-deploy' },
+        t('designer.confirmDeploy'),
+      );
+      const cancel = h(
+        'button',
+        { type: 'button', onclick: () => message.replaceChildren() },
+        t('designer.cancel'),
+      );
+      confirm.addEventListener('click', () => void deploy(body));
+      const nothing = diff.identical ? h('p', {}, t('designer.noChanges')) : null;
+      message.replaceChildren(
+        h(
+          'div',
+          { class: 'diff', role: 'dialog', 'data-testid': 'deploy-diff' },
+          h(
+            'h2',
+            {},
+            `${t('designer.diffTitle')}${running ? ` (${running.version} ${t('designer.version')})` : ''}`,
+          ),
+          diffList('added', diff.added),
+          diffList('removed', diff.removed),
+          diffList('changed', diff.changed),
+          diff.layoutOnly ? h('p', {}, t('designer.layoutOnly')) : null,
+          nothing,
+          h('div', { class: 'actions' }, diff.identical ? null : confirm, cancel),
+        ),
+      );
+    } catch (err) {
+      status(message, (err as Error).message, 'error');
+    }
+  });
+}
+
+/** Deploy, step two: the open diagram alone becomes a new version of its process. */
+async function deploy(body: { name: string; xml: string }) {
+  await busy(t('deploying'), async () => {
+    try {
+      const res = await api('POST', '/api/designer/deploy', body);
+      const p = res.processes[0];
       message.replaceChildren(
         h(
           'div',
           { class: 'ok', role: 'status', 'data-testid': 'deployed' },
-          h(
-            'details',
-            {},
-            h(
-              'summary',
-              {},
-              `${t('deployed')}: ${res.processes.length} BPMN, ${res.forms?.length ?? 0} form`,
-            ),
-            res.processes.map((p: any) => `${p.id} v${p.version}`).join(', '),
-          ),
+          res.unchanged
+            ? `${t('designer.unchanged')}: ${p.id}, ${p.version} ${t('designer.version')}`
+            : `${t('deployed')}: ${p.id} v${p.version}`,
         ),
       );
+      source.textContent = `${t('designer.source.draft')} · ${t('designer.runningVersion')}: ${p.version}`;
     } catch (err) {
       const problems = (err as any).body?.problems ?? [];
       message.replaceChildren(
@@ -166,15 +302,39 @@ async function deploy() {
           'div',
           { class: 'error', role: 'alert' },
           h('strong', {}, problems.length ? t('deployRefused') : (err as Error).message),
-          problems.length ? problemList(problems) : null,
+          problems.length
+            ? h(
+                'ul',
+                {},
+                ...problems.map((p: any) =>
+                  h(
+                    'li',
+                    { dataset: { elementId: p.elementId } },
+                    `${p.elementId || '—'}: ${lintText(p.message) ?? t('lint.modelError')} (${p.rule})`,
+                  ),
+                ),
+              )
+            : null,
         ),
       );
     }
   });
 }
 
+/** Our element templates (.camunda/element-templates) in the modeler's template chooser. */
+async function loadTemplates() {
+  try {
+    const templates = await api<object[]>('GET', '/api/designer/element-templates');
+    (modeler.get('elementTemplatesLoader') as any).setTemplates(templates);
+    canvas.dataset.elementTemplates = String(templates.length);
+  } catch (err) {
+    status(message, (err as Error).message, 'error');
+  }
+}
+
 async function init() {
   try {
+    await loadTemplates();
     const { items } = await api('GET', '/api/designer/diagrams');
     if (!items.length) return status(lintBox, t('empty'));
     picker.replaceChildren(...items.map((n: string) => h('option', { value: n }, n)));

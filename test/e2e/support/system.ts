@@ -11,7 +11,8 @@ import { startWorkers } from '../../../workers';
 /**
  * The real system for browser tests: embedded engine, every diagram and form deployed through the
  * deploy script, the job workers and the web app, all on port 0.
- * The designer edits and deploys a temporary copy of bpmn/ and forms/, so no test changes the repository.
+ * The deployment is made from a temporary copy of bpmn/ and forms/; the designer reads the repository's
+ * files and never writes them (its drafts live in the web app's store).
  */
 export const REPO = path.resolve(__dirname, '..', '..', '..');
 
@@ -25,7 +26,7 @@ export interface RunningSystem {
   engineAddress: string;
   uiUrl: string;
   dataDir: string;
-  /** The copy of bpmn/ and forms/ the system deployed and the designer edits. */
+  /** The copy of bpmn/ and forms/ the system deployed. */
   resourcesDir: string;
   workers: boolean;
   close(): Promise<void>;
@@ -86,7 +87,8 @@ export async function startSystem(
       workers = true;
     }
 
-    const ui = await startUi(env, { resourcesDir });
+    // The designer reads the shipped files and keeps its drafts in the web app's store.
+    const ui = await startUi(env, { resourcesDir: opts.deployDir ?? REPO });
     closers.push(() => ui.close());
     return { engineAddress: engine.address, uiUrl: ui.url, dataDir, resourcesDir, workers, close };
   } catch (err) {
