@@ -140,6 +140,8 @@ export function createIntake(deps: IntakeDeps) {
   // Serialises concurrent submissions of one number inside this process; SQLite's primary key
   // guards against other processes.
   const inFlight = new Map<string, Promise<unknown>>();
+  /** Process starts under way, by application number (submissions and the resume loop alike). */
+  const starting = new Map<string, Promise<ApplicationRecord>>();
 
   async function findStartedInstance(
     applicationNumber: string,
@@ -214,6 +216,23 @@ export function createIntake(deps: IntakeDeps) {
       processInstanceKey: key,
     });
     return store.get(record.applicationNumber)!;
+  }
+
+  /**
+   * Starts an application's process unless another request (a repeat, the resume loop) is starting
+   * it or has started it: one start per application number at a time, whoever asks.
+   */
+  async function startOnce(number: string): Promise<ApplicationRecord> {
+    while (starting.has(number)) await starting.get(number)!.catch(() => {});
+    const current = store.get(number)!;
+    if (current.state === 'started') return current;
+    const work = start(current);
+    starting.set(number, work);
+    try {
+      return await work;
+    } finally {
+      starting.delete(number);
+    }
   }
 
   /**
@@ -298,7 +317,7 @@ export function createIntake(deps: IntakeDeps) {
       }
       if (record.state === 'started') return { status: 200, application: view(record) };
       try {
-        const started = await start(record);
+        const started = await startOnce(number);
         return { status: inserted ? 201 : 200, application: view(started) };
       } catch (err) {
         if (err instanceof IntakeError) throw err;
@@ -668,18 +687,14 @@ export function createIntake(deps: IntakeDeps) {
     async function runOnce(): Promise<number> {
       let resumed = 0;
       for (const r of store.listStarting()) {
-        if (stopped || inFlight.has(r.applicationNumber) || skipped.has(r.applicationNumber)) continue;
-        const work = start(r);
-        inFlight.set(r.applicationNumber, work);
+        if (stopped || starting.has(r.applicationNumber) || skipped.has(r.applicationNumber)) continue;
         try {
-          await work;
+          await startOnce(r.applicationNumber);
           resumed++;
         } catch (err) {
           // A refusal of this one application (no rules in force that day) is final and already logged.
           if (err instanceof IntakeError) skipped.add(r.applicationNumber);
           else throw err;
-        } finally {
-          inFlight.delete(r.applicationNumber);
         }
       }
       return resumed;

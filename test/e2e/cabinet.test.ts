@@ -137,7 +137,6 @@ describeSystem("the applicant's cabinet in the browser", () => {
     await phone.page.goto(`${system.uiUrl}/portal`);
     await phone.page.click('.toolbar button.primary');
     await phone.page.selectOption('#f-serviceId', 'security-licence');
-    const number = (await phone.page.locator('[data-testid=application-number]').textContent())!.trim();
     await phone.page.fill('#f-orgName', COMPANY.name);
     await phone.page.fill('#f-headFullName', COMPANY.headFullName);
     await phone.page.fill('#f-headIin', COMPANY.headIin);
@@ -153,6 +152,8 @@ describeSystem("the applicant's cabinet in the browser", () => {
     await check(phone.page, phone.errors, 'form-390-kk');
     await phone.page.click('[data-testid=application-form] button[type=submit]');
     await phone.page.locator('[data-testid=application-status]').waitFor();
+    // The number the register issued.
+    const number = (await phone.page.locator('[data-testid=application-number]').textContent())!.trim();
 
     // The clerk finds the package complete; the registries have no diploma: a copy is requested.
     await completeTask(number, 'Task_CheckCompleteness', {
