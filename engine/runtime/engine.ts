@@ -2073,14 +2073,7 @@ export class Engine {
     const finished: string[] = [];
     for (const [key, rec] of this.dirty.get('processInstance') ?? [])
       if (rec !== null && (rec as ProcessInstanceRec).state !== 'ACTIVE') finished.push(key);
-    const maps: Record<SearchKind, Map<string, { key: string }>> = {
-      processInstance: this.processInstances,
-      elementInstance: this.elementInstances,
-      variable: this.variables,
-      job: this.jobs,
-      userTask: this.userTasks,
-      incident: this.incidents,
-    };
+    const maps = this.recordMaps();
     for (const piKey of finished) {
       for (const [kind, keys] of this.byInstance.get(piKey) ?? []) {
         for (const k of keys) {

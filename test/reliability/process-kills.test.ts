@@ -12,7 +12,7 @@ import { createIntake } from '../../intake/intake';
 import { createApplicationStore } from '../../intake/store';
 import { fixtures, startSimulators } from '../../simulators';
 import { killProcess } from '../../tools/engine-process';
-import { applicantOf, COMPLETE, FIRE_INSTALLER_LOCATION, NOW } from '../support/process-fixtures';
+import { COMPLETE, NOW, permitApplication } from '../support/process-fixtures';
 import type { CamundaClient } from '../support/engine-harness';
 
 /**
@@ -25,32 +25,13 @@ const ROOT = path.resolve(__dirname, '../..');
 const KILLS = Number(process.env.RELIABILITY_WORKER_KILLS ?? 8);
 const APPLICATIONS = 10;
 
-const CLEARANCE = { III: 3, IV: 4, V: 5 } as const;
-function permit(number: string) {
-  const company = fixtures.fire.approved;
-  return {
-    applicationNumber: number,
-    serviceId: 'fire-automation-permit',
-    applicant: {
-      ...applicantOf(company, FIRE_INSTALLER_LOCATION),
-      registrationCertificate: { number: '10100-1910-ТОО', date: '2016-05-17' },
-    },
-    consentToRestrictedData: true,
-    attachments: [
-      { kind: 'application-form', fileName: 'otinish.pdf' },
-      { kind: 'specialists-documents', fileName: 'mamandar.pdf' },
-      { kind: 'employment-contracts', fileName: 'enbek-sharttary.pdf' },
-    ],
-    specialists: company.specialists.map((s) => ({
-      iin: s.iin,
-      fullName: s.fullName,
-      electricalClearanceGroup: CLEARANCE[s.electricalClearanceGroup],
-    })),
+/** A complete package of service A; the verification date of the instrument lies ahead of now. */
+const permit = (number: string) =>
+  permitApplication(number, fixtures.fire.approved, {
     measuringInstruments: [
       { name: 'Мегаомметр ЭС0202/2-Г', serialNumber: 'MO-21-0457', verifiedUntil: '2027-11-30' },
     ],
-  };
-}
+  });
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
