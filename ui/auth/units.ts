@@ -1,22 +1,11 @@
+import { SERVICES } from '../../domain/services';
 import type { Session, Unit } from '../auth';
 
-/** Which provider unit handles each service (docs/roles.md): fire committee A, police B, ministry C and D. */
-export const SERVICE_UNIT: Record<string, Unit> = {
-  'fire-automation-permit': 'fire',
-  'security-licence': 'police',
-  'training-centre-designation': 'mia',
-  'national-company-security-approval': 'mia',
-};
+/** Which provider unit handles each service (the registry of services, docs/roles.md). */
+export const SERVICE_UNIT: Record<string, Unit> = Object.fromEntries(SERVICES.map((s) => [s.id, s.unit]));
 
 /** Number prefixes, for applications registered outside the portal's store (office registrations). */
-const PREFIX_UNIT: Record<string, Unit> = {
-  FAP: 'fire',
-  SEC: 'police',
-  TCD: 'mia',
-  TRC: 'mia',
-  NCA: 'mia',
-  NAT: 'mia',
-};
+const PREFIX_UNIT: Record<string, Unit> = Object.fromEntries(SERVICES.map((s) => [s.numberPrefix, s.unit]));
 
 /** Units whose applications a member of staff works on: their own; experts work for the ministry. */
 export function unitsOf(session: Session): Unit[] {

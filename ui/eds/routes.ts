@@ -3,6 +3,7 @@
  * NCALayer), the check of signed e-requests, the head's signature of the result, and the public
  * verification page. Mounted by ui/app.ts through `createEds(...).router` and three small hooks.
  */
+import { mayReadApplicationDocuments } from '../auth/units';
 import { createHash, randomBytes } from 'node:crypto';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import multer from 'multer';
@@ -181,6 +182,9 @@ export function createEds(deps: EdsDeps) {
 
   const staff = needSession(['clerk', 'head', 'legal-expert', 'editorial-expert', 'operator']);
   router.get('/api/eds/requests/:number', staff, (req, res) => {
+    // A member of staff reads only their own unit's applications (operators every one).
+    if (!mayReadApplicationDocuments(req.session!, String(req.params.number), undefined))
+      throw new EdsHttpError(404, 'Өтініш табылмады', 'Заявление не найдено');
     res.json({
       items: deps.requestSignatures.list(String(req.params.number)).map(({ cms: _cms, ...s }) => s),
     });
