@@ -167,7 +167,9 @@ export function createApp(deps: AppDeps): express.Express {
   // CSP (scripts only from this app), no framing, no sniffing, no full referrer (ui/auth/headers.ts).
   app.use(
     securityHeaders({
-      connectTo: deps.eds ? [deps.eds.ncalayerUrl] : [],
+      // NCALayer on the signer's own computer: the configured WebSocket, and the HTTPS API on
+      // 127.0.0.1:24680 that the NCALayer client library asks first (its KMD API).
+      connectTo: deps.eds ? [deps.eds.ncalayerUrl, 'https://127.0.0.1:24680/'] : [],
       formTargets: deps.oidc ? [deps.oidc.issuer] : [],
     }),
   );

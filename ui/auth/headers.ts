@@ -25,13 +25,14 @@ export function securityHeaders(opts: { connectTo?: string[]; formTargets?: stri
     "font-src 'self' data:",
     ["connect-src 'self'", ...origins(opts.connectTo)].join(' '),
     ["form-action 'self'", ...origins(opts.formTargets)].join(' '),
-    "frame-ancestors 'none'",
+    // Only the app's own pages may frame it (the head's document preview); no other site can.
+    "frame-ancestors 'self'",
     "object-src 'none'",
     "base-uri 'none'",
   ].join('; ');
   return (_req: Request, res: Response, next: NextFunction) => {
     res.setHeader('Content-Security-Policy', csp);
-    res.setHeader('X-Frame-Options', 'DENY');
+    res.setHeader('X-Frame-Options', 'SAMEORIGIN');
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'same-origin');
     next();
