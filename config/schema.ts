@@ -348,6 +348,52 @@ export const CONFIG_KEYS = [
     services: ['workers', 'ui'],
   }),
 
+  key('blobs.kind', 'BLOB_STORE', oneOf(['local', 's3'] as const), {
+    default: 'local',
+    doc: 'Where files (attachments, generated and signed documents) are kept. local: directories on this machine (DOCUMENTS_DIR, UI_DATA_DIR/attachments), for the embedded default. s3: an S3-compatible bucket (MinIO, S3), shared by every replica; needs S3_BUCKET.',
+    services: ['workers', 'ui'],
+  }),
+  key('blobs.s3.endpoint', 'S3_ENDPOINT', httpUrl(), {
+    doc: "Address of the S3-compatible store, e.g. http://minio:9000. Unset: AWS S3's endpoint for S3_REGION.",
+    services: ['workers', 'ui'],
+  }),
+  key('blobs.s3.bucket', 'S3_BUCKET', text(), {
+    doc: 'Bucket of the files (required when BLOB_STORE=s3). Enable versioning on it (docs/operations.md).',
+    services: ['workers', 'ui'],
+  }),
+  key('blobs.s3.region', 'S3_REGION', text(), {
+    default: 'us-east-1',
+    doc: 'Region of the bucket (MinIO accepts any; us-east-1 is its default).',
+    services: ['workers', 'ui'],
+  }),
+  key(
+    'blobs.s3.prefix',
+    'S3_PREFIX',
+    {
+      schema: z.string().regex(/^[A-Za-z0-9_][A-Za-z0-9._-]*$/, 'letters, digits, . _ - and no slashes'),
+      type: 'key prefix',
+    },
+    {
+      doc: 'Prefix of every key in the bucket, when the bucket is shared with other data. Files then live under <prefix>/attachments/ and <prefix>/documents/.',
+      services: ['workers', 'ui'],
+    },
+  ),
+  key('blobs.s3.accessKeyId', 'S3_ACCESS_KEY_ID', text(), {
+    doc: "Access key of the store. Unset (with S3_SECRET_ACCESS_KEY): the SDK's default chain (AWS_* variables, instance or pod role).",
+    secret: true,
+    services: ['workers', 'ui'],
+  }),
+  key('blobs.s3.secretAccessKey', 'S3_SECRET_ACCESS_KEY', text(), {
+    doc: 'Secret key of the store, with S3_ACCESS_KEY_ID.',
+    secret: true,
+    services: ['workers', 'ui'],
+  }),
+  key('blobs.s3.forcePathStyle', 'S3_FORCE_PATH_STYLE', oneOf(['true', 'false'] as const), {
+    default: 'true',
+    doc: 'Path-style addresses (http://host/bucket/key), which MinIO and most compatible stores need; false for virtual-hosted buckets on AWS.',
+    services: ['workers', 'ui'],
+  }),
+
   key('eds.trustedRoots', 'EDS_TRUSTED_ROOTS', fileList(), {
     doc: "Root CA certificates (PEM or DER files, comma-separated) that EDS signatures must chain up to: NCA RK's roots in production; unset, every signature is refused as untrusted. Embedded default: `npm start` trusts the NCALayer stand-in's test root.",
     services: ['ui'],
@@ -556,6 +602,7 @@ function crossKeyIssues(
     found.push(...missing('ui.sessionSecret', 'when MODE=production'));
     found.push(...missing('oidc.issuerUrl', 'when MODE=production'));
   }
+  if (getPath(out, 'blobs.kind') === 's3') found.push(...missing('blobs.s3.bucket', 'when BLOB_STORE=s3'));
   if (getPath(out, 'mode') === 'production' || getPath(out, 'oidc.issuerUrl') !== undefined) {
     found.push(...missing('oidc.clientSecret', 'with an OIDC provider (OIDC_ISSUER_URL or MODE=production)'));
   }
