@@ -17,6 +17,7 @@ import { defaultLegalClock } from '../domain/legal-clock';
 import { createApplicationStore } from '../intake/store';
 import type { Intake } from '../intake/intake';
 import { createDocumentService } from '../adapters/documents';
+import { blobStoreFromConfig } from '../adapters/blobs';
 import { createGatewayClients } from '../adapters/gateway';
 import { createLegalAmendmentStore } from '../adapters/legal-amendments';
 import { lintDiagram } from '../engine/lint';
@@ -44,7 +45,12 @@ export async function startUi(env: NodeJS.ProcessEnv = process.env, opts: StartU
   const camunda = new Camunda8(camundaClientOptions(config)).getOrchestrationClusterApiClient();
   const store = createApplicationStore(dataDir);
 
-  const documents = createDocumentService({ dir: path.resolve(config.documents.dir), clock: systemClock });
+  const documentsDir = path.resolve(config.documents.dir);
+  const documents = createDocumentService({
+    dir: documentsDir,
+    clock: systemClock,
+    blobs: blobStoreFromConfig(config, 'documents', documentsDir),
+  });
   const designerDrafts = createDraftStore(dataDir);
 
   const buildDir = await buildBundles();

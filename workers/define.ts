@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BlobStoreUnavailableError } from '../adapters/blobs/store';
 import { GatewayContractError, GatewayUnavailableError } from '../adapters/gateway/errors';
 import type { WorkerDeps } from './deps';
 import { BpmnError, JobInputError, TransientError, type WorkerJob, type WorkerLogger } from './types';
@@ -56,6 +57,7 @@ const NETWORK_CODES = new Set([
 /** Faults that may pass by themselves: retried with back-off, an incident only once retries run out. */
 export function isTransient(err: unknown): boolean {
   if (err instanceof GatewayUnavailableError || err instanceof TransientError) return true;
+  if (err instanceof BlobStoreUnavailableError) return true;
   if (!(err instanceof Error)) return false;
   if (err.name === 'AbortError' || err.name === 'TimeoutError') return true;
   const status = (err as { status?: unknown }).status;

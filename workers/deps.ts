@@ -5,6 +5,7 @@ import {
   GATEWAY_SYSTEMS as ADAPTER_SYSTEMS,
 } from '../adapters/gateway';
 import { createDocumentService, DocumentService } from '../adapters/documents';
+import { blobStoreFromConfig } from '../adapters/blobs';
 import { AppConfig, kebab } from '../config/schema';
 import { Clock, systemClock } from '../domain/clock';
 import { defaultLegalClock, LegalClock, ServiceId, StepTermConfig } from '../domain/legal-clock';
@@ -51,7 +52,13 @@ export function createWorkerDeps(
         timeoutMs: config.gateway.timeoutMs,
         retries: config.gateway.retries,
       }),
-    documents: overrides.documents ?? createDocumentService({ dir: config.documents.dir, clock }),
+    documents:
+      overrides.documents ??
+      createDocumentService({
+        dir: config.documents.dir,
+        clock,
+        blobs: blobStoreFromConfig(config, 'documents', config.documents.dir),
+      }),
     clock,
     log,
     legalClock: overrides.legalClock ?? defaultLegalClock,

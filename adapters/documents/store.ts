@@ -1,6 +1,5 @@
-import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile, unlink } from 'node:fs/promises';
-import path from 'node:path';
+import { createHash } from 'node:crypto';
+import { createLocalBlobStore, type BlobStore } from '../blobs';
 import type { Clock } from '../../domain/clock';
 import {
   buildDocument,
@@ -81,26 +80,23 @@ function stampOf(digest: string): string[] {
   return [`SHA-256: ${digest}`];
 }
 
-/** Writes through a temporary file and a rename, so a reader never sees half a file. */
-async function writeAtomic(file: string, data: string | Buffer): Promise<void> {
-  const tmp = `${file}.${process.pid}.${randomUUID()}.tmp`;
-  try {
-    await writeFile(tmp, data);
-    await rename(tmp, file);
-  } catch (err) {
-    await unlink(tmp).catch(() => undefined);
-    throw err;
-  }
-}
-
 const publicView = ({ seq: _seq, factsDigest: _digest, ...doc }: IndexRecord): StoredDocument => doc;
 
 /**
- * PDFs and a JSON index in one folder. Writes are serialised within the process; two processes
- * must not share a folder.
+ * PDFs and a JSON index in object storage: the folder `dir` by default, or `blobs` (a bucket).
+ * Every write is whole or nothing, and the index is written after the files it lists, so a store
+ * that fails half-way leaves no record of a missing file. Writes are serialised within the
+ * process; two processes must not write to one store.
  */
-export function createDocumentService({ dir, clock }: { dir: string; clock: Clock }): DocumentService {
-  const indexPath = path.join(dir, INDEX_FILE);
+export function createDocumentService({
+  dir,
+  clock,
+  blobs = createLocalBlobStore(dir),
+}: {
+  dir: string;
+  clock: Clock;
+  blobs?: BlobStore;
+}): DocumentService {
   let queue: Promise<unknown> = Promise.resolve();
   const serialised = <T>(task: () => Promise<T>): Promise<T> => {
     const run = queue.then(task, task);
@@ -109,12 +105,8 @@ export function createDocumentService({ dir, clock }: { dir: string; clock: Cloc
   };
 
   async function readIndex(): Promise<IndexFile> {
-    try {
-      return JSON.parse(await readFile(indexPath, 'utf8')) as IndexFile;
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { version: 1, documents: [] };
-      throw err;
-    }
+    const bytes = await blobs.get(INDEX_FILE);
+    return bytes ? (JSON.parse(bytes.toString('utf8')) as IndexFile) : { version: 1, documents: [] };
   }
 
   async function generate(
@@ -151,14 +143,13 @@ export function createDocumentService({ dir, clock }: { dir: string; clock: Cloc
       );
       const registerNumber = documentNumber(kind, applicationNumber, seq);
 
-      await mkdir(dir, { recursive: true });
       const records: IndexRecord[] = [];
       for (const content of contents) {
         const bytes = await renderPdf(content, { createdAt: now });
         const digest = sha256(bytes);
         const documentId = `${registerNumber}-${content.lang}${signedIssue && lastSeq > 0 ? '-signed' : ''}`;
         const fileName = `${documentId}.pdf`;
-        await writeAtomic(path.join(dir, fileName), bytes);
+        await blobs.put(fileName, bytes, { contentType: 'application/pdf' });
         records.push({
           documentId,
           applicationNumber,
@@ -177,9 +168,10 @@ export function createDocumentService({ dir, clock }: { dir: string; clock: Cloc
           factsDigest,
         });
       }
-      await writeAtomic(
-        indexPath,
-        JSON.stringify({ version: 1, documents: [...index.documents, ...records] }, null, 1),
+      await blobs.put(
+        INDEX_FILE,
+        Buffer.from(JSON.stringify({ version: 1, documents: [...index.documents, ...records] }, null, 1)),
+        { contentType: 'application/json' },
       );
       return records.map(publicView);
     });
@@ -189,7 +181,8 @@ export function createDocumentService({ dir, clock }: { dir: string; clock: Cloc
     if (!DOCUMENT_ID.test(documentId)) return null;
     const record = (await readIndex()).documents.find((d) => d.documentId === documentId);
     if (!record) return null;
-    const bytes = await readFile(path.join(dir, record.fileName));
+    const bytes = await blobs.get(record.fileName);
+    if (!bytes) throw new Error(`document ${documentId} is listed but its file is missing`);
     // A file that no longer matches its recorded digest must not be served as the signed original.
     if (sha256(bytes) !== record.sha256) throw new Error(`document ${documentId} does not match its SHA-256`);
     return { meta: publicView(record), bytes };

@@ -1,11 +1,11 @@
 /**
  * Signed results: the PDF with the official's embedded signature, and what the public verification
  * page shows. A signed document is immutable: a second signature or a replacement is refused.
- * Files and a JSON index in their own folder (`<documents dir>/signed`), written atomically.
+ * Files and a JSON index in object storage (`<documents dir>/signed` by default, or a bucket),
+ * each written whole or not at all; the index after the file.
  */
-import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
-import path from 'node:path';
+import { createHash } from 'node:crypto';
+import { createLocalBlobStore, type BlobStore } from '../blobs';
 import { EdsError } from './verify';
 
 export interface SignedDocument {
@@ -39,8 +39,11 @@ export interface SignedDocumentStore {
 const ID = /^[A-Za-z0-9-]+$/;
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
-export function createSignedDocumentStore(dir: string): SignedDocumentStore {
-  const indexPath = path.join(dir, 'signed.json');
+export function createSignedDocumentStore(
+  dir: string,
+  blobs: BlobStore = createLocalBlobStore(dir),
+): SignedDocumentStore {
+  const INDEX = 'signed.json';
   let queue: Promise<unknown> = Promise.resolve();
   const serialised = <T>(task: () => Promise<T>): Promise<T> => {
     const run = queue.then(task, task);
@@ -48,22 +51,8 @@ export function createSignedDocumentStore(dir: string): SignedDocumentStore {
     return run;
   };
   async function index(): Promise<SignedDocument[]> {
-    try {
-      return (JSON.parse(await readFile(indexPath, 'utf8')) as { documents: SignedDocument[] }).documents;
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
-      throw err;
-    }
-  }
-  async function writeAtomic(file: string, data: string | Buffer) {
-    const tmp = `${file}.${process.pid}.${randomUUID()}.tmp`;
-    try {
-      await writeFile(tmp, data);
-      await rename(tmp, file);
-    } catch (err) {
-      await unlink(tmp).catch(() => undefined);
-      throw err;
-    }
+    const bytes = await blobs.get(INDEX);
+    return bytes ? (JSON.parse(bytes.toString('utf8')) as { documents: SignedDocument[] }).documents : [];
   }
   const meta = async (documentId: string) => (await index()).find((d) => d.documentId === documentId) ?? null;
 
@@ -73,18 +62,24 @@ export function createSignedDocumentStore(dir: string): SignedDocumentStore {
         if (!ID.test(record.documentId)) throw new RangeError(`bad document id ${record.documentId}`);
         const all = await index();
         if (all.some((d) => d.documentId === record.documentId)) throw new EdsError('EDS_SIGNED', 409);
-        await mkdir(dir, { recursive: true });
         const fileName = `${record.documentId}.signed.pdf`;
         const full: SignedDocument = { ...record, sha256: sha256(pdf), size: pdf.length, fileName };
-        await writeAtomic(path.join(dir, fileName), pdf);
-        await writeAtomic(indexPath, JSON.stringify({ version: 1, documents: [...all, full] }, null, 1));
+        await blobs.put(fileName, pdf, { contentType: 'application/pdf' });
+        await blobs.put(
+          INDEX,
+          Buffer.from(JSON.stringify({ version: 1, documents: [...all, full] }, null, 1)),
+          {
+            contentType: 'application/json',
+          },
+        );
         return full;
       }),
     async get(documentId) {
       if (!ID.test(documentId)) return null;
       const m = await meta(documentId);
       if (!m) return null;
-      const bytes = await readFile(path.join(dir, m.fileName));
+      const bytes = await blobs.get(m.fileName);
+      if (!bytes) throw new Error(`signed document ${documentId} is listed but its file is missing`);
       if (sha256(bytes) !== m.sha256)
         throw new Error(`signed document ${documentId} does not match its SHA-256`);
       return { meta: m, bytes };

@@ -53,3 +53,57 @@ export async function startLocalS3(bucket = 'kz-permits-files'): Promise<LocalS3
     },
   };
 }
+
+/**
+ * A TCP proxy in front of a store that a test can take down: `setDown(true)` cuts every open
+ * connection and refuses new ones; `refuse(pattern)` cuts a connection when a request matching it
+ * starts (e.g. `PUT /bucket/documents/index.json`), so that one write fails and the rest pass.
+ */
+export async function startCuttableProxy(target: string): Promise<{
+  endpoint: string;
+  setDown(down: boolean): void;
+  refuse(pattern: RegExp | undefined): void;
+  stop(): Promise<void>;
+}> {
+  const { createServer, connect } = await import('node:net');
+  const upstream = new URL(target);
+  let refused: RegExp | undefined;
+  let down = false;
+  const sockets = new Set<import('node:net').Socket>();
+  const track = (s: import('node:net').Socket) => {
+    sockets.add(s);
+    s.once('close', () => sockets.delete(s));
+    s.on('error', () => s.destroy());
+  };
+  const server = createServer((client) => {
+    track(client);
+    if (down) return void client.destroy();
+    const out = connect(Number(upstream.port), upstream.hostname);
+    track(out);
+    out.once('close', () => client.destroy());
+    client.once('close', () => out.destroy());
+    out.pipe(client);
+    client.on('data', (chunk: Buffer) => {
+      if (refused?.test(chunk.toString('latin1'))) {
+        client.destroy();
+        out.destroy();
+      } else out.write(chunk);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    setDown(value: boolean) {
+      down = value;
+      if (down) for (const s of sockets) s.destroy();
+    },
+    refuse(pattern: RegExp | undefined) {
+      refused = pattern;
+    },
+    stop: () =>
+      new Promise<void>((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { AppConfig } from '../../config/schema';
 import { createRequestSignatureLog } from '../../adapters/eds/request-signatures';
 import { createSignedDocumentStore } from '../../adapters/eds/signed-documents';
+import { blobStoreFromConfig } from '../../adapters/blobs';
 import { loadTrustStore } from '../../adapters/eds/trust';
 import { STAFF_SIGNERS } from '../../simulators/ncalayer/holders';
 import type { EdsConfig } from './routes';
@@ -23,7 +24,10 @@ export function edsConfigFrom(
   return {
     trust: loadTrustStore({ roots: roots ?? [], intermediates: config.eds.caCerts, crls: config.eds.crls }),
     ncalayerUrl: config.eds.ncalayerUrl,
-    signed: createSignedDocumentStore(path.join(dirs.documentsDir, 'signed')),
+    signed: createSignedDocumentStore(
+      path.join(dirs.documentsDir, 'signed'),
+      blobStoreFromConfig(config, 'documents/signed', path.join(dirs.documentsDir, 'signed')),
+    ),
     requestSignatures: createRequestSignatureLog(path.join(dirs.dataDir, 'eds-request-signatures.jsonl')),
     staffIin: (session) =>
       session.iin ?? (config.mode === 'production' ? undefined : embeddedStaff.get(session.userId)),

@@ -18,6 +18,7 @@ import {
   type BlobStore,
 } from '../../../adapters/blobs';
 import { loadConfig } from '../../../config/schema';
+import { isTransient } from '../../../workers/define';
 import { startLocalS3, type LocalS3 } from '../../support/s3';
 
 let s3: LocalS3;
@@ -151,6 +152,8 @@ describe('a store that is down', () => {
     ]) {
       const err = await call().catch((e: unknown) => e);
       expect(err).toBeInstanceOf(BlobStoreUnavailableError);
+      // Workers retry it with back-off instead of raising an incident at once.
+      expect(isTransient(err)).toBe(true);
       expect((err as Error).message).toMatch(
         /^file store s3:\/\/kz-permits-files unavailable \((put|get|head) documents\/a\.pdf\)/,
       );

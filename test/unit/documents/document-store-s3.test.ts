@@ -1,0 +1,125 @@
+/**
+ * Generated and signed documents in an S3-compatible store (s3rver on 127.0.0.1), through the same
+ * services the workers and the web app use. A store that is down fails the job with a retry and
+ * leaves no record of a document whose file is missing; once the store is back the retry forms the
+ * same documents under the same numbers.
+ */
+import { createHash } from 'node:crypto';
+import { createDocumentService } from '../../../adapters/documents';
+import { createS3BlobStore, prefixed, type BlobStore } from '../../../adapters/blobs';
+import { createSignedDocumentStore } from '../../../adapters/eds/signed-documents';
+import { fixedClock } from '../../../domain/clock';
+import generateDocument from '../../../workers/generate-document';
+import { fakeJob } from '../../support/jobs';
+import { startCuttableProxy, startLocalS3, type LocalS3 } from '../../support/s3';
+import { FACTS } from './fixtures';
+
+const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+
+let s3: LocalS3;
+let proxy: Awaited<ReturnType<typeof startCuttableProxy>>;
+let blobs: BlobStore;
+beforeAll(async () => {
+  s3 = await startLocalS3();
+  proxy = await startCuttableProxy(s3.endpoint);
+  blobs = createS3BlobStore({
+    bucket: s3.bucket,
+    endpoint: proxy.endpoint,
+    region: 'us-east-1',
+    credentials: s3.credentials,
+    forcePathStyle: true,
+    maxAttempts: 1,
+    timeoutMs: 3000,
+  });
+});
+afterAll(async () => {
+  await proxy.stop();
+  await s3.stop();
+});
+afterEach(() => {
+  proxy.setDown(false);
+  proxy.refuse(undefined);
+});
+
+const documentsOn = (store: BlobStore) =>
+  createDocumentService({ dir: '/nonexistent', clock: fixedClock('2026-04-14T06:30:00Z'), blobs: store });
+const log = { info: jest.fn(), warn: jest.fn(), error: jest.fn() };
+
+describe('documents in an S3-compatible store', () => {
+  it('stores both languages in the bucket and serves them by id and by application', async () => {
+    const docs = documentsOn(prefixed(blobs, 'a'));
+    const stored = await docs.generate('permit', FACTS.permit, ['kk', 'ru']);
+    const kk = await docs.get(stored[0].documentId);
+    expect(sha256(kk!.bytes)).toBe(stored[0].sha256);
+    expect((await docs.list(stored[0].applicationNumber)).map((d) => d.documentId)).toEqual(
+      stored.map((d) => d.documentId),
+    );
+    // The bytes are in the bucket itself, not on this machine.
+    expect((await blobs.head(`a/${stored[0].fileName}`))?.size).toBe(stored[0].size);
+  });
+
+  it('a store that is down fails the job with one retry fewer and a clear reason, and records nothing', async () => {
+    const docs = documentsOn(prefixed(blobs, 'b'));
+    proxy.setDown(true);
+    const job = fakeJob('generate-document', FACTS.refusal, { documentKind: 'refusal' }, { retries: 3 });
+    await generateDocument.handler(job, { documents: docs, log });
+    expect(job.outcome()).toEqual({
+      kind: 'fail',
+      errorMessage: expect.stringMatching(
+        /^could not store the document: file store s3:\/\/kz-permits-files unavailable \(get b\/index\.json\)/,
+      ),
+      retries: 2,
+      retryBackOff: 10_000,
+    });
+    proxy.setDown(false);
+    expect(await docs.list('KZ-2026-000123')).toEqual([]);
+
+    const retry = fakeJob('generate-document', FACTS.refusal, { documentKind: 'refusal' }, { retries: 2 });
+    await generateDocument.handler(retry, { documents: docs, log });
+    expect(retry.outcome()).toMatchObject({
+      kind: 'complete',
+      variables: { resultDocument: { documentId: 'KZ-2026-000123-REF-01-kk' } },
+    });
+  });
+
+  it('when the index cannot be written after the files, no document is recorded and the retry gives the same numbers', async () => {
+    const docs = documentsOn(prefixed(blobs, 'c'));
+    proxy.refuse(/^PUT \/kz-permits-files\/c\/index\.json/);
+    await expect(docs.generate('refusal', FACTS.refusal, ['kk', 'ru'])).rejects.toThrow(
+      /unavailable \(put c\/index\.json\)/,
+    );
+    proxy.refuse(undefined);
+    expect(await docs.list('KZ-2026-000123')).toEqual([]);
+    expect(await docs.get('KZ-2026-000123-REF-01-kk')).toBeNull();
+
+    const stored = await docs.generate('refusal', FACTS.refusal, ['kk', 'ru']);
+    expect(stored.map((d) => d.documentId)).toEqual(['KZ-2026-000123-REF-01-kk', 'KZ-2026-000123-REF-01-ru']);
+    const got = await docs.get('KZ-2026-000123-REF-01-ru');
+    expect(sha256(got!.bytes)).toBe(stored[1].sha256);
+  });
+
+  it('keeps signed results in the bucket, refuses a second signature, and finds them by digest', async () => {
+    const signed = createSignedDocumentStore('/nonexistent', prefixed(blobs, 'documents/signed'));
+    const pdf = Buffer.from('%PDF-1.7\nsigned result\n%%EOF');
+    const record = {
+      documentId: 'KZ-2026-000123-PRM-01-kk',
+      applicationNumber: 'KZ-2026-000123',
+      number: 'KZ-2026-000123-PRM-01',
+      kind: 'permit',
+      lang: 'kk',
+      title: 'Рұқсат',
+      signer: { iin: '850101300128', fullName: 'Сынақ Басшы' },
+      signingTime: '2026-04-14T06:30:00.000Z',
+      certificate: { serialNumber: '01', subject: 'CN=Сынақ', issuer: 'CN=Test CA', notAfter: '2027-01-01' },
+      signedBy: 'fire.head',
+    };
+    const saved = await signed.save(record, pdf);
+    expect((await signed.get(record.documentId))!.bytes.equals(pdf)).toBe(true);
+    expect(await signed.bySha256(saved.sha256)).toMatchObject({ documentId: record.documentId });
+    await expect(signed.save(record, pdf)).rejects.toMatchObject({ status: 409 });
+    expect((await blobs.head(`documents/signed/${saved.fileName}`))?.size).toBe(pdf.length);
+
+    proxy.setDown(true);
+    await expect(signed.get(record.documentId)).rejects.toThrow(/file store .* unavailable/);
+  });
+});
