@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createReadStream, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import multer from 'multer';
 import type { NextFunction, Request, Response } from 'express';
+import type { BlobStore } from '../adapters/blobs';
 import { IntakeError } from './errors';
 import { cleanText } from './text';
 
@@ -121,27 +123,65 @@ export interface StoredAttachment {
 
 const INDEX = 'attachments.json';
 const ID = /^[a-z0-9]{16}$/;
+/** Where an attachment's bytes live in the object storage: under an id of their own, not a number. */
+const blobKey = (id: string) => `files/${id}`;
+
+/** An attachment whose bytes are in the object storage but which no application lists yet. */
+export interface StagedAttachment {
+  id: string;
+  fileName: string;
+  contentType: string;
+  size: number;
+}
+
+const STORE_UNAVAILABLE = {
+  kk: 'Файлдар қоймасы қазір қолжетімсіз: өтініш тіркелмеді, біраздан кейін қайта жіберіңіз',
+  ru: 'Хранилище файлов сейчас недоступно: заявление не зарегистрировано, отправьте его ещё раз позже',
+};
 
 /**
- * Moves checked uploads to `<dir>/<number>/` under ids of their own (two files of the same name
- * never overwrite each other; the name a person gave may be longer than the file system allows)
- * and records their names and types in the folder's index.
+ * Puts the bytes of checked uploads into the object storage, each under an id of its own (two
+ * files of the same name never overwrite each other; the name a person gave may be longer than a
+ * key allows). Done before anything is recorded: a store that is down refuses the request with
+ * 503 and the files already put are removed, so no application is registered without its files.
+ */
+export async function stageAttachments(
+  checked: CheckedFile[],
+  blobs: BlobStore,
+): Promise<StagedAttachment[]> {
+  const staged: StagedAttachment[] = [];
+  try {
+    for (const c of checked) {
+      const id = randomBytes(8).toString('hex');
+      const body = c.file.path ? createReadStream(c.file.path) : c.file.buffer;
+      await blobs.put(blobKey(id), body, { contentType: c.contentType, size: c.file.size });
+      staged.push({ id, fileName: c.fileName, contentType: c.contentType, size: c.file.size });
+    }
+  } catch {
+    await discardAttachments(staged, blobs);
+    throw new IntakeError(503, 'FILE_STORE_UNAVAILABLE', STORE_UNAVAILABLE);
+  }
+  return staged;
+}
+
+/** Removes staged files no application will list (a repeated request, a refused one). */
+export async function discardAttachments(staged: StagedAttachment[], blobs: BlobStore): Promise<void> {
+  await Promise.all(staged.map((s) => blobs.delete(blobKey(s.id)).catch(() => undefined)));
+}
+
+/**
+ * Records staged files as the application's, in the folder's index `<dir>/<number>/attachments.json`
+ * kept beside the application records (the bytes are in the object storage).
  */
 export function keepAttachments(
-  checked: CheckedFile[],
+  staged: StagedAttachment[],
   dir: string,
   number: string,
   receivedAt: string,
 ): StoredAttachment[] {
   const target = path.join(dir, number);
   mkdirSync(target, { recursive: true });
-  const kept: StoredAttachment[] = [];
-  for (const c of checked) {
-    const id = randomBytes(8).toString('hex');
-    if (c.file.path) renameSync(c.file.path, path.join(target, id));
-    else writeFileSync(path.join(target, id), c.file.buffer);
-    kept.push({ id, fileName: c.fileName, contentType: c.contentType, size: c.file.size, receivedAt });
-  }
+  const kept: StoredAttachment[] = staged.map((s) => ({ ...s, receivedAt }));
   const index = path.join(target, INDEX);
   const tmp = `${index}.${randomBytes(4).toString('hex')}.tmp`;
   writeFileSync(tmp, JSON.stringify([...listAttachments(dir, number), ...kept], null, 1));
@@ -157,15 +197,27 @@ export function listAttachments(dir: string, number: string): StoredAttachment[]
   }
 }
 
-export function readAttachment(
+export async function readAttachment(
   dir: string,
+  blobs: BlobStore,
   number: string,
   id: string,
-): { meta: StoredAttachment; bytes: Buffer } | undefined {
+): Promise<{ meta: StoredAttachment; bytes: Buffer } | undefined> {
   if (!ID.test(id)) return undefined;
   const meta = listAttachments(dir, number).find((a) => a.id === id);
   if (!meta) return undefined;
-  return { meta, bytes: readFileSync(path.join(dir, number, id)) };
+  let bytes: Buffer | null;
+  try {
+    bytes = await blobs.get(blobKey(id));
+  } catch {
+    throw new IntakeError(503, 'FILE_STORE_UNAVAILABLE', {
+      kk: 'Файлдар қоймасы қазір қолжетімсіз, біраздан кейін қайталаңыз',
+      ru: 'Хранилище файлов сейчас недоступно, повторите позже',
+    });
+  }
+  // Files kept before the object storage sit beside their index.
+  bytes ??= await readFile(path.join(dir, number, id)).catch(() => null);
+  return bytes ? { meta, bytes } : undefined;
 }
 
 /** `Content-Disposition` with the name in UTF-8 (RFC 6266/8187) and an ASCII fallback. */

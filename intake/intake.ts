@@ -26,13 +26,17 @@ import {
   attachmentUpload,
   checkAttachments,
   contentDisposition,
+  discardAttachments,
   keepAttachments,
   listAttachments,
   readAttachment,
+  stageAttachments,
   uploadErrorHandler,
   type CheckedFile,
+  type StagedAttachment,
 } from './attachments';
 import { IntakeError, type Bilingual } from './errors';
+import { createLocalBlobStore, type BlobStore } from '../adapters/blobs';
 import { forbiddenCharacterErrors } from './text';
 
 export { IntakeError, type Bilingual };
@@ -51,8 +55,10 @@ export interface IntakeDeps {
   store: ApplicationStore;
   legalClock: WorkingDayClock;
   clock: Clock;
-  /** Where uploaded attachments are kept, one folder per application number. */
+  /** Where uploaded attachments are listed, one folder per application number. */
   attachmentsDir?: string;
+  /** Where their bytes are kept: object storage; the folder `attachmentsDir` by default. */
+  attachmentBlobs?: BlobStore;
   /** The applicant's view of an application (what may be seen, and when); the bare status otherwise. */
   cabinet?: Cabinet;
   log?: (message: string, fields?: Record<string, unknown>) => void;
@@ -563,10 +569,16 @@ export function createIntake(deps: IntakeDeps) {
         });
       return { body: req.body as unknown };
     };
-    const keep = (checked: CheckedFile[], number: string) =>
-      checked.length && deps.attachmentsDir
-        ? keepAttachments(checked, deps.attachmentsDir, number, clock.now().toISOString())
+    const blobs =
+      deps.attachmentBlobs ?? (deps.attachmentsDir ? createLocalBlobStore(deps.attachmentsDir) : undefined);
+    // The bytes go to the object storage before anything is recorded (503 when it is down).
+    const stage = async (checked: CheckedFile[]) =>
+      checked.length && deps.attachmentsDir && blobs ? stageAttachments(checked, blobs) : [];
+    const keep = (staged: StagedAttachment[], number: string) =>
+      staged.length && deps.attachmentsDir
+        ? keepAttachments(staged, deps.attachmentsDir, number, clock.now().toISOString())
         : [];
+    const discard = (staged: StagedAttachment[]) => (blobs ? discardAttachments(staged, blobs) : undefined);
 
     r.post('/applications', upload, async (req, res) => {
       const files = (req.files as Express.Multer.File[] | undefined) ?? [];
@@ -589,13 +601,18 @@ export function createIntake(deps: IntakeDeps) {
         const checked = checkAttachments(files);
         const { text, body } = jsonOf(req, 'application');
         const record = await access.verifySigned?.(req, 'application', text ?? JSON.stringify(body));
+        const staged = await stage(checked);
         const result = await submit(body, (bin) => access.mayActFor(req, bin), {
           issueNumber: true,
           idempotencyKey,
+        }).catch(async (err: unknown) => {
+          await discard(staged);
+          throw err;
         });
         record?.(result.application.applicationNumber);
         // A repeat keeps the files of the first submission.
-        if (result.status === 201) keep(checked, result.application.applicationNumber);
+        if (result.status === 201) keep(staged, result.application.applicationNumber);
+        else await discard(staged);
         res.status(result.status).json(result.application);
       } finally {
         for (const f of files) if (f.path) rmSync(f.path, { force: true });
@@ -612,11 +629,12 @@ export function createIntake(deps: IntakeDeps) {
         items: deps.attachmentsDir ? listAttachments(deps.attachmentsDir, rec.applicationNumber) : [],
       });
     });
-    r.get('/applications/:number/attachments/:id', (req, res) => {
+    r.get('/applications/:number/attachments/:id', async (req, res) => {
       const rec = withAccess(req, String(req.params.number));
-      const found = deps.attachmentsDir
-        ? readAttachment(deps.attachmentsDir, rec.applicationNumber, String(req.params.id))
-        : undefined;
+      const found =
+        deps.attachmentsDir && blobs
+          ? await readAttachment(deps.attachmentsDir, blobs, rec.applicationNumber, String(req.params.id))
+          : undefined;
       if (!found)
         throw new IntakeError(404, 'ATTACHMENT_NOT_FOUND', { kk: 'Файл табылмады', ru: 'Файл не найден' });
       res.setHeader('Content-Type', found.meta.contentType);
@@ -648,9 +666,14 @@ export function createIntake(deps: IntakeDeps) {
               attachments: [...(Array.isArray(body?.attachments) ? body.attachments : []), ...uploaded],
             }
           : body;
-        const result = await sendMessage(number, message);
+        const staged = await stage(checked);
+        const result = await sendMessage(number, message).catch(async (err: unknown) => {
+          await discard(staged);
+          throw err;
+        });
         record?.(number);
-        if (!result.duplicate) keep(checked, number);
+        if (!result.duplicate) keep(staged, number);
+        else await discard(staged);
         res.status(202).json(result);
       } finally {
         for (const f of files) if (f.path) rmSync(f.path, { force: true });

@@ -68,6 +68,7 @@ import { mayReadApplicationDocuments } from './auth/units';
 import { forbiddenCharacterErrors } from '../intake/text';
 import { CalendarRangeError } from '../domain/legal-clock/errors';
 import { almatyDay } from '../domain/almaty-time';
+import type { BlobStore } from '../adapters/blobs';
 
 /** What the web app reads of the document store: one document with its bytes. */
 export type DocumentReader = Pick<DocumentService, 'get'>;
@@ -95,6 +96,8 @@ export interface AppDeps {
   resourcesDir?: string;
   /** Where uploaded attachments go. */
   attachmentsDir?: string;
+  /** Where their bytes are kept (object storage); `attachmentsDir` by default. */
+  attachmentBlobs?: BlobStore;
   documents?: DocumentReader;
   /** The messages an applicant's personal cabinet holds (gateway); without it no notice is shown. */
   cabinetMessages?: (bin: string) => Promise<CabinetMessage[]>;
@@ -179,6 +182,7 @@ export function createApp(deps: AppDeps): express.Express {
     legalClock,
     clock,
     attachmentsDir: deps.attachmentsDir,
+    attachmentBlobs: deps.attachmentBlobs,
     cabinet,
     log,
   });

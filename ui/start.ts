@@ -107,6 +107,7 @@ export async function startUi(env: NodeJS.ProcessEnv = process.env, opts: StartU
     repoDir: REPO_ROOT,
     resourcesDir,
     attachmentsDir: path.join(dataDir, 'attachments'),
+    attachmentBlobs: blobStoreFromConfig(config, 'attachments', path.join(dataDir, 'attachments')),
     documents,
     // The applicant's personal cabinet, where the workers send notices and results.
     cabinetMessages: createGatewayClients({
