@@ -10,6 +10,9 @@ export const IMAGES = {
   elasticsearch: 'docker.elastic.co/elasticsearch/elasticsearch:8.17.5',
   /** Staff sign-in (OpenID Connect), as Camunda 8.8 Identity uses it. */
   keycloak: 'quay.io/keycloak/keycloak:26.3.5',
+  /** S3-compatible object storage for attachments and documents, and its client for the set-up job. */
+  minio: 'minio/minio:RELEASE.2025-04-22T22-12-26Z',
+  minioClient: 'minio/mc:RELEASE.2025-04-16T18-13-26Z',
   /** Our image, built from this repository by deploy/Dockerfile; tag it with the release. */
   app: 'kz-permits/app:0.1.0',
 } as const;
@@ -31,6 +34,7 @@ export interface ComposeService {
   image: string;
   build?: { context: string; dockerfile: string; target?: string };
   profiles?: string[];
+  entrypoint?: string[];
   command?: string[];
   init?: boolean;
   restart?: 'no' | 'always' | 'unless-stopped' | 'on-failure';
@@ -141,6 +145,19 @@ const INBOUND_TOKEN = '${INBOUND_TOKEN:?set INBOUND_TOKEN to 16 or more random c
 
 const waitForCluster: DependsOn = { camunda: { condition: 'service_healthy' } };
 
+/** The bucket of attachments and documents (versioned: docs/operations.md). */
+const BUCKET = 'kz-permits-files';
+const MINIO_USER = '${MINIO_ROOT_USER:-kzpermits}';
+const MINIO_PASSWORD = '${MINIO_ROOT_PASSWORD:?set MINIO_ROOT_PASSWORD to 8 or more random characters}';
+/** Files in MinIO, shared by every replica of the workers and the web app: no shared volume. */
+const objectStorageEnv = {
+  BLOB_STORE: 's3',
+  S3_ENDPOINT: 'http://minio:9000',
+  S3_BUCKET: BUCKET,
+  S3_ACCESS_KEY_ID: MINIO_USER,
+  S3_SECRET_ACCESS_KEY: MINIO_PASSWORD,
+};
+
 /**
  * Keycloak's address as browsers and the web app both see it. `*.localhost` names reach the host in
  * browsers; the web app's container maps the same name to the host (extra_hosts), so the issuer in
@@ -226,11 +243,34 @@ export const compose: ComposeFile = {
       },
     },
 
+    // Object storage for attachments and documents; its console on :9001.
+    minio: {
+      image: IMAGES.minio,
+      command: ['server', '/data', '--console-address', ':9001'],
+      restart: 'unless-stopped',
+      environment: { MINIO_ROOT_USER: MINIO_USER, MINIO_ROOT_PASSWORD: MINIO_PASSWORD },
+      ports: ['9000:9000', '9001:9001'],
+      volumes: ['minio:/data'],
+      healthcheck: { test: ['CMD', 'mc', 'ready', 'local'], interval: '10s', timeout: '5s', retries: 10 },
+    },
+
+    // One-shot: creates the bucket with versioning on (a replaced or deleted file can be restored).
+    'minio-setup': {
+      image: IMAGES.minioClient,
+      entrypoint: ['sh', '-c'],
+      command: [
+        `mc alias set files http://minio:9000 "$$MINIO_ROOT_USER" "$$MINIO_ROOT_PASSWORD" && mc mb --ignore-existing files/${BUCKET} && mc version enable files/${BUCKET}`,
+      ],
+      restart: 'no',
+      environment: { MINIO_ROOT_USER: MINIO_USER, MINIO_ROOT_PASSWORD: MINIO_PASSWORD },
+      depends_on: { minio: { condition: 'service_healthy' } },
+    },
+
     // One-shot: lints and deploys every diagram and form, then exits; workers start after it succeeds.
     deploy: {
       image: IMAGES.app,
       build,
-      command: ['npm', 'run', 'deploy', '--', '--address', 'http://camunda:8080'],
+      command: ['node', 'dist/deploy/deploy.js', '--address', 'http://camunda:8080'],
       restart: 'no',
       environment: { ...clusterClientEnv },
       depends_on: waitForCluster,
@@ -239,7 +279,7 @@ export const compose: ComposeFile = {
     simulators: {
       image: IMAGES.app,
       build,
-      command: ['node', '--import', 'tsx', 'simulators/start.ts'],
+      command: ['node', 'dist/simulators/start.js'],
       init: true,
       restart: 'unless-stopped',
       environment: {
@@ -262,7 +302,7 @@ export const compose: ComposeFile = {
     workers: {
       image: IMAGES.app,
       build,
-      command: ['node', '--import', 'tsx', 'workers/start.ts'],
+      command: ['node', 'dist/workers/start.js'],
       init: true,
       restart: 'unless-stopped',
       // Lets in-flight jobs finish on SIGTERM; unfinished ones return to the engine after their timeout.
@@ -271,10 +311,9 @@ export const compose: ComposeFile = {
         ...clusterClientEnv,
         ZEEBE_GRPC_ADDRESS: 'grpc://camunda:26500',
         GATEWAY_BASE_URL: 'http://simulators:8090',
-        DOCUMENTS_DIR: '/data/documents',
+        ...objectStorageEnv,
         WORKER_MAX_PARALLEL_JOBS: '${WORKER_MAX_PARALLEL_JOBS:-32}',
       },
-      volumes: ['documents:/data/documents'],
       // The worker has no HTTP server; healthy means it can reach the cluster it takes jobs from.
       healthcheck: {
         test: nodeHttpCheck('http://camunda:8080/v2/topology'),
@@ -285,6 +324,7 @@ export const compose: ComposeFile = {
       depends_on: {
         camunda: { condition: 'service_healthy' },
         deploy: { condition: 'service_completed_successfully' },
+        'minio-setup': { condition: 'service_completed_successfully' },
         simulators: { condition: 'service_healthy' },
       },
     },
@@ -292,7 +332,7 @@ export const compose: ComposeFile = {
     ui: {
       image: IMAGES.app,
       build,
-      command: ['node', '--import', 'tsx', 'ui/start.ts'],
+      command: ['node', 'dist/ui/start.js'],
       init: true,
       restart: 'unless-stopped',
       environment: {
@@ -305,10 +345,9 @@ export const compose: ComposeFile = {
         OIDC_CLIENT_SECRET,
         OIDC_REDIRECT_URI: `${WEB_URL}/auth/callback`,
         INBOUND_TOKEN: INBOUND_TOKEN,
-        DOCUMENTS_DIR: '/data/documents',
+        ...objectStorageEnv,
       },
       ports: ['3000:3000'],
-      volumes: ['documents:/data/documents'],
       extra_hosts: ['keycloak.localhost:host-gateway'],
       healthcheck: {
         test: nodeHttpCheck('http://127.0.0.1:3000/health'),
@@ -319,11 +358,12 @@ export const compose: ComposeFile = {
       depends_on: {
         camunda: { condition: 'service_healthy' },
         deploy: { condition: 'service_completed_successfully' },
+        'minio-setup': { condition: 'service_completed_successfully' },
         keycloak: { condition: 'service_healthy' },
       },
     },
   },
-  volumes: { elastic: {}, camunda: {}, documents: {}, keycloak: {} },
+  volumes: { elastic: {}, camunda: {}, keycloak: {}, minio: {} },
 };
 
 /**

@@ -1,7 +1,7 @@
 import { copyFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { build, type Plugin } from 'esbuild';
+import type { Plugin } from 'esbuild';
 
 const REPO_ROOT = path.resolve(__dirname, '..');
 
@@ -37,8 +37,10 @@ const bpmnlintConfig: Plugin = {
 
 export const ENTRIES = ['worklist', 'operations', 'portal', 'designer', 'forms', 'eds'] as const;
 
-/** Bundles the browser code into ui/public/build (git-ignored); called by ui/start.ts and tests. */
+/** Bundles the browser code into ui/public/build (git-ignored); called by ui/start.ts in development, by `npm run build` and by tests. */
 export async function buildBundles(outdir = path.join(__dirname, 'public', 'build')): Promise<string> {
+  // esbuild is a development package: loaded only when bundling (`npm run build`, `npm start`).
+  const { build } = await import('esbuild');
   await build({
     entryPoints: Object.fromEntries(ENTRIES.map((e) => [e, path.join(__dirname, 'client', `${e}.ts`)])),
     bundle: true,

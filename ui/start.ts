@@ -5,6 +5,7 @@
  * OIDC_* (staff sign-in; unset in embedded mode: the embedded identity provider is started here).
  */
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { createServer } from 'node:http';
@@ -23,12 +24,25 @@ import { createLegalAmendmentStore } from '../adapters/legal-amendments';
 import { lintDiagram } from '../engine/lint';
 import { createApp } from './app';
 import { createDraftStore } from './designer/drafts';
-import { buildBundles } from './build';
+import { buildBundles, ENTRIES } from './build';
 import { startEmbeddedIdp, type EmbeddedIdp } from './auth/embedded-idp';
 import { createSessionStore } from './auth/sessions';
 import { edsConfigFrom } from './eds/config';
 
 const REPO_ROOT = path.resolve(__dirname, '..');
+
+/**
+ * The browser bundles. Compiled (`npm run build`, production) they were built with the rest and
+ * are only checked; in development (tsx) they are built now, from the current sources.
+ */
+async function browserBundles(): Promise<string> {
+  if (!__filename.endsWith('.js')) return buildBundles();
+  const dir = path.join(__dirname, 'public', 'build');
+  const missing = ENTRIES.filter((e) => !existsSync(path.join(dir, `${e}.js`)));
+  if (missing.length)
+    throw new Error(`browser bundles missing in ${dir} (${missing.join(', ')}): run npm run build`);
+  return dir;
+}
 
 export interface StartUiOptions {
   /** Folder with the bpmn/ and forms/ the designer starts from (read only); the repository by default. */
@@ -53,7 +67,7 @@ export async function startUi(env: NodeJS.ProcessEnv = process.env, opts: StartU
   });
   const designerDrafts = createDraftStore(dataDir);
 
-  const buildDir = await buildBundles();
+  const buildDir = await browserBundles();
   // Listen first: the embedded identity provider needs the web app's address to register it.
   const server = createServer();
   const port = Number(env.UI_PORT ?? config.ui.port);

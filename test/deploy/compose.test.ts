@@ -16,6 +16,7 @@ const HOST_ENV = {
   INBOUND_TOKEN: 'y'.repeat(24),
   OIDC_CLIENT_SECRET: 'z'.repeat(24),
   KEYCLOAK_ADMIN_PASSWORD: 'admin-password',
+  MINIO_ROOT_PASSWORD: 'minio-password',
 };
 
 describe('docker-compose.yml', () => {
@@ -43,12 +44,26 @@ describe('docker-compose.yml', () => {
     }
   });
 
-  it('starts each of our services from an entry point in the repository', () => {
-    const entryPoints = services.flatMap(([, s]) => (s.command ?? []).filter((arg) => /\.ts$/.test(arg)));
+  it('starts each of our services with node from the build output of an entry point in the repository', () => {
+    const ours = services.filter(([, s]) => s.image === compose.services.ui.image);
+    for (const [name, s] of ours)
+      expect({ name, runs: s.command?.slice(0, 2) }).toMatchObject({
+        name,
+        runs: ['node', expect.stringMatching(/^dist\/.*\.js$/)],
+      });
+    const entryPoints = ours.map(([, s]) => s.command![1]);
     expect(entryPoints).toEqual(
-      expect.arrayContaining(['workers/start.ts', 'ui/start.ts', 'simulators/start.ts']),
+      expect.arrayContaining([
+        'dist/workers/start.js',
+        'dist/ui/start.js',
+        'dist/simulators/start.js',
+        'dist/deploy/deploy.js',
+      ]),
     );
-    expect(entryPoints.filter((file) => !existsSync(join(REPO_ROOT, file)))).toEqual([]);
+    // `npm run build` compiles dist/x.js from x.ts; no service runs TypeScript through tsx.
+    const sources = entryPoints.map((file) => file.replace(/^dist\//, '').replace(/\.js$/, '.ts'));
+    expect(sources.filter((file) => !existsSync(join(REPO_ROOT, file)))).toEqual([]);
+    expect(JSON.stringify(compose)).not.toContain('tsx');
   });
 
   it('publishes each host port once', () => {
@@ -60,7 +75,11 @@ describe('docker-compose.yml', () => {
   it('pins every image to a version', () => {
     for (const [name, service] of services) {
       const tag = service.image.split(':').pop();
-      expect({ name, tag }).toEqual({ name, tag: expect.stringMatching(/^\d+\.\d+\.\d+$/) });
+      // MinIO names its releases by date.
+      expect({ name, tag }).toEqual({
+        name,
+        tag: expect.stringMatching(/^\d+\.\d+\.\d+$|^RELEASE\.\d{4}-\d\d-\d\dT\d\d-\d\d-\d\dZ$/),
+      });
     }
     expect(compose.services.camunda.image).toMatch(/^camunda\/camunda:8\.8\.\d+$/);
     expect(compose.services.connectors.image).toMatch(/^camunda\/connectors-bundle:8\.8\.\d+$/);
@@ -97,10 +116,8 @@ describe('docker-compose.yml', () => {
     });
     expect(compose.services.deploy.restart).toBe('no');
     expect(compose.services.deploy.command).toEqual([
-      'npm',
-      'run',
-      'deploy',
-      '--',
+      'node',
+      'dist/deploy/deploy.js',
       '--address',
       'http://camunda:8080',
     ]);
@@ -125,7 +142,7 @@ describe('docker-compose.yml', () => {
         CAMUNDA_AUTH_STRATEGY: 'NONE',
       });
     }
-    expect(serviceEnvironment('workers').ZEEBE_GRPC_ADDRESS).toBe('grpc://camunda:26500');
+    expect(serviceEnvironment('workers', HOST_ENV).ZEEBE_GRPC_ADDRESS).toBe('grpc://camunda:26500');
   });
 
   it.each(OUR_SERVICES)("%s's environment is valid configuration", (name) => {
@@ -135,6 +152,7 @@ describe('docker-compose.yml', () => {
 
   it('accepts basic auth credentials from the host for a protected cluster API', () => {
     const env = serviceEnvironment('workers', {
+      ...HOST_ENV,
       CAMUNDA_AUTH_STRATEGY: 'BASIC',
       CAMUNDA_BASIC_AUTH_USERNAME: 'demo',
       CAMUNDA_BASIC_AUTH_PASSWORD: 'demo',
@@ -143,6 +161,37 @@ describe('docker-compose.yml', () => {
       username: 'demo',
       password: 'demo',
     });
+  });
+
+  it('keeps attachments and documents in MinIO, in a versioned bucket, with no shared volume', () => {
+    for (const name of ['workers', 'ui']) {
+      const config = loadConfig(serviceEnvironment(name, HOST_ENV), { service: name as 'workers' | 'ui' });
+      expect({ name, blobs: config.blobs }).toEqual({
+        name,
+        blobs: {
+          kind: 's3',
+          s3: {
+            endpoint: 'http://minio:9000',
+            bucket: 'kz-permits-files',
+            region: 'us-east-1',
+            accessKeyId: 'kzpermits',
+            secretAccessKey: 'minio-password',
+            forcePathStyle: 'true',
+          },
+        },
+      });
+      expect(compose.services[name].depends_on).toMatchObject({
+        'minio-setup': { condition: 'service_completed_successfully' },
+      });
+      expect(compose.services[name].volumes ?? []).toEqual([]);
+    }
+    expect(compose.services.minio.healthcheck).toBeDefined();
+    const setup = compose.services['minio-setup'].command!.join(' ');
+    expect(setup).toContain('mc mb --ignore-existing files/kz-permits-files');
+    expect(setup).toContain('mc version enable files/kz-permits-files');
+    expect(() => serviceEnvironment('workers', { ...HOST_ENV, MINIO_ROOT_PASSWORD: '' })).toThrow(
+      /MINIO_ROOT_PASSWORD/,
+    );
   });
 
   it('refuses to start the web app without a session secret', () => {

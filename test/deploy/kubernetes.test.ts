@@ -82,6 +82,37 @@ describe('Kubernetes deployment', () => {
     ).toThrow(/OIDC_CLIENT_SECRET/);
   });
 
+  it('keeps files in an S3 bucket from the ConfigMap and the Secret, with no ReadWriteMany volume, and runs the build output', () => {
+    const [configMap] = docs('ours/config.yaml');
+    const secret = {
+      CAMUNDA_BASIC_AUTH_USERNAME: 'workers',
+      CAMUNDA_BASIC_AUTH_PASSWORD: 'from-secret',
+      S3_ACCESS_KEY_ID: 'access',
+      S3_SECRET_ACCESS_KEY: 'secret',
+    };
+    const config = loadConfig({ ...configMap.data, ...secret }, { service: 'workers' });
+    expect(config.blobs).toMatchObject({
+      kind: 's3',
+      s3: { bucket: 'kz-permits-files', accessKeyId: 'access' },
+    });
+    const production = yaml.load(read('ours/kustomization.yaml'));
+    const manifests = [...production.resources, 'dev/simulators.yaml'].flatMap((f: string) =>
+      docs(`ours/${f}`),
+    );
+    expect(JSON.stringify(manifests)).not.toMatch(/ReadWriteMany|persistentVolumeClaim/);
+    const commands = manifests
+      .filter((m: any) => m.kind === 'Deployment')
+      .map((m: any) => m.spec.template.spec.containers[0].command);
+    expect(commands).toEqual(
+      expect.arrayContaining([
+        ['node', 'dist/workers/start.js'],
+        ['node', 'dist/ui/start.js'],
+        ['node', 'dist/simulators/start.js'],
+      ]),
+    );
+    expect(commands).toHaveLength(3);
+  });
+
   it('keeps each client on one web-app replica, where its server-side session lives', () => {
     const [, service] = docs('ours/ui.yaml');
     expect(service.spec.sessionAffinity).toBe('ClientIP');

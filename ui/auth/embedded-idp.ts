@@ -12,8 +12,10 @@ export interface EmbeddedIdp {
  * its issuer URL. The child stops with `close()` and also when this process goes away.
  */
 export function startEmbeddedIdp(options: IdpOptions, timeoutMs = 30_000): Promise<EmbeddedIdp> {
-  const child = fork(path.join(__dirname, 'idp.ts'), [], {
-    execArgv: ['--import', 'tsx', '--no-warnings'],
+  // Compiled (dist/): the provider's JavaScript; in development its TypeScript through tsx.
+  const compiled = __filename.endsWith('.js');
+  const child = fork(path.join(__dirname, compiled ? 'idp.js' : 'idp.ts'), [], {
+    execArgv: compiled ? ['--no-warnings'] : ['--import', 'tsx', '--no-warnings'],
     env: { ...process.env, IDP_OPTIONS: JSON.stringify(options) },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
