@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { evaluateCondition, evaluateExpression } from '../feel';
 import { parseTimer } from '../timers';
-import { lintDiagram } from '../lint';
+import { gateDiagram } from '../lint';
 import { parseBpmn } from '../model/parse';
 import { FlowNode, ProcessModel, UnsupportedModelError } from '../model/types';
 import {
@@ -286,23 +286,30 @@ export class Engine {
     if (resources.length === 0) throw invalid('a deployment needs at least one resource');
     const parsedProcesses: { model: ProcessModel; xml: string; name: string; checksum: string }[] = [];
     const parsedForms: { formId: string; schema: string; name: string; checksum: string }[] = [];
+    // Zeebe validates every resource and rejects the deployment with all findings at once.
+    const rejected: string[] = [];
     for (const r of resources) {
       if (r.name.endsWith('.bpmn')) {
         if (this.lint) {
-          const problems = (await lintDiagram(r.content)).filter((p) => p.severity === 'error');
+          const gate = await gateDiagram(r.content);
+          const unreadable = gate.find((p) => p.rule === 'parse' && p.severity === 'error');
+          if (unreadable) {
+            rejected.push(`'${r.name}': ${unreadable.message}`);
+            continue;
+          }
+          const problems = gate.filter((p) => p.severity === 'error');
           if (problems.length) {
-            throw invalid(
-              `'${r.name}' fails bpmnlint (camunda-cloud-8-8): ` +
-                problems.map((p) => `element '${p.elementId}': ${p.message} (${p.rule})`).join('; '),
-            );
+            rejected.push(`'${r.name}': ${zeebeFindings(problems)}`);
+            continue;
           }
         }
         let parsed;
         try {
           parsed = await parseBpmn(r.content, r.name);
         } catch (err) {
-          if (err instanceof UnsupportedModelError) throw invalid(err.message);
-          throw err;
+          if (!(err instanceof UnsupportedModelError)) throw err;
+          rejected.push(`'${r.name}': ${zeebeFindings(err.problems)}`);
+          continue;
         }
         for (const model of parsed.processes)
           parsedProcesses.push({ model, xml: r.content, name: r.name, checksum: sha256(r.content) });
@@ -320,6 +327,7 @@ export class Engine {
         throw invalid(`'${r.name}': only .bpmn and .form resources are supported`);
       }
     }
+    if (rejected.length) throw deploymentRejected(rejected);
     const ids = parsedProcesses.map((p) => p.model.bpmnProcessId);
     const dup = ids.find((id, i) => ids.indexOf(id) !== i);
     if (dup) throw invalid(`the deployment contains process '${dup}' twice`);
@@ -2259,4 +2267,25 @@ function assignPath(target: Vars, path: string, value: unknown, existing: Vars =
       next && typeof next === 'object' && !Array.isArray(next) ? { ...(next as Vars) } : {};
   }
   cur[parts[parts.length - 1]] = value;
+}
+
+/** Findings grouped by element, as Zeebe's validator lists them. */
+function zeebeFindings(problems: { elementId: string; message: string }[]): string {
+  const byElement = new Map<string, string[]>();
+  for (const p of problems) {
+    const list = byElement.get(p.elementId) ?? [];
+    list.push(p.message);
+    byElement.set(p.elementId, list);
+  }
+  return [...byElement]
+    .map(([id, messages]) => `- Element: ${id}\n` + messages.map((m) => `    - ERROR: ${m}`).join('\n'))
+    .join('\n');
+}
+
+/** Zeebe's rejection of a deployment: INVALID_ARGUMENT with each resource's findings on its own lines. */
+function deploymentRejected(errors: string[]): EngineError {
+  return invalid(
+    "Command 'CREATE' rejected with code 'INVALID_ARGUMENT': Expected to deploy new resources, but encountered the following errors:\n" +
+      errors.join('\n'),
+  );
 }
