@@ -185,19 +185,36 @@ export function createEngineApp(engine: Engine, opts: EngineAppOptions = {}): ex
   };
 
   // ---- process instances
-  v2.post('/process-instances', (req, res) => {
+  v2.post('/process-instances', async (req, res) => {
     const b = body(req);
-    const pi = engine.createProcessInstance({
+    const create = {
       bpmnProcessId: b.processDefinitionId,
       processDefinitionKey: b.processDefinitionKey,
       version: b.processDefinitionVersion,
       variables: b.variables,
-    });
+    };
+    if (
+      b.fetchVariables !== undefined &&
+      !(Array.isArray(b.fetchVariables) && b.fetchVariables.every((n: unknown) => typeof n === 'string'))
+    )
+      throw invalid("'fetchVariables' must be an array of variable names");
+    if (b.requestTimeout !== undefined && !(Number.isInteger(b.requestTimeout) && b.requestTimeout >= 0))
+      throw invalid("'requestTimeout' must be a non-negative number of milliseconds");
+    let pi;
+    let variables = {};
+    if (b.awaitCompletion === true) {
+      ({ instance: pi, variables } = await engine.createProcessInstanceAwaiting(create, {
+        fetchVariables: b.fetchVariables,
+        requestTimeout: b.requestTimeout,
+      }));
+    } else {
+      pi = engine.createProcessInstance(create);
+    }
     res.json({
       processDefinitionId: pi.bpmnProcessId,
       processDefinitionVersion: pi.version,
       tenantId: TENANT,
-      variables: {},
+      variables,
       processDefinitionKey: pi.processDefinitionKey,
       processInstanceKey: pi.key,
     });

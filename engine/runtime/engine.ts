@@ -83,6 +83,12 @@ class StepFailure extends Error {
   }
 }
 
+/** Zeebe's gateway request timeout (`zeebe.gateway.cluster.requestTimeout`, default 15 s). */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 15_000;
+
+/** How an awaited process instance ended: its root-scope variables, or that it was terminated. */
+type InstanceOutcome = { state: 'COMPLETED'; variables: Vars } | { state: 'TERMINATED' };
+
 interface PendingActivation {
   req: ActivateJobsRequest;
   resolve: (jobs: ActivatedJob[]) => void;
@@ -121,6 +127,10 @@ export class Engine {
   private minTimerDue = Infinity;
   private minJobDeadline = Infinity;
   private readonly pending: PendingActivation[] = [];
+  /** Requests waiting for a process instance to end (createProcessInstance with awaitCompletion). */
+  private readonly awaiting = new Map<string, (outcome: InstanceOutcome) => void>();
+  /** Outcomes of awaited instances in the running command, delivered once it is committed. */
+  private outcomes: (() => void)[] = [];
   private readonly dirty = new Map<RecordKind, Map<string, unknown | null>>();
   private readonly agenda: (() => void)[] = [];
   private readonly store: RecordStore;
@@ -225,6 +235,7 @@ export class Engine {
    */
   private rollback(): void {
     this.agenda.length = 0;
+    this.outcomes.length = 0;
     if (this.dirty.size > 0) {
       const maps = this.recordMaps();
       for (const [kind, rows] of this.dirty) {
@@ -253,6 +264,7 @@ export class Engine {
       if (p.timer) clearTimeout(p.timer);
       p.resolve([]);
     }
+    for (const settle of [...this.awaiting.values()]) settle({ state: 'TERMINATED' });
     this.store.close();
   }
 
@@ -419,12 +431,15 @@ export class Engine {
 
   // ---------------------------------------------------------------- process instances
 
-  createProcessInstance(req: {
-    bpmnProcessId?: string;
-    processDefinitionKey?: string;
-    version?: number;
-    variables?: Vars;
-  }): ProcessInstanceRec {
+  createProcessInstance(
+    req: {
+      bpmnProcessId?: string;
+      processDefinitionKey?: string;
+      version?: number;
+      variables?: Vars;
+    },
+    onStarted?: (pi: ProcessInstanceRec) => void,
+  ): ProcessInstanceRec {
     let def: ProcessDefinitionRec | undefined;
     if (req.processDefinitionKey) {
       def = this.processes.get(req.processDefinitionKey);
@@ -452,7 +467,65 @@ export class Engine {
         `process '${def.bpmnProcessId}' has no none start event; start it with a message or timer`,
       );
     this.checkVariables(req.variables);
-    return this.command(() => this.startInstance(def!, model.noneStartEventId!, req.variables ?? {}));
+    return this.command(() => {
+      const pi = this.startInstance(def!, model.noneStartEventId!, req.variables ?? {});
+      onStarted?.(pi);
+      return pi;
+    });
+  }
+
+  /**
+   * createProcessInstance with awaitCompletion: answers when the instance completes, with its
+   * root-scope variables (only `fetchVariables` when given); 504 DEADLINE_EXCEEDED after
+   * `requestTimeout` ms (0 or unset: the gateway's request timeout), while the instance runs on.
+   */
+  createProcessInstanceAwaiting(
+    req: Parameters<Engine['createProcessInstance']>[0],
+    opts: { fetchVariables?: string[]; requestTimeout?: number },
+  ): Promise<{ instance: ProcessInstanceRec; variables: Vars }> {
+    const timeoutMs =
+      opts.requestTimeout && opts.requestTimeout > 0 ? opts.requestTimeout : DEFAULT_REQUEST_TIMEOUT_MS;
+    let settle!: (outcome: InstanceOutcome) => void;
+    const outcome = new Promise<InstanceOutcome>((resolve) => (settle = resolve));
+    let started: string | undefined;
+    let instance: ProcessInstanceRec;
+    try {
+      instance = this.createProcessInstance(req, (pi) => {
+        started = pi.key;
+        this.awaiting.set(pi.key, settle);
+      });
+    } catch (err) {
+      // A rejected or rolled-back start leaves no one waiting.
+      if (started) this.awaiting.delete(started);
+      throw err;
+    }
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(
+        () => {
+          this.awaiting.delete(instance.key);
+          reject(
+            new EngineError(
+              504,
+              'DEADLINE_EXCEEDED',
+              `Expected to complete process instance '${instance.key}' within ${timeoutMs} ms (requestTimeout), but it is still running; it continues in the background`,
+            ),
+          );
+        },
+        Math.min(timeoutMs, MAX_TIMEOUT_MS),
+      );
+    });
+    return Promise.race([outcome, deadline])
+      .then((end) => {
+        if (end.state === 'TERMINATED')
+          throw invalidState(`process instance '${instance.key}' was terminated before it completed`);
+        const wanted = opts.fetchVariables?.length ? new Set(opts.fetchVariables) : undefined;
+        const variables = wanted
+          ? Object.fromEntries(Object.entries(end.variables).filter(([n]) => wanted.has(n)))
+          : end.variables;
+        return { instance, variables };
+      })
+      .finally(() => clearTimeout(timer));
   }
 
   cancelProcessInstance(key: string): void {
@@ -1450,6 +1523,7 @@ export class Engine {
     pi.state = 'COMPLETED';
     pi.endDate = this.nowIso();
     this.markDirty('processInstance', pi.key, pi);
+    this.settleAwaiting(pi.key, () => ({ state: 'COMPLETED', variables: this.visibleVariables(root.key) }));
     if (pi.parentElementInstanceKey) {
       const caller = this.elementInstances.get(pi.parentElementInstanceKey);
       if (caller && caller.state === 'ACTIVE') {
@@ -1508,7 +1582,19 @@ export class Engine {
       pi.state = 'TERMINATED';
       pi.endDate = this.nowIso();
       this.markDirty('processInstance', pi.key, pi);
+      this.settleAwaiting(pi.key, () => ({ state: 'TERMINATED' }));
     }
+  }
+
+  /** Answers a request awaiting this instance once the running command is committed. */
+  private settleAwaiting(key: string, outcome: () => InstanceOutcome): void {
+    const settle = this.awaiting.get(key);
+    if (!settle) return;
+    const end = outcome();
+    this.outcomes.push(() => {
+      this.awaiting.delete(key);
+      settle(end);
+    });
   }
 
   // ---------------------------------------------------------------- events
@@ -1906,6 +1992,7 @@ export class Engine {
       this.draining = false;
     }
     for (const deliver of served) deliver();
+    for (const deliver of this.outcomes.splice(0)) deliver();
     this.schedule();
   }
 
