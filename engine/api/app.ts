@@ -192,6 +192,7 @@ export function createEngineApp(engine: Engine, opts: EngineAppOptions = {}): ex
       processDefinitionKey: b.processDefinitionKey,
       version: b.processDefinitionVersion,
       variables: b.variables,
+      tags: b.tags,
     };
     if (
       b.fetchVariables !== undefined &&
@@ -217,6 +218,7 @@ export function createEngineApp(engine: Engine, opts: EngineAppOptions = {}): ex
       variables,
       processDefinitionKey: pi.processDefinitionKey,
       processInstanceKey: pi.key,
+      tags: pi.tags ?? [],
     });
   });
   v2.post('/process-instances/search', (req, res) => {
@@ -293,6 +295,7 @@ export function createEngineApp(engine: Engine, opts: EngineAppOptions = {}): ex
         elementInstanceKey: job.elementInstanceKey,
         kind: 'BPMN_ELEMENT',
         listenerEventType: 'UNSPECIFIED',
+        tags: engine.processInstances.get(job.processInstanceKey)?.tags ?? [],
       })),
     });
   });

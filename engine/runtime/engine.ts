@@ -437,6 +437,7 @@ export class Engine {
       processDefinitionKey?: string;
       version?: number;
       variables?: Vars;
+      tags?: unknown;
     },
     onStarted?: (pi: ProcessInstanceRec) => void,
   ): ProcessInstanceRec {
@@ -467,8 +468,10 @@ export class Engine {
         `process '${def.bpmnProcessId}' has no none start event; start it with a message or timer`,
       );
     this.checkVariables(req.variables);
+    const tags = processInstanceTags(req.tags);
     return this.command(() => {
       const pi = this.startInstance(def!, model.noneStartEventId!, req.variables ?? {});
+      if (tags.length) pi.tags = tags;
       onStarted?.(pi);
       return pi;
     });
@@ -2375,4 +2378,28 @@ function deploymentRejected(errors: string[]): EngineError {
     "Command 'CREATE' rejected with code 'INVALID_ARGUMENT': Expected to deploy new resources, but encountered the following errors:\n" +
       errors.join('\n'),
   );
+}
+
+/** Camunda 8.8 process-instance tags: at most this many per instance. */
+export const MAX_TAGS = 10;
+const TAG = /^[A-Za-z][A-Za-z0-9_\-:.]{0,99}$/;
+const TAG_FORMAT =
+  'Tags must start with a letter (a-z, A-Z), followed by alphanumerics, underscores, minuses, colons, or periods. It must not be blank and must be 100 characters or less.';
+
+/** Validates tags as Zeebe's gateway does: a set (duplicates collapse), at most 10, each of the tag format. */
+export function processInstanceTags(tags: unknown): string[] {
+  if (tags === undefined || tags === null) return [];
+  if (!Array.isArray(tags)) throw invalid("'tags' must be an array of strings");
+  const set = [...new Set(tags)];
+  const errors: string[] = [];
+  if (set.length > MAX_TAGS)
+    errors.push(
+      `The provided number of tags '${set.length}' is not supported. Ensure to not add more than ${MAX_TAGS} tags.`,
+    );
+  for (const t of set) {
+    if (typeof t !== 'string' || !TAG.test(t))
+      errors.push(`The provided tag '${String(t).slice(0, 120)}' is not valid. ${TAG_FORMAT}`);
+  }
+  if (errors.length) throw invalid(errors.join(' '));
+  return set as string[];
 }

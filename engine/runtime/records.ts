@@ -71,6 +71,8 @@ export interface ProcessInstanceRec {
   parentElementInstanceKey?: string;
   /** Correlation key of the message that started it, to keep one active instance per key. */
   startCorrelationKey?: string;
+  /** Tags given at creation (Camunda 8.8 process-instance tags); absent when none. */
+  tags?: string[];
 }
 
 export interface VariableRec {

@@ -279,6 +279,14 @@ function whereClause(kind: SearchKind, filter: Record<string, unknown>, params: 
       parts.push(variablesCondition('t."elementInstanceKey"', cond, field, params));
     } else if (kind === 'processInstance' && field === 'variables') {
       parts.push(variablesCondition('t.key', cond, field, params));
+    } else if (kind === 'processInstance' && field === 'tags') {
+      // Instances that carry every given tag.
+      if (!Array.isArray(cond) || cond.some((t) => typeof t !== 'string'))
+        throw invalid("filter 'tags' must be a list of tags");
+      for (const tag of cond) {
+        params.push(tag);
+        parts.push(`EXISTS (SELECT 1 FROM json_each(t.data, '$.tags') g WHERE g.value = ?)`);
+      }
     } else {
       parts.push(condition(column(kind, field), cond, field, params));
     }
