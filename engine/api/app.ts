@@ -129,6 +129,12 @@ export function createEngineApp(engine: Engine, opts: EngineAppOptions = {}): ex
     });
   });
 
+  // ---- resources
+  v2.post('/resources/:key/deletion', (req, res) => {
+    engine.deleteResource(key(req, 'key'));
+    res.status(200).json({});
+  });
+
   // ---- process definitions
   const processDefinition = (key: string) => {
     const p = engine.processes.get(key);
@@ -497,6 +503,7 @@ export function problemDetails(err: unknown, req: Request, res: Response, _next:
 const BODYLESS_WRITES: readonly [string, RegExp][] = [
   ['POST', /^\/clock\/reset\/?$/],
   ['DELETE', /^\/user-tasks\/[^/]+\/assignee\/?$/],
+  ['POST', /^\/resources\/[^/]+\/deletion\/?$/],
 ];
 
 /**

@@ -127,6 +127,8 @@ export class Engine {
   private minTimerDue = Infinity;
   private minJobDeadline = Infinity;
   private readonly pending: PendingActivation[] = [];
+  /** Highest version of each deleted process (`process:<id>`) or form (`form:<id>`): never reused. */
+  private readonly versionFloor = new Map<string, number>();
   /** Requests waiting for a process instance to end (createProcessInstance with awaitCompletion). */
   private readonly awaiting = new Map<string, (outcome: InstanceOutcome) => void>();
   /** Outcomes of awaited instances in the running command, delivered once it is committed. */
@@ -193,6 +195,7 @@ export class Engine {
   }
 
   private loadMeta(): void {
+    this.loadVersionFloor();
     this.keyCounter = BigInt(this.store.getMeta('keyCounter') ?? '0');
     const pinned = this.store.getMeta('pinnedClock');
     this.pinnedAt = pinned ? Number(pinned) : undefined;
@@ -246,6 +249,7 @@ export class Engine {
         }
       }
       this.dirty.clear();
+      this.loadVersionFloor();
       for (const key of [...this.models.keys()]) if (!this.processes.has(key)) this.models.delete(key);
       this.rebuildIndexes();
     }
@@ -366,7 +370,9 @@ export class Engine {
           key: this.nextKey(),
           bpmnProcessId: p.model.bpmnProcessId,
           name: p.model.name,
-          version: (latest?.version ?? 0) + 1,
+          version:
+            Math.max(latest?.version ?? 0, this.versionFloor.get(`process:${p.model.bpmnProcessId}`) ?? 0) +
+            1,
           versionTag: p.model.versionTag,
           resourceName: p.name,
           xml: p.xml,
@@ -388,7 +394,7 @@ export class Engine {
         const rec: FormRec = {
           key: this.nextKey(),
           formId: f.formId,
-          version: (latest?.version ?? 0) + 1,
+          version: Math.max(latest?.version ?? 0, this.versionFloor.get(`form:${f.formId}`) ?? 0) + 1,
           resourceName: f.name,
           schema: f.schema,
           checksum: f.checksum,
@@ -407,6 +413,53 @@ export class Engine {
       });
       return result;
     });
+  }
+
+  /**
+   * Deletes a deployed process definition or form (POST /v2/resources/{key}/deletion). As Zeebe:
+   * a process definition with running instances is refused (INVALID_STATE); deleting the latest
+   * version makes the previous one the latest again (its timer start events are re-armed); a
+   * version number is never reused.
+   */
+  deleteResource(key: string): void {
+    const def = this.processes.get(key);
+    const form = def ? undefined : this.forms.get(key);
+    if (!def && !form)
+      throw new EngineError(
+        404,
+        'NOT_FOUND',
+        `Expected to delete resource but no resource found with key \`${key}\``,
+      );
+    if (def) {
+      for (const pi of this.processInstances.values())
+        if (pi.processDefinitionKey === key && pi.state === 'ACTIVE')
+          throw invalidState(
+            `Expected to delete resource with key \`${key}\` but there are still running instances`,
+          );
+    }
+    this.command(() => {
+      if (def) {
+        const wasLatest = this.latestProcess(def.bpmnProcessId)?.key === key;
+        const floor = `process:${def.bpmnProcessId}`;
+        this.versionFloor.set(floor, Math.max(this.versionFloor.get(floor) ?? 0, def.version));
+        this.closeStartSubscriptions(def);
+        this.remove('process', this.processes, key);
+        const previous = wasLatest ? this.latestProcess(def.bpmnProcessId) : undefined;
+        if (previous) this.openStartTimers(previous);
+      } else if (form) {
+        const floor = `form:${form.formId}`;
+        this.versionFloor.set(floor, Math.max(this.versionFloor.get(floor) ?? 0, form.version));
+        this.remove('form', this.forms, key);
+      }
+    });
+  }
+
+  private loadVersionFloor(): void {
+    this.versionFloor.clear();
+    const stored = this.store.getMeta('deletedVersions');
+    if (stored)
+      for (const [k, v] of Object.entries(JSON.parse(stored) as Record<string, number>))
+        this.versionFloor.set(k, v);
   }
 
   latestProcess(bpmnProcessId: string): ProcessDefinitionRec | undefined {
@@ -2207,6 +2260,7 @@ export class Engine {
   private flush(): void {
     const meta: Record<string, string> = { keyCounter: this.keyCounter.toString() };
     meta.pinnedClock = this.pinnedAt === undefined ? '' : String(this.pinnedAt);
+    meta.deletedVersions = JSON.stringify(Object.fromEntries(this.versionFloor));
     if (this.dirty.size === 0 && this.lastMeta === JSON.stringify(meta)) return;
     const index = this.projectDirty();
     this.evictFinished();
