@@ -428,6 +428,9 @@ export function createEngineApp(engine: Engine, opts: EngineAppOptions = {}): ex
     });
     res.json({ tenantId: TENANT, messageKey: r.messageKey, processInstanceKey: r.processInstanceKey });
   });
+  v2.post('/correlated-message-subscriptions/search', (req, res) => {
+    res.json(searchIndex('correlatedMessageSubscription', req, 'correlationTime'));
+  });
   v2.post('/message-subscriptions/search', (req, res) => {
     const items = [...engine.subscriptions.values()].map((s) => ({
       messageSubscriptionKey: s.key,

@@ -29,6 +29,7 @@ import {
   SubscriptionKind,
   TimerRec,
   UserTaskRec,
+  TENANT,
   VariableRec,
 } from './records';
 
@@ -122,7 +123,7 @@ export class Engine {
   /** Timers and message subscriptions by the element instance that owns them. */
   private readonly byOwner = new Map<string, Set<string>>();
   /** Searchable records of each running process instance, so a finished one leaves memory in O(its size). */
-  private readonly byInstance = new Map<string, Map<SearchKind, Set<string>>>();
+  private readonly byInstance = new Map<string, Map<Extract<SearchKind, RecordKind>, Set<string>>>();
   /** Lower bounds of the next timer / job deadline; stale-low is fine (it only causes a scan). */
   private minTimerDue = Infinity;
   private minJobDeadline = Infinity;
@@ -133,6 +134,8 @@ export class Engine {
   private readonly awaiting = new Map<string, (outcome: InstanceOutcome) => void>();
   /** Outcomes of awaited instances in the running command, delivered once it is committed. */
   private outcomes: (() => void)[] = [];
+  /** Correlations of messages to subscriptions in the running command, for the search tables. */
+  private correlations: Record<string, unknown>[] = [];
   private readonly dirty = new Map<RecordKind, Map<string, unknown | null>>();
   private readonly agenda: (() => void)[] = [];
   private readonly store: RecordStore;
@@ -239,6 +242,7 @@ export class Engine {
   private rollback(): void {
     this.agenda.length = 0;
     this.outcomes.length = 0;
+    this.correlations = [];
     if (this.dirty.size > 0) {
       const maps = this.recordMaps();
       for (const [kind, rows] of this.dirty) {
@@ -718,7 +722,7 @@ export class Engine {
     for (const sub of subs) {
       if (sub.state !== 'CREATED' || msg.correlatedTo.includes(sub.processInstanceKey)) continue;
       msg.correlatedTo.push(sub.processInstanceKey);
-      this.triggerSubscription(sub, msg.variables);
+      this.triggerSubscription(sub, msg);
       first ??= sub.processInstanceKey;
       if (onlyOne) return first;
     }
@@ -741,6 +745,21 @@ export class Engine {
         (e) => e.processInstanceKey === pi.key && e.elementId === start.elementId && e.state === 'ACTIVE',
       );
       if (startEi) this.setOutputsOrPropagate(startEi, msg.variables, true);
+      // A message start event's subscription belongs to the definition; its key stands for it.
+      this.correlations.push({
+        correlationKey: msg.correlationKey,
+        correlationTime: this.nowIso(),
+        elementId: start.elementId,
+        elementInstanceKey: startEi?.key,
+        messageKey: msg.key,
+        messageName: msg.name,
+        partitionId: 1,
+        processDefinitionId: def.bpmnProcessId,
+        processDefinitionKey: def.key,
+        processInstanceKey: pi.key,
+        subscriptionKey: def.key,
+        tenantId: TENANT,
+      });
       first ??= pi.key;
       if (onlyOne) return first;
     }
@@ -1759,7 +1778,7 @@ export class Engine {
       if (buffered) {
         buffered.correlatedTo.push(sub.processInstanceKey);
         this.markDirty('message', buffered.key, buffered);
-        this.agenda.push(() => this.triggerSubscription(sub, buffered.variables));
+        this.agenda.push(() => this.triggerSubscription(sub, buffered));
       }
     }
   }
@@ -1799,10 +1818,25 @@ export class Engine {
     if (t.dueAt < this.minTimerDue) this.minTimerDue = t.dueAt;
   }
 
-  private triggerSubscription(sub: MessageSubscriptionRec, variables: Vars): void {
+  private triggerSubscription(sub: MessageSubscriptionRec, msg: MessageRec): void {
+    const variables = msg.variables;
     if (sub.state !== 'CREATED') return;
     const owner = this.elementInstances.get(sub.ownerKey);
     if (!owner || owner.state !== 'ACTIVE') return;
+    this.correlations.push({
+      correlationKey: msg.correlationKey,
+      correlationTime: this.nowIso(),
+      elementId: sub.elementId,
+      elementInstanceKey: sub.ownerKey,
+      messageKey: msg.key,
+      messageName: msg.name,
+      partitionId: 1,
+      processDefinitionId: sub.bpmnProcessId,
+      processDefinitionKey: sub.processDefinitionKey,
+      processInstanceKey: sub.processInstanceKey,
+      subscriptionKey: sub.key,
+      tenantId: TENANT,
+    });
     // Non-interrupting boundary and event sub-process subscriptions stay open for further messages.
     const keepOpen = !sub.interrupting && (sub.kind === 'boundary' || sub.kind === 'event-sub-process');
     if (!keepOpen) {
@@ -2155,10 +2189,14 @@ export class Engine {
     map.set(rec.key, rec);
     this.markDirty(kind, rec.key, rec);
     if ((INSTANCE_KINDS as readonly string[]).includes(kind))
-      this.track(kind as SearchKind, (rec as any).processInstanceKey, rec.key);
+      this.track(kind as Extract<SearchKind, RecordKind>, (rec as any).processInstanceKey, rec.key);
   }
 
-  private track(kind: SearchKind, processInstanceKey: string | undefined, key: string): void {
+  private track(
+    kind: Extract<SearchKind, RecordKind>,
+    processInstanceKey: string | undefined,
+    key: string,
+  ): void {
     if (!processInstanceKey) return;
     let m = this.byInstance.get(processInstanceKey);
     if (!m) this.byInstance.set(processInstanceKey, (m = new Map()));
@@ -2213,6 +2251,8 @@ export class Engine {
       const pi = this.processInstances.get(k);
       if (pi) row('processInstance', k, project.toProcessInstance(this, pi, this.hasActiveIncident(k)));
     }
+    for (const c of this.correlations)
+      row('correlatedMessageSubscription', `${String(c.messageKey)}:${String(c.subscriptionKey)}`, c);
     return out;
   }
 
@@ -2267,6 +2307,7 @@ export class Engine {
     this.store.commit(this.dirty, meta, index);
     this.lastMeta = JSON.stringify(meta);
     this.dirty.clear();
+    this.correlations = [];
   }
   private lastMeta = '';
   private retryTicksAt = 0;

@@ -17,6 +17,7 @@ export const SEARCH_KINDS = [
   'job',
   'userTask',
   'incident',
+  'correlatedMessageSubscription',
 ] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
 
@@ -94,6 +95,20 @@ const SPECS: Record<SearchKind, KindSpec> = {
     columns: ['processInstanceKey', 'state', 'errorType', 'elementInstanceKey', 'jobKey', 'creationTime'],
     indexes: [['processInstanceKey'], ['state', '_s_creationTime', 'key']],
     ordered: ['creationTime'],
+  },
+  // One row per message correlated to a subscription (Camunda 8.8 correlated message subscriptions);
+  // the row key is `<messageKey>:<subscriptionKey>`.
+  correlatedMessageSubscription: {
+    keyField: 'correlatedMessageSubscriptionRowKey',
+    columns: [
+      'processInstanceKey',
+      'messageName',
+      'correlationKey',
+      'messageKey',
+      'subscriptionKey',
+      'correlationTime',
+    ],
+    indexes: [['processInstanceKey'], ['messageName', 'correlationKey']],
   },
 };
 
