@@ -432,20 +432,29 @@ export function createEngineApp(engine: Engine, opts: EngineAppOptions = {}): ex
     res.json(searchIndex('correlatedMessageSubscription', req, 'correlationTime'));
   });
   v2.post('/message-subscriptions/search', (req, res) => {
-    const items = [...engine.subscriptions.values()].map((s) => ({
-      messageSubscriptionKey: s.key,
-      processDefinitionId: s.bpmnProcessId,
-      processDefinitionKey: s.processDefinitionKey,
-      processInstanceKey: s.processInstanceKey,
-      elementId: s.elementId,
-      elementInstanceKey: s.ownerKey,
-      messageSubscriptionState: s.state,
-      lastUpdatedDate: s.createdAt,
-      messageName: s.messageName,
-      correlationKey: s.correlationKey,
-      tenantId: TENANT,
-    }));
+    const items = [...engine.subscriptions.values()]
+      .filter((s) => !s.signal)
+      .map((s) => ({
+        messageSubscriptionKey: s.key,
+        processDefinitionId: s.bpmnProcessId,
+        processDefinitionKey: s.processDefinitionKey,
+        processInstanceKey: s.processInstanceKey,
+        elementId: s.elementId,
+        elementInstanceKey: s.ownerKey,
+        messageSubscriptionState: s.state,
+        lastUpdatedDate: s.createdAt,
+        messageName: s.messageName,
+        correlationKey: s.correlationKey,
+        tenantId: TENANT,
+      }));
     res.json(search(items, body(req) as SearchRequest, { defaultSort: 'messageSubscriptionKey' }));
+  });
+
+  // ---- signals
+  v2.post('/signals/broadcast', (req, res) => {
+    const b = body(req);
+    const r = engine.broadcastSignal({ signalName: b.signalName, variables: b.variables });
+    res.json({ tenantId: TENANT, signalKey: r.signalKey });
   });
 
   // ---- incidents

@@ -224,7 +224,7 @@ export class Engine {
     for (const j of this.jobs.values()) if (isOpenJob(j)) this.jobSet(j.type).add(j.key);
     for (const s of this.subscriptions.values()) {
       this.own(s.ownerKey, s.key);
-      if (s.state === 'CREATED') this.subSet(s.messageName, s.correlationKey).add(s.key);
+      if (s.state === 'CREATED') this.subsFor(s).add(s.key);
     }
     for (const t of this.timers.values()) {
       this.own(t.ownerKey, t.key);
@@ -767,6 +767,47 @@ export class Engine {
     return first;
   }
 
+  /**
+   * POST /v2/signals/broadcast: triggers every open signal subscription of that name (catch events,
+   * boundary events, event sub-processes) and starts every latest definition with a signal start
+   * event of that name. Signals are not buffered: nothing waits for a later subscription.
+   */
+  broadcastSignal(req: { signalName?: unknown; variables?: Vars }): { signalKey: string } {
+    if (typeof req.signalName !== 'string' || req.signalName === '') throw invalid('No signalName provided.');
+    this.checkVariables(req.variables);
+    return this.command(() => {
+      const signalKey = this.nextKey();
+      this.signal(String(req.signalName), req.variables ?? {});
+      return { signalKey };
+    });
+  }
+
+  /** A signal throw or end event broadcasts its local variables (the result of its input mappings). */
+  private throwSignal(ei: ElementInstanceRec, nameExpr: string): void {
+    const name = String(this.evalIn(nameExpr, ei.key));
+    const variables: Vars = {};
+    for (const [n, v] of this.scopeVars.get(ei.key) ?? []) variables[n] = v.value;
+    this.agenda.push(() => this.signal(name, variables));
+  }
+
+  private signal(name: string, variables: Vars): void {
+    const subs = [...this.subSet(SIGNAL_INDEX + name, '')]
+      .map((k) => this.subscriptions.get(k)!)
+      .sort((a, b) => cmpKey(a.key, b.key));
+    for (const sub of subs) this.triggerSubscription(sub, { variables });
+    for (const def of this.latestDefinitions()) {
+      const model = this.models.get(def.key)!;
+      for (const start of model.signalStartEvents) {
+        if (start.signalName !== name) continue;
+        const pi = this.startInstance(def, start.elementId, {});
+        const startEi = [...this.elementInstances.values()].find(
+          (e) => e.processInstanceKey === pi.key && e.elementId === start.elementId && e.state === 'ACTIVE',
+        );
+        if (startEi) this.setOutputsOrPropagate(startEi, variables, true);
+      }
+    }
+  }
+
   private latestDefinitions(): ProcessDefinitionRec[] {
     const latest = new Map<string, ProcessDefinitionRec>();
     for (const p of this.processes.values()) {
@@ -1184,8 +1225,10 @@ export class Engine {
       if (el.inputs.length) this.applyInputs(ei, el);
       if (el.boundaryEvents.length && ei.loopIndex === undefined) this.openBoundaryEvents(ei, el);
       switch (el.type) {
-        case 'START_EVENT':
         case 'INTERMEDIATE_THROW_EVENT':
+          if (el.event?.kind === 'signal') this.throwSignal(ei, el.event.signalName);
+          return this.completeActivity(ei, {});
+        case 'START_EVENT':
         case 'MANUAL_TASK':
         case 'TASK':
         case 'EXCLUSIVE_GATEWAY':
@@ -1429,6 +1472,7 @@ export class Engine {
       return;
     }
     if (ev.kind === 'message' && el.job) return this.createJob(ei, el);
+    if (ev.kind === 'signal') this.throwSignal(ei, ev.signalName);
     if (ev.kind === 'terminate') {
       const scope = this.elementInstances.get(ei.flowScopeKey!)!;
       for (const k of [...this.children(scope.key)])
@@ -1678,7 +1722,8 @@ export class Engine {
     const model = this.model(host.processDefinitionKey);
     for (const bid of el.boundaryEvents) {
       const b = model.elements.get(bid)!;
-      if (b.event?.kind === 'timer' || b.event?.kind === 'message') this.openCatch(host, b, 'boundary', host);
+      if (b.event?.kind === 'timer' || b.event?.kind === 'message' || b.event?.kind === 'signal')
+        this.openCatch(host, b, 'boundary', host);
     }
   }
 
@@ -1688,7 +1733,7 @@ export class Engine {
     for (const espId of scopeEl.eventSubProcesses ?? []) {
       const esp = model.elements.get(espId)!;
       const start = model.elements.get(esp.startEventId!)!;
-      if (start.event?.kind === 'timer' || start.event?.kind === 'message')
+      if (start.event?.kind === 'timer' || start.event?.kind === 'message' || start.event?.kind === 'signal')
         this.openCatch(scope, start, 'event-sub-process', scope);
     }
   }
@@ -1736,6 +1781,28 @@ export class Engine {
         definition: timerText(text),
       };
       this.addTimer(t);
+      return;
+    }
+    if (ev.kind === 'signal') {
+      const name = String(this.evalIn(ev.signalName, ctx.key));
+      const sub: MessageSubscriptionRec = {
+        key: this.nextKey(),
+        kind,
+        ownerKey: owner.key,
+        processInstanceKey: owner.processInstanceKey,
+        processDefinitionKey: owner.processDefinitionKey,
+        bpmnProcessId: owner.bpmnProcessId,
+        elementId: event.id,
+        messageName: name,
+        correlationKey: '',
+        interrupting,
+        state: 'CREATED',
+        createdAt: this.nowIso(),
+        signal: true,
+      };
+      this.put('messageSubscription', this.subscriptions, sub);
+      this.own(owner.key, sub.key);
+      this.subsFor(sub).add(sub.key);
       return;
     }
     if (ev.kind === 'message') {
@@ -1799,7 +1866,7 @@ export class Engine {
       if (t) this.remove('timer', this.timers, key);
       if (s) {
         this.remove('messageSubscription', this.subscriptions, key);
-        this.subsByMessage.get(subIndex(s.messageName, s.correlationKey))?.delete(s.key);
+        this.subsFor(s).delete(s.key);
       }
     }
     if (owned.size === 0) this.byOwner.delete(ownerKey);
@@ -1818,30 +1885,34 @@ export class Engine {
     if (t.dueAt < this.minTimerDue) this.minTimerDue = t.dueAt;
   }
 
-  private triggerSubscription(sub: MessageSubscriptionRec, msg: MessageRec): void {
+  private triggerSubscription(
+    sub: MessageSubscriptionRec,
+    msg: Pick<MessageRec, 'variables'> & Partial<MessageRec>,
+  ): void {
     const variables = msg.variables;
     if (sub.state !== 'CREATED') return;
     const owner = this.elementInstances.get(sub.ownerKey);
     if (!owner || owner.state !== 'ACTIVE') return;
-    this.correlations.push({
-      correlationKey: msg.correlationKey,
-      correlationTime: this.nowIso(),
-      elementId: sub.elementId,
-      elementInstanceKey: sub.ownerKey,
-      messageKey: msg.key,
-      messageName: msg.name,
-      partitionId: 1,
-      processDefinitionId: sub.bpmnProcessId,
-      processDefinitionKey: sub.processDefinitionKey,
-      processInstanceKey: sub.processInstanceKey,
-      subscriptionKey: sub.key,
-      tenantId: TENANT,
-    });
+    if (!sub.signal && msg.key)
+      this.correlations.push({
+        correlationKey: msg.correlationKey,
+        correlationTime: this.nowIso(),
+        elementId: sub.elementId,
+        elementInstanceKey: sub.ownerKey,
+        messageKey: msg.key,
+        messageName: msg.name,
+        partitionId: 1,
+        processDefinitionId: sub.bpmnProcessId,
+        processDefinitionKey: sub.processDefinitionKey,
+        processInstanceKey: sub.processInstanceKey,
+        subscriptionKey: sub.key,
+        tenantId: TENANT,
+      });
     // Non-interrupting boundary and event sub-process subscriptions stay open for further messages.
     const keepOpen = !sub.interrupting && (sub.kind === 'boundary' || sub.kind === 'event-sub-process');
     if (!keepOpen) {
       sub.state = 'CORRELATED';
-      this.subsByMessage.get(subIndex(sub.messageName, sub.correlationKey))?.delete(sub.key);
+      this.subsFor(sub).delete(sub.key);
       this.markDirty('messageSubscription', sub.key, sub);
     }
     this.fire(sub.kind, owner, sub.elementId, variables, sub.interrupting);
@@ -2355,6 +2426,13 @@ export class Engine {
     return s;
   }
 
+  /** The open-subscription set a message or signal subscription belongs to. */
+  private subsFor(s: MessageSubscriptionRec): Set<string> {
+    return s.signal
+      ? this.subSet(SIGNAL_INDEX + s.messageName, '')
+      : this.subSet(s.messageName, s.correlationKey);
+  }
+
   private subSet(name: string, corr: string): Set<string> {
     const k = subIndex(name, corr);
     let s = this.subsByMessage.get(k);
@@ -2383,6 +2461,9 @@ const INSTANCE_KINDS = ['elementInstance', 'variable', 'job', 'userTask', 'incid
 function isOpenJob(j: JobRec): boolean {
   return ['CREATED', 'ACTIVATED', 'FAILED', 'RETRIES_UPDATED', 'TIMED_OUT', 'ERROR_THROWN'].includes(j.state);
 }
+
+/** Signal subscriptions are indexed apart from messages: no message name can start with this. */
+const SIGNAL_INDEX = '\u0000signal\u0000';
 
 function subIndex(name: string, corr: string): string {
   return `${name}\u0000${corr}`;

@@ -193,6 +193,8 @@ export interface MessageSubscriptionRec {
   interrupting: boolean;
   state: 'CREATED' | 'CORRELATED' | 'DELETED';
   createdAt: string;
+  /** A signal subscription: `messageName` is the signal's name and `correlationKey` is empty. */
+  signal?: true;
 }
 
 export interface MessageRec {
