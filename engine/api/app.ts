@@ -238,6 +238,14 @@ export function createEngineApp(engine: Engine, opts: EngineAppOptions = {}): ex
     engine.cancelProcessInstance(key(req, 'key'));
     res.status(204).end();
   });
+  v2.post('/process-instances/:key/modification', (req, res) => {
+    const b = body(req);
+    engine.modifyProcessInstance(key(req, 'key'), {
+      activateInstructions: Array.isArray(b.activateInstructions) ? b.activateInstructions : [],
+      terminateInstructions: Array.isArray(b.terminateInstructions) ? b.terminateInstructions : [],
+    });
+    res.status(204).end();
+  });
   v2.post('/process-instances/:key/incidents/search', (req, res) => {
     const k = key(req, 'key');
     res.json(searchIndex('incident', req, 'incidentKey', { processInstanceKey: k }));

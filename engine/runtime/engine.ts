@@ -134,6 +134,8 @@ export class Engine {
   private readonly awaiting = new Map<string, (outcome: InstanceOutcome) => void>();
   /** Outcomes of awaited instances in the running command, delivered once it is committed. */
   private outcomes: (() => void)[] = [];
+  /** Variables of a modification destined for the element instance about to be activated. */
+  private readonly pendingLocal: { elementId: string; name: string; value: unknown }[] = [];
   /** Correlations of messages to subscriptions in the running command, for the search tables. */
   private correlations: Record<string, unknown>[] = [];
   private readonly dirty = new Map<RecordKind, Map<string, unknown | null>>();
@@ -600,6 +602,127 @@ export class Engine {
       const root = this.elementInstances.get(key)!;
       this.terminate(root);
     });
+  }
+
+  /**
+   * Process-instance modification (POST /v2/process-instances/{key}/modification), as Zeebe applies
+   * it: every instruction is validated first (nothing changes on a rejection); then the activate
+   * instructions (with their variables) and the terminate instructions; finally every flow scope
+   * left without an active element instance is terminated, up to the process instance itself.
+   * An element is activated in an active instance of its flow scope (the process, or a running
+   * sub-process chosen by `ancestorElementInstanceKey` when there are several).
+   */
+  modifyProcessInstance(
+    key: string,
+    req: {
+      activateInstructions?: {
+        elementId?: unknown;
+        ancestorElementInstanceKey?: unknown;
+        variableInstructions?: { variables?: Vars; scopeId?: string }[];
+      }[];
+      terminateInstructions?: { elementInstanceKey?: unknown }[];
+    },
+  ): void {
+    const pi = this.processInstances.get(key);
+    if (!pi || pi.state !== 'ACTIVE')
+      throw new EngineError(
+        404,
+        'NOT_FOUND',
+        `Expected to modify process instance but no process instance found with key '${key}'`,
+      );
+    const model = this.model(pi.processDefinitionKey);
+    const activations: {
+      el: FlowNode;
+      scope: ElementInstanceRec;
+      vars: { scopeId: string; variables: Vars }[];
+    }[] = [];
+    const prefix = `Expected to modify instance of process '${pi.bpmnProcessId}' but it contains one or more`;
+    for (const a of req.activateInstructions ?? []) {
+      const el = typeof a.elementId === 'string' ? model.elements.get(a.elementId) : undefined;
+      if (!el || el.type === 'PROCESS')
+        throw invalid(
+          `${prefix} activate instructions with an element that could not be found: '${String(a.elementId)}'`,
+        );
+      if (el.type === 'START_EVENT' || el.type === 'BOUNDARY_EVENT')
+        throw invalid(
+          `${prefix} activate instructions for an unsupported element type: '${el.id}' is a ${el.type === 'START_EVENT' ? 'start' : 'boundary'} event`,
+        );
+      const scopes = [...this.elementInstances.values()].filter(
+        (e) => e.processInstanceKey === key && e.state === 'ACTIVE' && e.elementId === el.scopeId,
+      );
+      const ancestor =
+        a.ancestorElementInstanceKey === undefined ? undefined : String(a.ancestorElementInstanceKey);
+      const chosen =
+        ancestor === undefined ? scopes : scopes.filter((s) => this.isSelfOrDescendant(s, ancestor));
+      if (chosen.length !== 1)
+        throw invalid(
+          chosen.length === 0
+            ? `${prefix} activate instructions for element '${el.id}' whose flow scope '${el.scopeId}' has no active instance${ancestor ? ` under ancestor '${ancestor}'` : ''}`
+            : `${prefix} activate instructions for element '${el.id}' whose flow scope '${el.scopeId}' has several active instances: give an ancestorElementInstanceKey`,
+        );
+      const vars: { scopeId: string; variables: Vars }[] = [];
+      for (const v of a.variableInstructions ?? []) {
+        this.checkVariables(v.variables);
+        const scopeId = v.scopeId || pi.bpmnProcessId;
+        if (!model.elements.has(scopeId))
+          throw invalid(`${prefix} variable instructions with a scope that could not be found: '${scopeId}'`);
+        vars.push({ scopeId, variables: v.variables ?? {} });
+      }
+      activations.push({ el, scope: chosen[0], vars });
+    }
+    const terminations: ElementInstanceRec[] = [];
+    for (const t of req.terminateInstructions ?? []) {
+      const ei = this.elementInstances.get(String(t.elementInstanceKey));
+      if (!ei || ei.processInstanceKey !== key || ei.state !== 'ACTIVE' || ei.type === 'PROCESS')
+        throw invalid(
+          `${prefix} terminate instructions with an element instance that could not be found: '${String(t.elementInstanceKey)}'`,
+        );
+      terminations.push(ei);
+    }
+    this.command(() => {
+      for (const { el, scope, vars } of activations) {
+        for (const v of vars) {
+          const target =
+            v.scopeId === pi.bpmnProcessId
+              ? scope.processInstanceKey
+              : v.scopeId === scope.elementId
+                ? scope.key
+                : undefined;
+          for (const [n, value] of Object.entries(v.variables))
+            if (target) this.setLocal(target, key, n, value);
+            else this.pendingLocal.push({ elementId: v.scopeId, name: n, value });
+        }
+        const ei = this.createElementInstance(scope, el.id);
+        for (const p of this.pendingLocal.splice(0))
+          if (p.elementId === el.id) this.setLocal(ei.key, key, p.name, p.value);
+        this.agenda.push(() => this.activate(ei));
+      }
+      const scopes = new Set<string>();
+      for (const ei of terminations) {
+        if (ei.state !== 'ACTIVE') continue;
+        this.terminate(ei);
+        if (ei.flowScopeKey) scopes.add(ei.flowScopeKey);
+      }
+      // A flow scope left without active element instances is terminated, up to the process.
+      for (let scopeKey of scopes) {
+        for (;;) {
+          const scope = this.elementInstances.get(scopeKey);
+          if (!scope || scope.state !== 'ACTIVE' || this.children(scope.key).size > 0) break;
+          this.terminate(scope);
+          if (!scope.flowScopeKey) break;
+          scopeKey = scope.flowScopeKey;
+        }
+      }
+    });
+  }
+
+  private isSelfOrDescendant(ei: ElementInstanceRec, ancestorKey: string): boolean {
+    let cur: ElementInstanceRec | undefined = ei;
+    while (cur) {
+      if (cur.key === ancestorKey) return true;
+      cur = cur.flowScopeKey ? this.elementInstances.get(cur.flowScopeKey) : undefined;
+    }
+    return false;
   }
 
   private startInstance(
