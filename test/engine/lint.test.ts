@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import {
   GATE_CONFIG,
   LINT_CONFIG_PATH,
@@ -18,12 +19,18 @@ describe('bpmnlint: modelling advice (recommended + camunda-compat 8.8) and the 
     expect(GATE_CONFIG).toEqual({ extends: 'plugin:camunda-compat/camunda-cloud-8-8' });
   });
 
-  test('advice reads the same configuration as Camunda Modeler and the CLI', () => {
-    expect(JSON.parse(readFileSync(LINT_CONFIG_PATH, 'utf8'))).toEqual({
-      extends: ['bpmnlint:recommended', 'plugin:camunda-compat/camunda-cloud-8-8'],
-      // The CLI needs the Zeebe extension to read zeebe:* elements; the gate registers it itself.
-      moddleExtensions: { zeebe: 'zeebe-bpmn-moddle/resources/zeebe.json' },
-    });
+  test('advice reads the same configuration as Camunda Modeler, the CLI and the designer: recommended rules warn', () => {
+    const config = JSON.parse(readFileSync(LINT_CONFIG_PATH, 'utf8'));
+    expect(config.extends).toEqual(['bpmnlint:recommended', 'plugin:camunda-compat/camunda-cloud-8-8']);
+    // The CLI needs the Zeebe extension to read zeebe:* elements; the gate registers it itself.
+    expect(config.moddleExtensions).toEqual({ zeebe: 'zeebe-bpmn-moddle/resources/zeebe.json' });
+    // Every general rule is advice, except a process without a start event, which Zeebe rejects.
+    const { rules } = createRequire(__filename)('bpmnlint/config/recommended.js') as { rules: object };
+    const recommended = Object.keys(rules);
+    expect(Object.keys(config.rules).sort()).toEqual(
+      recommended.filter((r) => r !== 'start-event-required').sort(),
+    );
+    expect(new Set(Object.values(config.rules))).toEqual(new Set(['warn']));
   });
 
   test('a start -> service task with a job type -> end process passes without problems', async () => {
