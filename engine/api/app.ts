@@ -238,6 +238,14 @@ export function createEngineApp(engine: Engine, opts: EngineAppOptions = {}): ex
     engine.cancelProcessInstance(key(req, 'key'));
     res.status(204).end();
   });
+  v2.post('/process-instances/:key/migration', (req, res) => {
+    const b = body(req);
+    engine.migrateProcessInstance(key(req, 'key'), {
+      targetProcessDefinitionKey: b.targetProcessDefinitionKey,
+      mappingInstructions: Array.isArray(b.mappingInstructions) ? b.mappingInstructions : [],
+    });
+    res.status(204).end();
+  });
   v2.post('/process-instances/:key/modification', (req, res) => {
     const b = body(req);
     engine.modifyProcessInstance(key(req, 'key'), {

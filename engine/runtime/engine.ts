@@ -716,6 +716,167 @@ export class Engine {
     });
   }
 
+  /**
+   * Process-instance migration (POST /v2/process-instances/{key}/migration), as Zeebe validates it:
+   * every active element must be mapped, to an element of the same type in the same (mapped) flow
+   * scope; then the instance, its active elements, jobs, user tasks, incidents and catch-event
+   * subscriptions move to the target definition. Boundary events and event sub-process starts are
+   * those of the target. Supported active elements: job-based tasks, user tasks, receive tasks,
+   * message and timer catch events, embedded sub-processes; others are refused.
+   */
+  migrateProcessInstance(
+    key: string,
+    req: {
+      targetProcessDefinitionKey?: unknown;
+      mappingInstructions?: { sourceElementId?: unknown; targetElementId?: unknown }[];
+    },
+  ): void {
+    const pi = this.processInstances.get(key);
+    if (!pi || pi.state !== 'ACTIVE')
+      throw new EngineError(
+        404,
+        'NOT_FOUND',
+        `Expected to migrate process instance but no process instance found with key '${key}'`,
+      );
+    if (pi.parentProcessInstanceKey)
+      throw invalid(
+        `Expected to migrate process instance '${key}' but process instance is a child process instance. Child process instances cannot be migrated.`,
+      );
+    const target = this.processes.get(String(req.targetProcessDefinitionKey));
+    if (!target)
+      throw new EngineError(
+        404,
+        'NOT_FOUND',
+        `Expected to migrate process instance to process definition but no process definition found with key '${String(req.targetProcessDefinitionKey)}'`,
+      );
+    const source = this.model(pi.processDefinitionKey);
+    const tm = this.model(target.key);
+    const prefix = `Expected to migrate process instance '${key}' but`;
+    const mapping = new Map<string, string>();
+    for (const m of req.mappingInstructions ?? []) {
+      if (typeof m.sourceElementId !== 'string' || typeof m.targetElementId !== 'string')
+        throw invalid(`${prefix} a mapping instruction needs a sourceElementId and a targetElementId`);
+      if (mapping.has(m.sourceElementId))
+        throw invalid(
+          `${prefix} the mapping instructions contain a duplicate source element id '${m.sourceElementId}'`,
+        );
+      mapping.set(m.sourceElementId, m.targetElementId);
+    }
+    const migratable: FlowNode['type'][] = [
+      'SERVICE_TASK',
+      'SEND_TASK',
+      'SCRIPT_TASK',
+      'BUSINESS_RULE_TASK',
+      'USER_TASK',
+      'RECEIVE_TASK',
+      'INTERMEDIATE_CATCH_EVENT',
+      'SUB_PROCESS',
+    ];
+    const moves: { ei: ElementInstanceRec; to: FlowNode }[] = [];
+    for (const k of this.byInstance.get(key)?.get('elementInstance') ?? []) {
+      const ei = this.elementInstances.get(k);
+      if (!ei || ei.state !== 'ACTIVE' || ei.type === 'PROCESS') continue;
+      const from = source.elements.get(ei.elementId)!;
+      const toId = mapping.get(ei.elementId);
+      if (toId === undefined)
+        throw invalid(
+          `${prefix} no mapping instruction defined for active element with id '${ei.elementId}'. Elements cannot be migrated without a mapping.`,
+        );
+      const to = tm.elements.get(toId);
+      if (!to)
+        throw invalid(
+          `${prefix} mapping instructions contain a non-existing target element id '${toId}'. Elements provided in mapping instructions must exist in the target process definition.`,
+        );
+      if (
+        to.type !== from.type ||
+        ei.type === 'MULTI_INSTANCE_BODY' ||
+        !!to.multiInstance !== !!from.multiInstance
+      )
+        throw invalid(
+          `${prefix} active element with id '${ei.elementId}' and type '${from.type}' is mapped to an element with id '${toId}' and different type '${to.type}'. Elements must be mapped to elements of the same type.`,
+        );
+      if (!migratable.includes(from.type) || (from.event && !['message', 'timer'].includes(from.event.kind)))
+        throw invalid(
+          `${prefix} active element with id '${ei.elementId}' of type '${from.type}' cannot be migrated by this engine`,
+        );
+      const scope = this.elementInstances.get(ei.flowScopeKey!)!;
+      const expected = scope.type === 'PROCESS' ? target.bpmnProcessId : mapping.get(scope.elementId);
+      if (to.scopeId !== expected)
+        throw invalid(
+          `${prefix} the flow scope of active element with id '${ei.elementId}' is changed. The flow scope of the active element is expected to be '${expected}' but was '${to.scopeId}'. The flow scope of an element cannot be changed during migration yet.`,
+        );
+      moves.push({ ei, to });
+    }
+    this.command(() => {
+      const define = <T extends { processDefinitionKey: string; bpmnProcessId: string }>(rec: T) => {
+        rec.processDefinitionKey = target.key;
+        rec.bpmnProcessId = target.bpmnProcessId;
+      };
+      define(pi);
+      pi.version = target.version;
+      pi.versionTag = target.versionTag;
+      this.markDirty('processInstance', pi.key, pi);
+      const root = this.elementInstances.get(key)!;
+      define(root);
+      root.elementId = target.bpmnProcessId;
+      this.markDirty('elementInstance', root.key, root);
+      const newId = new Map<string, string>();
+      for (const { ei, to } of moves) {
+        define(ei);
+        ei.elementId = to.id;
+        newId.set(ei.key, to.id);
+        this.markDirty('elementInstance', ei.key, ei);
+        // The element's own timer or message subscription follows it; its boundary events are the target's.
+        for (const owned of [...(this.byOwner.get(ei.key) ?? [])]) {
+          const t = this.timers.get(owned);
+          const s = this.subscriptions.get(owned);
+          if (t?.kind === 'catch') {
+            t.processDefinitionKey = target.key;
+            t.elementId = to.id;
+            this.markDirty('timer', t.key, t);
+          }
+          if (s?.kind === 'catch') {
+            define(s);
+            s.elementId = to.id;
+            this.markDirty('messageSubscription', s.key, s);
+          }
+        }
+        this.closeSubscriptionsOf(ei.key, 'boundary');
+        if (ei.loopIndex === undefined) this.openBoundaryEvents(ei, to);
+        if (to.type === 'SUB_PROCESS') {
+          this.closeSubscriptionsOf(ei.key, 'event-sub-process');
+          this.openEventSubProcesses(ei);
+        }
+      }
+      this.closeSubscriptionsOf(root.key, 'event-sub-process');
+      this.openEventSubProcesses(root);
+      const kinds = this.byInstance.get(key);
+      for (const k of kinds?.get('job') ?? []) {
+        const job = this.jobs.get(k);
+        if (!job || !isOpenJob(job)) continue;
+        define(job);
+        job.processDefinitionVersion = target.version;
+        job.elementId = newId.get(job.elementInstanceKey) ?? job.elementId;
+        this.markDirty('job', job.key, job);
+      }
+      for (const k of kinds?.get('userTask') ?? []) {
+        const t = this.userTasks.get(k);
+        if (!t || t.state !== 'CREATED') continue;
+        define(t);
+        t.processDefinitionVersion = target.version;
+        t.elementId = newId.get(t.elementInstanceKey) ?? t.elementId;
+        this.markDirty('userTask', t.key, t);
+      }
+      for (const k of kinds?.get('incident') ?? []) {
+        const inc = this.incidents.get(k);
+        if (!inc || inc.state !== 'ACTIVE') continue;
+        define(inc);
+        inc.elementId = (inc.elementInstanceKey && newId.get(inc.elementInstanceKey)) || inc.elementId;
+        this.markDirty('incident', inc.key, inc);
+      }
+    });
+  }
+
   private isSelfOrDescendant(ei: ElementInstanceRec, ancestorKey: string): boolean {
     let cur: ElementInstanceRec | undefined = ei;
     while (cur) {
