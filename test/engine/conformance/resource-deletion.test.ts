@@ -1,4 +1,8 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import * as b from '../../support/bpmn';
+import { startTestEngine, TestEngine } from '../../support/engine-harness';
 import { deployAll, jobs, complete, rejection, useEngine, NOW, pin } from './support';
 
 /**
@@ -100,5 +104,43 @@ describe('resource deletion', () => {
     ).toMatchObject({
       status: 404,
     });
+  });
+});
+
+describe('resource deletion across a restart', () => {
+  test('given a deleted latest version, when the engine restarts and the process is deployed again, then the deleted version number is not reused', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'engine-deletion-'));
+    const proc = (task: string) =>
+      b.process(
+        'del-restart',
+        [b.start('Start'), b.service('Task_Work', task), b.end('End')],
+        ['Start > Task_Work > End'],
+      );
+    const versionsOf = async (t: TestEngine) =>
+      (
+        (await t.client.searchProcessDefinitions(
+          { filter: { processDefinitionId: 'del-restart' } } as any,
+          NOW,
+        )) as any
+      ).items
+        .map((p: any) => p.version)
+        .sort();
+    try {
+      let t = await startTestEngine({ dataDir: dir });
+      await deployAll(t.client, { 'r.bpmn': proc('del-restart-v1') });
+      const d2: any = await deployAll(t.client, { 'r.bpmn': proc('del-restart-v2') });
+      await t.client.deleteResource({
+        resourceKey: (d2.processes ?? d2.deployments.map((x: any) => x.processDefinition))[0]
+          .processDefinitionKey,
+      } as any);
+      await t.close();
+      t = await startTestEngine({ dataDir: dir });
+      expect(await versionsOf(t)).toEqual([1]);
+      await deployAll(t.client, { 'r.bpmn': proc('del-restart-v3') });
+      expect(await versionsOf(t)).toEqual([1, 3]);
+      await t.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
