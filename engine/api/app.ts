@@ -129,6 +129,12 @@ export function createEngineApp(engine: Engine, opts: EngineAppOptions = {}): ex
     });
   });
 
+  // ---- resources
+  v2.post('/resources/:key/deletion', (req, res) => {
+    engine.deleteResource(key(req, 'key'));
+    res.status(200).json({});
+  });
+
   // ---- process definitions
   const processDefinition = (key: string) => {
     const p = engine.processes.get(key);
@@ -185,21 +191,40 @@ export function createEngineApp(engine: Engine, opts: EngineAppOptions = {}): ex
   };
 
   // ---- process instances
-  v2.post('/process-instances', (req, res) => {
+  v2.post('/process-instances', async (req, res) => {
     const b = body(req);
-    const pi = engine.createProcessInstance({
+    const create = {
       bpmnProcessId: b.processDefinitionId,
       processDefinitionKey: b.processDefinitionKey,
       version: b.processDefinitionVersion,
       variables: b.variables,
-    });
+      tags: b.tags,
+    };
+    if (
+      b.fetchVariables !== undefined &&
+      !(Array.isArray(b.fetchVariables) && b.fetchVariables.every((n: unknown) => typeof n === 'string'))
+    )
+      throw invalid("'fetchVariables' must be an array of variable names");
+    if (b.requestTimeout !== undefined && !(Number.isInteger(b.requestTimeout) && b.requestTimeout >= 0))
+      throw invalid("'requestTimeout' must be a non-negative number of milliseconds");
+    let pi;
+    let variables = {};
+    if (b.awaitCompletion === true) {
+      ({ instance: pi, variables } = await engine.createProcessInstanceAwaiting(create, {
+        fetchVariables: b.fetchVariables,
+        requestTimeout: b.requestTimeout,
+      }));
+    } else {
+      pi = engine.createProcessInstance(create);
+    }
     res.json({
       processDefinitionId: pi.bpmnProcessId,
       processDefinitionVersion: pi.version,
       tenantId: TENANT,
-      variables: {},
+      variables,
       processDefinitionKey: pi.processDefinitionKey,
       processInstanceKey: pi.key,
+      tags: pi.tags ?? [],
     });
   });
   v2.post('/process-instances/search', (req, res) => {
@@ -211,6 +236,22 @@ export function createEngineApp(engine: Engine, opts: EngineAppOptions = {}): ex
   });
   v2.post('/process-instances/:key/cancellation', (req, res) => {
     engine.cancelProcessInstance(key(req, 'key'));
+    res.status(204).end();
+  });
+  v2.post('/process-instances/:key/migration', (req, res) => {
+    const b = body(req);
+    engine.migrateProcessInstance(key(req, 'key'), {
+      targetProcessDefinitionKey: b.targetProcessDefinitionKey,
+      mappingInstructions: Array.isArray(b.mappingInstructions) ? b.mappingInstructions : [],
+    });
+    res.status(204).end();
+  });
+  v2.post('/process-instances/:key/modification', (req, res) => {
+    const b = body(req);
+    engine.modifyProcessInstance(key(req, 'key'), {
+      activateInstructions: Array.isArray(b.activateInstructions) ? b.activateInstructions : [],
+      terminateInstructions: Array.isArray(b.terminateInstructions) ? b.terminateInstructions : [],
+    });
     res.status(204).end();
   });
   v2.post('/process-instances/:key/incidents/search', (req, res) => {
@@ -276,6 +317,7 @@ export function createEngineApp(engine: Engine, opts: EngineAppOptions = {}): ex
         elementInstanceKey: job.elementInstanceKey,
         kind: 'BPMN_ELEMENT',
         listenerEventType: 'UNSPECIFIED',
+        tags: engine.processInstances.get(job.processInstanceKey)?.tags ?? [],
       })),
     });
   });
@@ -402,21 +444,33 @@ export function createEngineApp(engine: Engine, opts: EngineAppOptions = {}): ex
     });
     res.json({ tenantId: TENANT, messageKey: r.messageKey, processInstanceKey: r.processInstanceKey });
   });
+  v2.post('/correlated-message-subscriptions/search', (req, res) => {
+    res.json(searchIndex('correlatedMessageSubscription', req, 'correlationTime'));
+  });
   v2.post('/message-subscriptions/search', (req, res) => {
-    const items = [...engine.subscriptions.values()].map((s) => ({
-      messageSubscriptionKey: s.key,
-      processDefinitionId: s.bpmnProcessId,
-      processDefinitionKey: s.processDefinitionKey,
-      processInstanceKey: s.processInstanceKey,
-      elementId: s.elementId,
-      elementInstanceKey: s.ownerKey,
-      messageSubscriptionState: s.state,
-      lastUpdatedDate: s.createdAt,
-      messageName: s.messageName,
-      correlationKey: s.correlationKey,
-      tenantId: TENANT,
-    }));
+    const items = [...engine.subscriptions.values()]
+      .filter((s) => !s.signal)
+      .map((s) => ({
+        messageSubscriptionKey: s.key,
+        processDefinitionId: s.bpmnProcessId,
+        processDefinitionKey: s.processDefinitionKey,
+        processInstanceKey: s.processInstanceKey,
+        elementId: s.elementId,
+        elementInstanceKey: s.ownerKey,
+        messageSubscriptionState: s.state,
+        lastUpdatedDate: s.createdAt,
+        messageName: s.messageName,
+        correlationKey: s.correlationKey,
+        tenantId: TENANT,
+      }));
     res.json(search(items, body(req) as SearchRequest, { defaultSort: 'messageSubscriptionKey' }));
+  });
+
+  // ---- signals
+  v2.post('/signals/broadcast', (req, res) => {
+    const b = body(req);
+    const r = engine.broadcastSignal({ signalName: b.signalName, variables: b.variables });
+    res.json({ tenantId: TENANT, signalKey: r.signalKey });
   });
 
   // ---- incidents
@@ -477,6 +531,7 @@ export function problemDetails(err: unknown, req: Request, res: Response, _next:
 const BODYLESS_WRITES: readonly [string, RegExp][] = [
   ['POST', /^\/clock\/reset\/?$/],
   ['DELETE', /^\/user-tasks\/[^/]+\/assignee\/?$/],
+  ['POST', /^\/resources\/[^/]+\/deletion\/?$/],
 ];
 
 /**

@@ -109,6 +109,7 @@ function buildProcess(proc: ModdleElement, defs: ModdleElement, problems: Proble
     elements: new Map(),
     flows: new Map(),
     messageStartEvents: [],
+    signalStartEvents: [],
     timerStartEvents: [],
   };
   const root: FlowNode = {
@@ -164,6 +165,14 @@ function buildProcess(proc: ModdleElement, defs: ModdleElement, problems: Proble
       for (const s of starts) {
         if (s.event?.kind === 'message')
           model.messageStartEvents.push({ elementId: s.id, messageName: s.event.messageName });
+        if (s.event?.kind === 'signal') {
+          if (s.event.signalName.startsWith('='))
+            problems.push({
+              elementId: s.id,
+              message: 'the signal name of a signal start event must be static',
+            });
+          model.signalStartEvents.push({ elementId: s.id, signalName: s.event.signalName });
+        }
         if (s.event?.kind === 'timer')
           model.timerStartEvents.push({
             elementId: s.id,
@@ -187,7 +196,7 @@ function buildProcess(proc: ModdleElement, defs: ModdleElement, problems: Proble
       if (starts.length !== 1 || starts[0].event?.kind === 'none') {
         problems.push({
           elementId: scope.id,
-          message: 'an event sub-process needs exactly one timer, message or error start event',
+          message: 'an event sub-process needs exactly one timer, message, signal or error start event',
         });
       }
       scope.startEventId = starts[0]?.id;
@@ -261,6 +270,14 @@ function eventDefinition(
       }
       problems.push({ elementId: el.id, message: 'timer event without timeDate, timeDuration or timeCycle' });
       return { kind: 'none' };
+    }
+    case 'bpmn:SignalEventDefinition': {
+      const name = d.signalRef?.name;
+      if (!name) {
+        problems.push({ elementId: el.id, message: 'signal event without a signal name' });
+        return { kind: 'none' };
+      }
+      return { kind: 'signal', signalName: String(name).trim() };
     }
     case 'bpmn:ErrorEventDefinition':
       return { kind: 'error', errorCode: d.errorRef?.errorCode };
@@ -398,17 +415,20 @@ function validateElement(el: FlowNode, model: ProcessModel, problems: Problem[])
     p('zeebe:script needs a resultVariable');
   if (el.type === 'CALL_ACTIVITY' && !el.calledElement?.processId)
     p('a call activity needs zeebe:calledElement processId');
-  if (el.type === 'INTERMEDIATE_CATCH_EVENT' && !['message', 'timer'].includes(el.event?.kind ?? ''))
-    p('only timer and message intermediate catch events are supported');
-  if (el.type === 'INTERMEDIATE_THROW_EVENT' && el.event?.kind !== 'none')
-    p('only none intermediate throw events are supported');
+  if (
+    el.type === 'INTERMEDIATE_CATCH_EVENT' &&
+    !['message', 'timer', 'signal'].includes(el.event?.kind ?? '')
+  )
+    p('only timer, message and signal intermediate catch events are supported');
+  if (el.type === 'INTERMEDIATE_THROW_EVENT' && !['none', 'signal'].includes(el.event?.kind ?? ''))
+    p('only none and signal intermediate throw events are supported');
   if (el.type === 'END_EVENT' && el.event?.kind === 'message' && !el.job?.type)
     p('a message end event needs a zeebe:taskDefinition (it is job-based)');
   if (el.type === 'INTERMEDIATE_THROW_EVENT' && el.job) p('message throw events are not supported');
   if (el.type === 'BOUNDARY_EVENT') {
     const kind = el.event?.kind;
-    if (!['message', 'timer', 'error'].includes(kind ?? ''))
-      p('only timer, message and error boundary events are supported');
+    if (!['message', 'timer', 'error', 'signal'].includes(kind ?? ''))
+      p('only timer, message, signal and error boundary events are supported');
     if (kind === 'error' && el.interrupting === false) p('error boundary events are always interrupting');
   }
   if (el.type === 'START_EVENT') {
@@ -421,7 +441,7 @@ function validateElement(el: FlowNode, model: ProcessModel, problems: Problem[])
     for (const fid of el.outgoing) {
       const target = model.elements.get(model.flows.get(fid)!.targetId);
       if (target?.type !== 'INTERMEDIATE_CATCH_EVENT' && target?.type !== 'RECEIVE_TASK')
-        p('an event-based gateway may only lead to timer or message catch events');
+        p('an event-based gateway may only lead to timer, message or signal catch events');
     }
     if (el.outgoing.length < 2) p('an event-based gateway needs at least two outgoing flows');
   }

@@ -29,6 +29,8 @@ export type EventDefinition =
   | { kind: 'message'; messageName: string; correlationKey?: string }
   | { kind: 'timer'; timerKind: 'timeDate' | 'timeDuration' | 'timeCycle'; expression: string }
   | { kind: 'error'; errorCode?: string }
+  /** A signal: its name may be a FEEL expression (`=...`) on catch and throw events, evaluated on entry. */
+  | { kind: 'signal'; signalName: string }
   | { kind: 'terminate' };
 
 export interface Mapping {
@@ -111,6 +113,7 @@ export interface ProcessModel {
   /** Start events at process level, by kind. */
   noneStartEventId?: string;
   messageStartEvents: { elementId: string; messageName: string }[];
+  signalStartEvents: { elementId: string; signalName: string }[];
   timerStartEvents: {
     elementId: string;
     timerKind: 'timeDate' | 'timeDuration' | 'timeCycle';

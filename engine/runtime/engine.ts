@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { evaluateCondition, evaluateExpression } from '../feel';
 import { parseTimer } from '../timers';
-import { lintDiagram } from '../lint';
+import { gateDiagram } from '../lint';
 import { parseBpmn } from '../model/parse';
 import { FlowNode, ProcessModel, UnsupportedModelError } from '../model/types';
 import {
@@ -29,6 +29,7 @@ import {
   SubscriptionKind,
   TimerRec,
   UserTaskRec,
+  TENANT,
   VariableRec,
 } from './records';
 
@@ -83,6 +84,12 @@ class StepFailure extends Error {
   }
 }
 
+/** Zeebe's gateway request timeout (`zeebe.gateway.cluster.requestTimeout`, default 15 s). */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 15_000;
+
+/** How an awaited process instance ended: its root-scope variables, or that it was terminated. */
+type InstanceOutcome = { state: 'COMPLETED'; variables: Vars } | { state: 'TERMINATED' };
+
 interface PendingActivation {
   req: ActivateJobsRequest;
   resolve: (jobs: ActivatedJob[]) => void;
@@ -116,11 +123,21 @@ export class Engine {
   /** Timers and message subscriptions by the element instance that owns them. */
   private readonly byOwner = new Map<string, Set<string>>();
   /** Searchable records of each running process instance, so a finished one leaves memory in O(its size). */
-  private readonly byInstance = new Map<string, Map<SearchKind, Set<string>>>();
+  private readonly byInstance = new Map<string, Map<Extract<SearchKind, RecordKind>, Set<string>>>();
   /** Lower bounds of the next timer / job deadline; stale-low is fine (it only causes a scan). */
   private minTimerDue = Infinity;
   private minJobDeadline = Infinity;
   private readonly pending: PendingActivation[] = [];
+  /** Highest version of each deleted process (`process:<id>`) or form (`form:<id>`): never reused. */
+  private readonly versionFloor = new Map<string, number>();
+  /** Requests waiting for a process instance to end (createProcessInstance with awaitCompletion). */
+  private readonly awaiting = new Map<string, (outcome: InstanceOutcome) => void>();
+  /** Outcomes of awaited instances in the running command, delivered once it is committed. */
+  private outcomes: (() => void)[] = [];
+  /** Variables of a modification destined for the element instance about to be activated. */
+  private readonly pendingLocal: { elementId: string; name: string; value: unknown }[] = [];
+  /** Correlations of messages to subscriptions in the running command, for the search tables. */
+  private correlations: Record<string, unknown>[] = [];
   private readonly dirty = new Map<RecordKind, Map<string, unknown | null>>();
   private readonly agenda: (() => void)[] = [];
   private readonly store: RecordStore;
@@ -183,6 +200,7 @@ export class Engine {
   }
 
   private loadMeta(): void {
+    this.loadVersionFloor();
     this.keyCounter = BigInt(this.store.getMeta('keyCounter') ?? '0');
     const pinned = this.store.getMeta('pinnedClock');
     this.pinnedAt = pinned ? Number(pinned) : undefined;
@@ -208,7 +226,7 @@ export class Engine {
     for (const j of this.jobs.values()) if (isOpenJob(j)) this.jobSet(j.type).add(j.key);
     for (const s of this.subscriptions.values()) {
       this.own(s.ownerKey, s.key);
-      if (s.state === 'CREATED') this.subSet(s.messageName, s.correlationKey).add(s.key);
+      if (s.state === 'CREATED') this.subsFor(s).add(s.key);
     }
     for (const t of this.timers.values()) {
       this.own(t.ownerKey, t.key);
@@ -225,6 +243,8 @@ export class Engine {
    */
   private rollback(): void {
     this.agenda.length = 0;
+    this.outcomes.length = 0;
+    this.correlations = [];
     if (this.dirty.size > 0) {
       const maps = this.recordMaps();
       for (const [kind, rows] of this.dirty) {
@@ -235,6 +255,7 @@ export class Engine {
         }
       }
       this.dirty.clear();
+      this.loadVersionFloor();
       for (const key of [...this.models.keys()]) if (!this.processes.has(key)) this.models.delete(key);
       this.rebuildIndexes();
     }
@@ -253,6 +274,7 @@ export class Engine {
       if (p.timer) clearTimeout(p.timer);
       p.resolve([]);
     }
+    for (const settle of [...this.awaiting.values()]) settle({ state: 'TERMINATED' });
     this.store.close();
   }
 
@@ -286,23 +308,30 @@ export class Engine {
     if (resources.length === 0) throw invalid('a deployment needs at least one resource');
     const parsedProcesses: { model: ProcessModel; xml: string; name: string; checksum: string }[] = [];
     const parsedForms: { formId: string; schema: string; name: string; checksum: string }[] = [];
+    // Zeebe validates every resource and rejects the deployment with all findings at once.
+    const rejected: string[] = [];
     for (const r of resources) {
       if (r.name.endsWith('.bpmn')) {
         if (this.lint) {
-          const problems = (await lintDiagram(r.content)).filter((p) => p.severity === 'error');
+          const gate = await gateDiagram(r.content);
+          const unreadable = gate.find((p) => p.rule === 'parse' && p.severity === 'error');
+          if (unreadable) {
+            rejected.push(`'${r.name}': ${unreadable.message}`);
+            continue;
+          }
+          const problems = gate.filter((p) => p.severity === 'error');
           if (problems.length) {
-            throw invalid(
-              `'${r.name}' fails bpmnlint (camunda-cloud-8-8): ` +
-                problems.map((p) => `element '${p.elementId}': ${p.message} (${p.rule})`).join('; '),
-            );
+            rejected.push(`'${r.name}': ${zeebeFindings(problems)}`);
+            continue;
           }
         }
         let parsed;
         try {
           parsed = await parseBpmn(r.content, r.name);
         } catch (err) {
-          if (err instanceof UnsupportedModelError) throw invalid(err.message);
-          throw err;
+          if (!(err instanceof UnsupportedModelError)) throw err;
+          rejected.push(`'${r.name}': ${zeebeFindings(err.problems)}`);
+          continue;
         }
         for (const model of parsed.processes)
           parsedProcesses.push({ model, xml: r.content, name: r.name, checksum: sha256(r.content) });
@@ -320,6 +349,7 @@ export class Engine {
         throw invalid(`'${r.name}': only .bpmn and .form resources are supported`);
       }
     }
+    if (rejected.length) throw deploymentRejected(rejected);
     const ids = parsedProcesses.map((p) => p.model.bpmnProcessId);
     const dup = ids.find((id, i) => ids.indexOf(id) !== i);
     if (dup) throw invalid(`the deployment contains process '${dup}' twice`);
@@ -346,7 +376,9 @@ export class Engine {
           key: this.nextKey(),
           bpmnProcessId: p.model.bpmnProcessId,
           name: p.model.name,
-          version: (latest?.version ?? 0) + 1,
+          version:
+            Math.max(latest?.version ?? 0, this.versionFloor.get(`process:${p.model.bpmnProcessId}`) ?? 0) +
+            1,
           versionTag: p.model.versionTag,
           resourceName: p.name,
           xml: p.xml,
@@ -368,7 +400,7 @@ export class Engine {
         const rec: FormRec = {
           key: this.nextKey(),
           formId: f.formId,
-          version: (latest?.version ?? 0) + 1,
+          version: Math.max(latest?.version ?? 0, this.versionFloor.get(`form:${f.formId}`) ?? 0) + 1,
           resourceName: f.name,
           schema: f.schema,
           checksum: f.checksum,
@@ -387,6 +419,53 @@ export class Engine {
       });
       return result;
     });
+  }
+
+  /**
+   * Deletes a deployed process definition or form (POST /v2/resources/{key}/deletion). As Zeebe:
+   * a process definition with running instances is refused (INVALID_STATE); deleting the latest
+   * version makes the previous one the latest again (its timer start events are re-armed); a
+   * version number is never reused.
+   */
+  deleteResource(key: string): void {
+    const def = this.processes.get(key);
+    const form = def ? undefined : this.forms.get(key);
+    if (!def && !form)
+      throw new EngineError(
+        404,
+        'NOT_FOUND',
+        `Expected to delete resource but no resource found with key \`${key}\``,
+      );
+    if (def) {
+      for (const pi of this.processInstances.values())
+        if (pi.processDefinitionKey === key && pi.state === 'ACTIVE')
+          throw invalidState(
+            `Expected to delete resource with key \`${key}\` but there are still running instances`,
+          );
+    }
+    this.command(() => {
+      if (def) {
+        const wasLatest = this.latestProcess(def.bpmnProcessId)?.key === key;
+        const floor = `process:${def.bpmnProcessId}`;
+        this.versionFloor.set(floor, Math.max(this.versionFloor.get(floor) ?? 0, def.version));
+        this.closeStartSubscriptions(def);
+        this.remove('process', this.processes, key);
+        const previous = wasLatest ? this.latestProcess(def.bpmnProcessId) : undefined;
+        if (previous) this.openStartTimers(previous);
+      } else if (form) {
+        const floor = `form:${form.formId}`;
+        this.versionFloor.set(floor, Math.max(this.versionFloor.get(floor) ?? 0, form.version));
+        this.remove('form', this.forms, key);
+      }
+    });
+  }
+
+  private loadVersionFloor(): void {
+    this.versionFloor.clear();
+    const stored = this.store.getMeta('deletedVersions');
+    if (stored)
+      for (const [k, v] of Object.entries(JSON.parse(stored) as Record<string, number>))
+        this.versionFloor.set(k, v);
   }
 
   latestProcess(bpmnProcessId: string): ProcessDefinitionRec | undefined {
@@ -411,12 +490,16 @@ export class Engine {
 
   // ---------------------------------------------------------------- process instances
 
-  createProcessInstance(req: {
-    bpmnProcessId?: string;
-    processDefinitionKey?: string;
-    version?: number;
-    variables?: Vars;
-  }): ProcessInstanceRec {
+  createProcessInstance(
+    req: {
+      bpmnProcessId?: string;
+      processDefinitionKey?: string;
+      version?: number;
+      variables?: Vars;
+      tags?: unknown;
+    },
+    onStarted?: (pi: ProcessInstanceRec) => void,
+  ): ProcessInstanceRec {
     let def: ProcessDefinitionRec | undefined;
     if (req.processDefinitionKey) {
       def = this.processes.get(req.processDefinitionKey);
@@ -444,7 +527,67 @@ export class Engine {
         `process '${def.bpmnProcessId}' has no none start event; start it with a message or timer`,
       );
     this.checkVariables(req.variables);
-    return this.command(() => this.startInstance(def!, model.noneStartEventId!, req.variables ?? {}));
+    const tags = processInstanceTags(req.tags);
+    return this.command(() => {
+      const pi = this.startInstance(def!, model.noneStartEventId!, req.variables ?? {});
+      if (tags.length) pi.tags = tags;
+      onStarted?.(pi);
+      return pi;
+    });
+  }
+
+  /**
+   * createProcessInstance with awaitCompletion: answers when the instance completes, with its
+   * root-scope variables (only `fetchVariables` when given); 504 DEADLINE_EXCEEDED after
+   * `requestTimeout` ms (0 or unset: the gateway's request timeout), while the instance runs on.
+   */
+  createProcessInstanceAwaiting(
+    req: Parameters<Engine['createProcessInstance']>[0],
+    opts: { fetchVariables?: string[]; requestTimeout?: number },
+  ): Promise<{ instance: ProcessInstanceRec; variables: Vars }> {
+    const timeoutMs =
+      opts.requestTimeout && opts.requestTimeout > 0 ? opts.requestTimeout : DEFAULT_REQUEST_TIMEOUT_MS;
+    let settle!: (outcome: InstanceOutcome) => void;
+    const outcome = new Promise<InstanceOutcome>((resolve) => (settle = resolve));
+    let started: string | undefined;
+    let instance: ProcessInstanceRec;
+    try {
+      instance = this.createProcessInstance(req, (pi) => {
+        started = pi.key;
+        this.awaiting.set(pi.key, settle);
+      });
+    } catch (err) {
+      // A rejected or rolled-back start leaves no one waiting.
+      if (started) this.awaiting.delete(started);
+      throw err;
+    }
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(
+        () => {
+          this.awaiting.delete(instance.key);
+          reject(
+            new EngineError(
+              504,
+              'DEADLINE_EXCEEDED',
+              `Expected to complete process instance '${instance.key}' within ${timeoutMs} ms (requestTimeout), but it is still running; it continues in the background`,
+            ),
+          );
+        },
+        Math.min(timeoutMs, MAX_TIMEOUT_MS),
+      );
+    });
+    return Promise.race([outcome, deadline])
+      .then((end) => {
+        if (end.state === 'TERMINATED')
+          throw invalidState(`process instance '${instance.key}' was terminated before it completed`);
+        const wanted = opts.fetchVariables?.length ? new Set(opts.fetchVariables) : undefined;
+        const variables = wanted
+          ? Object.fromEntries(Object.entries(end.variables).filter(([n]) => wanted.has(n)))
+          : end.variables;
+        return { instance, variables };
+      })
+      .finally(() => clearTimeout(timer));
   }
 
   cancelProcessInstance(key: string): void {
@@ -459,6 +602,288 @@ export class Engine {
       const root = this.elementInstances.get(key)!;
       this.terminate(root);
     });
+  }
+
+  /**
+   * Process-instance modification (POST /v2/process-instances/{key}/modification), as Zeebe applies
+   * it: every instruction is validated first (nothing changes on a rejection); then the activate
+   * instructions (with their variables) and the terminate instructions; finally every flow scope
+   * left without an active element instance is terminated, up to the process instance itself.
+   * An element is activated in an active instance of its flow scope (the process, or a running
+   * sub-process chosen by `ancestorElementInstanceKey` when there are several).
+   */
+  modifyProcessInstance(
+    key: string,
+    req: {
+      activateInstructions?: {
+        elementId?: unknown;
+        ancestorElementInstanceKey?: unknown;
+        variableInstructions?: { variables?: Vars; scopeId?: string }[];
+      }[];
+      terminateInstructions?: { elementInstanceKey?: unknown }[];
+    },
+  ): void {
+    const pi = this.processInstances.get(key);
+    if (!pi || pi.state !== 'ACTIVE')
+      throw new EngineError(
+        404,
+        'NOT_FOUND',
+        `Expected to modify process instance but no process instance found with key '${key}'`,
+      );
+    const model = this.model(pi.processDefinitionKey);
+    const activations: {
+      el: FlowNode;
+      scope: ElementInstanceRec;
+      vars: { scopeId: string; variables: Vars }[];
+    }[] = [];
+    const prefix = `Expected to modify instance of process '${pi.bpmnProcessId}' but it contains one or more`;
+    for (const a of req.activateInstructions ?? []) {
+      const el = typeof a.elementId === 'string' ? model.elements.get(a.elementId) : undefined;
+      if (!el || el.type === 'PROCESS')
+        throw invalid(
+          `${prefix} activate instructions with an element that could not be found: '${String(a.elementId)}'`,
+        );
+      if (el.type === 'START_EVENT' || el.type === 'BOUNDARY_EVENT')
+        throw invalid(
+          `${prefix} activate instructions for an unsupported element type: '${el.id}' is a ${el.type === 'START_EVENT' ? 'start' : 'boundary'} event`,
+        );
+      const scopes = [...this.elementInstances.values()].filter(
+        (e) => e.processInstanceKey === key && e.state === 'ACTIVE' && e.elementId === el.scopeId,
+      );
+      const ancestor =
+        a.ancestorElementInstanceKey === undefined ? undefined : String(a.ancestorElementInstanceKey);
+      const chosen =
+        ancestor === undefined ? scopes : scopes.filter((s) => this.isSelfOrDescendant(s, ancestor));
+      if (chosen.length !== 1)
+        throw invalid(
+          chosen.length === 0
+            ? `${prefix} activate instructions for element '${el.id}' whose flow scope '${el.scopeId}' has no active instance${ancestor ? ` under ancestor '${ancestor}'` : ''}`
+            : `${prefix} activate instructions for element '${el.id}' whose flow scope '${el.scopeId}' has several active instances: give an ancestorElementInstanceKey`,
+        );
+      const vars: { scopeId: string; variables: Vars }[] = [];
+      for (const v of a.variableInstructions ?? []) {
+        this.checkVariables(v.variables);
+        const scopeId = v.scopeId || pi.bpmnProcessId;
+        if (!model.elements.has(scopeId))
+          throw invalid(`${prefix} variable instructions with a scope that could not be found: '${scopeId}'`);
+        vars.push({ scopeId, variables: v.variables ?? {} });
+      }
+      activations.push({ el, scope: chosen[0], vars });
+    }
+    const terminations: ElementInstanceRec[] = [];
+    for (const t of req.terminateInstructions ?? []) {
+      const ei = this.elementInstances.get(String(t.elementInstanceKey));
+      if (!ei || ei.processInstanceKey !== key || ei.state !== 'ACTIVE' || ei.type === 'PROCESS')
+        throw invalid(
+          `${prefix} terminate instructions with an element instance that could not be found: '${String(t.elementInstanceKey)}'`,
+        );
+      terminations.push(ei);
+    }
+    this.command(() => {
+      for (const { el, scope, vars } of activations) {
+        for (const v of vars) {
+          const target =
+            v.scopeId === pi.bpmnProcessId
+              ? scope.processInstanceKey
+              : v.scopeId === scope.elementId
+                ? scope.key
+                : undefined;
+          for (const [n, value] of Object.entries(v.variables))
+            if (target) this.setLocal(target, key, n, value);
+            else this.pendingLocal.push({ elementId: v.scopeId, name: n, value });
+        }
+        const ei = this.createElementInstance(scope, el.id);
+        for (const p of this.pendingLocal.splice(0))
+          if (p.elementId === el.id) this.setLocal(ei.key, key, p.name, p.value);
+        this.agenda.push(() => this.activate(ei));
+      }
+      const scopes = new Set<string>();
+      for (const ei of terminations) {
+        if (ei.state !== 'ACTIVE') continue;
+        this.terminate(ei);
+        if (ei.flowScopeKey) scopes.add(ei.flowScopeKey);
+      }
+      // A flow scope left without active element instances is terminated, up to the process.
+      for (let scopeKey of scopes) {
+        for (;;) {
+          const scope = this.elementInstances.get(scopeKey);
+          if (!scope || scope.state !== 'ACTIVE' || this.children(scope.key).size > 0) break;
+          this.terminate(scope);
+          if (!scope.flowScopeKey) break;
+          scopeKey = scope.flowScopeKey;
+        }
+      }
+    });
+  }
+
+  /**
+   * Process-instance migration (POST /v2/process-instances/{key}/migration), as Zeebe validates it:
+   * every active element must be mapped, to an element of the same type in the same (mapped) flow
+   * scope; then the instance, its active elements, jobs, user tasks, incidents and catch-event
+   * subscriptions move to the target definition. Boundary events and event sub-process starts are
+   * those of the target. Supported active elements: job-based tasks, user tasks, receive tasks,
+   * message and timer catch events, embedded sub-processes; others are refused.
+   */
+  migrateProcessInstance(
+    key: string,
+    req: {
+      targetProcessDefinitionKey?: unknown;
+      mappingInstructions?: { sourceElementId?: unknown; targetElementId?: unknown }[];
+    },
+  ): void {
+    const pi = this.processInstances.get(key);
+    if (!pi || pi.state !== 'ACTIVE')
+      throw new EngineError(
+        404,
+        'NOT_FOUND',
+        `Expected to migrate process instance but no process instance found with key '${key}'`,
+      );
+    if (pi.parentProcessInstanceKey)
+      throw invalid(
+        `Expected to migrate process instance '${key}' but process instance is a child process instance. Child process instances cannot be migrated.`,
+      );
+    const target = this.processes.get(String(req.targetProcessDefinitionKey));
+    if (!target)
+      throw new EngineError(
+        404,
+        'NOT_FOUND',
+        `Expected to migrate process instance to process definition but no process definition found with key '${String(req.targetProcessDefinitionKey)}'`,
+      );
+    const source = this.model(pi.processDefinitionKey);
+    const tm = this.model(target.key);
+    const prefix = `Expected to migrate process instance '${key}' but`;
+    const mapping = new Map<string, string>();
+    for (const m of req.mappingInstructions ?? []) {
+      if (typeof m.sourceElementId !== 'string' || typeof m.targetElementId !== 'string')
+        throw invalid(`${prefix} a mapping instruction needs a sourceElementId and a targetElementId`);
+      if (mapping.has(m.sourceElementId))
+        throw invalid(
+          `${prefix} the mapping instructions contain a duplicate source element id '${m.sourceElementId}'`,
+        );
+      mapping.set(m.sourceElementId, m.targetElementId);
+    }
+    const migratable: FlowNode['type'][] = [
+      'SERVICE_TASK',
+      'SEND_TASK',
+      'SCRIPT_TASK',
+      'BUSINESS_RULE_TASK',
+      'USER_TASK',
+      'RECEIVE_TASK',
+      'INTERMEDIATE_CATCH_EVENT',
+      'SUB_PROCESS',
+    ];
+    const moves: { ei: ElementInstanceRec; to: FlowNode }[] = [];
+    for (const k of this.byInstance.get(key)?.get('elementInstance') ?? []) {
+      const ei = this.elementInstances.get(k);
+      if (!ei || ei.state !== 'ACTIVE' || ei.type === 'PROCESS') continue;
+      const from = source.elements.get(ei.elementId)!;
+      const toId = mapping.get(ei.elementId);
+      if (toId === undefined)
+        throw invalid(
+          `${prefix} no mapping instruction defined for active element with id '${ei.elementId}'. Elements cannot be migrated without a mapping.`,
+        );
+      const to = tm.elements.get(toId);
+      if (!to)
+        throw invalid(
+          `${prefix} mapping instructions contain a non-existing target element id '${toId}'. Elements provided in mapping instructions must exist in the target process definition.`,
+        );
+      if (
+        to.type !== from.type ||
+        ei.type === 'MULTI_INSTANCE_BODY' ||
+        !!to.multiInstance !== !!from.multiInstance
+      )
+        throw invalid(
+          `${prefix} active element with id '${ei.elementId}' and type '${from.type}' is mapped to an element with id '${toId}' and different type '${to.type}'. Elements must be mapped to elements of the same type.`,
+        );
+      if (!migratable.includes(from.type) || (from.event && !['message', 'timer'].includes(from.event.kind)))
+        throw invalid(
+          `${prefix} active element with id '${ei.elementId}' of type '${from.type}' cannot be migrated by this engine`,
+        );
+      const scope = this.elementInstances.get(ei.flowScopeKey!)!;
+      const expected = scope.type === 'PROCESS' ? target.bpmnProcessId : mapping.get(scope.elementId);
+      if (to.scopeId !== expected)
+        throw invalid(
+          `${prefix} the flow scope of active element with id '${ei.elementId}' is changed. The flow scope of the active element is expected to be '${expected}' but was '${to.scopeId}'. The flow scope of an element cannot be changed during migration yet.`,
+        );
+      moves.push({ ei, to });
+    }
+    this.command(() => {
+      const define = <T extends { processDefinitionKey: string; bpmnProcessId: string }>(rec: T) => {
+        rec.processDefinitionKey = target.key;
+        rec.bpmnProcessId = target.bpmnProcessId;
+      };
+      define(pi);
+      pi.version = target.version;
+      pi.versionTag = target.versionTag;
+      this.markDirty('processInstance', pi.key, pi);
+      const root = this.elementInstances.get(key)!;
+      define(root);
+      root.elementId = target.bpmnProcessId;
+      this.markDirty('elementInstance', root.key, root);
+      const newId = new Map<string, string>();
+      for (const { ei, to } of moves) {
+        define(ei);
+        ei.elementId = to.id;
+        newId.set(ei.key, to.id);
+        this.markDirty('elementInstance', ei.key, ei);
+        // The element's own timer or message subscription follows it; its boundary events are the target's.
+        for (const owned of [...(this.byOwner.get(ei.key) ?? [])]) {
+          const t = this.timers.get(owned);
+          const s = this.subscriptions.get(owned);
+          if (t?.kind === 'catch') {
+            t.processDefinitionKey = target.key;
+            t.elementId = to.id;
+            this.markDirty('timer', t.key, t);
+          }
+          if (s?.kind === 'catch') {
+            define(s);
+            s.elementId = to.id;
+            this.markDirty('messageSubscription', s.key, s);
+          }
+        }
+        this.closeSubscriptionsOf(ei.key, 'boundary');
+        if (ei.loopIndex === undefined) this.openBoundaryEvents(ei, to);
+        if (to.type === 'SUB_PROCESS') {
+          this.closeSubscriptionsOf(ei.key, 'event-sub-process');
+          this.openEventSubProcesses(ei);
+        }
+      }
+      this.closeSubscriptionsOf(root.key, 'event-sub-process');
+      this.openEventSubProcesses(root);
+      const kinds = this.byInstance.get(key);
+      for (const k of kinds?.get('job') ?? []) {
+        const job = this.jobs.get(k);
+        if (!job || !isOpenJob(job)) continue;
+        define(job);
+        job.processDefinitionVersion = target.version;
+        job.elementId = newId.get(job.elementInstanceKey) ?? job.elementId;
+        this.markDirty('job', job.key, job);
+      }
+      for (const k of kinds?.get('userTask') ?? []) {
+        const t = this.userTasks.get(k);
+        if (!t || t.state !== 'CREATED') continue;
+        define(t);
+        t.processDefinitionVersion = target.version;
+        t.elementId = newId.get(t.elementInstanceKey) ?? t.elementId;
+        this.markDirty('userTask', t.key, t);
+      }
+      for (const k of kinds?.get('incident') ?? []) {
+        const inc = this.incidents.get(k);
+        if (!inc || inc.state !== 'ACTIVE') continue;
+        define(inc);
+        inc.elementId = (inc.elementInstanceKey && newId.get(inc.elementInstanceKey)) || inc.elementId;
+        this.markDirty('incident', inc.key, inc);
+      }
+    });
+  }
+
+  private isSelfOrDescendant(ei: ElementInstanceRec, ancestorKey: string): boolean {
+    let cur: ElementInstanceRec | undefined = ei;
+    while (cur) {
+      if (cur.key === ancestorKey) return true;
+      cur = cur.flowScopeKey ? this.elementInstances.get(cur.flowScopeKey) : undefined;
+    }
+    return false;
   }
 
   private startInstance(
@@ -581,7 +1006,7 @@ export class Engine {
     for (const sub of subs) {
       if (sub.state !== 'CREATED' || msg.correlatedTo.includes(sub.processInstanceKey)) continue;
       msg.correlatedTo.push(sub.processInstanceKey);
-      this.triggerSubscription(sub, msg.variables);
+      this.triggerSubscription(sub, msg);
       first ??= sub.processInstanceKey;
       if (onlyOne) return first;
     }
@@ -604,11 +1029,67 @@ export class Engine {
         (e) => e.processInstanceKey === pi.key && e.elementId === start.elementId && e.state === 'ACTIVE',
       );
       if (startEi) this.setOutputsOrPropagate(startEi, msg.variables, true);
+      // A message start event's subscription belongs to the definition; its key stands for it.
+      this.correlations.push({
+        correlationKey: msg.correlationKey,
+        correlationTime: this.nowIso(),
+        elementId: start.elementId,
+        elementInstanceKey: startEi?.key,
+        messageKey: msg.key,
+        messageName: msg.name,
+        partitionId: 1,
+        processDefinitionId: def.bpmnProcessId,
+        processDefinitionKey: def.key,
+        processInstanceKey: pi.key,
+        subscriptionKey: def.key,
+        tenantId: TENANT,
+      });
       first ??= pi.key;
       if (onlyOne) return first;
     }
     if (msg.correlatedTo.length && this.messages.has(msg.key)) this.markDirty('message', msg.key, msg);
     return first;
+  }
+
+  /**
+   * POST /v2/signals/broadcast: triggers every open signal subscription of that name (catch events,
+   * boundary events, event sub-processes) and starts every latest definition with a signal start
+   * event of that name. Signals are not buffered: nothing waits for a later subscription.
+   */
+  broadcastSignal(req: { signalName?: unknown; variables?: Vars }): { signalKey: string } {
+    if (typeof req.signalName !== 'string' || req.signalName === '') throw invalid('No signalName provided.');
+    this.checkVariables(req.variables);
+    return this.command(() => {
+      const signalKey = this.nextKey();
+      this.signal(String(req.signalName), req.variables ?? {});
+      return { signalKey };
+    });
+  }
+
+  /** A signal throw or end event broadcasts its local variables (the result of its input mappings). */
+  private throwSignal(ei: ElementInstanceRec, nameExpr: string): void {
+    const name = String(this.evalIn(nameExpr, ei.key));
+    const variables: Vars = {};
+    for (const [n, v] of this.scopeVars.get(ei.key) ?? []) variables[n] = v.value;
+    this.agenda.push(() => this.signal(name, variables));
+  }
+
+  private signal(name: string, variables: Vars): void {
+    const subs = [...this.subSet(SIGNAL_INDEX + name, '')]
+      .map((k) => this.subscriptions.get(k)!)
+      .sort((a, b) => cmpKey(a.key, b.key));
+    for (const sub of subs) this.triggerSubscription(sub, { variables });
+    for (const def of this.latestDefinitions()) {
+      const model = this.models.get(def.key)!;
+      for (const start of model.signalStartEvents) {
+        if (start.signalName !== name) continue;
+        const pi = this.startInstance(def, start.elementId, {});
+        const startEi = [...this.elementInstances.values()].find(
+          (e) => e.processInstanceKey === pi.key && e.elementId === start.elementId && e.state === 'ACTIVE',
+        );
+        if (startEi) this.setOutputsOrPropagate(startEi, variables, true);
+      }
+    }
   }
 
   private latestDefinitions(): ProcessDefinitionRec[] {
@@ -1028,8 +1509,10 @@ export class Engine {
       if (el.inputs.length) this.applyInputs(ei, el);
       if (el.boundaryEvents.length && ei.loopIndex === undefined) this.openBoundaryEvents(ei, el);
       switch (el.type) {
-        case 'START_EVENT':
         case 'INTERMEDIATE_THROW_EVENT':
+          if (el.event?.kind === 'signal') this.throwSignal(ei, el.event.signalName);
+          return this.completeActivity(ei, {});
+        case 'START_EVENT':
         case 'MANUAL_TASK':
         case 'TASK':
         case 'EXCLUSIVE_GATEWAY':
@@ -1273,6 +1756,7 @@ export class Engine {
       return;
     }
     if (ev.kind === 'message' && el.job) return this.createJob(ei, el);
+    if (ev.kind === 'signal') this.throwSignal(ei, ev.signalName);
     if (ev.kind === 'terminate') {
       const scope = this.elementInstances.get(ei.flowScopeKey!)!;
       for (const k of [...this.children(scope.key)])
@@ -1442,6 +1926,7 @@ export class Engine {
     pi.state = 'COMPLETED';
     pi.endDate = this.nowIso();
     this.markDirty('processInstance', pi.key, pi);
+    this.settleAwaiting(pi.key, () => ({ state: 'COMPLETED', variables: this.visibleVariables(root.key) }));
     if (pi.parentElementInstanceKey) {
       const caller = this.elementInstances.get(pi.parentElementInstanceKey);
       if (caller && caller.state === 'ACTIVE') {
@@ -1500,7 +1985,19 @@ export class Engine {
       pi.state = 'TERMINATED';
       pi.endDate = this.nowIso();
       this.markDirty('processInstance', pi.key, pi);
+      this.settleAwaiting(pi.key, () => ({ state: 'TERMINATED' }));
     }
+  }
+
+  /** Answers a request awaiting this instance once the running command is committed. */
+  private settleAwaiting(key: string, outcome: () => InstanceOutcome): void {
+    const settle = this.awaiting.get(key);
+    if (!settle) return;
+    const end = outcome();
+    this.outcomes.push(() => {
+      this.awaiting.delete(key);
+      settle(end);
+    });
   }
 
   // ---------------------------------------------------------------- events
@@ -1509,7 +2006,8 @@ export class Engine {
     const model = this.model(host.processDefinitionKey);
     for (const bid of el.boundaryEvents) {
       const b = model.elements.get(bid)!;
-      if (b.event?.kind === 'timer' || b.event?.kind === 'message') this.openCatch(host, b, 'boundary', host);
+      if (b.event?.kind === 'timer' || b.event?.kind === 'message' || b.event?.kind === 'signal')
+        this.openCatch(host, b, 'boundary', host);
     }
   }
 
@@ -1519,7 +2017,7 @@ export class Engine {
     for (const espId of scopeEl.eventSubProcesses ?? []) {
       const esp = model.elements.get(espId)!;
       const start = model.elements.get(esp.startEventId!)!;
-      if (start.event?.kind === 'timer' || start.event?.kind === 'message')
+      if (start.event?.kind === 'timer' || start.event?.kind === 'message' || start.event?.kind === 'signal')
         this.openCatch(scope, start, 'event-sub-process', scope);
     }
   }
@@ -1569,6 +2067,28 @@ export class Engine {
       this.addTimer(t);
       return;
     }
+    if (ev.kind === 'signal') {
+      const name = String(this.evalIn(ev.signalName, ctx.key));
+      const sub: MessageSubscriptionRec = {
+        key: this.nextKey(),
+        kind,
+        ownerKey: owner.key,
+        processInstanceKey: owner.processInstanceKey,
+        processDefinitionKey: owner.processDefinitionKey,
+        bpmnProcessId: owner.bpmnProcessId,
+        elementId: event.id,
+        messageName: name,
+        correlationKey: '',
+        interrupting,
+        state: 'CREATED',
+        createdAt: this.nowIso(),
+        signal: true,
+      };
+      this.put('messageSubscription', this.subscriptions, sub);
+      this.own(owner.key, sub.key);
+      this.subsFor(sub).add(sub.key);
+      return;
+    }
     if (ev.kind === 'message') {
       const name = String(this.evalIn(ev.messageName, ctx.key));
       const keyExpr = ev.correlationKey ?? '';
@@ -1609,7 +2129,7 @@ export class Engine {
       if (buffered) {
         buffered.correlatedTo.push(sub.processInstanceKey);
         this.markDirty('message', buffered.key, buffered);
-        this.agenda.push(() => this.triggerSubscription(sub, buffered.variables));
+        this.agenda.push(() => this.triggerSubscription(sub, buffered));
       }
     }
   }
@@ -1630,7 +2150,7 @@ export class Engine {
       if (t) this.remove('timer', this.timers, key);
       if (s) {
         this.remove('messageSubscription', this.subscriptions, key);
-        this.subsByMessage.get(subIndex(s.messageName, s.correlationKey))?.delete(s.key);
+        this.subsFor(s).delete(s.key);
       }
     }
     if (owned.size === 0) this.byOwner.delete(ownerKey);
@@ -1649,15 +2169,34 @@ export class Engine {
     if (t.dueAt < this.minTimerDue) this.minTimerDue = t.dueAt;
   }
 
-  private triggerSubscription(sub: MessageSubscriptionRec, variables: Vars): void {
+  private triggerSubscription(
+    sub: MessageSubscriptionRec,
+    msg: Pick<MessageRec, 'variables'> & Partial<MessageRec>,
+  ): void {
+    const variables = msg.variables;
     if (sub.state !== 'CREATED') return;
     const owner = this.elementInstances.get(sub.ownerKey);
     if (!owner || owner.state !== 'ACTIVE') return;
+    if (!sub.signal && msg.key)
+      this.correlations.push({
+        correlationKey: msg.correlationKey,
+        correlationTime: this.nowIso(),
+        elementId: sub.elementId,
+        elementInstanceKey: sub.ownerKey,
+        messageKey: msg.key,
+        messageName: msg.name,
+        partitionId: 1,
+        processDefinitionId: sub.bpmnProcessId,
+        processDefinitionKey: sub.processDefinitionKey,
+        processInstanceKey: sub.processInstanceKey,
+        subscriptionKey: sub.key,
+        tenantId: TENANT,
+      });
     // Non-interrupting boundary and event sub-process subscriptions stay open for further messages.
     const keepOpen = !sub.interrupting && (sub.kind === 'boundary' || sub.kind === 'event-sub-process');
     if (!keepOpen) {
       sub.state = 'CORRELATED';
-      this.subsByMessage.get(subIndex(sub.messageName, sub.correlationKey))?.delete(sub.key);
+      this.subsFor(sub).delete(sub.key);
       this.markDirty('messageSubscription', sub.key, sub);
     }
     this.fire(sub.kind, owner, sub.elementId, variables, sub.interrupting);
@@ -1898,6 +2437,7 @@ export class Engine {
       this.draining = false;
     }
     for (const deliver of served) deliver();
+    for (const deliver of this.outcomes.splice(0)) deliver();
     this.schedule();
   }
 
@@ -2004,10 +2544,14 @@ export class Engine {
     map.set(rec.key, rec);
     this.markDirty(kind, rec.key, rec);
     if ((INSTANCE_KINDS as readonly string[]).includes(kind))
-      this.track(kind as SearchKind, (rec as any).processInstanceKey, rec.key);
+      this.track(kind as Extract<SearchKind, RecordKind>, (rec as any).processInstanceKey, rec.key);
   }
 
-  private track(kind: SearchKind, processInstanceKey: string | undefined, key: string): void {
+  private track(
+    kind: Extract<SearchKind, RecordKind>,
+    processInstanceKey: string | undefined,
+    key: string,
+  ): void {
     if (!processInstanceKey) return;
     let m = this.byInstance.get(processInstanceKey);
     if (!m) this.byInstance.set(processInstanceKey, (m = new Map()));
@@ -2062,6 +2606,8 @@ export class Engine {
       const pi = this.processInstances.get(k);
       if (pi) row('processInstance', k, project.toProcessInstance(this, pi, this.hasActiveIncident(k)));
     }
+    for (const c of this.correlations)
+      row('correlatedMessageSubscription', `${String(c.messageKey)}:${String(c.subscriptionKey)}`, c);
     return out;
   }
 
@@ -2109,12 +2655,14 @@ export class Engine {
   private flush(): void {
     const meta: Record<string, string> = { keyCounter: this.keyCounter.toString() };
     meta.pinnedClock = this.pinnedAt === undefined ? '' : String(this.pinnedAt);
+    meta.deletedVersions = JSON.stringify(Object.fromEntries(this.versionFloor));
     if (this.dirty.size === 0 && this.lastMeta === JSON.stringify(meta)) return;
     const index = this.projectDirty();
     this.evictFinished();
     this.store.commit(this.dirty, meta, index);
     this.lastMeta = JSON.stringify(meta);
     this.dirty.clear();
+    this.correlations = [];
   }
   private lastMeta = '';
   private retryTicksAt = 0;
@@ -2162,6 +2710,13 @@ export class Engine {
     return s;
   }
 
+  /** The open-subscription set a message or signal subscription belongs to. */
+  private subsFor(s: MessageSubscriptionRec): Set<string> {
+    return s.signal
+      ? this.subSet(SIGNAL_INDEX + s.messageName, '')
+      : this.subSet(s.messageName, s.correlationKey);
+  }
+
   private subSet(name: string, corr: string): Set<string> {
     const k = subIndex(name, corr);
     let s = this.subsByMessage.get(k);
@@ -2190,6 +2745,9 @@ const INSTANCE_KINDS = ['elementInstance', 'variable', 'job', 'userTask', 'incid
 function isOpenJob(j: JobRec): boolean {
   return ['CREATED', 'ACTIVATED', 'FAILED', 'RETRIES_UPDATED', 'TIMED_OUT', 'ERROR_THROWN'].includes(j.state);
 }
+
+/** Signal subscriptions are indexed apart from messages: no message name can start with this. */
+const SIGNAL_INDEX = '\u0000signal\u0000';
 
 function subIndex(name: string, corr: string): string {
   return `${name}\u0000${corr}`;
@@ -2259,4 +2817,49 @@ function assignPath(target: Vars, path: string, value: unknown, existing: Vars =
       next && typeof next === 'object' && !Array.isArray(next) ? { ...(next as Vars) } : {};
   }
   cur[parts[parts.length - 1]] = value;
+}
+
+/** Findings grouped by element, as Zeebe's validator lists them. */
+function zeebeFindings(problems: { elementId: string; message: string }[]): string {
+  const byElement = new Map<string, string[]>();
+  for (const p of problems) {
+    const list = byElement.get(p.elementId) ?? [];
+    list.push(p.message);
+    byElement.set(p.elementId, list);
+  }
+  return [...byElement]
+    .map(([id, messages]) => `- Element: ${id}\n` + messages.map((m) => `    - ERROR: ${m}`).join('\n'))
+    .join('\n');
+}
+
+/** Zeebe's rejection of a deployment: INVALID_ARGUMENT with each resource's findings on its own lines. */
+function deploymentRejected(errors: string[]): EngineError {
+  return invalid(
+    "Command 'CREATE' rejected with code 'INVALID_ARGUMENT': Expected to deploy new resources, but encountered the following errors:\n" +
+      errors.join('\n'),
+  );
+}
+
+/** Camunda 8.8 process-instance tags: at most this many per instance. */
+export const MAX_TAGS = 10;
+const TAG = /^[A-Za-z][A-Za-z0-9_\-:.]{0,99}$/;
+const TAG_FORMAT =
+  'Tags must start with a letter (a-z, A-Z), followed by alphanumerics, underscores, minuses, colons, or periods. It must not be blank and must be 100 characters or less.';
+
+/** Validates tags as Zeebe's gateway does: a set (duplicates collapse), at most 10, each of the tag format. */
+export function processInstanceTags(tags: unknown): string[] {
+  if (tags === undefined || tags === null) return [];
+  if (!Array.isArray(tags)) throw invalid("'tags' must be an array of strings");
+  const set = [...new Set(tags)];
+  const errors: string[] = [];
+  if (set.length > MAX_TAGS)
+    errors.push(
+      `The provided number of tags '${set.length}' is not supported. Ensure to not add more than ${MAX_TAGS} tags.`,
+    );
+  for (const t of set) {
+    if (typeof t !== 'string' || !TAG.test(t))
+      errors.push(`The provided tag '${String(t).slice(0, 120)}' is not valid. ${TAG_FORMAT}`);
+  }
+  if (errors.length) throw invalid(errors.join(' '));
+  return set as string[];
 }

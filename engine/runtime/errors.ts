@@ -1,7 +1,7 @@
 /** A rejected command, carrying what the REST layer turns into RFC 9457 problem details. */
 export class EngineError extends Error {
   constructor(
-    readonly status: 400 | 401 | 404 | 409 | 413 | 415 | 429 | 500 | 503,
+    readonly status: 400 | 401 | 404 | 409 | 413 | 415 | 429 | 500 | 503 | 504,
     readonly title:
       | 'INVALID_ARGUMENT'
       | 'NOT_FOUND'
@@ -12,7 +12,8 @@ export class EngineError extends Error {
       | 'UNAUTHENTICATED'
       | 'PAYLOAD_TOO_LARGE'
       | 'UNSUPPORTED_MEDIA_TYPE'
-      | 'RESOURCE_EXHAUSTED',
+      | 'RESOURCE_EXHAUSTED'
+      | 'DEADLINE_EXCEEDED',
     message: string,
   ) {
     super(message);

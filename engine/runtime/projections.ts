@@ -28,6 +28,7 @@ export const toProcessInstance = (engine: Engine, pi: ProcessInstanceRec, hasInc
   processDefinitionKey: pi.processDefinitionKey,
   parentProcessInstanceKey: pi.parentProcessInstanceKey,
   parentElementInstanceKey: pi.parentElementInstanceKey,
+  tags: pi.tags ?? [],
 });
 
 export const toElementInstance = (engine: Engine, ei: ElementInstanceRec) => ({

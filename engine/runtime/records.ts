@@ -71,6 +71,8 @@ export interface ProcessInstanceRec {
   parentElementInstanceKey?: string;
   /** Correlation key of the message that started it, to keep one active instance per key. */
   startCorrelationKey?: string;
+  /** Tags given at creation (Camunda 8.8 process-instance tags); absent when none. */
+  tags?: string[];
 }
 
 export interface VariableRec {
@@ -191,6 +193,8 @@ export interface MessageSubscriptionRec {
   interrupting: boolean;
   state: 'CREATED' | 'CORRELATED' | 'DELETED';
   createdAt: string;
+  /** A signal subscription: `messageName` is the signal's name and `correlationKey` is empty. */
+  signal?: true;
 }
 
 export interface MessageRec {

@@ -17,6 +17,7 @@ export const SEARCH_KINDS = [
   'job',
   'userTask',
   'incident',
+  'correlatedMessageSubscription',
 ] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
 
@@ -94,6 +95,20 @@ const SPECS: Record<SearchKind, KindSpec> = {
     columns: ['processInstanceKey', 'state', 'errorType', 'elementInstanceKey', 'jobKey', 'creationTime'],
     indexes: [['processInstanceKey'], ['state', '_s_creationTime', 'key']],
     ordered: ['creationTime'],
+  },
+  // One row per message correlated to a subscription (Camunda 8.8 correlated message subscriptions);
+  // the row key is `<messageKey>:<subscriptionKey>`.
+  correlatedMessageSubscription: {
+    keyField: 'correlatedMessageSubscriptionRowKey',
+    columns: [
+      'processInstanceKey',
+      'messageName',
+      'correlationKey',
+      'messageKey',
+      'subscriptionKey',
+      'correlationTime',
+    ],
+    indexes: [['processInstanceKey'], ['messageName', 'correlationKey']],
   },
 };
 
@@ -279,6 +294,14 @@ function whereClause(kind: SearchKind, filter: Record<string, unknown>, params: 
       parts.push(variablesCondition('t."elementInstanceKey"', cond, field, params));
     } else if (kind === 'processInstance' && field === 'variables') {
       parts.push(variablesCondition('t.key', cond, field, params));
+    } else if (kind === 'processInstance' && field === 'tags') {
+      // Instances that carry every given tag.
+      if (!Array.isArray(cond) || cond.some((t) => typeof t !== 'string'))
+        throw invalid("filter 'tags' must be a list of tags");
+      for (const tag of cond) {
+        params.push(tag);
+        parts.push(`EXISTS (SELECT 1 FROM json_each(t.data, '$.tags') g WHERE g.value = ?)`);
+      }
     } else {
       parts.push(condition(column(kind, field), cond, field, params));
     }

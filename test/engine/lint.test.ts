@@ -1,19 +1,36 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { LINT_CONFIG_PATH, formatLintProblems, lintDiagram } from '../../engine/lint';
+import { createRequire } from 'node:module';
+import {
+  GATE_CONFIG,
+  LINT_CONFIG_PATH,
+  formatLintProblems,
+  gateDiagram,
+  lintDiagram,
+} from '../../engine/lint';
 
 const fixture = (name: string): string =>
   readFileSync(path.join(__dirname, '../fixtures/lint', `${name}.bpmn`), 'utf8');
 const errors = async (name: string) =>
   (await lintDiagram(fixture(name))).filter((p) => p.severity === 'error');
 
-describe('deploy gate (bpmnlint recommended + camunda-compat 8.8)', () => {
-  test('the gate reads the same configuration as Camunda Modeler and the CLI', () => {
-    expect(JSON.parse(readFileSync(LINT_CONFIG_PATH, 'utf8'))).toEqual({
-      extends: ['bpmnlint:recommended', 'plugin:camunda-compat/camunda-cloud-8-8'],
-      // The CLI needs the Zeebe extension to read zeebe:* elements; the gate registers it itself.
-      moddleExtensions: { zeebe: 'zeebe-bpmn-moddle/resources/zeebe.json' },
-    });
+describe('bpmnlint: modelling advice (recommended + camunda-compat 8.8) and the deploy gate (camunda-compat 8.8)', () => {
+  test('the deploy gate applies camunda-compat 8.8 only: what Zeebe 8.8 validates', () => {
+    expect(GATE_CONFIG).toEqual({ extends: 'plugin:camunda-compat/camunda-cloud-8-8' });
+  });
+
+  test('advice reads the same configuration as Camunda Modeler, the CLI and the designer: recommended rules warn', () => {
+    const config = JSON.parse(readFileSync(LINT_CONFIG_PATH, 'utf8'));
+    expect(config.extends).toEqual(['bpmnlint:recommended', 'plugin:camunda-compat/camunda-cloud-8-8']);
+    // The CLI needs the Zeebe extension to read zeebe:* elements; the gate registers it itself.
+    expect(config.moddleExtensions).toEqual({ zeebe: 'zeebe-bpmn-moddle/resources/zeebe.json' });
+    // Every general rule is advice, except a process without a start event, which Zeebe rejects.
+    const { rules } = createRequire(__filename)('bpmnlint/config/recommended.js') as { rules: object };
+    const recommended = Object.keys(rules);
+    expect(Object.keys(config.rules).sort()).toEqual(
+      recommended.filter((r) => r !== 'start-event-required').sort(),
+    );
+    expect(new Set(Object.values(config.rules))).toEqual(new Set(['warn']));
   });
 
   test('a start -> service task with a job type -> end process passes without problems', async () => {
@@ -51,6 +68,37 @@ describe('deploy gate (bpmnlint recommended + camunda-compat 8.8)', () => {
   test('a document that is not BPMN XML yields one parse error', async () => {
     const problems = await lintDiagram('<bpmn:definitions');
     expect(problems).toEqual([expect.objectContaining({ rule: 'parse', severity: 'error' })]);
+  });
+
+  test('general advice (a missing label, missing layout) is a warning; the gate does not report it', async () => {
+    const unnamed = fixture('service-task-with-job-type').replace(' name="Check licence fee"', '');
+    const advice = await lintDiagram(unnamed);
+    expect(advice).toEqual([
+      expect.objectContaining({
+        elementId: 'Task_CheckLicenceFee',
+        rule: 'label-required',
+        severity: 'warn',
+      }),
+    ]);
+    expect(await gateDiagram(unnamed)).toEqual([]);
+  });
+
+  test('a layout plane pointing at a missing element crashes no rule, in the gate or in advice', async () => {
+    const stray = fixture('service-task-with-job-type').replace(
+      'bpmnElement="lint-valid-process"',
+      'bpmnElement="Missing_Process"',
+    );
+    expect((await gateDiagram(stray)).filter((p) => p.severity === 'error')).toEqual([]);
+    expect((await lintDiagram(stray)).filter((p) => p.severity === 'error')).toEqual([]);
+  });
+
+  test('the gate still reports camunda-compat errors by element', async () => {
+    const problems = (await gateDiagram(fixture('service-task-without-task-definition'))).filter(
+      (p) => p.severity === 'error',
+    );
+    expect(problems).toEqual([
+      expect.objectContaining({ elementId: 'Task_CheckLicenceFee', rule: 'camunda-compat/implementation' }),
+    ]);
   });
 
   test('problems format as "elementId: message (rule)" lines', () => {

@@ -36,13 +36,15 @@ export type Node = Common &
   (
     | {
         kind: 'start';
+        signal?: string;
         message?: string;
         correlationKey?: string;
         timer?: Timer;
         error?: string | null;
         interrupting?: boolean;
       }
-    | { kind: 'end'; error?: string; terminate?: boolean; messageJobType?: string }
+    | { kind: 'end'; error?: string; terminate?: boolean; messageJobType?: string; signal?: string }
+    | { kind: 'throw'; signal?: string }
     | ({ kind: 'serviceTask' } & JobTask)
     | ({ kind: 'sendTask' } & JobTask)
     | ({ kind: 'businessRuleTask' } & JobTask)
@@ -66,6 +68,7 @@ export type Node = Common &
     | {
         kind: 'boundary';
         attachedTo: string;
+        signal?: string;
         interrupting?: boolean;
         message?: string;
         correlationKey?: string;
@@ -118,6 +121,7 @@ export const parallel = (id: string): Node => ({ kind: 'parallel', id });
 export const inclusive = (id: string, o: Opts<'inclusive'> = {}): Node => ({ kind: 'inclusive', id, ...o });
 export const eventGateway = (id: string): Node => ({ kind: 'eventGateway', id });
 export const catchEvent = (id: string, o: Opts<'catch'>): Node => ({ kind: 'catch', id, ...o });
+export const throwEvent = (id: string, o: Opts<'throw'> = {}): Node => ({ kind: 'throw', id, ...o });
 export const boundary = (id: string, attachedTo: string, o: Omit<Opts<'boundary'>, 'attachedTo'>): Node => ({
   kind: 'boundary',
   id,
@@ -198,7 +202,7 @@ function splitOnce(s: string, sep: string): [string, string | undefined] {
 
 const SIZES: Record<string, [number, number]> = { event: [36, 36], gateway: [50, 50], task: [100, 80] };
 function sizeClass(n: Node): 'event' | 'gateway' | 'task' {
-  if (['start', 'end', 'catch', 'boundary'].includes(n.kind)) return 'event';
+  if (['start', 'end', 'catch', 'throw', 'boundary'].includes(n.kind)) return 'event';
   if (['exclusive', 'parallel', 'inclusive', 'eventGateway'].includes(n.kind)) return 'gateway';
   return 'task';
 }
@@ -324,6 +328,7 @@ const TAGS: Record<Node['kind'], string> = {
   inclusive: 'inclusiveGateway',
   eventGateway: 'eventBasedGateway',
   catch: 'intermediateCatchEvent',
+  throw: 'intermediateThrowEvent',
   boundary: 'boundaryEvent',
   subProcess: 'subProcess',
   eventSubProcess: 'subProcess',
@@ -356,7 +361,8 @@ function scopeXml(elements: Node[], flowSpecs: string[], defs: Defs): string {
     for (const f of flows) if (f.target === n.id) inner.push(`<bpmn:incoming>${f.id}</bpmn:incoming>`);
     for (const f of flows) if (f.source === n.id) inner.push(`<bpmn:outgoing>${f.id}</bpmn:outgoing>`);
     inner.push(loopXml(n));
-    if (['start', 'end', 'catch', 'boundary'].includes(n.kind)) inner.push(eventDefinitionXml(a, defs));
+    if (['start', 'end', 'catch', 'throw', 'boundary'].includes(n.kind))
+      inner.push(eventDefinitionXml(a, defs));
     if (n.kind === 'subProcess' || n.kind === 'eventSubProcess')
       inner.push(scopeXml(n.elements, n.flows, defs));
     out.push(`<bpmn:${tag} ${attrs.join(' ')}>${inner.join('')}</bpmn:${tag}>`);

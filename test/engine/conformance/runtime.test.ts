@@ -326,13 +326,17 @@ describe('process instance lifecycle and API errors', () => {
 
   test.each([
     [
-      'a signal catch event',
-      b.process(
-        'bad-signal',
-        [b.start('Start'), b.catchEvent('Signal_Wait', { signal: 'go' }), b.end('End')],
-        ['Start > Signal_Wait > End'],
-      ),
-      'Signal_Wait',
+      // Zeebe has no intermediate escalation catch event (escalations are caught by boundary events
+      // and event sub-processes only).
+      'an intermediate escalation catch event',
+      b
+        .process(
+          'bad-escalation',
+          [b.start('Start'), b.catchEvent('Escalation_Wait', { signal: 'go' }), b.end('End')],
+          ['Start > Escalation_Wait > End'],
+        )
+        .replace(/<bpmn:signalEventDefinition [^>]*\/>/, '<bpmn:escalationEventDefinition />'),
+      'Escalation_Wait',
     ],
   ])(
     'given a diagram with %s, when deployed, then it is rejected with 400 naming the element',
