@@ -331,16 +331,6 @@ export function createApp(deps: AppDeps): express.Express {
   app.get('/worklist', page(TASK_ROLES), (req, res) =>
     res.type('html').send(appPage(req, 'nav.worklist', 'worklist', STYLES.form)),
   );
-  app.get('/operations', page(['operator']), (req, res) =>
-    res.type('html').send(appPage(req, 'nav.operations', 'operations', STYLES.bpmn)),
-  );
-  app.get('/operations/instances/:key', page(['operator']), (req, res) =>
-    res
-      .type('html')
-      .send(
-        appPage(req, 'instance', 'operations', STYLES.bpmn, { processInstanceKey: String(req.params.key) }),
-      ),
-  );
   app.get('/portal', page(['applicant']), (req, res) =>
     res.type('html').send(appPage(req, 'nav.portal', 'portal')),
   );
@@ -781,20 +771,6 @@ export function createApp(deps: AppDeps): express.Express {
         .filter((d) => d.urgency === 'overdue' && active.some((e) => matchesStep(e.elementId, d.step)))
         .map((d) => d.step),
     });
-  });
-
-  app.get('/api/ops/incidents', operator, async (req, res) => {
-    const q = listQuery(req, badQuery);
-    const r = (await camunda.searchIncidents(
-      {
-        filter: { state: 'ACTIVE' },
-        sort: [{ field: 'creationTime', order: 'ASC' }],
-        page: { from: q.from, limit: PAGE_SIZE },
-      } as never,
-      NO_WAIT,
-    )) as SearchPage<Record<string, unknown>>;
-    const items = r.items ?? [];
-    res.json({ items, page: pageInfo(q, Number(r.page?.totalItems ?? items.length)) });
   });
 
   /**

@@ -65,3 +65,31 @@ export function processLabel(processDefinitionId: string, lang: Lang): string {
   const key = `service.${processDefinitionId}`;
   return isMessageKey(key) ? t(lang, key) : t(lang, 'ops.kind.process');
 }
+
+const esc = (s: string) =>
+  s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+const typeOf = (localName: string) => localName.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase();
+const UNNAMED = new Set([
+  'SEQUENCE_FLOW',
+  'EXCLUSIVE_GATEWAY',
+  'PARALLEL_GATEWAY',
+  'INCLUSIVE_GATEWAY',
+  'EVENT_BASED_GATEWAY',
+]);
+const KEPT = new Set(['MESSAGE', 'ERROR', 'SIGNAL', 'ESCALATION', 'PROCESS']);
+
+/**
+ * The diagram as the operator reads it: every shape named in `lang` (its step name, else its kind),
+ * branch and gateway labels dropped (the diagram's own are English, for designers).
+ */
+export function localiseDiagram(xml: string, lang: Lang): string {
+  return xml.replace(
+    /<bpmn:([A-Za-z]+) id="([^"]+)"([^>]*?) name="[^"]*"/g,
+    (all, local: string, id: string, between: string) => {
+      const type = typeOf(local);
+      if (KEPT.has(type)) return all;
+      const name = UNNAMED.has(type) ? '' : elementLabel(id, type, lang);
+      return `<bpmn:${local} id="${id}"${between} name="${esc(name)}"`;
+    },
+  );
+}

@@ -28,7 +28,7 @@ import { SEEDED_STAFF } from '../auth/staff';
 import { hasRole, type Session } from '../auth';
 import { appPage, forbiddenPage } from '../pages';
 import { PAGE_SIZE, listQuery, pageInfo, searchVariableFilter } from '../paging';
-import { elementLabel, processLabel, variableLabel } from '../operations/labels';
+import { elementLabel, localiseDiagram, processLabel, variableLabel } from '../operations/labels';
 import { createOperatorAuditLog, type OperatorAction, type OperatorAuditLog } from '../operations/audit';
 
 /**
@@ -245,12 +245,21 @@ export function operationsRoutes(deps: OperationsDeps): express.Router {
         });
       });
 
+  const styles = [...deps.styles, '/static/operations.css'];
+  router.get('/operations', page, (req, res) =>
+    res.type('html').send(appPage(req, 'nav.operations', 'operations', styles)),
+  );
+  router.get('/operations/instances/:key', page, (req, res) =>
+    res
+      .type('html')
+      .send(appPage(req, 'instance', 'operations', styles, { processInstanceKey: String(req.params.key) })),
+  );
   for (const [path, view, title] of [
     ['/operations/calendar', 'calendar', 'ops.calendar'],
     ['/operations/mci', 'mci', 'ops.mci'],
   ] as const) {
     router.get(path, page, (req, res) =>
-      res.type('html').send(appPage(req, title, 'operations', deps.styles, { view })),
+      res.type('html').send(appPage(req, title, 'operations', styles, { view })),
     );
   }
 
@@ -540,7 +549,7 @@ export function operationsRoutes(deps: OperationsDeps): express.Router {
           ended: instance.endDate ? formatAlmatyDateTime(new Date(instance.endDate)) : null,
           cancellable: running && !instance.parentProcessInstanceKey,
         },
-        xml: typeof xml === 'string' ? xml : String(xml),
+        xml: localiseDiagram(typeof xml === 'string' ? xml : String(xml), lang),
         // Element ids go to the diagram viewer only (to place marks); every text is named above.
         diagram: {
           counts,
@@ -681,6 +690,45 @@ export function operationsRoutes(deps: OperationsDeps): express.Router {
         reason,
       });
       res.json({ name, value: formatValue(after, req.lang) });
+    }),
+  );
+
+  /** Open incidents, oldest first, by application number and step name; one page. */
+  router.get(
+    '/api/ops/incidents',
+    api,
+    wrap(async (req, res) => {
+      const q = listQuery(req, (kk, ru) => new OpsError(400, kk, ru));
+      const r = await camunda.searchIncidents(
+        {
+          filter: { state: 'ACTIVE' },
+          sort: [{ field: 'creationTime', order: 'ASC' }],
+          page: { from: q.from, limit: PAGE_SIZE },
+        } as never,
+        NO_WAIT,
+      );
+      const items = (r.items ?? []) as unknown as Incident[];
+      // Called processes carry the application's number too: one batched read for the page.
+      const vars = await rootVariables(
+        items.map((x) => String(x.processInstanceKey)),
+        ['applicationNumber'],
+      );
+      res.json({
+        items: items.map((x) => ({
+          incidentKey: String(x.incidentKey),
+          processInstanceKey: String(x.processInstanceKey),
+          applicationNumber: (vars.get(String(x.processInstanceKey))?.applicationNumber as string) ?? null,
+          step: elementLabel(x.elementId, undefined, req.lang),
+          error: text(
+            req.lang,
+            isMessageKey(`ops.incident.${x.errorType}`)
+              ? (`ops.incident.${x.errorType}` as MessageKey)
+              : 'ops.incident.UNKNOWN',
+          ),
+          since: x.creationTime ? formatAlmatyDateTime(new Date(x.creationTime)) : '—',
+        })),
+        page: pageInfo(q, Number(r.page?.totalItems ?? items.length)),
+      });
     }),
   );
 
