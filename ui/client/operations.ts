@@ -141,7 +141,8 @@ async function applications(box: HTMLElement) {
       if (service.options.length === 1)
         for (const s of data.services)
           service.append(h('option', { value: s.id, selected: params.get('service') === s.id }, s.name));
-      if (!data.items.length) return status(results, t('empty'));
+      // The table stays with its headers when nothing matches, and says so below.
+      const none = data.items.length ? null : h('p', { class: 'muted', role: 'status' }, t('empty'));
       results.replaceChildren(
         wrap(
           grid(
@@ -175,7 +176,7 @@ async function applications(box: HTMLElement) {
             ),
           ),
         ),
-        pager(data.page, (n) => void load(n)),
+        none ?? pager(data.page, (n) => void load(n)),
       );
     } catch (err) {
       showError(results, err);
