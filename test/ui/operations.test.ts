@@ -94,6 +94,8 @@ describe('operations: applications, instance, operator actions, calendar and MCI
     // Started on Wednesday 15 April 2026 (the engine's clock): inside 15.04, outside from 16.04.
     expect(await numbers('from=2026-04-15&to=2026-04-15&q=SEC-2026-00050')).toHaveLength(2);
     expect(await numbers('from=2026-04-16&q=SEC-2026-00050')).toHaveLength(0);
+    // ...and as a person types the day on the page.
+    expect(await numbers('from=15.04.2026&to=15.04.2026&q=SEC-2026-00050')).toHaveLength(2);
     expect(await numbers('service=fire-automation-permit&q=SEC-2026-00050')).toHaveLength(0);
     expect(await numbers('service=security-licence&q=SEC-2026-00050')).toHaveLength(2);
     // A bad filter is refused, naming the field in both languages.

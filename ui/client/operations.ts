@@ -43,6 +43,16 @@ function tabs(current: string) {
 
 const instanceLink = (key: string, number: string | null) =>
   h('a', { href: `/operations/instances/${key}` }, number ?? t('ops.noNumber'));
+/** A day typed as ДД.ММ.ГГГГ (the browser's own date picker would show its locale's Latin pattern). */
+const dayInput = (name: string, value = '') =>
+  h('input', {
+    name,
+    value,
+    inputMode: 'numeric',
+    maxLength: 10,
+    placeholder: t('ops.datePlaceholder'),
+    autocomplete: 'off',
+  });
 const wrap = (table: HTMLElement) => h('div', { class: 'table-wrap' }, table);
 
 /** A form asking for a reason (and optionally more fields); `send` gets the reason. */
@@ -108,8 +118,8 @@ async function applications(box: HTMLElement) {
     ),
   );
   const service = h('select', { name: 'service' }, h('option', { value: '' }, t('ops.filter.any')));
-  const from = h('input', { type: 'date', name: 'from', value: params.get('from') ?? '' });
-  const to = h('input', { type: 'date', name: 'to', value: params.get('to') ?? '' });
+  const from = dayInput('from', params.get('from') ?? '');
+  const to = dayInput('to', params.get('to') ?? '');
   const q = h('input', { type: 'search', name: 'q', value: params.get('q') ?? '' });
   const form = h(
     'form',
@@ -541,7 +551,7 @@ function basisFields() {
   return [
     h('label', {}, t('ops.basis.act'), h('input', { name: 'act', maxLength: 300 })),
     h('label', {}, t('ops.basis.paragraph'), h('input', { name: 'paragraph', maxLength: 100 })),
-    h('label', {}, t('ops.basis.actDate'), h('input', { name: 'actDate', type: 'date' })),
+    h('label', {}, t('ops.basis.actDate'), dayInput('actDate')),
   ];
 }
 const field = (form: HTMLFormElement, name: string) =>
@@ -558,7 +568,7 @@ async function calendarView() {
       h(
         'div',
         { class: 'day-row' },
-        h('label', {}, t('ops.calendar.date'), h('input', { type: 'date', name: `changes.${n}.date` })),
+        h('label', {}, t('ops.calendar.date'), dayInput(`changes.${n}.date`)),
         h(
           'label',
           {},
@@ -577,7 +587,7 @@ async function calendarView() {
     'form',
     { class: 'ops-form', 'data-testid': 'calendar-form' },
     h('label', {}, t('ops.calendar.id'), h('input', { name: 'id', maxLength: 60 })),
-    h('label', {}, t('ops.calendar.effectiveFrom'), h('input', { name: 'effectiveFrom', type: 'date' })),
+    h('label', {}, t('ops.calendar.effectiveFrom'), dayInput('effectiveFrom')),
     h('fieldset', { name: 'changes' }, h('legend', {}, t('ops.calendar.changes')), days),
     h('button', { type: 'button', onclick: () => addDay() }, `+ ${t('ops.calendar.addDay')}`),
     h('fieldset', {}, h('legend', {}, t('ops.basis')), ...basisFields()),

@@ -120,6 +120,13 @@ const isDay = (value: unknown): value is string => {
     return false;
   }
 };
+/** The day a person typed, `ДД.ММ.ГГГГ` or `YYYY-MM-DD`, as `YYYY-MM-DD`; undefined when no such day. */
+export function dayOf(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const typed = /^(\d{2})\.(\d{2})\.(\d{4})$/.exec(value.trim());
+  const day = typed ? `${typed[3]}-${typed[2]}-${typed[1]}` : value.trim();
+  return isDay(day) ? day : undefined;
+}
 const dayText = (day: string) => `${day.slice(8, 10)}.${day.slice(5, 7)}.${day.slice(0, 4)}`;
 
 /** A value as a person reads it: dates in Almaty time, yes/no, known codes by name; never JSON. */
@@ -290,8 +297,9 @@ export function operationsRoutes(deps: OperationsDeps): express.Router {
 
   function dateBound(raw: unknown, field: 'from' | 'to'): string | undefined {
     if (raw === undefined || raw === '') return undefined;
-    if (!isDay(raw)) throw fail(400, field === 'from' ? 'ops.error.fromDate' : 'ops.error.toDate');
-    const [y, m, d] = raw.split('-').map(Number) as [number, number, number];
+    const day = dayOf(raw);
+    if (!day) throw fail(400, field === 'from' ? 'ops.error.fromDate' : 'ops.error.toDate');
+    const [y, m, d] = day.split('-').map(Number) as [number, number, number];
     // From the start of `from`'s day to the end of `to`'s day in Almaty.
     const at = fromAlmatyWallClock(y, m, d);
     return new Date(at.getTime() + (field === 'to' ? 24 * 3600_000 : 0)).toISOString();
@@ -774,10 +782,10 @@ export function operationsRoutes(deps: OperationsDeps): express.Router {
     const problems: { field: string; kk: string; ru: string }[] = [];
     const act = typeof body.act === 'string' ? body.act.trim() : '';
     const paragraph = typeof body.paragraph === 'string' ? body.paragraph.trim() : '';
-    const actDate = typeof body.actDate === 'string' ? body.actDate : '';
+    const actDate = dayOf(body.actDate) ?? '';
     if (act.length < 5) problems.push({ field: 'act', ...both('ops.error.act') });
     if (!paragraph) problems.push({ field: 'paragraph', ...both('ops.error.paragraph') });
-    if (!isDay(actDate)) problems.push({ field: 'actDate', ...both('ops.error.actDate') });
+    if (!actDate) problems.push({ field: 'actDate', ...both('ops.error.actDate') });
     else if (actDate > almatyDay(clock.now()))
       problems.push({ field: 'actDate', ...both('ops.error.actDateFuture') });
     for (const [field, value] of [
@@ -832,12 +840,12 @@ export function operationsRoutes(deps: OperationsDeps): express.Router {
       const id = typeof body.id === 'string' ? body.id.trim() : '';
       if (!/^[\p{L}\p{N}][\p{L}\p{N}/._-]{0,59}$/u.test(id))
         problems.push({ field: 'id', ...both('ops.error.revisionId') });
-      const effective = typeof body.effectiveFrom === 'string' ? body.effectiveFrom : '';
-      if (!isDay(effective)) problems.push({ field: 'effectiveFrom', ...both('ops.error.effectiveFrom') });
+      const effective = dayOf(body.effectiveFrom) ?? '';
+      if (!effective) problems.push({ field: 'effectiveFrom', ...both('ops.error.effectiveFrom') });
       const changes = Array.isArray(body.changes) ? body.changes : [];
       if (!changes.length) problems.push({ field: 'changes', ...both('ops.error.changes') });
       changes.forEach((c: any, i: number) => {
-        if (!isDay(c?.date))
+        if (!dayOf(c?.date))
           problems.push({ field: `changes.${i}.date`, ...both('ops.error.changeDate', { n: i + 1 }) });
         if (![...DAY_KINDS, 'working-day'].includes(c?.kind))
           problems.push({ field: `changes.${i}.kind`, ...both('ops.error.changeKind', { n: i + 1 }) });
@@ -852,7 +860,7 @@ export function operationsRoutes(deps: OperationsDeps): express.Router {
         author: who(req).userId,
         legalBasis: basis,
         changes: changes.map((c: any) => ({
-          date: c.date,
+          date: dayOf(c.date),
           kind: c.kind,
           ...(typeof c.name === 'string' && c.name.trim() ? { name: c.name.trim() } : {}),
         })),
