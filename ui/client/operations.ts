@@ -44,8 +44,8 @@ function tabs(current: string) {
 const instanceLink = (key: string, number: string | null) =>
   h('a', { href: `/operations/instances/${key}` }, number ?? t('ops.noNumber'));
 /** A day typed as ДД.ММ.ГГГГ (the browser's own date picker would show its locale's Latin pattern). */
-const dayInput = (name: string, value = '') =>
-  h('input', {
+function dayInput(name: string, value = '') {
+  return h('input', {
     name,
     value,
     inputMode: 'numeric',
@@ -53,6 +53,7 @@ const dayInput = (name: string, value = '') =>
     placeholder: t('ops.datePlaceholder'),
     autocomplete: 'off',
   });
+}
 const wrap = (table: HTMLElement) => h('div', { class: 'table-wrap' }, table);
 
 /** A form asking for a reason (and optionally more fields); `send` gets the reason. */
