@@ -1,7 +1,9 @@
 /** Kazakh texts: the same keys as ru.ts (the type), in the state language. */
 import type { MessageKey } from './ru';
+import { operationsKk } from './operations';
 
 export const kk: Readonly<Record<MessageKey, string>> = {
+  ...operationsKk,
   // Web app: server pages and browser bundles.
   appTitle: 'Рұқсаттар мен лицензиялар',
   signIn: 'Кіру',

@@ -1,5 +1,8 @@
 /** Russian texts. The keys of this object are the catalogue's keys (`MessageKey`). */
+import { operationsRu } from './operations';
+
 export const ru = {
+  ...operationsRu,
   // Web app: server pages and browser bundles.
   appTitle: 'Разрешения и лицензии',
   signIn: 'Войти',

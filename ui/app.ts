@@ -19,8 +19,6 @@ import {
   type SearchPage,
 } from '../intake/camunda-port';
 import {
-  IncidentKey,
-  JobKey,
   ProcessDefinitionId,
   ProcessDefinitionKey,
   ProcessInstanceKey,
@@ -69,6 +67,7 @@ import { forbiddenCharacterErrors } from '../intake/text';
 import { CalendarRangeError } from '../domain/legal-clock/errors';
 import { almatyDay } from '../domain/almaty-time';
 import type { BlobStore } from '../adapters/blobs';
+import { operationsRoutes, type OperationsStores } from './routes/operations';
 
 /** What the web app reads of the document store: one document with its bytes. */
 export type DocumentReader = Pick<DocumentService, 'get'>;
@@ -105,6 +104,8 @@ export interface AppDeps {
   lintDiagram?: LintDiagram;
   /** The designer's drafts (`createDraftStore(UI_DATA_DIR)`); an in-memory store when unset. */
   designerDrafts?: DraftStore;
+  /** Operations pages' stores: operators' log, calendar revisions, MCI records (ui/routes/operations.ts). */
+  operations?: OperationsStores;
   /** Operators' record of legal amendments (`/api/ops/amendments`); unset answers 503. */
   amendments?: LegalAmendmentStore;
   /** Bearer token of the inbound channel for other state bodies (INBOUND_TOKEN); unset closes it. */
@@ -333,16 +334,6 @@ export function createApp(deps: AppDeps): express.Express {
 
   app.get('/worklist', page(TASK_ROLES), (req, res) =>
     res.type('html').send(appPage(req, 'nav.worklist', 'worklist', STYLES.form)),
-  );
-  app.get('/operations', page(['operator']), (req, res) =>
-    res.type('html').send(appPage(req, 'nav.operations', 'operations', STYLES.bpmn)),
-  );
-  app.get('/operations/instances/:key', page(['operator']), (req, res) =>
-    res
-      .type('html')
-      .send(
-        appPage(req, 'instance', 'operations', STYLES.bpmn, { processInstanceKey: String(req.params.key) }),
-      ),
   );
   app.get('/portal', page(['applicant']), (req, res) =>
     res.type('html').send(appPage(req, 'nav.portal', 'portal')),
@@ -661,6 +652,7 @@ export function createApp(deps: AppDeps): express.Express {
   });
 
   // ---- operations ----------------------------------------------------------------------------
+  app.use(operationsRoutes({ ...deps.operations, camunda, legalClock, clock, log, styles: STYLES.bpmn }));
   const operator = api(['operator']);
 
   interface Instance {
@@ -783,38 +775,6 @@ export function createApp(deps: AppDeps): express.Express {
         .filter((d) => d.urgency === 'overdue' && active.some((e) => matchesStep(e.elementId, d.step)))
         .map((d) => d.step),
     });
-  });
-
-  app.get('/api/ops/incidents', operator, async (req, res) => {
-    const q = listQuery(req, badQuery);
-    const r = (await camunda.searchIncidents(
-      {
-        filter: { state: 'ACTIVE' },
-        sort: [{ field: 'creationTime', order: 'ASC' }],
-        page: { from: q.from, limit: PAGE_SIZE },
-      } as never,
-      NO_WAIT,
-    )) as SearchPage<Record<string, unknown>>;
-    const items = r.items ?? [];
-    res.json({ items, page: pageInfo(q, Number(r.page?.totalItems ?? items.length)) });
-  });
-
-  app.post('/api/ops/incidents/:key/retry', operator, async (req, res) => {
-    const raw = String(req.params.key);
-    if (!IncidentKey.isValid(raw)) throw new HttpError(404, 'Инцидент табылмады', 'Инцидент не найден');
-    const incidentKey = IncidentKey.assumeExists(raw);
-    const r = await camunda.searchIncidents({ filter: { incidentKey }, page: { limit: 1 } }, NO_WAIT);
-    const incident = r.items?.[0];
-    if (!incident) throw new HttpError(404, 'Инцидент табылмады', 'Инцидент не найден');
-    // A job incident is created when retries reach 0; resolving it alone would re-raise it at once.
-    let retriesRaised = false;
-    if (incident.jobKey && (incident.errorType === 'JOB_NO_RETRIES' || !incident.errorType)) {
-      await camunda.updateJob({ jobKey: JobKey.assumeExists(incident.jobKey), changeset: { retries: 1 } });
-      retriesRaised = true;
-    }
-    await camunda.resolveIncident({ incidentKey });
-    log('incident retried', { incidentKey, by: session(req).userId, retriesRaised });
-    res.json({ incidentKey, resolved: true, retriesRaised });
   });
 
   /**

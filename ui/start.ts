@@ -25,6 +25,9 @@ import { lintDiagram } from '../engine/lint';
 import { createApp } from './app';
 import { createDraftStore } from './designer/drafts';
 import { buildBundles, ENTRIES } from './build';
+import { createOperatorAuditLog } from './operations/audit';
+import { createCalendarRevisionStore } from '../adapters/calendar-revisions';
+import { createMciRecordStore } from '../adapters/mci-records';
 import { startEmbeddedIdp, type EmbeddedIdp } from './auth/embedded-idp';
 import { createSessionStore } from './auth/sessions';
 import { edsConfigFrom } from './eds/config';
@@ -133,6 +136,12 @@ export async function startUi(env: NodeJS.ProcessEnv = process.env, opts: StartU
     amendments: createLegalAmendmentStore(path.resolve(config.legalClock.amendmentsFile)),
     lintDiagram,
     designerDrafts,
+    // The operations pages record into the same stores as `npm run calendar:revise` / `mci:record`.
+    operations: {
+      audit: createOperatorAuditLog(dataDir),
+      calendarRevisions: createCalendarRevisionStore(path.resolve(config.legalClock.revisionsFile)),
+      mciRecords: createMciRecordStore(path.resolve(config.legalClock.mciRecordsFile)),
+    },
     buildDir,
     eds: edsConfigFrom(config, { documentsDir: path.resolve(config.documents.dir), dataDir }),
     log: (message, fields) => log.info(message, fields),

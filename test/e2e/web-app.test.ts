@@ -418,18 +418,19 @@ describeSystem('web app on the real system', () => {
       });
       const operator = await pageAs('operations', 'operator');
       const { page } = operator;
-      const retry = await eventually('the incident on the operations page', async () => {
+      const link = await eventually('the incident on the operations page', async () => {
         await page.goto(`${system.uiUrl}/operations`);
-        const row = page.locator('[data-testid=incidents] tr', { hasText: 'gateway unreachable' });
-        return (await row.count()) > 0 ? row.locator('button') : undefined;
+        const row = page.locator('[data-testid=incidents] tr', { hasText: 'SEC-2026-999001' });
+        return (await row.count()) > 0 ? row.locator('a') : undefined;
       });
       await shot(page, 'operations');
-      await page.goto(`${system.uiUrl}/operations/instances/${processInstanceKey}`);
+      await link.click();
       await page.locator('[data-testid=diagram] span.ov-incident').waitFor();
       await shot(page, 'operations-instance');
-      await page.goto(`${system.uiUrl}/operations`);
-      // When the operator presses Retry
-      await retry.click();
+      // When the operator presses Retry and gives the reason
+      await page.click('[data-testid=retry]');
+      await page.fill('[data-testid=reason-form] textarea', 'Шлюз снова доступен');
+      await page.click('[data-testid=reason-form] button[type=submit]');
       // Then the step runs again and the application completes
       await eventually('the probe to complete after the retry', async () => {
         const pi = await client.getProcessInstance(
@@ -505,12 +506,12 @@ describeSystem('web app on the real system', () => {
       const operator = await as('operations', 'operator');
       const ops = operator.page;
       await ops.goto(`${system.uiUrl}/operations`);
-      await ops.locator('[data-testid=instances]').waitFor();
+      await ops.locator('[data-testid=applications]').waitFor();
       await ops.locator('#h-deadlines ~ *').first().waitFor();
       await check(ops, 'operations');
       await ops.locator('#h-deadlines').scrollIntoViewIfNeeded();
       await shot(ops, `page-deadline-board-${lang}`);
-      await ops.locator('[data-testid=instances] tbody a').first().click();
+      await ops.locator('[data-testid=applications] tbody a').first().click();
       await ops.locator('[data-testid=diagram] svg').first().waitFor();
       await check(ops, 'operations-instance');
       await operator.context.close();
@@ -567,7 +568,7 @@ describeSystem('web app on the real system', () => {
 
     const operator = await pageAs('oidc-operator', 'operator');
     expect(new URL(operator.page.url()).pathname).toBe('/operations');
-    await operator.page.locator('[data-testid=instances]').waitFor();
+    await operator.page.locator('[data-testid=applications]').waitFor();
     expect((await operator.page.request.get(`${system.uiUrl}/api/designer/diagrams`)).status()).toBe(403);
     await operator.context.close();
   });

@@ -132,7 +132,9 @@ describe('web app: roles, worklist and operations', () => {
     expect(elementId).toBe('Task_LookupLegalEntity');
     const op = client(ctx.base, await ctx.as('operator'));
     const incident = { incidentKey };
-    const res = await op('POST', `/api/ops/incidents/${incident.incidentKey}/retry`);
+    const res = await op('POST', `/api/ops/incidents/${incident.incidentKey}/retry`, {
+      reason: 'Реестр юридических лиц снова отвечает',
+    });
     expect(res.json).toEqual({
       incidentKey: String(incident.incidentKey),
       resolved: true,

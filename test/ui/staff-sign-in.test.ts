@@ -197,7 +197,13 @@ describe('staff sign-in through the OpenID Connect provider', () => {
     const post = (headers: Record<string, string>) =>
       fetch(`${ctx.base}/api/ops/incidents/${incident}/retry`, {
         method: 'POST',
-        headers: { cookie: op.cookie, 'x-requested-with': 'fetch', ...headers },
+        headers: {
+          cookie: op.cookie,
+          'x-requested-with': 'fetch',
+          'content-type': 'application/json',
+          ...headers,
+        },
+        body: JSON.stringify({ reason: 'Реестр снова отвечает' }),
       });
     const none = await post({});
     expect(none.status).toBe(403);

@@ -25,6 +25,8 @@ export function missingPrerequisite(): string | undefined {
 export interface RunningSystem {
   engineAddress: string;
   uiUrl: string;
+  /** The state-system simulators (`PUT /_control/:system` makes one misbehave). */
+  simulatorsUrl: string;
   dataDir: string;
   /** The copy of bpmn/ and forms/ the system deployed. */
   resourcesDir: string;
@@ -90,7 +92,15 @@ export async function startSystem(
     // The designer reads the shipped files and keeps its drafts in the web app's store.
     const ui = await startUi(env, { resourcesDir: opts.deployDir ?? REPO });
     closers.push(() => ui.close());
-    return { engineAddress: engine.address, uiUrl: ui.url, dataDir, resourcesDir, workers, close };
+    return {
+      engineAddress: engine.address,
+      uiUrl: ui.url,
+      simulatorsUrl: sims.url,
+      dataDir,
+      resourcesDir,
+      workers,
+      close,
+    };
   } catch (err) {
     await close();
     throw err;
