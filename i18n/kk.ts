@@ -1,5 +1,6 @@
 /** Kazakh texts: the same keys as ru.ts (the type), in the state language. */
 import type { MessageKey } from './ru';
+import { worklistKk } from './worklist';
 
 export const kk: Readonly<Record<MessageKey, string>> = {
   // Web app: server pages and browser bundles.
@@ -30,6 +31,7 @@ export const kk: Readonly<Record<MessageKey, string>> = {
   'nav.portal': 'Жеке кабинет',
   'nav.designer': 'Дизайнер',
   'nav.forms': 'Нысандар',
+  ...worklistKk,
   forbidden: 'Қол жеткізу жабық',
   forbiddenText: 'Бұл бет сіздің рөліңізге қолжетімсіз.',
   notFound: 'Табылмады',

@@ -1,4 +1,5 @@
 /** Russian texts. The keys of this object are the catalogue's keys (`MessageKey`). */
+import { worklistRu } from './worklist';
 export const ru = {
   // Web app: server pages and browser bundles.
   appTitle: 'Разрешения и лицензии',
@@ -28,6 +29,7 @@ export const ru = {
   'nav.portal': 'Личный кабинет',
   'nav.designer': 'Дизайнер',
   'nav.forms': 'Формы',
+  ...worklistRu,
   forbidden: 'Доступ запрещён',
   forbiddenText: 'Эта страница недоступна для вашей роли.',
   notFound: 'Не найдено',

@@ -22,6 +22,7 @@ import { createLegalAmendmentStore } from '../adapters/legal-amendments';
 import { lintDiagram } from '../engine/lint';
 import { createApp } from './app';
 import { createDraftStore } from './designer/drafts';
+import { createTaskDraftStore } from './worklist/drafts';
 import { buildBundles } from './build';
 import { startEmbeddedIdp, type EmbeddedIdp } from './auth/embedded-idp';
 import { createSessionStore } from './auth/sessions';
@@ -46,6 +47,7 @@ export async function startUi(env: NodeJS.ProcessEnv = process.env, opts: StartU
 
   const documents = createDocumentService({ dir: path.resolve(config.documents.dir), clock: systemClock });
   const designerDrafts = createDraftStore(dataDir);
+  const taskDrafts = createTaskDraftStore(dataDir);
 
   const buildDir = await buildBundles();
   // Listen first: the embedded identity provider needs the web app's address to register it.
@@ -112,6 +114,7 @@ export async function startUi(env: NodeJS.ProcessEnv = process.env, opts: StartU
     amendments: createLegalAmendmentStore(path.resolve(config.legalClock.amendmentsFile)),
     lintDiagram,
     designerDrafts,
+    taskDrafts,
     buildDir,
     eds: edsConfigFrom(config, { documentsDir: path.resolve(config.documents.dir), dataDir }),
     log: (message, fields) => log.info(message, fields),
@@ -125,6 +128,7 @@ export async function startUi(env: NodeJS.ProcessEnv = process.env, opts: StartU
         store.close();
         sessionStore.close();
         designerDrafts.close();
+        taskDrafts.close();
         resolve();
       });
       server.closeAllConnections();
