@@ -408,6 +408,9 @@ function renderTask(data: any, draft: { data: Record<string, unknown>; savedAt: 
     ),
   );
 
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  /** Changes while the form is being filled from the task's variables are not the clerk's typing. */
+  let ready = false;
   open?.form?.destroy();
   const current: NonNullable<typeof open> = { key: task.userTaskKey, form: null, data: {}, claim: claimBtn };
   open = current;
@@ -415,20 +418,22 @@ function renderTask(data: any, draft: { data: Record<string, unknown>; savedAt: 
     const initial = { ...toFormData(data.form.schema, data.variables), ...(draft?.data ?? {}) };
     current.data = initial;
     if (draft) draftNote.textContent = fill(t('wl.draftRestored'), { time: formatDate(draft.savedAt) });
-    const form = new Form({ container: formBox, properties: { readOnly: !mine } } as never);
+    const form = new Form({ container: formBox, properties: { disabled: !mine } } as never);
     current.form = form;
     form.on('changed', (e: { data: Record<string, unknown> }) => {
       current.data = e.data;
-      if (mine) scheduleDraft();
+      if (mine && ready) scheduleDraft();
     });
     form
       .importSchema(translate(data.form.schema, data.form.formId), initial)
+      .then(() => {
+        ready = true;
+      })
       .catch((err: Error) => showError(formBox, err));
   } else {
     formBox.append(h('p', { class: 'muted' }, t('noForm')));
   }
 
-  let timer: ReturnType<typeof setTimeout> | undefined;
   function scheduleDraft() {
     clearTimeout(timer);
     timer = setTimeout(() => void saveDraft(), DRAFT_DELAY_MS);
@@ -451,7 +456,7 @@ function renderTask(data: any, draft: { data: Record<string, unknown>; savedAt: 
         await api('POST', `/api/tasks/${task.userTaskKey}/claim`);
         mine = true;
         task.assignee = me;
-        current.form?.setProperty('readOnly', false);
+        current.form?.setProperty('disabled', false);
         claimBtn.hidden = true;
         releaseBtn.hidden = false;
         completeBtn.disabled = false;
@@ -473,7 +478,7 @@ function renderTask(data: any, draft: { data: Record<string, unknown>; savedAt: 
         await api('POST', `/api/tasks/${task.userTaskKey}/release`);
         mine = false;
         task.assignee = null;
-        current.form?.setProperty('readOnly', true);
+        current.form?.setProperty('disabled', true);
         claimBtn.hidden = false;
         releaseBtn.hidden = true;
         completeBtn.disabled = true;
