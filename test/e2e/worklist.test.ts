@@ -2,7 +2,7 @@
  * A police clerk in the worklist, in Chromium against the real system (engine, diagrams, workers,
  * web app), in Kazakh and Russian at 1366 px and 390 px, the browser in New York's time zone:
  * search with "/", move with "j", open with Enter, see the form read-only, claim with "c", type,
- * find the draft again after a reload, watch the list refresh itself without losing the typed text,
+ * find the task and its draft again after a reload, release and claim again keeping it, watch the list refresh itself without losing the typed text,
  * complete, and find the task among "completed by me". Every page: no element ids, no Latin words
  * but register numbers, no ISO dates, no horizontal scroll, no console errors, visible focus.
  * Screenshots: docs/ui/worklist-<step>-<width>-<lang>.png (docs/ui.md).
@@ -189,13 +189,23 @@ describeSystem('the clerk’s worklist in the browser', () => {
         await page.locator('.draft-note', { hasText: /\d{2}:\d{2}/ }).waitFor();
         await check(page, errors, `draft-${name}`);
 
-        // A reload comes back to the same search; the task opens with the draft, still claimed.
+        // A reload comes back to the same search and the same task, with the draft, still claimed.
         await page.reload();
         await page.locator('[data-testid=task-list] tbody tr', { hasText: number }).waitFor();
-        await page.locator('[data-testid=task-list] tbody tr a').first().click();
         await page.locator('[data-testid=task-form] .fjs-form').waitFor();
         await expect(reason.inputValue()).resolves.toBe(REASON);
         expect(await reason.isEditable()).toBe(true);
+
+        // Released, the fields close with what they hold; claimed again, they open with it.
+        await page.click(`button:has-text("${words.release}")`);
+        await page.locator(`button:has-text("${words.claim}")`).waitFor();
+        expect(await reason.isEditable()).toBe(false);
+        await expect(reason.inputValue()).resolves.toBe(REASON);
+        await page.locator('[data-testid=task-list] tbody tr a').first().focus();
+        await page.keyboard.press('c');
+        await page.locator(`button:has-text("${words.release}")`).waitFor();
+        expect(await reason.isEditable()).toBe(true);
+        await expect(reason.inputValue()).resolves.toBe(REASON);
 
         // The list refreshes itself (a new application appears without a reload) and keeps the typed text.
         if (width === 1366 && lang === 'kk') {

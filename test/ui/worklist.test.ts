@@ -2,8 +2,9 @@
  * The clerk's worklist on the real system (embedded engine, the repository's diagrams, the workers):
  * views with counts, search by number, applicant and IIN/BIN, sort, paging of 50 done by the
  * engine's user-task search, drafts per person and task that a claim keeps and a completion discards,
- * and overdue/amber flags by the engine's clock in working days (Order 923: the completeness check of
- * a licence is due in 2 working days, rules §7), not by the web app's clock.
+ * and overdue/amber flags by the engine's clock in working days (the licence rules of Order 261 as
+ * amended by Order 923, §7: the completeness check of a licence is due in 2 working days), not by the
+ * web app's clock.
  */
 import { fixedClock } from '../../domain/clock';
 import { makeBin, makeIin } from '../../domain/identifiers';
@@ -165,7 +166,7 @@ test('given the search box, then an application number, part of an applicant’s
   expect(await only('Жоқ Компания')).toEqual([]);
 });
 
-test('given open tasks by the engine’s clock, then the flags count working days from the engine’s time, not the web app’s (Order 923 rules §7: 2 working days)', async () => {
+test('given open tasks by the engine’s clock, then the flags count working days from the engine’s time, not the web app’s (licence rules of Order 261 as amended by Order 923, §7: 2 working days)', async () => {
   const sys = await sharedSystem();
   const byNumber = async () =>
     Object.fromEntries(

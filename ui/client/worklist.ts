@@ -310,6 +310,8 @@ function fieldKeys(schema: { components?: (SchemaComponent & { type?: string })[
 
 async function openTask(key: string) {
   selected = key;
+  // The open task is part of the clerk's place too: a reload opens it again.
+  history.replaceState(null, '', `${location.pathname}${location.search}#task-${key}`);
   for (const row of Array.from(listBox.querySelectorAll('tr[data-key]')))
     row.classList.toggle('selected', (row as HTMLElement).dataset.key === key);
   status(detail, t('loading'));
@@ -508,6 +510,7 @@ function renderTask(data: any, draft: { data: Record<string, unknown>; savedAt: 
         current.form?.destroy();
         open = null;
         selected = null;
+        history.replaceState(null, '', `${location.pathname}${location.search}`);
         status(detail, t('completed'), 'ok');
         await loadList(true);
       } catch (err) {
@@ -571,4 +574,7 @@ setInterval(() => {
   if (document.visibilityState === 'visible') void loadList(true);
 }, REFRESH_MS);
 
-void loadList();
+void loadList().then(() => {
+  const key = /^#task-(\d+)$/.exec(location.hash)?.[1];
+  if (key) void openTask(key);
+});
