@@ -1,6 +1,7 @@
 /** Kazakh texts: the same keys as ru.ts (the type), in the state language. */
 import type { MessageKey } from './ru';
 import { operationsKk } from './operations';
+import { worklistKk } from './worklist';
 
 export const kk: Readonly<Record<MessageKey, string>> = {
   ...operationsKk,
@@ -32,6 +33,7 @@ export const kk: Readonly<Record<MessageKey, string>> = {
   'nav.portal': 'Жеке кабинет',
   'nav.designer': 'Дизайнер',
   'nav.forms': 'Нысандар',
+  ...worklistKk,
   forbidden: 'Қол жеткізу жабық',
   forbiddenText: 'Бұл бет сіздің рөліңізге қолжетімсіз.',
   notFound: 'Табылмады',

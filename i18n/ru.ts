@@ -1,6 +1,7 @@
 /** Russian texts. The keys of this object are the catalogue's keys (`MessageKey`). */
 import { operationsRu } from './operations';
 
+import { worklistRu } from './worklist';
 export const ru = {
   ...operationsRu,
   // Web app: server pages and browser bundles.
@@ -31,6 +32,7 @@ export const ru = {
   'nav.portal': 'Личный кабинет',
   'nav.designer': 'Дизайнер',
   'nav.forms': 'Формы',
+  ...worklistRu,
   forbidden: 'Доступ запрещён',
   forbiddenText: 'Эта страница недоступна для вашей роли.',
   notFound: 'Не найдено',

@@ -68,6 +68,9 @@ import { CalendarRangeError } from '../domain/legal-clock/errors';
 import { almatyDay } from '../domain/almaty-time';
 import type { BlobStore } from '../adapters/blobs';
 import { operationsRoutes, type OperationsStores } from './routes/operations';
+import { engineTimeOf, type EngineTime } from './engine-time';
+import { worklistRoutes } from './routes/worklist';
+import { createTaskDraftStore, type TaskDraftStore } from './worklist/drafts';
 
 /** What the web app reads of the document store: one document with its bytes. */
 export type DocumentReader = Pick<DocumentService, 'get'>;
@@ -115,6 +118,10 @@ export interface AppDeps {
   /** EDS: applicant sign-in, signed e-requests, signed results, public verification (ui/eds). */
   eds?: EdsConfig;
   log?: (message: string, fields?: Record<string, unknown>) => void;
+  /** The engine's time for deadline flags; read from the engine (`GET /v2/clock`) by default. */
+  engineTime?: EngineTime;
+  /** What clerks typed into tasks' forms (`createTaskDraftStore(UI_DATA_DIR)`); in memory when unset. */
+  taskDrafts?: TaskDraftStore;
 }
 
 /** Raised by route code to answer with a status and a message in both languages. */
@@ -333,7 +340,7 @@ export function createApp(deps: AppDeps): express.Express {
   const session = (req: Request): Session => req.session!;
 
   app.get('/worklist', page(TASK_ROLES), (req, res) =>
-    res.type('html').send(appPage(req, 'nav.worklist', 'worklist', STYLES.form)),
+    res.type('html').send(appPage(req, 'nav.worklist', 'worklist', [...STYLES.form, '/static/worklist.css'])),
   );
   app.get('/portal', page(['applicant']), (req, res) =>
     res.type('html').send(appPage(req, 'nav.portal', 'portal')),
@@ -437,6 +444,17 @@ export function createApp(deps: AppDeps): express.Express {
   }
 
   const taskRoles = api(TASK_ROLES);
+  const engineTime = deps.engineTime ?? engineTimeOf(camunda, clock, log);
+  app.use(
+    worklistRoutes({
+      camunda,
+      legalClock,
+      engineTime,
+      drafts: deps.taskDrafts ?? createTaskDraftStore(':memory:'),
+      guard: taskRoles,
+      now: () => clock.now(),
+    }),
+  );
 
   interface TaskItem {
     userTaskKey: string;
@@ -504,7 +522,7 @@ export function createApp(deps: AppDeps): express.Express {
   }
 
   app.get('/api/tasks', taskRoles, async (req, res) => {
-    const now = clock.now();
+    const now = await engineTime();
     const s = session(req);
     const q = listQuery(req, badQuery);
     // One engine query: the session's groups, the filters and the page; the engine counts the rest.
@@ -570,7 +588,7 @@ export function createApp(deps: AppDeps): express.Express {
         : form.schema
       : null;
     const due = task.dueDate
-      ? remainingWorkingDays(legalClock, clock.now(), new Date(task.dueDate))
+      ? remainingWorkingDays(legalClock, await engineTime(), new Date(task.dueDate))
       : undefined;
     res.json({
       task: {

@@ -28,6 +28,7 @@ import { buildBundles, ENTRIES } from './build';
 import { createOperatorAuditLog } from './operations/audit';
 import { createCalendarRevisionStore } from '../adapters/calendar-revisions';
 import { createMciRecordStore } from '../adapters/mci-records';
+import { createTaskDraftStore } from './worklist/drafts';
 import { startEmbeddedIdp, type EmbeddedIdp } from './auth/embedded-idp';
 import { createSessionStore } from './auth/sessions';
 import { edsConfigFrom } from './eds/config';
@@ -69,6 +70,7 @@ export async function startUi(env: NodeJS.ProcessEnv = process.env, opts: StartU
     blobs: blobStoreFromConfig(config, 'documents', documentsDir),
   });
   const designerDrafts = createDraftStore(dataDir);
+  const taskDrafts = createTaskDraftStore(dataDir);
 
   const buildDir = await browserBundles();
   // Listen first: the embedded identity provider needs the web app's address to register it.
@@ -142,6 +144,7 @@ export async function startUi(env: NodeJS.ProcessEnv = process.env, opts: StartU
       calendarRevisions: createCalendarRevisionStore(path.resolve(config.legalClock.revisionsFile)),
       mciRecords: createMciRecordStore(path.resolve(config.legalClock.mciRecordsFile)),
     },
+    taskDrafts,
     buildDir,
     eds: edsConfigFrom(config, { documentsDir: path.resolve(config.documents.dir), dataDir }),
     log: (message, fields) => log.info(message, fields),
@@ -155,6 +158,7 @@ export async function startUi(env: NodeJS.ProcessEnv = process.env, opts: StartU
         store.close();
         sessionStore.close();
         designerDrafts.close();
+        taskDrafts.close();
         resolve();
       });
       server.closeAllConnections();

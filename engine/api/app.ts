@@ -78,6 +78,11 @@ export function createEngineApp(engine: Engine, opts: EngineAppOptions = {}): ex
     engine.pinClock(ts);
     res.status(204).end();
   });
+  // Not in Camunda's API (it can only pin and reset): the web app reads the engine's time here, so
+  // its working-day flags agree with the engine's timers (ui/engine-time.ts; a cluster answers 404).
+  v2.get('/clock', (_req, res) => {
+    res.json({ timestamp: engine.now(), pinned: engine.isClockPinned() });
+  });
   v2.post('/clock/reset', (_req, res) => {
     engine.resetClock();
     res.status(204).end();

@@ -284,6 +284,10 @@ export class Engine {
     return this.pinnedAt ?? Date.now();
   }
 
+  isClockPinned(): boolean {
+    return this.pinnedAt !== undefined;
+  }
+
   nowIso(): string {
     return new Date(this.now()).toISOString();
   }

@@ -1,0 +1,249 @@
+/**
+ * A police clerk in the worklist, in Chromium against the real system (engine, diagrams, workers,
+ * web app), in Kazakh and Russian at 1366 px and 390 px, the browser in New York's time zone:
+ * search with "/", move with "j", open with Enter, see the form read-only, claim with "c", type,
+ * find the task and its draft again after a reload, release and claim again keeping it, watch the list refresh itself without losing the typed text,
+ * complete, and find the task among "completed by me". Every page: no element ids, no Latin words
+ * but register numbers, no ISO dates, no horizontal scroll, no console errors, visible focus.
+ * Screenshots: docs/ui/worklist-<step>-<width>-<lang>.png (docs/ui.md).
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { fixtures } from '../../simulators';
+import { signInApplicant } from '../support/staff-sign-in';
+import { ARTIFACTS, launch, signIn } from './support/browser';
+import { eventually, field } from './support/forms';
+import { missingPrerequisite, REPO, startSystem, type RunningSystem } from './support/system';
+
+const missing = missingPrerequisite();
+if (missing) console.warn(`e2e worklist tests SKIPPED: ${missing}`);
+const describeSystem = missing ? describe.skip : describe;
+
+jest.setTimeout(900_000);
+
+const SHOTS = path.join(REPO, 'docs', 'ui');
+const COMPANY = fixtures.licence.approved;
+/** Register numbers and the names of the applicant's own files are the only Latin a page may show. */
+const NUMBERS = /\b[A-Z]{3}-\d{4}-\d{6}\b/g;
+const FILE_NAMES = /[\w.-]+\.(?:pdf|png|jpe?g)\b/gi;
+const REASON = 'Жалға алу шартының көшірмесі қоса берілмеген / Не приложена копия договора аренды';
+
+type Width = 1366 | 390;
+type Lang = 'kk' | 'ru';
+const RUNS: [Width, Lang][] = [
+  [1366, 'kk'],
+  [1366, 'ru'],
+  [390, 'kk'],
+  [390, 'ru'],
+];
+
+const TEXT = {
+  kk: { claim: 'Алу', release: 'Қайтару', complete: 'Аяқтау', completedView: 'Мен аяқтағандар' },
+  ru: { claim: 'Взять', release: 'Вернуть', complete: 'Завершить', completedView: 'Завершённые мной' },
+};
+
+describeSystem('the clerk’s worklist in the browser', () => {
+  let system: RunningSystem;
+  let browser: Browser;
+  let applicant: { cookie: string; csrf: string };
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    system = await startSystem();
+    browser = await launch();
+    applicant = await signInApplicant(system.uiUrl, COMPANY.bin);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await system?.close();
+  });
+
+  /** A security-licence application of the company through the portal's API; the register's number. */
+  async function fileApplication(): Promise<string> {
+    const res = await fetch(`${system.uiUrl}/api/applications`, {
+      method: 'POST',
+      headers: {
+        cookie: applicant.cookie,
+        'x-csrf-token': applicant.csrf,
+        'content-type': 'application/json',
+        'idempotency-key': crypto.randomUUID(),
+      },
+      body: JSON.stringify({
+        serviceId: 'security-licence',
+        requestKind: 'issue',
+        subType: 2,
+        applicant: {
+          bin: COMPANY.bin,
+          name: COMPANY.name,
+          headFullName: COMPANY.headFullName,
+          headIin: COMPANY.headIin,
+          location: 'Астана, Мәңгілік Ел, 8',
+        },
+        consentToRestrictedData: true,
+        attachments: [{ kind: 'application-form', fileName: 'otinish.pdf' }],
+      }),
+    });
+    expect(res.status).toBe(201);
+    return ((await res.json()) as { applicationNumber: string }).applicationNumber;
+  }
+
+  async function clerkPage(width: Width, lang: Lang) {
+    const context: BrowserContext = await browser.newContext({
+      viewport: width === 390 ? { width: 390, height: 844 } : { width: 1366, height: 768 },
+      isMobile: width === 390,
+      hasTouch: width === 390,
+      timezoneId: 'America/New_York',
+      locale: lang === 'ru' ? 'ru-RU' : 'kk-KZ',
+    });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await signIn(page, system.uiUrl, 'clerk', { unit: 'police', lang });
+    return { context, page, errors };
+  }
+
+  /** What a person reads: no ids, no Latin words but register numbers, no ISO dates, no sideways scroll. */
+  async function check(page: Page, errors: string[], name: string) {
+    await page.screenshot({ path: path.join(SHOTS, `worklist-${name}.png`), fullPage: true });
+    const { text, overflow } = await page.evaluate(() => ({
+      text: document.body.innerText,
+      overflow: document.documentElement.scrollWidth - window.innerWidth,
+    }));
+    expect(overflow).toBeLessThanOrEqual(0);
+    expect(text).not.toMatch(/\b(Task|Gateway|Event|SubProcess|Call|Start|End|Boundary|Flow)_/);
+    expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    expect(
+      text
+        .replace(NUMBERS, '')
+        .replace(FILE_NAMES, '')
+        .match(/[A-Za-z]{2,}/g) ?? [],
+    ).toEqual([]);
+    expect(errors).toEqual([]);
+  }
+
+  /** The focused element shows its focus (outline or shadow). */
+  const focusShown = (page: Page) =>
+    page.evaluate(() => {
+      const el = document.activeElement as HTMLElement;
+      const s = getComputedStyle(el);
+      return (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none';
+    });
+
+  test.each(RUNS)(
+    'at %i px in %s: search, open by keyboard, read-only until claimed, draft kept across a reload and a live refresh, complete',
+    async (width, lang) => {
+      const name = `${width}-${lang}`;
+      const number = await fileApplication();
+      const { context, page, errors } = await clerkPage(width, lang);
+      const words = TEXT[lang];
+      try {
+        await page.goto(`${system.uiUrl}/worklist`);
+        await page.locator('[data-testid=task-list], .list [role=status]').first().waitFor();
+
+        // "/" goes to the search box; the number finds exactly that application once its check is open.
+        await eventually(`the completeness check of ${number}`, async () => {
+          await page.keyboard.press('Escape');
+          await page.locator('body').click({ position: { x: 2, y: 2 } });
+          await page.keyboard.press('/');
+          expect(await page.evaluate(() => document.activeElement?.id)).toBe('wl-search');
+          await page.keyboard.press('Control+A');
+          await page.keyboard.type(number);
+          await page.keyboard.press('Enter');
+          await page.waitForTimeout(500);
+          return (await page.locator('[data-testid=task-list] tbody tr', { hasText: number }).count()) === 1;
+        });
+        expect(await page.locator('[data-testid=task-list] tbody tr').count()).toBe(1);
+        expect(new URL(page.url()).searchParams.get('q')).toBe(number);
+        // The flag is shown with the working days left.
+        await expect(
+          page.locator('[data-testid=task-list] tbody tr .badge').first().textContent(),
+        ).resolves.toMatch(/\d/);
+        await check(page, errors, `search-${name}`);
+
+        // j moves to the row (focus visible), Enter opens it.
+        await page.keyboard.press('Escape');
+        await page.keyboard.press('j');
+        expect(await page.evaluate(() => document.activeElement?.closest('tr')?.textContent)).toContain(
+          number,
+        );
+        expect(await focusShown(page)).toBe(true);
+        await page.keyboard.press('Enter');
+        await page.locator('[data-testid=task-form] .fjs-form').waitFor();
+
+        // Read-only until claimed: the fields cannot be changed.
+        const complete = field(page, 'completeness-check', 'documentsComplete');
+        await complete.waitFor();
+        expect(await complete.isEnabled()).toBe(false);
+        await expect(page.locator('.readonly-note').isVisible()).resolves.toBe(true);
+
+        // c claims (whatever the keyboard layout: by key position).
+        await page.keyboard.press('c');
+        await page.locator(`button:has-text("${words.release}")`).waitFor();
+        expect(await complete.isEnabled()).toBe(true);
+        const reason = field(page, 'completeness-check', 'incompletenessReason');
+        await reason.fill(REASON);
+        await page.locator('.draft-note', { hasText: /\d{2}:\d{2}/ }).waitFor();
+        await check(page, errors, `draft-${name}`);
+
+        // A reload comes back to the same search and the same task, with the draft, still claimed.
+        await page.reload();
+        await page.locator('[data-testid=task-list] tbody tr', { hasText: number }).waitFor();
+        await page.locator('[data-testid=task-form] .fjs-form').waitFor();
+        await expect(reason.inputValue()).resolves.toBe(REASON);
+        expect(await reason.isEditable()).toBe(true);
+
+        // Released, the fields close with what they hold; claimed again, they open with it.
+        await page.click(`button:has-text("${words.release}")`);
+        await page.locator(`button:has-text("${words.claim}")`).waitFor();
+        expect(await reason.isEditable()).toBe(false);
+        await expect(reason.inputValue()).resolves.toBe(REASON);
+        await page.locator('[data-testid=task-list] tbody tr a').first().focus();
+        await page.keyboard.press('c');
+        await page.locator(`button:has-text("${words.release}")`).waitFor();
+        expect(await reason.isEditable()).toBe(true);
+        await expect(reason.inputValue()).resolves.toBe(REASON);
+
+        // The list refreshes itself (a new application appears without a reload) and keeps the typed text.
+        if (width === 1366 && lang === 'kk') {
+          await page.fill('#wl-search', '');
+          await page.click('form.search button[type=submit]');
+          await page.locator('[data-testid=task-list] tbody tr', { hasText: number }).waitFor();
+          await reason.fill(`${REASON}.`);
+          const fresh = await fileApplication();
+          await page
+            .locator('[data-testid=task-list] tbody tr', { hasText: fresh })
+            .waitFor({ timeout: 120_000 });
+          await expect(reason.inputValue()).resolves.toBe(`${REASON}.`);
+          await page.fill('#wl-search', number);
+          await page.click('form.search button[type=submit]');
+          await page.locator('[data-testid=task-list] tbody tr').nth(1).waitFor({ state: 'detached' });
+        }
+
+        // Complete: the documents are all there after all.
+        await field(page, 'completeness-check', 'docApplication').check();
+        await complete.check();
+        await page.click(`button.primary:has-text("${words.complete}")`);
+        await page.locator('.detail .ok').waitFor();
+
+        // Among "completed by me", not among the open ones.
+        await page.click(`.views button:has-text("${words.completedView}")`);
+        await page.locator('[data-testid=task-list] tbody tr', { hasText: number }).waitFor();
+        await check(page, errors, `completed-${name}`);
+      } catch (err) {
+        // What the clerk saw when it failed, for the report.
+        await page.screenshot({ path: path.join(ARTIFACTS, `worklist-failed-${name}.png`), fullPage: true });
+        console.error(
+          `worklist ${name} failed; the task pane said:`,
+          await page.locator('.detail').innerText(),
+        );
+        throw err;
+      } finally {
+        await context.close();
+      }
+    },
+  );
+});

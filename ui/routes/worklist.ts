@@ -1,0 +1,308 @@
+/**
+ * The worklist's own routes: views (mine, unassigned in my groups, all of my groups, completed by me)
+ * with their counts, search, sort and paging done by the engine's indexed user-task search, deadline
+ * flags by the engine's clock in working days, and drafts of what a clerk typed, per person and task.
+ */
+import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
+import { UserTaskKey } from '@camunda8/orchestration-cluster-api';
+import { NO_WAIT, parseVariableValue, type CamundaPort, type SearchPage } from '../../intake/camunda-port';
+import type { WorkingDayClock } from '../../domain/applications/status';
+import { taskDeadline } from '../../domain/applications/worklist';
+import { listQuery, pageInfo, PAGE_SIZE, searchVariableFilter } from '../paging';
+import type { Session } from '../auth';
+import type { EngineTime } from '../engine-time';
+import type { TaskDraftStore } from '../worklist/drafts';
+
+export const VIEWS = ['mine', 'unassigned', 'group', 'completed'] as const;
+export type View = (typeof VIEWS)[number];
+export const SORTS = ['deadline', 'created', 'step'] as const;
+export type Sort = (typeof SORTS)[number];
+
+/** A draft bigger than this is refused (a form's fields are a few kilobytes). */
+export const DRAFT_MAX_BYTES = 256 * 1024;
+
+export interface WorklistDeps {
+  camunda: Pick<CamundaPort, 'searchUserTasks' | 'searchVariables' | 'getUserTask'>;
+  legalClock: WorkingDayClock;
+  engineTime: EngineTime;
+  drafts: TaskDraftStore;
+  /** The staff guard of the task APIs (401 without a session, 403 for other roles). */
+  guard: RequestHandler;
+  now: () => Date;
+}
+
+interface TaskItem {
+  userTaskKey: string;
+  name?: string;
+  elementId?: string;
+  processDefinitionId?: string;
+  processInstanceKey?: string;
+  assignee?: string;
+  candidateGroups?: string[];
+  state?: string;
+  dueDate?: string;
+  creationDate?: string;
+  completionDate?: string;
+}
+
+class Refusal extends Error {
+  constructor(
+    readonly status: number,
+    readonly kk: string,
+    readonly ru: string,
+  ) {
+    super(ru);
+  }
+}
+
+const SORT: Record<Sort, { field: string; order: 'ASC' | 'DESC' }[]> = {
+  // Nearest deadline first; tasks without one last (the engine orders empty due dates last).
+  deadline: [
+    { field: 'dueDate', order: 'ASC' },
+    { field: 'creationDate', order: 'ASC' },
+  ],
+  // Newest first, as Tasklist lists them.
+  created: [{ field: 'creationDate', order: 'DESC' }],
+  step: [
+    { field: 'name', order: 'ASC' },
+    { field: 'dueDate', order: 'ASC' },
+  ],
+};
+
+function oneOf<T extends string>(value: unknown, allowed: readonly T[], fallback: T, field: string): T {
+  if (value === undefined || value === '') return fallback;
+  if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
+  throw new Refusal(
+    400,
+    `«${field}» өрісі: мәні ${allowed.join(', ')} болуы керек`,
+    `Поле «${field}»: допустимые значения — ${allowed.join(', ')}`,
+  );
+}
+
+/** The engine filter of a view for a person: their groups decide what they may see at all. */
+function viewFilter(view: View, s: Session): Record<string, unknown> {
+  const groups = { candidateGroup: { $in: s.groups } };
+  switch (view) {
+    case 'mine':
+      return { state: 'CREATED', assignee: s.userId, ...groups };
+    case 'unassigned':
+      return { state: 'CREATED', assignee: { $exists: false }, ...groups };
+    case 'group':
+      return { state: 'CREATED', ...groups };
+    case 'completed':
+      return { state: 'COMPLETED', assignee: s.userId, ...groups };
+  }
+}
+
+export function worklistRoutes(deps: WorklistDeps): express.Router {
+  const { camunda, legalClock, drafts } = deps;
+  const router = express.Router();
+  const session = (req: Request): Session => req.session!;
+  const wrap =
+    (fn: (req: Request, res: Response) => Promise<void> | void) =>
+    async (req: Request, res: Response, next: NextFunction) => {
+      try {
+        await fn(req, res);
+      } catch (err) {
+        if (err instanceof Refusal)
+          res.status(err.status).json({ error: { code: `HTTP_${err.status}`, kk: err.kk, ru: err.ru } });
+        else next(err);
+      }
+    };
+
+  const search = async (filter: Record<string, unknown>, from: number, limit: number, sort: Sort) =>
+    (await camunda.searchUserTasks(
+      { filter, sort: SORT[sort], page: { from, limit } } as never,
+      NO_WAIT,
+    )) as SearchPage<TaskItem>;
+
+  /** The application variables of a page of tasks: one search for all of them, never one per row. */
+  async function applicationsOf(keys: string[]) {
+    const out = new Map<string, Record<string, unknown>>();
+    const unique = [...new Set(keys)];
+    if (!unique.length) return out;
+    const names = ['applicationNumber', 'serviceId', 'applicant'];
+    const r = (await camunda.searchVariables(
+      {
+        filter: { processInstanceKey: { $in: unique }, scopeKey: { $in: unique }, name: { $in: names } },
+        page: { limit: unique.length * names.length },
+        truncateValues: false,
+      } as never,
+      NO_WAIT,
+    )) as SearchPage<{ name: string; value: string; processInstanceKey: string }>;
+    for (const v of r.items ?? []) {
+      const k = String(v.processInstanceKey);
+      if (!out.has(k)) out.set(k, {});
+      out.get(k)![v.name] = parseVariableValue(v.value);
+    }
+    return out;
+  }
+
+  router.get(
+    '/api/worklist',
+    deps.guard,
+    wrap(async (req, res) => {
+      const s = session(req);
+      const q = listQuery(req, (kk, ru) => new Refusal(400, kk, ru));
+      const view = oneOf(req.query.view, VIEWS, 'group', 'view');
+      const sort = oneOf(req.query.sort, SORTS, 'deadline', 'sort');
+      const processInstanceVariables = [
+        ...(q.service ? [{ name: 'serviceId', value: JSON.stringify(q.service) }] : []),
+        ...searchVariableFilter(q.search),
+      ];
+      const now = await deps.engineTime();
+      if (!s.groups.length) {
+        res.json({
+          items: [],
+          counts: { mine: 0, unassigned: 0, group: 0, completed: 0 },
+          view,
+          sort,
+          now: now.toISOString(),
+          page: pageInfo(q, 0),
+        });
+        return;
+      }
+      const filtered = {
+        ...viewFilter(view, s),
+        ...(processInstanceVariables.length ? { processInstanceVariables } : {}),
+      };
+      // One page query, one count per view (a one-row page: the engine counts with its indexes),
+      // then one batched variable read for the page. A fixed number of queries whatever the size.
+      const [result, ...counts] = await Promise.all([
+        search(filtered, q.from, PAGE_SIZE, sort),
+        ...VIEWS.map((v) => search(viewFilter(v, s), 0, 1, 'deadline')),
+      ]);
+      const tasks = result.items ?? [];
+      const vars = await applicationsOf(tasks.map((x) => String(x.processInstanceKey ?? '')).filter(Boolean));
+      const items = tasks.map((task) => {
+        const v = vars.get(String(task.processInstanceKey)) ?? {};
+        const applicant = (v.applicant ?? {}) as { name?: unknown; bin?: unknown };
+        const open = task.state === 'CREATED' || (task.state === undefined && view !== 'completed');
+        const deadline = open
+          ? taskDeadline(legalClock, now, task.dueDate)
+          : { remainingWorkingDays: null, flag: 'none' as const };
+        return {
+          userTaskKey: String(task.userTaskKey),
+          name: task.name,
+          elementId: task.elementId,
+          // A task of a shared sub-process (hearing, signature) belongs to the service of its application.
+          processDefinitionId: (v.serviceId as string | undefined) || task.processDefinitionId,
+          processInstanceKey: String(task.processInstanceKey ?? ''),
+          applicationNumber: v.applicationNumber as string | undefined,
+          applicantName: typeof applicant.name === 'string' ? applicant.name : undefined,
+          applicantBin: typeof applicant.bin === 'string' ? applicant.bin : undefined,
+          assignee: task.assignee ?? null,
+          state: task.state,
+          dueDate: task.dueDate,
+          creationDate: task.creationDate,
+          completionDate: task.completionDate,
+          ...deadline,
+        };
+      });
+      res.json({
+        items,
+        counts: Object.fromEntries(VIEWS.map((v, i) => [v, Number(counts[i].page?.totalItems ?? 0)])),
+        view,
+        sort,
+        now: now.toISOString(),
+        page: pageInfo(q, Number(result.page?.totalItems ?? 0)),
+      });
+    }),
+  );
+
+  /** The task, if the person may work on it (one of its candidate groups is theirs). */
+  async function taskFor(req: Request): Promise<TaskItem> {
+    const key = String(req.params.key);
+    const missing = new Refusal(404, 'Тапсырма табылмады', 'Задача не найдена');
+    if (!UserTaskKey.isValid(key)) throw missing;
+    const task = (await camunda
+      .getUserTask({ userTaskKey: UserTaskKey.assumeExists(key) }, NO_WAIT)
+      .catch((err: unknown) => {
+        const status =
+          (err as { status?: number })?.status ??
+          (err as { response?: { status?: number } })?.response?.status;
+        throw status === 404 ? missing : err;
+      })) as TaskItem;
+    if (!(task.candidateGroups ?? []).some((g) => session(req).groups.includes(g)))
+      throw new Refusal(403, 'Қол жеткізу жабық', 'Доступ запрещён');
+    return task;
+  }
+
+  router.get(
+    '/api/tasks/:key/draft',
+    deps.guard,
+    wrap(async (req, res) => {
+      const task = await taskFor(req);
+      const me = session(req).userId;
+      // A draft of a task no longer open is of no use to anyone.
+      if (task.state && task.state !== 'CREATED') {
+        drafts.discardTask(String(task.userTaskKey));
+        res.json({ draft: null });
+        return;
+      }
+      const d = drafts.get(me, String(task.userTaskKey));
+      res.json({ draft: d ? { data: d.data, savedAt: new Date(d.savedAt).toISOString() } : null });
+    }),
+  );
+
+  router.put(
+    '/api/tasks/:key/draft',
+    deps.guard,
+    wrap(async (req, res) => {
+      const data = req.body?.data;
+      if (data === null || typeof data !== 'object' || Array.isArray(data))
+        throw new Refusal(
+          400,
+          '«data» өрісі: нысан өрістерінің мәндері (объект) болуы керек',
+          'Поле «data»: должно быть объектом со значениями полей формы',
+        );
+      const json = JSON.stringify(data);
+      if (Buffer.byteLength(json) > DRAFT_MAX_BYTES)
+        throw new Refusal(
+          413,
+          `«data» өрісі: жоба ${DRAFT_MAX_BYTES / 1024} КБ-тан аспауы керек`,
+          `Поле «data»: черновик не больше ${DRAFT_MAX_BYTES / 1024} КБ`,
+        );
+      const task = await taskFor(req);
+      const me = session(req).userId;
+      if (task.state && task.state !== 'CREATED')
+        throw new Refusal(409, 'Тапсырма аяқталған', 'Задача уже завершена');
+      // Fields are read-only until the task is claimed: only its assignee has something to keep.
+      if (task.assignee !== me)
+        throw new Refusal(
+          409,
+          'Жобаны сақтау үшін алдымен тапсырманы алыңыз',
+          'Чтобы сохранить черновик, сначала возьмите задачу',
+        );
+      const savedAt = deps.now();
+      drafts.save({
+        userId: me,
+        userTaskKey: String(task.userTaskKey),
+        data: JSON.parse(json),
+        savedAt: savedAt.getTime(),
+      });
+      res.json({ saved: true, savedAt: savedAt.toISOString() });
+    }),
+  );
+
+  router.delete(
+    '/api/tasks/:key/draft',
+    deps.guard,
+    wrap(async (req, res) => {
+      const task = await taskFor(req);
+      drafts.discard(session(req).userId, String(task.userTaskKey));
+      res.json({ discarded: true });
+    }),
+  );
+
+  // Completion itself is the task API's (ui/app.ts); once it succeeds, the task's drafts go.
+  router.post('/api/tasks/:key/complete', (req, res, next) => {
+    const key = String(req.params.key);
+    res.on('finish', () => {
+      if (res.statusCode === 200 && UserTaskKey.isValid(key)) drafts.discardTask(key);
+    });
+    next();
+  });
+
+  return router;
+}
