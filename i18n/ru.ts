@@ -1,5 +1,9 @@
+import { documentsRu } from './sections/documents.ru';
+
 /** Russian texts. The keys of this object are the catalogue's keys (`MessageKey`). */
 export const ru = {
+  // Sections kept in their own files (i18n/sections/).
+  ...documentsRu,
   // Web app: server pages and browser bundles.
   appTitle: 'Разрешения и лицензии',
   signIn: 'Войти',
