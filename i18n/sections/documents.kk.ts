@@ -276,4 +276,23 @@ export const documentsKk: Readonly<Record<DocumentsKey, string>> = {
   'document.law.entrepreneurial-code': 'Қазақстан Республикасының Кәсіпкерлік кодексі',
   'document.law.mia-863':
     'Қазақстан Республикасы Ішкі істер министрінің 2024 жылғы 29 қазандағы № 863 бұйрығымен бекітілген Ұлттық компанияларға күзет ұйымдарын құру құқығын беру қағидаларының 3-тармағы',
+  'document.package.application': 'ЭЦҚ қойылған өтініш',
+  'document.package.specialists':
+    'мамандардың құжаттары (электр қауіпсіздігі бойынша рұқсат тобы, білімі, еңбек өтілі)',
+  'document.package.employment-contracts': 'мамандармен жасалған еңбек шарттары',
+  'document.package.premises': 'ғимаратқа немесе үй-жайға құқықты растайтын құжаттар',
+  'document.package.measuring-instruments': 'өлшеу құралдарының бар екенін растайтын құжаттар',
+  'document.package.central-post-premises':
+    'орталықтандырылған күзет пунктінің үй-жайына құжаттар (жалға алған жағдайда)',
+  'document.package.monitoring-console': 'орталықтандырылған бақылау пультіне құжаттар',
+  'document.package.radio-permit': 'радиожиілік спектрін пайдалануға рұқсат немесе радиобайланыс шарты',
+  'document.package.response-groups': 'мобильді топтарды (жедел ден қою топтарын) құру туралы бұйрықтар',
+  'document.package.vehicles': 'кемінде екі көлік құралының мемлекеттік тіркеу куәліктері',
+  'document.package.inspection-act': 'тексеру актісі',
+  'document.package.teachers': 'оқытушылар мен мамандардың еңбек қызметін растайтын құжаттар',
+  'document.package.curricula': 'оқу бағдарламалары мен оқу жоспарлары',
+  'document.package.shooting-range': 'атыс тирінің бар екенін растайтын құжаттар (жалға алған жағдайда)',
+  'document.package.antimonopoly-consent': 'монополияға қарсы органның алдын ала келісімін растайтын құжат',
+  'document.package.constituent': 'құрылтай құжаттары',
+  'document.package.objects-list': 'күзетке берілетін объектілердің тізбесі',
 };

@@ -274,6 +274,29 @@ export const documentsRu = {
   'document.law.entrepreneurial-code': 'Предпринимательский кодекс Республики Казахстан',
   'document.law.mia-863':
     'Пункт 3 Правил предоставления национальным компаниям права создания охранных организаций, утверждённых приказом Министра внутренних дел Республики Казахстан от 29 октября 2024 года № 863',
+  'document.package.application': 'заявление, подписанное ЭЦП',
+  'document.package.specialists':
+    'документы специалистов (группа допуска по электробезопасности, образование, стаж)',
+  'document.package.employment-contracts': 'трудовые договоры со специалистами',
+  'document.package.premises': 'документы, подтверждающие право на здание или помещение',
+  'document.package.measuring-instruments': 'документы, подтверждающие наличие средств измерений',
+  'document.package.central-post-premises':
+    'документы на помещение центрального охранного пункта (при аренде)',
+  'document.package.monitoring-console': 'документы на централизованный пульт наблюдения',
+  'document.package.radio-permit':
+    'разрешение на использование радиочастотного спектра или договор радиосвязи',
+  'document.package.response-groups': 'приказы о создании мобильных групп (групп быстрого реагирования)',
+  'document.package.vehicles':
+    'свидетельства о государственной регистрации не менее двух транспортных средств',
+  'document.package.inspection-act': 'акт обследования',
+  'document.package.teachers':
+    'документы, подтверждающие трудовую деятельность преподавателей и специалистов',
+  'document.package.curricula': 'учебные программы и учебные планы',
+  'document.package.shooting-range': 'документы, подтверждающие наличие стрелкового тира (при аренде)',
+  'document.package.antimonopoly-consent':
+    'документ, подтверждающий предварительное согласие антимонопольного органа',
+  'document.package.constituent': 'учредительные документы',
+  'document.package.objects-list': 'перечень объектов, передаваемых под охрану',
 } as const;
 
 export type DocumentsKey = keyof typeof documentsRu;
