@@ -1,10 +1,12 @@
 /** Kazakh texts: the same keys as ru.ts (the type), in the state language. */
 import type { MessageKey } from './ru';
 import { documentsKk } from './sections/documents.kk';
+import { formsKk } from './sections/forms.kk';
 
 export const kk: Readonly<Record<MessageKey, string>> = {
   // Sections kept in their own files (i18n/sections/).
   ...documentsKk,
+  ...formsKk,
   // Web app: server pages and browser bundles.
   appTitle: 'Рұқсаттар мен лицензиялар',
   signIn: 'Кіру',

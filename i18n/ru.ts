@@ -1,9 +1,11 @@
 import { documentsRu } from './sections/documents.ru';
+import { formsRu } from './sections/forms.ru';
 
 /** Russian texts. The keys of this object are the catalogue's keys (`MessageKey`). */
 export const ru = {
   // Sections kept in their own files (i18n/sections/).
   ...documentsRu,
+  ...formsRu,
   // Web app: server pages and browser bundles.
   appTitle: 'Разрешения и лицензии',
   signIn: 'Войти',
