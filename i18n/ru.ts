@@ -1,11 +1,13 @@
 import { documentsRu } from './sections/documents.ru';
 import { formsRu } from './sections/forms.ru';
+import { groundsRu } from './sections/grounds.ru';
 
 /** Russian texts. The keys of this object are the catalogue's keys (`MessageKey`). */
 export const ru = {
   // Sections kept in their own files (i18n/sections/).
   ...documentsRu,
   ...formsRu,
+  ...groundsRu,
   // Web app: server pages and browser bundles.
   appTitle: 'Разрешения и лицензии',
   signIn: 'Войти',
