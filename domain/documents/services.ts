@@ -112,9 +112,8 @@ export function shortRef(service: ServiceId, ref: RuleRef, lang: Lang): string {
       return t(lang, 'document.ref.short.list-sub-item', { annex, item: ref.listItem, subItem: ref.subItem });
     return t(lang, 'document.ref.short.list-item', { annex, item: ref.listItem });
   }
-  // Kazakh puts the paragraph in the possessive after "Қағидалардың": 7-тармақ → 7-тармағы.
-  const cited = refText(service, ref, lang).replace(/-тармақ$/, '-тармағы');
-  return t(lang, 'document.ref.short.rules', { ref: cited });
+  if (!ref.indent && !ref.part) return t(lang, 'document.ref.short.paragraph', { paragraph: ref.paragraph });
+  return t(lang, 'document.ref.short.rules', { ref: refText(service, ref, lang) });
 }
 
 /** One legal-basis line: the rules with the amending order, then the cited paragraphs. */

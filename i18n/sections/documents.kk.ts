@@ -268,6 +268,7 @@ export const documentsKk: Readonly<Record<DocumentsKey, string>> = {
   'document.ref.short.list-sub-item':
     'Қағидаларға {annex}-қосымшадағы Тізбенің {item}-тармағының {subItem}) тармақшасы',
   'document.ref.short.list-item': 'Қағидаларға {annex}-қосымшадағы Тізбенің {item}-тармағы',
+  'document.ref.short.paragraph': 'Қағидалардың {paragraph}-тармағы',
   'document.ref.short.rules': 'Қағидалардың {ref}',
   'document.law.appc-73': 'Қазақстан Республикасы Әкімшілік рәсімдік-процестік кодексінің 73-бабы (тыңдау)',
   'document.law.public-services-25':

@@ -265,6 +265,7 @@ export const documentsRu = {
   'document.ref.short.list-sub-item':
     'подпункт {subItem}) пункта {item} Перечня основных требований (приложение {annex} к Правилам)',
   'document.ref.short.list-item': 'пункт {item} Перечня основных требований (приложение {annex} к Правилам)',
+  'document.ref.short.paragraph': 'пункт {paragraph} Правил',
   'document.ref.short.rules': '{ref} Правил',
   'document.law.appc-73':
     'Статья 73 Административного процедурно-процессуального кодекса Республики Казахстан (заслушивание)',
