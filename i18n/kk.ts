@@ -3,12 +3,14 @@ import type { MessageKey } from './ru';
 import { documentsKk } from './sections/documents.kk';
 import { formsKk } from './sections/forms.kk';
 import { groundsKk } from './sections/grounds.kk';
+import { rulesKk } from './sections/rules.kk';
 
 export const kk: Readonly<Record<MessageKey, string>> = {
   // Sections kept in their own files (i18n/sections/).
   ...documentsKk,
   ...formsKk,
   ...groundsKk,
+  ...rulesKk,
   // Web app: server pages and browser bundles.
   appTitle: 'Рұқсаттар мен лицензиялар',
   signIn: 'Кіру',

@@ -1,6 +1,7 @@
 import { documentsRu } from './sections/documents.ru';
 import { formsRu } from './sections/forms.ru';
 import { groundsRu } from './sections/grounds.ru';
+import { rulesRu } from './sections/rules.ru';
 
 /** Russian texts. The keys of this object are the catalogue's keys (`MessageKey`). */
 export const ru = {
@@ -8,6 +9,7 @@ export const ru = {
   ...documentsRu,
   ...formsRu,
   ...groundsRu,
+  ...rulesRu,
   // Web app: server pages and browser bundles.
   appTitle: 'Разрешения и лицензии',
   signIn: 'Войти',

@@ -7,6 +7,8 @@ import { formsKk } from '../../../i18n/sections/forms.kk';
 import { formsRu } from '../../../i18n/sections/forms.ru';
 import { groundsKk } from '../../../i18n/sections/grounds.kk';
 import { groundsRu } from '../../../i18n/sections/grounds.ru';
+import { rulesKk } from '../../../i18n/sections/rules.kk';
+import { rulesRu } from '../../../i18n/sections/rules.ru';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as ts from 'typescript';
@@ -84,9 +86,10 @@ const SECTIONS: Record<
   documents: { kk: documentsKk, ru: documentsRu },
   forms: { kk: formsKk, ru: formsRu },
   grounds: { kk: groundsKk, ru: groundsRu },
+  rules: { kk: rulesKk, ru: rulesRu },
 };
 
-describe('the catalogue sections (documents, forms, refusal grounds)', () => {
+describe('the catalogue sections (documents, forms, refusal grounds, rules)', () => {
   it.each(Object.keys(SECTIONS))('has the %s section whole in both catalogues, no key overridden', (name) => {
     const section = SECTIONS[name];
     expect(Object.keys(section.kk).sort()).toEqual(Object.keys(section.ru).sort());
@@ -116,6 +119,7 @@ describe('the catalogue sections (documents, forms, refusal grounds)', () => {
     'domain/documents/services.ts',
     'domain/documents/variables.ts',
     'domain/rules/refusal-grounds.ts',
+    'domain/rules/security-requirements.ts',
     'tools/bpmn-builder/forms.ts',
   ];
   /** String and template literal texts of a source file that hold Kazakh or Russian letters. */
