@@ -12,6 +12,14 @@ export const rulesRu = {
     'документы на помещение центрального поста охраны (если оно арендовано)',
   'rule.security.vehicles-short':
     'зарегистрированных транспортных средств в собственности {owned}, требуется не менее {minimum}',
+  'rule.fire-specialists.clearance-group': 'группа допуска по электробезопасности {group}, ниже III',
+  'rule.fire-specialists.no-education': 'нет сведений об образовании',
+  'rule.fire-specialists.no-listed-education':
+    'нет образования по перечисленной специальности с достаточным стажем (стаж {years} лет)',
+  'rule.fire-specialists.specialist': 'специалист ИИН {iin}: {reason}',
+  'rule.fire-specialists.too-few': 'квалифицированных специалистов {qualified}, требуется не менее {minimum}',
+  'rule.fire-specialists.instruments':
+    'поверенных средств измерений {verified}, требуется не менее {minimum}',
 } as const;
 
 export type RulesKey = keyof typeof rulesRu;
