@@ -2,8 +2,17 @@
 import type { MessageKey } from './ru';
 import { operationsKk } from './operations';
 import { worklistKk } from './worklist';
+import { documentsKk } from './sections/documents.kk';
+import { formsKk } from './sections/forms.kk';
+import { groundsKk } from './sections/grounds.kk';
+import { rulesKk } from './sections/rules.kk';
 
 export const kk: Readonly<Record<MessageKey, string>> = {
+  // Sections kept in their own files (i18n/sections/).
+  ...documentsKk,
+  ...formsKk,
+  ...groundsKk,
+  ...rulesKk,
   ...operationsKk,
   // Web app: server pages and browser bundles.
   appTitle: 'Рұқсаттар мен лицензиялар',

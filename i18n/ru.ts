@@ -1,8 +1,18 @@
+import { documentsRu } from './sections/documents.ru';
+import { formsRu } from './sections/forms.ru';
+import { groundsRu } from './sections/grounds.ru';
+import { rulesRu } from './sections/rules.ru';
+
 /** Russian texts. The keys of this object are the catalogue's keys (`MessageKey`). */
 import { operationsRu } from './operations';
 
 import { worklistRu } from './worklist';
 export const ru = {
+  // Sections kept in their own files (i18n/sections/).
+  ...documentsRu,
+  ...formsRu,
+  ...groundsRu,
+  ...rulesRu,
   ...operationsRu,
   // Web app: server pages and browser bundles.
   appTitle: 'Разрешения и лицензии',

@@ -9,7 +9,10 @@ export function t(lang: Lang, key: TextKey | string): string {
   return isMessageKey(key) ? text(lang, key) : key;
 }
 
+/** Sections the browser never shows: the documents' wording is rendered on the server. */
+const SERVER_ONLY = /^document\./;
+
 /** The catalogue the browser bundles read (`boot.texts`). */
 export function dictionary(lang: Lang): Record<string, string> {
-  return { ...catalogue(lang) };
+  return Object.fromEntries(Object.entries(catalogue(lang)).filter(([key]) => !SERVER_ONLY.test(key)));
 }

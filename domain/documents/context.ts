@@ -1,3 +1,4 @@
+import { t, type MessageKey, type MessageParams } from '../../i18n';
 import { FactReader } from './facts';
 import { formatDate, formatDateTime } from './format';
 import { documentNumber } from './number';
@@ -34,8 +35,8 @@ export interface DocumentContext {
   place?: string;
   date: Date;
   number: string;
-  /** Picks the text for the document's language; both texts sit side by side in the builders. */
-  tr(kk: string, ru: string): string;
+  /** The catalogue's text of `key` in the document's language, its `{param}` placeholders filled. */
+  t(key: MessageKey, params?: MessageParams): string;
 }
 
 export function createContext(kind: DocumentKind, facts: DocumentFacts, lang: Lang): DocumentContext {
@@ -55,13 +56,13 @@ export function createContext(kind: DocumentKind, facts: DocumentFacts, lang: La
   const seq = f.has('documentSeq') ? Number(f.text('documentSeq')) : 1;
   if (!Number.isInteger(seq) || seq < 1) f.fail('documentSeq', 'invalid', 'expected a positive integer');
 
-  const tr = (kk: string, ru: string) => (lang === 'kk' ? kk : ru);
+  const text = (key: MessageKey, params?: MessageParams) => t(lang, key, params);
   const registeredOn = f.optionalInstant('registeredOn');
   const applicationRef = registeredOn
-    ? tr(
-        `№ ${applicationNumber} (тіркелген күні ${formatDate(registeredOn)})`,
-        `№ ${applicationNumber} (зарегистрировано ${formatDate(registeredOn)})`,
-      )
+    ? text('document.application.registered', {
+        number: applicationNumber,
+        registeredOn: formatDate(registeredOn),
+      })
     : `№ ${applicationNumber}`;
   const profile = SERVICES[service];
   const issuer = f.has('providerName') ? f.bilingual('providerName', lang) : profile.issuer[lang];
@@ -82,7 +83,7 @@ export function createContext(kind: DocumentKind, facts: DocumentFacts, lang: La
     place,
     date,
     number: documentNumber(kind, applicationNumber, seq),
-    tr,
+    t: text,
   };
 }
 
@@ -95,14 +96,15 @@ function registrationCity(f: FactReader, lang: Lang): string | undefined {
   const region = f.raw('legalEntity.region');
   const city = typeof region === 'string' ? /^г\.\s*(\S.*)$/.exec(region.trim())?.[1] : undefined;
   if (!city) return undefined;
-  return lang === 'kk' ? `${city} қ.` : `г. ${city}`;
+  return t(lang, 'document.city', { city });
 }
 
 /** The applicant as an addressee line: name and identification number. */
 export function applicantLine(ctx: DocumentContext): string {
   // Service A also serves individual entrepreneurs, who hold an IIN rather than a BIN.
-  const idLabel =
-    ctx.service === 'fire-automation-permit' ? ctx.tr('ЖСН/БСН', 'ИИН/БИН') : ctx.tr('БСН', 'БИН');
+  const idLabel = ctx.t(
+    ctx.service === 'fire-automation-permit' ? 'document.particulars.iin-bin' : 'document.particulars.bin',
+  );
   return `${ctx.applicant.name}, ${idLabel} ${ctx.applicant.bin}`;
 }
 
@@ -153,7 +155,7 @@ export function headSignature(ctx: DocumentContext): DocumentSignature {
 /** An authorised officer of the provider: notices, requests and letters sent during processing. */
 export function officerSignature(ctx: DocumentContext): DocumentSignature {
   return {
-    role: ctx.tr('Көрсетілетін қызметті берушінің уәкілетті адамы', 'Уполномоченное лицо услугодателя'),
+    role: ctx.t('document.signature.officer'),
     name: ctx.f.optionalText('officerName'),
   };
 }
@@ -178,7 +180,7 @@ export function requireDecision(ctx: DocumentContext, approved: boolean): void {
  */
 export function issuedOn(ctx: DocumentContext): string {
   const at = signedAt(ctx);
-  return at ? formatDate(at) : ctx.tr('қол қойылған күні көрсетіледі', 'указывается при подписании');
+  return at ? formatDate(at) : ctx.t('document.date.on-signing');
 }
 
 export type ContentBody = Omit<DocumentContent, 'kind' | 'lang' | 'number' | 'date' | 'issuer'> &

@@ -1,3 +1,4 @@
+import type { MessageKey } from '../../i18n';
 import { maskIin } from '../identifiers';
 import { groundByCode } from '../rules/refusal-grounds';
 import type { DocumentContext } from './context';
@@ -16,16 +17,14 @@ const recs = (v: unknown): Rec[] => (Array.isArray(v) ? v.filter(isRec) : []);
 const str = (v: unknown): string | undefined =>
   typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
 const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+/** The catalogue key a recorded value stands for, if it is one of `keys`. */
+const keyOf = (keys: Readonly<Record<string, MessageKey>>, v: unknown): MessageKey | undefined =>
+  typeof v === 'string' && Object.prototype.hasOwnProperty.call(keys, v) ? keys[v] : undefined;
 
 /** A person as a document prints them: the name, then the IIN masked (`8501******23`). */
-function personLabel(
-  ctx: DocumentContext,
-  role: { kk: string; ru: string },
-  iin: string,
-  name?: string,
-): string {
-  const id = `${ctx.tr('ЖСН', 'ИИН')} ${maskIin(iin)}`;
-  return `${ctx.tr(role.kk, role.ru)} ${name ? `${name} (${id})` : id}`;
+function personLabel(ctx: DocumentContext, role: MessageKey, iin: string, name?: string): string {
+  const id = `${ctx.t('document.person.iin')} ${maskIin(iin)}`;
+  return `${ctx.t(role)} ${name ? `${name} (${id})` : id}`;
 }
 
 /** Names the state systems returned, by IIN: persons, the applicant's head, the declared specialists. */
@@ -42,26 +41,29 @@ function namesByIin(ctx: DocumentContext): Map<string, string> {
   return names;
 }
 
-const LEVEL = {
-  higher: { kk: 'жоғары білім', ru: 'высшее образование' },
-  'technical-vocational': {
-    kk: 'техникалық және кәсіптік білім',
-    ru: 'техническое и профессиональное образование',
-  },
-} as const;
+const LEVEL: Readonly<Record<string, MessageKey>> = {
+  higher: 'document.facts.education.higher',
+  'technical-vocational': 'document.facts.education.technical-vocational',
+};
 
 /** "2 года" / "5 лет": a count of years in the nominative. */
 function years(ctx: DocumentContext, n: number): string {
-  if (ctx.lang === 'kk') return `${n} жыл`;
+  // The Russian forms after a number: 1, 21 год; 2–4, 22–24 года; 5–20, 25–30 лет.
   const last = n % 10;
   const teen = n % 100 >= 11 && n % 100 <= 14;
-  return `${n} ${last === 1 && !teen ? 'год' : last >= 2 && last <= 4 && !teen ? 'года' : 'лет'}`;
+  const form = last === 1 && !teen ? 'one' : last >= 2 && last <= 4 && !teen ? 'few' : 'many';
+  return ctx.t(`document.years.${form}`, { n });
 }
 
 /** "не менее 3 лет" / "кемінде 3 жыл": a minimum of years. */
 function atLeastYears(ctx: DocumentContext, n: number): string {
-  if (ctx.lang === 'kk') return `кемінде ${n} жыл`;
-  return `не менее ${n} ${n % 10 === 1 && n % 100 !== 11 ? 'года' : 'лет'}`;
+  // Russian genitive after "не менее": 1, 21 года; otherwise лет.
+  return ctx.t(
+    n % 10 === 1 && n % 100 !== 11 ? 'document.years.at-least.one' : 'document.years.at-least.many',
+    {
+      n,
+    },
+  );
 }
 
 /** Service A (Annex 2 row 10 items 2, 5): the specialists and instruments the check found wanting. */
@@ -74,7 +76,7 @@ function specialistFacts(
   if (!isRec(check) || check.passed !== false) return [];
   const lines: string[] = [];
   const findings = recs(check.findings);
-  const role = { kk: 'маман', ru: 'специалист' };
+  const role = 'document.facts.role.specialist';
   if (findings.length > 0) {
     for (const s of findings.filter((x) => x.qualified === false)) {
       const iin = String(s.iin ?? '');
@@ -82,37 +84,30 @@ function specialistFacts(
       const group = num(s.electricalClearanceGroup);
       const minGroup = num(s.minimumClearanceGroup);
       if (group !== undefined && minGroup !== undefined && group < minGroup)
-        parts.push(
-          ctx.tr(
-            `электр қауіпсіздігі бойынша рұқсат беру тобы ${group}, кемінде ${minGroup} қажет`,
-            `группа допуска по электробезопасности ${group}, требуется не ниже ${minGroup}`,
-          ),
-        );
+        parts.push(ctx.t('document.facts.specialist.clearance-group', { group, minGroup }));
       const education = recs(s.education);
       parts.push(
         education.length === 0
-          ? ctx.tr(
-              'білімі туралы мәліметтер мемлекеттік жүйеде табылмады',
-              'сведения об образовании в государственной системе не найдены',
-            )
-          : `${ctx.tr('білімі', 'образование')}: ${education
+          ? ctx.t('document.facts.specialist.no-education')
+          : `${ctx.t('document.facts.specialist.education')}: ${education
               .map((e) => {
-                const level = LEVEL[e.level as keyof typeof LEVEL]?.[ctx.lang] ?? '';
+                const level = keyOf(LEVEL, e.level);
+                const levelText = level ? ctx.t(level) : '';
                 const specialty = str(e.specialty);
-                return specialty ? `${level}, «${specialty}»` : level;
+                return specialty ? `${levelText}, «${specialty}»` : levelText;
               })
               .join(
                 '; ',
-              )}${s.listedSpecialty === false ? ctx.tr(' (мамандық тізбеде жоқ)', ' (специальность не входит в перечень)') : ''}`,
+              )}${s.listedSpecialty === false ? ctx.t('document.facts.specialist.specialty-not-listed') : ''}`,
       );
       const exp = num(s.experienceYears);
       const req = num(s.requiredExperienceYears);
       if (exp !== undefined && req !== undefined && exp < req)
         parts.push(
-          ctx.tr(
-            `мамандығы бойынша жұмыс өтілі ${years(ctx, exp)}, ${atLeastYears(ctx, req)} қажет`,
-            `стаж работы по специальности ${years(ctx, exp)}, требуется ${atLeastYears(ctx, req)}`,
-          ),
+          ctx.t('document.facts.specialist.experience', {
+            experience: years(ctx, exp),
+            required: atLeastYears(ctx, req),
+          }),
         );
       lines.push(`${personLabel(ctx, role, iin, str(s.fullName) ?? names.get(iin))}: ${parts.join('; ')}`);
     }
@@ -128,29 +123,19 @@ function specialistFacts(
   const qualified = num(check.qualifiedCount);
   const minimum = num(check.minimumSpecialists);
   if (qualified !== undefined && minimum !== undefined && qualified < minimum)
-    lines.push(
-      ctx.tr(
-        `Талаптарға сай мамандар саны ${qualified}, кемінде ${minimum} қажет`,
-        `Квалифицированных специалистов ${qualified}, требуется не менее ${minimum}`,
-      ),
-    );
+    lines.push(ctx.t('document.facts.specialists.qualified-count', { qualified, minimum }));
   const instruments = num(check.verifiedInstrumentCount);
   const minInstruments = num(check.minimumVerifiedInstruments);
   if (instruments !== undefined && minInstruments !== undefined && instruments < minInstruments)
-    lines.push(
-      ctx.tr(
-        `Өтініш тіркелген күні тексерілген өлшеу құралдары ${instruments}, кемінде ${minInstruments} қажет`,
-        `Поверенных на день регистрации заявления средств измерений ${instruments}, требуется не менее ${minInstruments}`,
-      ),
-    );
+    lines.push(ctx.t('document.facts.specialists.instruments', { instruments, minInstruments }));
   return lines;
 }
 
-const FEE_PURPOSE = {
-  issue: { kk: 'лицензия беру', ru: 'выдачу лицензии' },
-  reissue: { kk: 'лицензияны қайта ресімдеу', ru: 'переоформление лицензии' },
-  duplicate: { kk: 'лицензияның телнұсқасын беру', ru: 'выдачу дубликата лицензии' },
-} as const;
+const FEE_PURPOSE: Readonly<Record<string, MessageKey>> = {
+  issue: 'document.facts.fee.purpose.issue',
+  reissue: 'document.facts.fee.purpose.reissue',
+  duplicate: 'document.facts.fee.purpose.duplicate',
+};
 
 /** Service B (List row 6, ground 3): what the payment gateway showed. */
 function feeFacts(ctx: DocumentContext, raw: (p: string) => unknown): string[] {
@@ -159,28 +144,26 @@ function feeFacts(ctx: DocumentContext, raw: (p: string) => unknown): string[] {
   const expected = num(fee.expectedAmount);
   const paid = num(fee.amountPaid) ?? 0;
   const mci = num(fee.mci);
-  const purpose = FEE_PURPOSE[raw('requestKind') as keyof typeof FEE_PURPOSE]?.[ctx.lang];
-  const forWhat = purpose ? ctx.tr(`${purpose} үшін `, `за ${purpose} `) : '';
+  const purposeKey = keyOf(FEE_PURPOSE, raw('requestKind'));
+  const purpose = purposeKey ? ctx.t(purposeKey) : undefined;
+  const forWhat = purpose ? ctx.t('document.facts.fee.for', { purpose }) : '';
   const due =
     expected !== undefined
-      ? ctx.tr(
-          ` (талап етілетін сома ${expected} теңге${mci ? `, 1 АЕК = ${mci} теңге` : ''})`,
-          ` (требуемая сумма ${expected} тенге${mci ? `, 1 МРП = ${mci} тенге` : ''})`,
-        )
+      ? ctx.t('document.facts.fee.due', {
+          expected,
+          mci: mci ? ctx.t('document.facts.fee.mci', { mci }) : '',
+        })
       : '';
   const paidOn = str(fee.paidOn);
   if (paid === 0 || !paidOn)
-    return [
-      ctx.tr(
-        `«Электрондық үкімет» төлем шлюзінде БСН ${ctx.applicant.bin} бойынша ${forWhat}лицензиялық алымның өтініш берілген күнге дейін төленгені табылмады${due}`,
-        `В платёжном шлюзе «электронного правительства» не найдена оплата лицензионного сбора ${forWhat}по БИН ${ctx.applicant.bin}, внесённая не позднее дня подачи заявления${due}`,
-      ),
-    ];
+    return [ctx.t('document.facts.fee.not-found', { forWhat, bin: ctx.applicant.bin, due })];
   return [
-    ctx.tr(
-      `${forWhat}лицензиялық алым ${formatDate(new Date(`${paidOn.slice(0, 10)}T12:00:00Z`))} ${paid} теңге сомасында толық төленбеген${due}`,
-      `Лицензионный сбор ${forWhat}внесён ${formatDate(new Date(`${paidOn.slice(0, 10)}T12:00:00Z`))} в сумме ${paid} тенге, не в полном размере${due}`,
-    ),
+    ctx.t('document.facts.fee.underpaid', {
+      forWhat,
+      paidOn: formatDate(new Date(`${paidOn.slice(0, 10)}T12:00:00Z`)),
+      paid,
+      due,
+    }),
   ];
 }
 
@@ -204,7 +187,7 @@ function securityFacts(ctx: DocumentContext, raw: (p: string) => unknown): strin
   return recs(check.grounds)
     .map((g) => detailOf(ctx, g))
     .filter((d): d is string => !!d)
-    .map((d) => `${ctx.tr('Көрсетілетін қызметті алушы', 'Услугополучатель')}: ${d}`);
+    .map((d) => `${ctx.t('document.facts.applicant')}: ${d}`);
 }
 
 /** Founders and heads (List row 8): what the law-enforcement and health records hold. */
@@ -216,39 +199,24 @@ function personRecordFacts(
   const lines: string[] = [];
   const headIin = str(raw('applicant.headIin'));
   const roleOf = (iin: string) =>
-    iin === headIin
-      ? { kk: 'басшы', ru: 'руководитель' }
-      : { kk: 'құрылтайшы (басшы)', ru: 'учредитель (руководитель)' };
+    iin === headIin ? 'document.facts.role.head' : 'document.facts.role.founder';
   for (const r of recs(raw('criminalRecords'))) {
     const iin = String(r.iin ?? '');
     const found: string[] = [];
-    if (r.hasConviction === true) found.push(ctx.tr('соттылығы бар', 'имеется судимость'));
-    if (r.nonExoneratingRelease === true)
-      found.push(
-        ctx.tr(
-          'ақталмайтын негіздер бойынша қылмыстық жауаптылықтан босатылған',
-          'освобождён от уголовной ответственности по нереабилитирующим основаниям',
-        ),
-      );
-    if (r.pendingCriminalCase === true)
-      found.push(ctx.tr('қылмыстық іс қозғалған', 'возбуждено уголовное дело'));
-    if (r.extremismOrTerrorismData === true)
-      found.push(
-        ctx.tr(
-          'экстремизмге немесе терроризмге қарсы іс-қимыл желісі бойынша мәліметтер бар',
-          'имеются сведения по линии противодействия экстремизму или терроризму',
-        ),
-      );
+    if (r.hasConviction === true) found.push(ctx.t('document.facts.person.conviction'));
+    if (r.nonExoneratingRelease === true) found.push(ctx.t('document.facts.person.non-exonerating-release'));
+    if (r.pendingCriminalCase === true) found.push(ctx.t('document.facts.person.criminal-case'));
+    if (r.extremismOrTerrorismData === true) found.push(ctx.t('document.facts.person.extremism'));
     if (found.length > 0)
       lines.push(
-        `${personLabel(ctx, roleOf(iin), iin, names.get(iin))}: ${found.join('; ')} (${ctx.tr('құқықтық статистика органдарының ақпараттық жүйесінің «электрондық үкімет» шлюзі арқылы алынған мәліметтері', 'сведения информационной системы органов правовой статистики, полученные через шлюз «электронного правительства»')})`,
+        `${personLabel(ctx, roleOf(iin), iin, names.get(iin))}: ${found.join('; ')} (${ctx.t('document.facts.person.legal-statistics-source')})`,
       );
   }
   for (const m of recs(raw('mentalHealth'))) {
     if (m.registered !== true) continue;
     const iin = String(m.iin ?? '');
     lines.push(
-      `${personLabel(ctx, roleOf(iin), iin, names.get(iin))}: ${ctx.tr('психикалық денсаулық саласында медициналық көмек көрсететін ұйымда есепте тұр', 'состоит на учёте в организации, оказывающей медицинскую помощь в области психического здоровья')}`,
+      `${personLabel(ctx, roleOf(iin), iin, names.get(iin))}: ${ctx.t('document.facts.person.mental-health')}`,
     );
   }
   return lines;
@@ -259,12 +227,7 @@ function antimonopolyFacts(ctx: DocumentContext, raw: (p: string) => unknown): s
   const answer = raw('antimonopolyAnswer');
   if (!isRec(answer) || answer.consent !== false) return [];
   const comment = str(answer.comment);
-  return [
-    ctx.tr(
-      `Монополияға қарсы орган ұлттық компанияның күзет ұйымын құруына алдын ала келісімді растамады${comment ? `: ${comment}` : ''}`,
-      `Антимонопольный орган не подтвердил предварительное согласие на создание национальной компанией охранной организации${comment ? `: ${comment}` : ''}`,
-    ),
-  ];
+  return [ctx.t('document.facts.antimonopoly.not-confirmed', { comment: comment ? `: ${comment}` : '' })];
 }
 
 /** Lines of established fact, in the order the checks run; the clerk's study conclusion last. */
@@ -279,15 +242,9 @@ export function establishedFacts(ctx: DocumentContext): string[] {
     ...antimonopolyFacts(ctx, raw),
   ];
   const legalEntity = raw('legalEntity');
-  if (isRec(legalEntity) && legalEntity.courtBan === true)
-    lines.push(
-      ctx.tr(
-        'Заңды тұлғалардың мемлекеттік дерекқорында көрсетілетін қызметті алушының қызметіне соттың тыйым салуы туралы мәлімет бар',
-        'В государственной базе данных юридических лиц имеются сведения о запрете судом деятельности услугополучателя',
-      ),
-    );
+  if (isRec(legalEntity) && legalEntity.courtBan === true) lines.push(ctx.t('document.facts.court-ban'));
   const notes = str(raw('studyNotes'));
-  if (notes) lines.push(`${ctx.tr('Зерделеу нәтижесі', 'Заключение по изучению документов')}: ${notes}`);
+  if (notes) lines.push(`${ctx.t('document.facts.study-notes')}: ${notes}`);
   return lines;
 }
 
@@ -302,22 +259,16 @@ export function factsSection(ctx: DocumentContext): DocumentSection[] {
   if (lines.length === 0) return [];
   return [
     {
-      heading: ctx.tr('Анықталған мән-жайлар', 'Установленные обстоятельства'),
+      heading: ctx.t('document.facts.heading'),
       paragraphs: lines.map((l, i) => `${i + 1}) ${sentence(l)}`),
     },
   ];
 }
 
-const OUTCOME = {
-  'refusal-confirmed': {
-    kk: 'тыңдау нәтижесі бойынша бас тарту негіздері расталды',
-    ru: 'по итогам заслушивания основания для отказа подтверждены',
-  },
-  'position-accepted': {
-    kk: 'тыңдау нәтижесі бойынша көрсетілетін қызметті алушының позициясы қабылданды',
-    ru: 'по итогам заслушивания позиция услугополучателя принята',
-  },
-} as const;
+const OUTCOME: Readonly<Record<string, MessageKey>> = {
+  'refusal-confirmed': 'document.hearing.outcome.refusal-confirmed',
+  'position-accepted': 'document.hearing.outcome.position-accepted',
+};
 
 /**
  * That the hearing took place (APPC art. 73; Order 923 §8): when, whether the applicant stated a
@@ -333,34 +284,22 @@ export function hearingHeldSection(ctx: DocumentContext): DocumentSection[] {
     ? ctx.f.bilingual('hearing.applicantPosition', ctx.lang)
     : undefined;
   const paragraphs = [
-    ctx.tr(
-      `Тыңдау ${formatDateTime(at, ctx.lang)} өткізілді.`,
-      `Заслушивание проведено ${formatDateTime(at, ctx.lang)}.`,
-    ),
+    ctx.t('document.hearing.held', { at: formatDateTime(at, ctx.lang) }),
     stated
-      ? sentence(
-          ctx.tr(
-            `Көрсетілетін қызметті алушы позициясын білдірді: ${stated}`,
-            `Услугополучатель представил позицию: ${stated}`,
-          ),
-        )
-      : ctx.tr(
-          'Көрсетілетін қызметті алушы позициясын білдірмеді.',
-          'Услугополучатель позицию не представил.',
-        ),
+      ? sentence(ctx.t('document.hearing.position-stated', { stated }))
+      : ctx.t('document.hearing.no-position'),
   ];
-  if (summary)
-    paragraphs.push(`${ctx.tr('Тыңдау хаттамасы бойынша', 'Согласно протоколу заслушивания')}: ${summary}`);
-  const outcome = OUTCOME[reader.raw('hearingOutcome') as keyof typeof OUTCOME];
+  if (summary) paragraphs.push(`${ctx.t('document.hearing.per-record')}: ${summary}`);
+  const outcome = keyOf(OUTCOME, reader.raw('hearingOutcome'));
   const reasons = ctx.f.has('hearing.conclusion')
     ? ctx.f.bilingual('hearing.conclusion', ctx.lang)
     : undefined;
   if (outcome || reasons)
     paragraphs.push(
-      `${outcome ? outcome[ctx.lang].replace(/^./, (c) => c.toUpperCase()) : ctx.tr('Тыңдау нәтижесі', 'Итог заслушивания')}${reasons ? `: ${reasons}` : ''}.`.replace(
+      `${outcome ? ctx.t(outcome).replace(/^./, (c) => c.toUpperCase()) : ctx.t('document.hearing.result')}${reasons ? `: ${reasons}` : ''}.`.replace(
         /\.\.$/,
         '.',
       ),
     );
-  return [{ heading: ctx.tr('Тыңдау', 'Заслушивание'), paragraphs }];
+  return [{ heading: ctx.t('document.hearing.heading'), paragraphs }];
 }

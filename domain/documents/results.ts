@@ -13,14 +13,8 @@ import { citeRules, LAWS, SERVICES, shortRef } from './services';
 import type { DocumentContent, DocumentSection } from './types';
 
 const SUB_TYPES = {
-  1: {
-    kk: 'күзет қызметтерінің барлық түрі, оның ішінде террористік тұрғыдан осал объектілерді күзету',
-    ru: 'все виды охранных услуг, включая охрану объектов, уязвимых в террористическом отношении',
-  },
-  2: {
-    kk: 'террористік тұрғыдан осал объектілерді күзетуді қоспағанда, күзет қызметтерінің барлық түрі',
-    ru: 'все виды охранных услуг, за исключением охраны объектов, уязвимых в террористическом отношении',
-  },
+  1: 'document.licence.sub-type.1',
+  2: 'document.licence.sub-type.2',
 } as const;
 
 /** The paragraph of the licensing rules that governs each kind of request (§9, §10, §11). */
@@ -40,30 +34,30 @@ function licenceParticulars(ctx: DocumentContext): {
   rows: [string, string][];
   requestKind: keyof typeof LICENCE_PARAGRAPH;
 } {
-  const { f, tr, lang } = ctx;
+  const { f } = ctx;
   const subType = f.oneOf('subType', [1, 2] as const);
   const requestKind = f.oneOf('requestKind', REQUEST_KINDS);
   const licenceNumber = licenceNumberOf(ctx);
   const basis = {
-    issue: tr('лицензия беру', 'выдача лицензии'),
-    reissue: tr('лицензияны қайта ресімдеу', 'переоформление лицензии'),
-    duplicate: tr('лицензияның телнұсқасын беру', 'выдача дубликата лицензии'),
+    issue: ctx.t('document.licence.basis.issue'),
+    reissue: ctx.t('document.licence.basis.reissue'),
+    duplicate: ctx.t('document.licence.basis.duplicate'),
   }[requestKind];
   const rows: [string, string][] = [
-    [tr('Лицензия нөмірі', 'Номер лицензии'), licenceNumber],
-    [tr('Лицензиат', 'Лицензиат'), ctx.applicant.name],
-    [tr('БСН', 'БИН'), ctx.applicant.bin],
-    [tr('Қызмет түрі', 'Вид деятельности'), tr('Күзет қызметі', 'Охранная деятельность')],
-    [tr('Қызметтің кіші түрі', 'Подвид деятельности'), SUB_TYPES[subType][lang]],
-    [tr('Лицензиар', 'Лицензиар'), ctx.issuer],
+    [ctx.t('document.licence.number'), licenceNumber],
+    [ctx.t('document.licence.licensee'), ctx.applicant.name],
+    [ctx.t('document.particulars.bin'), ctx.applicant.bin],
+    [ctx.t('document.particulars.activity'), ctx.t('document.licence.activity')],
+    [ctx.t('document.licence.sub-type'), ctx.t(SUB_TYPES[subType])],
+    [ctx.t('document.licence.licensor'), ctx.issuer],
     [
-      tr('Ресімдеу негізі', 'Основание оформления'),
-      `${basis}, ${tr('өтініш', 'заявление')} № ${ctx.applicationNumber}`,
+      ctx.t('document.licence.basis'),
+      `${basis}, ${ctx.t('document.licence.application')} № ${ctx.applicationNumber}`,
     ],
-    [tr('Берілген күні', 'Дата выдачи'), issuedOn(ctx)],
+    [ctx.t('document.particulars.issued-on'), issuedOn(ctx)],
   ];
   if (ctx.applicant.address)
-    rows.splice(3, 0, [tr('Орналасқан жері', 'Место нахождения'), ctx.applicant.address]);
+    rows.splice(3, 0, [ctx.t('document.particulars.location'), ctx.applicant.address]);
   return { rows, requestKind };
 }
 
@@ -79,58 +73,39 @@ function licenceLegalBasis(ctx: DocumentContext, requestKind: keyof typeof LICEN
 }
 
 export function permit(ctx: DocumentContext): DocumentContent {
-  const { f, tr, lang } = ctx;
+  const { f, lang } = ctx;
   requireDecision(ctx, true);
   // E-licensing assigns the permit number when it has one; otherwise the register number stands.
   const permitNumber = f.optionalText('permitNumber') ?? ctx.number;
-  const activity = tr(
-    'өрт автоматикасы жүйелерін монтаждау, баптау және оларға техникалық қызмет көрсету жөніндегі қызметті жүзеге асыру',
-    'осуществление деятельности по монтажу, наладке и техническому обслуживанию систем пожарной автоматики',
-  );
+  const activity = ctx.t('document.permit.activity');
   const rows: [string, string][] = [
-    [tr('Рұқсат нөмірі', 'Номер разрешения'), permitNumber],
-    [tr('Рұқсат иесі', 'Владелец разрешения'), ctx.applicant.name],
-    [tr('ЖСН/БСН', 'ИИН/БИН'), ctx.applicant.bin],
-    [tr('Қызмет түрі', 'Вид деятельности'), activity],
-    [tr('Берген орган', 'Орган, выдавший разрешение'), ctx.issuer],
-    [tr('Берілген күні', 'Дата выдачи'), issuedOn(ctx)],
-    [tr('Өтініш', 'Заявление'), ctx.applicationRef],
+    [ctx.t('document.permit.number'), permitNumber],
+    [ctx.t('document.permit.holder'), ctx.applicant.name],
+    [ctx.t('document.particulars.iin-bin'), ctx.applicant.bin],
+    [ctx.t('document.particulars.activity'), activity],
+    [ctx.t('document.permit.issued-by'), ctx.issuer],
+    [ctx.t('document.particulars.issued-on'), issuedOn(ctx)],
+    [ctx.t('document.particulars.application'), ctx.applicationRef],
   ];
   if (ctx.applicant.address)
-    rows.splice(3, 0, [tr('Орналасқан жері', 'Место нахождения'), ctx.applicant.address]);
+    rows.splice(3, 0, [ctx.t('document.particulars.location'), ctx.applicant.address]);
   if (ctx.applicant.headFullName)
-    rows.splice(3, 0, [tr('Басшы', 'Руководитель'), ctx.applicant.headFullName]);
+    rows.splice(3, 0, [ctx.t('document.particulars.head'), ctx.applicant.headFullName]);
   return finish(ctx, {
-    title: tr(
-      'Өрт автоматикасы жүйелерін монтаждау, баптау және оларға техникалық қызмет көрсету жөніндегі қызметті жүзеге асыруға рұқсат',
-      'Разрешение на осуществление деятельности по монтажу, наладке и техническому обслуживанию систем пожарной автоматики',
-    ),
+    title: ctx.t('document.permit.title'),
     number: permitNumber,
     addressee: applicantLine(ctx),
     sections: [
       {
-        paragraphs: [
-          tr(
-            `Осы рұқсат ${ctx.applicant.name} атына берілді және ${activity} құқығын береді.`,
-            `Настоящее разрешение выдано ${ctx.applicant.name} и предоставляет право на ${activity}.`,
-          ),
-        ],
+        paragraphs: [ctx.t('document.permit.grants', { applicantName: ctx.applicant.name, activity })],
       },
-      { heading: tr('Рұқсат деректері', 'Сведения о разрешении'), paragraphs: [], table: { rows } },
+      { heading: ctx.t('document.permit.particulars'), paragraphs: [], table: { rows } },
       {
-        paragraphs: [
-          tr(
-            'Рұқсат «Е-лицензиялау» мемлекеттік деректер базасында электрондық құжат нысанында ресімделді және көрсетілетін қызметті алушының «жеке кабинетіне» жолданды.',
-            'Разрешение оформлено в форме электронного документа в государственной базе данных «Е-лицензирование» и направлено в «личный кабинет» услугополучателя.',
-          ),
-        ],
+        paragraphs: [ctx.t('document.permit.e-licensing')],
       },
     ],
     legalBasis: [
-      tr(
-        '«Азаматтық қорғау туралы» Қазақстан Республикасы Заңының 12-бабы 1-тармағының 88) тармақшасы',
-        'Подпункт 88) пункта 1 статьи 12 Закона Республики Казахстан «О гражданской защите»',
-      ),
+      ctx.t('document.permit.law'),
       citeRules(ctx.service, [{ paragraph: 3 }, { listItem: 7 }], lang),
     ],
     signature: headSignature(ctx),
@@ -138,55 +113,33 @@ export function permit(ctx: DocumentContext): DocumentContent {
 }
 
 export function licence(ctx: DocumentContext): DocumentContent {
-  const { tr } = ctx;
   requireDecision(ctx, true);
   const { rows, requestKind } = licenceParticulars(ctx);
   const sections: DocumentSection[] = [
     {
-      paragraphs: [
-        tr(
-          `Күзет қызметімен айналысу құқығына лицензия ${ctx.applicant.name} атына берілді.`,
-          `Лицензия на право занятия охранной деятельностью выдана ${ctx.applicant.name}.`,
-        ),
-      ],
+      paragraphs: [ctx.t('document.licence.issued-to', { applicantName: ctx.applicant.name })],
     },
   ];
   if (requestKind === 'reissue') {
     sections.push({
-      paragraphs: [
-        tr(
-          'Лицензия көрсетілетін қызметті алушының өтініші бойынша қайта ресімделді.',
-          'Лицензия переоформлена по заявлению услугополучателя.',
-        ),
-      ],
+      paragraphs: [ctx.t('document.licence.reissued')],
     });
   }
   if (requestKind === 'duplicate') {
     sections.push({
-      paragraphs: [
-        tr(
-          'Телнұсқа лицензия жоғалған немесе бүлінген жағдайда беріледі және түпнұсқамен бірдей заңды күшке ие.',
-          'Дубликат выдан взамен утраченной или повреждённой лицензии и имеет ту же юридическую силу, что и подлинник.',
-        ),
-      ],
+      paragraphs: [ctx.t('document.licence.duplicate-note')],
     });
   }
   sections.push({
-    heading: tr('Лицензия деректері', 'Сведения о лицензии'),
+    heading: ctx.t('document.licence.particulars'),
     paragraphs: [],
     table: { rows },
   });
   return finish(ctx, {
     title:
       requestKind === 'duplicate'
-        ? tr(
-            'Күзет қызметімен айналысу құқығына лицензияның телнұсқасы',
-            'Дубликат лицензии на право занятия охранной деятельностью',
-          )
-        : tr(
-            'Күзет қызметімен айналысу құқығына лицензия',
-            'Лицензия на право занятия охранной деятельностью',
-          ),
+        ? ctx.t('document.licence.duplicate-title')
+        : ctx.t('document.licence.title'),
     number: licenceNumberOf(ctx),
     addressee: applicantLine(ctx),
     sections,
@@ -196,7 +149,7 @@ export function licence(ctx: DocumentContext): DocumentContent {
 }
 
 export function licenceAnnex(ctx: DocumentContext): DocumentContent {
-  const { tr, lang } = ctx;
+  const { lang } = ctx;
   requireDecision(ctx, true);
   const { rows, requestKind } = licenceParticulars(ctx);
   const subType = ctx.f.oneOf('subType', [1, 2] as const);
@@ -205,35 +158,26 @@ export function licenceAnnex(ctx: DocumentContext): DocumentContent {
   const seat = ctx.applicant.address ?? ctx.f.optionalText('applicant.location');
   const where = places.length > 0 ? places : seat ? [seat] : [];
   if (where.length > 0)
-    rows.splice(rows.length - 1, 0, [
-      tr('Қызметті жүзеге асыру орындары', 'Места осуществления деятельности'),
-      where.join('; '),
-    ]);
+    rows.splice(rows.length - 1, 0, [ctx.t('document.licence-annex.places'), where.join('; ')]);
   return finish(ctx, {
     title:
       requestKind === 'duplicate'
-        ? tr(
-            'Күзет қызметімен айналысу құқығына лицензияға қосымшаның телнұсқасы',
-            'Дубликат приложения к лицензии на право занятия охранной деятельностью',
-          )
-        : tr(
-            'Күзет қызметімен айналысу құқығына лицензияға қосымша',
-            'Приложение к лицензии на право занятия охранной деятельностью',
-          ),
+        ? ctx.t('document.licence-annex.duplicate-title')
+        : ctx.t('document.licence-annex.title'),
     // The annex carries the number of its licence.
     number: licenceNumberOf(ctx),
     addressee: applicantLine(ctx),
     sections: [
       {
         paragraphs: [
-          tr(
-            `№ ${licenceNumberOf(ctx)} лицензияға осы қосымша лицензиаттың мынадай кіші түр бойынша қызметті жүзеге асыру құқығын растайды: ${SUB_TYPES[subType][lang]}.`,
-            `Настоящее приложение к лицензии № ${licenceNumberOf(ctx)} подтверждает право лицензиата осуществлять деятельность по подвиду: ${SUB_TYPES[subType][lang]}.`,
-          ),
-          tr('Қосымша лицензиясыз жарамсыз.', 'Приложение действительно только вместе с лицензией.'),
+          ctx.t('document.licence-annex.confirms', {
+            licenceNumber: licenceNumberOf(ctx),
+            subType: ctx.t(SUB_TYPES[subType]),
+          }),
+          ctx.t('document.licence-annex.valid-with-licence'),
         ],
       },
-      { heading: tr('Қосымша деректері', 'Сведения о приложении'), paragraphs: [], table: { rows } },
+      { heading: ctx.t('document.licence-annex.particulars'), paragraphs: [], table: { rows } },
     ],
     legalBasis: licenceLegalBasis(ctx, requestKind),
     signature: headSignature(ctx),
@@ -241,12 +185,8 @@ export function licenceAnnex(ctx: DocumentContext): DocumentContent {
 }
 
 function objectsSection(ctx: DocumentContext): DocumentSection {
-  const { tr } = ctx;
   return {
-    heading: tr(
-      'Күзетке берілетін объектілер (еншілес ұйымдардың объектілерін қоса алғанда)',
-      'Объекты, передаваемые под охрану (включая объекты дочерних организаций)',
-    ),
+    heading: ctx.t('document.objects.heading'),
     paragraphs: [],
     table: { rows: ctx.f.objects().map((o, i): [string, string] => [`${i + 1}. ${o.name}`, o.location]) },
   };
@@ -259,51 +199,33 @@ function outsideDocument(ctx: DocumentContext, path: string): string | undefined
   if (!ctx.f.has(`${path}.number`)) return undefined;
   const number = ctx.f.text(`${path}.number`);
   const date = formatDate(ctx.f.instant(`${path}.date`));
-  return ctx.tr(`${date} № ${number}`, `№ ${number} от ${date}`);
+  return ctx.t('document.outside-document.reference', { number, date });
 }
 
 export function antimonopolyLetter(ctx: DocumentContext): DocumentContent {
-  const { tr, lang } = ctx;
+  const { lang } = ctx;
   const consent = outsideDocument(ctx, 'antimonopolyConsent');
   const paragraphs = [
-    tr(
-      `Қазақстан Республикасы Ішкі істер министрлігі ${ctx.applicant.name} (БСН ${ctx.applicant.bin}) ұлттық компаниясының күзет ұйымын құруын келісу туралы ${ctx.applicationRef} өтінішін қарауда.`,
-      `Министерство внутренних дел Республики Казахстан рассматривает заявление ${ctx.applicationRef} национальной компании ${ctx.applicant.name} (БИН ${ctx.applicant.bin}) о согласовании создания охранной организации.`,
-    ),
-    tr(
-      `${shortRef(ctx.service, { paragraph: 9 }, lang)} негізінде Қазақстан Республикасының Кәсіпкерлік кодексіне сәйкес берілген, аталған күзет ұйымын құруға, оның ішінде қызметтің жарғылық түрлерін кеңейтуге және (немесе) өзгертуге монополияға қарсы органның алдын ала келісімін растауды сұраймыз.`,
-      `В соответствии с пунктом 9 Правил просим подтвердить предварительное согласие антимонопольного органа, данное в соответствии с Предпринимательским кодексом Республики Казахстан, на создание указанной охранной организации, в том числе на расширение и (или) изменение уставных видов деятельности.`,
-    ),
+    ctx.t('document.antimonopoly-letter.considering', {
+      applicationRef: ctx.applicationRef,
+      applicantName: ctx.applicant.name,
+      bin: ctx.applicant.bin,
+    }),
+    ctx.t('document.antimonopoly-letter.request', { paragraph: 9 }),
   ];
   if (consent) {
-    paragraphs.push(
-      tr(
-        `Көрсетілетін қызметті алушы монополияға қарсы органның ${consent} алдын ала келісімін ұсынды.`,
-        `Услугополучателем представлен документ о предварительном согласии антимонопольного органа ${consent}.`,
-      ),
-    );
+    paragraphs.push(ctx.t('document.antimonopoly-letter.consent-submitted', { consent }));
   }
   return finish(ctx, {
-    title: tr(
-      'Алдын ала келісімді растау туралы сұрау салу',
-      'Запрос о подтверждении предварительного согласия',
-    ),
+    title: ctx.t('document.antimonopoly-letter.title'),
     addressee: ctx.f.has('antimonopolyBody')
       ? ctx.f.bilingual('antimonopolyBody', lang)
-      : tr(
-          'Қазақстан Республикасының монополияға қарсы органы',
-          'Антимонопольный орган Республики Казахстан',
-        ),
+      : ctx.t('document.antimonopoly-letter.addressee'),
     sections: [
       { paragraphs },
       objectsSection(ctx),
       {
-        paragraphs: [
-          tr(
-            'Жауабыңызды хатта көрсетілген нөмірге сілтеме жасай отырып жолдауыңызды сұраймыз.',
-            'Ответ просим направить со ссылкой на номер настоящего письма.',
-          ),
-        ],
+        paragraphs: [ctx.t('document.antimonopoly-letter.reply')],
       },
     ],
     legalBasis: [
@@ -316,40 +238,29 @@ export function antimonopolyLetter(ctx: DocumentContext): DocumentContent {
 }
 
 export function consentLetter(ctx: DocumentContext): DocumentContent {
-  const { tr, lang } = ctx;
+  const { lang } = ctx;
   requireDecision(ctx, true);
-  const answer = outsideDocument(ctx, 'antimonopolyAnswer');
-  const answerKk = answer
-    ? `монополияға қарсы органның ${answer} жауабын`
-    : 'монополияға қарсы органның жауабын';
-  const answerRu = answer ? `ответа антимонопольного органа ${answer}` : 'ответа антимонопольного органа';
+  const reference = outsideDocument(ctx, 'antimonopolyAnswer');
+  const answer = reference
+    ? ctx.t('document.consent-letter.answer', { reference })
+    : ctx.t('document.consent-letter.answer-unnumbered');
   return finish(ctx, {
-    title: tr(
-      'Ұлттық компанияның күзет ұйымын құруына келісім хат',
-      'Письмо-согласие на создание национальной компанией охранной организации',
-    ),
+    title: ctx.t('document.consent-letter.title'),
     addressee: applicantLine(ctx),
     sections: [
       {
         paragraphs: [
-          tr(
-            `Қазақстан Республикасы Ішкі істер министрлігі ${ctx.applicationRef} өтінішті қарап, ${answerKk} ескере отырып, ${ctx.applicant.name} ұлттық компаниясының күзет ұйымын құруына келісім береді.`,
-            `Министерство внутренних дел Республики Казахстан, рассмотрев заявление ${ctx.applicationRef} и с учётом ${answerRu}, согласовывает создание национальной компанией ${ctx.applicant.name} охранной организации.`,
-          ),
-          tr(
-            'Күзет ұйымы төменде көрсетілген объектілерді күзету үшін құрылады.',
-            'Охранная организация создаётся для охраны объектов, указанных ниже.',
-          ),
+          ctx.t('document.consent-letter.consents', {
+            applicationRef: ctx.applicationRef,
+            answer,
+            applicantName: ctx.applicant.name,
+          }),
+          ctx.t('document.consent-letter.objects'),
         ],
       },
       objectsSection(ctx),
       {
-        paragraphs: [
-          tr(
-            `Осы хат «${ctx.serviceName}» мемлекеттік қызметті көрсетудің нәтижесі болып табылады.`,
-            `Настоящее письмо является результатом оказания государственной услуги «${ctx.serviceName}».`,
-          ),
-        ],
+        paragraphs: [ctx.t('document.consent-letter.result', { serviceName: ctx.serviceName })],
       },
     ],
     legalBasis: [
@@ -367,72 +278,41 @@ export function consentLetter(ctx: DocumentContext): DocumentContent {
  * signed by the Minister, is the result sent to the applicant's personal cabinet.
  */
 function ministersOrder(ctx: DocumentContext, draft: boolean): DocumentContent {
-  const { tr, lang } = ctx;
+  const { lang } = ctx;
   if (!draft) requireDecision(ctx, true);
   const name = ctx.applicant.name;
   const rows: [string, string][] = [
-    [tr('Өтініш', 'Заявление'), ctx.applicationRef],
-    [tr('Заңды тұлға', 'Юридическое лицо'), name],
-    [tr('БСН', 'БИН'), ctx.applicant.bin],
+    [ctx.t('document.particulars.application'), ctx.applicationRef],
+    [ctx.t('document.ministers-order.legal-entity'), name],
+    [ctx.t('document.particulars.bin'), ctx.applicant.bin],
   ];
-  if (ctx.applicant.address) rows.push([tr('Орналасқан жері', 'Место нахождения'), ctx.applicant.address]);
+  if (ctx.applicant.address) rows.push([ctx.t('document.particulars.location'), ctx.applicant.address]);
   return finish(ctx, {
-    title: draft
-      ? tr(
-          'Қазақстан Республикасы Ішкі істер министрінің бұйрығы (жоба)',
-          'Приказ Министра внутренних дел Республики Казахстан (проект)',
-        )
-      : tr(
-          'Қазақстан Республикасы Ішкі істер министрінің бұйрығы',
-          'Приказ Министра внутренних дел Республики Казахстан',
-        ),
-    addressee: draft
-      ? tr(
-          'Қазақстан Республикасы Ішкі істер министрлігінің мүдделі қызметтері (құқықтық және редакциялық сараптама)',
-          'Заинтересованные службы Министерства внутренних дел Республики Казахстан (правовая и редакционная экспертиза)',
-        )
-      : name,
+    title: draft ? ctx.t('document.ministers-order.draft-title') : ctx.t('document.ministers-order.title'),
+    addressee: draft ? ctx.t('document.ministers-order.draft-addressee') : name,
     sections: [
       {
-        heading: tr(
-          'Жеке күзет ұйымында басшы және күзетші лауазымдарын атқаратын жұмыскерлерді даярлау және біліктілігін арттыру жөніндегі мамандандырылған оқу орталығын айқындау туралы',
-          'Об определении специализированного учебного центра по подготовке и повышению квалификации работников, занимающих должности руководителя и охранника в частной охранной организации',
-        ),
+        heading: ctx.t('document.ministers-order.heading'),
         paragraphs: [
-          tr(
-            `«Күзет қызметі туралы» Қазақстан Республикасының Заңына және «${ctx.serviceName}» мемлекеттік қызмет көрсету қағидаларына сәйкес БҰЙЫРАМЫН:`,
-            `В соответствии с Законом Республики Казахстан «Об охранной деятельности» и Правилами оказания государственной услуги «${ctx.serviceName}» ПРИКАЗЫВАЮ:`,
-          ),
-          tr(
-            `1. ${name} (БСН ${ctx.applicant.bin}) жеке күзет ұйымында басшы және күзетші лауазымдарын атқаратын жұмыскерлерді даярлау және біліктілігін арттыру жөніндегі мамандандырылған оқу орталығы болып айқындалсын.`,
-            `1. Определить ${name} (БИН ${ctx.applicant.bin}) специализированным учебным центром по подготовке и повышению квалификации работников, занимающих должности руководителя и охранника в частной охранной организации.`,
-          ),
-          tr(
-            '2. Қазақстан Республикасы Ішкі істер министрлігінің Күзет қызметін бақылау департаменті осы бұйрықты көрсетілетін қызметті алушының «жеке кабинетіне» жолдауды қамтамасыз етсін.',
-            '2. Департаменту контроля за охранной деятельностью Министерства внутренних дел Республики Казахстан обеспечить направление настоящего приказа в «личный кабинет» услугополучателя.',
-          ),
-          tr(
-            '3. Осы бұйрықтың орындалуын бақылау Қазақстан Республикасы Ішкі істер министрінің жетекшілік ететін орынбасарына жүктелсін.',
-            '3. Контроль за исполнением настоящего приказа возложить на курирующего заместителя Министра внутренних дел Республики Казахстан.',
-          ),
-          tr(
-            '4. Осы бұйрық қол қойылған күнінен бастап қолданысқа енгізіледі.',
-            '4. Настоящий приказ вводится в действие со дня его подписания.',
-          ),
+          ctx.t('document.ministers-order.preamble', { serviceName: ctx.serviceName }),
+          ctx.t('document.ministers-order.item1', { name, bin: ctx.applicant.bin }),
+          ctx.t('document.ministers-order.item2'),
+          ctx.t('document.ministers-order.item3'),
+          ctx.t('document.ministers-order.item4'),
         ],
       },
-      { heading: tr('Өтініш деректері', 'Сведения о заявлении'), paragraphs: [], table: { rows } },
+      { heading: ctx.t('document.ministers-order.particulars'), paragraphs: [], table: { rows } },
       {
         paragraphs: [
           draft
-            ? tr(
-                `Жоба құқықтық және редакциялық сараптамаға жолданады (${shortRef(ctx.service, { paragraph: 9 }, lang)}); сарапшылардың қорытындыларынан кейін бұйрық келісіліп, Министрдің қол қоюына ұсынылады (${shortRef(ctx.service, { paragraph: 10 }, lang)}).`,
-                `Проект направляется на правовую и редакционную экспертизу (${shortRef(ctx.service, { paragraph: 9 }, lang)}); после заключений экспертов приказ согласовывается и вносится на подпись Министру (${shortRef(ctx.service, { paragraph: 10 }, lang)}).`,
-              )
-            : tr(
-                `Бұйрық құқықтық және редакциялық сараптаманың оң қорытындыларынан кейін келісілді (${shortRef(ctx.service, { paragraph: 9 }, lang)}, ${shortRef(ctx.service, { paragraph: 10 }, lang)}).`,
-                `Приказ согласован после положительных заключений правовой и редакционной экспертизы (${shortRef(ctx.service, { paragraph: 9 }, lang)}, ${shortRef(ctx.service, { paragraph: 10 }, lang)}).`,
-              ),
+            ? ctx.t('document.ministers-order.draft-procedure', {
+                ref9: shortRef(ctx.service, { paragraph: 9 }, lang),
+                ref10: shortRef(ctx.service, { paragraph: 10 }, lang),
+              })
+            : ctx.t('document.ministers-order.agreed', {
+                ref9: shortRef(ctx.service, { paragraph: 9 }, lang),
+                ref10: shortRef(ctx.service, { paragraph: 10 }, lang),
+              }),
         ],
       },
     ],

@@ -1,3 +1,4 @@
+import { t, type MessageKey, type MessageParams } from '../../i18n';
 import type { Bilingual } from './facts';
 import type { Lang } from './types';
 
@@ -24,98 +25,59 @@ interface ServiceProfile {
   listAnnex: number;
 }
 
-const MES_372 = {
-  kk: 'Қазақстан Республикасы Төтенше жағдайлар министрінің 2025 жылғы 28 тамыздағы № 372 бұйрығымен бекітілген',
-  ru: 'утверждённые приказом Министра по чрезвычайным ситуациям Республики Казахстан от 28 августа 2025 года № 372',
-};
-const MES_138 = {
-  kk: '(Қазақстан Республикасы Төтенше жағдайлар министрінің 2026 жылғы 31 наурыздағы № 138 бұйрығымен енгізілген өзгерістерімен)',
-  ru: '(с изменениями, внесёнными приказом Министра по чрезвычайным ситуациям Республики Казахстан от 31 марта 2026 года № 138)',
-};
-const MIA_261 = {
-  kk: 'Қазақстан Республикасы Ішкі істер министрінің 2020 жылғы 28 наурыздағы № 261 бұйрығымен бекітілген',
-  ru: 'утверждённые приказом Министра внутренних дел Республики Казахстан от 28 марта 2020 года № 261',
-};
-const MIA_923 = {
-  kk: '(Қазақстан Республикасы Ішкі істер министрінің 2024 жылғы 22 қарашадағы № 923 бұйрығымен енгізілген өзгерістерімен)',
-  ru: '(с изменениями, внесёнными приказом Министра внутренних дел Республики Казахстан от 22 ноября 2024 года № 923)',
-};
-
-const MIA: Bilingual = {
-  kk: 'Қазақстан Республикасы Ішкі істер министрлігі',
-  ru: 'Министерство внутренних дел Республики Казахстан',
-};
-
-const ASTANA: Bilingual = { kk: 'Астана қ.', ru: 'г. Астана' };
-
-/** Head of the MIA Security Activity Control Department (roles: mia-head). */
-const DEPARTMENT_HEAD: Bilingual = {
-  kk: 'Қазақстан Республикасы Ішкі істер министрлігі Күзет қызметін бақылау департаментінің бастығы',
-  ru: 'Начальник Департамента контроля за охранной деятельностью Министерства внутренних дел Республики Казахстан',
-};
-
-function miaRules(nameKk: string, nameRu: string): Bilingual {
-  return {
-    kk: `${MIA_261.kk} «${nameKk}» мемлекеттік қызмет көрсету қағидалары ${MIA_923.kk}`,
-    ru: `Правила оказания государственной услуги «${nameRu}», ${MIA_261.ru} ${MIA_923.ru}`,
-  };
+/** The text of `key` in both languages, each filled with that language's parameters. */
+function bilingual(key: MessageKey, params: (lang: Lang) => MessageParams = () => ({})): Bilingual {
+  return { kk: t('kk', key, params('kk')), ru: t('ru', key, params('ru')) };
 }
 
-const LICENCE_KK = 'Күзет қызметімен айналысу құқығына лицензия беру';
-const LICENCE_RU = 'Выдача лицензии на право занятия охранной деятельностью';
-const CENTRE_KK =
-  'Уәкілетті органның жеке күзет ұйымында басшы және күзетші лауазымдарын атқаратын жұмыскерлерді даярлау және біліктілігін арттыру жөніндегі мамандандырылған оқу орталығын айқындау';
-const CENTRE_RU =
-  'Определение уполномоченным органом специализированного учебного центра по подготовке и повышению квалификации работников, занимающих должности руководителя и охранника в частной охранной организации';
-const NATCO_KK = 'Ұлттық компанияның күзет ұйымын құруын уәкілетті органмен келісу';
-const NATCO_RU = 'Согласование уполномоченным органом создания национальной компанией охранной организации';
+/** The MIA rules of one service, approved by order 261 and amended by order 923. */
+function miaRules(name: MessageKey): Bilingual {
+  return bilingual('document.rules.mia', (lang) => ({
+    name: t(lang, name),
+    approved: t(lang, 'document.act.mia-261'),
+    amended: t(lang, 'document.act.mia-923'),
+  }));
+}
+
+const MIA = bilingual('document.issuer.mia');
+const ASTANA = bilingual('document.place.astana');
+/** Head of the MIA Security Activity Control Department (roles: mia-head). */
+const DEPARTMENT_HEAD = bilingual('document.head.mia-department');
 
 export const SERVICES: Record<ServiceId, ServiceProfile> = {
   'fire-automation-permit': {
-    issuer: {
-      kk: 'Қазақстан Республикасы Төтенше жағдайлар министрлігінің Өртке қарсы қызмет комитеті',
-      ru: 'Комитет противопожарной службы Министерства по чрезвычайным ситуациям Республики Казахстан',
-    },
-    head: { kk: 'Комитет төрағасы', ru: 'Председатель Комитета' },
+    issuer: bilingual('document.issuer.fire-committee'),
+    head: bilingual('document.head.fire-committee'),
     location: ASTANA,
-    serviceName: {
-      kk: 'Өрт автоматикасы жүйелерін монтаждау, баптау және оларға техникалық қызмет көрсету жөніндегі қызметті жүзеге асыруға рұқсат беру',
-      ru: 'Выдача разрешения на осуществление деятельности по монтажу, наладке и техническому обслуживанию систем пожарной автоматики',
-    },
-    rules: {
-      kk: `${MES_372.kk} Өрт автоматикасы жүйелерін монтаждау, баптау және оларға техникалық қызмет көрсету жөніндегі қызметті жүзеге асыруға рұқсат беру қағидалары ${MES_138.kk}`,
-      ru: `Правила выдачи разрешения на осуществление деятельности по монтажу, наладке и техническому обслуживанию систем пожарной автоматики, ${MES_372.ru} ${MES_138.ru}`,
-    },
+    serviceName: bilingual('document.service-name.fire-automation-permit'),
+    rules: bilingual('document.rules.fire-automation-permit', (lang) => ({
+      approved: t(lang, 'document.act.mes-372'),
+      amended: t(lang, 'document.act.mes-138'),
+    })),
     listAnnex: 2,
   },
   'security-licence': {
-    issuer: {
-      kk: 'Қазақстан Республикасы Ішкі істер министрлігінің аумақтық полиция органы',
-      ru: 'Территориальный орган полиции Министерства внутренних дел Республики Казахстан',
-    },
-    head: { kk: 'Аумақтық полиция органының басшысы', ru: 'Руководитель территориального органа полиции' },
-    serviceName: { kk: LICENCE_KK, ru: LICENCE_RU },
-    rules: miaRules(LICENCE_KK, LICENCE_RU),
+    issuer: bilingual('document.issuer.police'),
+    head: bilingual('document.head.police'),
+    serviceName: bilingual('document.service-name.security-licence'),
+    rules: miaRules('document.service-name.security-licence'),
     listAnnex: 1,
   },
   'training-centre-designation': {
     issuer: MIA,
-    head: {
-      kk: 'Қазақстан Республикасының Ішкі істер министрі',
-      ru: 'Министр внутренних дел Республики Казахстан',
-    },
+    head: bilingual('document.head.minister'),
     refusalHead: DEPARTMENT_HEAD,
     location: ASTANA,
-    serviceName: { kk: CENTRE_KK, ru: CENTRE_RU },
-    rules: miaRules(CENTRE_KK, CENTRE_RU),
+    serviceName: bilingual('document.service-name.training-centre-designation'),
+    rules: miaRules('document.service-name.training-centre-designation'),
     listAnnex: 1,
   },
   'national-company-security-approval': {
     issuer: MIA,
     head: DEPARTMENT_HEAD,
     location: ASTANA,
-    serviceName: { kk: NATCO_KK, ru: NATCO_RU },
-    rules: miaRules(NATCO_KK, NATCO_RU),
+    serviceName: bilingual('document.service-name.national-company-security-approval'),
+    rules: miaRules('document.service-name.national-company-security-approval'),
     listAnnex: 1,
   },
 };
@@ -124,31 +86,19 @@ export const SERVICES: Record<ServiceId, ServiceProfile> = {
 export type RuleRef =
   { paragraph: number; indent?: 1 | 2; part?: 2 } | { listItem: number; subItem?: number };
 
-const KK_ORDINAL = { 1: 'бірінші', 2: 'екінші' } as const;
-const RU_INDENT = { 1: 'первый', 2: 'второй' } as const;
-
 function refText(service: ServiceId, ref: RuleRef, lang: Lang): string {
   if ('listItem' in ref) {
     const annex = SERVICES[service].listAnnex;
     if (ref.subItem)
-      return lang === 'kk'
-        ? `Қағидаларға ${annex}-қосымшадағы мемлекеттік қызмет көрсетуге қойылатын негізгі талаптар тізбесінің ${ref.listItem}-тармағының ${ref.subItem}) тармақшасы`
-        : `подпункт ${ref.subItem}) пункта ${ref.listItem} Перечня основных требований к оказанию государственной услуги (приложение ${annex} к Правилам)`;
-    return lang === 'kk'
-      ? `Қағидаларға ${annex}-қосымшадағы мемлекеттік қызмет көрсетуге қойылатын негізгі талаптар тізбесінің ${ref.listItem}-тармағы`
-      : `пункт ${ref.listItem} Перечня основных требований к оказанию государственной услуги (приложение ${annex} к Правилам)`;
+      return t(lang, 'document.ref.list-sub-item', { annex, item: ref.listItem, subItem: ref.subItem });
+    return t(lang, 'document.ref.list-item', { annex, item: ref.listItem });
   }
   if (ref.indent) {
-    return lang === 'kk'
-      ? `${ref.paragraph}-тармақтың ${KK_ORDINAL[ref.indent]} абзацы`
-      : `абзац ${RU_INDENT[ref.indent]} пункта ${ref.paragraph}`;
+    const ordinal = t(lang, `document.ref.ordinal.${ref.indent}`);
+    return t(lang, 'document.ref.indent', { paragraph: ref.paragraph, ordinal });
   }
-  if (ref.part) {
-    return lang === 'kk'
-      ? `${ref.paragraph}-тармақтың ${KK_ORDINAL[ref.part]} бөлігі`
-      : `часть вторая пункта ${ref.paragraph}`;
-  }
-  return lang === 'kk' ? `${ref.paragraph}-тармақ` : `пункт ${ref.paragraph}`;
+  if (ref.part) return t(lang, 'document.ref.part-2', { paragraph: ref.paragraph });
+  return t(lang, 'document.ref.paragraph', { paragraph: ref.paragraph });
 }
 
 /**
@@ -159,18 +109,11 @@ export function shortRef(service: ServiceId, ref: RuleRef, lang: Lang): string {
   if ('listItem' in ref) {
     const annex = SERVICES[service].listAnnex;
     if (ref.subItem)
-      return lang === 'kk'
-        ? `Қағидаларға ${annex}-қосымшадағы Тізбенің ${ref.listItem}-тармағының ${ref.subItem}) тармақшасы`
-        : `подпункт ${ref.subItem}) пункта ${ref.listItem} Перечня основных требований (приложение ${annex} к Правилам)`;
-    return lang === 'kk'
-      ? `Қағидаларға ${annex}-қосымшадағы Тізбенің ${ref.listItem}-тармағы`
-      : `пункт ${ref.listItem} Перечня основных требований (приложение ${annex} к Правилам)`;
+      return t(lang, 'document.ref.short.list-sub-item', { annex, item: ref.listItem, subItem: ref.subItem });
+    return t(lang, 'document.ref.short.list-item', { annex, item: ref.listItem });
   }
-  const full = refText(service, ref, lang);
-  if (lang === 'kk') {
-    return `Қағидалардың ${full.replace(/-тармақ$/, '-тармағы')}`;
-  }
-  return `${full} Правил`;
+  if (!ref.indent && !ref.part) return t(lang, 'document.ref.short.paragraph', { paragraph: ref.paragraph });
+  return t(lang, 'document.ref.short.rules', { ref: refText(service, ref, lang) });
 }
 
 /** One legal-basis line: the rules with the amending order, then the cited paragraphs. */
@@ -182,26 +125,11 @@ export function citeRules(service: ServiceId, refs: RuleRef[], lang: Lang): stri
 
 /** Citations outside the service rules, used by several kinds. */
 export const LAWS = {
-  appc73: {
-    kk: 'Қазақстан Республикасы Әкімшілік рәсімдік-процестік кодексінің 73-бабы (тыңдау)',
-    ru: 'Статья 73 Административного процедурно-процессуального кодекса Республики Казахстан (заслушивание)',
-  },
-  publicServices25: {
-    kk: '«Мемлекеттік және әлеуметтік жауапкершілігі бар көрсетілетін қызметтер туралы» Қазақстан Республикасы Заңының 25-бабының 2-тармағы',
-    ru: 'Пункт 2 статьи 25 Закона Республики Казахстан «О государственных и социально ответственных услугах»',
-  },
-  securityActivity: {
-    kk: '«Күзет қызметі туралы» Қазақстан Республикасының Заңы',
-    ru: 'Закон Республики Казахстан «Об охранной деятельности»',
-  },
-  entrepreneurialCode: {
-    kk: 'Қазақстан Республикасының Кәсіпкерлік кодексі',
-    ru: 'Предпринимательский кодекс Республики Казахстан',
-  },
-  mia863: {
-    kk: 'Қазақстан Республикасы Ішкі істер министрінің 2024 жылғы 29 қазандағы № 863 бұйрығымен бекітілген Ұлттық компанияларға күзет ұйымдарын құру құқығын беру қағидаларының 3-тармағы',
-    ru: 'Пункт 3 Правил предоставления национальным компаниям права создания охранных организаций, утверждённых приказом Министра внутренних дел Республики Казахстан от 29 октября 2024 года № 863',
-  },
+  appc73: bilingual('document.law.appc-73'),
+  publicServices25: bilingual('document.law.public-services-25'),
+  securityActivity: bilingual('document.law.security-activity'),
+  entrepreneurialCode: bilingual('document.law.entrepreneurial-code'),
+  mia863: bilingual('document.law.mia-863'),
 } satisfies Record<string, Bilingual>;
 
 /**

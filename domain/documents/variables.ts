@@ -1,3 +1,4 @@
+import { both } from '../../i18n';
 import { REFUSAL_GROUNDS } from '../rules/refusal-grounds';
 import type { DocumentFacts } from './types';
 
@@ -6,62 +7,23 @@ import type { DocumentFacts } from './types';
  * unticked (`false`) names a document missing from the package.
  */
 const PACKAGE_DOCUMENTS: Record<string, { kk: string; ru: string }> = {
-  docApplication: { kk: 'ЭЦҚ қойылған өтініш', ru: 'заявление, подписанное ЭЦП' },
-  docSpecialists: {
-    kk: 'мамандардың құжаттары (электр қауіпсіздігі бойынша рұқсат тобы, білімі, еңбек өтілі)',
-    ru: 'документы специалистов (группа допуска по электробезопасности, образование, стаж)',
-  },
-  docEmploymentContracts: {
-    kk: 'мамандармен жасалған еңбек шарттары',
-    ru: 'трудовые договоры со специалистами',
-  },
-  docPremises: {
-    kk: 'ғимаратқа немесе үй-жайға құқықты растайтын құжаттар',
-    ru: 'документы, подтверждающие право на здание или помещение',
-  },
-  docMeasuringInstruments: {
-    kk: 'өлшеу құралдарының бар екенін растайтын құжаттар',
-    ru: 'документы, подтверждающие наличие средств измерений',
-  },
-  docCentralPostPremises: {
-    kk: 'орталықтандырылған күзет пунктінің үй-жайына құжаттар (жалға алған жағдайда)',
-    ru: 'документы на помещение центрального охранного пункта (при аренде)',
-  },
-  docMonitoringConsole: {
-    kk: 'орталықтандырылған бақылау пультіне құжаттар',
-    ru: 'документы на централизованный пульт наблюдения',
-  },
-  docRadioPermit: {
-    kk: 'радиожиілік спектрін пайдалануға рұқсат немесе радиобайланыс шарты',
-    ru: 'разрешение на использование радиочастотного спектра или договор радиосвязи',
-  },
-  docResponseGroups: {
-    kk: 'мобильді топтарды (жедел ден қою топтарын) құру туралы бұйрықтар',
-    ru: 'приказы о создании мобильных групп (групп быстрого реагирования)',
-  },
-  docVehicles: {
-    kk: 'кемінде екі көлік құралының мемлекеттік тіркеу куәліктері',
-    ru: 'свидетельства о государственной регистрации не менее двух транспортных средств',
-  },
-  docInspectionAct: { kk: 'тексеру актісі', ru: 'акт обследования' },
-  docTeachers: {
-    kk: 'оқытушылар мен мамандардың еңбек қызметін растайтын құжаттар',
-    ru: 'документы, подтверждающие трудовую деятельность преподавателей и специалистов',
-  },
-  docCurricula: { kk: 'оқу бағдарламалары мен оқу жоспарлары', ru: 'учебные программы и учебные планы' },
-  docShootingRange: {
-    kk: 'атыс тирінің бар екенін растайтын құжаттар (жалға алған жағдайда)',
-    ru: 'документы, подтверждающие наличие стрелкового тира (при аренде)',
-  },
-  docAntimonopolyConsent: {
-    kk: 'монополияға қарсы органның алдын ала келісімін растайтын құжат',
-    ru: 'документ, подтверждающий предварительное согласие антимонопольного органа',
-  },
-  docConstituent: { kk: 'құрылтай құжаттары', ru: 'учредительные документы' },
-  docObjectsList: {
-    kk: 'күзетке берілетін объектілердің тізбесі',
-    ru: 'перечень объектов, передаваемых под охрану',
-  },
+  docApplication: both('document.package.application'),
+  docSpecialists: both('document.package.specialists'),
+  docEmploymentContracts: both('document.package.employment-contracts'),
+  docPremises: both('document.package.premises'),
+  docMeasuringInstruments: both('document.package.measuring-instruments'),
+  docCentralPostPremises: both('document.package.central-post-premises'),
+  docMonitoringConsole: both('document.package.monitoring-console'),
+  docRadioPermit: both('document.package.radio-permit'),
+  docResponseGroups: both('document.package.response-groups'),
+  docVehicles: both('document.package.vehicles'),
+  docInspectionAct: both('document.package.inspection-act'),
+  docTeachers: both('document.package.teachers'),
+  docCurricula: both('document.package.curricula'),
+  docShootingRange: both('document.package.shooting-range'),
+  docAntimonopolyConsent: both('document.package.antimonopoly-consent'),
+  docConstituent: both('document.package.constituent'),
+  docObjectsList: both('document.package.objects-list'),
 };
 
 const isObject = (v: unknown): v is Record<string, unknown> =>

@@ -1,3 +1,4 @@
+import { both, t } from '../../i18n';
 import { finding, type CheckResult, type GroundFinding } from './refusal-grounds';
 
 /**
@@ -210,10 +211,7 @@ export function assessSpecialist(
 ): SpecialistVerdict {
   const reasons: Array<{ kk: string; ru: string }> = [];
   if (!(sp.electricalClearanceGroup >= config.minimumClearanceGroup)) {
-    reasons.push({
-      kk: `электр қауіпсіздігі бойынша рұқсат беру тобы ${sp.electricalClearanceGroup}, III-ден төмен`,
-      ru: `группа допуска по электробезопасности ${sp.electricalClearanceGroup}, ниже III`,
-    });
+    reasons.push(both('rule.fire-specialists.clearance-group', { group: sp.electricalClearanceGroup }));
   }
   const years = experienceYears(sp.iin, input.employment);
   const records = input.education.filter((e) => e.iin === sp.iin);
@@ -226,11 +224,8 @@ export function assessSpecialist(
   if (!educationOk) {
     reasons.push(
       records.length === 0
-        ? { kk: 'білімі туралы мәліметтер жоқ', ru: 'нет сведений об образовании' }
-        : {
-            kk: `тізбедегі мамандық бойынша білімі және жеткілікті жұмыс өтілі жоқ (өтілі ${years} жыл)`,
-            ru: `нет образования по перечисленной специальности с достаточным стажем (стаж ${years} лет)`,
-          },
+        ? both('rule.fire-specialists.no-education')
+        : both('rule.fire-specialists.no-listed-education', { years }),
     );
   }
   return { iin: sp.iin, qualified: reasons.length === 0, reasons };
@@ -255,18 +250,21 @@ export function checkFireSpecialists(
     for (const r of v.reasons)
       grounds.push(
         finding('A02_PERMIT_REQUIREMENTS', {
-          kk: `маман ЖСН ${v.iin}: ${r.kk}`,
-          ru: `специалист ИИН ${v.iin}: ${r.ru}`,
+          kk: t('kk', 'rule.fire-specialists.specialist', { iin: v.iin, reason: r.kk }),
+          ru: t('ru', 'rule.fire-specialists.specialist', { iin: v.iin, reason: r.ru }),
         }),
       );
   }
   const qualifiedCount = verdicts.filter((v) => v.qualified).length;
   if (qualifiedCount < config.minimumSpecialists) {
     grounds.push(
-      finding('A02_PERMIT_REQUIREMENTS', {
-        kk: `талаптарға сай мамандар саны ${qualifiedCount}, кемінде ${config.minimumSpecialists} қажет`,
-        ru: `квалифицированных специалистов ${qualifiedCount}, требуется не менее ${config.minimumSpecialists}`,
-      }),
+      finding(
+        'A02_PERMIT_REQUIREMENTS',
+        both('rule.fire-specialists.too-few', {
+          qualified: qualifiedCount,
+          minimum: config.minimumSpecialists,
+        }),
+      ),
     );
   }
   // An instrument verified until the registration day is still verified on that day.
@@ -275,10 +273,13 @@ export function checkFireSpecialists(
   ).length;
   if (verifiedInstrumentCount < config.minimumVerifiedInstruments) {
     grounds.push(
-      finding('A02_PERMIT_REQUIREMENTS', {
-        kk: `тексерілген өлшеу құралдары ${verifiedInstrumentCount}, кемінде ${config.minimumVerifiedInstruments} қажет`,
-        ru: `поверенных средств измерений ${verifiedInstrumentCount}, требуется не менее ${config.minimumVerifiedInstruments}`,
-      }),
+      finding(
+        'A02_PERMIT_REQUIREMENTS',
+        both('rule.fire-specialists.instruments', {
+          verified: verifiedInstrumentCount,
+          minimum: config.minimumVerifiedInstruments,
+        }),
+      ),
     );
   }
   // Individual findings are informative; the check fails only when too few qualify or no instrument.

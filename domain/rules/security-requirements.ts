@@ -1,3 +1,4 @@
+import { both } from '../../i18n';
 import { finding, type CheckResult, type GroundFinding } from './refusal-grounds';
 
 /**
@@ -60,26 +61,22 @@ export const SUB_TYPE_ONE_DOCUMENTS: readonly MissingDocument[] = [
   {
     key: 'docMonitoringConsole',
     kinds: [SECURITY_DOCUMENT_KINDS.consoleStaffing],
-    kk: 'орталықтандырылған бақылау пультінің штаттық кестесі мен бұйрықтары',
-    ru: 'штатное расписание и приказы пульта централизованного наблюдения',
+    ...both('rule.security.document.console-staffing'),
   },
   {
     key: 'docMonitoringConsole',
     kinds: [SECURITY_DOCUMENT_KINDS.consoleTechnicalDocs],
-    kk: 'сигнал қабылдайтын компьютерлік техника мен серверге техникалық құжаттама',
-    ru: 'техническая документация на компьютерную технику и сервер, принимающие сигналы',
+    ...both('rule.security.document.console-technical'),
   },
   {
     key: 'docRadioPermit',
     kinds: [SECURITY_DOCUMENT_KINDS.radioPermit, SECURITY_DOCUMENT_KINDS.radioContract],
-    kk: 'радиожиілік спектрін пайдалануға рұқсат немесе радиобайланыс шарты',
-    ru: 'разрешение на использование радиочастотного спектра или договор радиосвязи',
+    ...both('rule.security.document.radio'),
   },
   {
     key: 'docResponseGroups',
     kinds: [SECURITY_DOCUMENT_KINDS.responseGroupOrders],
-    kk: 'жедел ден қою топтарын құру туралы бұйрықтар',
-    ru: 'приказы о создании групп быстрого реагирования',
+    ...both('rule.security.document.response-groups'),
   },
 ];
 
@@ -88,14 +85,11 @@ export function premisesDocument(premisesOwned: boolean | undefined): MissingDoc
   return {
     key: 'docCentralPostPremises',
     kinds: [SECURITY_DOCUMENT_KINDS.premisesLease],
-    kk:
+    ...both(
       premisesOwned === false
-        ? 'орталықтандырылған күзет пунктінің жалға алынған үй-жайына құжаттар'
-        : 'орталықтандырылған күзет пунктінің үй-жайына құжаттар (жалға алынған болса)',
-    ru:
-      premisesOwned === false
-        ? 'документы на арендованное помещение центрального поста охраны'
-        : 'документы на помещение центрального поста охраны (если оно арендовано)',
+        ? 'rule.security.document.premises-leased'
+        : 'rule.security.document.premises-if-leased',
+    ),
   };
 }
 
@@ -143,10 +137,13 @@ export function checkSecurityRequirements(
   const grounds: GroundFinding[] = [];
   if (ownedVehicleCount < config.minimumOwnedVehicles) {
     grounds.push({
-      ...finding('B13_SECURITY_LAW_NON_COMPLIANCE', {
-        kk: `меншіктегі тіркелген көлік құралдары ${ownedVehicleCount}, кемінде ${config.minimumOwnedVehicles} қажет`,
-        ru: `зарегистрированных транспортных средств в собственности ${ownedVehicleCount}, требуется не менее ${config.minimumOwnedVehicles}`,
-      }),
+      ...finding(
+        'B13_SECURITY_LAW_NON_COMPLIANCE',
+        both('rule.security.vehicles-short', {
+          owned: ownedVehicleCount,
+          minimum: config.minimumOwnedVehicles,
+        }),
+      ),
       ruleRef: ROW8,
     });
   }

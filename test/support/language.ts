@@ -6,13 +6,15 @@
  * - register numbers of applications and documents: `KZ-2026-000123`, `FAP-2026-000701`,
  *   `KZ-2026-000123-REF-01` (the kind code is part of the printed number);
  * - E-licensing permit numbers: `KZ26VFA00001234`;
- * - web addresses: `https://…` and the portal's name `egov.kz`.
+ * - web addresses: `https://…` and the portal's name `egov.kz`;
+ * - Roman numerals of electrical-safety clearance groups, as the acts write them: `ниже III`, `III-ден`.
  */
 export const ALLOWED_LATIN: RegExp[] = [
   /\b[A-Z]{2,4}-\d{4}-\d{6}(?:-[A-Z]{3}-\d{2})?\b/g,
   /\bKZ\d{2}[A-Z]{3}\d{8}\b/g,
   /\bhttps:\/\/[^\s,;)»]+/g,
   /\begov\.kz\b/g,
+  /\b(?:II|III|IV)\b/g,
 ];
 
 /**

@@ -9,8 +9,13 @@ import { join } from 'node:path';
 import { groundsOf } from '../../domain/rules/refusal-grounds';
 import { premisesDocument, SUB_TYPE_ONE_DOCUMENTS } from '../../domain/rules/security-requirements';
 import { SERVICE_IDS, type ServiceId } from '../../domain/services';
+import { t, type MessageKey } from '../../i18n';
 
 type L = [kk: string, ru: string];
+/** A text of the message catalogue (i18n/sections/forms.*) in both languages. */
+const m = (key: MessageKey): L => [t('kk', key), t('ru', key)];
+/** "Kazakh / Russian": Camunda Tasklist, which has no language switch, shows both. */
+const pair = (key: MessageKey): string => `${t('kk', key)} / ${t('ru', key)}`;
 type Component = Record<string, unknown>;
 
 const i18n: { kk: Record<string, string>; ru: Record<string, string> } = { kk: {}, ru: {} };
@@ -97,71 +102,47 @@ const caseSummary = (): Component[] => [
   {
     type: 'text',
     id: 'Text_CaseSummary',
-    text: '**Өтініш беруші / Заявитель:** {{displayApplicant}}\n\n**Сұрау / Запрос:** {{displayRequest}}',
+    text: `**${pair('form.summary.applicant')}:** {{displayApplicant}}\n\n**${pair('form.summary.request')}:** {{displayRequest}}`,
   },
-  table(
-    'displayDeadlines',
-    ['Мерзімдер', 'Сроки'],
-    [
-      ['step', ['Кезең', 'Этап']],
-      ['due', ['Мерзімі', 'Срок']],
-      ['left', ['Қалды', 'Осталось']],
-    ],
-  ),
-  table(
-    'displayChecks',
-    ['Тексерулер', 'Проверки'],
-    [
-      ['check', ['Тексеру', 'Проверка']],
-      ['result', ['Нәтиже', 'Результат']],
-      ['source', ['Дереккөз', 'Источник']],
-      ['answeredAt', ['Жауап уақыты', 'Время ответа']],
-    ],
-  ),
-  table(
-    'displayGrounds',
-    ['Бас тарту негіздері', 'Основания для отказа'],
-    [
-      ['ground', ['Негіз', 'Основание']],
-      ['facts', ['Фактілер', 'Факты']],
-      ['act', ['Заң нормасы', 'Норма акта']],
-    ],
-  ),
-  table(
-    'displayMessages',
-    ['Өтініш берушінің ұстанымдары мен хабарлары', 'Позиции и сообщения заявителя'],
-    [
-      ['at', ['Күні', 'Дата']],
-      ['kind', ['Түрі', 'Вид']],
-      ['text', ['Мәтіні', 'Текст']],
-      ['attachments', ['Құжаттар', 'Документы']],
-    ],
-  ),
-  table(
-    'displayRemarks',
-    ['Ескертпелер мен шешімдер', 'Замечания и решения'],
-    [
-      ['who', ['Кім / кезең', 'Кто / этап']],
-      ['text', ['Мәтіні', 'Текст']],
-    ],
-  ),
-  table(
-    'displayDocuments',
-    ['Құжаттар', 'Документы'],
-    [
-      ['title', ['Шығу тегі', 'Происхождение']],
-      ['file', ['Құжат', 'Документ']],
-    ],
-  ),
+  table('displayDeadlines', m('form.table.displayDeadlines'), [
+    ['step', m('form.table.displayDeadlines.step')],
+    ['due', m('form.table.displayDeadlines.due')],
+    ['left', m('form.table.displayDeadlines.left')],
+  ]),
+  table('displayChecks', m('form.table.displayChecks'), [
+    ['check', m('form.table.displayChecks.check')],
+    ['result', m('form.table.displayChecks.result')],
+    ['source', m('form.table.displayChecks.source')],
+    ['answeredAt', m('form.table.displayChecks.answeredAt')],
+  ]),
+  table('displayGrounds', m('form.table.displayGrounds'), [
+    ['ground', m('form.table.displayGrounds.ground')],
+    ['facts', m('form.table.displayGrounds.facts')],
+    ['act', m('form.table.displayGrounds.act')],
+  ]),
+  table('displayMessages', m('form.table.displayMessages'), [
+    ['at', m('form.table.displayMessages.at')],
+    ['kind', m('form.table.displayMessages.kind')],
+    ['text', m('form.table.displayMessages.text')],
+    ['attachments', m('form.table.displayMessages.attachments')],
+  ]),
+  table('displayRemarks', m('form.table.displayRemarks'), [
+    ['who', m('form.table.displayRemarks.who')],
+    ['text', m('form.table.displayRemarks.text')],
+  ]),
+  table('displayDocuments', m('form.table.displayDocuments'), [
+    ['title', m('form.table.displayDocuments.title')],
+    ['file', m('form.table.displayDocuments.file')],
+  ]),
   {
     type: 'text',
     id: 'Text_DocumentLinks',
-    text: '**Құжаттарды ашу / Открыть документы:**\n\n{{displayDocumentLinks}}',
+    text: `**${pair('form.summary.open-documents')}:**\n\n{{displayDocumentLinks}}`,
   },
   {
     type: 'documentPreview',
     id: 'DocumentPreview_Documents',
-    label: label('DocumentPreview_Documents', ['Құжатты қарау', 'Просмотр документа']),
+    label: label('DocumentPreview_Documents', m('form.field.DocumentPreview_Documents')),
     dataSource: '=displayPreviews',
     maxHeight: 600,
     conditional: { hide: '=displayPreviews = null or count(displayPreviews) = 0' },
@@ -181,7 +162,7 @@ function form(formId: string, title: L, components: Component[], o: { summary?: 
       text(
         o.summary === false
           ? `## ${title[0]}\n## ${title[1]}`
-          : `## ${title[0]}\n## ${title[1]}\n\nӨтініш / Заявление № {{applicationNumber}}`,
+          : `## ${title[0]}\n## ${title[1]}\n\n${pair('form.header.application')} № {{applicationNumber}}`,
       ),
       ...(o.summary === false ? [] : caseSummary()),
       ...components,
@@ -211,8 +192,8 @@ const missingSubTypeOneView = (): Component => {
   return {
     ...view(
       'viewMissingSubTypeOne',
-      ['Қоса берілмеген құжаттар (1-кіші түр)', 'Не приложены документы (подвид 1)'],
-      `={present: if attachments = null then [] else for a in attachments return a.kind, missing: (for d in [${entries}] return if some k in d.kinds satisfies list contains(present, k) then null else d.label)[item != null], shown: if count(missing) = 0 then "барлығы қоса берілген / все приложены" else string join(missing, "; ")}.shown`,
+      m('form.field.viewMissingSubTypeOne'),
+      `={present: if attachments = null then [] else for a in attachments return a.kind, missing: (for d in [${entries}] return if some k in d.kinds satisfies list contains(present, k) then null else d.label)[item != null], shown: if count(missing) = 0 then "${pair('form.field.viewMissingSubTypeOne.none')}" else string join(missing, "; ")}.shown`,
     ),
     conditional: { hide: SUB_TYPE_ONE },
   };
@@ -223,64 +204,34 @@ type Doc = { key: string; l: L; hide: string };
 const askedWhen = (hide: string, docs: Array<[key: string, l: L]>): Doc[] =>
   docs.map(([key, l]) => ({ key, l, hide }));
 const DOCS: Doc[] = [
-  { key: 'docApplication', l: ['ЭЦҚ қойылған өтініш', 'Заявление, подписанное ЭЦП'], hide: '=false' },
+  { key: 'docApplication', l: m('form.field.docApplication'), hide: '=false' },
   // Service A, Annex 2 row 10
   ...askedWhen('=serviceId != "fire-automation-permit"', [
-    [
-      'docSpecialists',
-      ['Мамандардың құжаттары (рұқсат тобы, білімі)', 'Документы специалистов (группа допуска, образование)'],
-    ],
-    ['docEmploymentContracts', ['Мамандармен еңбек шарттары', 'Трудовые договоры со специалистами']],
-    ['docPremises', ['Ғимаратқа немесе үй-жайға құжаттар', 'Документы на здание или помещение']],
-    ['docMeasuringInstruments', ['Өлшеу құралдарына құжаттар', 'Документы на средства измерений']],
+    ['docSpecialists', m('form.field.docSpecialists')],
+    ['docEmploymentContracts', m('form.field.docEmploymentContracts')],
+    ['docPremises', m('form.field.docPremises')],
+    ['docMeasuringInstruments', m('form.field.docMeasuringInstruments')],
   ]),
   // Service B sub-type 1 (issue, re-issue), List row 8 item 1
   ...askedWhen(SUB_TYPE_ONE, [
-    [
-      'docCentralPostPremises',
-      [
-        'Орталықтандырылған күзет пунктінің үй-жайына құжаттар (жалға алса)',
-        'Документы на помещение центрального поста охраны (при аренде)',
-      ],
-    ],
-    [
-      'docMonitoringConsole',
-      ['Орталықтандырылған бақылау пультіне құжаттар', 'Документы на пульт централизованного наблюдения'],
-    ],
-    [
-      'docRadioPermit',
-      [
-        'Радиожиілікке рұқсат немесе радиобайланыс шарты',
-        'Разрешение на радиочастоту или договор радиосвязи',
-      ],
-    ],
-    [
-      'docResponseGroups',
-      ['Жедел ден қою топтары туралы бұйрықтар', 'Приказы о группах быстрого реагирования'],
-    ],
-    [
-      'docVehicles',
-      [
-        'Кемінде екі көлік құралының тіркеу куәліктері',
-        'Свидетельства о регистрации не менее двух транспортных средств',
-      ],
-    ],
+    ['docCentralPostPremises', m('form.field.docCentralPostPremises')],
+    ['docMonitoringConsole', m('form.field.docMonitoringConsole')],
+    ['docRadioPermit', m('form.field.docRadioPermit')],
+    ['docResponseGroups', m('form.field.docResponseGroups')],
+    ['docVehicles', m('form.field.docVehicles')],
   ]),
   // Service C, Annex 1 row 8
   ...askedWhen('=serviceId != "training-centre-designation"', [
-    ['docInspectionAct', ['Тексеру актісі', 'Акт обследования']],
-    ['docTeachers', ['Оқытушылар мен практиктердің құжаттары', 'Документы преподавателей и практиков']],
-    ['docCurricula', ['Оқу бағдарламалары мен жоспарлары', 'Учебные программы и планы']],
-    ['docShootingRange', ['Атыс тиріне құжаттар (жалға алса)', 'Документы на тир (при аренде)']],
+    ['docInspectionAct', m('form.field.docInspectionAct')],
+    ['docTeachers', m('form.field.docTeachers')],
+    ['docCurricula', m('form.field.docCurricula')],
+    ['docShootingRange', m('form.field.docShootingRange')],
   ]),
   // Service D, Annex 1 row 8
   ...askedWhen('=serviceId != "national-company-security-approval"', [
-    [
-      'docAntimonopolyConsent',
-      ['Монополияға қарсы органның алдын ала келісімі', 'Предварительное согласие антимонопольного органа'],
-    ],
-    ['docConstituent', ['Құрылтай құжаттары', 'Учредительные документы']],
-    ['docObjectsList', ['Күзетілетін объектілердің тізбесі', 'Перечень охраняемых объектов']],
+    ['docAntimonopolyConsent', m('form.field.docAntimonopolyConsent')],
+    ['docConstituent', m('form.field.docConstituent')],
+    ['docObjectsList', m('form.field.docObjectsList')],
   ]),
 ];
 
@@ -291,306 +242,209 @@ const representativeView: Component = {
   key: 'viewRepresentative',
   id: 'Field_viewRepresentative',
   computeOn: 'change',
-  label: label('viewRepresentative', ['Сенімхат бойынша өкіл', 'Представитель по доверенности']),
-  expression:
-    '=if representative = null then "—" else representative.fullName + " (ЖСН/ИИН " + representative.iin + "), сенімхат/доверенность № " + representative.powerOfAttorney.number + " · " + representative.powerOfAttorney.issuedOn + " · " + representative.powerOfAttorney.validFrom + " – " + representative.powerOfAttorney.validUntil',
+  label: label('viewRepresentative', m('form.field.viewRepresentative')),
+  expression: `=if representative = null then "—" else representative.fullName + " (${m('form.field.viewRepresentative.iin').join('/')} " + representative.iin + "), ${m('form.field.viewRepresentative.power-of-attorney').join('/')} № " + representative.powerOfAttorney.number + " · " + representative.powerOfAttorney.issuedOn + " · " + representative.powerOfAttorney.validFrom + " – " + representative.powerOfAttorney.validUntil`,
   conditional: { hide: '=representative = null' },
 };
 
 function studyForm(serviceId: ServiceId) {
-  return form(
-    studyFormId(serviceId),
-    ['Құжаттарды зерделеу және сәйкестікті тексеру', 'Изучение документов и проверка соответствия'],
-    [
-      earlierWording(),
-      representativeView,
-      // Order 138 Annex 2 row 11, Order 923 List row 9: grounds the application or the checks
-      // recorded take the case to the hearing whatever is ticked below.
-      {
-        type: 'text',
-        id: 'Text_RecordedGrounds',
-        text: '**Жүйе бас тарту негіздерін тіркеді: өтініш тыңдауға жіберіледі (өтініш берушінің ұстанымы қабылданса ғана қызмет көрсетіледі). / Система зафиксировала основания для отказа: заявление направляется на заслушивание (услуга оказывается, только если позиция заявителя будет принята).**',
-        conditional: { hide: '=recordedGroundCodes = null or count(recordedGroundCodes) = 0' },
-      },
-      checkbox('groundsFound', ['Бас тарту үшін негіздер бар', 'Есть основания для отказа']),
-      {
-        type: 'taglist',
-        key: 'refusalGrounds',
-        id: id('refusalGrounds'),
-        label: label('refusalGrounds', [
-          'Бас тарту негіздері (заң бойынша)',
-          'Основания для отказа (по закону)',
-        ]),
-        values: groundValues(serviceId),
-        validate: { required: true },
-        conditional: { hide: '=groundsFound != true' },
-      },
-      textarea('studyNotes', ['Зерделеу нәтижесі', 'Заключение по изучению'], {
-        validate: { maxLength: 4000 },
-      }),
-    ],
-  );
+  return form(studyFormId(serviceId), m('form.title.compliance-study'), [
+    earlierWording(),
+    representativeView,
+    // Order 138 Annex 2 row 11, Order 923 List row 9: grounds the application or the checks
+    // recorded take the case to the hearing whatever is ticked below.
+    {
+      type: 'text',
+      id: 'Text_RecordedGrounds',
+      text: `**${pair('form.study.recorded-grounds')}**`,
+      conditional: { hide: '=recordedGroundCodes = null or count(recordedGroundCodes) = 0' },
+    },
+    checkbox('groundsFound', m('form.field.groundsFound')),
+    {
+      type: 'taglist',
+      key: 'refusalGrounds',
+      id: id('refusalGrounds'),
+      label: label('refusalGrounds', m('form.field.refusalGrounds')),
+      values: groundValues(serviceId),
+      validate: { required: true },
+      conditional: { hide: '=groundsFound != true' },
+    },
+    textarea('studyNotes', m('form.field.studyNotes'), {
+      validate: { maxLength: 4000 },
+    }),
+  ]);
 }
 
 const forms = [
-  form(
-    'completeness-check',
-    ['Құжаттардың толықтығын тексеру', 'Проверка полноты документов'],
-    [
-      earlierWording(),
-      representativeView,
-      text('Әр құжатты белгілеңіз / Отметьте каждый представленный и действующий документ.'),
-      missingSubTypeOneView(),
-      ...DOCS.map((d) => checkbox(d.key, d.l, { conditional: { hide: d.hide } })),
-      checkbox('documentsExpired', ['Мерзімі өткен құжаттар бар', 'Есть документы с истёкшим сроком']),
-      // C5: which documents are expired, for the reasoned refusal; only this service's documents offered.
-      {
-        type: 'taglist',
-        key: 'expiredDocuments',
-        id: id('expiredDocuments'),
-        label: label('expiredDocuments', ['Мерзімі өткен құжаттар', 'Документы с истёкшим сроком']),
-        valuesExpression: `=[${DOCS.map(
-          (d) =>
-            `if not(${d.hide.slice(1)}) then {value: "${d.key}", label: "${d.l[0]} / ${d.l[1]}"} else null`,
-        ).join(', ')}][item != null]`,
-        validate: { required: true },
-        conditional: { hide: '=documentsExpired != true' },
-      },
-      // A boolean, because the diagram's gateway tests `documentsComplete = true`.
-      checkbox('documentsComplete', [
-        'Құжаттар топтамасы толық және қолданыста',
-        'Пакет документов полный и действующий',
-      ]),
-      reason(
-        'incompletenessReason',
-        [
-          'Бас тарту себебі (жетіспейтін немесе мерзімі өткен құжаттар)',
-          'Причина отказа (недостающие или просроченные документы)',
-        ],
-        '=documentsComplete = true',
-      ),
-    ],
-  ),
+  form('completeness-check', m('form.title.completeness-check'), [
+    earlierWording(),
+    representativeView,
+    text(pair('form.completeness.tick-each')),
+    missingSubTypeOneView(),
+    ...DOCS.map((d) => checkbox(d.key, d.l, { conditional: { hide: d.hide } })),
+    checkbox('documentsExpired', m('form.field.documentsExpired')),
+    // C5: which documents are expired, for the reasoned refusal; only this service's documents offered.
+    {
+      type: 'taglist',
+      key: 'expiredDocuments',
+      id: id('expiredDocuments'),
+      label: label('expiredDocuments', m('form.field.expiredDocuments')),
+      valuesExpression: `=[${DOCS.map(
+        (d) =>
+          `if not(${d.hide.slice(1)}) then {value: "${d.key}", label: "${d.l[0]} / ${d.l[1]}"} else null`,
+      ).join(', ')}][item != null]`,
+      validate: { required: true },
+      conditional: { hide: '=documentsExpired != true' },
+    },
+    // A boolean, because the diagram's gateway tests `documentsComplete = true`.
+    checkbox('documentsComplete', m('form.field.documentsComplete')),
+    reason('incompletenessReason', m('form.field.incompletenessReason'), '=documentsComplete = true'),
+  ]),
   // The first study form takes the place of the former common one; the others go last, so that
   // the field ids of the forms in between stay as they were.
   studyForm(SERVICE_IDS[0]),
-  form(
-    'preliminary-decision',
-    ['Бас тарту туралы алдын ала шешім және тыңдау', 'Предварительное решение об отказе и заслушивание'],
-    [
-      // C6: the check of the hearing time sends a rejected time back here with its reason.
-      text(
-        '{{#if hearingTimeError}}**Тыңдау уақыты қабылданбады / Время заслушивания не принято:** {{hearingTimeError.kk}} / {{hearingTimeError.ru}}{{/if}}',
-      ),
-      text('**Тыңдауды белгілеуге болатын уақыт / Допустимое время заслушивания:** {{displayHearingWindow}}'),
-      {
-        type: 'datetime',
-        key: 'hearingAt',
-        id: id('hearingAt'),
-        subtype: 'datetime',
-        dateLabel: label('hearingAt', ['Тыңдау күні мен уақыты', 'Дата и время заслушивания']),
-        timeLabel: 'Уақыт / Время',
-        timeSerializingFormat: 'utc_offset',
-        timeInterval: 15,
-        disallowPassedDates: true,
-        validate: { required: true },
-      },
-      radio(
-        'hearingMethod',
-        ['Тыңдау тәсілі', 'Способ заслушивания'],
-        [
-          ['in-person', ['Көрсетілетін қызметті берушінің кеңсесінде', 'В офисе услугодателя']],
-          ['video', ['Бейнебайланыс', 'Видеосвязь']],
-          ['written', ['Жазбаша ұстаным', 'Письменная позиция']],
-        ],
-      ),
-      textfield('hearingPlace', ['Орны немесе бейнебайланыс сілтемесі', 'Место или ссылка на видеосвязь'], {
-        validate: { required: true, minLength: 5, maxLength: 300 },
-      }),
-      textarea(
-        'preliminaryDecisionText',
-        ['Алдын ала шешімнің негіздемесі', 'Обоснование предварительного решения'],
-        { validate: { required: true, minLength: 50, maxLength: 8000 } },
-      ),
-    ],
-  ),
-  form(
-    'hearing-record',
-    ['Тыңдау хаттамасы', 'Протокол заслушивания'],
-    [
-      text('**Тыңдау / Заслушивание:** {{displayHearing}}'),
-      // C6: every position the applicant sent, with its attachments, those sent after the hearing
-      // time marked, are in the summary's messages table (displayMessages).
-      textarea(
-        'applicantPositionSummary',
-        ['Өтініш берушінің ұстанымының қысқаша мазмұны', 'Краткое изложение позиции заявителя'],
-        { validate: { required: true, minLength: 20, maxLength: 8000 } },
-      ),
-      radio(
-        'hearingOutcome',
-        ['Түпкілікті шешім', 'Итоговое решение'],
-        [
-          ['refusal-confirmed', ['Бас тарту расталды', 'Отказ подтверждён']],
-          [
-            'position-accepted',
-            ['Ұстаным қабылданды — қызмет көрсетіледі', 'Позиция принята — услуга оказывается'],
-          ],
-        ],
-      ),
-      textarea('hearingReasons', ['Шешімнің уәждері', 'Мотивы решения'], {
-        validate: { required: true, minLength: 20, maxLength: 8000 },
-      }),
-    ],
-  ),
-  form(
-    'signature',
-    ['Нәтижеге қол қою', 'Подписание результата'],
-    [
-      text('Нәтиже / Результат: **{{displayResultKind}}**'),
-      radio(
-        'decision',
-        ['Шешім', 'Решение'],
-        [
-          ['approve', ['ЭЦҚ-мен қол қоямын', 'Подписываю ЭЦП']],
-          ['refuse', ['Қол қоймаймын — пысықтауға қайтару', 'Не подписываю — вернуть на доработку']],
-        ],
-      ),
-      textfield('signerName', ['Қол қоюшының Т.А.Ә.', 'Ф.И.О. подписывающего'], {
-        validate: { required: true, minLength: 5, maxLength: 200 },
-      }),
-      textfield('signerPosition', ['Лауазымы', 'Должность'], {
-        validate: { required: true, maxLength: 200 },
-      }),
-      reason('signatureRemarks', ['Қайтару себебі', 'Причина возврата'], '=decision != "refuse"'),
-    ],
-  ),
-  form(
-    'draft-order',
-    ['Министр бұйрығының жобасы', 'Проект приказа Министра'],
-    [
-      textfield('orderTitle', ['Бұйрықтың атауы', 'Наименование приказа'], {
-        validate: { required: true, minLength: 10, maxLength: 500 },
-      }),
-      textarea('orderText', ['Бұйрықтың мәтіні', 'Текст приказа'], {
-        validate: { required: true, minLength: 100, maxLength: 20000 },
-      }),
-      // The experts' remarks are in the summary's remarks table (displayRemarks).
-    ],
-  ),
-  form(
-    'legal-review',
-    ['Бұйрық жобасының құқықтық сараптамасы', 'Правовая экспертиза проекта приказа'],
-    [
-      text('{{orderTitle}}'),
-      checkbox('legalReviewApproved', ['Құқықтық сараптама оң', 'Правовая экспертиза положительная']),
-      reason('legalReviewRemarks', ['Ескертпелер', 'Замечания'], '=legalReviewApproved = true'),
-    ],
-  ),
-  form(
-    'editorial-review',
-    ['Бұйрық жобасының редакциялық сараптамасы', 'Редакционная экспертиза проекта приказа'],
-    [
-      text('{{orderTitle}}'),
-      checkbox('editorialReviewApproved', [
-        'Редакциялық сараптама оң',
-        'Редакционная экспертиза положительная',
-      ]),
-      reason('editorialReviewRemarks', ['Ескертпелер', 'Замечания'], '=editorialReviewApproved = true'),
-    ],
-  ),
-  form(
-    'complaint-review',
-    ['Шағымды қарау', 'Рассмотрение жалобы'],
-    [
-      // The complaint's text and date are in the summary's messages table (displayMessages).
-      radio(
-        'complaintUpheld',
-        ['Шағым бойынша шешім', 'Решение по жалобе'],
-        [
-          ['true', ['Қанағаттандырылды', 'Удовлетворена']],
-          ['false', ['Қанағаттандырусыз қалдырылды', 'Оставлена без удовлетворения']],
-        ],
-      ),
-      textarea('complaintAnswer', ['Жауап мәтіні', 'Текст ответа'], {
-        validate: { required: true, minLength: 50, maxLength: 8000 },
-      }),
-    ],
-  ),
+  form('preliminary-decision', m('form.title.preliminary-decision'), [
+    // C6: the check of the hearing time sends a rejected time back here with its reason.
+    text(
+      `{{#if hearingTimeError}}**${pair('form.preliminary-decision.time-rejected')}:** {{hearingTimeError.kk}} / {{hearingTimeError.ru}}{{/if}}`,
+    ),
+    text(`**${pair('form.preliminary-decision.hearing-window')}:** {{displayHearingWindow}}`),
+    {
+      type: 'datetime',
+      key: 'hearingAt',
+      id: id('hearingAt'),
+      subtype: 'datetime',
+      dateLabel: label('hearingAt', m('form.field.hearingAt')),
+      timeLabel: pair('form.field.hearingAt.time'),
+      timeSerializingFormat: 'utc_offset',
+      timeInterval: 15,
+      disallowPassedDates: true,
+      validate: { required: true },
+    },
+    radio('hearingMethod', m('form.field.hearingMethod'), [
+      ['in-person', m('form.field.hearingMethod.in-person')],
+      ['video', m('form.field.hearingMethod.video')],
+      ['written', m('form.field.hearingMethod.written')],
+    ]),
+    textfield('hearingPlace', m('form.field.hearingPlace'), {
+      validate: { required: true, minLength: 5, maxLength: 300 },
+    }),
+    textarea('preliminaryDecisionText', m('form.field.preliminaryDecisionText'), {
+      validate: { required: true, minLength: 50, maxLength: 8000 },
+    }),
+  ]),
+  form('hearing-record', m('form.title.hearing-record'), [
+    text(`**${pair('form.hearing')}:** {{displayHearing}}`),
+    // C6: every position the applicant sent, with its attachments, those sent after the hearing
+    // time marked, are in the summary's messages table (displayMessages).
+    textarea('applicantPositionSummary', m('form.field.applicantPositionSummary'), {
+      validate: { required: true, minLength: 20, maxLength: 8000 },
+    }),
+    radio('hearingOutcome', m('form.field.hearingOutcome'), [
+      ['refusal-confirmed', m('form.field.hearingOutcome.refusal-confirmed')],
+      ['position-accepted', m('form.field.hearingOutcome.position-accepted')],
+    ]),
+    textarea('hearingReasons', m('form.field.hearingReasons'), {
+      validate: { required: true, minLength: 20, maxLength: 8000 },
+    }),
+  ]),
+  form('signature', m('form.title.signature'), [
+    text(`${pair('form.signature.result')}: **{{displayResultKind}}**`),
+    radio('decision', m('form.field.decision'), [
+      ['approve', m('form.field.decision.approve')],
+      ['refuse', m('form.field.decision.refuse')],
+    ]),
+    textfield('signerName', m('form.field.signerName'), {
+      validate: { required: true, minLength: 5, maxLength: 200 },
+    }),
+    textfield('signerPosition', m('form.field.signerPosition'), {
+      validate: { required: true, maxLength: 200 },
+    }),
+    reason('signatureRemarks', m('form.field.signatureRemarks'), '=decision != "refuse"'),
+  ]),
+  form('draft-order', m('form.title.draft-order'), [
+    textfield('orderTitle', m('form.field.orderTitle'), {
+      validate: { required: true, minLength: 10, maxLength: 500 },
+    }),
+    textarea('orderText', m('form.field.orderText'), {
+      validate: { required: true, minLength: 100, maxLength: 20000 },
+    }),
+    // The experts' remarks are in the summary's remarks table (displayRemarks).
+  ]),
+  form('legal-review', m('form.title.legal-review'), [
+    text('{{orderTitle}}'),
+    checkbox('legalReviewApproved', m('form.field.legalReviewApproved')),
+    reason('legalReviewRemarks', m('form.field.legalReviewRemarks'), '=legalReviewApproved = true'),
+  ]),
+  form('editorial-review', m('form.title.editorial-review'), [
+    text('{{orderTitle}}'),
+    checkbox('editorialReviewApproved', m('form.field.editorialReviewApproved')),
+    reason(
+      'editorialReviewRemarks',
+      m('form.field.editorialReviewRemarks'),
+      '=editorialReviewApproved = true',
+    ),
+  ]),
+  form('complaint-review', m('form.title.complaint-review'), [
+    // The complaint's text and date are in the summary's messages table (displayMessages).
+    radio('complaintUpheld', m('form.field.complaintUpheld'), [
+      ['true', m('form.field.complaintUpheld.true')],
+      ['false', m('form.field.complaintUpheld.false')],
+    ]),
+    textarea('complaintAnswer', m('form.field.complaintAnswer'), {
+      validate: { required: true, minLength: 50, maxLength: 8000 },
+    }),
+  ]),
   form(
     'rules-change-notice',
-    ['Қағидалардың өзгергені туралы хабарлау', 'Информирование об изменении правил'],
+    m('form.title.rules-change-notice'),
     [
       text(
-        'Акт / Акт: **{{actTitle}} № {{actNumber}}**, {{actDate}}\n\nҚолданысқа енгізілу күні / Дата вступления в силу: **{{amendmentEffectiveDate}}**\n\nНе өзгерді / Что изменено: {{amendmentChanges}}',
+        `${pair('form.rules-change-notice.act')}: **{{actTitle}} № {{actNumber}}**, {{actDate}}\n\n${pair('form.rules-change-notice.effective')}: **{{amendmentEffectiveDate}}**\n\n${pair('form.rules-change-notice.changes')}: {{amendmentChanges}}`,
       ),
-      checkbox(
-        'egovOperatorInformed',
-        [
-          '«Электрондық үкімет» операторы хабардар етілді',
-          'Оператор «электронного правительства» проинформирован',
-        ],
-        required,
-      ),
-      checkbox(
-        'contactCentreInformed',
-        ['Бірыңғай байланыс орталығы (1414) хабардар етілді', 'Единый контакт-центр (1414) проинформирован'],
-        required,
-      ),
-      textfield('noticeOutgoingNumber', ['Шығыс хат нөмірі', 'Исходящий номер письма'], {
+      checkbox('egovOperatorInformed', m('form.field.egovOperatorInformed'), required),
+      checkbox('contactCentreInformed', m('form.field.contactCentreInformed'), required),
+      textfield('noticeOutgoingNumber', m('form.field.noticeOutgoingNumber'), {
         validate: { required: true, pattern: '^[A-Za-zА-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі0-9/\\-.]{1,40}$' },
       }),
     ],
     // Not a case: the form shows the amendment itself.
     { summary: false },
   ),
-  form(
-    'missing-documents-review',
-    ['Сұралған құжаттарды қарау', 'Рассмотрение запрошенных документов'],
-    [
-      view(
-        'viewMissing',
-        ['Мемлекеттік жүйелерде табылмады', 'Не найдено в государственных системах'],
-        '=(if educationFound = false then "диплом " else "") + (if employmentFound = false then "еңбек қызметі / трудовая деятельность" else "")',
-      ),
-      checkbox('missingDocumentsAccepted', [
-        'Жіберілген көшірмелер қабылданды',
-        'Представленные копии приняты',
-      ]),
-      reason(
-        'missingDocumentsRemarks',
-        ['Қабылдамау себебі', 'Причина непринятия'],
-        '=missingDocumentsAccepted = true',
-      ),
-    ],
-  ),
-  form(
-    'consent-letter-draft',
-    ['Келісім хаттың жобасы', 'Проект письма-согласия'],
-    [
-      // What the body answered (rules §10) and, when the clerk recorded it unconfirmed, the hearing on it.
-      text(
-        [
-          '**Монополияға қарсы органның жауабы / Ответ антимонопольного органа:**',
-          '{{#if antimonopolyAnswer.consent = true}}алдын ала келісім расталды / предварительное согласие подтверждено{{/if}}' +
-            '{{#if antimonopolyAnswer.consent = false}}алдын ала келісім расталмады / предварительное согласие не подтверждено{{/if}}' +
-            '{{#if antimonopolyAnswer = null}}жауап жоқ / ответа нет{{/if}}',
-          '{{#if antimonopolyAnswer.letterId}}Хат / письмо {{antimonopolyAnswer.letterId}}, {{displayAntimonopolyAnsweredAt}}. {{antimonopolyAnswer.comment}}{{/if}}',
-          '{{#if hearingOutcome}}**Тыңдау / Заслушивание:** {{displayHearingOutcome}}. {{hearingReasons}}{{/if}}',
-        ].join('\n\n'),
-      ),
-      checkbox('antimonopolyConsentConfirmed', [
-        'Алдын ала келісім расталды',
-        'Предварительное согласие подтверждено',
-      ]),
-      textarea('consentLetterText', ['Келісім хаттың мәтіні', 'Текст письма-согласия'], {
-        validate: { required: true, minLength: 50, maxLength: 8000 },
-        conditional: { hide: '=antimonopolyConsentConfirmed != true' },
-      }),
-      textfield('objectsCount', ['Күзетілетін объектілер саны', 'Количество охраняемых объектов'], {
-        validate: { pattern: '^[0-9]{1,4}$' },
-      }),
-    ],
-  ),
+  form('missing-documents-review', m('form.title.missing-documents-review'), [
+    view(
+      'viewMissing',
+      m('form.field.viewMissing'),
+      `=(if educationFound = false then "${t('ru', 'form.field.viewMissing.diploma')} " else "") + (if employmentFound = false then "${pair('form.field.viewMissing.employment')}" else "")`,
+    ),
+    checkbox('missingDocumentsAccepted', m('form.field.missingDocumentsAccepted')),
+    reason(
+      'missingDocumentsRemarks',
+      m('form.field.missingDocumentsRemarks'),
+      '=missingDocumentsAccepted = true',
+    ),
+  ]),
+  form('consent-letter-draft', m('form.title.consent-letter-draft'), [
+    // What the body answered (rules §10) and, when the clerk recorded it unconfirmed, the hearing on it.
+    text(
+      [
+        `**${pair('form.consent-letter-draft.answer')}:**`,
+        `{{#if antimonopolyAnswer.consent = true}}${pair('form.consent-letter-draft.confirmed')}{{/if}}` +
+          `{{#if antimonopolyAnswer.consent = false}}${pair('form.consent-letter-draft.not-confirmed')}{{/if}}` +
+          `{{#if antimonopolyAnswer = null}}${pair('form.consent-letter-draft.no-answer')}{{/if}}`,
+        `{{#if antimonopolyAnswer.letterId}}${pair('form.consent-letter-draft.letter')} {{antimonopolyAnswer.letterId}}, {{displayAntimonopolyAnsweredAt}}. {{antimonopolyAnswer.comment}}{{/if}}`,
+        `{{#if hearingOutcome}}**${pair('form.hearing')}:** {{displayHearingOutcome}}. {{hearingReasons}}{{/if}}`,
+      ].join('\n\n'),
+    ),
+    checkbox('antimonopolyConsentConfirmed', m('form.field.antimonopolyConsentConfirmed')),
+    textarea('consentLetterText', m('form.field.consentLetterText'), {
+      validate: { required: true, minLength: 50, maxLength: 8000 },
+      conditional: { hide: '=antimonopolyConsentConfirmed != true' },
+    }),
+    textfield('objectsCount', m('form.field.objectsCount'), {
+      validate: { pattern: '^[0-9]{1,4}$' },
+    }),
+  ]),
   ...SERVICE_IDS.slice(1).map((serviceId) => studyForm(serviceId)),
 ];
 

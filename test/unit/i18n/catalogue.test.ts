@@ -1,6 +1,17 @@
 import { catalogue, format, LANGS, t } from '../../../i18n';
 import { kk } from '../../../i18n/kk';
 import { ru } from '../../../i18n/ru';
+import { documentsKk } from '../../../i18n/sections/documents.kk';
+import { documentsRu } from '../../../i18n/sections/documents.ru';
+import { formsKk } from '../../../i18n/sections/forms.kk';
+import { formsRu } from '../../../i18n/sections/forms.ru';
+import { groundsKk } from '../../../i18n/sections/grounds.kk';
+import { groundsRu } from '../../../i18n/sections/grounds.ru';
+import { rulesKk } from '../../../i18n/sections/rules.kk';
+import { rulesRu } from '../../../i18n/sections/rules.ru';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as ts from 'typescript';
 import { ALLOWED_LATIN, ALLOWED_PRODUCT_NAMES, INTERNAL_CODES, latinLeft } from '../../support/language';
 
 /**
@@ -64,5 +75,85 @@ describe('the message catalogue', () => {
     expect(latinLeft('Запустите NCALayer', [...ALLOWED_LATIN, ...ALLOWED_PRODUCT_NAMES])).toEqual([]);
     expect(INTERNAL_CODES.some((c) => c.test('основание A02_PERMIT_REQUIREMENTS'))).toBe(true);
     expect(placeholders('срок {deadline}').join()).not.toBe(placeholders('мерзімі').join());
+  });
+});
+
+/** The sections kept in their own files (i18n/sections/), spread into the two catalogues. */
+const SECTIONS: Record<
+  string,
+  { kk: Readonly<Record<string, string>>; ru: Readonly<Record<string, string>> }
+> = {
+  documents: { kk: documentsKk, ru: documentsRu },
+  forms: { kk: formsKk, ru: formsRu },
+  grounds: { kk: groundsKk, ru: groundsRu },
+  rules: { kk: rulesKk, ru: rulesRu },
+};
+
+describe('the catalogue sections (documents, forms, refusal grounds, rules)', () => {
+  it.each(Object.keys(SECTIONS))('has the %s section whole in both catalogues, no key overridden', (name) => {
+    const section = SECTIONS[name];
+    expect(Object.keys(section.kk).sort()).toEqual(Object.keys(section.ru).sort());
+    const overridden = Object.keys(section.ru).filter(
+      (key) =>
+        catalogue('ru')[key as keyof typeof ru] !== section.ru[key] ||
+        catalogue('kk')[key as keyof typeof ru] !== section.kk[key],
+    );
+    expect(overridden).toEqual([]);
+  });
+
+  it('defines every key in one section only', () => {
+    const keys = Object.values(SECTIONS).flatMap((s) => Object.keys(s.ru));
+    expect(keys.filter((key, i) => keys.indexOf(key) !== i)).toEqual([]);
+  });
+
+  // Order 138 Annex 2 row 7, Order 923 List row 5: what the documents and forms say is read in
+  // Kazakh or Russian; it lives in the catalogue, so no string in their code is Kazakh or Russian.
+  const CYRILLIC = /[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]/;
+  const SOURCES = [
+    'domain/documents/build.ts',
+    'domain/documents/context.ts',
+    'domain/documents/findings.ts',
+    'domain/documents/format.ts',
+    'domain/documents/notices.ts',
+    'domain/documents/results.ts',
+    'domain/documents/services.ts',
+    'domain/documents/variables.ts',
+    'domain/rules/refusal-grounds.ts',
+    'domain/rules/security-requirements.ts',
+    'tools/bpmn-builder/forms.ts',
+  ];
+  /** String and template literal texts of a source file that hold Kazakh or Russian letters. */
+  function cyrillicStrings(
+    file: string,
+    text = readFileSync(join(__dirname, '../../..', file), 'utf8'),
+  ): string[] {
+    const found: string[] = [];
+    const visit = (node: ts.Node) => {
+      if (
+        ts.isStringLiteralLike(node) ||
+        ts.isTemplateHead(node) ||
+        ts.isTemplateMiddle(node) ||
+        ts.isTemplateTail(node)
+      ) {
+        if (CYRILLIC.test(node.text)) found.push(node.text);
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true));
+    return found;
+  }
+
+  // Not texts: the letters a letter's outgoing number may hold (the rules-change form's pattern).
+  const NOT_TEXT = new Set(['^[A-Za-zА-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі0-9/\\-.]{1,40}$']);
+
+  it.each(SOURCES)('leaves no Kazakh or Russian text inline in %s', (file) => {
+    expect(cyrillicStrings(file).filter((text) => !NOT_TEXT.has(text))).toEqual([]);
+  });
+
+  it('checks the check: an inline pair is found, a regular expression is not', () => {
+    expect(cyrillicStrings('x.ts', "const a = tr('Өтініш', `Заявление ${n}`); const r = /^г\\./;")).toEqual([
+      'Өтініш',
+      'Заявление ',
+    ]);
   });
 });
