@@ -19,6 +19,7 @@ import type { Intake } from '../intake/intake';
 import { createDocumentService } from '../adapters/documents';
 import { createGatewayClients } from '../adapters/gateway';
 import { createLegalAmendmentStore } from '../adapters/legal-amendments';
+import { databaseLocation, openAppDatabase } from '../adapters/db/connect';
 import { lintDiagram } from '../engine/lint';
 import { createApp } from './app';
 import { createDraftStore } from './designer/drafts';
@@ -43,6 +44,10 @@ export async function startUi(env: NodeJS.ProcessEnv = process.env, opts: StartU
   const sessionSecret = config.ui.sessionSecret ?? randomBytes(32).toString('hex');
   const camunda = new Camunda8(camundaClientOptions(config)).getOrchestrationClusterApiClient();
   const store = createApplicationStore(dataDir);
+  // The application database: fails the start naming it when it is down or not migrated; the
+  // embedded SQLite default is migrated here.
+  const database = openAppDatabase(databaseLocation(config));
+  await database.ready();
 
   const documents = createDocumentService({ dir: path.resolve(config.documents.dir), clock: systemClock });
   const designerDrafts = createDraftStore(dataDir);
@@ -109,7 +114,7 @@ export async function startUi(env: NodeJS.ProcessEnv = process.env, opts: StartU
       timeoutMs: config.gateway.timeoutMs,
       retries: 0,
     }).cabinet.messages,
-    amendments: createLegalAmendmentStore(path.resolve(config.legalClock.amendmentsFile)),
+    amendments: createLegalAmendmentStore(database),
     lintDiagram,
     designerDrafts,
     buildDir,
@@ -125,7 +130,7 @@ export async function startUi(env: NodeJS.ProcessEnv = process.env, opts: StartU
         store.close();
         sessionStore.close();
         designerDrafts.close();
-        resolve();
+        void database.close().then(resolve, resolve);
       });
       server.closeAllConnections();
     }).then(() => idp?.close());
