@@ -20,6 +20,7 @@ import { createDocumentService } from '../adapters/documents';
 import { createGatewayClients } from '../adapters/gateway';
 import { createLegalAmendmentStore } from '../adapters/legal-amendments';
 import { databaseLocation, openAppDatabase } from '../adapters/db/connect';
+import { createAuditTrail } from '../adapters/db/audit';
 import { lintDiagram } from '../engine/lint';
 import { createApp } from './app';
 import { createDraftStore } from './designer/drafts';
@@ -115,6 +116,7 @@ export async function startUi(env: NodeJS.ProcessEnv = process.env, opts: StartU
       retries: 0,
     }).cabinet.messages,
     amendments: createLegalAmendmentStore(database),
+    audit: createAuditTrail(database),
     lintDiagram,
     designerDrafts,
     buildDir,
