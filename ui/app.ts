@@ -225,9 +225,9 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(sessions.csrf);
 
   // Liveness for the orchestrator's probes: the process answers and its store reads.
-  app.get('/health', (_req, res) => {
+  app.get('/health', async (_req, res) => {
     try {
-      store.get('');
+      await store.get('');
       res.json({ status: 'UP' });
     } catch (err) {
       log('health check failed', { error: err instanceof Error ? err.message : String(err) });
@@ -406,9 +406,9 @@ export function createApp(deps: AppDeps): express.Express {
 
   // ---- applicant portal (intake) -------------------------------------------------------------
   const applicantOnly = api(['applicant']);
-  app.get('/api/applications', applicantOnly, (req, res) => {
+  app.get('/api/applications', applicantOnly, async (req, res) => {
     const q = listQuery(req, badQuery);
-    const r = store.pageByBin(session(req).bin ?? '', {
+    const r = await store.pageByBin(session(req).bin ?? '', {
       offset: q.from,
       limit: PAGE_SIZE,
       serviceId: q.service,
@@ -434,7 +434,7 @@ export function createApp(deps: AppDeps): express.Express {
     const doc = await deps.documents?.get(String(req.params.id)).catch(() => null);
     if (!doc) throw new HttpError(404, 'Құжат табылмады', 'Документ не найден');
     const s = session(req);
-    const owner = doc.meta.applicationNumber ? store.get(doc.meta.applicationNumber) : undefined;
+    const owner = doc.meta.applicationNumber ? await store.get(doc.meta.applicationNumber) : undefined;
     if (s.role === 'applicant') {
       // Only what was sent to the applicant's cabinet: never a draft awaiting the head's signature.
       if (

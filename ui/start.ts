@@ -44,11 +44,11 @@ export async function startUi(env: NodeJS.ProcessEnv = process.env, opts: StartU
   // Embedded mode may run without a configured secret: sessions then last one process lifetime.
   const sessionSecret = config.ui.sessionSecret ?? randomBytes(32).toString('hex');
   const camunda = new Camunda8(camundaClientOptions(config)).getOrchestrationClusterApiClient();
-  const store = createApplicationStore(dataDir);
   // The application database: fails the start naming it when it is down or not migrated; the
   // embedded SQLite default is migrated here.
   const database = openAppDatabase(databaseLocation(config));
   await database.ready();
+  const store = createApplicationStore(database);
 
   const documents = createDocumentService({ dir: path.resolve(config.documents.dir), clock: systemClock });
   const designerDrafts = createDraftStore(dataDir);
@@ -129,7 +129,7 @@ export async function startUi(env: NodeJS.ProcessEnv = process.env, opts: StartU
     new Promise<void>((resolve) => {
       resumer.stop();
       server.close(() => {
-        store.close();
+        void store.close();
         sessionStore.close();
         designerDrafts.close();
         void database.close().then(resolve, resolve);

@@ -112,10 +112,24 @@ export function isUnavailable(error: unknown): boolean {
   );
 }
 
-/** Runs `work`; a database that is down or busy becomes a `DatabaseUnavailableError` naming where. */
+/** A pooled connection the server dropped (restart, failover): the pool has others or makes a new one. */
+const staleConnection = (error: unknown) =>
+  /Connection terminated|not queryable/i.test((error as Error)?.message ?? '') ||
+  (error as { code?: string })?.code === 'ECONNRESET';
+
+/**
+ * Runs `work`; a database that is down or busy becomes a `DatabaseUnavailableError` naming where.
+ * Work that met a connection dropped by a restarted server is run once more on a fresh one: it
+ * either never reached the server or was rolled back with its transaction.
+ */
 export async function guarded<T>(where: string, work: () => Promise<T>): Promise<T> {
   try {
-    return await work();
+    try {
+      return await work();
+    } catch (error) {
+      if (!staleConnection(error)) throw error;
+      return await work();
+    }
   } catch (error) {
     throw isUnavailable(error) && !(error instanceof DatabaseUnavailableError)
       ? new DatabaseUnavailableError(where, error)
@@ -123,8 +137,39 @@ export async function guarded<T>(where: string, work: () => Promise<T>): Promise
   }
 }
 
+/**
+ * SQLite files open once per process. better-sqlite3 waits for a lock synchronously, so a second
+ * connection of the same process waiting for the first would block the very thread that has to
+ * finish the first: one shared connection (whose transactions Kysely queues) avoids that. Other
+ * processes have their own and wait in WAL mode as usual.
+ */
+const sharedSqlite = new Map<string, { database: AppDatabase; users: number }>();
+
 /** Opens (lazily: nothing connects before the first query) the application database at `location`. */
 export function openAppDatabase(location: DatabaseLocation, options: OpenOptions = {}): AppDatabase {
+  if (location.dialect !== 'sqlite' || location.file === ':memory:') return openDatabase(location, options);
+  let entry = sharedSqlite.get(location.file);
+  if (!entry) {
+    entry = { database: openDatabase(location, options), users: 0 };
+    sharedSqlite.set(location.file, entry);
+  }
+  entry.users++;
+  const shared = entry;
+  let closed = false;
+  return {
+    ...shared.database,
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      if (--shared.users === 0) {
+        sharedSqlite.delete(location.file);
+        await shared.database.close();
+      }
+    },
+  };
+}
+
+function openDatabase(location: DatabaseLocation, options: OpenOptions): AppDatabase {
   const where = describeLocation(location);
   const migrate = options.migrate ?? location.dialect === 'sqlite';
   let db: Kysely<AppSchema>;

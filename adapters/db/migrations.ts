@@ -1,4 +1,4 @@
-import { type Kysely, type Migration } from 'kysely';
+import { sql, type Kysely, type Migration } from 'kysely';
 
 /**
  * The one list of migrations, run in order on SQLite and PostgreSQL alike. A migration is never
@@ -46,6 +46,50 @@ export const MIGRATIONS: Record<string, Migration> = {
     async down(db: Kysely<unknown>) {
       for (const table of ['audit_events', 'legal_amendments', 'mci_records', 'calendar_revisions'])
         await db.schema.dropTable(table).execute();
+    },
+  },
+  '0002-applications': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('applications')
+        .addColumn('application_number', 'text', (c) => c.primaryKey())
+        .addColumn('service_id', 'text', (c) => c.notNull())
+        .addColumn('request_kind', 'text', (c) => c.notNull())
+        .addColumn('applicant_bin', 'text', (c) => c.notNull())
+        .addColumn('payload', 'text', (c) => c.notNull())
+        .addColumn('received_at', 'text', (c) => c.notNull())
+        .addColumn('registered_on', 'text', (c) => c.notNull())
+        .addColumn('state', 'text', (c) => c.notNull().check(sql`state in ('starting', 'started')`))
+        .addColumn('process_instance_key', 'text')
+        .addColumn('idempotency_key', 'text')
+        .execute();
+      await db.schema
+        .createIndex('applications_by_bin')
+        .on('applications')
+        .columns(['applicant_bin', 'received_at'])
+        .execute();
+      // One application per applicant and idempotency key, whichever replica receives the repeat.
+      await db.schema
+        .createIndex('applications_by_idempotency_key')
+        .on('applications')
+        .columns(['applicant_bin', 'idempotency_key'])
+        .unique()
+        .where(sql.ref('idempotency_key'), 'is not', null)
+        .execute();
+      await db.schema
+        .createIndex('applications_starting')
+        .on('applications')
+        .columns(['state', 'received_at'])
+        .execute();
+      await db.schema
+        .createTable('number_sequences')
+        .addColumn('prefix', 'text', (c) => c.primaryKey())
+        .addColumn('last', 'integer', (c) => c.notNull())
+        .execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropTable('number_sequences').execute();
+      await db.schema.dropTable('applications').execute();
     },
   },
 };

@@ -12,6 +12,23 @@ export interface AppSchema {
   legal_amendments: OperatorRecordTable & { notice_process_instance_key: string | null };
   /** Who did what, when, from where. Append-only. */
   audit_events: AuditEventTable;
+  /** Portal and office applications: the idempotency record of each number. */
+  applications: ApplicationTable;
+  /** The last number issued per register prefix (`SEC-2026`). */
+  number_sequences: { prefix: string; last: number };
+}
+
+export interface ApplicationTable {
+  application_number: string;
+  service_id: string;
+  request_kind: string;
+  applicant_bin: string;
+  payload: string;
+  received_at: string;
+  registered_on: string;
+  state: 'starting' | 'started';
+  process_instance_key: string | null;
+  idempotency_key: string | null;
 }
 
 /** An append-only operator record: validated JSON in `body`, ordered by `position`. */
