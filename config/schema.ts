@@ -234,7 +234,7 @@ export const CONFIG_KEYS = [
 
   key('ui.dataDir', 'UI_DATA_DIR', text(), {
     default: './data/ui',
-    doc: 'The intake database (applications.sqlite), the web sessions (sessions.sqlite), uploaded attachments and, unless DATABASE_URL is set, the application database (app.sqlite, which the workers open too).',
+    doc: 'The web sessions (sessions.sqlite), designer drafts, uploaded attachments and, unless DATABASE_URL is set, the application database (app.sqlite: applications, operator records, audit trail; the workers open it too).',
     services: ['ui', 'workers'],
   }),
   key('ui.sessionIdleMinutes', 'UI_SESSION_IDLE_MINUTES', int(1, 24 * 60), {
