@@ -1,4 +1,5 @@
-import { jsonRecordFile } from './json-record-file';
+import type { AppDatabase } from './db/connect';
+import { operatorRecords } from './db/operator-records';
 import {
   buildCalendar,
   parseCalendarRevision,
@@ -18,36 +19,32 @@ export interface CalendarRevisionStore {
   append(revision: CalendarRevision, recordedAt: Date): Promise<StoredCalendarRevision>;
   /** `base` with the revisions effective at `asOf` (all when omitted) applied. */
   calendarAsOf(base: Calendar, asOf?: Date): Promise<Calendar>;
+  /** Changes whenever a revision is recorded (by any process on the database). */
+  version(): Promise<string>;
 }
 
 export class CalendarRevisionConflictError extends Error {
   override readonly name = 'CalendarRevisionConflictError';
 }
 
-/** A JSON file of calendar revisions (`{ "revisions": [...] }`) at `filePath`; a missing file is an empty history. */
-export function createCalendarRevisionStore(filePath: string): CalendarRevisionStore {
-  const file = jsonRecordFile<StoredCalendarRevision>(filePath, 'revisions', (raw, recordedAt) => ({
-    ...parseCalendarRevision(raw),
-    recordedAt,
-  }));
-  const read = file.read;
+/** Calendar revisions in the application database, shared by every process that uses it. */
+export function createCalendarRevisionStore(db: AppDatabase): CalendarRevisionStore {
+  const records = operatorRecords(db, 'calendar_revisions');
+  const read = async (): Promise<StoredCalendarRevision[]> =>
+    (await records.list()).map((r) => ({ ...parseCalendarRevision(r.body), recordedAt: r.recordedAt }));
 
   return {
     list: read,
-    append(revision, recordedAt) {
-      return file.serialised(async () => {
-        const parsed = parseCalendarRevision(revision);
-        const revisions = await read();
-        if (revisions.some((stored) => stored.id === parsed.id)) {
-          throw new CalendarRevisionConflictError(`calendar revision ${parsed.id} is already recorded`);
-        }
-        const stored = { ...parsed, recordedAt: recordedAt.toISOString() };
-        await file.write([...revisions, stored]);
-        return stored;
-      });
+    async append(revision, recordedAt) {
+      const parsed = parseCalendarRevision(revision);
+      const stored = { ...parsed, recordedAt: recordedAt.toISOString() };
+      if (!(await records.append(parsed.id, stored.recordedAt, parsed)))
+        throw new CalendarRevisionConflictError(`calendar revision ${parsed.id} is already recorded`);
+      return stored;
     },
     async calendarAsOf(base, asOf) {
       return buildCalendar(base, await read(), asOf);
     },
+    version: records.version,
   };
 }

@@ -1,4 +1,5 @@
-import { jsonRecordFile } from './json-record-file';
+import type { AppDatabase } from './db/connect';
+import { operatorRecords, type OperatorRecordRow } from './db/operator-records';
 import { parseLegalAmendment, sameAmendment, type LegalAmendment } from '../domain/rules/legal-amendments';
 
 /** An amendment as stored: when it was recorded, beside what it says. */
@@ -31,42 +32,28 @@ export class LegalAmendmentConflictError extends Error {
   }
 }
 
-/** A JSON file of amendments (`{ "amendments": [...] }`) at `filePath`; a missing file is an empty history. */
-export function createLegalAmendmentStore(filePath: string): LegalAmendmentStore {
-  const file = jsonRecordFile<StoredLegalAmendment>(filePath, 'amendments', (raw, recordedAt) => {
-    const key = raw.noticeProcessInstanceKey;
-    return {
-      ...parseLegalAmendment(raw),
-      recordedAt,
-      ...(typeof key === 'string' ? { noticeProcessInstanceKey: key } : {}),
-    };
+/** Legal amendments in the application database, shared by every process that uses it. */
+export function createLegalAmendmentStore(db: AppDatabase): LegalAmendmentStore {
+  const records = operatorRecords(db, 'legal_amendments');
+  const fromRow = (r: OperatorRecordRow): StoredLegalAmendment => ({
+    ...parseLegalAmendment(r.body),
+    recordedAt: r.recordedAt,
+    ...(r.noticeProcessInstanceKey ? { noticeProcessInstanceKey: r.noticeProcessInstanceKey } : {}),
   });
-  const { read, write, serialised } = file;
 
   return {
-    list: read,
-    noticeStarted(id, processInstanceKey) {
-      return serialised(async () => {
-        const amendments = await read();
-        const i = amendments.findIndex((a) => a.id === id);
-        if (i < 0) throw new Error(`legal amendment ${id} is not recorded`);
-        amendments[i] = { ...amendments[i], noticeProcessInstanceKey: processInstanceKey };
-        await write(amendments);
-        return amendments[i];
-      });
+    list: async () => (await records.list()).map(fromRow),
+    async noticeStarted(id, processInstanceKey) {
+      if (!(await records.setNoticeKey(id, processInstanceKey)))
+        throw new Error(`legal amendment ${id} is not recorded`);
+      return fromRow((await records.get(id))!);
     },
-    record(amendment, recordedAt) {
-      return serialised(async () => {
-        const amendments = await read();
-        const existing = amendments.find((a) => a.id === amendment.id);
-        if (existing) {
-          if (!sameAmendment(existing, amendment)) throw new LegalAmendmentConflictError(existing);
-          return { stored: existing, created: false };
-        }
-        const stored = { ...amendment, recordedAt: recordedAt.toISOString() };
-        await write([...amendments, stored]);
-        return { stored, created: true };
-      });
+    async record(amendment, recordedAt) {
+      const stored: StoredLegalAmendment = { ...amendment, recordedAt: recordedAt.toISOString() };
+      if (await records.append(amendment.id, stored.recordedAt, amendment)) return { stored, created: true };
+      const existing = fromRow((await records.get(amendment.id))!);
+      if (!sameAmendment(existing, amendment)) throw new LegalAmendmentConflictError(existing);
+      return { stored: existing, created: false };
     },
   };
 }

@@ -1,5 +1,5 @@
-import { stat } from 'node:fs/promises';
-import { jsonRecordFile } from './json-record-file';
+import type { AppDatabase } from './db/connect';
+import { operatorRecords } from './db/operator-records';
 import {
   createFeeSchedule,
   mciTableWith,
@@ -20,6 +20,8 @@ export interface MciRecordStore {
   list(): Promise<StoredMciRecord[]>;
   /** Validates and records a year's MCI; a year already shipped or recorded is refused. */
   append(record: MciRecord, recordedAt: Date): Promise<StoredMciRecord>;
+  /** Changes whenever a record is added (by any process on the database). */
+  version(): Promise<string>;
 }
 
 export class MciRecordConflictError extends Error {
@@ -27,55 +29,44 @@ export class MciRecordConflictError extends Error {
 }
 
 /**
- * A JSON file of MCI records (`{ "records": [...] }`) at `filePath`; a missing file is an empty
- * history. `base` is the shipped table: its years cannot be recorded again.
+ * MCI records in the application database, shared by every process that uses it. `base` is the
+ * shipped table: its years cannot be recorded again.
  */
-export function createMciRecordStore(filePath: string, base: MciTable = shippedMciTable): MciRecordStore {
-  const file = jsonRecordFile<StoredMciRecord>(filePath, 'records', (raw, recordedAt) => ({
-    ...parseMciRecord(raw),
-    recordedAt,
-  }));
-  const read = file.read;
+export function createMciRecordStore(db: AppDatabase, base: MciTable = shippedMciTable): MciRecordStore {
+  const records = operatorRecords(db, 'mci_records');
+  const read = async (): Promise<StoredMciRecord[]> =>
+    (await records.list()).map((r) => ({ ...parseMciRecord(r.body), recordedAt: r.recordedAt }));
 
   return {
     list: read,
-    append(record, recordedAt) {
-      return file.serialised(async () => {
-        const parsed = parseMciRecord(record);
-        const year = String(parsed.year);
-        if (Object.hasOwn(base, year))
-          throw new MciRecordConflictError(`the MCI for ${year} is already in the shipped data`);
-        const records = await read();
-        if (records.some((r) => r.year === parsed.year))
-          throw new MciRecordConflictError(`the MCI for ${year} is already recorded`);
-        const stored = { ...parsed, recordedAt: recordedAt.toISOString() };
-        await file.write([...records, stored]);
-        return stored;
-      });
+    async append(record, recordedAt) {
+      const parsed = parseMciRecord(record);
+      const year = String(parsed.year);
+      if (Object.hasOwn(base, year))
+        throw new MciRecordConflictError(`the MCI for ${year} is already in the shipped data`);
+      const stored = { ...parsed, recordedAt: recordedAt.toISOString() };
+      if (!(await records.append(year, stored.recordedAt, parsed)))
+        throw new MciRecordConflictError(`the MCI for ${year} is already recorded`);
+      return stored;
     },
+    version: records.version,
   };
 }
 
 /**
- * The fee schedule on the shipped MCI table with every recorded year added. The file is re-read
- * when it changes, so a worker sees a newly recorded year on its next job without a restart.
+ * The fee schedule on the shipped MCI table with every recorded year added. The store's version is
+ * read on every call (one small query) and the schedule rebuilt when it changed, so a worker sees
+ * a year recorded by any process on its next job without a restart.
  */
 export function recordedFeeSchedule(
   store: MciRecordStore,
-  filePath: string,
   base: MciTable = shippedMciTable,
 ): () => Promise<FeeSchedule> {
-  let cached: { stamp: string; schedule: FeeSchedule } | undefined;
+  let cached: { version: string; schedule: FeeSchedule } | undefined;
   return async () => {
-    let stamp = 'none';
-    try {
-      const s = await stat(filePath);
-      stamp = `${s.mtimeMs}:${s.size}:${s.ino}`;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    }
-    if (!cached || cached.stamp !== stamp) {
-      cached = { stamp, schedule: createFeeSchedule(mciTableWith(base, await store.list())) };
+    const version = await store.version();
+    if (!cached || cached.version !== version) {
+      cached = { version, schedule: createFeeSchedule(mciTableWith(base, await store.list())) };
     }
     return cached.schedule;
   };

@@ -234,8 +234,8 @@ export const CONFIG_KEYS = [
 
   key('ui.dataDir', 'UI_DATA_DIR', text(), {
     default: './data/ui',
-    doc: 'The intake database (applications.sqlite), the web sessions (sessions.sqlite) and uploaded attachments.',
-    services: ['ui'],
+    doc: 'The web sessions (sessions.sqlite), designer drafts, uploaded attachments and, unless DATABASE_URL is set, the application database (app.sqlite: applications, operator records, audit trail; the workers open it too).',
+    services: ['ui', 'workers'],
   }),
   key('ui.sessionIdleMinutes', 'UI_SESSION_IDLE_MINUTES', int(1, 24 * 60), {
     default: 30,
@@ -325,22 +325,24 @@ export const CONFIG_KEYS = [
     services: ['workers'],
   }),
 
-  key('legalClock.revisionsFile', 'CALENDAR_REVISIONS_FILE', text(), {
-    default: './data/calendar-revisions.json',
-    doc: 'Operator revisions of the working-day calendar (transfer orders, a corrected Kurban Ait date), kept with their history.',
-    services: ['workers', 'ui'],
-  }),
-  key('legalClock.mciRecordsFile', 'MCI_RECORDS_FILE', text(), {
-    default: './data/mci-records.json',
-    doc: 'Monthly calculation index values recorded by operators for years after the shipped data, each with the budget law that sets it.',
-    services: ['workers'],
-  }),
-
-  key('legalClock.amendmentsFile', 'LEGAL_AMENDMENTS_FILE', text(), {
-    default: './data/legal-amendments.json',
-    doc: 'Legal amendments of the Rules recorded by an operator (act, dates, what changed); each starts its rules-change notice once.',
-    services: ['workers', 'ui'],
-  }),
+  key(
+    'database.url',
+    'DATABASE_URL',
+    {
+      schema: z
+        .string()
+        .regex(
+          /^(postgres(ql)?:\/\/\S+|sqlite:\S+)$/i,
+          'must be postgres://…, postgresql://… or sqlite:<path>',
+        ),
+      type: 'postgres://user:password@host:port/db | sqlite:<path>',
+    },
+    {
+      doc: 'The application database: applications and their idempotency records, calendar revisions, MCI values, legal amendments, the audit trail. PostgreSQL in production (every replica of the web app and the workers on the same one; `npm run db:migrate` applies the schema). Unset: SQLite in UI_DATA_DIR/app.sqlite, migrated at start, no server needed.',
+      secret: true,
+      services: ['workers', 'ui', 'deploy'],
+    },
+  ),
 
   key('documents.dir', 'DOCUMENTS_DIR', text(), {
     default: './data/documents',

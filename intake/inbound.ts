@@ -58,7 +58,7 @@ export function createInbound(deps: InboundDeps) {
       );
     }
     const answer = parsed.data;
-    const application = store.get(answer.applicationNumber);
+    const application = await store.get(answer.applicationNumber);
     if (!application || application.serviceId !== SERVICE_D) {
       throw new IntakeError(404, 'NOT_FOUND', {
         kk: `Ұлттық компанияның ${answer.applicationNumber} өтініші табылмады`,

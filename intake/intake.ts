@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { rmSync } from 'node:fs';
+import { DatabaseUnavailableError } from '../adapters/db/connect';
 import express, { type Request, type Response, type NextFunction, type Router } from 'express';
 import type { Clock } from '../domain/clock';
 import {
@@ -215,13 +216,13 @@ export function createIntake(deps: IntakeDeps) {
       });
       key = String(created.processInstanceKey);
     }
-    store.markStarted(record.applicationNumber, key);
+    await store.markStarted(record.applicationNumber, key);
     log('application started', {
       applicationNumber: record.applicationNumber,
       serviceId: record.serviceId,
       processInstanceKey: key,
     });
-    return store.get(record.applicationNumber)!;
+    return (await store.get(record.applicationNumber))!;
   }
 
   /**
@@ -230,7 +231,7 @@ export function createIntake(deps: IntakeDeps) {
    */
   async function startOnce(number: string): Promise<ApplicationRecord> {
     while (starting.has(number)) await starting.get(number)!.catch(() => {});
-    const current = store.get(number)!;
+    const current = (await store.get(number))!;
     if (current.state === 'started') return current;
     const work = start(current);
     starting.set(number, work);
@@ -271,9 +272,9 @@ export function createIntake(deps: IntakeDeps) {
     const key = opts.idempotencyKey;
     const known = opts.issueNumber
       ? key
-        ? store.getByIdempotencyKey(bin, key)
+        ? await store.getByIdempotencyKey(bin, key)
         : undefined
-      : store.get(application.applicationNumber);
+      : await store.get(application.applicationNumber);
     // Service D's representative must hold a power of attorney in force on the day of receipt
     // (a repeat of an application already registered is answered as it was).
     if (!known) {
@@ -296,13 +297,13 @@ export function createIntake(deps: IntakeDeps) {
       };
       const payloadFor = (applicationNumber: string) => JSON.stringify({ ...application, applicationNumber });
       const { record, inserted } = opts.issueNumber
-        ? store.insertWithNewNumber(
+        ? await store.insertWithNewNumber(
             fields,
             `${NUMBER_PREFIX[application.serviceId]}-${almatyDay(receivedAt).slice(0, 4)}`,
             payloadFor,
             key,
           )
-        : store.insertIfAbsent({
+        : await store.insertIfAbsent({
             ...fields,
             applicationNumber: application.applicationNumber,
             payload: payloadFor(application.applicationNumber),
@@ -348,8 +349,8 @@ export function createIntake(deps: IntakeDeps) {
     }
   }
 
-  function record(number: string): ApplicationRecord {
-    const r = APPLICATION_NUMBER_PATTERN.test(number) ? store.get(number) : undefined;
+  async function record(number: string): Promise<ApplicationRecord> {
+    const r = APPLICATION_NUMBER_PATTERN.test(number) ? await store.get(number) : undefined;
     if (!r) throw notFound(number);
     return r;
   }
@@ -394,7 +395,7 @@ export function createIntake(deps: IntakeDeps) {
 
   /** The applicant's view of one application. */
   async function status(number: string): Promise<ApplicationStatus & { processInstanceKey: string | null }> {
-    const r = record(number);
+    const r = await record(number);
     const base = {
       applicationNumber: r.applicationNumber,
       serviceId: r.serviceId,
@@ -441,7 +442,7 @@ export function createIntake(deps: IntakeDeps) {
     number: string,
     body: unknown,
   ): Promise<{ messageName: string; duplicate: boolean }> {
-    const r = record(number);
+    const r = await record(number);
     const b = (body ?? {}) as { kind?: unknown; text?: unknown; attachments?: unknown };
     // Only the listed kinds: `in` would also accept `__proto__`, `constructor`, `toString`.
     if (typeof b.kind !== 'string' || !Object.hasOwn(APPLICANT_MESSAGES, b.kind)) {
@@ -506,7 +507,7 @@ export function createIntake(deps: IntakeDeps) {
   async function fileComplaint(body: unknown): Promise<{ applicationNumber: string; registeredOn: string }> {
     const b = (body ?? {}) as { applicationNumber?: unknown; text?: unknown };
     const number = typeof b.applicationNumber === 'string' ? b.applicationNumber : '';
-    const r = record(number);
+    const r = await record(number);
     const text = typeof b.text === 'string' ? b.text.trim() : '';
     const forbidden = forbiddenCharacterErrors({ text });
     if (forbidden.length)
@@ -553,8 +554,8 @@ export function createIntake(deps: IntakeDeps) {
   function router(access: IntakeAccess): Router {
     const r = express.Router();
     const upload = attachmentUpload(deps.attachmentsDir);
-    const withAccess = (req: Request, number: string) => {
-      const rec = record(number);
+    const withAccess = async (req: Request, number: string) => {
+      const rec = await record(number);
       if (!access.mayActFor(req, rec.applicantBin)) throw notFound(number); // do not reveal others' numbers
       return rec;
     };
@@ -619,18 +620,18 @@ export function createIntake(deps: IntakeDeps) {
       }
     });
     r.get('/applications/:number', async (req, res) => {
-      const rec = withAccess(req, String(req.params.number));
+      const rec = await withAccess(req, String(req.params.number));
       res.json(deps.cabinet ? await deps.cabinet.view(rec) : await status(rec.applicationNumber));
     });
     /** The applicant's own uploaded files: names as given, types as checked on upload. */
-    r.get('/applications/:number/attachments', (req, res) => {
-      const rec = withAccess(req, String(req.params.number));
+    r.get('/applications/:number/attachments', async (req, res) => {
+      const rec = await withAccess(req, String(req.params.number));
       res.json({
         items: deps.attachmentsDir ? listAttachments(deps.attachmentsDir, rec.applicationNumber) : [],
       });
     });
     r.get('/applications/:number/attachments/:id', async (req, res) => {
-      const rec = withAccess(req, String(req.params.number));
+      const rec = await withAccess(req, String(req.params.number));
       const found =
         deps.attachmentsDir && blobs
           ? await readAttachment(deps.attachmentsDir, blobs, rec.applicationNumber, String(req.params.id))
@@ -647,7 +648,7 @@ export function createIntake(deps: IntakeDeps) {
       const files = (req.files as Express.Multer.File[] | undefined) ?? [];
       try {
         const number = String(req.params.number);
-        withAccess(req, number);
+        await withAccess(req, number);
         const checked = checkAttachments(files);
         const { text, body: parsed } = jsonOf(req, 'message');
         const body = (parsed ?? {}) as { kind?: unknown; attachments?: unknown };
@@ -681,7 +682,7 @@ export function createIntake(deps: IntakeDeps) {
     });
     r.post('/complaints', async (req, res) => {
       const number = String((req.body as { applicationNumber?: unknown })?.applicationNumber ?? '');
-      withAccess(req, number);
+      await withAccess(req, number);
       const record = await access.verifySigned?.(req, 'complaint', JSON.stringify(req.body));
       const filed = await fileComplaint(req.body);
       record?.(number);
@@ -709,7 +710,7 @@ export function createIntake(deps: IntakeDeps) {
     /** One pass; throws when the engine cannot be reached. Returns how many applications it started. */
     async function runOnce(): Promise<number> {
       let resumed = 0;
-      for (const r of store.listStarting()) {
+      for (const r of await store.listStarting()) {
         if (stopped || starting.has(r.applicationNumber) || skipped.has(r.applicationNumber)) continue;
         try {
           await startOnce(r.applicationNumber);
@@ -769,6 +770,18 @@ function sha(text: string): string {
 export function intakeErrorHandler(err: unknown, req: Request, res: Response, next: NextFunction): void {
   if (err instanceof IntakeError) {
     res.status(err.status).json(err.toJSON());
+    return;
+  }
+  if (err instanceof DatabaseUnavailableError) {
+    // Nothing of the request was kept (one transaction): the same request again is safe.
+    res.setHeader('Retry-After', '5');
+    res.status(503).json({
+      error: {
+        code: 'DATABASE_UNAVAILABLE',
+        kk: 'Қызмет уақытша қолжетімсіз, кейінірек қайталаңыз',
+        ru: 'Сервис временно недоступен, повторите позже',
+      },
+    });
     return;
   }
   if (err instanceof SyntaxError) {

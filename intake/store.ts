@@ -1,6 +1,6 @@
-import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
+import { sql } from 'kysely';
+import { guarded, openAppDatabase, type AppDatabase } from '../adapters/db/connect';
+import type { ApplicationTable } from '../adapters/db/schema';
 
 /** One portal application as intake keeps it: the idempotency record for its number. */
 export interface ApplicationRecord {
@@ -17,49 +17,43 @@ export interface ApplicationRecord {
   processInstanceKey: string | null;
 }
 
+/**
+ * Applications in the application database, shared by every replica of the web app: a number, an
+ * idempotency key or a page of the portal reads the same whichever replica answers.
+ */
 export interface ApplicationStore {
-  get(applicationNumber: string): ApplicationRecord | undefined;
+  get(applicationNumber: string): Promise<ApplicationRecord | undefined>;
   /** Inserts unless the number exists; returns the stored record either way. */
-  insertIfAbsent(record: ApplicationRecord): { record: ApplicationRecord; inserted: boolean };
+  insertIfAbsent(record: ApplicationRecord): Promise<{ record: ApplicationRecord; inserted: boolean }>;
   /**
    * Registers an application under the next free number `<prefix>-NNNNNN` (the register issues
    * numbers, never the applicant). With an idempotency key already used by the same applicant,
-   * registers nothing and returns that application.
+   * registers nothing and returns that application. One transaction: a failure leaves neither a
+   * number taken nor half an application.
    */
   insertWithNewNumber(
     record: Omit<ApplicationRecord, 'applicationNumber' | 'payload'>,
     prefix: string,
     payloadFor: (applicationNumber: string) => string,
     idempotencyKey?: string,
-  ): { record: ApplicationRecord; inserted: boolean };
+  ): Promise<{ record: ApplicationRecord; inserted: boolean }>;
   /** The application an applicant registered with this idempotency key, if any. */
-  getByIdempotencyKey(applicantBin: string, idempotencyKey: string): ApplicationRecord | undefined;
-  markStarted(applicationNumber: string, processInstanceKey: string): void;
-  listByBin(bin: string): ApplicationRecord[];
+  getByIdempotencyKey(applicantBin: string, idempotencyKey: string): Promise<ApplicationRecord | undefined>;
+  markStarted(applicationNumber: string, processInstanceKey: string): Promise<void>;
+  listByBin(bin: string): Promise<ApplicationRecord[]>;
   /** One page of an applicant's applications, newest first, and how many there are in all. */
   pageByBin(
     bin: string,
     page: { offset: number; limit: number; serviceId?: string; number?: string },
-  ): { items: ApplicationRecord[]; total: number };
+  ): Promise<{ items: ApplicationRecord[]; total: number }>;
   /** Applications registered whose process is not started yet (the engine was unreachable), oldest first. */
-  listStarting(): ApplicationRecord[];
-  list(): ApplicationRecord[];
-  close(): void;
+  listStarting(): Promise<ApplicationRecord[]>;
+  list(): Promise<ApplicationRecord[]>;
+  /** Closes the database when the store opened it (`':memory:'`); a shared one stays open. */
+  close(): Promise<void>;
 }
 
-interface Row {
-  application_number: string;
-  service_id: string;
-  request_kind: string;
-  applicant_bin: string;
-  payload: string;
-  received_at: string;
-  registered_on: string;
-  state: 'starting' | 'started';
-  process_instance_key: string | null;
-}
-
-const fromRow = (r: Row): ApplicationRecord => ({
+const fromRow = (r: ApplicationTable): ApplicationRecord => ({
   applicationNumber: r.application_number,
   serviceId: r.service_id,
   requestKind: r.request_kind,
@@ -71,119 +65,187 @@ const fromRow = (r: Row): ApplicationRecord => ({
   processInstanceKey: r.process_instance_key,
 });
 
-/** SQLite store in `<dataDir>/applications.sqlite` (or in memory for `:memory:`). */
-export function createApplicationStore(dataDir: string | ':memory:'): ApplicationStore {
-  let file = ':memory:';
-  if (dataDir !== ':memory:') {
-    mkdirSync(dataDir, { recursive: true });
-    file = path.join(dataDir, 'applications.sqlite');
-  }
-  const db = new Database(file);
-  db.pragma('journal_mode = WAL');
-  db.exec(`CREATE TABLE IF NOT EXISTS applications (
-    application_number TEXT PRIMARY KEY,
-    service_id TEXT NOT NULL,
-    request_kind TEXT NOT NULL,
-    applicant_bin TEXT NOT NULL,
-    payload TEXT NOT NULL,
-    received_at TEXT NOT NULL,
-    registered_on TEXT NOT NULL,
-    state TEXT NOT NULL CHECK (state IN ('starting', 'started')),
-    process_instance_key TEXT
-  );
-  CREATE INDEX IF NOT EXISTS applications_by_bin ON applications (applicant_bin);
-  CREATE TABLE IF NOT EXISTS number_sequences (prefix TEXT PRIMARY KEY, last INTEGER NOT NULL);`);
-  // Stores written before the register issued numbers have no idempotency keys yet.
-  const columns = db.prepare<[], { name: string }>('PRAGMA table_info(applications)').all();
-  if (!columns.some((c) => c.name === 'idempotency_key'))
-    db.exec('ALTER TABLE applications ADD COLUMN idempotency_key TEXT');
-  db.exec(`CREATE UNIQUE INDEX IF NOT EXISTS applications_by_idempotency_key
-    ON applications (applicant_bin, idempotency_key) WHERE idempotency_key IS NOT NULL;
-  CREATE INDEX IF NOT EXISTS applications_starting ON applications (received_at) WHERE state = 'starting';`);
+const toRow = (r: ApplicationRecord, idempotencyKey: string | null): ApplicationTable => ({
+  application_number: r.applicationNumber,
+  service_id: r.serviceId,
+  request_kind: r.requestKind,
+  applicant_bin: r.applicantBin,
+  payload: r.payload,
+  received_at: r.receivedAt,
+  registered_on: r.registeredOn,
+  state: r.state,
+  process_instance_key: r.processInstanceKey,
+  idempotency_key: idempotencyKey,
+});
 
-  const getStmt = db.prepare<[string], Row>('SELECT * FROM applications WHERE application_number = ?');
-  const insertStmt = db.prepare(`INSERT OR IGNORE INTO applications
-    (application_number, service_id, request_kind, applicant_bin, payload, received_at, registered_on, state, process_instance_key)
-    VALUES (@applicationNumber, @serviceId, @requestKind, @applicantBin, @payload, @receivedAt, @registeredOn, @state, @processInstanceKey)`);
-  const startedStmt = db.prepare(
-    "UPDATE applications SET state = 'started', process_instance_key = ? WHERE application_number = ?",
-  );
-  const byBinStmt = db.prepare<[string], Row>(
-    'SELECT * FROM applications WHERE applicant_bin = ? ORDER BY received_at DESC',
-  );
-  const startingStmt = db.prepare<[], Row>(
-    "SELECT * FROM applications WHERE state = 'starting' ORDER BY received_at LIMIT 100",
-  );
-  const allStmt = db.prepare<[], Row>('SELECT * FROM applications ORDER BY received_at DESC');
-  const byKeyStmt = db.prepare<[string, string], Row>(
-    'SELECT * FROM applications WHERE applicant_bin = ? AND idempotency_key = ?',
-  );
-  const lastSeqStmt = db.prepare<[string], { last: number }>(
-    'SELECT last FROM number_sequences WHERE prefix = ?',
-  );
-  const setSeqStmt = db.prepare(
-    'INSERT INTO number_sequences (prefix, last) VALUES (?, ?) ON CONFLICT (prefix) DO UPDATE SET last = excluded.last',
-  );
-  const insertKeyedStmt = db.prepare(`INSERT OR IGNORE INTO applications
-    (application_number, service_id, request_kind, applicant_bin, payload, received_at, registered_on, state, process_instance_key, idempotency_key)
-    VALUES (@applicationNumber, @serviceId, @requestKind, @applicantBin, @payload, @receivedAt, @registeredOn, @state, @processInstanceKey, @idempotencyKey)`);
-  const insertWithNewNumber = db.transaction(
-    (
-      record: Omit<ApplicationRecord, 'applicationNumber' | 'payload'>,
-      prefix: string,
-      payloadFor: (n: string) => string,
-      idempotencyKey: string | null,
-    ): { record: ApplicationRecord; inserted: boolean } => {
-      if (idempotencyKey) {
-        const known = byKeyStmt.get(record.applicantBin, idempotencyKey);
-        if (known) return { record: fromRow(known), inserted: false };
-      }
-      // A number taken otherwise (an office registration under its own number) is skipped.
-      for (let seq = (lastSeqStmt.get(prefix)?.last ?? 0) + 1; ; seq++) {
-        const applicationNumber = `${prefix}-${String(seq).padStart(6, '0')}`;
-        const row = { ...record, applicationNumber, payload: payloadFor(applicationNumber), idempotencyKey };
-        if (insertKeyedStmt.run(row).changes === 1) {
-          setSeqStmt.run(prefix, seq);
-          return { record: fromRow(getStmt.get(applicationNumber)!), inserted: true };
-        }
-      }
-    },
-  );
-  const pageWhere = `applicant_bin = @bin AND (@serviceId IS NULL OR service_id = @serviceId)
-    AND (@number IS NULL OR instr(application_number, @number) > 0)`;
-  const pageStmt = db.prepare(
-    `SELECT * FROM applications WHERE ${pageWhere} ORDER BY received_at DESC LIMIT @limit OFFSET @offset`,
-  );
-  const countStmt = db.prepare(`SELECT COUNT(*) AS n FROM applications WHERE ${pageWhere}`);
+/** Another request registered the same idempotency key first: its application is the answer. */
+class AlreadyRegistered {
+  constructor(readonly record: ApplicationRecord) {}
+}
+
+/** `%`, `_` and the escape character itself, taken literally in a LIKE pattern. */
+const likeLiteral = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/**
+ * The applications of the application database `db`; `':memory:'` opens a private in-memory
+ * SQLite database (tests), closed with the store.
+ */
+export function createApplicationStore(db: AppDatabase | ':memory:'): ApplicationStore {
+  const owned = db === ':memory:';
+  const appDb = db === ':memory:' ? openAppDatabase({ dialect: 'sqlite', file: ':memory:' }) : db;
+  const run = <T>(work: () => Promise<T>) => guarded(appDb.where, work);
+  const k = () => appDb.ready();
+
+  const get = (number: string) =>
+    run(async () => {
+      const row = await (
+        await k()
+      )
+        .selectFrom('applications')
+        .selectAll()
+        .where('application_number', '=', number)
+        .executeTakeFirst();
+      return row ? fromRow(row) : undefined;
+    });
+  const getByIdempotencyKey = (bin: string, key: string) =>
+    run(async () => {
+      const row = await (
+        await k()
+      )
+        .selectFrom('applications')
+        .selectAll()
+        .where('applicant_bin', '=', bin)
+        .where('idempotency_key', '=', key)
+        .executeTakeFirst();
+      return row ? fromRow(row) : undefined;
+    });
 
   return {
-    get(number) {
-      const row = getStmt.get(number);
-      return row ? fromRow(row) : undefined;
-    },
-    insertIfAbsent(record) {
-      const inserted = insertStmt.run(record).changes === 1;
-      return { record: fromRow(getStmt.get(record.applicationNumber)!), inserted };
-    },
-    getByIdempotencyKey(bin, key) {
-      const row = byKeyStmt.get(bin, key);
-      return row ? fromRow(row) : undefined;
-    },
+    get,
+    getByIdempotencyKey,
+    insertIfAbsent: (record) =>
+      run(async () => {
+        const result = await (
+          await k()
+        )
+          .insertInto('applications')
+          .values(toRow(record, null))
+          .onConflict((oc) => oc.doNothing())
+          .executeTakeFirst();
+        const inserted = Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
+        return { record: (await get(record.applicationNumber))!, inserted };
+      }),
     insertWithNewNumber: (record, prefix, payloadFor, idempotencyKey) =>
-      insertWithNewNumber(record, prefix, payloadFor, idempotencyKey ?? null),
-    markStarted(number, key) {
-      startedStmt.run(key, number);
+      run(async () => {
+        const key = idempotencyKey ?? null;
+        try {
+          return await (await k()).transaction().execute(async (trx) => {
+            // Taking the number first makes this a writer from its first statement: concurrent
+            // registrations (any replica) queue on the prefix's row instead of colliding later.
+            for (;;) {
+              const { last } = await trx
+                .insertInto('number_sequences')
+                .values({ prefix, last: 1 })
+                .onConflict((oc) => oc.column('prefix').doUpdateSet({ last: sql`number_sequences.last + 1` }))
+                .returning('last')
+                .executeTakeFirstOrThrow();
+              if (key) {
+                const known = await trx
+                  .selectFrom('applications')
+                  .selectAll()
+                  .where('applicant_bin', '=', record.applicantBin)
+                  .where('idempotency_key', '=', key)
+                  .executeTakeFirst();
+                // Thrown so that the number taken above is given back with the rollback.
+                if (known) throw new AlreadyRegistered(fromRow(known));
+              }
+              const applicationNumber = `${prefix}-${String(last).padStart(6, '0')}`;
+              const full = { ...record, applicationNumber, payload: payloadFor(applicationNumber) };
+              const result = await trx
+                .insertInto('applications')
+                .values(toRow(full, key))
+                .onConflict((oc) => oc.doNothing())
+                .executeTakeFirst();
+              if (Number(result.numInsertedOrUpdatedRows ?? 0) === 1) return { record: full, inserted: true };
+              // Not inserted: the number was taken otherwise (an office registration under its own
+              // number; the loop takes the next), or the same key was registered meanwhile.
+              if (key) {
+                const raced = await trx
+                  .selectFrom('applications')
+                  .selectAll()
+                  .where('applicant_bin', '=', record.applicantBin)
+                  .where('idempotency_key', '=', key)
+                  .executeTakeFirst();
+                if (raced) throw new AlreadyRegistered(fromRow(raced));
+              }
+            }
+          });
+        } catch (error) {
+          if (error instanceof AlreadyRegistered) return { record: error.record, inserted: false };
+          throw error;
+        }
+      }),
+    markStarted: (number, processInstanceKey) =>
+      run(async () => {
+        await (
+          await k()
+        )
+          .updateTable('applications')
+          .set({ state: 'started', process_instance_key: processInstanceKey })
+          .where('application_number', '=', number)
+          .execute();
+      }),
+    listByBin: (bin) =>
+      run(async () =>
+        (
+          await (
+            await k()
+          )
+            .selectFrom('applications')
+            .selectAll()
+            .where('applicant_bin', '=', bin)
+            .orderBy('received_at', 'desc')
+            .execute()
+        ).map(fromRow),
+      ),
+    pageByBin: (bin, p) =>
+      run(async () => {
+        const db = await k();
+        let where = db.selectFrom('applications').where('applicant_bin', '=', bin);
+        if (p.serviceId) where = where.where('service_id', '=', p.serviceId);
+        // Register numbers are upper case: a number typed in lower case finds its application.
+        if (p.number)
+          where = where.where(
+            sql<boolean>`application_number like ${`%${likeLiteral(p.number.toUpperCase())}%`} escape '\\'`,
+          );
+        const [items, count] = await Promise.all([
+          where.selectAll().orderBy('received_at', 'desc').limit(p.limit).offset(p.offset).execute(),
+          where.select(sql<string>`count(*)`.as('n')).executeTakeFirstOrThrow(),
+        ]);
+        return { items: items.map(fromRow), total: Number(count.n) };
+      }),
+    listStarting: () =>
+      run(async () =>
+        (
+          await (
+            await k()
+          )
+            .selectFrom('applications')
+            .selectAll()
+            .where('state', '=', 'starting')
+            .orderBy('received_at')
+            .limit(100)
+            .execute()
+        ).map(fromRow),
+      ),
+    list: () =>
+      run(async () =>
+        (
+          await (await k()).selectFrom('applications').selectAll().orderBy('received_at', 'desc').execute()
+        ).map(fromRow),
+      ),
+    close: async () => {
+      if (owned) await appDb.close();
     },
-    listByBin: (bin) => byBinStmt.all(bin).map(fromRow),
-    pageByBin(bin, p) {
-      const args = { bin, serviceId: p.serviceId ?? null, number: p.number ?? null };
-      return {
-        items: (pageStmt.all({ ...args, limit: p.limit, offset: p.offset }) as Row[]).map(fromRow),
-        total: (countStmt.get(args) as { n: number }).n,
-      };
-    },
-    listStarting: () => startingStmt.all().map(fromRow),
-    list: () => allStmt.all().map(fromRow),
-    close: () => db.close(),
   };
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Camunda8 } from '@camunda8/sdk';
 import { createLegalAmendmentStore, LegalAmendmentConflictError } from '../adapters/legal-amendments';
+import { databaseLocation, openAppDatabase } from '../adapters/db/connect';
 import { camundaClientOptions } from '../config/camunda';
 import { ConfigError, loadConfig } from '../config/schema';
 import { LegalAmendmentError, parseLegalAmendment } from '../domain/rules/legal-amendments';
@@ -31,14 +32,16 @@ async function main(): Promise<void> {
   }
   const config = loadConfig(process.env, { service: 'workers' });
   const camunda = new Camunda8(camundaClientOptions(config)).getOrchestrationClusterApiClient();
+  const database = openAppDatabase(databaseLocation(config));
   const outcome = await recordLegalAmendment(
     {
-      store: createLegalAmendmentStore(config.legalClock.amendmentsFile),
+      store: createLegalAmendmentStore(database),
       camunda: camunda as never,
       now: () => new Date(),
     },
     raw,
   );
+  await database.close();
   console.log(
     JSON.stringify({
       amendment: outcome.amendment.id,

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createMciRecordStore, MciRecordConflictError } from '../adapters/mci-records';
+import { databaseLocation, openAppDatabase } from '../adapters/db/connect';
 import { ConfigError, loadConfig } from '../config/schema';
 import { parseMciRecord } from '../domain/legal-clock';
 
@@ -22,7 +23,10 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const config = loadConfig(process.env, { service: 'workers' });
-  const stored = await createMciRecordStore(config.legalClock.mciRecordsFile).append(record, new Date());
+  const database = openAppDatabase(databaseLocation(config));
+  const stored = await createMciRecordStore(database)
+    .append(record, new Date())
+    .finally(() => database.close());
   console.log(JSON.stringify(stored));
 }
 

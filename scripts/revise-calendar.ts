@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Camunda8 } from '@camunda8/sdk';
 import { createCalendarRevisionStore } from '../adapters/calendar-revisions';
+import { databaseLocation, openAppDatabase } from '../adapters/db/connect';
 import { camundaClientOptions } from '../config/camunda';
 import { ConfigError, loadConfig } from '../config/schema';
 import { parseCalendarRevision } from '../domain/legal-clock/revisions';
@@ -25,14 +26,16 @@ async function main(): Promise<void> {
   }
   const config = loadConfig(process.env, { service: 'workers' });
   const camunda = new Camunda8(camundaClientOptions(config)).getOrchestrationClusterApiClient();
+  const database = openAppDatabase(databaseLocation(config));
   const outcome = await reviseCalendar(
     {
-      store: createCalendarRevisionStore(config.legalClock.revisionsFile),
+      store: createCalendarRevisionStore(database),
       camunda: camunda as never,
       now: () => new Date(),
     },
     revision,
   );
+  await database.close();
   console.log(JSON.stringify({ revision: outcome.revision.id, rearmedApplications: outcome.rearmed }));
 }
 

@@ -71,6 +71,7 @@ import { operationsRoutes, type OperationsStores } from './routes/operations';
 import { engineTimeOf, type EngineTime } from './engine-time';
 import { worklistRoutes } from './routes/worklist';
 import { createTaskDraftStore, type TaskDraftStore } from './worklist/drafts';
+import type { AuditEvent, AuditTrail } from '../adapters/db/audit';
 
 /** What the web app reads of the document store: one document with its bytes. */
 export type DocumentReader = Pick<DocumentService, 'get'>;
@@ -109,6 +110,8 @@ export interface AppDeps {
   designerDrafts?: DraftStore;
   /** Operations pages' stores: operators' log, calendar revisions, MCI records (ui/routes/operations.ts). */
   operations?: OperationsStores;
+  /** The audit trail (who did what, when, from where) in the application database; unset records nothing. */
+  audit?: AuditTrail;
   /** Operators' record of legal amendments (`/api/ops/amendments`); unset answers 503. */
   amendments?: LegalAmendmentStore;
   /** Bearer token of the inbound channel for other state bodies (INBOUND_TOKEN); unset closes it. */
@@ -135,6 +138,9 @@ class HttpError extends Error {
     super(ru);
   }
 }
+
+/** Form fields that carry a decision (signature, study, hearing): their completion is audited as one. */
+const DECISION_FIELDS = ['decision', 'groundsFound', 'refusalGrounds', 'hearingOutcome'] as const;
 
 const forbidden = () => new HttpError(403, 'Қол жеткізу жабық', 'Доступ запрещён');
 const badQuery = (kk: string, ru: string) => new HttpError(400, kk, ru);
@@ -231,9 +237,9 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(sessions.csrf);
 
   // Liveness for the orchestrator's probes: the process answers and its store reads.
-  app.get('/health', (_req, res) => {
+  app.get('/health', async (_req, res) => {
     try {
-      store.get('');
+      await store.get('');
       res.json({ status: 'UP' });
     } catch (err) {
       log('health check failed', { error: err instanceof Error ? err.message : String(err) });
@@ -241,8 +247,56 @@ export function createApp(deps: AppDeps): express.Express {
     }
   });
 
+  /**
+   * Records who did what, when and from where. An action already done in the engine stands when
+   * the trail cannot be written (the failure is logged); a `required` one (reading a document) is
+   * refused instead, so nothing is read without a trace.
+   */
+  async function audit(
+    req: Request,
+    event: Omit<AuditEvent, 'at' | 'userId' | 'role' | 'ip'>,
+    opts: { required?: boolean } = {},
+  ): Promise<void> {
+    if (!deps.audit || !req.session) return;
+    try {
+      await deps.audit.record({
+        ...event,
+        at: clock.now().toISOString(),
+        userId: req.session.userId,
+        role: req.session.role,
+        ip: req.ip,
+      });
+    } catch (err) {
+      log('audit event not recorded', { action: event.action, error: (err as Error).message });
+      if (opts.required)
+        throw new HttpError(
+          503,
+          'Қызмет уақытша қолжетімсіз, кейінірек қайталаңыз',
+          'Сервис временно недоступен, повторите позже',
+        );
+    }
+  }
+  /** The application number of a task's process, for the trail (one variable search). */
+  const applicationOf = (task: { processInstanceKey?: string }) =>
+    task.processInstanceKey
+      ? rootVariable(String(task.processInstanceKey), 'applicationNumber').catch(() => undefined)
+      : Promise.resolve(undefined);
+
   const eds = deps.eds
-    ? createEds({ ...deps.eds, camunda, documents: deps.documents, clock, startSession })
+    ? createEds({
+        ...deps.eds,
+        camunda,
+        documents: deps.documents,
+        clock,
+        startSession,
+        onSigned: (req, signed) =>
+          audit(req, {
+            action: 'signature',
+            taskKey: signed.taskKey,
+            applicationNumber: signed.applicationNumber,
+            detail: { documents: signed.documentIds },
+          }),
+      })
     : undefined;
   if (eds) app.use(eds.router);
   else app.get('/api/eds/config', (_req, res) => res.json({ enabled: false }));
@@ -354,9 +408,9 @@ export function createApp(deps: AppDeps): express.Express {
 
   // ---- applicant portal (intake) -------------------------------------------------------------
   const applicantOnly = api(['applicant']);
-  app.get('/api/applications', applicantOnly, (req, res) => {
+  app.get('/api/applications', applicantOnly, async (req, res) => {
     const q = listQuery(req, badQuery);
-    const r = store.pageByBin(session(req).bin ?? '', {
+    const r = await store.pageByBin(session(req).bin ?? '', {
       offset: q.from,
       limit: PAGE_SIZE,
       serviceId: q.service,
@@ -382,7 +436,7 @@ export function createApp(deps: AppDeps): express.Express {
     const doc = await deps.documents?.get(String(req.params.id)).catch(() => null);
     if (!doc) throw new HttpError(404, 'Құжат табылмады', 'Документ не найден');
     const s = session(req);
-    const owner = doc.meta.applicationNumber ? store.get(doc.meta.applicationNumber) : undefined;
+    const owner = doc.meta.applicationNumber ? await store.get(doc.meta.applicationNumber) : undefined;
     if (s.role === 'applicant') {
       // Only what was sent to the applicant's cabinet: never a draft awaiting the head's signature.
       if (
@@ -401,6 +455,15 @@ export function createApp(deps: AppDeps): express.Express {
       // A clerk of one unit does not read another unit's applications (fire ≠ police ≠ ministry).
       throw new HttpError(404, 'Құжат табылмады', 'Документ не найден');
     }
+    await audit(
+      req,
+      {
+        action: req.query.download ? 'document.download' : 'document.view',
+        documentId: String(req.params.id),
+        applicationNumber: doc.meta.applicationNumber,
+      },
+      { required: true },
+    );
     // Once signed, the signed PDF is the document.
     const signed = await eds?.signedPdf(String(req.params.id));
     if (signed) doc.bytes = signed.bytes;
@@ -469,6 +532,12 @@ export function createApp(deps: AppDeps): express.Express {
     formKey?: string;
   }
 
+  /** Where a task action happened, for the audit trail. */
+  const taskTrail = async (task: TaskItem) => ({
+    taskKey: String(task.userTaskKey),
+    applicationNumber: await applicationOf(task),
+    detail: { elementId: task.elementId, processInstanceKey: String(task.processInstanceKey ?? '') },
+  });
   const mayWork = (s: Session, task: TaskItem) =>
     (task.candidateGroups ?? []).some((g) => s.groups.includes(g));
 
@@ -617,6 +686,7 @@ export function createApp(deps: AppDeps): express.Express {
       assignee: me,
       allowOverride: false,
     });
+    await audit(req, { action: 'task.claim', ...(await taskTrail(task)) });
     res.json({ userTaskKey: String(task.userTaskKey), assignee: me });
   });
 
@@ -625,6 +695,7 @@ export function createApp(deps: AppDeps): express.Express {
     if (task.assignee !== session(req).userId)
       throw new HttpError(409, 'Тапсырма сізде емес', 'Задача не у вас');
     await camunda.unassignUserTask({ userTaskKey: UserTaskKey.assumeExists(task.userTaskKey) });
+    await audit(req, { action: 'task.release', ...(await taskTrail(task)) });
     res.json({ userTaskKey: String(task.userTaskKey), assignee: null });
   });
 
@@ -666,6 +737,18 @@ export function createApp(deps: AppDeps): express.Express {
       });
     await camunda.completeUserTask({ userTaskKey: UserTaskKey.assumeExists(task.userTaskKey), variables });
     log('user task completed', { userTaskKey: String(task.userTaskKey), elementId: task.elementId, by: me });
+    const trail = await taskTrail(task);
+    const decided = DECISION_FIELDS.filter((f) => f in variables);
+    await audit(
+      req,
+      decided.length
+        ? {
+            action: 'decision',
+            ...trail,
+            detail: { ...trail.detail, ...Object.fromEntries(decided.map((f) => [f, variables[f]])) },
+          }
+        : { action: 'task.complete', ...trail },
+    );
     res.json({ userTaskKey: String(task.userTaskKey), completed: true });
   });
 
@@ -812,6 +895,14 @@ export function createApp(deps: AppDeps): express.Express {
         amendmentId: outcome.amendment.id,
         by: session(req).userId,
         noticeStarted: outcome.noticeStarted,
+      });
+      await audit(req, {
+        action: 'operator.amendment',
+        detail: {
+          amendmentId: outcome.amendment.id,
+          created: outcome.created,
+          noticeStarted: outcome.noticeStarted,
+        },
       });
       res.status(outcome.created ? 201 : 200).json(outcome);
     } catch (err) {

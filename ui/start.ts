@@ -21,6 +21,8 @@ import { createDocumentService } from '../adapters/documents';
 import { blobStoreFromConfig } from '../adapters/blobs';
 import { createGatewayClients } from '../adapters/gateway';
 import { createLegalAmendmentStore } from '../adapters/legal-amendments';
+import { databaseLocation, openAppDatabase } from '../adapters/db/connect';
+import { createAuditTrail } from '../adapters/db/audit';
 import { lintDiagram } from '../engine/lint';
 import { createApp } from './app';
 import { createDraftStore } from './designer/drafts';
@@ -61,7 +63,11 @@ export async function startUi(env: NodeJS.ProcessEnv = process.env, opts: StartU
   // Embedded mode may run without a configured secret: sessions then last one process lifetime.
   const sessionSecret = config.ui.sessionSecret ?? randomBytes(32).toString('hex');
   const camunda = new Camunda8(camundaClientOptions(config)).getOrchestrationClusterApiClient();
-  const store = createApplicationStore(dataDir);
+  // The application database: fails the start naming it when it is down or not migrated; the
+  // embedded SQLite default is migrated here.
+  const database = openAppDatabase(databaseLocation(config));
+  await database.ready();
+  const store = createApplicationStore(database);
 
   const documentsDir = path.resolve(config.documents.dir);
   const documents = createDocumentService({
@@ -135,14 +141,15 @@ export async function startUi(env: NodeJS.ProcessEnv = process.env, opts: StartU
       timeoutMs: config.gateway.timeoutMs,
       retries: 0,
     }).cabinet.messages,
-    amendments: createLegalAmendmentStore(path.resolve(config.legalClock.amendmentsFile)),
+    amendments: createLegalAmendmentStore(database),
+    audit: createAuditTrail(database),
     lintDiagram,
     designerDrafts,
     // The operations pages record into the same stores as `npm run calendar:revise` / `mci:record`.
     operations: {
       audit: createOperatorAuditLog(dataDir),
-      calendarRevisions: createCalendarRevisionStore(path.resolve(config.legalClock.revisionsFile)),
-      mciRecords: createMciRecordStore(path.resolve(config.legalClock.mciRecordsFile)),
+      calendarRevisions: createCalendarRevisionStore(database),
+      mciRecords: createMciRecordStore(database),
     },
     taskDrafts,
     buildDir,
@@ -155,11 +162,11 @@ export async function startUi(env: NodeJS.ProcessEnv = process.env, opts: StartU
     new Promise<void>((resolve) => {
       resumer.stop();
       server.close(() => {
-        store.close();
+        void store.close();
         sessionStore.close();
         designerDrafts.close();
         taskDrafts.close();
-        resolve();
+        void database.close().then(resolve, resolve);
       });
       server.closeAllConnections();
     }).then(() => idp?.close());

@@ -12,6 +12,7 @@ import { defaultLegalClock, LegalClock, ServiceId, StepTermConfig } from '../dom
 import { createCalendarRevisionStore } from '../adapters/calendar-revisions';
 import { revisedLegalClock } from '../adapters/legal-clock-source';
 import { createMciRecordStore, recordedFeeSchedule } from '../adapters/mci-records';
+import { databaseLocation, openAppDatabase, type AppDatabase } from '../adapters/db/connect';
 import type { FeeSchedule } from '../domain/legal-clock';
 import type { WorkerLogger } from './types';
 
@@ -31,13 +32,20 @@ export interface WorkerDeps {
   rules: { fireMinQualifiedSpecialists: number; hearingMinNoticeWd: number };
 }
 
-/** Builds the dependencies from validated configuration; tests pass their own pieces instead. */
+/**
+ * Builds the dependencies from validated configuration; tests pass their own pieces instead.
+ * Calendar revisions and MCI values are read from `database` (by default the configured
+ * application database, opened on first use) on every job.
+ */
 export function createWorkerDeps(
   config: AppConfig,
   log: WorkerLogger,
   overrides: Partial<WorkerDeps> = {},
+  database?: AppDatabase,
 ): WorkerDeps {
   const clock = overrides.clock ?? systemClock;
+  let opened: AppDatabase | undefined = database;
+  const db = () => (opened ??= openAppDatabase(databaseLocation(config)));
   const baseUrls: Partial<Record<AdapterSystem, string>> = {};
   for (const [system, url] of Object.entries(config.gateway.urls)) {
     const name = kebab(system) as AdapterSystem;
@@ -66,16 +74,8 @@ export function createWorkerDeps(
       overrides.currentLegalClock ??
       (overrides.legalClock
         ? async () => overrides.legalClock!
-        : revisedLegalClock(
-            createCalendarRevisionStore(config.legalClock.revisionsFile),
-            config.legalClock.revisionsFile,
-          )),
-    currentFeeSchedule:
-      overrides.currentFeeSchedule ??
-      recordedFeeSchedule(
-        createMciRecordStore(config.legalClock.mciRecordsFile),
-        config.legalClock.mciRecordsFile,
-      ),
+        : revisedLegalClock(createCalendarRevisionStore(db()))),
+    currentFeeSchedule: overrides.currentFeeSchedule ?? recordedFeeSchedule(createMciRecordStore(db())),
     stepTerms: overrides.stepTerms ?? stepTermsFrom(config),
     rules: overrides.rules ?? {
       fireMinQualifiedSpecialists: config.rules.fireMinQualifiedSpecialists,

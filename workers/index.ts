@@ -7,6 +7,7 @@ import {
 } from '../config/camunda';
 import type { AppConfig } from '../config/schema';
 import { connectionStateLog, SDK_TRANSPORT_LEVEL } from '../config/sdk-log';
+import { databaseLocation, openAppDatabase, type AppDatabase } from '../adapters/db/connect';
 import { createWorkerDeps, WorkerDeps } from './deps';
 import { WORKERS } from './registry';
 import { RunningWorkers, startGrpcWorkers, startRestWorkers } from './runtime';
@@ -16,6 +17,8 @@ export interface StartWorkersOptions {
   config: AppConfig;
   log: WorkerLogger;
   deps?: Partial<WorkerDeps>;
+  /** The application database (calendar revisions, MCI values); the configured one by default. */
+  database?: AppDatabase;
   /** For tests: skip the gRPC probe. */
   probeGrpc?: (address: string) => Promise<boolean>;
 }
@@ -26,7 +29,21 @@ export interface StartWorkersOptions {
  */
 export async function startWorkers(opts: StartWorkersOptions): Promise<RunningWorkers> {
   const { config, log } = opts;
-  const deps = createWorkerDeps(config, log, opts.deps);
+  const database = opts.database ?? openAppDatabase(databaseLocation(config));
+  // Fails early, naming the database, when it is down or not migrated; the SQLite default is migrated here.
+  await database.ready();
+  const running = await startWithDeps(opts, createWorkerDeps(config, log, opts.deps, database));
+  return {
+    ...running,
+    stop: async () => {
+      await running.stop();
+      if (!opts.database) await database.close();
+    },
+  };
+}
+
+async function startWithDeps(opts: StartWorkersOptions, deps: WorkerDeps): Promise<RunningWorkers> {
+  const { config, log } = opts;
   const c8 = new Camunda8(camundaClientOptions(config));
   const choice = await chooseWorkerTransport(config, opts.probeGrpc ?? ((a) => probeGrpcTcp(a)));
   if (choice.warning) log.warn(choice.warning);

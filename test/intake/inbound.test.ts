@@ -37,7 +37,7 @@ describe("inbound channel: the antimonopoly body's answer (service D, rules ยง9โ
   beforeEach(async () => {
     fake = createFakeCamunda();
     ctx = await startApp({ camunda: fake.camunda, inboundToken: TOKEN });
-    ctx.store.insertIfAbsent(started(NUMBER, 'national-company-security-approval', '2251799813685249'));
+    await ctx.store.insertIfAbsent(started(NUMBER, 'national-company-security-approval', '2251799813685249'));
   });
   afterEach(() => ctx.close());
 
@@ -96,7 +96,7 @@ describe("inbound channel: the antimonopoly body's answer (service D, rules ยง9โ
 
     const unknown = await post(ctx.base, { ...ANSWER, applicationNumber: 'NAT-2026-000999' }, TOKEN);
     expect(unknown.status).toBe(404);
-    ctx.store.insertIfAbsent(started('SEC-2026-000001', 'security-licence', '2251799813685250'));
+    await ctx.store.insertIfAbsent(started('SEC-2026-000001', 'security-licence', '2251799813685250'));
     const otherService = await post(ctx.base, { ...ANSWER, applicationNumber: 'SEC-2026-000001' }, TOKEN);
     expect(otherService.status).toBe(404);
 

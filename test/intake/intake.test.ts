@@ -70,7 +70,7 @@ describe('intake of portal applications', () => {
     fake.faults.failNextStart = 'after-start';
     const first = await submit(licenceApplication());
     expect(first.status).toBe(503);
-    expect(ctx.store.get('SEC-2026-000001')?.state).toBe('starting');
+    expect((await ctx.store.get('SEC-2026-000001'))?.state).toBe('starting');
     const again = await submit(licenceApplication());
     expect(again.status).toBe(200);
     expect(again.json.state).toBe('started');
@@ -95,8 +95,8 @@ describe('intake of portal applications', () => {
     // The victim sends the same number and the same key: a fresh application, no 409, nothing revealed.
     const mine = await submit(licenceApplication('SEC-2026-000042'));
     expect([mine.status, mine.json.applicationNumber]).toEqual([201, 'SEC-2026-000002']);
-    expect(ctx.store.get('SEC-2026-000042')).toBeUndefined();
-    expect(ctx.store.get('SEC-2026-000002')?.applicantBin).toBe(BIN);
+    expect(await ctx.store.get('SEC-2026-000042')).toBeUndefined();
+    expect((await ctx.store.get('SEC-2026-000002'))?.applicantBin).toBe(BIN);
   });
 
   test('a different application under an idempotency key already used is refused with 422 and starts nothing', async () => {

@@ -64,7 +64,10 @@ describe('intake resumes applications registered while the engine was down', () 
       status: 503,
       code: 'ENGINE_UNAVAILABLE',
     });
-    expect(store.get('SEC-2026-000042')).toMatchObject({ state: 'starting', registeredOn: '2026-04-15' });
+    expect(await store.get('SEC-2026-000042')).toMatchObject({
+      state: 'starting',
+      registeredOn: '2026-04-15',
+    });
 
     const resumer = intake.resumeStarting({ minDelayMs: 20, maxDelayMs: 200 });
     try {
@@ -79,7 +82,7 @@ describe('intake resumes applications registered while the engine was down', () 
 
       engine = await startEmbeddedEngine({ dataDir, port });
       const started = await eventually(
-        async () => store.get('SEC-2026-000042')!,
+        async () => (await store.get('SEC-2026-000042'))!,
         (r) => r.state === 'started',
         20_000,
       );
@@ -98,7 +101,7 @@ describe('intake resumes applications registered while the engine was down', () 
       expect(await resumer.runOnce()).toBe(0);
     } finally {
       resumer.stop();
-      store.close();
+      await store.close();
     }
   }, 60_000);
 });

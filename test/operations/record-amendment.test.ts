@@ -42,7 +42,7 @@ describe('`npm run -s amendment:record -- amendment.json` (Order 138 §8; spec C
         ...process.env,
         ZEEBE_REST_ADDRESS: engine.running.address,
         CAMUNDA_AUTH_STRATEGY: 'NONE',
-        LEGAL_AMENDMENTS_FILE: path.join(dir, 'legal-amendments.json'),
+        DATABASE_URL: `sqlite:${path.join(dir, 'app.sqlite')}`,
         LOG_LEVEL: 'error',
       },
     });

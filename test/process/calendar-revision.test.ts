@@ -37,7 +37,7 @@ describe('a calendar revision re-arms the deadlines of running applications (rul
 
     const outcome = await reviseCalendar(
       {
-        store: createCalendarRevisionStore(sys.revisionsFile),
+        store: createCalendarRevisionStore(sys.database),
         camunda: sys.client as never,
         now: () => sys.clock.now(),
       },

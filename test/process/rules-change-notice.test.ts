@@ -54,7 +54,7 @@ describe('rules-change notice (Order 138 §8; spec C12) on the embedded engine',
   const record = (amendment: unknown) =>
     recordLegalAmendment(
       {
-        store: createLegalAmendmentStore(path.join(dir, 'legal-amendments.json')),
+        store: createLegalAmendmentStore(sys.database),
         camunda: sys.client as never,
         now: () => new Date(RECORDED_AT),
       },
@@ -105,7 +105,7 @@ describe('rules-change notice (Order 138 §8; spec C12) on the embedded engine',
     expect(problem.ru).toContain('не предусматривают');
     expect(problem.kk).toContain('№ 923 бұйрық');
     expect(await notices()).toHaveLength(0);
-    expect(fs.existsSync(path.join(dir, 'legal-amendments.json'))).toBe(false);
+    expect(await createLegalAmendmentStore(sys.database).list()).toEqual([]);
   });
 
   test('Order 138 §8: an operator recording an amendment effective 12 July starts one notice to the Fire Service Committee, due 3 working days from the effective date at 18:30; recording it again starts nothing', async () => {

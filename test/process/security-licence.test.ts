@@ -666,7 +666,7 @@ describe('security licence (service B) end to end on the embedded engine', () =>
     expect(old.registeredOn).toBe('2026-03-12');
     expect(before.dueDate).toBe(old.deadlineStudy);
 
-    await createCalendarRevisionStore(sys.revisionsFile).append(
+    await createCalendarRevisionStore(sys.database).append(
       {
         id: 'sec-test-transfer-2026-03-17',
         effectiveAt: '2026-03-11T18:00:00+05:00',

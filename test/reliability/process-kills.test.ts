@@ -80,8 +80,7 @@ describe('reliability: the workers process killed with SIGKILL mid-job', () => {
       CAMUNDA_AUTH_STRATEGY: 'NONE',
       GATEWAY_BASE_URL: simulators.url,
       DOCUMENTS_DIR: path.join(dir, 'documents'),
-      CALENDAR_REVISIONS_FILE: path.join(dir, 'calendar-revisions.json'),
-      MCI_RECORDS_FILE: path.join(dir, 'mci-records.json'),
+      UI_DATA_DIR: path.join(dir, 'ui'),
       WORKER_JOB_TIMEOUT_MS: '3000',
       LOG_LEVEL: 'info',
     };

@@ -30,8 +30,6 @@ export async function startReliabilitySystem(): Promise<{
     ENGINE_DATA_DIR: path.join(dir, 'engine'),
     UI_DATA_DIR: path.join(dir, 'ui'),
     DOCUMENTS_DIR: path.join(dir, 'documents'),
-    CALENDAR_REVISIONS_FILE: path.join(dir, 'calendar-revisions.json'),
-    MCI_RECORDS_FILE: path.join(dir, 'mci-records.json'),
     LOG_LEVEL: 'error',
   });
   return {

@@ -71,8 +71,7 @@ export function workerDepsFromEnv(
   const dir = path.join(os.tmpdir(), `worker-deps-${process.pid}-${jobKeys++}`);
   const config = loadConfig({
     DOCUMENTS_DIR: dir,
-    CALENDAR_REVISIONS_FILE: path.join(dir, 'calendar-revisions.json'),
-    MCI_RECORDS_FILE: path.join(dir, 'mci-records.json'),
+    DATABASE_URL: `sqlite:${path.join(dir, 'app.sqlite')}`,
     ...env,
   });
   return createWorkerDeps(config, SILENT, overrides);

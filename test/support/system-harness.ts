@@ -12,6 +12,7 @@ import { createIntake } from '../../intake/intake';
 import { createApplicationStore } from '../../intake/store';
 import { startSimulators } from '../../simulators/app';
 import { startWorkers } from '../../workers';
+import { openAppDatabase, type AppDatabase } from '../../adapters/db/connect';
 import type { Clock } from '../../domain/clock';
 import type { Logger } from '../../config/log';
 import { CamundaClient, NOW, startTestEngine, TestEngine } from './engine-harness';
@@ -34,8 +35,8 @@ export interface TestSystem {
   /** The engine's (pinned) clock, which workers and intake also read. */
   clock: Clock;
   documentsDir: string;
-  /** Where the workers read operator calendar revisions. */
-  revisionsFile: string;
+  /** The application database the workers read (calendar revisions, MCI values, amendments). */
+  database: AppDatabase;
   /** Moves the engine clock; timers due by then fire before this resolves. */
   setTime(at: string): Promise<void>;
   /** Sets a simulator system's behaviour (`down: true` takes it offline). */
@@ -77,16 +78,17 @@ export async function startTestSystem(at: string, opts: { log?: Logger } = {}): 
     ZEEBE_REST_ADDRESS: engine.running.address,
     GATEWAY_BASE_URL: simulators.url,
     DOCUMENTS_DIR: documentsDir,
-    CALENDAR_REVISIONS_FILE: path.join(documentsDir, 'calendar-revisions.json'),
-    MCI_RECORDS_FILE: path.join(documentsDir, 'mci-records.json'),
+    DATABASE_URL: `sqlite:${path.join(documentsDir, 'app.sqlite')}`,
     GATEWAY_RETRIES: '0',
     GATEWAY_TIMEOUT_MS: '2000',
     WORKER_MAX_PARALLEL_JOBS: '8',
     LOG_LEVEL: 'error',
   });
   await deployResources({ dir: REPO_ROOT, config, client: client as never, log: () => undefined });
+  const database = openAppDatabase({ dialect: 'sqlite', file: path.join(documentsDir, 'app.sqlite') });
   const workers = await startWorkers({
     config,
+    database,
     log: opts.log ?? silent,
     deps: { clock },
     probeGrpc: async () => false,
@@ -98,7 +100,7 @@ export async function startTestSystem(at: string, opts: { log?: Logger } = {}): 
     simulatorsUrl: simulators.url,
     clock,
     documentsDir,
-    revisionsFile: path.join(documentsDir, 'calendar-revisions.json'),
+    database,
     setTime: async (to) => {
       await client.pinClock({ timestamp: Date.parse(to) } as any);
     },
@@ -112,6 +114,7 @@ export async function startTestSystem(at: string, opts: { log?: Logger } = {}): 
     },
     stop: async () => {
       await workers.stop();
+      await database.close();
       await simulators.close();
       inboundServer.closeAllConnections();
       await new Promise((resolve) => inboundServer.close(resolve));

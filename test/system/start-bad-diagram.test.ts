@@ -41,7 +41,6 @@ describe('npm start with a diagram that fails lint', () => {
         ENGINE_DATA_DIR: path.join(dir, 'engine'),
         UI_DATA_DIR: path.join(dir, 'ui'),
         DOCUMENTS_DIR: path.join(dir, 'documents'),
-        CALENDAR_REVISIONS_FILE: path.join(dir, 'calendar-revisions.json'),
         LOG_LEVEL: 'error',
       },
       { resourcesDir: resources, log },

@@ -24,7 +24,6 @@ describe('npm start: the whole embedded system', () => {
       ENGINE_DATA_DIR: path.join(dir, 'engine'),
       UI_DATA_DIR: path.join(dir, 'ui'),
       DOCUMENTS_DIR: path.join(dir, 'documents'),
-      CALENDAR_REVISIONS_FILE: path.join(dir, 'calendar-revisions.json'),
       LOG_LEVEL: 'error',
     });
   }, 120_000);

@@ -1,6 +1,7 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { openAppDatabase, type AppDatabase } from '../../adapters/db/connect';
 import { createLegalAmendmentStore } from '../../adapters/legal-amendments';
 import { variablesOf } from '../support/system-harness';
 import { client, startApp, startedSince } from './support/harness';
@@ -17,16 +18,17 @@ const AMENDMENT = {
 
 describe('operator records a legal amendment in the web app (Order 138 §8; spec C12)', () => {
   let dir: string;
-  let file: string;
+  let database: AppDatabase;
   let ctx: Awaited<ReturnType<typeof startApp>>;
   beforeEach(async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'kzp-amendments-'));
-    file = path.join(dir, 'legal-amendments.json');
-    ctx = await startApp({ amendments: createLegalAmendmentStore(file) });
+    database = openAppDatabase({ dialect: 'sqlite', file: path.join(dir, 'app.sqlite') });
+    ctx = await startApp({ amendments: createLegalAmendmentStore(database) });
     starts = await startedSince(ctx.sys, 'rules-change-notice');
   });
   afterEach(async () => {
     await ctx.close();
+    await database.close();
     rmSync(dir, { recursive: true, force: true });
   });
   /** The rules-change notices started in the engine since the test began. */
@@ -48,7 +50,7 @@ describe('operator records a legal amendment in the web app (Order 138 §8; spec
     expect(again.status).toBe(200);
     expect(again.json).toMatchObject({ created: false, noticeStarted: false });
     expect(await starts()).toHaveLength(1);
-    const stored = JSON.parse(readFileSync(file, 'utf8')).amendments;
+    const stored = await createLegalAmendmentStore(database).list();
     expect(stored).toHaveLength(1);
     expect(stored[0].author).toBe(first.json.amendment.author);
   });
@@ -83,7 +85,7 @@ describe('operator records a legal amendment in the web app (Order 138 §8; spec
       },
       { path: 'changes', kk: 'Не өзгергені көрсетілмеген', ru: 'Не указано: что изменено' },
     ]);
-    expect(existsSync(file)).toBe(false);
+    expect(await createLegalAmendmentStore(database).list()).toEqual([]);
     expect(await starts()).toHaveLength(0);
   });
 

@@ -11,6 +11,8 @@ import { systemClock } from '../../domain/clock';
 import { createDocumentService } from '../../adapters/documents';
 import { createRequestSignatureLog } from '../../adapters/eds/request-signatures';
 import { createSignedDocumentStore } from '../../adapters/eds/signed-documents';
+import { createAuditTrail } from '../../adapters/db/audit';
+import { openAppDatabase } from '../../adapters/db/connect';
 import { signCms } from '../../simulators/ncalayer/cms';
 import { STAFF_SIGNERS } from '../../simulators/ncalayer/holders';
 import { createTestPki, type TestPki } from '../../simulators/ncalayer/pki';
@@ -42,9 +44,12 @@ let deliveries = 0;
 async function setup() {
   const sys = await sharedSystem();
   const documents = createDocumentService({ dir: sys.documentsDir, clock: systemClock });
-  const ctx = await startApp({
+  const database = openAppDatabase({ dialect: 'sqlite', file: path.join(dir, 'app.sqlite') });
+  const audit = createAuditTrail(database);
+  const started = await startApp({
     clock: systemClock,
     documents,
+    audit,
     eds: {
       trust: { roots: [pki.root], intermediates: [], crls: [pki.crl] },
       ncalayerUrl: 'ws://127.0.0.1:1',
@@ -71,7 +76,8 @@ async function setup() {
     documents: { lang: string; documentId: string }[];
   };
   const stored = result.documents.map((d) => ({ documentId: d.documentId, number: result.number }));
-  return { ctx, stored, taskKey: String(task.userTaskKey) };
+  const ctx = { ...started, close: () => started.close().then(() => database.close()) };
+  return { ctx, stored, audit, taskKey: String(task.userTaskKey) };
 }
 
 async function headSigns(call: ReturnType<typeof client>, taskKey: string, alias = 'police-head') {
@@ -90,7 +96,7 @@ async function headSigns(call: ReturnType<typeof client>, taskKey: string, alias
 }
 
 test('an approved result completes only after the head’s EDS signature verified; then it is genuine on the public page', async () => {
-  const { ctx, stored, taskKey } = await setup();
+  const { ctx, stored, audit, taskKey } = await setup();
   try {
     const head = client(ctx.base, await ctx.as('head', { unit: 'police' }));
     const early = await head('POST', `/api/tasks/${taskKey}/complete`, {
@@ -113,6 +119,14 @@ test('an approved result completes only after the head’s EDS signature verifie
     expect(signed.json.signed).toHaveLength(2);
     const done = await head('POST', `/api/tasks/${taskKey}/complete`, { variables: SIGNED_BY_POLICE_HEAD });
     expect(done.status).toBe(200);
+    // The audit trail holds the signature (both documents) and the decision, by the head.
+    const trail = (await audit.list()).reverse();
+    expect(trail.map((e) => [e.action, e.userId, e.taskKey])).toEqual([
+      ['signature', 'police.head', taskKey],
+      ['decision', 'police.head', taskKey],
+    ]);
+    expect(trail[0].detail.documents).toEqual(stored.map((d) => d.documentId));
+    expect(trail[1].detail).toMatchObject({ elementId: 'Task_SignResult', decision: 'approve' });
 
     // The document served to everyone is now the signed one.
     const served = await fetch(`${ctx.base}/api/documents/${stored[0].documentId}`, {

@@ -216,7 +216,7 @@ describe('EDS-signed e-requests', () => {
       licenceApplication('SEC-2026-000602', APPLICANT.bin),
     );
     expectBilingualRefusal(res, 400);
-    expect(ctx.store.get('SEC-2026-000602')).toBeUndefined();
+    expect(await ctx.store.get('SEC-2026-000602')).toBeUndefined();
   });
 
   test('an application signed by someone else (another company’s head) is refused and nothing is recorded', async () => {
@@ -228,7 +228,7 @@ describe('EDS-signed e-requests', () => {
     );
     expectBilingualRefusal(res, 403);
     expect(res.json.error.code).toBe('EDS_WRONG_PERSON');
-    expect(ctx.store.get('SEC-2026-000603')).toBeUndefined();
+    expect(await ctx.store.get('SEC-2026-000603')).toBeUndefined();
   });
 
   test('a signature over other text than what was sent is refused (tampered) and nothing is recorded', async () => {
@@ -247,7 +247,7 @@ describe('EDS-signed e-requests', () => {
     });
     expectBilingualRefusal(res, 422);
     expect(res.json.error.code).toBe('EDS_INTEGRITY');
-    expect(ctx.store.get('SEC-2026-000604')).toBeUndefined();
+    expect(await ctx.store.get('SEC-2026-000604')).toBeUndefined();
   });
 
   test('a revoked signing certificate is refused for a request', async () => {
@@ -258,6 +258,6 @@ describe('EDS-signed e-requests', () => {
       licenceApplication('SEC-2026-000605', APPLICANT.bin),
     );
     expectBilingualRefusal(res, 422);
-    expect(ctx.store.get('SEC-2026-000605')).toBeUndefined();
+    expect(await ctx.store.get('SEC-2026-000605')).toBeUndefined();
   });
 });

@@ -120,7 +120,7 @@ describe('web app hardening: input, attachments, headers, board, access', () => 
       expect([type, res.status]).toEqual([type, status]);
       expect(answer.error).toMatchObject(bilingual);
     }
-    expect(ctx.store.list()).toEqual([]);
+    expect(await ctx.store.list()).toEqual([]);
     expect(starts()).toEqual([]);
   });
 
@@ -150,7 +150,7 @@ describe('web app hardening: input, attachments, headers, board, access', () => 
       path: 'files[0]',
       ru: expect.stringContaining('не более 255'),
     });
-    expect(ctx.store.list()).toEqual([]);
+    expect(await ctx.store.list()).toEqual([]);
     expect(starts()).toEqual([]);
   });
 
@@ -171,7 +171,7 @@ describe('web app hardening: input, attachments, headers, board, access', () => 
     expect(big.status).toBe(413);
     expect(big.json.error.ru).toContain('20 МБ');
     expect(big.json.error.kk).toContain('20 МБ');
-    expect(ctx.store.list()).toEqual([]);
+    expect(await ctx.store.list()).toEqual([]);
   });
 
   test('two files of the same name are both kept', async () => {
@@ -203,7 +203,7 @@ describe('web app hardening: input, attachments, headers, board, access', () => 
       expect(res.status).toBe(400);
       expect(res.json.errors[0].ru).toContain('только PDF, JPEG или PNG');
     }
-    expect(ctx.store.list()).toEqual([]);
+    expect(await ctx.store.list()).toEqual([]);
     const ok = await submitWithFiles(me, [
       { name: 'photo.png', bytes: PNG, type: 'image/png' },
       { name: 'scan.jpg', bytes: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10]), type: 'image/jpeg' },
@@ -353,7 +353,7 @@ describe('web app hardening: input, attachments, headers, board, access', () => 
       'specialists[0].fullName',
     ]);
     expect(res.json.errors[0]).toMatchObject(bilingual);
-    expect(ctx.store.list()).toEqual([]);
+    expect(await ctx.store.list()).toEqual([]);
 
     const number = (await me('POST', '/api/applications', licenceApplication())).json.applicationNumber;
     const text = await me('POST', `/api/applications/${number}/messages`, {

@@ -1,3 +1,4 @@
+import { openAppDatabase, type AppDatabase } from '../../adapters/db/connect';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -56,16 +57,22 @@ const ru = (creds: { cookie: string; csrf: string }) => ({
 describe('operations: applications, instance, operator actions, calendar and MCI', () => {
   let ctx: Awaited<ReturnType<typeof startApp>>;
   let dir: string;
+  let db: AppDatabase;
   beforeEach(async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'ops-'));
+    db = openAppDatabase({ dialect: 'sqlite', file: path.join(dir, 'app.sqlite') });
+    await db.ready();
     ctx = await startApp({
       operations: {
-        calendarRevisions: createCalendarRevisionStore(path.join(dir, 'calendar-revisions.json')),
-        mciRecords: createMciRecordStore(path.join(dir, 'mci-records.json')),
+        calendarRevisions: createCalendarRevisionStore(db),
+        mciRecords: createMciRecordStore(db),
       },
     });
   });
-  afterEach(() => ctx.close());
+  afterEach(async () => {
+    await ctx.close();
+    await db.close();
+  });
 
   test('finished applications are listed beside running ones, filtered by state, service, start dates and number, 50 a page', async () => {
     const running = await licenceAtCompletenessCheck(ctx.sys, 'SEC-2026-000501');
@@ -287,7 +294,7 @@ describe('operations: applications, instance, operator actions, calendar and MCI
     };
     const ok = await op('POST', '/api/ops/calendar/revisions', revision);
     expect(ok.status).toBe(201);
-    const stored = await createCalendarRevisionStore(path.join(dir, 'calendar-revisions.json')).list();
+    const stored = await createCalendarRevisionStore(db).list();
     expect(stored).toHaveLength(1);
     expect(stored[0]).toMatchObject({
       id: 'ПП-2026-12',
@@ -339,7 +346,7 @@ describe('operations: applications, instance, operator actions, calendar and MCI
     expect(future.json.problems[0].ru).toContain('в будущем');
     const ok = await op('POST', '/api/ops/mci', { year: '2027', mci: '4500', ...basis });
     expect(ok.status).toBe(201);
-    const stored = await createMciRecordStore(path.join(dir, 'mci-records.json')).list();
+    const stored = await createMciRecordStore(db).list();
     expect(stored).toMatchObject([
       { year: 2027, mci: 4500, legalBasis: `${basis.act}, статья 9, 10.04.2026` },
     ]);

@@ -39,6 +39,11 @@ export interface EdsDeps extends EdsConfig {
   camunda: CamundaPort;
   documents?: Pick<DocumentService, 'get'>;
   clock: Clock;
+  /** Called once a head's signatures are saved, before the answer (the web app's audit trail). */
+  onSigned?: (
+    req: Request,
+    signed: { taskKey: string; applicationNumber?: string; documentIds: string[] },
+  ) => Promise<void>;
   /** Starts the applicant's session (the web app's session mechanism). */
   startSession(
     res: Response,
@@ -242,6 +247,11 @@ export function createEds(deps: EdsDeps) {
       userId: req.session!.userId,
       expectedIin: iin,
       signatures,
+    });
+    await deps.onSigned?.(req, {
+      taskKey: String(task.userTaskKey),
+      applicationNumber: saved[0]?.applicationNumber,
+      documentIds: saved.map((d) => d.documentId),
     });
     res.json({ signed: saved.map(publicView) });
   });

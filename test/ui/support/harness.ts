@@ -126,7 +126,7 @@ export async function startApp(overrides: Partial<AppDeps> = {}) {
         : signInStaff(base, seededUser(role, opts.unit)),
     close: async () => {
       handler = undefined;
-      store.close();
+      await store.close();
     },
   };
 }

@@ -1,7 +1,6 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createCalendarRevisionStore } from '../../../adapters/calendar-revisions';
+import type { AppDatabase } from '../../../adapters/db/connect';
+import { DIALECTS, stopSharedPostgres } from '../../support/postgres';
 import {
   CalendarDataError,
   CalendarRangeError,
@@ -117,17 +116,18 @@ describe('calendar revisions', () => {
   });
 });
 
-describe('calendar revision file store', () => {
-  let directory: string;
-  beforeEach(() => {
-    directory = mkdtempSync(join(tmpdir(), 'calendar-revisions-'));
+describe.each(DIALECTS)('calendar revision store on $name', ({ open }) => {
+  let database: AppDatabase;
+  beforeEach(async () => {
+    database = await open();
   });
-  afterEach(() => rmSync(directory, { recursive: true, force: true }));
+  afterEach(() => database.close());
+  afterAll(stopSharedPostgres);
 
   test('given appended revisions, then the history lists all of them in order with when they were recorded', async () => {
-    const file = join(directory, 'nested', 'revisions.json');
-    const store = createCalendarRevisionStore(file);
+    const store = createCalendarRevisionStore(database);
     expect(await store.list()).toEqual([]);
+    const empty = await store.version();
     await store.append(transfer, new Date('2026-04-02T10:00:00Z'));
     const correction = {
       ...transfer,
@@ -136,13 +136,14 @@ describe('calendar revision file store', () => {
       changes: [{ date: '2026-04-13', kind: 'working-day' as const }],
     };
     await store.append(correction, new Date('2026-04-03T10:00:00Z'));
+    expect(await store.version()).not.toBe(empty);
 
-    const history = await createCalendarRevisionStore(file).list();
+    const history = await createCalendarRevisionStore(database).list();
     expect(history.map((r) => [r.id, r.recordedAt])).toEqual([
       ['transfer-2026-04', '2026-04-02T10:00:00.000Z'],
       ['transfer-2026-04-withdrawn', '2026-04-03T10:00:00.000Z'],
     ]);
-    expect(JSON.parse(readFileSync(file, 'utf8')).revisions).toHaveLength(2);
+    expect(history[0]).toEqual({ ...transfer, recordedAt: '2026-04-02T10:00:00.000Z' });
     const clockOn3April = createLegalClock(
       await store.calendarAsOf(shippedCalendar, new Date('2026-04-03T12:00:00Z')),
     );
@@ -152,7 +153,7 @@ describe('calendar revision file store', () => {
   });
 
   test('given a revision id already recorded or an invalid revision, then append refuses and the history is unchanged', async () => {
-    const store = createCalendarRevisionStore(join(directory, 'revisions.json'));
+    const store = createCalendarRevisionStore(database);
     await store.append(transfer, new Date('2026-04-02T10:00:00Z'));
     await expect(store.append(transfer, new Date('2026-04-02T11:00:00Z'))).rejects.toThrow(
       /already recorded/,
@@ -164,7 +165,7 @@ describe('calendar revision file store', () => {
   });
 
   test('given concurrent appends, then none is lost', async () => {
-    const store = createCalendarRevisionStore(join(directory, 'revisions.json'));
+    const store = createCalendarRevisionStore(database);
     await Promise.all(
       [1, 2, 3, 4, 5].map((i) => store.append({ ...transfer, id: `r${i}` }, new Date(Date.UTC(2026, 3, i)))),
     );

@@ -1,7 +1,8 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import worker from '../../../workers/check-licence-fee';
+import { openAppDatabase } from '../../../adapters/db/connect';
 import {
   createMciRecordStore,
   MciRecordConflictError,
@@ -96,9 +97,11 @@ describe('a year whose MCI is not recorded yet (Order 923 licence List row 6: th
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   test('raises an incident saying no MCI is recorded for 2027; once an operator records it, the next job uses it without a restart', async () => {
-    const file = path.join(dir, 'mci-records.json');
-    const store = createMciRecordStore(file);
-    const deps = { ...h.deps, currentFeeSchedule: recordedFeeSchedule(store, file) };
+    const database = openAppDatabase({ dialect: 'sqlite', file: path.join(dir, 'app.sqlite') });
+    const store = createMciRecordStore(database);
+    // Another process (the operator's command) records on the same database.
+    const operatorsDatabase = openAppDatabase({ dialect: 'sqlite', file: path.join(dir, 'app.sqlite') });
+    const deps = { ...h.deps, currentFeeSchedule: recordedFeeSchedule(store) };
     const variables = vars(fixtures.licence.unpaid, 'issue', '2027-01-05T10:00:00+05:00');
     const first = fakeJob(worker.type, variables);
     await worker.handler(first, deps);
@@ -110,7 +113,7 @@ describe('a year whose MCI is not recorded yet (Order 923 licence List row 6: th
         'МРП на 2027 год не записан (дата платежа 2027-01-05): запишите его с правовым основанием',
     });
 
-    await store.append(
+    await createMciRecordStore(operatorsDatabase).append(
       {
         year: 2027,
         mci: 4500,
@@ -119,7 +122,7 @@ describe('a year whose MCI is not recorded yet (Order 923 licence List row 6: th
       },
       new Date('2026-12-10T09:00:00Z'),
     );
-    expect(JSON.parse(readFileSync(file, 'utf8')).records).toEqual([
+    expect(await store.list()).toEqual([
       expect.objectContaining({ year: 2027, mci: 4500, recordedAt: '2026-12-10T09:00:00.000Z' }),
     ]);
     const retry = fakeJob(worker.type, variables);
@@ -129,16 +132,19 @@ describe('a year whose MCI is not recorded yet (Order 923 licence List row 6: th
       errorCode: 'FEE_NOT_PAID',
       variables: { feeCheck: { expectedAmount: 27_000, mci: 6 } },
     });
+    await database.close();
+    await operatorsDatabase.close();
   });
 
   test('a year already shipped or recorded cannot be recorded again', async () => {
-    const file = path.join(dir, 'mci-records.json');
-    const store = createMciRecordStore(file);
+    const database = openAppDatabase({ dialect: 'sqlite', file: path.join(dir, 'app.sqlite') });
+    const store = createMciRecordStore(database);
     const r = { year: 2026, mci: 1, legalBasis: 'Закон о бюджете', author: 'operator-1' };
     await expect(store.append(r, new Date())).rejects.toThrow(MciRecordConflictError);
     await store.append({ ...r, year: 2027, mci: 4500 }, new Date());
     await expect(store.append({ ...r, year: 2027, mci: 4600 }, new Date())).rejects.toThrow(
       'already recorded',
     );
+    await database.close();
   });
 });

@@ -1,0 +1,95 @@
+import { sql, type Kysely, type Migration } from 'kysely';
+
+/**
+ * The one list of migrations, run in order on SQLite and PostgreSQL alike. A migration is never
+ * edited once released: a change of schema is a new entry. Only portable column types (`text`,
+ * `integer`) and plain indexes are used, so the same statements mean the same on both.
+ */
+export const MIGRATIONS: Record<string, Migration> = {
+  '0001-operator-records-and-audit': {
+    async up(db: Kysely<unknown>) {
+      for (const table of ['calendar_revisions', 'mci_records', 'legal_amendments'] as const) {
+        let create = db.schema
+          .createTable(table)
+          .addColumn('record_key', 'text', (c) => c.primaryKey())
+          .addColumn('position', 'integer', (c) => c.notNull().unique())
+          .addColumn('recorded_at', 'text', (c) => c.notNull())
+          .addColumn('body', 'text', (c) => c.notNull());
+        if (table === 'legal_amendments') create = create.addColumn('notice_process_instance_key', 'text');
+        await create.execute();
+      }
+      await db.schema
+        .createTable('audit_events')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('at', 'text', (c) => c.notNull())
+        .addColumn('user_id', 'text', (c) => c.notNull())
+        .addColumn('role', 'text', (c) => c.notNull())
+        .addColumn('action', 'text', (c) => c.notNull())
+        .addColumn('application_number', 'text')
+        .addColumn('task_key', 'text')
+        .addColumn('document_id', 'text')
+        .addColumn('ip', 'text')
+        .addColumn('detail', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('audit_events_by_at').on('audit_events').columns(['at', 'id']).execute();
+      await db.schema
+        .createIndex('audit_events_by_application')
+        .on('audit_events')
+        .columns(['application_number', 'at'])
+        .execute();
+      await db.schema
+        .createIndex('audit_events_by_user')
+        .on('audit_events')
+        .columns(['user_id', 'at'])
+        .execute();
+    },
+    async down(db: Kysely<unknown>) {
+      for (const table of ['audit_events', 'legal_amendments', 'mci_records', 'calendar_revisions'])
+        await db.schema.dropTable(table).execute();
+    },
+  },
+  '0002-applications': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('applications')
+        .addColumn('application_number', 'text', (c) => c.primaryKey())
+        .addColumn('service_id', 'text', (c) => c.notNull())
+        .addColumn('request_kind', 'text', (c) => c.notNull())
+        .addColumn('applicant_bin', 'text', (c) => c.notNull())
+        .addColumn('payload', 'text', (c) => c.notNull())
+        .addColumn('received_at', 'text', (c) => c.notNull())
+        .addColumn('registered_on', 'text', (c) => c.notNull())
+        .addColumn('state', 'text', (c) => c.notNull().check(sql`state in ('starting', 'started')`))
+        .addColumn('process_instance_key', 'text')
+        .addColumn('idempotency_key', 'text')
+        .execute();
+      await db.schema
+        .createIndex('applications_by_bin')
+        .on('applications')
+        .columns(['applicant_bin', 'received_at'])
+        .execute();
+      // One application per applicant and idempotency key, whichever replica receives the repeat.
+      await db.schema
+        .createIndex('applications_by_idempotency_key')
+        .on('applications')
+        .columns(['applicant_bin', 'idempotency_key'])
+        .unique()
+        .where(sql.ref('idempotency_key'), 'is not', null)
+        .execute();
+      await db.schema
+        .createIndex('applications_starting')
+        .on('applications')
+        .columns(['state', 'received_at'])
+        .execute();
+      await db.schema
+        .createTable('number_sequences')
+        .addColumn('prefix', 'text', (c) => c.primaryKey())
+        .addColumn('last', 'integer', (c) => c.notNull())
+        .execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropTable('number_sequences').execute();
+      await db.schema.dropTable('applications').execute();
+    },
+  },
+};
