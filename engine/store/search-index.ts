@@ -390,50 +390,67 @@ export function searchIndexReader(db: Database) {
       req: SearchRequest | undefined,
       defaultSort: string,
     ): SearchResponse<Record<string, any>> {
-      const filter = req?.filter ?? {};
-      if (typeof filter !== 'object' || filter === null || Array.isArray(filter))
-        throw invalid('filter must be an object');
-      const src = source(kind, filter);
-      const { where, params } = src;
-      // Rows of one candidate group carry the task's sort columns: ordering by them follows their index.
-      const rows = src.group === undefined ? 't' : 'g';
-      const sort = req?.sort?.length ? req.sort : [{ field: defaultSort, order: 'ASC' as const }];
-      const order: string[] = [];
-      for (const s of sort) {
-        if (!s || typeof s.field !== 'string') throw invalid('each sort entry needs a field');
-        const desc = String(s.order ?? 'ASC').toUpperCase() === 'DESC';
-        const sortRows = rows === 'g' && CANDIDATE_SORTS.includes(s.field) ? 'g' : 't';
-        if (SPECS[kind].ordered?.includes(s.field))
-          order.push(`${sortRows}."_s_${s.field}" ${desc ? 'DESC' : 'ASC'}`);
-        else order.push(`${column(kind, s.field)} ${desc ? 'DESC NULLS FIRST' : 'ASC NULLS LAST'}`);
-      }
-      order.push(`${rows}.key ASC`);
-      const limit = req?.page?.limit ?? 100;
-      if (!Number.isInteger(limit) || limit < 0 || limit > 10_000)
-        throw invalid('page.limit must be an integer between 0 and 10000');
-      let from = req?.page?.from ?? 0;
-      if (!Number.isInteger(from) || from < 0) throw invalid('page.from must be a non-negative integer');
-      if (req?.page?.after) from = decodeCursor(req.page.after) + 1;
-      if (req?.page?.before) from = Math.max(0, decodeCursor(req.page.before) - limit);
-      const total = (
-        prepared(`SELECT COUNT(*) AS n FROM ${src.count.from} WHERE ${src.count.where}`).get(
-          ...src.count.params,
-        ) as { n: number }
-      ).n;
-      const found = prepared(
-        `SELECT t.data FROM ${src.from} WHERE ${where} ORDER BY ${order.join(', ')} LIMIT ? OFFSET ?`,
-      ).all(...params, limit, from) as { data: string }[];
-      const items = found.map((r) => JSON.parse(r.data) as Record<string, any>);
-      const page: SearchResponse<unknown>['page'] = { totalItems: total, hasMoreTotalItems: false };
-      if (items.length) {
-        page.startCursor = encodeCursor(from);
-        page.endCursor = encodeCursor(from + items.length - 1);
-      }
-      return { items, page };
+      const { rows, page } = query(kind, req, defaultSort);
+      return { items: rows.map((r) => JSON.parse(r) as Record<string, any>), page };
+    },
+    /**
+     * The same answer as JSON text, the stored rows spliced in as they are: what `JSON.stringify` of
+     * `search()` gives, without parsing and serialising every row of the page again.
+     */
+    searchJson(kind: SearchKind, req: SearchRequest | undefined, defaultSort: string): string {
+      const { rows, page } = query(kind, req, defaultSort);
+      return `{"items":[${rows.join(',')}],"page":${JSON.stringify(page)}}`;
     },
     count(kind: SearchKind): number {
       return (prepared(`SELECT COUNT(*) AS n FROM ${table(kind)}`).get() as { n: number }).n;
     },
   };
+
+  function query(
+    kind: SearchKind,
+    req: SearchRequest | undefined,
+    defaultSort: string,
+  ): { rows: string[]; page: SearchResponse<unknown>['page'] } {
+    const filter = req?.filter ?? {};
+    if (typeof filter !== 'object' || filter === null || Array.isArray(filter))
+      throw invalid('filter must be an object');
+    const src = source(kind, filter);
+    const { where, params } = src;
+    // Rows of one candidate group carry the task's sort columns: ordering by them follows their index.
+    const alias = src.group === undefined ? 't' : 'g';
+    const sort = req?.sort?.length ? req.sort : [{ field: defaultSort, order: 'ASC' as const }];
+    const order: string[] = [];
+    for (const s of sort) {
+      if (!s || typeof s.field !== 'string') throw invalid('each sort entry needs a field');
+      const desc = String(s.order ?? 'ASC').toUpperCase() === 'DESC';
+      const sortRows = alias === 'g' && CANDIDATE_SORTS.includes(s.field) ? 'g' : 't';
+      if (SPECS[kind].ordered?.includes(s.field))
+        order.push(`${sortRows}."_s_${s.field}" ${desc ? 'DESC' : 'ASC'}`);
+      else order.push(`${column(kind, s.field)} ${desc ? 'DESC NULLS FIRST' : 'ASC NULLS LAST'}`);
+    }
+    order.push(`${alias}.key ASC`);
+    const limit = req?.page?.limit ?? 100;
+    if (!Number.isInteger(limit) || limit < 0 || limit > 10_000)
+      throw invalid('page.limit must be an integer between 0 and 10000');
+    let from = req?.page?.from ?? 0;
+    if (!Number.isInteger(from) || from < 0) throw invalid('page.from must be a non-negative integer');
+    if (req?.page?.after) from = decodeCursor(req.page.after) + 1;
+    if (req?.page?.before) from = Math.max(0, decodeCursor(req.page.before) - limit);
+    const total = (
+      prepared(`SELECT COUNT(*) AS n FROM ${src.count.from} WHERE ${src.count.where}`).get(
+        ...src.count.params,
+      ) as { n: number }
+    ).n;
+    const found = prepared(
+      `SELECT t.data FROM ${src.from} WHERE ${where} ORDER BY ${order.join(', ')} LIMIT ? OFFSET ?`,
+    ).all(...params, limit, from) as { data: string }[];
+    const rows = found.map((r) => r.data);
+    const page: SearchResponse<unknown>['page'] = { totalItems: total, hasMoreTotalItems: false };
+    if (rows.length) {
+      page.startCursor = encodeCursor(from);
+      page.endCursor = encodeCursor(from + rows.length - 1);
+    }
+    return { rows, page };
+  }
 }
 export type SearchIndexReader = ReturnType<typeof searchIndexReader>;
