@@ -848,7 +848,7 @@ export function createApp(deps: AppDeps): express.Express {
     }
   });
 
-  // Running applications by their nearest running term, rebuilt every minute once the board is read.
+  // Running applications by their nearest running term; a read finding it over a minute old renews it.
   const deadlineIndex = createDeadlineIndex({
     running: (from) => runningInstances({ page: 1, from }),
     activeElements: activeElementsByInstance,
@@ -859,7 +859,6 @@ export function createApp(deps: AppDeps): express.Express {
     const q = listQuery(req, badQuery);
     // Nearest term first (overdue first) from the board's index; a text search reads the engine's list.
     const fromIndex = !q.search;
-    if (fromIndex) deadlineIndex.start();
     const page = fromIndex
       ? await deadlineIndex.page(q.from, PAGE_SIZE, q.service)
       : await runningInstances(q);

@@ -7,7 +7,8 @@ import { isServiceTerm, matchesStep } from '../domain/applications/status';
  *
  * The engine's API sorts process instances by their own fields only, not by a variable, so the
  * index is built here: one pass over the running instances, 50 at a time with the same batched
- * queries as a board page, repeated every `refreshMs` (a minute by default) and after a start.
+ * queries as a board page; a read that finds the index older than `refreshMs` (a minute by default)
+ * answers from it and starts the next pass, so nothing runs while nobody reads the board.
  */
 
 export interface RunningApplication {
@@ -53,15 +54,18 @@ const byTerm = (a: IndexedApplication, b: IndexedApplication) =>
 
 export function createDeadlineIndex(
   source: DeadlineSource,
-  opts: { refreshMs?: number; batch?: number } = {},
+  opts: { refreshMs?: number; batch?: number; now?: () => number } = {},
 ) {
   const batch = opts.batch ?? 50;
+  const refreshMs = opts.refreshMs ?? 60_000;
+  const now = opts.now ?? Date.now;
+  let builtAt = 0;
   let entries: IndexedApplication[] | undefined;
   let byService = new Map<string, IndexedApplication[]>();
   let building: Promise<void> | undefined;
-  let timer: NodeJS.Timeout | undefined;
 
   async function build(): Promise<void> {
+    const started = now();
     const next: IndexedApplication[] = [];
     for (let from = 0; ; from += batch) {
       const page = await source.running(from, batch);
@@ -80,6 +84,7 @@ export function createDeadlineIndex(
       if (page.items.length < batch) break;
     }
     entries = next.sort(byTerm);
+    builtAt = started;
     byService = new Map();
     for (const e of entries) {
       const list = byService.get(e.processDefinitionId);
@@ -103,18 +108,9 @@ export function createDeadlineIndex(
       service?: string,
     ): Promise<{ items: IndexedApplication[]; total: number }> {
       if (!entries) await refresh();
+      else if (now() - builtAt > refreshMs) void refresh().catch(() => undefined);
       const all = service ? (byService.get(service) ?? []) : entries!;
       return { items: all.slice(from, from + limit), total: all.length };
-    },
-    /** Rebuilds every `refreshMs` without keeping the process alive. */
-    start(refreshMs = opts.refreshMs ?? 60_000): void {
-      if (timer) return;
-      timer = setInterval(() => void refresh().catch(() => undefined), refreshMs);
-      timer.unref?.();
-    },
-    stop(): void {
-      if (timer) clearInterval(timer);
-      timer = undefined;
     },
   };
 }
