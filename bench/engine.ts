@@ -125,9 +125,11 @@ export async function restThroughput(instances = 1000, concurrency = 32): Promis
  * generator here do not share its event loop.
  */
 export async function engineProcess(dataDir = tmpDir()): Promise<{ address: string; stop(): Promise<void> }> {
+  // BENCH_ENGINE_NODE_ARGS, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`, profiles the engine process.
+  const nodeArgs = (process.env.BENCH_ENGINE_NODE_ARGS ?? '').split(' ').filter(Boolean);
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', path.join(__dirname, '..', 'engine', 'start.ts')],
+    [...nodeArgs, '--import', 'tsx', path.join(__dirname, '..', 'engine', 'start.ts')],
     {
       env: {
         ...process.env,
@@ -262,7 +264,7 @@ export async function memoryPerWaitingInstance(instances = 10_000): Promise<numb
 /** The token of the engine process the benchmark starts; an in-process engine needs none and ignores it. */
 const BENCH_ENGINE_TOKEN = 'bench-engine-token-0123456789';
 
-function sdkClient(address: string) {
+export function sdkClient(address: string) {
   return new Camunda8({
     ZEEBE_REST_ADDRESS: address,
     CAMUNDA_AUTH_STRATEGY: 'BASIC',

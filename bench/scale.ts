@@ -1,9 +1,9 @@
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Camunda8 } from '@camunda8/sdk';
 import { Engine } from '../engine';
-import { engineProcess } from './engine';
+import { engineProcess, sdkClient } from './engine';
 import { openSqliteStore, RecordStore } from '../engine/store/sqlite-store';
 import { seedHistory, syntheticBin } from './fixtures/history';
 
@@ -98,11 +98,32 @@ export async function worklistPage(client: any, page = 1): Promise<{ items: any[
 }
 
 function sdk(address: string): any {
-  return new Camunda8({
-    ZEEBE_REST_ADDRESS: address,
-    CAMUNDA_AUTH_STRATEGY: 'NONE',
-    CAMUNDA_SDK_LOG_LEVEL: 'error',
-  } as any).getOrchestrationClusterApiClient();
+  return sdkClient(address);
+}
+
+/** The job load in a child process: resolves `started` once its worker polls, `done` with jobs/s. */
+function jobLoad(address: string, jobsPerSecond: number, seconds: number) {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(__dirname, 'job-load.ts'), address, String(jobsPerSecond), String(seconds)],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  let out = '';
+  let markStarted: () => void;
+  const started = new Promise<void>((r) => (markStarted = r));
+  child.stdout!.on('data', (c: Buffer) => {
+    out += c.toString();
+    if (out.includes('started\n')) markStarted();
+  });
+  const done = new Promise<number>((resolve, reject) =>
+    child.once('exit', (code) => {
+      const m = /\{"jobsPerSecond":([\d.]+)\}/.exec(out);
+      if (code === 0 && m) resolve(Number(m[1]));
+      else reject(new Error(`the job load exited with ${code}`));
+    }),
+  );
+  child.once('exit', () => markStarted());
+  return { started, done };
 }
 
 const quantile = (xs: number[], p: number) => {
@@ -138,41 +159,19 @@ export async function benchScale(
   const heapMb = (heapUsed() - heapBefore) / 1024 / 1024;
   engine.close();
 
-  // ---- under load: the engine serving REST, 200 jobs/s, clerks paging, applicants applying
-  // The engine in its own process, as `npm run engine` runs it; clients and load share this one.
+  // ---- under load: the engine serving REST, 200 jobs/s, clerks paging, applicants applying.
+  // The engine in its own process, as `npm run engine` runs it; the job load (instances created and
+  // their jobs worked by the SDK job worker) in another, as workers run beside the web app; the
+  // clerk's and the applicant's clients in this one.
   const running = await engineProcess(dir);
   const clerk = sdk(running.address);
   const portal = sdk(running.address);
-  const loadClient = sdk(running.address);
-  const workerClient = sdk(running.address);
-  let jobsDone = 0;
-  const worker = workerClient.createJobWorker({
-    jobType: 'bench-latency',
-    jobTimeoutMs: 60_000,
-    maxParallelJobs: 64,
-    pollTimeoutMs: 10_000,
-    jobHandler: (job: any) => {
-      jobsDone++;
-      return job.complete();
-    },
-  });
-  await new Promise((r) => setTimeout(r, 200));
+  const load = jobLoad(running.address, jobsPerSecond, seconds);
+  await load.started;
   const until = performance.now() + seconds * 1000;
   const pageMs: number[] = [];
   const intakeMs: number[] = [];
   let totalSeen = 0;
-  const load = (async () => {
-    const start = performance.now();
-    const inflight: Promise<unknown>[] = [];
-    for (let n = 0; jobsPerSecond > 0 && performance.now() < until; n++) {
-      const wait = start + (n * 1000) / jobsPerSecond - performance.now();
-      if (wait > 1) await new Promise((r) => setTimeout(r, wait));
-      inflight.push(
-        loadClient.createProcessInstance({ processDefinitionId: 'bench-service-only', variables: { n } }),
-      );
-    }
-    await Promise.all(inflight);
-  })();
   const clerks = (async () => {
     for (let i = 0; performance.now() < until; i++) {
       const s = performance.now();
@@ -195,10 +194,8 @@ export async function benchScale(
       await new Promise((r) => setTimeout(r, 50));
     }
   })();
-  await Promise.all([load, clerks, intake]);
-  await new Promise((r) => setTimeout(r, 500));
-  worker.stop();
-  const jobsDonePerSecond = jobsDone / seconds;
+  await Promise.all([clerks, intake]);
+  const jobsDonePerSecond = await load.done;
   await running.stop();
   fs.rmSync(dir, { recursive: true, force: true });
 

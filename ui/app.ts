@@ -27,6 +27,7 @@ import {
 } from '@camunda8/orchestration-cluster-api';
 import { SERVICE_IDS } from '../domain/services';
 import { listQuery, pageInfo, PAGE_SIZE, searchVariableFilter, type ListQuery } from './paging';
+import { createDeadlineIndex } from './deadline-index';
 import { createInbound } from '../intake/inbound';
 import { createIntake, intakeErrorHandler, IntakeError, type Intake } from '../intake/intake';
 import { createCabinet } from '../intake/cabinet';
@@ -920,10 +921,20 @@ export function createApp(deps: AppDeps): express.Express {
     }
   });
 
+  // Running applications by their nearest running term; a read finding it over a minute old renews it.
+  const deadlineIndex = createDeadlineIndex({
+    running: (from) => runningInstances({ page: 1, from }),
+    activeElements: activeElementsByInstance,
+    variables: (keys) => rootVariablesOf(keys, undefined),
+  });
   app.get('/api/ops/deadlines', operator, async (req, res) => {
     const now = clock.now();
     const q = listQuery(req, badQuery);
-    const page = await runningInstances(q);
+    // Nearest term first (overdue first) from the board's index; a text search reads the engine's list.
+    const fromIndex = !q.search;
+    const page = fromIndex
+      ? await deadlineIndex.page(q.from, PAGE_SIZE, q.service)
+      : await runningInstances(q);
     const keys = page.items.map((i) => i.processInstanceKey);
     const [elements, vars] = await Promise.all([
       activeElementsByInstance(keys),
@@ -932,6 +943,8 @@ export function createApp(deps: AppDeps): express.Express {
     const rows: Record<string, unknown>[] = [];
     const uncomputable: Record<string, unknown>[] = [];
     for (const i of page.items) {
+      // An application that ended since the index was built has no active step: it is not shown.
+      if (fromIndex && !elements.has(i.processInstanceKey)) continue;
       const variables = vars.get(i.processInstanceKey) ?? {};
       const active = elements.get(i.processInstanceKey) ?? [];
       const of = {

@@ -115,7 +115,13 @@ const SPECS: Record<SearchKind, KindSpec> = {
 const table = (kind: SearchKind) => `s_${kind}`;
 const sortColumns = (kind: SearchKind) => (SPECS[kind].ordered ?? []).map((f) => `_s_${f}`);
 const LAST = '\uffff';
-const GROUPS = 's_userTask_group';
+/**
+ * A user task's candidate groups, one row per group, with the task's state and sort columns: a
+ * worklist (one group, open tasks, by due date) is then one range of one index, counted and paged
+ * without touching other groups' or finished tasks.
+ */
+const GROUPS = 's_userTask_candidate';
+const CANDIDATE_SORTS = ['dueDate', 'creationDate'];
 const FIELD = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
 
 export interface SearchRequest {
@@ -142,8 +148,18 @@ export function createSearchTables(db: Database): void {
       db.exec(`CREATE INDEX IF NOT EXISTS ${name} ON ${table(kind)} (${ix.map((c) => `"${c}"`).join(', ')})`);
     }
   }
-  db.exec(`CREATE TABLE IF NOT EXISTS ${GROUPS} (grp TEXT NOT NULL, key TEXT NOT NULL, PRIMARY KEY (grp, key)) WITHOUT ROWID;
-    CREATE INDEX IF NOT EXISTS ix_userTask_group_key ON ${GROUPS} (key);`);
+  const fresh = !db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(GROUPS);
+  const sorts = CANDIDATE_SORTS.map((f) => `"_s_${f}"`).join(', ');
+  db.exec(`CREATE TABLE IF NOT EXISTS ${GROUPS} (grp TEXT NOT NULL, key TEXT NOT NULL, state TEXT, ${CANDIDATE_SORTS.map((f) => `"_s_${f}" TEXT`).join(', ')}, PRIMARY KEY (grp, key)) WITHOUT ROWID;
+    CREATE INDEX IF NOT EXISTS ix_userTask_candidate_key ON ${GROUPS} (key);
+    CREATE INDEX IF NOT EXISTS ix_userTask_candidate_order ON ${GROUPS} (grp, state, ${sorts}, key);`);
+  if (fresh) {
+    // Search tables written before this one: fill it from the tasks' rows (the earlier group table goes).
+    db.exec(`INSERT OR IGNORE INTO ${GROUPS} (grp, key, state, ${sorts})
+      SELECT j.value, t.key, t.state, ${CANDIDATE_SORTS.map((f) => `t."_s_${f}"`).join(', ')}
+      FROM ${table('userTask')} t, json_each(t.data, '$.candidateGroups') j;
+      DROP TABLE IF EXISTS s_userTask_group;`);
+  }
 }
 
 /** SQLite binds no booleans or undefined: store booleans as 1/0 (JSON's true/false read back the same way). */
@@ -168,7 +184,9 @@ export function searchIndexWriter(db: Database): (changes: IndexChanges) => void
     deletes.set(kind, db.prepare(`DELETE FROM ${table(kind)} WHERE key = ?`));
   }
   const delGroups = db.prepare(`DELETE FROM ${GROUPS} WHERE key = ?`);
-  const addGroup = db.prepare(`INSERT OR IGNORE INTO ${GROUPS} (grp, key) VALUES (?, ?)`);
+  const addGroup = db.prepare(
+    `INSERT OR IGNORE INTO ${GROUPS} (grp, key, state${CANDIDATE_SORTS.map((f) => `, "_s_${f}"`).join('')}) VALUES (?, ?, ?${CANDIDATE_SORTS.map(() => ', ?').join('')})`,
+  );
   return (changes) => {
     for (const [kind, rows] of changes) {
       const cols = SPECS[kind].columns;
@@ -189,7 +207,9 @@ export function searchIndexWriter(db: Database): (changes: IndexChanges) => void
           );
         if (kind === 'userTask') {
           delGroups.run(key);
-          for (const g of (doc.candidateGroups as string[] | undefined) ?? []) addGroup.run(String(g), key);
+          const sorts = CANDIDATE_SORTS.map((f) => (doc[f] == null ? LAST : String(doc[f])));
+          for (const g of (doc.candidateGroups as string[] | undefined) ?? [])
+            addGroup.run(String(g), key, sqlValue(doc.state), ...sorts);
         }
       }
     }
@@ -283,7 +303,10 @@ function whereClause(kind: SearchKind, filter: Record<string, unknown>, params: 
   for (const [field, cond] of Object.entries(filter)) {
     if (cond === undefined) continue;
     if (kind === 'userTask' && field === 'candidateGroup') {
-      parts.push(`t.key IN (SELECT g.key FROM ${GROUPS} g WHERE ${condition('g.grp', cond, field, params)})`);
+      // The group rows carry the task's state: only the tasks in that state are looked at.
+      let groups = condition('g.grp', cond, field, params);
+      if (filter.state !== undefined) groups += ` AND ${condition('g.state', filter.state, 'state', params)}`;
+      parts.push(`t.key IN (SELECT g.key FROM ${GROUPS} g WHERE ${groups})`);
     } else if (kind === 'userTask' && field === 'candidateUser') {
       parts.push(
         `EXISTS (SELECT 1 FROM json_each(t.data, '$.candidateUsers') u WHERE ${condition('u.value', cond, field, params)})`,
@@ -307,6 +330,56 @@ function whereClause(kind: SearchKind, filter: Record<string, unknown>, params: 
     }
   }
   return parts.length ? parts.join(' AND ') : '1';
+}
+
+/** The one candidate group a filter names (`'g'`, `{ $eq: 'g' }` or `{ $in: ['g'] }`), else undefined. */
+function oneGroup(cond: unknown): string | undefined {
+  if (typeof cond === 'string') return cond;
+  if (!cond || typeof cond !== 'object' || Array.isArray(cond)) return undefined;
+  const ops = Object.entries(cond).filter(([, v]) => v !== undefined);
+  if (ops.length !== 1) return undefined;
+  const [op, v] = ops[0];
+  if (op === '$eq' && typeof v === 'string') return v;
+  if (op === '$in' && Array.isArray(v) && v.length === 1 && typeof v[0] === 'string') return v[0];
+  return undefined;
+}
+
+/**
+ * Where a search reads its rows. User tasks of one candidate group are read from the group's rows
+ * (state and sort columns included), so a worklist page and its count are one index range each.
+ */
+function source(kind: SearchKind, filter: Record<string, unknown>) {
+  const params: unknown[] = [];
+  const group = kind === 'userTask' ? oneGroup(filter.candidateGroup) : undefined;
+  if (group === undefined) {
+    const where = whereClause(kind, filter, params);
+    return {
+      from: `${table(kind)} t`,
+      where,
+      params,
+      count: { from: `${table(kind)} t`, where, params },
+      group,
+    };
+  }
+  const { candidateGroup: _g, state, ...rest } = filter;
+  const groupParams: unknown[] = [group];
+  let groupWhere = 'g.grp = ?';
+  if (state !== undefined) groupWhere += ` AND ${condition('g.state', state, 'state', groupParams)}`;
+  const restWhere = whereClause(kind, rest, params);
+  const from = `${GROUPS} g JOIN ${table(kind)} t ON t.key = g.key`;
+  const where = `${groupWhere} AND ${restWhere}`;
+  const all = [...groupParams, ...params];
+  return {
+    from,
+    where,
+    params: all,
+    // Only the group's rows when nothing else filters: the count reads the index alone.
+    count:
+      restWhere === '1'
+        ? { from: `${GROUPS} g`, where: groupWhere, params: groupParams }
+        : { from, where, params: all },
+    group,
+  };
 }
 
 const encodeCursor = (i: number) => Buffer.from(`idx:${i}`).toString('base64');
@@ -340,44 +413,67 @@ export function searchIndexReader(db: Database) {
       req: SearchRequest | undefined,
       defaultSort: string,
     ): SearchResponse<Record<string, any>> {
-      const filter = req?.filter ?? {};
-      if (typeof filter !== 'object' || filter === null || Array.isArray(filter))
-        throw invalid('filter must be an object');
-      const params: unknown[] = [];
-      const where = whereClause(kind, filter, params);
-      const sort = req?.sort?.length ? req.sort : [{ field: defaultSort, order: 'ASC' as const }];
-      const order: string[] = [];
-      for (const s of sort) {
-        if (!s || typeof s.field !== 'string') throw invalid('each sort entry needs a field');
-        const desc = String(s.order ?? 'ASC').toUpperCase() === 'DESC';
-        if (SPECS[kind].ordered?.includes(s.field)) order.push(`t."_s_${s.field}" ${desc ? 'DESC' : 'ASC'}`);
-        else order.push(`${column(kind, s.field)} ${desc ? 'DESC NULLS FIRST' : 'ASC NULLS LAST'}`);
-      }
-      order.push('t.key ASC');
-      const limit = req?.page?.limit ?? 100;
-      if (!Number.isInteger(limit) || limit < 0 || limit > 10_000)
-        throw invalid('page.limit must be an integer between 0 and 10000');
-      let from = req?.page?.from ?? 0;
-      if (!Number.isInteger(from) || from < 0) throw invalid('page.from must be a non-negative integer');
-      if (req?.page?.after) from = decodeCursor(req.page.after) + 1;
-      if (req?.page?.before) from = Math.max(0, decodeCursor(req.page.before) - limit);
-      const total = (
-        prepared(`SELECT COUNT(*) AS n FROM ${table(kind)} t WHERE ${where}`).get(...params) as { n: number }
-      ).n;
-      const rows = prepared(
-        `SELECT t.data FROM ${table(kind)} t WHERE ${where} ORDER BY ${order.join(', ')} LIMIT ? OFFSET ?`,
-      ).all(...params, limit, from) as { data: string }[];
-      const items = rows.map((r) => JSON.parse(r.data) as Record<string, any>);
-      const page: SearchResponse<unknown>['page'] = { totalItems: total, hasMoreTotalItems: false };
-      if (items.length) {
-        page.startCursor = encodeCursor(from);
-        page.endCursor = encodeCursor(from + items.length - 1);
-      }
-      return { items, page };
+      const { rows, page } = query(kind, req, defaultSort);
+      return { items: rows.map((r) => JSON.parse(r) as Record<string, any>), page };
+    },
+    /**
+     * The same answer as JSON text, the stored rows spliced in as they are: what `JSON.stringify` of
+     * `search()` gives, without parsing and serialising every row of the page again.
+     */
+    searchJson(kind: SearchKind, req: SearchRequest | undefined, defaultSort: string): string {
+      const { rows, page } = query(kind, req, defaultSort);
+      return `{"items":[${rows.join(',')}],"page":${JSON.stringify(page)}}`;
     },
     count(kind: SearchKind): number {
       return (prepared(`SELECT COUNT(*) AS n FROM ${table(kind)}`).get() as { n: number }).n;
     },
   };
+
+  function query(
+    kind: SearchKind,
+    req: SearchRequest | undefined,
+    defaultSort: string,
+  ): { rows: string[]; page: SearchResponse<unknown>['page'] } {
+    const filter = req?.filter ?? {};
+    if (typeof filter !== 'object' || filter === null || Array.isArray(filter))
+      throw invalid('filter must be an object');
+    const src = source(kind, filter);
+    const { where, params } = src;
+    // Rows of one candidate group carry the task's sort columns: ordering by them follows their index.
+    const alias = src.group === undefined ? 't' : 'g';
+    const sort = req?.sort?.length ? req.sort : [{ field: defaultSort, order: 'ASC' as const }];
+    const order: string[] = [];
+    for (const s of sort) {
+      if (!s || typeof s.field !== 'string') throw invalid('each sort entry needs a field');
+      const desc = String(s.order ?? 'ASC').toUpperCase() === 'DESC';
+      const sortRows = alias === 'g' && CANDIDATE_SORTS.includes(s.field) ? 'g' : 't';
+      if (SPECS[kind].ordered?.includes(s.field))
+        order.push(`${sortRows}."_s_${s.field}" ${desc ? 'DESC' : 'ASC'}`);
+      else order.push(`${column(kind, s.field)} ${desc ? 'DESC NULLS FIRST' : 'ASC NULLS LAST'}`);
+    }
+    order.push(`${alias}.key ASC`);
+    const limit = req?.page?.limit ?? 100;
+    if (!Number.isInteger(limit) || limit < 0 || limit > 10_000)
+      throw invalid('page.limit must be an integer between 0 and 10000');
+    let from = req?.page?.from ?? 0;
+    if (!Number.isInteger(from) || from < 0) throw invalid('page.from must be a non-negative integer');
+    if (req?.page?.after) from = decodeCursor(req.page.after) + 1;
+    if (req?.page?.before) from = Math.max(0, decodeCursor(req.page.before) - limit);
+    const total = (
+      prepared(`SELECT COUNT(*) AS n FROM ${src.count.from} WHERE ${src.count.where}`).get(
+        ...src.count.params,
+      ) as { n: number }
+    ).n;
+    const found = prepared(
+      `SELECT t.data FROM ${src.from} WHERE ${where} ORDER BY ${order.join(', ')} LIMIT ? OFFSET ?`,
+    ).all(...params, limit, from) as { data: string }[];
+    const rows = found.map((r) => r.data);
+    const page: SearchResponse<unknown>['page'] = { totalItems: total, hasMoreTotalItems: false };
+    if (rows.length) {
+      page.startCursor = encodeCursor(from);
+      page.endCursor = encodeCursor(from + rows.length - 1);
+    }
+    return { rows, page };
+  }
 }
 export type SearchIndexReader = ReturnType<typeof searchIndexReader>;

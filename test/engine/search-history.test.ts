@@ -118,6 +118,27 @@ describe('engine search tables', () => {
     expect(numbers).toEqual(Array.from({ length: 10 }, (_, i) => `A-0${10 + i}`));
   });
 
+  test('given any search, when it is answered as JSON text with the stored rows spliced in, then the text is exactly the serialised answer', () => {
+    const index = e.running.engine.index;
+    const cases: [Parameters<typeof index.search>[0], any, string][] = [
+      [
+        'userTask',
+        { filter: { candidateGroup: 'heads', state: 'CREATED' }, page: { from: 3, limit: 5 } },
+        'creationDate',
+      ],
+      [
+        'processInstance',
+        { filter: { processDefinitionId: 'review-a' }, page: { limit: 7 } },
+        'processInstanceKey',
+      ],
+      ['variable', { filter: { name: 'applicationNumber' }, page: { limit: 4 } }, 'variableKey'],
+      ['elementInstance', { filter: { elementId: 'Task_A' }, page: { limit: 3 } }, 'elementInstanceKey'],
+      ['incident', { filter: {} }, 'incidentKey'],
+    ];
+    for (const [kind, req, sort] of cases)
+      expect(index.searchJson(kind, req, sort)).toBe(JSON.stringify(index.search(kind, req, sort)));
+  });
+
   test('given a process-instance variable filter, when user tasks are searched, then only the matching instance’s task comes', async () => {
     const r: any = await e.client.searchUserTasks(
       { filter: { processInstanceVariables: [{ name: 'applicationNumber', value: '"A-007"' }] } } as any,
@@ -166,5 +187,98 @@ describe('engine search tables', () => {
       NOW,
     );
     expect(open.page.totalItems).toBe(55);
+  });
+});
+
+describe('a candidate group’s worklist', () => {
+  let dir: string;
+  let e: TestEngine;
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'engine-worklist-'));
+    e = await startTestEngine({ dataDir: dir });
+    await deploy(e.client, diagrams);
+  });
+  afterAll(async () => {
+    await e?.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  const page = async (filter: Record<string, unknown>, from = 0, limit = 50) =>
+    (await e.client.searchUserTasks(
+      {
+        filter,
+        sort: [
+          { field: 'dueDate', order: 'ASC' },
+          { field: 'creationDate', order: 'ASC' },
+        ],
+        page: { from, limit },
+      } as any,
+      NOW,
+    )) as any;
+
+  test('given due dates set and changed and a task completed, when one group’s open tasks are paged by due date, then the order, the count and the states follow the tasks', async () => {
+    const engine = e.running.engine;
+    const keys: string[] = [];
+    for (let i = 0; i < 6; i++)
+      keys.push(engine.createProcessInstance({ bpmnProcessId: 'review-b', variables: { n: i } }).key);
+    const taskOf = async (pik: string) =>
+      (
+        (await e.client.searchUserTasks({ filter: { processInstanceKey: pik } } as any, NOW)).items as any[]
+      )[0].userTaskKey as string;
+    const tasks = await Promise.all(keys.map(taskOf));
+    // Due dates in reverse creation order; task 5 has none (it comes last), task 0's moves first.
+    for (let i = 0; i < 5; i++)
+      engine.updateUserTask(tasks[i], {
+        dueDate: `2026-12-${String(20 - i).padStart(2, '0')}T13:30:00.000Z`,
+      });
+    engine.updateUserTask(tasks[0], { dueDate: '2026-12-01T13:30:00.000Z' });
+    engine.completeUserTask(tasks[3], {});
+
+    for (const filter of [
+      { candidateGroup: 'heads', state: 'CREATED' },
+      { candidateGroup: { $in: ['heads'] }, state: 'CREATED' },
+      // Two groups: the same tasks (each once), through the general path.
+      { candidateGroup: { $in: ['heads', 'clerks-b'] }, state: 'CREATED' },
+    ]) {
+      const open = await page(filter);
+      expect(open.page.totalItems).toBe(5);
+      expect(open.items.map((t: any) => t.userTaskKey)).toEqual([
+        tasks[0],
+        tasks[4],
+        tasks[2],
+        tasks[1],
+        tasks[5],
+      ]);
+      const second = await page(filter, 2, 2);
+      expect(second.items.map((t: any) => t.userTaskKey)).toEqual([tasks[2], tasks[1]]);
+    }
+    const done = await page({ candidateGroup: 'heads', state: 'COMPLETED' });
+    expect(done.items.map((t: any) => [t.userTaskKey, t.state])).toEqual([[tasks[3], 'COMPLETED']]);
+    expect((await page({ candidateGroup: 'clerks-a', state: 'CREATED' })).page.totalItems).toBe(0);
+    // Another filter with the group (the general count over the joined rows).
+    const one = await page({ candidateGroup: 'heads', state: 'CREATED', processInstanceKey: keys[2] });
+    expect(one.page.totalItems).toBe(1);
+    expect(one.items[0].userTaskKey).toBe(tasks[2]);
+  });
+
+  test('given a data file written with the earlier group table, when the engine opens it, then the groups are indexed again from the tasks', async () => {
+    const engine = e.running.engine;
+    engine.createProcessInstance({ bpmnProcessId: 'review-a', variables: {} });
+    const before = (await page({ candidateGroup: 'clerks-a', state: 'CREATED' })).page.totalItems;
+    expect(before).toBeGreaterThan(0);
+    await e.close();
+    const Database = (await import('better-sqlite3')).default;
+    const db = new Database(path.join(dir, 'engine.sqlite'));
+    db.exec(`DROP TABLE s_userTask_candidate;
+      CREATE TABLE s_userTask_group (grp TEXT NOT NULL, key TEXT NOT NULL, PRIMARY KEY (grp, key)) WITHOUT ROWID;`);
+    db.close();
+    e = await startTestEngine({ dataDir: dir });
+    expect((await page({ candidateGroup: 'clerks-a', state: 'CREATED' })).page.totalItems).toBe(before);
+    expect((await page({ candidateGroup: 'heads', state: 'CREATED' })).page.totalItems).toBe(5);
+    const db2 = new Database(path.join(dir, 'engine.sqlite'), { readonly: true });
+    expect(
+      db2.prepare(`SELECT name FROM sqlite_master WHERE name = 's_userTask_group'`).get(),
+    ).toBeUndefined();
+    db2.close();
   });
 });

@@ -106,7 +106,7 @@ describe('paged lists on the embedded engine', () => {
     expect(r.json.error.ru).toContain('page');
   });
 
-  test('given 130 running instances, when operations and the deadline board are paged, then each page costs three engine queries', async () => {
+  test('given 130 running instances, when operations and the deadline board are paged, then each page costs three engine queries (two on the deadline board, read from its index)', async () => {
     const op = client(ctx.base, await ctx.as('operator'));
     calls.length = 0;
     const r = await op('GET', '/api/ops/instances?page=3');
@@ -115,11 +115,14 @@ describe('paged lists on the embedded engine', () => {
     expect(r.json.items).toHaveLength(30);
     expect(r.json.page).toMatchObject({ totalItems: 130, totalPages: 3, hasNext: false });
     expect(r.json.items.every((i: any) => i.applicationNumber && i.stages.length === 1)).toBe(true);
-    calls.length = 0;
+    // The board's first read builds its index of running terms (pages of 50); a page then costs two.
     const board = await op('GET', '/api/ops/deadlines');
     expect(board.status).toBe(200);
-    expect(calls.length).toBe(3);
     expect(board.json.page.totalItems).toBe(130);
+    calls.length = 0;
+    const next = await op('GET', '/api/ops/deadlines?page=2');
+    expect(next.status).toBe(200);
+    expect(calls.sort()).toEqual(['searchElementInstances', 'searchVariables']);
     const incidents = await op('GET', '/api/ops/incidents');
     expect(incidents.json).toMatchObject({ items: [], page: { totalItems: 0 } });
   });
