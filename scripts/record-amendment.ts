@@ -34,7 +34,7 @@ async function main(): Promise<void> {
   const outcome = await recordLegalAmendment(
     {
       store: createLegalAmendmentStore(config.legalClock.amendmentsFile),
-      camunda: camunda as never,
+      camunda: camunda,
       now: () => new Date(),
     },
     raw,

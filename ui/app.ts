@@ -11,14 +11,9 @@ import {
   matchesStep,
   type WorkingDayClock,
 } from '../domain/applications/status';
+import { NO_WAIT, parseVariableValue, processVariables, type CamundaPort } from '../intake/camunda-port';
 import {
-  NO_WAIT,
-  parseVariableValue,
-  processVariables,
-  type CamundaPort,
-  type SearchPage,
-} from '../intake/camunda-port';
-import {
+  ElementId,
   IncidentKey,
   JobKey,
   ProcessDefinitionId,
@@ -26,6 +21,7 @@ import {
   ProcessInstanceKey,
   ScopeKey,
   UserTaskKey,
+  type ElementInstanceResult,
 } from '@camunda8/orchestration-cluster-api';
 import { SERVICE_IDS } from '../domain/services';
 import { listQuery, pageInfo, PAGE_SIZE, searchVariableFilter, type ListQuery } from './paging';
@@ -421,18 +417,18 @@ export function createApp(deps: AppDeps): express.Express {
     const out = new Map<string, Record<string, unknown>>();
     const unique = [...new Set(keys)];
     if (!unique.length) return out;
-    const r = (await camunda.searchVariables(
+    const r = await camunda.searchVariables(
       {
         filter: {
-          processInstanceKey: { $in: unique },
-          scopeKey: { $in: unique },
+          processInstanceKey: { $in: unique.map((k) => ProcessInstanceKey.assumeExists(k)) },
+          scopeKey: { $in: unique.map((k) => ScopeKey.assumeExists(k)) },
           ...(names ? { name: { $in: names } } : {}),
         },
         page: { limit: names ? unique.length * names.length : 10_000 },
         truncateValues: false,
-      } as never,
+      },
       NO_WAIT,
-    )) as SearchPage<{ name: string; value: string; processInstanceKey: string }>;
+    );
     for (const v of r.items ?? []) {
       const k = String(v.processInstanceKey);
       if (!out.has(k)) out.set(k, {});
@@ -491,7 +487,7 @@ export function createApp(deps: AppDeps): express.Express {
   /** The service of an application registered outside the portal's store (office), from its process. */
   async function serviceOfApplication(applicationNumber: string | undefined): Promise<string | undefined> {
     if (!applicationNumber) return undefined;
-    const r = (await camunda
+    const found = await camunda
       .searchProcessInstances(
         {
           filter: { variables: [{ name: 'applicationNumber', value: JSON.stringify(applicationNumber) }] },
@@ -499,11 +495,8 @@ export function createApp(deps: AppDeps): express.Express {
         },
         NO_WAIT,
       )
-      .catch(() => ({ items: [] }))) as SearchPage<{
-      processInstanceKey: string;
-      processDefinitionId: string;
-    }>;
-    const found = r.items?.[0];
+      .then((r) => r.items[0])
+      .catch(() => undefined);
     if (!found) return undefined;
     return (await rootVariable(String(found.processInstanceKey), 'serviceId')) ?? found.processDefinitionId;
   }
@@ -517,12 +510,12 @@ export function createApp(deps: AppDeps): express.Express {
       ...(q.service ? [{ name: 'serviceId', value: JSON.stringify(q.service) }] : []),
       ...searchVariableFilter(q.search),
     ];
-    const result = (await camunda.searchUserTasks(
+    const result = await camunda.searchUserTasks(
       {
         filter: {
           state: 'CREATED',
           candidateGroup: { $in: s.groups },
-          ...(q.stage ? { elementId: q.stage } : {}),
+          ...(q.stage ? { elementId: ElementId.assumeExists(q.stage) } : {}),
           ...(processInstanceVariables.length ? { processInstanceVariables } : {}),
         },
         sort: [
@@ -530,9 +523,9 @@ export function createApp(deps: AppDeps): express.Express {
           { field: 'creationDate', order: 'ASC' },
         ],
         page: { from: q.from, limit: PAGE_SIZE },
-      } as never,
+      },
       NO_WAIT,
-    )) as SearchPage<TaskItem>;
+    );
     const tasks = s.groups.length ? (result.items ?? []) : [];
     // Then one batched read of the page's application variables, never one per row.
     const vars = await rootVariablesOf(tasks.map((x) => String(x.processInstanceKey ?? '')).filter(Boolean), [
@@ -659,41 +652,21 @@ export function createApp(deps: AppDeps): express.Express {
   // ---- operations ----------------------------------------------------------------------------
   const operator = api(['operator']);
 
-  interface Instance {
-    processInstanceKey: string;
-    processDefinitionId: string;
-    processDefinitionKey: string;
-    processDefinitionVersion?: number;
-    startDate?: string;
-    state: string;
-    hasIncident?: boolean;
-  }
-  interface Element {
-    elementInstanceKey: string;
-    processInstanceKey: string;
-    elementId: string;
-    elementName?: string;
-    type: string;
-    state: string;
-    hasIncident?: boolean;
-    startDate?: string;
-  }
-
   /** One page of running instances (oldest first), filtered in the engine query. */
-  async function runningInstances(q: ListQuery): Promise<{ items: Instance[]; total: number }> {
+  async function runningInstances(q: ListQuery) {
     const variables = searchVariableFilter(q.search);
-    const r = (await camunda.searchProcessInstances(
+    const r = await camunda.searchProcessInstances(
       {
         filter: {
           state: 'ACTIVE',
-          ...(q.service ? { processDefinitionId: q.service } : {}),
+          ...(q.service ? { processDefinitionId: ProcessDefinitionId.assumeExists(q.service) } : {}),
           ...(variables.length ? { variables } : {}),
         },
         sort: [{ field: 'startDate', order: 'ASC' }],
         page: { from: q.from, limit: PAGE_SIZE },
-      } as never,
+      },
       NO_WAIT,
-    )) as SearchPage<Instance>;
+    );
     const items = (r.items ?? []).map((i) => ({
       ...i,
       processInstanceKey: String(i.processInstanceKey),
@@ -702,15 +675,24 @@ export function createApp(deps: AppDeps): express.Express {
     return { items, total: Number(r.page?.totalItems ?? items.length) };
   }
 
-  /** The active steps of a page of instances: one search with `$in` on their keys. */
-  async function activeElementsByInstance(keys: string[]): Promise<Map<string, Element[]>> {
-    const out = new Map<string, Element[]>();
-    if (!keys.length) return out;
-    const r = (await camunda.searchElementInstances(
-      { filter: { state: 'ACTIVE', processInstanceKey: { $in: keys } }, page: { limit: 10_000 } } as never,
-      NO_WAIT,
-    )) as SearchPage<Element>;
-    for (const e of r.items ?? []) {
+  /**
+   * The active steps of a page of instances: one search per instance, side by side (the element
+   * instance filter of the 8.8 API takes one process instance key, no `$in`).
+   */
+  async function activeElementsByInstance(keys: string[]): Promise<Map<string, ElementInstanceResult[]>> {
+    const out = new Map<string, ElementInstanceResult[]>();
+    const pages = await Promise.all(
+      keys.map((k) =>
+        camunda.searchElementInstances(
+          {
+            filter: { state: 'ACTIVE', processInstanceKey: ProcessInstanceKey.assumeExists(k) },
+            page: { limit: 1000 },
+          },
+          NO_WAIT,
+        ),
+      ),
+    );
+    for (const e of pages.flatMap((r) => r.items ?? [])) {
       if (e.type === 'PROCESS' || e.type === 'SUB_PROCESS' || e.type === 'MULTI_INSTANCE_BODY') continue;
       const k = String(e.processInstanceKey);
       out.set(k, [...(out.get(k) ?? []), e]);
@@ -783,14 +765,14 @@ export function createApp(deps: AppDeps): express.Express {
 
   app.get('/api/ops/incidents', operator, async (req, res) => {
     const q = listQuery(req, badQuery);
-    const r = (await camunda.searchIncidents(
+    const r = await camunda.searchIncidents(
       {
         filter: { state: 'ACTIVE' },
         sort: [{ field: 'creationTime', order: 'ASC' }],
         page: { from: q.from, limit: PAGE_SIZE },
-      } as never,
+      },
       NO_WAIT,
-    )) as SearchPage<Record<string, unknown>>;
+    );
     const items = r.items ?? [];
     res.json({ items, page: pageInfo(q, Number(r.page?.totalItems ?? items.length)) });
   });
@@ -823,7 +805,7 @@ export function createApp(deps: AppDeps): express.Express {
     const body = { ...((req.body ?? {}) as Record<string, unknown>), author: session(req).userId };
     try {
       const outcome = await recordLegalAmendment(
-        { store: deps.amendments, camunda: camunda as never, now: () => clock.now() },
+        { store: deps.amendments, camunda: camunda, now: () => clock.now() },
         body,
       );
       log('legal amendment recorded', {

@@ -62,7 +62,8 @@ export const SILENT: WorkerLogger = { info: () => undefined, warn: () => undefin
 
 /**
  * The workers' dependencies as production builds them (`createWorkerDeps` over `loadConfig`), from
- * environment variables as an operator sets them; files go to a fresh temporary folder.
+ * environment variables as an operator sets them; files go to a fresh temporary folder. The log is
+ * silent unless `overrides.log` is given.
  */
 export function workerDepsFromEnv(
   env: Record<string, string> = {},
@@ -75,5 +76,5 @@ export function workerDepsFromEnv(
     MCI_RECORDS_FILE: path.join(dir, 'mci-records.json'),
     ...env,
   });
-  return createWorkerDeps(config, SILENT, overrides);
+  return createWorkerDeps(config, overrides.log ?? SILENT, overrides);
 }
