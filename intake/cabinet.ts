@@ -1,4 +1,8 @@
-import { ProcessInstanceKey } from '@camunda8/orchestration-cluster-api';
+import {
+  ProcessDefinitionId,
+  ProcessInstanceKey,
+  type ProcessInstanceFilter,
+} from '@camunda8/orchestration-cluster-api';
 /**
  * The applicant's cabinet: gathers what the engine, the personal cabinet and the document store
  * hold of one application, and lets `domain/applications/cabinet.ts` decide what the applicant sees.
@@ -14,7 +18,7 @@ import {
   type ElementRecord,
 } from '../domain/applications/cabinet';
 import type { WorkingDayClock } from '../domain/applications/status';
-import { NO_WAIT, processVariables, type CamundaPort, type SearchPage } from './camunda-port';
+import { NO_WAIT, processVariables, type CamundaPort } from './camunda-port';
 import type { ApplicationRecord } from './store';
 
 export interface CabinetDeps {
@@ -28,33 +32,23 @@ export interface CabinetDeps {
   log?: (message: string, fields?: Record<string, unknown>) => void;
 }
 
-interface Instance {
-  processInstanceKey: string;
-  parentProcessInstanceKey?: string;
-  processDefinitionId?: string;
-  state?: string;
-}
-
 export function createCabinet(deps: CabinetDeps) {
   const { camunda } = deps;
   const log = deps.log ?? (() => {});
 
-  async function instances(filter: Record<string, unknown>): Promise<Instance[]> {
-    const page = (await camunda.searchProcessInstances(
-      { filter, page: { limit: 100 } },
-      NO_WAIT,
-    )) as SearchPage<Instance>;
+  async function instances(filter: ProcessInstanceFilter) {
+    const page = await camunda.searchProcessInstances({ filter, page: { limit: 100 } }, NO_WAIT);
     return page.items ?? [];
   }
 
   async function elements(processInstanceKey: string): Promise<ElementRecord[]> {
-    const page = (await camunda.searchElementInstances(
+    const page = await camunda.searchElementInstances(
       {
         filter: { processInstanceKey: ProcessInstanceKey.assumeExists(processInstanceKey) },
         page: { limit: 1000 },
       },
       NO_WAIT,
-    )) as SearchPage<ElementRecord & { processInstanceKey?: string }>;
+    );
     return (page.items ?? []).filter(
       (e) => e.processInstanceKey === undefined || String(e.processInstanceKey) === processInstanceKey,
     );
@@ -89,13 +83,10 @@ export function createCabinet(deps: CabinetDeps) {
         messages: await messagesP,
       };
     const [instance, children, complaintInstances] = await Promise.all([
-      camunda.getProcessInstance(
-        { processInstanceKey: ProcessInstanceKey.assumeExists(key) },
-        NO_WAIT,
-      ) as Promise<Instance>,
-      instances({ parentProcessInstanceKey: key }),
+      camunda.getProcessInstance({ processInstanceKey: ProcessInstanceKey.assumeExists(key) }, NO_WAIT),
+      instances({ parentProcessInstanceKey: ProcessInstanceKey.assumeExists(key) }),
       instances({
-        processDefinitionId: 'complaint',
+        processDefinitionId: ProcessDefinitionId.assumeExists('complaint'),
         variables: [{ name: 'applicationNumber', value: JSON.stringify(record.applicationNumber) }],
       }),
     ]);

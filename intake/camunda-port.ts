@@ -30,12 +30,6 @@ export type CamundaPort = Pick<
   | 'searchProcessDefinitions'
 >;
 
-/** A page of search results, as the lists read it (items and the total the engine counted). */
-export interface SearchPage<T> {
-  items: T[];
-  page?: { totalItems?: number };
-}
-
 /** Read our own writes where it matters, without waiting on endpoints that have nothing yet. */
 export const NO_WAIT = { consistency: { waitUpToMs: 0 } };
 

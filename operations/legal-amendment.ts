@@ -1,17 +1,13 @@
 import type { LegalAmendmentStore, StoredLegalAmendment } from '../adapters/legal-amendments';
 import { parseLegalAmendment } from '../domain/rules/legal-amendments';
+import { ProcessDefinitionId } from '@camunda8/orchestration-cluster-api';
+import { NO_WAIT, type CamundaPort } from '../intake/camunda-port';
 
 /** The process that informs the e-government operator and the 1414 centre (Order 138 §8; spec C12). */
 export const RULES_CHANGE_NOTICE = 'rules-change-notice';
 
 /** The slice of the official client this needs. */
-export interface AmendmentCamunda {
-  searchProcessInstances(query: unknown, consistency?: unknown): Promise<{ items: any[] }>;
-  createProcessInstance(input: {
-    processDefinitionId: any;
-    variables?: Record<string, unknown>;
-  }): Promise<any>;
-}
+export type AmendmentCamunda = Pick<CamundaPort, 'searchProcessInstances' | 'createProcessInstance'>;
 
 export interface AmendmentOutcome {
   amendment: StoredLegalAmendment;
@@ -21,8 +17,6 @@ export interface AmendmentOutcome {
   /** False when its notice was already running or done: the same amendment starts one notice. */
   noticeStarted: boolean;
 }
-
-const NOW = { consistency: { waitUpToMs: 0 } };
 
 /**
  * Records an operator's legal amendment of the fire-automation permit Rules and starts its
@@ -51,19 +45,19 @@ export async function recordLegalAmendment(
         await deps.camunda.searchProcessInstances(
           {
             filter: {
-              processDefinitionId: RULES_CHANGE_NOTICE,
+              processDefinitionId: ProcessDefinitionId.assumeExists(RULES_CHANGE_NOTICE),
               variables: [{ name: 'amendmentId', value: JSON.stringify(stored.id) }],
             },
             page: { limit: 1 },
           },
-          NOW,
+          NO_WAIT,
         )
       ).items[0];
   let key = found ? String(found.processInstanceKey) : undefined;
   const noticeStarted = key === undefined;
   if (key === undefined) {
     const instance = await deps.camunda.createProcessInstance({
-      processDefinitionId: RULES_CHANGE_NOTICE,
+      processDefinitionId: ProcessDefinitionId.assumeExists(RULES_CHANGE_NOTICE),
       variables: {
         amendmentId: stored.id,
         // Monitoring (C9) and escalations key every record by applicationNumber and serviceId.

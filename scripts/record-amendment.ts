@@ -36,7 +36,7 @@ async function main(): Promise<void> {
   const outcome = await recordLegalAmendment(
     {
       store: createLegalAmendmentStore(database),
-      camunda: camunda as never,
+      camunda: camunda,
       now: () => new Date(),
     },
     raw,

@@ -11,19 +11,18 @@ import {
   matchesStep,
   type WorkingDayClock,
 } from '../domain/applications/status';
+import { NO_WAIT, parseVariableValue, processVariables, type CamundaPort } from '../intake/camunda-port';
 import {
-  NO_WAIT,
-  parseVariableValue,
-  processVariables,
-  type CamundaPort,
-  type SearchPage,
-} from '../intake/camunda-port';
-import {
+  ElementId,
+  IncidentKey,
+  JobKey,
   ProcessDefinitionId,
   ProcessDefinitionKey,
   ProcessInstanceKey,
   ScopeKey,
   UserTaskKey,
+  type ElementInstanceFilter,
+  type ElementInstanceResult,
 } from '@camunda8/orchestration-cluster-api';
 import { SERVICE_IDS } from '../domain/services';
 import { listQuery, pageInfo, PAGE_SIZE, searchVariableFilter, type ListQuery } from './paging';
@@ -487,18 +486,18 @@ export function createApp(deps: AppDeps): express.Express {
     const out = new Map<string, Record<string, unknown>>();
     const unique = [...new Set(keys)];
     if (!unique.length) return out;
-    const r = (await camunda.searchVariables(
+    const r = await camunda.searchVariables(
       {
         filter: {
-          processInstanceKey: { $in: unique },
-          scopeKey: { $in: unique },
+          processInstanceKey: { $in: unique.map((k) => ProcessInstanceKey.assumeExists(k)) },
+          scopeKey: { $in: unique.map((k) => ScopeKey.assumeExists(k)) },
           ...(names ? { name: { $in: names } } : {}),
         },
         page: { limit: names ? unique.length * names.length : 10_000 },
         truncateValues: false,
-      } as never,
+      },
       NO_WAIT,
-    )) as SearchPage<{ name: string; value: string; processInstanceKey: string }>;
+    );
     for (const v of r.items ?? []) {
       const k = String(v.processInstanceKey);
       if (!out.has(k)) out.set(k, {});
@@ -574,7 +573,7 @@ export function createApp(deps: AppDeps): express.Express {
   /** The service of an application registered outside the portal's store (office), from its process. */
   async function serviceOfApplication(applicationNumber: string | undefined): Promise<string | undefined> {
     if (!applicationNumber) return undefined;
-    const r = (await camunda
+    const found = await camunda
       .searchProcessInstances(
         {
           filter: { variables: [{ name: 'applicationNumber', value: JSON.stringify(applicationNumber) }] },
@@ -582,11 +581,8 @@ export function createApp(deps: AppDeps): express.Express {
         },
         NO_WAIT,
       )
-      .catch(() => ({ items: [] }))) as SearchPage<{
-      processInstanceKey: string;
-      processDefinitionId: string;
-    }>;
-    const found = r.items?.[0];
+      .then((r) => r.items[0])
+      .catch(() => undefined);
     if (!found) return undefined;
     return (await rootVariable(String(found.processInstanceKey), 'serviceId')) ?? found.processDefinitionId;
   }
@@ -600,12 +596,12 @@ export function createApp(deps: AppDeps): express.Express {
       ...(q.service ? [{ name: 'serviceId', value: JSON.stringify(q.service) }] : []),
       ...searchVariableFilter(q.search),
     ];
-    const result = (await camunda.searchUserTasks(
+    const result = await camunda.searchUserTasks(
       {
         filter: {
           state: 'CREATED',
           candidateGroup: { $in: s.groups },
-          ...(q.stage ? { elementId: q.stage } : {}),
+          ...(q.stage ? { elementId: ElementId.assumeExists(q.stage) } : {}),
           ...(processInstanceVariables.length ? { processInstanceVariables } : {}),
         },
         sort: [
@@ -613,9 +609,9 @@ export function createApp(deps: AppDeps): express.Express {
           { field: 'creationDate', order: 'ASC' },
         ],
         page: { from: q.from, limit: PAGE_SIZE },
-      } as never,
+      },
       NO_WAIT,
-    )) as SearchPage<TaskItem>;
+    );
     const tasks = s.groups.length ? (result.items ?? []) : [];
     // Then one batched read of the page's application variables, never one per row.
     const vars = await rootVariablesOf(tasks.map((x) => String(x.processInstanceKey ?? '')).filter(Boolean), [
@@ -757,41 +753,21 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(operationsRoutes({ ...deps.operations, camunda, legalClock, clock, log, styles: STYLES.bpmn }));
   const operator = api(['operator']);
 
-  interface Instance {
-    processInstanceKey: string;
-    processDefinitionId: string;
-    processDefinitionKey: string;
-    processDefinitionVersion?: number;
-    startDate?: string;
-    state: string;
-    hasIncident?: boolean;
-  }
-  interface Element {
-    elementInstanceKey: string;
-    processInstanceKey: string;
-    elementId: string;
-    elementName?: string;
-    type: string;
-    state: string;
-    hasIncident?: boolean;
-    startDate?: string;
-  }
-
   /** One page of running instances (oldest first), filtered in the engine query. */
-  async function runningInstances(q: ListQuery): Promise<{ items: Instance[]; total: number }> {
+  async function runningInstances(q: ListQuery) {
     const variables = searchVariableFilter(q.search);
-    const r = (await camunda.searchProcessInstances(
+    const r = await camunda.searchProcessInstances(
       {
         filter: {
           state: 'ACTIVE',
-          ...(q.service ? { processDefinitionId: q.service } : {}),
+          ...(q.service ? { processDefinitionId: ProcessDefinitionId.assumeExists(q.service) } : {}),
           ...(variables.length ? { variables } : {}),
         },
         sort: [{ field: 'startDate', order: 'ASC' }],
         page: { from: q.from, limit: PAGE_SIZE },
-      } as never,
+      },
       NO_WAIT,
-    )) as SearchPage<Instance>;
+    );
     const items = (r.items ?? []).map((i) => ({
       ...i,
       processInstanceKey: String(i.processInstanceKey),
@@ -800,14 +776,20 @@ export function createApp(deps: AppDeps): express.Express {
     return { items, total: Number(r.page?.totalItems ?? items.length) };
   }
 
-  /** The active steps of a page of instances: one search with `$in` on their keys. */
-  async function activeElementsByInstance(keys: string[]): Promise<Map<string, Element[]>> {
-    const out = new Map<string, Element[]>();
+  /**
+   * The active steps of a page of instances: one search with `$in` on their keys. The 8.8 API's
+   * element-instance filter takes one process instance key (no `$in`); the embedded engine accepts
+   * the list, which keeps a page at three queries (test/ui/list-paging.test.ts). Against a Zeebe
+   * cluster this needs one search per instance.
+   */
+  async function activeElementsByInstance(keys: string[]): Promise<Map<string, ElementInstanceResult[]>> {
+    const out = new Map<string, ElementInstanceResult[]>();
     if (!keys.length) return out;
-    const r = (await camunda.searchElementInstances(
-      { filter: { state: 'ACTIVE', processInstanceKey: { $in: keys } }, page: { limit: 10_000 } } as never,
+    const filter = { state: 'ACTIVE', processInstanceKey: { $in: keys } };
+    const r = await camunda.searchElementInstances(
+      { filter: filter as unknown as ElementInstanceFilter, page: { limit: 10_000 } },
       NO_WAIT,
-    )) as SearchPage<Element>;
+    );
     for (const e of r.items ?? []) {
       if (e.type === 'PROCESS' || e.type === 'SUB_PROCESS' || e.type === 'MULTI_INSTANCE_BODY') continue;
       const k = String(e.processInstanceKey);
@@ -889,7 +871,7 @@ export function createApp(deps: AppDeps): express.Express {
     const body = { ...((req.body ?? {}) as Record<string, unknown>), author: session(req).userId };
     try {
       const outcome = await recordLegalAmendment(
-        { store: deps.amendments, camunda: camunda as never, now: () => clock.now() },
+        { store: deps.amendments, camunda: camunda, now: () => clock.now() },
         body,
       );
       log('legal amendment recorded', {

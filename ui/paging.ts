@@ -1,3 +1,4 @@
+import type { VariableValueFilterProperty } from '@camunda8/orchestration-cluster-api';
 import type { Request } from 'express';
 
 /** Lists of the web app (worklist, operations, portal) read one page of at most this many rows. */
@@ -57,7 +58,7 @@ export function pageInfo(q: ListQuery, totalItems: number) {
  * digits is (part of) an application number, other text is (part of) the applicant's name.
  * Wildcards typed by the user are dropped, so the input is always a plain substring.
  */
-export function searchVariableFilter(search: string | undefined): { name: string; value: unknown }[] {
+export function searchVariableFilter(search: string | undefined): VariableValueFilterProperty[] {
   const q = search?.replace(/[*?"\\]/g, '').trim();
   if (!q) return [];
   if (/^\d{12}$/.test(q)) return [{ name: 'applicant', value: { $like: `*"${q}"*` } }];

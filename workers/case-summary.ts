@@ -3,8 +3,8 @@ import { caseSummary } from '../domain/case-summary';
 import type { Clock } from '../domain/clock';
 import type { LegalClock } from '../domain/legal-clock';
 import { DEFAULT_HEARING_MIN_NOTICE_WD } from '../domain/rules/hearing-time';
-import { z } from 'zod';
 import { defineWorker } from './define';
+import { applicationInput } from './support';
 
 export interface CaseSummaryDeps {
   clock: Clock;
@@ -24,14 +24,15 @@ export interface CaseSummaryDeps {
 export default defineWorker({
   type: 'case-summary',
   timeoutMs: 30_000,
-  // Every variable of the case is read, none required: what is missing is shown as not yet known.
-  input: z.object({}),
+  // The application it belongs to; every other variable of the case is read as it is, and what is
+  // missing or unreadable is shown as not yet known.
+  input: applicationInput.loose(),
   config: (deps): CaseSummaryDeps => ({
     clock: deps.clock,
     currentLegalClock: deps.currentLegalClock,
     rules: { hearingMinNoticeWd: deps.rules.hearingMinNoticeWd },
   }),
-  async run(job, _input, deps) {
+  async run(_job, variables, deps) {
     const legalClock = await deps.currentLegalClock();
     const now = deps.clock.now();
     const minNotice = deps.rules?.hearingMinNoticeWd ?? DEFAULT_HEARING_MIN_NOTICE_WD;
@@ -42,7 +43,7 @@ export default defineWorker({
     } catch {
       earliestHearingDay = undefined; // a day outside the calendar's years: the window states the latest only
     }
-    const summary = caseSummary(job.variables, {
+    const summary = caseSummary(variables, {
       now,
       clock: legalClock,
       documentsBaseUrl: deps.documentsBaseUrl ?? '/api/documents/',

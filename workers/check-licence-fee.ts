@@ -1,21 +1,12 @@
 import { z } from 'zod';
 import { almatyDay as almatyDayOf } from '../domain/almaty-time';
 import type { GatewayDeps, Payment, PaymentPurpose } from '../adapters/gateway';
-import { almatyDay, JobInputError, readApplicant, gatewaySlice, stateSystemWorker } from './support';
-import { shippedFeeSchedule, type FeeSchedule, type LicenceRequestKind } from '../domain/legal-clock/fees';
+import { almatyDay, applicantSchema, gatewaySlice, instantSchema, stateSystemWorker } from './support';
+import { shippedFeeSchedule, type FeeSchedule } from '../domain/legal-clock/fees';
 import { BpmnError } from './types';
-
-const KINDS: readonly LicenceRequestKind[] = ['issue', 'reissue', 'duplicate'];
 
 /** The fee schedule with the MCI years operators have recorded, read again for every job. */
 export type FeeDeps = GatewayDeps & { currentFeeSchedule?: () => Promise<FeeSchedule> };
-
-/** Day (Asia/Almaty) of an ISO instant, or undefined when the variable is absent or unreadable. */
-function receiptDay(receivedAt: unknown): string | undefined {
-  if (typeof receivedAt !== 'string') return undefined;
-  const ms = Date.parse(receivedAt);
-  return Number.isNaN(ms) ? undefined : almatyDayOf(ms);
-}
 
 /**
  * The security-licence fee is paid before the application is filed (Tax Code): the latest payment
@@ -26,17 +17,17 @@ function receiptDay(receivedAt: unknown): string | undefined {
 export default stateSystemWorker({
   type: 'check-licence-fee',
   timeoutMs: 30_000,
-  input: z.object({}),
+  input: z.object({
+    requestKind: z.enum(['issue', 'reissue', 'duplicate']),
+    applicant: applicantSchema,
+    /** When the application was received; without it every payment found counts. */
+    receivedAt: instantSchema.nullish(),
+  }),
   config: (deps): FeeDeps => ({ ...gatewaySlice(deps), currentFeeSchedule: deps.currentFeeSchedule }),
-  async run(job, _input, deps) {
-    const kind = job.variables.requestKind;
-    if (!KINDS.includes(kind as LicenceRequestKind))
-      throw new JobInputError(`requestKind must be one of ${KINDS.join(', ')}`);
-    const requestKind = kind as LicenceRequestKind;
-    const { bin } = readApplicant(job);
+  async run(job, { requestKind, applicant: { bin }, receivedAt }, deps) {
     const purpose: PaymentPurpose = `security-licence-${requestKind}`;
     const payments = await deps.gateway.payments.find(bin, purpose);
-    const until = receiptDay(job.variables.receivedAt);
+    const until = receivedAt ? almatyDayOf(Date.parse(receivedAt)) : undefined;
     const payment = payments
       .filter((p) => until === undefined || p.paidOn <= until)
       .reduce<Payment | undefined>(

@@ -39,8 +39,20 @@ function blaming<T>(variable: string | ((error: Error) => string), compute: () =
   }
 }
 
-function requireString(job: WorkerJob, name: string): string {
-  const value = job.variables[name];
+/**
+ * The variables a computation reads: which of them it needs depends on its headers (every planned
+ * deadline, or one step's from the variable header `from` names), so each is checked when needed.
+ */
+const input = z.looseObject({
+  serviceId: z.string().min(1).optional(),
+  requestKind: z.string().min(1).optional(),
+  /** The day of registration (rule C2), `YYYY-MM-DD`. */
+  registeredOn: z.string().min(1).optional(),
+});
+type Input = z.output<typeof input>;
+
+function requireString(v: Input, name: string): string {
+  const value = v[name];
   if (typeof value !== 'string' || value === '')
     throw new InputProblem(`variable ${name} is missing or not a string`);
   return value;
@@ -69,7 +81,7 @@ function stepVariableName(step: unknown): string {
  * `workingDays` the term is the chained step's under the service's rules (`chainedStepWorkingDays`);
  * a step with no term of its own for the request kind keeps its planned deadline.
  */
-async function run(job: WorkerJob, deps: ComputeDeadlinesDeps): Promise<Record<string, unknown>> {
+async function run(job: WorkerJob, v: Input, deps: ComputeDeadlinesDeps): Promise<Record<string, unknown>> {
   const legalClock = deps.currentLegalClock
     ? await deps.currentLegalClock()
     : (deps.legalClock ?? defaultLegalClock);
@@ -78,9 +90,9 @@ async function run(job: WorkerJob, deps: ComputeDeadlinesDeps): Promise<Record<s
   try {
     const { step, workingDays, from } = job.customHeaders;
     if (step === undefined && workingDays === undefined && from === undefined) {
-      const serviceId = requireString(job, 'serviceId');
-      const requestKind = requireString(job, 'requestKind');
-      const registeredOn = requireString(job, 'registeredOn');
+      const serviceId = requireString(v, 'serviceId');
+      const requestKind = requireString(v, 'requestKind');
+      const registeredOn = requireString(v, 'registeredOn');
       blaming('registeredOn', () => parseDay(registeredOn, 'registeredOn'));
       const config = deps.stepTerms?.[serviceId as ServiceId];
       const deadlines = blaming(
@@ -100,8 +112,8 @@ async function run(job: WorkerJob, deps: ComputeDeadlinesDeps): Promise<Record<s
       let n: number | undefined;
       if (workingDays === undefined) {
         // C4 chained step: its term comes from the rules of the service and request kind.
-        const serviceId = requireString(job, 'serviceId');
-        const requestKind = requireString(job, 'requestKind');
+        const serviceId = requireString(v, 'serviceId');
+        const requestKind = requireString(v, 'requestKind');
         n = blaming(
           (error) => (error instanceof UnknownServiceError ? 'serviceId' : 'requestKind'),
           () =>
@@ -127,7 +139,7 @@ async function run(job: WorkerJob, deps: ComputeDeadlinesDeps): Promise<Record<s
         // The step has no term of its own for this request: the planned deadline stands.
         variables = {};
       } else {
-        const stepEnd = endInstant(requireString(job, from));
+        const stepEnd = endInstant(requireString(v, from));
         const days = n;
         variables = { [name]: blaming(from, () => legalClock.stepDeadline(stepEnd, days)) };
       }
@@ -142,12 +154,11 @@ async function run(job: WorkerJob, deps: ComputeDeadlinesDeps): Promise<Record<s
 
 export default defineWorker({
   type: 'compute-deadlines',
-  // The variables a computation reads depend on its headers; `run` names any that does not fit.
-  input: z.record(z.string(), z.unknown()),
+  input,
   config: (deps): ComputeDeadlinesDeps => ({
     currentLegalClock: deps.currentLegalClock,
     clock: deps.clock,
     stepTerms: deps.stepTerms,
   }),
-  run: (job, _input, deps) => run(job, deps),
+  run,
 });

@@ -1,38 +1,25 @@
-import {
-  almatyTimestamp,
-  idempotencyKey,
-  JobInputError,
-  readApplicant,
-  readString,
-  gatewaySlice,
-  applicationInput,
-} from './support';
+import { z } from 'zod';
+import { almatyTimestamp, idempotencyKey, gatewaySlice, applicantSchema, applicationInput } from './support';
 import { defineWorker } from './define';
-import type { WorkerJob } from './types';
 
-interface ResultDocument {
-  documentId: string;
-  kind: string;
-  title: string;
+/** A generated document as generate-document writes it (`resultDocument`, `annexDocument`). */
+const documentRef = z.object({
+  documentId: z.string().min(1),
+  kind: z.string().min(1),
+  title: z.string(),
   /** Number of the permit or licence when already known (re-issue, duplicate). */
-  number?: string;
-}
+  number: z.string().nullish(),
+});
 
-function readResultDocuments(job: WorkerJob): ResultDocument[] {
-  const raw = job.variables.resultDocument;
-  const list = Array.isArray(raw) ? [...raw] : [raw];
+const input = applicationInput.extend({
+  applicant: applicantSchema,
+  resultDocument: z.union([documentRef, z.array(documentRef)]),
   // The annex formed beside the licence (Order 923 licence rules, Annexes 4–5) goes out with it.
-  const annex = job.variables.annexDocument;
-  if (typeof annex === 'object' && annex !== null && !Array.isArray(annex)) list.push(annex);
-  return list.map((d) => {
-    if (typeof d !== 'object' || d === null) throw new JobInputError('variable resultDocument is missing');
-    const { documentId, kind, title, number } = d as Record<string, unknown>;
-    if (typeof documentId !== 'string' || typeof kind !== 'string' || typeof title !== 'string') {
-      throw new JobInputError('resultDocument needs documentId, kind and title');
-    }
-    return { documentId, kind, title, number: typeof number === 'string' ? number : undefined };
-  });
-}
+  annexDocument: documentRef.nullish(),
+  requestKind: z.string().nullish(),
+  subType: z.union([z.literal(1), z.literal(2)]).nullish(),
+  licenceNumber: z.string().nullish(),
+});
 
 /**
  * The signed result (or refusal) is formed in E-licensing and sent to the personal cabinet (C7).
@@ -41,19 +28,19 @@ function readResultDocuments(job: WorkerJob): ResultDocument[] {
 export default defineWorker({
   type: 'deliver-to-cabinet',
   timeoutMs: 60_000,
-  input: applicationInput,
+  input,
   config: gatewaySlice,
-  async run(job, _input, deps) {
-    const documents = readResultDocuments(job);
-    const applicationNumber = readString(job, 'applicationNumber');
-    const serviceId = readString(job, 'serviceId');
-    const { bin } = readApplicant(job);
-    const requestKind = job.variables.requestKind;
-    const subType =
-      job.variables.subType === 1 || job.variables.subType === 2 ? job.variables.subType : undefined;
+  async run(job, v, deps) {
+    const documents = [
+      ...(Array.isArray(v.resultDocument) ? v.resultDocument : [v.resultDocument]),
+      ...(v.annexDocument ? [v.annexDocument] : []),
+    ];
+    const { applicationNumber, serviceId } = v;
+    const { bin } = v.applicant;
+    const subType = v.subType ?? undefined;
     // A re-issued licence or a duplicate keeps the number of the licence it replaces.
     const keptNumber =
-      requestKind === 'reissue' || requestKind === 'duplicate' ? job.variables.licenceNumber : undefined;
+      v.requestKind === 'reissue' || v.requestKind === 'duplicate' ? v.licenceNumber : undefined;
     let resultNumber: string | undefined;
     for (const doc of documents) {
       const receipt = await deps.gateway.eLicensing.record(
@@ -64,7 +51,7 @@ export default defineWorker({
           kind: doc.kind,
           documentId: doc.documentId,
           title: doc.title,
-          number: doc.number ?? (typeof keptNumber === 'string' ? keptNumber : undefined),
+          number: doc.number ?? keptNumber ?? undefined,
           subType,
         },
         { idempotencyKey: idempotencyKey(job, `e-licensing:${doc.documentId}`) },

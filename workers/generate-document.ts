@@ -2,14 +2,26 @@ import type { DocumentDeps } from '../adapters/documents';
 import { DocumentFactsError, factsFromVariables, isDocumentKind, type Lang } from '../domain/documents';
 import { SERVICES } from '../domain/documents/services';
 import { misplacedGrounds } from '../domain/rules/refusal-grounds';
-import { isServiceId } from '../domain/services';
+import type { ServiceId } from '../domain/services';
 import { z } from 'zod';
 import { defineWorker } from './define';
+import { applicationInput } from './support';
 import { JobInputError, TransientError } from './types';
 
 /** Every outgoing document is issued in the state language and in Russian; Kazakh is the primary one. */
 const LANGS: Lang[] = ['kk', 'ru'];
 const RETRY_BACKOFF_MS = 10_000;
+
+/**
+ * The application every document belongs to, the refusal grounds it may quote (codes, as the forms
+ * and scripts record them), and every other variable as a fact: the document model names a missing
+ * fact (DocumentFactsError).
+ */
+const input = applicationInput
+  .extend({
+    refusalGrounds: z.array(z.union([z.string(), z.looseObject({ code: z.string() })])).nullish(),
+  })
+  .loose();
 
 /**
  * Forms a document (header `documentKind`) in Kazakh and Russian from the process variables and
@@ -20,8 +32,7 @@ const RETRY_BACKOFF_MS = 10_000;
 const generateDocument = defineWorker({
   type: 'generate-document',
   timeoutMs: 60_000,
-  // The facts are read by the document model, which names a missing one (DocumentFactsError).
-  input: z.record(z.string(), z.unknown()),
+  input,
   config: (deps): DocumentDeps => ({ documents: deps.documents, log: deps.log }),
   async run(job, variables, { documents, log }) {
     // Header `documentKindVariable` names a variable holding the kind, for a step that forms whichever
@@ -38,7 +49,7 @@ const generateDocument = defineWorker({
           : 'header documentKind';
       throw new JobInputError(`${source} is not a known document kind: ${String(kind)}`);
     }
-    const misplaced = misplacedGroundsMessage(variables);
+    const misplaced = misplacedGroundsMessage(variables.serviceId, variables.refusalGrounds ?? []);
     if (misplaced) {
       log.error('refusal ground of another service', { kind, jobKey: job.key, misplaced });
       throw new JobInputError(misplaced);
@@ -87,11 +98,11 @@ const generateDocument = defineWorker({
  * such a code is a modelling or data error the operator must see, in Kazakh and Russian, naming
  * the code and both services.
  */
-function misplacedGroundsMessage(variables: Record<string, unknown>): string | undefined {
-  const serviceId = variables.serviceId;
-  if (typeof serviceId !== 'string' || !isServiceId(serviceId) || !Array.isArray(variables.refusalGrounds))
-    return undefined;
-  const found = misplacedGrounds(serviceId, variables.refusalGrounds);
+function misplacedGroundsMessage(
+  serviceId: ServiceId,
+  refusalGrounds: readonly unknown[],
+): string | undefined {
+  const found = misplacedGrounds(serviceId, refusalGrounds);
   if (found.length === 0) return undefined;
   const own = SERVICES[serviceId].serviceName;
   const lines = found.map(({ code, ownerServiceId }) => {

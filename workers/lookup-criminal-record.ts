@@ -1,14 +1,13 @@
-import { z } from 'zod';
-import { readSubjects, gatewaySlice, stateSystemWorker } from './support';
+import { subjectsOf, gatewaySlice, stateSystemWorker, subjectsInput } from './support';
 
 /** Criminal and administrative liability of the subjects (header `subjects`). */
 export default stateSystemWorker({
   type: 'lookup-criminal-record',
   timeoutMs: 30_000,
-  input: z.object({}),
+  input: subjectsInput,
   config: gatewaySlice,
-  async run(job, _input, deps) {
-    const subjects = readSubjects(job);
+  async run(job, input, deps) {
+    const subjects = subjectsOf(job, input);
     const criminalRecords = await Promise.all(
       subjects.map(async ({ iin }) => {
         const record = await deps.gateway.criminalRecords.get(iin);

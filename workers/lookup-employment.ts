@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { readSubjects, gatewaySlice, stateSystemWorker } from './support';
+import { subjectsOf, gatewaySlice, stateSystemWorker, subjectsInput } from './support';
 
 /**
  * Employment records of the subjects. A subject without any record gives
@@ -8,10 +7,10 @@ import { readSubjects, gatewaySlice, stateSystemWorker } from './support';
 export default stateSystemWorker({
   type: 'lookup-employment',
   timeoutMs: 30_000,
-  input: z.object({}),
+  input: subjectsInput,
   config: gatewaySlice,
-  async run(job, _input, deps) {
-    const subjects = readSubjects(job);
+  async run(job, input, deps) {
+    const subjects = subjectsOf(job, input);
     const results = await Promise.all(subjects.map(({ iin }) => deps.gateway.employment.get(iin)));
     return {
       employment: results.flatMap((records) => records ?? []),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { readApplicant, gatewaySlice, stateSystemWorker } from './support';
+import { applicantSchema, gatewaySlice, stateSystemWorker } from './support';
 
 /**
  * The licence E-licensing holds: the one named in `licenceNumber` (re-issue, duplicate), or, for a
@@ -8,14 +8,13 @@ import { readApplicant, gatewaySlice, stateSystemWorker } from './support';
 export default stateSystemWorker({
   type: 'lookup-licence',
   timeoutMs: 30_000,
-  input: z.object({}),
+  input: z.object({ applicant: applicantSchema, licenceNumber: z.string().nullish() }),
   config: gatewaySlice,
-  async run(job, _input, deps) {
-    const raw = job.variables.licenceNumber;
-    const number = typeof raw === 'string' ? raw.trim() : '';
+  async run(_job, input, deps) {
+    const number = input.licenceNumber?.trim() ?? '';
     const licence = number
       ? await deps.gateway.eLicensing.findLicence(number)
-      : ((await deps.gateway.eLicensing.findLicencesByBin(readApplicant(job).bin))[0] ?? null);
+      : ((await deps.gateway.eLicensing.findLicencesByBin(input.applicant.bin))[0] ?? null);
     return {
       existingLicence: licence && {
         number: licence.number,

@@ -1,14 +1,13 @@
-import { z } from 'zod';
-import { readSubjects, gatewaySlice, stateSystemWorker } from './support';
+import { subjectsOf, gatewaySlice, stateSystemWorker, subjectsInput } from './support';
 
 /** Whether the subjects are on the mental-health (psychiatric and narcological) register. */
 export default stateSystemWorker({
   type: 'lookup-mental-health',
   timeoutMs: 30_000,
-  input: z.object({}),
+  input: subjectsInput,
   config: gatewaySlice,
-  async run(job, _input, deps) {
-    const subjects = readSubjects(job);
+  async run(job, input, deps) {
+    const subjects = subjectsOf(job, input);
     const mentalHealth = await Promise.all(
       subjects.map(async ({ iin }) => {
         const record = await deps.gateway.mentalHealth.get(iin);

@@ -1,14 +1,13 @@
-import { z } from 'zod';
-import { readSubjects, gatewaySlice, stateSystemWorker } from './support';
+import { subjectsOf, gatewaySlice, stateSystemWorker, subjectsInput } from './support';
 
 /** Identity and identity-document validity of the subjects (header `subjects`). */
 export default stateSystemWorker({
   type: 'lookup-person',
   timeoutMs: 30_000,
-  input: z.object({}),
+  input: subjectsInput,
   config: gatewaySlice,
-  async run(job, _input, deps) {
-    const subjects = readSubjects(job);
+  async run(job, input, deps) {
+    const subjects = subjectsOf(job, input);
     const persons = await Promise.all(
       subjects.map(async ({ iin }) => {
         const person = await deps.gateway.persons.get(iin);

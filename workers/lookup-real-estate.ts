@@ -1,14 +1,12 @@
-import { z } from 'zod';
-import { readApplicant, gatewaySlice, stateSystemWorker } from './support';
+import { applicantInput, gatewaySlice, stateSystemWorker } from './support';
 
 /** Buildings, premises and shooting ranges the applicant owns or leases under a registered right. */
 export default stateSystemWorker({
   type: 'lookup-real-estate',
   timeoutMs: 30_000,
-  input: z.object({}),
+  input: applicantInput,
   config: gatewaySlice,
-  async run(job, _input, deps) {
-    const { bin } = readApplicant(job);
+  async run(_job, { applicant: { bin } }, deps) {
     return { realEstate: await deps.gateway.realEstate.findByOwner(bin) };
   },
 });

@@ -1,14 +1,12 @@
-import { z } from 'zod';
-import { readApplicant, gatewaySlice, stateSystemWorker } from './support';
+import { applicantInput, gatewaySlice, stateSystemWorker } from './support';
 
 /** Vehicles registered to the applicant (licence sub-type 1 needs at least two). */
 export default stateSystemWorker({
   type: 'lookup-vehicles',
   timeoutMs: 30_000,
-  input: z.object({}),
+  input: applicantInput,
   config: gatewaySlice,
-  async run(job, _input, deps) {
-    const { bin } = readApplicant(job);
+  async run(_job, { applicant: { bin } }, deps) {
     return { vehicles: await deps.gateway.vehicles.findByOwner(bin) };
   },
 });

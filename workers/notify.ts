@@ -2,17 +2,16 @@ import { z } from 'zod';
 import type { CabinetMessageInput } from '../adapters/gateway';
 import {
   almatyTimestamp,
+  applicantSchema,
+  applicationInput,
   idempotencyKey,
   JobInputError,
-  readApplicant,
   readHeader,
-  readString,
   gatewaySlice,
 } from './support';
 import { formatDateTime } from '../domain/documents/format';
 import { t, type Lang, type MessageKey, type MessageParams } from '../i18n';
 import { defineWorker } from './define';
-import type { WorkerJob } from './types';
 
 type Channel = NonNullable<CabinetMessageInput['channel']>;
 const CHANNELS: readonly Channel[] = ['cabinet', 'sms', 'email'];
@@ -26,16 +25,26 @@ const TEMPLATE_ALIASES: Record<string, string> = {
 /** Notices to the provider's staff (channel `internal`), e.g. the head told of a breached term. */
 const INTERNAL_TEMPLATES = new Set(['deadline-breached']);
 
+const input = applicationInput.extend({
+  /** The addressee of a notice to the applicant (every channel but `internal`). */
+  applicant: applicantSchema.nullish(),
+  /** The hearing notice: the time the clerk set (an instant) and the place, if any. */
+  hearingAt: z.string().nullish(),
+  hearingPlace: z.string().nullish(),
+  serviceDeadline: z.string().nullish(),
+  /** Internal notices: input mappings of the escalation tasks. */
+  recipientGroup: z.string().nullish(),
+  breachedStep: z.string().nullish(),
+});
+type NotifyInput = z.output<typeof input>;
+
 interface Template {
   /** Kazakh / Russian, as the portal shows both. */
   title: string;
-  body(job: WorkerJob, applicationNumber: string): string;
+  body(v: NotifyInput): string;
 }
 
-const optional = (job: WorkerJob, name: string): string | undefined => {
-  const v = job.variables[name];
-  return typeof v === 'string' && v.trim() !== '' ? v : undefined;
-};
+const present = (v: string | null | undefined): string | undefined => (v && v.trim() !== '' ? v : undefined);
 
 /** A notice in both languages, "kk / ru", as the portal shows both. */
 const bothLangs = (key: MessageKey, params: (lang: Lang) => MessageParams = () => ({})): string =>
@@ -45,17 +54,17 @@ const bothLangs = (key: MessageKey, params: (lang: Lang) => MessageParams = () =
 export const NOTICE_TEMPLATES: Record<string, Template> = {
   'application-registered': {
     title: bothLangs('notice.application-registered.title'),
-    body: (_job, number) => bothLangs('notice.application-registered.body', () => ({ number })),
+    body: ({ applicationNumber: number }) =>
+      bothLangs('notice.application-registered.body', () => ({ number })),
   },
   'preliminary-refusal-hearing': {
     title: bothLangs('notice.preliminary-refusal-hearing.title'),
-    body: (job, number) => {
-      const hearingAt = optional(job, 'hearingAt');
+    body: ({ applicationNumber: number, ...v }) => {
+      const hearingAt = present(v.hearingAt);
       if (!hearingAt) throw new JobInputError('variable hearingAt is missing for the hearing notice');
       const at = new Date(hearingAt);
-      if (Number.isNaN(at.getTime()))
-        throw new JobInputError(`variable hearingAt is not an ISO date: ${hearingAt}`);
-      const place = optional(job, 'hearingPlace');
+      if (Number.isNaN(at.getTime())) throw new JobInputError('variable hearingAt is not an ISO date');
+      const place = present(v.hearingPlace);
       return bothLangs('notice.preliminary-refusal-hearing.body', (lang) => ({
         number,
         hearingAt: formatDateTime(at, lang),
@@ -65,16 +74,17 @@ export const NOTICE_TEMPLATES: Record<string, Template> = {
   },
   'result-ready': {
     title: bothLangs('notice.result-ready.title'),
-    body: (_job, number) => bothLangs('notice.result-ready.body', () => ({ number })),
+    body: ({ applicationNumber: number }) => bothLangs('notice.result-ready.body', () => ({ number })),
   },
   'antimonopoly-letter-sent': {
     title: bothLangs('notice.antimonopoly-letter-sent.title'),
-    body: (_job, number) => bothLangs('notice.antimonopoly-letter-sent.body', () => ({ number })),
+    body: ({ applicationNumber: number }) =>
+      bothLangs('notice.antimonopoly-letter-sent.body', () => ({ number })),
   },
   'deadline-extended': {
     title: bothLangs('notice.deadline-extended.title'),
-    body: (job, number) => {
-      const raw = optional(job, 'serviceDeadline');
+    body: ({ applicationNumber: number, serviceDeadline }) => {
+      const raw = present(serviceDeadline);
       const at = raw ? new Date(raw) : undefined;
       const known = at && !Number.isNaN(at.getTime()) ? at : undefined;
       return bothLangs('notice.deadline-extended.body', (lang) => ({
@@ -89,9 +99,9 @@ export const NOTICE_TEMPLATES: Record<string, Template> = {
 export default defineWorker({
   type: 'notify',
   timeoutMs: 30_000,
-  input: z.object({}),
+  input,
   config: gatewaySlice,
-  async run(job, _input, deps) {
+  async run(job, v, deps) {
     const templateName = readHeader(job, 'template');
     const channelName = readHeader(job, 'channel', 'cabinet');
     if (channelName === 'internal') {
@@ -99,23 +109,19 @@ export default defineWorker({
         throw new JobInputError(`unknown internal notice template ${templateName}`);
       // The head's notice of a breached term: recorded in monitoring (C9) where the operators'
       // deadline board and the provider's staff see it; the applicant is not addressed.
-      const recipient =
-        typeof job.variables.recipientGroup === 'string' ? job.variables.recipientGroup : 'head';
-      const step =
-        typeof job.variables.breachedStep === 'string'
-          ? job.variables.breachedStep
-          : readHeader(job, 'step', 'term');
+      const recipient = v.recipientGroup ?? 'head';
+      const step = v.breachedStep ?? readHeader(job, 'step', 'term');
       await deps.gateway.monitoring.report(
         {
-          applicationNumber: readString(job, 'applicationNumber'),
-          serviceId: readString(job, 'serviceId'),
+          applicationNumber: v.applicationNumber,
+          serviceId: v.serviceId,
           stage: `notice:${templateName}:${step}:${recipient}`,
           at: almatyTimestamp(deps.clock),
         },
         { idempotencyKey: idempotencyKey(job, 'notify-internal') },
       );
       deps.log.warn(`term breached: ${step}`, {
-        applicationNumber: job.variables.applicationNumber,
+        applicationNumber: v.applicationNumber,
         recipient,
       });
       return {};
@@ -125,8 +131,9 @@ export default defineWorker({
     const channel = (CHANNEL_ALIASES[channelName] ?? channelName) as Channel;
     if (!CHANNELS.includes(channel))
       throw new JobInputError(`unknown channel ${channel} (${CHANNELS.join(', ')})`);
-    const applicationNumber = readString(job, 'applicationNumber');
-    const { bin } = readApplicant(job);
+    if (!v.applicant) throw new JobInputError('variable applicant is missing');
+    const { applicationNumber } = v;
+    const { bin } = v.applicant;
     // Header `documentVariable` names a variable holding a generated notice `{documentId}`.
     const documentVariable = readHeader(job, 'documentVariable', '');
     const doc = documentVariable ? job.variables[documentVariable] : undefined;
@@ -140,7 +147,7 @@ export default defineWorker({
         applicationNumber,
         kind: templateName,
         title: template.title,
-        body: template.body(job, applicationNumber),
+        body: template.body(v),
         documentId,
         channel,
       },

@@ -1,11 +1,4 @@
-import {
-  almatyTimestamp,
-  idempotencyKey,
-  readHeader,
-  readString,
-  gatewaySlice,
-  applicationInput,
-} from './support';
+import { almatyTimestamp, idempotencyKey, readHeader, gatewaySlice, applicationInput } from './support';
 import { defineWorker } from './define';
 
 /** Records the stage named in header `stage` in the public-service monitoring system (C9). */
@@ -14,12 +7,12 @@ export default defineWorker({
   timeoutMs: 30_000,
   input: applicationInput,
   config: gatewaySlice,
-  async run(job, _input, deps) {
+  async run(job, { applicationNumber, serviceId }, deps) {
     const stage = readHeader(job, 'stage');
     await deps.gateway.monitoring.report(
       {
-        applicationNumber: readString(job, 'applicationNumber'),
-        serviceId: readString(job, 'serviceId'),
+        applicationNumber,
+        serviceId,
         stage,
         at: almatyTimestamp(deps.clock),
       },

@@ -7,11 +7,11 @@ import { formatDateTime } from '../domain/documents/format';
 import {
   almatyTimestamp,
   idempotencyKey,
-  JobInputError,
-  readApplicant,
-  readString,
-  readSubjects,
+  instantSchema,
+  subjectsInput,
+  subjectsOf,
   type SubjectRole,
+  JobInputError,
   gatewaySlice,
 } from './support';
 import { defineWorker } from './define';
@@ -26,17 +26,31 @@ export interface MissingDocument {
 /** What is asked for, as the request names it in each language (the cabinet shows the same words). */
 const label = (m: MissingDocument) => requestedDocumentLabel(m);
 
+/** Records of a lookup (lookup-education, lookup-employment), keyed by the person's IIN. */
+const records = z.array(z.looseObject({ iin: z.string() })).nullish();
+
+const input = subjectsInput.extend({
+  applicationNumber: z.string().min(1),
+  educationFound: z.boolean().nullish(),
+  education: records,
+  employmentFound: z.boolean().nullish(),
+  employment: records,
+  /** When the applicant's answer is due; needed only when something is requested. */
+  deadlineMissingDocuments: instantSchema.nullish(),
+});
+type Input = z.output<typeof input>;
+
 /** IINs among the subjects that have no entry in a looked-up list. */
 function missing(
   job: WorkerJob,
-  foundVar: string,
-  listVar: string,
+  v: Input,
+  found: boolean | null | undefined,
+  list: Input['education'],
   document: MissingDocument['document'],
 ): MissingDocument[] {
-  if (job.variables[foundVar] !== false) return [];
-  const list = Array.isArray(job.variables[listVar]) ? (job.variables[listVar] as { iin?: unknown }[]) : [];
-  return readSubjects(job)
-    .filter((s) => !list.some((entry) => entry?.iin === s.iin))
+  if (found !== false) return [];
+  return subjectsOf(job, v)
+    .filter((s) => !(list ?? []).some((entry) => entry.iin === s.iin))
     .map((s) => ({ document, role: s.role, iin: s.iin }));
 }
 
@@ -50,15 +64,15 @@ function missing(
 export default defineWorker({
   type: 'request-missing-documents',
   timeoutMs: 30_000,
-  input: z.object({}),
+  input,
   config: (deps): GatewayDeps & { documents?: DocumentService } => ({
     ...gatewaySlice(deps),
     documents: deps.documents,
   }),
-  async run(job, _input, deps) {
+  async run(job, v, deps) {
     const requested = [
-      ...missing(job, 'educationFound', 'education', 'education-diploma'),
-      ...missing(job, 'employmentFound', 'employment', 'employment-record'),
+      ...missing(job, v, v.educationFound, v.education, 'education-diploma'),
+      ...missing(job, v, v.employmentFound, v.employment, 'employment-record'),
     ];
     const requestedAt = almatyTimestamp(deps.clock);
     const variables: Record<string, unknown> = {
@@ -66,11 +80,10 @@ export default defineWorker({
       missingDocumentsRequested: requested,
     };
     if (requested.length > 0) {
-      const applicationNumber = readString(job, 'applicationNumber');
-      const dueAt = readString(job, 'deadlineMissingDocuments');
+      const { applicationNumber } = v;
+      const dueAt = v.deadlineMissingDocuments;
+      if (!dueAt) throw new JobInputError('variable deadlineMissingDocuments is missing');
       const due = new Date(dueAt);
-      if (Number.isNaN(due.getTime()))
-        throw new JobInputError(`variable deadlineMissingDocuments is not an instant: ${dueAt}`);
       const labels = requested.map(label);
       let documentId: string | undefined;
       if (deps.documents) {
@@ -90,7 +103,7 @@ export default defineWorker({
         };
       }
       await deps.gateway.cabinet.send(
-        readApplicant(job).bin,
+        v.applicant.bin,
         {
           applicationNumber,
           kind: 'missing-documents-request',

@@ -1,26 +1,29 @@
 import { z } from 'zod';
-import { idempotencyKey, readApplicant, readString, gatewaySlice } from './support';
+import { applicantSchema, idempotencyKey, gatewaySlice } from './support';
 import { defineWorker } from './define';
 
 /** Service D §9: asks the antimonopoly body to confirm its prior consent to the creation. */
 export default defineWorker({
   type: 'send-letter',
   timeoutMs: 30_000,
-  input: z.object({}),
+  input: z.object({
+    applicationNumber: z.string().min(1),
+    applicant: applicantSchema,
+    /** The objects to guard (§9), as the applicant listed them. */
+    objects: z.array(z.looseObject({ name: z.string(), location: z.string() })).nullish(),
+    antimonopolyConsentRef: z.string().nullish(),
+  }),
   config: gatewaySlice,
-  async run(job, _input, deps) {
-    const applicant = readApplicant(job);
-    const objects = Array.isArray(job.variables.objects) ? job.variables.objects : [];
-    const ref = job.variables.antimonopolyConsentRef;
+  async run(job, { applicationNumber, applicant, objects, antimonopolyConsentRef }, deps) {
     const receipt = await deps.gateway.antimonopoly.sendLetter(
       {
-        applicationNumber: readString(job, 'applicationNumber'),
+        applicationNumber,
         bin: applicant.bin,
-        companyName: applicant.name,
+        companyName: applicant.name ?? '',
         subject:
           'Подтверждение предварительного согласия на создание охранной организации национальной компанией',
-        objects,
-        antimonopolyConsentRef: typeof ref === 'string' ? ref : undefined,
+        objects: objects ?? [],
+        antimonopolyConsentRef: antimonopolyConsentRef ?? undefined,
       },
       { idempotencyKey: idempotencyKey(job, 'letter') },
     );

@@ -1,11 +1,13 @@
 /**
- * What the workers share to read a job: the applicant, the subjects of a lookup, strings and
- * headers, a write's idempotency key and Almaty timestamps. A problem is a `JobInputError` naming the
- * variable, which `defineWorker` turns into an incident.
+ * What the workers share to read a job: the schemas of the variables several of them read (the
+ * applicant, the subjects of a lookup, a stored document), headers, a write's idempotency key and
+ * Almaty timestamps. A variable that does not fit its schema, or a header that is missing, raises an
+ * incident naming it (never its value: it may be personal data).
  */
 import { almatyDay as dayInAlmaty, almatyIso } from '../domain/almaty-time';
 import type { Clock } from '../domain/clock';
-import { isValidBin, isValidIin, maskIin } from '../domain/identifiers';
+import { isValidBin, isValidIin } from '../domain/identifiers';
+import { SERVICE_IDS } from '../domain/services';
 import { z } from 'zod';
 import type { GatewayDeps } from '../adapters/gateway';
 import type { WorkerDeps } from './deps';
@@ -15,46 +17,60 @@ import { answeredAtVariable } from '../domain/case-summary';
 
 export { JobInputError };
 
-const isRecord = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
+/** A valid IIN (check digit included). */
+const iinSchema = z.string().refine(isValidIin, 'not a valid IIN');
 
-export interface Applicant {
-  /** BIN, or for an individual entrepreneur the IIN (service A). */
-  bin: string;
-  name: string;
-  headIin: string;
-  headFullName?: string;
-}
+/** A BIN, or the IIN of an individual entrepreneur (service A, Order 138 §3 part one). */
+const binOrIinSchema = z.string().refine((v) => isValidBin(v) || isValidIin(v), 'not a valid BIN or IIN');
 
-export function readApplicant(job: WorkerJob): Applicant {
-  const a = job.variables.applicant;
-  if (!isRecord(a)) throw new JobInputError('variable applicant is missing');
-  // A BIN, or the IIN of an individual entrepreneur (service A, Order 138 §3 part one).
-  const entrepreneur = typeof a.bin === 'string' && isValidIin(a.bin);
-  if (typeof a.bin !== 'string' || !(isValidBin(a.bin) || entrepreneur))
-    throw new JobInputError('applicant.bin is not a valid BIN or IIN');
-  // The portal does not ask for the head's IIN (C8: the register holds it); lookup-legal-entity has it.
-  // An entrepreneur heads their own business.
-  const entity = job.variables.legalEntity;
-  const headIin =
-    a.headIin ?? (isRecord(entity) ? entity.headIin : undefined) ?? (entrepreneur ? a.bin : undefined);
-  if (typeof headIin !== 'string' || !isValidIin(headIin))
+/** An ISO-8601 instant (`2026-03-10T18:30:00+05:00`). */
+export const instantSchema = z.string().refine((v) => !Number.isNaN(Date.parse(v)), 'not an instant');
+
+/** `applicant`, as the intake starts every service (docs/process-variables.md). */
+export const applicantSchema = z.object({
+  bin: binOrIinSchema,
+  name: z.string().nullish(),
+  /** The portal may leave it out (C8: the register holds it); lookup-legal-entity then supplies it. */
+  headIin: iinSchema.nullish(),
+  headFullName: z.string().nullish(),
+});
+
+/** `legalEntity`, as lookup-legal-entity writes it (`{ found: false, bin }` when unregistered). */
+export const legalEntitySchema = z.object({
+  headIin: iinSchema.nullish(),
+  founders: z.array(z.string()).nullish(),
+});
+
+/** The variables every step of an application carries (set by the intake at the start). */
+export const applicationInput = z.object({
+  applicationNumber: z.string().min(1),
+  serviceId: z.enum(SERVICE_IDS),
+});
+
+/** What a worker that addresses the applicant by BIN reads. */
+export const applicantInput = z.object({ applicant: applicantSchema });
+
+/** What a person-level lookup reads: the head (applicant or register), specialists, founders. */
+export const subjectsInput = z.object({
+  applicant: applicantSchema,
+  legalEntity: legalEntitySchema.nullish(),
+  specialists: z.array(z.object({ iin: z.string() })).nullish(),
+});
+export type SubjectsInput = z.output<typeof subjectsInput>;
+
+/**
+ * The head's IIN: the applicant's, else the register's (lookup-legal-entity), else, for an
+ * individual entrepreneur, the IIN they apply with (they head their own business).
+ */
+export function headIinOf(v: Pick<SubjectsInput, 'applicant' | 'legalEntity'>): string {
+  const { applicant } = v;
+  const entrepreneur = isValidIin(applicant.bin) && !isValidBin(applicant.bin);
+  const headIin = applicant.headIin ?? v.legalEntity?.headIin ?? (entrepreneur ? applicant.bin : undefined);
+  if (!headIin)
     throw new JobInputError(
-      'the head IIN is unknown: applicant.headIin is not a valid IIN and legalEntity.headIin is missing (run lookup-legal-entity first)',
+      'the head IIN is unknown: applicant.headIin and legalEntity.headIin are missing (run lookup-legal-entity first)',
     );
-  return {
-    bin: a.bin,
-    name: typeof a.name === 'string' ? a.name : '',
-    headIin,
-    headFullName: typeof a.headFullName === 'string' ? a.headFullName : undefined,
-  };
-}
-
-export function readString(job: WorkerJob, name: string): string {
-  const value = job.variables[name];
-  if (typeof value !== 'string' || value.trim() === '')
-    throw new JobInputError(`variable ${name} is missing`);
-  return value;
+  return headIin;
 }
 
 export function readHeader(job: WorkerJob, name: string, fallback?: string): string {
@@ -74,27 +90,26 @@ export interface Subject {
  * The people a person-level lookup covers, from header `subjects` (comma list of head, specialists,
  * founders; default head). One IIN appears once, under its first role.
  */
-export function readSubjects(job: WorkerJob): Subject[] {
+export function subjectsOf(job: WorkerJob, v: SubjectsInput): Subject[] {
   const groups = readHeader(job, 'subjects', 'head')
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);
   const subjects: Subject[] = [];
-  const add = (iin: unknown, role: SubjectRole): void => {
-    if (typeof iin !== 'string' || !isValidIin(iin)) throw new JobInputError(`a ${role} IIN is not valid`);
+  const add = (iin: string, role: SubjectRole, variable: string): void => {
+    if (!isValidIin(iin)) throw new JobInputError(`variable ${variable} is not a valid IIN`);
     if (!subjects.some((s) => s.iin === iin)) subjects.push({ iin, role });
   };
   for (const group of groups) {
-    if (group === 'head') add(readApplicant(job).headIin, 'head');
+    if (group === 'head') add(headIinOf(v), 'head', 'applicant.headIin');
     else if (group === 'specialists') {
-      const list = job.variables.specialists;
-      if (!Array.isArray(list)) throw new JobInputError('variable specialists is missing');
-      for (const s of list) add(isRecord(s) ? s.iin : undefined, 'specialist');
+      if (!v.specialists) throw new JobInputError('variable specialists is missing');
+      v.specialists.forEach((s, i) => add(s.iin, 'specialist', `specialists.${i}.iin`));
     } else if (group === 'founders') {
-      const entity = job.variables.legalEntity;
-      if (!isRecord(entity) || !Array.isArray(entity.founders))
+      const founders = v.legalEntity?.founders;
+      if (!founders)
         throw new JobInputError('variable legalEntity.founders is missing (run lookup-legal-entity first)');
-      for (const iin of entity.founders) add(iin, 'founder');
+      founders.forEach((iin, i) => add(iin, 'founder', `legalEntity.founders.${i}`));
     } else throw new JobInputError(`unknown subjects group ${group} (head, specialists, founders)`);
   }
   return subjects;
@@ -118,19 +133,11 @@ export function almatyDay(clock: Clock): string {
   return dayInAlmaty(clock.now());
 }
 
-export { maskIin };
-
 /** The slice of the dependencies a worker that calls the state systems uses. */
 export const gatewaySlice = (deps: WorkerDeps): GatewayDeps => ({
   gateway: deps.gateway,
   clock: deps.clock,
   log: deps.log,
-});
-
-/** The variables every step of an application carries (set by the intake at the start). */
-export const applicationInput = z.object({
-  applicationNumber: z.string().min(1),
-  serviceId: z.string().min(1),
 });
 
 /**

@@ -1,8 +1,10 @@
-import { createFakeCamunda, type FakeCamunda } from './support/fake-camunda';
-import { BIN, startApp } from '../ui/support/harness';
+import { ProcessDefinitionId } from '@camunda8/orchestration-cluster-api';
+import { processVariables } from '../../intake/camunda-port';
+import * as b from '../support/bpmn';
+import { describeState, waitForEnd } from '../support/system-harness';
+import { BIN, sharedSystem, startApp } from '../ui/support/harness';
 
 const TOKEN = 'inbound-token-for-tests-0123';
-const NUMBER = 'NAT-2026-000777';
 
 async function post(base: string, body: unknown, token?: string) {
   const res = await fetch(`${base}/inbound/antimonopoly-answers`, {
@@ -29,17 +31,55 @@ const started = (applicationNumber: string, serviceId: string, processInstanceKe
   processInstanceKey,
 });
 
-const ANSWER = { applicationNumber: NUMBER, letterId: 'AML-000001', consent: true, comment: 'Расталады.' };
+/**
+ * A process that waits for the answer as service D's diagram does (message name, correlated by the
+ * application number), on the real embedded engine: what the inbound channel published is what it
+ * received. A fresh application number per test keeps the engine's buffered messages apart.
+ */
+const PROBE = b.process(
+  'probe-antimonopoly-answer',
+  [
+    b.start('Start'),
+    b.receive('Task_AwaitAnswer', 'antimonopoly-answer-received', '=applicationNumber'),
+    b.end('End'),
+  ],
+  ['Start > Task_AwaitAnswer > End'],
+);
 
 describe("inbound channel: the antimonopoly body's answer (service D, rules §9–§10)", () => {
   let ctx: Awaited<ReturnType<typeof startApp>>;
-  let fake: FakeCamunda;
+  let sys: Awaited<ReturnType<typeof sharedSystem>>;
+  let NUMBER = '';
+  let ANSWER = { applicationNumber: '', letterId: 'AML-000001', consent: true, comment: 'Расталады.' };
+  /** The waiting probe of this test's application. */
+  let probe = '';
+  let n = 777;
+  beforeAll(async () => {
+    sys = await sharedSystem();
+    await sys.client.createDeployment({ resources: [new File([PROBE], 'probe-antimonopoly-answer.bpmn')] });
+  });
   beforeEach(async () => {
-    fake = createFakeCamunda();
-    ctx = await startApp({ camunda: fake.camunda, inboundToken: TOKEN });
+    NUMBER = `NAT-2026-000${n++}`;
+    ANSWER = { ...ANSWER, applicationNumber: NUMBER };
+    ctx = await startApp({ inboundToken: TOKEN });
     await ctx.store.insertIfAbsent(started(NUMBER, 'national-company-security-approval', '2251799813685249'));
+    probe = String(
+      (
+        await sys.client.createProcessInstance({
+          processDefinitionId: ProcessDefinitionId.assumeExists('probe-antimonopoly-answer'),
+          variables: { applicationNumber: NUMBER },
+        })
+      ).processInstanceKey,
+    );
   });
   afterEach(() => ctx.close());
+
+  /** Nothing was published for the application: its probe still waits. */
+  async function expectNothingPublished() {
+    // Give a stray message the time to arrive before looking.
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await describeState(sys.client, probe)).toContain('Task_AwaitAnswer');
+  }
 
   test('a valid answer becomes the message the process waits for, correlated by application number', async () => {
     const res = await post(ctx.base, ANSWER, TOKEN);
@@ -49,22 +89,17 @@ describe("inbound channel: the antimonopoly body's answer (service D, rules §9�
       messageId: `antimonopoly-answer-received:${NUMBER}:AML-000001`,
       duplicate: false,
     });
-    expect(fake.messages).toEqual([
-      expect.objectContaining({
-        name: 'antimonopoly-answer-received',
-        correlationKey: NUMBER,
-        variables: {
-          antimonopolyAnswer: {
-            consent: true,
-            comment: 'Расталады.',
-            letterId: 'AML-000001',
-            // No answeredAt sent: the instant it reached the provider (the app's clock).
-            answeredAt: '2026-04-15T05:00:00.000Z',
-          },
-        },
-      }),
-    ]);
-    expect(fake.messages[0].timeToLive).toBeGreaterThan(0);
+    await waitForEnd(sys.client, probe);
+    expect(await processVariables(sys.client, probe)).toEqual({
+      applicationNumber: NUMBER,
+      antimonopolyAnswer: {
+        consent: true,
+        comment: 'Расталады.',
+        letterId: 'AML-000001',
+        // No answeredAt sent: the instant it reached the provider (the app's clock).
+        answeredAt: '2026-04-15T05:00:00.000Z',
+      },
+    });
   });
 
   test('the same answer delivered twice is one message', async () => {
@@ -72,7 +107,8 @@ describe("inbound channel: the antimonopoly body's answer (service D, rules §9�
     const again = await post(ctx.base, ANSWER, TOKEN);
     expect(again.status).toBe(202);
     expect(again.json.duplicate).toBe(true);
-    expect(fake.messages).toHaveLength(1);
+    // The real engine refused the repeat (same message id, still buffered): one message reached it.
+    await waitForEnd(sys.client, probe);
   });
 
   test('without the token, or with another, the answer is refused in Kazakh and Russian', async () => {
@@ -85,7 +121,7 @@ describe("inbound channel: the antimonopoly body's answer (service D, rules §9�
         ru: expect.any(String),
       });
     }
-    expect(fake.messages).toEqual([]);
+    await expectNothingPublished();
   });
 
   test('bad answers name the field; unknown applications and other services are not found', async () => {
@@ -102,13 +138,12 @@ describe("inbound channel: the antimonopoly body's answer (service D, rules §9�
 
     const notJson = await post(ctx.base, '{"applicationNumber":', TOKEN);
     expect(notJson.status).toBe(400);
-    expect(fake.messages).toEqual([]);
+    await expectNothingPublished();
   });
 
   test('with no token configured the channel is closed, whatever is presented', async () => {
     await ctx.close();
-    fake = createFakeCamunda();
-    ctx = await startApp({ camunda: fake.camunda });
+    ctx = await startApp();
     const res = await post(ctx.base, ANSWER, TOKEN);
     expect(res.status).toBe(503);
     expect(res.json.error.code).toBe('INBOUND_CLOSED');

@@ -1,4 +1,4 @@
-import { createFakeCamunda, type FakeCamunda } from './support/fake-camunda';
+import { startEngineProxy } from './support/engine-proxy';
 import {
   startApp,
   client,
@@ -6,23 +6,80 @@ import {
   OTHER_BIN,
   licenceApplication,
   firePermitApplication,
+  sharedSystem,
 } from '../ui/support/harness';
 import { makeIin } from '../../domain/identifiers';
+import { processVariables } from '../../intake/camunda-port';
+import { SERVICE_IDS } from '../../domain/services';
+import { ProcessDefinitionId } from '@camunda8/orchestration-cluster-api';
+import * as b from '../support/bpmn';
+import { waitForEnd } from '../support/system-harness';
+import { createApplicationStore } from '../../intake/store';
 
+/** The number the register issues after `n` (`SEC-2026-000007` → `SEC-2026-000008`). */
+const next = (n: string) => n.replace(/\d{6}$/, (d) => String(Number(d) + 1).padStart(6, '0'));
+
+/**
+ * The web app with the real embedded engine, the repository's diagrams and the workers
+ * (test/ui/support/harness.ts), reached through a network that can lose a connection
+ * (./support/engine-proxy.ts).
+ */
 describe('intake of portal applications', () => {
   let ctx: Awaited<ReturnType<typeof startApp>>;
-  let fake: FakeCamunda;
+  let proxy: Awaited<ReturnType<typeof startEngineProxy>>;
   let call: ReturnType<typeof client>;
-  beforeEach(async () => {
-    fake = createFakeCamunda();
-    ctx = await startApp({ camunda: fake.camunda });
-    call = client(ctx.base, await ctx.as('applicant', { bin: BIN }));
-  });
-  afterEach(() => ctx.close());
+  /** Service processes the engine held before the test: what a test starts is what is not in here. */
+  let before: Set<string>;
+  // One register for the file, as for the engine: a number is never issued twice, so no test adopts
+  // the process another test started under the same number.
+  const register = createApplicationStore(':memory:');
+  afterAll(() => register.close());
 
-  const starts = () => fake.calls.filter((c) => c.method === 'createProcessInstance');
+  /** Every application process (not a called one) in the engine. */
+  async function applicationProcesses() {
+    const sys = await sharedSystem();
+    const page = await sys.client.searchProcessInstances(
+      { page: { limit: 1000 } },
+      { consistency: { waitUpToMs: 0 } },
+    );
+    return (page.items ?? []).filter(
+      (i) =>
+        !i.parentProcessInstanceKey && (SERVICE_IDS as readonly string[]).includes(i.processDefinitionId),
+    );
+  }
+
+  beforeEach(async () => {
+    const sys = await sharedSystem();
+    proxy = await startEngineProxy(sys.engine.running.address);
+    ctx = await startApp({ camunda: proxy.client, store: register });
+    call = client(ctx.base, await ctx.as('applicant', { bin: BIN }));
+    before = new Set((await applicationProcesses()).map((i) => String(i.processInstanceKey)));
+  });
+  afterEach(async () => {
+    await ctx.close();
+    await proxy.close();
+  });
+
+  /** The processes this test started, each with the variables it was started with. */
+  async function starts() {
+    const started = (await applicationProcesses()).filter((i) => !before.has(String(i.processInstanceKey)));
+    return Promise.all(
+      started.map(async (i) => ({
+        input: {
+          processDefinitionId: String(i.processDefinitionId),
+          variables: await processVariables(ctx.camunda, String(i.processInstanceKey)),
+        },
+      })),
+    );
+  }
   /** Submits as the portal does: one idempotency key per filled-in form. */
-  const submit = (application: object, key = 'form-0001-aaaa') =>
+  /** The portal's key of the form filled in: one per test, as the register lives across tests. */
+  let formKey = '';
+  let forms = 0;
+  beforeEach(() => {
+    formKey = `form-${String(++forms).padStart(4, '0')}-aaaa`;
+  });
+  const submit = (application: object, key = formKey) =>
     call('POST', '/api/applications', application, { 'idempotency-key': key });
 
   test('a valid licence application is registered on the day of receipt (C2) and starts its process by id, under a number the register issues', async () => {
@@ -30,15 +87,16 @@ describe('intake of portal applications', () => {
     const res = await submit(licenceApplication());
     expect(res.status).toBe(201);
     expect(res.json).toMatchObject({
-      applicationNumber: 'SEC-2026-000001',
+      applicationNumber: expect.stringMatching(/^SEC-2026-\d{6}$/),
       state: 'started',
       registeredOn: '2026-04-15',
     });
-    expect(starts()).toHaveLength(1);
-    expect(starts()[0].input).toMatchObject({
+    expect(res.json.applicationNumber).not.toBe('SEC-2026-000042');
+    expect(await starts()).toHaveLength(1);
+    expect((await starts())[0].input).toMatchObject({
       processDefinitionId: 'security-licence',
       variables: {
-        applicationNumber: 'SEC-2026-000001',
+        applicationNumber: res.json.applicationNumber,
         requestKind: 'issue',
         subType: 2,
         receivedAt: '2026-04-15T05:00:00.000Z',
@@ -53,50 +111,60 @@ describe('intake of portal applications', () => {
     expect(again.status).toBe(200);
     expect(again.json.applicationNumber).toBe(first.json.applicationNumber);
     expect(again.json.processInstanceKey).toBe(first.json.processInstanceKey);
-    expect(starts()).toHaveLength(1);
+    expect(await starts()).toHaveLength(1);
     // Another form (another key) is another application with the next number.
-    const second = await submit(licenceApplication(), 'form-0002-bbbb');
-    expect([second.status, second.json.applicationNumber]).toEqual([201, 'SEC-2026-000002']);
+    const second = await submit(licenceApplication(), `${formKey}-bbbb`);
+    expect([second.status, second.json.applicationNumber]).toEqual([201, next(first.json.applicationNumber)]);
   });
 
   test('concurrent submissions with one idempotency key start one process', async () => {
     const results = await Promise.all([1, 2, 3].map(() => submit(licenceApplication())));
     expect(results.map((r) => r.status).sort()).toEqual([200, 200, 201]);
     expect(new Set(results.map((r) => r.json.processInstanceKey)).size).toBe(1);
-    expect(starts()).toHaveLength(1);
+    expect(await starts()).toHaveLength(1);
   });
 
   test('when the engine accepted the start but the answer was lost, a repeat adopts that process instead of starting another', async () => {
-    fake.faults.failNextStart = 'after-start';
+    proxy.state.loseNextStartAnswer = true;
     const first = await submit(licenceApplication());
     expect(first.status).toBe(503);
-    expect((await ctx.store.get('SEC-2026-000001'))?.state).toBe('starting');
+    // The application just registered: the register's latest number.
+    const registered = (await ctx.store.list())
+      .filter((r) => r.applicationNumber.startsWith('SEC-'))
+      .sort((x, y) => x.applicationNumber.localeCompare(y.applicationNumber))
+      .at(-1);
+    expect(registered?.state).toBe('starting');
+    // The engine did start it.
+    expect(await starts()).toHaveLength(1);
     const again = await submit(licenceApplication());
     expect(again.status).toBe(200);
     expect(again.json.state).toBe('started');
-    expect(starts()).toHaveLength(1);
-    expect(fake.instances.size).toBe(1);
+    const started = await starts();
+    expect(started).toHaveLength(1);
+    expect(started[0].input.variables.applicationNumber).toBe(registered!.applicationNumber);
   });
 
   test('when the engine was down, the application stays registered and a repeat starts it', async () => {
-    fake.faults.failNextStart = 'before';
+    proxy.state.down = true;
     expect((await submit(licenceApplication())).status).toBe(503);
+    expect(await starts()).toHaveLength(0);
+    proxy.state.down = false;
     const again = await submit(licenceApplication());
     expect(again.json.state).toBe('started');
-    expect(fake.instances.size).toBe(1);
+    expect(await starts()).toHaveLength(1);
   });
 
   test('a number chosen by the browser is never taken: another applicant who sends it first gets a number of their own, and nobody gets 409', async () => {
     const other = client(ctx.base, await ctx.as('applicant', { bin: OTHER_BIN }));
     const first = await other('POST', '/api/applications', licenceApplication('SEC-2026-000042', OTHER_BIN), {
-      'idempotency-key': 'form-0001-aaaa',
+      'idempotency-key': formKey,
     });
-    expect([first.status, first.json.applicationNumber]).toEqual([201, 'SEC-2026-000001']);
+    expect(first.status).toBe(201);
     // The victim sends the same number and the same key: a fresh application, no 409, nothing revealed.
     const mine = await submit(licenceApplication('SEC-2026-000042'));
-    expect([mine.status, mine.json.applicationNumber]).toEqual([201, 'SEC-2026-000002']);
+    expect([mine.status, mine.json.applicationNumber]).toEqual([201, next(first.json.applicationNumber)]);
     expect(await ctx.store.get('SEC-2026-000042')).toBeUndefined();
-    expect((await ctx.store.get('SEC-2026-000002'))?.applicantBin).toBe(BIN);
+    expect((await ctx.store.get(mine.json.applicationNumber))?.applicantBin).toBe(BIN);
   });
 
   test('a different application under an idempotency key already used is refused with 422 and starts nothing', async () => {
@@ -104,7 +172,7 @@ describe('intake of portal applications', () => {
     const res = await submit({ ...licenceApplication(), subType: 1 });
     expect(res.status).toBe(422);
     expect(res.json.error).toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED', kk: expect.any(String) });
-    expect(starts()).toHaveLength(1);
+    expect(await starts()).toHaveLength(1);
     const badKey = await submit(licenceApplication(), 'x');
     expect([badKey.status, badKey.json.errors[0].path]).toEqual([400, 'Idempotency-Key']);
   });
@@ -126,7 +194,7 @@ describe('intake of portal applications', () => {
     expect(byPath.applicationNumber).toBeUndefined();
     expect(byPath.licenceNumber.kk).toMatch(/лицензия нөмірі/);
     expect(byPath.reissueReason.ru).toMatch(/причину переоформления/);
-    expect(starts()).toHaveLength(0);
+    expect(await starts()).toHaveLength(0);
   });
 
   // Order 923 licence rules §2, §10, §11, Annexes 4–5: the licence and/or its annex is requested;
@@ -147,7 +215,7 @@ describe('intake of portal applications', () => {
     });
     expect(unknown.status).toBe(400);
     expect(unknown.json.errors.map((e: { path: string }) => e.path)).toContain('licenceDocuments');
-    expect(starts()).toHaveLength(0);
+    expect(await starts()).toHaveLength(0);
   });
 
   test('a fire permit needs specialists with a valid IIN; the error points at the specialist', async () => {
@@ -165,7 +233,7 @@ describe('intake of portal applications', () => {
     app.applicant.headIin = iin;
     const res = await entrepreneur('POST', '/api/applications', app);
     expect(res.status).toBe(201);
-    expect(starts()[0].input).toMatchObject({
+    expect((await starts())[0].input).toMatchObject({
       processDefinitionId: 'fire-automation-permit',
       variables: { applicant: { bin: iin, headIin: iin } },
     });
@@ -206,7 +274,7 @@ describe('intake of portal applications', () => {
       const error = res.json.errors.find((e: { path: string }) => e.path === 'applicant.bin');
       expect(error.ru).toContain(ru);
       expect(error.kk).toContain(kk);
-      expect(starts()).toHaveLength(0);
+      expect(await starts()).toHaveLength(0);
     },
   );
 
@@ -244,7 +312,7 @@ describe('intake of portal applications', () => {
       representedApproval('NCA-2026-000301', '2026-04-01', '2026-12-31'),
     );
     expect(res.status).toBe(201);
-    expect(starts()[0].input).toMatchObject({
+    expect((await starts())[0].input).toMatchObject({
       processDefinitionId: 'national-company-security-approval',
       variables: {
         representative: {
@@ -302,7 +370,7 @@ describe('intake of portal applications', () => {
         ru: 'ИИН: должно быть 12 цифр, введено символов: 3',
       }),
     );
-    expect(starts()).toHaveLength(0);
+    expect(await starts()).toHaveLength(0);
   });
 
   test('refusing consent to restricted data is accepted: it is a refusal ground decided by the process (C14)', async () => {
@@ -311,7 +379,7 @@ describe('intake of portal applications', () => {
       consentToRestrictedData: false,
     });
     expect(res.status).toBe(201);
-    expect(starts()[0].input).toMatchObject({
+    expect((await starts())[0].input).toMatchObject({
       processDefinitionId: 'fire-automation-permit',
       variables: { consentToRestrictedData: false, requestKind: 'application' },
     });
@@ -321,13 +389,13 @@ describe('intake of portal applications', () => {
     expect(
       (await call('POST', '/api/applications', licenceApplication('SEC-2026-000043', OTHER_BIN))).status,
     ).toBe(403);
-    await call('POST', '/api/applications', licenceApplication());
+    const { applicationNumber } = (await call('POST', '/api/applications', licenceApplication())).json;
     const other = client(ctx.base, await ctx.as('applicant', { bin: OTHER_BIN }));
-    expect((await other('GET', '/api/applications/SEC-2026-000001')).status).toBe(404);
+    expect((await other('GET', `/api/applications/${applicationNumber}`)).status).toBe(404);
     expect(
       (
         await other('POST', '/api/complaints', {
-          applicationNumber: 'SEC-2026-000001',
+          applicationNumber,
           text: 'Мерзім бұзылды, жауап жоқ',
         })
       ).status,
@@ -336,6 +404,30 @@ describe('intake of portal applications', () => {
 
   test("an applicant's position at the hearing and a complaint become messages correlated by application number", async () => {
     const number = (await call('POST', '/api/applications', licenceApplication())).json.applicationNumber;
+    // A probe waits for the position as the hearing does: message name and application number.
+    const sys = await sharedSystem();
+    await sys.client.createDeployment({
+      resources: [
+        new File(
+          [
+            b.process(
+              'probe-applicant-position',
+              [
+                b.start('Start'),
+                b.receive('Task_AwaitPosition', 'applicant-position-submitted', '=applicationNumber'),
+                b.end('End'),
+              ],
+              ['Start > Task_AwaitPosition > End'],
+            ),
+          ],
+          'probe-applicant-position.bpmn',
+        ),
+      ],
+    });
+    const probe = await sys.client.createProcessInstance({
+      processDefinitionId: ProcessDefinitionId.assumeExists('probe-applicant-position'),
+      variables: { applicationNumber: number },
+    });
     const pos = await call('POST', `/api/applications/${number}/messages`, {
       kind: 'hearing-position',
       text: 'Алым 12 сәуірде төленді, түбіртек қоса беріледі',
@@ -343,7 +435,8 @@ describe('intake of portal applications', () => {
     });
     expect(pos.status).toBe(202);
     // Order 923 §8 (spec C6): the position travels with its own attachments, for the hearing to keep.
-    expect(fake.messages[0].variables).toMatchObject({
+    await waitForEnd(sys.client, String(probe.processInstanceKey));
+    expect(await processVariables(sys.client, String(probe.processInstanceKey))).toMatchObject({
       applicantPosition: 'Алым 12 сәуірде төленді, түбіртек қоса беріледі',
       applicantPositionAttachments: [{ kind: 'hearing-position-document', fileName: 'tubirtek.pdf' }],
       applicantPositionSubmittedAt: expect.any(String),
@@ -353,11 +446,19 @@ describe('intake of portal applications', () => {
       text: 'Құжаттар толық болса да қайтарылды',
     });
     expect(complaint.status).toBe(202);
-    expect(fake.messages.map((m) => [m.name, m.correlationKey])).toEqual([
-      ['applicant-position-submitted', number],
-      ['complaint-filed', number],
-    ]);
-    expect(fake.messages[1].variables).toMatchObject({
+    // The complaint starts the complaint process (message start event) with the application's facts.
+    const complaints = await sys.client.searchProcessInstances(
+      {
+        filter: {
+          processDefinitionId: ProcessDefinitionId.assumeExists('complaint'),
+          variables: [{ name: 'applicationNumber', value: JSON.stringify(number) }],
+        },
+        page: { limit: 10 },
+      },
+      { consistency: { waitUpToMs: 0 } },
+    );
+    expect(complaints.items).toHaveLength(1);
+    expect(await processVariables(sys.client, String(complaints.items[0].processInstanceKey))).toMatchObject({
       serviceId: 'security-licence',
       registeredOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
       applicant: { bin: expect.any(String) },

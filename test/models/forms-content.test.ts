@@ -15,7 +15,6 @@ import {
   COMPLETE,
   completeTask,
   completeWith,
-  FIRE_INSTALLER_LOCATION,
   groundsFound,
   hearingNotice,
   hearingRecord,
@@ -23,6 +22,7 @@ import {
   MONDAY,
   NO_GROUNDS,
   NOW,
+  permitApplication,
   sendHearingNotice,
   submitApplication,
   testSystemAt,
@@ -137,28 +137,7 @@ describe('decision forms show the case (issue 11 point 1), rendered with the var
   test('a permit application with a specialist short of experience, from completeness to signature, and a complaint', async () => {
     const company = fixtures.fire.insufficientExperience;
     const number = 'FAP-2026-000901';
-    const key = await submitApplication(sys, {
-      applicationNumber: number,
-      serviceId: 'fire-automation-permit',
-      applicant: {
-        ...applicantOf(company, FIRE_INSTALLER_LOCATION),
-        registrationCertificate: { number: '10100-1910-ТОО', date: '2016-05-17' },
-      },
-      consentToRestrictedData: true,
-      attachments: [
-        { kind: 'application-form', fileName: 'otinish.pdf' },
-        { kind: 'specialists-documents', fileName: 'mamandar.pdf' },
-        { kind: 'employment-contracts', fileName: 'enbek-sharttary.pdf' },
-      ],
-      specialists: company.specialists.map((s) => ({
-        iin: s.iin,
-        fullName: s.fullName,
-        electricalClearanceGroup: { III: 3, IV: 4, V: 5 }[s.electricalClearanceGroup],
-      })),
-      measuringInstruments: [
-        { name: 'Мегаомметр ЭС0202/2-Г', serialNumber: 'MO-21-0457', verifiedUntil: '2026-11-30' },
-      ],
-    });
+    const key = await submitApplication(sys, permitApplication(number, company));
     seen.set('completeness-check', await atTask(key, 'Task_CheckCompleteness'));
     await completeTask(sys.client, key, 'Task_CheckCompleteness', COMPLETE);
     seen.set('compliance-study-fire-automation-permit', await atTask(key, 'Task_StudyCompliance'));

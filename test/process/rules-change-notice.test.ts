@@ -55,7 +55,7 @@ describe('rules-change notice (Order 138 §8; spec C12) on the embedded engine',
     recordLegalAmendment(
       {
         store: createLegalAmendmentStore(sys.database),
-        camunda: sys.client as never,
+        camunda: sys.client,
         now: () => new Date(RECORDED_AT),
       },
       amendment,

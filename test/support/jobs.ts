@@ -62,7 +62,8 @@ export const SILENT: WorkerLogger = { info: () => undefined, warn: () => undefin
 
 /**
  * The workers' dependencies as production builds them (`createWorkerDeps` over `loadConfig`), from
- * environment variables as an operator sets them; files go to a fresh temporary folder.
+ * environment variables as an operator sets them; files go to a fresh temporary folder. The log is
+ * silent unless `overrides.log` is given.
  */
 export function workerDepsFromEnv(
   env: Record<string, string> = {},
@@ -74,5 +75,5 @@ export function workerDepsFromEnv(
     DATABASE_URL: `sqlite:${path.join(dir, 'app.sqlite')}`,
     ...env,
   });
-  return createWorkerDeps(config, SILENT, overrides);
+  return createWorkerDeps(config, overrides.log ?? SILENT, overrides);
 }

@@ -7,14 +7,7 @@
 import { Writable } from 'node:stream';
 import { createLogger, maskPersonalData } from '../../config/log';
 import { fixtures } from '../../simulators';
-import {
-  applicantOf,
-  COMPLETE,
-  completeTask,
-  FIRE_INSTALLER_LOCATION,
-  MONDAY,
-  waitForTask,
-} from '../support/process-fixtures';
+import { COMPLETE, completeTask, MONDAY, permitApplication, waitForTask } from '../support/process-fixtures';
 import { startTestSystem, type TestSystem } from '../support/system-harness';
 
 function captured() {
@@ -70,28 +63,7 @@ describe('a process run writes no personal data to the log', () => {
 
   it('logs the run but no IIN, BIN or name of the applicant and its specialists', async () => {
     const number = 'FAP-2026-009901';
-    const submitted = await sys.intake.submit({
-      applicationNumber: number,
-      serviceId: 'fire-automation-permit',
-      applicant: {
-        ...applicantOf(company, FIRE_INSTALLER_LOCATION),
-        registrationCertificate: { number: '10100-1910-ТОО', date: '2016-05-17' },
-      },
-      consentToRestrictedData: true,
-      attachments: [
-        { kind: 'application-form', fileName: 'otinish.pdf' },
-        { kind: 'specialists-documents', fileName: 'mamandar.pdf' },
-        { kind: 'employment-contracts', fileName: 'enbek-sharttary.pdf' },
-      ],
-      specialists: company.specialists.map((s) => ({
-        iin: s.iin,
-        fullName: s.fullName,
-        electricalClearanceGroup: 3,
-      })),
-      measuringInstruments: [
-        { name: 'Мегаомметр ЭС0202/2-Г', serialNumber: 'MO-21-0457', verifiedUntil: '2026-11-30' },
-      ],
-    });
+    const submitted = await sys.intake.submit(permitApplication(number, company));
     expect(submitted.status).toBe(201);
     const key = submitted.application.processInstanceKey!;
     await waitForTask(sys.client, key, 'Task_CheckCompleteness');

@@ -5,7 +5,13 @@
  */
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import { UserTaskKey } from '@camunda8/orchestration-cluster-api';
-import { NO_WAIT, parseVariableValue, type CamundaPort, type SearchPage } from '../../intake/camunda-port';
+import { NO_WAIT, parseVariableValue, type CamundaPort } from '../../intake/camunda-port';
+
+/** One page of a search as this module reads it (the filter is built from the view, so typed loosely). */
+interface SearchPage<T> {
+  items?: T[];
+  page?: { totalItems?: number };
+}
 import type { WorkingDayClock } from '../../domain/applications/status';
 import { taskDeadline } from '../../domain/applications/worklist';
 import { listQuery, pageInfo, PAGE_SIZE, searchVariableFilter } from '../paging';

@@ -92,7 +92,8 @@ export function movableClock(instant: string) {
 /** The web app on 127.0.0.1 with the real engine and the embedded identity provider; `close()` when done. */
 export async function startApp(overrides: Partial<AppDeps> = {}) {
   const [{ base, idp }, sys] = await Promise.all([sharedServer(), sharedSystem()]);
-  const store = createApplicationStore(':memory:');
+  // A store the test passes lives on (one register of numbers across tests); otherwise a fresh one.
+  const store = overrides.store ?? createApplicationStore(':memory:');
   // Wednesday 10:00 in Almaty: a working day, so registration is the same day.
   const clock = fixedClock(NOW_IN_ALMATY);
   const app = createApp({
@@ -126,7 +127,7 @@ export async function startApp(overrides: Partial<AppDeps> = {}) {
         : signInStaff(base, seededUser(role, opts.unit)),
     close: async () => {
       handler = undefined;
-      await store.close();
+      if (!overrides.store) await store.close();
     },
   };
 }

@@ -8,7 +8,6 @@ import {
 import { REFUSAL_GROUNDS } from '../../../domain/rules/refusal-grounds';
 import { NOTICE_TEMPLATES } from '../../../workers/notify';
 import { INTERNAL_CODES, latinLeft } from '../../support/language';
-import { fakeJob } from '../../support/jobs';
 import { FACTS } from './fixtures';
 
 // Kazakh and Russian only, no internal codes (Order 138 Annex 2 row 7; Order 923 List row 5):
@@ -131,9 +130,9 @@ describe('documents and notices a person reads are in Kazakh and Russian only', 
     });
   });
 
-  const job = (variables: Record<string, unknown>) => fakeJob('notify', variables);
   const noticeVariables = {
     applicationNumber: 'FAP-2026-000812',
+    serviceId: 'fire-automation-permit' as const,
     hearingAt: '2026-08-12T10:00:00+05:00',
     hearingPlace: 'Астана қ., Мәңгілік Ел даңғылы, 8',
     serviceDeadline: '2026-08-20T18:30:00+05:00',
@@ -143,7 +142,7 @@ describe('documents and notices a person reads are in Kazakh and Russian only', 
     'the "%s" notice has no English, spec reference or internal code',
     (name) => {
       const template = NOTICE_TEMPLATES[name];
-      const text = `${template.title}\n${template.body(job(noticeVariables), 'FAP-2026-000812')}`;
+      const text = `${template.title}\n${template.body(noticeVariables)}`;
       expect(latinLeft(text)).toEqual([]);
       for (const code of INTERNAL_CODES) expect(text).not.toMatch(code);
       expect(text).toMatch(/[әғқңөұүһі]/);

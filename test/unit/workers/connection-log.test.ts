@@ -6,9 +6,9 @@ import { startEmbeddedEngine, RunningEngine } from '../../../engine';
 import { connectionStateLog, SDK_TRANSPORT_LEVEL } from '../../../config/sdk-log';
 import { startRestWorkers, type RunningWorkers } from '../../../workers/runtime';
 import type { RegisteredWorker } from '../../../workers/define';
-import type { WorkerDeps } from '../../../workers/deps';
 import * as b from '../../support/bpmn';
 import { eventually } from '../../support/engine-harness';
+import { workerDepsFromEnv } from '../../support/jobs';
 
 async function freePort(): Promise<number> {
   const server = net.createServer();
@@ -56,14 +56,15 @@ test('workers log one line per engine outage and one per recovery, and no SDK co
         return job.complete({});
       },
     }));
-    const noDeps = { log } as unknown as WorkerDeps;
+    // The dependencies as production builds them, with this test's log.
+    const deps = workerDepsFromEnv({}, { log });
     const config = loadConfig({ ZEEBE_REST_ADDRESS: engine.address, LOG_LEVEL: 'info' });
     const client = orchestrationClient(
       config,
       {},
       { level: SDK_TRANSPORT_LEVEL, transport: connectionStateLog(log).transport },
     );
-    workers = startRestWorkers(client, defs, noDeps, { maxParallelJobs: 4, jobTimeoutMs: 30_000 });
+    workers = startRestWorkers(client, defs, deps, { maxParallelJobs: 4, jobTimeoutMs: 30_000 });
 
     // The engine goes away for a while: three job types keep polling.
     await engine.close();

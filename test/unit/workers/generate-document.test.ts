@@ -121,7 +121,10 @@ describe('generate-document worker', () => {
     const d = deps(async () => {
       throw new DocumentFactsError('refusal', 'refusalGrounds', 'missing');
     });
-    const { job, calls } = documentJob({ documentKind: 'refusal' }, {});
+    const { job, calls } = documentJob(
+      { documentKind: 'refusal' },
+      { applicationNumber: 'KZ-2026-000123', serviceId: 'security-licence' },
+    );
     await generateDocument.handler(job, d);
     expect(calls.complete).toEqual([]);
     expect(calls.fail).toEqual([{ errorMessage: expect.stringContaining('refusalGrounds'), retries: 0 }]);

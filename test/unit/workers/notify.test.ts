@@ -15,6 +15,7 @@ test('the hearing notice names the time (in Astana time, whatever offset it was 
     worker,
     {
       applicationNumber: 'KZ-2026-000201',
+      serviceId: 'security-licence',
       applicant: applicantOf(f),
       hearingAt: '2026-03-16T10:00:00Z',
       hearingPlace: 'г. Алматы, ул. Макатаева, 95, каб. 204',
@@ -37,7 +38,7 @@ test('header channel sms is passed on', async () => {
   await run(
     h,
     worker,
-    { applicationNumber: 'KZ-2026-000202', applicant: applicantOf(f) },
+    { applicationNumber: 'KZ-2026-000202', serviceId: 'security-licence', applicant: applicantOf(f) },
     { template: 'application-registered', channel: 'sms' },
   );
   expect(await inbox('KZ-2026-000202')).toEqual([
@@ -50,7 +51,7 @@ test('an unknown template or a hearing notice without a time raise an incident a
     await run(
       h,
       worker,
-      { applicationNumber: 'KZ-2026-000203', applicant: applicantOf(f) },
+      { applicationNumber: 'KZ-2026-000203', serviceId: 'security-licence', applicant: applicantOf(f) },
       { template: 'greeting' },
     ),
   ).toMatchObject({ kind: 'fail', retries: 0 });
@@ -58,7 +59,7 @@ test('an unknown template or a hearing notice without a time raise an incident a
     await run(
       h,
       worker,
-      { applicationNumber: 'KZ-2026-000203', applicant: applicantOf(f) },
+      { applicationNumber: 'KZ-2026-000203', serviceId: 'security-licence', applicant: applicantOf(f) },
       { template: 'preliminary-refusal-hearing' },
     ),
   ).toMatchObject({
@@ -73,6 +74,6 @@ itMapsGatewayFailures(
   h,
   worker,
   'cabinet',
-  () => ({ applicationNumber: 'KZ-2026-000204', applicant: applicantOf(f) }),
+  () => ({ applicationNumber: 'KZ-2026-000204', serviceId: 'security-licence', applicant: applicantOf(f) }),
   { template: 'result-ready' },
 );
