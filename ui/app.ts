@@ -14,8 +14,6 @@ import {
 import { NO_WAIT, parseVariableValue, processVariables, type CamundaPort } from '../intake/camunda-port';
 import {
   ElementId,
-  IncidentKey,
-  JobKey,
   ProcessDefinitionId,
   ProcessDefinitionKey,
   ProcessInstanceKey,
