@@ -116,3 +116,16 @@ export function orchestrationClient(
     Camunda8['getOrchestrationClusterApiClient']
   >;
 }
+
+/**
+ * The SDK retries a request after a network error, a process start included: when the engine
+ * started the process and only its answer was lost, the retry starts a second one, out of the
+ * intake's sight. Process starts therefore go through a client that makes one attempt; the intake
+ * then looks for the started instance before it starts again (intake/intake.ts `start`).
+ */
+export const ONE_ATTEMPT: Readonly<Record<string, string>> = { CAMUNDA_SDK_HTTP_RETRY_MAX_ATTEMPTS: '1' };
+
+/** The client the intake starts processes with: the configured one, with a single attempt per request. */
+export function processStarter(config: AppConfig, sdkOverrides: Record<string, string> = {}) {
+  return orchestrationClient(config, { ...sdkOverrides, ...ONE_ATTEMPT });
+}

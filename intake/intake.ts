@@ -53,6 +53,11 @@ export const COMPLAINT_MESSAGE = 'complaint-filed';
 
 export interface IntakeDeps {
   camunda: CamundaPort;
+  /**
+   * Starts processes: a client that does not retry by itself (config/camunda.ts `processStarter`),
+   * so that a start whose answer was lost is found by the intake rather than repeated. `camunda` when unset.
+   */
+  starter?: Pick<CamundaPort, 'createProcessInstance'>;
   store: ApplicationStore;
   legalClock: WorkingDayClock;
   clock: Clock;
@@ -143,6 +148,7 @@ const notFound = (number: string) =>
 
 export function createIntake(deps: IntakeDeps) {
   const { camunda, store, legalClock, clock } = deps;
+  const starter = deps.starter ?? camunda;
   const log = deps.log ?? (() => {});
   // Serialises concurrent submissions of one number inside this process; SQLite's primary key
   // guards against other processes.
@@ -204,7 +210,7 @@ export function createIntake(deps: IntakeDeps) {
     if (!key) {
       const version = await versionFor(record);
       const note = earlierWordingNote(record.serviceId, record.registeredOn);
-      const created = await camunda.createProcessInstance({
+      const created = await starter.createProcessInstance({
         processDefinitionId: ProcessDefinitionId.assumeExists(PROCESS_ID_BY_SERVICE[application.serviceId]),
         processDefinitionVersion: Number(version.version),
         variables: {

@@ -76,6 +76,8 @@ export type DocumentReader = Pick<DocumentService, 'get'>;
 
 export interface AppDeps {
   camunda: CamundaPort;
+  /** Starts processes without the client's own retries (config/camunda.ts `processStarter`). */
+  processStarter?: Pick<CamundaPort, 'createProcessInstance'>;
   store: ApplicationStore;
   legalClock: WorkingDayClock;
   clock: Clock;
@@ -190,6 +192,7 @@ export function createApp(deps: AppDeps): express.Express {
   );
   const intake: Intake = createIntake({
     camunda,
+    starter: deps.processStarter,
     store,
     legalClock,
     clock,

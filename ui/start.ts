@@ -12,7 +12,7 @@ import { createServer } from 'node:http';
 import { Camunda8 } from '@camunda8/sdk';
 import { createLogger } from '../config/log';
 import { loadConfig } from '../config/schema';
-import { camundaClientOptions } from '../config/camunda';
+import { camundaClientOptions, processStarter } from '../config/camunda';
 import { systemClock } from '../domain/clock';
 import { defaultLegalClock } from '../domain/legal-clock';
 import { createApplicationStore } from '../intake/store';
@@ -108,6 +108,7 @@ export async function startUi(env: NodeJS.ProcessEnv = process.env, opts: StartU
   const sessionStore = createSessionStore(dataDir);
   const app = createApp({
     camunda,
+    processStarter: processStarter(config),
     store,
     legalClock: defaultLegalClock,
     clock: systemClock,

@@ -144,6 +144,19 @@ describe('intake of portal applications', () => {
     expect(started[0].input.variables.applicationNumber).toBe(registered!.applicationNumber);
   });
 
+  test('wired as the web app is: the client retries network errors by itself, yet a start whose answer was lost is not made twice', async () => {
+    await ctx.close();
+    ctx = await startApp({ camunda: proxy.retryingClient, processStarter: proxy.starter, store: register });
+    call = client(ctx.base, await ctx.as('applicant', { bin: BIN }));
+    proxy.state.loseNextStartAnswer = true;
+    const first = await submit(licenceApplication());
+    expect(first.status).toBe(503);
+    expect(await starts()).toHaveLength(1);
+    const again = await submit(licenceApplication());
+    expect(again.json.state).toBe('started');
+    expect(await starts()).toHaveLength(1);
+  });
+
   test('when the engine was down, the application stays registered and a repeat starts it', async () => {
     proxy.state.down = true;
     expect((await submit(licenceApplication())).status).toBe(503);

@@ -1,6 +1,6 @@
 import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { orchestrationClient } from '../../../config/camunda';
+import { orchestrationClient, processStarter } from '../../../config/camunda';
 import { loadConfig } from '../../../config/schema';
 
 /**
@@ -46,8 +46,14 @@ export async function startEngineProxy(engineAddress: string) {
     loadConfig({ ZEEBE_REST_ADDRESS: address, CAMUNDA_AUTH_STRATEGY: 'NONE' }),
     { CAMUNDA_SDK_HTTP_RETRY_MAX_ATTEMPTS: '1', CAMUNDA_SDK_LOG_LEVEL: 'silent' },
   );
+  const config = loadConfig({ ZEEBE_REST_ADDRESS: address, CAMUNDA_AUTH_STRATEGY: 'NONE' });
+  const quiet = { CAMUNDA_SDK_LOG_LEVEL: 'silent', CAMUNDA_SDK_HTTP_RETRY_BASE_DELAY_MS: '20' };
   return {
     client,
+    /** The client as production builds it, retrying network errors by itself. */
+    retryingClient: orchestrationClient(config, quiet),
+    /** The web app's process starter, as ui/start.ts builds it. */
+    starter: processStarter(config, quiet),
     state,
     close: () =>
       new Promise<void>((resolve) => {
