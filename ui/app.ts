@@ -751,7 +751,17 @@ export function createApp(deps: AppDeps): express.Express {
   });
 
   // ---- operations ----------------------------------------------------------------------------
-  app.use(operationsRoutes({ ...deps.operations, camunda, legalClock, clock, log, styles: STYLES.bpmn }));
+  app.use(
+    operationsRoutes({
+      ...deps.operations,
+      camunda,
+      legalClock,
+      clock,
+      log,
+      styles: STYLES.bpmn,
+      trail: (req, event) => audit(req, event),
+    }),
+  );
   const operator = api(['operator']);
 
   /** One page of running instances (oldest first), filtered in the engine query. */

@@ -108,12 +108,12 @@ describe('attachments in object storage', () => {
         },
       },
     });
-    expect(ctx.store.list()).toEqual([]);
+    expect(await ctx.store.list()).toEqual([]);
 
     proxy.setDown(false);
     const accepted = await submit(me, 'SEC-2026-000102', 'form-s3-000002');
     expect(accepted.status).toBe(201);
-    expect(ctx.store.list()).toHaveLength(1);
+    expect(await ctx.store.list()).toHaveLength(1);
     const again = await submit(me, 'SEC-2026-000102', 'form-s3-000002');
     expect(again.json.applicationNumber).toBe(accepted.json.applicationNumber);
     const { items } = (

@@ -95,12 +95,22 @@ describe('the web app writes the audit trail: who, what, on which application an
   test('an operator retrying an incident is recorded with the incident', async () => {
     const { incidentKey } = await licenceWithLookupIncident(ctx.sys, 'SEC-2026-000153');
     const op = client(ctx.base, await ctx.as('operator'));
-    expect((await op('POST', `/api/ops/incidents/${incidentKey}/retry`)).status).toBe(200);
+    expect(
+      (
+        await op('POST', `/api/ops/incidents/${incidentKey}/retry`, {
+          reason: 'Служба реестра снова отвечает',
+        })
+      ).status,
+    ).toBe(200);
     expect(await trail.list()).toEqual([
       expect.objectContaining({
         action: 'operator.incident-retry',
         role: 'operator',
-        detail: expect.objectContaining({ incidentKey: String(incidentKey), retriesRaised: true }),
+        detail: expect.objectContaining({
+          incidentKey: String(incidentKey),
+          retriesRaised: true,
+          reason: 'Служба реестра снова отвечает',
+        }),
       }),
     ]);
   });

@@ -29,6 +29,7 @@ import { hasRole, type Session } from '../auth';
 import { appPage, forbiddenPage } from '../pages';
 import { PAGE_SIZE, listQuery, pageInfo, searchVariableFilter } from '../paging';
 import { elementLabel, localiseDiagram, processLabel, variableLabel } from '../operations/labels';
+import type { AuditEvent } from '../../adapters/db/audit';
 import { createOperatorAuditLog, type OperatorAction, type OperatorAuditLog } from '../operations/audit';
 
 /**
@@ -57,6 +58,8 @@ export interface OperationsDeps extends OperationsStores {
   clock: Clock;
   styles: string[];
   log?: (message: string, fields?: Record<string, unknown>) => void;
+  /** The application's audit trail (adapters/db/audit.ts), where every operator action is also recorded. */
+  trail?: (req: Request, event: Pick<AuditEvent, 'action' | 'applicationNumber' | 'detail'>) => Promise<void>;
 }
 
 /** A refusal in both languages; `problems` names each field that is wrong. */
@@ -608,8 +611,23 @@ export function operationsRoutes(deps: OperationsDeps): express.Router {
   );
 
   const operatorName = (req: Request) => who(req).name || staffName(who(req).userId) || who(req).userId;
-  const record = (req: Request, a: Omit<OperatorAction, 'by' | 'byName' | 'at'>) =>
-    audit.record({ ...a, by: who(req).userId, byName: operatorName(req), at: clock.now().getTime() });
+  const TRAIL_ACTION = {
+    cancel: 'operator.cancel',
+    variable: 'operator.variables',
+    retry: 'operator.incident-retry',
+  } as const;
+  const record = async (
+    req: Request,
+    a: Omit<OperatorAction, 'by' | 'byName' | 'at'>,
+    extra: Record<string, unknown> = {},
+  ) => {
+    await audit.record({ ...a, by: who(req).userId, byName: operatorName(req), at: clock.now().getTime() });
+    await deps.trail?.(req, {
+      action: TRAIL_ACTION[a.action],
+      applicationNumber: a.applicationNumber,
+      detail: { processInstanceKey: a.processInstanceKey, subject: a.subject, reason: a.reason, ...extra },
+    });
+  };
 
   /** Cancels a running application with the operator's reason, recorded before the engine is told. */
   router.post(
@@ -766,12 +784,16 @@ export function operationsRoutes(deps: OperationsDeps): express.Router {
         if (!pi?.parentProcessInstanceKey) break;
         rootKey = String(pi.parentProcessInstanceKey);
       }
-      await record(req, {
-        processInstanceKey: rootKey,
-        action: 'retry',
-        subject: String(incident.elementId),
-        reason,
-      });
+      await record(
+        req,
+        {
+          processInstanceKey: rootKey,
+          action: 'retry',
+          subject: String(incident.elementId),
+          reason,
+        },
+        { incidentKey: String(incidentKey), retriesRaised },
+      );
       log('incident retried', { incidentKey, by: who(req).userId, retriesRaised });
       res.json({ incidentKey, resolved: true, retriesRaised });
     }),
@@ -884,6 +906,10 @@ export function operationsRoutes(deps: OperationsDeps): express.Router {
           revision,
         );
         log('calendar revised by operator', { revision: revision.id, by: who(req).userId });
+        await deps.trail?.(req, {
+          action: 'operator.calendar-revision',
+          detail: { revision: revision.id, rearmed: outcome.rearmed.length },
+        });
         res.status(201).json({ id: outcome.revision.id, rearmed: outcome.rearmed.length });
       } catch (err) {
         if (err instanceof CalendarRevisionConflictError) throw fail(409, 'ops.error.revisionExists', { id });
@@ -938,6 +964,10 @@ export function operationsRoutes(deps: OperationsDeps): express.Router {
       try {
         const stored = await deps.mciRecords.append(record, clock.now());
         log('MCI recorded by operator', { year: stored.year, by: who(req).userId });
+        await deps.trail?.(req, {
+          action: 'operator.mci-record',
+          detail: { year: stored.year, mci: stored.mci },
+        });
         res.status(201).json({ year: stored.year, mci: stored.mci });
       } catch (err) {
         if (err instanceof MciRecordConflictError)
