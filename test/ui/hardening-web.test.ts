@@ -1,30 +1,65 @@
-import { ProcessDefinitionId } from '@camunda8/orchestration-cluster-api';
+import { ElementInstanceKey, UserTaskKey } from '@camunda8/orchestration-cluster-api';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { listAttachments } from '../../intake/attachments';
+import { createApplicationStore } from '../../intake/store';
+import { SERVICE_IDS } from '../../domain/services';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Credentials } from '../support/staff-sign-in';
 import { signInStaff } from '../support/staff-sign-in';
-import { createFakeCamunda, type FakeCamunda } from '../intake/support/fake-camunda';
-import { BIN, client, firePermitApplication, licenceApplication, startApp } from './support/harness';
+import { waitForTask } from '../support/system-harness';
+import {
+  BIN,
+  client,
+  COMPLETENESS_CHECK,
+  firePermitApplication,
+  licenceAtCompletenessCheck,
+  licenceApplication,
+  sharedSystem,
+  startApp,
+} from './support/harness';
 
 /**
  * Hostile and broken input on the web app: bad cookies and bodies, attachments, headers, sessions,
  * the deadline board and validation gaps. None of it may answer 5xx or leave half-recorded data.
+ * The web app runs on the embedded engine with the repository's diagrams and the workers
+ * (test/ui/support/harness.ts): what it starts, publishes and completes is read from that engine.
  */
 const PDF = Buffer.from('%PDF-1.7\n%synthetic\n');
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
 
 describe('web app hardening: input, attachments, headers, board, access', () => {
   let ctx: Awaited<ReturnType<typeof startApp>>;
-  // Intake's faults and counts are observed on the in-memory client intake's own tests use.
-  let fake: FakeCamunda;
   let attachmentsDir: string;
+  // One register for the file, as for the engine: a number is never issued twice, so no test's
+  // application is taken for the process another test started under the same number.
+  const register = createApplicationStore(':memory:');
+  afterAll(() => register.close());
+  /** What the register and the engine held when the test began: what a test adds is not in here. */
+  let registeredBefore: Awaited<ReturnType<typeof register.list>>;
+  let processesBefore: Set<string>;
+  /** The portal's key of the form filled in: one per test, as the register lives across tests. */
+  let formKey = '';
+  let forms = 0;
+
+  /** Every application process (not a called one) in the engine. */
+  async function applicationProcesses() {
+    const sys = await sharedSystem();
+    const page = await sys.client.searchProcessInstances(
+      { page: { limit: 1000 } },
+      { consistency: { waitUpToMs: 0 } },
+    );
+    return (page.items ?? []).filter(
+      (i) =>
+        !i.parentProcessInstanceKey && (SERVICE_IDS as readonly string[]).includes(i.processDefinitionId),
+    );
+  }
+
   beforeEach(async () => {
     attachmentsDir = mkdtempSync(path.join(tmpdir(), 'kzp-attachments-'));
-    fake = createFakeCamunda();
+    formKey = `form-files-${String(++forms).padStart(4, '0')}`;
     ctx = await startApp({
-      camunda: fake.camunda,
+      store: register,
       attachmentsDir,
       documents: {
         get: async (id: string) =>
@@ -43,13 +78,22 @@ describe('web app hardening: input, attachments, headers, board, access', () => 
             : null,
       } as never,
     });
+    registeredBefore = await register.list();
+    processesBefore = new Set((await applicationProcesses()).map((i) => String(i.processInstanceKey)));
   });
   afterEach(async () => {
     await ctx.close();
     rmSync(attachmentsDir, { recursive: true, force: true });
   });
 
-  const starts = () => fake.calls.filter((c) => c.method === 'createProcessInstance');
+  /** The application processes this test started. */
+  const starts = async () =>
+    (await applicationProcesses()).filter((i) => !processesBefore.has(String(i.processInstanceKey)));
+  /** Messages the engine holds for an application: every one is published with a time to live. */
+  const published = async (applicationNumber: string) =>
+    [...(await sharedSystem()).engine.running.engine.messages.values()]
+      .filter((m) => m.correlationKey === applicationNumber)
+      .map((m) => m.name);
 
   /** A multipart submission as the portal sends it: the e-request in `application`, files in `files`. */
   async function submitWithFiles(
@@ -67,7 +111,7 @@ describe('web app hardening: input, attachments, headers, board, access', () => 
       );
     const res = await fetch(`${ctx.base}/api/applications`, {
       method: 'POST',
-      headers: { cookie: who.cookie, 'x-csrf-token': who.csrf, 'idempotency-key': 'form-files-0001' },
+      headers: { cookie: who.cookie, 'x-csrf-token': who.csrf, 'idempotency-key': formKey },
       body: form,
     });
     const text = await res.text();
@@ -120,8 +164,8 @@ describe('web app hardening: input, attachments, headers, board, access', () => 
       expect([type, res.status]).toEqual([type, status]);
       expect(answer.error).toMatchObject(bilingual);
     }
-    expect(await ctx.store.list()).toEqual([]);
-    expect(starts()).toEqual([]);
+    expect(await ctx.store.list()).toEqual(registeredBefore);
+    expect(await starts()).toEqual([]);
   });
 
   test('Cyrillic attachment names are stored and served as the applicant gave them (UTF-8, filename*)', async () => {
@@ -150,8 +194,8 @@ describe('web app hardening: input, attachments, headers, board, access', () => 
       path: 'files[0]',
       ru: expect.stringContaining('не более 255'),
     });
-    expect(await ctx.store.list()).toEqual([]);
-    expect(starts()).toEqual([]);
+    expect(await ctx.store.list()).toEqual(registeredBefore);
+    expect(await starts()).toEqual([]);
   });
 
   test('21 files or a 25 MB file answer 413 naming the limit in Kazakh and Russian, and register nothing', async () => {
@@ -171,7 +215,7 @@ describe('web app hardening: input, attachments, headers, board, access', () => 
     expect(big.status).toBe(413);
     expect(big.json.error.ru).toContain('20 МБ');
     expect(big.json.error.kk).toContain('20 МБ');
-    expect(await ctx.store.list()).toEqual([]);
+    expect(await ctx.store.list()).toEqual(registeredBefore);
   });
 
   test('two files of the same name are both kept', async () => {
@@ -203,7 +247,7 @@ describe('web app hardening: input, attachments, headers, board, access', () => 
       expect(res.status).toBe(400);
       expect(res.json.errors[0].ru).toContain('только PDF, JPEG или PNG');
     }
-    expect(await ctx.store.list()).toEqual([]);
+    expect(await ctx.store.list()).toEqual(registeredBefore);
     const ok = await submitWithFiles(me, [
       { name: 'photo.png', bytes: PNG, type: 'image/png' },
       { name: 'scan.jpg', bytes: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10]), type: 'image/jpeg' },
@@ -288,31 +332,26 @@ describe('web app hardening: input, attachments, headers, board, access', () => 
   // ---- item 17: the deadline board -------------------------------------------------------------
 
   test('a deadline outside the calendar’s years marks that one application on the board; the others are shown', async () => {
-    const mk = async (n: string, due: string) => {
-      const pi = (
-        await fake.camunda.createProcessInstance({
-          processDefinitionId: ProcessDefinitionId.assumeExists('security-licence'),
-          variables: { applicationNumber: n, deadlineCompleteness: due },
-        })
-      ).processInstanceKey;
-      fake.addTask({
-        name: 'Check',
-        elementId: 'Task_CheckCompleteness',
-        processDefinitionId: 'security-licence',
-        processInstanceKey: pi,
-        candidateGroups: ['police-clerks'],
+    // Two security licences at the clerk's completeness check, whose term (deadlineCompleteness, set
+    // by the process) is then changed in the engine: one ended yesterday, one lies in 2031, a year
+    // the working-day calendar does not have. Numbers of their own: the file's register never issues them.
+    const at = async (n: string, due: string) => {
+      const { processInstanceKey } = await licenceAtCompletenessCheck(ctx.sys, n);
+      await ctx.sys.client.createElementInstanceVariables({
+        elementInstanceKey: ElementInstanceKey.assumeExists(processInstanceKey),
+        variables: { deadlineCompleteness: due },
       });
     };
-    await mk('SEC-2026-000001', '2026-04-14T18:30:00+05:00');
-    await mk('SEC-2026-000002', '2031-04-15T18:30:00+05:00');
+    await at('SEC-2026-000801', '2026-04-14T18:30:00+05:00');
+    await at('SEC-2026-000802', '2031-04-15T18:30:00+05:00');
     const res = await client(ctx.base, await ctx.as('operator'))('GET', '/api/ops/deadlines');
     expect(res.status).toBe(200);
     expect(res.json.overdue.map((r: { applicationNumber: string }) => r.applicationNumber)).toEqual([
-      'SEC-2026-000001',
+      'SEC-2026-000801',
     ]);
     expect(res.json.uncomputable).toEqual([
       expect.objectContaining({
-        applicationNumber: 'SEC-2026-000002',
+        applicationNumber: 'SEC-2026-000802',
         step: 'Completeness',
         kk: 'Мерзімді есептеу мүмкін емес: 2031 жылдың күнтізбесі жоқ',
         ru: 'Срок невозможно рассчитать: нет календаря на 2031 год',
@@ -338,7 +377,14 @@ describe('web app hardening: input, attachments, headers, board, access', () => 
       { 'content-type': 'application/json' },
     );
     expect(raw.status).toBe(400);
-    expect(fake.messages).toEqual([]);
+    expect(await published(number)).toEqual([]);
+    // A listed kind reaches the engine: the probe above sees what is published.
+    const listed = await me('POST', `/api/applications/${number}/messages`, {
+      kind: 'hearing-position',
+      text: 'Мәтін / Текст',
+    });
+    expect(listed.status).toBe(202);
+    expect(await published(number)).toEqual(['applicant-position-submitted']);
   });
 
   test('NUL and right-to-left override characters are refused in names and texts, each field named', async () => {
@@ -353,9 +399,10 @@ describe('web app hardening: input, attachments, headers, board, access', () => 
       'specialists[0].fullName',
     ]);
     expect(res.json.errors[0]).toMatchObject(bilingual);
-    expect(await ctx.store.list()).toEqual([]);
+    expect(await ctx.store.list()).toEqual(registeredBefore);
 
-    const number = (await me('POST', '/api/applications', licenceApplication())).json.applicationNumber;
+    const submitted = (await me('POST', '/api/applications', licenceApplication())).json;
+    const number = submitted.applicationNumber;
     const text = await me('POST', `/api/applications/${number}/messages`, {
       kind: 'hearing-position',
       text: 'Алым төленді \u2067fdp.exe\u2069',
@@ -370,23 +417,21 @@ describe('web app hardening: input, attachments, headers, board, access', () => 
       { name: 'scan\u202Efdp.exe', bytes: PDF },
     ]);
     expect(file.status).toBe(400);
-    expect(fake.messages).toEqual([]);
+    expect(await published(number)).toEqual([]);
 
-    // What a clerk types into a task form is held to the same rule.
-    const task = fake.addTask({
-      name: 'Check',
-      elementId: 'Task_CheckCompleteness',
-      processDefinitionId: 'security-licence',
-      processInstanceKey: '1',
-      candidateGroups: ['police-clerks'],
-      form: { components: [{ key: 'incompletenessReason', label: 'Себебі', type: 'textarea' }] },
-    });
+    // What a clerk types into a task form is held to the same rule: the application's completeness
+    // check, whose form (forms/completeness-check.form) has the textarea of the refusal's reason.
+    const task = await waitForTask(ctx.sys.client, submitted.processInstanceKey, COMPLETENESS_CHECK);
     const clerk = client(ctx.base, await ctx.as('clerk', { unit: 'police' }));
-    const done = await clerk('POST', `/api/tasks/${task}/complete`, {
+    const done = await clerk('POST', `/api/tasks/${task.userTaskKey}/complete`, {
       variables: { incompletenessReason: 'Жоқ\u202E' },
     });
     expect([done.status, done.json.errors[0].path]).toEqual([400, 'incompletenessReason']);
-    expect(fake.calls.filter((c) => c.method === 'completeUserTask')).toEqual([]);
+    const after = await ctx.sys.client.getUserTask(
+      { userTaskKey: UserTaskKey.assumeExists(String(task.userTaskKey)) },
+      { consistency: { waitUpToMs: 0 } },
+    );
+    expect([after.state, after.assignee]).toEqual(['CREATED', undefined]);
   });
 
   test('a task role downloads only its own unit’s documents: a fire clerk cannot read a police application’s document', async () => {
