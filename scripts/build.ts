@@ -57,11 +57,16 @@ function walk(dir: string, pick: (file: string) => boolean, out: string[] = []):
   return out;
 }
 
-export async function buildProduction(outdir = path.join(ROOT, 'dist')): Promise<string> {
-  rmSync(outdir, { recursive: true, force: true });
-  const sources = SOURCE_DIRS.flatMap((d) =>
+/** The TypeScript files compiled into `dist/` (each `x.ts` becomes `dist/x.js`), relative to the root. */
+export function compiledSources(): string[] {
+  return SOURCE_DIRS.flatMap((d) =>
     walk(d, (f) => f.endsWith('.ts') && !f.endsWith('.d.ts') && !f.endsWith('.test.ts')),
   );
+}
+
+export async function buildProduction(outdir = path.join(ROOT, 'dist')): Promise<string> {
+  rmSync(outdir, { recursive: true, force: true });
+  const sources = compiledSources();
   await build({
     absWorkingDir: ROOT,
     entryPoints: sources,
