@@ -1,20 +1,25 @@
 /**
  * The migrate command the deploy runs (compose's db-migrate service, the Kubernetes Job) and the
- * wait the web app's and workers' pods run before they start, against a real PostgreSQL 15.
+ * wait the web app's and workers' pods run before they start: compiled as `npm run build` compiles
+ * it and run with node, against a real PostgreSQL 15.
  */
 import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, symlinkSync, unlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openAppDatabase } from '../../adapters/db/connect';
+import { compileSources } from '../../scripts/build';
 import { postgresInstalled, startPostgres, type TestPostgres } from '../support/postgres';
 import { REPO_ROOT } from './support';
 
-const SCRIPT = join(REPO_ROOT, 'scripts', 'db-migrate.ts');
+let dist: string;
 
 function run(args: string[], env: Record<string, string>): Promise<{ code: number; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', SCRIPT, ...args], {
-      cwd: REPO_ROOT,
-      env: { ...process.env, ...env },
+    // As the image runs it: `node dist/scripts/db-migrate.js`, no tsx.
+    const child = spawn(process.execPath, [join(dist, 'scripts', 'db-migrate.js'), ...args], {
+      cwd: dist,
+      env: { ...process.env, NODE_OPTIONS: '', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
@@ -27,10 +32,21 @@ function run(args: string[], env: Record<string, string>): Promise<{ code: numbe
 (postgresInstalled ? describe : describe.skip)('db-migrate on PostgreSQL', () => {
   let server: TestPostgres;
   beforeAll(async () => {
+    dist = mkdtempSync(join(tmpdir(), 'db-migrate-dist-'));
+    await compileSources(dist);
+    symlinkSync(join(REPO_ROOT, 'node_modules'), join(dist, 'node_modules'));
     server = await startPostgres();
-  }, 60_000);
+  }, 120_000);
   afterAll(async () => {
     await server?.stop();
+    if (!dist) return;
+    // The link first, so that nothing behind it is ever touched.
+    try {
+      unlinkSync(join(dist, 'node_modules'));
+    } catch {
+      // not linked: compiling failed before
+    }
+    rmSync(dist, { recursive: true, force: true });
   });
 
   it('--wait holds a pod until the schema is current, and the migrate command makes it so, once', async () => {
