@@ -13,6 +13,8 @@ export const IMAGES = {
   /** S3-compatible object storage for attachments and documents, and its client for the set-up job. */
   minio: 'minio/minio:RELEASE.2025-04-22T22-12-26Z',
   minioClient: 'minio/mc:RELEASE.2025-04-16T18-13-26Z',
+  /** The application database (applications, operator records, audit trail): PostgreSQL 15. */
+  postgres: 'postgres:15.14-bookworm',
   /** Our image, built from this repository by deploy/Dockerfile; tag it with the release. */
   app: 'kz-permits/app:0.1.0',
 } as const;
@@ -54,7 +56,10 @@ export interface ComposeFile {
   volumes: Record<string, Record<string, never>>;
 }
 
-/** Services built from this repository (the rest are vendor images). */
+/**
+ * Services built from this repository, each configured as the configuration service of its name (the
+ * rest are vendor images, and the one-shot `db-migrate`, which runs with the deploy job's configuration).
+ */
 export const OUR_SERVICES = ['workers', 'ui', 'simulators', 'deploy'] as const;
 
 const build = { context: '.', dockerfile: 'deploy/Dockerfile', target: 'runtime' };
@@ -156,6 +161,18 @@ const objectStorageEnv = {
   S3_BUCKET: BUCKET,
   S3_ACCESS_KEY_ID: MINIO_USER,
   S3_SECRET_ACCESS_KEY: MINIO_PASSWORD,
+};
+
+/**
+ * The application database. The defaults are for a local stack only: set POSTGRES_PASSWORD (letters,
+ * digits, `-`, `_`: it is written into DATABASE_URL as it is) anywhere else.
+ */
+const POSTGRES_DB = 'kz_permits';
+const POSTGRES_USER = '${POSTGRES_USER:-kzpermits}';
+const POSTGRES_PASSWORD = '${POSTGRES_PASSWORD:-kzpermits-local-only}';
+/** Every replica of the web app and the workers, and the migration, on the one database. */
+const databaseEnv = {
+  DATABASE_URL: `postgres://${POSTGRES_USER}:${POSTGRES_PASSWORD}@postgres:5432/${POSTGRES_DB}`,
 };
 
 /**
@@ -266,6 +283,31 @@ export const compose: ComposeFile = {
       depends_on: { minio: { condition: 'service_healthy' } },
     },
 
+    postgres: {
+      image: IMAGES.postgres,
+      restart: 'unless-stopped',
+      environment: { POSTGRES_DB, POSTGRES_USER, POSTGRES_PASSWORD },
+      volumes: ['postgres:/var/lib/postgresql/data'],
+      healthcheck: {
+        test: ['CMD-SHELL', 'pg_isready -U "$$POSTGRES_USER" -d "$$POSTGRES_DB"'],
+        interval: '5s',
+        timeout: '5s',
+        retries: 20,
+        start_period: '10s',
+      },
+    },
+
+    // One-shot: applies the application database's pending migrations (`npm run db:migrate`,
+    // compiled), then exits; the web app and the workers start after it succeeds.
+    'db-migrate': {
+      image: IMAGES.app,
+      build,
+      command: ['node', 'dist/scripts/db-migrate.js'],
+      restart: 'no',
+      environment: { MODE: 'production', LOG_LEVEL: '${LOG_LEVEL:-info}', ...databaseEnv },
+      depends_on: { postgres: { condition: 'service_healthy' } },
+    },
+
     // One-shot: lints and deploys every diagram and form, then exits; workers start after it succeeds.
     deploy: {
       image: IMAGES.app,
@@ -312,6 +354,7 @@ export const compose: ComposeFile = {
         ZEEBE_GRPC_ADDRESS: 'grpc://camunda:26500',
         GATEWAY_BASE_URL: 'http://simulators:8090',
         ...objectStorageEnv,
+        ...databaseEnv,
         WORKER_MAX_PARALLEL_JOBS: '${WORKER_MAX_PARALLEL_JOBS:-32}',
       },
       // The worker has no HTTP server; healthy means it can reach the cluster it takes jobs from.
@@ -325,6 +368,7 @@ export const compose: ComposeFile = {
         camunda: { condition: 'service_healthy' },
         deploy: { condition: 'service_completed_successfully' },
         'minio-setup': { condition: 'service_completed_successfully' },
+        'db-migrate': { condition: 'service_completed_successfully' },
         simulators: { condition: 'service_healthy' },
       },
     },
@@ -346,6 +390,7 @@ export const compose: ComposeFile = {
         OIDC_REDIRECT_URI: `${WEB_URL}/auth/callback`,
         INBOUND_TOKEN: INBOUND_TOKEN,
         ...objectStorageEnv,
+        ...databaseEnv,
       },
       ports: ['3000:3000'],
       extra_hosts: ['keycloak.localhost:host-gateway'],
@@ -359,11 +404,12 @@ export const compose: ComposeFile = {
         camunda: { condition: 'service_healthy' },
         deploy: { condition: 'service_completed_successfully' },
         'minio-setup': { condition: 'service_completed_successfully' },
+        'db-migrate': { condition: 'service_completed_successfully' },
         keycloak: { condition: 'service_healthy' },
       },
     },
   },
-  volumes: { elastic: {}, camunda: {}, keycloak: {}, minio: {} },
+  volumes: { elastic: {}, camunda: {}, keycloak: {}, minio: {}, postgres: {} },
 };
 
 /**

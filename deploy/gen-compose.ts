@@ -14,7 +14,7 @@ export const COMPOSE_PATH = resolve(__dirname, '..', 'docker-compose.yml');
 const HEADER = [
   '# Generated from deploy/compose.ts by `npx tsx deploy/gen-compose.ts`; edit that file, not this one.',
   '# The production-like stack on Camunda 8.8: see docs/operations.md.',
-  '#   docker compose up -d                        cluster, simulators, deployment, workers, web app',
+  '#   docker compose up -d                        cluster, database, simulators, deployment, workers, web app',
   '#   docker compose --profile connectors up -d   ... plus the Camunda connectors runtime',
   '#   docker compose --profile test up -d camunda-test   a clock-controlled cluster for process tests',
 ];

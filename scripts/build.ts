@@ -57,14 +57,18 @@ function walk(dir: string, pick: (file: string) => boolean, out: string[] = []):
   return out;
 }
 
-export async function buildProduction(outdir = path.join(ROOT, 'dist')): Promise<string> {
-  rmSync(outdir, { recursive: true, force: true });
-  const sources = SOURCE_DIRS.flatMap((d) =>
+/** The TypeScript files compiled into `dist/` (each `x.ts` becomes `dist/x.js`), relative to the root. */
+export function compiledSources(): string[] {
+  return SOURCE_DIRS.flatMap((d) =>
     walk(d, (f) => f.endsWith('.ts') && !f.endsWith('.d.ts') && !f.endsWith('.test.ts')),
   );
+}
+
+/** Compiles `compiledSources()` to CommonJS under `outdir`, at the same paths, and copies their JSON files. */
+export async function compileSources(outdir: string): Promise<void> {
   await build({
     absWorkingDir: ROOT,
-    entryPoints: sources,
+    entryPoints: compiledSources(),
     outdir,
     outbase: '.',
     bundle: false,
@@ -78,7 +82,13 @@ export async function buildProduction(outdir = path.join(ROOT, 'dist')): Promise
     logLevel: 'warning',
   });
   const json = SOURCE_DIRS.flatMap((d) => walk(d, (f) => f.endsWith('.json')));
-  for (const file of [...ASSETS, ...json]) {
+  for (const file of json) cpSync(path.join(ROOT, file), path.join(outdir, file), { recursive: true });
+}
+
+export async function buildProduction(outdir = path.join(ROOT, 'dist')): Promise<string> {
+  rmSync(outdir, { recursive: true, force: true });
+  await compileSources(outdir);
+  for (const file of ASSETS) {
     cpSync(path.join(ROOT, file), path.join(outdir, file), { recursive: true });
   }
   for (const dir of VENDOR_ASSETS) {

@@ -240,6 +240,6 @@ async function assertMigrated(db: Kysely<AppSchema>, where: string): Promise<voi
   const pending = (await migrator(db).getMigrations()).filter((m) => !m.executedAt).map((m) => m.name);
   if (pending.length > 0)
     throw new DatabaseNotMigratedError(
-      `the database ${where} lacks migrations ${pending.join(', ')}: run \`npm run db:migrate\` (the deploy job does)`,
+      `the database ${where} lacks migrations ${pending.join(', ')}: run \`npm run db:migrate\` (from the image: \`node dist/scripts/db-migrate.js\`, which compose's db-migrate service and the Kubernetes db-migrate Job run)`,
     );
 }

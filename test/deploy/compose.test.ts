@@ -2,8 +2,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { staffIdentityFromClaims } from '../../ui/auth/identity';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
+import { databaseLocation } from '../../adapters/db/connect';
 import { loadConfig } from '../../config/schema';
 import { compose, interpolate, OUR_SERVICES, serviceEnvironment } from '../../deploy/compose';
+import { compiledSources } from '../../scripts/build';
 import { REPO_ROOT, runScript } from './support';
 
 // js-yaml arrives with the lint tool chain (no type declarations); only these checks need a YAML reader.
@@ -75,10 +77,12 @@ describe('docker-compose.yml', () => {
   it('pins every image to a version', () => {
     for (const [name, service] of services) {
       const tag = service.image.split(':').pop();
-      // MinIO names its releases by date.
+      // MinIO names its releases by date; PostgreSQL's minor releases have two numbers.
       expect({ name, tag }).toEqual({
         name,
-        tag: expect.stringMatching(/^\d+\.\d+\.\d+$|^RELEASE\.\d{4}-\d\d-\d\dT\d\d-\d\d-\d\dZ$/),
+        tag: expect.stringMatching(
+          /^\d+\.\d+\.\d+$|^RELEASE\.\d{4}-\d\d-\d\dT\d\d-\d\d-\d\dZ$|^\d+\.\d+-bookworm$/,
+        ),
       });
     }
     expect(compose.services.camunda.image).toMatch(/^camunda\/camunda:8\.8\.\d+$/);
@@ -192,6 +196,63 @@ describe('docker-compose.yml', () => {
     expect(() => serviceEnvironment('workers', { ...HOST_ENV, MINIO_ROOT_PASSWORD: '' })).toThrow(
       /MINIO_ROOT_PASSWORD/,
     );
+  });
+
+  describe('the application database', () => {
+    const postgres = compose.services.postgres;
+
+    it('runs PostgreSQL 15 with its data in a named volume and a pg_isready health check', () => {
+      expect(postgres.image).toMatch(/^postgres:15\.\d+-bookworm$/);
+      expect(postgres.volumes).toEqual(['postgres:/var/lib/postgresql/data']);
+      expect(compose.volumes).toHaveProperty('postgres');
+      expect(postgres.healthcheck?.test).toEqual([
+        'CMD-SHELL',
+        'pg_isready -U "$$POSTGRES_USER" -d "$$POSTGRES_DB"',
+      ]);
+      expect(postgres.ports ?? []).toEqual([]);
+      // Credentials from the host, with a default meant for a local stack only.
+      expect(serviceEnvironment('postgres', {})).toEqual({
+        POSTGRES_DB: 'kz_permits',
+        POSTGRES_USER: 'kzpermits',
+        POSTGRES_PASSWORD: 'kzpermits-local-only',
+      });
+      expect(serviceEnvironment('postgres', { POSTGRES_PASSWORD: 'from-the-host' }).POSTGRES_PASSWORD).toBe(
+        'from-the-host',
+      );
+    });
+
+    it('gives the web app, the workers and the migration one DATABASE_URL on that server, with its credentials', () => {
+      const host = { ...HOST_ENV, POSTGRES_USER: 'permits', POSTGRES_PASSWORD: 'pg-secret-1' };
+      const expected = 'postgres://permits:pg-secret-1@postgres:5432/kz_permits';
+      for (const name of ['workers', 'ui', 'db-migrate'] as const) {
+        const service = name === 'db-migrate' ? 'deploy' : name;
+        const config = loadConfig(serviceEnvironment(name, host), { service });
+        expect({ name, location: databaseLocation(config) }).toEqual({
+          name,
+          location: { dialect: 'postgres', url: expected },
+        });
+      }
+      const server = serviceEnvironment('postgres', host);
+      expect(expected).toBe(
+        `postgres://${server.POSTGRES_USER}:${server.POSTGRES_PASSWORD}@postgres:5432/${server.POSTGRES_DB}`,
+      );
+    });
+
+    it('migrates the database with the compiled migrate command before the web app and the workers start', () => {
+      const migrate = compose.services['db-migrate'];
+      expect(migrate.command).toEqual(['node', 'dist/scripts/db-migrate.js']);
+      expect(migrate.restart).toBe('no');
+      expect(migrate.depends_on).toEqual({ postgres: { condition: 'service_healthy' } });
+      for (const name of ['workers', 'ui'])
+        expect({ name, waits: compose.services[name].depends_on?.['db-migrate'] }).toEqual({
+          name,
+          waits: { condition: 'service_completed_successfully' },
+        });
+      // The same script as `npm run db:migrate`, and one that `npm run build` compiles into dist/.
+      const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8'));
+      expect(pkg.scripts['db:migrate']).toBe('tsx scripts/db-migrate.ts');
+      expect(compiledSources()).toContain('scripts/db-migrate.ts');
+    });
   });
 
   it('refuses to start the web app without a session secret', () => {

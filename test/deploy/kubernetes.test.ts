@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { databaseLocation } from '../../adapters/db/connect';
 import { loadConfig } from '../../config/schema';
 import { REPO_ROOT } from './support';
 
@@ -111,6 +112,55 @@ describe('Kubernetes deployment', () => {
       ]),
     );
     expect(commands).toHaveLength(3);
+  });
+
+  describe('the application database', () => {
+    const fromSecret = {
+      name: 'DATABASE_URL',
+      valueFrom: { secretKeyRef: { name: 'kz-permits-credentials', key: 'DATABASE_URL' } },
+    };
+    const pods = () =>
+      ['ui', 'workers'].map((name) => ({ name, pod: docs(`ours/${name}.yaml`)[0].spec.template.spec }));
+
+    it('migrates an external PostgreSQL with a Job running the compiled migrate command, DATABASE_URL from the Secret', () => {
+      const production = yaml.load(read('ours/kustomization.yaml'));
+      expect(production.resources).toContain('db-migrate.yaml');
+      const [job] = docs('ours/db-migrate.yaml');
+      expect(job.kind).toBe('Job');
+      const container = job.spec.template.spec.containers[0];
+      expect(container.command).toEqual(['node', 'dist/scripts/db-migrate.js']);
+      expect(container.env).toContainEqual(fromSecret);
+      expect(job.spec.template.spec.restartPolicy).toBe('Never');
+      // No database server among our manifests: production's PostgreSQL is outside this set.
+      const manifests = production.resources.flatMap((f: string) => docs(`ours/${f}`));
+      expect(JSON.stringify(manifests)).not.toMatch(/image":"postgres|StatefulSet/);
+    });
+
+    it('starts the web app and the workers only once the schema is current, on the DATABASE_URL of the Secret', () => {
+      for (const { name, pod } of pods()) {
+        const [init] = pod.initContainers ?? [];
+        expect({ name, command: init?.command }).toEqual({
+          name,
+          command: ['node', 'dist/scripts/db-migrate.js', '--wait', expect.stringMatching(/^\d+$/)],
+        });
+        expect({ name, env: init.env }).toEqual({ name, env: expect.arrayContaining([fromSecret]) });
+        // Named explicitly (not only through envFrom): a Secret without it stops the pod from
+        // starting instead of letting it keep records inside its container.
+        expect({ name, env: pod.containers[0].env }).toEqual({
+          name,
+          env: expect.arrayContaining([fromSecret]),
+        });
+      }
+      const [configMap] = docs('ours/config.yaml');
+      const secret = {
+        CAMUNDA_BASIC_AUTH_USERNAME: 'workers',
+        CAMUNDA_BASIC_AUTH_PASSWORD: 'from-secret',
+        DATABASE_URL: 'postgres://kzpermits:pw@postgres.example.kz:5432/kz_permits',
+      };
+      const config = loadConfig({ ...configMap.data, ...secret }, { service: 'workers' });
+      expect(databaseLocation(config)).toEqual({ dialect: 'postgres', url: secret.DATABASE_URL });
+      expect(configMap.data).not.toHaveProperty('DATABASE_URL');
+    });
   });
 
   it('keeps each client on one web-app replica, where its server-side session lives', () => {
