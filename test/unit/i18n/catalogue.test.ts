@@ -1,6 +1,8 @@
 import { catalogue, format, LANGS, t } from '../../../i18n';
 import { kk } from '../../../i18n/kk';
 import { ru } from '../../../i18n/ru';
+import { errorsKk } from '../../../i18n/sections/errors.kk';
+import { errorsRu } from '../../../i18n/sections/errors.ru';
 import { documentsKk } from '../../../i18n/sections/documents.kk';
 import { documentsRu } from '../../../i18n/sections/documents.ru';
 import { formsKk } from '../../../i18n/sections/forms.kk';
@@ -84,12 +86,13 @@ const SECTIONS: Record<
   { kk: Readonly<Record<string, string>>; ru: Readonly<Record<string, string>> }
 > = {
   documents: { kk: documentsKk, ru: documentsRu },
+  errors: { kk: errorsKk, ru: errorsRu },
   forms: { kk: formsKk, ru: formsRu },
   grounds: { kk: groundsKk, ru: groundsRu },
   rules: { kk: rulesKk, ru: rulesRu },
 };
 
-describe('the catalogue sections (documents, forms, refusal grounds, rules)', () => {
+describe('the catalogue sections (documents, errors, forms, refusal grounds, rules)', () => {
   it.each(Object.keys(SECTIONS))('has the %s section whole in both catalogues, no key overridden', (name) => {
     const section = SECTIONS[name];
     expect(Object.keys(section.kk).sort()).toEqual(Object.keys(section.ru).sort());
@@ -120,6 +123,7 @@ describe('the catalogue sections (documents, forms, refusal grounds, rules)', ()
     'domain/documents/variables.ts',
     'domain/rules/refusal-grounds.ts',
     'domain/rules/security-requirements.ts',
+    'intake/intake.ts',
     'tools/bpmn-builder/forms.ts',
   ];
   /** String and template literal texts of a source file that hold Kazakh or Russian letters. */
