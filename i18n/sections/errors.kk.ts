@@ -25,4 +25,23 @@ export const errorsKk: Readonly<Record<ErrorsKey, string>> = {
   'error.intake.attachmentNotFound': 'Файл табылмады',
   'error.intake.serviceUnavailable': 'Қызмет уақытша қолжетімсіз, кейінірек қайталаңыз',
   'error.intake.invalidJson': '{format} қате',
+  'error.attachment.nameControlCharacters':
+    'Файл атауы дұрыс емес: басқару таңбалары болмауы керек ({fileName})',
+  'error.attachment.nameTooLong': 'Файл атауы тым ұзын: {length} таңба, ең көбі {nameChars}',
+  'error.attachment.typeNotAllowed': '«{fileName}» файлының түріне рұқсат жоқ: тек PDF, JPEG немесе PNG',
+  'error.attachment.notAccepted': 'Тіркелген файлдар қабылданбады',
+  'error.attachment.storeUnavailable':
+    'Файлдар қоймасы қазір қолжетімсіз: өтініш тіркелмеді, біраздан кейін қайта жіберіңіз',
+  'error.attachment.fileStoreUnavailable': 'Файлдар қоймасы қазір қолжетімсіз, біраздан кейін қайталаңыз',
+  'error.attachment.tooMany': 'Файлдар тым көп: бір жолы ең көбі {files} файл',
+  'error.attachment.tooLarge': 'Файл тым үлкен: әр файл ең көбі {MB} МБ',
+  'error.attachment.malformed':
+    'Сұрау нысаны бұзылған: файлдар мен өтініш {multipart} ретінде жіберілуі керек',
+  'error.inbound.invalidAnswer': 'Жауап деректері қате',
+  'error.inbound.invalidValue': 'Қате мән: {message}',
+  'error.inbound.applicationNotFound': 'Ұлттық компанияның {applicationNumber} өтініші табылмады',
+  'error.inbound.channelNotConfigured': 'Кіріс арна бапталмаған ({setting})',
+  'error.inbound.tokenMissing': 'Кіріс арнаның токені жоқ немесе қате',
+  'error.text.forbiddenCharacters':
+    'Мәтінде рұқсат етілмеген таңбалар бар (басқару немесе жазу бағытын өзгертетін таңбалар)',
 };

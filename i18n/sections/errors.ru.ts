@@ -23,6 +23,24 @@ export const errorsRu = {
   'error.intake.attachmentNotFound': 'Файл не найден',
   'error.intake.serviceUnavailable': 'Сервис временно недоступен, повторите позже',
   'error.intake.invalidJson': 'Некорректный {format}',
+  'error.attachment.nameControlCharacters':
+    'Недопустимое имя файла: управляющие символы не допускаются ({fileName})',
+  'error.attachment.nameTooLong': 'Слишком длинное имя файла: {length} символов, не более {nameChars}',
+  'error.attachment.typeNotAllowed': 'Тип файла «{fileName}» не допускается: только PDF, JPEG или PNG',
+  'error.attachment.notAccepted': 'Приложенные файлы не приняты',
+  'error.attachment.storeUnavailable':
+    'Хранилище файлов сейчас недоступно: заявление не зарегистрировано, отправьте его ещё раз позже',
+  'error.attachment.fileStoreUnavailable': 'Хранилище файлов сейчас недоступно, повторите позже',
+  'error.attachment.tooMany': 'Слишком много файлов: не более {files} за раз',
+  'error.attachment.tooLarge': 'Файл слишком большой: не более {MB} МБ каждый',
+  'error.attachment.malformed': 'Форма запроса повреждена: файлы и заявление отправляются как {multipart}',
+  'error.inbound.invalidAnswer': 'Неверные данные ответа',
+  'error.inbound.invalidValue': 'Неверное значение: {message}',
+  'error.inbound.applicationNotFound': 'Заявление национальной компании {applicationNumber} не найдено',
+  'error.inbound.channelNotConfigured': 'Входящий канал не настроен ({setting})',
+  'error.inbound.tokenMissing': 'Токен входящего канала отсутствует или неверен',
+  'error.text.forbiddenCharacters':
+    'В тексте недопустимые символы (управляющие или меняющие направление письма)',
 } as const;
 
 export type ErrorsKey = keyof typeof errorsRu;

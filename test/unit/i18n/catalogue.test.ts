@@ -123,7 +123,10 @@ describe('the catalogue sections (documents, errors, forms, refusal grounds, rul
     'domain/documents/variables.ts',
     'domain/rules/refusal-grounds.ts',
     'domain/rules/security-requirements.ts',
+    'intake/attachments.ts',
+    'intake/inbound.ts',
     'intake/intake.ts',
+    'intake/text.ts',
     'tools/bpmn-builder/forms.ts',
   ];
   /** String and template literal texts of a source file that hold Kazakh or Russian letters. */
