@@ -1,4 +1,4 @@
-/** Kazakh texts of error messages and notices: the same keys as errors.ru.ts. */
+/** Kazakh texts of error messages and the sign-in pages' texts: the same keys as errors.ru.ts. */
 import type { ErrorsKey } from './errors.ru';
 
 export const errorsKk: Readonly<Record<ErrorsKey, string>> = {
@@ -44,4 +44,37 @@ export const errorsKk: Readonly<Record<ErrorsKey, string>> = {
   'error.inbound.tokenMissing': 'Кіріс арнаның токені жоқ немесе қате',
   'error.text.forbiddenCharacters':
     'Мәтінде рұқсат етілмеген таңбалар бар (басқару немесе жазу бағытын өзгертетін таңбалар)',
+  'auth.idp.title': 'Қызметкердің кіруі',
+  'auth.idp.username': 'Пайдаланушы аты',
+  'auth.idp.password': 'Құпиясөз',
+  'auth.idp.submit': 'Кіру',
+  'auth.idp.wrong': 'Пайдаланушы аты немесе құпиясөз қате',
+  'auth.idp.missing': 'Пайдаланушы аты мен құпиясөзді енгізіңіз',
+  'auth.idp.logout': 'Жүйеден шығу',
+  'auth.idp.logoutConfirm': 'Иә, шығу',
+  'auth.idp.logoutDone': 'Сіз жүйеден шықтыңыз',
+  'auth.idp.error': 'Кіру мүмкін болмады',
+  'auth.idp.expired': 'Кіру сеансы аяқталды: жұмыс орнына қайтып, қайта кіріңіз',
+  'auth.oidc.failed': 'Кіру аяқталмады. Қайта кіріп көріңіз.',
+  'auth.oidc.noRole': 'Сіздің есептік жазбаңызға бұл жүйеде рөл берілмеген. Әкімшіге хабарласыңыз.',
+  'auth.oidc.unavailable': 'Кіру қызметі уақытша қолжетімсіз',
+  'auth.oidc.again': 'Қайта кіру',
+  'error.session.requestRejected': 'Сұрау қабылданбады: бетті жаңартыңыз',
+  'error.eds.malformed': 'Электрондық цифрлық қолтаңба оқылмады: қолтаңба пішімі дұрыс емес',
+  'error.eds.integrity': 'Қолтаңба қол қойылған деректерге сәйкес келмейді: деректер өзгертілген',
+  'error.eds.untrusted': 'Сертификатты сенім білдірілген куәландырушы орталық бермеген',
+  'error.eds.expired': 'Сертификат қол қою сәтінде немесе қазір жарамсыз: қолданылу мерзімі өткен',
+  'error.eds.revoked': 'Сертификат кері қайтарылған (кері қайтарылған сертификаттар тізімінде)',
+  'error.eds.keyUsage': 'Бұл кілт құжатқа қол қоюға арналмаған: қол қою кілтін таңдаңыз',
+  'error.eds.noIin': 'Сертификатта иесінің ЖСН көрсетілмеген',
+  'error.eds.wrongPerson': 'Қолтаңба басқа адамның сертификатымен қойылған',
+  'error.eds.challenge': 'Кіру сұрауы жарамсыз, пайдаланылған немесе мерзімі өткен: қайта кіріп көріңіз',
+  'error.eds.signed': 'Құжатқа қол қойылған: оны өзгертуге немесе қайта жасауға болмайды',
+  'error.signing.signInRequired': 'Жүйеге кіріңіз',
+  'error.signing.forbidden': 'Қол жеткізу жабық',
+  'error.signing.applicationNotFound': 'Өтініш табылмады',
+  'error.signing.documentsUnavailable': 'Құжаттар қолжетімсіз',
+  'error.signing.taskNotFound': 'Тапсырма табылмады',
+  'error.signing.notSigningTask': 'Бұл қол қою тапсырмасы емес',
+  'error.signing.taskClaimed': 'Тапсырманы {assignee} алған',
 };

@@ -1,4 +1,4 @@
-/** Russian texts of error messages and notices a person reads. */
+/** Russian texts of error messages and the sign-in pages' texts a person reads. */
 export const errorsRu = {
   'error.intake.invalidApplication': 'Заявление заполнено с ошибками',
   'error.intake.applicationNotFound': 'Заявление {number} не найдено',
@@ -41,6 +41,39 @@ export const errorsRu = {
   'error.inbound.tokenMissing': 'Токен входящего канала отсутствует или неверен',
   'error.text.forbiddenCharacters':
     'В тексте недопустимые символы (управляющие или меняющие направление письма)',
+  'auth.idp.title': 'Вход для сотрудников',
+  'auth.idp.username': 'Имя пользователя',
+  'auth.idp.password': 'Пароль',
+  'auth.idp.submit': 'Войти',
+  'auth.idp.wrong': 'Неверное имя пользователя или пароль',
+  'auth.idp.missing': 'Введите имя пользователя и пароль',
+  'auth.idp.logout': 'Выход из системы',
+  'auth.idp.logoutConfirm': 'Да, выйти',
+  'auth.idp.logoutDone': 'Вы вышли из системы',
+  'auth.idp.error': 'Вход не удался',
+  'auth.idp.expired': 'Сеанс входа истёк: вернитесь в приложение и войдите снова',
+  'auth.oidc.failed': 'Вход не завершён. Попробуйте войти снова.',
+  'auth.oidc.noRole': 'Вашей учётной записи не назначена роль в этой системе. Обратитесь к администратору.',
+  'auth.oidc.unavailable': 'Служба входа временно недоступна',
+  'auth.oidc.again': 'Войти снова',
+  'error.session.requestRejected': 'Запрос отклонён: обновите страницу',
+  'error.eds.malformed': 'Электронная цифровая подпись не читается: неверный формат подписи',
+  'error.eds.integrity': 'Подпись не соответствует подписанным данным: данные изменены',
+  'error.eds.untrusted': 'Сертификат выдан не доверенным удостоверяющим центром',
+  'error.eds.expired': 'Сертификат недействителен на момент подписания или сейчас: срок действия истёк',
+  'error.eds.revoked': 'Сертификат отозван (находится в списке отозванных сертификатов)',
+  'error.eds.keyUsage': 'Этот ключ не предназначен для подписания документов: выберите ключ для подписи',
+  'error.eds.noIin': 'В сертификате не указан ИИН владельца',
+  'error.eds.wrongPerson': 'Подпись поставлена сертификатом другого лица',
+  'error.eds.challenge': 'Запрос на вход недействителен, уже использован или устарел: попробуйте войти снова',
+  'error.eds.signed': 'Документ уже подписан: его нельзя изменить или сформировать заново',
+  'error.signing.signInRequired': 'Войдите в систему',
+  'error.signing.forbidden': 'Доступ запрещён',
+  'error.signing.applicationNotFound': 'Заявление не найдено',
+  'error.signing.documentsUnavailable': 'Документы недоступны',
+  'error.signing.taskNotFound': 'Задача не найдена',
+  'error.signing.notSigningTask': 'Это не задача подписания',
+  'error.signing.taskClaimed': 'Задачу уже взял(а) {assignee}',
 } as const;
 
 export type ErrorsKey = keyof typeof errorsRu;
