@@ -129,6 +129,7 @@ describe('the catalogue sections (documents, errors, forms, refusal grounds, rul
     'intake/intake.ts',
     'intake/text.ts',
     'tools/bpmn-builder/forms.ts',
+    'ui/app.ts',
     'ui/auth/idp.ts',
     'ui/auth/oidc.ts',
     'ui/auth/sessions.ts',
