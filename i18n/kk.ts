@@ -7,6 +7,7 @@ import { formsKk } from './sections/forms.kk';
 import { groundsKk } from './sections/grounds.kk';
 import { rulesKk } from './sections/rules.kk';
 import { errorsKk } from './sections/errors.kk';
+import { summaryKk } from './sections/summary.kk';
 
 export const kk: Readonly<Record<MessageKey, string>> = {
   // Sections kept in their own files (i18n/sections/).
@@ -15,6 +16,7 @@ export const kk: Readonly<Record<MessageKey, string>> = {
   ...groundsKk,
   ...rulesKk,
   ...errorsKk,
+  ...summaryKk,
   ...operationsKk,
   // Web app: server pages and browser bundles.
   appTitle: 'Рұқсаттар мен лицензиялар',

@@ -1,6 +1,8 @@
 import { catalogue, format, LANGS, t } from '../../../i18n';
 import { kk } from '../../../i18n/kk';
 import { ru } from '../../../i18n/ru';
+import { summaryKk } from '../../../i18n/sections/summary.kk';
+import { summaryRu } from '../../../i18n/sections/summary.ru';
 import { errorsKk } from '../../../i18n/sections/errors.kk';
 import { errorsRu } from '../../../i18n/sections/errors.ru';
 import { documentsKk } from '../../../i18n/sections/documents.kk';
@@ -90,9 +92,10 @@ const SECTIONS: Record<
   forms: { kk: formsKk, ru: formsRu },
   grounds: { kk: groundsKk, ru: groundsRu },
   rules: { kk: rulesKk, ru: rulesRu },
+  summary: { kk: summaryKk, ru: summaryRu },
 };
 
-describe('the catalogue sections (documents, errors, forms, refusal grounds, rules)', () => {
+describe('the catalogue sections (documents, errors, forms, refusal grounds, rules, summary)', () => {
   it.each(Object.keys(SECTIONS))('has the %s section whole in both catalogues, no key overridden', (name) => {
     const section = SECTIONS[name];
     expect(Object.keys(section.kk).sort()).toEqual(Object.keys(section.ru).sort());
@@ -113,6 +116,7 @@ describe('the catalogue sections (documents, errors, forms, refusal grounds, rul
   // Kazakh or Russian; it lives in the catalogue, so no string in their code is Kazakh or Russian.
   const CYRILLIC = /[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]/;
   const SOURCES = [
+    'domain/applications/cabinet.ts',
     'adapters/eds/verify.ts',
     'domain/documents/build.ts',
     'domain/documents/context.ts',
