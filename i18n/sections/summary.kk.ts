@@ -1,4 +1,4 @@
-/** Kazakh texts of the applicant's cabinet: the same keys as summary.ru.ts. */
+/** Kazakh texts of the applicant's cabinet and of rules-change records: the same keys as summary.ru.ts. */
 import type { SummaryKey } from './summary.ru';
 
 export const summaryKk: Readonly<Record<SummaryKey, string>> = {
@@ -44,4 +44,27 @@ export const summaryKk: Readonly<Record<SummaryKey, string>> = {
   'cabinet.stateStage.completed': 'Қарау аяқталды',
   'cabinet.stateStage.terminated': 'Қарау тоқтатылды',
   'cabinet.stateStage.unknown': 'Күйі белгісіз',
+  'amendment.service.fire-automation-permit':
+    'Өрт автоматикасы жүйелерін монтаждау, жөндеу және техникалық қызмет көрсету жөніндегі қызметке рұқсат беру',
+  'amendment.service.security-licence': 'Күзет қызметіне лицензия беру',
+  'amendment.service.training-centre-designation': 'Мамандандырылған оқу орталығын айқындау',
+  'amendment.service.national-company-security-approval': 'Ұлттық компанияның күзет ұйымын құруын келісу',
+  'amendment.error.notObject': 'Түзету туралы мәліметтер {format} нысаны түрінде берілуі керек',
+  'amendment.error.missing': '{field} көрсетілмеген',
+  'amendment.error.tooLong': '{Field} {max} таңбадан аспауы керек',
+  'amendment.error.dateMissing': '{field} көрсетілмеген',
+  'amendment.error.dateInvalid': '{Field} ЖЖЖЖ-АА-КК түріндегі нақты күн болуы керек, берілгені: «{value}»',
+  'amendment.error.serviceUnknown': 'Қағидалары өзгертілген мемлекеттік қызмет көрсетілмеген немесе белгісіз',
+  'amendment.error.noNotice':
+    '«{field}» қызметінің қағидаларында (№ 923 бұйрық) «электрондық үкімет» операторы мен Бірыңғай байланыс орталығын (1414) қағидалардың өзгергені туралы хабардар ету көзделмеген: хабарлама басталмайды',
+  'amendment.field.actTitle': 'Түзету енгізетін актінің атауы',
+  'amendment.field.actNumber': 'Актінің нөмірі',
+  'amendment.field.actDate': 'Актінің күні',
+  'amendment.field.effectiveDate': 'Қолданысқа енгізілу күні',
+  'amendment.field.changes': 'Не өзгергені',
+  'amendment.field.author': 'Жазбаны енгізген тұлға',
+  'amendment.error.actNumberCharacters':
+    'Актінің нөмірінде тек әріптер, цифрлар, сызықша мен қиғаш сызық болуы мүмкін, берілгені: «{actNumber}»',
+  'amendment.error.effectiveBeforeAct':
+    'Қолданысқа енгізілу күні ({effectiveDate}) актінің күнінен ({actDate}) ерте болмауы керек',
 };

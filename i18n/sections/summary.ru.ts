@@ -1,4 +1,4 @@
-/** Russian texts of the applicant's cabinet: outcomes, message titles, stages. */
+/** Russian texts of the applicant's cabinet (outcomes, message titles, stages) and of rules-change records. */
 export const summaryRu = {
   'cabinet.outcomes.permit': 'Разрешение выдано',
   'cabinet.outcomes.licence': 'Лицензия выдана',
@@ -42,6 +42,32 @@ export const summaryRu = {
   'cabinet.stateStage.completed': 'Рассмотрение завершено',
   'cabinet.stateStage.terminated': 'Рассмотрение прекращено',
   'cabinet.stateStage.unknown': 'Состояние неизвестно',
+  'amendment.service.fire-automation-permit':
+    'Выдача разрешения на деятельность по монтажу, наладке и техническому обслуживанию систем пожарной автоматики',
+  'amendment.service.security-licence': 'Выдача лицензии на охранную деятельность',
+  'amendment.service.training-centre-designation': 'Определение специализированного учебного центра',
+  'amendment.service.national-company-security-approval':
+    'Согласование создания охранной организации национальной компанией',
+  'amendment.error.notObject': 'Сведения об изменении должны быть переданы как объект {format}',
+  'amendment.error.missing': 'Не указано: {field}',
+  'amendment.error.tooLong': '{Field}: не более {max} символов',
+  'amendment.error.dateMissing': 'Не указана {field}',
+  'amendment.error.dateInvalid':
+    '{Field} должна быть действительной датой в виде ГГГГ-ММ-ДД, указано: «{value}»',
+  'amendment.error.serviceUnknown':
+    'Не указана или неизвестна государственная услуга, правила которой изменены',
+  'amendment.error.noNotice':
+    'Правила услуги «{field}» (приказ № 923) не предусматривают информирования оператора «электронного правительства» и Единого контакт-центра (1414) об изменении правил: уведомление не запускается',
+  'amendment.field.actTitle': 'наименование изменяющего акта',
+  'amendment.field.actNumber': 'номер акта',
+  'amendment.field.actDate': 'дата акта',
+  'amendment.field.effectiveDate': 'дата вступления в силу',
+  'amendment.field.changes': 'что изменено',
+  'amendment.field.author': 'кто вносит запись',
+  'amendment.error.actNumberCharacters':
+    'Номер акта может содержать только буквы, цифры, дефис и косую черту, указано: «{actNumber}»',
+  'amendment.error.effectiveBeforeAct':
+    'Дата вступления в силу ({effectiveDate}) не может быть раньше даты акта ({actDate})',
 } as const;
 
 export type SummaryKey = keyof typeof summaryRu;

@@ -126,6 +126,7 @@ describe('the catalogue sections (documents, errors, forms, refusal grounds, rul
     'domain/documents/results.ts',
     'domain/documents/services.ts',
     'domain/documents/variables.ts',
+    'domain/rules/legal-amendments.ts',
     'domain/rules/refusal-grounds.ts',
     'domain/rules/security-requirements.ts',
     'intake/attachments.ts',
