@@ -6,6 +6,8 @@ import { documentsKk } from './sections/documents.kk';
 import { formsKk } from './sections/forms.kk';
 import { groundsKk } from './sections/grounds.kk';
 import { rulesKk } from './sections/rules.kk';
+import { errorsKk } from './sections/errors.kk';
+import { summaryKk } from './sections/summary.kk';
 
 export const kk: Readonly<Record<MessageKey, string>> = {
   // Sections kept in their own files (i18n/sections/).
@@ -13,6 +15,8 @@ export const kk: Readonly<Record<MessageKey, string>> = {
   ...formsKk,
   ...groundsKk,
   ...rulesKk,
+  ...errorsKk,
+  ...summaryKk,
   ...operationsKk,
   // Web app: server pages and browser bundles.
   appTitle: 'Рұқсаттар мен лицензиялар',

@@ -2,6 +2,8 @@ import { documentsRu } from './sections/documents.ru';
 import { formsRu } from './sections/forms.ru';
 import { groundsRu } from './sections/grounds.ru';
 import { rulesRu } from './sections/rules.ru';
+import { errorsRu } from './sections/errors.ru';
+import { summaryRu } from './sections/summary.ru';
 
 /** Russian texts. The keys of this object are the catalogue's keys (`MessageKey`). */
 import { operationsRu } from './operations';
@@ -13,6 +15,8 @@ export const ru = {
   ...formsRu,
   ...groundsRu,
   ...rulesRu,
+  ...errorsRu,
+  ...summaryRu,
   ...operationsRu,
   // Web app: server pages and browser bundles.
   appTitle: 'Разрешения и лицензии',

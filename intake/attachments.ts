@@ -1,3 +1,4 @@
+import { both } from '../i18n';
 import { randomBytes } from 'node:crypto';
 import { createReadStream, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -73,16 +74,17 @@ export function checkAttachments(files: Express.Multer.File[]): CheckedFile[] {
     if (!fileName || fileName === '.' || fileName === '..' || fileName !== raw) {
       errors.push({
         path: at,
-        kk: `Файл атауы дұрыс емес: басқару таңбалары болмауы керек (${fileName || '—'})`,
-        ru: `Недопустимое имя файла: управляющие символы не допускаются (${fileName || '—'})`,
+        ...both('error.attachment.nameControlCharacters', { fileName: fileName || '—' }),
       });
       return;
     }
     if ([...fileName].length > ATTACHMENT_LIMITS.nameChars) {
       errors.push({
         path: at,
-        kk: `Файл атауы тым ұзын: ${[...fileName].length} таңба, ең көбі ${ATTACHMENT_LIMITS.nameChars}`,
-        ru: `Слишком длинное имя файла: ${[...fileName].length} символов, не более ${ATTACHMENT_LIMITS.nameChars}`,
+        ...both('error.attachment.nameTooLong', {
+          length: [...fileName].length,
+          nameChars: ATTACHMENT_LIMITS.nameChars,
+        }),
       });
       return;
     }
@@ -91,20 +93,14 @@ export function checkAttachments(files: Express.Multer.File[]): CheckedFile[] {
     if (!type) {
       errors.push({
         path: at,
-        kk: `«${fileName}» файлының түріне рұқсат жоқ: тек PDF, JPEG немесе PNG`,
-        ru: `Тип файла «${fileName}» не допускается: только PDF, JPEG или PNG`,
+        ...both('error.attachment.typeNotAllowed', { fileName }),
       });
       return;
     }
     checked.push({ file, fileName, contentType: type.contentType });
   });
   if (errors.length)
-    throw new IntakeError(
-      400,
-      'INVALID_ATTACHMENT',
-      { kk: 'Тіркелген файлдар қабылданбады', ru: 'Приложенные файлы не приняты' },
-      errors,
-    );
+    throw new IntakeError(400, 'INVALID_ATTACHMENT', both('error.attachment.notAccepted'), errors);
   return checked;
 }
 
@@ -134,10 +130,7 @@ export interface StagedAttachment {
   size: number;
 }
 
-const STORE_UNAVAILABLE = {
-  kk: 'Файлдар қоймасы қазір қолжетімсіз: өтініш тіркелмеді, біраздан кейін қайта жіберіңіз',
-  ru: 'Хранилище файлов сейчас недоступно: заявление не зарегистрировано, отправьте его ещё раз позже',
-};
+const STORE_UNAVAILABLE = both('error.attachment.storeUnavailable');
 
 /**
  * Puts the bytes of checked uploads into the object storage, each under an id of its own (two
@@ -210,10 +203,7 @@ export async function readAttachment(
   try {
     bytes = await blobs.get(blobKey(id));
   } catch {
-    throw new IntakeError(503, 'FILE_STORE_UNAVAILABLE', {
-      kk: 'Файлдар қоймасы қазір қолжетімсіз, біраздан кейін қайталаңыз',
-      ru: 'Хранилище файлов сейчас недоступно, повторите позже',
-    });
+    throw new IntakeError(503, 'FILE_STORE_UNAVAILABLE', both('error.attachment.fileStoreUnavailable'));
   }
   // Files kept before the object storage sit beside their index.
   bytes ??= await readFile(path.join(dir, number, id)).catch(() => null);
@@ -240,14 +230,8 @@ export function uploadErrorHandler(err: unknown, req: Request, res: Response, ne
           error: {
             code: 'ATTACHMENTS_TOO_LARGE',
             ...(tooMany
-              ? {
-                  kk: `Файлдар тым көп: бір жолы ең көбі ${ATTACHMENT_LIMITS.files} файл`,
-                  ru: `Слишком много файлов: не более ${ATTACHMENT_LIMITS.files} за раз`,
-                }
-              : {
-                  kk: `Файл тым үлкен: әр файл ең көбі ${MB} МБ`,
-                  ru: `Файл слишком большой: не более ${MB} МБ каждый`,
-                }),
+              ? both('error.attachment.tooMany', { files: ATTACHMENT_LIMITS.files })
+              : both('error.attachment.tooLarge', { MB })),
           },
         }),
       );
@@ -264,10 +248,7 @@ export function uploadErrorHandler(err: unknown, req: Request, res: Response, ne
   next(err);
 }
 
-const MALFORMED = {
-  kk: 'Сұрау нысаны бұзылған: файлдар мен өтініш multipart/form-data ретінде жіберілуі керек',
-  ru: 'Форма запроса повреждена: файлы и заявление отправляются как multipart/form-data',
-};
+const MALFORMED = both('error.attachment.malformed', { multipart: 'multipart/form-data' });
 
 /**
  * Answers once the rest of the request body is read (multer stops at the limit and drains it): a

@@ -1,3 +1,4 @@
+import { both } from '../i18n';
 import { timingSafeEqual } from 'node:crypto';
 import express, { type Router } from 'express';
 import { z } from 'zod';
@@ -49,21 +50,21 @@ export function createInbound(deps: InboundDeps) {
       throw new IntakeError(
         400,
         'INVALID_ANSWER',
-        { kk: 'Жауап деректері қате', ru: 'Неверные данные ответа' },
+        both('error.inbound.invalidAnswer'),
         parsed.error.issues.map((i) => ({
           path: i.path.join('.') || '(body)',
-          kk: `Қате мән: ${i.message}`,
-          ru: `Неверное значение: ${i.message}`,
+          ...both('error.inbound.invalidValue', { message: i.message }),
         })),
       );
     }
     const answer = parsed.data;
     const application = await store.get(answer.applicationNumber);
     if (!application || application.serviceId !== SERVICE_D) {
-      throw new IntakeError(404, 'NOT_FOUND', {
-        kk: `Ұлттық компанияның ${answer.applicationNumber} өтініші табылмады`,
-        ru: `Заявление национальной компании ${answer.applicationNumber} не найдено`,
-      });
+      throw new IntakeError(
+        404,
+        'NOT_FOUND',
+        both('error.inbound.applicationNotFound', { applicationNumber: answer.applicationNumber }),
+      );
     }
     // One answer per letter: a repeated delivery of the same letter's answer is the same message.
     const messageId = `${ANTIMONOPOLY_ANSWER_MESSAGE}:${answer.applicationNumber}:${answer.letterId}`;
@@ -99,17 +100,15 @@ export function createInbound(deps: InboundDeps) {
     r.use(express.json({ limit: '256kb' }));
     r.use((req, _res, next) => {
       if (!token) {
-        throw new IntakeError(503, 'INBOUND_CLOSED', {
-          kk: 'Кіріс арна бапталмаған (INBOUND_TOKEN)',
-          ru: 'Входящий канал не настроен (INBOUND_TOKEN)',
-        });
+        throw new IntakeError(
+          503,
+          'INBOUND_CLOSED',
+          both('error.inbound.channelNotConfigured', { setting: 'INBOUND_TOKEN' }),
+        );
       }
       const presented = /^Bearer (.+)$/.exec(req.get('authorization') ?? '')?.[1] ?? '';
       if (!sameSecret(presented, token)) {
-        throw new IntakeError(401, 'UNAUTHORIZED', {
-          kk: 'Кіріс арнаның токені жоқ немесе қате',
-          ru: 'Токен входящего канала отсутствует или неверен',
-        });
+        throw new IntakeError(401, 'UNAUTHORIZED', both('error.inbound.tokenMissing'));
       }
       next();
     });

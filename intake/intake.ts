@@ -20,6 +20,10 @@ import {
 } from '../domain/applications/status';
 import { earlierWordingNote, versionInForce, type DefinitionVersion } from '../domain/rules/rule-versions';
 import { ProcessDefinitionId, ProcessInstanceKey } from '@camunda8/orchestration-cluster-api';
+import { both } from '../i18n';
+
+/** The request formats an error names: technical names, not words to translate. */
+const MEDIA_TYPES = { json: 'JSON (application/json)', multipart: 'multipart/form-data' };
 import { NO_WAIT, processVariables, publishOnce, type CamundaPort } from './camunda-port';
 import type { Cabinet } from './cabinet';
 import type { ApplicationRecord, ApplicationStore } from './store';
@@ -95,12 +99,7 @@ export interface SubmitOptions {
 }
 
 const invalid = (errors: { path: string; kk: string; ru: string }[]) =>
-  new IntakeError(
-    400,
-    'INVALID_APPLICATION',
-    { kk: 'Өтініш қате толтырылған', ru: 'Заявление заполнено с ошибками' },
-    errors,
-  );
+  new IntakeError(400, 'INVALID_APPLICATION', both('error.intake.invalidApplication'), errors);
 
 export interface SubmitResult {
   /** 201 on first registration, 200 when the number was already known (idempotent repeat). */
@@ -141,10 +140,7 @@ const view = (r: ApplicationRecord): ApplicationView => ({
 });
 
 const notFound = (number: string) =>
-  new IntakeError(404, 'APPLICATION_NOT_FOUND', {
-    kk: `${number} өтініші табылмады`,
-    ru: `Заявление ${number} не найдено`,
-  });
+  new IntakeError(404, 'APPLICATION_NOT_FOUND', both('error.intake.applicationNotFound', { number }));
 
 export function createIntake(deps: IntakeDeps) {
   const { camunda, store, legalClock, clock } = deps;
@@ -196,10 +192,11 @@ export function createIntake(deps: IntakeDeps) {
         serviceId: record.serviceId,
         registeredOn: record.registeredOn,
       });
-      throw new IntakeError(422, 'NO_RULES_IN_FORCE', {
-        kk: `Өтініш ${record.registeredOn} тіркелді, бірақ жүйеде сол күні қолданыста болған қызмет көрсету қағидалары жоқ: өтініш өңделмейді. Көрсетілетін қызметті берушіге хабарласыңыз`,
-        ru: `Заявление зарегистрировано ${record.registeredOn}, но действовавших в этот день правил оказания услуги в системе нет: заявление не обрабатывается. Обратитесь к услугодателю`,
-      });
+      throw new IntakeError(
+        422,
+        'NO_RULES_IN_FORCE',
+        both('error.intake.noRulesInForce', { registeredOn: record.registeredOn }),
+      );
     }
     return chosen;
   }
@@ -269,10 +266,7 @@ export function createIntake(deps: IntakeDeps) {
     if (!validated.ok) throw invalid(validated.errors);
     const application = validated.value;
     if (mayActFor && !mayActFor(application.applicant.bin)) {
-      throw new IntakeError(403, 'FORBIDDEN', {
-        kk: 'Басқа ұйымның атынан өтініш беруге болмайды',
-        ru: 'Нельзя подать заявление от имени другой организации',
-      });
+      throw new IntakeError(403, 'FORBIDDEN', both('error.intake.forbidden'));
     }
     const bin = application.applicant.bin;
     const key = opts.idempotencyKey;
@@ -319,14 +313,12 @@ export function createIntake(deps: IntakeDeps) {
         // Only the applicant's own earlier request can be found here (the key is theirs, the
         // number theirs): nothing is revealed of anyone else's numbers.
         throw opts.issueNumber
-          ? new IntakeError(422, 'IDEMPOTENCY_KEY_REUSED', {
-              kk: 'Бұл сұрау бұрын басқа мазмұнмен жіберілген: жаңа өтінішті жаңа нысаннан беріңіз',
-              ru: 'Этот запрос уже отправлялся с другим содержанием: подайте новое заявление из новой формы',
-            })
-          : new IntakeError(409, 'APPLICATION_NUMBER_TAKEN', {
-              kk: `${number} нөмірімен басқа өтініш тіркелген`,
-              ru: `Под номером ${number} зарегистрировано другое заявление`,
-            });
+          ? new IntakeError(422, 'IDEMPOTENCY_KEY_REUSED', both('error.intake.idempotencyKeyReused'))
+          : new IntakeError(
+              409,
+              'APPLICATION_NUMBER_TAKEN',
+              both('error.intake.applicationNumberTaken', { number }),
+            );
       }
       if (record.state === 'started') return { status: 200, application: view(record) };
       try {
@@ -341,10 +333,7 @@ export function createIntake(deps: IntakeDeps) {
             error: (err as Error).message,
           },
         );
-        throw new IntakeError(503, 'ENGINE_UNAVAILABLE', {
-          kk: 'Өтініш тіркелді, бірақ өңдеу әлі басталмады: жүйе қолжетімді болғанда ол өздігінен басталады, қайта жіберудің қажеті жоқ',
-          ru: 'Заявление зарегистрировано, но обработка ещё не началась: она начнётся сама, когда система станет доступна, повторно отправлять не нужно',
-        });
+        throw new IntakeError(503, 'ENGINE_UNAVAILABLE', both('error.intake.engineUnavailable'));
       }
     })();
     inFlight.set(lock, work);
@@ -452,18 +441,12 @@ export function createIntake(deps: IntakeDeps) {
     const b = (body ?? {}) as { kind?: unknown; text?: unknown; attachments?: unknown };
     // Only the listed kinds: `in` would also accept `__proto__`, `constructor`, `toString`.
     if (typeof b.kind !== 'string' || !Object.hasOwn(APPLICANT_MESSAGES, b.kind)) {
-      throw new IntakeError(
-        400,
-        'INVALID_MESSAGE',
-        { kk: 'Хабарлама түрі белгісіз', ru: 'Неизвестный вид сообщения' },
-        [
-          {
-            path: 'kind',
-            kk: `Рұқсат етілгені: ${Object.keys(APPLICANT_MESSAGES).join(', ')}`,
-            ru: `Допустимо: ${Object.keys(APPLICANT_MESSAGES).join(', ')}`,
-          },
-        ],
-      );
+      throw new IntakeError(400, 'INVALID_MESSAGE', both('error.intake.messageKindUnknown'), [
+        {
+          path: 'kind',
+          ...both('error.intake.allowedValues', { values: Object.keys(APPLICANT_MESSAGES).join(', ') }),
+        },
+      ]);
     }
     const text = typeof b.text === 'string' ? b.text.trim().slice(0, 5000) : '';
     const attachments = Array.isArray(b.attachments) ? b.attachments : [];
@@ -472,16 +455,13 @@ export function createIntake(deps: IntakeDeps) {
       throw new IntakeError(
         400,
         'INVALID_MESSAGE',
-        { kk: 'Хабарламада рұқсат етілмеген таңбалар бар', ru: 'В сообщении недопустимые символы' },
+        both('error.intake.messageForbiddenCharacters'),
         forbidden,
       );
     if (!text && attachments.length === 0) {
-      throw new IntakeError(
-        400,
-        'INVALID_MESSAGE',
-        { kk: 'Мәтін немесе құжат қажет', ru: 'Нужен текст или документ' },
-        [{ path: 'text', kk: 'Мәтін немесе құжат қажет', ru: 'Нужен текст или документ' }],
-      );
+      throw new IntakeError(400, 'INVALID_MESSAGE', both('error.intake.messageTextOrDocumentRequired'), [
+        { path: 'text', ...both('error.intake.messageTextOrDocumentRequired') },
+      ]);
     }
     const kind = b.kind as ApplicantAction;
     const at = clock.now().toISOString();
@@ -520,22 +500,16 @@ export function createIntake(deps: IntakeDeps) {
       throw new IntakeError(
         400,
         'INVALID_COMPLAINT',
-        { kk: 'Шағымда рұқсат етілмеген таңбалар бар', ru: 'В жалобе недопустимые символы' },
+        both('error.intake.complaintForbiddenCharacters'),
         forbidden,
       );
     if (text.length < 10 || text.length > 10000) {
-      throw new IntakeError(
-        400,
-        'INVALID_COMPLAINT',
-        { kk: 'Шағым мәтіні қажет', ru: 'Нужен текст жалобы' },
-        [
-          {
-            path: 'text',
-            kk: 'Шағым мәтіні 10-нан 10000 таңбаға дейін болуы керек',
-            ru: 'Текст жалобы от 10 до 10000 символов',
-          },
-        ],
-      );
+      throw new IntakeError(400, 'INVALID_COMPLAINT', both('error.intake.complaintTextRequired'), [
+        {
+          path: 'text',
+          ...both('error.intake.complaintTextLength'),
+        },
+      ]);
     }
     const filedAt = clock.now();
     const registeredOn = legalClock.registrationDate(filedAt);
@@ -570,10 +544,11 @@ export function createIntake(deps: IntakeDeps) {
       const text = typeof req.body?.[field] === 'string' ? (req.body[field] as string) : undefined;
       if (text !== undefined) return { text, body: JSON.parse(text) as unknown };
       if (!req.is('application/json'))
-        throw new IntakeError(415, 'UNSUPPORTED_MEDIA_TYPE', {
-          kk: `Сұрау JSON (application/json) немесе «${field}» өрісі бар multipart/form-data болуы керек`,
-          ru: `Запрос должен быть JSON (application/json) или multipart/form-data с полем «${field}»`,
-        });
+        throw new IntakeError(
+          415,
+          'UNSUPPORTED_MEDIA_TYPE',
+          both('error.intake.unsupportedMediaType', { field, ...MEDIA_TYPES }),
+        );
       return { body: req.body as unknown };
     };
     const blobs =
@@ -595,12 +570,11 @@ export function createIntake(deps: IntakeDeps) {
           throw new IntakeError(
             400,
             'INVALID_IDEMPOTENCY_KEY',
-            { kk: 'Idempotency-Key тақырыбы дұрыс емес', ru: 'Неверный заголовок Idempotency-Key' },
+            both('error.intake.idempotencyKeyInvalid', { header: 'Idempotency-Key' }),
             [
               {
                 path: 'Idempotency-Key',
-                kk: '8-ден 100-ге дейін латын әріптері, цифрлар, «-» немесе «_»',
-                ru: 'От 8 до 100 латинских букв, цифр, «-» или «_»',
+                ...both('error.intake.idempotencyKeyFormat'),
               },
             ],
           );
@@ -642,8 +616,7 @@ export function createIntake(deps: IntakeDeps) {
         deps.attachmentsDir && blobs
           ? await readAttachment(deps.attachmentsDir, blobs, rec.applicationNumber, String(req.params.id))
           : undefined;
-      if (!found)
-        throw new IntakeError(404, 'ATTACHMENT_NOT_FOUND', { kk: 'Файл табылмады', ru: 'Файл не найден' });
+      if (!found) throw new IntakeError(404, 'ATTACHMENT_NOT_FOUND', both('error.intake.attachmentNotFound'));
       res.setHeader('Content-Type', found.meta.contentType);
       res.setHeader('Content-Disposition', contentDisposition('attachment', found.meta.fileName));
       res.setHeader('X-Content-Type-Options', 'nosniff');
@@ -784,14 +757,15 @@ export function intakeErrorHandler(err: unknown, req: Request, res: Response, ne
     res.status(503).json({
       error: {
         code: 'DATABASE_UNAVAILABLE',
-        kk: 'Қызмет уақытша қолжетімсіз, кейінірек қайталаңыз',
-        ru: 'Сервис временно недоступен, повторите позже',
+        ...both('error.intake.serviceUnavailable'),
       },
     });
     return;
   }
   if (err instanceof SyntaxError) {
-    res.status(400).json({ error: { code: 'INVALID_JSON', kk: 'JSON қате', ru: 'Некорректный JSON' } });
+    res
+      .status(400)
+      .json({ error: { code: 'INVALID_JSON', ...both('error.intake.invalidJson', { format: 'JSON' }) } });
     return;
   }
   uploadErrorHandler(err, req, res, next);

@@ -1,3 +1,4 @@
+import { both } from '../i18n';
 /**
  * Characters a person's text must not carry: NUL and the other C0/C1 controls (line breaks and
  * tabs excepted), and the bidirectional controls (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F,
@@ -32,8 +33,7 @@ export function forbiddenCharacterErrors(
       ? [
           {
             path: at,
-            kk: 'Мәтінде рұқсат етілмеген таңбалар бар (басқару немесе жазу бағытын өзгертетін таңбалар)',
-            ru: 'В тексте недопустимые символы (управляющие или меняющие направление письма)',
+            ...both('error.text.forbiddenCharacters'),
           },
         ]
       : [];

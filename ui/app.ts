@@ -54,6 +54,7 @@ import {
 import { createDraftStore, type DraftStore } from './designer/drafts';
 import { diffDiagrams, type DiagramDiff } from './designer/diff';
 import { t } from './i18n';
+import { both, t as tr, type MessageKey, type MessageParams } from '../i18n';
 import { evaluate } from '@bpmn-io/feelin';
 import { LegalAmendmentConflictError, type LegalAmendmentStore } from '../adapters/legal-amendments';
 import { LegalAmendmentError } from '../domain/rules/legal-amendments';
@@ -127,6 +128,14 @@ export interface AppDeps {
   taskDrafts?: TaskDraftStore;
 }
 
+/** An HttpError whose message is the catalogue's text of `key` in both languages. */
+function httpError(status: number, key: MessageKey, params?: MessageParams, extra?: Record<string, unknown>) {
+  return new HttpError(status, tr('kk', key, params), tr('ru', key, params), extra);
+}
+
+/** The format a diagram is uploaded in: a technical name, not a word to translate. */
+const BPMN_XML = { format: 'BPMN XML' };
+
 /** Raised by route code to answer with a status and a message in both languages. */
 class HttpError extends Error {
   constructor(
@@ -142,7 +151,7 @@ class HttpError extends Error {
 /** Form fields that carry a decision (signature, study, hearing): their completion is audited as one. */
 const DECISION_FIELDS = ['decision', 'groundsFound', 'refusalGrounds', 'hearingOutcome'] as const;
 
-const forbidden = () => new HttpError(403, 'Қол жеткізу жабық', 'Доступ запрещён');
+const forbidden = () => httpError(403, 'error.app.forbidden');
 const badQuery = (kk: string, ru: string) => new HttpError(400, kk, ru);
 
 const STYLES = {
@@ -164,7 +173,7 @@ async function safeDiff(before: string | undefined, after: string): Promise<Diag
   try {
     return await diffDiagrams(before, after);
   } catch {
-    throw new HttpError(400, 'BPMN XML оқылмады', 'BPMN XML не читается');
+    throw httpError(400, 'error.app.bpmnUnreadable', BPMN_XML);
   }
 }
 
@@ -269,12 +278,7 @@ export function createApp(deps: AppDeps): express.Express {
       });
     } catch (err) {
       log('audit event not recorded', { action: event.action, error: (err as Error).message });
-      if (opts.required)
-        throw new HttpError(
-          503,
-          'Қызмет уақытша қолжетімсіз, кейінірек қайталаңыз',
-          'Сервис временно недоступен, повторите позже',
-        );
+      if (opts.required) throw httpError(503, 'error.app.serviceUnavailable');
     }
   }
   /** The application number of a task's process, for the trail (one variable search). */
@@ -348,14 +352,7 @@ export function createApp(deps: AppDeps): express.Express {
     // An individual entrepreneur acts under their IIN (Order 138 §3 part one), a company under its BIN.
     const isIin = isValidIin(bin);
     if (!isValidBin(bin) && !isIin) {
-      return signInForm(
-        req,
-        res,
-        400,
-        lang === 'ru'
-          ? 'Неверный ИИН/БИН (12 цифр, контрольное число)'
-          : 'ЖСН/БСН дұрыс емес (12 цифр, бақылау саны)',
-      );
+      return signInForm(req, res, 400, t(lang, 'error.app.iinBinInvalid'));
     }
     res.clearCookie(SIGNIN_COOKIE, { ...sessions.cookieOptions(), path: '/signin' });
     const session = startSession(res, {
@@ -385,11 +382,9 @@ export function createApp(deps: AppDeps): express.Express {
     if (!req.session)
       return res
         .status(401)
-        .json({ error: { code: 'UNAUTHENTICATED', kk: 'Жүйеге кіріңіз', ru: 'Войдите в систему' } });
+        .json({ error: { code: 'UNAUTHENTICATED', ...both('error.app.signInRequired') } });
     if (!hasRole(req.session, roles))
-      return res
-        .status(403)
-        .json({ error: { code: 'FORBIDDEN', kk: 'Қол жеткізу жабық', ru: 'Доступ запрещён' } });
+      return res.status(403).json({ error: { code: 'FORBIDDEN', ...both('error.app.forbidden') } });
     next();
   };
   const session = (req: Request): Session => req.session!;
@@ -435,7 +430,7 @@ export function createApp(deps: AppDeps): express.Express {
   // ---- documents -----------------------------------------------------------------------------
   app.get('/api/documents/:id', api([...TASK_ROLES, 'operator', 'applicant']), async (req, res) => {
     const doc = await deps.documents?.get(String(req.params.id)).catch(() => null);
-    if (!doc) throw new HttpError(404, 'Құжат табылмады', 'Документ не найден');
+    if (!doc) throw httpError(404, 'error.app.documentNotFound');
     const s = session(req);
     const owner = doc.meta.applicationNumber ? await store.get(doc.meta.applicationNumber) : undefined;
     if (s.role === 'applicant') {
@@ -445,7 +440,7 @@ export function createApp(deps: AppDeps): express.Express {
         owner.applicantBin !== s.bin ||
         !(await cabinet.mayDownload(owner, String(req.params.id)))
       )
-        throw new HttpError(404, 'Құжат табылмады', 'Документ не найден');
+        throw httpError(404, 'error.app.documentNotFound');
     } else if (
       !mayReadApplicationDocuments(
         s,
@@ -454,7 +449,7 @@ export function createApp(deps: AppDeps): express.Express {
       )
     ) {
       // A clerk of one unit does not read another unit's applications (fire ≠ police ≠ ministry).
-      throw new HttpError(404, 'Құжат табылмады', 'Документ не найден');
+      throw httpError(404, 'error.app.documentNotFound');
     }
     await audit(
       req,
@@ -544,11 +539,11 @@ export function createApp(deps: AppDeps): express.Express {
 
   async function loadTask(req: Request): Promise<TaskItem> {
     const key = String(req.params.key);
-    if (!UserTaskKey.isValid(key)) throw new HttpError(404, 'Тапсырма табылмады', 'Задача не найдена');
+    if (!UserTaskKey.isValid(key)) throw httpError(404, 'error.app.taskNotFound');
     const task: TaskItem = await camunda
       .getUserTask({ userTaskKey: UserTaskKey.assumeExists(key) }, NO_WAIT)
       .catch((err: unknown) => {
-        throw notFoundOr(err, 'Тапсырма табылмады', 'Задача не найдена');
+        throw notFoundOr(err, tr('kk', 'error.app.taskNotFound'), tr('ru', 'error.app.taskNotFound'));
       });
     if (!mayWork(session(req), task)) throw forbidden();
     return task;
@@ -678,7 +673,7 @@ export function createApp(deps: AppDeps): express.Express {
     const task = await loadTask(req);
     const me = session(req).userId;
     if (task.assignee && task.assignee !== me)
-      throw new HttpError(409, `Тапсырманы ${task.assignee} алған`, `Задачу уже взял(а) ${task.assignee}`);
+      throw httpError(409, 'error.app.taskClaimed', { assignee: task.assignee });
     await camunda.assignUserTask({
       userTaskKey: UserTaskKey.assumeExists(task.userTaskKey),
       assignee: me,
@@ -690,8 +685,7 @@ export function createApp(deps: AppDeps): express.Express {
 
   app.post('/api/tasks/:key/release', taskRoles, async (req, res) => {
     const task = await loadTask(req);
-    if (task.assignee !== session(req).userId)
-      throw new HttpError(409, 'Тапсырма сізде емес', 'Задача не у вас');
+    if (task.assignee !== session(req).userId) throw httpError(409, 'error.app.taskNotYours');
     await camunda.unassignUserTask({ userTaskKey: UserTaskKey.assumeExists(task.userTaskKey) });
     await audit(req, { action: 'task.release', ...(await taskTrail(task)) });
     res.json({ userTaskKey: String(task.userTaskKey), assignee: null });
@@ -701,10 +695,10 @@ export function createApp(deps: AppDeps): express.Express {
     const task = await loadTask(req);
     const me = session(req).userId;
     if (task.assignee && task.assignee !== me)
-      throw new HttpError(409, `Тапсырманы ${task.assignee} алған`, `Задачу уже взял(а) ${task.assignee}`);
+      throw httpError(409, 'error.app.taskClaimed', { assignee: task.assignee });
     let variables = (req.body?.variables ?? {}) as Record<string, unknown>;
     if (typeof variables !== 'object' || Array.isArray(variables))
-      throw new HttpError(400, 'Айнымалылар объект болуы керек', 'Переменные должны быть объектом');
+      throw httpError(400, 'error.app.variablesNotObject');
     const form = await camunda
       .getUserTaskForm({ userTaskKey: UserTaskKey.assumeExists(task.userTaskKey) }, NO_WAIT)
       .catch(() => undefined);
@@ -837,12 +831,12 @@ export function createApp(deps: AppDeps): express.Express {
 
   app.get('/api/ops/instances/:key', operator, async (req, res) => {
     const raw = String(req.params.key);
-    if (!ProcessInstanceKey.isValid(raw)) throw new HttpError(404, 'Процесс табылмады', 'Процесс не найден');
+    if (!ProcessInstanceKey.isValid(raw)) throw httpError(404, 'error.app.processNotFound');
     const key = ProcessInstanceKey.assumeExists(raw);
     const instance = await camunda
       .getProcessInstance({ processInstanceKey: key }, NO_WAIT)
       .catch((err: unknown) => {
-        throw notFoundOr(err, 'Процесс табылмады', 'Процесс не найден');
+        throw notFoundOr(err, tr('kk', 'error.app.processNotFound'), tr('ru', 'error.app.processNotFound'));
       });
     const [xml, elements, incidents, variables] = await Promise.all([
       camunda.getProcessDefinitionXml(
@@ -877,8 +871,7 @@ export function createApp(deps: AppDeps): express.Express {
    * effective date, what changed); its rules-change notice starts once (Order 138 §8, spec C12).
    */
   app.post('/api/ops/amendments', operator, async (req, res) => {
-    if (!deps.amendments)
-      throw new HttpError(503, 'Түзетулер журналы қосылмаған', 'Журнал изменений не подключён');
+    if (!deps.amendments) throw httpError(503, 'error.app.amendmentsNotConnected');
     const body = { ...((req.body ?? {}) as Record<string, unknown>), author: session(req).userId };
     try {
       const outcome = await recordLegalAmendment(
@@ -901,15 +894,11 @@ export function createApp(deps: AppDeps): express.Express {
       res.status(outcome.created ? 201 : 200).json(outcome);
     } catch (err) {
       if (err instanceof LegalAmendmentError)
-        throw new HttpError(400, 'Түзету қате толтырылған', 'Изменение заполнено с ошибками', {
+        throw httpError(400, 'error.app.amendmentInvalid', undefined, {
           errors: err.problems,
         });
       if (err instanceof LegalAmendmentConflictError)
-        throw new HttpError(
-          409,
-          `Бұл түзету басқа сипаттамамен тіркелген (${err.stored.id})`,
-          `Это изменение уже записано с другим описанием (${err.stored.id})`,
-        );
+        throw httpError(409, 'error.app.amendmentRecordedOtherwise', { id: err.stored.id });
       throw err;
     }
   });
@@ -958,8 +947,7 @@ export function createApp(deps: AppDeps): express.Express {
             ...of,
             step: name.slice('deadline'.length),
             dueAt: value,
-            kk: `Мерзімді есептеу мүмкін емес: ${year} жылдың күнтізбесі жоқ`,
-            ru: `Срок невозможно рассчитать: нет календаря на ${year} год`,
+            ...both('error.app.calendarMissing', { year }),
           });
         }
       }
@@ -985,17 +973,17 @@ export function createApp(deps: AppDeps): express.Express {
   const drafts = deps.designerDrafts ?? createDraftStore(':memory:');
   const safeName = (name: string, ext: string) => {
     if (!new RegExp(`^[a-z0-9][a-z0-9._-]*\\${ext}$`, 'i').test(name) || name.includes('..')) {
-      throw new HttpError(400, 'Файл атауы дұрыс емес', 'Недопустимое имя файла');
+      throw httpError(400, 'error.app.fileNameInvalid');
     }
     return name;
   };
   const listDir = async (dir: string, ext: string) =>
     (await readdir(dir).catch(() => [] as string[])).filter((n) => n.endsWith(ext)).sort();
   const readOrUndefined = (file: string) => readFile(file, 'utf8').catch(() => undefined);
-  const notFound = () => new HttpError(404, 'Файл табылмады', 'Файл не найден');
+  const notFound = () => httpError(404, 'error.app.fileNotFound');
   const bpmnXml = (xml: unknown): string => {
     if (typeof xml !== 'string' || (!xml.includes('<bpmn:definitions') && !xml.includes('<definitions'))) {
-      throw new HttpError(400, 'BPMN XML қажет', 'Нужен BPMN XML');
+      throw httpError(400, 'error.app.bpmnRequired', BPMN_XML);
     }
     return xml;
   };
@@ -1090,7 +1078,7 @@ export function createApp(deps: AppDeps): express.Express {
     const { name, xml } = diagramBody(req.body);
     const problems = await gate(name, xml);
     if (problems.some((p) => p.severity === 'error')) {
-      throw new HttpError(422, 'Орналастыру тоқтатылды', 'Развёртывание отклонено', { problems });
+      throw httpError(422, 'error.app.deploymentRejected', undefined, { problems });
     }
     const processId = processIdOf(xml);
     const live = await running(processId);
@@ -1152,7 +1140,7 @@ export function createApp(deps: AppDeps): express.Express {
     const name = safeName(String(req.params.name), '.form');
     const schema = req.body as { components?: unknown; id?: unknown };
     if (!schema || typeof schema !== 'object' || !Array.isArray(schema.components))
-      throw new HttpError(400, 'Нысан схемасы қажет', 'Нужна схема формы');
+      throw httpError(400, 'error.app.formSchemaRequired');
     drafts.save({
       kind: 'form',
       name,
@@ -1172,7 +1160,7 @@ export function createApp(deps: AppDeps): express.Express {
 
   // ---- errors --------------------------------------------------------------------------------
   app.use('/api', (_req, res) =>
-    res.status(404).json({ error: { code: 'NOT_FOUND', kk: 'Табылмады', ru: 'Не найдено' } }),
+    res.status(404).json({ error: { code: 'NOT_FOUND', ...both('error.app.notFoundGeneric') } }),
   );
   app.use(edsErrorHandler);
   app.use(intakeErrorHandler);
@@ -1190,21 +1178,18 @@ export function createApp(deps: AppDeps): express.Express {
       res.status(413).json({
         error: {
           code: 'HTTP_413',
-          kk: `Сұрау тым үлкен: ең көбі ${limit} КБ`,
-          ru: `Запрос слишком большой: не более ${limit} КБ`,
+          ...both('error.app.requestTooLarge', { limit }),
         },
       });
       return;
     }
     if (status && status >= 400 && status < 500) {
-      res
-        .status(status)
-        .json({ error: { code: `HTTP_${status}`, kk: 'Сұрау қате', ru: 'Некорректный запрос' } });
+      res.status(status).json({ error: { code: `HTTP_${status}`, ...both('error.app.badRequest') } });
       return;
     }
     log('request failed', { method: req.method, path: req.path, error: (err as Error)?.message });
     res.status(502).json({
-      error: { code: 'UPSTREAM', kk: 'Жүйе уақытша қолжетімсіз', ru: 'Система временно недоступна' },
+      error: { code: 'UPSTREAM', ...both('error.app.systemUnavailable') },
     });
   });
   return app;
@@ -1241,8 +1226,7 @@ export function foreignFields(schema: { components?: FormComponent[] }, variable
     .filter((k) => !keys.has(k))
     .map((k) => ({
       path: k,
-      kk: `Бұл өріс тапсырма нысанында жоқ: ${k}`,
-      ru: `Этого поля нет в форме задачи: ${k}`,
+      ...both('error.app.fieldNotInForm', { k }),
     }));
 }
 
@@ -1272,8 +1256,7 @@ export function requiredFieldErrors(
       if (v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0)) {
         errors.push({
           path: c.key,
-          kk: `Міндетті өріс: ${c.label ?? c.key}`,
-          ru: `Обязательное поле: ${c.label ?? c.key}`,
+          ...both('error.app.fieldRequired', { field: c.label ?? c.key }),
         });
       }
     }

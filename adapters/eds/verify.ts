@@ -5,6 +5,7 @@
  * the CRLs given, key usage; then the signer's IIN, BIN and name from the certificate subject.
  * Every refusal is an `EdsError` with a code and a message in Kazakh and Russian.
  */
+import { both } from '../../i18n';
 import * as pkijs from 'pkijs';
 import { x509 } from './x509';
 
@@ -35,46 +36,16 @@ export type EdsErrorCode =
   | 'EDS_SIGNED';
 
 const MESSAGES: Record<EdsErrorCode, { kk: string; ru: string }> = {
-  EDS_MALFORMED: {
-    kk: 'Электрондық цифрлық қолтаңба оқылмады: қолтаңба пішімі дұрыс емес',
-    ru: 'Электронная цифровая подпись не читается: неверный формат подписи',
-  },
-  EDS_INTEGRITY: {
-    kk: 'Қолтаңба қол қойылған деректерге сәйкес келмейді: деректер өзгертілген',
-    ru: 'Подпись не соответствует подписанным данным: данные изменены',
-  },
-  EDS_UNTRUSTED: {
-    kk: 'Сертификатты сенім білдірілген куәландырушы орталық бермеген',
-    ru: 'Сертификат выдан не доверенным удостоверяющим центром',
-  },
-  EDS_EXPIRED: {
-    kk: 'Сертификат қол қою сәтінде немесе қазір жарамсыз: қолданылу мерзімі өткен',
-    ru: 'Сертификат недействителен на момент подписания или сейчас: срок действия истёк',
-  },
-  EDS_REVOKED: {
-    kk: 'Сертификат кері қайтарылған (кері қайтарылған сертификаттар тізімінде)',
-    ru: 'Сертификат отозван (находится в списке отозванных сертификатов)',
-  },
-  EDS_KEY_USAGE: {
-    kk: 'Бұл кілт құжатқа қол қоюға арналмаған: қол қою кілтін таңдаңыз',
-    ru: 'Этот ключ не предназначен для подписания документов: выберите ключ для подписи',
-  },
-  EDS_NO_IIN: {
-    kk: 'Сертификатта иесінің ЖСН көрсетілмеген',
-    ru: 'В сертификате не указан ИИН владельца',
-  },
-  EDS_WRONG_PERSON: {
-    kk: 'Қолтаңба басқа адамның сертификатымен қойылған',
-    ru: 'Подпись поставлена сертификатом другого лица',
-  },
-  EDS_CHALLENGE: {
-    kk: 'Кіру сұрауы жарамсыз, пайдаланылған немесе мерзімі өткен: қайта кіріп көріңіз',
-    ru: 'Запрос на вход недействителен, уже использован или устарел: попробуйте войти снова',
-  },
-  EDS_SIGNED: {
-    kk: 'Құжатқа қол қойылған: оны өзгертуге немесе қайта жасауға болмайды',
-    ru: 'Документ уже подписан: его нельзя изменить или сформировать заново',
-  },
+  EDS_MALFORMED: both('error.eds.malformed'),
+  EDS_INTEGRITY: both('error.eds.integrity'),
+  EDS_UNTRUSTED: both('error.eds.untrusted'),
+  EDS_EXPIRED: both('error.eds.expired'),
+  EDS_REVOKED: both('error.eds.revoked'),
+  EDS_KEY_USAGE: both('error.eds.keyUsage'),
+  EDS_NO_IIN: both('error.eds.noIin'),
+  EDS_WRONG_PERSON: both('error.eds.wrongPerson'),
+  EDS_CHALLENGE: both('error.eds.challenge'),
+  EDS_SIGNED: both('error.eds.signed'),
 };
 
 export class EdsError extends Error {

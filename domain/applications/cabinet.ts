@@ -12,7 +12,7 @@
  * - The history lists stage changes the applicant may know of, in Kazakh and Russian, with the
  *   engine's times; the hearing appears once its notice was sent, never while it is being prepared.
  */
-import { isMessageKey, t, type Lang } from '../../i18n';
+import { both, isMessageKey, t, type Lang } from '../../i18n';
 import { REFUSAL_GROUNDS } from '../rules/refusal-grounds';
 import { remainingWorkingDays, type Urgency, type WorkingDayClock } from './status';
 
@@ -147,51 +147,37 @@ export interface CabinetView {
   }[];
 }
 
-const b = (kk: string, ru: string): Bilingual => ({ kk, ru });
-
 /** Kinds of result that end an application, as the applicant reads them. */
 const OUTCOMES: Record<string, Bilingual> = {
-  permit: b('Рұқсат берілді', 'Разрешение выдано'),
-  licence: b('Лицензия берілді', 'Лицензия выдана'),
-  'licence-annex': b('Лицензияға қосымша берілді', 'Выдано приложение к лицензии'),
-  'ministers-order': b(
-    'Оқу орталығы Министрдің бұйрығымен айқындалды',
-    'Учебный центр определён приказом Министра',
-  ),
-  'consent-letter': b('Күзет ұйымы келісілді', 'Охранная организация согласована'),
-  refusal: b('Мемлекеттік қызмет көрсетуден бас тартылды', 'В оказании государственной услуги отказано'),
-  'refusal-further-consideration': b(
-    'Өтінішті әрі қарай қараудан бас тартылды',
-    'Отказано в дальнейшем рассмотрении заявления',
-  ),
+  permit: both('cabinet.outcomes.permit'),
+  licence: both('cabinet.outcomes.licence'),
+  'licence-annex': both('cabinet.outcomes.licence-annex'),
+  'ministers-order': both('cabinet.outcomes.ministers-order'),
+  'consent-letter': both('cabinet.outcomes.consent-letter'),
+  refusal: both('cabinet.outcomes.refusal'),
+  'refusal-further-consideration': both('cabinet.outcomes.refusal-further-consideration'),
 };
 
 /** Titles of the messages the cabinet receives, by their kind (a notice template or a document kind). */
 export const NOTICE_TITLES: Record<string, Bilingual> = {
-  'application-registered': b('Өтініш тіркелді', 'Заявление зарегистрировано'),
-  'hearing-notice': b('Тыңдау туралы хабарлама', 'Уведомление о заслушивании'),
-  'preliminary-refusal-hearing': b('Тыңдау туралы хабарлама', 'Уведомление о заслушивании'),
-  'result-delivered': b('Нәтиже жеке кабинетке жіберілді', 'Результат направлен в личный кабинет'),
-  'result-ready': b('Нәтиже жеке кабинетке жіберілді', 'Результат направлен в личный кабинет'),
-  'antimonopoly-letter-sent': b(
-    'Монополияға қарсы органға сұрау салынды',
-    'Направлен запрос в антимонопольный орган',
-  ),
-  'deadline-extended': b('Мерзім өзгерді', 'Изменение срока'),
-  'missing-documents-request': b('Құжаттарды ұсыну туралы сұрау салу', 'Запрос о представлении документов'),
-  'preliminary-decision': b('Бас тарту туралы алдын ала шешім', 'Предварительное решение об отказе'),
-  'hearing-record': b('Тыңдау хаттамасы', 'Протокол заслушивания'),
-  'complaint-answer': b('Шағымға жауап', 'Ответ на жалобу'),
-  permit: b('Рұқсат', 'Разрешение'),
-  licence: b('Лицензия', 'Лицензия'),
-  'licence-annex': b('Лицензияға қосымша', 'Приложение к лицензии'),
-  'ministers-order': b('Министрдің бұйрығы', 'Приказ Министра'),
-  'consent-letter': b('Келісу туралы хат', 'Письмо о согласовании'),
-  refusal: b('Дәлелді бас тарту', 'Мотивированный отказ'),
-  'refusal-further-consideration': b(
-    'Өтінішті әрі қарай қараудан бас тарту',
-    'Отказ в дальнейшем рассмотрении заявления',
-  ),
+  'application-registered': both('cabinet.noticeTitles.application-registered'),
+  'hearing-notice': both('cabinet.noticeTitles.hearing-notice'),
+  'preliminary-refusal-hearing': both('cabinet.noticeTitles.hearing-notice'),
+  'result-delivered': both('cabinet.noticeTitles.result-delivered'),
+  'result-ready': both('cabinet.noticeTitles.result-delivered'),
+  'antimonopoly-letter-sent': both('cabinet.noticeTitles.antimonopoly-letter-sent'),
+  'deadline-extended': both('cabinet.noticeTitles.deadline-extended'),
+  'missing-documents-request': both('cabinet.noticeTitles.missing-documents-request'),
+  'preliminary-decision': both('cabinet.noticeTitles.preliminary-decision'),
+  'hearing-record': both('cabinet.noticeTitles.hearing-record'),
+  'complaint-answer': both('cabinet.noticeTitles.complaint-answer'),
+  permit: both('cabinet.noticeTitles.permit'),
+  licence: both('cabinet.noticeTitles.licence'),
+  'licence-annex': both('cabinet.noticeTitles.licence-annex'),
+  'ministers-order': both('cabinet.noticeTitles.ministers-order'),
+  'consent-letter': both('cabinet.noticeTitles.consent-letter'),
+  refusal: both('cabinet.noticeTitles.refusal'),
+  'refusal-further-consideration': both('cabinet.noticeTitles.refusal-further-consideration'),
 };
 
 /**
@@ -199,54 +185,33 @@ export const NOTICE_TITLES: Record<string, Bilingual> = {
  * once its notice was sent (Task_DeliverPreliminaryDecision), not when a clerk starts preparing it.
  */
 export const MILESTONES: Record<string, Bilingual> = {
-  Task_ReportRegistered: b('Өтініш тіркелді', 'Заявление зарегистрировано'),
-  Task_ReportCompletenessStage: b('Құжаттардың толықтығы тексерілуде', 'Проверяется полнота документов'),
-  Task_RequestMissingDocuments: b('Құжат көшірмелері сұратылды', 'Запрошены копии документов'),
-  Event_MissingDocumentsSubmitted: b('Құжат көшірмелері алынды', 'Копии документов получены'),
-  Event_DocumentWindowClosed: b(
-    'Құжат көшірмелерін ұсыну мерзімі өтті',
-    'Срок представления копий документов истёк',
-  ),
-  Task_ReportStudyStage: b(
-    'Құжаттар талаптарға сәйкестігіне зерделенуде',
-    'Документы изучаются на соответствие требованиям',
-  ),
-  Task_ReportLetterStage: b(
-    'Монополияға қарсы органға сұрау салынды',
-    'Направлен запрос в антимонопольный орган',
-  ),
-  Task_ReportDraftingStage: b('Министр бұйрығының жобасы дайындалуда', 'Готовится проект приказа Министра'),
-  Task_ReportAgreementStage: b('Бұйрық жобасы келісілуде', 'Проект приказа согласовывается'),
-  Task_DeliverPreliminaryDecision: b(
-    'Алдын ала шешім және тыңдау туралы хабарлама жіберілді',
-    'Направлены предварительное решение и уведомление о заслушивании',
-  ),
-  Task_ReportHearingHeld: b('Тыңдау өтті', 'Заслушивание проведено'),
-  Task_ReportResultForming: b(
-    'Нәтиже ресімделуде және қол қоюға жіберілді',
-    'Результат оформляется и передан на подпись',
-  ),
-  Task_ReportResultDelivered: b('Нәтиже жеке кабинетке жіберілді', 'Результат направлен в личный кабинет'),
-  Task_ReportCalendarRevised: b(
-    'Мерзімдер өзгерген күнтізбе бойынша қайта есептелді',
-    'Сроки пересчитаны по изменённому календарю',
-  ),
-  Task_ReportComplaintRegistered: b(
-    'Шағым тіркелді және қаралуда',
-    'Жалоба зарегистрирована и рассматривается',
-  ),
-  Task_ReportComplaintAnswered: b('Шағымға жауап жіберілді', 'Ответ на жалобу направлен'),
+  Task_ReportRegistered: both('cabinet.noticeTitles.application-registered'),
+  Task_ReportCompletenessStage: both('cabinet.milestones.Task_ReportCompletenessStage'),
+  Task_RequestMissingDocuments: both('cabinet.milestones.Task_RequestMissingDocuments'),
+  Event_MissingDocumentsSubmitted: both('cabinet.milestones.Event_MissingDocumentsSubmitted'),
+  Event_DocumentWindowClosed: both('cabinet.milestones.Event_DocumentWindowClosed'),
+  Task_ReportStudyStage: both('cabinet.milestones.Task_ReportStudyStage'),
+  Task_ReportLetterStage: both('cabinet.noticeTitles.antimonopoly-letter-sent'),
+  Task_ReportDraftingStage: both('cabinet.milestones.Task_ReportDraftingStage'),
+  Task_ReportAgreementStage: both('cabinet.milestones.Task_ReportAgreementStage'),
+  Task_DeliverPreliminaryDecision: both('cabinet.milestones.Task_DeliverPreliminaryDecision'),
+  Task_ReportHearingHeld: both('cabinet.milestones.Task_ReportHearingHeld'),
+  Task_ReportResultForming: both('cabinet.milestones.Task_ReportResultForming'),
+  Task_ReportResultDelivered: both('cabinet.noticeTitles.result-delivered'),
+  Task_ReportCalendarRevised: both('cabinet.milestones.Task_ReportCalendarRevised'),
+  Task_ReportComplaintRegistered: both('cabinet.milestones.Task_ReportComplaintRegistered'),
+  Task_ReportComplaintAnswered: both('cabinet.milestones.Task_ReportComplaintAnswered'),
 };
 
 /** Report-stage elements the applicant is not told of: staff escalations and the hearing's preparation. */
 export const HIDDEN_STAGE_ELEMENTS = /^Task_Report(\w+Breach|HearingStarted|NoticeSent|RulesChanged)$/;
 
 const STATE_STAGE: Record<CabinetInput['state'], Bilingual> = {
-  starting: b('Тіркелді, өңдеу басталуда', 'Зарегистрировано, обработка начинается'),
-  active: b('Қаралуда', 'На рассмотрении'),
-  completed: b('Қарау аяқталды', 'Рассмотрение завершено'),
-  terminated: b('Қарау тоқтатылды', 'Рассмотрение прекращено'),
-  unknown: b('Күйі белгісіз', 'Состояние неизвестно'),
+  starting: both('cabinet.stateStage.starting'),
+  active: both('cabinet.stateStage.active'),
+  completed: both('cabinet.stateStage.completed'),
+  terminated: both('cabinet.stateStage.terminated'),
+  unknown: both('cabinet.stateStage.unknown'),
 };
 
 /** A requested document as the request names it (Order 923 licence rules, List row 8 last indent). */

@@ -10,6 +10,7 @@
  * Pure: validation and identity only; the caller stores the amendment and starts the notice.
  */
 import { isServiceId, type ServiceId } from '../services';
+import { both, t, type Lang, type MessageKey, type MessageParams } from '../../i18n';
 
 /** The only service whose Rules require the notice (Order 138 §8). */
 export const NOTICE_SERVICE: ServiceId = 'fire-automation-permit';
@@ -54,22 +55,6 @@ export class LegalAmendmentError extends Error {
   }
 }
 
-const SERVICE_NAMES: Record<ServiceId, [kk: string, ru: string]> = {
-  'fire-automation-permit': [
-    'Өрт автоматикасы жүйелерін монтаждау, жөндеу және техникалық қызмет көрсету жөніндегі қызметке рұқсат беру',
-    'Выдача разрешения на деятельность по монтажу, наладке и техническому обслуживанию систем пожарной автоматики',
-  ],
-  'security-licence': ['Күзет қызметіне лицензия беру', 'Выдача лицензии на охранную деятельность'],
-  'training-centre-designation': [
-    'Мамандандырылған оқу орталығын айқындау',
-    'Определение специализированного учебного центра',
-  ],
-  'national-company-security-approval': [
-    'Ұлттық компанияның күзет ұйымын құруын келісу',
-    'Согласование создания охранной организации национальной компанией',
-  ],
-};
-
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function isRealDate(text: string): boolean {
@@ -80,6 +65,15 @@ function isRealDate(text: string): boolean {
 }
 
 const cap = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** A problem's text in both languages, naming a field (`{field}`, or capitalised `{Field}`) in each. */
+function inBoth(key: MessageKey, field: MessageKey, params: MessageParams = {}): { kk: string; ru: string } {
+  const inLang = (lang: Lang) => {
+    const name = t(lang, field);
+    return t(lang, key, { ...params, field: name, Field: cap(name) });
+  };
+  return { kk: inLang('kk'), ru: inLang('ru') };
+}
 
 function trimmed(raw: Record<string, unknown>, key: string): string | undefined {
   const value = raw[key];
@@ -107,33 +101,24 @@ export function parseLegalAmendment(raw: unknown): LegalAmendment {
     throw new LegalAmendmentError([
       {
         path: '',
-        kk: 'Түзету туралы мәліметтер JSON нысаны түрінде берілуі керек',
-        ru: 'Сведения об изменении должны быть переданы как объект JSON',
+        ...both('amendment.error.notObject', { format: 'JSON' }),
       },
     ]);
   }
   const r = raw as Record<string, unknown>;
   const problems: FieldProblem[] = [];
-  const need = (path: string, kk: string, ru: string, max: number): string => {
+  const need = (path: string, field: MessageKey, max: number): string => {
     const value = trimmed(r, path);
-    if (value === undefined) problems.push({ path, kk: `${kk} көрсетілмеген`, ru: `Не указано: ${ru}` });
+    if (value === undefined) problems.push({ path, ...inBoth('amendment.error.missing', field) });
     else if (value.length > max)
-      problems.push({
-        path,
-        kk: `${kk} ${max} таңбадан аспауы керек`,
-        ru: `${cap(ru)}: не более ${max} символов`,
-      });
+      problems.push({ path, ...inBoth('amendment.error.tooLong', field, { max }) });
     return value ?? '';
   };
-  const date = (path: string, kk: string, ru: string): string => {
+  const date = (path: string, field: MessageKey): string => {
     const value = trimmed(r, path);
-    if (value === undefined) problems.push({ path, kk: `${kk} көрсетілмеген`, ru: `Не указана ${ru}` });
+    if (value === undefined) problems.push({ path, ...inBoth('amendment.error.dateMissing', field) });
     else if (!isRealDate(value))
-      problems.push({
-        path,
-        kk: `${kk} ЖЖЖЖ-АА-КК түріндегі нақты күн болуы керек, берілгені: «${value}»`,
-        ru: `${cap(ru)} должна быть действительной датой в виде ГГГГ-ММ-ДД, указано: «${value}»`,
-      });
+      problems.push({ path, ...inBoth('amendment.error.dateInvalid', field, { value }) });
     return value ?? '';
   };
 
@@ -141,34 +126,29 @@ export function parseLegalAmendment(raw: unknown): LegalAmendment {
   if (service === undefined || !isServiceId(service)) {
     problems.push({
       path: 'serviceId',
-      kk: 'Қағидалары өзгертілген мемлекеттік қызмет көрсетілмеген немесе белгісіз',
-      ru: 'Не указана или неизвестна государственная услуга, правила которой изменены',
+      ...both('amendment.error.serviceUnknown'),
     });
   } else if (service !== NOTICE_SERVICE) {
-    const [kk, ru] = SERVICE_NAMES[service];
     problems.push({
       path: 'serviceId',
-      kk: `«${kk}» қызметінің қағидаларында (№ 923 бұйрық) «электрондық үкімет» операторы мен Бірыңғай байланыс орталығын (1414) қағидалардың өзгергені туралы хабардар ету көзделмеген: хабарлама басталмайды`,
-      ru: `Правила услуги «${ru}» (приказ № 923) не предусматривают информирования оператора «электронного правительства» и Единого контакт-центра (1414) об изменении правил: уведомление не запускается`,
+      ...inBoth('amendment.error.noNotice', `amendment.service.${service}`),
     });
   }
-  const actTitle = need('actTitle', 'Түзету енгізетін актінің атауы', 'наименование изменяющего акта', 500);
-  const actNumber = need('actNumber', 'Актінің нөмірі', 'номер акта', 40);
+  const actTitle = need('actTitle', 'amendment.field.actTitle', 500);
+  const actNumber = need('actNumber', 'amendment.field.actNumber', 40);
   if (actNumber && !ACT_NUMBER.test(actNumber))
     problems.push({
       path: 'actNumber',
-      kk: `Актінің нөмірінде тек әріптер, цифрлар, сызықша мен қиғаш сызық болуы мүмкін, берілгені: «${actNumber}»`,
-      ru: `Номер акта может содержать только буквы, цифры, дефис и косую черту, указано: «${actNumber}»`,
+      ...both('amendment.error.actNumberCharacters', { actNumber }),
     });
-  const actDate = date('actDate', 'Актінің күні', 'дата акта');
-  const effectiveDate = date('effectiveDate', 'Қолданысқа енгізілу күні', 'дата вступления в силу');
-  const changes = need('changes', 'Не өзгергені', 'что изменено', 8000);
-  const author = need('author', 'Жазбаны енгізген тұлға', 'кто вносит запись', 200);
+  const actDate = date('actDate', 'amendment.field.actDate');
+  const effectiveDate = date('effectiveDate', 'amendment.field.effectiveDate');
+  const changes = need('changes', 'amendment.field.changes', 8000);
+  const author = need('author', 'amendment.field.author', 200);
   if (isRealDate(actDate) && isRealDate(effectiveDate) && effectiveDate < actDate) {
     problems.push({
       path: 'effectiveDate',
-      kk: `Қолданысқа енгізілу күні (${effectiveDate}) актінің күнінен (${actDate}) ерте болмауы керек`,
-      ru: `Дата вступления в силу (${effectiveDate}) не может быть раньше даты акта (${actDate})`,
+      ...both('amendment.error.effectiveBeforeAct', { effectiveDate, actDate }),
     });
   }
   if (problems.length) throw new LegalAmendmentError(problems);

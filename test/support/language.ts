@@ -19,9 +19,15 @@ export const ALLOWED_LATIN: RegExp[] = [
 
 /**
  * Names of things the web app's pages legitimately print as they are written: the signing
- * program NCALayer, the file format PDF and the digest SHA-256.
+ * program NCALayer, the file formats PDF, JPEG and PNG and the digest SHA-256.
  */
-export const ALLOWED_PRODUCT_NAMES: RegExp[] = [/\bNCALayer\b/g, /\bPDF\b/g, /\bSHA-256\b/g];
+export const ALLOWED_PRODUCT_NAMES: RegExp[] = [
+  /\bNCALayer\b/g,
+  /\bPDF\b/g,
+  /\bJPEG\b/g,
+  /\bPNG\b/g,
+  /\bSHA-256\b/g,
+];
 
 /** Internal identifiers that must never reach a reader, Latin or not. */
 export const INTERNAL_CODES: RegExp[] = [

@@ -6,6 +6,7 @@
  *
  * Run directly for a look: `npx tsx ui/auth/idp.ts` (prints its issuer; options from IDP_OPTIONS JSON).
  */
+import { both, t } from '../../i18n';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -29,20 +30,17 @@ export interface IdpOptions {
 
 type Lang = 'kk' | 'ru';
 const TEXT = {
-  title: { kk: 'Қызметкердің кіруі', ru: 'Вход для сотрудников' },
-  username: { kk: 'Пайдаланушы аты', ru: 'Имя пользователя' },
-  password: { kk: 'Құпиясөз', ru: 'Пароль' },
-  submit: { kk: 'Кіру', ru: 'Войти' },
-  wrong: { kk: 'Пайдаланушы аты немесе құпиясөз қате', ru: 'Неверное имя пользователя или пароль' },
-  missing: { kk: 'Пайдаланушы аты мен құпиясөзді енгізіңіз', ru: 'Введите имя пользователя и пароль' },
-  logout: { kk: 'Жүйеден шығу', ru: 'Выход из системы' },
-  logoutConfirm: { kk: 'Иә, шығу', ru: 'Да, выйти' },
-  logoutDone: { kk: 'Сіз жүйеден шықтыңыз', ru: 'Вы вышли из системы' },
-  error: { kk: 'Кіру мүмкін болмады', ru: 'Вход не удался' },
-  expired: {
-    kk: 'Кіру сеансы аяқталды: жұмыс орнына қайтып, қайта кіріңіз',
-    ru: 'Сеанс входа истёк: вернитесь в приложение и войдите снова',
-  },
+  title: both('auth.idp.title'),
+  username: both('auth.idp.username'),
+  password: both('auth.idp.password'),
+  submit: both('auth.idp.submit'),
+  wrong: both('auth.idp.wrong'),
+  missing: both('auth.idp.missing'),
+  logout: both('auth.idp.logout'),
+  logoutConfirm: both('auth.idp.logoutConfirm'),
+  logoutDone: both('auth.idp.logoutDone'),
+  error: both('auth.idp.error'),
+  expired: both('auth.idp.expired'),
 } as const;
 
 const esc = (v: unknown) =>
@@ -69,7 +67,7 @@ function loginPage(lang: Lang, uid: string, error?: string, username = ''): stri
   return page(
     lang,
     TEXT.title[lang],
-    `<nav><a href="/interaction/${esc(uid)}?lang=${other}" hreflang="${other}">${other === 'ru' ? 'Русский' : 'Қазақша'}</a></nav>
+    `<nav><a href="/interaction/${esc(uid)}?lang=${other}" hreflang="${other}">${t(other, 'languageName')}</a></nav>
 <h1>${esc(TEXT.title[lang])}</h1>
 ${error ? `<p class="error" role="alert">${esc(error)}</p>` : ''}
 <form method="post" action="/interaction/${esc(uid)}/login" id="login-form">

@@ -1,3 +1,4 @@
+import { both } from '../../i18n';
 import { Router, type Request, type Response } from 'express';
 import * as client from 'openid-client';
 import { homeFor } from '../pages';
@@ -19,19 +20,10 @@ export interface OidcSettings {
 }
 
 const TEXT = {
-  failed: {
-    kk: 'Кіру аяқталмады. Қайта кіріп көріңіз.',
-    ru: 'Вход не завершён. Попробуйте войти снова.',
-  },
-  noRole: {
-    kk: 'Сіздің есептік жазбаңызға бұл жүйеде рөл берілмеген. Әкімшіге хабарласыңыз.',
-    ru: 'Вашей учётной записи не назначена роль в этой системе. Обратитесь к администратору.',
-  },
-  unavailable: {
-    kk: 'Кіру қызметі уақытша қолжетімсіз',
-    ru: 'Служба входа временно недоступна',
-  },
-  again: { kk: 'Қайта кіру', ru: 'Войти снова' },
+  failed: both('auth.oidc.failed'),
+  noRole: both('auth.oidc.noRole'),
+  unavailable: both('auth.oidc.unavailable'),
+  again: both('auth.oidc.again'),
 };
 
 function messagePage(req: Request, res: Response, status: number, text: { kk: string; ru: string }) {

@@ -1,3 +1,4 @@
+import { both } from '../../i18n';
 import Database from 'better-sqlite3';
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
@@ -226,8 +227,7 @@ export function createSessionManager(opts: SessionOptions): SessionManager {
       if (sameToken(given, req.csrfToken ?? '')) return next();
       const error = {
         code: 'CSRF',
-        kk: 'Сұрау қабылданбады: бетті жаңартыңыз',
-        ru: 'Запрос отклонён: обновите страницу',
+        ...both('error.session.requestRejected'),
       };
       if (req.path.startsWith('/api/') || req.originalUrl.startsWith('/api/'))
         res.status(403).json({ error });

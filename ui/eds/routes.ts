@@ -3,6 +3,7 @@
  * NCALayer), the check of signed e-requests, the head's signature of the result, and the public
  * verification page. Mounted by ui/app.ts through `createEds(...).router` and three small hooks.
  */
+import { t } from '../../i18n';
 import { mayReadApplicationDocuments } from '../auth/units';
 import { createHash, randomBytes } from 'node:crypto';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
@@ -92,9 +93,18 @@ export function createEds(deps: EdsDeps) {
 
   const needSession =
     (roles: readonly Session['role'][]) => (req: Request, _res: Response, next: NextFunction) => {
-      if (!req.session) return next(new EdsHttpError(401, 'Жүйеге кіріңіз', 'Войдите в систему'));
+      if (!req.session)
+        return next(
+          new EdsHttpError(
+            401,
+            t('kk', 'error.signing.signInRequired'),
+            t('ru', 'error.signing.signInRequired'),
+          ),
+        );
       if (!roles.includes(req.session.role))
-        return next(new EdsHttpError(403, 'Қол жеткізу жабық', 'Доступ запрещён'));
+        return next(
+          new EdsHttpError(403, t('kk', 'error.signing.forbidden'), t('ru', 'error.signing.forbidden')),
+        );
       next();
     };
 
@@ -189,7 +199,11 @@ export function createEds(deps: EdsDeps) {
   router.get('/api/eds/requests/:number', staff, (req, res) => {
     // A member of staff reads only their own unit's applications (operators every one).
     if (!mayReadApplicationDocuments(req.session!, String(req.params.number), undefined))
-      throw new EdsHttpError(404, 'Өтініш табылмады', 'Заявление не найдено');
+      throw new EdsHttpError(
+        404,
+        t('kk', 'error.signing.applicationNotFound'),
+        t('ru', 'error.signing.applicationNotFound'),
+      );
     res.json({
       items: deps.requestSignatures.list(String(req.params.number)).map(({ cms: _cms, ...s }) => s),
     });
@@ -204,7 +218,12 @@ export function createEds(deps: EdsDeps) {
     assignee?: string;
   }
   async function signatureTask(req: Request): Promise<{ task: Task; iin: string }> {
-    if (!signing) throw new EdsHttpError(503, 'Құжаттар қолжетімсіз', 'Документы недоступны');
+    if (!signing)
+      throw new EdsHttpError(
+        503,
+        t('kk', 'error.signing.documentsUnavailable'),
+        t('ru', 'error.signing.documentsUnavailable'),
+      );
     const s = req.session!;
     const key = String(req.params.key);
     const task: Task | undefined = UserTaskKey.isValid(key)
@@ -212,13 +231,26 @@ export function createEds(deps: EdsDeps) {
           .getUserTask({ userTaskKey: UserTaskKey.assumeExists(key) }, NO_WAIT)
           .catch(() => undefined)
       : undefined;
-    if (!task) throw new EdsHttpError(404, 'Тапсырма табылмады', 'Задача не найдена');
+    if (!task)
+      throw new EdsHttpError(
+        404,
+        t('kk', 'error.signing.taskNotFound'),
+        t('ru', 'error.signing.taskNotFound'),
+      );
     if (!(task.candidateGroups ?? []).some((g) => s.groups.includes(g)))
-      throw new EdsHttpError(403, 'Қол жеткізу жабық', 'Доступ запрещён');
+      throw new EdsHttpError(403, t('kk', 'error.signing.forbidden'), t('ru', 'error.signing.forbidden'));
     if (task.elementId !== 'Task_SignResult')
-      throw new EdsHttpError(409, 'Бұл қол қою тапсырмасы емес', 'Это не задача подписания');
+      throw new EdsHttpError(
+        409,
+        t('kk', 'error.signing.notSigningTask'),
+        t('ru', 'error.signing.notSigningTask'),
+      );
     if (task.assignee && task.assignee !== s.userId)
-      throw new EdsHttpError(409, `Тапсырманы ${task.assignee} алған`, `Задачу уже взял(а) ${task.assignee}`);
+      throw new EdsHttpError(
+        409,
+        t('kk', 'error.signing.taskClaimed', { assignee: task.assignee }),
+        t('ru', 'error.signing.taskClaimed', { assignee: task.assignee }),
+      );
     const iin = deps.staffIin(s);
     if (!iin) throw bilingual(403, 'noStaffIin');
     return { task, iin };
@@ -312,7 +344,7 @@ ${inner}
           [
             ['title', d.title],
             ['number', d.number],
-            ['language', d.lang === 'ru' ? 'Русский' : 'Қазақша'],
+            ['language', t(d.lang === 'ru' ? 'ru' : 'kk', 'languageName')],
             ['signer', d.signer.fullName],
             ['organization', d.signer.organization ?? ''],
             ['signingTime', almaty(d.signingTime)],

@@ -1,6 +1,10 @@
 import { catalogue, format, LANGS, t } from '../../../i18n';
 import { kk } from '../../../i18n/kk';
 import { ru } from '../../../i18n/ru';
+import { summaryKk } from '../../../i18n/sections/summary.kk';
+import { summaryRu } from '../../../i18n/sections/summary.ru';
+import { errorsKk } from '../../../i18n/sections/errors.kk';
+import { errorsRu } from '../../../i18n/sections/errors.ru';
 import { documentsKk } from '../../../i18n/sections/documents.kk';
 import { documentsRu } from '../../../i18n/sections/documents.ru';
 import { formsKk } from '../../../i18n/sections/forms.kk';
@@ -84,12 +88,14 @@ const SECTIONS: Record<
   { kk: Readonly<Record<string, string>>; ru: Readonly<Record<string, string>> }
 > = {
   documents: { kk: documentsKk, ru: documentsRu },
+  errors: { kk: errorsKk, ru: errorsRu },
   forms: { kk: formsKk, ru: formsRu },
   grounds: { kk: groundsKk, ru: groundsRu },
   rules: { kk: rulesKk, ru: rulesRu },
+  summary: { kk: summaryKk, ru: summaryRu },
 };
 
-describe('the catalogue sections (documents, forms, refusal grounds, rules)', () => {
+describe('the catalogue sections (documents, errors, forms, refusal grounds, rules, summary)', () => {
   it.each(Object.keys(SECTIONS))('has the %s section whole in both catalogues, no key overridden', (name) => {
     const section = SECTIONS[name];
     expect(Object.keys(section.kk).sort()).toEqual(Object.keys(section.ru).sort());
@@ -110,6 +116,8 @@ describe('the catalogue sections (documents, forms, refusal grounds, rules)', ()
   // Kazakh or Russian; it lives in the catalogue, so no string in their code is Kazakh or Russian.
   const CYRILLIC = /[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]/;
   const SOURCES = [
+    'domain/applications/cabinet.ts',
+    'adapters/eds/verify.ts',
     'domain/documents/build.ts',
     'domain/documents/context.ts',
     'domain/documents/findings.ts',
@@ -118,9 +126,19 @@ describe('the catalogue sections (documents, forms, refusal grounds, rules)', ()
     'domain/documents/results.ts',
     'domain/documents/services.ts',
     'domain/documents/variables.ts',
+    'domain/rules/legal-amendments.ts',
     'domain/rules/refusal-grounds.ts',
     'domain/rules/security-requirements.ts',
+    'intake/attachments.ts',
+    'intake/inbound.ts',
+    'intake/intake.ts',
+    'intake/text.ts',
     'tools/bpmn-builder/forms.ts',
+    'ui/app.ts',
+    'ui/auth/idp.ts',
+    'ui/auth/oidc.ts',
+    'ui/auth/sessions.ts',
+    'ui/eds/routes.ts',
   ];
   /** String and template literal texts of a source file that hold Kazakh or Russian letters. */
   function cyrillicStrings(

@@ -1,0 +1,73 @@
+/** Russian texts of the applicant's cabinet (outcomes, message titles, stages) and of rules-change records. */
+export const summaryRu = {
+  'cabinet.outcomes.permit': 'Разрешение выдано',
+  'cabinet.outcomes.licence': 'Лицензия выдана',
+  'cabinet.outcomes.licence-annex': 'Выдано приложение к лицензии',
+  'cabinet.outcomes.ministers-order': 'Учебный центр определён приказом Министра',
+  'cabinet.outcomes.consent-letter': 'Охранная организация согласована',
+  'cabinet.outcomes.refusal': 'В оказании государственной услуги отказано',
+  'cabinet.outcomes.refusal-further-consideration': 'Отказано в дальнейшем рассмотрении заявления',
+  'cabinet.noticeTitles.application-registered': 'Заявление зарегистрировано',
+  'cabinet.noticeTitles.hearing-notice': 'Уведомление о заслушивании',
+  'cabinet.noticeTitles.result-delivered': 'Результат направлен в личный кабинет',
+  'cabinet.noticeTitles.antimonopoly-letter-sent': 'Направлен запрос в антимонопольный орган',
+  'cabinet.noticeTitles.deadline-extended': 'Изменение срока',
+  'cabinet.noticeTitles.missing-documents-request': 'Запрос о представлении документов',
+  'cabinet.noticeTitles.preliminary-decision': 'Предварительное решение об отказе',
+  'cabinet.noticeTitles.hearing-record': 'Протокол заслушивания',
+  'cabinet.noticeTitles.complaint-answer': 'Ответ на жалобу',
+  'cabinet.noticeTitles.permit': 'Разрешение',
+  'cabinet.noticeTitles.licence': 'Лицензия',
+  'cabinet.noticeTitles.licence-annex': 'Приложение к лицензии',
+  'cabinet.noticeTitles.ministers-order': 'Приказ Министра',
+  'cabinet.noticeTitles.consent-letter': 'Письмо о согласовании',
+  'cabinet.noticeTitles.refusal': 'Мотивированный отказ',
+  'cabinet.noticeTitles.refusal-further-consideration': 'Отказ в дальнейшем рассмотрении заявления',
+  'cabinet.milestones.Task_ReportCompletenessStage': 'Проверяется полнота документов',
+  'cabinet.milestones.Task_RequestMissingDocuments': 'Запрошены копии документов',
+  'cabinet.milestones.Event_MissingDocumentsSubmitted': 'Копии документов получены',
+  'cabinet.milestones.Event_DocumentWindowClosed': 'Срок представления копий документов истёк',
+  'cabinet.milestones.Task_ReportStudyStage': 'Документы изучаются на соответствие требованиям',
+  'cabinet.milestones.Task_ReportDraftingStage': 'Готовится проект приказа Министра',
+  'cabinet.milestones.Task_ReportAgreementStage': 'Проект приказа согласовывается',
+  'cabinet.milestones.Task_DeliverPreliminaryDecision':
+    'Направлены предварительное решение и уведомление о заслушивании',
+  'cabinet.milestones.Task_ReportHearingHeld': 'Заслушивание проведено',
+  'cabinet.milestones.Task_ReportResultForming': 'Результат оформляется и передан на подпись',
+  'cabinet.milestones.Task_ReportCalendarRevised': 'Сроки пересчитаны по изменённому календарю',
+  'cabinet.milestones.Task_ReportComplaintRegistered': 'Жалоба зарегистрирована и рассматривается',
+  'cabinet.milestones.Task_ReportComplaintAnswered': 'Ответ на жалобу направлен',
+  'cabinet.stateStage.starting': 'Зарегистрировано, обработка начинается',
+  'cabinet.stateStage.active': 'На рассмотрении',
+  'cabinet.stateStage.completed': 'Рассмотрение завершено',
+  'cabinet.stateStage.terminated': 'Рассмотрение прекращено',
+  'cabinet.stateStage.unknown': 'Состояние неизвестно',
+  'amendment.service.fire-automation-permit':
+    'Выдача разрешения на деятельность по монтажу, наладке и техническому обслуживанию систем пожарной автоматики',
+  'amendment.service.security-licence': 'Выдача лицензии на охранную деятельность',
+  'amendment.service.training-centre-designation': 'Определение специализированного учебного центра',
+  'amendment.service.national-company-security-approval':
+    'Согласование создания охранной организации национальной компанией',
+  'amendment.error.notObject': 'Сведения об изменении должны быть переданы как объект {format}',
+  'amendment.error.missing': 'Не указано: {field}',
+  'amendment.error.tooLong': '{Field}: не более {max} символов',
+  'amendment.error.dateMissing': 'Не указана {field}',
+  'amendment.error.dateInvalid':
+    '{Field} должна быть действительной датой в виде ГГГГ-ММ-ДД, указано: «{value}»',
+  'amendment.error.serviceUnknown':
+    'Не указана или неизвестна государственная услуга, правила которой изменены',
+  'amendment.error.noNotice':
+    'Правила услуги «{field}» (приказ № 923) не предусматривают информирования оператора «электронного правительства» и Единого контакт-центра (1414) об изменении правил: уведомление не запускается',
+  'amendment.field.actTitle': 'наименование изменяющего акта',
+  'amendment.field.actNumber': 'номер акта',
+  'amendment.field.actDate': 'дата акта',
+  'amendment.field.effectiveDate': 'дата вступления в силу',
+  'amendment.field.changes': 'что изменено',
+  'amendment.field.author': 'кто вносит запись',
+  'amendment.error.actNumberCharacters':
+    'Номер акта может содержать только буквы, цифры, дефис и косую черту, указано: «{actNumber}»',
+  'amendment.error.effectiveBeforeAct':
+    'Дата вступления в силу ({effectiveDate}) не может быть раньше даты акта ({actDate})',
+} as const;
+
+export type SummaryKey = keyof typeof summaryRu;
