@@ -1,5 +1,5 @@
 /**
- * Legal amendments of a service's Rules, as an operator records them (Order 138 §8; spec C12).
+ * Legal amendments of a service's Rules, as an operator records them (Order 138 §8).
  *
  * When the Rules of the fire-automation permit change, the authorised body in civil protection
  * informs the "digital government" operator and the Unified Contact Centre (1414) within 3 working

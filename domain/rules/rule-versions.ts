@@ -1,5 +1,5 @@
 /**
- * Which version of a service's rules governs an application (spec C13; Order 138 ¶4; Order 923 §4):
+ * Which version of a service's rules governs an application (Order 138 ¶4; Order 923 §4):
  * the one in force on the application's registration day, not the latest deployed.
  *
  * A process diagram declares the first registration day its rules govern in its version tag,
