@@ -8,6 +8,7 @@ const esmPackages = [
   'saxen',
   '@bpmn-io',
   'zeebe-bpmn-moddle',
+  'dmn-moddle',
   '@lezer',
   'feelin',
   '@camunda/camunda-api-zod-schemas',

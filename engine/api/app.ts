@@ -8,6 +8,7 @@ import { toVariable } from '../runtime/projections';
 import { TENANT } from '../runtime/records';
 import type { SearchKind } from '../store/search-index';
 import { search, SearchRequest } from './search';
+import { decisionRoutes, toDecisionDefinition, toDecisionRequirements } from './decisions';
 
 export const GATEWAY_VERSION = '8.8.0';
 
@@ -123,6 +124,8 @@ export function createEngineApp(engine: Engine, opts: EngineAppOptions = {}): ex
             processDefinitionKey: p.key,
           },
         })),
+        ...result.decisionRequirements.map((d) => ({ decisionRequirements: toDecisionRequirements(d) })),
+        ...result.decisions.map((d) => ({ decisionDefinition: toDecisionDefinition(d) })),
         ...result.forms.map((f) => ({
           form: {
             formId: f.formId,
@@ -135,6 +138,8 @@ export function createEngineApp(engine: Engine, opts: EngineAppOptions = {}): ex
       ],
     });
   });
+
+  decisionRoutes(v2, engine);
 
   // ---- resources
   v2.post('/resources/:key/deletion', (req, res) => {

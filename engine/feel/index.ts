@@ -1,5 +1,5 @@
 import vm from 'node:vm';
-import { evaluate, parseExpression } from '@bpmn-io/feelin';
+import { evaluate, parseExpression, unaryTest } from '@bpmn-io/feelin';
 import { EXTENSION_FUNCTION_NAMES, FeelAssertionError, extensionFunctions } from './builtins';
 import { toJsonValue } from './convert';
 
@@ -149,6 +149,44 @@ function describeFailure(err: unknown): string {
   const e = err as { message?: string; position?: { from: number } };
   const position = e.position ? ` at position ${e.position.from}` : '';
   return `${e.message ?? String(err)}${position}`;
+}
+
+/**
+ * Evaluates an expression to feelin's own value (dates stay dates), for DMN inputs that are then
+ * matched against unary tests; {@link toJsonValue} turns it into what Zeebe reports.
+ */
+export function evaluateFeelValue(
+  expression: string,
+  variables: Record<string, unknown>,
+  opts: FeelOptions = {},
+): unknown {
+  const text = stripEquals(expression);
+  const context = { ...extensionFunctions(opts.now), ...variables };
+  try {
+    return withinBudget(() => evaluate(text, context).value, opts.timeoutMs);
+  } catch (err) {
+    throw new FeelEvaluationError(text, describeFailure(err));
+  }
+}
+
+/**
+ * Whether `input` satisfies DMN unary tests (`< 18`, `[1..10]`, `"a","b"`, `not(1, 2)`, `-`): an
+ * empty entry or `-` matches anything; a result other than true (null included) does not match.
+ */
+export function matchesUnaryTests(
+  tests: string,
+  input: unknown,
+  variables: Record<string, unknown>,
+  opts: FeelOptions = {},
+): boolean {
+  const text = tests.trim();
+  if (text === '' || text === '-') return true;
+  const context = { ...extensionFunctions(opts.now), ...variables, '?': input };
+  try {
+    return withinBudget(() => unaryTest(text, context).value, opts.timeoutMs) === true;
+  } catch (err) {
+    throw new FeelEvaluationError(text, describeFailure(err));
+  }
 }
 
 /** {@link evaluateFeel} without the warnings. */

@@ -371,6 +371,13 @@ function buildNode(
   const script = ext<any>(el, 'zeebe:Script');
   if (type === 'SCRIPT_TASK' && script)
     node.script = { expression: script.expression ?? '', resultVariable: script.resultVariable ?? '' };
+  const decision = ext<any>(el, 'zeebe:CalledDecision');
+  if (type === 'BUSINESS_RULE_TASK' && decision)
+    node.calledDecision = {
+      decisionId: decision.decisionId ?? '',
+      resultVariable: decision.resultVariable ?? '',
+      bindingType: decision.bindingType ?? decision.$attrs?.bindingType ?? 'latest',
+    };
   const called = ext<any>(el, 'zeebe:CalledElement');
   if (type === 'CALL_ACTIVITY') {
     node.calledElement = {
@@ -405,10 +412,15 @@ function buildNode(
 function validateElement(el: FlowNode, model: ProcessModel, problems: Problem[]): void {
   const p = (message: string) => problems.push({ elementId: el.id, message });
   const jobTasks: ElementType[] = ['SERVICE_TASK', 'SEND_TASK', 'BUSINESS_RULE_TASK'];
-  if (jobTasks.includes(el.type) && !el.job?.type)
+  if (jobTasks.includes(el.type) && !el.job?.type && !el.calledDecision)
     p('a job-based task needs a zeebe:taskDefinition with a type');
-  if (el.type === 'BUSINESS_RULE_TASK' && !el.job)
-    p('DMN decisions are not supported: use a job-based business rule task');
+  if (el.calledDecision) {
+    if (el.job) p('a business rule task has either zeebe:calledDecision or zeebe:taskDefinition, not both');
+    if (!el.calledDecision.decisionId) p('zeebe:calledDecision needs a decisionId');
+    if (!el.calledDecision.resultVariable) p('zeebe:calledDecision needs a resultVariable');
+    if (!['latest', 'deployment'].includes(el.calledDecision.bindingType))
+      p(`the binding type '${el.calledDecision.bindingType}' is not supported: use latest or deployment`);
+  }
   if (el.type === 'SCRIPT_TASK' && !el.script && !el.job?.type)
     p('a script task needs a zeebe:script or a zeebe:taskDefinition');
   if (el.type === 'SCRIPT_TASK' && el.script && !el.script.resultVariable)

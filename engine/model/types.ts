@@ -83,6 +83,8 @@ export interface FlowNode {
   job?: JobDefinition;
   userTask?: UserTaskDefinition;
   script?: { expression: string; resultVariable: string };
+  /** A business rule task that evaluates a deployed DMN decision (zeebe:calledDecision). */
+  calledDecision?: { decisionId: string; resultVariable: string; bindingType: 'latest' | 'deployment' };
   calledElement?: {
     processId: string;
     propagateAllChildVariables: boolean;

@@ -3,6 +3,8 @@ import { evaluateCondition, evaluateExpression } from '../feel';
 import { parseTimer } from '../timers';
 import { gateDiagram } from '../lint';
 import { parseBpmn } from '../model/parse';
+import { DrgModel, parseDmn } from '../dmn/parse';
+import { DecisionEvaluationFailure, DecisionResult, evaluateDecision } from '../dmn/evaluate';
 import { FlowNode, ProcessModel, UnsupportedModelError } from '../model/types';
 import {
   jsonBytesOver,
@@ -16,6 +18,8 @@ import * as project from './projections';
 import { EngineError, invalid, invalidState, notFound } from './errors';
 import { DEFAULT_LIMITS, EngineLimits } from './limits';
 import {
+  DecisionRec,
+  DecisionRequirementsRec,
   DeploymentRec,
   ElementInstanceRec,
   FormRec,
@@ -55,6 +59,19 @@ export interface DeployResult {
   deploymentKey: string;
   processes: ProcessDefinitionRec[];
   forms: FormRec[];
+  decisionRequirements: DecisionRequirementsRec[];
+  decisions: DecisionRec[];
+}
+
+/** A decision evaluated through the API or a business rule task, with the records it used. */
+export interface DecisionEvaluation extends DecisionResult {
+  decision: DecisionRec;
+  drg: DecisionRequirementsRec;
+  decisionEvaluationKey: string;
+  /** A key for each evaluated decision (Zeebe's decision instance keys), in the same order. */
+  instanceKeys: string[];
+  /** Set when the evaluation failed: the decision that failed and why (Zeebe still reports it). */
+  failure?: { decisionId: string; message: string };
 }
 
 export interface ActivateJobsRequest {
@@ -114,8 +131,12 @@ export class Engine {
   readonly timers = new Map<string, TimerRec>();
   readonly subscriptions = new Map<string, MessageSubscriptionRec>();
   readonly messages = new Map<string, MessageRec>();
+  readonly decisionRequirements = new Map<string, DecisionRequirementsRec>();
+  readonly decisions = new Map<string, DecisionRec>();
 
   private readonly models = new Map<string, ProcessModel>();
+  /** Parsed DRGs by decision requirements key. */
+  private readonly drgModels = new Map<string, DrgModel>();
   private readonly scopeVars = new Map<string, Map<string, VariableRec>>();
   private readonly activeChildren = new Map<string, Set<string>>();
   private readonly openJobsByType = new Map<string, Set<string>>();
@@ -174,6 +195,8 @@ export class Engine {
       timer: this.timers,
       messageSubscription: this.subscriptions,
       message: this.messages,
+      decisionRequirements: this.decisionRequirements,
+      decision: this.decisions,
     };
   }
 
@@ -188,6 +211,8 @@ export class Engine {
       const model = parsed.processes.find((p) => p.bpmnProcessId === def.bpmnProcessId);
       if (model) this.models.set(def.key, model);
     }
+    for (const drg of this.decisionRequirements.values())
+      this.drgModels.set(drg.key, await parseDmn(drg.xml, drg.resourceName));
     this.rebuildIndexes();
     if (this.store.getMeta('searchIndex') !== '1') {
       // A store written before the search tables existed: index what it holds; finished instances leave memory.
@@ -257,6 +282,8 @@ export class Engine {
       this.dirty.clear();
       this.loadVersionFloor();
       for (const key of [...this.models.keys()]) if (!this.processes.has(key)) this.models.delete(key);
+      for (const key of [...this.drgModels.keys()])
+        if (!this.decisionRequirements.has(key)) this.drgModels.delete(key);
       this.rebuildIndexes();
     }
     this.loadMeta();
@@ -312,6 +339,7 @@ export class Engine {
     if (resources.length === 0) throw invalid('a deployment needs at least one resource');
     const parsedProcesses: { model: ProcessModel; xml: string; name: string; checksum: string }[] = [];
     const parsedForms: { formId: string; schema: string; name: string; checksum: string }[] = [];
+    const parsedDrgs: { model: DrgModel; xml: string; name: string; checksum: string }[] = [];
     // Zeebe validates every resource and rejects the deployment with all findings at once.
     const rejected: string[] = [];
     for (const r of resources) {
@@ -349,10 +377,19 @@ export class Engine {
         if (typeof form?.id !== 'string' || !form.id)
           throw invalid(`'${r.name}': a form needs a string 'id'`);
         parsedForms.push({ formId: form.id, schema: r.content, name: r.name, checksum: sha256(r.content) });
+      } else if (r.name.endsWith('.dmn')) {
+        try {
+          const model = await parseDmn(r.content, r.name);
+          parsedDrgs.push({ model, xml: r.content, name: r.name, checksum: sha256(r.content) });
+        } catch (err) {
+          if (!(err instanceof UnsupportedModelError)) throw err;
+          rejected.push(`'${r.name}': ${zeebeFindings(err.problems)}`);
+        }
       } else {
-        throw invalid(`'${r.name}': only .bpmn and .form resources are supported`);
+        throw invalid(`'${r.name}': only .bpmn, .dmn and .form resources are supported`);
       }
     }
+    rejected.push(...this.checkDecisionIds(parsedDrgs));
     if (rejected.length) throw deploymentRejected(rejected);
     const ids = parsedProcesses.map((p) => p.model.bpmnProcessId);
     const dup = ids.find((id, i) => ids.indexOf(id) !== i);
@@ -369,7 +406,15 @@ export class Engine {
     }
     return this.command(() => {
       const deploymentKey = this.nextKey();
-      const result: DeployResult = { deploymentKey, processes: [], forms: [] };
+      const result: DeployResult = {
+        deploymentKey,
+        processes: [],
+        forms: [],
+        decisionRequirements: [],
+        decisions: [],
+      };
+      // Decisions first, so that a business rule task of the same deployment finds them.
+      for (const d of parsedDrgs) this.putDrg(d, deploymentKey, result);
       for (const p of parsedProcesses) {
         const latest = this.latestProcess(p.model.bpmnProcessId);
         if (latest && latest.checksum === p.checksum) {
@@ -419,6 +464,8 @@ export class Engine {
         resources: [
           ...result.processes.map((p) => ({ kind: 'process' as const, key: p.key })),
           ...result.forms.map((f) => ({ kind: 'form' as const, key: f.key })),
+          ...result.decisionRequirements.map((d) => ({ kind: 'decisionRequirements' as const, key: d.key })),
+          ...result.decisions.map((d) => ({ kind: 'decision' as const, key: d.key })),
         ],
       });
       return result;
@@ -490,6 +537,173 @@ export class Engine {
     const m = this.models.get(processDefinitionKey);
     if (!m) throw notFound('Process definition', processDefinitionKey);
     return m;
+  }
+
+  // ---------------------------------------------------------------- decisions
+
+  /**
+   * Zeebe's checks across DMN resources: a decision id appears once in a deployment, and a
+   * decision id deployed before stays in the decision requirements it was deployed with.
+   */
+  private checkDecisionIds(drgs: { model: DrgModel; name: string }[]): string[] {
+    const errors: string[] = [];
+    const seen = new Map<string, string>();
+    for (const d of drgs) {
+      if (
+        drgs.filter((o) => o.model.id === d.model.id).length > 1 &&
+        seen.get(`drg:${d.model.id}`) === undefined
+      )
+        errors.push(
+          `'${d.name}': the decision requirements id '${d.model.id}' is deployed twice in this deployment`,
+        );
+      seen.set(`drg:${d.model.id}`, d.name);
+      for (const dec of d.model.decisions) {
+        const other = seen.get(dec.id);
+        if (other !== undefined)
+          errors.push(`'${d.name}': the decision id '${dec.id}' is also in '${other}' of this deployment`);
+        seen.set(dec.id, d.name);
+        const latest = this.latestDecision(dec.id);
+        if (latest && latest.decisionRequirementsId !== d.model.id)
+          errors.push(
+            `'${d.name}': Expected the decision ids to be unique within the deployed decision requirements, but decision id '${dec.id}' belongs to the decision requirements '${latest.decisionRequirementsId}'`,
+          );
+      }
+    }
+    return errors;
+  }
+
+  /** Stores a DRG and its decisions with new versions, unless it is the latest version unchanged. */
+  private putDrg(
+    d: { model: DrgModel; xml: string; name: string; checksum: string },
+    deploymentKey: string,
+    result: DeployResult,
+  ): void {
+    let latest: DecisionRequirementsRec | undefined;
+    for (const r of this.decisionRequirements.values())
+      if (r.decisionRequirementsId === d.model.id && (!latest || r.version > latest.version)) latest = r;
+    if (latest && latest.checksum === d.checksum) {
+      result.decisionRequirements.push(latest);
+      for (const dec of this.decisions.values())
+        if (dec.decisionRequirementsKey === latest.key) result.decisions.push(dec);
+      return;
+    }
+    const drg: DecisionRequirementsRec = {
+      key: this.nextKey(),
+      decisionRequirementsId: d.model.id,
+      name: d.model.name,
+      version: (latest?.version ?? 0) + 1,
+      resourceName: d.name,
+      xml: d.xml,
+      checksum: d.checksum,
+      deploymentKey,
+    };
+    this.put('decisionRequirements', this.decisionRequirements, drg);
+    this.drgModels.set(drg.key, d.model);
+    result.decisionRequirements.push(drg);
+    for (const dec of d.model.decisions) {
+      const rec: DecisionRec = {
+        key: this.nextKey(),
+        decisionId: dec.id,
+        name: dec.name,
+        version: (this.latestDecision(dec.id)?.version ?? 0) + 1,
+        decisionRequirementsKey: drg.key,
+        decisionRequirementsId: drg.decisionRequirementsId,
+        deploymentKey,
+      };
+      this.put('decision', this.decisions, rec);
+      result.decisions.push(rec);
+    }
+  }
+
+  latestDecision(decisionId: string): DecisionRec | undefined {
+    let best: DecisionRec | undefined;
+    for (const d of this.decisions.values())
+      if (d.decisionId === decisionId && (!best || d.version > best.version)) best = d;
+    return best;
+  }
+
+  /** Evaluates a deployed decision; a failed evaluation is a result too (it carries `failure`). */
+  private evaluateDeployed(decision: DecisionRec, variables: Vars): DecisionEvaluation {
+    const drg = this.decisionRequirements.get(decision.decisionRequirementsKey)!;
+    const model = this.drgModels.get(drg.key)!;
+    const decisionEvaluationKey = this.nextKey();
+    try {
+      const r = evaluateDecision(model, decision.decisionId, variables, this.feelOptions());
+      const instanceKeys = r.evaluatedDecisions.map(() => this.nextKey());
+      return { ...r, decision, drg, decisionEvaluationKey, instanceKeys };
+    } catch (err) {
+      if (!(err instanceof DecisionEvaluationFailure)) throw err;
+      return {
+        output: null,
+        evaluatedDecisions: err.evaluatedDecisions,
+        decision,
+        drg,
+        decisionEvaluationKey,
+        instanceKeys: err.evaluatedDecisions.map(() => this.nextKey()),
+        failure: { decisionId: err.failedDecisionId, message: err.message },
+      };
+    }
+  }
+
+  /**
+   * POST /v2/decision-definitions/evaluation: the latest version of a decision id, or one decision
+   * by key. An unknown decision is refused; a failed evaluation is answered with its failure.
+   */
+  evaluateDecisionDefinition(req: {
+    decisionDefinitionKey?: string;
+    decisionDefinitionId?: string;
+    variables?: Vars;
+  }): DecisionEvaluation {
+    this.checkVariables(req.variables);
+    let decision: DecisionRec | undefined;
+    if (req.decisionDefinitionId) {
+      decision = this.latestDecision(req.decisionDefinitionId);
+      if (!decision)
+        throw new EngineError(
+          404,
+          'NOT_FOUND',
+          `Expected to evaluate decision '${req.decisionDefinitionId}', but no decision found for id '${req.decisionDefinitionId}'`,
+        );
+    } else if (req.decisionDefinitionKey) {
+      decision = this.decisions.get(req.decisionDefinitionKey);
+      if (!decision)
+        throw new EngineError(
+          404,
+          'NOT_FOUND',
+          `Expected to evaluate decision with key '${req.decisionDefinitionKey}', but no decision found for key '${req.decisionDefinitionKey}'`,
+        );
+    } else {
+      throw invalid('Expected either a decision id or a valid decision key, but none provided');
+    }
+    const found = decision;
+    return this.command(() => this.evaluateDeployed(found, req.variables ?? {}));
+  }
+
+  /** A business rule task with zeebe:calledDecision: evaluate, write the result variable, leave. */
+  private activateBusinessRuleTask(ei: ElementInstanceRec, el: FlowNode): void {
+    const called = el.calledDecision!;
+    const decisionId = String(this.evalIn(called.decisionId, ei.key));
+    let decision: DecisionRec | undefined;
+    if (called.bindingType === 'deployment') {
+      const def = this.processes.get(ei.processDefinitionKey);
+      for (const d of this.decisions.values())
+        if (d.decisionId === decisionId && d.deploymentKey === def?.deploymentKey) decision = d;
+      if (!decision)
+        throw new StepFailure(
+          'CALLED_DECISION_ERROR',
+          `Expected to evaluate decision with id '${decisionId}' and binding type 'deployment', but no such decision was deployed with the process`,
+        );
+    } else {
+      decision = this.latestDecision(decisionId);
+      if (!decision)
+        throw new StepFailure(
+          'CALLED_DECISION_ERROR',
+          `Expected to evaluate decision '${decisionId}', but no decision found for id '${decisionId}'`,
+        );
+    }
+    const r = this.evaluateDeployed(decision, this.visibleVariables(ei.key));
+    if (r.failure) throw new StepFailure('DECISION_EVALUATION_ERROR', r.failure.message);
+    this.completeActivity(ei, { [called.resultVariable]: r.output });
   }
 
   // ---------------------------------------------------------------- process instances
@@ -1525,9 +1739,11 @@ export class Engine {
           return this.completeActivity(ei, {});
         case 'END_EVENT':
           return this.activateEndEvent(ei, el);
+        case 'BUSINESS_RULE_TASK':
+          if (el.calledDecision) return this.activateBusinessRuleTask(ei, el);
+          return this.createJob(ei, el);
         case 'SERVICE_TASK':
         case 'SEND_TASK':
-        case 'BUSINESS_RULE_TASK':
           return this.createJob(ei, el);
         case 'SCRIPT_TASK':
           if (el.job) return this.createJob(ei, el);

@@ -7,7 +7,30 @@ export const TENANT = '<default>';
 export interface DeploymentRec {
   key: string;
   createdAt: string;
-  resources: { kind: 'process' | 'form'; key: string }[];
+  resources: { kind: 'process' | 'form' | 'decisionRequirements' | 'decision'; key: string }[];
+}
+
+/** A deployed DMN resource: Zeebe's decision requirements (one DRG per .dmn file). */
+export interface DecisionRequirementsRec {
+  key: string;
+  decisionRequirementsId: string;
+  name?: string;
+  version: number;
+  resourceName: string;
+  xml: string;
+  checksum: string;
+  deploymentKey: string;
+}
+
+/** A decision of a deployed DRG, versioned by its decision id. */
+export interface DecisionRec {
+  key: string;
+  decisionId: string;
+  name?: string;
+  version: number;
+  decisionRequirementsKey: string;
+  decisionRequirementsId: string;
+  deploymentKey: string;
 }
 
 export interface ProcessDefinitionRec {
@@ -145,7 +168,9 @@ export type IncidentErrorType =
   | 'CONDITION_ERROR'
   | 'UNHANDLED_ERROR_EVENT'
   | 'CALLED_ELEMENT_ERROR'
-  | 'FORM_NOT_FOUND';
+  | 'FORM_NOT_FOUND'
+  | 'CALLED_DECISION_ERROR'
+  | 'DECISION_EVALUATION_ERROR';
 
 export interface IncidentRec {
   key: string;

@@ -23,6 +23,8 @@ export const RECORD_KINDS = [
   'timer',
   'messageSubscription',
   'message',
+  'decisionRequirements',
+  'decision',
 ] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 

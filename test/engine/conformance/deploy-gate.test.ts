@@ -81,12 +81,12 @@ describe('deploy gate: what Zeebe 8.8 rejects is refused with its error shape', 
     expect(body.detail.startsWith(PREFIX + "\n'broken.bpmn': ")).toBe(true);
   });
 
-  test('given an element the engine cannot run (a DMN business rule task), when deployed, then it is rejected by element id', async () => {
+  test('given a business rule task whose zeebe:calledDecision has no resultVariable, when deployed, then it is rejected by element id', async () => {
     const dmn = definitions(
       `<bpmn:process id="gate-dmn" isExecutable="true">
         <bpmn:startEvent id="Start" />
         <bpmn:businessRuleTask id="Task_Decide"><bpmn:extensionElements>
-          <zeebe:calledDecision decisionId="fee" resultVariable="fee" />
+          <zeebe:calledDecision decisionId="fee" />
         </bpmn:extensionElements></bpmn:businessRuleTask>
         <bpmn:endEvent id="End" />
         <bpmn:sequenceFlow id="F1" sourceRef="Start" targetRef="Task_Decide" />

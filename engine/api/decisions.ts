@@ -1,0 +1,146 @@
+import type { Request, Router } from 'express';
+import type { DecisionEvaluation, Engine } from '../runtime/engine';
+import { invalid, notFound } from '../runtime/errors';
+import type { DecisionRec, DecisionRequirementsRec } from '../runtime/records';
+import { TENANT } from '../runtime/records';
+import { search } from './search';
+
+/**
+ * Decisions in the Camunda 8.8 REST API: definitions and decision requirements (search, get, XML)
+ * and `POST /decision-definitions/evaluation`.
+ */
+export function decisionRoutes(v2: Router, engine: Engine): void {
+  const body = (req: Request): Record<string, any> =>
+    req.body && typeof req.body === 'object' ? req.body : {};
+  const key = (req: Request): string => {
+    const k = String(req.params.key);
+    if (!/^-?\d{1,25}$/.test(k)) throw invalid(`'key' must be a numeric key, got '${k}'`);
+    return k;
+  };
+  const definition = (k: string): DecisionRec => {
+    const d = engine.decisions.get(k);
+    if (!d) throw notFound('Decision definition', k);
+    return d;
+  };
+  const requirements = (k: string): DecisionRequirementsRec => {
+    const d = engine.decisionRequirements.get(k);
+    if (!d) throw notFound('Decision requirements', k);
+    return d;
+  };
+
+  v2.post('/decision-definitions/search', (req, res) => {
+    res.json(
+      search([...engine.decisions.values()].map(toDecisionDefinition), body(req), {
+        defaultSort: 'decisionDefinitionKey',
+      }),
+    );
+  });
+  v2.get('/decision-definitions/:key', (req, res) => {
+    res.json(toDecisionDefinition(definition(key(req))));
+  });
+  v2.get('/decision-definitions/:key/xml', (req, res) => {
+    const d = definition(key(req));
+    res.type('text/xml').send(requirements(d.decisionRequirementsKey).xml);
+  });
+  v2.post('/decision-requirements/search', (req, res) => {
+    res.json(
+      search([...engine.decisionRequirements.values()].map(toDecisionRequirements), body(req), {
+        defaultSort: 'decisionRequirementsKey',
+      }),
+    );
+  });
+  v2.get('/decision-requirements/:key', (req, res) => {
+    res.json(toDecisionRequirements(requirements(key(req))));
+  });
+  v2.get('/decision-requirements/:key/xml', (req, res) => {
+    res.type('text/xml').send(requirements(key(req)).xml);
+  });
+
+  v2.post('/decision-definitions/evaluation', (req, res) => {
+    const b = body(req);
+    if (b.decisionDefinitionKey !== undefined && !/^-?\d{1,25}$/.test(String(b.decisionDefinitionKey)))
+      throw invalid(`'decisionDefinitionKey' must be a numeric key, got '${b.decisionDefinitionKey}'`);
+    const r = engine.evaluateDecisionDefinition({
+      decisionDefinitionId: typeof b.decisionDefinitionId === 'string' ? b.decisionDefinitionId : undefined,
+      decisionDefinitionKey:
+        b.decisionDefinitionKey !== undefined ? String(b.decisionDefinitionKey) : undefined,
+      variables: b.variables,
+    });
+    res.json(toEvaluationResult(engine, r));
+  });
+}
+
+export function toDecisionDefinition(d: DecisionRec) {
+  return {
+    decisionDefinitionId: d.decisionId,
+    name: d.name ?? d.decisionId,
+    version: d.version,
+    decisionRequirementsId: d.decisionRequirementsId,
+    tenantId: TENANT,
+    decisionDefinitionKey: d.key,
+    decisionRequirementsKey: d.decisionRequirementsKey,
+  };
+}
+
+export function toDecisionRequirements(d: DecisionRequirementsRec) {
+  return {
+    decisionRequirementsName: d.name ?? d.decisionRequirementsId,
+    version: d.version,
+    decisionRequirementsId: d.decisionRequirementsId,
+    resourceName: d.resourceName,
+    tenantId: TENANT,
+    decisionRequirementsKey: d.key,
+  };
+}
+
+const json = (v: unknown) => JSON.stringify(v ?? null);
+
+/** Zeebe's EvaluateDecisionResult: outputs and input values are JSON texts. */
+function toEvaluationResult(engine: Engine, r: DecisionEvaluation) {
+  const decisionKeyOf = (id: string) => {
+    for (const d of engine.decisions.values())
+      if (d.decisionId === id && d.decisionRequirementsKey === r.drg.key) return d;
+    return undefined;
+  };
+  return {
+    decisionDefinitionId: r.decision.decisionId,
+    decisionDefinitionName: r.decision.name ?? r.decision.decisionId,
+    decisionDefinitionVersion: r.decision.version,
+    decisionRequirementsId: r.drg.decisionRequirementsId,
+    output: r.failure ? '' : json(r.output),
+    failedDecisionDefinitionId: r.failure?.decisionId ?? '',
+    failureMessage: r.failure?.message ?? '',
+    tenantId: TENANT,
+    decisionDefinitionKey: r.decision.key,
+    decisionRequirementsKey: r.drg.key,
+    decisionInstanceKey: r.decisionEvaluationKey,
+    decisionEvaluationKey: r.decisionEvaluationKey,
+    evaluatedDecisions: r.evaluatedDecisions.map((e, n) => {
+      const rec = decisionKeyOf(e.decisionId);
+      return {
+        decisionDefinitionId: e.decisionId,
+        decisionDefinitionName: e.decisionName ?? e.decisionId,
+        decisionDefinitionVersion: rec?.version ?? r.decision.version,
+        decisionDefinitionType: e.decisionType,
+        output: json(e.output),
+        tenantId: TENANT,
+        matchedRules: e.matchedRules.map((m) => ({
+          ruleId: m.ruleId,
+          ruleIndex: m.ruleIndex,
+          evaluatedOutputs: m.evaluatedOutputs.map((o) => ({
+            outputId: o.outputId,
+            outputName: o.outputName,
+            outputValue: json(o.outputValue),
+          })),
+        })),
+        evaluatedInputs: e.evaluatedInputs.map((i) => ({
+          inputId: i.inputId,
+          inputName: i.inputName,
+          inputValue: json(i.inputValue),
+        })),
+        decisionDefinitionKey: rec?.key ?? r.decision.key,
+        decisionEvaluationInstanceKey: r.instanceKeys[n],
+      };
+    }),
+  };
+}
