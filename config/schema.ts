@@ -211,6 +211,12 @@ export const CONFIG_KEYS = [
     services: ['engine'],
   }),
 
+  key('engine.maxDocumentBytes', 'ENGINE_MAX_DOCUMENT_SIZE', int(1024, 1024 * 1024 * 1024), {
+    default: 10 * 1024 * 1024,
+    doc: 'Largest document the engine stores through `/v2/documents`, in bytes (each file of a batch); a larger upload is answered 413 PAYLOAD_TOO_LARGE and nothing is stored.',
+    services: ['engine'],
+  }),
+
   key('ui.port', 'UI_PORT', port(), {
     default: 3000,
     doc: 'Port of the web app (designer, worklist, operations, portal).',

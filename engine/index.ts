@@ -1,6 +1,10 @@
+import fs from 'node:fs';
 import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
 import { AddressInfo } from 'node:net';
 import { createEngineApp } from './api/app';
+import { DocumentStore } from './documents/store';
 import { Engine } from './runtime/engine';
 import { DEFAULT_LIMITS, EngineLimits } from './runtime/limits';
 import { openSqliteStore } from './store/sqlite-store';
@@ -38,7 +42,13 @@ export async function startEmbeddedEngine(opts: EmbeddedEngineOptions): Promise<
     limits,
   });
   await engine.start();
-  const server = http.createServer(createEngineApp(engine, { token: opts.token }));
+  // Documents live beside the engine's database; a throw-away engine keeps them in a temporary folder.
+  const documentsDir =
+    opts.dataDir === ':memory:'
+      ? fs.mkdtempSync(path.join(os.tmpdir(), 'engine-documents-'))
+      : path.join(opts.dataDir, 'documents');
+  const documents = new DocumentStore(documentsDir, () => engine.now());
+  const server = http.createServer(createEngineApp(engine, { token: opts.token, documents }));
   // Long-polling job activations hold connections open; keep-alive must outlast them.
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
@@ -54,6 +64,7 @@ export async function startEmbeddedEngine(opts: EmbeddedEngineOptions): Promise<
       engine.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      if (opts.dataDir === ':memory:') fs.rmSync(documentsDir, { recursive: true, force: true });
     },
   };
 }

@@ -12,7 +12,8 @@ async function main(): Promise<void> {
     console.error(err.message);
     process.exit(2);
   }
-  const { port, dataDir, host, token, maxMessageBytes, feelTimeoutMs, maxQueuedCommands } = config.engine;
+  const { port, dataDir, host, token, maxMessageBytes, feelTimeoutMs, maxQueuedCommands, maxDocumentBytes } =
+    config.engine;
   if (token === undefined) {
     console.error(
       'ENGINE_TOKEN (engine.token) is required: the engine answers only clients that present it ' +
@@ -25,7 +26,7 @@ async function main(): Promise<void> {
     port,
     host,
     token,
-    limits: { maxMessageBytes, feelTimeoutMs, maxQueuedCommands },
+    limits: { maxMessageBytes, feelTimeoutMs, maxQueuedCommands, maxDocumentBytes },
     log: (m) => createLogger('engine', config.log.level).info(m),
   });
   console.log(`engine ready: Camunda 8.8 REST API at ${running.address}/v2 (data in ${dataDir})`);

@@ -8,6 +8,8 @@ import { toVariable } from '../runtime/projections';
 import { TENANT } from '../runtime/records';
 import type { SearchKind } from '../store/search-index';
 import { search, SearchRequest } from './search';
+import { documentLinkRoute, documentRoutes } from './documents';
+import type { DocumentStore } from '../documents/store';
 import { decisionRoutes, toDecisionDefinition, toDecisionRequirements } from './decisions';
 
 export const GATEWAY_VERSION = '8.8.0';
@@ -18,6 +20,8 @@ export interface EngineAppOptions {
    * as password, which is how the SDK's REST client sends a static secret). Unset only in tests.
    */
   token?: string;
+  /** Where `/v2/documents` keeps documents; without it the documents API answers 404. */
+  documents?: DocumentStore;
 }
 
 /** The Camunda 8.8 Orchestration Cluster REST API (`/v2`) over the embedded engine. */
@@ -38,6 +42,7 @@ export function createEngineApp(engine: Engine, opts: EngineAppOptions = {}): ex
     limits: { fileSize: maxMessageBytes, files: 100, fields: 100 },
   });
   app.use('/v2', v2);
+  if (opts.documents) documentLinkRoute(app, opts.documents);
 
   const body = (req: Request): Record<string, any> =>
     req.body && typeof req.body === 'object' ? req.body : {};
@@ -140,6 +145,11 @@ export function createEngineApp(engine: Engine, opts: EngineAppOptions = {}): ex
   });
 
   decisionRoutes(v2, engine);
+  if (opts.documents)
+    documentRoutes(v2, opts.documents, {
+      maxDocumentBytes: engine.limits.maxDocumentBytes,
+      now: () => engine.now(),
+    });
 
   // ---- resources
   v2.post('/resources/:key/deletion', (req, res) => {
@@ -559,7 +569,12 @@ const BODYLESS_WRITES: readonly [string, RegExp][] = [
   ['POST', /^\/clock\/reset\/?$/],
   ['DELETE', /^\/user-tasks\/[^/]+\/assignee\/?$/],
   ['POST', /^\/resources\/[^/]+\/deletion\/?$/],
+  ['DELETE', /^\/documents\/[^/]+\/?$/],
+  ['POST', /^\/documents\/[^/]+\/links\/?$/],
 ];
+
+/** Endpoints that take multipart/form-data: deployments and document uploads. */
+const MULTIPART = /^\/(deployments|documents|documents\/batch)\/?$/;
 
 /**
  * Writes are JSON (multipart for deployments): a browser can send `text/plain` or a form across
@@ -569,7 +584,7 @@ export function onlyJsonWrites(req: Request, _res: Response, next: NextFunction)
   if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return next();
   const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
   if (type === 'application/json') return next();
-  if (type === 'multipart/form-data' && /^\/deployments\/?$/.test(req.path)) return next();
+  if (type === 'multipart/form-data' && MULTIPART.test(req.path)) return next();
   const hasBody =
     req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
   if (!type && !hasBody && BODYLESS_WRITES.some(([m, re]) => m === req.method && re.test(req.path)))
@@ -579,7 +594,7 @@ export function onlyJsonWrites(req: Request, _res: Response, next: NextFunction)
       415,
       'UNSUPPORTED_MEDIA_TYPE',
       `${req.method} ${req.originalUrl} accepts only Content-Type application/json${
-        /^\/deployments\/?$/.test(req.path) ? ' or multipart/form-data' : ''
+        MULTIPART.test(req.path) ? ' or multipart/form-data' : ''
       }, got '${type || 'none'}'`,
     ),
   );

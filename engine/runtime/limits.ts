@@ -9,12 +9,15 @@ export interface EngineLimits {
   feelTimeoutMs: number;
   /** Commands waiting for the engine beyond which new ones are answered 429 RESOURCE_EXHAUSTED. */
   maxQueuedCommands: number;
+  /** Largest document `/v2/documents` accepts, in bytes; a larger upload is answered 413. */
+  maxDocumentBytes: number;
 }
 
 export const DEFAULT_LIMITS: EngineLimits = {
   maxMessageBytes: 4 * 1024 * 1024,
   feelTimeoutMs: 1000,
   maxQueuedCommands: 256,
+  maxDocumentBytes: 10 * 1024 * 1024,
 };
 
 /** Room for the JSON around the variables (names, keys, options) in a request body. */

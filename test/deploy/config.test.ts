@@ -36,6 +36,7 @@ describe('configuration schema', () => {
       maxMessageBytes: 4 * 1024 * 1024,
       feelTimeoutMs: 1000,
       maxQueuedCommands: 256,
+      maxDocumentBytes: 10 * 1024 * 1024,
       token: undefined,
     });
     expect(config.ui.port).toBe(3000);
