@@ -39,7 +39,9 @@ describe('documents API', () => {
   const e = useEngine();
   const upload = (opts: { bytes?: Buffer; name?: string; metadata?: any; documentId?: string } = {}) =>
     e.client.createDocument({
-      file: new File([new Uint8Array(opts.bytes ?? PDF)], opts.name ?? 'scan.pdf', { type: 'application/pdf' }),
+      file: new File([new Uint8Array(opts.bytes ?? PDF)], opts.name ?? 'scan.pdf', {
+        type: 'application/pdf',
+      }),
       metadata: opts.metadata,
       documentId: opts.documentId,
     } as any) as Promise<any>;
