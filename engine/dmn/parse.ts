@@ -73,6 +73,13 @@ export async function parseDmn(xml: string, resourceName: string): Promise<DrgMo
   if (!root?.id) problems.push({ elementId: resourceName, message: 'the definitions need an id' });
   const decisions: DecisionModel[] = [];
   for (const el of (root?.drgElement ?? []) as any[]) {
+    if (el.$type === 'dmn:BusinessKnowledgeModel' || el.$type === 'dmn:DecisionService') {
+      problems.push({
+        elementId: el.id ?? resourceName,
+        message: 'business knowledge models and decision services are not supported',
+      });
+      continue;
+    }
     if (el.$type !== 'dmn:Decision') continue;
     const decision = buildDecision(el, problems);
     if (decision) decisions.push(decision);

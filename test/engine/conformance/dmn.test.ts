@@ -377,6 +377,19 @@ describe('DMN decisions', () => {
     expect((await variables(e.client, pik)).late).toBe(42);
   });
 
+  test('given binding type deployment, when a newer version of the decision is deployed later, then the task still evaluates the one deployed with the process', async () => {
+    await deployAll(e.client, {
+      'bound.dmn': dmn('bound', literal('bound_fee', '"with the process"')),
+      'bound.bpmn': ruleTaskProcess('dmn-bound', 'bound_fee', 'fee', ' bindingType="deployment"'),
+      'latest.bpmn': ruleTaskProcess('dmn-latest', 'bound_fee', 'fee'),
+    });
+    await deployAll(e.client, { 'bound.dmn': dmn('bound', literal('bound_fee', '"newer"')) });
+    expect((await variables(e.client, await startInstance(e.client, 'dmn-bound'))).fee).toBe(
+      'with the process',
+    );
+    expect((await variables(e.client, await startInstance(e.client, 'dmn-latest'))).fee).toBe('newer');
+  });
+
   test('given a decision table that Zeebe cannot deploy, then the deployment is rejected with the resource and the element', async () => {
     const broken = dmn(
       'broken',
@@ -391,6 +404,9 @@ describe('DMN decisions', () => {
     );
     const err = await rejection(deployAll(e.client, { 'broken.dmn': broken }));
     expect(err).toMatchObject({ status: 400 });
+    const body = err.response?.json ? await err.response.json() : (err.body ?? err);
+    expect(body.detail).toContain("'broken.dmn': - Element: broken_table");
+    expect(body.detail).toContain('aggregation');
   });
 });
 
