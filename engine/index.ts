@@ -46,7 +46,7 @@ export async function startEmbeddedEngine(opts: EmbeddedEngineOptions): Promise<
   const documentsDir =
     opts.dataDir === ':memory:'
       ? fs.mkdtempSync(path.join(os.tmpdir(), 'engine-documents-'))
-      : path.join(opts.dataDir, 'documents');
+      : path.join(opts.dataDir, 'engine-documents');
   const documents = new DocumentStore(documentsDir, () => engine.now());
   const server = http.createServer(createEngineApp(engine, { token: opts.token, documents }));
   // Long-polling job activations hold connections open; keep-alive must outlast them.
