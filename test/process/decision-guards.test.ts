@@ -69,7 +69,7 @@ describe('grounds recorded by the application and the checks reach the hearing (
     const hearing = await hearingOf(key);
     expect(hearing.refusalGrounds).toEqual(['A05_NO_CONSENT_PERSONAL_DATA']);
     // The preliminary decision's form states the ground with the act's paragraph.
-    expect(JSON.stringify(hearing.displayGrounds)).toContain(
+    expect(JSON.stringify((hearing.displayRu as { grounds: unknown }).grounds)).toContain(
       'подпункт 5) пункта 11 Перечня основных требований (приложение 2 к Правилам)',
     );
     expect(await describeState(sys.client, key)).not.toContain('Task_SignResult');
@@ -85,7 +85,7 @@ describe('grounds recorded by the application and the checks reach the hearing (
     await completeTask(sys.client, key, 'Task_StudyCompliance', NO_GROUNDS);
     const hearing = await hearingOf(key);
     expect(hearing.refusalGrounds).toEqual(['A02_PERMIT_REQUIREMENTS']);
-    expect(JSON.stringify(hearing.displayGrounds)).toContain('стаж 2 лет');
+    expect(JSON.stringify((hearing.displayRu as { grounds: unknown }).grounds)).toContain('стаж 2 лет');
   }, 60_000);
 
   test('no ground recorded and none found: the permit goes to signature without a hearing, the position the rules name prefilled for the head', async () => {
@@ -100,6 +100,7 @@ describe('grounds recorded by the application and the checks reach the hearing (
     const sign = await waitForTask(sys.client, key, 'Task_SignResult');
     const vars = await variablesOf(sys.client, String(sign.processInstanceKey));
     expect(vars.signerPosition).toBe('Комитет төрағасы / Председатель Комитета');
-    expect(vars.displayResultKind).toBe('Рұқсат / Разрешение');
+    expect((vars.displayKk as { resultKind: string }).resultKind).toBe('Рұқсат');
+    expect((vars.displayRu as { resultKind: string }).resultKind).toBe('Разрешение');
   }, 60_000);
 });
