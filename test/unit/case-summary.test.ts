@@ -234,13 +234,15 @@ describe('one display per language', () => {
 
 test('the worklist lists a document under its own variable, never under the forms’ preview list', () => {
   const refs = documentsFrom({
-    displayPreviews: [
-      {
-        documentId: 'doc-1',
-        endpoint: 'https://x/doc-1',
-        metadata: { fileName: 'a.pdf', contentType: 'application/pdf' },
-      },
-    ],
+    displayRu: {
+      previews: [
+        {
+          documentId: 'doc-1',
+          endpoint: 'https://x/doc-1',
+          metadata: { fileName: 'a.pdf', contentType: 'application/pdf' },
+        },
+      ],
+    },
     hearingRecordDocument: { kind: 'hearing-record', documentId: 'doc-1' },
   });
   expect(refs).toEqual([expect.objectContaining({ variable: 'hearingRecordDocument', documentId: 'doc-1' })]);
