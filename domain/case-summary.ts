@@ -3,14 +3,17 @@
  * hearing, complaint, signature): who applies, for what, what each state system answered and when,
  * the refusal grounds recorded with their facts and the act's paragraph, the legal terms with the
  * working days left, the applicant's positions and messages, the remarks of the head and the
- * experts, and the documents. Pure: the legal clock and the instant are given; every string is
- * Kazakh / Russian, every time Almaty `dd.MM.yyyy HH:mm`, no code or variable name.
+ * experts, and the documents. Pure: the legal clock and the instant are given. One display per
+ * language (Order 138 Annex 2 row 7; Order 923 List row 5: the case is read in Kazakh or Russian),
+ * every text from the message catalogue (i18n/sections/summary.*), every time Almaty
+ * `dd.MM.yyyy HH:mm`, no code or variable name.
  */
 import { formatAlmatyDateTime } from './almaty-time';
 import { groundRuleRef, SERVICES, shortRef } from './documents/services';
 import { maskIin } from './identifiers';
 import { groundByCode, type GroundFinding } from './rules/refusal-grounds';
 import { isServiceId, type ServiceId } from './services';
+import { isMessageKey, LANGS, t, type Lang, type MessageKey, type MessageParams } from '../i18n';
 
 /** The slice of the legal clock the summary counts working days with. */
 export interface SummaryClock {
@@ -54,28 +57,37 @@ export interface PreviewDocument {
   metadata: { fileName: string; contentType: string };
 }
 
-export interface CaseSummary {
-  displayApplicant: string;
-  displayRequest: string;
-  displayChecks: CheckRow[];
-  displayGrounds: GroundRow[];
-  displayDeadlines: DeadlineRow[];
-  displayMessages: MessageRow[];
-  displayRemarks: RemarkRow[];
-  displayDocuments: DocumentRow[];
+/** What a form shows of the case, in one language: each string in that language only. */
+export interface CaseDisplay {
+  /** The applicant (BIN/IIN masked) and a representative under a power of attorney. */
+  applicant: string;
+  /** The service, the request kind, the sub-type and the registration day. */
+  request: string;
+  checks: CheckRow[];
+  grounds: GroundRow[];
+  deadlines: DeadlineRow[];
+  messages: MessageRow[];
+  remarks: RemarkRow[];
+  documents: DocumentRow[];
   /** Markdown list of the documents with a link each (for a text view), "—" when none. */
-  displayDocumentLinks: string;
-  displayPreviews: PreviewDocument[];
+  documentLinks: string;
+  /** The generated documents for form-js's document preview (absolute addresses only). */
+  previews: PreviewDocument[];
   /** C6: the window a hearing may be set in, as the preliminary-decision form states it. */
-  displayHearingWindow: string;
+  hearingWindow: string;
   /** The hearing as set: time, method and place ("—" before it is set). */
-  displayHearing: string;
+  hearing: string;
   /** The hearing's outcome in words ("—" before the hearing). */
-  displayHearingOutcome: string;
+  hearingOutcome: string;
   /** The result being formed or signed, in words. */
-  displayResultKind: string;
+  resultKind: string;
   /** When the antimonopoly body answered (service D). */
-  displayAntimonopolyAnsweredAt: string;
+  antimonopolyAnsweredAt: string;
+}
+
+export interface CaseSummary {
+  displayKk: CaseDisplay;
+  displayRu: CaseDisplay;
   /** The grounds the application and the automatic checks recorded (catalogue codes). */
   recordedGroundCodes: string[];
   /** The signer's position as the rules name it, offered in the signature form (only when not yet set). */
@@ -102,6 +114,15 @@ const obj = (v: unknown): Vars | undefined =>
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
+/** The catalogue's text of `case.<key>` in `lang`, or `undefined` when the catalogue has no such key. */
+function known(lang: Lang, key: string, params?: MessageParams): string | undefined {
+  const full = `case.${key}`;
+  return isMessageKey(full) ? t(lang, full, params) : undefined;
+}
+/** The catalogue's text of `case.<key>` in `lang`; the key is one this file names. */
+const c = (lang: Lang, key: string, params?: MessageParams): string =>
+  t(lang, `case.${key}` as MessageKey, params);
+
 /** An ISO instant as Almaty `dd.MM.yyyy HH:mm`; anything else "—". */
 export function almatyShown(v: unknown): string {
   const s = str(v);
@@ -113,118 +134,91 @@ const dotted = (day: string) => day.split('-').reverse().join('.');
 /** A BIN or IIN as everywhere a person reads it: first four and last two digits. */
 const masked = (v: unknown) => (str(v) ? maskIin(str(v)!) : DASH);
 
-const REQUEST_KIND: Record<string, [string, string]> = {
-  issue: ['лицензия беру', 'выдача лицензии'],
-  reissue: ['лицензияны қайта ресімдеу', 'переоформление лицензии'],
-  duplicate: ['лицензияның телнұсқасын беру', 'выдача дубликата лицензии'],
-  application: ['өтініш', 'заявление'],
-};
-const SUB_TYPE: Record<string, [string, string]> = {
-  '1': [
-    '1-кіші түр: орталықтандырылған күзет пульті бар күзет ұйымы',
-    'подвид 1: охранная организация с пультом централизованного наблюдения',
-  ],
-  '2': ['2-кіші түр: өзге күзет ұйымы', 'подвид 2: иная охранная организация'],
-};
-
-/** The legal terms, named as the people who keep them read them. */
-const DEADLINE_NAMES: Record<string, [string, string]> = {
-  deadlineCompleteness: ['Құжаттардың толықтығын тексеру', 'Проверка полноты документов'],
-  deadlineStudy: ['Құжаттарды зерделеу', 'Изучение документов'],
-  deadlineDocumentRequest: ['Құжаттарды сұрату', 'Запрос документов'],
-  deadlineMissingDocuments: ['Сұралған құжаттарды ұсыну', 'Представление запрошенных документов'],
-  deadlineHearingNotice: ['Тыңдау туралы хабарлама', 'Уведомление о заслушивании'],
-  deadlineHearing: ['Тыңдау', 'Заслушивание'],
-  deadlineDraft: ['Бұйрық жобасы', 'Проект приказа'],
-  deadlineAgreement: ['Бұйрықты келісу', 'Согласование приказа'],
-  deadlineLetter: ['Монополияға қарсы органға хат', 'Письмо антимонопольному органу'],
-  deadlineConsent: ['Келісім хат', 'Письмо-согласие'],
-  deadlineResult: ['Нәтиже', 'Результат'],
-  deadlineDelivery: ['Нәтижеге қол қою және жіберу', 'Подписание и направление результата'],
-  deadlineComplaintReview: ['Шағымды қарау', 'Рассмотрение жалобы'],
-  deadlineRulesChangeNotice: ['Қағидалардың өзгергені туралы хабарлау', 'Информирование об изменении правил'],
-  deadlineTotal: ['Қызмет көрсетудің жалпы мерзімі', 'Общий срок оказания услуги'],
-};
+/** The legal terms, named as the people who keep them read them (`case.deadline.<variable>`). */
+const DEADLINES = [
+  'deadlineCompleteness',
+  'deadlineStudy',
+  'deadlineDocumentRequest',
+  'deadlineMissingDocuments',
+  'deadlineHearingNotice',
+  'deadlineHearing',
+  'deadlineDraft',
+  'deadlineAgreement',
+  'deadlineLetter',
+  'deadlineConsent',
+  'deadlineResult',
+  'deadlineDelivery',
+  'deadlineComplaintReview',
+  'deadlineRulesChangeNotice',
+  'deadlineTotal',
+] as const;
 
 /**
- * The lookups a study reads, in the order a clerk checks them: the variable, the state system
- * that answers it (kk / ru), and how its answer reads.
+ * The lookups a study reads, in the order a clerk checks them: the variable (which names its check
+ * and its state system in the catalogue: `case.check.<variable>`, `case.source.<variable>`), the job
+ * that answers it, and how its answer reads.
  */
 interface Lookup {
   variable: string;
   /** The lookup's job type: runGatewayJob stamps `<camelType>At` when it answers. */
   job: string;
-  name: [string, string];
-  source: [string, string];
-  result(v: unknown, all: Vars): string | undefined;
+  result(v: unknown, all: Vars, lang: Lang): string | undefined;
 }
 
-const yesNo = (flag: boolean, yes: string, no: string) => (flag ? yes : no);
 const countOf = (v: unknown) => list(v).length;
 
 const LOOKUPS: Lookup[] = [
   {
     variable: 'legalEntity',
     job: 'lookup-legal-entity',
-    name: ['Заңды тұлға', 'Юридическое лицо'],
-    source: ['«Заңды тұлғалар» мемлекеттік деректер қоры', 'Государственная база данных «Юридические лица»'],
-    result: (v) => {
+    result: (v, _all, lang) => {
       const e = obj(v);
       if (!e) return undefined;
-      if (e.found === false) return 'тіркелмеген / не зарегистрировано';
-      const ban =
-        e.courtBan === true ? 'сот тыйымы бар / есть запрет суда' : 'сот тыйымы жоқ / запрета суда нет';
+      if (e.found === false) return c(lang, 'result.notRegistered');
+      const ban = c(lang, e.courtBan === true ? 'result.courtBan' : 'result.noCourtBan');
       return `${str(e.name) ?? DASH} · ${ban}`;
     },
   },
   {
     variable: 'persons',
     job: 'lookup-person',
-    name: ['Жеке тұлғалар', 'Физические лица'],
-    source: ['«Жеке тұлғалар» мемлекеттік деректер қоры', 'Государственная база данных «Физические лица»'],
-    result: (v) => {
+    result: (v, _all, lang) => {
       const ps = list(v)
         .map(obj)
         .filter((p): p is Vars => !!p);
       if (ps.length === 0) return undefined;
       const invalid = ps.filter((p) => p.identityDocumentValid === false).length;
-      return `${ps.length} адам / чел.; жарамсыз құжат / недействительных документов: ${invalid}`;
+      return c(lang, 'result.persons', { count: ps.length, invalid });
     },
   },
   {
     variable: 'education',
     job: 'lookup-education',
-    name: ['Білімі', 'Образование'],
-    source: ['Ұлттық білім беру деректер қоры', 'Национальная образовательная база данных'],
-    result: (v, all) =>
+    result: (v, all, lang) =>
       all.educationFound === false
-        ? 'табылмады / не найдено'
+        ? c(lang, 'result.notFound')
         : v === undefined
           ? undefined
-          : `${countOf(v)} жазба / записей`,
+          : c(lang, 'result.records', { count: countOf(v) }),
   },
   {
     variable: 'employment',
     job: 'lookup-employment',
-    name: ['Еңбек қызметі', 'Трудовая деятельность'],
-    source: ['Еңбек шарттарының тізілімі', 'Реестр трудовых договоров'],
-    result: (v, all) =>
+    result: (v, all, lang) =>
       all.employmentFound === false
-        ? 'табылмады / не найдено'
+        ? c(lang, 'result.notFound')
         : v === undefined
           ? undefined
-          : `${countOf(v)} жазба / записей`,
+          : c(lang, 'result.records', { count: countOf(v) }),
   },
   {
     variable: 'realEstate',
     job: 'lookup-real-estate',
-    name: ['Ғимарат, үй-жай', 'Здание, помещение'],
-    source: ['Жылжымайтын мүлікке құқықтар тізілімі', 'Регистр прав на недвижимое имущество'],
-    result: (v) =>
+    result: (v, _all, lang) =>
       v === undefined
         ? undefined
         : countOf(v) === 0
-          ? 'табылмады / не найдено'
+          ? c(lang, 'result.notFound')
           : list(v)
               .map((r) => str(obj(r)?.address) ?? DASH)
               .join('; '),
@@ -232,9 +226,7 @@ const LOOKUPS: Lookup[] = [
   {
     variable: 'criminalRecords',
     job: 'lookup-criminal-record',
-    name: ['Соттылық, қылмыстық істер', 'Судимость, уголовные дела'],
-    source: ['Құқықтық статистика органының деректері', 'Сведения органа правовой статистики'],
-    result: (v) => {
+    result: (v, _all, lang) => {
       if (v === undefined) return undefined;
       const marks = list(v).filter((r) => {
         const x = obj(r);
@@ -243,62 +235,48 @@ const LOOKUPS: Lookup[] = [
           (x.hasConviction === true || x.pendingCriminalCase === true || x.extremismOrTerrorismData === true)
         );
       }).length;
-      return marks === 0 ? 'белгі жоқ / отметок нет' : `белгі / отметок: ${marks}`;
+      return marks === 0 ? c(lang, 'result.noMarks') : c(lang, 'result.marks', { count: marks });
     },
   },
   {
     variable: 'mentalHealth',
     job: 'lookup-mental-health',
-    name: ['Психиатриялық, наркологиялық есеп', 'Психиатрический, наркологический учёт'],
-    source: [
-      'Психиатриялық және наркологиялық есеп тізілімі',
-      'Регистр психиатрического и наркологического учёта',
-    ],
-    result: (v) => {
+    result: (v, _all, lang) => {
       if (v === undefined) return undefined;
       const n = list(v).filter((r) => obj(r)?.registered === true).length;
-      return n === 0 ? 'есепте жоқ / на учёте не состоят' : `есепте / на учёте: ${n}`;
+      return n === 0 ? c(lang, 'result.notOnRegister') : c(lang, 'result.onRegister', { count: n });
     },
   },
   {
     variable: 'vehicles',
     job: 'lookup-vehicles',
-    name: ['Көлік құралдары', 'Транспортные средства'],
-    source: ['Көлік құралдарының тізілімі', 'Реестр транспортных средств'],
-    result: (v) => (v === undefined ? undefined : `${countOf(v)} көлік / ед.`),
+    result: (v, _all, lang) =>
+      v === undefined ? undefined : c(lang, 'result.vehicles', { count: countOf(v) }),
   },
   {
     variable: 'existingLicence',
     job: 'lookup-licence',
-    name: ['Қолданыстағы лицензия', 'Действующая лицензия'],
-    source: ['«Е-лицензиялау» мемлекеттік деректер қоры', 'Государственная база данных «Е-лицензирование»'],
-    result: (v) => {
+    result: (v, _all, lang) => {
       const l = obj(v);
       if (v === undefined) return undefined;
-      if (!l || l.found === false) return 'табылмады / не найдена';
-      return `№ ${str(l.number) ?? str(l.licenceNumber) ?? DASH}`;
+      if (!l || l.found === false) return c(lang, 'result.licenceNotFound');
+      return c(lang, 'result.licence', { number: str(l.number) ?? str(l.licenceNumber) ?? DASH });
     },
   },
   {
     variable: 'feeCheck',
     job: 'check-licence-fee',
-    name: ['Лицензиялық алым', 'Лицензионный сбор'],
-    source: ['«Электрондық үкімет» төлем шлюзі', 'Платёжный шлюз «электронного правительства»'],
-    result: (v) => {
+    result: (v, _all, lang) => {
       const f = obj(v);
       if (!f) return undefined;
-      return yesNo(f.paid === true, 'төленген / оплачен', 'ТӨЛЕНБЕГЕН / НЕ ОПЛАЧЕН');
+      return c(lang, f.paid === true ? 'result.feePaid' : 'result.feeNotPaid');
     },
   },
 ];
 
-const camelType = (type: string) => type.replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase());
+const camelType = (type: string) => type.replace(/-([a-z])/g, (_m, ch: string) => ch.toUpperCase());
 /** The variable a gateway job stamps with the instant its state system answered. */
 export const answeredAtVariable = (jobType: string) => `${camelType(jobType)}At`;
-
-const AUTOMATIC: [string, string] = ['Жүйенің автоматты тексеруі', 'Автоматическая проверка системы'];
-const APPLICATION: [string, string] = ['Өтініш (ЭЦҚ қойылған)', 'Заявление (подписано ЭЦП)'];
-const pair = ([kk, ru]: [string, string]) => `${kk} / ${ru}`;
 
 const consentGround: Record<ServiceId, string> = {
   'fire-automation-permit': 'A05_NO_CONSENT_PERSONAL_DATA',
@@ -328,14 +306,14 @@ export function recordedGrounds(vars: Vars): GroundFinding[] {
     add({
       code: g.code,
       ruleRef: g.ruleRef,
-      textKk: `${g.textKk}: өтініште келісім берілмеген`,
-      textRu: `${g.textRu}: в заявлении согласие не дано`,
+      textKk: `${g.textKk}: ${c('kk', 'ground.consentFact')}`,
+      textRu: `${g.textRu}: ${c('ru', 'ground.consentFact')}`,
     });
   }
   for (const check of [vars.specialistsCheck, vars.securityRequirementsCheck]) {
-    const c = obj(check);
-    if (!c || c.passed !== false) continue;
-    for (const g of list(c.grounds)) {
+    const chk = obj(check);
+    if (!chk || chk.passed !== false) continue;
+    for (const g of list(chk.grounds)) {
       const f = obj(g);
       if (!f || !str(f.code)) continue;
       try {
@@ -354,11 +332,11 @@ export function recordedGrounds(vars: Vars): GroundFinding[] {
   return out;
 }
 
-/** Where the act states a ground, in both languages ("пункт 11 … Правил"), or "—". */
-function actOf(serviceId: ServiceId | undefined, code: string): string {
+/** Where the act states a ground ("пункт 11 … Правил"), or "—". */
+function actOf(serviceId: ServiceId | undefined, code: string, lang: Lang): string {
   if (!serviceId) return DASH;
   const ref = groundRuleRef(serviceId, code);
-  return ref ? `${shortRef(serviceId, ref, 'kk')} / ${shortRef(serviceId, ref, 'ru')}` : DASH;
+  return ref ? shortRef(serviceId, ref, lang) : DASH;
 }
 
 /** A catalogue ground's text cut from the fact a check appended after ": ". */
@@ -366,23 +344,25 @@ function splitFinding(text: string, base: string): string {
   return text.startsWith(base) ? text.slice(base.length).replace(/^:\s*/, '') : '';
 }
 
-function groundRows(vars: Vars, serviceId: ServiceId | undefined): GroundRow[] {
+const groundText = (g: { textKk: string; textRu: string }, lang: Lang) =>
+  lang === 'kk' ? g.textKk : g.textRu;
+
+function groundRows(vars: Vars, serviceId: ServiceId | undefined, lang: Lang): GroundRow[] {
   const rows: GroundRow[] = [];
   const seen = new Set<string>();
   for (const f of recordedGrounds(vars)) {
     seen.add(f.code);
     const g = groundByCode(f.code);
-    const kk = splitFinding(f.textKk, g.textKk);
-    const ru = splitFinding(f.textRu, g.textRu);
+    const fact = splitFinding(groundText(f, lang), groundText(g, lang));
     rows.push({
-      ground: `${g.textKk} / ${g.textRu}`,
-      facts: kk || ru ? `${kk || DASH} / ${ru || DASH}` : 'жүйе тіркеді / зафиксировано системой',
-      act: actOf(serviceId, f.code),
+      ground: groundText(g, lang),
+      facts: fact || c(lang, 'ground.recordedBySystem'),
+      act: actOf(serviceId, f.code, lang),
     });
   }
   // The clerk's grounds (study form) and those a step recorded (fee, antimonopoly answer).
-  for (const c of list(vars.refusalGrounds)) {
-    const code = typeof c === 'string' ? c : str(obj(c)?.code);
+  for (const item of list(vars.refusalGrounds)) {
+    const code = typeof item === 'string' ? item : str(obj(item)?.code);
     if (!code || seen.has(code)) continue;
     seen.add(code);
     let g;
@@ -392,93 +372,85 @@ function groundRows(vars: Vars, serviceId: ServiceId | undefined): GroundRow[] {
       continue;
     }
     rows.push({
-      ground: `${g.textKk} / ${g.textRu}`,
-      facts: str(vars.studyNotes) ?? 'қызметкер белгіледі / отмечено сотрудником',
-      act: actOf(serviceId, code),
+      ground: groundText(g, lang),
+      facts: str(vars.studyNotes) ?? c(lang, 'ground.markedByClerk'),
+      act: actOf(serviceId, code, lang),
     });
   }
-  if (rows.length === 0)
-    rows.push({
-      ground: 'Бас тарту негіздері тіркелмеген / Оснований для отказа не зафиксировано',
-      facts: DASH,
-      act: DASH,
-    });
+  if (rows.length === 0) rows.push({ ground: c(lang, 'ground.none'), facts: DASH, act: DASH });
   return rows;
 }
 
-function checkRows(vars: Vars): CheckRow[] {
+function checkRows(vars: Vars, lang: Lang): CheckRow[] {
   const rows: CheckRow[] = [
     {
-      check: 'Дербес деректерге келісім / Согласие на персональные данные',
+      check: c(lang, 'check.consent'),
       result:
         vars.consentToRestrictedData === true
-          ? 'берілген / дано'
+          ? c(lang, 'result.consentGiven')
           : vars.consentToRestrictedData === false
-            ? 'БЕРІЛМЕГЕН / НЕ ДАНО'
+            ? c(lang, 'result.consentNotGiven')
             : DASH,
-      source: pair(APPLICATION),
+      source: c(lang, 'source.application'),
       answeredAt: almatyShown(vars.receivedAt),
     },
   ];
   for (const l of LOOKUPS) {
-    const value = vars[l.variable];
-    const shown = l.result(value, vars);
+    const shown = l.result(vars[l.variable], vars, lang);
     if (shown === undefined) continue;
     rows.push({
-      check: pair(l.name),
+      check: c(lang, `check.${l.variable}`),
       result: shown,
-      source: pair(l.source),
+      source: c(lang, `source.${l.variable}`),
       answeredAt: almatyShown(vars[answeredAtVariable(l.job)]),
     });
   }
-  const automatic: Array<[string, [string, string]]> = [
-    ['specialistsCheck', ['Мамандардың біліктілігі', 'Квалификация специалистов']],
-    ['securityRequirementsCheck', ['Күзет қызметінің талаптары', 'Требования к охранной деятельности']],
+  const automatic: Array<[variable: string, job: string]> = [
+    ['specialistsCheck', 'check-fire-specialists'],
+    ['securityRequirementsCheck', 'check-security-requirements'],
   ];
-  for (const [name, label] of automatic) {
-    const c = obj(vars[name]);
-    if (!c) continue;
-    const grounds = list(c.grounds).length;
-    const extra =
-      name === 'specialistsCheck' && typeof c.qualifiedCount === 'number'
-        ? `; білікті маман / квалифицированных специалистов: ${c.qualifiedCount}`
-        : '';
+  for (const [name, job] of automatic) {
+    const chk = obj(vars[name]);
+    if (!chk) continue;
+    const result = [
+      chk.passed === true
+        ? c(lang, 'result.compliant')
+        : c(lang, 'result.nonCompliant', { count: list(chk.grounds).length }),
+    ];
+    if (name === 'specialistsCheck' && typeof chk.qualifiedCount === 'number')
+      result.push(c(lang, 'result.qualified', { count: chk.qualifiedCount }));
     rows.push({
-      check: pair(label),
-      result:
-        (c.passed === true
-          ? 'сәйкес / соответствует'
-          : `СӘЙКЕС ЕМЕС / НЕ СООТВЕТСТВУЕТ (негіз / оснований: ${grounds})`) + extra,
-      source: pair(AUTOMATIC),
-      answeredAt: almatyShown(
-        vars[
-          answeredAtVariable(
-            name === 'specialistsCheck' ? 'check-fire-specialists' : 'check-security-requirements',
-          )
-        ],
-      ),
+      check: c(lang, `check.${name}`),
+      result: result.join('; '),
+      source: c(lang, 'source.automatic'),
+      answeredAt: almatyShown(vars[answeredAtVariable(job)]),
     });
   }
   return rows;
 }
 
-function deadlineRows(vars: Vars, o: SummaryOptions): DeadlineRow[] {
+function deadlineRows(vars: Vars, o: SummaryOptions, lang: Lang): DeadlineRow[] {
   const rows: Array<DeadlineRow & { at: number }> = [];
-  for (const [variable, [kk, ru]] of Object.entries(DEADLINE_NAMES)) {
+  for (const variable of DEADLINES) {
     const due = str(vars[variable]);
     if (!due || Number.isNaN(Date.parse(due))) continue;
     const at = new Date(due);
     let left: string;
     if (at.getTime() <= o.now.getTime()) {
       const late = o.clock.workingDaysBetween(at, o.now);
-      left = `мерзімі өтті / срок истёк${late > 0 ? ` (${late} ж.к. / р.д. бұрын / назад)` : ''}`;
+      left = late > 0 ? c(lang, 'deadline.passedAgo', { days: late }) : c(lang, 'deadline.passed');
     } else {
-      const n = o.clock.workingDaysBetween(o.now, at);
-      left = `${n} жұмыс күні / рабочих дней`;
+      left = c(lang, 'deadline.left', { days: o.clock.workingDaysBetween(o.now, at) });
     }
-    rows.push({ step: `${kk} / ${ru}`, due: formatAlmatyDateTime(due), left, at: at.getTime() });
+    rows.push({
+      step: c(lang, `deadline.${variable}`),
+      due: formatAlmatyDateTime(due),
+      left,
+      at: at.getTime(),
+    });
   }
   rows.sort((a, b) => a.at - b.at);
+  if (rows.length === 0) return [{ step: DASH, due: DASH, left: c(lang, 'deadline.none') }];
   return rows.map(({ step, due, left }) => ({ step, due, left }));
 }
 
@@ -489,17 +461,14 @@ const fileNames = (v: unknown) => {
   return names.length ? names.join(', ') : DASH;
 };
 
-function messageRows(vars: Vars): MessageRow[] {
+function messageRows(vars: Vars, lang: Lang): MessageRow[] {
   const rows: MessageRow[] = [];
   for (const p of list(vars.applicantPositions)) {
     const x = obj(p);
     if (!x) continue;
     rows.push({
       at: almatyShown(x.submittedAt),
-      kind:
-        x.late === true
-          ? 'Ұстаным (тыңдаудан кейін) / Позиция (после заслушивания)'
-          : 'Тыңдауға ұстаным / Позиция к заслушиванию',
+      kind: c(lang, x.late === true ? 'message.positionLate' : 'message.position'),
       text: str(x.text) ?? DASH,
       attachments: fileNames(x.attachments),
     });
@@ -507,7 +476,7 @@ function messageRows(vars: Vars): MessageRow[] {
   if (rows.length === 0 && str(vars.applicantPosition)) {
     rows.push({
       at: almatyShown(vars.applicantPositionSubmittedAt),
-      kind: 'Тыңдауға ұстаным / Позиция к заслушиванию',
+      kind: c(lang, 'message.position'),
       text: str(vars.applicantPosition)!,
       attachments: fileNames(vars.applicantPositionAttachments),
     });
@@ -515,7 +484,7 @@ function messageRows(vars: Vars): MessageRow[] {
   if (vars.submittedDocuments !== undefined || str(vars.documentsNote)) {
     rows.push({
       at: almatyShown(vars.documentsSubmittedAt),
-      kind: 'Сұралған құжаттар / Запрошенные документы',
+      kind: c(lang, 'message.documents'),
       text: str(vars.documentsNote) ?? DASH,
       attachments: fileNames(vars.submittedDocuments),
     });
@@ -524,62 +493,48 @@ function messageRows(vars: Vars): MessageRow[] {
   if (complaint) {
     rows.push({
       at: almatyShown(complaint.filedAt),
-      kind: 'Шағым / Жалоба',
+      kind: c(lang, 'message.complaint'),
       text: str(complaint.text) ?? DASH,
       attachments: fileNames(complaint.attachments),
     });
   }
   if (rows.length === 0)
-    rows.push({
-      at: DASH,
-      kind: DASH,
-      text: 'Өтініш берушіден хабар жоқ / Сообщений от заявителя нет',
-      attachments: DASH,
-    });
+    rows.push({ at: DASH, kind: DASH, text: c(lang, 'message.none'), attachments: DASH });
   return rows;
 }
 
-function remarkRows(vars: Vars): RemarkRow[] {
+/** The remarks a form shows, in this order, each under `case.remark.<variable>`. */
+const REMARKS = [
+  'signatureRemarks',
+  'studyNotes',
+  'incompletenessReason',
+  'missingDocumentsRemarks',
+  'legalReviewRemarks',
+  'editorialReviewRemarks',
+  'preliminaryDecisionText',
+  'applicantPositionSummary',
+  'hearingReasons',
+] as const;
+
+function remarkRows(vars: Vars, lang: Lang): RemarkRow[] {
   const rows: RemarkRow[] = [];
-  const add = (who: string, text: unknown) => {
-    if (str(text)) rows.push({ who, text: str(text)! });
-  };
-  add('Басшы: қайтару себебі / Руководитель: причина возврата', vars.signatureRemarks);
-  add('Құжаттарды зерделеу / Изучение документов', vars.studyNotes);
-  add('Толықтығын тексеру / Проверка полноты', vars.incompletenessReason);
-  add('Сұралған құжаттар / Запрошенные документы', vars.missingDocumentsRemarks);
-  add('Құқықтық сараптама / Правовая экспертиза', vars.legalReviewRemarks);
-  add('Редакциялық сараптама / Редакционная экспертиза', vars.editorialReviewRemarks);
-  add('Алдын ала шешім / Предварительное решение', vars.preliminaryDecisionText);
-  add('Тыңдау: ұстаным / Заслушивание: позиция', vars.applicantPositionSummary);
-  add('Тыңдау: уәждер / Заслушивание: мотивы', vars.hearingReasons);
-  if (rows.length === 0) rows.push({ who: DASH, text: 'Ескертпелер жоқ / Замечаний нет' });
+  for (const variable of REMARKS) {
+    const text = str(vars[variable]);
+    if (text) rows.push({ who: c(lang, `remark.${variable}`), text });
+  }
+  if (rows.length === 0) rows.push({ who: DASH, text: c(lang, 'remark.none') });
   return rows;
 }
-
-/** What a generated document is, named for a person (its own title, else its kind). */
-const DOCUMENT_KINDS: Record<string, [string, string]> = {
-  permit: ['Рұқсат', 'Разрешение'],
-  licence: ['Лицензия', 'Лицензия'],
-  'licence-annex': ['Лицензияға қосымша', 'Приложение к лицензии'],
-  refusal: ['Дәлелді бас тарту', 'Мотивированный отказ'],
-  'refusal-further-consideration': ['Әрі қарай қараудан бас тарту', 'Отказ в дальнейшем рассмотрении'],
-  'hearing-record': ['Тыңдау хаттамасы', 'Протокол заслушивания'],
-  'preliminary-decision': ['Алдын ала шешім', 'Предварительное решение'],
-  'complaint-answer': ['Шағымға жауап', 'Ответ на жалобу'],
-  'ministers-order': ['Министр бұйрығы', 'Приказ Министра'],
-  'ministers-order-draft': ['Министр бұйрығының жобасы', 'Проект приказа Министра'],
-  'consent-letter': ['Келісім хат', 'Письмо-согласие'],
-  'antimonopoly-letter': ['Монополияға қарсы органға хат', 'Письмо антимонопольному органу'],
-  'missing-documents-request': ['Құжаттарды сұрату', 'Запрос документов'],
-};
 
 interface FoundDocument {
   documentId: string;
-  title: string;
+  /** The document's own title, as it was generated (in one language or both). */
+  title?: string;
+  kind?: string;
   lang?: string;
 }
 
+/** The generated documents among the variables (`*Document`, the antimonopoly letter), each copy once. */
 function generatedDocuments(vars: Vars): FoundDocument[] {
   const out: FoundDocument[] = [];
   const seen = new Set<string>();
@@ -587,38 +542,42 @@ function generatedDocuments(vars: Vars): FoundDocument[] {
     if (!/Document$|^antimonopolyLetter$/.test(name) || name.startsWith('display')) continue;
     const d = obj(vars[name]);
     if (!d) continue;
-    const kind = str(d.kind);
-    const title = str(d.title) ?? (kind && DOCUMENT_KINDS[kind] ? pair(DOCUMENT_KINDS[kind]) : undefined);
-    if (!title) continue;
     const copies = list(d.documents)
       .map(obj)
-      .filter((c): c is Vars => !!c && !!str(c.documentId));
+      .filter((x): x is Vars => !!x && !!str(x.documentId));
     if (copies.length === 0 && str(d.documentId)) copies.push({ documentId: d.documentId });
-    for (const c of copies) {
-      const id = str(c.documentId)!;
+    for (const copy of copies) {
+      const id = str(copy.documentId)!;
       if (seen.has(id)) continue;
       seen.add(id);
-      out.push({ documentId: id, title, lang: str(c.lang) });
+      out.push({ documentId: id, title: str(d.title), kind: str(d.kind), lang: str(copy.lang) });
     }
   }
   return out;
 }
 
-const LANG_NAME: Record<string, string> = { kk: 'қазақша / на казахском', ru: 'орысша / на русском' };
+/** What a generated document is, named for a person in `lang`: its kind, else its own title. */
+function documentName(d: FoundDocument, lang: Lang): string | undefined {
+  return (d.kind && known(lang, `document.${d.kind}`)) || d.title;
+}
 
-function documentRows(vars: Vars, o: SummaryOptions) {
+function documentRows(vars: Vars, o: SummaryOptions, lang: Lang) {
   const rows: DocumentRow[] = [];
   const links: string[] = [];
   const previews: PreviewDocument[] = [];
   for (const a of list(vars.attachments)) {
-    const x = obj(a);
-    const file = str(x?.fileName);
-    if (file) rows.push({ title: 'Өтінішке қоса берілген / Приложено к заявлению', file });
+    const file = str(obj(a)?.fileName);
+    if (file) rows.push({ title: c(lang, 'document.attached'), file });
   }
   for (const d of generatedDocuments(vars)) {
-    const lang = d.lang && LANG_NAME[d.lang] ? ` (${LANG_NAME[d.lang]})` : '';
-    const file = `${d.title}${lang}`;
-    rows.push({ title: 'Жүйе қалыптастырды / Сформировано системой', file });
+    const name = documentName(d, lang);
+    if (!name) continue;
+    const written =
+      d.lang && (LANGS as readonly string[]).includes(d.lang)
+        ? known(lang, `document.lang.${d.lang}`)
+        : undefined;
+    const file = written ? `${name} (${written})` : name;
+    rows.push({ title: c(lang, 'document.generated'), file });
     if (o.documentsBaseUrl) {
       const url = `${o.documentsBaseUrl}${encodeURIComponent(d.documentId)}`;
       links.push(`- [${file}](${url})`);
@@ -630,43 +589,30 @@ function documentRows(vars: Vars, o: SummaryOptions) {
         });
     } else links.push(`- ${file}`);
   }
-  if (rows.length === 0) rows.push({ title: DASH, file: 'Құжаттар жоқ / Документов нет' });
+  if (rows.length === 0) rows.push({ title: DASH, file: c(lang, 'document.none') });
   return { rows, links: links.length ? links.join('\n') : DASH, previews };
 }
 
-function hearingWindow(vars: Vars, o: SummaryOptions): string {
+function hearingWindow(vars: Vars, o: SummaryOptions, lang: Lang): string {
   const deadline = str(vars.deadlineHearing);
   if (!deadline || Number.isNaN(Date.parse(deadline))) return DASH;
   const latest = formatAlmatyDateTime(deadline);
-  const earliest = o.earliestHearingDay ? dotted(o.earliestHearingDay) : undefined;
-  return earliest
-    ? `${earliest} бастап ${latest} дейін, жұмыс күндері 09:00–18:30 / с ${earliest} по ${latest}, в рабочие дни 09:00–18:30`
-    : `${latest} дейін, жұмыс күндері 09:00–18:30 / не позднее ${latest}, в рабочие дни 09:00–18:30`;
+  return o.earliestHearingDay
+    ? c(lang, 'hearingWindow.range', { earliest: dotted(o.earliestHearingDay), latest })
+    : c(lang, 'hearingWindow.latest', { latest });
 }
 
-const HEARING_METHOD: Record<string, [string, string]> = {
-  'in-person': ['көрсетілетін қызметті берушінің кеңсесінде', 'в офисе услугодателя'],
-  video: ['бейнебайланыс', 'видеосвязь'],
-  written: ['жазбаша ұстаным', 'письменная позиция'],
-};
-const HEARING_OUTCOME: Record<string, [string, string]> = {
-  'refusal-confirmed': ['бас тарту расталды', 'отказ подтверждён'],
-  'position-accepted': ['ұстаным қабылданды — қызмет көрсетіледі', 'позиция принята — услуга оказывается'],
-};
-const RESULT_KIND: Record<string, [string, string]> = {
-  permit: ['Рұқсат', 'Разрешение'],
-  licence: ['Лицензия', 'Лицензия'],
-  'ministers-order': [
-    'Оқу орталығын айқындау туралы Министр бұйрығы',
-    'Приказ Министра об определении учебного центра',
-  ],
-  'consent-letter': ['Келісім хат', 'Письмо-согласие'],
-  refusal: ['Дәлелді бас тарту', 'Мотивированный отказ'],
-  'refusal-further-consideration': [
-    'Әрі қарай қараудан дәлелді бас тарту',
-    'Мотивированный отказ в дальнейшем рассмотрении',
-  ],
-};
+function hearingShown(vars: Vars, lang: Lang): string {
+  if (!str(vars.hearingAt)) return DASH;
+  const method = str(vars.hearingMethod);
+  return [
+    almatyShown(vars.hearingAt),
+    method && known(lang, `hearingMethod.${method}`),
+    str(vars.hearingPlace),
+  ]
+    .filter((x): x is string => !!x)
+    .join(' · ');
+}
 
 /** The signer's position as the service's rules name it: a refusal of C is signed by the department's head. */
 function signerPositionOf(
@@ -679,58 +625,59 @@ function signerPositionOf(
   return `${head.kk} / ${head.ru}`;
 }
 
-export function caseSummary(vars: Vars, o: SummaryOptions): CaseSummary {
+/** What a form shows of the case in `lang`. */
+export function caseDisplay(vars: Vars, o: SummaryOptions, lang: Lang): CaseDisplay {
   const sid = str(vars.serviceId);
   const serviceId = sid && isServiceId(sid) ? sid : undefined;
   const applicant = obj(vars.applicant) ?? {};
   const representative = obj(vars.representative);
-  const rep = representative
-    ? ` · сенімхат бойынша өкіл / представитель по доверенности: ${str(representative.fullName) ?? DASH} (ЖСН/ИИН ${masked(representative.iin)})`
-    : '';
   const kind = str(vars.requestKind);
   const subType = vars.subType === undefined || vars.subType === null ? undefined : String(vars.subType);
-  const serviceName = serviceId ? SERVICES[serviceId].serviceName : undefined;
   const request = [
-    serviceName ? `${serviceName.kk} / ${serviceName.ru}` : DASH,
-    kind && REQUEST_KIND[kind] ? pair(REQUEST_KIND[kind]) : undefined,
-    serviceId === 'security-licence' && subType && SUB_TYPE[subType] ? pair(SUB_TYPE[subType]) : undefined,
-    str(vars.registeredOn) ? `тіркелді / зарегистрировано ${dotted(str(vars.registeredOn)!)}` : undefined,
+    serviceId ? SERVICES[serviceId].serviceName[lang] : DASH,
+    kind ? known(lang, `request.${kind}`) : undefined,
+    serviceId === 'security-licence' && subType ? known(lang, `subType.${subType}`) : undefined,
+    str(vars.registeredOn) ? c(lang, 'registered', { day: dotted(str(vars.registeredOn)!) }) : undefined,
   ].filter((x): x is string => !!x);
-  const documents = documentRows(vars, o);
+  const documents = documentRows(vars, o, lang);
+  const outcome = str(vars.hearingOutcome);
+  const resultKind = str(vars.resultKind);
   return {
-    displayApplicant: `${str(applicant.name) ?? DASH} · БСН/ЖСН / БИН/ИИН ${masked(applicant.bin)}${rep}`,
-    displayRequest: request.join(' · '),
-    displayChecks: checkRows(vars),
-    displayGrounds: groundRows(vars, serviceId),
-    displayDeadlines: deadlineRows(vars, o).length
-      ? deadlineRows(vars, o)
-      : [{ step: DASH, due: DASH, left: 'мерзім есептелмеген / срок не рассчитан' }],
-    displayMessages: messageRows(vars),
-    displayRemarks: remarkRows(vars),
-    displayDocuments: documents.rows,
-    displayDocumentLinks: documents.links,
-    displayPreviews: documents.previews,
-    displayHearingWindow: hearingWindow(vars, o),
-    displayHearing: str(vars.hearingAt)
-      ? [
-          almatyShown(vars.hearingAt),
-          str(vars.hearingMethod) && HEARING_METHOD[str(vars.hearingMethod)!]
-            ? pair(HEARING_METHOD[str(vars.hearingMethod)!])
-            : undefined,
-          str(vars.hearingPlace),
-        ]
-          .filter((x): x is string => !!x)
-          .join(' · ')
-      : DASH,
-    displayHearingOutcome:
-      str(vars.hearingOutcome) && HEARING_OUTCOME[str(vars.hearingOutcome)!]
-        ? pair(HEARING_OUTCOME[str(vars.hearingOutcome)!])
-        : DASH,
-    displayResultKind:
-      str(vars.resultKind) && RESULT_KIND[str(vars.resultKind)!]
-        ? pair(RESULT_KIND[str(vars.resultKind)!])
-        : DASH,
-    displayAntimonopolyAnsweredAt: almatyShown(obj(vars.antimonopolyAnswer)?.answeredAt),
+    applicant: [
+      c(lang, 'applicant', { name: str(applicant.name) ?? DASH, bin: masked(applicant.bin) }),
+      representative
+        ? c(lang, 'representative', {
+            name: str(representative.fullName) ?? DASH,
+            iin: masked(representative.iin),
+          })
+        : undefined,
+    ]
+      .filter((x): x is string => !!x)
+      .join(' · '),
+    request: request.join(' · '),
+    checks: checkRows(vars, lang),
+    grounds: groundRows(vars, serviceId, lang),
+    deadlines: deadlineRows(vars, o, lang),
+    messages: messageRows(vars, lang),
+    remarks: remarkRows(vars, lang),
+    documents: documents.rows,
+    documentLinks: documents.links,
+    previews: documents.previews,
+    hearingWindow: hearingWindow(vars, o, lang),
+    hearing: hearingShown(vars, lang),
+    hearingOutcome: (outcome && known(lang, `hearingOutcome.${outcome}`)) || DASH,
+    resultKind: (resultKind && known(lang, `resultKind.${resultKind}`)) || DASH,
+    antimonopolyAnsweredAt: almatyShown(obj(vars.antimonopolyAnswer)?.answeredAt),
+  };
+}
+
+/** The case in both languages, each its own display, and what the diagrams and forms route on. */
+export function caseSummary(vars: Vars, o: SummaryOptions): CaseSummary {
+  const sid = str(vars.serviceId);
+  const serviceId = sid && isServiceId(sid) ? sid : undefined;
+  return {
+    displayKk: caseDisplay(vars, o, 'kk'),
+    displayRu: caseDisplay(vars, o, 'ru'),
     recordedGroundCodes: recordedGrounds(vars).map((g) => g.code),
     ...(str(vars.signerGroup) && !str(vars.signerPosition)
       ? { signerPosition: signerPositionOf(serviceId, str(vars.resultKind)) }

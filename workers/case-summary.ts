@@ -16,9 +16,9 @@ export interface CaseSummaryDeps {
 }
 
 /**
- * Prepares what the next user task's form shows (domain/case-summary.ts): the `display*` variables,
- * in Kazakh and Russian, with the working days left counted on the legal clock at the moment the
- * task is created, and `recordedGroundCodes`, the refusal grounds the application and the automatic
+ * Prepares what the next user task's form shows (domain/case-summary.ts): `displayKk` and
+ * `displayRu`, the case in each language (the form shows the one of its language), with the working
+ * days left counted on the legal clock at the moment the task is created, and `recordedGroundCodes`, the refusal grounds the application and the automatic
  * checks recorded (the diagrams route such a case to the hearing, never straight to issue).
  */
 export default defineWorker({

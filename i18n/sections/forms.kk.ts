@@ -102,6 +102,7 @@ export const formsKk: Readonly<Record<FormsKey, string>> = {
   'form.field.antimonopolyConsentConfirmed': 'Алдын ала келісім расталды',
   'form.field.consentLetterText': 'Келісім хаттың мәтіні',
   'form.field.objectsCount': 'Күзетілетін объектілер саны',
+  'form.summary.title': 'Іс бойынша мәліметтер',
   'form.summary.applicant': 'Өтініш беруші',
   'form.summary.request': 'Сұрау',
   'form.summary.open-documents': 'Құжаттарды ашу',

@@ -100,6 +100,7 @@ export const formsRu = {
   'form.field.antimonopolyConsentConfirmed': 'Предварительное согласие подтверждено',
   'form.field.consentLetterText': 'Текст письма-согласия',
   'form.field.objectsCount': 'Количество охраняемых объектов',
+  'form.summary.title': 'Сведения по делу',
   'form.summary.applicant': 'Заявитель',
   'form.summary.request': 'Запрос',
   'form.summary.open-documents': 'Открыть документы',

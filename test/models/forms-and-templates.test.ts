@@ -58,8 +58,10 @@ describe('hearing forms (Order 923 §8; APPC art. 73; spec C6)', () => {
   const form = (id: string) => forms.find((x) => x.form.id === id)!.form;
 
   test('the hearing record lists every position the applicant sent, with its attachments and a late mark (rows prepared by the case-summary job)', () => {
-    const table = (form('hearing-record').components as Array<C & { dataSource?: string; id?: string }>).find(
-      (c) => c.type === 'table' && c.id === 'Table_displayMessages',
+    type G = C & { dataSource?: string; id?: string; components?: G[] };
+    const walk = (cs: G[]): G[] => cs.flatMap((c) => [c, ...walk(c.components ?? [])]);
+    const table = walk(form('hearing-record').components as G[]).find(
+      (c) => c.type === 'table' && c.id === 'Table_displayMessages_ru',
     )!;
     const rows = caseSummary(
       {
@@ -81,13 +83,13 @@ describe('hearing forms (Order 923 §8; APPC art. 73; spec C6)', () => {
     expect(evaluateValue(table.dataSource, { ...rows })).toEqual([
       {
         at: '03.03.2026 11:00',
-        kind: 'Тыңдауға ұстаным / Позиция к заслушиванию',
+        kind: 'Позиция к заслушиванию',
         text: 'Бірінші ұстаным',
         attachments: 'qauly.pdf, hat.pdf',
       },
       {
         at: '04.03.2026 11:05',
-        kind: 'Ұстаным (тыңдаудан кейін) / Позиция (после заслушивания)',
+        kind: 'Позиция (после заслушивания)',
         text: 'Кешіккен ұстаным',
         attachments: '—',
       },
@@ -99,6 +101,7 @@ describe('hearing forms (Order 923 §8; APPC art. 73; spec C6)', () => {
       C & { text?: string; disallowPassedDates?: boolean }
     >;
     expect(prelim.some((c) => c.type === 'text' && c.text?.includes('{{hearingTimeError.kk}}'))).toBe(true);
+    expect(prelim.some((c) => c.type === 'text' && c.text?.includes('{{hearingTimeError.ru}}'))).toBe(true);
     const at = prelim.find((c) => c.key === 'hearingAt')!;
     expect(at.validate?.required).toBe(true);
     expect(at.disallowPassedDates).toBe(true);

@@ -55,6 +55,50 @@ describe('grounds recorded by the application and the checks reach the hearing (
     return variablesOf(sys.client, String(task.processInstanceKey));
   }
 
+  test('Order 138 Annex 2 row 11 item 2: the study task\u2019s summary states, in Kazakh and in Russian apart, what the state systems and the check of the specialists answered', async () => {
+    const company = fixtures.fire.insufficientExperience;
+    const key = await submitApplication(sys, permitApplication('FAP-2026-000950', company, true));
+    await completeTask(sys.client, key, 'Task_CheckCompleteness', COMPLETE);
+    const study = await waitForTask(sys.client, key, 'Task_StudyCompliance');
+    const vars = await variablesOf(sys.client, String(study.processInstanceKey));
+    type Display = {
+      applicant: string;
+      checks: Array<Record<string, string>>;
+      grounds: Array<Record<string, string>>;
+      deadlines: Array<Record<string, string>>;
+    };
+    const kk = vars.displayKk as Display;
+    const ru = vars.displayRu as Display;
+    // The legal-entity register answered at the engine's pinned time (Monday 2 March, 10:00 Almaty).
+    expect(ru.checks).toContainEqual({
+      check: 'Юридическое лицо',
+      result: `${vars.legalEntity.name} · запрета суда нет`,
+      source: 'Государственная база данных «Юридические лица»',
+      answeredAt: '02.03.2026 10:00',
+    });
+    expect(kk.checks).toContainEqual({
+      check: 'Заңды тұлға',
+      result: `${vars.legalEntity.name} · сот тыйымы жоқ`,
+      source: '«Заңды тұлғалар» мемлекеттік деректер қоры',
+      answeredAt: '02.03.2026 10:00',
+    });
+    // The check of the specialists found the one short of experience.
+    expect(ru.checks.find((r) => r.check === 'Квалификация специалистов')?.result).toMatch(
+      /^НЕ СООТВЕТСТВУЕТ \(оснований: \d+\); квалифицированных специалистов: 1$/,
+    );
+    expect(kk.checks.find((r) => r.check === 'Мамандардың біліктілігі')?.result).toMatch(/^СӘЙКЕС ЕМЕС/);
+    expect(ru.grounds[0].act).toBe(
+      'подпункт 2) пункта 11 Перечня основных требований (приложение 2 к Правилам)',
+    );
+    expect(ru.grounds[0].facts).toContain('стаж 2 лет');
+    expect(kk.grounds[0].act).not.toBe(ru.grounds[0].act);
+    expect(ru.deadlines.find((r) => r.step === 'Изучение документов')?.left).toMatch(/^рабочих дней: \d+$/);
+    expect(kk.deadlines.find((r) => r.step === 'Құжаттарды зерделеу')?.left).toMatch(/^\d+ жұмыс күні$/);
+    // The BIN is masked; no row of the Russian display holds a Kazakh catalogue text.
+    expect(JSON.stringify(vars.displayRu)).not.toContain(company.bin);
+    expect(JSON.stringify(ru.checks)).not.toMatch(/мемлекеттік|тексеру|жоқ/);
+  }, 60_000);
+
   test('Order 138 Annex 2 row 11 item 5: no permit without consent to restricted personal data — the clerk ticks "no grounds", the application still goes to the hearing on ground A05', async () => {
     const key = await submitApplication(
       sys,
@@ -69,7 +113,7 @@ describe('grounds recorded by the application and the checks reach the hearing (
     const hearing = await hearingOf(key);
     expect(hearing.refusalGrounds).toEqual(['A05_NO_CONSENT_PERSONAL_DATA']);
     // The preliminary decision's form states the ground with the act's paragraph.
-    expect(JSON.stringify(hearing.displayGrounds)).toContain(
+    expect(JSON.stringify((hearing.displayRu as { grounds: unknown }).grounds)).toContain(
       'подпункт 5) пункта 11 Перечня основных требований (приложение 2 к Правилам)',
     );
     expect(await describeState(sys.client, key)).not.toContain('Task_SignResult');
@@ -85,7 +129,7 @@ describe('grounds recorded by the application and the checks reach the hearing (
     await completeTask(sys.client, key, 'Task_StudyCompliance', NO_GROUNDS);
     const hearing = await hearingOf(key);
     expect(hearing.refusalGrounds).toEqual(['A02_PERMIT_REQUIREMENTS']);
-    expect(JSON.stringify(hearing.displayGrounds)).toContain('стаж 2 лет');
+    expect(JSON.stringify((hearing.displayRu as { grounds: unknown }).grounds)).toContain('стаж 2 лет');
   }, 60_000);
 
   test('no ground recorded and none found: the permit goes to signature without a hearing, the position the rules name prefilled for the head', async () => {
@@ -100,6 +144,7 @@ describe('grounds recorded by the application and the checks reach the hearing (
     const sign = await waitForTask(sys.client, key, 'Task_SignResult');
     const vars = await variablesOf(sys.client, String(sign.processInstanceKey));
     expect(vars.signerPosition).toBe('Комитет төрағасы / Председатель Комитета');
-    expect(vars.displayResultKind).toBe('Рұқсат / Разрешение');
+    expect((vars.displayKk as { resultKind: string }).resultKind).toBe('Рұқсат');
+    expect((vars.displayRu as { resultKind: string }).resultKind).toBe('Разрешение');
   }, 60_000);
 });

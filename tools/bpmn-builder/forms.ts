@@ -1,7 +1,9 @@
 /**
  * Writes the Camunda Forms of every user task into forms/, plus forms/i18n/{kk,ru}.json (field key
  * → label) for our web app's language switch. Labels inside the forms are "Kazakh / Russian" so
- * that Camunda Tasklist, which has no language switch, shows both.
+ * that Camunda Tasklist, which has no language switch, shows both; the case summary and the texts
+ * built from it are one group or text per language, hidden by `formLanguage` (our worklist sets it;
+ * Tasklist leaves it unset and shows both).
  * Run: `npx tsx tools/bpmn-builder/forms.ts`.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -9,7 +11,7 @@ import { join } from 'node:path';
 import { groundsOf } from '../../domain/rules/refusal-grounds';
 import { premisesDocument, SUB_TYPE_ONE_DOCUMENTS } from '../../domain/rules/security-requirements';
 import { SERVICE_IDS, type ServiceId } from '../../domain/services';
-import { t, type MessageKey } from '../../i18n';
+import { LANGS, t, type Lang, type MessageKey } from '../../i18n';
 
 type L = [kk: string, ru: string];
 /** A text of the message catalogue (i18n/sections/forms.*) in both languages. */
@@ -82,72 +84,83 @@ const earlierWording = (): Component => ({
 const reason = (key: string, l: L, hide: string): Component =>
   textarea(key, l, { validate: { required: true, minLength: 20, maxLength: 4000 }, conditional: { hide } });
 
-/** A read-only table fed by a display variable the case-summary job prepares. */
-const table = (key: string, l: L, columns: Array<[string, L]>): Component => ({
-  type: 'table',
-  id: `Table_${key}`,
-  label: label(`Table_${key}`, l),
-  dataSource: `=if ${key} = null then [] else ${key}`,
-  columns: columns.map(([k, [kk, ru]]) => ({ key: k, label: `${kk} / ${ru}` })),
-});
+/** The display variable the case-summary job prepares in `lang` (domain/case-summary.ts). */
+const displayOf = (lang: Lang) => (lang === 'kk' ? 'displayKk' : 'displayRu');
+/**
+ * Shown in the form's language: our worklist passes `formLanguage` (the page's language); Camunda
+ * Tasklist, which has no language switch, passes none and shows both, each in its own language.
+ */
+const inLanguage = (lang: Lang) => ({ hide: `=formLanguage = "${lang === 'kk' ? 'ru' : 'kk'}"` });
+
+/** A read-only table of the case summary in `lang`, fed by `display<Lang>.<rows>`. */
+const table = (lang: Lang, rows: string, columns: string[]): Component => {
+  const path = `${displayOf(lang)}.${rows}`;
+  const name = `display${rows[0].toUpperCase()}${rows.slice(1)}`;
+  return {
+    type: 'table',
+    id: `Table_${name}_${lang}`,
+    label: t(lang, `form.table.${name}` as MessageKey),
+    dataSource: `=if ${path} = null then [] else ${path}`,
+    columns: columns.map((k) => ({ key: k, label: t(lang, `form.table.${name}.${k}` as MessageKey) })),
+  };
+};
+
+/** A text view in each language (fixed ids `Text_<name>_kk`, `Text_<name>_ru`), each shown in its form language. */
+const textInLanguages = (name: string, md: (lang: Lang, display: string) => string): Component[] => {
+  // Takes the place of one numbered text view: the numbered ids after it stay as they were.
+  ++seq;
+  return LANGS.map((lang) => ({
+    type: 'text',
+    id: `Text_${name}_${lang}`,
+    text: md(lang, displayOf(lang)),
+    conditional: inLanguage(lang),
+  }));
+};
 
 /**
  * The case as it stands when the task was created (domain/case-summary.ts, prepared by the
- * case-summary job before the task): who applies and for what, each check with its result, source
- * and time, the grounds with their facts and the act's paragraph, the terms with working days left,
- * the applicant's positions and messages, the remarks, and the documents with links and a preview.
- * Fixed ids, so that the numbered ids of the forms' own fields stay as they were.
+ * case-summary job before the task), one group per language: who applies and for what, each check
+ * with its result, source and time, the grounds with their facts and the act's paragraph, the terms
+ * with working days left, the applicant's positions and messages, the remarks, and the documents
+ * with links and a preview. Fixed ids, so that the numbered ids of the forms' own fields stay as they were.
  */
-const caseSummary = (): Component[] => [
-  {
-    type: 'text',
-    id: 'Text_CaseSummary',
-    text: `**${pair('form.summary.applicant')}:** {{displayApplicant}}\n\n**${pair('form.summary.request')}:** {{displayRequest}}`,
-  },
-  table('displayDeadlines', m('form.table.displayDeadlines'), [
-    ['step', m('form.table.displayDeadlines.step')],
-    ['due', m('form.table.displayDeadlines.due')],
-    ['left', m('form.table.displayDeadlines.left')],
-  ]),
-  table('displayChecks', m('form.table.displayChecks'), [
-    ['check', m('form.table.displayChecks.check')],
-    ['result', m('form.table.displayChecks.result')],
-    ['source', m('form.table.displayChecks.source')],
-    ['answeredAt', m('form.table.displayChecks.answeredAt')],
-  ]),
-  table('displayGrounds', m('form.table.displayGrounds'), [
-    ['ground', m('form.table.displayGrounds.ground')],
-    ['facts', m('form.table.displayGrounds.facts')],
-    ['act', m('form.table.displayGrounds.act')],
-  ]),
-  table('displayMessages', m('form.table.displayMessages'), [
-    ['at', m('form.table.displayMessages.at')],
-    ['kind', m('form.table.displayMessages.kind')],
-    ['text', m('form.table.displayMessages.text')],
-    ['attachments', m('form.table.displayMessages.attachments')],
-  ]),
-  table('displayRemarks', m('form.table.displayRemarks'), [
-    ['who', m('form.table.displayRemarks.who')],
-    ['text', m('form.table.displayRemarks.text')],
-  ]),
-  table('displayDocuments', m('form.table.displayDocuments'), [
-    ['title', m('form.table.displayDocuments.title')],
-    ['file', m('form.table.displayDocuments.file')],
-  ]),
-  {
-    type: 'text',
-    id: 'Text_DocumentLinks',
-    text: `**${pair('form.summary.open-documents')}:**\n\n{{displayDocumentLinks}}`,
-  },
-  {
-    type: 'documentPreview',
-    id: 'DocumentPreview_Documents',
-    label: label('DocumentPreview_Documents', m('form.field.DocumentPreview_Documents')),
-    dataSource: '=displayPreviews',
-    maxHeight: 600,
-    conditional: { hide: '=displayPreviews = null or count(displayPreviews) = 0' },
-  },
-];
+const caseSummarySection = (lang: Lang): Component => {
+  const d = displayOf(lang);
+  return {
+    type: 'group',
+    id: `Group_CaseSummary_${lang}`,
+    label: t(lang, 'form.summary.title'),
+    showOutline: true,
+    conditional: inLanguage(lang),
+    components: [
+      {
+        type: 'text',
+        id: `Text_CaseSummary_${lang}`,
+        text: `**${t(lang, 'form.summary.applicant')}:** {{${d}.applicant}}\n\n**${t(lang, 'form.summary.request')}:** {{${d}.request}}`,
+      },
+      table(lang, 'deadlines', ['step', 'due', 'left']),
+      table(lang, 'checks', ['check', 'result', 'source', 'answeredAt']),
+      table(lang, 'grounds', ['ground', 'facts', 'act']),
+      table(lang, 'messages', ['at', 'kind', 'text', 'attachments']),
+      table(lang, 'remarks', ['who', 'text']),
+      table(lang, 'documents', ['title', 'file']),
+      {
+        type: 'text',
+        id: `Text_DocumentLinks_${lang}`,
+        text: `**${t(lang, 'form.summary.open-documents')}:**\n\n{{${d}.documentLinks}}`,
+      },
+      {
+        type: 'documentPreview',
+        id: `DocumentPreview_Documents_${lang}`,
+        label: t(lang, 'form.field.DocumentPreview_Documents'),
+        dataSource: `=${d}.previews`,
+        maxHeight: 600,
+        conditional: { hide: `=${d}.previews = null or count(${d}.previews) = 0` },
+      },
+    ],
+  };
+};
+const caseSummary = (): Component[] => LANGS.map(caseSummarySection);
 
 function form(formId: string, title: L, components: Component[], o: { summary?: false } = {}) {
   return {
@@ -305,10 +318,15 @@ const forms = [
   studyForm(SERVICE_IDS[0]),
   form('preliminary-decision', m('form.title.preliminary-decision'), [
     // C6: the check of the hearing time sends a rejected time back here with its reason.
-    text(
-      `{{#if hearingTimeError}}**${pair('form.preliminary-decision.time-rejected')}:** {{hearingTimeError.kk}} / {{hearingTimeError.ru}}{{/if}}`,
+    ...textInLanguages(
+      'HearingTimeError',
+      (lang) =>
+        `{{#if hearingTimeError}}**${t(lang, 'form.preliminary-decision.time-rejected')}:** {{hearingTimeError.${lang}}}{{/if}}`,
     ),
-    text(`**${pair('form.preliminary-decision.hearing-window')}:** {{displayHearingWindow}}`),
+    ...textInLanguages(
+      'HearingWindow',
+      (lang, d) => `**${t(lang, 'form.preliminary-decision.hearing-window')}:** {{${d}.hearingWindow}}`,
+    ),
     {
       type: 'datetime',
       key: 'hearingAt',
@@ -334,9 +352,9 @@ const forms = [
     }),
   ]),
   form('hearing-record', m('form.title.hearing-record'), [
-    text(`**${pair('form.hearing')}:** {{displayHearing}}`),
+    ...textInLanguages('Hearing', (lang, d) => `**${t(lang, 'form.hearing')}:** {{${d}.hearing}}`),
     // C6: every position the applicant sent, with its attachments, those sent after the hearing
-    // time marked, are in the summary's messages table (displayMessages).
+    // time marked, are in the summary's messages table (`display<Lang>.messages`).
     textarea('applicantPositionSummary', m('form.field.applicantPositionSummary'), {
       validate: { required: true, minLength: 20, maxLength: 8000 },
     }),
@@ -349,7 +367,10 @@ const forms = [
     }),
   ]),
   form('signature', m('form.title.signature'), [
-    text(`${pair('form.signature.result')}: **{{displayResultKind}}**`),
+    ...textInLanguages(
+      'ResultKind',
+      (lang, d) => `${t(lang, 'form.signature.result')}: **{{${d}.resultKind}}**`,
+    ),
     radio('decision', m('form.field.decision'), [
       ['approve', m('form.field.decision.approve')],
       ['refuse', m('form.field.decision.refuse')],
@@ -369,7 +390,7 @@ const forms = [
     textarea('orderText', m('form.field.orderText'), {
       validate: { required: true, minLength: 100, maxLength: 20000 },
     }),
-    // The experts' remarks are in the summary's remarks table (displayRemarks).
+    // The experts' remarks are in the summary's remarks table (`display<Lang>.remarks`).
   ]),
   form('legal-review', m('form.title.legal-review'), [
     text('{{orderTitle}}'),
@@ -386,7 +407,7 @@ const forms = [
     ),
   ]),
   form('complaint-review', m('form.title.complaint-review'), [
-    // The complaint's text and date are in the summary's messages table (displayMessages).
+    // The complaint's text and date are in the summary's messages table (`display<Lang>.messages`).
     radio('complaintUpheld', m('form.field.complaintUpheld'), [
       ['true', m('form.field.complaintUpheld.true')],
       ['false', m('form.field.complaintUpheld.false')],
@@ -426,14 +447,14 @@ const forms = [
   ]),
   form('consent-letter-draft', m('form.title.consent-letter-draft'), [
     // What the body answered (rules §10) and, when the clerk recorded it unconfirmed, the hearing on it.
-    text(
+    ...textInLanguages('AntimonopolyAnswer', (lang, d) =>
       [
-        `**${pair('form.consent-letter-draft.answer')}:**`,
-        `{{#if antimonopolyAnswer.consent = true}}${pair('form.consent-letter-draft.confirmed')}{{/if}}` +
-          `{{#if antimonopolyAnswer.consent = false}}${pair('form.consent-letter-draft.not-confirmed')}{{/if}}` +
-          `{{#if antimonopolyAnswer = null}}${pair('form.consent-letter-draft.no-answer')}{{/if}}`,
-        `{{#if antimonopolyAnswer.letterId}}${pair('form.consent-letter-draft.letter')} {{antimonopolyAnswer.letterId}}, {{displayAntimonopolyAnsweredAt}}. {{antimonopolyAnswer.comment}}{{/if}}`,
-        `{{#if hearingOutcome}}**${pair('form.hearing')}:** {{displayHearingOutcome}}. {{hearingReasons}}{{/if}}`,
+        `**${t(lang, 'form.consent-letter-draft.answer')}:**`,
+        `{{#if antimonopolyAnswer.consent = true}}${t(lang, 'form.consent-letter-draft.confirmed')}{{/if}}` +
+          `{{#if antimonopolyAnswer.consent = false}}${t(lang, 'form.consent-letter-draft.not-confirmed')}{{/if}}` +
+          `{{#if antimonopolyAnswer = null}}${t(lang, 'form.consent-letter-draft.no-answer')}{{/if}}`,
+        `{{#if antimonopolyAnswer.letterId}}${t(lang, 'form.consent-letter-draft.letter')} {{antimonopolyAnswer.letterId}}, {{${d}.antimonopolyAnsweredAt}}. {{antimonopolyAnswer.comment}}{{/if}}`,
+        `{{#if hearingOutcome}}**${t(lang, 'form.hearing')}:** {{${d}.hearingOutcome}}. {{hearingReasons}}{{/if}}`,
       ].join('\n\n'),
     ),
     checkbox('antimonopolyConsentConfirmed', m('form.field.antimonopolyConsentConfirmed')),

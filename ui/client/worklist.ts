@@ -417,7 +417,12 @@ function renderTask(data: any, draft: { data: Record<string, unknown>; savedAt: 
   const current: NonNullable<typeof open> = { key: task.userTaskKey, form: null, data: {}, claim: claimBtn };
   open = current;
   if (data.form) {
-    const initial = { ...toFormData(data.form.schema, data.variables), ...(draft?.data ?? {}) };
+    // The form shows its case summary in the page's language (`formLanguage`, not a field: never submitted).
+    const initial = {
+      ...toFormData(data.form.schema, data.variables),
+      formLanguage: lang,
+      ...(draft?.data ?? {}),
+    };
     current.data = initial;
     if (draft) draftNote.textContent = fill(t('wl.draftRestored'), { time: formatDate(draft.savedAt) });
     const form = new Form({ container: formBox, properties: { disabled: !mine } } as never);

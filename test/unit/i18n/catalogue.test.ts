@@ -117,6 +117,7 @@ describe('the catalogue sections (documents, errors, forms, refusal grounds, rul
   const CYRILLIC = /[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]/;
   const SOURCES = [
     'domain/applications/cabinet.ts',
+    'domain/case-summary.ts',
     'adapters/eds/verify.ts',
     'domain/documents/build.ts',
     'domain/documents/context.ts',
@@ -139,6 +140,7 @@ describe('the catalogue sections (documents, errors, forms, refusal grounds, rul
     'ui/auth/oidc.ts',
     'ui/auth/sessions.ts',
     'ui/eds/routes.ts',
+    'workers/case-summary.ts',
   ];
   /** String and template literal texts of a source file that hold Kazakh or Russian letters. */
   function cyrillicStrings(
