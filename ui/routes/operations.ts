@@ -90,7 +90,8 @@ export function isProtectedVariable(name: string): boolean {
       'applicationNumber',
       'applicant',
       'serviceId',
-      'displayApplicant',
+      'displayKk',
+      'displayRu',
       'registeredOn',
       'receivedAt',
     ].includes(name) ||
