@@ -75,8 +75,10 @@ export async function startUi(env: NodeJS.ProcessEnv = process.env, opts: StartU
     clock: systemClock,
     blobs: blobStoreFromConfig(config, 'documents', documentsDir),
   });
-  const designerDrafts = createDraftStore(dataDir);
-  const taskDrafts = createTaskDraftStore(dataDir);
+  // Drafts, the operators' log and sessions are in the application database: every replica sees
+  // them, and a restart keeps them.
+  const designerDrafts = createDraftStore(database);
+  const taskDrafts = createTaskDraftStore(database);
 
   const buildDir = await browserBundles();
   // Listen first: the embedded identity provider needs the web app's address to register it.
@@ -105,7 +107,7 @@ export async function startUi(env: NodeJS.ProcessEnv = process.env, opts: StartU
     });
     issuer = idp.issuer;
   }
-  const sessionStore = createSessionStore(dataDir);
+  const sessionStore = createSessionStore(database);
   const app = createApp({
     camunda,
     processStarter: processStarter(config),
@@ -148,7 +150,7 @@ export async function startUi(env: NodeJS.ProcessEnv = process.env, opts: StartU
     designerDrafts,
     // The operations pages record into the same stores as `npm run calendar:revise` / `mci:record`.
     operations: {
-      audit: createOperatorAuditLog(dataDir),
+      audit: createOperatorAuditLog(database),
       calendarRevisions: createCalendarRevisionStore(database),
       mciRecords: createMciRecordStore(database),
     },
@@ -164,9 +166,6 @@ export async function startUi(env: NodeJS.ProcessEnv = process.env, opts: StartU
       resumer.stop();
       server.close(() => {
         void store.close();
-        sessionStore.close();
-        designerDrafts.close();
-        taskDrafts.close();
         void database.close().then(resolve, resolve);
       });
       server.closeAllConnections();
