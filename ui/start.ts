@@ -23,6 +23,7 @@ import { createGatewayClients } from '../adapters/gateway';
 import { createLegalAmendmentStore } from '../adapters/legal-amendments';
 import { databaseLocation, openAppDatabase } from '../adapters/db/connect';
 import { createAuditTrail } from '../adapters/db/audit';
+import { importLegacyFiles } from '../adapters/db/upgrade';
 import { lintDiagram } from '../engine/lint';
 import { createApp } from './app';
 import { createDraftStore } from './designer/drafts';
@@ -67,6 +68,10 @@ export async function startUi(env: NodeJS.ProcessEnv = process.env, opts: StartU
   // embedded SQLite default is migrated here.
   const database = openAppDatabase(databaseLocation(config));
   await database.ready();
+  // An install from before the application database: its files in UI_DATA_DIR are copied in once.
+  const imported = await importLegacyFiles(database, dataDir);
+  if (Object.keys(imported).length)
+    log.info('earlier web-app files copied into the application database', imported);
   const store = createApplicationStore(database);
 
   const documentsDir = path.resolve(config.documents.dir);
