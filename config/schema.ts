@@ -234,7 +234,7 @@ export const CONFIG_KEYS = [
 
   key('ui.dataDir', 'UI_DATA_DIR', text(), {
     default: './data/ui',
-    doc: 'The web sessions (sessions.sqlite), designer drafts, uploaded attachments and, unless DATABASE_URL is set, the application database (app.sqlite: applications, operator records, audit trail; the workers open it too).',
+    doc: 'Uploaded attachments and, unless DATABASE_URL is set, the application database (app.sqlite: applications, operator records, audit trail, drafts, operator actions, sessions; the workers open it too).',
     services: ['ui', 'workers'],
   }),
   key('ui.sessionIdleMinutes', 'UI_SESSION_IDLE_MINUTES', int(1, 24 * 60), {
