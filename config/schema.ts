@@ -226,7 +226,7 @@ export const CONFIG_KEYS = [
     'UI_SESSION_SECRET',
     { schema: z.string().min(32), type: 'string of ≥ 32 characters' },
     {
-      doc: 'Signs web sessions. Required in production; in embedded mode the web app generates one per start.',
+      doc: 'Signs web sessions. Required in production; in embedded mode the web app makes one once and keeps it in UI_DATA_DIR/session-secret. Every replica needs the same one.',
       secret: true,
       services: ['ui'],
     },

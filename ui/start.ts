@@ -33,7 +33,7 @@ import { createCalendarRevisionStore } from '../adapters/calendar-revisions';
 import { createMciRecordStore } from '../adapters/mci-records';
 import { createTaskDraftStore } from './worklist/drafts';
 import { startEmbeddedIdp, type EmbeddedIdp } from './auth/embedded-idp';
-import { createSessionStore } from './auth/sessions';
+import { createSessionStore, embeddedSessionSecret } from './auth/sessions';
 import { edsConfigFrom } from './eds/config';
 
 const REPO_ROOT = path.resolve(__dirname, '..');
@@ -61,8 +61,9 @@ export async function startUi(env: NodeJS.ProcessEnv = process.env, opts: StartU
   const config = loadConfig(env);
   const log = createLogger('ui', config.log.level);
   const dataDir = path.resolve(config.ui.dataDir);
-  // Embedded mode may run without a configured secret: sessions then last one process lifetime.
-  const sessionSecret = config.ui.sessionSecret ?? randomBytes(32).toString('hex');
+  // Embedded mode may run without a configured secret: one is made once and kept in UI_DATA_DIR,
+  // so sessions survive a restart.
+  const sessionSecret = config.ui.sessionSecret ?? embeddedSessionSecret(dataDir);
   const camunda = new Camunda8(camundaClientOptions(config)).getOrchestrationClusterApiClient();
   // The application database: fails the start naming it when it is down or not migrated; the
   // embedded SQLite default is migrated here.

@@ -3,14 +3,17 @@
  * PostgreSQL): a sign-in on one is valid on the other and after a restart; sign-out on either ends
  * it on both; the idle limit applies as before.
  */
+import { mkdtempSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { openAppDatabase, type AppDatabase } from '../../adapters/db/connect';
 import { makeBin } from '../../domain/identifiers';
 import { defaultLegalClock } from '../../domain/legal-clock';
 import { createApplicationStore } from '../../intake/store';
 import { createApp } from '../../ui/app';
-import { createSessionStore } from '../../ui/auth/sessions';
+import { createSessionStore, embeddedSessionSecret } from '../../ui/auth/sessions';
 import { movableClock } from '../ui/support/harness';
 import {
   DIALECTS,
@@ -179,4 +182,12 @@ describe.each(DIALECTS)('sessions on two web-app replicas on $name', ({ open }) 
       await pg.stop();
     }
   });
+});
+
+test('an embedded install without UI_SESSION_SECRET makes its session secret once and keeps it owner-only in UI_DATA_DIR, so sessions survive a restart', () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'kzp-secret-'));
+  const first = embeddedSessionSecret(dir);
+  expect(first).toMatch(/^[0-9a-f]{64}$/);
+  expect(embeddedSessionSecret(dir)).toBe(first);
+  expect(statSync(path.join(dir, 'session-secret')).mode & 0o777).toBe(0o600);
 });

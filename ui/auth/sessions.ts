@@ -1,5 +1,7 @@
 import { both } from '../../i18n';
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Express, NextFunction, Request, Response } from 'express';
 import type { Clock } from '../../domain/clock';
 import { LANG_COOKIE, parseCookies, SESSION_COOKIE, type Session } from '../auth';
@@ -26,6 +28,25 @@ export type SessionStore = SessionStoreOf<Identity>;
 /** Sessions in the application database `db`, or in a private in-memory one (`':memory:'`). */
 export function createSessionStore(db: AppDatabase | ':memory:'): SessionStore {
   return createSessionRepository<Identity>(db);
+}
+
+/**
+ * The embedded install's session secret when none is configured: made once and kept in
+ * `<dataDir>/session-secret` (owner-only), so sessions survive a restart. It is not kept in the
+ * database, so that a copy of the database alone gives no working cookie.
+ */
+export function embeddedSessionSecret(dataDir: string): string {
+  const file = path.join(dataDir, 'session-secret');
+  mkdirSync(dataDir, { recursive: true });
+  try {
+    writeFileSync(file, randomBytes(32).toString('hex'), { flag: 'wx', mode: 0o600 });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+  const secret = readFileSync(file, 'utf8').trim();
+  if (secret.length < 32)
+    throw new Error(`${file} holds no usable session secret: delete it to make a new one`);
+  return secret;
 }
 
 export interface SessionOptions {
