@@ -232,7 +232,7 @@ export const CONFIG_KEYS = [
     'UI_SESSION_SECRET',
     { schema: z.string().min(32), type: 'string of ≥ 32 characters' },
     {
-      doc: 'Signs web sessions. Required in production; in embedded mode the web app generates one per start.',
+      doc: 'Signs web sessions. Required in production; in embedded mode the web app makes one once and keeps it in UI_DATA_DIR/session-secret. Every replica needs the same one.',
       secret: true,
       services: ['ui'],
     },
@@ -240,7 +240,7 @@ export const CONFIG_KEYS = [
 
   key('ui.dataDir', 'UI_DATA_DIR', text(), {
     default: './data/ui',
-    doc: 'The web sessions (sessions.sqlite), designer drafts, uploaded attachments and, unless DATABASE_URL is set, the application database (app.sqlite: applications, operator records, audit trail; the workers open it too).',
+    doc: 'Uploaded attachments and, unless DATABASE_URL is set, the application database (app.sqlite: applications, operator records, audit trail, drafts, operator actions, sessions; the workers open it too).',
     services: ['ui', 'workers'],
   }),
   key('ui.sessionIdleMinutes', 'UI_SESSION_IDLE_MINUTES', int(1, 24 * 60), {

@@ -332,7 +332,7 @@ export function createApp(deps: AppDeps): express.Express {
   });
   // Staff sign in through the identity provider only. Until the EDS sign-in replaces it, an
   // applicant names the company's BIN here and sees only that BIN's applications.
-  app.post('/signin', (req, res) => {
+  app.post('/signin', async (req, res) => {
     const lang = req.lang;
     const given = Buffer.from(String(req.body?._signin ?? ''));
     const expected = Buffer.from(parseCookies(req.headers.cookie)[SIGNIN_COOKIE] ?? '');
@@ -355,7 +355,7 @@ export function createApp(deps: AppDeps): express.Express {
       return signInForm(req, res, 400, t(lang, 'error.app.iinBinInvalid'));
     }
     res.clearCookie(SIGNIN_COOKIE, { ...sessions.cookieOptions(), path: '/signin' });
-    const session = startSession(res, {
+    const session = await startSession(res, {
       kind: 'applicant',
       iin: isIin ? bin : '',
       bin,
@@ -364,7 +364,7 @@ export function createApp(deps: AppDeps): express.Express {
     res.redirect(homeFor(session));
   });
   app.post('/signout', async (req, res) => {
-    const ended = sessions.end(req, res);
+    const ended = await sessions.end(req, res);
     // Staff also leave the provider's session (RP-initiated logout), so "sign in" asks again.
     const atProvider =
       ended?.identity.kind === 'staff' && oidc ? await oidc.endSessionUrl(ended.idToken) : undefined;
@@ -1004,7 +1004,7 @@ export function createApp(deps: AppDeps): express.Express {
   /** What the designer opens: the latest draft, else the running version, else the repository file. */
   async function openDiagram(name: string) {
     const repository = await readOrUndefined(path.join(bpmnDir, name));
-    const draft = drafts.latest('bpmn', name);
+    const draft = await drafts.latest('bpmn', name);
     const live = await running(processIdOf(draft?.content ?? repository ?? ''));
     if (draft)
       return { source: 'draft', xml: draft.content, savedBy: draft.savedBy, savedAt: draft.savedAt, live };
@@ -1024,7 +1024,7 @@ export function createApp(deps: AppDeps): express.Express {
   }
 
   app.get('/api/designer/diagrams', designer, async (_req, res) => {
-    const names = new Set([...(await listDir(bpmnDir, '.bpmn')), ...drafts.names('bpmn')]);
+    const names = new Set([...(await listDir(bpmnDir, '.bpmn')), ...(await drafts.names('bpmn'))]);
     res.json({ items: [...names].sort() });
   });
   app.get('/api/designer/diagrams/:name', designer, async (req, res) => {
@@ -1041,7 +1041,7 @@ export function createApp(deps: AppDeps): express.Express {
       const name = safeName(String(req.params.name), '.bpmn');
       const xml = bpmnXml(req.body);
       const savedAt = clock.now().getTime();
-      drafts.save({ kind: 'bpmn', name, content: xml, savedBy: session(req).userId, savedAt });
+      await drafts.save({ kind: 'bpmn', name, content: xml, savedBy: session(req).userId, savedAt });
       res.json({ saved: name, savedAt, problems: await gate(name, xml) });
     },
   );
@@ -1083,7 +1083,7 @@ export function createApp(deps: AppDeps): express.Express {
     const processId = processIdOf(xml);
     const live = await running(processId);
     const diff = await safeDiff(live?.xml, xml);
-    drafts.save({
+    await drafts.save({
       kind: 'bpmn',
       name,
       content: xml,
@@ -1126,12 +1126,13 @@ export function createApp(deps: AppDeps): express.Express {
   });
 
   app.get('/api/designer/forms', designer, async (_req, res) => {
-    const names = new Set([...(await listDir(formsDir, '.form')), ...drafts.names('form')]);
+    const names = new Set([...(await listDir(formsDir, '.form')), ...(await drafts.names('form'))]);
     res.json({ items: [...names].sort() });
   });
   app.get('/api/designer/forms/:name', designer, async (req, res) => {
     const name = safeName(String(req.params.name), '.form');
-    const text = drafts.latest('form', name)?.content ?? (await readOrUndefined(path.join(formsDir, name)));
+    const text =
+      (await drafts.latest('form', name))?.content ?? (await readOrUndefined(path.join(formsDir, name)));
     if (text === undefined) throw notFound();
     res.type('application/json').send(text);
   });
@@ -1141,7 +1142,7 @@ export function createApp(deps: AppDeps): express.Express {
     const schema = req.body as { components?: unknown; id?: unknown };
     if (!schema || typeof schema !== 'object' || !Array.isArray(schema.components))
       throw httpError(400, 'error.app.formSchemaRequired');
-    drafts.save({
+    await drafts.save({
       kind: 'form',
       name,
       content: `${JSON.stringify(schema, null, 2)}\n`,

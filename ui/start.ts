@@ -23,6 +23,7 @@ import { createGatewayClients } from '../adapters/gateway';
 import { createLegalAmendmentStore } from '../adapters/legal-amendments';
 import { databaseLocation, openAppDatabase } from '../adapters/db/connect';
 import { createAuditTrail } from '../adapters/db/audit';
+import { importLegacyFiles } from '../adapters/db/upgrade';
 import { lintDiagram } from '../engine/lint';
 import { createApp } from './app';
 import { createDraftStore } from './designer/drafts';
@@ -32,7 +33,7 @@ import { createCalendarRevisionStore } from '../adapters/calendar-revisions';
 import { createMciRecordStore } from '../adapters/mci-records';
 import { createTaskDraftStore } from './worklist/drafts';
 import { startEmbeddedIdp, type EmbeddedIdp } from './auth/embedded-idp';
-import { createSessionStore } from './auth/sessions';
+import { createSessionStore, embeddedSessionSecret } from './auth/sessions';
 import { edsConfigFrom } from './eds/config';
 
 const REPO_ROOT = path.resolve(__dirname, '..');
@@ -60,13 +61,18 @@ export async function startUi(env: NodeJS.ProcessEnv = process.env, opts: StartU
   const config = loadConfig(env);
   const log = createLogger('ui', config.log.level);
   const dataDir = path.resolve(config.ui.dataDir);
-  // Embedded mode may run without a configured secret: sessions then last one process lifetime.
-  const sessionSecret = config.ui.sessionSecret ?? randomBytes(32).toString('hex');
+  // Embedded mode may run without a configured secret: one is made once and kept in UI_DATA_DIR,
+  // so sessions survive a restart.
+  const sessionSecret = config.ui.sessionSecret ?? embeddedSessionSecret(dataDir);
   const camunda = new Camunda8(camundaClientOptions(config)).getOrchestrationClusterApiClient();
   // The application database: fails the start naming it when it is down or not migrated; the
   // embedded SQLite default is migrated here.
   const database = openAppDatabase(databaseLocation(config));
   await database.ready();
+  // An install from before the application database: its files in UI_DATA_DIR are copied in once.
+  const imported = await importLegacyFiles(database, dataDir);
+  if (Object.keys(imported).length)
+    log.info('earlier web-app files copied into the application database', imported);
   const store = createApplicationStore(database);
 
   const documentsDir = path.resolve(config.documents.dir);
@@ -75,8 +81,10 @@ export async function startUi(env: NodeJS.ProcessEnv = process.env, opts: StartU
     clock: systemClock,
     blobs: blobStoreFromConfig(config, 'documents', documentsDir),
   });
-  const designerDrafts = createDraftStore(dataDir);
-  const taskDrafts = createTaskDraftStore(dataDir);
+  // Drafts, the operators' log and sessions are in the application database: every replica sees
+  // them, and a restart keeps them.
+  const designerDrafts = createDraftStore(database);
+  const taskDrafts = createTaskDraftStore(database);
 
   const buildDir = await browserBundles();
   // Listen first: the embedded identity provider needs the web app's address to register it.
@@ -105,7 +113,7 @@ export async function startUi(env: NodeJS.ProcessEnv = process.env, opts: StartU
     });
     issuer = idp.issuer;
   }
-  const sessionStore = createSessionStore(dataDir);
+  const sessionStore = createSessionStore(database);
   const app = createApp({
     camunda,
     processStarter: processStarter(config),
@@ -148,7 +156,7 @@ export async function startUi(env: NodeJS.ProcessEnv = process.env, opts: StartU
     designerDrafts,
     // The operations pages record into the same stores as `npm run calendar:revise` / `mci:record`.
     operations: {
-      audit: createOperatorAuditLog(dataDir),
+      audit: createOperatorAuditLog(database),
       calendarRevisions: createCalendarRevisionStore(database),
       mciRecords: createMciRecordStore(database),
     },
@@ -164,9 +172,6 @@ export async function startUi(env: NodeJS.ProcessEnv = process.env, opts: StartU
       resumer.stop();
       server.close(() => {
         void store.close();
-        sessionStore.close();
-        designerDrafts.close();
-        taskDrafts.close();
         void database.close().then(resolve, resolve);
       });
       server.closeAllConnections();

@@ -68,7 +68,7 @@ const MAX_DETAIL_CHARS = 16_000;
  */
 let lastMs = 0;
 let counter = 0;
-function orderedId(): string {
+export function orderedId(): string {
   const ms = Date.now();
   counter = ms === lastMs ? counter + 1 : 0;
   lastMs = ms;

@@ -92,4 +92,79 @@ export const MIGRATIONS: Record<string, Migration> = {
       await db.schema.dropTable('applications').execute();
     },
   },
+  '0003-web-app-state': {
+    async up(db: Kysely<unknown>) {
+      // What a clerk typed into a task's form, per person and task.
+      await db.schema
+        .createTable('task_drafts')
+        .addColumn('user_task_key', 'text', (c) => c.notNull())
+        .addColumn('user_id', 'text', (c) => c.notNull())
+        .addColumn('data', 'text', (c) => c.notNull())
+        .addColumn('saved_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('task_drafts_pk', ['user_task_key', 'user_id'])
+        .execute();
+      // Operators' actions on running applications, with their reasons. Append-only.
+      await db.schema
+        .createTable('operator_actions')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('process_instance_key', 'text', (c) => c.notNull())
+        .addColumn('at', 'text', (c) => c.notNull())
+        .addColumn('entry', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('operator_actions_by_instance')
+        .on('operator_actions')
+        .columns(['process_instance_key', 'id'])
+        .execute();
+      // The designer's saves; the latest per file is its draft.
+      await db.schema
+        .createTable('designer_drafts')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('content', 'text', (c) => c.notNull())
+        .addColumn('saved_by', 'text', (c) => c.notNull())
+        .addColumn('saved_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('designer_drafts_by_name')
+        .on('designer_drafts')
+        .columns(['kind', 'name', 'id'])
+        .execute();
+      // Staff and applicant sessions under an HMAC of the cookie's id, and sign-ins under way.
+      await db.schema
+        .createTable('web_sessions')
+        .addColumn('session_key', 'text', (c) => c.primaryKey())
+        .addColumn('identity', 'text', (c) => c.notNull())
+        .addColumn('csrf_token', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('last_seen_at', 'text', (c) => c.notNull())
+        .addColumn('id_token', 'text')
+        .execute();
+      await db.schema
+        .createIndex('web_sessions_by_last_seen')
+        .on('web_sessions')
+        .columns(['last_seen_at'])
+        .execute();
+      await db.schema
+        .createTable('pending_logins')
+        .addColumn('login_key', 'text', (c) => c.primaryKey())
+        .addColumn('state', 'text', (c) => c.notNull())
+        .addColumn('nonce', 'text', (c) => c.notNull())
+        .addColumn('code_verifier', 'text', (c) => c.notNull())
+        .addColumn('return_to', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+    },
+    async down(db: Kysely<unknown>) {
+      for (const table of [
+        'pending_logins',
+        'web_sessions',
+        'designer_drafts',
+        'operator_actions',
+        'task_drafts',
+      ])
+        await db.schema.dropTable(table).execute();
+    },
+  },
 };

@@ -16,6 +16,37 @@ export interface AppSchema {
   applications: ApplicationTable;
   /** The last number issued per register prefix (`SEC-2026`). */
   number_sequences: { prefix: string; last: number };
+  /** What a clerk typed into a task's form and not yet completed, per person and task. */
+  task_drafts: { user_task_key: string; user_id: string; data: string; saved_at: string };
+  /** Operators' actions on running applications (the JSON entry), in recording order (`id`). */
+  operator_actions: { id: string; process_instance_key: string; at: string; entry: string };
+  /** Every save of the designer; the latest (`id`) per kind and name is the draft. */
+  designer_drafts: {
+    id: string;
+    kind: string;
+    name: string;
+    content: string;
+    saved_by: string;
+    saved_at: string;
+  };
+  /** Web sessions under an HMAC of the cookie's id; instants as ISO text. */
+  web_sessions: {
+    session_key: string;
+    identity: string;
+    csrf_token: string;
+    created_at: string;
+    last_seen_at: string;
+    id_token: string | null;
+  };
+  /** Staff sign-ins started at the identity provider, taken once by the callback. */
+  pending_logins: {
+    login_key: string;
+    state: string;
+    nonce: string;
+    code_verifier: string;
+    return_to: string;
+    created_at: string;
+  };
 }
 
 export interface ApplicationTable {

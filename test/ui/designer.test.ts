@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { openAppDatabase, type AppDatabase } from '../../adapters/db/connect';
 import { lintDiagram } from '../../engine/lint';
 import { createDraftStore, type DraftStore } from '../../ui/designer/drafts';
 import { deploy, NOW, startTestEngine, type TestEngine } from '../support/engine-harness';
@@ -26,6 +27,7 @@ jest.setTimeout(60_000);
 let engine: TestEngine;
 let dataDir: string;
 let drafts: DraftStore;
+let database: AppDatabase;
 let ctx: Awaited<ReturnType<typeof startApp>>;
 let as: ReturnType<typeof client>;
 const before = { bpmn: '', forms: '' };
@@ -40,7 +42,8 @@ beforeAll(async () => {
     'complaint.bpmn': repoXml('complaint.bpmn'),
   });
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'kzp-designer-'));
-  drafts = createDraftStore(dataDir);
+  database = openAppDatabase({ dialect: 'sqlite', file: path.join(dataDir, 'app.sqlite') });
+  drafts = createDraftStore(database);
   ctx = await startApp({
     camunda: engine.client as never,
     repoDir: REPO,
@@ -51,7 +54,8 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await ctx?.close();
-  drafts?.close();
+  await drafts?.close();
+  await database?.close();
   await engine?.close();
   rmSync(dataDir, { recursive: true, force: true });
   // Nothing the designer did reached the repository's files.
@@ -83,10 +87,12 @@ describe('designer drafts, diff and deployment of what changed', () => {
     const reopened = await as('GET', '/api/designer/diagrams/hearing.bpmn');
     expect(reopened.json).toMatchObject({ source: 'draft', savedBy: 'designer', running: { version: 1 } });
     expect(reopened.json.xml).toContain('Draft rename');
-    // The draft is in the store on disk: another store on the same folder (a restarted web app) reads it.
-    const again = createDraftStore(dataDir);
-    expect(again.latest('bpmn', 'hearing.bpmn')?.content).toContain('Draft rename');
-    again.close();
+    // The draft is in the application database: another store on it (a restarted web app) reads it.
+    const again = createDraftStore(
+      openAppDatabase({ dialect: 'sqlite', file: path.join(dataDir, 'app.sqlite') }),
+    );
+    expect((await again.latest('bpmn', 'hearing.bpmn'))?.content).toContain('Draft rename');
+    await again.close();
     expect((await as('GET', '/api/designer/diagrams/..%2Fpackage.bpmn')).status).toBe(400);
   });
 

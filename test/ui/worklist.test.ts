@@ -114,7 +114,7 @@ beforeAll(async () => {
 }, 240_000);
 afterAll(async () => {
   await ctx?.close();
-  drafts.close();
+  await drafts.close();
 });
 
 test('given 53 open tasks, when the worklist is paged, then pages hold 50 and 3, each costs the same fixed engine queries, and every task comes once', async () => {
@@ -225,13 +225,17 @@ test('given a clerk’s draft, then fields wait for the claim, a release and a n
   expect((await head('GET', `/api/tasks/${key}/draft`)).status).toBe(403);
 
   const me = (await list('view=mine')).items.find((t: any) => t.userTaskKey === key).assignee;
-  expect(drafts.get(me, key)?.data).toEqual(data);
+  expect((await drafts.get(me, key))?.data).toEqual(data);
   const done = await clerk('POST', `/api/tasks/${key}/complete`, {
     variables: { documentsComplete: true, documentsExpired: false },
   });
   expect(done.status).toBe(200);
   // Gone from the store, not merely hidden.
-  expect(drafts.get(me, key)).toBeUndefined();
+  await waitFor(
+    "the completed task's draft to go",
+    async () => ((await drafts.get(me, key)) ? undefined : true),
+    5_000,
+  );
   expect((await clerk('GET', `/api/tasks/${key}/draft`)).json.draft).toBeNull();
 });
 

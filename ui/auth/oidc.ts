@@ -89,7 +89,7 @@ export function createOidcLogin(
     const codeVerifier = client.randomPKCECodeVerifier();
     const state = client.randomState();
     const nonce = client.randomNonce();
-    sessions.beginLogin(res, { state, nonce, codeVerifier, returnTo: safeReturn(req.query.back) });
+    await sessions.beginLogin(res, { state, nonce, codeVerifier, returnTo: safeReturn(req.query.back) });
     const url = client.buildAuthorizationUrl(config, {
       redirect_uri: settings.redirectUri,
       scope: settings.scope ?? 'openid profile groups',
@@ -103,7 +103,7 @@ export function createOidcLogin(
   });
 
   router.get('/auth/callback', async (req, res) => {
-    const pending = sessions.takeLogin(req, res);
+    const pending = await sessions.takeLogin(req, res);
     if (!pending) return messagePage(req, res, 400, TEXT.failed);
     let claims: Record<string, unknown>;
     let idToken: string | undefined;
@@ -130,7 +130,7 @@ export function createOidcLogin(
       log('sign-in without a role', { sub: identity.sub });
       return messagePage(req, res, 403, TEXT.noRole);
     }
-    const session = sessions.start(res, identity, { idToken });
+    const session = await sessions.start(res, identity, { idToken });
     log('staff signed in', { userId: session.userId, roles: session.roles, groups: session.groups });
     res.redirect(pending.returnTo || homeFor(session));
   });

@@ -147,7 +147,7 @@ export function createEds(deps: EdsDeps) {
       throw new EdsError('EDS_CHALLENGE', 401);
     issued.used = true;
     // An individual entrepreneur's certificate carries no BIN: they act under their IIN.
-    deps.startSession(res, {
+    await deps.startSession(res, {
       kind: 'applicant',
       iin: v.signer.iin,
       bin: v.signer.bin ?? v.signer.iin,

@@ -242,11 +242,11 @@ export function worklistRoutes(deps: WorklistDeps): express.Router {
       const me = session(req).userId;
       // A draft of a task no longer open is of no use to anyone.
       if (task.state && task.state !== 'CREATED') {
-        drafts.discardTask(String(task.userTaskKey));
+        await drafts.discardTask(String(task.userTaskKey));
         res.json({ draft: null });
         return;
       }
-      const d = drafts.get(me, String(task.userTaskKey));
+      const d = await drafts.get(me, String(task.userTaskKey));
       res.json({ draft: d ? { data: d.data, savedAt: new Date(d.savedAt).toISOString() } : null });
     }),
   );
@@ -281,7 +281,7 @@ export function worklistRoutes(deps: WorklistDeps): express.Router {
           'Чтобы сохранить черновик, сначала возьмите задачу',
         );
       const savedAt = deps.now();
-      drafts.save({
+      await drafts.save({
         userId: me,
         userTaskKey: String(task.userTaskKey),
         data: JSON.parse(json),
@@ -296,7 +296,7 @@ export function worklistRoutes(deps: WorklistDeps): express.Router {
     deps.guard,
     wrap(async (req, res) => {
       const task = await taskFor(req);
-      drafts.discard(session(req).userId, String(task.userTaskKey));
+      await drafts.discard(session(req).userId, String(task.userTaskKey));
       res.json({ discarded: true });
     }),
   );
@@ -305,7 +305,8 @@ export function worklistRoutes(deps: WorklistDeps): express.Router {
   router.post('/api/tasks/:key/complete', (req, res, next) => {
     const key = String(req.params.key);
     res.on('finish', () => {
-      if (res.statusCode === 200 && UserTaskKey.isValid(key)) drafts.discardTask(key);
+      // The answer has gone: a draft left by a database that is down is discarded on its next read.
+      if (res.statusCode === 200 && UserTaskKey.isValid(key)) drafts.discardTask(key).catch(() => undefined);
     });
     next();
   });
