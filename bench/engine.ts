@@ -32,7 +32,8 @@ function tmpDir(): string {
 }
 
 async function newEngine(dir: string): Promise<Engine> {
-  const engine = new Engine({ store: openSqliteStore(dir), lint: false });
+  // Group commit, as the engine runs in production (startEmbeddedEngine).
+  const engine = new Engine({ store: openSqliteStore(dir), lint: false, groupCommit: true });
   await engine.start();
   await engine.deploy([
     { name: 'ten-elements.bpmn', content: TEN_ELEMENTS },

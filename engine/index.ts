@@ -36,6 +36,7 @@ export async function startEmbeddedEngine(opts: EmbeddedEngineOptions): Promise<
     lint: opts.lint,
     log: opts.log,
     limits,
+    groupCommit: true,
   });
   await engine.start();
   const server = http.createServer(createEngineApp(engine, { token: opts.token }));
