@@ -88,7 +88,7 @@ const boundedCache = new Map<string, boolean>();
  * that run in linear time. Such expressions skip the time budget, whose watchdog thread costs
  * more than the evaluation itself; a syntax error is left to `evaluate` to report.
  */
-function isBounded(text: string): boolean {
+export function isBounded(text: string): boolean {
   let bounded = boundedCache.get(text);
   if (bounded !== undefined) return bounded;
   bounded = true;
