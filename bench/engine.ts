@@ -32,7 +32,8 @@ function tmpDir(): string {
 }
 
 async function newEngine(dir: string): Promise<Engine> {
-  const engine = new Engine({ store: openSqliteStore(dir), lint: false });
+  // Group commit, as the engine runs in production (startEmbeddedEngine).
+  const engine = new Engine({ store: openSqliteStore(dir), lint: false, groupCommit: true });
   await engine.start();
   await engine.deploy([
     { name: 'ten-elements.bpmn', content: TEN_ELEMENTS },
@@ -329,6 +330,30 @@ export async function baselineMemory(instances = 300): Promise<number> {
   return (after - before) / instances;
 }
 
+/** Issue 13's targets: job activation p99 under 10 ms at 200 jobs/s in five runs out of five. */
+export const ACTIVATION_P99_TARGET_MS = 10;
+export const REST_INSTANCES_TARGET = 1000;
+
+/** Five runs of the activation benchmark (engine in its own process): each run's p99 and how many met the target. */
+export async function activationRuns(
+  runs = 5,
+  seconds = 10,
+): Promise<{ p50s: number[]; p99s: number[]; met: number }> {
+  const p50s: number[] = [];
+  const p99s: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const r = await activationLatency('own-process', 200, seconds);
+    p50s.push(r.p50);
+    p99s.push(r.p99);
+  }
+  return { p50s, p99s, met: p99s.filter((p) => p < ACTIVATION_P99_TARGET_MS).length };
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
 export async function benchEngine(): Promise<{ name: string; figures: Figures }> {
   // Memory first, before other benchmarks leave garbage and live clients behind.
   const memory = await memoryPerWaitingInstance();
@@ -336,30 +361,45 @@ export async function benchEngine(): Promise<{ name: string; figures: Figures }>
   const inProc = await inProcessThroughput();
   const rest = await restThroughput();
   const baseline = await baselineThroughput();
-  const latency = await activationLatency('own-process');
+  const runs = await activationRuns();
   const latencyShared = await activationLatency('in-process');
   const ratio = (x: number) => Math.round(x * 10) / 10;
   return {
     name: 'engine (10-element process: service task + user task)',
     figures: {
       'in-process instances/s': Math.round(inProc),
-      'REST + SDK worker instances/s': Math.round(rest),
+      'REST + SDK worker instances/s': `${Math.round(rest)} (target >= ${REST_INSTANCES_TARGET})`,
       'bpmn-engine 25 instances/s (baseline)': Math.round(baseline),
       'in-process / baseline': `${ratio(inProc / baseline)}x (target >= 20x)`,
       'REST / baseline': `${ratio(rest / baseline)}x`,
       'heap per waiting instance (KB)': ratio(memory / 1024),
       'bpmn-engine heap per waiting instance (KB)': ratio(baseMemory / 1024),
       'memory: baseline / ours': `${ratio(baseMemory / memory)}x (target <= 20 KB ours)`,
-      'job activation p50 at 200 jobs/s, engine own process (ms)': ratio(latency.p50),
-      'job activation p99 at 200 jobs/s, engine own process (ms)': `${ratio(latency.p99)} (target < 20 ms, ${latency.jobs} jobs)`,
+      'job activation p50 at 200 jobs/s, engine own process (ms), median of 5 runs': ratio(median(runs.p50s)),
+      'job activation p99 at 200 jobs/s, engine own process (ms), 5 runs': `${runs.p99s.map(ratio).join(' / ')}: ${runs.met} of ${runs.p99s.length} under ${ACTIVATION_P99_TARGET_MS} ms (target 5 of 5)`,
       'job activation p50 at 200 jobs/s, one shared process (ms)': ratio(latencyShared.p50),
-      'job activation p99 at 200 jobs/s, one shared process (ms)': `${ratio(latencyShared.p99)} (target < 20 ms, ${latencyShared.jobs} jobs)`,
+      'job activation p99 at 200 jobs/s, one shared process (ms)': `${ratio(latencyShared.p99)} (target < ${ACTIVATION_P99_TARGET_MS} ms, ${latencyShared.jobs} jobs)`,
+    },
+  };
+}
+
+/** `tsx bench/engine.ts targets`: only issue 13's two speed targets (REST instances/s, activation p99 × 5). */
+async function benchTargets(): Promise<{ name: string; figures: Figures }> {
+  const rest = await restThroughput();
+  const runs = await activationRuns();
+  const r = (x: number) => Math.round(x * 10) / 10;
+  return {
+    name: 'engine speed targets',
+    figures: {
+      'REST + SDK worker instances/s': `${Math.round(rest)} (target >= ${REST_INSTANCES_TARGET})`,
+      'job activation p50 per run (ms)': runs.p50s.map(r).join(' / '),
+      'job activation p99 per run (ms)': `${runs.p99s.map(r).join(' / ')}: ${runs.met} of ${runs.p99s.length} under ${ACTIVATION_P99_TARGET_MS} ms`,
     },
   };
 }
 
 if (require.main === module) {
-  benchEngine()
+  (process.argv[2] === 'targets' ? benchTargets() : benchEngine())
     .then((r) => {
       console.log(r.name);
       for (const [k, v] of Object.entries(r.figures)) console.log(`  ${k}: ${v}`);

@@ -40,6 +40,7 @@ export async function startEmbeddedEngine(opts: EmbeddedEngineOptions): Promise<
     lint: opts.lint,
     log: opts.log,
     limits,
+    groupCommit: true,
   });
   await engine.start();
   // Documents live beside the engine's database; a throw-away engine keeps them in a temporary folder.

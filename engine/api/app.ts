@@ -634,6 +634,24 @@ export function authenticate(token: string | undefined) {
  * between I/O turns; when the queue is full a request is refused at once with 429
  * RESOURCE_EXHAUSTED, which the SDK retries with back-off, instead of the engine falling behind.
  */
+/**
+ * Group commit's other half: an answer leaves only once the commands run before it are written (so
+ * nothing acknowledged can be lost); when that write fails, the request is answered with its error.
+ */
+function holdUntilWritten(engine: Engine, req: Request, res: Response): void {
+  const end = res.end;
+  res.end = function (this: Response, ...args: unknown[]) {
+    const written = engine.durable();
+    res.end = end;
+    if (!written) return (end as (...a: unknown[]) => Response).apply(res, args);
+    written.then(
+      () => (end as (...a: unknown[]) => Response).apply(res, args),
+      (err: unknown) => problemDetails(err, req, res, () => undefined),
+    );
+    return res;
+  } as Response['end'];
+}
+
 export function commandQueue(engine: Engine) {
   const queue: (() => void)[] = [];
   let scheduled = false;
@@ -643,7 +661,7 @@ export function commandQueue(engine: Engine) {
     scheduled = queue.length > 0;
     if (scheduled) setImmediate(pump);
   };
-  return (req: Request, _res: Response, next: NextFunction): void => {
+  return (req: Request, res: Response, next: NextFunction): void => {
     // Health probes are answered ahead of the queue.
     if (req.method === 'GET' && /^\/(status|topology)\/?$/.test(req.path)) return next();
     if (queue.length >= engine.limits.maxQueuedCommands) {
@@ -656,7 +674,10 @@ export function commandQueue(engine: Engine) {
         ),
       );
     }
-    queue.push(() => next());
+    queue.push(() => {
+      holdUntilWritten(engine, req, res);
+      next();
+    });
     if (!scheduled) {
       scheduled = true;
       setImmediate(pump);

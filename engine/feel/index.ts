@@ -49,6 +49,70 @@ function withinBudget<T>(fn: () => T, timeoutMs: number | undefined): T {
   }
 }
 
+/** Syntax nodes whose evaluation can loop over data or recurse: such an expression runs under the budget. */
+const UNBOUNDED_NODES = new Set([
+  'ForExpression',
+  'QuantifiedExpression',
+  'FilterExpression',
+  'FunctionDefinition',
+  'Interval',
+]);
+/** Built-ins that run in time linear in their arguments (no regular expressions, no repetition). */
+const LINEAR_FUNCTIONS = new Set([
+  'not',
+  'string',
+  'number',
+  'is defined',
+  'count',
+  'string length',
+  'upper case',
+  'lower case',
+  'contains',
+  'starts with',
+  'ends with',
+  'substring',
+  'abs',
+  'floor',
+  'ceiling',
+  'decimal',
+  'min',
+  'max',
+  'sum',
+  'list contains',
+  'get value',
+]);
+const boundedCache = new Map<string, boolean>();
+
+/**
+ * True when an expression cannot run away: no iteration, no user functions, and only built-ins
+ * that run in linear time. Such expressions skip the time budget, whose watchdog thread costs
+ * more than the evaluation itself; a syntax error is left to `evaluate` to report.
+ */
+export function isBounded(text: string): boolean {
+  let bounded = boundedCache.get(text);
+  if (bounded !== undefined) return bounded;
+  bounded = true;
+  try {
+    parseExpression(text, PARSE_CONTEXT, undefined).iterate({
+      enter(node) {
+        if (!bounded) return false;
+        if (node.type.isError || UNBOUNDED_NODES.has(node.type.name)) bounded = false;
+        else if (node.type.name === 'FunctionInvocation') {
+          const callee = node.node.firstChild;
+          const name = callee?.type.name === 'VariableName' ? text.slice(callee.from, callee.to) : '';
+          if (!LINEAR_FUNCTIONS.has(name)) bounded = false;
+        }
+        return undefined;
+      },
+    });
+  } catch {
+    bounded = false;
+  }
+  if (boundedCache.size > 10_000) boundedCache.clear();
+  boundedCache.set(text, bounded);
+  return bounded;
+}
+
 export interface FeelResult {
   value: unknown;
   /** Why parts of the expression became null (missing variables, type mismatches), for logs. */
@@ -124,10 +188,13 @@ export function evaluateFeel(
   let result: { value: unknown; warnings: { message: string }[] };
   let value: unknown;
   try {
-    [result, value] = withinBudget(() => {
-      const r = evaluate(text, context);
-      return [r, toJsonValue(r.value)] as const;
-    }, opts.timeoutMs);
+    [result, value] = withinBudget(
+      () => {
+        const r = evaluate(text, context);
+        return [r, toJsonValue(r.value)] as const;
+      },
+      isBounded(text) ? undefined : opts.timeoutMs,
+    );
   } catch (err) {
     throw new FeelEvaluationError(text, describeFailure(err));
   }

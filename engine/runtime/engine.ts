@@ -12,6 +12,7 @@ import {
   RecordStore,
   RecordTooLargeError,
   RECORD_KINDS,
+  StagedJson,
 } from '../store/sqlite-store';
 import { IndexChanges, SearchIndexReader, SearchKind } from '../store/search-index';
 import * as project from './projections';
@@ -48,6 +49,23 @@ export interface EngineOptions {
   log?: (msg: string) => void;
   /** Size and time limits; each defaults to DEFAULT_LIMITS. */
   limits?: Partial<EngineLimits>;
+  /**
+   * Group commit: the commands of one event-loop turn are written in one transaction after the turn,
+   * and their answers wait for it ({@link Engine.durable}). Off: each command commits before it returns.
+   */
+  groupCommit?: boolean;
+}
+
+/** Commands run but not yet written: their records as JSON, search rows and meta, and who waits. */
+interface CommitGroup {
+  records: Map<RecordKind, Map<string, StagedJson | null>>;
+  index: IndexChanges;
+  meta: Record<string, string>;
+  /** Answers to long-polling workers and awaited outcomes, released once the group is written. */
+  after: (() => void)[];
+  /** What to undo outside the records when the write fails (workers re-queued). */
+  undo: (() => void)[];
+  waiters: { resolve: () => void; reject: (err: unknown) => void }[];
 }
 
 export interface DeployResource {
@@ -160,6 +178,8 @@ export class Engine {
   /** Correlations of messages to subscriptions in the running command, for the search tables. */
   private correlations: Record<string, unknown>[] = [];
   private readonly dirty = new Map<RecordKind, Map<string, unknown | null>>();
+  private readonly groupCommit: boolean;
+  private group: CommitGroup | undefined;
   private readonly agenda: (() => void)[] = [];
   private readonly store: RecordStore;
   private readonly lint: boolean;
@@ -179,6 +199,7 @@ export class Engine {
     this.lint = opts.lint ?? true;
     this.log = opts.log ?? (() => undefined);
     this.limits = { ...DEFAULT_LIMITS, ...opts.limits };
+    this.groupCommit = opts.groupCommit ?? false;
   }
 
   private recordMaps(): Record<RecordKind, Map<string, any>> {
@@ -219,6 +240,7 @@ export class Engine {
       for (const kind of [...INSTANCE_KINDS, 'processInstance'] as const)
         for (const [k, v] of maps[kind]) this.markDirty(kind, k, v);
       this.flush();
+      this.commitGroup();
       this.store.commit(new Map(), { searchIndex: '1' });
     }
     this.schedule();
@@ -226,8 +248,8 @@ export class Engine {
 
   private loadMeta(): void {
     this.loadVersionFloor();
-    this.keyCounter = BigInt(this.store.getMeta('keyCounter') ?? '0');
-    const pinned = this.store.getMeta('pinnedClock');
+    this.keyCounter = BigInt(this.metaValue('keyCounter') ?? '0');
+    const pinned = this.metaValue('pinnedClock');
     this.pinnedAt = pinned ? Number(pinned) : undefined;
     this.lastMeta = '';
   }
@@ -274,7 +296,7 @@ export class Engine {
       const maps = this.recordMaps();
       for (const [kind, rows] of this.dirty) {
         for (const key of rows.keys()) {
-          const stored = this.store.load(kind, key);
+          const stored = this.lastWritten(kind, key);
           if (stored === undefined) maps[kind].delete(key);
           else maps[kind].set(key, stored);
         }
@@ -289,12 +311,102 @@ export class Engine {
     this.loadMeta();
   }
 
-  /** The search tables (running and finished instances). */
+  /** A record as the last command left it: staged in the open group, else as stored. */
+  private lastWritten(kind: RecordKind, key: string): unknown {
+    const staged = this.group?.records.get(kind)?.get(key);
+    if (staged === undefined) return this.store.load(kind, key);
+    return staged === null ? undefined : JSON.parse(staged.json);
+  }
+
+  private metaValue(name: string): string | undefined {
+    return this.group?.meta[name] ?? this.store.getMeta(name);
+  }
+
+  /** The search tables (running and finished instances); a read first writes the open group. */
   get index(): SearchIndexReader {
+    if (!this.draining && this.dirty.size === 0) this.commitGroup();
     return this.store.index;
   }
 
+  /**
+   * Resolves once every command run so far is written (undefined when nothing waits); rejects with
+   * the write's failure, in which case none of those commands left a trace.
+   */
+  durable(): Promise<void> | undefined {
+    const g = this.group;
+    if (!g) return undefined;
+    return new Promise((resolve, reject) => g.waiters.push({ resolve, reject }));
+  }
+
+  /** Writes the open group in one transaction, then releases its answers; on failure undoes all of it. */
+  commitGroup(): void {
+    const g = this.group;
+    if (!g) return;
+    this.group = undefined;
+    try {
+      this.store.commit(g.records, g.meta, g.index);
+    } catch (err) {
+      const maps = this.recordMaps();
+      for (const [kind, rows] of g.records) {
+        for (const key of rows.keys()) {
+          const stored = this.store.load(kind, key);
+          if (stored === undefined) maps[kind].delete(key);
+          else maps[kind].set(key, stored);
+        }
+      }
+      this.loadVersionFloor();
+      for (const key of [...this.models.keys()]) if (!this.processes.has(key)) this.models.delete(key);
+      this.rebuildIndexes();
+      this.loadMeta();
+      for (const undo of g.undo) undo();
+      const failure = commitFailure(err);
+      // Due timers wait a second before the next attempt, as after a failed tick.
+      if (this.retryTicksAt === 0) this.log(`commit failed: ${(err as Error).message}`);
+      this.retryTicksAt = Date.now() + 1000;
+      for (const w of g.waiters) w.reject(failure);
+      this.schedule();
+      return;
+    }
+    for (const deliver of g.after) deliver();
+    for (const w of g.waiters) w.resolve();
+  }
+
+  /** Adds one command's changes to the open group (opening it), checking each record's size first. */
+  private stage(meta: Record<string, string>, index: IndexChanges): void {
+    const limit = this.limits.maxMessageBytes;
+    const staged: [RecordKind, string, StagedJson | null][] = [];
+    for (const [kind, rows] of this.dirty) {
+      for (const [key, value] of rows) {
+        if (value === null) {
+          staged.push([kind, key, null]);
+          continue;
+        }
+        const json = JSON.stringify(value);
+        const over = jsonBytesOver(json, limit);
+        if (over !== undefined) throw new RecordTooLargeError(kind, key, over, limit, value);
+        staged.push([kind, key, new StagedJson(json)]);
+      }
+    }
+    let g = this.group;
+    if (!g) {
+      g = this.group = { records: new Map(), index: new Map(), meta: {}, after: [], undo: [], waiters: [] };
+      setImmediate(() => this.commitGroup());
+    }
+    for (const [kind, key, json] of staged) {
+      let m = g.records.get(kind);
+      if (!m) g.records.set(kind, (m = new Map()));
+      m.set(key, json);
+    }
+    for (const [kind, rows] of index) {
+      let m = g.index.get(kind);
+      if (!m) g.index.set(kind, (m = new Map()));
+      for (const [key, row] of rows) m.set(key, row);
+    }
+    Object.assign(g.meta, meta);
+  }
+
   close(): void {
+    this.commitGroup();
     this.closed = true;
     if (this.tick) clearTimeout(this.tick);
     for (const p of this.pending.splice(0)) {
@@ -513,7 +625,7 @@ export class Engine {
 
   private loadVersionFloor(): void {
     this.versionFloor.clear();
-    const stored = this.store.getMeta('deletedVersions');
+    const stored = this.metaValue('deletedVersions');
     if (stored)
       for (const [k, v] of Object.entries(JSON.parse(stored) as Record<string, number>))
         this.versionFloor.set(k, v);
@@ -1333,7 +1445,8 @@ export class Engine {
     if (!(req.timeout > 0)) throw invalid('timeout must be greater than 0');
     const jobs = this.command(() => this.takeJobs(req));
     const wait = req.requestTimeout ?? 0;
-    if (jobs.length > 0 || wait < 0 || this.closed) return Promise.resolve(jobs);
+    if (jobs.length > 0 || wait < 0 || this.closed)
+      return this.durable()?.then(() => jobs) ?? Promise.resolve(jobs);
     return new Promise((resolve) => {
       const p: PendingActivation = { req, resolve };
       // 0 means the broker's default long-polling timeout (10 s in Zeebe).
@@ -2656,8 +2769,12 @@ export class Engine {
     } finally {
       this.draining = false;
     }
-    for (const deliver of served) deliver();
-    for (const deliver of this.outcomes.splice(0)) deliver();
+    const after = [...served, ...this.outcomes.splice(0)];
+    if (this.group) {
+      // Answers wait for the group's write; a failed write puts the workers back in the queue.
+      this.group.after.push(...after);
+      for (const requeue of served) this.group.undo.push(() => requeue(true));
+    } else for (const deliver of after) deliver();
     this.schedule();
   }
 
@@ -2879,7 +2996,8 @@ export class Engine {
     if (this.dirty.size === 0 && this.lastMeta === JSON.stringify(meta)) return;
     const index = this.projectDirty();
     this.evictFinished();
-    this.store.commit(this.dirty, meta, index);
+    if (this.groupCommit) this.stage(meta, index);
+    else this.store.commit(this.dirty, meta, index);
     this.lastMeta = JSON.stringify(meta);
     this.dirty.clear();
     this.correlations = [];

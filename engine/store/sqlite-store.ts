@@ -48,6 +48,11 @@ export interface RecordStore {
   close(): void;
 }
 
+/** A record already serialised (and size-checked) by the engine; written as it is. */
+export class StagedJson {
+  constructor(readonly json: string) {}
+}
+
 /** A record whose JSON is larger than the store accepts (Zeebe's maxMessageSize); nothing was written. */
 export class RecordTooLargeError extends Error {
   constructor(
@@ -115,7 +120,7 @@ export function openSqliteStore(
         for (const [key, value] of rows) {
           if (value === null) remove.run(kind, key);
           else {
-            const json = JSON.stringify(value);
+            const json = value instanceof StagedJson ? value.json : JSON.stringify(value);
             const over = jsonBytesOver(json, maxRecordBytes);
             if (over !== undefined) throw new RecordTooLargeError(kind, key, over, maxRecordBytes, value);
             upsert.run(kind, key, json);
