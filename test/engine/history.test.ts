@@ -4,6 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { deploy, NOW, startTestEngine, TestEngine } from '../support/engine-harness';
 import * as b from '../support/bpmn';
+import { openSqliteStore } from '../../engine/store/sqlite-store';
+import { TOTAL_CAP } from '../../engine/store/search-index';
 
 /**
  * Primary and secondary state, as Camunda 8.8 keeps them: running instances in memory and the
@@ -407,5 +409,154 @@ describe('history: a data directory written before the history tables', () => {
       NOW,
     );
     expect(done.page.totalItems).toBe(4);
+  });
+});
+
+describe('history: the searches the web app and the SDK send are answered from indexes', () => {
+  /**
+   * SQLite's plan for each search's count and page query (EXPLAIN QUERY PLAN): no full scan of a
+   * table, and for a sort on an indexed sort column no sort step (the page is read in index order).
+   */
+  const store = openSqliteStore(':memory:');
+  afterAll(() => store.close());
+  const fullScan = (lines: string[]) =>
+    lines.filter(
+      (l) => /^SCAN [a-z]+$/.test(l) || (/^SCAN [a-z]+ /.test(l) && !/USING (COVERING )?INDEX/.test(l)),
+    );
+  const sorts = (lines: string[]) => lines.filter((l) => /TEMP B-TREE FOR .*ORDER BY/.test(l));
+  const ROOTS = ['fire-automation-permit', 'security-licence', 'training-centre', 'national-company'];
+
+  test.each([
+    [
+      'one candidate group’s open tasks by creation',
+      { candidateGroup: 'police-clerks', state: 'CREATED' },
+      [{ field: 'creationDate', order: 'ASC' }],
+    ],
+    [
+      'newest first',
+      { candidateGroup: { $in: ['police-clerks'] }, state: 'CREATED' },
+      [{ field: 'creationDate', order: 'DESC' }],
+    ],
+    [
+      'the worklist: by due date, then creation',
+      { candidateGroup: { $in: ['police-clerks'] }, state: 'CREATED' },
+      [
+        { field: 'dueDate', order: 'ASC' },
+        { field: 'creationDate', order: 'ASC' },
+      ],
+    ],
+  ])('given a user-task search (%s), then it reads one index range in order', (_name, filter, sort) => {
+    const plan = store.index.plan('userTask', { filter, sort, page: { limit: 50 } } as any, 'creationDate');
+    expect(fullScan([...plan.count, ...plan.page])).toEqual([]);
+    expect(sorts(plan.page)).toEqual([]);
+    expect(plan.page[0]).toMatch(
+      /^SEARCH g USING COVERING INDEX ix_userTask_candidate_\w+ \(grp=\? AND state=\?\)$/,
+    );
+  });
+
+  test.each([
+    ['operations: every service, newest first', { processDefinitionId: { $in: ROOTS } }],
+    [
+      'operations: by state and start period',
+      {
+        processDefinitionId: { $in: ROOTS },
+        state: 'COMPLETED',
+        startDate: { $gte: '2026-01-01T00:00:00.000Z', $lt: '2026-02-01T00:00:00.000Z' },
+      },
+    ],
+    ['operations: one service’s finished', { processDefinitionId: 'security-licence', state: 'COMPLETED' }],
+    ['running instances of a service', { processDefinitionId: 'security-licence', state: 'ACTIVE' }],
+  ])(
+    'given a process-instance search (%s) sorted by start date, then it is read in index order',
+    (_name, filter) => {
+      for (const order of ['ASC', 'DESC']) {
+        const plan = store.index.plan(
+          'processInstance',
+          { filter, sort: [{ field: 'startDate', order }], page: { limit: 50 } } as any,
+          'processInstanceKey',
+        );
+        expect(fullScan([...plan.count, ...plan.page])).toEqual([]);
+        expect(sorts(plan.page)).toEqual([]);
+      }
+    },
+  );
+
+  test.each([
+    [
+      'an application by its number (intake, portal)',
+      'processInstance',
+      {
+        processDefinitionId: 'security-licence',
+        variables: [{ name: 'applicationNumber', value: '"SEC-2026-000001"' }],
+      },
+    ],
+    [
+      'the processes an instance called',
+      'processInstance',
+      { parentProcessInstanceKey: { $in: ['2251799813685249', '2251799813685250'] } },
+    ],
+    [
+      'tasks by an instance variable',
+      'userTask',
+      {
+        state: 'CREATED',
+        processInstanceVariables: [{ name: 'applicationNumber', value: '"SEC-2026-000001"' }],
+      },
+    ],
+    [
+      'one page’s variables',
+      'variable',
+      {
+        processInstanceKey: { $in: ['1', '2'] },
+        scopeKey: { $in: ['1', '2'] },
+        name: { $in: ['applicationNumber', 'serviceId'] },
+      },
+    ],
+    ['an instance’s element instances', 'elementInstance', { processInstanceKey: '1' }],
+    ['an instance’s incidents', 'incident', { processInstanceKey: '1' }],
+    ['an instance’s jobs', 'job', { processInstanceKey: '1' }],
+  ] as const)('given a search for %s, then no table is scanned in full', (_name, kind, filter) => {
+    const plan = store.index.plan(kind, { filter, page: { limit: 50 } } as any, 'processInstanceKey');
+    expect(fullScan([...plan.count, ...plan.page])).toEqual([]);
+  });
+
+  test('given a search by a variable’s value, then the instances are found through the variables’ (name, value) index, not by reading every instance of the service', () => {
+    for (const [kind, filter] of [
+      [
+        'processInstance',
+        {
+          processDefinitionId: 'security-licence',
+          variables: [{ name: 'applicationNumber', value: '"SEC-2026-000001"' }],
+        },
+      ],
+      ['userTask', { processInstanceVariables: [{ name: 'applicationNumber', value: '"SEC-2026-000001"' }] }],
+    ] as const) {
+      const plan = store.index.plan(kind, { filter } as any, 'processInstanceKey');
+      for (const lines of [plan.count, plan.page])
+        expect(lines.join('\n')).toMatch(
+          /SEARCH v USING COVERING INDEX ix_variable_name_value_scopeKey \(name=\? AND value=\?\)/,
+        );
+    }
+  });
+
+  test('given more matches than the count cap, then the total is the cap and hasMoreTotalItems says so, as Camunda 8.8 answers', () => {
+    const rows = new Map<'variable', Map<string, Record<string, unknown> | null>>([['variable', new Map()]]);
+    for (let i = 0; i < TOTAL_CAP + 5; i++)
+      rows.get('variable')!.set(String(10_000_000 + i), {
+        variableKey: String(10_000_000 + i),
+        name: 'n',
+        value: '1',
+        scopeKey: '1',
+        processInstanceKey: '1',
+      });
+    store.commit(new Map(), {}, rows);
+    const r = store.index.search('variable', { filter: { name: 'n' }, page: { limit: 2 } }, 'variableKey');
+    expect(r.page).toMatchObject({ totalItems: TOTAL_CAP, hasMoreTotalItems: true });
+    const few = store.index.search(
+      'variable',
+      { filter: { name: 'n', variableKey: { $lt: '10000003' } } },
+      'variableKey',
+    );
+    expect(few.page).toMatchObject({ totalItems: 3, hasMoreTotalItems: false });
   });
 });
