@@ -135,13 +135,16 @@ const FIELD = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
  */
 export const TOTAL_CAP = 10_000;
 /**
- * Process-instance columns with few distinct values: a list of several of them (`$in`) is checked
- * on each row read in the order of an ordered sort column's index instead of choosing the rows,
- * so a page of many services' instances by start date reads one index range, not every instance.
+ * Columns with few distinct values. They are checked on each row read instead of choosing the rows
+ * (1) when a list of several (`$in`) is sorted by an ordered column, so a page of many services'
+ * instances by start date reads one index range, not every instance; (2) when a variable's value
+ * filters the rows, so the variables' (name, value) index chooses them, not every instance of a service.
  */
 const FEW_VALUES: Partial<Record<SearchKind, string[]>> = {
   processInstance: ['processDefinitionId', 'state'],
+  userTask: ['processDefinitionId', 'state', 'elementId'],
 };
+const VARIABLE_FILTERS = ['variables', 'processInstanceVariables', 'localVariables'];
 
 export interface SearchRequest {
   filter?: Record<string, unknown>;
@@ -326,6 +329,7 @@ function whereClause(
   byOrder = false,
 ): string {
   const parts: string[] = [];
+  const byVariables = VARIABLE_FILTERS.some((f) => Array.isArray(filter[f]) && filter[f].length > 0);
   for (const [field, cond] of Object.entries(filter)) {
     if (cond === undefined) continue;
     if (kind === 'userTask' && field === 'candidateGroup') {
@@ -351,8 +355,8 @@ function whereClause(
         params.push(tag);
         parts.push(`EXISTS (SELECT 1 FROM json_each(t.data, '$.tags') g WHERE g.value = ?)`);
       }
-    } else if (byOrder && FEW_VALUES[kind]?.includes(field) && isList(cond)) {
-      // `+` keeps SQLite from choosing rows by this column's index (the sort column's index reads them).
+    } else if (FEW_VALUES[kind]?.includes(field) && (byVariables || (byOrder && isList(cond)))) {
+      // `+` keeps SQLite from choosing rows by this column's index (another index chooses them).
       parts.push(condition(`+${column(kind, field)}`, cond, field, params));
     } else {
       parts.push(condition(column(kind, field), cond, field, params));
