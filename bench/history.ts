@@ -164,6 +164,9 @@ export async function benchHistory(
         `${r1(numP50)} / ${vsTarget(numP99, 20, 'ms')}`;
       figures[`${at}: engine query alone, open-task page / every-service page, p50 / p99 (ms)`] =
         `${r1(openQ50)} / ${r1(openQ99)}; ${r1(opsQ50)} / ${r1(opsQ99)}`;
+      // Each size as it is measured (the largest takes many minutes to build).
+      for (const [k, v] of Object.entries(figures))
+        if (k.startsWith(at)) process.stderr.write(`  ${k}: ${v}\n`);
     }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
