@@ -49,6 +49,10 @@ const SPECS: Record<SearchKind, KindSpec> = {
     indexes: [
       ['processDefinitionId', 'state'],
       ['state', '_s_startDate', 'key'],
+      ['processDefinitionId', 'state', '_s_startDate', 'key'],
+      ['processDefinitionId', '_s_startDate', 'key'],
+      ['_s_startDate', 'key'],
+      ['parentProcessInstanceKey'],
     ],
     ordered: ['startDate'],
   },
@@ -63,6 +67,7 @@ const SPECS: Record<SearchKind, KindSpec> = {
     indexes: [
       ['processInstanceKey', 'name'],
       ['scopeKey', 'name'],
+      ['name', 'value', 'scopeKey'],
     ],
   },
   job: {
@@ -123,6 +128,23 @@ const LAST = '\uffff';
 const GROUPS = 's_userTask_candidate';
 const CANDIDATE_SORTS = ['dueDate', 'creationDate'];
 const FIELD = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
+/**
+ * Totals are counted up to this many rows; beyond it `totalItems` is the cap and `hasMoreTotalItems`
+ * is true, as Camunda 8.8 answers from Elasticsearch/OpenSearch. A count thus never reads more than
+ * this many index entries, however large the history.
+ */
+export const TOTAL_CAP = 10_000;
+/**
+ * Columns with few distinct values. They are checked on each row read instead of choosing the rows
+ * (1) when a list of several (`$in`) is sorted by an ordered column, so a page of many services'
+ * instances by start date reads one index range, not every instance; (2) when a variable's value
+ * filters the rows, so the variables' (name, value) index chooses them, not every instance of a service.
+ */
+const FEW_VALUES: Partial<Record<SearchKind, string[]>> = {
+  processInstance: ['processDefinitionId', 'state'],
+  userTask: ['processDefinitionId', 'state', 'elementId'],
+};
+const VARIABLE_FILTERS = ['variables', 'processInstanceVariables', 'localVariables'];
 
 export interface SearchRequest {
   filter?: Record<string, unknown>;
@@ -152,7 +174,8 @@ export function createSearchTables(db: Database): void {
   const sorts = CANDIDATE_SORTS.map((f) => `"_s_${f}"`).join(', ');
   db.exec(`CREATE TABLE IF NOT EXISTS ${GROUPS} (grp TEXT NOT NULL, key TEXT NOT NULL, state TEXT, ${CANDIDATE_SORTS.map((f) => `"_s_${f}" TEXT`).join(', ')}, PRIMARY KEY (grp, key)) WITHOUT ROWID;
     CREATE INDEX IF NOT EXISTS ix_userTask_candidate_key ON ${GROUPS} (key);
-    CREATE INDEX IF NOT EXISTS ix_userTask_candidate_order ON ${GROUPS} (grp, state, ${sorts}, key);`);
+    CREATE INDEX IF NOT EXISTS ix_userTask_candidate_order ON ${GROUPS} (grp, state, ${sorts}, key);
+    CREATE INDEX IF NOT EXISTS ix_userTask_candidate_created ON ${GROUPS} (grp, state, "_s_creationDate", key);`);
   if (fresh) {
     // Search tables written before this one: fill it from the tasks' rows (the earlier group table goes).
     db.exec(`INSERT OR IGNORE INTO ${GROUPS} (grp, key, state, ${sorts})
@@ -280,7 +303,8 @@ function variablesCondition(scopeExpr: string, cond: unknown, field: string, par
   const parts = cond.map((c: any) => {
     if (!c || typeof c.name !== 'string') throw invalid(`each entry of '${field}' needs a name`);
     params.push(c.name);
-    let sql = `EXISTS (SELECT 1 FROM ${table('variable')} v WHERE v."scopeKey" = ${scopeExpr} AND v."name" = ?`;
+    // Read from the variables' (name, value) index: the instances that hold the value, then those rows.
+    let sql = `${scopeExpr} IN (SELECT v."scopeKey" FROM ${table('variable')} v WHERE v."name" = ?`;
     if (c.value !== undefined) {
       const v = c.value !== null && typeof c.value === 'object' ? c.value : String(c.value);
       sql += ` AND ${condition('v."value"', v, `${field}.value`, params)}`;
@@ -298,8 +322,14 @@ function column(kind: SearchKind, field: string): string {
   return `json_extract(t.data, '$.${field}')`;
 }
 
-function whereClause(kind: SearchKind, filter: Record<string, unknown>, params: unknown[]): string {
+function whereClause(
+  kind: SearchKind,
+  filter: Record<string, unknown>,
+  params: unknown[],
+  byOrder = false,
+): string {
   const parts: string[] = [];
+  const byVariables = VARIABLE_FILTERS.some((f) => Array.isArray(filter[f]) && filter[f].length > 0);
   for (const [field, cond] of Object.entries(filter)) {
     if (cond === undefined) continue;
     if (kind === 'userTask' && field === 'candidateGroup') {
@@ -325,11 +355,21 @@ function whereClause(kind: SearchKind, filter: Record<string, unknown>, params: 
         params.push(tag);
         parts.push(`EXISTS (SELECT 1 FROM json_each(t.data, '$.tags') g WHERE g.value = ?)`);
       }
+    } else if (FEW_VALUES[kind]?.includes(field) && (byVariables || (byOrder && isList(cond)))) {
+      // `+` keeps SQLite from choosing rows by this column's index (another index chooses them).
+      parts.push(condition(`+${column(kind, field)}`, cond, field, params));
     } else {
       parts.push(condition(column(kind, field), cond, field, params));
     }
   }
   return parts.length ? parts.join(' AND ') : '1';
+}
+
+/** A `$in` of more than one value. */
+function isList(cond: unknown): boolean {
+  if (!cond || typeof cond !== 'object' || Array.isArray(cond)) return false;
+  const list = (cond as Record<string, unknown>).$in;
+  return Array.isArray(list) && list.length > 1;
 }
 
 /** The one candidate group a filter names (`'g'`, `{ $eq: 'g' }` or `{ $in: ['g'] }`), else undefined. */
@@ -348,11 +388,11 @@ function oneGroup(cond: unknown): string | undefined {
  * Where a search reads its rows. User tasks of one candidate group are read from the group's rows
  * (state and sort columns included), so a worklist page and its count are one index range each.
  */
-function source(kind: SearchKind, filter: Record<string, unknown>) {
+function source(kind: SearchKind, filter: Record<string, unknown>, byOrder = false) {
   const params: unknown[] = [];
   const group = kind === 'userTask' ? oneGroup(filter.candidateGroup) : undefined;
   if (group === undefined) {
-    const where = whereClause(kind, filter, params);
+    const where = whereClause(kind, filter, params, byOrder);
     return {
       from: `${table(kind)} t`,
       where,
@@ -424,6 +464,20 @@ export function searchIndexReader(db: Database) {
       const { rows, page } = query(kind, req, defaultSort);
       return `{"items":[${rows.join(',')}],"page":${JSON.stringify(page)}}`;
     },
+    /**
+     * SQLite's plans for the count and the page query of a search (EXPLAIN QUERY PLAN's detail lines),
+     * so tests can check that the searches the web app and the SDK send are answered from indexes.
+     */
+    plan(
+      kind: SearchKind,
+      req: SearchRequest | undefined,
+      defaultSort: string,
+    ): { count: string[]; page: string[] } {
+      const q = statements(kind, req, defaultSort);
+      const explain = (sql: string, params: unknown[]) =>
+        (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail);
+      return { count: explain(q.count.sql, q.count.params), page: explain(q.page.sql, q.page.params) };
+    },
     count(kind: SearchKind): number {
       return (prepared(`SELECT COUNT(*) AS n FROM ${table(kind)}`).get() as { n: number }).n;
     },
@@ -434,24 +488,44 @@ export function searchIndexReader(db: Database) {
     req: SearchRequest | undefined,
     defaultSort: string,
   ): { rows: string[]; page: SearchResponse<unknown>['page'] } {
+    const q = statements(kind, req, defaultSort);
+    const counted = (prepared(q.count.sql).get(...q.count.params) as { n: number }).n;
+    const found = prepared(q.page.sql).all(...q.page.params) as { data: string }[];
+    const rows = found.map((r) => r.data);
+    const page: SearchResponse<unknown>['page'] = {
+      totalItems: Math.min(counted, TOTAL_CAP),
+      hasMoreTotalItems: counted > TOTAL_CAP,
+    };
+    if (rows.length) {
+      page.startCursor = encodeCursor(q.from);
+      page.endCursor = encodeCursor(q.from + rows.length - 1);
+    }
+    return { rows, page };
+  }
+
+  /** The count and the page query of one search, with their parameters. */
+  function statements(kind: SearchKind, req: SearchRequest | undefined, defaultSort: string) {
     const filter = req?.filter ?? {};
     if (typeof filter !== 'object' || filter === null || Array.isArray(filter))
       throw invalid('filter must be an object');
-    const src = source(kind, filter);
+    const sort = req?.sort?.length ? req.sort : [{ field: defaultSort, order: 'ASC' as const }];
+    const src = source(kind, filter, !!SPECS[kind].ordered?.includes(sort[0]?.field));
     const { where, params } = src;
     // Rows of one candidate group carry the task's sort columns: ordering by them follows their index.
     const alias = src.group === undefined ? 't' : 'g';
-    const sort = req?.sort?.length ? req.sort : [{ field: defaultSort, order: 'ASC' as const }];
     const order: string[] = [];
+    let lastDesc = false;
     for (const s of sort) {
       if (!s || typeof s.field !== 'string') throw invalid('each sort entry needs a field');
       const desc = String(s.order ?? 'ASC').toUpperCase() === 'DESC';
+      lastDesc = desc;
       const sortRows = alias === 'g' && CANDIDATE_SORTS.includes(s.field) ? 'g' : 't';
       if (SPECS[kind].ordered?.includes(s.field))
         order.push(`${sortRows}."_s_${s.field}" ${desc ? 'DESC' : 'ASC'}`);
       else order.push(`${column(kind, s.field)} ${desc ? 'DESC NULLS FIRST' : 'ASC NULLS LAST'}`);
     }
-    order.push(`${alias}.key ASC`);
+    // Ties in the direction of the last sort field, so one index reads the rows in order.
+    order.push(`${alias}.key ${lastDesc ? 'DESC' : 'ASC'}`);
     const limit = req?.page?.limit ?? 100;
     if (!Number.isInteger(limit) || limit < 0 || limit > 10_000)
       throw invalid('page.limit must be an integer between 0 and 10000');
@@ -459,21 +533,17 @@ export function searchIndexReader(db: Database) {
     if (!Number.isInteger(from) || from < 0) throw invalid('page.from must be a non-negative integer');
     if (req?.page?.after) from = decodeCursor(req.page.after) + 1;
     if (req?.page?.before) from = Math.max(0, decodeCursor(req.page.before) - limit);
-    const total = (
-      prepared(`SELECT COUNT(*) AS n FROM ${src.count.from} WHERE ${src.count.where}`).get(
-        ...src.count.params,
-      ) as { n: number }
-    ).n;
-    const found = prepared(
-      `SELECT t.data FROM ${src.from} WHERE ${where} ORDER BY ${order.join(', ')} LIMIT ? OFFSET ?`,
-    ).all(...params, limit, from) as { data: string }[];
-    const rows = found.map((r) => r.data);
-    const page: SearchResponse<unknown>['page'] = { totalItems: total, hasMoreTotalItems: false };
-    if (rows.length) {
-      page.startCursor = encodeCursor(from);
-      page.endCursor = encodeCursor(from + rows.length - 1);
-    }
-    return { rows, page };
+    return {
+      from,
+      count: {
+        sql: `SELECT COUNT(*) AS n FROM (SELECT 1 FROM ${src.count.from} WHERE ${src.count.where} LIMIT ${TOTAL_CAP + 1})`,
+        params: src.count.params,
+      },
+      page: {
+        sql: `SELECT t.data FROM ${src.from} WHERE ${where} ORDER BY ${order.join(', ')} LIMIT ? OFFSET ?`,
+        params: [...params, limit, from],
+      },
+    };
   }
 }
 export type SearchIndexReader = ReturnType<typeof searchIndexReader>;
