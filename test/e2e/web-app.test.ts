@@ -491,6 +491,8 @@ describeSystem('web app on the real system', () => {
       await portal.click('[data-testid=new-application]');
       await portal.locator('[data-testid=application-form]').waitFor();
       await check(portal, 'portal-form');
+      // Tabbing scrolled the page: back to the top, where the list is.
+      await portal.evaluate(() => window.scrollTo(0, 0));
       await portal.click(`[data-testid=my-applications] cds-link:has-text("${number}")`);
       await portal.locator('[data-testid=application-status]').waitFor();
       await check(portal, 'portal-status');

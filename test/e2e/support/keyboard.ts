@@ -42,6 +42,8 @@ export async function tabThrough(page: Page, maxTabs = 400): Promise<KeyboardRep
     const all = deep(document).filter((el) => {
       if (exclude.some((x) => closestDeep(el, x))) return false;
       if ((el as HTMLButtonElement).disabled) return false;
+      // Out of the tab order on purpose (a file input behind its button, say).
+      if (el.getAttribute('tabindex') === '-1') return false;
       if (el.tagName !== 'SUMMARY' && el.closest('details:not([open])') && !el.closest('summary'))
         return false;
       const r = el.getBoundingClientRect();

@@ -65,6 +65,12 @@ export class AppHeader extends LitElement {
     form {
       display: contents;
     }
+    /* Carbon marks a focused header link by a border alone; an outline shows it plainly. */
+    cds-header-name::part(link):focus-visible,
+    cds-header-nav-item::part(link):focus-visible {
+      outline: 2px solid var(--cds-focus, #0f62fe);
+      outline-offset: -2px;
+    }
     .side-who {
       padding: 1rem;
       color: var(--cds-text-secondary, #c6c6c6);

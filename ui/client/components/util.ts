@@ -29,6 +29,7 @@ export function clearFieldErrors(root: HTMLElement): void {
     el.removeAttribute('invalid');
     el.removeAttribute('invalid-text');
     el.removeAttribute('aria-invalid');
+    el.removeAttribute('data-error-for');
   });
   root.querySelectorAll('.field-error').forEach((n) => n.remove());
 }
