@@ -100,6 +100,13 @@ export class AppHeader extends LitElement {
       font: inherit;
       cursor: pointer;
     }
+    /* Where the header shows the pages (Carbon's large breakpoint), the side navigation is not
+       there at all: hidden, its links must not take focus or cover the page. */
+    @media (min-width: 1056px) {
+      cds-side-nav {
+        display: none;
+      }
+    }
     /* A phone: the header keeps the name, menu and language; who and sign-out are in the menu. */
     @media (max-width: 671px) {
       .who,
