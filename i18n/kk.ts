@@ -167,6 +167,9 @@ export const kk: Readonly<Record<MessageKey, string>> = {
   verifiedUntil: 'Тексеру мерзімі',
   objectName: 'Объект атауы',
   objectLocation: 'Объектінің мекенжайы',
+  shootingRangeLeased: 'Тир жалға алынған',
+  'cabinet.removeFile': 'Файлды алып тастау',
+  'cabinet.filesHint': 'PDF, PNG немесе JPEG файлдары',
   noRows: 'Жолдар жоқ — «Жол қосу» басыңыз',
   positionHint: 'Тыңдауға дейін ұстанымыңызды жазыңыз (қарсылықтар, түсініктемелер).',
   positionSent: 'Ұстанымыңыз қабылданды, ол тыңдауда қаралады',
@@ -238,6 +241,9 @@ export const kk: Readonly<Record<MessageKey, string>> = {
   'cabinet.lang.ru': 'орыс тілінде',
   skipToContent: 'Мазмұнға өту',
   languageName: 'Қазақша',
+  'shell.openMenu': 'Мәзірді ашу',
+  'shell.closeMenu': 'Мәзірді жабу',
+  'shell.navigation': 'Негізгі навигация',
   signInEds: 'ЭЦҚ арқылы кіру',
 
   // EDS: sign-in, signatures, verification of documents.

@@ -167,6 +167,9 @@ export const ru = {
   verifiedUntil: 'Поверка до',
   objectName: 'Наименование объекта',
   objectLocation: 'Адрес объекта',
+  shootingRangeLeased: 'Тир арендован',
+  'cabinet.removeFile': 'Убрать файл',
+  'cabinet.filesHint': 'Файлы PDF, PNG или JPEG',
   noRows: 'Строк нет — нажмите «Добавить строку»',
   positionHint: 'До заслушивания изложите свою позицию (возражения, пояснения).',
   positionSent: 'Ваша позиция принята и будет рассмотрена на заслушивании',
@@ -238,6 +241,9 @@ export const ru = {
   'cabinet.lang.ru': 'на русском языке',
   skipToContent: 'К содержанию',
   languageName: 'Русский',
+  'shell.openMenu': 'Открыть меню',
+  'shell.closeMenu': 'Закрыть меню',
+  'shell.navigation': 'Основная навигация',
   signInEds: 'Войти по ЭЦП',
 
   // EDS: sign-in, signatures, verification of documents.
