@@ -9,7 +9,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { Camunda8 } from '@camunda8/sdk';
 import { formatAlmatyDateTime } from '../../domain/almaty-time';
 import { fixtures } from '../../simulators';
-import { ARTIFACTS, launch, signIn } from './support/browser';
+import { ARTIFACTS, launch, openDevice, signIn, type Lang, type Width } from './support/browser';
 import { eventually } from './support/forms';
 import { missingPrerequisite, startSystem, type RunningSystem } from './support/system';
 
@@ -23,8 +23,6 @@ jest.setTimeout(600_000);
 const COMPANY = fixtures.licence.educationMissing;
 const NOW = { consistency: { waitUpToMs: 0 } } as const;
 
-type Lang = 'kk' | 'ru';
-type Width = 1366 | 390;
 const VIEWS: [Width, Lang][] = [
   [1366, 'kk'],
   [1366, 'ru'],
@@ -61,21 +59,8 @@ describeSystem("the applicant's cabinet in the browser", () => {
     const id = `${width}-${lang}`;
     const known = sessions.get(id);
     if (known) return known;
-    const context = await browser.newContext({
-      viewport: width === 390 ? { width: 390, height: 844 } : { width: 1366, height: 768 },
-      isMobile: width === 390,
-      hasTouch: width === 390,
-      timezoneId: 'America/New_York',
-      locale: lang === 'ru' ? 'ru-RU' : 'kk-KZ',
-    });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(m.text());
-    });
-    page.on('pageerror', (e) => errors.push(String(e)));
-    await signIn(page, system.uiUrl, 'applicant', { bin: COMPANY.bin, lang });
-    const session = { context, page, errors };
+    const session = await openDevice(browser, width, lang);
+    await signIn(session.page, system.uiUrl, 'applicant', { bin: COMPANY.bin, lang });
     sessions.set(id, session);
     return session;
   }
