@@ -1,6 +1,8 @@
 import type { CalendarRevisionStore, StoredCalendarRevision } from '../adapters/calendar-revisions';
 import type { CalendarRevision } from '../domain/legal-clock/revisions';
+import { ScopeKey } from '@camunda8/orchestration-cluster-api';
 import { SERVICE_IDS } from '../domain/services';
+import type { CamundaPort } from '../intake/camunda-port';
 
 /** The four public-service procedures whose applications carry working-day deadlines. */
 export const PROCEDURES = SERVICE_IDS;
@@ -8,12 +10,11 @@ export const PROCEDURES = SERVICE_IDS;
 /** The message the diagrams wait for to recompute deadlines and re-arm their timers. */
 export const CALENDAR_REVISED_MESSAGE = 'calendar-revised';
 
-/** The slice of the official client this needs (tests pass a fake or the real client). */
-export interface RevisionCamunda {
-  searchProcessInstances(query: unknown, consistency?: unknown): Promise<{ items: any[] }>;
-  searchVariables(query: unknown, consistency?: unknown): Promise<{ items: any[] }>;
-  publishMessage(body: unknown): Promise<unknown>;
-}
+/** The slice of the official client this needs, with its own types. */
+export type RevisionCamunda = Pick<
+  CamundaPort,
+  'searchProcessInstances' | 'searchVariables' | 'publishMessage'
+>;
 
 export interface RevisionOutcome {
   revision: StoredCalendarRevision;
@@ -40,18 +41,18 @@ export async function reviseCalendar(
       { filter: { processDefinitionId, state: 'ACTIVE' }, page: { limit: 10_000 } },
       NOW,
     );
-    for (const pi of page.items) {
+    for (const pi of page.items ?? []) {
       const vars = await deps.camunda.searchVariables(
         {
           filter: {
             processInstanceKey: pi.processInstanceKey,
-            scopeKey: pi.processInstanceKey,
+            scopeKey: ScopeKey.assumeExists(String(pi.processInstanceKey)),
             name: 'applicationNumber',
           },
         },
         NOW,
       );
-      const raw = vars.items[0]?.value;
+      const raw = vars.items?.[0]?.value;
       if (typeof raw !== 'string') continue;
       const applicationNumber = JSON.parse(raw) as string;
       await deps.camunda.publishMessage({

@@ -30,7 +30,7 @@ async function main(): Promise<void> {
   const outcome = await reviseCalendar(
     {
       store: createCalendarRevisionStore(database),
-      camunda: camunda as never,
+      camunda,
       now: () => new Date(),
     },
     revision,

@@ -11,7 +11,8 @@ import {
   matchesStep,
   type WorkingDayClock,
 } from '../domain/applications/status';
-import { NO_WAIT, parseVariableValue, processVariables, type CamundaPort } from '../intake/camunda-port';
+import { NO_WAIT, processVariables, type CamundaPort } from '../intake/camunda-port';
+import { elementInstancesOf, rootVariablesOf as rootVariablesOfInstances } from './engine-search';
 import {
   ElementId,
   ProcessDefinitionId,
@@ -19,7 +20,6 @@ import {
   ProcessInstanceKey,
   ScopeKey,
   UserTaskKey,
-  type ElementInstanceFilter,
   type ElementInstanceResult,
 } from '@camunda8/orchestration-cluster-api';
 import { SERVICE_IDS } from '../domain/services';
@@ -475,32 +475,8 @@ export function createApp(deps: AppDeps): express.Express {
 
   // ---- clerk worklist ------------------------------------------------------------------------
   /** Root variables of a page of process instances: one search with `$in` on keys and names. */
-  async function rootVariablesOf(
-    keys: string[],
-    names: string[] | undefined,
-  ): Promise<Map<string, Record<string, unknown>>> {
-    const out = new Map<string, Record<string, unknown>>();
-    const unique = [...new Set(keys)];
-    if (!unique.length) return out;
-    const r = await camunda.searchVariables(
-      {
-        filter: {
-          processInstanceKey: { $in: unique.map((k) => ProcessInstanceKey.assumeExists(k)) },
-          scopeKey: { $in: unique.map((k) => ScopeKey.assumeExists(k)) },
-          ...(names ? { name: { $in: names } } : {}),
-        },
-        page: { limit: names ? unique.length * names.length : 10_000 },
-        truncateValues: false,
-      },
-      NO_WAIT,
-    );
-    for (const v of r.items ?? []) {
-      const k = String(v.processInstanceKey);
-      if (!out.has(k)) out.set(k, {});
-      out.get(k)![v.name] = parseVariableValue(v.value);
-    }
-    return out;
-  }
+  const rootVariablesOf = (keys: string[], names: string[] | undefined) =>
+    rootVariablesOfInstances(camunda, keys, names);
 
   const taskRoles = api(TASK_ROLES);
   const engineTime = deps.engineTime ?? engineTimeOf(camunda, clock, log);
@@ -782,20 +758,13 @@ export function createApp(deps: AppDeps): express.Express {
   }
 
   /**
-   * The active steps of a page of instances: one search with `$in` on their keys. The 8.8 API's
-   * element-instance filter takes one process instance key (no `$in`); the embedded engine accepts
-   * the list, which keeps a page at three queries (test/ui/list-paging.test.ts). Against a Zeebe
-   * cluster this needs one search per instance.
+   * The active steps of a page of instances (steps, not the process or its scopes). The 8.8 API's
+   * element-instance filter takes one process instance key: one search per instance, a few at once
+   * (ui/engine-search.ts), so a page of 50 costs at most 50 of them.
    */
   async function activeElementsByInstance(keys: string[]): Promise<Map<string, ElementInstanceResult[]>> {
     const out = new Map<string, ElementInstanceResult[]>();
-    if (!keys.length) return out;
-    const filter = { state: 'ACTIVE', processInstanceKey: { $in: keys } };
-    const r = await camunda.searchElementInstances(
-      { filter: filter as unknown as ElementInstanceFilter, page: { limit: 10_000 } },
-      NO_WAIT,
-    );
-    for (const e of r.items ?? []) {
+    for (const e of await elementInstancesOf(camunda, keys, { state: 'ACTIVE' })) {
       if (e.type === 'PROCESS' || e.type === 'SUB_PROCESS' || e.type === 'MULTI_INSTANCE_BODY') continue;
       const k = String(e.processInstanceKey);
       out.set(k, [...(out.get(k) ?? []), e]);

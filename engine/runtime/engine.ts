@@ -1180,30 +1180,33 @@ export class Engine {
       }
       this.closeSubscriptionsOf(root.key, 'event-sub-process');
       this.openEventSubProcesses(root);
+      // Open jobs, user tasks and incidents follow their element to the target definition.
+      type MigratedRecord = {
+        key: string;
+        elementId: string;
+        elementInstanceKey: string;
+        processDefinitionKey: string;
+        bpmnProcessId: string;
+        processDefinitionVersion?: number;
+      };
       const kinds = this.byInstance.get(key);
-      for (const k of kinds?.get('job') ?? []) {
-        const job = this.jobs.get(k);
-        if (!job || !isOpenJob(job)) continue;
-        define(job);
-        job.processDefinitionVersion = target.version;
-        job.elementId = newId.get(job.elementInstanceKey) ?? job.elementId;
-        this.markDirty('job', job.key, job);
-      }
-      for (const k of kinds?.get('userTask') ?? []) {
-        const t = this.userTasks.get(k);
-        if (!t || t.state !== 'CREATED') continue;
-        define(t);
-        t.processDefinitionVersion = target.version;
-        t.elementId = newId.get(t.elementInstanceKey) ?? t.elementId;
-        this.markDirty('userTask', t.key, t);
-      }
-      for (const k of kinds?.get('incident') ?? []) {
-        const inc = this.incidents.get(k);
-        if (!inc || inc.state !== 'ACTIVE') continue;
-        define(inc);
-        inc.elementId = (inc.elementInstanceKey && newId.get(inc.elementInstanceKey)) || inc.elementId;
-        this.markDirty('incident', inc.key, inc);
-      }
+      const follow = <R extends MigratedRecord>(
+        kind: 'job' | 'userTask' | 'incident',
+        records: Map<string, R>,
+        open: (rec: R) => boolean,
+      ) => {
+        for (const k of kinds?.get(kind) ?? []) {
+          const rec = records.get(k);
+          if (!rec || !open(rec)) continue;
+          define(rec);
+          if (rec.processDefinitionVersion !== undefined) rec.processDefinitionVersion = target.version;
+          rec.elementId = newId.get(rec.elementInstanceKey) ?? rec.elementId;
+          this.markDirty(kind, rec.key, rec);
+        }
+      };
+      follow('job', this.jobs, isOpenJob);
+      follow('userTask', this.userTasks, (t) => t.state === 'CREATED');
+      follow('incident', this.incidents, (inc) => inc.state === 'ACTIVE');
     });
   }
 

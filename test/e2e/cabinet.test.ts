@@ -9,7 +9,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { Camunda8 } from '@camunda8/sdk';
 import { formatAlmatyDateTime } from '../../domain/almaty-time';
 import { fixtures } from '../../simulators';
-import { launch, signIn } from './support/browser';
+import { launch, openDevice, signIn, type Lang, type Width } from './support/browser';
 import { eventually } from './support/forms';
 import { missingPrerequisite, REPO, startSystem, type RunningSystem } from './support/system';
 
@@ -23,8 +23,6 @@ jest.setTimeout(600_000);
 const COMPANY = fixtures.licence.educationMissing;
 const NOW = { consistency: { waitUpToMs: 0 } } as const;
 
-type Lang = 'kk' | 'ru';
-type Width = 1366 | 390;
 const VIEWS: [Width, Lang][] = [
   [1366, 'kk'],
   [1366, 'ru'],
@@ -56,30 +54,12 @@ describeSystem("the applicant's cabinet in the browser", () => {
       CAMUNDA_AUTH_STRATEGY: 'NONE',
     }).getOrchestrationClusterApiClient();
 
-  /** A browser at `width` in `lang`, in New York's zone, that records console errors. */
-  async function browserAt(width: Width, lang: Lang) {
-    const context = await browser.newContext({
-      viewport: width === 390 ? { width: 390, height: 844 } : { width: 1366, height: 768 },
-      isMobile: width === 390,
-      hasTouch: width === 390,
-      timezoneId: 'America/New_York',
-      locale: lang === 'ru' ? 'ru-RU' : 'kk-KZ',
-    });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(m.text());
-    });
-    page.on('pageerror', (e) => errors.push(String(e)));
-    return { context, page, errors };
-  }
-
   /** A signed-in applicant at `width` in `lang`, the browser in New York's zone. */
   async function applicant(width: Width, lang: Lang) {
     const id = `${width}-${lang}`;
     const known = sessions.get(id);
     if (known) return known;
-    const session = await browserAt(width, lang);
+    const session = await openDevice(browser, width, lang);
     await signIn(session.page, system.uiUrl, 'applicant', { bin: COMPANY.bin, lang });
     sessions.set(id, session);
     return session;
@@ -156,7 +136,7 @@ describeSystem("the applicant's cabinet in the browser", () => {
   test('an applicant submits on a phone, answers the request for a copy with an upload, reads the licence issued with its number and date, every notice and the history, and files a complaint that is answered — at 1366 and 390 px, in Kazakh and Russian', async () => {
     // The sign-in page, and the application form, at each width in each language.
     for (const [width, lang] of VIEWS) {
-      const anonymous = await browserAt(width, lang);
+      const anonymous = await openDevice(browser, width, lang);
       await anonymous.page.goto(`${system.uiUrl}/lang?to=${lang}&back=/`);
       await anonymous.page.locator('#signin-form cds-button').waitFor();
       await check(anonymous.page, anonymous.errors, `signin-${width}-${lang}`);

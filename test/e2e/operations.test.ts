@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { Camunda8 } from '@camunda8/sdk';
 import { fixtures } from '../../simulators';
-import { launch, signIn } from './support/browser';
+import { fileLicenceFromPage, launch, openDevice, signIn, type Lang, type Width } from './support/browser';
 import { eventually } from './support/forms';
 import { missingPrerequisite, REPO, startSystem, type RunningSystem } from './support/system';
 
@@ -22,8 +22,6 @@ jest.setTimeout(900_000);
 const COMPANY = fixtures.licence.approved;
 const NOW = { consistency: { waitUpToMs: 0 } } as const;
 const SHOTS = path.join(REPO, 'docs', 'ui');
-type Lang = 'kk' | 'ru';
-type Width = 1366 | 390;
 /** Register numbers are the only Latin a page may show. */
 const NUMBERS = /\b[A-Z]{3}-\d{4}-\d{6}\b/g;
 
@@ -48,50 +46,14 @@ describeSystem('an operator in the browser', () => {
     }).getOrchestrationClusterApiClient();
 
   async function session(role: string, width: Width, lang: Lang, opts: { bin?: string; unit?: string } = {}) {
-    const context = await browser.newContext({
-      viewport: width === 390 ? { width: 390, height: 844 } : { width: 1366, height: 768 },
-      isMobile: width === 390,
-      hasTouch: width === 390,
-      timezoneId: 'America/New_York',
-      locale: lang === 'ru' ? 'ru-RU' : 'kk-KZ',
-    });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('console', (m) => {
-      if (m.type() !== 'error') return;
-      // A validation answer (400) from the API is shown to the user by the page: no page error.
-      if (/status of 400\b/.test(m.text())) return;
-      errors.push(m.text());
-    });
-    page.on('pageerror', (e) => errors.push(String(e)));
-    await signIn(page, system.uiUrl, role, { ...opts, lang });
-    return { context, page, errors };
+    const device = await openDevice(browser, width, lang, { validationAnswers: true });
+    await signIn(device.page, system.uiUrl, role, { ...opts, lang });
+    return device;
   }
 
   /** Files a security licence through the intake (as the portal does); returns its number and instance. */
   async function file(page: Page): Promise<{ number: string; key: string }> {
-    const csrf = await page.evaluate(
-      () => JSON.parse(document.getElementById('boot')!.textContent!).csrfToken as string,
-    );
-    const res = await page.request.post(`${system.uiUrl}/api/applications`, {
-      headers: { 'x-requested-with': 'fetch', 'x-csrf-token': csrf },
-      data: {
-        serviceId: 'security-licence',
-        requestKind: 'issue',
-        subType: 2,
-        applicant: {
-          bin: COMPANY.bin,
-          name: COMPANY.name,
-          headFullName: COMPANY.headFullName,
-          headIin: COMPANY.headIin,
-          location: 'Астана, Мәңгілік Ел, 8',
-        },
-        consentToRestrictedData: true,
-        attachments: [{ kind: 'application-form', fileName: 'otinish.pdf' }],
-      },
-    });
-    expect(res.status()).toBe(201);
-    const number = (await res.json()).applicationNumber as string;
+    const number = await fileLicenceFromPage(page, system.uiUrl, COMPANY);
     const key = await eventually(`the process of ${number}`, async () => {
       const r = await engine().searchProcessInstances(
         { filter: { variables: [{ name: 'applicationNumber', value: JSON.stringify(number) }] } } as any,

@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { Camunda8 } from '@camunda8/sdk';
 import { defaultLegalClock } from '../../domain/legal-clock';
 import { fixtures } from '../../simulators';
-import { launch, openPage, shot, signIn } from './support/browser';
+import { fileLicenceFromPage, launch, openPage, shot, signIn } from './support/browser';
 import { eventually, field, option } from './support/forms';
 import { tabThrough } from './support/keyboard';
 import { missingPrerequisite, startSystem, type RunningSystem } from './support/system';
@@ -172,32 +172,8 @@ describeSystem('web app on the real system', () => {
   });
 
   /** Files a security-licence application for the company through the portal's API, as the browser does. */
-  async function fileLicenceApplication(page: Page): Promise<string> {
-    // The page's session CSRF token, which the portal's own requests carry.
-    const csrf = await page.evaluate(
-      () => JSON.parse(document.getElementById('boot')!.textContent!).csrfToken as string,
-    );
-    const res = await page.request.post(`${system.uiUrl}/api/applications`, {
-      headers: { 'x-requested-with': 'fetch', 'x-csrf-token': csrf },
-      data: {
-        serviceId: 'security-licence',
-        requestKind: 'issue',
-        subType: 2,
-        applicant: {
-          bin: APPLICANT_BIN,
-          name: COMPANY.name,
-          headFullName: COMPANY.headFullName,
-          headIin: COMPANY.headIin,
-          location: 'Астана, Мәңгілік Ел, 8',
-        },
-        consentToRestrictedData: true,
-        attachments: [{ kind: 'application-form', fileName: 'otinish.pdf' }],
-      },
-    });
-    expect(res.status()).toBe(201);
-    // The register issues the number.
-    return (await res.json()).applicationNumber as string;
-  }
+  const fileLicenceApplication = (page: Page) =>
+    fileLicenceFromPage(page, system.uiUrl, COMPANY, APPLICANT_BIN);
 
   /** Completes, through the engine, the open user task `elementId` of the application or a process it called. */
   async function completeInEngine(number: string, elementId: string, variables: Record<string, unknown>) {

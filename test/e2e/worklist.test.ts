@@ -9,10 +9,18 @@
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { fixtures } from '../../simulators';
 import { signInApplicant } from '../support/staff-sign-in';
-import { ARTIFACTS, launch, signIn } from './support/browser';
+import {
+  ARTIFACTS,
+  launch,
+  licenceRequest,
+  openDevice,
+  signIn,
+  type Lang,
+  type Width,
+} from './support/browser';
 import { eventually, field } from './support/forms';
 import { missingPrerequisite, REPO, startSystem, type RunningSystem } from './support/system';
 
@@ -29,8 +37,6 @@ const NUMBERS = /\b[A-Z]{3}-\d{4}-\d{6}\b/g;
 const FILE_NAMES = /[\w.-]+\.(?:pdf|png|jpe?g)\b/gi;
 const REASON = 'Жалға алу шартының көшірмесі қоса берілмеген / Не приложена копия договора аренды';
 
-type Width = 1366 | 390;
-type Lang = 'kk' | 'ru';
 const RUNS: [Width, Lang][] = [
   [1366, 'kk'],
   [1366, 'ru'],
@@ -69,41 +75,16 @@ describeSystem('the clerk’s worklist in the browser', () => {
         'content-type': 'application/json',
         'idempotency-key': crypto.randomUUID(),
       },
-      body: JSON.stringify({
-        serviceId: 'security-licence',
-        requestKind: 'issue',
-        subType: 2,
-        applicant: {
-          bin: COMPANY.bin,
-          name: COMPANY.name,
-          headFullName: COMPANY.headFullName,
-          headIin: COMPANY.headIin,
-          location: 'Астана, Мәңгілік Ел, 8',
-        },
-        consentToRestrictedData: true,
-        attachments: [{ kind: 'application-form', fileName: 'otinish.pdf' }],
-      }),
+      body: JSON.stringify(licenceRequest(COMPANY)),
     });
     expect(res.status).toBe(201);
     return ((await res.json()) as { applicationNumber: string }).applicationNumber;
   }
 
   async function clerkPage(width: Width, lang: Lang) {
-    const context: BrowserContext = await browser.newContext({
-      viewport: width === 390 ? { width: 390, height: 844 } : { width: 1366, height: 768 },
-      isMobile: width === 390,
-      hasTouch: width === 390,
-      timezoneId: 'America/New_York',
-      locale: lang === 'ru' ? 'ru-RU' : 'kk-KZ',
-    });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(m.text());
-    });
-    page.on('pageerror', (e) => errors.push(String(e)));
-    await signIn(page, system.uiUrl, 'clerk', { unit: 'police', lang });
-    return { context, page, errors };
+    const device = await openDevice(browser, width, lang);
+    await signIn(device.page, system.uiUrl, 'clerk', { unit: 'police', lang });
+    return device;
   }
 
   /** What a person reads: no ids, no Latin words but register numbers, no ISO dates, no sideways scroll. */

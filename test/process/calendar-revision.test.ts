@@ -38,7 +38,7 @@ describe('a calendar revision re-arms the deadlines of running applications (rul
     const outcome = await reviseCalendar(
       {
         store: createCalendarRevisionStore(sys.database),
-        camunda: sys.client as never,
+        camunda: sys.client,
         now: () => sys.clock.now(),
       },
       {

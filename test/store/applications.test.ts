@@ -1,18 +1,6 @@
-import {
-  DatabaseUnavailableError,
-  openAppDatabase,
-  parseDatabaseUrl,
-  type AppDatabase,
-} from '../../adapters/db/connect';
+import { DatabaseUnavailableError, openAppDatabase, parseDatabaseUrl } from '../../adapters/db/connect';
 import { createApplicationStore, type ApplicationRecord } from '../../intake/store';
-import {
-  DIALECTS,
-  postgresInstalled,
-  startPostgres,
-  stopSharedPostgres,
-  type DialectCase,
-  type TestPostgres,
-} from '../support/postgres';
+import { DIALECTS, databasesPerTest, describeOnOwnPostgres } from '../support/postgres';
 import { makeBin } from '../../domain/identifiers';
 
 const BIN = makeBin('2019-03', 'resident-legal-entity', 4521);
@@ -29,23 +17,12 @@ const fields = (bin = BIN, receivedAt = '2026-04-15T05:00:00.000Z') => ({
 });
 const payloadFor = (n: string) => JSON.stringify({ applicationNumber: n, serviceId: 'security-licence' });
 
-describe.each(DIALECTS)('applications and idempotency records on $name', ({ open }) => {
-  let database: Awaited<ReturnType<DialectCase['open']>>;
-  /** Another replica of the web app on the same database. */
-  let replica: AppDatabase;
-  beforeEach(async () => {
-    database = await open();
-    replica = openAppDatabase(database.location);
-  });
-  afterEach(async () => {
-    await database.close();
-    await replica.close();
-  });
-  afterAll(stopSharedPostgres);
+describe.each(DIALECTS)('applications and idempotency records on $name', (dialect) => {
+  const db = databasesPerTest(dialect);
 
   test('the register issues consecutive numbers per prefix, and a repeat with the same idempotency key on another replica registers nothing and returns the first', async () => {
-    const a = createApplicationStore(database);
-    const b = createApplicationStore(replica);
+    const a = createApplicationStore(db.database);
+    const b = createApplicationStore(db.replica);
     const first = await a.insertWithNewNumber(fields(), 'SEC-2026', payloadFor, 'form-0001-aaaa');
     expect(first).toEqual({
       inserted: true,
@@ -63,7 +40,7 @@ describe.each(DIALECTS)('applications and idempotency records on $name', ({ open
   });
 
   test('concurrent registrations on two replicas take distinct numbers, and concurrent repeats of one key register one application', async () => {
-    const replicas = [createApplicationStore(database), createApplicationStore(replica)];
+    const replicas = [createApplicationStore(db.database), createApplicationStore(db.replica)];
     const numbers = await Promise.all(
       Array.from({ length: 10 }, (_, i) =>
         replicas[i % 2].insertWithNewNumber(fields(), 'SEC-2026', payloadFor, `form-${i}`),
@@ -84,7 +61,7 @@ describe.each(DIALECTS)('applications and idempotency records on $name', ({ open
   });
 
   test('a registration failing midway leaves neither an application nor a number taken', async () => {
-    const store = createApplicationStore(database);
+    const store = createApplicationStore(db.database);
     const failing = () => {
       throw new Error('the e-request cannot be serialised');
     };
@@ -97,7 +74,7 @@ describe.each(DIALECTS)('applications and idempotency records on $name', ({ open
   });
 
   test('a number taken by an office registration is skipped; an office number is registered once', async () => {
-    const store = createApplicationStore(database);
+    const store = createApplicationStore(db.database);
     const office: ApplicationRecord = {
       ...fields(),
       applicationNumber: 'SEC-2026-000001',
@@ -113,8 +90,8 @@ describe.each(DIALECTS)('applications and idempotency records on $name', ({ open
   });
 
   test('started, listed, paged: what one replica writes the other reads', async () => {
-    const a = createApplicationStore(database);
-    const b = createApplicationStore(replica);
+    const a = createApplicationStore(db.database);
+    const b = createApplicationStore(db.replica);
     for (let i = 1; i <= 3; i++)
       await a.insertWithNewNumber(
         fields(BIN, `2026-04-1${i}T05:00:00.000Z`),
@@ -147,24 +124,20 @@ describe.each(DIALECTS)('applications and idempotency records on $name', ({ open
   });
 });
 
-(postgresInstalled ? describe : describe.skip)('applications while PostgreSQL is down', () => {
-  let pg: TestPostgres;
-  beforeAll(async () => {
-    pg = await startPostgres();
-  }, 60_000);
-  afterAll(() => pg?.stop());
-
+describeOnOwnPostgres('applications while PostgreSQL is down', (server) => {
   test('a registration while the server is down is refused as unavailable, keeps nothing, and the same request later registers once', async () => {
-    const database = openAppDatabase(parseDatabaseUrl(await pg.createDatabase('intake')), { migrate: true });
+    const database = openAppDatabase(parseDatabaseUrl(await server.pg.createDatabase('intake')), {
+      migrate: true,
+    });
     const store = createApplicationStore(database);
     await database.ready();
-    pg.stopServer();
+    server.pg.stopServer();
     try {
       await expect(store.insertWithNewNumber(fields(), 'SEC-2026', payloadFor, 'form-1')).rejects.toThrow(
         DatabaseUnavailableError,
       );
     } finally {
-      pg.startServer();
+      server.pg.startServer();
     }
     const retried = await store.insertWithNewNumber(fields(), 'SEC-2026', payloadFor, 'form-1');
     expect([retried.inserted, retried.record.applicationNumber]).toEqual([true, 'SEC-2026-000001']);

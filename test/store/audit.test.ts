@@ -1,22 +1,11 @@
-import { openAppDatabase, type AppDatabase } from '../../adapters/db/connect';
 import { AuditEventError, createAuditTrail } from '../../adapters/db/audit';
-import { DIALECTS, stopSharedPostgres, type DialectCase } from '../support/postgres';
+import { DIALECTS, databasesPerTest } from '../support/postgres';
 
-describe.each(DIALECTS)('the audit trail on $name', ({ open }) => {
-  let database: Awaited<ReturnType<DialectCase['open']>>;
-  let replica: AppDatabase;
-  beforeEach(async () => {
-    database = await open();
-    replica = openAppDatabase(database.location);
-  });
-  afterEach(async () => {
-    await database.close();
-    await replica.close();
-  });
-  afterAll(stopSharedPostgres);
+describe.each(DIALECTS)('the audit trail on $name', (dialect) => {
+  const db = databasesPerTest(dialect);
 
   test('records who did what, on which application and task, when and from where, and reads it back on another connection, newest first', async () => {
-    const trail = createAuditTrail(database);
+    const trail = createAuditTrail(db.database);
     const claim = await trail.record({
       at: '2026-04-15T05:00:00.000Z',
       userId: 'police-clerk',
@@ -43,13 +32,13 @@ describe.each(DIALECTS)('the audit trail on $name', ({ open }) => {
       action: 'operator.incident-retry',
       detail: { incidentKey: '2251799813685400' },
     });
-    const everything = await createAuditTrail(replica).list();
+    const everything = await createAuditTrail(db.replica).list();
     expect(everything.map((e) => e.action)).toEqual(['operator.incident-retry', 'task.claim', 'decision']);
     expect(everything[1]).toEqual(claim);
     expect(everything[2]).toMatchObject({ at: '2026-04-15T00:10:00.000Z', detail: { decision: 'approve' } });
     expect(everything[2]).not.toHaveProperty('ip');
 
-    const ofApplication = await createAuditTrail(replica).list({ applicationNumber: 'SEC-2026-000101' });
+    const ofApplication = await createAuditTrail(db.replica).list({ applicationNumber: 'SEC-2026-000101' });
     expect(ofApplication.map((e) => e.userId)).toEqual(['police-clerk', 'police-head']);
     expect((await trail.list({ userId: 'operator' })).map((e) => e.action)).toEqual([
       'operator.incident-retry',
@@ -59,7 +48,7 @@ describe.each(DIALECTS)('the audit trail on $name', ({ open }) => {
   });
 
   test('an event without its user, with an unknown action or a time that is no instant is refused and nothing is written', async () => {
-    const trail = createAuditTrail(database);
+    const trail = createAuditTrail(db.database);
     const base = {
       at: '2026-04-15T05:00:00.000Z',
       userId: 'operator',

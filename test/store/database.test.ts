@@ -11,13 +11,7 @@ import {
 import { MIGRATIONS } from '../../adapters/db/migrations';
 import { createCalendarRevisionStore } from '../../adapters/calendar-revisions';
 import { loadConfig } from '../../config/schema';
-import {
-  DIALECTS,
-  postgresInstalled,
-  startPostgres,
-  stopSharedPostgres,
-  type TestPostgres,
-} from '../support/postgres';
+import { DIALECTS, describeOnOwnPostgres, stopSharedPostgres } from '../support/postgres';
 
 const REVISION = {
   id: 'transfer-2026-04',
@@ -100,15 +94,9 @@ describe('SQLite: the embedded default', () => {
   });
 });
 
-(postgresInstalled ? describe : describe.skip)('PostgreSQL: the production database', () => {
-  let pg: TestPostgres;
-  beforeAll(async () => {
-    pg = await startPostgres();
-  }, 60_000);
-  afterAll(() => pg?.stop());
-
+describeOnOwnPostgres('PostgreSQL: the production database', (server) => {
   test('the services do not migrate it: before `npm run db:migrate` they refuse to start, saying what to run', async () => {
-    const url = await pg.createDatabase('unmigrated');
+    const url = await server.pg.createDatabase('unmigrated');
     const service = openAppDatabase(parseDatabaseUrl(url));
     await expect(service.ready()).rejects.toThrow(DatabaseNotMigratedError);
     await expect(service.ready()).rejects.toThrow(/run `npm run db:migrate`/);
@@ -120,21 +108,21 @@ describe('SQLite: the embedded default', () => {
   });
 
   test('a server that is down gives a clear error naming the database, and the next call after it is back succeeds', async () => {
-    const url = await pg.createDatabase('outage');
+    const url = await server.pg.createDatabase('outage');
     const database = openAppDatabase(parseDatabaseUrl(url), { migrate: true });
     const store = createCalendarRevisionStore(database);
     await database.ready();
-    pg.stopServer();
+    server.pg.stopServer();
     try {
       const failed = await store.append(REVISION, new Date('2026-04-02T10:00:00Z')).catch((e: unknown) => e);
       expect(failed).toBeInstanceOf(DatabaseUnavailableError);
       expect((failed as Error).message).toMatch(
         new RegExp(
-          `^database unavailable \\(postgres://[^@]+@127\\.0\\.0\\.1:${pg.port}/outage\\): .+; retry later$`,
+          `^database unavailable \\(postgres://[^@]+@127\\.0\\.0\\.1:${server.pg.port}/outage\\): .+; retry later$`,
         ),
       );
     } finally {
-      pg.startServer();
+      server.pg.startServer();
     }
     await store.append(REVISION, new Date('2026-04-02T10:00:00Z'));
     expect((await store.list()).map((r) => r.id)).toEqual(['transfer-2026-04']);

@@ -1,4 +1,3 @@
-import { openAppDatabase, type AppDatabase } from '../../adapters/db/connect';
 import { createCalendarRevisionStore } from '../../adapters/calendar-revisions';
 import { revisedLegalClock } from '../../adapters/legal-clock-source';
 import { createLegalAmendmentStore, LegalAmendmentConflictError } from '../../adapters/legal-amendments';
@@ -8,7 +7,7 @@ import {
   recordedFeeSchedule,
 } from '../../adapters/mci-records';
 import { parseLegalAmendment } from '../../domain/rules/legal-amendments';
-import { DIALECTS, stopSharedPostgres, type DialectCase } from '../support/postgres';
+import { DIALECTS, databasesPerTest } from '../support/postgres';
 
 /** Order 138 of 31 March 2026, the parts taking effect on 12 July 2026 (synthetic recording). */
 const AMENDMENT = parseLegalAmendment({
@@ -28,23 +27,13 @@ const MCI_2027 = {
   author: 'operator-1',
 };
 
-describe.each(DIALECTS)('operator records in the application database on $name', ({ open }) => {
-  let database: Awaited<ReturnType<DialectCase['open']>>;
-  /** A second process's view of the same database (its own connections). */
-  let other: AppDatabase;
-  beforeEach(async () => {
-    database = await open();
-    other = openAppDatabase(database.location);
-  });
-  afterEach(async () => {
-    await database.close();
-    await other.close();
-  });
-  afterAll(stopSharedPostgres);
+describe.each(DIALECTS)('operator records in the application database on $name', (dialect) => {
+  /** `db.replica`: a second process's view of the same database (its own connections). */
+  const db = databasesPerTest(dialect);
 
   test('Order 923 licence List row 6 (fee in MCI): a 2027 MCI recorded once is kept with its basis and changes the fee schedule on the next read; a second value for the year is refused', async () => {
-    const store = createMciRecordStore(database);
-    const schedule = recordedFeeSchedule(createMciRecordStore(other));
+    const store = createMciRecordStore(db.database);
+    const schedule = recordedFeeSchedule(createMciRecordStore(db.replica));
     const before = await schedule();
     expect(() => before.mciOn('2027-01-05')).toThrow();
     await store.append(MCI_2027, new Date('2026-12-10T09:00:00Z'));
@@ -58,9 +47,9 @@ describe.each(DIALECTS)('operator records in the application database on $name',
   });
 
   test('a calendar revision recorded is used by the legal clock on its next read, without a restart', async () => {
-    const clock = revisedLegalClock(createCalendarRevisionStore(other));
+    const clock = revisedLegalClock(createCalendarRevisionStore(db.replica));
     expect((await clock()).isWorkingDay('2026-04-13')).toBe(true);
-    await createCalendarRevisionStore(database).append(
+    await createCalendarRevisionStore(db.database).append(
       {
         id: 'transfer-2026-04',
         effectiveAt: '2026-04-03T09:00:00+05:00',
@@ -74,7 +63,7 @@ describe.each(DIALECTS)('operator records in the application database on $name',
   });
 
   test('Order 138 §8: an amendment is recorded once, its notice noted; the same again is not a new one, another description under its identity is refused', async () => {
-    const store = createLegalAmendmentStore(database);
+    const store = createLegalAmendmentStore(db.database);
     const first = await store.record(AMENDMENT, new Date('2026-07-13T05:00:00Z'));
     expect(first).toEqual({
       stored: { ...AMENDMENT, recordedAt: '2026-07-13T05:00:00.000Z' },
@@ -82,7 +71,10 @@ describe.each(DIALECTS)('operator records in the application database on $name',
     });
     const noted = await store.noticeStarted(AMENDMENT.id, '2251799813685301');
     expect(noted.noticeProcessInstanceKey).toBe('2251799813685301');
-    const again = await createLegalAmendmentStore(other).record(AMENDMENT, new Date('2026-07-14T05:00:00Z'));
+    const again = await createLegalAmendmentStore(db.replica).record(
+      AMENDMENT,
+      new Date('2026-07-14T05:00:00Z'),
+    );
     expect(again).toEqual({ stored: noted, created: false });
     const changed = await store
       .record({ ...AMENDMENT, changes: 'Иное описание' }, new Date())

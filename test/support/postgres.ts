@@ -147,3 +147,61 @@ export async function stopSharedPostgres(): Promise<void> {
   if (server) await (await server).stop();
   server = undefined;
 }
+
+/** The databases one test of a `describe.each(DIALECTS)` block works on. */
+export interface DatabasesPerTest {
+  /** A fresh, migrated, empty database of the block's dialect. */
+  readonly database: Awaited<ReturnType<DialectCase['open']>>;
+  /** A second connection to the same database: another replica's (another process's) view. */
+  readonly replica: AppDatabase;
+}
+
+/**
+ * Inside `describe.each(DIALECTS)`: a fresh database and a second connection to it for each test,
+ * both closed after it; the shared PostgreSQL server stops after the block.
+ */
+export function databasesPerTest(dialect: DialectCase): DatabasesPerTest {
+  const current: { database?: DatabasesPerTest['database']; replica?: AppDatabase } = {};
+  beforeEach(async () => {
+    current.database = await dialect.open();
+    current.replica = openAppDatabase(current.database.location);
+  });
+  afterEach(async () => {
+    await current.database?.close();
+    await current.replica?.close();
+  });
+  afterAll(stopSharedPostgres);
+  const set = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('the databases exist inside a test only');
+    return value;
+  };
+  return {
+    get database() {
+      return set(current.database);
+    },
+    get replica() {
+      return set(current.replica);
+    },
+  };
+}
+
+/**
+ * A block of tests on a PostgreSQL server of its own (started before them, stopped and removed
+ * after), for tests that stop the server or need an unmigrated database; skipped without the
+ * server binaries.
+ */
+export function describeOnOwnPostgres(name: string, body: (server: { readonly pg: TestPostgres }) => void) {
+  (postgresInstalled ? describe : describe.skip)(name, () => {
+    let pg: TestPostgres | undefined;
+    beforeAll(async () => {
+      pg = await startPostgres();
+    }, 60_000);
+    afterAll(() => pg?.stop());
+    body({
+      get pg() {
+        if (!pg) throw new Error('the PostgreSQL server starts before the tests');
+        return pg;
+      },
+    });
+  });
+}

@@ -15,6 +15,8 @@ describe('paged lists on the embedded engine', () => {
   let e: TestEngine;
   let ctx: Awaited<ReturnType<typeof startApp>>;
   const calls: string[] = [];
+  const tally = () =>
+    Object.fromEntries([...new Set(calls)].sort().map((c) => [c, calls.filter((x) => x === c).length]));
 
   beforeAll(async () => {
     e = await startTestEngine();
@@ -106,13 +108,13 @@ describe('paged lists on the embedded engine', () => {
     expect(r.json.error.ru).toContain('page');
   });
 
-  test('given 130 running instances, when operations and the deadline board are paged, then each page costs three engine queries (two on the deadline board, read from its index)', async () => {
+  test('given 130 running instances, when operations and the deadline board are paged, then a page costs one instance search and one variable search (the board reads its index instead), plus one element search per instance on it, as the 8.8 element-instance filter takes one instance key', async () => {
     const op = client(ctx.base, await ctx.as('operator'));
     calls.length = 0;
     const r = await op('GET', '/api/ops/instances?page=3');
     expect(r.status).toBe(200);
-    expect(calls.sort()).toEqual(['searchElementInstances', 'searchProcessInstances', 'searchVariables']);
     expect(r.json.items).toHaveLength(30);
+    expect(tally()).toEqual({ searchElementInstances: 30, searchProcessInstances: 1, searchVariables: 1 });
     expect(r.json.page).toMatchObject({ totalItems: 130, totalPages: 3, hasNext: false });
     expect(r.json.items.every((i: any) => i.applicationNumber && i.stages.length === 1)).toBe(true);
     // The board's first read builds its index of running terms (pages of 50); a page then costs two.
@@ -122,7 +124,7 @@ describe('paged lists on the embedded engine', () => {
     calls.length = 0;
     const next = await op('GET', '/api/ops/deadlines?page=2');
     expect(next.status).toBe(200);
-    expect(calls.sort()).toEqual(['searchElementInstances', 'searchVariables']);
+    expect(tally()).toEqual({ searchElementInstances: 50, searchVariables: 1 });
     const incidents = await op('GET', '/api/ops/incidents');
     expect(incidents.json).toMatchObject({ items: [], page: { totalItems: 0 } });
   });

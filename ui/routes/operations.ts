@@ -1,13 +1,21 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import {
+  ElementInstanceKey,
   IncidentKey,
   JobKey,
-  ProcessDefinitionKey,
   ProcessInstanceKey,
+  type ProcessInstanceResult,
 } from '@camunda8/orchestration-cluster-api';
 import type { Clock } from '../../domain/clock';
 import { deadlinesFrom, matchesStep, type WorkingDayClock } from '../../domain/applications/status';
-import { NO_WAIT, parseVariableValue, type CamundaClient, type CamundaPort } from '../../intake/camunda-port';
+import { NO_WAIT, type CamundaClient, type CamundaPort } from '../../intake/camunda-port';
+import {
+  childInstancesOf,
+  elementInstancesOf,
+  incidentsOf,
+  rootVariablesOf,
+  userTasksOf,
+} from '../engine-search';
 import { forbiddenCharacterErrors } from '../../intake/text';
 import { CalendarRangeError } from '../../domain/legal-clock/errors';
 import {
@@ -168,48 +176,6 @@ export function formatValue(value: unknown, lang: Lang): string {
   return String(value);
 }
 
-interface Instance {
-  processInstanceKey: string;
-  processDefinitionId: string;
-  processDefinitionKey: string;
-  processDefinitionVersion?: number;
-  parentProcessInstanceKey?: string;
-  startDate?: string;
-  endDate?: string;
-  state: string;
-  hasIncident?: boolean;
-}
-interface Element {
-  elementInstanceKey: string;
-  processInstanceKey: string;
-  elementId: string;
-  type: string;
-  state: string;
-  hasIncident?: boolean;
-  startDate?: string;
-  endDate?: string;
-}
-interface Incident {
-  incidentKey: string;
-  processInstanceKey: string;
-  elementId: string;
-  elementInstanceKey?: string;
-  errorType?: string;
-  errorMessage?: string;
-  creationTime?: string;
-  jobKey?: string;
-  state?: string;
-}
-interface UserTask {
-  userTaskKey: string;
-  processInstanceKey: string;
-  elementId: string;
-  state: string;
-  assignee?: string;
-  creationDate?: string;
-  completionDate?: string;
-}
-
 const HISTORY_TYPES_SKIPPED = new Set([
   'PROCESS',
   'EXCLUSIVE_GATEWAY',
@@ -219,8 +185,13 @@ const HISTORY_TYPES_SKIPPED = new Set([
   'MULTI_INSTANCE_BODY',
   'SEQUENCE_FLOW',
 ]);
-const STATES = ['active', 'completed', 'terminated'] as const;
+/** The states an operator filters by, as the engine names them. */
+const STATES = { active: 'ACTIVE', completed: 'COMPLETED', terminated: 'TERMINATED' } as const;
+const isState = (value: string): value is keyof typeof STATES => Object.hasOwn(STATES, value);
 const ROOT_PROCESSES = [...SERVICE_IDS, 'complaint', 'rules-change-notice'];
+/** A step's name; a record without an element id (the API makes it optional) is named by its kind. */
+const stepLabel = (elementId: string | undefined, type: string | undefined, lang: Lang) =>
+  elementId === undefined ? text(lang, 'ops.kind.task') : elementLabel(elementId, type, lang);
 const byName = (userId: string | undefined, names: (u: string) => string | undefined) =>
   userId ? (names(userId) ?? userId) : undefined;
 
@@ -275,29 +246,7 @@ export function operationsRoutes(deps: OperationsDeps): express.Router {
   }
 
   /** Root variables of a set of instances: one search with `$in` on keys and names. */
-  async function rootVariables(keys: string[], names?: string[]) {
-    const out = new Map<string, Record<string, unknown>>();
-    const unique = [...new Set(keys)];
-    if (!unique.length) return out;
-    const r = await camunda.searchVariables(
-      {
-        filter: {
-          processInstanceKey: { $in: unique.map((k) => ProcessInstanceKey.assumeExists(k)) },
-          scopeKey: { $in: unique },
-          ...(names ? { name: { $in: names } } : {}),
-        },
-        page: { limit: names ? unique.length * names.length : 2000 },
-        truncateValues: false,
-      } as never,
-      NO_WAIT,
-    );
-    for (const v of r.items ?? []) {
-      const k = String(v.processInstanceKey);
-      if (!out.has(k)) out.set(k, {});
-      out.get(k)![v.name] = parseVariableValue(v.value);
-    }
-    return out;
-  }
+  const rootVariables = (keys: string[], names?: string[]) => rootVariablesOf(camunda, keys, names);
 
   function dateBound(raw: unknown, field: 'from' | 'to'): string | undefined {
     if (raw === undefined || raw === '') return undefined;
@@ -317,7 +266,7 @@ export function operationsRoutes(deps: OperationsDeps): express.Router {
       const lang = req.lang;
       const q = listQuery(req, (kk, ru) => new OpsError(400, kk, ru));
       const state = typeof req.query.state === 'string' ? req.query.state : '';
-      if (state && !STATES.includes(state as never)) throw fail(400, 'ops.error.state');
+      if (state && !isState(state)) throw fail(400, 'ops.error.state');
       if (q.service && !ROOT_PROCESSES.includes(q.service)) throw fail(400, 'ops.error.service');
       const from = dateBound(req.query.from, 'from');
       const to = dateBound(req.query.to, 'to');
@@ -326,7 +275,7 @@ export function operationsRoutes(deps: OperationsDeps): express.Router {
         {
           filter: {
             processDefinitionId: q.service ? q.service : { $in: ROOT_PROCESSES },
-            ...(state ? { state: state.toUpperCase() } : {}),
+            ...(state && isState(state) ? { state: STATES[state] } : {}),
             ...(from || to
               ? { startDate: { ...(from ? { $gte: from } : {}), ...(to ? { $lt: to } : {}) } }
               : {}),
@@ -334,25 +283,19 @@ export function operationsRoutes(deps: OperationsDeps): express.Router {
           },
           sort: [{ field: 'startDate', order: 'DESC' }],
           page: { from: q.from, limit: PAGE_SIZE },
-        } as never,
+        },
         NO_WAIT,
       );
-      const items = (r.items ?? []) as unknown as Instance[];
+      const items = r.items ?? [];
       const keys = items.map((i) => String(i.processInstanceKey));
+      // Only a running application has steps in progress: one element search per running one.
+      const running = items.filter((i) => i.state === 'ACTIVE').map((i) => String(i.processInstanceKey));
       const [vars, active] = await Promise.all([
         rootVariables(keys, ['applicationNumber', 'applicant']),
-        keys.length
-          ? camunda.searchElementInstances(
-              {
-                filter: { state: 'ACTIVE', processInstanceKey: { $in: keys } },
-                page: { limit: 2000 },
-              } as never,
-              NO_WAIT,
-            )
-          : Promise.resolve({ items: [] }),
+        elementInstancesOf(camunda, running, { state: 'ACTIVE' }),
       ]);
       const steps = new Map<string, string[]>();
-      for (const e of (active.items ?? []) as unknown as Element[]) {
+      for (const e of active) {
         if (HISTORY_TYPES_SKIPPED.has(e.type) || e.type === 'SUB_PROCESS') continue;
         const k = String(e.processInstanceKey);
         steps.set(k, [...new Set([...(steps.get(k) ?? []), elementLabel(e.elementId, e.type, lang)])]);
@@ -381,7 +324,7 @@ export function operationsRoutes(deps: OperationsDeps): express.Router {
     }),
   );
 
-  async function loadInstance(raw: string): Promise<Instance> {
+  async function loadInstance(raw: string): Promise<ProcessInstanceResult> {
     if (!ProcessInstanceKey.isValid(raw)) throw notFound();
     const found = await camunda
       .getProcessInstance({ processInstanceKey: ProcessInstanceKey.assumeExists(raw) }, NO_WAIT)
@@ -391,24 +334,17 @@ export function operationsRoutes(deps: OperationsDeps): express.Router {
           (err as { response?: { status?: number } })?.response?.status;
         throw status === 404 ? notFound() : err;
       });
-    return { ...(found as unknown as Instance), processInstanceKey: String(found.processInstanceKey) };
+    return found;
   }
 
   /** The instance and the processes it called (hearing, signature), two levels deep: one search per level. */
-  async function family(root: Instance): Promise<Instance[]> {
+  async function family(root: ProcessInstanceResult): Promise<ProcessInstanceResult[]> {
     const all = [root];
-    let level = [root.processInstanceKey];
+    let level = [String(root.processInstanceKey)];
     for (let depth = 0; depth < 2 && level.length; depth++) {
-      const r = await camunda.searchProcessInstances(
-        { filter: { parentProcessInstanceKey: { $in: level } }, page: { limit: 200 } } as never,
-        NO_WAIT,
-      );
-      const children = ((r.items ?? []) as unknown as Instance[]).map((c) => ({
-        ...c,
-        processInstanceKey: String(c.processInstanceKey),
-      }));
+      const children = await childInstancesOf(camunda, level);
       all.push(...children);
-      level = children.map((c) => c.processInstanceKey);
+      level = children.map((c) => String(c.processInstanceKey));
     }
     return all;
   }
@@ -421,33 +357,19 @@ export function operationsRoutes(deps: OperationsDeps): express.Router {
       const lang = req.lang;
       const instance = await loadInstance(String(req.params.key));
       const members = await family(instance);
-      const keys = members.map((m) => m.processInstanceKey);
-      const [xml, elementsPage, incidentsPage, tasksPage, variables, actions] = await Promise.all([
-        camunda.getProcessDefinitionXml(
-          { processDefinitionKey: ProcessDefinitionKey.assumeExists(String(instance.processDefinitionKey)) },
-          NO_WAIT,
-        ),
-        camunda.searchElementInstances(
-          {
-            filter: { processInstanceKey: { $in: keys } },
-            sort: [{ field: 'startDate', order: 'ASC' }],
-            page: { limit: 5000 },
-          } as never,
-          NO_WAIT,
-        ),
-        camunda.searchIncidents(
-          { filter: { processInstanceKey: { $in: keys }, state: 'ACTIVE' }, page: { limit: 200 } } as never,
-          NO_WAIT,
-        ),
-        camunda.searchUserTasks(
-          { filter: { processInstanceKey: { $in: keys } }, page: { limit: 1000 } } as never,
-          NO_WAIT,
-        ),
-        rootVariables([instance.processInstanceKey]).then((m) => m.get(instance.processInstanceKey) ?? {}),
-        audit.forInstances([instance.processInstanceKey]),
+      const instanceKey = String(instance.processInstanceKey);
+      const keys = members.map((m) => String(m.processInstanceKey));
+      // Incidents are searched only in the members the engine marks as having one.
+      const withIncident = members.filter((m) => m.hasIncident).map((m) => String(m.processInstanceKey));
+      const [xml, elements, openIncidents, tasks, variables, actions] = await Promise.all([
+        camunda.getProcessDefinitionXml({ processDefinitionKey: instance.processDefinitionKey }, NO_WAIT),
+        elementInstancesOf(camunda, keys, {}, [{ field: 'startDate', order: 'ASC' }]),
+        incidentsOf(camunda, withIncident, { state: 'ACTIVE' }),
+        userTasksOf(camunda, keys),
+        rootVariables([instanceKey]).then((m) => m.get(instanceKey) ?? {}),
+        audit.forInstances([instanceKey]),
       ]);
-      const elements = (elementsPage.items ?? []) as unknown as Element[];
-      const own = elements.filter((e) => String(e.processInstanceKey) === instance.processInstanceKey);
+      const own = elements.filter((e) => String(e.processInstanceKey) === instanceKey);
       // Counts per element of the diagram (active, completed, terminated, incidents), as Operate shows them.
       const counts: Record<
         string,
@@ -460,16 +382,16 @@ export function operationsRoutes(deps: OperationsDeps): express.Router {
         else c.terminated++;
         if (e.hasIncident) c.incidents++;
       }
-      const incidents = ((incidentsPage.items ?? []) as unknown as Incident[]).map((x) => {
+      const incidents = openIncidents.map((x) => {
         const el = elements.find((e) => String(e.elementInstanceKey) === String(x.elementInstanceKey));
         // An incident in a called process is shown on the call activity of this diagram.
         const onDiagram =
-          String(x.processInstanceKey) === instance.processInstanceKey
+          String(x.processInstanceKey) === instanceKey
             ? x.elementId
             : own.find((e) => e.type === 'CALL_ACTIVITY' && e.state === 'ACTIVE')?.elementId;
         return {
           incidentKey: String(x.incidentKey),
-          step: elementLabel(x.elementId, el?.type, lang),
+          step: stepLabel(x.elementId ?? el?.elementId, el?.type, lang),
           elementId: onDiagram ?? null,
           error: text(
             lang,
@@ -481,7 +403,6 @@ export function operationsRoutes(deps: OperationsDeps): express.Router {
         };
       });
       for (const x of incidents) if (x.elementId && counts[x.elementId]) counts[x.elementId]!.incidents ||= 1;
-      const tasks = (tasksPage.items ?? []) as unknown as UserTask[];
       type Entry = { at: string; when: string; step: string; what: string; who: string; reason?: string };
       const history: Entry[] = [];
       const system = text(lang, 'ops.history.system');
@@ -507,7 +428,7 @@ export function operationsRoutes(deps: OperationsDeps): express.Router {
         withStep(e.endDate ?? e.startDate, elementLabel(e.elementId, e.type, lang), text(lang, what), system);
       }
       for (const task of tasks) {
-        const step = elementLabel(task.elementId, 'USER_TASK', lang);
+        const step = stepLabel(task.elementId, 'USER_TASK', lang);
         withStep(task.creationDate, step, text(lang, 'ops.history.taskCreated'), system);
         if (task.completionDate)
           withStep(
@@ -551,7 +472,7 @@ export function operationsRoutes(deps: OperationsDeps): express.Router {
       const running = instance.state === 'ACTIVE';
       res.json({
         instance: {
-          processInstanceKey: instance.processInstanceKey,
+          processInstanceKey: instanceKey,
           applicationNumber: (variables.applicationNumber as string | undefined) ?? null,
           service: processLabel(instance.processDefinitionId, lang),
           version: instance.processDefinitionVersion ?? null,
@@ -639,21 +560,19 @@ export function operationsRoutes(deps: OperationsDeps): express.Router {
       const instance = await loadInstance(String(req.params.key));
       if (instance.state !== 'ACTIVE') throw fail(409, 'ops.error.notRunning');
       if (instance.parentProcessInstanceKey) throw fail(409, 'ops.error.childInstance');
-      const number = (await rootVariables([instance.processInstanceKey], ['applicationNumber'])).get(
-        instance.processInstanceKey,
-      )?.applicationNumber as string | undefined;
+      const instanceKey = String(instance.processInstanceKey);
+      const number = (await rootVariables([instanceKey], ['applicationNumber'])).get(instanceKey)
+        ?.applicationNumber as string | undefined;
       if (!camunda.cancelProcessInstance) throw fail(503, 'ops.error.noStore');
-      await camunda.cancelProcessInstance({
-        processInstanceKey: ProcessInstanceKey.assumeExists(instance.processInstanceKey),
-      } as never);
+      await camunda.cancelProcessInstance({ processInstanceKey: instance.processInstanceKey });
       await record(req, {
-        processInstanceKey: instance.processInstanceKey,
+        processInstanceKey: instanceKey,
         applicationNumber: number,
         action: 'cancel',
         reason,
       });
       log('instance cancelled by operator', {
-        processInstanceKey: instance.processInstanceKey,
+        processInstanceKey: instanceKey,
         by: who(req).userId,
       });
       res.json({ cancelled: true });
@@ -676,9 +595,8 @@ export function operationsRoutes(deps: OperationsDeps): express.Router {
       const reason = reasonOf(req.body);
       const instance = await loadInstance(String(req.params.key));
       if (instance.state !== 'ACTIVE') throw fail(409, 'ops.error.notRunning');
-      const current = await rootVariables([instance.processInstanceKey]).then(
-        (m) => m.get(instance.processInstanceKey) ?? {},
-      );
+      const instanceKey = String(instance.processInstanceKey);
+      const current = await rootVariables([instanceKey]).then((m) => m.get(instanceKey) ?? {});
       if (!Object.hasOwn(current, name)) throw fail(404, 'ops.error.noVariable');
       const before = current[name];
       const given = (req.body as { value?: unknown }).value;
@@ -703,12 +621,13 @@ export function operationsRoutes(deps: OperationsDeps): express.Router {
         after = given;
       } else throw named('ops.error.notScalar');
       if (!camunda.createElementInstanceVariables) throw fail(503, 'ops.error.noStore');
+      // The process instance is the scope of its root variables: its key is that element instance's.
       await camunda.createElementInstanceVariables({
-        elementInstanceKey: instance.processInstanceKey,
+        elementInstanceKey: ElementInstanceKey.assumeExists(instanceKey),
         variables: { [name]: after },
-      } as never);
+      });
       await record(req, {
-        processInstanceKey: instance.processInstanceKey,
+        processInstanceKey: instanceKey,
         applicationNumber: current.applicationNumber as string | undefined,
         action: 'variable',
         subject: name,
@@ -731,10 +650,10 @@ export function operationsRoutes(deps: OperationsDeps): express.Router {
           filter: { state: 'ACTIVE' },
           sort: [{ field: 'creationTime', order: 'ASC' }],
           page: { from: q.from, limit: PAGE_SIZE },
-        } as never,
+        },
         NO_WAIT,
       );
-      const items = (r.items ?? []) as unknown as Incident[];
+      const items = r.items ?? [];
       // Called processes carry the application's number too: one batched read for the page.
       const vars = await rootVariables(
         items.map((x) => String(x.processInstanceKey)),
@@ -745,7 +664,7 @@ export function operationsRoutes(deps: OperationsDeps): express.Router {
           incidentKey: String(x.incidentKey),
           processInstanceKey: String(x.processInstanceKey),
           applicationNumber: (vars.get(String(x.processInstanceKey))?.applicationNumber as string) ?? null,
-          step: elementLabel(x.elementId, undefined, req.lang),
+          step: stepLabel(x.elementId, undefined, req.lang),
           error: text(
             req.lang,
             isMessageKey(`ops.incident.${x.errorType}`)
@@ -790,7 +709,7 @@ export function operationsRoutes(deps: OperationsDeps): express.Router {
         {
           processInstanceKey: rootKey,
           action: 'retry',
-          subject: String(incident.elementId),
+          subject: incident.elementId === undefined ? undefined : String(incident.elementId),
           reason,
         },
         { incidentKey: String(incidentKey), retriesRaised },
@@ -865,14 +784,16 @@ export function operationsRoutes(deps: OperationsDeps): express.Router {
         problems.push({ field: 'id', ...both('ops.error.revisionId') });
       const effective = dayOf(body.effectiveFrom) ?? '';
       if (!effective) problems.push({ field: 'effectiveFrom', ...both('ops.error.effectiveFrom') });
-      const changes = Array.isArray(body.changes) ? body.changes : [];
+      const changes: Record<string, unknown>[] = (Array.isArray(body.changes) ? body.changes : []).map(
+        (c: unknown) => (c !== null && typeof c === 'object' ? { ...c } : {}),
+      );
       if (!changes.length) problems.push({ field: 'changes', ...both('ops.error.changes') });
-      changes.forEach((c: any, i: number) => {
-        if (!dayOf(c?.date))
+      changes.forEach((c, i) => {
+        if (!dayOf(c.date))
           problems.push({ field: `changes.${i}.date`, ...both('ops.error.changeDate', { n: i + 1 }) });
-        if (![...DAY_KINDS, 'working-day'].includes(c?.kind))
+        if (typeof c.kind !== 'string' || ![...DAY_KINDS, 'working-day'].includes(c.kind))
           problems.push({ field: `changes.${i}.kind`, ...both('ops.error.changeKind', { n: i + 1 }) });
-        if (c?.name !== undefined && (typeof c.name !== 'string' || forbiddenCharacterErrors(c.name).length))
+        if (c.name !== undefined && (typeof c.name !== 'string' || forbiddenCharacterErrors(c.name).length))
           problems.push({ field: `changes.${i}.name`, ...both('ops.error.forbiddenField') });
       });
       if (problems.length) throw invalid(problems);
@@ -882,7 +803,7 @@ export function operationsRoutes(deps: OperationsDeps): express.Router {
         effectiveAt: fromAlmatyWallClock(y, m, d).toISOString(),
         author: who(req).userId,
         legalBasis: basis,
-        changes: changes.map((c: any) => ({
+        changes: changes.map((c) => ({
           date: dayOf(c.date),
           kind: c.kind,
           ...(typeof c.name === 'string' && c.name.trim() ? { name: c.name.trim() } : {}),
@@ -903,7 +824,7 @@ export function operationsRoutes(deps: OperationsDeps): express.Router {
       }
       try {
         const outcome = await reviseCalendar(
-          { store: deps.calendarRevisions, camunda: camunda as never, now: () => clock.now() },
+          { store: deps.calendarRevisions, camunda, now: () => clock.now() },
           revision,
         );
         log('calendar revised by operator', { revision: revision.id, by: who(req).userId });

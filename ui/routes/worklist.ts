@@ -4,14 +4,14 @@
  * flags by the engine's clock in working days, and drafts of what a clerk typed, per person and task.
  */
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
-import { UserTaskKey } from '@camunda8/orchestration-cluster-api';
-import { NO_WAIT, parseVariableValue, type CamundaPort } from '../../intake/camunda-port';
-
-/** One page of a search as this module reads it (the filter is built from the view, so typed loosely). */
-interface SearchPage<T> {
-  items?: T[];
-  page?: { totalItems?: number };
-}
+import {
+  UserTaskKey,
+  type UserTaskFilter,
+  type UserTaskResult,
+  type UserTaskSearchQuery,
+} from '@camunda8/orchestration-cluster-api';
+import { NO_WAIT, type CamundaPort } from '../../intake/camunda-port';
+import { rootVariablesOf } from '../engine-search';
 import type { WorkingDayClock } from '../../domain/applications/status';
 import { taskDeadline } from '../../domain/applications/worklist';
 import { listQuery, pageInfo, PAGE_SIZE, searchVariableFilter } from '../paging';
@@ -37,19 +37,7 @@ export interface WorklistDeps {
   now: () => Date;
 }
 
-interface TaskItem {
-  userTaskKey: string;
-  name?: string;
-  elementId?: string;
-  processDefinitionId?: string;
-  processInstanceKey?: string;
-  assignee?: string;
-  candidateGroups?: string[];
-  state?: string;
-  dueDate?: string;
-  creationDate?: string;
-  completionDate?: string;
-}
+type TaskItem = UserTaskResult;
 
 class Refusal extends Error {
   constructor(
@@ -61,7 +49,7 @@ class Refusal extends Error {
   }
 }
 
-const SORT: Record<Sort, { field: string; order: 'ASC' | 'DESC' }[]> = {
+const SORT: Record<Sort, NonNullable<UserTaskSearchQuery['sort']>> = {
   // Nearest deadline first; tasks without one last (the engine orders empty due dates last).
   deadline: [
     { field: 'dueDate', order: 'ASC' },
@@ -86,7 +74,7 @@ function oneOf<T extends string>(value: unknown, allowed: readonly T[], fallback
 }
 
 /** The engine filter of a view for a person: their groups decide what they may see at all. */
-function viewFilter(view: View, s: Session): Record<string, unknown> {
+function viewFilter(view: View, s: Session): UserTaskFilter {
   const groups = { candidateGroup: { $in: s.groups } };
   switch (view) {
     case 'mine':
@@ -116,33 +104,12 @@ export function worklistRoutes(deps: WorklistDeps): express.Router {
       }
     };
 
-  const search = async (filter: Record<string, unknown>, from: number, limit: number, sort: Sort) =>
-    (await camunda.searchUserTasks(
-      { filter, sort: SORT[sort], page: { from, limit } } as never,
-      NO_WAIT,
-    )) as SearchPage<TaskItem>;
+  const search = (filter: UserTaskFilter, from: number, limit: number, sort: Sort) =>
+    camunda.searchUserTasks({ filter, sort: SORT[sort], page: { from, limit } }, NO_WAIT);
 
   /** The application variables of a page of tasks: one search for all of them, never one per row. */
-  async function applicationsOf(keys: string[]) {
-    const out = new Map<string, Record<string, unknown>>();
-    const unique = [...new Set(keys)];
-    if (!unique.length) return out;
-    const names = ['applicationNumber', 'serviceId', 'applicant'];
-    const r = (await camunda.searchVariables(
-      {
-        filter: { processInstanceKey: { $in: unique }, scopeKey: { $in: unique }, name: { $in: names } },
-        page: { limit: unique.length * names.length },
-        truncateValues: false,
-      } as never,
-      NO_WAIT,
-    )) as SearchPage<{ name: string; value: string; processInstanceKey: string }>;
-    for (const v of r.items ?? []) {
-      const k = String(v.processInstanceKey);
-      if (!out.has(k)) out.set(k, {});
-      out.get(k)![v.name] = parseVariableValue(v.value);
-    }
-    return out;
-  }
+  const applicationsOf = (keys: string[]) =>
+    rootVariablesOf(camunda, keys, ['applicationNumber', 'serviceId', 'applicant']);
 
   router.get(
     '/api/worklist',
@@ -221,14 +188,14 @@ export function worklistRoutes(deps: WorklistDeps): express.Router {
     const key = String(req.params.key);
     const missing = new Refusal(404, 'Тапсырма табылмады', 'Задача не найдена');
     if (!UserTaskKey.isValid(key)) throw missing;
-    const task = (await camunda
+    const task = await camunda
       .getUserTask({ userTaskKey: UserTaskKey.assumeExists(key) }, NO_WAIT)
       .catch((err: unknown) => {
         const status =
           (err as { status?: number })?.status ??
           (err as { response?: { status?: number } })?.response?.status;
         throw status === 404 ? missing : err;
-      })) as TaskItem;
+      });
     if (!(task.candidateGroups ?? []).some((g) => session(req).groups.includes(g)))
       throw new Refusal(403, 'Қол жеткізу жабық', 'Доступ запрещён');
     return task;

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { REPO } from './system';
 import { SEEDED_STAFF_PASSWORD } from '../../../ui/auth/staff';
 import { seededUser } from '../../support/staff-sign-in';
@@ -15,26 +15,106 @@ export async function launch(): Promise<Browser> {
   });
 }
 
+export type Lang = 'kk' | 'ru';
+export type Width = 1366 | 390;
+
+/**
+ * Records a page's console errors and failed page scripts. Chromium logs every 4xx; with
+ * `validationAnswers`, a validation answer (400/422) from the API, which the page shows to the
+ * user, is no page error. Anything else (404, 5xx, script errors) is.
+ */
+function recordErrors(page: Page, validationAnswers: boolean): string[] {
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() !== 'error') return;
+    const validation =
+      validationAnswers &&
+      /Failed to load resource: the server responded with a status of (400|422)\b/.test(m.text()) &&
+      new URL(m.location().url || 'about:blank', 'http://x').pathname.startsWith('/api/');
+    if (!validation) errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  return errors;
+}
+
 /** A page at 1366x768 that records console errors and failed page scripts (validation answers aside). */
-export async function openPage(browser: Browser, lang: 'kk' | 'ru' = 'kk') {
+export async function openPage(browser: Browser, lang: Lang = 'kk') {
   const context = await browser.newContext({
     viewport: { width: 1366, height: 768 },
     acceptDownloads: true,
     locale: lang === 'ru' ? 'ru-RU' : 'kk-KZ',
   });
   const page = await context.newPage();
-  const consoleErrors: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() !== 'error') return;
-    // Chromium logs every 4xx; a validation answer (400/422) from the API is shown to the user by the
-    // page, so it is no page error. Anything else (404, 5xx, script errors) is.
-    const validation =
-      /Failed to load resource: the server responded with a status of (400|422)\b/.test(m.text()) &&
-      new URL(m.location().url || 'about:blank', 'http://x').pathname.startsWith('/api/');
-    if (!validation) consoleErrors.push(m.text());
+  return { page, context, consoleErrors: recordErrors(page, true) };
+}
+
+/**
+ * A person's device: a 1366 px desktop or a 390 px phone (touch), the page in `lang`, the browser in
+ * New York's time zone (so a time shown in the browser's zone instead of Almaty's is caught), its
+ * console errors and failed page scripts recorded; validation answers aside with `validationAnswers`.
+ */
+export async function openDevice(
+  browser: Browser,
+  width: Width,
+  lang: Lang,
+  opts: { validationAnswers?: boolean } = {},
+): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await browser.newContext({
+    viewport: width === 390 ? { width: 390, height: 844 } : { width: 1366, height: 768 },
+    isMobile: width === 390,
+    hasTouch: width === 390,
+    timezoneId: 'America/New_York',
+    locale: lang === 'ru' ? 'ru-RU' : 'kk-KZ',
   });
-  page.on('pageerror', (e) => consoleErrors.push(String(e)));
-  return { page, context, consoleErrors };
+  const page = await context.newPage();
+  return { context, page, errors: recordErrors(page, opts.validationAnswers ?? false) };
+}
+
+/** A company as the portal's application names it (simulators/fixtures). */
+export interface ApplyingCompany {
+  bin: string;
+  name: string;
+  headFullName: string;
+  headIin: string;
+}
+
+/** The portal's request for a security licence (sub-type 2) of `company`, with its application form. */
+export function licenceRequest(company: ApplyingCompany, bin = company.bin) {
+  return {
+    serviceId: 'security-licence',
+    requestKind: 'issue',
+    subType: 2,
+    applicant: {
+      bin,
+      name: company.name,
+      headFullName: company.headFullName,
+      headIin: company.headIin,
+      location: 'Астана, Мәңгілік Ел, 8',
+    },
+    consentToRestrictedData: true,
+    attachments: [{ kind: 'application-form', fileName: 'otinish.pdf' }],
+  };
+}
+
+/**
+ * Files a security-licence application through a signed-in applicant's page, with the page's own
+ * session and CSRF token as the portal does; returns the number the register issued.
+ */
+export async function fileLicenceFromPage(
+  page: Page,
+  base: string,
+  company: ApplyingCompany,
+  bin = company.bin,
+): Promise<string> {
+  const csrf = await page.evaluate(
+    () => JSON.parse(document.getElementById('boot')!.textContent!).csrfToken as string,
+  );
+  const res = await page.request.post(`${base}/api/applications`, {
+    headers: { 'x-requested-with': 'fetch', 'x-csrf-token': csrf },
+    data: licenceRequest(company, bin),
+  });
+  expect(res.status()).toBe(201);
+  return (await res.json()).applicationNumber as string;
 }
 
 /**

@@ -1,6 +1,5 @@
 import { createCalendarRevisionStore } from '../../../adapters/calendar-revisions';
-import type { AppDatabase } from '../../../adapters/db/connect';
-import { DIALECTS, stopSharedPostgres } from '../../support/postgres';
+import { DIALECTS, databasesPerTest } from '../../support/postgres';
 import {
   CalendarDataError,
   CalendarRangeError,
@@ -116,16 +115,11 @@ describe('calendar revisions', () => {
   });
 });
 
-describe.each(DIALECTS)('calendar revision store on $name', ({ open }) => {
-  let database: AppDatabase;
-  beforeEach(async () => {
-    database = await open();
-  });
-  afterEach(() => database.close());
-  afterAll(stopSharedPostgres);
+describe.each(DIALECTS)('calendar revision store on $name', (dialect) => {
+  const db = databasesPerTest(dialect);
 
   test('given appended revisions, then the history lists all of them in order with when they were recorded', async () => {
-    const store = createCalendarRevisionStore(database);
+    const store = createCalendarRevisionStore(db.database);
     expect(await store.list()).toEqual([]);
     const empty = await store.version();
     await store.append(transfer, new Date('2026-04-02T10:00:00Z'));
@@ -138,7 +132,7 @@ describe.each(DIALECTS)('calendar revision store on $name', ({ open }) => {
     await store.append(correction, new Date('2026-04-03T10:00:00Z'));
     expect(await store.version()).not.toBe(empty);
 
-    const history = await createCalendarRevisionStore(database).list();
+    const history = await createCalendarRevisionStore(db.database).list();
     expect(history.map((r) => [r.id, r.recordedAt])).toEqual([
       ['transfer-2026-04', '2026-04-02T10:00:00.000Z'],
       ['transfer-2026-04-withdrawn', '2026-04-03T10:00:00.000Z'],
@@ -153,7 +147,7 @@ describe.each(DIALECTS)('calendar revision store on $name', ({ open }) => {
   });
 
   test('given a revision id already recorded or an invalid revision, then append refuses and the history is unchanged', async () => {
-    const store = createCalendarRevisionStore(database);
+    const store = createCalendarRevisionStore(db.database);
     await store.append(transfer, new Date('2026-04-02T10:00:00Z'));
     await expect(store.append(transfer, new Date('2026-04-02T11:00:00Z'))).rejects.toThrow(
       /already recorded/,
@@ -165,7 +159,7 @@ describe.each(DIALECTS)('calendar revision store on $name', ({ open }) => {
   });
 
   test('given concurrent appends, then none is lost', async () => {
-    const store = createCalendarRevisionStore(database);
+    const store = createCalendarRevisionStore(db.database);
     await Promise.all(
       [1, 2, 3, 4, 5].map((i) => store.append({ ...transfer, id: `r${i}` }, new Date(Date.UTC(2026, 3, i)))),
     );
