@@ -5,6 +5,7 @@
 import { Socket } from 'node:net';
 import type { Camunda8 } from '@camunda8/sdk';
 import type { AppConfig } from './schema';
+import type { SdkLogEvent } from './sdk-log';
 
 /** What `new Camunda8(options)` accepts. */
 export type CamundaClientOptions = NonNullable<ConstructorParameters<typeof Camunda8>[0]>;
@@ -102,7 +103,7 @@ export function orchestrationClient(
   config: AppConfig,
   sdkOverrides: Record<string, string>,
   /** Receives the client's log events instead of the console (see config/sdk-log.ts). */
-  log?: { level: string; transport: (event: any) => void },
+  log?: { level: string; transport: (event: SdkLogEvent) => void },
 ) {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { translateToOcaEnvOverrides } = require('@camunda8/sdk/dist/lib/CamundaClientConfigTranslator');
