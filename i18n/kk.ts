@@ -8,6 +8,7 @@ import { groundsKk } from './sections/grounds.kk';
 import { rulesKk } from './sections/rules.kk';
 import { errorsKk } from './sections/errors.kk';
 import { summaryKk } from './sections/summary.kk';
+import { stepsKk } from './sections/steps.kk';
 
 export const kk: Readonly<Record<MessageKey, string>> = {
   // Sections kept in their own files (i18n/sections/).
@@ -17,6 +18,7 @@ export const kk: Readonly<Record<MessageKey, string>> = {
   ...rulesKk,
   ...errorsKk,
   ...summaryKk,
+  ...stepsKk,
   ...operationsKk,
   // Web app: server pages and browser bundles.
   appTitle: 'Рұқсаттар мен лицензиялар',
@@ -372,24 +374,4 @@ export const kk: Readonly<Record<MessageKey, string>> = {
   // The clerk's note on an application that falls under an earlier wording of the rules.
   'note.earlierWording':
     'Өтініш {registeredOn} тіркелген, яғни 2026 жылғы 12 шілдеге дейін. ҚР Төтенше жағдайлар министрінің 2026 жылғы 31 наурыздағы № 138 бұйрығының 4-тармағына сәйкес Қағидалардың 3-тармағының бірінші және үшінші бөліктері, 4-тармағының тоғызыншы және оныншы бөліктері, 8-тармағы және 1–2-қосымшалары бұл өтінішке № 372 бұйрықтың бұрынғы редакциясында қолданылады. Жүйе ол редакцияны модельдемейді: өтінішті осы бөліктер бойынша бұрынғы редакцияға сәйкес тексеріңіз.',
-  // Steps people see (user tasks and waiting points), by the diagrams' element ids.
-  'element.Task_CheckCompleteness': 'Құжаттардың толықтығын тексеру',
-  'element.Task_StudyCompliance': 'Құжаттарды зерделеу және талаптарға сәйкестігін тексеру',
-  'element.Task_ReviewMissingDocuments': 'Ұсынылған құжат көшірмелерін қарау',
-  'element.Task_PreparePreliminaryDecision': 'Алдын ала шешім және тыңдау туралы хабарлама',
-  'element.Task_RecordHearing': 'Тыңдау хаттамасы',
-  'element.Task_SignResult': 'Нәтижеге қол қою',
-  'element.Task_DraftOrder': 'Министр бұйрығының жобасын дайындау',
-  'element.Task_LegalExpertise': 'Құқықтық сараптама',
-  'element.Task_EditorialExpertise': 'Редакциялық сараптама',
-  'element.Task_DraftConsentLetter': 'Келісім хатын дайындау',
-  'element.Task_ReviewComplaint': 'Шағымды қарау',
-  'element.Task_InformOperatorAndContactCentre': 'Операторды және 1414 байланыс орталығын хабардар ету',
-  'element.SubProcess_Review': 'Өтінішті қарау',
-  'element.Call_Hearing': 'Бас тартар алдында тыңдау',
-  'element.Call_DeliverResult': 'Нәтижені ресімдеу, қол қою және жіберу',
-  'element.Event_AntimonopolyAnswerReceived': 'Монополияға қарсы органның жауабын күту',
-  'element.Event_MissingDocumentsSubmitted': 'Өтініш берушіден құжат көшірмелерін күту',
-  'element.Event_DocumentWindowClosed': 'Құжат көшірмелерін ұсыну мерзімі',
-  'element.Event_HearingDateReached': 'Тыңдау күнін күту',
 };

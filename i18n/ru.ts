@@ -4,6 +4,7 @@ import { groundsRu } from './sections/grounds.ru';
 import { rulesRu } from './sections/rules.ru';
 import { errorsRu } from './sections/errors.ru';
 import { summaryRu } from './sections/summary.ru';
+import { stepsRu } from './sections/steps.ru';
 
 /** Russian texts. The keys of this object are the catalogue's keys (`MessageKey`). */
 import { operationsRu } from './operations';
@@ -17,6 +18,7 @@ export const ru = {
   ...rulesRu,
   ...errorsRu,
   ...summaryRu,
+  ...stepsRu,
   ...operationsRu,
   // Web app: server pages and browser bundles.
   appTitle: 'Разрешения и лицензии',
@@ -371,26 +373,6 @@ export const ru = {
   // The clerk's note on an application that falls under an earlier wording of the rules.
   'note.earlierWording':
     'Заявление зарегистрировано {registeredOn}, то есть до 12 июля 2026 года. Согласно пункту 4 приказа Министра по чрезвычайным ситуациям РК от 31 марта 2026 года № 138 части первая и третья пункта 3, части девятая и десятая пункта 4, пункт 8 и приложения 1–2 Правил применяются к этому заявлению в прежней редакции приказа № 372. Система эту редакцию не моделирует: проверьте заявление в этой части по прежней редакции.',
-  // Steps people see (user tasks and waiting points), by the diagrams' element ids.
-  'element.Task_CheckCompleteness': 'Проверка полноты документов',
-  'element.Task_StudyCompliance': 'Изучение документов и проверка соответствия требованиям',
-  'element.Task_ReviewMissingDocuments': 'Рассмотрение представленных копий документов',
-  'element.Task_PreparePreliminaryDecision': 'Предварительное решение и уведомление о заслушивании',
-  'element.Task_RecordHearing': 'Протокол заслушивания',
-  'element.Task_SignResult': 'Подписание результата',
-  'element.Task_DraftOrder': 'Подготовка проекта приказа Министра',
-  'element.Task_LegalExpertise': 'Правовая экспертиза',
-  'element.Task_EditorialExpertise': 'Редакционная экспертиза',
-  'element.Task_DraftConsentLetter': 'Подготовка письма о согласовании',
-  'element.Task_ReviewComplaint': 'Рассмотрение жалобы',
-  'element.Task_InformOperatorAndContactCentre': 'Информирование оператора и контакт-центра 1414',
-  'element.SubProcess_Review': 'Рассмотрение заявления',
-  'element.Call_Hearing': 'Заслушивание перед отказом',
-  'element.Call_DeliverResult': 'Оформление, подписание и направление результата',
-  'element.Event_AntimonopolyAnswerReceived': 'Ожидание ответа антимонопольного органа',
-  'element.Event_MissingDocumentsSubmitted': 'Ожидание копий документов от заявителя',
-  'element.Event_DocumentWindowClosed': 'Срок представления копий документов',
-  'element.Event_HearingDateReached': 'Ожидание даты заслушивания',
 } as const;
 
 export type MessageKey = keyof typeof ru;

@@ -1,17 +1,17 @@
 import { both, catalogue, type MessageKey } from '../../i18n';
 
 /**
- * Names of the steps people see (user tasks and waiting points), in the two languages of the
- * service, keyed by the diagrams' element ids. The diagrams keep English names for designers;
- * clerks, operators and applicants read these.
+ * Names of the diagrams' elements in the two languages of the service, keyed by element id: the
+ * catalogue's `step.<id>` keys (i18n/sections/steps.*), the same names the builder writes into the
+ * diagrams as "Kazakh / Russian".
  */
 export const STEP_NAMES: Record<string, { kk: string; ru: string }> = Object.fromEntries(
   Object.keys(catalogue('ru'))
-    .filter((key) => key.startsWith('element.'))
-    .map((key) => [key.slice('element.'.length), both(key as MessageKey)]),
+    .filter((key) => key.startsWith('step.'))
+    .map((key) => [key.slice('step.'.length), both(key as MessageKey)]),
 );
 
-/** The step's name in `lang`, or `fallback` (the diagram's name) for steps without a translation. */
+/** The step's name in `lang`, or `fallback` for elements without a catalogue entry (diagrams deployed by a designer). */
 export function stepName(elementId: string, lang: 'kk' | 'ru', fallback?: string): string {
   return STEP_NAMES[elementId]?.[lang] ?? fallback ?? elementId;
 }

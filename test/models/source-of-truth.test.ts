@@ -44,10 +44,10 @@ describe('one source of truth for diagrams and forms', () => {
       for (const folder of OWNED_FOLDERS)
         cpSync(join(copy, folder), join(edited, folder), { recursive: true });
       const file = join(edited, 'bpmn', 'hearing.bpmn');
-      writeFileSync(
-        file,
-        readFileSync(file, 'utf8').replace('name="Hearing before a refusal"', 'name="Edited"'),
-      );
+      const xml = readFileSync(file, 'utf8');
+      const handEdited = xml.replace(/(<bpmn:process id="hearing"[^>]*? name=")[^"]*"/, '$1Edited"');
+      expect(handEdited).not.toBe(xml);
+      writeFileSync(file, handEdited);
       rmSync(join(edited, 'forms', 'signature.form'));
       writeFileSync(join(edited, 'bpmn', 'drawn-by-hand.bpmn'), '<definitions/>');
       expect(differences(edited, built)).toEqual([

@@ -9,11 +9,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { openAppDatabase, type AppDatabase } from '../../adapters/db/connect';
 import { lintDiagram } from '../../engine/lint';
+import { t } from '../../i18n';
 import { createDraftStore, type DraftStore } from '../../ui/designer/drafts';
 import { deploy, NOW, startTestEngine, type TestEngine } from '../support/engine-harness';
 import { client, startApp } from './support/harness';
 
 const REPO = path.resolve(__dirname, '..', '..');
+/** The name the builder gives the hearing's stage report in the diagram ("Kazakh / Russian"). */
+const HEARING_STAGE = `${t('kk', 'step.Task_ReportHearingStarted')} / ${t('ru', 'step.Task_ReportHearingStarted')}`;
 const hashOf = (folder: string) => {
   const h = createHash('sha256');
   for (const name of readdirSync(path.join(REPO, folder)).sort())
@@ -78,7 +81,7 @@ describe('designer drafts, diff and deployment of what changed', () => {
       running: null,
     });
 
-    const edited = opened.json.xml.replace('name="Record the hearing stage"', 'name="Draft rename"');
+    const edited = opened.json.xml.replace(`name="${HEARING_STAGE}"`, 'name="Draft rename"');
     const saved = await as('PUT', '/api/designer/diagrams/hearing.bpmn', edited, {
       'content-type': 'application/xml',
     });
@@ -98,7 +101,7 @@ describe('designer drafts, diff and deployment of what changed', () => {
 
   test('the diff against the running version lists added, removed and changed elements with their names', async () => {
     const xml = repoXml('complaint.bpmn')
-      .replace(/name="Complaint[^"]*"/, 'name="Renamed complaint"')
+      .replace(/(<bpmn:process id="complaint"[^>]*? name=")[^"]*"/, '$1Renamed complaint"')
       .replace(
         /<bpmn:documentation>[^<]*<\/bpmn:documentation>/,
         '<bpmn:documentation>edited</bpmn:documentation>',
@@ -118,10 +121,7 @@ describe('designer drafts, diff and deployment of what changed', () => {
   });
 
   test('deploy sends the open diagram alone as a new version; the same diagram again deploys nothing', async () => {
-    const xml = repoXml('hearing.bpmn').replace(
-      'name="Record the hearing stage"',
-      'name="Record the hearing"',
-    );
+    const xml = repoXml('hearing.bpmn').replace(`name="${HEARING_STAGE}"`, 'name="Record the hearing"');
     const res = await as('POST', '/api/designer/deploy', { name: 'hearing.bpmn', xml });
     expect(res.status).toBe(200);
     expect(res.json).toMatchObject({
@@ -133,7 +133,7 @@ describe('designer drafts, diff and deployment of what changed', () => {
       expect.objectContaining({
         id: 'Task_ReportHearingStarted',
         name: 'Record the hearing',
-        before: 'Record the hearing stage',
+        before: HEARING_STAGE,
       }),
     ]);
     expect(await versions('hearing')).toEqual([1, 2]);
@@ -181,10 +181,7 @@ describe('designer drafts, diff and deployment of what changed', () => {
     expect(await versions('complaint')).toEqual([1, 2]);
 
     // A bad draft of one diagram blocks nobody else's deployment (it once made every deploy answer 422).
-    const hearing = repoXml('hearing.bpmn').replace(
-      'name="Record the hearing stage"',
-      'name="Hearing recorded"',
-    );
+    const hearing = repoXml('hearing.bpmn').replace(`name="${HEARING_STAGE}"`, 'name="Hearing recorded"');
     const other = await as('POST', '/api/designer/deploy', { name: 'hearing.bpmn', xml: hearing });
     expect(other.status).toBe(200);
     expect(other.json.processes).toEqual([expect.objectContaining({ id: 'hearing', version: 3 })]);

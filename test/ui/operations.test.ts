@@ -245,7 +245,9 @@ describe('operations: applications, instance, operator actions, calendar and MCI
     const op = client(ctx.base, ru(await ctx.as('operator')));
     const data = (await op('GET', `/api/ops/applications/${processInstanceKey}`)).json;
     const incident = data.incidents.find((x: any) => x.incidentKey === incidentKey);
-    expect(incident.step).toBe('Запрос в государственную информационную систему');
+    // The automatic step by its own name from the catalogue (step.<element id>), not by its kind.
+    expect(incident.elementId).toBe('Task_LookupLegalEntity');
+    expect(incident.step).toBe('Запрос сведений о юридическом лице');
     expect(incident.error).not.toMatch(LATIN_WORD);
     expect(data.diagram.counts[incident.elementId].incidents).toBe(1);
     const none = await op('POST', `/api/ops/incidents/${incidentKey}/retry`, {});
@@ -259,7 +261,7 @@ describe('operations: applications, instance, operator actions, calendar and MCI
     const after = (await op('GET', `/api/ops/applications/${processInstanceKey}`)).json;
     expect(after.incidents).toEqual([]);
     expect(after.history.find((h: any) => h.what === 'шаг повторён после инцидента')).toMatchObject({
-      step: 'Запрос в государственную информационную систему',
+      step: 'Запрос сведений о юридическом лице',
       reason: 'Реестр юридических лиц восстановлен',
     });
   });

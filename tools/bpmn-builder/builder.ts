@@ -9,6 +9,20 @@
  */
 import { BpmnModdle } from 'bpmn-moddle';
 import zeebeDescriptor from 'zeebe-bpmn-moddle/resources/zeebe.json';
+import { isMessageKey, t } from '../../i18n';
+
+/**
+ * The name the diagram carries for element `id`: "Kazakh / Russian" from the message catalogue
+ * (i18n/sections/steps.*, key `step.<id>`), so that Camunda Tasklist and Operate, which have no
+ * language switch, show both and no English. The English `name` given to the builder only says
+ * that the element is named (and reads as a note for designers).
+ */
+export function stepPair(id: string): string {
+  const key = `step.${id}`;
+  if (!isMessageKey(key))
+    throw new Error(`${id} has no name in the catalogue: add '${key}' to i18n/sections/steps.{kk,ru}.ts`);
+  return `${t('kk', key)} / ${t('ru', key)}`;
+}
 
 /** `BpmnModdle#create`, bound. */
 type Create = (type: string, attrs?: Record<string, unknown>) => any;
@@ -445,12 +459,12 @@ export class Diagram {
     }
     const errors = new Map<string, unknown>();
     for (const [code, e] of this.errors)
-      errors.set(code, el('bpmn:Error', { id: e.id, name: e.name, errorCode: code }));
+      errors.set(code, el('bpmn:Error', { id: e.id, name: stepPair(e.id), errorCode: code }));
 
     const elements = new Map<string, { $type: string; [k: string]: unknown }>();
     const process = el('bpmn:Process', {
       id: this.opts.processId,
-      name: this.opts.name,
+      name: stepPair(this.opts.processId),
       isExecutable: true,
       documentation: docs(this.opts.doc),
       extensionElements: this.opts.versionTag
@@ -461,7 +475,7 @@ export class Diagram {
       const flowElements: unknown[] = [];
       for (const n of scope.nodes) {
         const attrs: Record<string, unknown> = { id: n.id, documentation: docs(n.doc) };
-        if (n.name) attrs.name = n.name;
+        if (n.name) attrs.name = stepPair(n.id);
         if (n.kind === 'boundaryEvent' && n.interrupting === false) attrs.cancelActivity = false;
         if (n.kind === 'startEvent' && n.interrupting === false) attrs.isInterrupting = false;
         if (n.kind === 'subProcess' && this.scopes.get(n.id)!.triggeredByEvent) attrs.triggeredByEvent = true;
@@ -473,7 +487,7 @@ export class Diagram {
         if (n.kind === 'subProcess') fill(this.scopes.get(n.id)!, node);
       }
       for (const f of scope.flows) {
-        const flow = el('bpmn:SequenceFlow', { id: f.id, name: f.name });
+        const flow = el('bpmn:SequenceFlow', { id: f.id, name: f.name ? stepPair(f.id) : undefined });
         if (f.condition) flow.conditionExpression = el('bpmn:FormalExpression', { body: f.condition });
         elements.set(f.id, flow);
         flowElements.push(flow);

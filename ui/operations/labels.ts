@@ -2,8 +2,9 @@ import { isMessageKey, t, type Lang } from '../../i18n';
 import { stepName } from '../../domain/applications/step-names';
 
 /**
- * Names of what an operator reads about an instance: every element (a step's own name from the
- * catalogue, else the name of its kind, never its id or the diagram's English) and every value.
+ * Names of what an operator reads about an instance: every element (its own name from the
+ * catalogue by its id, `step.<id>`; the name of its kind only for elements of diagrams deployed by
+ * a designer that have no catalogue entry; never its id) and every value.
  */
 const KIND_BY_PREFIX: [RegExp, string][] = [
   [/^Task_Lookup/, 'ops.kind.lookup'],
@@ -39,7 +40,7 @@ const KIND_BY_TYPE: Record<string, string> = {
   MULTI_INSTANCE_BODY: 'ops.kind.multi',
 };
 
-/** The element's name in `lang`: its step name, else the name of its kind. */
+/** The element's name in `lang`: its catalogue name, else (a designer's element) the name of its kind. */
 export function elementLabel(elementId: string, type: string | undefined, lang: Lang): string {
   const own = stepName(elementId, lang, '');
   if (own) return own;
@@ -76,11 +77,12 @@ const UNNAMED = new Set([
   'INCLUSIVE_GATEWAY',
   'EVENT_BASED_GATEWAY',
 ]);
-const KEPT = new Set(['MESSAGE', 'ERROR', 'SIGNAL', 'ESCALATION', 'PROCESS']);
+const KEPT = new Set(['MESSAGE', 'ERROR', 'SIGNAL', 'ESCALATION']);
 
 /**
- * The diagram as the operator reads it: every shape named in `lang` (its step name, else its kind),
- * branch and gateway labels dropped (the diagram's own are English, for designers).
+ * The diagram as the operator reads it: every named shape and branch in `lang` (its catalogue
+ * name; for a designer's element without one, a shape by its kind and a branch or gateway label
+ * dropped, as the diagram's own name is in both languages or in the designer's words).
  */
 export function localiseDiagram(xml: string, lang: Lang): string {
   return xml.replace(
@@ -88,7 +90,8 @@ export function localiseDiagram(xml: string, lang: Lang): string {
     (all, local: string, id: string, between: string) => {
       const type = typeOf(local);
       if (KEPT.has(type)) return all;
-      const name = UNNAMED.has(type) ? '' : elementLabel(id, type, lang);
+      const own = stepName(id, lang, '');
+      const name = own || (UNNAMED.has(type) ? '' : elementLabel(id, type, lang));
       return `<bpmn:${local} id="${id}"${between} name="${esc(name)}"`;
     },
   );

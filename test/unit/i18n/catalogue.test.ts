@@ -13,6 +13,8 @@ import { groundsKk } from '../../../i18n/sections/grounds.kk';
 import { groundsRu } from '../../../i18n/sections/grounds.ru';
 import { rulesKk } from '../../../i18n/sections/rules.kk';
 import { rulesRu } from '../../../i18n/sections/rules.ru';
+import { stepsKk } from '../../../i18n/sections/steps.kk';
+import { stepsRu } from '../../../i18n/sections/steps.ru';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as ts from 'typescript';
@@ -92,10 +94,11 @@ const SECTIONS: Record<
   forms: { kk: formsKk, ru: formsRu },
   grounds: { kk: groundsKk, ru: groundsRu },
   rules: { kk: rulesKk, ru: rulesRu },
+  steps: { kk: stepsKk, ru: stepsRu },
   summary: { kk: summaryKk, ru: summaryRu },
 };
 
-describe('the catalogue sections (documents, errors, forms, refusal grounds, rules, summary)', () => {
+describe('the catalogue sections (documents, errors, forms, refusal grounds, rules, steps, summary)', () => {
   it.each(Object.keys(SECTIONS))('has the %s section whole in both catalogues, no key overridden', (name) => {
     const section = SECTIONS[name];
     expect(Object.keys(section.kk).sort()).toEqual(Object.keys(section.ru).sort());
@@ -134,6 +137,7 @@ describe('the catalogue sections (documents, errors, forms, refusal grounds, rul
     'intake/inbound.ts',
     'intake/intake.ts',
     'intake/text.ts',
+    'tools/bpmn-builder/builder.ts',
     'tools/bpmn-builder/forms.ts',
     'ui/app.ts',
     'ui/auth/idp.ts',
