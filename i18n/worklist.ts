@@ -34,6 +34,20 @@ export const worklistRu = {
   'wl.keys.open': '{key} — открыть задачу',
   'wl.keys.claim': '{key} — взять открытую задачу',
   'wl.keys.search': '{key} — поиск',
+  // form-js's validation messages (ui/client/form-messages.ts).
+  'fjs.required': 'Обязательное поле не заполнено',
+  'fjs.notNumber': 'Значение не является числом',
+  'fjs.integer': 'Нужно целое число',
+  'fjs.decimals': 'Не более {digits} знаков после запятой',
+  'fjs.step': 'Выберите допустимое значение: ближайшие — {below} и {above}',
+  'fjs.pattern': 'Значение не соответствует требуемому формату',
+  'fjs.min': 'Наименьшее допустимое значение: {min}',
+  'fjs.max': 'Наибольшее допустимое значение: {max}',
+  'fjs.minLength': 'Не менее {min} символов',
+  'fjs.maxLength': 'Не более {max} символов',
+  'fjs.phone': 'Укажите телефон в международном формате, например +77012345678',
+  'fjs.email': 'Неверный адрес электронной почты',
+  'fjs.invalid': 'Недопустимое значение',
 } as const;
 
 export const worklistKk: Readonly<Record<keyof typeof worklistRu, string>> = {
@@ -71,4 +85,17 @@ export const worklistKk: Readonly<Record<keyof typeof worklistRu, string>> = {
   'wl.keys.open': '{key} — тапсырманы ашу',
   'wl.keys.claim': '{key} — ашық тапсырманы алу',
   'wl.keys.search': '{key} — іздеу',
+  'fjs.required': 'Міндетті өріс толтырылмаған',
+  'fjs.notNumber': 'Мән сан емес',
+  'fjs.integer': 'Бүтін сан болуы керек',
+  'fjs.decimals': 'Үтірден кейін {digits} таңбадан аспауы керек',
+  'fjs.step': 'Рұқсат етілген мәнді таңдаңыз: ең жақындары — {below} және {above}',
+  'fjs.pattern': 'Мән талап етілетін пішімге сәйкес келмейді',
+  'fjs.min': 'Ең кіші рұқсат етілген мән: {min}',
+  'fjs.max': 'Ең үлкен рұқсат етілген мән: {max}',
+  'fjs.minLength': 'Кемінде {min} таңба',
+  'fjs.maxLength': 'Ең көбі {max} таңба',
+  'fjs.phone': 'Телефонды халықаралық пішімде көрсетіңіз, мысалы +77012345678',
+  'fjs.email': 'Электрондық пошта мекенжайы қате',
+  'fjs.invalid': 'Жарамсыз мән',
 };
