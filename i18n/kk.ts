@@ -238,6 +238,9 @@ export const kk: Readonly<Record<MessageKey, string>> = {
   'cabinet.lang.ru': 'орыс тілінде',
   skipToContent: 'Мазмұнға өту',
   languageName: 'Қазақша',
+  'shell.openMenu': 'Мәзірді ашу',
+  'shell.closeMenu': 'Мәзірді жабу',
+  'shell.navigation': 'Негізгі навигация',
   signInEds: 'ЭЦҚ арқылы кіру',
 
   // EDS: sign-in, signatures, verification of documents.

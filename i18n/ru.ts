@@ -238,6 +238,9 @@ export const ru = {
   'cabinet.lang.ru': 'на русском языке',
   skipToContent: 'К содержанию',
   languageName: 'Русский',
+  'shell.openMenu': 'Открыть меню',
+  'shell.closeMenu': 'Закрыть меню',
+  'shell.navigation': 'Основная навигация',
   signInEds: 'Войти по ЭЦП',
 
   // EDS: sign-in, signatures, verification of documents.

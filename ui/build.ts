@@ -1,4 +1,4 @@
-import { copyFile, mkdtemp, rm } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Plugin } from 'esbuild';
@@ -35,17 +35,60 @@ const bpmnlintConfig: Plugin = {
   },
 };
 
-export const ENTRIES = ['worklist', 'operations', 'portal', 'designer', 'forms', 'eds'] as const;
+/** Pages still built as classic scripts (iife), each bundle on its own. */
+export const ENTRIES = ['worklist', 'operations', 'designer', 'forms', 'eds'] as const;
+
+/**
+ * Pages built from Lit + Carbon web components (docs/decisions/0011-design-system.md): ES modules
+ * with shared chunks, so a custom element that two bundles of a page import is defined once.
+ * `shell` (the header) is on every page; a page's own bundle is loaded beside it.
+ */
+export const MODULE_ENTRIES = ['shell', 'portal'] as const;
+
+/** IBM Plex Sans from @ibm/plex-sans, the scripts our pages use (Kazakh and Russian Cyrillic, Latin digits). */
+const PLEX = { 400: 'Regular', 600: 'SemiBold', 300: 'Light' } as const;
+const PLEX_SUBSETS = {
+  Cyrillic:
+    'U+0400-045F, U+0462-0463, U+046A-046B, U+0472-0475, U+0490-04C2, U+04CF-04D9, U+04DC-04E9, U+04EE-04F9, U+0524-0525',
+  Latin1:
+    'U+0000-00FF, U+0131, U+0152-0153, U+02C6, U+02DA, U+02DC, U+2000-206F, U+2074, U+20AC, U+2122, U+2212, U+2215',
+} as const;
+
+/**
+ * Carbon's global styles (theme tokens, reset, type) from @carbon/styles' compiled CSS, served from
+ * /build with the fonts beside them: its own @font-face rules point at a CDN, which neither this
+ * machine nor production reaches, so they are replaced by rules for the packaged Plex files.
+ */
+async function carbonStyles(outdir: string): Promise<void> {
+  const nm = path.join(REPO_ROOT, 'node_modules');
+  const css = await readFile(path.join(nm, '@carbon', 'styles', 'css', 'styles.min.css'), 'utf8');
+  const fonts = path.join(outdir, 'fonts');
+  await mkdir(fonts, { recursive: true });
+  const faces: string[] = [];
+  for (const [weight, name] of Object.entries(PLEX)) {
+    for (const [subset, range] of Object.entries(PLEX_SUBSETS)) {
+      const file = `IBMPlexSans-${name}-${subset}.woff2`;
+      await copyFile(
+        path.join(nm, '@ibm', 'plex-sans', 'fonts', 'split', 'woff2', file),
+        path.join(fonts, file),
+      );
+      faces.push(
+        `@font-face{font-display:swap;font-family:"IBM Plex Sans";font-style:normal;font-weight:${weight};src:url(fonts/${file}) format("woff2");unicode-range:${range}}`,
+      );
+    }
+  }
+  const own = css.replace(/@font-face\{[^}]*\}/g, '');
+  if (/url\(https?:/.test(own)) throw new Error('@carbon/styles still loads something from the network');
+  await writeFile(path.join(outdir, 'carbon.css'), faces.join('\n') + '\n' + own);
+}
 
 /** Bundles the browser code into ui/public/build (git-ignored); called by ui/start.ts in development, by `npm run build` and by tests. */
 export async function buildBundles(outdir = path.join(__dirname, 'public', 'build')): Promise<string> {
   // esbuild is a development package: loaded only when bundling (`npm run build`, `npm start`).
   const { build } = await import('esbuild');
-  await build({
-    entryPoints: Object.fromEntries(ENTRIES.map((e) => [e, path.join(__dirname, 'client', `${e}.ts`)])),
+  const common = {
     bundle: true,
     outdir,
-    format: 'iife',
     target: 'es2022',
     minify: true,
     sourcemap: false,
@@ -53,8 +96,25 @@ export async function buildBundles(outdir = path.join(__dirname, 'public', 'buil
     // The modeler and form editor pull in CSS through JS imports in a few places; keep them out.
     loader: { '.css': 'empty', '.svg': 'text' },
     define: { 'process.env.NODE_ENV': '"production"' },
-    plugins: [bpmnlintConfig],
-  });
+  } as const;
+  await Promise.all([
+    build({
+      ...common,
+      entryPoints: Object.fromEntries(ENTRIES.map((e) => [e, path.join(__dirname, 'client', `${e}.ts`)])),
+      format: 'iife',
+      plugins: [bpmnlintConfig],
+    }),
+    build({
+      ...common,
+      entryPoints: Object.fromEntries(
+        MODULE_ENTRIES.map((e) => [e, path.join(__dirname, 'client', `${e}.ts`)]),
+      ),
+      format: 'esm',
+      splitting: true,
+      chunkNames: 'chunks/[name]-[hash]',
+    }),
+    carbonStyles(outdir),
+  ]);
   return outdir;
 }
 

@@ -1,6 +1,8 @@
 import type { Request } from 'express';
 import { t, dictionary, type Lang } from './i18n';
 import { hasRole, type Role, type Session } from './auth';
+import type { BootData, ShellData } from './api-types';
+import { MODULE_ENTRIES } from './build';
 
 export function esc(value: unknown): string {
   return String(value ?? '').replace(
@@ -44,25 +46,47 @@ function who(lang: Lang, s: Session): string {
   return `${name}${s.roles.map((r) => t(lang, `role.${r}`)).join(', ')}${unit}${bin}`;
 }
 
-export function layout(req: Request, opts: PageOptions): string {
+function shellData(req: Request): ShellData {
   const lang = req.lang;
   const s = req.session;
   const other: Lang = lang === 'kk' ? 'ru' : 'kk';
-  const nav = s
-    ? PAGES.filter((p) => hasRole(s, p.roles))
-        .map(
-          (p) =>
-            `<a href="${p.path}"${req.path === p.path ? ' aria-current="page"' : ''}>${esc(t(lang, p.key))}</a>`,
-        )
-        .join('')
-    : '';
-  const boot = {
+  return {
+    title: t(lang, 'appTitle'),
+    home: s ? homeFor(s) : '/',
+    nav: s
+      ? PAGES.filter((p) => hasRole(s, p.roles)).map((p) => ({
+          path: p.path,
+          label: t(lang, p.key),
+          current: req.path === p.path,
+        }))
+      : [],
+    who: s ? who(lang, s) : null,
+    switchTo: {
+      lang: other,
+      href: `/lang?to=${other}&back=${encodeURIComponent(req.originalUrl)}`,
+      label: t(other, 'languageName'),
+    },
+    signOut: s ? t(lang, 'signOut') : null,
+    skipToContent: t(lang, 'skipToContent'),
+  };
+}
+
+/**
+ * Every page: Carbon's theme (/build/carbon.css), the header (`<app-header>`, /build/shell.js) and
+ * the page's own bundle; Lit pages (build.ts MODULE_ENTRIES) load as modules sharing chunks.
+ */
+export function layout(req: Request, opts: PageOptions): string {
+  const lang = req.lang;
+  const s = req.session;
+  const boot: BootData = {
     lang,
     session: s ?? null,
     csrfToken: req.csrfToken ?? null,
     texts: dictionary(lang),
+    shell: shellData(req),
     data: opts.data ?? null,
   };
+  const isModule = (MODULE_ENTRIES as readonly string[]).includes(opts.bundle ?? '');
   return `<!doctype html>
 <html lang="${lang}">
 <head>
@@ -70,24 +94,18 @@ export function layout(req: Request, opts: PageOptions): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(opts.title)} — ${esc(t(lang, 'appTitle'))}</title>
 <link rel="icon" href="data:,">
+<link rel="stylesheet" href="/build/carbon.css">
 ${(opts.styles ?? []).map((href) => `<link rel="stylesheet" href="${esc(href)}">`).join('\n')}
 <link rel="stylesheet" href="/static/app.css">
 </head>
-<body>
-<a class="skip" href="#main">${t(lang, 'skipToContent')}</a>
-<header class="top">
-  <span class="brand">${esc(t(lang, 'appTitle'))}</span>
-  <nav aria-label="main">${nav}</nav>
-  <span class="spacer"></span>
-  ${s ? `<span class="who" data-testid="who">${esc(who(lang, s))}</span>` : ''}
-  <a class="lang" href="/lang?to=${other}&amp;back=${encodeURIComponent(req.originalUrl)}" hreflang="${other}" data-testid="lang-switch">${t(other, 'languageName')}</a>
-  ${s ? `<form method="post" action="/signout" class="inline"><input type="hidden" name="_csrf" value="${esc(req.csrfToken)}"><button type="submit">${esc(t(lang, 'signOut'))}</button></form>` : ''}
-</header>
+<body class="cds--g10">
+<app-header></app-header>
 <main id="main" tabindex="-1">
 ${opts.body}
 </main>
 <script type="application/json" id="boot">${JSON.stringify(boot).replace(/</g, '\\u003c')}</script>
-${opts.bundle ? `<script src="/build/${opts.bundle}.js"></script>` : ''}
+<script type="module" src="/build/shell.js"></script>
+${opts.bundle ? `<script${isModule ? ' type="module"' : ''} src="/build/${opts.bundle}.js"></script>` : ''}
 </body>
 </html>`;
 }
@@ -104,25 +122,25 @@ export function signInPage(
   const lang = req.lang;
   return layout(req, {
     title: t(lang, 'signInTitle'),
-    body: `<section class="card narrow">
+    body: `<section class="page narrow">
 <h1>${esc(t(lang, 'signInTitle'))}</h1>
-${opts.error ? `<p class="error" role="alert">${esc(opts.error)}</p>` : ''}
+${opts.error ? `<cds-inline-notification kind="error" low-contrast hide-close-button role="alert" title="${esc(opts.error)}"></cds-inline-notification>` : ''}
 ${
   opts.staff
     ? `<h2>${esc(t(lang, 'staffSignIn'))}</h2>
-<p><a class="button primary" href="/auth/login" id="staff-signin">${esc(t(lang, 'staffSignInButton'))}</a></p>`
+<p><cds-button href="/auth/login" id="staff-signin">${esc(t(lang, 'staffSignInButton'))}</cds-button></p>`
     : ''
 }
 <h2>${esc(t(lang, 'role.applicant'))}</h2>
 ${
   opts.eds
     ? // With EDS on, an applicant's identity comes only from their certificate.
-      `<p><a class="button primary" href="/signin/eds" id="eds-signin-link">${t(lang, 'signInEds')}</a></p>`
+      `<p><cds-button href="/signin/eds" id="eds-signin-link">${t(lang, 'signInEds')}</cds-button></p>`
     : `<form method="post" action="/signin" class="stack" id="signin-form">
   <input type="hidden" name="_signin" value="${esc(opts.token)}">
-  <label>${esc(t(lang, 'bin'))}<input name="bin" id="bin" inputmode="numeric" pattern="\\d{12}" maxlength="12" autocomplete="off" required></label>
-  <label>${esc(t(lang, 'name'))}<input name="name" id="name" maxlength="60" autocomplete="off"></label>
-  <button type="submit" class="primary">${esc(t(lang, 'signIn'))}</button>
+  <cds-text-input name="bin" id="bin" label="${esc(t(lang, 'bin'))}" inputmode="numeric" pattern="\\d{12}" maxlength="12" autocomplete="off" required></cds-text-input>
+  <cds-text-input name="name" id="name" label="${esc(t(lang, 'name'))}" maxlength="60" autocomplete="off"></cds-text-input>
+  <div><cds-button type="submit">${esc(t(lang, 'signIn'))}</cds-button></div>
 </form>`
 }
 </section>`,
@@ -133,8 +151,8 @@ export function forbiddenPage(req: Request): string {
   const lang = req.lang;
   return layout(req, {
     title: t(lang, 'forbidden'),
-    body: `<section class="card narrow" data-testid="forbidden"><h1>403 — ${esc(t(lang, 'forbidden'))}</h1><p>${esc(t(lang, 'forbiddenText'))}</p>${
-      req.session ? `<p><a href="${homeFor(req.session)}">${esc(t(lang, 'back'))}</a></p>` : ''
+    body: `<section class="page narrow" data-testid="forbidden"><h1>403 — ${esc(t(lang, 'forbidden'))}</h1><p>${esc(t(lang, 'forbiddenText'))}</p>${
+      req.session ? `<p><cds-link href="${homeFor(req.session)}">${esc(t(lang, 'back'))}</cds-link></p>` : ''
     }</section>`,
   });
 }

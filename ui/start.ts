@@ -26,7 +26,7 @@ import { createAuditTrail } from '../adapters/db/audit';
 import { lintDiagram } from '../engine/lint';
 import { createApp } from './app';
 import { createDraftStore } from './designer/drafts';
-import { buildBundles, ENTRIES } from './build';
+import { buildBundles, ENTRIES, MODULE_ENTRIES } from './build';
 import { createOperatorAuditLog } from './operations/audit';
 import { createCalendarRevisionStore } from '../adapters/calendar-revisions';
 import { createMciRecordStore } from '../adapters/mci-records';
@@ -44,7 +44,9 @@ const REPO_ROOT = path.resolve(__dirname, '..');
 async function browserBundles(): Promise<string> {
   if (!__filename.endsWith('.js')) return buildBundles();
   const dir = path.join(__dirname, 'public', 'build');
-  const missing = ENTRIES.filter((e) => !existsSync(path.join(dir, `${e}.js`)));
+  const missing = [...ENTRIES, ...MODULE_ENTRIES, 'carbon'].filter(
+    (e) => !existsSync(path.join(dir, e === 'carbon' ? 'carbon.css' : `${e}.js`)),
+  );
   if (missing.length)
     throw new Error(`browser bundles missing in ${dir} (${missing.join(', ')}): run npm run build`);
   return dir;

@@ -50,7 +50,7 @@ export async function signIn(
   if (opts.lang) await page.goto(`${base}/lang?to=${opts.lang}&back=/`);
   else await page.goto(base + '/');
   if (role === 'applicant') {
-    await page.fill('#bin', opts.bin ?? '');
+    await page.fill('#bin input', opts.bin ?? '');
     await Promise.all([
       page.waitForURL((u) => u.pathname !== '/'),
       page.click('#signin-form button[type=submit]'),
