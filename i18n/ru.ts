@@ -9,6 +9,7 @@ import { summaryRu } from './sections/summary.ru';
 import { operationsRu } from './operations';
 
 import { worklistRu } from './worklist';
+import { designerPanelRu } from './designer-panel';
 export const ru = {
   // Sections kept in their own files (i18n/sections/).
   ...documentsRu,
@@ -47,6 +48,7 @@ export const ru = {
   'nav.designer': 'Дизайнер',
   'nav.forms': 'Формы',
   ...worklistRu,
+  ...designerPanelRu,
   forbidden: 'Доступ запрещён',
   forbiddenText: 'Эта страница недоступна для вашей роли.',
   notFound: 'Не найдено',
