@@ -2,16 +2,16 @@
  * The applicant's cabinet in Chromium against the real system (engine, diagrams, workers,
  * simulators, web app), at 1366 px and on a 390 px phone, in Kazakh and Russian, the browser set to
  * another time zone than Almaty's. The clerk's and head's steps are taken through the engine's API:
- * this walks the applicant. Screenshots (full page) go to test-artifacts/cabinet-*.png.
+ * this walks the applicant. Screenshots (full page) go to docs/ui/cabinet-*.png (docs/ui.md).
  */
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { Camunda8 } from '@camunda8/sdk';
 import { formatAlmatyDateTime } from '../../domain/almaty-time';
 import { fixtures } from '../../simulators';
-import { ARTIFACTS, launch, signIn } from './support/browser';
+import { launch, signIn } from './support/browser';
 import { eventually } from './support/forms';
-import { missingPrerequisite, startSystem, type RunningSystem } from './support/system';
+import { missingPrerequisite, REPO, startSystem, type RunningSystem } from './support/system';
 
 const missing = missingPrerequisite();
 if (missing) console.warn(`e2e cabinet tests SKIPPED: ${missing}`);
@@ -56,11 +56,8 @@ describeSystem("the applicant's cabinet in the browser", () => {
       CAMUNDA_AUTH_STRATEGY: 'NONE',
     }).getOrchestrationClusterApiClient();
 
-  /** A signed-in applicant at `width` in `lang`, the browser in New York's zone. */
-  async function applicant(width: Width, lang: Lang) {
-    const id = `${width}-${lang}`;
-    const known = sessions.get(id);
-    if (known) return known;
+  /** A browser at `width` in `lang`, in New York's zone, that records console errors. */
+  async function browserAt(width: Width, lang: Lang) {
     const context = await browser.newContext({
       viewport: width === 390 ? { width: 390, height: 844 } : { width: 1366, height: 768 },
       isMobile: width === 390,
@@ -74,8 +71,16 @@ describeSystem("the applicant's cabinet in the browser", () => {
       if (m.type() === 'error') errors.push(m.text());
     });
     page.on('pageerror', (e) => errors.push(String(e)));
-    await signIn(page, system.uiUrl, 'applicant', { bin: COMPANY.bin, lang });
-    const session = { context, page, errors };
+    return { context, page, errors };
+  }
+
+  /** A signed-in applicant at `width` in `lang`, the browser in New York's zone. */
+  async function applicant(width: Width, lang: Lang) {
+    const id = `${width}-${lang}`;
+    const known = sessions.get(id);
+    if (known) return known;
+    const session = await browserAt(width, lang);
+    await signIn(session.page, system.uiUrl, 'applicant', { bin: COMPANY.bin, lang });
     sessions.set(id, session);
     return session;
   }
@@ -85,14 +90,31 @@ describeSystem("the applicant's cabinet in the browser", () => {
    * Almaty times, no horizontal scroll, no console errors. Saves a full-page screenshot.
    */
   async function check(page: Page, errors: string[], name: string, number?: string) {
-    await page.screenshot({ path: path.join(ARTIFACTS, `cabinet-${name}.png`), fullPage: true });
+    // From the top: the fixed header is drawn where the page was scrolled to.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: path.join(REPO, 'docs', 'ui', `cabinet-${name}.png`), fullPage: true });
     const { text, overflow } = await page.evaluate(() => {
       // The names of the files the applicant chose are theirs, whatever their script.
       const chosen = Array.from(document.querySelectorAll<HTMLElement>('.file-names')).map(
         (e) => e.innerText,
       );
+      // What the web components show from their shadow roots (the header, Carbon's own labels).
+      const shadowText = (root: Document | ShadowRoot): string[] =>
+        Array.from(root.querySelectorAll('*')).flatMap((el) => {
+          if (!el.shadowRoot) return [];
+          const out: string[] = [];
+          const walker = document.createTreeWalker(el.shadowRoot, NodeFilter.SHOW_TEXT);
+          for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+            const parent = n.parentElement;
+            if (!parent || /^(STYLE|SCRIPT)$/.test(parent.tagName)) continue;
+            if (!parent.checkVisibility({ visibilityProperty: true })) continue;
+            if (n.textContent?.trim()) out.push(n.textContent.trim());
+          }
+          return [...out, ...shadowText(el.shadowRoot)];
+        });
+      const all = [document.body.innerText, ...shadowText(document)].join('\n');
       return {
-        text: chosen.reduce((t, name) => t.split(name).join(''), document.body.innerText),
+        text: chosen.reduce((t, name) => t.split(name).join(''), all),
         overflow: document.documentElement.scrollWidth - window.innerWidth,
       };
     });
@@ -111,7 +133,7 @@ describeSystem("the applicant's cabinet in the browser", () => {
 
   async function open(page: Page, number: string) {
     await page.goto(`${system.uiUrl}/portal`);
-    await page.click(`[data-testid=my-applications] a:has-text("${number}")`);
+    await page.click(`[data-testid=my-applications] cds-link:has-text("${number}")`);
     await page.locator('[data-testid=application-status]').waitFor();
   }
 
@@ -132,24 +154,39 @@ describeSystem("the applicant's cabinet in the browser", () => {
   }
 
   test('an applicant submits on a phone, answers the request for a copy with an upload, reads the licence issued with its number and date, every notice and the history, and files a complaint that is answered — at 1366 and 390 px, in Kazakh and Russian', async () => {
+    // The sign-in page, and the application form, at each width in each language.
+    for (const [width, lang] of VIEWS) {
+      const anonymous = await browserAt(width, lang);
+      await anonymous.page.goto(`${system.uiUrl}/lang?to=${lang}&back=/`);
+      await anonymous.page.locator('#signin-form cds-button').waitFor();
+      await check(anonymous.page, anonymous.errors, `signin-${width}-${lang}`);
+      await anonymous.context.close();
+      const s = await applicant(width, lang);
+      await s.page.goto(`${system.uiUrl}/portal`);
+      await s.page.click('[data-testid=new-application]');
+      await s.page.locator('[data-testid=application-form] #f-orgName').waitFor();
+      await check(s.page, s.errors, `form-${width}-${lang}`);
+    }
+
     // On a phone, in Kazakh: the application form is usable and submits.
     const phone = await applicant(390, 'kk');
     await phone.page.goto(`${system.uiUrl}/portal`);
-    await phone.page.click('.toolbar button.primary');
-    await phone.page.selectOption('#f-serviceId', 'security-licence');
-    await phone.page.fill('#f-orgName', COMPANY.name);
-    await phone.page.fill('#f-headFullName', COMPANY.headFullName);
-    await phone.page.fill('#f-headIin', COMPANY.headIin);
-    await phone.page.fill('#f-location', 'Астана, Мәңгілік Ел, 8');
-    await phone.page.selectOption('select[name=requestKind]', 'issue');
-    await phone.page.selectOption('select[name=subType]', '2');
-    await phone.page.setInputFiles('#f-files', {
+    await phone.page.click('[data-testid=new-application]');
+    await phone.page.selectOption('#f-serviceId select', 'security-licence');
+    await phone.page.fill('#f-orgName input', COMPANY.name);
+    await phone.page.fill('#f-headFullName input', COMPANY.headFullName);
+    await phone.page.fill('#f-headIin input', COMPANY.headIin);
+    await phone.page.fill('#f-location input', 'Астана, Мәңгілік Ел, 8');
+    await phone.page.selectOption('#f-requestKind select', 'issue');
+    await phone.page.selectOption('#f-subType select', '2');
+    await phone.page.setInputFiles('#f-files input[type=file]', {
       name: 'otinish.pdf',
       mimeType: 'application/pdf',
       buffer: Buffer.from('%PDF-1.4\n%synthetic\n'),
     });
-    await phone.page.check('#f-consent');
-    await check(phone.page, phone.errors, 'form-390-kk');
+    await phone.page.click('#f-consent label');
+    expect(await phone.page.isChecked('#f-consent input')).toBe(true);
+    await check(phone.page, phone.errors, 'form-filled-390-kk');
     await phone.page.click('[data-testid=application-form] button[type=submit]');
     await phone.page.locator('[data-testid=application-status]').waitFor();
     // The number the register issued.
@@ -181,14 +218,16 @@ describeSystem("the applicant's cabinet in the browser", () => {
 
     // The applicant uploads the copy from the phone.
     await open(phone.page, number);
-    await phone.page.setInputFiles('#missing-documents-files', {
+    await phone.page.setInputFiles('#missing-documents-files input[type=file]', {
       name: 'diplom.pdf',
       mimeType: 'application/pdf',
       buffer: Buffer.from('%PDF-1.4\n%synthetic diploma\n'),
     });
-    await phone.page.fill('#missing-documents-text', 'Басшының дипломының көшірмесі');
+    await phone.page.fill('[data-testid=missing-documents-text] textarea', 'Басшының дипломының көшірмесі');
     await phone.page.click('[data-testid=missing-documents] button[type=submit]');
-    await phone.page.locator('[data-testid=missing-documents-result] .ok').waitFor();
+    await phone.page
+      .locator('[data-testid=missing-documents-result] cds-inline-notification[kind=success]')
+      .waitFor();
     await check(phone.page, phone.errors, 'request-sent-390-kk');
 
     // The clerk accepts the copy and finds no grounds; the head signs: the licence is issued.
@@ -226,10 +265,13 @@ describeSystem("the applicant's cabinet in the browser", () => {
     // A complaint, in Russian on the phone, answered by the head within 5 working days.
     const ru = await applicant(390, 'ru');
     await open(ru.page, number);
-    await ru.page.click('[data-testid=complaint] summary');
-    await ru.page.fill('#complaint-text', 'Срок рассмотрения превышен, прошу проверить.');
+    await ru.page.click('[data-testid=complaint] [part=expando]');
+    await ru.page.fill(
+      '[data-testid=complaint-text] textarea',
+      'Срок рассмотрения превышен, прошу проверить.',
+    );
     await ru.page.click('[data-testid=complaint] button[type=submit]');
-    await ru.page.locator('[data-testid=complaint-result] .ok').waitFor();
+    await ru.page.locator('[data-testid=complaint-result] cds-inline-notification[kind=success]').waitFor();
     await completeTask(number, 'Task_ReviewComplaint', {
       complaintUpheld: false,
       complaintAnswer: 'Мерзім бұзылмаған: лицензия заңда белгіленген мерзімде берілді.',

@@ -59,19 +59,19 @@ describeSystem('EDS on the real system', () => {
 
     // When they fill in and submit a licence application (NCALayer signs it)
     await page.click('text=Жаңа өтініш');
-    await page.selectOption('#f-serviceId', 'security-licence');
-    await page.fill('#f-orgName', COMPANY.name);
-    await page.fill('#f-headFullName', COMPANY.headFullName);
-    await page.fill('#f-headIin', COMPANY.headIin);
-    await page.fill('#f-location', 'Астана, Мәңгілік Ел, 8');
-    await page.selectOption('select[name=requestKind]', 'issue');
-    await page.selectOption('select[name=subType]', '2');
-    await page.setInputFiles('#f-files', {
+    await page.selectOption('#f-serviceId select', 'security-licence');
+    await page.fill('#f-orgName input', COMPANY.name);
+    await page.fill('#f-headFullName input', COMPANY.headFullName);
+    await page.fill('#f-headIin input', COMPANY.headIin);
+    await page.fill('#f-location input', 'Астана, Мәңгілік Ел, 8');
+    await page.selectOption('#f-requestKind select', 'issue');
+    await page.selectOption('#f-subType select', '2');
+    await page.setInputFiles('#f-files input[type=file]', {
       name: 'otinish.pdf',
       mimeType: 'application/pdf',
       buffer: Buffer.from('%PDF-1.4\n%synthetic\n'),
     });
-    await page.check('#f-consent');
+    await page.click('#f-consent label');
     await page.click('[data-testid=application-form] button[type=submit]');
     await page.locator('[data-testid=application-status]').waitFor();
     const number = (await page.locator('[data-testid=application-number]').textContent())!;

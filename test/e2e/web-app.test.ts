@@ -76,19 +76,19 @@ describeSystem('web app on the real system', () => {
     const { page } = applicant;
     await page.goto(`${system.uiUrl}/portal`);
     await page.click('text=Жаңа өтініш');
-    await page.selectOption('#f-serviceId', 'security-licence');
-    await page.fill('#f-orgName', COMPANY.name);
-    await page.fill('#f-headFullName', COMPANY.headFullName);
-    await page.fill('#f-headIin', COMPANY.headIin);
-    await page.fill('#f-location', 'Астана, Мәңгілік Ел, 8');
-    await page.selectOption('select[name=requestKind]', 'issue');
-    await page.selectOption('select[name=subType]', '2');
-    await page.setInputFiles('#f-files', {
+    await page.selectOption('#f-serviceId select', 'security-licence');
+    await page.fill('#f-orgName input', COMPANY.name);
+    await page.fill('#f-headFullName input', COMPANY.headFullName);
+    await page.fill('#f-headIin input', COMPANY.headIin);
+    await page.fill('#f-location input', 'Астана, Мәңгілік Ел, 8');
+    await page.selectOption('#f-requestKind select', 'issue');
+    await page.selectOption('#f-subType select', '2');
+    await page.setInputFiles('#f-files input[type=file]', {
       name: 'otinish.pdf',
       mimeType: 'application/pdf',
       buffer: Buffer.from('%PDF-1.4\n%synthetic\n'),
     });
-    await page.check('#f-consent');
+    await page.click('#f-consent label');
     await shot(page, 'portal-form');
     // When they submit
     await page.click('[data-testid=application-form] button[type=submit]');
@@ -262,19 +262,21 @@ describeSystem('web app on the real system', () => {
       .waitFor();
     // An empty position is refused next to the field, in Kazakh
     await card.locator('button[type=submit]').click();
-    await card.locator('.field-error', { hasText: 'Мәтін немесе құжат қажет' }).waitFor();
+    await card
+      .locator('[data-error-for=text] .cds--form-requirement', { hasText: 'Мәтін немесе құжат қажет' })
+      .waitFor();
     const position = 'Мәліметтер дұрыс, растайтын құжаттарды тыңдауда ұсынамыз.';
     await card.locator('textarea').fill(position);
     await card.locator('button[type=submit]').click();
 
     // Then it is accepted, and the hearing process receives it
-    const accepted = card.locator('[data-testid=hearing-position-result] .ok', {
-      hasText: 'Ұстанымыңыз қабылданды',
-    });
+    const accepted = card.locator(
+      '[data-testid=hearing-position-result] cds-inline-notification[kind=success][title*="Ұстанымыңыз қабылданды"]',
+    );
     await accepted.waitFor();
     await accepted.scrollIntoViewIfNeeded();
     await shot(page, 'portal-hearing-position');
-    expect(await card.locator('.field-error').count()).toBe(0);
+    expect(await card.locator('[data-error-for]').count()).toBe(0);
     await eventually('the position in the hearing', async () => {
       const r = await engine().searchVariables(
         { filter: { name: 'applicantPosition' } as any, page: { limit: 100 } },
@@ -292,22 +294,26 @@ describeSystem('web app on the real system', () => {
     const { page } = applicant;
     const number = await fileLicenceApplication(page);
     await openInCabinet(page, number, '[data-testid=complaint]');
-    await page.click('[data-testid=complaint] summary');
+    await page.click('[data-testid=complaint] [part=expando]');
     const card = page.locator('[data-testid=complaint]');
     // When the complaint is too short, the error is shown under the field, in Russian
     await card.locator('textarea').fill('Плохо');
     await card.locator('button[type=submit]').click();
-    await card.locator('.field-error', { hasText: 'Текст жалобы от 10 до 10000 символов' }).waitFor();
-    expect(await card.locator('textarea').getAttribute('aria-invalid')).toBe('true');
+    await card
+      .locator('[data-error-for=text] .cds--form-requirement', {
+        hasText: 'Текст жалобы от 10 до 10000 символов',
+      })
+      .waitFor();
+    expect(await card.locator('cds-textarea').getAttribute('invalid')).toBe('');
     await shot(page, 'portal-complaint-error-ru');
     // When they write it out and send it
     const text = 'Срок проверки полноты документов нарушен, прошу рассмотреть.';
     await card.locator('textarea').fill(text);
     await card.locator('button[type=submit]').click();
     // Then the complaint is registered and its review process starts (C11)
-    const registered = card.locator('[data-testid=complaint-result] .ok', {
-      hasText: 'Жалоба зарегистрирована',
-    });
+    const registered = card.locator(
+      '[data-testid=complaint-result] cds-inline-notification[kind=success][title*="Жалоба зарегистрирована"]',
+    );
     await registered.waitFor();
     await registered.scrollIntoViewIfNeeded();
     await shot(page, 'portal-complaint-ru');
@@ -335,39 +341,40 @@ describeSystem('web app on the real system', () => {
     const { page } = applicant;
     await page.goto(`${system.uiUrl}/portal`);
     await page.click('text=Новое заявление');
-    await page.selectOption('#f-serviceId', 'fire-automation-permit');
-    await page.fill('#f-orgName', COMPANY.name);
-    await page.fill('#f-headFullName', COMPANY.headFullName);
-    await page.fill('#f-headIin', COMPANY.headIin);
-    await page.fill('#f-location', 'Алматы, ул. Абая, 10');
+    await page.selectOption('#f-serviceId select', 'fire-automation-permit');
+    await page.fill('#f-orgName input', COMPANY.name);
+    await page.fill('#f-headFullName input', COMPANY.headFullName);
+    await page.fill('#f-headIin input', COMPANY.headIin);
+    await page.fill('#f-location input', 'Алматы, ул. Абая, 10');
     // When they add a second specialist and a second instrument, and remove the second instrument again
     await page.click('[data-testid=add-specialists]');
     await page.click('[data-testid=add-measuringInstruments]');
     expect(await page.locator('[data-testid=rows-specialists] > li').count()).toBe(2);
     expect(await page.locator('[data-testid=rows-measuringInstruments] > li').count()).toBe(2);
-    await page.click('[data-testid=rows-measuringInstruments] > li:nth-child(2) button.remove');
+    await page.click('[data-testid=rows-measuringInstruments] > li:nth-child(2) cds-button.remove');
     expect(await page.locator('[data-testid=rows-measuringInstruments] > li').count()).toBe(1);
     // And the second specialist's IIN is wrong, the first instrument has no serial number
-    await page.fill('#f-specialists-0-iin', COMPANY.headIin);
-    await page.fill('#f-specialists-0-fullName', 'Ахметов Нурлан');
-    await page.fill('#f-specialists-1-iin', '12345');
-    await page.fill('#f-specialists-1-fullName', 'Ким Сергей');
-    await page.fill('#f-measuringInstruments-0-name', 'Мегаомметр ЭС0202');
-    await page.fill('#f-measuringInstruments-0-verifiedUntil', '2027-03-01');
-    await page.check('#f-consent');
+    await page.fill('#f-specialists-0-iin input', COMPANY.headIin);
+    await page.fill('#f-specialists-0-fullName input', 'Ахметов Нурлан');
+    await page.fill('#f-specialists-1-iin input', '12345');
+    await page.fill('#f-specialists-1-fullName input', 'Ким Сергей');
+    await page.fill('#f-measuringInstruments-0-name input', 'Мегаомметр ЭС0202');
+    await page.fill('#f-measuringInstruments-0-verifiedUntil input', '2027-03-01');
+    await page.click('#f-consent label');
     await page.click('[data-testid=application-form] button[type=submit]');
     // Then the server's errors appear under exactly those fields, in Russian, and nothing is registered
-    const errorOf = (p: string) => page.locator(`.field-error[data-error-for="${p}"]`);
+    // (Carbon's field shows its `invalid-text` under the input.)
+    const errorOf = (p: string) => page.locator(`[data-error-for="${p}"] .cds--form-requirement`);
     await errorOf('specialists.1.iin').waitFor();
     await errorOf('measuringInstruments.0.serialNumber').waitFor();
     expect(await errorOf('specialists.0.iin').count()).toBe(0);
-    expect(await page.locator('#f-specialists-1-iin').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('#f-specialists-1-iin').getAttribute('invalid')).toBe('');
     expect(await errorOf('specialists.1.iin').textContent()).toMatch(/[А-Яа-я]/);
     await shot(page, 'portal-form-errors-ru');
     expect(await page.locator('[data-testid=application-status]').count()).toBe(0);
     // When they correct both fields, the application is registered
-    await page.fill('#f-specialists-1-iin', COMPANY.headIin);
-    await page.fill('#f-measuringInstruments-0-serialNumber', 'SN-0042');
+    await page.fill('#f-specialists-1-iin input', COMPANY.headIin);
+    await page.fill('#f-measuringInstruments-0-serialNumber input', 'SN-0042');
     await page.click('[data-testid=application-form] button[type=submit]');
     await page.locator('[data-testid=application-status]').waitFor();
     expect(consoleErrors.rows).toEqual([]);
@@ -480,11 +487,13 @@ describeSystem('web app on the real system', () => {
       const portal = applicant.page;
       const number = await fileLicenceApplication(portal);
       await portal.goto(`${system.uiUrl}/portal`);
-      await portal.locator('[data-testid=my-applications] a').first().waitFor();
-      await portal.click('.toolbar button.primary');
+      await portal.locator('[data-testid=my-applications] cds-link').first().waitFor();
+      await portal.click('[data-testid=new-application]');
       await portal.locator('[data-testid=application-form]').waitFor();
       await check(portal, 'portal-form');
-      await portal.click(`[data-testid=my-applications] a:has-text("${number}")`);
+      // Tabbing scrolled the page: back to the top, where the list is.
+      await portal.evaluate(() => window.scrollTo(0, 0));
+      await portal.click(`[data-testid=my-applications] cds-link:has-text("${number}")`);
       await portal.locator('[data-testid=application-status]').waitFor();
       await check(portal, 'portal-status');
       await applicant.context.close();

@@ -28,9 +28,22 @@ export async function tabThrough(page: Page, maxTabs = 400): Promise<KeyboardRep
   const candidates: string[] = await page.evaluate((exclude) => {
     const selector =
       'a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]:not([tabindex="-1"])';
-    const all = Array.from(document.querySelectorAll<HTMLElement>(selector)).filter((el) => {
-      if (exclude.some((x) => el.closest(x))) return false;
+    // Controls inside open shadow roots too (Carbon's and the page's web components).
+    const deep = (root: Document | ShadowRoot): HTMLElement[] =>
+      Array.from(root.querySelectorAll<HTMLElement>('*')).flatMap((el) => [
+        ...(el.matches(selector) ? [el] : []),
+        ...(el.shadowRoot ? deep(el.shadowRoot) : []),
+      ]);
+    const closestDeep = (el: Element, sel: string): Element | null => {
+      for (let n: Node | null = el; n; n = n instanceof ShadowRoot ? n.host : n.parentNode)
+        if (n instanceof Element && n.matches(sel)) return n;
+      return null;
+    };
+    const all = deep(document).filter((el) => {
+      if (exclude.some((x) => closestDeep(el, x))) return false;
       if ((el as HTMLButtonElement).disabled) return false;
+      // Out of the tab order on purpose (a file input behind its button, say).
+      if (el.getAttribute('tabindex') === '-1') return false;
       if (el.tagName !== 'SUMMARY' && el.closest('details:not([open])') && !el.closest('summary'))
         return false;
       const r = el.getBoundingClientRect();
@@ -65,7 +78,8 @@ export async function tabThrough(page: Page, maxTabs = 400): Promise<KeyboardRep
   for (let i = 0; i < maxTabs && pending.size; i++) {
     await page.keyboard.press('Tab');
     const focused = await page.evaluate(() => {
-      const el = document.activeElement as HTMLElement | null;
+      let el = document.activeElement as HTMLElement | null;
+      while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement as HTMLElement;
       if (!el || el === document.body) return null;
       const style = getComputedStyle(el);
       const shown =
@@ -78,7 +92,14 @@ export async function tabThrough(page: Page, maxTabs = 400): Promise<KeyboardRep
     if (!focused.shown) invisibleFocus.push(focused.name);
   }
   const names = await page.evaluate(
-    (keys) => keys.map((k) => document.querySelector<HTMLElement>(`[data-kb="${k}"]`)?.dataset.kbName ?? k),
+    (keys) => {
+      const find = (root: Document | ShadowRoot, k: string): HTMLElement | undefined =>
+        root.querySelector<HTMLElement>(`[data-kb="${k}"]`) ??
+        Array.from(root.querySelectorAll('*'))
+          .map((el) => (el.shadowRoot ? find(el.shadowRoot, k) : undefined))
+          .find(Boolean);
+      return keys.map((k) => find(document, k)?.dataset.kbName ?? k);
+    },
     [...pending],
   );
   return { unreached: names, invisibleFocus, reached };

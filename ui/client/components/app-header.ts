@@ -65,6 +65,12 @@ export class AppHeader extends LitElement {
     form {
       display: contents;
     }
+    /* Carbon marks a focused header link by a border alone; an outline shows it plainly. */
+    cds-header-name::part(link):focus-visible,
+    cds-header-nav-item::part(link):focus-visible {
+      outline: 2px solid var(--cds-focus, #0f62fe);
+      outline-offset: -2px;
+    }
     .side-who {
       padding: 1rem;
       color: var(--cds-text-secondary, #c6c6c6);
@@ -93,6 +99,13 @@ export class AppHeader extends LitElement {
       color: var(--cds-link-primary, #0f62fe);
       font: inherit;
       cursor: pointer;
+    }
+    /* Where the header shows the pages (Carbon's large breakpoint), the side navigation is not
+       there at all: hidden, its links must not take focus or cover the page. */
+    @media (min-width: 1056px) {
+      cds-side-nav {
+        display: none;
+      }
     }
     /* A phone: the header keeps the name, menu and language; who and sign-out are in the menu. */
     @media (max-width: 671px) {
