@@ -2,6 +2,7 @@
 import type { MessageKey } from './ru';
 import { operationsKk } from './operations';
 import { worklistKk } from './worklist';
+import { designerPanelKk } from './designer-panel';
 import { documentsKk } from './sections/documents.kk';
 import { formsKk } from './sections/forms.kk';
 import { groundsKk } from './sections/grounds.kk';
@@ -49,6 +50,7 @@ export const kk: Readonly<Record<MessageKey, string>> = {
   'nav.designer': 'Дизайнер',
   'nav.forms': 'Нысандар',
   ...worklistKk,
+  ...designerPanelKk,
   forbidden: 'Қол жеткізу жабық',
   forbiddenText: 'Бұл бет сіздің рөліңізге қолжетімсіз.',
   notFound: 'Табылмады',

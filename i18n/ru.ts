@@ -10,6 +10,7 @@ import { stepsRu } from './sections/steps.ru';
 import { operationsRu } from './operations';
 
 import { worklistRu } from './worklist';
+import { designerPanelRu } from './designer-panel';
 export const ru = {
   // Sections kept in their own files (i18n/sections/).
   ...documentsRu,
@@ -49,6 +50,7 @@ export const ru = {
   'nav.designer': 'Дизайнер',
   'nav.forms': 'Формы',
   ...worklistRu,
+  ...designerPanelRu,
   forbidden: 'Доступ запрещён',
   forbiddenText: 'Эта страница недоступна для вашей роли.',
   notFound: 'Не найдено',

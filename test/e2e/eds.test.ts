@@ -89,10 +89,10 @@ describeSystem('EDS on the real system', () => {
       await p.locator('[data-testid=task-form] .fjs-form').waitFor();
     };
     const complete = async (p: Page, fill: () => Promise<void>) => {
-      await p.click('button:has-text("Алу")');
-      await p.locator('button:has-text("Қайтару")').waitFor();
+      await p.click('cds-button[data-action=claim]:has-text("Алу")');
+      await p.locator('cds-button[data-action=release]:has-text("Қайтару")').waitFor();
       await fill();
-      await p.click('button.primary:has-text("Аяқтау")');
+      await p.click('cds-button[data-action=complete]:has-text("Аяқтау")');
       await p.locator('.detail .ok').waitFor();
     };
     await openTask(clerk.page);

@@ -115,11 +115,11 @@ describeSystem('web app on the real system', () => {
       const row = await taskLink(p, name);
       await row.locator('a').click();
       await p.locator('[data-testid=task-form] .fjs-form').waitFor();
-      await p.click('button:has-text("Алу")');
-      await p.locator('button:has-text("Қайтару")').waitFor();
+      await p.click('cds-button[data-action=claim]:has-text("Алу")');
+      await p.locator('cds-button[data-action=release]:has-text("Қайтару")').waitFor();
       await fill(p);
       await shot(p, shotName);
-      await p.click('button.primary:has-text("Аяқтау")');
+      await p.click('cds-button[data-action=complete]:has-text("Аяқтау")');
       await p.locator('.detail .ok').waitFor();
     };
     await completeTask(

@@ -2,6 +2,7 @@ import Modeler from 'camunda-bpmn-js/lib/camunda-cloud/Modeler';
 import lintModule from 'bpmn-js-bpmnlint';
 import bpmnlintConfig from 'bpmnlint-config';
 import { api, formatDate, h, root, status, t } from './common';
+import { DESIGNER_PANEL_LABELS } from '../../i18n/designer-panel';
 
 /**
  * Designer: the Camunda 8 modeler with lint markers on the canvas (the repository's bpmnlint
@@ -39,8 +40,9 @@ function lintText(message: string): string | undefined {
 }
 
 /**
- * The modeler's `translate`: bpmnlint's button, tooltips and known messages in the page's language;
- * every other text of the modeler as it ships (it has no Kazakh or Russian translation).
+ * The modeler's `translate`: bpmnlint's button, tooltips and known messages, and the properties
+ * panel's most used labels (i18n/designer-panel.ts) in the page's language; every other text of the
+ * modeler as it ships (it has no Kazakh or Russian translation).
  */
 function translate(template: string, replacements: Record<string, string> = {}): string {
   const own: Record<string, string> = {
@@ -49,7 +51,8 @@ function translate(template: string, replacements: Record<string, string> = {}):
     'No Issues': t('lint.noIssues'),
     '{errors} Errors, {warnings} Warnings': t('lint.summary'),
   };
-  const text = own[template] ?? lintText(template) ?? template;
+  const panel = DESIGNER_PANEL_LABELS[template];
+  const text = own[template] ?? (panel ? t(panel) : undefined) ?? lintText(template) ?? template;
   return text.replace(/{([^}]+)}/g, (_, k: string) => replacements[k] ?? `{${k}}`);
 }
 

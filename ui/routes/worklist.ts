@@ -35,6 +35,28 @@ export interface WorklistDeps {
   /** The staff guard of the task APIs (401 without a session, 403 for other roles). */
   guard: RequestHandler;
   now: () => Date;
+  /** How often the web app looks whether a live page's view changed (default 2 s). */
+  eventsIntervalMs?: number;
+  /** How long one event stream lasts before the browser opens a new one (default 10 min). */
+  eventsMaxMs?: number;
+}
+
+/** The browser waits this long before it opens a dropped stream again. */
+const RECONNECT_MS = 3_000;
+/** A comment this often keeps proxies from closing a quiet stream. */
+const HEARTBEAT_MS = 20_000;
+
+/** What makes a view look different to the person: the tasks of its page, who holds them, their flags, the counts. */
+function viewSignature(view: {
+  items: { userTaskKey: string; assignee: string | null; state?: string; flag: string; dueDate?: string }[];
+  counts: Record<string, number>;
+  page: { totalItems: number };
+}): string {
+  return JSON.stringify([
+    view.counts,
+    view.page.totalItems,
+    view.items.map((x) => [x.userTaskKey, x.assignee, x.state, x.flag, x.dueDate]),
+  ]);
 }
 
 type TaskItem = UserTaskResult;
@@ -90,6 +112,8 @@ function viewFilter(view: View, s: Session): UserTaskFilter {
 
 export function worklistRoutes(deps: WorklistDeps): express.Router {
   const { camunda, legalClock, drafts } = deps;
+  const eventsIntervalMs = deps.eventsIntervalMs ?? 2_000;
+  const eventsMaxMs = deps.eventsMaxMs ?? 10 * 60_000;
   const router = express.Router();
   const session = (req: Request): Session => req.session!;
   const wrap =
@@ -111,74 +135,125 @@ export function worklistRoutes(deps: WorklistDeps): express.Router {
   const applicationsOf = (keys: string[]) =>
     rootVariablesOf(camunda, keys, ['applicationNumber', 'serviceId', 'applicant']);
 
+  /** What a view shows a person: one page of tasks with their deadline flags, and every view's count. */
+  async function readView(s: Session, query: Request['query']) {
+    const q = listQuery({ query } as Request, (kk, ru) => new Refusal(400, kk, ru));
+    const view = oneOf(query.view, VIEWS, 'group', 'view');
+    const sort = oneOf(query.sort, SORTS, 'deadline', 'sort');
+    const processInstanceVariables = [
+      ...(q.service ? [{ name: 'serviceId', value: JSON.stringify(q.service) }] : []),
+      ...searchVariableFilter(q.search),
+    ];
+    const now = await deps.engineTime();
+    if (!s.groups.length)
+      return {
+        items: [],
+        counts: { mine: 0, unassigned: 0, group: 0, completed: 0 },
+        view,
+        sort,
+        now: now.toISOString(),
+        page: pageInfo(q, 0),
+      };
+    const filtered = {
+      ...viewFilter(view, s),
+      ...(processInstanceVariables.length ? { processInstanceVariables } : {}),
+    };
+    // One page query, one count per view (a one-row page: the engine counts with its indexes),
+    // then one batched variable read for the page. A fixed number of queries whatever the size.
+    const [result, ...counts] = await Promise.all([
+      search(filtered, q.from, PAGE_SIZE, sort),
+      ...VIEWS.map((v) => search(viewFilter(v, s), 0, 1, 'deadline')),
+    ]);
+    const tasks = result.items ?? [];
+    const vars = await applicationsOf(tasks.map((x) => String(x.processInstanceKey ?? '')).filter(Boolean));
+    const items = tasks.map((task) => {
+      const v = vars.get(String(task.processInstanceKey)) ?? {};
+      const applicant = (v.applicant ?? {}) as { name?: unknown; bin?: unknown };
+      const open = task.state === 'CREATED' || (task.state === undefined && view !== 'completed');
+      const deadline = open
+        ? taskDeadline(legalClock, now, task.dueDate)
+        : { remainingWorkingDays: null, flag: 'none' as const };
+      return {
+        userTaskKey: String(task.userTaskKey),
+        name: task.name,
+        elementId: task.elementId,
+        // A task of a shared sub-process (hearing, signature) belongs to the service of its application.
+        processDefinitionId: (v.serviceId as string | undefined) || task.processDefinitionId,
+        processInstanceKey: String(task.processInstanceKey ?? ''),
+        applicationNumber: v.applicationNumber as string | undefined,
+        applicantName: typeof applicant.name === 'string' ? applicant.name : undefined,
+        applicantBin: typeof applicant.bin === 'string' ? applicant.bin : undefined,
+        assignee: task.assignee ?? null,
+        state: task.state,
+        dueDate: task.dueDate,
+        creationDate: task.creationDate,
+        completionDate: task.completionDate,
+        ...deadline,
+      };
+    });
+    return {
+      items,
+      counts: Object.fromEntries(VIEWS.map((v, i) => [v, Number(counts[i].page?.totalItems ?? 0)])),
+      view,
+      sort,
+      now: now.toISOString(),
+      page: pageInfo(q, Number(result.page?.totalItems ?? 0)),
+    };
+  }
+
   router.get(
     '/api/worklist',
     deps.guard,
     wrap(async (req, res) => {
+      res.json(await readView(session(req), req.query));
+    }),
+  );
+
+  /**
+   * Live refresh: a server-sent event stream that says `changed` when what the page shows — its view's
+   * page of tasks (which tasks, who holds them, their flags) or a view's count — is no longer what
+   * it was. The page then re-reads that one page. The web app looks at the engine for the stream
+   * every `eventsIntervalMs`; a stream ends after `eventsMaxMs` and the browser opens a new one, so
+   * an expired session is noticed.
+   */
+  router.get(
+    '/api/tasks/events',
+    deps.guard,
+    wrap(async (req, res) => {
       const s = session(req);
-      const q = listQuery(req, (kk, ru) => new Refusal(400, kk, ru));
-      const view = oneOf(req.query.view, VIEWS, 'group', 'view');
-      const sort = oneOf(req.query.sort, SORTS, 'deadline', 'sort');
-      const processInstanceVariables = [
-        ...(q.service ? [{ name: 'serviceId', value: JSON.stringify(q.service) }] : []),
-        ...searchVariableFilter(q.search),
-      ];
-      const now = await deps.engineTime();
-      if (!s.groups.length) {
-        res.json({
-          items: [],
-          counts: { mine: 0, unassigned: 0, group: 0, completed: 0 },
-          view,
-          sort,
-          now: now.toISOString(),
-          page: pageInfo(q, 0),
-        });
-        return;
-      }
-      const filtered = {
-        ...viewFilter(view, s),
-        ...(processInstanceVariables.length ? { processInstanceVariables } : {}),
-      };
-      // One page query, one count per view (a one-row page: the engine counts with its indexes),
-      // then one batched variable read for the page. A fixed number of queries whatever the size.
-      const [result, ...counts] = await Promise.all([
-        search(filtered, q.from, PAGE_SIZE, sort),
-        ...VIEWS.map((v) => search(viewFilter(v, s), 0, 1, 'deadline')),
-      ]);
-      const tasks = result.items ?? [];
-      const vars = await applicationsOf(tasks.map((x) => String(x.processInstanceKey ?? '')).filter(Boolean));
-      const items = tasks.map((task) => {
-        const v = vars.get(String(task.processInstanceKey)) ?? {};
-        const applicant = (v.applicant ?? {}) as { name?: unknown; bin?: unknown };
-        const open = task.state === 'CREATED' || (task.state === undefined && view !== 'completed');
-        const deadline = open
-          ? taskDeadline(legalClock, now, task.dueDate)
-          : { remainingWorkingDays: null, flag: 'none' as const };
-        return {
-          userTaskKey: String(task.userTaskKey),
-          name: task.name,
-          elementId: task.elementId,
-          // A task of a shared sub-process (hearing, signature) belongs to the service of its application.
-          processDefinitionId: (v.serviceId as string | undefined) || task.processDefinitionId,
-          processInstanceKey: String(task.processInstanceKey ?? ''),
-          applicationNumber: v.applicationNumber as string | undefined,
-          applicantName: typeof applicant.name === 'string' ? applicant.name : undefined,
-          applicantBin: typeof applicant.bin === 'string' ? applicant.bin : undefined,
-          assignee: task.assignee ?? null,
-          state: task.state,
-          dueDate: task.dueDate,
-          creationDate: task.creationDate,
-          completionDate: task.completionDate,
-          ...deadline,
-        };
+      const query = req.query;
+      // A wrong view, sort or page is refused before the stream starts.
+      let last = viewSignature(await readView(s, query));
+      res.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-store',
+        connection: 'keep-alive',
+        'x-accel-buffering': 'no',
       });
-      res.json({
-        items,
-        counts: Object.fromEntries(VIEWS.map((v, i) => [v, Number(counts[i].page?.totalItems ?? 0)])),
-        view,
-        sort,
-        now: now.toISOString(),
-        page: pageInfo(q, Number(result.page?.totalItems ?? 0)),
+      res.write(`retry: ${RECONNECT_MS}\n\n`);
+      let busy = false;
+      let ticks = 0;
+      const heartbeatEvery = Math.max(1, Math.round(HEARTBEAT_MS / eventsIntervalMs));
+      const check = async () => {
+        if (busy) return;
+        busy = true;
+        try {
+          const now = viewSignature(await readView(s, query));
+          if (now !== last) {
+            last = now;
+            res.write(`event: changed\ndata: ${JSON.stringify({ at: deps.now().toISOString() })}\n\n`);
+          } else if (++ticks % heartbeatEvery === 0) res.write(': ping\n\n');
+        } catch {
+          // The engine did not answer this time: the next look tells.
+        } finally {
+          busy = false;
+        }
+      };
+      const interval = setInterval(() => void check(), eventsIntervalMs);
+      const end = setTimeout(() => res.end(), eventsMaxMs);
+      req.on('close', () => {
+        clearInterval(interval);
+        clearTimeout(end);
       });
     }),
   );
