@@ -1,3 +1,4 @@
+import { stepName } from '../domain/applications/step-names';
 import type { DocumentService } from '../adapters/documents';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -785,7 +786,7 @@ export function createApp(deps: AppDeps): express.Express {
       applicationNumber: vars.get(i.processInstanceKey)?.applicationNumber as string | undefined,
       stages: (elements.get(i.processInstanceKey) ?? []).map((e) => ({
         elementId: e.elementId,
-        name: e.elementName || e.elementId,
+        name: stepName(e.elementId, req.lang, e.elementName),
       })),
     }));
     // Counts per service and stage of this page: the operator's first question is "where is it stuck".
