@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { existsSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import { guarded, type AppDatabase } from './connect';
+import type { ApplicationTable } from './schema';
 
 /**
  * The web app's files from before the application database, in `UI_DATA_DIR`: applications and
@@ -60,18 +61,7 @@ async function copy(appDb: AppDatabase, name: LegacyFile, old: Database.Database
   return db.transaction().execute(async (tx) => {
     let n = 0;
     if (name === 'applications.sqlite') {
-      type Row = {
-        application_number: string;
-        service_id: string;
-        request_kind: string;
-        applicant_bin: string;
-        payload: string;
-        received_at: string;
-        registered_on: string;
-        state: 'starting' | 'started';
-        process_instance_key: string | null;
-        idempotency_key?: string | null;
-      };
+      type Row = Omit<ApplicationTable, 'idempotency_key'> & { idempotency_key?: string | null };
       for (const r of rows('applications') as Row[]) {
         await tx
           .insertInto('applications')

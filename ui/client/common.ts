@@ -1,17 +1,10 @@
 /** Shared browser helpers: boot data from the server page, texts, API calls, DOM building. */
 import { formatAlmatyDateTime } from '../../domain/almaty-time';
+import type { BootSession } from '../api-types';
 
 export interface Boot {
   lang: 'kk' | 'ru';
-  session: {
-    role: string;
-    roles: string[];
-    unit?: string;
-    bin?: string;
-    name?: string;
-    userId: string;
-    groups: string[];
-  } | null;
+  session: BootSession | null;
   /** The session's CSRF token, sent with every state-changing request. */
   csrfToken: string | null;
   texts: Record<string, string>;
