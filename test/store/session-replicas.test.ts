@@ -15,6 +15,7 @@ import { createApplicationStore } from '../../intake/store';
 import { createApp } from '../../ui/app';
 import { createSessionStore, embeddedSessionSecret } from '../../ui/auth/sessions';
 import { movableClock } from '../ui/support/harness';
+import { csrfOf } from '../support/staff-sign-in';
 import {
   DIALECTS,
   postgresInstalled,
@@ -86,7 +87,7 @@ describe.each(DIALECTS)('sessions on two web-app replicas on $name', ({ open }) 
     const cookie = cookieOf(res, 'kzp_session');
     expect(cookie).toMatch(/^kzp_session=./);
     const portal = await (await fetch(`${base}/portal`, { headers: { cookie } })).text();
-    const csrf = /name="_csrf" value="([^"]+)"/.exec(portal)?.[1] ?? '';
+    const csrf = csrfOf(portal);
     return { cookie, csrf };
   }
   const portal = async (base: string, cookie: string) =>
