@@ -65,6 +65,12 @@ function wrap(logger: PinoLogger): Logger {
   return { error: at('error'), warn: at('warn'), info: at('info'), debug: at('debug') };
 }
 
+/**
+ * What a redacted field's value is replaced with in the log. A fixed marker that operators search
+ * the logs for, not a message: it stays the same whatever the reader's language.
+ */
+export const REDACTED = '[скрыто]';
+
 /** A logger named after its process part, writing JSON lines to `destination` (standard output by default). */
 export function createLogger(
   name: string,
@@ -75,7 +81,7 @@ export function createLogger(
     level,
     base: { service: name },
     timestamp: pino.stdTimeFunctions.isoTime,
-    redact: { paths: REDACT_PATHS, censor: '[скрыто]' },
+    redact: { paths: REDACT_PATHS, censor: REDACTED },
     formatters: {
       level: (label) => ({ level: label }),
       log: (fields) => maskDeep(fields) as Record<string, unknown>,

@@ -304,6 +304,10 @@ export const kk: Readonly<Record<MessageKey, string>> = {
   'notice.antimonopoly-letter-sent.title': 'Монополияға қарсы органға сұрау салу',
   'notice.antimonopoly-letter-sent.body':
     'Өтініш № {number} бойынша монополияға қарсы органға хат жіберілді.',
+  'notice.missing-documents.title': 'Құжаттарды ұсыну туралы сұрау салу',
+  'notice.missing-documents.intro':
+    '№ {number} өтініш бойынша мәліметтер мемлекеттік ақпараттық жүйелерден алынбады. Мыналарды ұсынуыңызды сұраймыз:',
+  'notice.missing-documents.due': 'Ұсыну мерзімі: {due} дейін.',
   'notice.deadline-extended.title': 'Мерзім өзгерді',
   'notice.deadline-extended.body': 'Өтініш № {number}: қызмет көрсетудің жаңа мерзімі {deadline}.',
   'notice.deadline-extended.later': 'қосымша хабарланады',

@@ -302,6 +302,10 @@ export const ru = {
   'notice.antimonopoly-letter-sent.title': 'Запрос в антимонопольный орган',
   'notice.antimonopoly-letter-sent.body':
     'По заявлению № {number} направлено письмо в антимонопольный орган; срок приостановлен до получения ответа.',
+  'notice.missing-documents.title': 'Запрос о представлении документов',
+  'notice.missing-documents.intro':
+    'Сведения не получены из государственных информационных систем. По заявлению № {number} просим представить:',
+  'notice.missing-documents.due': 'Срок представления: до {due}.',
   'notice.deadline-extended.title': 'Изменение срока',
   'notice.deadline-extended.body': 'Заявление № {number}: новый срок оказания услуги {deadline}.',
   'notice.deadline-extended.later': 'будет сообщён дополнительно',

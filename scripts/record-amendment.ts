@@ -6,6 +6,7 @@ import { camundaClientOptions } from '../config/camunda';
 import { ConfigError, loadConfig } from '../config/schema';
 import { LegalAmendmentError, parseLegalAmendment } from '../domain/rules/legal-amendments';
 import { recordLegalAmendment } from '../operations/legal-amendment';
+import { t } from '../i18n';
 
 /**
  * `npm run -s amendment:record -- <amendment.json>`: records an operator's legal amendment of the
@@ -55,7 +56,7 @@ async function main(): Promise<void> {
 main().catch((err) => {
   if (err instanceof LegalAmendmentConflictError) {
     console.error(
-      `Бұл түзету басқа сипаттамамен тіркелген (${err.stored.id}) / Это изменение уже записано с другим описанием (${err.stored.id})`,
+      `${t('kk', 'error.amendment.conflict', { id: err.stored.id })} / ${t('ru', 'error.amendment.conflict', { id: err.stored.id })}`,
     );
     process.exit(2);
   }

@@ -1,5 +1,6 @@
 import type { VariableValueFilterProperty } from '@camunda8/orchestration-cluster-api';
 import type { Request } from 'express';
+import { t } from '../i18n';
 
 /** Lists of the web app (worklist, operations, portal) read one page of at most this many rows. */
 export const PAGE_SIZE = 50;
@@ -28,8 +29,8 @@ export function listQuery(
     page = Number(raw);
     if (typeof raw !== 'string' || !/^\d{1,6}$/.test(raw) || page < 1)
       throw fail(
-        '«page» өрісі: бет нөмірі 1-ден басталатын бүтін сан болуы керек',
-        'Поле «page»: номер страницы должен быть целым числом от 1',
+        t('kk', 'error.paging.pageInvalid', { field: 'page' }),
+        t('ru', 'error.paging.pageInvalid', { field: 'page' }),
       );
   }
   return {

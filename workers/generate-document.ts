@@ -4,6 +4,7 @@ import { SERVICES } from '../domain/documents/services';
 import { misplacedGrounds } from '../domain/rules/refusal-grounds';
 import type { ServiceId } from '../domain/services';
 import { z } from 'zod';
+import { t } from '../i18n';
 import { defineWorker } from './define';
 import { applicationInput } from './support';
 import { JobInputError, TransientError } from './types';
@@ -107,9 +108,11 @@ function misplacedGroundsMessage(
   const own = SERVICES[serviceId].serviceName;
   const lines = found.map(({ code, ownerServiceId }) => {
     if (!ownerServiceId)
-      return `Бас тарту негізі ${code} тізбеде жоқ / Основания отказа ${code} нет в перечне`;
+      return `${t('kk', 'error.grounds.unknown', { code })} / ${t('ru', 'error.grounds.unknown', { code })}`;
     const other = SERVICES[ownerServiceId].serviceName;
-    return `Бас тарту негізі ${code} «${other.kk}» қызметіне жатады, ал өтініш «${own.kk}» қызметі бойынша берілген / Основание отказа ${code} относится к услуге «${other.ru}», а заявление подано на услугу «${own.ru}»`;
+    const text = (lang: Lang) =>
+      t(lang, 'error.grounds.otherService', { code, other: other[lang], own: own[lang] });
+    return `${text('kk')} / ${text('ru')}`;
   });
   return lines.join('; ');
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { t } from '../i18n';
 import type { DocumentService } from '../adapters/documents';
 import type { GatewayDeps } from '../adapters/gateway';
 import { requestedDocumentLabel } from '../domain/applications/cabinet';
@@ -107,17 +108,17 @@ export default defineWorker({
         {
           applicationNumber,
           kind: 'missing-documents-request',
-          title: 'Құжаттарды ұсыну туралы сұрау салу / Запрос о представлении документов',
+          title: `${t('kk', 'notice.missing-documents.title')} / ${t('ru', 'notice.missing-documents.title')}`,
           ...(documentId ? { documentId } : {}),
-          body: [
-            `№ ${applicationNumber} өтініш бойынша мәліметтер мемлекеттік ақпараттық жүйелерден алынбады. Мыналарды ұсынуыңызды сұраймыз:`,
-            ...labels.map((l) => `— ${l.kk}`),
-            `Ұсыну мерзімі: ${formatDateTime(due, 'kk')} дейін.`,
-            '',
-            `Сведения не получены из государственных информационных систем. По заявлению № ${applicationNumber} просим представить:`,
-            ...labels.map((l) => `— ${l.ru}`),
-            `Срок представления: до ${formatDateTime(due, 'ru')}.`,
-          ].join('\n'),
+          body: (['kk', 'ru'] as const)
+            .map((lang) =>
+              [
+                t(lang, 'notice.missing-documents.intro', { number: applicationNumber }),
+                ...labels.map((l) => `— ${l[lang]}`),
+                t(lang, 'notice.missing-documents.due', { due: formatDateTime(due, lang) }),
+              ].join('\n'),
+            )
+            .join('\n\n'),
         },
         { idempotencyKey: idempotencyKey(job, 'missing-documents') },
       );

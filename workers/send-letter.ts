@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { t } from '../i18n';
 import { applicantSchema, idempotencyKey, gatewaySlice } from './support';
 import { defineWorker } from './define';
 
@@ -20,8 +21,8 @@ export default defineWorker({
         applicationNumber,
         bin: applicant.bin,
         companyName: applicant.name ?? '',
-        subject:
-          'Подтверждение предварительного согласия на создание охранной организации национальной компанией',
+        // The letter goes out in Russian, as it always has.
+        subject: t('ru', 'document.letter.antimonopoly-subject'),
         objects: objects ?? [],
         antimonopolyConsentRef: antimonopolyConsentRef ?? undefined,
       },

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import { fromAlmatyWallClock } from '../../domain/almaty-time';
 import type { DocumentContent } from '../../domain/documents';
+import { t, type Lang } from '../../i18n';
 
 /** DejaVu covers Cyrillic and the Kazakh letters ә ғ қ ң ө ұ ү һ і that PDF base fonts lack. */
 export const FONT_FILES = {
@@ -15,10 +16,11 @@ function fonts() {
   return fontCache;
 }
 
-const LABELS = {
-  kk: { legalBasis: 'Құқықтық негіз', page: 'бет' },
-  ru: { legalBasis: 'Правовое основание', page: 'стр.' },
-} as const;
+const labels = (lang: Lang) => ({
+  legalBasis: t(lang, 'document.pdf.legal-basis'),
+  page: t(lang, 'document.pdf.page'),
+});
+const LABELS = { kk: labels('kk'), ru: labels('ru') } as const;
 
 const MARGIN = 56;
 /**

@@ -11,6 +11,7 @@ import { plainAddPlaceholder } from '@signpdf/placeholder-plain';
 import { SignPdf } from '@signpdf/signpdf';
 import { extractSignature, Signer, SUBFILTER_ADOBE_PKCS7_DETACHED } from '@signpdf/utils';
 import type { RenderOptions } from '../documents';
+import { t } from '../../i18n';
 
 /** Room for the CMS (signer certificate and its chain) in the PDF, in bytes. */
 const SIGNATURE_LENGTH = 16_384;
@@ -82,22 +83,15 @@ export interface SignatureBlock {
   verifyUrl: string;
 }
 
-const LABELS = {
-  kk: {
-    title: 'Электрондық цифрлық қолтаңбамен қол қойылған',
-    signer: 'Қол қойған',
-    time: 'Қол қойылған уақыты',
-    serial: 'Сертификаттың сериялық нөмірі',
-    verify: 'Түпнұсқалығын тексеру',
-  },
-  ru: {
-    title: 'Подписано электронной цифровой подписью',
-    signer: 'Подписал',
-    time: 'Время подписания',
-    serial: 'Серийный номер сертификата',
-    verify: 'Проверка подлинности',
-  },
-} as const;
+const labels = (lang: 'kk' | 'ru') => ({
+  title: t(lang, 'document.signature.title'),
+  signer: t(lang, 'document.signature.signer'),
+  time: t(lang, 'document.signature.time'),
+  serial: t(lang, 'document.signature.serial'),
+  verify: t(lang, 'document.signature.verify'),
+});
+/** The visible signature block's labels, from the catalogue. */
+const LABELS = { kk: labels('kk'), ru: labels('ru') } as const;
 
 /** The renderer hook drawing the visible signature: a framed block with a QR code at its left. */
 export async function signatureBlock(block: SignatureBlock): Promise<NonNullable<RenderOptions['decorate']>> {

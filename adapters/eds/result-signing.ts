@@ -14,6 +14,7 @@ import { addSignaturePlaceholder, embedSignature, signatureBlock } from './pades
 import type { SignedDocument, SignedDocumentStore } from './signed-documents';
 import { EdsError, identityOf, verifyCms, type TrustStore } from './verify';
 import { x509 } from './x509';
+import { t, type MessageKey } from '../../i18n';
 
 interface Pending {
   userId: string;
@@ -35,13 +36,17 @@ interface Pending {
 /** A prepared signature waits this long for NCALayer. */
 const PENDING_TTL_MS = 15 * 60_000;
 
+/** A refusal to prepare or store the signed result, in both languages from the catalogue. */
 export class ResultDocumentError extends Error {
+  readonly kk: string;
+  readonly ru: string;
   constructor(
-    readonly kk: string,
-    readonly ru: string,
+    key: MessageKey,
     readonly status = 409,
   ) {
-    super(ru);
+    super(t('ru', key));
+    this.kk = t('kk', key);
+    this.ru = t('ru', key);
   }
 }
 
@@ -83,13 +88,13 @@ export function createResultSigning(deps: {
     const who = identityOf(cert);
     if (who.iin !== input.expectedIin) throw new EdsError('EDS_WRONG_PERSON', 403);
     const ids = resultDocumentIds(input.variables);
-    if (!ids.length) throw new ResultDocumentError('Қол қоятын құжат жоқ', 'Нет документа для подписи', 409);
+    if (!ids.length) throw new ResultDocumentError('error.resultSigning.noDocument', 409);
     const now = deps.clock.now();
     const documents: Pending['documents'] = [];
     for (const documentId of ids) {
       if (await deps.signed.meta(documentId)) throw new EdsError('EDS_SIGNED', 409);
       const stored = await deps.documents.get(documentId);
-      if (!stored) throw new ResultDocumentError('Құжат табылмады', 'Документ не найден', 404);
+      if (!stored) throw new ResultDocumentError('error.resultSigning.documentNotFound', 404);
       const { meta } = stored;
       const seq = Number(/-(\d+)-(kk|ru)$/.exec(documentId)?.[1] ?? '1');
       const facts = {
@@ -101,10 +106,7 @@ export function createResultSigning(deps: {
       const createdAt = new Date(meta.createdAt);
       // The document is laid out again from the application's facts; it must be the very one generated.
       if (sha256(await renderPdf(content, { createdAt })) !== meta.sha256)
-        throw new ResultDocumentError(
-          'Құжат өтініш деректерімен сәйкес келмейді: оны қайта қалыптастыру қажет',
-          'Документ не соответствует данным заявления: его нужно сформировать заново',
-        );
+        throw new ResultDocumentError('error.resultSigning.documentChanged');
       // What the head signs is the result as issued: dated with the signing day and naming the
       // signer from the certificate (the draft said the date is set on signing).
       const issued = buildDocument(
@@ -166,10 +168,7 @@ export function createResultSigning(deps: {
     const p = pending.get(input.taskKey);
     const now = deps.clock.now();
     if (!p || p.userId !== input.userId || now.getTime() - p.at > PENDING_TTL_MS)
-      throw new ResultDocumentError(
-        'Қол қою дайындалмаған немесе мерзімі өтті: қайта бастаңыз',
-        'Подписание не подготовлено или устарело: начните заново',
-      );
+      throw new ResultDocumentError('error.resultSigning.notPrepared');
     if (input.signatures.length !== p.documents.length) throw new EdsError('EDS_MALFORMED');
     const verified = [];
     for (const [i, doc] of p.documents.entries()) {

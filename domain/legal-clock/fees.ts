@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { InvalidInputError, MciUnknownError, UnknownRequestKindError } from './errors';
 import { parseDay } from './time';
+import { t } from '../../i18n';
 import mciData from './mci.json';
 
 export const LICENCE_REQUEST_KINDS = ['issue', 'reissue', 'duplicate'] as const;
@@ -69,10 +70,8 @@ export function createFeeSchedule(table: MciTable): FeeSchedule {
  * not yet adopted): the year, and that it is recorded with its legal basis, never guessed.
  */
 export function mciUnknownMessage(year: string, paymentDate: string): string {
-  return (
-    `${year} жылға АЕК тіркелмеген (төлем күні ${paymentDate}): оны құқықтық негізімен тіркеңіз / ` +
-    `МРП на ${year} год не записан (дата платежа ${paymentDate}): запишите его с правовым основанием`
-  );
+  const params = { year, paymentDate };
+  return `${t('kk', 'error.fees.mciUnknown', params)} / ${t('ru', 'error.fees.mciUnknown', params)}`;
 }
 
 /**

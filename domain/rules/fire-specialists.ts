@@ -19,99 +19,31 @@ export interface FireSpecialty {
  * registry spells them. Annex 2 row 10 item 2 lists the same sixteen for technical and vocational
  * education (its list names radio engineering, electronics and telecommunications too).
  */
-export const FIRE_SPECIALTIES: readonly FireSpecialty[] = [
-  {
-    key: 'fire-safety',
-    en: 'fire safety',
-    kk: 'өрт қауіпсіздігі',
-    ru: 'пожарная безопасность',
-  },
-  {
-    key: 'computer-engineering',
-    en: 'computer engineering and information networks',
-    kk: 'есептеу техникасы және ақпараттық желілер',
-    ru: 'вычислительная техника и информационные сети',
-  },
-  {
-    key: 'software',
-    en: 'software',
-    kk: 'бағдарламалық қамтамасыз ету',
-    ru: 'программное обеспечение',
-  },
-  {
-    key: 'automation-control',
-    en: 'automation and control',
-    kk: 'автоматтандыру және басқару',
-    ru: 'автоматизация и управление',
-  },
-  {
-    key: 'electric-power',
-    en: 'electric power engineering',
-    kk: 'электр энергетикасы',
-    ru: 'электроэнергетика',
-  },
-  {
-    key: 'radio-engineering',
-    en: 'radio engineering, electronics and telecommunications',
-    kk: 'радиотехника, электроника және телекоммуникациялар',
-    ru: 'радиотехника, электроника и телекоммуникации',
-  },
-  {
-    key: 'information-systems',
-    en: 'information systems',
-    kk: 'ақпараттық жүйелер',
-    ru: 'информационные системы',
-  },
-  {
-    key: 'information-security',
-    en: 'information security systems',
-    kk: 'ақпараттық қауіпсіздік жүйелері',
-    ru: 'системы информационной безопасности',
-  },
-  {
-    key: 'engineering-automated-control',
-    en: 'engineering and automated control systems',
-    kk: 'инжиниринг және автоматтандырылған басқару жүйелері',
-    ru: 'инжиниринг и автоматизированные системы управления',
-  },
-  {
-    key: 'process-automation',
-    en: 'automation and control of technological processes',
-    kk: 'технологиялық процесстерді автоматтандыру және басқару',
-    ru: 'автоматизация и управление технологическими процессами',
-  },
-  {
-    key: 'automated-production-maintenance',
-    en: 'maintenance and repair of automated production systems',
-    kk: 'өндірістің автоматтандырылған жүйелеріне қызмет көрсету және жөндеу',
-    ru: 'обслуживание и ремонт автоматизированных систем производства',
-  },
-  { key: 'mechatronics', en: 'mechatronics', kk: 'мехатроника', ru: 'мехатроника' },
-  {
-    key: 'robotics',
-    en: 'robotics and embedded systems',
-    kk: 'робототехника және кірістірілетін жүйелер',
-    ru: 'робототехника и встраиваемые системы',
-  },
-  {
-    key: 'digital-technology',
-    en: 'digital technology',
-    kk: 'сандық техника',
-    ru: 'цифровая техника',
-  },
-  {
-    key: 'power-supply',
-    en: 'power supply',
-    kk: 'электрмен қамтамасыз ету',
-    ru: 'электроснабжение',
-  },
-  {
-    key: 'electromechanical-equipment',
-    en: 'maintenance, repair and operation of electromechanical equipment',
-    kk: 'электромеханикалық жабдықтарға техникалық қызмет көрсету, жөндеу және пайдалану',
-    ru: 'техническое обслуживание, ремонт и эксплуатация электромеханического оборудования',
-  },
-];
+export const FIRE_SPECIALTIES: readonly FireSpecialty[] = (
+  [
+    ['fire-safety', 'fire safety'],
+    ['computer-engineering', 'computer engineering and information networks'],
+    ['software', 'software'],
+    ['automation-control', 'automation and control'],
+    ['electric-power', 'electric power engineering'],
+    ['radio-engineering', 'radio engineering, electronics and telecommunications'],
+    ['information-systems', 'information systems'],
+    ['information-security', 'information security systems'],
+    ['engineering-automated-control', 'engineering and automated control systems'],
+    ['process-automation', 'automation and control of technological processes'],
+    ['automated-production-maintenance', 'maintenance and repair of automated production systems'],
+    ['mechatronics', 'mechatronics'],
+    ['robotics', 'robotics and embedded systems'],
+    ['digital-technology', 'digital technology'],
+    ['power-supply', 'power supply'],
+    ['electromechanical-equipment', 'maintenance, repair and operation of electromechanical equipment'],
+  ] as const
+).map(([key, en]) => ({
+  key,
+  en,
+  kk: t('kk', `rule.fire-specialists.specialty.${key}`),
+  ru: t('ru', `rule.fire-specialists.specialty.${key}`),
+}));
 
 export interface FireSpecialistsConfig {
   /** [config] Qualified specialists required (base rules, not the amendment). Default 2. */

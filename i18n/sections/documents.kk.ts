@@ -296,4 +296,13 @@ export const documentsKk: Readonly<Record<DocumentsKey, string>> = {
   'document.package.antimonopoly-consent': 'монополияға қарсы органның алдын ала келісімін растайтын құжат',
   'document.package.constituent': 'құрылтай құжаттары',
   'document.package.objects-list': 'күзетке берілетін объектілердің тізбесі',
+  'document.pdf.legal-basis': 'Құқықтық негіз',
+  'document.pdf.page': 'бет',
+  'document.signature.title': 'Электрондық цифрлық қолтаңбамен қол қойылған',
+  'document.signature.signer': 'Қол қойған',
+  'document.signature.time': 'Қол қойылған уақыты',
+  'document.signature.serial': 'Сертификаттың сериялық нөмірі',
+  'document.signature.verify': 'Түпнұсқалығын тексеру',
+  'document.letter.antimonopoly-subject':
+    'Ұлттық компанияның күзет ұйымын құруына алдын ала келісімін растау',
 };

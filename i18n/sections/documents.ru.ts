@@ -298,6 +298,15 @@ export const documentsRu = {
     'документ, подтверждающий предварительное согласие антимонопольного органа',
   'document.package.constituent': 'учредительные документы',
   'document.package.objects-list': 'перечень объектов, передаваемых под охрану',
+  'document.pdf.legal-basis': 'Правовое основание',
+  'document.pdf.page': 'стр.',
+  'document.signature.title': 'Подписано электронной цифровой подписью',
+  'document.signature.signer': 'Подписал',
+  'document.signature.time': 'Время подписания',
+  'document.signature.serial': 'Серийный номер сертификата',
+  'document.signature.verify': 'Проверка подлинности',
+  'document.letter.antimonopoly-subject':
+    'Подтверждение предварительного согласия на создание охранной организации национальной компанией',
 } as const;
 
 export type DocumentsKey = keyof typeof documentsRu;

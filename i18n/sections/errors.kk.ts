@@ -103,4 +103,23 @@ export const errorsKk: Readonly<Record<ErrorsKey, string>> = {
   'error.app.fieldNotInForm': 'Бұл өріс тапсырма нысанында жоқ: {k}',
   'error.app.fieldRequired': 'Міндетті өріс: {field}',
   'error.app.iinBinInvalid': 'ЖСН/БСН дұрыс емес (12 цифр, бақылау саны)',
+  'error.worklist.valueNotAllowed': '«{field}» өрісі: мәні {allowed} болуы керек',
+  'error.worklist.taskNotFound': 'Тапсырма табылмады',
+  'error.worklist.forbidden': 'Қол жеткізу жабық',
+  'error.worklist.draftNotObject': '«{field}» өрісі: нысан өрістерінің мәндері (объект) болуы керек',
+  'error.worklist.draftTooLarge': '«{field}» өрісі: жоба {kb} КБ-тан аспауы керек',
+  'error.worklist.taskCompleted': 'Тапсырма аяқталған',
+  'error.worklist.claimFirst': 'Жобаны сақтау үшін алдымен тапсырманы алыңыз',
+  'error.paging.pageInvalid': '«{field}» өрісі: бет нөмірі 1-ден басталатын бүтін сан болуы керек',
+  'error.resultSigning.noDocument': 'Қол қоятын құжат жоқ',
+  'error.resultSigning.documentNotFound': 'Құжат табылмады',
+  'error.resultSigning.documentChanged':
+    'Құжат өтініш деректерімен сәйкес келмейді: оны қайта қалыптастыру қажет',
+  'error.resultSigning.notPrepared': 'Қол қою дайындалмаған немесе мерзімі өтті: қайта бастаңыз',
+  'error.grounds.unknown': 'Бас тарту негізі {code} тізбеде жоқ',
+  'error.grounds.otherService':
+    'Бас тарту негізі {code} «{other}» қызметіне жатады, ал өтініш «{own}» қызметі бойынша берілген',
+  'error.fees.mciUnknown':
+    '{year} жылға АЕК тіркелмеген (төлем күні {paymentDate}): оны құқықтық негізімен тіркеңіз',
+  'error.amendment.conflict': 'Бұл түзету басқа сипаттамамен тіркелген ({id})',
 };

@@ -100,6 +100,25 @@ export const errorsRu = {
   'error.app.fieldNotInForm': 'Этого поля нет в форме задачи: {k}',
   'error.app.fieldRequired': 'Обязательное поле: {field}',
   'error.app.iinBinInvalid': 'Неверный ИИН/БИН (12 цифр, контрольное число)',
+  'error.worklist.valueNotAllowed': 'Поле «{field}»: допустимые значения — {allowed}',
+  'error.worklist.taskNotFound': 'Задача не найдена',
+  'error.worklist.forbidden': 'Доступ запрещён',
+  'error.worklist.draftNotObject': 'Поле «{field}»: должно быть объектом со значениями полей формы',
+  'error.worklist.draftTooLarge': 'Поле «{field}»: черновик не больше {kb} КБ',
+  'error.worklist.taskCompleted': 'Задача уже завершена',
+  'error.worklist.claimFirst': 'Чтобы сохранить черновик, сначала возьмите задачу',
+  'error.paging.pageInvalid': 'Поле «{field}»: номер страницы должен быть целым числом от 1',
+  'error.resultSigning.noDocument': 'Нет документа для подписи',
+  'error.resultSigning.documentNotFound': 'Документ не найден',
+  'error.resultSigning.documentChanged':
+    'Документ не соответствует данным заявления: его нужно сформировать заново',
+  'error.resultSigning.notPrepared': 'Подписание не подготовлено или устарело: начните заново',
+  'error.grounds.unknown': 'Основания отказа {code} нет в перечне',
+  'error.grounds.otherService':
+    'Основание отказа {code} относится к услуге «{other}», а заявление подано на услугу «{own}»',
+  'error.fees.mciUnknown':
+    'МРП на {year} год не записан (дата платежа {paymentDate}): запишите его с правовым основанием',
+  'error.amendment.conflict': 'Это изменение уже записано с другим описанием ({id})',
 } as const;
 
 export type ErrorsKey = keyof typeof errorsRu;

@@ -21,4 +21,24 @@ export const rulesKk: Readonly<Record<RulesKey, string>> = {
   'rule.fire-specialists.specialist': 'маман ЖСН {iin}: {reason}',
   'rule.fire-specialists.too-few': 'талаптарға сай мамандар саны {qualified}, кемінде {minimum} қажет',
   'rule.fire-specialists.instruments': 'тексерілген өлшеу құралдары {verified}, кемінде {minimum} қажет',
+  'rule.fire-specialists.specialty.fire-safety': 'өрт қауіпсіздігі',
+  'rule.fire-specialists.specialty.computer-engineering': 'есептеу техникасы және ақпараттық желілер',
+  'rule.fire-specialists.specialty.software': 'бағдарламалық қамтамасыз ету',
+  'rule.fire-specialists.specialty.automation-control': 'автоматтандыру және басқару',
+  'rule.fire-specialists.specialty.electric-power': 'электр энергетикасы',
+  'rule.fire-specialists.specialty.radio-engineering': 'радиотехника, электроника және телекоммуникациялар',
+  'rule.fire-specialists.specialty.information-systems': 'ақпараттық жүйелер',
+  'rule.fire-specialists.specialty.information-security': 'ақпараттық қауіпсіздік жүйелері',
+  'rule.fire-specialists.specialty.engineering-automated-control':
+    'инжиниринг және автоматтандырылған басқару жүйелері',
+  'rule.fire-specialists.specialty.process-automation':
+    'технологиялық процесстерді автоматтандыру және басқару',
+  'rule.fire-specialists.specialty.automated-production-maintenance':
+    'өндірістің автоматтандырылған жүйелеріне қызмет көрсету және жөндеу',
+  'rule.fire-specialists.specialty.mechatronics': 'мехатроника',
+  'rule.fire-specialists.specialty.robotics': 'робототехника және кірістірілетін жүйелер',
+  'rule.fire-specialists.specialty.digital-technology': 'сандық техника',
+  'rule.fire-specialists.specialty.power-supply': 'электрмен қамтамасыз ету',
+  'rule.fire-specialists.specialty.electromechanical-equipment':
+    'электромеханикалық жабдықтарға техникалық қызмет көрсету, жөндеу және пайдалану',
 };

@@ -1,3 +1,4 @@
+import { both } from '../../i18n';
 import { makeBin } from '../../domain/identifiers';
 import * as b from '../support/bpmn';
 import { deploy, startTestEngine, type TestEngine } from '../support/engine-harness';
@@ -106,6 +107,8 @@ describe('paged lists on the embedded engine', () => {
     expect(r.status).toBe(400);
     expect(r.json.error.kk).toContain('page');
     expect(r.json.error.ru).toContain('page');
+    // The texts are the catalogue's, one per language.
+    expect(r.json.error).toMatchObject(both('error.paging.pageInvalid', { field: 'page' }));
   });
 
   test('given 130 running instances, when operations and the deadline board are paged, then a page costs one instance search and one variable search (the board reads its index instead), plus one element search per instance on it, as the 8.8 element-instance filter takes one instance key', async () => {

@@ -7,6 +7,7 @@
  * web app's clock.
  */
 import { fixedClock } from '../../domain/clock';
+import { both } from '../../i18n';
 import { makeBin, makeIin } from '../../domain/identifiers';
 import { createTaskDraftStore } from '../../ui/worklist/drafts';
 import { waitFor } from '../support/system-harness';
@@ -205,6 +206,7 @@ test('given a clerk’s draft, then fields wait for the claim, a release and a n
   const early = await clerk('PUT', `/api/tasks/${key}/draft`, { data });
   expect(early.status).toBe(409);
   expect(early.json.error.ru).toContain('возьмите задачу');
+  expect(early.json.error).toMatchObject(both('error.worklist.claimFirst'));
 
   expect((await clerk('POST', `/api/tasks/${key}/claim`)).status).toBe(200);
   expect((await clerk('PUT', `/api/tasks/${key}/draft`, { data })).status).toBe(200);
@@ -222,7 +224,9 @@ test('given a clerk’s draft, then fields wait for the claim, a release and a n
 
   // A head of the same unit is not in the clerks' group: neither reads nor writes it.
   const head = client(ctx.base, await ctx.as('head', { unit: 'police' }));
-  expect((await head('GET', `/api/tasks/${key}/draft`)).status).toBe(403);
+  const denied = await head('GET', `/api/tasks/${key}/draft`);
+  expect(denied.status).toBe(403);
+  expect(denied.json.error).toMatchObject(both('error.worklist.forbidden'));
 
   const me = (await list('view=mine')).items.find((t: any) => t.userTaskKey === key).assignee;
   expect((await drafts.get(me, key))?.data).toEqual(data);

@@ -18,6 +18,7 @@ import { listQuery, pageInfo, PAGE_SIZE, searchVariableFilter } from '../paging'
 import type { Session } from '../auth';
 import type { EngineTime } from '../engine-time';
 import type { TaskDraftStore } from '../worklist/drafts';
+import { t, type MessageKey, type MessageParams } from '../../i18n';
 
 export const VIEWS = ['mine', 'unassigned', 'group', 'completed'] as const;
 export type View = (typeof VIEWS)[number];
@@ -71,6 +72,10 @@ class Refusal extends Error {
   }
 }
 
+/** A refusal whose texts come from the catalogue, in both languages. */
+const refusal = (status: number, key: MessageKey, params?: MessageParams) =>
+  new Refusal(status, t('kk', key, params), t('ru', key, params));
+
 const SORT: Record<Sort, NonNullable<UserTaskSearchQuery['sort']>> = {
   // Nearest deadline first; tasks without one last (the engine orders empty due dates last).
   deadline: [
@@ -88,11 +93,7 @@ const SORT: Record<Sort, NonNullable<UserTaskSearchQuery['sort']>> = {
 function oneOf<T extends string>(value: unknown, allowed: readonly T[], fallback: T, field: string): T {
   if (value === undefined || value === '') return fallback;
   if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
-  throw new Refusal(
-    400,
-    `«${field}» өрісі: мәні ${allowed.join(', ')} болуы керек`,
-    `Поле «${field}»: допустимые значения — ${allowed.join(', ')}`,
-  );
+  throw refusal(400, 'error.worklist.valueNotAllowed', { field, allowed: allowed.join(', ') });
 }
 
 /** The engine filter of a view for a person: their groups decide what they may see at all. */
@@ -261,7 +262,7 @@ export function worklistRoutes(deps: WorklistDeps): express.Router {
   /** The task, if the person may work on it (one of its candidate groups is theirs). */
   async function taskFor(req: Request): Promise<TaskItem> {
     const key = String(req.params.key);
-    const missing = new Refusal(404, 'Тапсырма табылмады', 'Задача не найдена');
+    const missing = refusal(404, 'error.worklist.taskNotFound');
     if (!UserTaskKey.isValid(key)) throw missing;
     const task = await camunda
       .getUserTask({ userTaskKey: UserTaskKey.assumeExists(key) }, NO_WAIT)
@@ -272,7 +273,7 @@ export function worklistRoutes(deps: WorklistDeps): express.Router {
         throw status === 404 ? missing : err;
       });
     if (!(task.candidateGroups ?? []).some((g) => session(req).groups.includes(g)))
-      throw new Refusal(403, 'Қол жеткізу жабық', 'Доступ запрещён');
+      throw refusal(403, 'error.worklist.forbidden');
     return task;
   }
 
@@ -299,29 +300,15 @@ export function worklistRoutes(deps: WorklistDeps): express.Router {
     wrap(async (req, res) => {
       const data = req.body?.data;
       if (data === null || typeof data !== 'object' || Array.isArray(data))
-        throw new Refusal(
-          400,
-          '«data» өрісі: нысан өрістерінің мәндері (объект) болуы керек',
-          'Поле «data»: должно быть объектом со значениями полей формы',
-        );
+        throw refusal(400, 'error.worklist.draftNotObject', { field: 'data' });
       const json = JSON.stringify(data);
       if (Buffer.byteLength(json) > DRAFT_MAX_BYTES)
-        throw new Refusal(
-          413,
-          `«data» өрісі: жоба ${DRAFT_MAX_BYTES / 1024} КБ-тан аспауы керек`,
-          `Поле «data»: черновик не больше ${DRAFT_MAX_BYTES / 1024} КБ`,
-        );
+        throw refusal(413, 'error.worklist.draftTooLarge', { field: 'data', kb: DRAFT_MAX_BYTES / 1024 });
       const task = await taskFor(req);
       const me = session(req).userId;
-      if (task.state && task.state !== 'CREATED')
-        throw new Refusal(409, 'Тапсырма аяқталған', 'Задача уже завершена');
+      if (task.state && task.state !== 'CREATED') throw refusal(409, 'error.worklist.taskCompleted');
       // Fields are read-only until the task is claimed: only its assignee has something to keep.
-      if (task.assignee !== me)
-        throw new Refusal(
-          409,
-          'Жобаны сақтау үшін алдымен тапсырманы алыңыз',
-          'Чтобы сохранить черновик, сначала возьмите задачу',
-        );
+      if (task.assignee !== me) throw refusal(409, 'error.worklist.claimFirst');
       const savedAt = deps.now();
       await drafts.save({
         userId: me,
