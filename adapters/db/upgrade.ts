@@ -57,7 +57,9 @@ const tableExists = (old: Database.Database, table: string) =>
 async function copy(appDb: AppDatabase, name: LegacyFile, old: Database.Database): Promise<number> {
   const db = await appDb.ready();
   const rows = (table: string, order = 'rowid') =>
-    tableExists(old, table) ? (old.prepare(`SELECT * FROM ${table} ORDER BY ${order}`).all() as never[]) : [];
+    tableExists(old, table)
+      ? (old.prepare(`SELECT * FROM ${table} ORDER BY ${order}`).all() as unknown[])
+      : [];
   return db.transaction().execute(async (tx) => {
     let n = 0;
     if (name === 'applications.sqlite') {
