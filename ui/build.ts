@@ -1,4 +1,4 @@
-import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Plugin } from 'esbuild';
@@ -82,13 +82,66 @@ async function carbonStyles(outdir: string): Promise<void> {
   await writeFile(path.join(outdir, 'carbon.css'), faces.join('\n') + '\n' + own);
 }
 
+/**
+ * What the bundles in a folder were built from: every file esbuild read (its metafile), the lint
+ * configuration packed by the plugin, Carbon's CSS and this file, each with its size and change time.
+ * A later build with all of them unchanged and every bundle present has nothing to do, so each web
+ * app a test suite starts does not bundle the same sources again.
+ */
+const INPUTS_FILE = '.inputs.json';
+const fileSignature = async (file: string): Promise<string | undefined> => {
+  try {
+    const s = await stat(file);
+    return s.isFile() ? `${s.size}:${s.mtimeMs}` : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+async function upToDate(outdir: string): Promise<boolean> {
+  let inputs: Record<string, string>;
+  try {
+    inputs = JSON.parse(await readFile(path.join(outdir, INPUTS_FILE), 'utf8'));
+  } catch {
+    return false;
+  }
+  const outputs = [...ENTRIES, ...MODULE_ENTRIES].map((e) => path.join(outdir, `${e}.js`));
+  outputs.push(path.join(outdir, 'carbon.css'));
+  for (const file of outputs) if (!(await fileSignature(file))) return false;
+  for (const [file, signature] of Object.entries(inputs))
+    if ((await fileSignature(file)) !== signature) return false;
+  return Object.keys(inputs).length > 0;
+}
+
+async function recordInputs(outdir: string, read: string[]): Promise<void> {
+  const files = [
+    ...read.map((f) => path.resolve(REPO_ROOT, f)),
+    path.join(REPO_ROOT, 'bpmn', '.bpmnlintrc'),
+    path.join(REPO_ROOT, 'node_modules', '@carbon', 'styles', 'css', 'styles.min.css'),
+    __filename,
+  ];
+  const inputs: Record<string, string> = {};
+  for (const file of files) {
+    const signature = await fileSignature(file);
+    if (signature) inputs[file] = signature;
+  }
+  await writeFile(path.join(outdir, INPUTS_FILE), JSON.stringify(inputs));
+}
+
+/** Builds under way in this process: esbuild's service is stopped when the last one ends. */
+let building = 0;
+
 /** Bundles the browser code into ui/public/build (git-ignored); called by ui/start.ts in development, by `npm run build` and by tests. */
 export async function buildBundles(outdir = path.join(__dirname, 'public', 'build')): Promise<string> {
+  if (await upToDate(outdir)) return outdir;
   // esbuild is a development package: loaded only when bundling (`npm run build`, `npm start`).
-  const { build } = await import('esbuild');
+  const esbuild = await import('esbuild');
+  const { build } = esbuild;
   const common = {
     bundle: true,
     outdir,
+    absWorkingDir: REPO_ROOT,
+    metafile: true,
     target: 'es2022',
     minify: true,
     sourcemap: false,
@@ -97,24 +150,34 @@ export async function buildBundles(outdir = path.join(__dirname, 'public', 'buil
     loader: { '.css': 'empty', '.svg': 'text' },
     define: { 'process.env.NODE_ENV': '"production"' },
   } as const;
-  await Promise.all([
-    build({
-      ...common,
-      entryPoints: Object.fromEntries(ENTRIES.map((e) => [e, path.join(__dirname, 'client', `${e}.ts`)])),
-      format: 'iife',
-      plugins: [bpmnlintConfig],
-    }),
-    build({
-      ...common,
-      entryPoints: Object.fromEntries(
-        MODULE_ENTRIES.map((e) => [e, path.join(__dirname, 'client', `${e}.ts`)]),
-      ),
-      format: 'esm',
-      splitting: true,
-      chunkNames: 'chunks/[name]-[hash]',
-    }),
-    carbonStyles(outdir),
-  ]);
+  building++;
+  try {
+    const [classic, modules] = await Promise.all([
+      build({
+        ...common,
+        entryPoints: Object.fromEntries(ENTRIES.map((e) => [e, path.join(__dirname, 'client', `${e}.ts`)])),
+        format: 'iife',
+        plugins: [bpmnlintConfig],
+      }),
+      build({
+        ...common,
+        entryPoints: Object.fromEntries(
+          MODULE_ENTRIES.map((e) => [e, path.join(__dirname, 'client', `${e}.ts`)]),
+        ),
+        format: 'esm',
+        splitting: true,
+        chunkNames: 'chunks/[name]-[hash]',
+      }),
+      carbonStyles(outdir),
+    ]);
+    await recordInputs(outdir, [
+      ...Object.keys(classic.metafile.inputs),
+      ...Object.keys(modules.metafile.inputs),
+    ]);
+  } finally {
+    // A finished build leaves no esbuild process behind (a test run ends by itself).
+    if (--building === 0) await esbuild.stop();
+  }
   return outdir;
 }
 

@@ -1,6 +1,6 @@
 import type { Request, Router } from 'express';
 import type { DecisionEvaluation, Engine } from '../runtime/engine';
-import { invalid, notFound } from '../runtime/errors';
+import { EngineError, invalid, notFound } from '../runtime/errors';
 import type { DecisionRec, DecisionRequirementsRec } from '../runtime/records';
 import { TENANT } from '../runtime/records';
 import { search } from './search';
@@ -56,16 +56,39 @@ export function decisionRoutes(v2: Router, engine: Engine): void {
     res.type('text/xml').send(requirements(key(req)).xml);
   });
 
+  /**
+   * Camunda 8.8 answers as its gateway does: the request validator
+   * (zeebe/gateway-rest/.../validator/EvaluateDecisionRequestValidator.java) wants exactly one of
+   * id and key (400); the broker rejects an unknown decision with NOT_FOUND
+   * (zeebe/engine/.../dmn/DecisionEvaluationEvaluateProcessor.java, getDecision), which
+   * RestErrorMapper.DEFAULT_REJECTION_MAPPER turns into 404 "Command 'EVALUATE' rejected with code
+   * 'NOT_FOUND': …"; the 8.8 OpenAPI lists 404 "The decision is not found." for this operation.
+   */
   v2.post('/decision-definitions/evaluation', (req, res) => {
     const b = body(req);
+    const both = ['decisionDefinitionId', 'decisionDefinitionKey'];
+    const given = both.filter((f) => b[f] !== undefined && b[f] !== null);
+    if (given.length === 0) throw invalid(`At least one of [${both.join(', ')}] is required`);
+    if (given.length === 2) throw invalid(`Only one of [${both.join(', ')}] is allowed`);
     if (b.decisionDefinitionKey !== undefined && !/^-?\d{1,25}$/.test(String(b.decisionDefinitionKey)))
       throw invalid(`'decisionDefinitionKey' must be a numeric key, got '${b.decisionDefinitionKey}'`);
-    const r = engine.evaluateDecisionDefinition({
-      decisionDefinitionId: typeof b.decisionDefinitionId === 'string' ? b.decisionDefinitionId : undefined,
-      decisionDefinitionKey:
-        b.decisionDefinitionKey !== undefined ? String(b.decisionDefinitionKey) : undefined,
-      variables: b.variables,
-    });
+    let r: DecisionEvaluation;
+    try {
+      r = engine.evaluateDecisionDefinition({
+        decisionDefinitionId: typeof b.decisionDefinitionId === 'string' ? b.decisionDefinitionId : undefined,
+        decisionDefinitionKey:
+          b.decisionDefinitionKey !== undefined ? String(b.decisionDefinitionKey) : undefined,
+        variables: b.variables,
+      });
+    } catch (err) {
+      if (err instanceof EngineError && err.title === 'NOT_FOUND')
+        throw new EngineError(
+          404,
+          'NOT_FOUND',
+          `Command 'EVALUATE' rejected with code 'NOT_FOUND': ${err.message}`,
+        );
+      throw err;
+    }
     res.json(toEvaluationResult(engine, r));
   });
 }

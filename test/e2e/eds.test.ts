@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { fixtures } from '../../simulators';
 import { startEmbeddedNcaLayer, type NcaLayerStandIn } from '../../simulators/ncalayer';
-import { launch, openPage, shot, signIn } from './support/browser';
+import { fillLicenceForm, launch, openPage, shot, signIn } from './support/browser';
 import { eventually, field, option } from './support/forms';
 import { STAFF_SIGNERS } from '../../simulators/ncalayer/holders';
 import { missingPrerequisite, startSystem, type RunningSystem } from './support/system';
@@ -58,20 +58,7 @@ describeSystem('EDS on the real system', () => {
     await shot(page, 'eds-portal');
 
     // When they fill in and submit a licence application (NCALayer signs it)
-    await page.click('text=Жаңа өтініш');
-    await page.selectOption('#f-serviceId select', 'security-licence');
-    await page.fill('#f-orgName input', COMPANY.name);
-    await page.fill('#f-headFullName input', COMPANY.headFullName);
-    await page.fill('#f-headIin input', COMPANY.headIin);
-    await page.fill('#f-location input', 'Астана, Мәңгілік Ел, 8');
-    await page.selectOption('#f-requestKind select', 'issue');
-    await page.selectOption('#f-subType select', '2');
-    await page.setInputFiles('#f-files input[type=file]', {
-      name: 'otinish.pdf',
-      mimeType: 'application/pdf',
-      buffer: Buffer.from('%PDF-1.4\n%synthetic\n'),
-    });
-    await page.click('#f-consent label');
+    await fillLicenceForm(page, COMPANY);
     await page.click('[data-testid=application-form] button[type=submit]');
     await page.locator('[data-testid=application-status]').waitFor();
     const number = (await page.locator('[data-testid=application-number]').textContent())!;

@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { Camunda8 } from '@camunda8/sdk';
 import { defaultLegalClock } from '../../domain/legal-clock';
 import { fixtures } from '../../simulators';
-import { fileLicenceFromPage, launch, openPage, shot, signIn } from './support/browser';
+import { fileLicenceFromPage, fillLicenceForm, launch, openPage, shot, signIn } from './support/browser';
 import { eventually, field, option } from './support/forms';
 import { tabThrough } from './support/keyboard';
 import { missingPrerequisite, startSystem, type RunningSystem } from './support/system';
@@ -75,20 +75,7 @@ describeSystem('web app on the real system', () => {
     const applicant = await pageAs('portal', 'applicant', { bin: APPLICANT_BIN });
     const { page } = applicant;
     await page.goto(`${system.uiUrl}/portal`);
-    await page.click('text=Жаңа өтініш');
-    await page.selectOption('#f-serviceId select', 'security-licence');
-    await page.fill('#f-orgName input', COMPANY.name);
-    await page.fill('#f-headFullName input', COMPANY.headFullName);
-    await page.fill('#f-headIin input', COMPANY.headIin);
-    await page.fill('#f-location input', 'Астана, Мәңгілік Ел, 8');
-    await page.selectOption('#f-requestKind select', 'issue');
-    await page.selectOption('#f-subType select', '2');
-    await page.setInputFiles('#f-files input[type=file]', {
-      name: 'otinish.pdf',
-      mimeType: 'application/pdf',
-      buffer: Buffer.from('%PDF-1.4\n%synthetic\n'),
-    });
-    await page.click('#f-consent label');
+    await fillLicenceForm(page, COMPANY);
     await shot(page, 'portal-form');
     // When they submit
     await page.click('[data-testid=application-form] button[type=submit]');

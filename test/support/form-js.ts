@@ -6,10 +6,62 @@
  */
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { bundle } from './bundle';
 
-const ENTRY = `
+const REPO = path.resolve(__dirname, '..', '..');
+
+export interface FormJsPage {
+  page: Page;
+  /** Calls the function the entry put on `window` under `name` and throws what the page reported. */
+  call<T>(name: string, ...args: unknown[]): Promise<T>;
+  close(): Promise<void>;
+}
+
+/**
+ * A Chromium page with `entry` (TypeScript, resolved from the repository: form-js, our modules)
+ * bundled by esbuild and loaded; the entry puts the functions the test calls on `window`.
+ */
+export async function formJsPage(entry: string): Promise<FormJsPage> {
+  const [script] = await bundle({
+    stdin: { contents: entry, resolveDir: REPO, loader: 'ts' },
+    format: 'iife',
+    loader: { '.css': 'empty', '.svg': 'text' },
+    define: { 'process.env.NODE_ENV': '"production"' },
+  });
+  const browser: Browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+  try {
+    const page: Page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    await page.setContent('<!doctype html><html><head><meta charset="utf-8"></head><body></body></html>');
+    await page.addScriptTag({ content: script.text });
+    return {
+      page,
+      async call<T>(name: string, ...args: unknown[]) {
+        const out = await page.evaluate(
+          ([n, a]) => (window as unknown as Record<string, (...x: unknown[]) => unknown>)[n](...a),
+          [name, args] as const,
+        );
+        if (errors.length) throw new Error(`form-js reported: ${errors.splice(0).join('; ')}`);
+        return out as T;
+      },
+      close: () => browser.close(),
+    };
+  } catch (err) {
+    await browser.close();
+    throw err;
+  }
+}
+
+const RENDER = `
 import { Form } from '@bpmn-io/form-js-viewer';
-window.renderForm = async (schema, data) => {
+(window as any).renderForm = async (schema: any, data: any) => {
   const container = document.createElement('div');
   document.body.replaceChildren(container);
   const form = new Form({ container });
@@ -37,39 +89,9 @@ export interface FormRenderer {
 }
 
 export async function formRenderer(): Promise<FormRenderer> {
-  const { build } = await import('esbuild');
-  const bundle = await build({
-    stdin: { contents: ENTRY, resolveDir: path.join(__dirname, '..', '..'), loader: 'js' },
-    bundle: true,
-    write: false,
-    format: 'iife',
-    target: 'es2022',
-    loader: { '.css': 'empty', '.svg': 'text' },
-    define: { 'process.env.NODE_ENV': '"production"' },
-    logLevel: 'warning',
-  });
-  const browser: Browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
-  const page: Page = await browser.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  await page.setContent('<!doctype html><html><body></body></html>');
-  await page.addScriptTag({ content: bundle.outputFiles[0].text });
+  const fjs = await formJsPage(RENDER);
   return {
-    async render(schema, data) {
-      const out = await page.evaluate(
-        ([s, d]) =>
-          (window as unknown as { renderForm(s: unknown, d: unknown): Promise<Rendered> }).renderForm(s, d),
-        [schema, data] as const,
-      );
-      if (errors.length) throw new Error(`form-js reported: ${errors.splice(0).join('; ')}`);
-      return out;
-    },
-    close: () => browser.close(),
+    render: (schema, data) => fjs.call<Rendered>('renderForm', schema, data),
+    close: () => fjs.close(),
   };
 }

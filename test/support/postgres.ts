@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, renameSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -54,7 +55,26 @@ export async function startPostgres(): Promise<TestPostgres> {
           timeout,
         })
       : execFileSync(path.join(PG_BIN, bin), args, { stdio: 'ignore', timeout });
-  pgExec('initdb', ['-D', data, '-U', user, '--auth=trust', '--encoding=UTF8', '--locale=C', '--no-sync']);
+  // initdb takes seconds; its output for this user and these options is made once in the temp
+  // folder and copied (`cp -a` keeps the owner and the 0700 mode the server requires).
+  const initdb = ['-U', user, '--auth=trust', '--encoding=UTF8', '--locale=C', '--no-sync'];
+  const key = createHash('sha256')
+    .update([PG_BIN, statSync(path.join(PG_BIN, 'initdb')).mtimeMs, ...initdb].join('\n'))
+    .digest('hex')
+    .slice(0, 16);
+  const template = path.join(os.tmpdir(), `kzp-pg-initdb-${key}`);
+  if (!existsSync(path.join(template, 'PG_VERSION'))) {
+    const work = mkdtempSync(`${template}-`);
+    if (asRoot) execFileSync('chown', ['-R', user, work]);
+    pgExec('initdb', ['-D', path.join(work, 'data'), ...initdb]);
+    try {
+      renameSync(path.join(work, 'data'), template);
+    } catch {
+      // Another test process made it first: theirs is the same.
+    }
+    rmSync(work, { recursive: true, force: true });
+  }
+  execFileSync('cp', ['-a', template, data]);
   const port = await freePort();
   const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off`;
   const pgCtl = (...args: string[]) => pgExec('pg_ctl', ['-D', data, ...args]);

@@ -6,10 +6,9 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
 import { t } from '../../i18n';
 import { localiseFormMessage } from '../../ui/client/form-messages';
-import { launch } from '../e2e/support/browser';
+import { formJsPage, type FormJsPage } from '../support/form-js';
 import { missingPrerequisite } from '../e2e/support/system';
 
 const REPO = path.resolve(__dirname, '..', '..');
@@ -46,17 +45,16 @@ test.each(['kk', 'ru'] as const)('every message form-js writes becomes a catalog
 });
 
 inBrowser('form-js in the browser', () => {
-  let browser: Browser;
-  let page: Page;
+  let fjs: FormJsPage;
 
   beforeAll(async () => {
-    const { build } = await import('esbuild');
-    const entry = `
+    fjs = await formJsPage(`
       import { Form } from '@bpmn-io/form-js-viewer';
       import { formMessagesModule } from './ui/client/form-messages';
       import { t } from './i18n';
+      const container = document.createElement('div');
+      document.body.replaceChildren(container);
       (window as any).render = async (schema: any, data: any, lang: 'kk' | 'ru' | null) => {
-        const container = document.getElementById('form')!;
         container.replaceChildren();
         const form = new Form({
           container,
@@ -69,34 +67,12 @@ inBrowser('form-js in the browser', () => {
           fields: Object.keys(result.errors),
           shown: Array.from(document.querySelectorAll('.fjs-form-field-error')).map((e) => e.textContent ?? ''),
         };
-      };`;
-    const out = await build({
-      stdin: { contents: entry, resolveDir: REPO, loader: 'ts' },
-      bundle: true,
-      write: false,
-      format: 'iife',
-      target: 'es2022',
-      loader: { '.css': 'empty', '.svg': 'text' },
-      define: { 'process.env.NODE_ENV': '"production"' },
-      logLevel: 'silent',
-    });
-    browser = await launch();
-    page = await browser.newPage();
-    await page.setContent('<!doctype html><meta charset="utf-8"><div id="form"></div>');
-    await page.addScriptTag({ content: out.outputFiles[0].text });
+      };`);
   });
-  afterAll(async () => browser?.close());
+  afterAll(async () => fjs?.close());
 
   const render = (name: string, data: Record<string, unknown>, lang: 'kk' | 'ru' | null) =>
-    page.evaluate(
-      ([schema, d, l]) =>
-        (
-          window as unknown as {
-            render: (s: unknown, d: unknown, l: unknown) => Promise<{ fields: string[]; shown: string[] }>;
-          }
-        ).render(schema, d, l),
-      [form(name), data, lang] as const,
-    );
+    fjs.call<{ fields: string[]; shown: string[] }>('render', form(name), data, lang);
 
   test.each(['kk', 'ru'] as const)(
     'the preliminary decision submitted empty and a completeness check with a short reason show %s messages, no English',

@@ -97,6 +97,27 @@ export function licenceRequest(company: ApplyingCompany, bin = company.bin) {
 }
 
 /**
+ * Fills the portal's new-application form as a person does: a security licence (sub-type 2) of
+ * `company` with its application form attached and consent given; the caller submits it.
+ */
+export async function fillLicenceForm(page: Page, company: ApplyingCompany): Promise<void> {
+  await page.click('text=Жаңа өтініш');
+  await page.selectOption('#f-serviceId select', 'security-licence');
+  await page.fill('#f-orgName input', company.name);
+  await page.fill('#f-headFullName input', company.headFullName);
+  await page.fill('#f-headIin input', company.headIin);
+  await page.fill('#f-location input', 'Астана, Мәңгілік Ел, 8');
+  await page.selectOption('#f-requestKind select', 'issue');
+  await page.selectOption('#f-subType select', '2');
+  await page.setInputFiles('#f-files input[type=file]', {
+    name: 'otinish.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.from('%PDF-1.4\n%synthetic\n'),
+  });
+  await page.click('#f-consent label');
+}
+
+/**
  * Files a security-licence application through a signed-in applicant's page, with the page's own
  * session and CSRF token as the portal does; returns the number the register issued.
  */

@@ -328,9 +328,63 @@ describe('DMN decisions', () => {
     expect(byKey.decisionDefinitionVersion).toBe(1);
   });
 
-  test('given an unknown decision id, when evaluated, then 404 NOT_FOUND', async () => {
+  /**
+   * Camunda 8.8's answer, read from its sources (camunda/camunda):
+   * - zeebe/engine/src/main/java/io/camunda/zeebe/engine/processing/dmn/
+   *   DecisionEvaluationEvaluateProcessor.java, getDecision(): an id or key that finds no decision
+   *   is `new Rejection(RejectionType.NOT_FOUND, …)`;
+   * - zeebe/gateway-rest/src/main/java/io/camunda/zeebe/gateway/rest/RestErrorMapper.java,
+   *   DEFAULT_REJECTION_MAPPER (lines 51-60 at commit 001fc1ba): `case NOT_FOUND` → HttpStatus.NOT_FOUND, title the
+   *   rejection type, detail "Command '%s' rejected with code '%s': %s";
+   * - the 8.8 OpenAPI for evaluateDecision, as generated into @camunda8/orchestration-cluster-api
+   *   8.8.4 (EvaluateDecisionErrors): 400 "The provided data is not valid.", 404 "The decision is not
+   *   found.";
+   * - zeebe/gateway-rest/.../validator/EvaluateDecisionRequestValidator.java: neither or both of
+   *   decisionDefinitionId and decisionDefinitionKey is a 400 before the broker is asked.
+   */
+  const raw = async (body: unknown) => {
+    const res = await fetch(`${e.t.running.address}/v2/decision-definitions/evaluation`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    return { status: res.status, problem: (await res.json()) as { title: string; detail: string } };
+  };
+
+  test('given an unknown decision id, when evaluated, then 404 NOT_FOUND as the gateway maps the broker rejection', async () => {
     const err = await rejection(evaluate('no_such_decision', {}));
     expect(err).toMatchObject({ status: 404 });
+    const { status, problem } = await raw({ decisionDefinitionId: 'no_such_decision', variables: {} });
+    expect(status).toBe(404);
+    expect(problem.title).toBe('NOT_FOUND');
+    expect(problem.detail).toMatch(
+      /^Command 'EVALUATE' rejected with code 'NOT_FOUND': .*'no_such_decision'/,
+    );
+  });
+
+  test('given an unknown decision key, when evaluated, then 404 NOT_FOUND', async () => {
+    const { status, problem } = await raw({ decisionDefinitionKey: '2251799813999999', variables: {} });
+    expect(status).toBe(404);
+    expect(problem.title).toBe('NOT_FOUND');
+    expect(problem.detail).toContain("'2251799813999999'");
+  });
+
+  test('given neither or both of decision id and key, when evaluated, then 400 INVALID_ARGUMENT naming the fields', async () => {
+    const neither = await raw({ variables: {} });
+    expect(neither.status).toBe(400);
+    expect(neither.problem.title).toBe('INVALID_ARGUMENT');
+    expect(neither.problem.detail).toBe(
+      'At least one of [decisionDefinitionId, decisionDefinitionKey] is required',
+    );
+    const key = deployment.deployments.find((d: any) => d.decisionDefinition).decisionDefinition
+      .decisionDefinitionKey;
+    const both = await raw({
+      decisionDefinitionId: 'fee_default',
+      decisionDefinitionKey: key,
+      variables: {},
+    });
+    expect(both.status).toBe(400);
+    expect(both.problem.detail).toBe('Only one of [decisionDefinitionId, decisionDefinitionKey] is allowed');
   });
 
   test('given a business rule task with zeebe:calledDecision, when the instance reaches it, then the result variable holds the decision output', async () => {

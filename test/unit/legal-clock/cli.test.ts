@@ -1,18 +1,34 @@
 import { spawnSync } from 'node:child_process';
-import { resolve } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { bundle } from '../../support/bundle';
 
 const root = resolve(__dirname, '../../..');
 
-function cli(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync('npx', ['tsx', 'domain/legal-clock/cli.ts', ...args], {
-    cwd: root,
-    encoding: 'utf8',
+/**
+ * The command line runs as its own process, as `npm run legal-clock` runs it: compiled once by
+ * esbuild (as `npm run build` compiles it) and started with node for each case, without tsx's or
+ * npx's start-up per case.
+ */
+let dir: string;
+let program: string;
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'legal-clock-cli-'));
+  program = join(dir, 'cli.js');
+  await bundle({
+    entryPoints: [join(root, 'domain', 'legal-clock', 'cli.ts')],
+    outfile: program,
+    write: true,
+    platform: 'node',
+    format: 'cjs',
   });
-  // npx may add its own configuration warnings; only the program's lines matter here.
-  const stderr = result.stderr
-    .split('\n')
-    .filter((line) => line !== '' && !line.startsWith('npm warn'))
-    .join('\n');
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function cli(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [program, ...args], { cwd: root, encoding: 'utf8' });
+  const stderr = result.stderr.replace(/\n$/, '');
   return { status: result.status, stdout: result.stdout, stderr };
 }
 
