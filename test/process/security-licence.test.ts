@@ -234,6 +234,15 @@ describe('security licence (service B) end to end on the embedded engine', () =>
     });
     expect((await sys.intake.status(number)).processInstanceKey).toBe(key);
     await waitForTask(sys.client, key, 'Task_CheckCompleteness');
+    // An API reader is told the active step in its language, from the catalogue, with the element id.
+    expect((await sys.intake.status(number, 'ru')).stages).toContainEqual({
+      elementId: 'Task_CheckCompleteness',
+      name: 'Проверка полноты документов',
+    });
+    expect((await sys.intake.status(number, 'kk')).stages).toContainEqual({
+      elementId: 'Task_CheckCompleteness',
+      name: 'Құжаттардың толықтығын тексеру',
+    });
 
     // What the completeness form shows the clerk, from the application's own variables.
     const form = JSON.parse(
