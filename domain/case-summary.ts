@@ -12,6 +12,8 @@ import { formatAlmatyDateTime } from './almaty-time';
 import { groundRuleRef, SERVICES, shortRef } from './documents/services';
 import { maskIin } from './identifiers';
 import { groundByCode, type GroundFinding } from './rules/refusal-grounds';
+import { asLegalRef, citeLegalRef } from './rules/legal-ref';
+import { earlierWordingNote } from './rules/rule-versions';
 import { isServiceId, type ServiceId } from './services';
 import { isMessageKey, LANGS, t, type Lang, type MessageKey, type MessageParams } from '../i18n';
 
@@ -83,6 +85,8 @@ export interface CaseDisplay {
   resultKind: string;
   /** When the antimonopoly body answered (service D). */
   antimonopolyAnsweredAt: string;
+  /** Order 138 ¶4: the note on the earlier wording, when intake flagged the application (absent otherwise). */
+  earlierWording?: string;
 }
 
 export interface CaseSummary {
@@ -323,7 +327,7 @@ export function recordedGrounds(vars: Vars): GroundFinding[] {
       }
       add({
         code: str(f.code)!,
-        ruleRef: str(f.ruleRef) ?? '',
+        ruleRef: asLegalRef(f.ruleRef) ?? groundByCode(str(f.code)!).ruleRef,
         textKk: str(f.textKk) ?? groundByCode(str(f.code)!).textKk,
         textRu: str(f.textRu) ?? groundByCode(str(f.code)!).textRu,
       });
@@ -337,6 +341,13 @@ function actOf(serviceId: ServiceId | undefined, code: string, lang: Lang): stri
   if (!serviceId) return DASH;
   const ref = groundRuleRef(serviceId, code);
   return ref ? shortRef(serviceId, ref, lang) : DASH;
+}
+
+/** Where the act states a recorded ground, and the requirement the check found unmet when it cites one of its own. */
+function findingActOf(serviceId: ServiceId | undefined, f: GroundFinding, lang: Lang): string {
+  const act = actOf(serviceId, f.code, lang);
+  const own = citeLegalRef(f.ruleRef, lang);
+  return act === own || act === DASH ? own : `${act}; ${own}`;
 }
 
 /** A catalogue ground's text cut from the fact a check appended after ": ". */
@@ -357,7 +368,7 @@ function groundRows(vars: Vars, serviceId: ServiceId | undefined, lang: Lang): G
     rows.push({
       ground: groundText(g, lang),
       facts: fact || c(lang, 'ground.recordedBySystem'),
-      act: actOf(serviceId, f.code, lang),
+      act: findingActOf(serviceId, f, lang),
     });
   }
   // The clerk's grounds (study form) and those a step recorded (fee, antimonopoly answer).
@@ -668,7 +679,18 @@ export function caseDisplay(vars: Vars, o: SummaryOptions, lang: Lang): CaseDisp
     hearingOutcome: (outcome && known(lang, `hearingOutcome.${outcome}`)) || DASH,
     resultKind: (resultKind && known(lang, `resultKind.${resultKind}`)) || DASH,
     antimonopolyAnsweredAt: almatyShown(obj(vars.antimonopolyAnswer)?.answeredAt),
+    ...earlierWordingShown(vars, serviceId, lang),
   };
+}
+
+/** Order 138 ¶4: intake's note (`earlierWordingNote`, both languages) in `lang` alone. */
+function earlierWordingShown(vars: Vars, serviceId: ServiceId | undefined, lang: Lang) {
+  const registeredOn = str(vars.registeredOn);
+  const note =
+    str(vars.earlierWordingNote) && serviceId && registeredOn
+      ? earlierWordingNote(serviceId, registeredOn)
+      : undefined;
+  return note ? { earlierWording: note[lang] } : {};
 }
 
 /** The case in both languages, each its own display, and what the diagrams and forms route on. */

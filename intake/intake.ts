@@ -20,7 +20,13 @@ import {
 } from '../domain/applications/status';
 import { earlierWordingNote, versionInForce, type DefinitionVersion } from '../domain/rules/rule-versions';
 import { ProcessDefinitionId, ProcessInstanceKey } from '@camunda8/orchestration-cluster-api';
-import { both } from '../i18n';
+import { both, type Lang } from '../i18n';
+
+/** The reader's language: `?lang=kk|ru`, else the web app's (its language cookie), else Kazakh. */
+function readerLang(req: { query: Record<string, unknown>; lang?: unknown }): Lang {
+  const asked = req.query.lang ?? req.lang;
+  return asked === 'ru' ? 'ru' : 'kk';
+}
 
 /** The request formats an error names: technical names, not words to translate. */
 const MEDIA_TYPES = { json: 'JSON (application/json)', multipart: 'multipart/form-data' };
@@ -389,7 +395,10 @@ export function createIntake(deps: IntakeDeps) {
   }
 
   /** The applicant's view of one application. */
-  async function status(number: string): Promise<ApplicationStatus & { processInstanceKey: string | null }> {
+  async function status(
+    number: string,
+    lang: Lang = 'kk',
+  ): Promise<ApplicationStatus & { processInstanceKey: string | null }> {
     const r = await record(number);
     const base = {
       applicationNumber: r.applicationNumber,
@@ -404,6 +413,7 @@ export function createIntake(deps: IntakeDeps) {
           { ...base, storeState: 'starting', variables: {}, activeElements: [] },
           legalClock,
           clock.now(),
+          lang,
         ),
         processInstanceKey: null,
       };
@@ -428,6 +438,7 @@ export function createIntake(deps: IntakeDeps) {
       },
       legalClock,
       clock.now(),
+      lang,
     );
     return { ...s, processInstanceKey: key };
   }
@@ -601,7 +612,9 @@ export function createIntake(deps: IntakeDeps) {
     });
     r.get('/applications/:number', async (req, res) => {
       const rec = await withAccess(req, String(req.params.number));
-      res.json(deps.cabinet ? await deps.cabinet.view(rec) : await status(rec.applicationNumber));
+      res.json(
+        deps.cabinet ? await deps.cabinet.view(rec) : await status(rec.applicationNumber, readerLang(req)),
+      );
     });
     /** The applicant's own uploaded files: names as given, types as checked on upload. */
     r.get('/applications/:number/attachments', async (req, res) => {

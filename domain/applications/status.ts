@@ -1,5 +1,7 @@
 import { SERVICE_IDS, type ServiceId } from '../services';
 import type { Application } from './schemas';
+import { stepName } from './step-names';
+import type { Lang } from '../../i18n';
 
 /** The slice of `domain/legal-clock` this module needs; injected so the module stays pure. */
 export interface WorkingDayClock {
@@ -84,6 +86,7 @@ export interface ApplicationStatus {
   state: 'starting' | 'active' | 'completed' | 'terminated' | 'unknown';
   receivedAt?: string;
   registeredOn?: string;
+  /** The active steps: the element id, and the step's name in the reader's language (catalogue `step.<elementId>`). */
   stages: { elementId: string; name: string }[];
   lastReportedStage?: unknown;
   deadlines: DeadlineView[];
@@ -216,8 +219,24 @@ export interface StatusInput {
   activeElements: ActiveElement[];
 }
 
-/** What an applicant sees of their application: stage, deadlines, documents, notices. */
-export function applicationStatus(input: StatusInput, clock: WorkingDayClock, now: Date): ApplicationStatus {
+/**
+ * The step's name in `lang`: the catalogue's (i18n/sections/steps.*); for an element the catalogue
+ * does not name (a diagram deployed from the designer), its own name's half in `lang` when it is
+ * "Kazakh / Russian", else the name as it is, else the element id.
+ */
+export function stageName(e: ActiveElement, lang: Lang): string {
+  const halves = e.elementName?.split(' / ');
+  const own = halves?.length === 2 ? halves[lang === 'kk' ? 0 : 1] : e.elementName || undefined;
+  return stepName(e.elementId, lang, own);
+}
+
+/** What an applicant sees of their application, step names in `lang`: stage, deadlines, documents, notices. */
+export function applicationStatus(
+  input: StatusInput,
+  clock: WorkingDayClock,
+  now: Date,
+  lang: Lang = 'kk',
+): ApplicationStatus {
   const v = input.variables;
   const state =
     input.storeState === 'starting'
@@ -231,7 +250,7 @@ export function applicationStatus(input: StatusInput, clock: WorkingDayClock, no
             : 'unknown';
   const stages = input.activeElements
     .filter((e) => VISIBLE_TYPES.has(e.type))
-    .map((e) => ({ elementId: e.elementId, name: e.elementName || e.elementId }));
+    .map((e) => ({ elementId: e.elementId, name: stageName(e, lang) }));
   return {
     applicationNumber: input.applicationNumber,
     serviceId: input.serviceId,

@@ -1,3 +1,4 @@
+import { asLegalRef, type LegalRef } from '../rules/legal-ref';
 import { DocumentFactsError, type DocumentFacts, type DocumentKind, type Lang } from './types';
 
 /** A text given in both languages, or one text used for both (names, numbers, addresses). */
@@ -5,7 +6,7 @@ export type Bilingual = { kk: string; ru: string };
 
 export interface RefusalGround {
   code: string;
-  ruleRef: string;
+  ruleRef: LegalRef;
   textKk: string;
   textRu: string;
 }
@@ -59,6 +60,13 @@ export class FactReader {
     if (typeof value !== 'string') return this.invalid(path, 'expected text');
     if (value.trim() === '') return this.missing(path);
     return value.trim();
+  }
+
+  /** Where an act states a rule (domain/rules/legal-ref.ts). */
+  legalRef(path: string): LegalRef {
+    const value = this.lookup(path);
+    if (value === undefined || value === null || value === '') return this.missing(path);
+    return asLegalRef(value) ?? this.invalid(path, 'expected a legal reference');
   }
 
   optionalText(path: string): string | undefined {
@@ -120,7 +128,7 @@ export class FactReader {
   refusalGrounds(): RefusalGround[] {
     return this.list('refusalGrounds', (at) => ({
       code: this.text(at('code')),
-      ruleRef: this.text(at('ruleRef')),
+      ruleRef: this.legalRef(at('ruleRef')),
       textKk: this.text(at('textKk')),
       textRu: this.text(at('textRu')),
     }));

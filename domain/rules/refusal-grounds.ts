@@ -1,18 +1,20 @@
 /**
  * The catalogue of refusal grounds: what a clerk can pick in the compliance study, what the
  * automatic checks cite and what the refusal document quotes. Codes are stable identifiers;
- * `ruleRef` cites the act as written.
+ * `ruleRef` is where the act states the ground, as data (domain/rules/legal-ref.ts), printed for a
+ * person from the catalogue in Kazakh or Russian.
  */
 
 import { t, type MessageKey } from '../../i18n';
 import type { ServiceId } from '../services';
+import { groundLegalRef, type LegalRef } from './legal-ref';
 
 export type GroundServiceId = ServiceId;
 
 export interface RefusalGround {
   code: string;
   serviceId: GroundServiceId;
-  ruleRef: string;
+  ruleRef: LegalRef;
   textKk: string;
   textRu: string;
 }
@@ -20,125 +22,109 @@ export interface RefusalGround {
 /** What a check writes for the clerk: a catalogue ground, optionally with a specific finding. */
 export interface GroundFinding {
   code: string;
-  ruleRef: string;
+  ruleRef: LegalRef;
   textKk: string;
   textRu: string;
 }
 
-const A = 'MES Order 372 (as amended by Order 138), Annex 2 row 11';
-const B = 'MIA Order 261 (as amended by 923), licence rules, Annex 1 row 9';
-const C = 'MIA Order 261 (as amended by 923), training-centre rules';
-const D = 'MIA Order 261 (as amended by 923), national-company rules';
-
-const GROUNDS: ReadonlyArray<Omit<RefusalGround, 'textKk' | 'textRu'> & { text: MessageKey }> = [
+// Service A: Order 138, Annex 2 (List) row 11 items 1–5; service B: Order 923, licence rules,
+// Annex 1 row 9 items 1–13 (the item is the code's number; domain/documents/services.ts).
+const GROUNDS: ReadonlyArray<Omit<RefusalGround, 'textKk' | 'textRu' | 'ruleRef'> & { text: MessageKey }> = [
   {
     code: 'A01_UNRELIABLE_DATA',
     serviceId: 'fire-automation-permit',
-    ruleRef: `${A} ground 1`,
     text: 'ground.unreliable-data',
   },
   {
     code: 'A02_PERMIT_REQUIREMENTS',
     serviceId: 'fire-automation-permit',
-    // The act cites "paragraph 8" (the fee row); the requirements are the documents row 10.
-    ruleRef: `${A} ground 2 (cites "paragraph 8" of the List as written; the requirements are row 10)`,
+    // The act cites "paragraph 8" of the List (the fee row) as written; the requirements are row 10.
     text: 'ground.a02.permit-requirements',
   },
   {
     code: 'A03_COURT_BAN',
     serviceId: 'fire-automation-permit',
-    ruleRef: `${A} ground 3`,
     text: 'ground.court-ban',
   },
   {
     code: 'A04_SPECIAL_RIGHT_DEPRIVED',
     serviceId: 'fire-automation-permit',
-    ruleRef: `${A} ground 4`,
     text: 'ground.special-right-deprived',
   },
   {
     code: 'A05_NO_CONSENT_PERSONAL_DATA',
     serviceId: 'fire-automation-permit',
-    ruleRef: `${A} ground 5; spec C14`,
+    // See also spec C14.
     text: 'ground.no-consent-personal-data',
   },
 
   {
     code: 'B01_UNRELIABLE_DATA',
     serviceId: 'security-licence',
-    ruleRef: `${B} ground 1`,
     text: 'ground.unreliable-data',
   },
   {
     code: 'B02_PROHIBITED_ACTIVITY',
     serviceId: 'security-licence',
-    ruleRef: `${B} ground 2`,
     text: 'ground.b02.prohibited-activity',
   },
   {
     code: 'B03_FEE_NOT_PAID',
     serviceId: 'security-licence',
-    ruleRef: `${B} ground 3; List row 6`,
+    // See also List row 6.
     text: 'ground.b03.fee-not-paid',
   },
   {
     code: 'B04_QUALIFICATION_REQUIREMENTS',
     serviceId: 'security-licence',
-    ruleRef: `${B} ground 4; MIA order No. 959 of 30 Dec 2014`,
+    // See also MIA order No. 959 of 30 Dec 2014.
     text: 'ground.b04.qualification-requirements',
   },
   {
     code: 'B05_NO_NATIONAL_COMPANY_CONSENT',
     serviceId: 'security-licence',
-    ruleRef: `${B} ground 5`,
     text: 'ground.b05.no-national-company-consent',
   },
   {
     code: 'B06_WRONG_TERRITORIAL_BODY',
     serviceId: 'security-licence',
-    ruleRef: `${B} ground 6`,
     text: 'ground.b06.wrong-territorial-body',
   },
   {
     code: 'B07_SPECIAL_RIGHT_DEPRIVED',
     serviceId: 'security-licence',
-    ruleRef: `${B} ground 7`,
     text: 'ground.special-right-deprived',
   },
   {
     code: 'B08_COURT_BAN',
     serviceId: 'security-licence',
-    ruleRef: `${B} ground 8`,
     text: 'ground.court-ban',
   },
   {
     code: 'B09_TEMPORARY_LICENSING_BAN',
     serviceId: 'security-licence',
-    ruleRef: `${B} ground 9`,
     text: 'ground.b09.temporary-licensing-ban',
   },
   {
     code: 'B10_BUSINESS_CATEGORY',
     serviceId: 'security-licence',
-    ruleRef: `${B} ground 10; Entrepreneurial Code art. 24`,
+    // See also Entrepreneurial Code art. 24.
     text: 'ground.b10.business-category',
   },
   {
     code: 'B11_EXTREMISM_TERRORISM_DATA',
     serviceId: 'security-licence',
-    ruleRef: `${B} ground 11`,
     text: 'ground.b11.extremism-terrorism-data',
   },
   {
     code: 'B12_NO_CONSENT_PERSONAL_DATA',
     serviceId: 'security-licence',
-    ruleRef: `${B} ground 12; spec C14`,
+    // See also spec C14.
     text: 'ground.no-consent-personal-data',
   },
   {
     code: 'B13_SECURITY_LAW_NON_COMPLIANCE',
     serviceId: 'security-licence',
-    ruleRef: `${B} ground 13`,
     text: 'ground.security-law-non-compliance',
   },
 
@@ -147,43 +133,41 @@ const GROUNDS: ReadonlyArray<Omit<RefusalGround, 'textKk' | 'textRu'> & { text: 
   {
     code: 'C_SECURITY_LAW_NON_COMPLIANCE',
     serviceId: 'training-centre-designation',
-    ruleRef: `${C} §8`,
     text: 'ground.security-law-non-compliance',
   },
   {
     code: 'C_UNRELIABLE_DATA',
     serviceId: 'training-centre-designation',
-    ruleRef: `${C} Annex 1 row 9 (not restated by order 923)`,
+    // Row 9 of this List is not restated by Order 923.
     text: 'ground.unreliable-data',
   },
   {
     code: 'C_NO_CONSENT_PERSONAL_DATA',
     serviceId: 'training-centre-designation',
-    ruleRef: `${C}; spec C14`,
+    // See also spec C14.
     text: 'ground.no-consent-personal-data',
   },
   {
     code: 'D_SECURITY_LAW_NON_COMPLIANCE',
     serviceId: 'national-company-security-approval',
-    ruleRef: `${D} §8`,
     text: 'ground.security-law-non-compliance',
   },
   {
     code: 'D_ANTIMONOPOLY_CONSENT_NOT_CONFIRMED',
     serviceId: 'national-company-security-approval',
-    ruleRef: `${D} §9–§10; Annex 1 row 8 item 2`,
+    // §9–§10; the consent is Annex 1 row 8 item 2.
     text: 'ground.d_a.timonopoly-consent-not-confirmed',
   },
   {
     code: 'D_UNRELIABLE_DATA',
     serviceId: 'national-company-security-approval',
-    ruleRef: `${D} Annex 1 row 9 (not restated by order 923)`,
+    // Row 9 of this List is not restated by Order 923.
     text: 'ground.unreliable-data',
   },
   {
     code: 'D_NO_CONSENT_PERSONAL_DATA',
     serviceId: 'national-company-security-approval',
-    ruleRef: `${D}; spec C14`,
+    // See also spec C14.
     text: 'ground.no-consent-personal-data',
   },
 ];
@@ -191,6 +175,7 @@ const GROUNDS: ReadonlyArray<Omit<RefusalGround, 'textKk' | 'textRu'> & { text: 
 /** The grounds with their wording from the message catalogue (i18n/sections/grounds.*). */
 export const REFUSAL_GROUNDS: readonly RefusalGround[] = GROUNDS.map(({ text, ...g }) => ({
   ...g,
+  ruleRef: groundLegalRef(g.serviceId, g.code),
   textKk: t('kk', text),
   textRu: t('ru', text),
 }));

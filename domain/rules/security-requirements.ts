@@ -1,4 +1,5 @@
 import { both } from '../../i18n';
+import { listRef } from './legal-ref';
 import { finding, type CheckResult, type GroundFinding } from './refusal-grounds';
 
 /**
@@ -54,7 +55,8 @@ export interface MissingDocument {
   ru: string;
 }
 
-const ROW8 = 'MIA Order 261 (as amended by 923), licence rules, Annex 1 row 8 item 1';
+/** Order 923, licence rules, Annex 1 (List) row 8 item 1: the sub-type 1 requirements. */
+const ROW8 = listRef('security-licence', 8, { item: 1 });
 
 /** List row 8 item 1, sub-type 1: the documents besides the application; vehicles are looked up. */
 export const SUB_TYPE_ONE_DOCUMENTS: readonly MissingDocument[] = [

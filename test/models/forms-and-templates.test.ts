@@ -32,12 +32,16 @@ describe('forms', () => {
     }
   });
 
-  test('every input field shows "Kazakh / Russian" and is in both i18n files with the same halves', () => {
+  test('every input field\'s label is in the form\'s language (`formLanguage`), both as "Kazakh / Russian" with none (Camunda Tasklist), as in the i18n files', () => {
     for (const { form } of forms) {
-      for (const c of (form.components as C[]).filter((x) => x.key && x.type !== 'expression')) {
-        const shown = c.label ?? c.dateLabel ?? '';
-        expect(shown).toBe(`${kk[c.key!]} / ${ru[c.key!]}`);
+      for (const c of (form.components as C[]).filter((x) => x.key)) {
+        const label = c.label ?? c.dateLabel ?? '';
+        const shown = (formLanguage?: string) => evaluateValue(label, formLanguage ? { formLanguage } : {});
+        expect(shown('kk')).toBe(kk[c.key!]);
+        expect(shown('ru')).toBe(ru[c.key!]);
+        expect(shown()).toBe(`${kk[c.key!]} / ${ru[c.key!]}`);
         expect(kk[c.key!]).toMatch(/[а-яәғқңөұүһі]/i);
+        expect(ru[c.key!]).not.toMatch(/[әғқңөұүһі]/i);
       }
     }
   });
@@ -173,17 +177,25 @@ describe('refusal grounds per service', () => {
       const task = xml.match(/<bpmn:userTask id="Task_StudyCompliance"[\s\S]*?<\/bpmn:userTask>/)![0];
       const formId = task.match(/formId="([^"]+)"/)![1];
       const study = forms.find((x) => x.form.id === formId)!.form;
-      const taglist = (study.components as Array<C & { values?: { value: string; label: string }[] }>).find(
+      const taglist = (study.components as Array<C & { valuesExpression?: string }>).find(
         (c) => c.key === 'refusalGrounds',
       )!;
-      const offered = taglist.values!.map((v) => v.value);
+      const values = (formLanguage?: string) =>
+        evaluateValue(taglist.valuesExpression, formLanguage ? { formLanguage } : {}) as Array<{
+          value: string;
+          label: string;
+        }>;
+      const offered = values().map((v) => v.value);
       expect(offered.sort()).toEqual(
         groundsOf(serviceId)
           .map((g) => g.code)
           .sort(),
       );
-      // A clerk reads the labels: the ground's wording in both languages, no internal code.
-      for (const v of taglist.values!) expect(v.label).not.toContain(v.value);
+      // A clerk reads the labels: the ground's wording in the form's language, no internal code.
+      const grounds = groundsOf(serviceId);
+      expect(values('kk').map((v) => v.label)).toEqual(grounds.map((g) => g.textKk));
+      expect(values('ru').map((v) => v.label)).toEqual(grounds.map((g) => g.textRu));
+      for (const v of values()) expect(v.label).not.toContain(v.value);
     },
   );
 });

@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CaseDisplay } from '../../domain/case-summary';
-import { t, type Lang, type MessageKey } from '../../i18n';
+import { catalogue, t, type Lang, type MessageKey } from '../../i18n';
 import { fixtures } from '../../simulators';
 import { formRenderer, type FormRenderer } from '../support/form-js';
 import {
@@ -62,6 +62,19 @@ function displayStrings(d: CaseDisplay): string[] {
   );
 }
 
+/**
+ * What tells a text of the catalogue in `lang` from the other language's: the fixed parts (between
+ * parameters) of its texts, at least 6 characters, found in no text of the other language.
+ */
+function marksOf(lang: Lang): string[] {
+  const others = Object.values(catalogue(other(lang))).join('\n');
+  const parts = Object.values(catalogue(lang)).flatMap((s) => s.split(/\{[^}]*\}|\n/));
+  return [...new Set(parts.map((p) => p.trim()))].filter((p) => p.length >= 6 && !others.includes(p));
+}
+const MARKS = { kk: marksOf('kk'), ru: marksOf('ru') };
+/** Letters of Kazakh that Russian has not. */
+const KK_LETTERS = /[әғқңөұүһі]/i;
+
 let fjs: FormRenderer;
 beforeAll(async () => {
   fjs = await formRenderer();
@@ -100,6 +113,18 @@ async function faultsOf(formId: string, vars: Record<string, unknown>, lang?: La
     for (const s of displayStrings(displayIn(vars, other(lang))))
       if (s.length > 3 && !own.includes(s) && times(rest, s) > times(chrome, s))
         faults.push(where(`text of the other language: ${s}`));
+    // Titles, instructions, labels and options too: a form in one language shows no text of the
+    // catalogue of the other, and no "Kazakh / Russian" pair. What people typed (an order's title)
+    // is theirs, in whichever language they wrote it.
+    const typed = Object.values(vars).filter((v): v is string => typeof v === 'string' && v.length > 3);
+    const chromeOnly = typed.reduce((acc, s) => acc.split(s).join('\n'), rest);
+    for (const mark of MARKS[other(lang)])
+      if (chromeOnly.includes(mark)) faults.push(where(`text of the other language: ${mark}`));
+    for (const line of chromeOnly.split('\n')) {
+      const [left, right] = line.split(' / ');
+      if (right !== undefined && KK_LETTERS.test(left) && /[а-яё]/i.test(right) && !KK_LETTERS.test(right))
+        faults.push(where(`a "Kazakh / Russian" pair: ${line}`));
+    }
   }
   const snippet = (i: number) => text.slice(Math.max(0, i - 60), i + 60).replace(/\s+/g, ' ');
   const flag = (re: RegExp, what: string) => {

@@ -22,11 +22,18 @@ describe('rules versions in the diagrams and forms (spec C13)', () => {
     'the %s form shows the note on the earlier wording (Order 138 ¶4) when intake set it, and hides it otherwise',
     (formId) => {
       const form = JSON.parse(readFileSync(join(root, 'forms', `${formId}.form`), 'utf8'));
+      // In the form's language: the case summary's `earlierWording`, set from intake's note.
       expect(form.components).toContainEqual({
         type: 'text',
-        text: '**{{earlierWordingNote}}**',
-        id: 'Text_EarlierWordingNote',
-        conditional: { hide: '=earlierWordingNote = null' },
+        text: '**{{displayKk.earlierWording}}**',
+        id: 'Text_EarlierWordingNote_kk',
+        conditional: { hide: '=formLanguage = "ru" or displayKk.earlierWording = null' },
+      });
+      expect(form.components).toContainEqual({
+        type: 'text',
+        text: '**{{displayRu.earlierWording}}**',
+        id: 'Text_EarlierWordingNote_ru',
+        conditional: { hide: '=formLanguage = "kk" or displayRu.earlierWording = null' },
       });
     },
   );

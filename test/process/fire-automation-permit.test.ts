@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { buildDocument, factsFromVariables } from '../../domain/documents';
+import { citeLegalRef } from '../../domain/rules/legal-ref';
 import { groundByCode } from '../../domain/rules/refusal-grounds';
 import { fixtures } from '../../simulators';
 import {
@@ -32,6 +33,7 @@ import {
   waitForEnd,
   waitForTask,
 } from '../support/process-fixtures';
+import { englishInVariables } from '../support/language';
 
 /** 10 working days after registration on 2 March (9 March is a holiday for 8 March). */
 const TERM_END = '2026-03-17T18:30:00+05:00';
@@ -190,7 +192,20 @@ describe('fire automation permit (service A) end to end on the embedded engine',
         'A02_PERMIT_REQUIREMENTS',
         'A02_PERMIT_REQUIREMENTS',
       ]);
-      expect(check.grounds[0].ruleRef).toContain('Annex 2 row 11 ground 2');
+      // Order 138 Annex 2 row 11 item 2, as data, printed from the catalogue.
+      expect(check.grounds[0].ruleRef).toEqual({
+        act: 'order-138',
+        service: 'fire-automation-permit',
+        annex: 2,
+        row: 11,
+        ground: 2,
+      });
+      expect(citeLegalRef(check.grounds[0].ruleRef, 'ru')).toBe(
+        'подпункт 2) пункта 11 Перечня основных требований (приложение 2 к Правилам)',
+      );
+      expect(citeLegalRef(check.grounds[0].ruleRef, 'kk')).toBe(
+        'Қағидаларға 2-қосымшадағы Тізбенің 11-тармағының 2) тармақшасы',
+      );
       expect(check.grounds[0].textKk).toContain(failedRule);
       expect(check.grounds[1].textRu).toContain('квалифицированных специалистов 1, требуется не менее 2');
 
@@ -215,6 +230,9 @@ describe('fire automation permit (service A) end to end on the embedded engine',
       expect(vars.hearingRecordDocument).toMatchObject({ kind: 'hearing-record' });
       expect(vars.deliveredResultKind).toBe('refusal');
       expect(vars.resultDocument).toMatchObject({ kind: 'refusal' });
+      // What the workers wrote on the way (checks, grounds with their place in Order 138 Annex 2
+      // row 11, the case summary, documents) holds no English a person could read in Operate.
+      expect(englishInVariables(vars)).toEqual([]);
       // The refusal is formed from these variables; its grounds section quotes the catalogue ground.
       const refusal = buildDocument(
         'refusal',

@@ -38,6 +38,7 @@ import {
   waitForReplacedTask,
   waitForTask,
 } from '../support/process-fixtures';
+import { englishInVariables } from '../support/language';
 
 /** Wednesday 4 March 2026, 19:00: after the completeness term of an application registered on Monday. */
 const WEDNESDAY_EVENING = '2026-03-04T19:00:00+05:00';
@@ -234,6 +235,15 @@ describe('security licence (service B) end to end on the embedded engine', () =>
     });
     expect((await sys.intake.status(number)).processInstanceKey).toBe(key);
     await waitForTask(sys.client, key, 'Task_CheckCompleteness');
+    // An API reader is told the active step in its language, from the catalogue, with the element id.
+    expect((await sys.intake.status(number, 'ru')).stages).toContainEqual({
+      elementId: 'Task_CheckCompleteness',
+      name: 'Проверка полноты документов',
+    });
+    expect((await sys.intake.status(number, 'kk')).stages).toContainEqual({
+      elementId: 'Task_CheckCompleteness',
+      name: 'Құжаттардың толықтығын тексеру',
+    });
 
     // What the completeness form shows the clerk, from the application's own variables.
     const form = JSON.parse(
@@ -290,6 +300,8 @@ describe('security licence (service B) end to end on the embedded engine', () =>
     expect(vars.hearingOutcome).toBe('refusal-confirmed');
     expect(vars.hearingRecordDocument).toMatchObject({ kind: 'hearing-record' });
     expect(vars.resultDocument).toMatchObject({ kind: 'refusal' });
+    // Order 923 List row 9 item 8 on the way to the refusal: no English a person could read in Operate.
+    expect(englishInVariables(vars)).toEqual([]);
     const messages = await cabinetMessages(sys, company.bin, number);
     expect(messages.map((m) => m.kind)).toEqual(expect.arrayContaining(['preliminary-decision', 'refusal']));
     const doc = await documentOf(number, 'refusal', vars);

@@ -45,3 +45,28 @@ export function latinLeft(text: string, allowed: RegExp[] = ALLOWED_LATIN): stri
   for (const pattern of allowed) rest = rest.replace(pattern, ' ');
   return rest.match(/[A-Za-z][A-Za-z0-9_.-]*/g) ?? [];
 }
+
+/**
+ * Strings of process variables that carry English words, as `path: value`. A value is read by a
+ * person when it has words (a space between letters): those may hold no Latin word beyond
+ * {@link ALLOWED_LATIN}, {@link ALLOWED_PRODUCT_NAMES}, file names and vehicle plates. A value of one token is an identifier,
+ * an enum value, a code, a time, an address or a file name: the machinery's, not a reader's (the
+ * forms and pages print them through the catalogue). Variable names and object keys are not values.
+ */
+export function englishInVariables(vars: unknown, path = ''): string[] {
+  if (typeof vars === 'string') {
+    if (!/\S\s+\S/.test(vars)) return [];
+    const left = latinLeft(vars, [
+      ...ALLOWED_LATIN,
+      ...ALLOWED_PRODUCT_NAMES,
+      // File names the applicant chose, and vehicle plates as the register writes them (210 KRG 02).
+      /\S+\.(?:pdf|png|jpe?g)\b/gi,
+      /\b\d{3} [A-Z]{2,3} \d{2}\b/g,
+    ]);
+    return left.length ? [`${path}: ${vars}`] : [];
+  }
+  if (Array.isArray(vars)) return vars.flatMap((v, i) => englishInVariables(v, `${path}[${i}]`));
+  if (vars && typeof vars === 'object')
+    return Object.entries(vars).flatMap(([k, v]) => englishInVariables(v, path ? `${path}.${k}` : k));
+  return [];
+}

@@ -1,9 +1,10 @@
 /**
  * Writes the Camunda Forms of every user task into forms/, plus forms/i18n/{kk,ru}.json (field key
- * → label) for our web app's language switch. Labels inside the forms are "Kazakh / Russian" so
- * that Camunda Tasklist, which has no language switch, shows both; the case summary and the texts
- * built from it are one group or text per language, hidden by `formLanguage` (our worklist sets it;
- * Tasklist leaves it unset and shows both).
+ * → label). Every text a person reads is in the form's language: our worklist passes `formLanguage`
+ * (the page's language, never submitted); Camunda Tasklist, which has no language switch, passes
+ * none and shows both. Titles, instructions and the case summary are one text or group per
+ * language hidden by `formLanguage`; labels and options are FEEL expressions choosing by it
+ * ("Kazakh / Russian" when it is not set).
  * Run: `npx tsx tools/bpmn-builder/forms.ts`.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -16,8 +17,17 @@ import { LANGS, t, type Lang, type MessageKey } from '../../i18n';
 type L = [kk: string, ru: string];
 /** A text of the message catalogue (i18n/sections/forms.*) in both languages. */
 const m = (key: MessageKey): L => [t('kk', key), t('ru', key)];
-/** "Kazakh / Russian": Camunda Tasklist, which has no language switch, shows both. */
-const pair = (key: MessageKey): string => `${t('kk', key)} / ${t('ru', key)}`;
+/** A FEEL string literal. */
+const lit = (s: string) => JSON.stringify(s);
+/**
+ * FEEL: the text in the form's language (`formLanguage`, set by our worklist); "Kazakh / Russian"
+ * when none is set, as in Camunda Tasklist, which has no language switch.
+ */
+const inFormLanguage = ([kk, ru]: L): string =>
+  `if formLanguage = "kk" then ${lit(kk)} else if formLanguage = "ru" then ${lit(ru)} else ${lit(`${kk} / ${ru}`)}`;
+/** FEEL options of a radio or tag list, their labels in the form's language. */
+const options = (values: Array<[value: string, label: L]>): string =>
+  `=[${values.map(([value, l]) => `{value: ${lit(value)}, label: ${inFormLanguage(l)}}`).join(', ')}]`;
 type Component = Record<string, unknown>;
 
 const i18n: { kk: Record<string, string>; ru: Record<string, string> } = { kk: {}, ru: {} };
@@ -26,7 +36,7 @@ let seq = 0;
 function label(key: string, [kk, ru]: L): string {
   i18n.kk[key] = kk;
   i18n.ru[key] = ru;
-  return `${kk} / ${ru}`;
+  return `=${inFormLanguage([kk, ru])}`;
 }
 function id(key: string) {
   return `Field_${key.replace(/[^A-Za-z0-9]/g, '_')}_${++seq}`;
@@ -59,7 +69,7 @@ const radio = (key: string, l: L, values: Array<[string, L]>, o: Component = {})
   key,
   label: label(key, l),
   id: id(key),
-  values: values.map(([value, vl]) => ({ value, label: `${vl[0]} / ${vl[1]}` })),
+  valuesExpression: options(values),
   validate: { required: true },
   ...o,
 });
@@ -72,25 +82,32 @@ const view = (key: string, l: L, expression: string): Component => ({
   label: label(key, l),
 });
 const required = { validate: { required: true } };
-/** Spec C13, Order 138 ¶4: the rules version's note to the clerk (intake's `earlierWordingNote`), shown only when set. */
-const earlierWording = (): Component => ({
-  type: 'text',
-  text: '**{{earlierWordingNote}}**',
-  // A fixed id, so that adding it does not renumber the other forms' components.
-  id: 'Text_EarlierWordingNote',
-  conditional: { hide: '=earlierWordingNote = null' },
-});
-
-const reason = (key: string, l: L, hide: string): Component =>
-  textarea(key, l, { validate: { required: true, minLength: 20, maxLength: 4000 }, conditional: { hide } });
-
 /** The display variable the case-summary job prepares in `lang` (domain/case-summary.ts). */
-const displayOf = (lang: Lang) => (lang === 'kk' ? 'displayKk' : 'displayRu');
+function displayOf(lang: Lang) {
+  return lang === 'kk' ? 'displayKk' : 'displayRu';
+}
 /**
  * Shown in the form's language: our worklist passes `formLanguage` (the page's language); Camunda
  * Tasklist, which has no language switch, passes none and shows both, each in its own language.
  */
-const inLanguage = (lang: Lang) => ({ hide: `=formLanguage = "${lang === 'kk' ? 'ru' : 'kk'}"` });
+function inLanguage(lang: Lang) {
+  return { hide: `=formLanguage = "${lang === 'kk' ? 'ru' : 'kk'}"` };
+}
+/**
+ * Spec C13, Order 138 ¶4: the rules version's note to the clerk, in the form's language (the
+ * case summary's `earlierWording`, set when intake flagged the application), shown only when set.
+ * Fixed ids, so that adding it does not renumber the other forms' components.
+ */
+const earlierWording = (): Component[] =>
+  LANGS.map((lang) => ({
+    type: 'text',
+    text: `**{{${displayOf(lang)}.earlierWording}}**`,
+    id: `Text_EarlierWordingNote_${lang}`,
+    conditional: { hide: `${inLanguage(lang).hide} or ${displayOf(lang)}.earlierWording = null` },
+  }));
+
+const reason = (key: string, l: L, hide: string): Component =>
+  textarea(key, l, { validate: { required: true, minLength: 20, maxLength: 4000 }, conditional: { hide } });
 
 /** A read-only table of the case summary in `lang`, fed by `display<Lang>.<rows>`. */
 const table = (lang: Lang, rows: string, columns: string[]): Component => {
@@ -116,6 +133,7 @@ const textInLanguages = (name: string, md: (lang: Lang, display: string) => stri
     conditional: inLanguage(lang),
   }));
 };
+const of = (lang: Lang, [kk, ru]: L) => (lang === 'kk' ? kk : ru);
 
 /**
  * The case as it stands when the task was created (domain/case-summary.ts, prepared by the
@@ -172,10 +190,10 @@ function form(formId: string, title: L, components: Component[], o: { summary?: 
     type: 'default',
     id: formId,
     components: [
-      text(
+      ...textInLanguages('Title', (lang) =>
         o.summary === false
-          ? `## ${title[0]}\n## ${title[1]}`
-          : `## ${title[0]}\n## ${title[1]}\n\n${pair('form.header.application')} № {{applicationNumber}}`,
+          ? `## ${of(lang, title)}`
+          : `## ${of(lang, title)}\n\n${t(lang, 'form.header.application')} № {{applicationNumber}}`,
       ),
       ...(o.summary === false ? [] : caseSummary()),
       ...components,
@@ -185,7 +203,7 @@ function form(formId: string, title: L, components: Component[], o: { summary?: 
 
 /** Order 923 List row 9 and Order 138 Annex 2 row 11: each service's study offers its own grounds only. */
 const groundValues = (serviceId: ServiceId) =>
-  groundsOf(serviceId).map((g) => ({ value: g.code, label: `${g.textKk} / ${g.textRu}` }));
+  options(groundsOf(serviceId).map((g) => [g.code, [g.textKk, g.textRu]]));
 
 /** The study form of one service: `compliance-study-<serviceId>`, the id its diagram's study task uses (service-frame.ts). */
 const studyFormId = (serviceId: ServiceId) => `compliance-study-${serviceId}`;
@@ -200,13 +218,15 @@ const SUB_TYPE_ONE = '=serviceId != "security-licence" or subType != 1 or reques
 const missingSubTypeOneView = (): Component => {
   const docs = [premisesDocument(undefined), ...SUB_TYPE_ONE_DOCUMENTS];
   const entries = docs
-    .map((d) => `{kinds: [${d.kinds.map((k) => `"${k}"`).join(', ')}], label: "${d.kk} / ${d.ru}"}`)
+    .map(
+      (d) => `{kinds: [${d.kinds.map((k) => `"${k}"`).join(', ')}], label: ${inFormLanguage([d.kk, d.ru])}}`,
+    )
     .join(', ');
   return {
     ...view(
       'viewMissingSubTypeOne',
       m('form.field.viewMissingSubTypeOne'),
-      `={present: if attachments = null then [] else for a in attachments return a.kind, missing: (for d in [${entries}] return if some k in d.kinds satisfies list contains(present, k) then null else d.label)[item != null], shown: if count(missing) = 0 then "${pair('form.field.viewMissingSubTypeOne.none')}" else string join(missing, "; ")}.shown`,
+      `={present: if attachments = null then [] else for a in attachments return a.kind, missing: (for d in [${entries}] return if some k in d.kinds satisfies list contains(present, k) then null else d.label)[item != null], shown: if count(missing) = 0 then ${inFormLanguage(m('form.field.viewMissingSubTypeOne.none'))} else string join(missing, "; ")}.shown`,
     ),
     conditional: { hide: SUB_TYPE_ONE },
   };
@@ -250,35 +270,40 @@ const DOCS: Doc[] = [
 
 /** Service D: who applies under a power of attorney (Order 923, national-company List row 8 lead-in). */
 // A fixed id, so adding it leaves the numbered ids of every other field as they were.
+/** FEEL: a `YYYY-MM-DD` day as a person reads it, dd.MM.yyyy. */
+const dotted = (day: string) =>
+  `(substring(${day}, 9, 2) + "." + substring(${day}, 6, 2) + "." + substring(${day}, 1, 4))`;
 const representativeView: Component = {
   type: 'expression',
   key: 'viewRepresentative',
   id: 'Field_viewRepresentative',
   computeOn: 'change',
   label: label('viewRepresentative', m('form.field.viewRepresentative')),
-  expression: `=if representative = null then "—" else representative.fullName + " (${m('form.field.viewRepresentative.iin').join('/')} " + representative.iin + "), ${m('form.field.viewRepresentative.power-of-attorney').join('/')} № " + representative.powerOfAttorney.number + " · " + representative.powerOfAttorney.issuedOn + " · " + representative.powerOfAttorney.validFrom + " – " + representative.powerOfAttorney.validUntil`,
+  expression: `=if representative = null then "—" else representative.fullName + " (" + (${inFormLanguage(m('form.field.viewRepresentative.iin'))}) + " " + representative.iin + "), " + (${inFormLanguage(m('form.field.viewRepresentative.power-of-attorney'))}) + " № " + representative.powerOfAttorney.number + " · " + ${dotted('representative.powerOfAttorney.issuedOn')} + " · " + ${dotted('representative.powerOfAttorney.validFrom')} + " – " + ${dotted('representative.powerOfAttorney.validUntil')}`,
   conditional: { hide: '=representative = null' },
 };
 
 function studyForm(serviceId: ServiceId) {
   return form(studyFormId(serviceId), m('form.title.compliance-study'), [
-    earlierWording(),
+    ...earlierWording(),
     representativeView,
     // Order 138 Annex 2 row 11, Order 923 List row 9: grounds the application or the checks
     // recorded take the case to the hearing whatever is ticked below.
-    {
+    ...LANGS.map((lang) => ({
       type: 'text',
-      id: 'Text_RecordedGrounds',
-      text: `**${pair('form.study.recorded-grounds')}**`,
-      conditional: { hide: '=recordedGroundCodes = null or count(recordedGroundCodes) = 0' },
-    },
+      id: `Text_RecordedGrounds_${lang}`,
+      text: `**${t(lang, 'form.study.recorded-grounds')}**`,
+      conditional: {
+        hide: `${inLanguage(lang).hide} or recordedGroundCodes = null or count(recordedGroundCodes) = 0`,
+      },
+    })),
     checkbox('groundsFound', m('form.field.groundsFound')),
     {
       type: 'taglist',
       key: 'refusalGrounds',
       id: id('refusalGrounds'),
       label: label('refusalGrounds', m('form.field.refusalGrounds')),
-      values: groundValues(serviceId),
+      valuesExpression: groundValues(serviceId),
       validate: { required: true },
       conditional: { hide: '=groundsFound != true' },
     },
@@ -290,9 +315,9 @@ function studyForm(serviceId: ServiceId) {
 
 const forms = [
   form('completeness-check', m('form.title.completeness-check'), [
-    earlierWording(),
+    ...earlierWording(),
     representativeView,
-    text(pair('form.completeness.tick-each')),
+    ...textInLanguages('TickEach', (lang) => t(lang, 'form.completeness.tick-each')),
     missingSubTypeOneView(),
     ...DOCS.map((d) => checkbox(d.key, d.l, { conditional: { hide: d.hide } })),
     checkbox('documentsExpired', m('form.field.documentsExpired')),
@@ -303,8 +328,7 @@ const forms = [
       id: id('expiredDocuments'),
       label: label('expiredDocuments', m('form.field.expiredDocuments')),
       valuesExpression: `=[${DOCS.map(
-        (d) =>
-          `if not(${d.hide.slice(1)}) then {value: "${d.key}", label: "${d.l[0]} / ${d.l[1]}"} else null`,
+        (d) => `if not(${d.hide.slice(1)}) then {value: "${d.key}", label: ${inFormLanguage(d.l)}} else null`,
       ).join(', ')}][item != null]`,
       validate: { required: true },
       conditional: { hide: '=documentsExpired != true' },
@@ -333,7 +357,7 @@ const forms = [
       id: id('hearingAt'),
       subtype: 'datetime',
       dateLabel: label('hearingAt', m('form.field.hearingAt')),
-      timeLabel: pair('form.field.hearingAt.time'),
+      timeLabel: `=${inFormLanguage(m('form.field.hearingAt.time'))}`,
       timeSerializingFormat: 'utc_offset',
       timeInterval: 15,
       disallowPassedDates: true,
@@ -420,8 +444,10 @@ const forms = [
     'rules-change-notice',
     m('form.title.rules-change-notice'),
     [
-      text(
-        `${pair('form.rules-change-notice.act')}: **{{actTitle}} № {{actNumber}}**, {{actDate}}\n\n${pair('form.rules-change-notice.effective')}: **{{amendmentEffectiveDate}}**\n\n${pair('form.rules-change-notice.changes')}: {{amendmentChanges}}`,
+      ...textInLanguages(
+        'Amendment',
+        (lang) =>
+          `${t(lang, 'form.rules-change-notice.act')}: **{{actTitle}} № {{actNumber}}**, {{actDate}}\n\n${t(lang, 'form.rules-change-notice.effective')}: **{{amendmentEffectiveDate}}**\n\n${t(lang, 'form.rules-change-notice.changes')}: {{amendmentChanges}}`,
       ),
       checkbox('egovOperatorInformed', m('form.field.egovOperatorInformed'), required),
       checkbox('contactCentreInformed', m('form.field.contactCentreInformed'), required),
@@ -436,7 +462,7 @@ const forms = [
     view(
       'viewMissing',
       m('form.field.viewMissing'),
-      `=(if educationFound = false then "${t('ru', 'form.field.viewMissing.diploma')} " else "") + (if employmentFound = false then "${pair('form.field.viewMissing.employment')}" else "")`,
+      `=string join([if educationFound = false then ${inFormLanguage(m('form.field.viewMissing.diploma'))} else null, if employmentFound = false then ${inFormLanguage(m('form.field.viewMissing.employment'))} else null][item != null], "; ")`,
     ),
     checkbox('missingDocumentsAccepted', m('form.field.missingDocumentsAccepted')),
     reason(

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
+import { evaluateValue } from '../../../engine/feel';
 import { waitFor } from '../../support/wait';
 import { REPO } from './system';
 
@@ -28,7 +29,9 @@ export function field(page: Page, formId: string, key: string) {
 /** A radio option by value: form-js numbers the options' ids in schema order. */
 export function option(page: Page, formId: string, key: string, value: string) {
   const c = component(formId, key);
-  const index = (c.values ?? []).findIndex((v: { value: string }) => v.value === value);
+  // Options are static or, with labels in the form's language, a FEEL list of the same values.
+  const values = c.values ?? (c.valuesExpression ? evaluateValue(c.valuesExpression, {}) : []);
+  const index = (values as Array<{ value: string }>).findIndex((v) => v.value === value);
   if (index < 0) throw new Error(`field ${key} of ${formId} has no option ${value}`);
   return page.locator(`[data-testid=task-form] [id$="-${c.id}-${index}"]`).first();
 }

@@ -93,7 +93,7 @@ describe('document content', () => {
           .find((p) => p.includes(lang === 'kk' ? g.textKk : g.textRu));
         expect(line).toBeDefined();
         expect(line).toContain(cited[lang][i]);
-        expect(line).not.toContain(g.ruleRef);
+        expect(line).not.toContain(g.ruleRef.act);
       });
       expect(content.legalBasis.join(' ')).toMatch(lang === 'kk' ? /73-бабы/ : /Статья 73/);
       expect(text).toContain('17.04.2026');
@@ -103,6 +103,12 @@ describe('document content', () => {
   it('names the ground that lacks its legal reference', () => {
     const facts = { ...FACTS.refusal, refusalGrounds: [grounds[0], { ...grounds[1], ruleRef: '' }] };
     expect(factsError(() => buildDocument('refusal', facts, 'kk')).field).toBe('refusalGrounds.1.ruleRef');
+    // A note in words is not a reference: the place must be given as data.
+    const worded = {
+      ...FACTS.refusal,
+      refusalGrounds: [grounds[0], { ...grounds[1], ruleRef: 'MIA Order 261, Annex 1 row 9 ground 12' }],
+    };
+    expect(factsError(() => buildDocument('refusal', worded, 'kk')).field).toBe('refusalGrounds.1.ruleRef');
   });
 
   it('the preliminary decision gives the hearing time, place and method and the right to state a position', () => {
@@ -306,7 +312,8 @@ describe('factsFromVariables', () => {
     expect(facts.refusalGrounds).toEqual([
       expect.objectContaining({
         code: 'A02_PERMIT_REQUIREMENTS',
-        ruleRef: expect.stringContaining('Annex 2 row 11 ground 2'),
+        // Order 138, Annex 2 (List) row 11 item 2.
+        ruleRef: { act: 'order-138', service: 'fire-automation-permit', annex: 2, row: 11, ground: 2 },
         textRu: expect.any(String),
         textKk: expect.any(String),
       }),

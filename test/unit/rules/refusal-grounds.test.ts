@@ -5,6 +5,7 @@ import {
   misplacedGrounds,
   REFUSAL_GROUNDS,
 } from '../../../domain/rules/refusal-grounds';
+import { asLegalRef, citeLegalRef } from '../../../domain/rules/legal-ref';
 
 describe('refusal grounds catalogue', () => {
   test('service A has the five grounds of Annex 2 row 11, the last being no consent (C14)', () => {
@@ -22,7 +23,14 @@ describe('refusal grounds catalogue', () => {
     const b = groundsOf('security-licence');
     expect(b).toHaveLength(13);
     b.forEach((g, i) => expect(g.code.startsWith(`B${String(i + 1).padStart(2, '0')}_`)).toBe(true));
-    expect(groundByCode('B03_FEE_NOT_PAID').ruleRef).toContain('ground 3');
+    // Order 923, licence rules, Annex 1 (List) row 9 item 3: where the act states the ground, as data.
+    expect(groundByCode('B03_FEE_NOT_PAID').ruleRef).toEqual({
+      act: 'order-923',
+      service: 'security-licence',
+      annex: 1,
+      row: 9,
+      ground: 3,
+    });
   });
 
   test('every service offers the no-consent ground (C14)', () => {
@@ -39,7 +47,8 @@ describe('refusal grounds catalogue', () => {
   test('codes are unique and every ground has a legal reference and both languages', () => {
     expect(new Set(REFUSAL_GROUNDS.map((g) => g.code)).size).toBe(REFUSAL_GROUNDS.length);
     for (const g of REFUSAL_GROUNDS) {
-      expect(g.ruleRef).toMatch(/Order/);
+      expect(asLegalRef(g.ruleRef)).toEqual(g.ruleRef);
+      for (const lang of ['kk', 'ru'] as const) expect(citeLegalRef(g.ruleRef, lang)).not.toMatch(/[A-Za-z]/);
       expect(g.textKk).toMatch(/[әғқңөұүһі]/i);
       expect(g.textRu).toMatch(/[а-яё]/i);
     }

@@ -75,8 +75,20 @@ describe('service D: a representative under a power of attorney (Order 923, nati
       const form = JSON.parse(readFileSync(path.join(__dirname, '../../../forms', `${name}.form`), 'utf8'));
       const field = form.components.find((c: { key?: string }) => c.key === 'viewRepresentative');
       expect(field).toBeDefined();
-      expect(evaluateExpression(field.expression.slice(1), { representative })).toBe(
-        `Әбенова Дана Серікқызы (ЖСН/ИИН ${representative.iin}), сенімхат/доверенность № СН-2026-015 · 2026-04-01 · 2026-04-01 – 2026-12-31`,
+      // In the form's language (our worklist's `formLanguage`), both with none (Camunda Tasklist); days as dd.MM.yyyy.
+      const shown = (formLanguage?: string) =>
+        evaluateExpression(field.expression.slice(1), {
+          representative,
+          ...(formLanguage ? { formLanguage } : {}),
+        });
+      expect(shown('kk')).toBe(
+        `Әбенова Дана Серікқызы (ЖСН ${representative.iin}), сенімхат № СН-2026-015 · 01.04.2026 · 01.04.2026 – 31.12.2026`,
+      );
+      expect(shown('ru')).toBe(
+        `Әбенова Дана Серікқызы (ИИН ${representative.iin}), доверенность № СН-2026-015 · 01.04.2026 · 01.04.2026 – 31.12.2026`,
+      );
+      expect(shown()).toBe(
+        `Әбенова Дана Серікқызы (ЖСН / ИИН ${representative.iin}), сенімхат / доверенность № СН-2026-015 · 01.04.2026 · 01.04.2026 – 31.12.2026`,
       );
       expect(evaluateExpression(field.conditional.hide.slice(1), { representative })).toBe(false);
       expect(evaluateExpression(field.conditional.hide.slice(1), {})).toBe(true);

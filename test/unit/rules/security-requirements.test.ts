@@ -51,7 +51,14 @@ describe('service B: sub-type 1 requirements (licence rules, List row 8 item 1)'
     expect(r.ownedVehicleCount).toBe(1);
     expect(r.grounds).toHaveLength(1);
     expect(r.grounds[0]).toMatchObject({ code: 'B13_SECURITY_LAW_NON_COMPLIANCE' });
-    expect(r.grounds[0].ruleRef).toContain('row 8 item 1');
+    // The requirement unmet: Order 923, licence rules, Annex 1 (List) row 8 item 1.
+    expect(r.grounds[0].ruleRef).toEqual({
+      act: 'order-923',
+      service: 'security-licence',
+      annex: 1,
+      row: 8,
+      item: 1,
+    });
   });
 
   test('a vehicle without a registration certificate does not count', () => {
