@@ -1,4 +1,5 @@
 /** Helpers the Lit pages share: the page's language for bilingual values, dates, field errors. */
+import { html, type TemplateResult } from 'lit';
 import type { Bilingual, FieldError } from '../../api-types';
 import { boot, lang, t } from './boot';
 
@@ -13,6 +14,30 @@ export const day = (iso?: string): string =>
 
 export const serviceName = (id?: string): string =>
   id ? (boot.texts[`service.${id}`] ?? t('service')) : '—';
+
+/**
+ * A term's urgency as a tag: overdue, the last working day, or the working days left (counted by the
+ * server with the engine's clock); the applicant's cabinet and the operator's pages show the same.
+ */
+export function urgencyTag(urgency: string, remaining: number | null): TemplateResult {
+  const text =
+    urgency === 'overdue'
+      ? t('overdue')
+      : urgency === 'last-day'
+        ? t('lastDay')
+        : remaining === null
+          ? '—'
+          : `${t('remaining')}: ${remaining}`;
+  const type =
+    urgency === 'overdue'
+      ? 'red'
+      : urgency === 'last-day'
+        ? 'magenta'
+        : urgency === 'soon'
+          ? 'warm-gray'
+          : 'green';
+  return html`<cds-tag type=${type} size="sm" data-urgency=${urgency}>${text}</cds-tag>`;
+}
 
 /** The field errors of an API answer (`{errors:[{path,kk,ru}]}`), if it has them. */
 export function fieldErrors(body: unknown): FieldError[] {
