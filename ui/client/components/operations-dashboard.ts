@@ -13,17 +13,8 @@ import type {
 } from '../../api-types';
 import { lang, t } from './boot';
 import { call } from './staff-api';
-import { formatDate, urgencyTag } from './util';
-import {
-  dayInput,
-  errorNotice,
-  head,
-  instanceLink,
-  loading,
-  opsTabs,
-  pagination,
-  valueOf,
-} from './operations-parts';
+import { formatDate, pagination, urgencyTag } from './util';
+import { dayInput, errorNotice, head, instanceLink, loading, opsTabs, valueOf } from './operations-parts';
 
 const FILTERS = ['state', 'service', 'from', 'to', 'q'] as const;
 const STATES = ['active', 'completed', 'terminated'] as const;
@@ -275,7 +266,7 @@ export class OperationsDashboard extends LitElement {
             ${data.items.map(
               (x) =>
                 html`<tr>
-                  <td>${instanceLink(x.processInstanceKey, x.applicationNumber)}</td>
+                  <td class="nowrap">${instanceLink(x.processInstanceKey, x.applicationNumber)}</td>
                   <td>${x.step}</td>
                   <td>${x.error}</td>
                   <td class="nowrap">${x.since}</td>

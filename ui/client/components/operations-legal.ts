@@ -3,7 +3,7 @@
  * year, each with its legal basis (act, paragraph, date), and forms recording a new one. The
  * server checks every field and names the wrong ones; they are marked where they were typed.
  */
-import { LitElement, html, nothing } from 'lit';
+import { LitElement, html, nothing, type PropertyDeclarations } from 'lit';
 import type { OpsCalendarView, OpsMciView, OpsProblem } from '../../api-types';
 import { lang, t } from './boot';
 import { StaffApiError, call, fill } from './staff-api';
@@ -64,25 +64,25 @@ function renderOutcome(outcome: Outcome) {
   </div>`;
 }
 
-export class OperationsCalendar extends LitElement {
-  static override properties = {
+/** A screen of the legal clock's data: its list from `url`, and a form whose outcome is shown under it. */
+abstract class LegalScreen<T> extends LitElement {
+  static override properties: PropertyDeclarations = {
     data: { state: true },
     error: { state: true },
-    rows: { state: true },
     outcome: { state: true },
     sending: { state: true },
   };
-  declare data: OpsCalendarView | null;
+  declare data: T | null;
   declare error: string | null;
-  declare rows: number;
   declare outcome: Outcome;
   declare sending: boolean;
+
+  protected abstract readonly url: string;
 
   constructor() {
     super();
     this.data = null;
     this.error = null;
-    this.rows = 1;
     this.outcome = null;
     this.sending = false;
   }
@@ -96,39 +96,64 @@ export class OperationsCalendar extends LitElement {
     void this.load();
   }
 
-  private async load() {
+  protected async load() {
     try {
-      this.data = await call<OpsCalendarView>('GET', '/api/ops/calendar');
+      this.data = await call<T>('GET', this.url);
       this.error = null;
     } catch (err) {
       this.error = (err as Error).message;
     }
   }
 
-  private async submit(e: Event) {
+  /** Sends what the form `e` came from holds (`body`) and says what was recorded, or marks what is wrong. */
+  protected async record<R>(
+    e: Event,
+    url: string,
+    body: (form: HTMLFormElement) => unknown,
+    recorded: (r: R) => string,
+  ) {
     e.preventDefault();
     const form = e.currentTarget as HTMLFormElement;
     clearFieldErrors(form);
     this.sending = true;
     try {
-      const changes = Array.from({ length: this.rows }, (_, n) => ({
-        date: valueOf(form, `changes.${n}.date`),
-        kind: valueOf(form, `changes.${n}.kind`),
-        name: valueOf(form, `changes.${n}.name`) || undefined,
-      }));
-      const r = await call<{ id: string; rearmed: number }>('POST', '/api/ops/calendar/revisions', {
-        id: valueOf(form, 'id'),
-        effectiveFrom: valueOf(form, 'effectiveFrom'),
-        ...basisOf(form),
-        changes,
-      });
-      this.outcome = { ok: fill(t('ops.calendar.recorded'), { count: r.rearmed }) };
+      const r = await call<R>('POST', url, body(form));
+      this.outcome = { ok: recorded(r) };
       await this.load();
     } catch (err) {
       this.outcome = outcomeOf(form, err);
     } finally {
       this.sending = false;
     }
+  }
+}
+
+export class OperationsCalendar extends LegalScreen<OpsCalendarView> {
+  static override properties: PropertyDeclarations = { rows: { state: true } };
+  declare rows: number;
+  protected readonly url = '/api/ops/calendar';
+
+  constructor() {
+    super();
+    this.rows = 1;
+  }
+
+  private submit(e: Event) {
+    return this.record<{ id: string; rearmed: number }>(
+      e,
+      '/api/ops/calendar/revisions',
+      (form) => ({
+        id: valueOf(form, 'id'),
+        effectiveFrom: valueOf(form, 'effectiveFrom'),
+        ...basisOf(form),
+        changes: Array.from({ length: this.rows }, (_, n) => ({
+          date: valueOf(form, `changes.${n}.date`),
+          kind: valueOf(form, `changes.${n}.kind`),
+          name: valueOf(form, `changes.${n}.name`) || undefined,
+        })),
+      }),
+      (r) => fill(t('ops.calendar.recorded'), { count: r.rearmed }),
+    );
   }
 
   private renderRevisions() {
@@ -194,7 +219,7 @@ export class OperationsCalendar extends LitElement {
                   data-path=${`changes.${n}.kind`}
                   label-text=${t('ops.calendar.kind')}
                 >
-                  ${kinds.map((k) => html`<cds-select-item value=${k.id}>${k.name}</cds-select-item>`)}
+                  ${kinds.map((k, i) => html`<cds-select-item value=${k.id} ?selected=${i === 0}>${k.name}</cds-select-item>`)}
                 </cds-select>
                 <cds-text-input
                   name=${`changes.${n}.name`}
@@ -217,62 +242,16 @@ export class OperationsCalendar extends LitElement {
   }
 }
 
-export class OperationsMci extends LitElement {
-  static override properties = {
-    data: { state: true },
-    error: { state: true },
-    outcome: { state: true },
-    sending: { state: true },
-  };
-  declare data: OpsMciView | null;
-  declare error: string | null;
-  declare outcome: Outcome;
-  declare sending: boolean;
+export class OperationsMci extends LegalScreen<OpsMciView> {
+  protected readonly url = '/api/ops/mci';
 
-  constructor() {
-    super();
-    this.data = null;
-    this.error = null;
-    this.outcome = null;
-    this.sending = false;
-  }
-
-  protected override createRenderRoot() {
-    return this;
-  }
-
-  override connectedCallback() {
-    super.connectedCallback();
-    void this.load();
-  }
-
-  private async load() {
-    try {
-      this.data = await call<OpsMciView>('GET', '/api/ops/mci');
-      this.error = null;
-    } catch (err) {
-      this.error = (err as Error).message;
-    }
-  }
-
-  private async submit(e: Event) {
-    e.preventDefault();
-    const form = e.currentTarget as HTMLFormElement;
-    clearFieldErrors(form);
-    this.sending = true;
-    try {
-      const r = await call<{ year: number; mci: number }>('POST', '/api/ops/mci', {
-        year: valueOf(form, 'year'),
-        mci: valueOf(form, 'mci'),
-        ...basisOf(form),
-      });
-      this.outcome = { ok: fill(t('ops.mci.recorded'), { year: r.year }) };
-      await this.load();
-    } catch (err) {
-      this.outcome = outcomeOf(form, err);
-    } finally {
-      this.sending = false;
-    }
+  private submit(e: Event) {
+    return this.record<{ year: number; mci: number }>(
+      e,
+      '/api/ops/mci',
+      (form) => ({ year: valueOf(form, 'year'), mci: valueOf(form, 'mci'), ...basisOf(form) }),
+      (r) => fill(t('ops.mci.recorded'), { year: r.year }),
+    );
   }
 
   private renderYears() {

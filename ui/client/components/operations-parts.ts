@@ -3,7 +3,6 @@
  * as ДД.ММ.ГГГГ, Carbon's pagination with the catalogue's texts, and error notices.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { PageInfo } from '../../api-types';
 import { t } from './boot';
 
 const TABS = [
@@ -39,34 +38,6 @@ export function dayInput(name: string, label: string, value = ''): TemplateResul
     placeholder=${t('ops.datePlaceholder')}
     autocomplete="off"
   ></cds-text-input>`;
-}
-
-/** Carbon's pagination, its texts from the catalogue; `go` loads another page. Nothing for one page. */
-export function pagination(
-  page: PageInfo | undefined,
-  go: (n: number) => void,
-): TemplateResult | typeof nothing {
-  if (!page || page.totalPages <= 1) return nothing;
-  return html`<cds-pagination
-    page-size=${page.size}
-    start=${(page.number - 1) * page.size}
-    total-items=${page.totalItems}
-    page-size-input-disabled
-    backward-text=${t('pagePrevious')}
-    forward-text=${t('pageNext')}
-    .formatStatusWithDeterminateTotal=${({
-      start,
-      end,
-      count,
-    }: {
-      start: number;
-      end: number;
-      count: number;
-    }) => `${start}–${end} / ${count}`}
-    .formatSupplementalText=${({ count }: { count: number }) => `/ ${count}`}
-    .formatLabelText=${({ count }: { count: number }) => `${t('pageOf')} / ${count}`}
-    @cds-pagination-changed-current=${(e: CustomEvent<{ page: number }>) => go(e.detail.page)}
-  ></cds-pagination>`;
 }
 
 /** A refusal or failure, in the page's light DOM so that it is read (and checked) like the rest of the page. */
