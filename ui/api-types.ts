@@ -86,3 +86,140 @@ export interface FieldError {
   kk: string;
   ru: string;
 }
+
+// ---- operations (ui/routes/operations.ts, GET /api/ops/deadlines in ui/app.ts) --------------------
+
+/** GET /api/ops/applications: one application (a root process instance) as the operator's list shows it. */
+export interface OpsApplicationItem {
+  processInstanceKey: string;
+  applicationNumber: string | null;
+  applicant: string | null;
+  /** The process's name in the page's language. */
+  service: string;
+  state: string;
+  stateLabel: string;
+  /** DD.MM.YYYY HH:MM, Asia/Almaty. */
+  started: string;
+  ended: string | null;
+  /** Names of the steps in progress. */
+  steps: string[];
+  hasIncident: boolean;
+}
+export interface OpsApplicationList {
+  items: OpsApplicationItem[];
+  services: { id: string; name: string }[];
+  page: PageInfo;
+}
+
+/** GET /api/ops/incidents: an open incident by application and step name. */
+export interface OpsIncidentItem {
+  incidentKey: string;
+  processInstanceKey: string;
+  applicationNumber: string | null;
+  step: string;
+  error: string;
+  since: string;
+}
+export interface OpsIncidentList {
+  items: OpsIncidentItem[];
+  page: PageInfo;
+}
+
+/** GET /api/ops/deadlines: a running term by the engine's clock, counted in working days. */
+export interface OpsDeadlineRow {
+  processInstanceKey: string;
+  processDefinitionId: string;
+  applicationNumber?: string;
+  /** The step of the `deadline<Step>` variable, e.g. `CompletenessCheck` (named by `step.<Step>`). */
+  step: string;
+  variable: string;
+  dueAt: string;
+  remainingWorkingDays: number;
+  urgency: 'overdue' | 'last-day' | 'soon' | 'ok';
+}
+/** A term outside the calendar's years: the application is named, the reason given in both languages. */
+export interface OpsUncomputableDeadline {
+  processInstanceKey: string;
+  processDefinitionId: string;
+  applicationNumber?: string;
+  step: string;
+  dueAt: unknown;
+  kk: string;
+  ru: string;
+}
+export interface OpsDeadlineBoard {
+  overdue: OpsDeadlineRow[];
+  dueToday: OpsDeadlineRow[];
+  within2: OpsDeadlineRow[];
+  uncomputable: OpsUncomputableDeadline[];
+  page: PageInfo;
+}
+
+/** GET /api/ops/applications/:key: one application with its diagram, history, values, incidents, terms. */
+export interface OpsInstanceView {
+  instance: {
+    processInstanceKey: string;
+    applicationNumber: string | null;
+    service: string;
+    version: number | null;
+    state: string;
+    stateLabel: string;
+    started: string;
+    ended: string | null;
+    cancellable: boolean;
+  };
+  /** The diagram with its names in the page's language. */
+  xml: string;
+  /** Element ids for the viewer's marks only; never shown as text. */
+  diagram: {
+    counts: Record<string, { active: number; completed: number; terminated: number; incidents: number }>;
+    active: string[];
+    visited: string[];
+    labels: Record<string, string>;
+  };
+  activeSteps: string[];
+  history: { at: string; when: string; step: string; what: string; who: string; reason?: string }[];
+  variables: {
+    name: string;
+    label: string;
+    value: string;
+    kind: 'boolean' | 'number' | 'text';
+    raw?: string | number | boolean | null;
+    protected: boolean;
+    editable: boolean;
+  }[];
+  incidents: { incidentKey: string; step: string; elementId: string | null; error: string; since: string }[];
+  deadlines: {
+    step: string;
+    due: string;
+    dueAt: string;
+    urgency: 'overdue' | 'last-day' | 'soon' | 'ok';
+    remainingWorkingDays: number;
+    breached: boolean;
+  }[];
+}
+
+/** GET /api/ops/calendar: the kinds of day and the recorded revisions, newest first. */
+export interface OpsCalendarView {
+  kinds: { id: string; name: string }[];
+  revisions: {
+    id: string;
+    effective: string;
+    recorded: string;
+    legalBasis: string;
+    author: string;
+    changes: { date: string; kind: string; name: string }[];
+  }[];
+}
+
+/** GET /api/ops/mci: the MCI per year (shipped and recorded), newest first, with its legal basis. */
+export interface OpsMciView {
+  years: { year: number; mci: number; legalBasis: string; recorded: string | null; author: string | null }[];
+}
+
+/** A refusal of the calendar or MCI form: each wrong field with its problem in both languages. */
+export interface OpsProblem {
+  field: string;
+  kk: string;
+  ru: string;
+}

@@ -1,8 +1,9 @@
 /**
  * An operator in Chromium against the real system (engine, diagrams, workers, simulators, web app),
  * at 1366 px and on a 390 px phone, in Kazakh and Russian, the browser in another time zone than
- * Almaty's: applications list → one application → its diagram (zoom, fit) → retry a failed step /
- * cancel an application, each with a reason; the calendar and MCI screens. Screenshots go to docs/ui/.
+ * Almaty's: applications list → one application → its diagram (zoom, fit) → retry a failed step
+ * and change a value, each with a reason in a modal → the deadline board → a calendar revision →
+ * the MCI screen; one application is cancelled with a reason. Screenshots go to docs/ui/.
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -101,112 +102,188 @@ describeSystem('an operator in the browser', () => {
   }
 
   /** What a person reads: no element ids, no Latin but register numbers, no ISO dates, no sideways scroll, no console error. */
-  async function check(page: Page, errors: string[], name: string) {
+  async function check(page: Page, errors: string[], name: string, width: Width) {
     await page.screenshot({ path: path.join(SHOTS, `operations-${name}.png`) });
-    const { text, overflow } = await page.evaluate(() => ({
+    const { text, overflow, scrollWidth } = await page.evaluate(() => ({
       text: document.body.innerText,
       overflow: document.documentElement.scrollWidth - window.innerWidth,
+      scrollWidth: document.documentElement.scrollWidth,
     }));
-    expect([name, overflow <= 0]).toEqual([name, true]);
-    expect(text).not.toMatch(/\b(Task|Gateway|Event|SubProcess|Call|Start|End|Boundary|Flow)_/);
+    // Tables scroll inside their wrappers: the page itself never scrolls sideways.
+    expect([name, overflow <= 0, scrollWidth <= width]).toEqual([name, true, true]);
+    expect(text).not.toMatch(/\b(Task|Gateway|Event|SubProcess|Call|Start|End|Boundary|Flow|Activity)_/);
     expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     expect([name, text.replace(NUMBERS, '').match(/[A-Za-z]{2,}/g) ?? []]).toEqual([name, []]);
     expect([name, errors]).toEqual([name, []]);
   }
 
-  test('list → application → diagram → retry with a reason (kk) and cancel with a reason (ru), at 1366 and 390 px; calendar and MCI screens', async () => {
+  /** Gives the reason in the open modal and sends it. */
+  async function giveReason(page: Page, reason: string) {
+    await page.locator('[data-testid=reason-form] cds-textarea textarea').fill(reason);
+    await page.click('[data-testid=reason-submit]');
+  }
+
+  const views: [Width, Lang][] = [
+    [1366, 'kk'],
+    [1366, 'ru'],
+    [390, 'kk'],
+    [390, 'ru'],
+  ];
+  const REASONS = {
+    kk: { retry: 'Тіркелім қайта жауап береді', value: 'Өтініш берушінің хатымен нақтыланды' },
+    ru: { retry: 'Регистр снова отвечает', value: 'Уточнено письмом заявителя' },
+  };
+  const DAY_NAME = { kk: 'Сынақ демалыс күні', ru: 'Пробный выходной день' };
+
+  test('list → application → retry → value change with a reason → deadline board → calendar revision → MCI, in kk and ru at 1366 and 390 px; a cancellation with a reason', async () => {
     const applicant = await session('applicant', 1366, 'kk', { bin: COMPANY.bin });
-    const failing = { kk: await file(applicant.page), ru: await file(applicant.page) };
+    const failing = new Map<string, { number: string; key: string }>();
+    for (const [width, lang] of views) failing.set(`${width}-${lang}`, await file(applicant.page));
     const cancelled = await file(applicant.page);
     await applicant.context.close();
-    await withIncident(failing.kk.key);
-    await withIncident(failing.ru.key);
+    for (const app of failing.values()) await withIncident(app.key);
 
-    const views: [Width, Lang][] = [
-      [1366, 'kk'],
-      [1366, 'ru'],
-      [390, 'kk'],
-      [390, 'ru'],
-    ];
     for (const [width, lang] of views) {
       const { context, page, errors } = await session('operator', width, lang);
       const tag = `${width}-${lang}`;
-      const app = failing[lang];
+      const app = failing.get(tag)!;
       // The list: running and finished applications, filtered by number.
       await page.goto(`${system.uiUrl}/operations`);
       await page.locator('[data-testid=applications]').waitFor();
       await page.locator('[data-testid=deadline-board]').waitFor();
-      await check(page, errors, `list-${tag}`);
-      await page.fill('[data-testid=ops-filters] input[name=q]', app.number);
-      await page.click('[data-testid=ops-filters] button[type=submit]');
-      await page.locator('[data-testid=applications] tbody tr').first().waitFor();
-      expect(await page.locator('[data-testid=applications] tbody tr').count()).toBe(1);
+      const incidentsBox = page.locator('section[aria-labelledby=h-incidents]');
+      await incidentsBox.locator('[data-testid=incidents], [role=alert], [role=status]').first().waitFor();
+      await check(page, errors, `list-${tag}`, width);
+      if (width === 390) {
+        // On a phone the header's pages are behind the menu button.
+        await page.click('cds-header-menu-button');
+        await page.locator('cds-side-nav[expanded] cds-side-nav-link[href="/operations"]').waitFor();
+        await check(page, errors, `menu-${tag}`, width);
+        await page.click('cds-header-menu-button');
+      }
+      // The incidents are named by application and step, never by key or element id.
+      expect(await incidentsBox.innerText()).toContain(app.number);
+      await page.locator('[data-testid=ops-filters] cds-text-input[name=q] input').fill(app.number);
+      await page.click('[data-testid=ops-apply]');
+      await eventually('the filtered list', async () =>
+        (await page.locator('[data-testid=applications] tbody tr').count()) === 1 ? true : undefined,
+      );
+      expect(new URL(page.url()).searchParams.get('q')).toBe(app.number);
       // The application: its diagram with the taken path, the incident on its step, counts.
       await page.click(`[data-testid=applications] a:has-text("${app.number}")`);
       await page.locator('[data-testid=diagram] .djs-element.ov-taken').first().waitFor();
-      const before = await page.evaluate(() =>
-        document.querySelector('[data-testid=diagram] .viewport')?.getAttribute('transform'),
-      );
+      await page.locator('[data-testid=diagram] .djs-element.ov-incident').first().waitFor();
+      const viewport = () =>
+        page.evaluate(() =>
+          document.querySelector('[data-testid=diagram] .viewport')?.getAttribute('transform'),
+        );
+      const before = await viewport();
       await page.click('[data-testid=zoom-in]');
-      const zoomed = await page.evaluate(() =>
-        document.querySelector('[data-testid=diagram] .viewport')?.getAttribute('transform'),
-      );
-      expect(zoomed).not.toEqual(before);
+      expect(await viewport()).not.toEqual(before);
       await page.click('[data-testid=zoom-fit]');
-      if (width === 1366) {
-        await page.locator('[data-testid=instance-incidents]').waitFor();
-        await check(page, errors, `instance-${tag}`);
-      }
-      if (width === 1366 && lang === 'kk') {
-        // Retry asks for the reason; with it, the step runs again.
-        await page.click('[data-testid=retry]');
-        await page.fill('[data-testid=reason-form] textarea', 'Тіркелім қайта жауап береді');
-        await page.click('[data-testid=reason-form] button[type=submit]');
-        await page.waitForLoadState('load');
-        await eventually('the retried step to pass', async () => {
-          await page.goto(`${system.uiUrl}/operations/instances/${app.key}`);
-          await page.locator('[data-testid=history]').waitFor();
-          return (await page.locator('[data-testid=instance-incidents]').count()) === 0 ? true : undefined;
-        });
+      await page.locator('[data-testid=instance-incidents]').waitFor();
+      await check(page, errors, `instance-${tag}`, width);
+      // Retry asks for the reason in a modal; without one the field is refused by name, with it the step runs again.
+      await page.click('[data-testid=retry]');
+      await page.locator('cds-modal[open] [data-testid=reason-form]').waitFor();
+      await page.click('[data-testid=reason-submit]');
+      await page.locator('[data-testid=reason-form] [role=alert]').waitFor();
+      expect(await page.locator('[data-testid=reason-form] [role=alert]').innerText()).toContain(
+        lang === 'kk' ? '«Негіздеме»' : '«Обоснование»',
+      );
+      await check(page, errors, `retry-${tag}`, width);
+      await giveReason(page, REASONS[lang].retry);
+      await eventually('the retried step to pass', async () => {
+        await page.goto(`${system.uiUrl}/operations/instances/${app.key}`);
+        await page.locator('[data-testid=history]').waitFor();
+        return (await page.locator('[data-testid=instance-incidents]').count()) === 0 ? true : undefined;
+      });
+      expect(await page.locator('[data-testid=history]').innerText()).toContain(REASONS[lang].retry);
+      // A value changed with the reason: the history says what it was, what it is, who and why.
+      await page.click('[data-testid=edit-value][data-variable=subType]');
+      await page
+        .locator('cds-modal[open] [data-testid=reason-form] cds-text-input[name=value] input')
+        .fill('2');
+      await giveReason(page, REASONS[lang].value);
+      await eventually('the change in the history', async () => {
         const history = await page.locator('[data-testid=history]').innerText();
-        expect(history).toContain('Тіркелім қайта жауап береді');
-        await check(page, errors, `instance-retried-${tag}`);
-      }
+        return history.includes(REASONS[lang].value) ? history : undefined;
+      });
+      await page.locator('[data-testid=history]').scrollIntoViewIfNeeded();
+      await check(page, errors, `instance-changed-${tag}`, width);
+
       if (width === 1366 && lang === 'ru') {
         // Cancel another application, with the reason recorded in its history.
         await page.goto(`${system.uiUrl}/operations/instances/${cancelled.key}`);
         await page.click('[data-testid=cancel-instance]');
-        await page.fill('[data-testid=reason-form] textarea', 'Заявитель отозвал заявление письмом');
-        await page.click('[data-testid=reason-form] button[type=submit]');
+        await giveReason(page, 'Заявитель отозвал заявление письмом');
         await eventually('the cancellation in the history', async () => {
-          await page.goto(`${system.uiUrl}/operations/instances/${cancelled.key}`);
           const h = page.locator('[data-testid=history]');
           await h.waitFor();
           return (await h.innerText()).includes('Заявитель отозвал заявление письмом') ? true : undefined;
         });
         expect(await page.locator('[data-testid=instance-state]').innerText()).toContain('Прекращено');
-        await check(page, errors, `instance-cancelled-${tag}`);
+        await check(page, errors, `instance-cancelled-${tag}`, width);
         // ...and the finished application is in the list of finished ones.
         await page.goto(`${system.uiUrl}/operations?state=terminated`);
         await page.locator(`[data-testid=applications] a:has-text("${cancelled.number}")`).waitFor();
       }
-      if (width === 390) {
-        await page.locator('[data-testid=history]').scrollIntoViewIfNeeded();
-        await check(page, errors, `instance-${tag}`);
-      }
-      // The calendar and MCI screens; a wrong MCI is refused with the field named in the page's language.
+
+      // The deadline board by the engine's clock: the three bands, each with its count.
+      await page.goto(`${system.uiUrl}/operations`);
+      const board = page.locator('[data-testid=deadline-board]');
+      await board.waitFor();
+      expect(await board.locator('.band').count()).toBeGreaterThanOrEqual(3);
+      await board.scrollIntoViewIfNeeded();
+      await check(page, errors, `board-${tag}`, width);
+
+      await context.close();
+    }
+
+    // The calendar and MCI screens, after every retry: a calendar revision re-arms the running
+    // applications' stages (the diagrams catch calendar-revised), which ends a failed step too.
+    let revision = 0;
+    for (const [width, lang] of views) {
+      const { context, page, errors } = await session('operator', width, lang);
+      const tag = `${width}-${lang}`;
+      // A calendar revision with its legal basis; it is listed with the day's kind and name.
+      revision++;
       await page.goto(`${system.uiUrl}/operations/calendar`);
-      await page.locator('[data-testid=calendar-form]').waitFor();
-      await check(page, errors, `calendar-${tag}`);
+      const form = page.locator('[data-testid=calendar-form]');
+      await form.waitFor();
+      const typeIn = (name: string, value: string) =>
+        form.locator(`cds-text-input[name="${name}"] input`).fill(value);
+      await typeIn('id', `2027/${revision}`);
+      await typeIn('effectiveFrom', '01.12.2026');
+      await typeIn('changes.0.date', `${14 + revision}.06.2027`);
+      await form.locator('cds-select[name="changes.0.kind"] select').selectOption('transferred-day-off');
+      await typeIn('changes.0.name', DAY_NAME[lang]);
+      await typeIn('act', lang === 'kk' ? 'Үкіметтің қаулысы № 100' : 'Постановление Правительства № 100');
+      await typeIn('paragraph', lang === 'kk' ? '1-тармақ' : 'пункт 1');
+      await typeIn('actDate', '20.11.2026');
+      await form.locator('cds-button[type=submit]').click();
+      await page
+        .locator(
+          `[data-testid=calendar-revisions] li:has-text("${DAY_NAME[lang]}"), [data-testid=calendar-form] [role=alert]`,
+        )
+        .first()
+        .waitFor();
+      expect(await form.locator('[role=alert]').allInnerTexts()).toEqual([]);
+      await check(page, errors, `calendar-${tag}`, width);
+
+      // The MCI screen: a wrong entry is refused with the field named in the page's language.
       await page.goto(`${system.uiUrl}/operations/mci`);
       await page.locator('[data-testid=mci-years]').waitFor();
-      await page.fill('[data-testid=mci-form] input[name=year]', '2026');
-      await page.click('[data-testid=mci-form] button[type=submit]');
+      await page.locator('[data-testid=mci-form] cds-text-input[name=year] input').fill('2026');
+      await page.click('[data-testid=mci-form] cds-button[type=submit]');
       await page.locator('[data-testid=mci-form] [role=alert]').waitFor();
       expect(await page.locator('[data-testid=mci-form] [role=alert]').innerText()).toContain(
         lang === 'kk' ? '«АЕК, теңге»' : '«МРП, тенге»',
       );
-      await check(page, errors, `mci-${tag}`);
+      expect(
+        await page.locator('[data-testid=mci-form] cds-text-input[name=mci]').getAttribute('invalid'),
+      ).not.toBeNull();
+      await check(page, errors, `mci-${tag}`, width);
       await context.close();
     }
   });

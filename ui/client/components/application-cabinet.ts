@@ -4,7 +4,7 @@
  * The server decides what may be seen (domain/applications/cabinet.ts); this only lays it out,
  * in the page's language, with Almaty times whatever the browser's zone.
  */
-import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import '@carbon/web-components/es/components/tag/index.js';
 import '@carbon/web-components/es/components/link/index.js';
 import '@carbon/web-components/es/components/tile/index.js';
@@ -13,30 +13,7 @@ import '@carbon/web-components/es/components/notification/index.js';
 import type { ApplicationView, VisibleDocument } from '../../api-types';
 import { t } from './boot';
 import './applicant-action';
-import { day, formatDate, serviceName, tr } from './util';
-
-type TagType = 'red' | 'magenta' | 'green' | 'blue' | 'gray' | 'warm-gray' | 'cyan' | 'teal' | 'purple';
-
-/** The term's tag: red overdue, magenta last day, warm grey soon, else the working days left. */
-function urgencyTag(urgency: string, remaining: number | null): TemplateResult {
-  const text =
-    urgency === 'overdue'
-      ? t('overdue')
-      : urgency === 'last-day'
-        ? t('lastDay')
-        : remaining === null
-          ? '—'
-          : `${t('remaining')}: ${remaining}`;
-  const type: TagType =
-    urgency === 'overdue'
-      ? 'red'
-      : urgency === 'last-day'
-        ? 'magenta'
-        : urgency === 'soon'
-          ? 'warm-gray'
-          : 'green';
-  return html`<cds-tag type=${type} size="sm">${text}</cds-tag>`;
-}
+import { day, formatDate, serviceName, tr, urgencyTag } from './util';
 
 /** Links to the documents, one per language copy, each saying its number, date and language. */
 function documentLinks(docs: VisibleDocument[] | undefined, testid?: string) {

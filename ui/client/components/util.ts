@@ -1,5 +1,6 @@
 /** Helpers the Lit pages share: the page's language for bilingual values, dates, field errors. */
-import type { Bilingual, FieldError } from '../../api-types';
+import { html, nothing, type TemplateResult } from 'lit';
+import type { Bilingual, FieldError, PageInfo } from '../../api-types';
 import { boot, lang, t } from './boot';
 
 export { api, ApiError, formatDate } from '../common';
@@ -13,6 +14,58 @@ export const day = (iso?: string): string =>
 
 export const serviceName = (id?: string): string =>
   id ? (boot.texts[`service.${id}`] ?? t('service')) : '—';
+
+/**
+ * A term's urgency as a tag: overdue, the last working day, or the working days left (counted by the
+ * server with the engine's clock); the applicant's cabinet and the operator's pages show the same.
+ */
+export function urgencyTag(urgency: string, remaining: number | null): TemplateResult {
+  const text =
+    urgency === 'overdue'
+      ? t('overdue')
+      : urgency === 'last-day'
+        ? t('lastDay')
+        : remaining === null
+          ? '—'
+          : `${t('remaining')}: ${remaining}`;
+  const type =
+    urgency === 'overdue'
+      ? 'red'
+      : urgency === 'last-day'
+        ? 'magenta'
+        : urgency === 'soon'
+          ? 'warm-gray'
+          : 'green';
+  return html`<cds-tag type=${type} size="sm" data-urgency=${urgency}>${text}</cds-tag>`;
+}
+
+/** Carbon's pagination, its texts from the catalogue; `go` loads another page. Nothing for one page. */
+export function pagination(
+  page: PageInfo | undefined,
+  go: (n: number) => void,
+): TemplateResult | typeof nothing {
+  if (!page || page.totalPages <= 1) return nothing;
+  return html`<cds-pagination
+    page-size=${page.size}
+    start=${(page.number - 1) * page.size}
+    total-items=${page.totalItems}
+    page-size-input-disabled
+    backward-text=${t('pagePrevious')}
+    forward-text=${t('pageNext')}
+    .formatStatusWithDeterminateTotal=${({
+      start,
+      end,
+      count,
+    }: {
+      start: number;
+      end: number;
+      count: number;
+    }) => `${start}–${end} / ${count}`}
+    .formatSupplementalText=${({ count }: { count: number }) => `/ ${count}`}
+    .formatLabelText=${({ count }: { count: number }) => `${t('pageOf')} / ${count}`}
+    @cds-pagination-changed-current=${(e: CustomEvent<{ page: number }>) => go(e.detail.page)}
+  ></cds-pagination>`;
+}
 
 /** The field errors of an API answer (`{errors:[{path,kk,ru}]}`), if it has them. */
 export function fieldErrors(body: unknown): FieldError[] {

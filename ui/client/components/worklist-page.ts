@@ -11,6 +11,7 @@ import type { WorklistItem, WorklistSort, WorklistView, WorklistViewName } from 
 import { boot, lang, t } from './boot';
 import { call, fill } from './staff-api';
 import { deadlineTag, serviceName, type WorklistTask } from './worklist-task';
+import { pagination } from './util';
 
 const VIEWS: readonly WorklistViewName[] = ['mine', 'unassigned', 'group', 'completed'];
 const SORTS: readonly WorklistSort[] = ['deadline', 'created', 'step'];
@@ -273,33 +274,10 @@ export class WorklistPage extends LitElement {
           ${data.items.map((task) => this.renderRow(task, completed))}
         </tbody>
       </table>
-      ${
-        data.page.totalPages > 1
-          ? html`<cds-pagination
-              page-size=${data.page.size}
-              start=${(data.page.number - 1) * data.page.size}
-              total-items=${data.page.totalItems}
-              page-size-input-disabled
-              backward-text=${t('pagePrevious')}
-              forward-text=${t('pageNext')}
-              .formatStatusWithDeterminateTotal=${({
-                start,
-                end,
-                count,
-              }: {
-                start: number;
-                end: number;
-                count: number;
-              }) => `${start}–${end} / ${count}`}
-              .formatSupplementalText=${({ count }: { count: number }) => `/ ${count}`}
-              .formatLabelText=${({ count }: { count: number }) => `${t('pageOf')} / ${count}`}
-              @cds-pagination-changed-current=${(e: CustomEvent<{ page: number }>) => {
-                this.page = e.detail.page;
-                void this.load();
-              }}
-            ></cds-pagination>`
-          : nothing
-      }`;
+      ${pagination(data.page, (n) => {
+        this.page = n;
+        void this.load();
+      })}`;
   }
 
   override render() {
