@@ -82,6 +82,7 @@ export async function startUi(env: NodeJS.ProcessEnv = process.env, opts: StartU
     dir: documentsDir,
     clock: systemClock,
     blobs: blobStoreFromConfig(config, 'documents', documentsDir),
+    database,
   });
   // Drafts, the operators' log and sessions are in the application database: every replica sees
   // them, and a restart keeps them.
