@@ -165,7 +165,7 @@ export async function startUi(env: NodeJS.ProcessEnv = process.env, opts: StartU
     },
     taskDrafts,
     buildDir,
-    eds: edsConfigFrom(config, { documentsDir: path.resolve(config.documents.dir), dataDir }),
+    eds: edsConfigFrom(config, { documentsDir: path.resolve(config.documents.dir), dataDir, database }),
     log: (message, fields) => log.info(message, fields),
   });
   server.on('request', app);
