@@ -593,7 +593,13 @@ export function createIntake(deps: IntakeDeps) {
         const staged = await stage(checked);
         // The files' rows are written with the application, in one transaction: an application is
         // never registered without them, nor they without it.
-        let kept = false;
+        let keptAs: string | undefined;
+        /** Whether the rows were committed: then the files are the application's, whatever came after. */
+        const rowsCommitted = async () =>
+          keptAs !== undefined &&
+          staged.length > 0 &&
+          // Unknown (the database went away): the files stay, at worst unreferenced, never missing.
+          (await attachmentRows.get(keptAs, staged[0].id).catch(() => true)) !== undefined;
         const result = await submit(body, (bin) => access.mayActFor(req, bin), {
           issueNumber: true,
           idempotencyKey,
@@ -602,15 +608,16 @@ export function createIntake(deps: IntakeDeps) {
               trx,
               attachmentRecords(staged, number, clock.now().toISOString(), uploader(req)),
             );
-            kept = true;
+            keptAs = number;
           },
         }).catch(async (err: unknown) => {
-          await discard(staged);
+          // Registered with its files and then not started (the engine is down): the files stay.
+          if (!(await rowsCommitted())) await discard(staged);
           throw err;
         });
         record?.(result.application.applicationNumber);
         // A repeat keeps the files of the first submission.
-        if (!kept) await discard(staged);
+        if (keptAs === undefined) await discard(staged);
         res.status(result.status).json(result.application);
       } finally {
         for (const f of files) if (f.path) rmSync(f.path, { force: true });
