@@ -188,7 +188,7 @@ export const MIGRATIONS: Record<string, Migration> = {
         .on('attachments')
         .columns(['application_number', 'received_at'])
         .execute();
-      // Generated documents (notices, permits, licences, refusals) and their signature.
+      // Generated documents (notices, permits, licences, refusals); signed results are kept apart.
       await db.schema
         .createTable('documents')
         .addColumn('document_id', 'text', (c) => c.primaryKey())
@@ -207,10 +207,6 @@ export const MIGRATIONS: Record<string, Migration> = {
         .addColumn('seq', 'integer', (c) => c.notNull())
         .addColumn('facts_digest', 'text', (c) => c.notNull())
         .addColumn('stamp', 'text', (c) => c.notNull())
-        .addColumn('signature_status', 'text', (c) =>
-          c.notNull().check(sql`signature_status in ('unsigned', 'signed')`),
-        )
-        .addColumn('signer', 'text')
         .execute();
       await db.schema
         .createIndex('documents_by_application')

@@ -93,9 +93,6 @@ export interface DocumentTable {
   facts_digest: string;
   /** JSON array of the lines shown beside the file. */
   stamp: string;
-  signature_status: 'unsigned' | 'signed';
-  /** JSON of the signer (IIN, name, organisation, signing time) once signed. */
-  signer: string | null;
 }
 
 export interface ApplicationTable {

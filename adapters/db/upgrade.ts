@@ -243,8 +243,6 @@ export async function importLegacyFileIndexes(
               seq: d.seq,
               facts_digest: d.factsDigest,
               stamp: JSON.stringify(d.stamp ?? [`SHA-256: ${d.sha256}`]),
-              signature_status: 'unsigned',
-              signer: null,
             })
             .onConflict((oc) => oc.doNothing())
             .execute();

@@ -189,8 +189,6 @@ export function createDocumentService({
               seq,
               facts_digest: factsDigest,
               stamp: JSON.stringify(stampOf(digest)),
-              signature_status: 'unsigned',
-              signer: null,
             });
           }
           await run((k) =>
