@@ -1,11 +1,11 @@
 import { both } from '../i18n';
-import { randomBytes } from 'node:crypto';
-import { createReadStream, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { createHash, randomBytes } from 'node:crypto';
+import { createReadStream, readFileSync } from 'node:fs';
 import path from 'node:path';
 import multer from 'multer';
 import type { NextFunction, Request, Response } from 'express';
 import type { BlobStore } from '../adapters/blobs';
+import type { AttachmentRecord, AttachmentRepository } from '../adapters/db/attachments';
 import { IntakeError } from './errors';
 import { cleanText } from './text';
 
@@ -108,7 +108,7 @@ function readHead(file: string): Buffer {
   return readFileSync(file).subarray(0, 16);
 }
 
-/** One kept attachment of an application. */
+/** One kept attachment of an application, as the applicant's cabinet lists it. */
 export interface StoredAttachment {
   id: string;
   fileName: string;
@@ -117,7 +117,6 @@ export interface StoredAttachment {
   receivedAt: string;
 }
 
-const INDEX = 'attachments.json';
 const ID = /^[a-z0-9]{16}$/;
 /** Where an attachment's bytes live in the object storage: under an id of their own, not a number. */
 const blobKey = (id: string) => `files/${id}`;
@@ -128,9 +127,18 @@ export interface StagedAttachment {
   fileName: string;
   contentType: string;
   size: number;
+  sha256: string;
+  storageKey: string;
 }
 
 const STORE_UNAVAILABLE = both('error.attachment.storeUnavailable');
+
+async function digestOf(file: Express.Multer.File): Promise<string> {
+  const hash = createHash('sha256');
+  if (file.buffer) return hash.update(file.buffer).digest('hex');
+  for await (const chunk of createReadStream(file.path)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
 
 /**
  * Puts the bytes of checked uploads into the object storage, each under an id of its own (two
@@ -146,9 +154,17 @@ export async function stageAttachments(
   try {
     for (const c of checked) {
       const id = randomBytes(8).toString('hex');
+      const sha256 = await digestOf(c.file);
       const body = c.file.path ? createReadStream(c.file.path) : c.file.buffer;
       await blobs.put(blobKey(id), body, { contentType: c.contentType, size: c.file.size });
-      staged.push({ id, fileName: c.fileName, contentType: c.contentType, size: c.file.size });
+      staged.push({
+        id,
+        fileName: c.fileName,
+        contentType: c.contentType,
+        size: c.file.size,
+        sha256,
+        storageKey: blobKey(id),
+      });
     }
   } catch {
     await discardAttachments(staged, blobs);
@@ -157,57 +173,62 @@ export async function stageAttachments(
   return staged;
 }
 
-/** Removes staged files no application will list (a repeated request, a refused one). */
-export async function discardAttachments(staged: StagedAttachment[], blobs: BlobStore): Promise<void> {
-  await Promise.all(staged.map((s) => blobs.delete(blobKey(s.id)).catch(() => undefined)));
-}
-
 /**
- * Records staged files as the application's, in the folder's index `<dir>/<number>/attachments.json`
- * kept beside the application records (the bytes are in the object storage).
+ * Removes staged files no application will list (a repeated request, a refused one, rows that
+ * could not be written). A removal that fails too leaves an object under a random key that no row
+ * names: it is never served, and never overwritten.
  */
-export function keepAttachments(
-  staged: StagedAttachment[],
-  dir: string,
-  number: string,
-  receivedAt: string,
-): StoredAttachment[] {
-  const target = path.join(dir, number);
-  mkdirSync(target, { recursive: true });
-  const kept: StoredAttachment[] = staged.map((s) => ({ ...s, receivedAt }));
-  const index = path.join(target, INDEX);
-  const tmp = `${index}.${randomBytes(4).toString('hex')}.tmp`;
-  writeFileSync(tmp, JSON.stringify([...listAttachments(dir, number), ...kept], null, 1));
-  renameSync(tmp, index);
-  return kept;
+export async function discardAttachments(staged: StagedAttachment[], blobs: BlobStore): Promise<void> {
+  await Promise.all(staged.map((s) => blobs.delete(s.storageKey).catch(() => undefined)));
 }
 
-export function listAttachments(dir: string, number: string): StoredAttachment[] {
-  try {
-    return JSON.parse(readFileSync(path.join(dir, number, INDEX), 'utf8')) as StoredAttachment[];
-  } catch {
-    return [];
-  }
+/** The rows that record staged files as the application's (written in the caller's transaction). */
+export function attachmentRecords(
+  staged: StagedAttachment[],
+  applicationNumber: string,
+  receivedAt: string,
+  uploadedBy: string | undefined,
+): AttachmentRecord[] {
+  return staged.map((s, position) => ({
+    ...s,
+    applicationNumber,
+    receivedAt,
+    position,
+    ...(uploadedBy ? { uploadedBy } : {}),
+  }));
+}
+
+const publicView = (a: AttachmentRecord): StoredAttachment => ({
+  id: a.id,
+  fileName: a.fileName,
+  contentType: a.contentType,
+  size: a.size,
+  receivedAt: a.receivedAt,
+});
+
+export async function listAttachments(
+  rows: AttachmentRepository,
+  number: string,
+): Promise<StoredAttachment[]> {
+  return (await rows.list(number)).map(publicView);
 }
 
 export async function readAttachment(
-  dir: string,
+  rows: AttachmentRepository,
   blobs: BlobStore,
   number: string,
   id: string,
 ): Promise<{ meta: StoredAttachment; bytes: Buffer } | undefined> {
   if (!ID.test(id)) return undefined;
-  const meta = listAttachments(dir, number).find((a) => a.id === id);
+  const meta = await rows.get(number, id);
   if (!meta) return undefined;
   let bytes: Buffer | null;
   try {
-    bytes = await blobs.get(blobKey(id));
+    bytes = await blobs.get(meta.storageKey);
   } catch {
     throw new IntakeError(503, 'FILE_STORE_UNAVAILABLE', both('error.attachment.fileStoreUnavailable'));
   }
-  // Files kept before the object storage sit beside their index.
-  bytes ??= await readFile(path.join(dir, number, id)).catch(() => null);
-  return bytes ? { meta, bytes } : undefined;
+  return bytes ? { meta: publicView(meta), bytes } : undefined;
 }
 
 /** `Content-Disposition` with the name in UTF-8 (RFC 6266/8187) and an ASCII fallback. */

@@ -37,8 +37,8 @@ import {
   attachmentUpload,
   checkAttachments,
   contentDisposition,
+  attachmentRecords,
   discardAttachments,
-  keepAttachments,
   listAttachments,
   readAttachment,
   stageAttachments,
@@ -48,6 +48,9 @@ import {
 } from './attachments';
 import { IntakeError, type Bilingual } from './errors';
 import { createLocalBlobStore, type BlobStore } from '../adapters/blobs';
+import { createAttachmentRepository, insertAttachments } from '../adapters/db/attachments';
+import type { AppSchema } from '../adapters/db/schema';
+import type { Transaction } from 'kysely';
 import { forbiddenCharacterErrors } from './text';
 
 export { IntakeError, type Bilingual };
@@ -71,7 +74,11 @@ export interface IntakeDeps {
   store: ApplicationStore;
   legalClock: WorkingDayClock;
   clock: Clock;
-  /** Where uploaded attachments are listed, one folder per application number. */
+  /**
+   * Attachments are on when set: uploads are parsed into `<dir>/.incoming`, and their bytes are
+   * kept in the folder unless `attachmentBlobs` names another store. Their rows are in the
+   * applications' database.
+   */
   attachmentsDir?: string;
   /** Where their bytes are kept: object storage; the folder `attachmentsDir` by default. */
   attachmentBlobs?: BlobStore;
@@ -102,6 +109,8 @@ export interface SubmitOptions {
   issueNumber?: boolean;
   /** With `issueNumber`: a repeat with the same key by the same applicant registers nothing new. */
   idempotencyKey?: string;
+  /** With `issueNumber`: more rows of a new application (its files), in its registration's transaction. */
+  within?: (trx: Transaction<AppSchema>, applicationNumber: string) => Promise<void>;
 }
 
 const invalid = (errors: { path: string; kk: string; ru: string }[]) =>
@@ -308,6 +317,7 @@ export function createIntake(deps: IntakeDeps) {
             `${NUMBER_PREFIX[application.serviceId]}-${almatyDay(receivedAt).slice(0, 4)}`,
             payloadFor,
             key,
+            opts.within,
           )
         : await store.insertIfAbsent({
             ...fields,
@@ -564,14 +574,12 @@ export function createIntake(deps: IntakeDeps) {
     };
     const blobs =
       deps.attachmentBlobs ?? (deps.attachmentsDir ? createLocalBlobStore(deps.attachmentsDir) : undefined);
+    const attachmentRows = createAttachmentRepository(store.database);
     // The bytes go to the object storage before anything is recorded (503 when it is down).
     const stage = async (checked: CheckedFile[]) =>
       checked.length && deps.attachmentsDir && blobs ? stageAttachments(checked, blobs) : [];
-    const keep = (staged: StagedAttachment[], number: string) =>
-      staged.length && deps.attachmentsDir
-        ? keepAttachments(staged, deps.attachmentsDir, number, clock.now().toISOString())
-        : [];
     const discard = (staged: StagedAttachment[]) => (blobs ? discardAttachments(staged, blobs) : undefined);
+    const uploader = (req: Request) => req.session?.userId;
 
     r.post('/applications', upload, async (req, res) => {
       const files = (req.files as Express.Multer.File[] | undefined) ?? [];
@@ -594,17 +602,33 @@ export function createIntake(deps: IntakeDeps) {
         const { text, body } = jsonOf(req, 'application');
         const record = await access.verifySigned?.(req, 'application', text ?? JSON.stringify(body));
         const staged = await stage(checked);
+        // The files' rows are written with the application, in one transaction: an application is
+        // never registered without them, nor they without it.
+        let keptAs: string | undefined;
+        /** Whether the rows were committed: then the files are the application's, whatever came after. */
+        const rowsCommitted = async () =>
+          keptAs !== undefined &&
+          staged.length > 0 &&
+          // Unknown (the database went away): the files stay, at worst unreferenced, never missing.
+          (await attachmentRows.get(keptAs, staged[0].id).catch(() => true)) !== undefined;
         const result = await submit(body, (bin) => access.mayActFor(req, bin), {
           issueNumber: true,
           idempotencyKey,
+          within: async (trx, number) => {
+            await insertAttachments(
+              trx,
+              attachmentRecords(staged, number, clock.now().toISOString(), uploader(req)),
+            );
+            keptAs = number;
+          },
         }).catch(async (err: unknown) => {
-          await discard(staged);
+          // Registered with its files and then not started (the engine is down): the files stay.
+          if (!(await rowsCommitted())) await discard(staged);
           throw err;
         });
         record?.(result.application.applicationNumber);
         // A repeat keeps the files of the first submission.
-        if (result.status === 201) keep(staged, result.application.applicationNumber);
-        else await discard(staged);
+        if (keptAs === undefined) await discard(staged);
         res.status(result.status).json(result.application);
       } finally {
         for (const f of files) if (f.path) rmSync(f.path, { force: true });
@@ -620,14 +644,14 @@ export function createIntake(deps: IntakeDeps) {
     r.get('/applications/:number/attachments', async (req, res) => {
       const rec = await withAccess(req, String(req.params.number));
       res.json({
-        items: deps.attachmentsDir ? listAttachments(deps.attachmentsDir, rec.applicationNumber) : [],
+        items: deps.attachmentsDir ? await listAttachments(attachmentRows, rec.applicationNumber) : [],
       });
     });
     r.get('/applications/:number/attachments/:id', async (req, res) => {
       const rec = await withAccess(req, String(req.params.number));
       const found =
         deps.attachmentsDir && blobs
-          ? await readAttachment(deps.attachmentsDir, blobs, rec.applicationNumber, String(req.params.id))
+          ? await readAttachment(attachmentRows, blobs, rec.applicationNumber, String(req.params.id))
           : undefined;
       if (!found) throw new IntakeError(404, 'ATTACHMENT_NOT_FOUND', both('error.intake.attachmentNotFound'));
       res.setHeader('Content-Type', found.meta.contentType);
@@ -660,13 +684,23 @@ export function createIntake(deps: IntakeDeps) {
             }
           : body;
         const staged = await stage(checked);
-        const result = await sendMessage(number, message).catch(async (err: unknown) => {
+        // The rows before the message: the message never names files the application lacks. A
+        // message not sent, or a repeat of one, takes its rows and files back.
+        const rows = attachmentRecords(staged, number, clock.now().toISOString(), uploader(req));
+        await attachmentRows.add(rows).catch(async (err: unknown) => {
           await discard(staged);
           throw err;
         });
+        const unkeep = async () => {
+          await attachmentRows.remove(rows.map((a) => a.id));
+          await discard(staged);
+        };
+        const result = await sendMessage(number, message).catch(async (err: unknown) => {
+          await unkeep().catch(() => undefined);
+          throw err;
+        });
         record?.(number);
-        if (!result.duplicate) keep(staged, number);
-        else await discard(staged);
+        if (result.duplicate) await unkeep();
         res.status(202).json(result);
       } finally {
         for (const f of files) if (f.path) rmSync(f.path, { force: true });

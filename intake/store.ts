@@ -1,6 +1,6 @@
-import { sql } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import { guarded, openAppDatabase, type AppDatabase } from '../adapters/db/connect';
-import type { ApplicationTable } from '../adapters/db/schema';
+import type { AppSchema, ApplicationTable } from '../adapters/db/schema';
 
 /** One portal application as intake keeps it: the idempotency record for its number. */
 export interface ApplicationRecord {
@@ -36,6 +36,8 @@ export interface ApplicationStore {
     prefix: string,
     payloadFor: (applicationNumber: string) => string,
     idempotencyKey?: string,
+    /** More rows of the new application (its attachments), written in the same transaction. */
+    within?: (trx: Transaction<AppSchema>, applicationNumber: string) => Promise<void>,
   ): Promise<{ record: ApplicationRecord; inserted: boolean }>;
   /** The application an applicant registered with this idempotency key, if any. */
   getByIdempotencyKey(applicantBin: string, idempotencyKey: string): Promise<ApplicationRecord | undefined>;
@@ -49,6 +51,8 @@ export interface ApplicationStore {
   /** Applications registered whose process is not started yet (the engine was unreachable), oldest first. */
   listStarting(): Promise<ApplicationRecord[]>;
   list(): Promise<ApplicationRecord[]>;
+  /** The database the applications are in: rows written with an application belong there too. */
+  readonly database: AppDatabase;
   /** Closes the database when the store opened it (`':memory:'`); a shared one stays open. */
   close(): Promise<void>;
 }
@@ -121,6 +125,7 @@ export function createApplicationStore(db: AppDatabase | ':memory:'): Applicatio
     });
 
   return {
+    database: appDb,
     get,
     getByIdempotencyKey,
     insertIfAbsent: (record) =>
@@ -135,7 +140,7 @@ export function createApplicationStore(db: AppDatabase | ':memory:'): Applicatio
         const inserted = Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
         return { record: (await get(record.applicationNumber))!, inserted };
       }),
-    insertWithNewNumber: (record, prefix, payloadFor, idempotencyKey) =>
+    insertWithNewNumber: (record, prefix, payloadFor, idempotencyKey, within) =>
       run(async () => {
         const key = idempotencyKey ?? null;
         try {
@@ -166,7 +171,10 @@ export function createApplicationStore(db: AppDatabase | ':memory:'): Applicatio
                 .values(toRow(full, key))
                 .onConflict((oc) => oc.doNothing())
                 .executeTakeFirst();
-              if (Number(result.numInsertedOrUpdatedRows ?? 0) === 1) return { record: full, inserted: true };
+              if (Number(result.numInsertedOrUpdatedRows ?? 0) === 1) {
+                await within?.(trx, applicationNumber);
+                return { record: full, inserted: true };
+              }
               // Not inserted: the number was taken otherwise (an office registration under its own
               // number; the loop takes the next), or the same key was registered meanwhile.
               if (key) {

@@ -23,7 +23,7 @@ import { createGatewayClients } from '../adapters/gateway';
 import { createLegalAmendmentStore } from '../adapters/legal-amendments';
 import { databaseLocation, openAppDatabase } from '../adapters/db/connect';
 import { createAuditTrail } from '../adapters/db/audit';
-import { importLegacyFiles } from '../adapters/db/upgrade';
+import { importLegacyFileIndexes, importLegacyFiles } from '../adapters/db/upgrade';
 import { lintDiagram } from '../engine/lint';
 import { createApp } from './app';
 import { createDraftStore } from './designer/drafts';
@@ -78,10 +78,22 @@ export async function startUi(env: NodeJS.ProcessEnv = process.env, opts: StartU
   const store = createApplicationStore(database);
 
   const documentsDir = path.resolve(config.documents.dir);
+  const documentBlobs = blobStoreFromConfig(config, 'documents', documentsDir);
+  const attachmentsDir = path.join(dataDir, 'attachments');
+  const attachmentBlobs = blobStoreFromConfig(config, 'attachments', attachmentsDir);
+  // The files' metadata from before the application database (the stores' index files), once.
+  const indexed = await importLegacyFileIndexes(database, {
+    documents: documentBlobs,
+    attachmentsDir,
+    attachments: attachmentBlobs,
+  });
+  if (indexed.documents || indexed.attachments)
+    log.info("earlier files' metadata copied into the application database", indexed);
   const documents = createDocumentService({
     dir: documentsDir,
     clock: systemClock,
-    blobs: blobStoreFromConfig(config, 'documents', documentsDir),
+    blobs: documentBlobs,
+    database,
   });
   // Drafts, the operators' log and sessions are in the application database: every replica sees
   // them, and a restart keeps them.
@@ -142,8 +154,8 @@ export async function startUi(env: NodeJS.ProcessEnv = process.env, opts: StartU
     inboundToken: config.inbound.token,
     repoDir: REPO_ROOT,
     resourcesDir,
-    attachmentsDir: path.join(dataDir, 'attachments'),
-    attachmentBlobs: blobStoreFromConfig(config, 'attachments', path.join(dataDir, 'attachments')),
+    attachmentsDir,
+    attachmentBlobs,
     documents,
     // The applicant's personal cabinet, where the workers send notices and results.
     cabinetMessages: createGatewayClients({
@@ -164,7 +176,7 @@ export async function startUi(env: NodeJS.ProcessEnv = process.env, opts: StartU
     },
     taskDrafts,
     buildDir,
-    eds: edsConfigFrom(config, { documentsDir: path.resolve(config.documents.dir), dataDir }),
+    eds: edsConfigFrom(config, { documentsDir: path.resolve(config.documents.dir), dataDir, database }),
     log: (message, fields) => log.info(message, fields),
   });
   server.on('request', app);

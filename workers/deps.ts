@@ -66,6 +66,7 @@ export function createWorkerDeps(
         dir: config.documents.dir,
         clock,
         blobs: blobStoreFromConfig(config, 'documents', config.documents.dir),
+        database: db(),
       }),
     clock,
     log,

@@ -167,4 +167,68 @@ export const MIGRATIONS: Record<string, Migration> = {
         await db.schema.dropTable(table).execute();
     },
   },
+  '0004-files-and-eds-challenges': {
+    async up(db: Kysely<unknown>) {
+      // Applicants' attachments: the bytes are in the object storage under `storage_key`.
+      await db.schema
+        .createTable('attachments')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('application_number', 'text', (c) => c.notNull())
+        .addColumn('file_name', 'text', (c) => c.notNull())
+        .addColumn('content_type', 'text', (c) => c.notNull())
+        .addColumn('size', 'integer', (c) => c.notNull())
+        .addColumn('sha256', 'text')
+        .addColumn('storage_key', 'text', (c) => c.notNull().unique())
+        .addColumn('uploaded_by', 'text')
+        .addColumn('received_at', 'text', (c) => c.notNull())
+        .addColumn('position', 'integer', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('attachments_by_application')
+        .on('attachments')
+        .columns(['application_number', 'received_at'])
+        .execute();
+      // Generated documents (notices, permits, licences, refusals); signed results are kept apart.
+      await db.schema
+        .createTable('documents')
+        .addColumn('document_id', 'text', (c) => c.primaryKey())
+        .addColumn('application_number', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('lang', 'text', (c) => c.notNull())
+        .addColumn('title', 'text', (c) => c.notNull())
+        .addColumn('number', 'text', (c) => c.notNull())
+        .addColumn('date', 'text', (c) => c.notNull())
+        .addColumn('file_name', 'text', (c) => c.notNull())
+        .addColumn('content_type', 'text', (c) => c.notNull())
+        .addColumn('size', 'integer', (c) => c.notNull())
+        .addColumn('sha256', 'text', (c) => c.notNull())
+        .addColumn('storage_key', 'text', (c) => c.notNull().unique())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('seq', 'integer', (c) => c.notNull())
+        .addColumn('facts_digest', 'text', (c) => c.notNull())
+        .addColumn('stamp', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('documents_by_application')
+        .on('documents')
+        .columns(['application_number', 'kind', 'seq'])
+        .execute();
+      // Sign-in challenges issued by any replica, each taken once before it expires.
+      await db.schema
+        .createTable('eds_challenges')
+        .addColumn('challenge_key', 'text', (c) => c.primaryKey())
+        .addColumn('issued_at', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('eds_challenges_by_expiry')
+        .on('eds_challenges')
+        .columns(['expires_at'])
+        .execute();
+    },
+    async down(db: Kysely<unknown>) {
+      for (const table of ['eds_challenges', 'documents', 'attachments'])
+        await db.schema.dropTable(table).execute();
+    },
+  },
 };

@@ -38,6 +38,12 @@ export interface AppSchema {
     last_seen_at: string;
     id_token: string | null;
   };
+  /** Applicants' attachments (the bytes are in the object storage). */
+  attachments: AttachmentTable;
+  /** Generated documents (the PDFs are in the object storage). */
+  documents: DocumentTable;
+  /** EDS sign-in challenges under their SHA-256, deleted when used. */
+  eds_challenges: { challenge_key: string; issued_at: string; expires_at: string };
   /** Staff sign-ins started at the identity provider, taken once by the callback. */
   pending_logins: {
     login_key: string;
@@ -47,6 +53,46 @@ export interface AppSchema {
     return_to: string;
     created_at: string;
   };
+}
+
+/** An applicant's attachment; its bytes are the object `storage_key` of the attachments' store. */
+export interface AttachmentTable {
+  id: string;
+  application_number: string;
+  file_name: string;
+  content_type: string;
+  size: number;
+  /** Hex SHA-256 of the bytes; null for files kept before it was recorded. */
+  sha256: string | null;
+  storage_key: string;
+  /** The session's user id of who uploaded it; null for files kept before it was recorded. */
+  uploaded_by: string | null;
+  received_at: string;
+  /** Its place among the files received with it (the order they were sent in). */
+  position: number;
+}
+
+/** A generated document; its PDF is the object `storage_key` of the documents' store. */
+export interface DocumentTable {
+  document_id: string;
+  application_number: string;
+  kind: string;
+  lang: string;
+  title: string;
+  number: string;
+  date: string;
+  file_name: string;
+  content_type: string;
+  size: number;
+  sha256: string;
+  storage_key: string;
+  created_at: string;
+  /** The register counter of this application and kind the number was made from. */
+  seq: number;
+  /** SHA-256 of the facts it was built from: the same facts again return this document. */
+  facts_digest: string;
+  /** JSON array of the lines shown beside the file. */
+  stamp: string;
 }
 
 export interface ApplicationTable {

@@ -1,6 +1,8 @@
 import Database from 'better-sqlite3';
-import { existsSync, renameSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync } from 'node:fs';
 import path from 'node:path';
+import type { BlobStore } from '../blobs';
+import { attachmentToRow, type AttachmentRecord } from './attachments';
 import { guarded, type AppDatabase } from './connect';
 import type { ApplicationTable } from './schema';
 
@@ -169,4 +171,133 @@ async function copy(appDb: AppDatabase, name: LegacyFile, old: Database.Database
     }
     return n;
   });
+}
+
+/** The documents' index the document service kept in its store before the application database. */
+export const LEGACY_DOCUMENT_INDEX = 'index.json';
+/** Each application's list of attachments, `<attachments dir>/<number>/attachments.json`. */
+export const LEGACY_ATTACHMENT_INDEX = 'attachments.json';
+
+interface LegacyDocument {
+  documentId: string;
+  applicationNumber: string;
+  kind: string;
+  lang: string;
+  title: string;
+  number: string;
+  date: string;
+  fileName: string;
+  sha256: string;
+  size: number;
+  createdAt: string;
+  stamp?: string[];
+  seq: number;
+  factsDigest: string;
+}
+
+interface LegacyAttachment {
+  id: string;
+  fileName: string;
+  contentType: string;
+  size: number;
+  receivedAt: string;
+}
+
+const ATTACHMENT_ID = /^[a-z0-9]{16}$/;
+
+/**
+ * Copies the metadata the file stores kept beside the files (the documents' `index.json` in their
+ * store, each application's `attachments.json` in the attachments folder) into the application
+ * database, once: rows already there are kept, and each index is then kept as `<name>.imported`.
+ * The files stay where they are and are read under the same keys; an attachment from before the
+ * object storage (beside its index) is first copied into the store. Returns the rows copied.
+ */
+export async function importLegacyFileIndexes(
+  appDb: AppDatabase,
+  stores: { documents: BlobStore; attachmentsDir: string; attachments: BlobStore },
+): Promise<{ documents: number; attachments: number }> {
+  const done = { documents: 0, attachments: 0 };
+  const index = await stores.documents.get(LEGACY_DOCUMENT_INDEX);
+  if (index) {
+    const { documents } = JSON.parse(index.toString('utf8')) as { documents: LegacyDocument[] };
+    await guarded(appDb.where, async () =>
+      (await appDb.ready()).transaction().execute(async (tx) => {
+        for (const d of documents) {
+          await tx
+            .insertInto('documents')
+            .values({
+              document_id: d.documentId,
+              application_number: d.applicationNumber,
+              kind: d.kind,
+              lang: d.lang,
+              title: d.title,
+              number: d.number,
+              date: d.date,
+              file_name: d.fileName,
+              content_type: 'application/pdf',
+              size: d.size,
+              sha256: d.sha256,
+              // The file stays under the name the index gave it.
+              storage_key: d.fileName,
+              created_at: d.createdAt,
+              seq: d.seq,
+              facts_digest: d.factsDigest,
+              stamp: JSON.stringify(d.stamp ?? [`SHA-256: ${d.sha256}`]),
+            })
+            .onConflict((oc) => oc.doNothing())
+            .execute();
+        }
+      }),
+    );
+    await stores.documents.put(`${LEGACY_DOCUMENT_INDEX}${IMPORTED_SUFFIX}`, index, {
+      contentType: 'application/json',
+    });
+    await stores.documents.delete(LEGACY_DOCUMENT_INDEX);
+    done.documents = documents.length;
+  }
+
+  const folders = existsSync(stores.attachmentsDir)
+    ? readdirSync(stores.attachmentsDir, { withFileTypes: true }).filter((e) => e.isDirectory())
+    : [];
+  for (const folder of folders) {
+    const number = folder.name;
+    const file = path.join(stores.attachmentsDir, number, LEGACY_ATTACHMENT_INDEX);
+    if (!existsSync(file)) continue;
+    const listed = (JSON.parse(readFileSync(file, 'utf8')) as LegacyAttachment[]).filter((a) =>
+      ATTACHMENT_ID.test(a.id),
+    );
+    const records: AttachmentRecord[] = [];
+    for (const [position, a] of listed.entries()) {
+      const storageKey = `files/${a.id}`;
+      if (!(await stores.attachments.head(storageKey))) {
+        // Kept before the object storage: beside the index, under its id.
+        const beside = path.join(stores.attachmentsDir, number, a.id);
+        if (!existsSync(beside)) continue;
+        await stores.attachments.put(storageKey, readFileSync(beside), { contentType: a.contentType });
+      }
+      records.push({
+        id: a.id,
+        applicationNumber: number,
+        fileName: a.fileName,
+        contentType: a.contentType,
+        size: a.size,
+        storageKey,
+        receivedAt: a.receivedAt,
+        position,
+      });
+    }
+    await guarded(appDb.where, async () =>
+      (await appDb.ready()).transaction().execute(async (tx) => {
+        for (const r of records)
+          await tx
+            .insertInto('attachments')
+            .values(attachmentToRow(r))
+            .onConflict((oc) => oc.doNothing())
+            .execute();
+      }),
+    );
+    renameSync(file, file + IMPORTED_SUFFIX);
+    done.attachments += records.length;
+  }
+  return done;
 }

@@ -1,5 +1,9 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import path from 'node:path';
+import type { Kysely } from 'kysely';
 import { createLocalBlobStore, type BlobStore } from '../blobs';
+import { guarded, openAppDatabase, type AppDatabase } from '../db/connect';
+import type { AppSchema, DocumentTable } from '../db/schema';
 import type { Clock } from '../../domain/clock';
 import {
   buildDocument,
@@ -10,7 +14,7 @@ import {
 } from '../../domain/documents';
 import { renderPdf } from './pdf';
 
-/** One generated file, as the index records it. */
+/** One generated file, as its row records it. */
 export interface StoredDocument {
   documentId: string;
   applicationNumber: string;
@@ -45,17 +49,6 @@ export interface DocumentService {
   list(applicationNumber: string): Promise<StoredDocument[]>;
 }
 
-interface IndexRecord extends StoredDocument {
-  seq: number;
-  factsDigest: string;
-}
-
-interface IndexFile {
-  version: 1;
-  documents: IndexRecord[];
-}
-
-const INDEX_FILE = 'index.json';
 const DOCUMENT_ID = /^[A-Za-z0-9-]+$/;
 
 /** JSON with sorted keys, so equal facts hash equally whatever order the engine sent them in. */
@@ -80,34 +73,56 @@ function stampOf(digest: string): string[] {
   return [`SHA-256: ${digest}`];
 }
 
-const publicView = ({ seq: _seq, factsDigest: _digest, ...doc }: IndexRecord): StoredDocument => doc;
+const fromRow = (r: DocumentTable): StoredDocument => ({
+  documentId: r.document_id,
+  applicationNumber: r.application_number,
+  kind: r.kind as DocumentKind,
+  lang: r.lang as Lang,
+  title: r.title,
+  number: r.number,
+  date: r.date,
+  fileName: r.file_name,
+  contentType: 'application/pdf',
+  sha256: r.sha256,
+  size: Number(r.size),
+  createdAt: r.created_at,
+  stamp: JSON.parse(r.stamp) as string[],
+});
+
+/** Another process stored a document of the same number first: read again and go on from there. */
+class NumberTaken extends Error {}
 
 /**
- * PDFs and a JSON index in object storage: the folder `dir` by default, or `blobs` (a bucket).
- * Every write is whole or nothing, and the index is written after the files it lists, so a store
- * that fails half-way leaves no record of a missing file. Writes are serialised within the
- * process; two processes must not write to one store.
+ * Generated PDFs in object storage (the folder `dir` by default, or `blobs`: a bucket), their
+ * metadata as rows of the application database `database` (by default a SQLite file in `dir`;
+ * `':memory:'` for a private one). A file is put under a key of its own before its row is written;
+ * a row that cannot be written takes its file back (a removal that fails too leaves an object no
+ * row names, never served and never overwritten). Processes that generate the same document
+ * together store it once: the row's key decides, and the loser returns the winner's document.
  */
 export function createDocumentService({
   dir,
   clock,
   blobs = createLocalBlobStore(dir),
+  database,
 }: {
   dir: string;
   clock: Clock;
   blobs?: BlobStore;
+  database?: AppDatabase | ':memory:';
 }): DocumentService {
+  const appDb =
+    database === ':memory:'
+      ? openAppDatabase({ dialect: 'sqlite', file: ':memory:' })
+      : (database ?? openAppDatabase({ dialect: 'sqlite', file: path.resolve(dir, 'app.sqlite') }));
+  const run = <T>(work: (k: Kysely<AppSchema>) => Promise<T>) =>
+    guarded(appDb.where, async () => work(await appDb.ready()));
   let queue: Promise<unknown> = Promise.resolve();
   const serialised = <T>(task: () => Promise<T>): Promise<T> => {
     const run = queue.then(task, task);
     queue = run.catch(() => undefined);
     return run;
   };
-
-  async function readIndex(): Promise<IndexFile> {
-    const bytes = await blobs.get(INDEX_FILE);
-    return bytes ? (JSON.parse(bytes.toString('utf8')) as IndexFile) : { version: 1, documents: [] };
-  }
 
   async function generate(
     kind: DocumentKind,
@@ -119,80 +134,108 @@ export function createDocumentService({
     // The store owns the date and the counter; callers' values would break idempotency.
     const { documentDate: _date, documentSeq: _seq, ...ownFacts } = facts as Record<string, unknown>;
     const factsDigest = sha256(canonicalJson({ kind, facts: ownFacts }));
+    const applicationNumber = String(ownFacts.applicationNumber ?? '');
 
     return serialised(async () => {
-      const index = await readIndex();
-      const applicationNumber = String(ownFacts.applicationNumber ?? '');
-      const sameKind = index.documents.filter(
-        (d) => d.applicationNumber === applicationNumber && d.kind === kind,
-      );
-      const again = wanted.map((lang) =>
-        sameKind.find((d) => d.factsDigest === factsDigest && d.lang === lang),
-      );
-      if (again.every((d) => d !== undefined)) return again.map((d) => publicView(d!));
+      for (let attempt = 1; ; attempt++) {
+        const sameKind = await run((k) =>
+          k
+            .selectFrom('documents')
+            .selectAll()
+            .where('application_number', '=', applicationNumber)
+            .where('kind', '=', kind)
+            .execute(),
+        );
+        const again = wanted.map((lang) =>
+          sameKind.find((d) => d.facts_digest === factsDigest && d.lang === lang),
+        );
+        if (again.every((d) => d !== undefined)) return again.map((d) => fromRow(d!));
 
-      const now = clock.now();
-      // The signed issue of a draft keeps the draft's register number (the number the annex and the
-      // applicant already read); any other new document takes the next one.
-      const signedIssue = ownFacts.signedAt !== undefined && ownFacts.signedAt !== null;
-      const lastSeq = sameKind.reduce((max, d) => Math.max(max, d.seq), 0);
-      const seq = signedIssue && lastSeq > 0 ? lastSeq : lastSeq + 1;
-      // Build every language first: a missing fact must fail before anything is written.
-      const contents = wanted.map((lang) =>
-        buildDocument(kind, { ...ownFacts, documentDate: now.toISOString(), documentSeq: seq }, lang),
-      );
-      const registerNumber = documentNumber(kind, applicationNumber, seq);
+        const now = clock.now();
+        // The signed issue of a draft keeps the draft's register number (the number the annex and
+        // the applicant already read); any other new document takes the next one.
+        const signedIssue = ownFacts.signedAt !== undefined && ownFacts.signedAt !== null;
+        const lastSeq = sameKind.reduce((max, d) => Math.max(max, Number(d.seq)), 0);
+        const seq = signedIssue && lastSeq > 0 ? lastSeq : lastSeq + 1;
+        // Build every language first: a missing fact must fail before anything is written.
+        const contents = wanted.map((lang) =>
+          buildDocument(kind, { ...ownFacts, documentDate: now.toISOString(), documentSeq: seq }, lang),
+        );
+        const registerNumber = documentNumber(kind, applicationNumber, seq);
 
-      const records: IndexRecord[] = [];
-      for (const content of contents) {
-        const bytes = await renderPdf(content, { createdAt: now });
-        const digest = sha256(bytes);
-        const documentId = `${registerNumber}-${content.lang}${signedIssue && lastSeq > 0 ? '-signed' : ''}`;
-        const fileName = `${documentId}.pdf`;
-        await blobs.put(fileName, bytes, { contentType: 'application/pdf' });
-        records.push({
-          documentId,
-          applicationNumber,
-          kind,
-          lang: content.lang,
-          title: content.title,
-          number: content.number,
-          date: content.date,
-          fileName,
-          contentType: 'application/pdf',
-          sha256: digest,
-          size: bytes.length,
-          createdAt: now.toISOString(),
-          stamp: stampOf(digest),
-          seq,
-          factsDigest,
-        });
+        const rows: DocumentTable[] = [];
+        try {
+          for (const content of contents) {
+            const bytes = await renderPdf(content, { createdAt: now });
+            const digest = sha256(bytes);
+            const documentId = `${registerNumber}-${content.lang}${signedIssue && lastSeq > 0 ? '-signed' : ''}`;
+            // A key of this write's own: a process that lost the race never overwrites the winner's file.
+            const storageKey = `${documentId}.${randomBytes(6).toString('hex')}.pdf`;
+            await blobs.put(storageKey, bytes, { contentType: 'application/pdf' });
+            rows.push({
+              document_id: documentId,
+              application_number: applicationNumber,
+              kind,
+              lang: content.lang,
+              title: content.title,
+              number: content.number,
+              date: content.date,
+              file_name: `${documentId}.pdf`,
+              content_type: 'application/pdf',
+              sha256: digest,
+              size: bytes.length,
+              storage_key: storageKey,
+              created_at: now.toISOString(),
+              seq,
+              facts_digest: factsDigest,
+              stamp: JSON.stringify(stampOf(digest)),
+            });
+          }
+          await run((k) =>
+            k.transaction().execute(async (trx) => {
+              for (const row of rows) {
+                const result = await trx
+                  .insertInto('documents')
+                  .values(row)
+                  .onConflict((oc) => oc.doNothing())
+                  .executeTakeFirst();
+                if (Number(result.numInsertedOrUpdatedRows ?? 0) !== 1) throw new NumberTaken();
+              }
+            }),
+          );
+          return rows.map(fromRow);
+        } catch (error) {
+          await Promise.all(rows.map((r) => blobs.delete(r.storage_key).catch(() => undefined)));
+          if (!(error instanceof NumberTaken) || attempt >= 5) throw error;
+        }
       }
-      await blobs.put(
-        INDEX_FILE,
-        Buffer.from(JSON.stringify({ version: 1, documents: [...index.documents, ...records] }, null, 1)),
-        { contentType: 'application/json' },
-      );
-      return records.map(publicView);
     });
   }
 
   async function get(documentId: string) {
     if (!DOCUMENT_ID.test(documentId)) return null;
-    const record = (await readIndex()).documents.find((d) => d.documentId === documentId);
-    if (!record) return null;
-    const bytes = await blobs.get(record.fileName);
+    const row = await run((k) =>
+      k.selectFrom('documents').selectAll().where('document_id', '=', documentId).executeTakeFirst(),
+    );
+    if (!row) return null;
+    const bytes = await blobs.get(row.storage_key);
     if (!bytes) throw new Error(`document ${documentId} is listed but its file is missing`);
     // A file that no longer matches its recorded digest must not be served as the signed original.
-    if (sha256(bytes) !== record.sha256) throw new Error(`document ${documentId} does not match its SHA-256`);
-    return { meta: publicView(record), bytes };
+    if (sha256(bytes) !== row.sha256) throw new Error(`document ${documentId} does not match its SHA-256`);
+    return { meta: fromRow(row), bytes };
   }
 
   async function list(applicationNumber: string) {
-    return (await readIndex()).documents
-      .filter((d) => d.applicationNumber === applicationNumber)
-      .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.documentId.localeCompare(b.documentId))
-      .map(publicView);
+    const rows = await run((k) =>
+      k
+        .selectFrom('documents')
+        .selectAll()
+        .where('application_number', '=', applicationNumber)
+        .orderBy('created_at')
+        .orderBy('document_id')
+        .execute(),
+    );
+    return rows.map(fromRow);
   }
 
   return { generate, get, list };

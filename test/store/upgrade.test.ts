@@ -5,10 +5,16 @@
  * PostgreSQL; a repeated copy adds nothing; numbers continue after the last one issued.
  */
 import Database from 'better-sqlite3';
-import { existsSync, mkdtempSync, renameSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, renameSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { importLegacyFiles } from '../../adapters/db/upgrade';
+import { importLegacyFileIndexes, importLegacyFiles } from '../../adapters/db/upgrade';
+import { createAttachmentRepository } from '../../adapters/db/attachments';
+import { createLocalBlobStore } from '../../adapters/blobs';
+import { createDocumentService } from '../../adapters/documents';
+import { fixedClock } from '../../domain/clock';
+import { listAttachments, readAttachment } from '../../intake/attachments';
 import {
   createDesignerDraftRepository,
   createOperatorLogRepository,
@@ -187,5 +193,102 @@ describe.each(DIALECTS)('an embedded install upgraded into the application datab
       createdAt: T0,
       lastSeenAt: T0 + 5000,
     });
+  });
+
+  test("the files' old index files (the documents' index.json, each application's attachments.json) become rows once; every file is served from its old place", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'kzp-legacy-files-'));
+    const documentsDir = path.join(dir, 'documents');
+    const attachmentsDir = path.join(dir, 'attachments');
+    mkdirSync(documentsDir, { recursive: true });
+    // A refusal as the document service stored it: the PDF under its id, listed in index.json.
+    const pdf = Buffer.from('%PDF-1.7\n%synthetic refusal\n%%EOF');
+    const digest = createHash('sha256').update(pdf).digest('hex');
+    writeFileSync(path.join(documentsDir, 'SEC-2026-000041-REF-01-kk.pdf'), pdf);
+    const legacyDocument = {
+      documentId: 'SEC-2026-000041-REF-01-kk',
+      applicationNumber: 'SEC-2026-000041',
+      kind: 'refusal',
+      lang: 'kk',
+      title: 'Мемлекеттік қызмет көрсетуден дәлелді бас тарту',
+      number: 'SEC-2026-000041-REF-01',
+      date: '02.03.2026',
+      fileName: 'SEC-2026-000041-REF-01-kk.pdf',
+      contentType: 'application/pdf',
+      sha256: digest,
+      size: pdf.length,
+      createdAt: '2026-03-02T06:00:00.000Z',
+      stamp: [`SHA-256: ${digest}`],
+      seq: 1,
+      factsDigest: 'f'.repeat(64),
+    };
+    writeFileSync(
+      path.join(documentsDir, 'index.json'),
+      JSON.stringify({ version: 1, documents: [legacyDocument] }),
+    );
+    // Two attachments: one in the object storage (files/<id>), one from before it, beside its index.
+    const folder = path.join(attachmentsDir, 'SEC-2026-000041');
+    mkdirSync(path.join(attachmentsDir, 'files'), { recursive: true });
+    mkdirSync(folder, { recursive: true });
+    const charter = Buffer.from('%PDF-1.7\n%charter\n');
+    const photo = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 9, 9]);
+    writeFileSync(path.join(attachmentsDir, 'files', 'a1b2c3d4e5f60718'), charter);
+    writeFileSync(path.join(folder, '0f1e2d3c4b5a6978'), photo);
+    writeFileSync(
+      path.join(folder, 'attachments.json'),
+      JSON.stringify([
+        {
+          id: 'a1b2c3d4e5f60718',
+          fileName: 'Жарғы.pdf',
+          contentType: 'application/pdf',
+          size: charter.length,
+          receivedAt: '2026-03-02T04:00:00.000Z',
+        },
+        {
+          id: '0f1e2d3c4b5a6978',
+          fileName: 'photo.png',
+          contentType: 'image/png',
+          size: photo.length,
+          receivedAt: '2026-03-02T04:00:00.000Z',
+        },
+      ]),
+    );
+    const stores = {
+      documents: createLocalBlobStore(documentsDir),
+      attachmentsDir,
+      attachments: createLocalBlobStore(attachmentsDir),
+    };
+    expect(await importLegacyFileIndexes(database, stores)).toEqual({ documents: 1, attachments: 2 });
+    expect(existsSync(path.join(documentsDir, 'index.json'))).toBe(false);
+    expect(existsSync(path.join(documentsDir, 'index.json.imported'))).toBe(true);
+    expect(existsSync(path.join(folder, 'attachments.json.imported'))).toBe(true);
+    // The next start finds nothing to copy; a copy repeated (index put back) doubles nothing.
+    expect(await importLegacyFileIndexes(database, stores)).toEqual({ documents: 0, attachments: 0 });
+    renameSync(path.join(documentsDir, 'index.json.imported'), path.join(documentsDir, 'index.json'));
+    await importLegacyFileIndexes(database, stores);
+
+    const documents = createDocumentService({
+      dir: documentsDir,
+      clock: fixedClock('2026-04-15T05:00:00Z'),
+      database,
+    });
+    const { seq: _seq, factsDigest: _facts, ...meta } = legacyDocument;
+    const found = await documents.get('SEC-2026-000041-REF-01-kk');
+    expect(found?.bytes.equals(pdf)).toBe(true);
+    expect(found?.meta).toMatchObject(meta);
+    expect((await documents.list('SEC-2026-000041')).map((d) => d.documentId)).toEqual([
+      'SEC-2026-000041-REF-01-kk',
+    ]);
+    const rows = createAttachmentRepository(database);
+    expect(await listAttachments(rows, 'SEC-2026-000041')).toEqual([
+      expect.objectContaining({ id: 'a1b2c3d4e5f60718', fileName: 'Жарғы.pdf' }),
+      expect.objectContaining({ id: '0f1e2d3c4b5a6978', fileName: 'photo.png' }),
+    ]);
+    for (const [id, bytes] of [
+      ['a1b2c3d4e5f60718', charter],
+      ['0f1e2d3c4b5a6978', photo],
+    ] as const) {
+      const got = await readAttachment(rows, stores.attachments, 'SEC-2026-000041', id);
+      expect(got?.bytes.equals(bytes)).toBe(true);
+    }
   });
 });

@@ -1,6 +1,7 @@
 import { ElementInstanceKey, UserTaskKey } from '@camunda8/orchestration-cluster-api';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { listAttachments } from '../../intake/attachments';
+import { createAttachmentRepository } from '../../adapters/db/attachments';
 import { createApplicationStore } from '../../intake/store';
 import { SERVICE_IDS } from '../../domain/services';
 import { tmpdir } from 'node:os';
@@ -253,7 +254,9 @@ describe('web app hardening: input, attachments, headers, board, access', () => 
       { name: 'scan.jpg', bytes: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10]), type: 'image/jpeg' },
     ]);
     expect(ok.status).toBe(201);
-    expect(listAttachments(attachmentsDir, ok.json.applicationNumber)).toHaveLength(2);
+    expect(
+      await listAttachments(createAttachmentRepository(register.database), ok.json.applicationNumber),
+    ).toHaveLength(2);
   });
 
   // ---- item 16: headers, sign-in ---------------------------------------------------------------

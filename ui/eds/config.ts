@@ -6,6 +6,8 @@ import { blobStoreFromConfig } from '../../adapters/blobs';
 import { loadTrustStore } from '../../adapters/eds/trust';
 import { STAFF_SIGNERS } from '../../simulators/ncalayer/holders';
 import type { EdsConfig } from './routes';
+import type { AppDatabase } from '../../adapters/db/connect';
+import { createEdsChallengeRepository } from '../../adapters/db/eds-challenges';
 
 /**
  * The web app's EDS settings from the configuration. EDS is on when trusted roots are configured
@@ -14,7 +16,7 @@ import type { EdsConfig } from './routes';
  */
 export function edsConfigFrom(
   config: AppConfig,
-  dirs: { documentsDir: string; dataDir: string },
+  dirs: { documentsDir: string; dataDir: string; database?: AppDatabase },
 ): EdsConfig | undefined {
   const roots = config.eds.trustedRoots;
   if (!roots && config.mode !== 'production') return undefined;
@@ -28,6 +30,7 @@ export function edsConfigFrom(
       path.join(dirs.documentsDir, 'signed'),
       blobStoreFromConfig(config, 'documents/signed', path.join(dirs.documentsDir, 'signed')),
     ),
+    ...(dirs.database ? { challenges: createEdsChallengeRepository(dirs.database) } : {}),
     requestSignatures: createRequestSignatureLog(path.join(dirs.dataDir, 'eds-request-signatures.jsonl')),
     staffIin: (session) =>
       session.iin ?? (config.mode === 'production' ? undefined : embeddedStaff.get(session.userId)),

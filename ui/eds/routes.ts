@@ -23,6 +23,7 @@ import type { SignedDocument, SignedDocumentStore } from '../../adapters/eds/sig
 import { EdsError, verifyCms, type TrustStore } from '../../adapters/eds/verify';
 import type { DocumentService } from '../../adapters/documents';
 import type { Session } from '../auth';
+import { createEdsChallengeRepository, type EdsChallengeStore } from '../../adapters/db/eds-challenges';
 import { esc, layout } from '../pages';
 import { edsText, type EdsTextKey } from './texts';
 
@@ -32,6 +33,11 @@ export interface EdsConfig {
   ncalayerUrl: string;
   signed: SignedDocumentStore;
   requestSignatures: RequestSignatureLog;
+  /**
+   * Sign-in challenges: the application database, shared by every replica (a private in-memory
+   * one when unset, which only a single process may use).
+   */
+  challenges?: EdsChallengeStore;
   /** IIN of a staff member (from the identity provider; a directory on the embedded default). */
   staffIin(session: Session): string | undefined;
 }
@@ -86,7 +92,8 @@ const originOf = (req: Request) => `${req.protocol}://${req.get('host')}`;
 export function createEds(deps: EdsDeps) {
   const { clock } = deps;
   const router: Router = express.Router();
-  const challenges = new Map<string, { issuedAt: number; used: boolean }>();
+  // In the application database, so that any replica verifies a challenge another one issued.
+  const challenges = deps.challenges ?? createEdsChallengeRepository(':memory:');
   const signing = deps.documents
     ? createResultSigning({ documents: deps.documents, signed: deps.signed, trust: deps.trust, clock })
     : undefined;
@@ -129,11 +136,10 @@ export function createEds(deps: EdsDeps) {
     );
   });
 
-  router.post('/api/eds/challenge', (_req, res) => {
+  router.post('/api/eds/challenge', async (_req, res) => {
     const now = clock.now().getTime();
-    for (const [c, v] of challenges) if (now - v.issuedAt > CHALLENGE_TTL_MS) challenges.delete(c);
     const challenge = randomBytes(32).toString('base64');
-    challenges.set(challenge, { issuedAt: now, used: false });
+    await challenges.issue(challenge, now, now + CHALLENGE_TTL_MS);
     res.json({ challenge, expiresAt: new Date(now + CHALLENGE_TTL_MS).toISOString() });
   });
 
@@ -142,10 +148,9 @@ export function createEds(deps: EdsDeps) {
     const now = clock.now();
     const v = await verifyCms(cms, { trust: deps.trust, now, purpose: 'auth' });
     const challenge = v.content?.toString('latin1') ?? '';
-    const issued = challenges.get(Buffer.from(challenge, 'latin1').toString('base64'));
-    if (!issued || issued.used || now.getTime() - issued.issuedAt > CHALLENGE_TTL_MS)
-      throw new EdsError('EDS_CHALLENGE', 401);
-    issued.used = true;
+    // Taken once: a replay, an unknown or an expired challenge opens no session.
+    const taken = await challenges.take(Buffer.from(challenge, 'latin1').toString('base64'), now.getTime());
+    if (!taken) throw new EdsError('EDS_CHALLENGE', 401);
     // An individual entrepreneur's certificate carries no BIN: they act under their IIN.
     await deps.startSession(res, {
       kind: 'applicant',

@@ -9,6 +9,8 @@ import { createDocumentService } from '../../../adapters/documents';
 import { createS3BlobStore, prefixed, type BlobStore } from '../../../adapters/blobs';
 import { createSignedDocumentStore } from '../../../adapters/eds/signed-documents';
 import { fixedClock } from '../../../domain/clock';
+import { sql } from 'kysely';
+import { openAppDatabase, type AppDatabase } from '../../../adapters/db/connect';
 import generateDocument from '../../../workers/generate-document';
 import { fakeJob } from '../../support/jobs';
 import { startCuttableProxy, startLocalS3, type LocalS3 } from '../../support/s3';
@@ -41,13 +43,37 @@ afterEach(() => {
   proxy.refuse(undefined);
 });
 
-const documentsOn = (store: BlobStore) =>
-  createDocumentService({ dir: '/nonexistent', clock: fixedClock('2026-04-14T06:30:00Z'), blobs: store });
+/** The documents' rows in a private database, which a test may read (keys) or break (a failing write). */
+const databases: AppDatabase[] = [];
+afterAll(() => Promise.all(databases.map((d) => d.close())));
+const documentsOn = (
+  store: BlobStore,
+  database = openAppDatabase({ dialect: 'sqlite', file: ':memory:' }),
+) => {
+  databases.push(database);
+  return createDocumentService({
+    dir: '/nonexistent',
+    clock: fixedClock('2026-04-14T06:30:00Z'),
+    blobs: store,
+    database,
+  });
+};
+const storageKey = async (database: AppDatabase, documentId: string) =>
+  (
+    await (
+      await database.ready()
+    )
+      .selectFrom('documents')
+      .select('storage_key')
+      .where('document_id', '=', documentId)
+      .executeTakeFirstOrThrow()
+  ).storage_key;
 const log = { info: jest.fn(), warn: jest.fn(), error: jest.fn() };
 
 describe('documents in an S3-compatible store', () => {
   it('stores both languages in the bucket and serves them by id and by application', async () => {
-    const docs = documentsOn(prefixed(blobs, 'a'));
+    const database = openAppDatabase({ dialect: 'sqlite', file: ':memory:' });
+    const docs = documentsOn(prefixed(blobs, 'a'), database);
     const stored = await docs.generate('permit', FACTS.permit, ['kk', 'ru']);
     const kk = await docs.get(stored[0].documentId);
     expect(sha256(kk!.bytes)).toBe(stored[0].sha256);
@@ -55,7 +81,9 @@ describe('documents in an S3-compatible store', () => {
       stored.map((d) => d.documentId),
     );
     // The bytes are in the bucket itself, not on this machine.
-    expect((await blobs.head(`a/${stored[0].fileName}`))?.size).toBe(stored[0].size);
+    expect((await blobs.head(`a/${await storageKey(database, stored[0].documentId)}`))?.size).toBe(
+      stored[0].size,
+    );
   });
 
   it('a store that is down fails the job with one retry fewer and a clear reason, and records nothing', async () => {
@@ -66,7 +94,7 @@ describe('documents in an S3-compatible store', () => {
     expect(job.outcome()).toEqual({
       kind: 'fail',
       errorMessage: expect.stringMatching(
-        /^could not store the document: file store s3:\/\/kz-permits-files unavailable \(get b\/index\.json\)/,
+        /^could not store the document: file store s3:\/\/kz-permits-files unavailable \(put b\/KZ-2026-000123-REF-01-kk\.[0-9a-f]+\.pdf\)/,
       ),
       retries: 2,
       retryBackOff: 10_000,
@@ -82,13 +110,24 @@ describe('documents in an S3-compatible store', () => {
     });
   });
 
-  it('when the index cannot be written after the files, no document is recorded and the retry gives the same numbers', async () => {
-    const docs = documentsOn(prefixed(blobs, 'c'));
-    proxy.refuse(/^PUT \/kz-permits-files\/c\/index\.json/);
-    await expect(docs.generate('refusal', FACTS.refusal, ['kk', 'ru'])).rejects.toThrow(
-      /unavailable \(put c\/index\.json\)/,
+  it('when the rows cannot be written after the files, the files are taken back, nothing is recorded and the retry gives the same numbers', async () => {
+    const database = openAppDatabase({ dialect: 'sqlite', file: ':memory:' });
+    const put: string[] = [];
+    const store = prefixed(blobs, 'c');
+    const recording: BlobStore = {
+      ...store,
+      put: (key, body, options) => (put.push(key), store.put(key, body, options)),
+    };
+    const docs = documentsOn(recording, database);
+    // The database refuses the rows (a full disk, a lost connection at commit).
+    await docs.list('KZ-2026-000123');
+    await sql`CREATE TRIGGER refuse BEFORE INSERT ON documents BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END`.execute(
+      await database.ready(),
     );
-    proxy.refuse(undefined);
+    await expect(docs.generate('refusal', FACTS.refusal, ['kk', 'ru'])).rejects.toThrow(/disk I\/O error/);
+    expect(put).toHaveLength(2);
+    for (const key of put) expect(await store.head(key)).toBeNull();
+    await sql`DROP TRIGGER refuse`.execute(await database.ready());
     expect(await docs.list('KZ-2026-000123')).toEqual([]);
     expect(await docs.get('KZ-2026-000123-REF-01-kk')).toBeNull();
 
@@ -96,6 +135,22 @@ describe('documents in an S3-compatible store', () => {
     expect(stored.map((d) => d.documentId)).toEqual(['KZ-2026-000123-REF-01-kk', 'KZ-2026-000123-REF-01-ru']);
     const got = await docs.get('KZ-2026-000123-REF-01-ru');
     expect(sha256(got!.bytes)).toBe(stored[1].sha256);
+  });
+
+  it('two processes generating the same document together store it once, neither overwriting the other', async () => {
+    const database = openAppDatabase({ dialect: 'sqlite', file: ':memory:' });
+    const one = documentsOn(prefixed(blobs, 'd'), database);
+    const two = documentsOn(prefixed(blobs, 'd'), database);
+    const [a, b] = await Promise.all([
+      one.generate('permit', FACTS.permit, ['kk', 'ru']),
+      two.generate('permit', FACTS.permit, ['kk', 'ru']),
+    ]);
+    expect(b).toEqual(a);
+    expect((await one.list('KZ-2026-000123')).map((d) => d.documentId)).toEqual([
+      'KZ-2026-000123-PRM-01-kk',
+      'KZ-2026-000123-PRM-01-ru',
+    ]);
+    for (const d of a) expect(sha256((await two.get(d.documentId))!.bytes)).toBe(d.sha256);
   });
 
   it('keeps signed results in the bucket, refuses a second signature, and finds them by digest', async () => {

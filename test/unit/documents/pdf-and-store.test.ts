@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createDocumentService, renderPdf } from '../../../adapters/documents';
@@ -132,7 +132,9 @@ describe('document store', () => {
     const [doc] = await service().generate('permit', FACTS.permit, ['ru']);
     expect(await service().get('KZ-2026-000123-PRM-09-ru')).toBeNull();
     expect(await service().get('../index')).toBeNull();
-    const file = path.join(dir, doc.fileName);
+    // The PDF is kept under a key of its own write: `<document id>.<random>.pdf`.
+    const key = readdirSync(dir).find((f) => f.startsWith(`${doc.documentId}.`) && f.endsWith('.pdf'))!;
+    const file = path.join(dir, key);
     writeFileSync(file, Buffer.concat([readFileSync(file), Buffer.from('%tampered')]));
     await expect(service().get(doc.documentId)).rejects.toThrow(/SHA-256/);
   });
