@@ -303,7 +303,7 @@ export function worklistRoutes(deps: WorklistDeps): express.Router {
       res.write(`retry: ${RECONNECT_MS}\n\n`);
       const stream: Stream = { session: s, query, last: first, ticks: 0, res };
       streams.add(stream);
-      poll ??= setInterval(() => void lookOnce(), eventsIntervalMs);
+      poll ??= setInterval(() => void lookOnce(), eventsIntervalMs).unref();
       const end = setTimeout(() => res.end(), eventsMaxMs);
       req.on('close', () => {
         clearTimeout(end);
