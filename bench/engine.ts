@@ -125,12 +125,36 @@ export async function restThroughput(instances = 1000, concurrency = 32): Promis
  * The engine as production runs it: its own process (`npm run engine`), so the worker and the load
  * generator here do not share its event loop.
  */
-export async function engineProcess(dataDir = tmpDir()): Promise<{ address: string; stop(): Promise<void> }> {
+export interface EngineProcess {
+  address: string;
+  /** Stops the engine; resolves with its event-loop delay and GC pauses over its life (bench/loop-delay.ts). */
+  stop(): Promise<LoopDelay | undefined>;
+}
+
+/** The engine process's event-loop delay percentiles and GC pauses (ms). */
+export interface LoopDelay {
+  p50: number;
+  p99: number;
+  max: number;
+  gcCount: number;
+  gcTotalMs: number;
+  gcMaxMs: number;
+  gcOver10ms: number;
+}
+
+export async function engineProcess(dataDir = tmpDir()): Promise<EngineProcess> {
   // BENCH_ENGINE_NODE_ARGS, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`, profiles the engine process.
   const nodeArgs = (process.env.BENCH_ENGINE_NODE_ARGS ?? '').split(' ').filter(Boolean);
   const child = spawn(
     process.execPath,
-    [...nodeArgs, '--import', 'tsx', path.join(__dirname, '..', 'engine', 'start.ts')],
+    [
+      ...nodeArgs,
+      '--import',
+      'tsx',
+      '--import',
+      path.join(__dirname, 'loop-delay.ts'),
+      path.join(__dirname, '..', 'engine', 'start.ts'),
+    ],
     {
       env: {
         ...process.env,
@@ -149,18 +173,24 @@ export async function engineProcess(dataDir = tmpDir()): Promise<{ address: stri
       const m = /ready: .* at (http:\/\/\S+)\/v2/.exec(out);
       if (m) {
         child.stdout!.off('data', onData);
-        child.stdout!.resume();
         resolve(m[1]);
       }
     };
     child.stdout!.on('data', onData);
     child.once('exit', (code) => reject(new Error(`engine exited with ${code} before it was ready`)));
   });
+  let tail = '';
+  child.stdout!.on('data', (chunk: Buffer) => {
+    tail = (tail + chunk.toString()).slice(-4096);
+  });
   return {
     address,
     stop: () =>
-      new Promise<void>((resolve) => {
-        child.once('exit', () => resolve());
+      new Promise<LoopDelay | undefined>((resolve) => {
+        child.once('exit', () => {
+          const m = /loop-delay (\{.*\})/.exec(tail);
+          resolve(m ? (JSON.parse(m[1]) as LoopDelay) : undefined);
+        });
         child.kill('SIGTERM');
       }),
   };
@@ -175,25 +205,29 @@ export async function activationLatency(
   where: 'own-process' | 'in-process',
   ratePerSecond = 200,
   seconds = 10,
-): Promise<{ p50: number; p99: number; jobs: number }> {
-  const running =
+): Promise<{ p50: number; p99: number; jobs: number; loop?: LoopDelay }> {
+  const running: { address: string; stop(): Promise<LoopDelay | undefined | void> } =
     where === 'own-process'
       ? await engineProcess()
       : await startEmbeddedEngine({ dataDir: tmpDir(), port: 0 }).then((e) => ({
           address: e.address,
           stop: () => e.close(),
         }));
+  let result: { p50: number; p99: number; jobs: number };
   try {
     // The portal that starts instances and the workers are separate clients, as in production.
-    return await measureActivation(
+    result = await measureActivation(
       sdkClient(running.address),
       sdkClient(running.address),
       ratePerSecond,
       seconds,
     );
-  } finally {
+  } catch (err) {
     await running.stop();
+    throw err;
   }
+  const loop = await running.stop();
+  return loop ? { ...result, loop } : result;
 }
 
 async function measureActivation(
@@ -338,16 +372,22 @@ export const REST_INSTANCES_TARGET = 1000;
 export async function activationRuns(
   runs = 5,
   seconds = 10,
-): Promise<{ p50s: number[]; p99s: number[]; met: number }> {
+): Promise<{ p50s: number[]; p99s: number[]; loops: (LoopDelay | undefined)[]; met: number }> {
   const p50s: number[] = [];
   const p99s: number[] = [];
+  const loops: (LoopDelay | undefined)[] = [];
   for (let i = 0; i < runs; i++) {
     const r = await activationLatency('own-process', 200, seconds);
     p50s.push(r.p50);
     p99s.push(r.p99);
+    loops.push(r.loop);
   }
-  return { p50s, p99s, met: p99s.filter((p) => p < ACTIVATION_P99_TARGET_MS).length };
+  return { p50s, p99s, loops, met: p99s.filter((p) => p < ACTIVATION_P99_TARGET_MS).length };
 }
+
+/** One run's engine event loop: delay p99 / max and GC pauses (count, longest). */
+const loopFigure = (l: LoopDelay | undefined) =>
+  l ? `${l.p99}/${l.max} ms, GC ${l.gcCount}x max ${l.gcMaxMs} ms` : 'not measured';
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -377,6 +417,7 @@ export async function benchEngine(): Promise<{ name: string; figures: Figures }>
       'memory: baseline / ours': `${ratio(baseMemory / memory)}x (target <= 20 KB ours)`,
       'job activation p50 at 200 jobs/s, engine own process (ms), median of 5 runs': ratio(median(runs.p50s)),
       'job activation p99 at 200 jobs/s, engine own process (ms), 5 runs': `${runs.p99s.map(ratio).join(' / ')}: ${runs.met} of ${runs.p99s.length} under ${ACTIVATION_P99_TARGET_MS} ms (target 5 of 5)`,
+      'engine event-loop delay p99/max and GC per run': runs.loops.map(loopFigure).join('; '),
       'job activation p50 at 200 jobs/s, one shared process (ms)': ratio(latencyShared.p50),
       'job activation p99 at 200 jobs/s, one shared process (ms)': `${ratio(latencyShared.p99)} (target < ${ACTIVATION_P99_TARGET_MS} ms, ${latencyShared.jobs} jobs)`,
     },
@@ -394,6 +435,7 @@ async function benchTargets(): Promise<{ name: string; figures: Figures }> {
       'REST + SDK worker instances/s': `${Math.round(rest)} (target >= ${REST_INSTANCES_TARGET})`,
       'job activation p50 per run (ms)': runs.p50s.map(r).join(' / '),
       'job activation p99 per run (ms)': `${runs.p99s.map(r).join(' / ')}: ${runs.met} of ${runs.p99s.length} under ${ACTIVATION_P99_TARGET_MS} ms`,
+      'engine event-loop delay p99/max and GC per run': runs.loops.map(loopFigure).join('; '),
     },
   };
 }

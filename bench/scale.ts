@@ -196,7 +196,7 @@ export async function benchScale(
   })();
   await Promise.all([clerks, intake]);
   const jobsDonePerSecond = await load.done;
-  await running.stop();
+  const loop = await running.stop();
   fs.rmSync(dir, { recursive: true, force: true });
 
   const p99Page = quantile(pageMs, 0.99);
@@ -210,6 +210,12 @@ export async function benchScale(
       [`intake p50 under ${jobsPerSecond} jobs/s (ms)`]: r1(quantile(intakeMs, 0.5)),
       [`intake p99 under ${jobsPerSecond} jobs/s (ms)`]: `${r1(p99Intake)} (target < 100 ms, ${intakeMs.length} applications, ${r1(100 / p99Intake)}x margin)`,
       'jobs completed per second during the run': r1(jobsDonePerSecond),
+      'engine event-loop delay p50 / p99 / max (ms)': loop
+        ? `${loop.p50} / ${loop.p99} / ${loop.max}`
+        : 'not measured',
+      'engine GC pauses: count, total, longest (ms)': loop
+        ? `${loop.gcCount}, ${loop.gcTotalMs}, ${loop.gcMaxMs}`
+        : 'not measured',
       'engine restart with this history (ms)': r1(restartMs),
       'engine heap after restart (MB)': r1(heapMb),
     },

@@ -196,7 +196,7 @@ export function createEngineApp(engine: Engine, opts: EngineAppOptions = {}): ex
 
   // ---- searches: one SQL query over the search tables (running and finished instances)
   const indexed = (kind: SearchKind, k: string, what: string) => {
-    const doc = engine.index.get(kind, k);
+    const doc = engine.committedIndex.get(kind, k);
     if (!doc) throw notFound(what, k);
     return doc;
   };
@@ -209,7 +209,9 @@ export function createEngineApp(engine: Engine, opts: EngineAppOptions = {}): ex
     const b = body(req) as SearchRequest;
     const filter = b.filter ?? {};
     if (typeof filter !== 'object' || Array.isArray(filter)) throw invalid('filter must be an object');
-    return engine.index.search(kind, { ...b, filter: { ...filter, ...extra } }, defaultSort);
+    // Only written rows are read: the answer need not wait for the open group's write.
+    if (req.res) req.res.locals.committedOnly = true;
+    return engine.committedIndex.search(kind, { ...b, filter: { ...filter, ...extra } }, defaultSort);
   };
   /** A search answered with the stored rows' JSON as it is (no parse and re-serialisation per row). */
   const sendSearch = (
@@ -222,9 +224,14 @@ export function createEngineApp(engine: Engine, opts: EngineAppOptions = {}): ex
     const b = body(req) as SearchRequest;
     const filter = b.filter ?? {};
     if (typeof filter !== 'object' || Array.isArray(filter)) throw invalid('filter must be an object');
-    res
-      .type('application/json')
-      .send(engine.index.searchJson(kind, { ...b, filter: { ...filter, ...extra } }, defaultSort));
+    const json = engine.committedIndex.searchJson(
+      kind,
+      { ...b, filter: { ...filter, ...extra } },
+      defaultSort,
+    );
+    // Only written rows were read: the answer need not wait for the open group's write.
+    res.locals.committedOnly = true;
+    res.type('application/json').send(json);
   };
 
   // ---- process instances
@@ -442,7 +449,7 @@ export function createEngineApp(engine: Engine, opts: EngineAppOptions = {}): ex
     // A running task sees its scope chain; a finished one keeps its own and its instance's variables.
     const items = engine.userTasks.has(t.userTaskKey)
       ? engine.visibleVariableRecords(t.elementInstanceKey).map((v) => truncated(toVariable(v)))
-      : engine.index
+      : engine.committedIndex
           .search(
             'variable',
             {
@@ -641,8 +648,8 @@ export function authenticate(token: string | undefined) {
 function holdUntilWritten(engine: Engine, req: Request, res: Response): void {
   const end = res.end;
   res.end = function (this: Response, ...args: unknown[]) {
-    const written = engine.durable();
     res.end = end;
+    const written = res.locals.committedOnly ? undefined : engine.durable();
     if (!written) return (end as (...a: unknown[]) => Response).apply(res, args);
     written.then(
       () => (end as (...a: unknown[]) => Response).apply(res, args),

@@ -329,6 +329,14 @@ export class Engine {
   }
 
   /**
+   * The search tables as last written, without writing the open group: what every acknowledged
+   * command left (an answer leaves only after its write), as Zeebe's search is eventually consistent.
+   */
+  get committedIndex(): SearchIndexReader {
+    return this.store.index;
+  }
+
+  /**
    * Resolves once every command run so far is written (undefined when nothing waits); rejects with
    * the write's failure, in which case none of those commands left a trace.
    */

@@ -207,3 +207,58 @@ test('over REST, requests of a group whose write fails are all answered 500 and 
     await new Promise((r) => server.close(r));
   }
 });
+
+test('a search reads what is written without writing the open group, and over REST every acknowledged command is found by the next search', async () => {
+  const dir = tmpDir();
+  const { engine, state } = await groupEngine(dir);
+  await engine.deploy([{ name: 'group-user.bpmn', content: USER }]);
+  await engine.durable();
+  const running = (q: typeof engine.committedIndex) =>
+    q.search('processInstance', { filter: { state: 'ACTIVE' }, page: { limit: 0 } }, 'processInstanceKey')
+      .page.totalItems;
+  engine.createProcessInstance({ bpmnProcessId: 'group-user' });
+  const before = state.commits;
+  // The open group stays open: a reader neither splits it nor waits for it, and sees what was written.
+  expect(running(engine.committedIndex)).toBe(0);
+  expect(state.commits).toBe(before);
+  await engine.durable();
+  expect(running(engine.committedIndex)).toBe(1);
+
+  const server = http.createServer(createEngineApp(engine));
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v2`;
+  const post = (p: string, body: object) =>
+    fetch(base + p, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    }).then(async (r) => ({ status: r.status, json: (await r.json()) as any }));
+  try {
+    // Clients writing and reading at once: each one's search after its acknowledged create finds it.
+    await Promise.all(
+      Array.from({ length: 8 }, async (_, n) => {
+        for (let i = 0; i < 5; i++) {
+          const created = await post('/process-instances', {
+            processDefinitionId: 'group-user',
+            variables: { n, i },
+          });
+          expect(created.status).toBe(200);
+          const found = await post('/process-instances/search', {
+            filter: { processInstanceKey: String(created.json.processInstanceKey) },
+          });
+          expect(found.json.items.map((x: any) => x.processInstanceKey)).toEqual([
+            String(created.json.processInstanceKey),
+          ]);
+          const tasks = await post('/user-tasks/search', {
+            filter: { processInstanceKey: String(created.json.processInstanceKey), state: 'CREATED' },
+          });
+          expect(tasks.json.items).toHaveLength(1);
+        }
+      }),
+    );
+  } finally {
+    engine.close();
+    server.closeAllConnections();
+    await new Promise((r) => server.close(r));
+  }
+});

@@ -129,15 +129,33 @@ export function worklistRoutes(deps: WorklistDeps): express.Router {
       }
     };
 
-  const search = (filter: UserTaskFilter, from: number, limit: number, sort: Sort) =>
+  type Search = (
+    filter: UserTaskFilter,
+    from: number,
+    limit: number,
+    sort: Sort,
+  ) => ReturnType<typeof camunda.searchUserTasks>;
+  const search: Search = (filter, from, limit, sort) =>
     camunda.searchUserTasks({ filter, sort: SORT[sort], page: { from, limit } }, NO_WAIT);
 
   /** The application variables of a page of tasks: one search for all of them, never one per row. */
   const applicationsOf = (keys: string[]) =>
     rootVariablesOf(camunda, keys, ['applicationNumber', 'serviceId', 'applicant']);
 
-  /** What a view shows a person: one page of tasks with their deadline flags, and every view's count. */
-  async function readView(s: Session, query: Request['query']) {
+  /**
+   * What a view shows a person: one page of tasks with their deadline flags, and every view's count.
+   * `searchWith` and `at` let the event streams share their searches and the engine's time in one look;
+   * `withVariables: false` leaves out the application variables, which no stream compares.
+   */
+  async function readView(
+    s: Session,
+    query: Request['query'],
+    {
+      searchWith = search,
+      at,
+      withVariables = true,
+    }: { searchWith?: Search; at?: Date; withVariables?: boolean } = {},
+  ) {
     const q = listQuery({ query } as Request, (kk, ru) => new Refusal(400, kk, ru));
     const view = oneOf(query.view, VIEWS, 'group', 'view');
     const sort = oneOf(query.sort, SORTS, 'deadline', 'sort');
@@ -145,7 +163,7 @@ export function worklistRoutes(deps: WorklistDeps): express.Router {
       ...(q.service ? [{ name: 'serviceId', value: JSON.stringify(q.service) }] : []),
       ...searchVariableFilter(q.search),
     ];
-    const now = await deps.engineTime();
+    const now = at ?? (await deps.engineTime());
     if (!s.groups.length)
       return {
         items: [],
@@ -162,11 +180,13 @@ export function worklistRoutes(deps: WorklistDeps): express.Router {
     // One page query, one count per view (a one-row page: the engine counts with its indexes),
     // then one batched variable read for the page. A fixed number of queries whatever the size.
     const [result, ...counts] = await Promise.all([
-      search(filtered, q.from, PAGE_SIZE, sort),
-      ...VIEWS.map((v) => search(viewFilter(v, s), 0, 1, 'deadline')),
+      searchWith(filtered, q.from, PAGE_SIZE, sort),
+      ...VIEWS.map((v) => searchWith(viewFilter(v, s), 0, 1, 'deadline')),
     ]);
     const tasks = result.items ?? [];
-    const vars = await applicationsOf(tasks.map((x) => String(x.processInstanceKey ?? '')).filter(Boolean));
+    const vars = withVariables
+      ? await applicationsOf(tasks.map((x) => String(x.processInstanceKey ?? '')).filter(Boolean))
+      : new Map<string, Record<string, unknown>>();
     const items = tasks.map((task) => {
       const v = vars.get(String(task.processInstanceKey)) ?? {};
       const applicant = (v.applicant ?? {}) as { name?: unknown; bin?: unknown };
@@ -213,10 +233,59 @@ export function worklistRoutes(deps: WorklistDeps): express.Router {
   /**
    * Live refresh: a server-sent event stream that says `changed` when what the page shows — its view's
    * page of tasks (which tasks, who holds them, their flags) or a view's count — is no longer what
-   * it was. The page then re-reads that one page. The web app looks at the engine for the stream
-   * every `eventsIntervalMs`; a stream ends after `eventsMaxMs` and the browser opens a new one, so
-   * an expired session is noticed.
+   * it was. The page then re-reads that one page. Every `eventsIntervalMs` the web app looks at the
+   * engine once for all open streams: streams that need the same search (the same view of the same
+   * groups, the same count) share it, and the engine's time is read once. A stream ends after
+   * `eventsMaxMs` and the browser opens a new one, so an expired session is noticed.
    */
+  interface Stream {
+    session: Session;
+    query: Request['query'];
+    last: string;
+    ticks: number;
+    res: Response;
+  }
+  const streams = new Set<Stream>();
+  const heartbeatEvery = Math.max(1, Math.round(HEARTBEAT_MS / eventsIntervalMs));
+  let poll: NodeJS.Timeout | undefined;
+  let looking = false;
+
+  /** One look for every open stream: each distinct search runs once, whatever the number of streams. */
+  async function lookOnce(): Promise<void> {
+    if (looking) return;
+    looking = true;
+    try {
+      const at = await deps.engineTime();
+      const shared = new Map<string, ReturnType<Search>>();
+      const searchWith: Search = (filter, from, limit, sort) => {
+        const key = JSON.stringify([filter, from, limit, sort]);
+        let r = shared.get(key);
+        if (!r) shared.set(key, (r = search(filter, from, limit, sort)));
+        return r;
+      };
+      await Promise.all(
+        [...streams].map(async (st) => {
+          try {
+            const now = viewSignature(
+              await readView(st.session, st.query, { searchWith, at, withVariables: false }),
+            );
+            if (!streams.has(st)) return;
+            if (now !== st.last) {
+              st.last = now;
+              st.res.write(`event: changed\ndata: ${JSON.stringify({ at: deps.now().toISOString() })}\n\n`);
+            } else if (++st.ticks % heartbeatEvery === 0) st.res.write(': ping\n\n');
+          } catch {
+            // The engine did not answer this time: the next look tells.
+          }
+        }),
+      );
+    } catch {
+      // The engine's time could not be read: the next look tells.
+    } finally {
+      looking = false;
+    }
+  }
+
   router.get(
     '/api/tasks/events',
     deps.guard,
@@ -224,7 +293,7 @@ export function worklistRoutes(deps: WorklistDeps): express.Router {
       const s = session(req);
       const query = req.query;
       // A wrong view, sort or page is refused before the stream starts.
-      let last = viewSignature(await readView(s, query));
+      const first = viewSignature(await readView(s, query, { withVariables: false }));
       res.writeHead(200, {
         'content-type': 'text/event-stream; charset=utf-8',
         'cache-control': 'no-store',
@@ -232,29 +301,17 @@ export function worklistRoutes(deps: WorklistDeps): express.Router {
         'x-accel-buffering': 'no',
       });
       res.write(`retry: ${RECONNECT_MS}\n\n`);
-      let busy = false;
-      let ticks = 0;
-      const heartbeatEvery = Math.max(1, Math.round(HEARTBEAT_MS / eventsIntervalMs));
-      const check = async () => {
-        if (busy) return;
-        busy = true;
-        try {
-          const now = viewSignature(await readView(s, query));
-          if (now !== last) {
-            last = now;
-            res.write(`event: changed\ndata: ${JSON.stringify({ at: deps.now().toISOString() })}\n\n`);
-          } else if (++ticks % heartbeatEvery === 0) res.write(': ping\n\n');
-        } catch {
-          // The engine did not answer this time: the next look tells.
-        } finally {
-          busy = false;
-        }
-      };
-      const interval = setInterval(() => void check(), eventsIntervalMs);
+      const stream: Stream = { session: s, query, last: first, ticks: 0, res };
+      streams.add(stream);
+      poll ??= setInterval(() => void lookOnce(), eventsIntervalMs).unref();
       const end = setTimeout(() => res.end(), eventsMaxMs);
       req.on('close', () => {
-        clearInterval(interval);
         clearTimeout(end);
+        streams.delete(stream);
+        if (streams.size === 0 && poll) {
+          clearInterval(poll);
+          poll = undefined;
+        }
       });
     }),
   );
