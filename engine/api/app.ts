@@ -159,7 +159,7 @@ export function createEngineApp(engine: Engine, opts: EngineAppOptions = {}): ex
 
   // ---- process definitions
   const processDefinition = (key: string) => {
-    const p = engine.processes.get(key);
+    const p = engine.queries.processDefinition(key);
     if (!p) throw notFound('Process definition', key);
     return p;
   };
@@ -174,7 +174,7 @@ export function createEngineApp(engine: Engine, opts: EngineAppOptions = {}): ex
     hasStartForm: false,
   });
   v2.post('/process-definitions/search', (req, res) => {
-    const items = [...engine.processes.values()].map(toProcessDefinition);
+    const items = engine.queries.processDefinitions().map(toProcessDefinition);
     const latestOnly = body(req).filter?.isLatestVersion === true;
     const filter = { ...(body(req).filter ?? {}) };
     delete filter.isLatestVersion;
@@ -354,7 +354,7 @@ export function createEngineApp(engine: Engine, opts: EngineAppOptions = {}): ex
         elementInstanceKey: job.elementInstanceKey,
         kind: 'BPMN_ELEMENT',
         listenerEventType: 'UNSPECIFIED',
-        tags: engine.processInstances.get(job.processInstanceKey)?.tags ?? [],
+        tags: engine.queries.processInstance(job.processInstanceKey)?.tags ?? [],
       })),
     });
   });
@@ -409,7 +409,7 @@ export function createEngineApp(engine: Engine, opts: EngineAppOptions = {}): ex
       res.status(204).end();
       return;
     }
-    const f = engine.forms.get(t.formKey);
+    const f = engine.queries.form(t.formKey);
     if (!f) throw notFound('Form', t.formKey);
     res.json({
       tenantId: TENANT,
@@ -440,23 +440,24 @@ export function createEngineApp(engine: Engine, opts: EngineAppOptions = {}): ex
   v2.post('/user-tasks/:key/variables/search', (req, res) => {
     const t = userTask(key(req, 'key'));
     // A running task sees its scope chain; a finished one keeps its own and its instance's variables.
-    const items = engine.userTasks.has(t.userTaskKey)
-      ? engine.visibleVariableRecords(t.elementInstanceKey).map((v) => truncated(toVariable(v)))
-      : engine.index
-          .search(
-            'variable',
-            {
-              filter: { scopeKey: { $in: [t.elementInstanceKey, t.processInstanceKey] } },
-              page: { limit: 10_000 },
-            },
-            'variableKey',
-          )
-          .items.filter(
-            (v, _i, all) =>
-              v.scopeKey === t.elementInstanceKey ||
-              !all.some((o) => o.name === v.name && o.scopeKey === t.elementInstanceKey),
-          )
-          .map(truncated);
+    const items =
+      engine.queries.userTask(t.userTaskKey) !== undefined
+        ? engine.visibleVariableRecords(t.elementInstanceKey).map((v) => truncated(toVariable(v)))
+        : engine.index
+            .search(
+              'variable',
+              {
+                filter: { scopeKey: { $in: [t.elementInstanceKey, t.processInstanceKey] } },
+                page: { limit: 10_000 },
+              },
+              'variableKey',
+            )
+            .items.filter(
+              (v, _i, all) =>
+                v.scopeKey === t.elementInstanceKey ||
+                !all.some((o) => o.name === v.name && o.scopeKey === t.elementInstanceKey),
+            )
+            .map(truncated);
     res.json(search(items, body(req) as SearchRequest, { defaultSort: 'name' }));
   });
 
@@ -485,7 +486,8 @@ export function createEngineApp(engine: Engine, opts: EngineAppOptions = {}): ex
     res.json(searchIndex('correlatedMessageSubscription', req, 'correlationTime'));
   });
   v2.post('/message-subscriptions/search', (req, res) => {
-    const items = [...engine.subscriptions.values()]
+    const items = engine.queries
+      .messageSubscriptions()
       .filter((s) => !s.signal)
       .map((s) => ({
         messageSubscriptionKey: s.key,
