@@ -19,6 +19,8 @@ import * as project from './projections';
 import { cmpKey, EngineState, INSTANCE_KINDS, isOpenJob } from './state';
 import { RecordTable } from './state/table';
 import { EngineQueries } from './queries';
+import { EventSubscriptionBehaviour } from './behaviours/event-subscriptions';
+import { VariableBehaviour } from './behaviours/variables';
 import { EngineError, invalid, invalidState, notFound } from './errors';
 import { DEFAULT_LIMITS, EngineLimits } from './limits';
 import {
@@ -143,6 +145,8 @@ export class Engine {
   private readonly state = new EngineState((kind, key, rec) => this.markDirty(kind, key, rec));
   /** Read-only queries over the running state: how everything outside the runtime reads it. */
   readonly queries = new EngineQueries(this.state);
+  private readonly vars = new VariableBehaviour(this.state, () => this.nextKey());
+  private readonly events = new EventSubscriptionBehaviour(this.state);
   private readonly pending: PendingActivation[] = [];
   /** Highest version of each deleted process (`process:<id>`) or form (`form:<id>`): never reused. */
   private readonly versionFloor = new Map<string, number>();
@@ -554,17 +558,11 @@ export class Engine {
   }
 
   latestProcess(bpmnProcessId: string): ProcessDefinitionRec | undefined {
-    let best: ProcessDefinitionRec | undefined;
-    for (const p of this.state.deployment.processes.values())
-      if (p.bpmnProcessId === bpmnProcessId && (!best || p.version > best.version)) best = p;
-    return best;
+    return this.state.deployment.latestProcess(bpmnProcessId);
   }
 
   latestForm(formId: string): FormRec | undefined {
-    let best: FormRec | undefined;
-    for (const f of this.state.deployment.forms.values())
-      if (f.formId === formId && (!best || f.version > best.version)) best = f;
-    return best;
+    return this.state.deployment.latestForm(formId);
   }
 
   model(processDefinitionKey: string): ProcessModel {
@@ -650,10 +648,7 @@ export class Engine {
   }
 
   latestDecision(decisionId: string): DecisionRec | undefined {
-    let best: DecisionRec | undefined;
-    for (const d of this.state.decision.decisions.values())
-      if (d.decisionId === decisionId && (!best || d.version > best.version)) best = d;
-    return best;
+    return this.state.decision.latestDecision(decisionId);
   }
 
   /** Evaluates a deployed decision; a failed evaluation is a result too (it carries `failure`). */
@@ -941,12 +936,12 @@ export class Engine {
                 ? scope.key
                 : undefined;
           for (const [n, value] of Object.entries(v.variables))
-            if (target) this.setLocal(target, key, n, value);
+            if (target) this.vars.setLocal(target, key, n, value);
             else this.pendingLocal.push({ elementId: v.scopeId, name: n, value });
         }
         const ei = this.createElementInstance(scope, el.id);
         for (const p of this.pendingLocal.splice(0))
-          if (p.elementId === el.id) this.setLocal(ei.key, key, p.name, p.value);
+          if (p.elementId === el.id) this.vars.setLocal(ei.key, key, p.name, p.value);
         this.agenda.push(() => this.activate(ei));
       }
       const scopes = new Set<string>();
@@ -1094,14 +1089,14 @@ export class Engine {
             this.state.message.subscriptions.update(s);
           }
         }
-        this.closeSubscriptionsOf(ei.key, 'boundary');
+        this.events.closeOwnedBy(ei.key, 'boundary');
         if (ei.loopIndex === undefined) this.openBoundaryEvents(ei, to);
         if (to.type === 'SUB_PROCESS') {
-          this.closeSubscriptionsOf(ei.key, 'event-sub-process');
+          this.events.closeOwnedBy(ei.key, 'event-sub-process');
           this.openEventSubProcesses(ei);
         }
       }
-      this.closeSubscriptionsOf(root.key, 'event-sub-process');
+      this.events.closeOwnedBy(root.key, 'event-sub-process');
       this.openEventSubProcesses(root);
       // Open jobs, user tasks and incidents follow their element to the target definition.
       type MigratedRecord = {
@@ -1173,7 +1168,7 @@ export class Engine {
       startDate: pi.startDate,
     };
     this.state.elementInstances.put(root);
-    for (const [name, value] of Object.entries(variables)) this.setLocal(key, key, name, value);
+    for (const [name, value] of Object.entries(variables)) this.vars.setLocal(key, key, name, value);
     this.openEventSubProcesses(root);
     const start = this.createElementInstance(root, startElementId);
     this.agenda.push(() => this.activate(start));
@@ -1326,8 +1321,7 @@ export class Engine {
   /** A signal throw or end event broadcasts its local variables (the result of its input mappings). */
   private throwSignal(ei: ElementInstanceRec, nameExpr: string): void {
     const name = String(this.evalIn(nameExpr, ei.key));
-    const variables: Vars = {};
-    for (const [n, v] of this.state.variables.inScope(ei.key)) variables[n] = v.value;
+    const variables = this.vars.local(ei.key);
     this.agenda.push(() => this.signal(name, variables));
   }
 
@@ -1484,7 +1478,7 @@ export class Engine {
       this.state.jobs.update(job);
       if (req.variables && Object.keys(req.variables).length) {
         for (const [n, v] of Object.entries(req.variables))
-          this.setLocal(job.elementInstanceKey, job.processInstanceKey, n, v);
+          this.vars.setLocal(job.elementInstanceKey, job.processInstanceKey, n, v);
       }
       if (job.retries <= 0) {
         const ei = this.state.elementInstances.get(job.elementInstanceKey)!;
@@ -1660,36 +1654,20 @@ export class Engine {
       const ei = this.state.elementInstances.get(elementInstanceKey);
       if (!ei || ei.state !== 'ACTIVE') throw notFound('Element instance', elementInstanceKey);
       for (const [n, v] of Object.entries(variables)) {
-        if (local) this.setLocal(ei.key, ei.processInstanceKey, n, v);
-        else this.setPropagate(ei.key, n, v);
+        if (local) this.vars.setLocal(ei.key, ei.processInstanceKey, n, v);
+        else this.vars.setPropagate(ei.key, n, v);
       }
     });
   }
 
   /** The records of the variables visible from a scope, inner scopes shadowing outer ones. */
   visibleVariableRecords(scopeKey: string): VariableRec[] {
-    const out = new Map<string, VariableRec>();
-    let cur: string | undefined = scopeKey;
-    while (cur) {
-      for (const [n, v] of this.state.variables.inScope(cur)) if (!out.has(n)) out.set(n, v);
-      cur = this.state.elementInstances.get(cur)?.flowScopeKey;
-    }
-    return [...out.values()];
+    return this.vars.visibleRecords(scopeKey);
   }
 
   /** All variables visible from a scope, inner scopes shadowing outer ones. */
   visibleVariables(scopeKey: string): Vars {
-    const chain: string[] = [];
-    let cur: string | undefined = scopeKey;
-    while (cur) {
-      chain.push(cur);
-      cur = this.state.elementInstances.get(cur)?.flowScopeKey;
-    }
-    const out: Vars = {};
-    for (let i = chain.length - 1; i >= 0; i--) {
-      for (const [n, v] of this.state.variables.inScope(chain[i])) out[n] = v.value;
-    }
-    return out;
+    return this.vars.visible(scopeKey);
   }
 
   // ---------------------------------------------------------------- the interpreter
@@ -1826,7 +1804,7 @@ export class Engine {
       const value = this.evalIn(m.source, ei.flowScopeKey!, local);
       assignPath(local, m.target, value, outer);
     }
-    for (const [n, v] of Object.entries(local)) this.setLocal(ei.key, ei.processInstanceKey, n, v);
+    for (const [n, v] of Object.entries(local)) this.vars.setLocal(ei.key, ei.processInstanceKey, n, v);
   }
 
   private activateMultiInstance(body: ElementInstanceRec, el: FlowNode): void {
@@ -1841,7 +1819,7 @@ export class Engine {
     if (el.boundaryEvents.length) this.openBoundaryEvents(body, el);
     body.mi = { items, next: 0, completed: 0, active: 0 };
     if (mi.outputCollection)
-      this.setLocal(
+      this.vars.setLocal(
         body.key,
         body.processInstanceKey,
         mi.outputCollection,
@@ -1862,8 +1840,8 @@ export class Engine {
     inner.type = el.type;
     const mi = el.multiInstance!;
     if (mi.inputElement)
-      this.setLocal(inner.key, inner.processInstanceKey, mi.inputElement, state.items[index]);
-    this.setLocal(inner.key, inner.processInstanceKey, 'loopCounter', index + 1);
+      this.vars.setLocal(inner.key, inner.processInstanceKey, mi.inputElement, state.items[index]);
+    this.vars.setLocal(inner.key, inner.processInstanceKey, 'loopCounter', index + 1);
     this.agenda.push(() => this.activate(inner));
   }
 
@@ -1876,7 +1854,7 @@ export class Engine {
         ...((this.state.variables.local(body.key, mi.outputCollection)?.value as unknown[]) ?? []),
       ];
       coll[inner.loopIndex!] = value;
-      this.setLocal(body.key, body.processInstanceKey, mi.outputCollection, coll);
+      this.vars.setLocal(body.key, body.processInstanceKey, mi.outputCollection, coll);
     }
     state.completed++;
     state.active--;
@@ -2049,9 +2027,9 @@ export class Engine {
         `Expected process '${processId}' to have a none start event, but not found.`,
       );
     // Without propagation of all parent variables, only the call activity's input mappings reach the child.
-    const vars: Vars = {};
-    if (el.calledElement!.propagateAllParentVariables) Object.assign(vars, this.visibleVariables(ei.key));
-    else for (const [n, v] of this.state.variables.inScope(ei.key)) vars[n] = v.value;
+    const vars = el.calledElement!.propagateAllParentVariables
+      ? this.vars.visible(ei.key)
+      : this.vars.local(ei.key);
     const child = this.startInstance(def, model.noneStartEventId, vars, ei);
     ei.calledProcessInstanceKey = child.key;
     this.state.elementInstances.update(ei);
@@ -2064,13 +2042,13 @@ export class Engine {
     try {
       if (!retrying) this.setOutputsOrPropagate(ei, variables, el.outputs.length === 0);
       if (local)
-        for (const [n, v] of Object.entries(local)) this.setLocal(ei.key, ei.processInstanceKey, n, v);
+        for (const [n, v] of Object.entries(local)) this.vars.setLocal(ei.key, ei.processInstanceKey, n, v);
       if (ei.type !== 'MULTI_INSTANCE_BODY' && el.outputs.length) {
         this.applyOutputs(ei, el);
       } else if (ei.type === 'MULTI_INSTANCE_BODY' && el.multiInstance?.outputCollection) {
         // The output collection leaves the body like any result: propagated to the enclosing scope.
         const name = el.multiInstance.outputCollection;
-        this.setPropagate(ei.flowScopeKey!, name, this.state.variables.local(ei.key, name)?.value);
+        this.vars.setPropagate(ei.flowScopeKey!, name, this.state.variables.local(ei.key, name)?.value);
       }
     } catch (err) {
       if (err instanceof EngineError) throw err;
@@ -2087,8 +2065,8 @@ export class Engine {
    */
   private setOutputsOrPropagate(ei: ElementInstanceRec, variables: Vars, propagate: boolean): void {
     for (const [n, v] of Object.entries(variables)) {
-      if (propagate) this.setPropagate(ei.key, n, v);
-      else this.setLocal(ei.key, ei.processInstanceKey, n, v);
+      if (propagate) this.vars.setPropagate(ei.key, n, v);
+      else this.vars.setLocal(ei.key, ei.processInstanceKey, n, v);
     }
   }
 
@@ -2100,7 +2078,7 @@ export class Engine {
       const value = this.evalWith(m.source, { ...vars, ...out });
       assignPath(out, m.target, value, outer);
     }
-    for (const [n, v] of Object.entries(out)) this.setPropagate(ei.flowScopeKey!, n, v);
+    for (const [n, v] of Object.entries(out)) this.vars.setPropagate(ei.flowScopeKey!, n, v);
   }
 
   /** Completes the element instance and takes its outgoing flows. */
@@ -2213,7 +2191,7 @@ export class Engine {
     this.state.elementInstances.update(ei);
     if (ei.flowScopeKey) this.state.elementInstances.removeChild(ei.flowScopeKey, ei.key);
     this.state.elementInstances.forgetChildren(ei.key);
-    this.closeSubscriptionsOf(ei.key);
+    this.events.closeOwnedBy(ei.key);
     if (ei.incidentKey) {
       const inc = this.state.incidents.get(ei.incidentKey);
       if (inc && inc.state === 'ACTIVE') {
@@ -2330,7 +2308,7 @@ export class Engine {
         timerKind: ev.timerKind,
         definition: timerText(text),
       };
-      this.addTimer(t);
+      this.events.addTimer(t);
       return;
     }
     if (ev.kind === 'signal') {
@@ -2400,30 +2378,6 @@ export class Engine {
     }
   }
 
-  /**
-   * Closes the timers and message subscriptions an element instance owns; with `only`, just those of
-   * one kind (an interrupting event sub-process closes its scope's event sub-process subscriptions,
-   * while boundary events attached to the scope stay open).
-   */
-  private closeSubscriptionsOf(ownerKey: string, only?: SubscriptionKind): void {
-    for (const key of this.state.elementInstances.owned(ownerKey)) {
-      const t = this.state.timers.get(key);
-      const s = this.state.message.subscriptions.get(key);
-      if (only && (t?.kind ?? s?.kind) !== only) continue;
-      this.state.elementInstances.disown(ownerKey, key);
-      if (t) this.state.timers.remove(key);
-      if (s) {
-        this.state.message.subscriptions.remove(key);
-        this.state.message.markClosed(s);
-      }
-    }
-  }
-
-  private addTimer(t: TimerRec): void {
-    this.state.timers.put(t);
-    this.state.elementInstances.own(t.ownerKey, t.key);
-  }
-
   private triggerSubscription(
     sub: MessageSubscriptionRec,
     msg: Pick<MessageRec, 'variables'> & Partial<MessageRec>,
@@ -2491,7 +2445,12 @@ export class Engine {
     }
     const next = schedule.next(new Date(t.dueAt));
     if (!next) return;
-    this.addTimer({ ...t, key: this.nextKey(), dueAt: next.dueAt.getTime(), repetitions: t.repetitions - 1 });
+    this.events.addTimer({
+      ...t,
+      key: this.nextKey(),
+      dueAt: next.dueAt.getTime(),
+      repetitions: t.repetitions - 1,
+    });
   }
 
   /** A timer or message reached its event: carry out what the event means for its owner. */
@@ -2527,7 +2486,7 @@ export class Engine {
           for (const k of this.state.elementInstances.children(owner.key))
             this.terminate(this.state.elementInstances.get(k)!);
           owner.joins = undefined;
-          this.closeSubscriptionsOf(owner.key, 'event-sub-process');
+          this.events.closeOwnedBy(owner.key, 'event-sub-process');
           this.state.elementInstances.update(owner);
         }
         const esp = this.createElementInstance(owner, start.scopeId);
@@ -2564,7 +2523,7 @@ export class Engine {
           for (const k of this.state.elementInstances.children(scope.key))
             this.terminate(this.state.elementInstances.get(k)!);
           scope.joins = undefined;
-          this.closeSubscriptionsOf(scope.key, 'event-sub-process');
+          this.events.closeOwnedBy(scope.key, 'event-sub-process');
           const esp = this.createElementInstance(scope, espId);
           const startEi = this.createElementInstance(esp, model.elements.get(espId)!.startEventId!);
           this.agenda.push(() => this.completeActivity(startEi, {}, false, errVars));
@@ -2631,7 +2590,7 @@ export class Engine {
       try {
         const text = timerText(this.evalWith(s.expression, {}));
         const schedule = parseTimer(s.timerKind, text, new Date(this.now()));
-        this.addTimer({
+        this.events.addTimer({
           key: this.nextKey(),
           kind: 'start',
           processDefinitionKey: def.key,
@@ -2879,27 +2838,6 @@ export class Engine {
   }
   private lastMeta = '';
   private retryTicksAt = 0;
-
-  private setLocal(scopeKey: string, processInstanceKey: string, name: string, value: unknown): void {
-    let v = this.state.variables.local(scopeKey, name);
-    if (v) v.value = value;
-    else v = { key: this.nextKey(), name, value, scopeKey, processInstanceKey };
-    this.state.variables.put(v);
-  }
-
-  /** Zeebe's propagation: set where the variable already exists, nearest first, else on the root scope. */
-  private setPropagate(fromScopeKey: string, name: string, value: unknown): void {
-    let cur: string | undefined = fromScopeKey;
-    let last = fromScopeKey;
-    while (cur) {
-      if (this.state.variables.inScope(cur).has(name)) break;
-      last = cur;
-      cur = this.state.elementInstances.get(cur)?.flowScopeKey;
-    }
-    const target = cur ?? last;
-    const pi = this.state.elementInstances.get(target)?.processInstanceKey ?? target;
-    this.setLocal(target, pi, name, value);
-  }
 
   /** Number of element instances waiting in the engine (for benchmarks and health). */
   stats(): { processInstances: number; activeProcessInstances: number; openJobs: number; timers: number } {
