@@ -440,24 +440,23 @@ export function createEngineApp(engine: Engine, opts: EngineAppOptions = {}): ex
   v2.post('/user-tasks/:key/variables/search', (req, res) => {
     const t = userTask(key(req, 'key'));
     // A running task sees its scope chain; a finished one keeps its own and its instance's variables.
-    const items =
-      engine.queries.userTask(t.userTaskKey) !== undefined
-        ? engine.visibleVariableRecords(t.elementInstanceKey).map((v) => truncated(toVariable(v)))
-        : engine.index
-            .search(
-              'variable',
-              {
-                filter: { scopeKey: { $in: [t.elementInstanceKey, t.processInstanceKey] } },
-                page: { limit: 10_000 },
-              },
-              'variableKey',
-            )
-            .items.filter(
-              (v, _i, all) =>
-                v.scopeKey === t.elementInstanceKey ||
-                !all.some((o) => o.name === v.name && o.scopeKey === t.elementInstanceKey),
-            )
-            .map(truncated);
+    const items = engine.queries.hasUserTask(t.userTaskKey)
+      ? engine.visibleVariableRecords(t.elementInstanceKey).map((v) => truncated(toVariable(v)))
+      : engine.index
+          .search(
+            'variable',
+            {
+              filter: { scopeKey: { $in: [t.elementInstanceKey, t.processInstanceKey] } },
+              page: { limit: 10_000 },
+            },
+            'variableKey',
+          )
+          .items.filter(
+            (v, _i, all) =>
+              v.scopeKey === t.elementInstanceKey ||
+              !all.some((o) => o.name === v.name && o.scopeKey === t.elementInstanceKey),
+          )
+          .map(truncated);
     res.json(search(items, body(req) as SearchRequest, { defaultSort: 'name' }));
   });
 

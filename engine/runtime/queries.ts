@@ -79,6 +79,11 @@ export class EngineQueries {
     return this.state.userTasks.get(key);
   }
 
+  /** Whether a user task is running (a finished one is in the search tables only). */
+  hasUserTask(key: string): boolean {
+    return this.state.userTasks.has(key);
+  }
+
   userTasks(): UserTaskRec[] {
     return [...this.state.userTasks.values()];
   }

@@ -77,9 +77,10 @@ describe('history: finished instances leave memory for the indexed history table
   let dir: string;
   let e: TestEngine;
   const engine = () => e.running.engine;
+  const queries = () => engine().queries;
   const taskOf = (pik: string) =>
-    engine()
-      .queries.userTasks()
+    queries()
+      .userTasks()
       .find((t) => t.processInstanceKey === pik)!;
 
   beforeAll(async () => {
@@ -146,8 +147,8 @@ describe('history: finished instances leave memory for the indexed history table
       maxJobsToActivate: 1,
     } as any);
     engine().failJob(activated.job.key, { retries: 0, errorMessage: 'the state system answered 503' });
-    const [incident] = engine()
-      .queries.incidents()
+    const [incident] = queries()
+      .incidents()
       .filter((i) => i.processInstanceKey === pik);
     expect(incident.state).toBe('ACTIVE');
     await e.client.cancelProcessInstance({ processInstanceKey: pik } as any);
@@ -178,8 +179,8 @@ describe('history: finished instances leave memory for the indexed history table
         variables: { applicationNumber: 'H-3' },
       }).key;
     const childOf = (p: string) =>
-      engine()
-        .queries.processInstances()
+      queries()
+        .processInstances()
         .find((c) => c.parentProcessInstanceKey === p)!.key;
     const completed = parent();
     const completedChild = childOf(completed);
@@ -326,17 +327,17 @@ describe('history: finished instances leave memory for the indexed history table
     });
 
     test('given history, when the engine restarts, then it loads running state only and searches still span both', async () => {
-      const runningBefore = engine().queries.processInstanceCount();
-      const tasksBefore = engine().queries.userTasks().length;
+      const runningBefore = queries().processInstanceCount();
+      const tasksBefore = queries().userTasks().length;
       await e.close();
       e = await startTestEngine({ dataDir: dir });
-      const all = engine().queries.processInstances();
+      const all = queries().processInstances();
       expect(all.length).toBe(runningBefore);
       expect(all.every((p) => p.state === 'ACTIVE')).toBe(true);
-      expect(engine().queries.userTasks().length).toBe(tasksBefore);
+      expect(queries().userTasks().length).toBe(tasksBefore);
       expect(
-        engine()
-          .queries.userTasks()
+        queries()
+          .userTasks()
           .every((t) => t.state === 'CREATED'),
       ).toBe(true);
       for (const k of finished) expect(inMemory(e, k)).toEqual([]);
