@@ -57,7 +57,7 @@ export async function inProcessThroughput(instances = 3000, batch = 100): Promis
       requestTimeout: -1,
     });
     for (const j of jobs) engine.completeJob(j.job.key, { checked: true });
-    for (const t of [...engine.userTasks.values()])
+    for (const t of engine.queries.userTasks())
       if (t.state === 'CREATED') engine.completeUserTask(t.key, { approved: true });
   }
   const seconds = (performance.now() - started) / 1000;
@@ -290,7 +290,7 @@ export async function memoryPerWaitingInstance(instances = 10_000): Promise<numb
     for (const j of jobs) engine.completeJob(j.job.key, { checked: true });
   }
   const after = heapUsed();
-  const waiting = [...engine.userTasks.values()].filter((t) => t.state === 'CREATED').length;
+  const waiting = engine.queries.userTasks().filter((t) => t.state === 'CREATED').length;
   engine.close();
   if (waiting !== instances) throw new Error(`expected ${instances} waiting user tasks, got ${waiting}`);
   return (after - before) / instances;

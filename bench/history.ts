@@ -77,7 +77,7 @@ export async function benchHistory(
       const running = await startEmbeddedEngine({ dataDir: dir, port: 0, lint: false });
       const restartMs = performance.now() - t1;
       const heapAfter = heapMb();
-      const inMemory = running.engine.processInstances.size;
+      const inMemory = running.engine.queries.processInstanceCount();
       const post = async (what: string, body: unknown) => {
         const res = await fetch(`${running.address}/v2/${what}/search`, {
           method: 'POST',

@@ -159,7 +159,7 @@ export function createEngineApp(engine: Engine, opts: EngineAppOptions = {}): ex
 
   // ---- process definitions
   const processDefinition = (key: string) => {
-    const p = engine.processes.get(key);
+    const p = engine.queries.processDefinition(key);
     if (!p) throw notFound('Process definition', key);
     return p;
   };
@@ -174,7 +174,7 @@ export function createEngineApp(engine: Engine, opts: EngineAppOptions = {}): ex
     hasStartForm: false,
   });
   v2.post('/process-definitions/search', (req, res) => {
-    const items = [...engine.processes.values()].map(toProcessDefinition);
+    const items = engine.queries.processDefinitions().map(toProcessDefinition);
     const latestOnly = body(req).filter?.isLatestVersion === true;
     const filter = { ...(body(req).filter ?? {}) };
     delete filter.isLatestVersion;
@@ -361,7 +361,7 @@ export function createEngineApp(engine: Engine, opts: EngineAppOptions = {}): ex
         elementInstanceKey: job.elementInstanceKey,
         kind: 'BPMN_ELEMENT',
         listenerEventType: 'UNSPECIFIED',
-        tags: engine.processInstances.get(job.processInstanceKey)?.tags ?? [],
+        tags: engine.queries.processInstance(job.processInstanceKey)?.tags ?? [],
       })),
     });
   });
@@ -416,7 +416,7 @@ export function createEngineApp(engine: Engine, opts: EngineAppOptions = {}): ex
       res.status(204).end();
       return;
     }
-    const f = engine.forms.get(t.formKey);
+    const f = engine.queries.form(t.formKey);
     if (!f) throw notFound('Form', t.formKey);
     res.json({
       tenantId: TENANT,
@@ -447,7 +447,7 @@ export function createEngineApp(engine: Engine, opts: EngineAppOptions = {}): ex
   v2.post('/user-tasks/:key/variables/search', (req, res) => {
     const t = userTask(key(req, 'key'));
     // A running task sees its scope chain; a finished one keeps its own and its instance's variables.
-    const items = engine.userTasks.has(t.userTaskKey)
+    const items = engine.queries.hasUserTask(t.userTaskKey)
       ? engine.visibleVariableRecords(t.elementInstanceKey).map((v) => truncated(toVariable(v)))
       : engine.committedIndex
           .search(
@@ -492,7 +492,8 @@ export function createEngineApp(engine: Engine, opts: EngineAppOptions = {}): ex
     res.json(searchIndex('correlatedMessageSubscription', req, 'correlationTime'));
   });
   v2.post('/message-subscriptions/search', (req, res) => {
-    const items = [...engine.subscriptions.values()]
+    const items = engine.queries
+      .messageSubscriptions()
       .filter((s) => !s.signal)
       .map((s) => ({
         messageSubscriptionKey: s.key,

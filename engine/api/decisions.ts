@@ -18,19 +18,19 @@ export function decisionRoutes(v2: Router, engine: Engine): void {
     return k;
   };
   const definition = (k: string): DecisionRec => {
-    const d = engine.decisions.get(k);
+    const d = engine.queries.decision(k);
     if (!d) throw notFound('Decision definition', k);
     return d;
   };
   const requirements = (k: string): DecisionRequirementsRec => {
-    const d = engine.decisionRequirements.get(k);
+    const d = engine.queries.decisionRequirements(k);
     if (!d) throw notFound('Decision requirements', k);
     return d;
   };
 
   v2.post('/decision-definitions/search', (req, res) => {
     res.json(
-      search([...engine.decisions.values()].map(toDecisionDefinition), body(req), {
+      search(engine.queries.decisions().map(toDecisionDefinition), body(req), {
         defaultSort: 'decisionDefinitionKey',
       }),
     );
@@ -44,7 +44,7 @@ export function decisionRoutes(v2: Router, engine: Engine): void {
   });
   v2.post('/decision-requirements/search', (req, res) => {
     res.json(
-      search([...engine.decisionRequirements.values()].map(toDecisionRequirements), body(req), {
+      search(engine.queries.allDecisionRequirements().map(toDecisionRequirements), body(req), {
         defaultSort: 'decisionRequirementsKey',
       }),
     );
@@ -121,7 +121,7 @@ const json = (v: unknown) => JSON.stringify(v ?? null);
 /** Zeebe's EvaluateDecisionResult: outputs and input values are JSON texts. */
 function toEvaluationResult(engine: Engine, r: DecisionEvaluation) {
   const decisionKeyOf = (id: string) => {
-    for (const d of engine.decisions.values())
+    for (const d of engine.queries.decisions())
       if (d.decisionId === id && d.decisionRequirementsKey === r.drg.key) return d;
     return undefined;
   };

@@ -16,12 +16,16 @@ import {
 } from '../store/sqlite-store';
 import { IndexChanges, SearchIndexReader, SearchKind } from '../store/search-index';
 import * as project from './projections';
+import { cmpKey, EngineState, INSTANCE_KINDS, isOpenJob } from './state';
+import { RecordTable } from './state/table';
+import { EngineQueries } from './queries';
+import { EventSubscriptionBehaviour } from './behaviours/event-subscriptions';
+import { VariableBehaviour } from './behaviours/variables';
 import { EngineError, invalid, invalidState, notFound } from './errors';
 import { DEFAULT_LIMITS, EngineLimits } from './limits';
 import {
   DecisionRec,
   DecisionRequirementsRec,
-  DeploymentRec,
   ElementInstanceRec,
   FormRec,
   IncidentErrorType,
@@ -137,35 +141,12 @@ interface PendingActivation {
  * durable. Time comes from `now()`, which the clock API can pin.
  */
 export class Engine {
-  readonly deployments = new Map<string, DeploymentRec>();
-  readonly processes = new Map<string, ProcessDefinitionRec>();
-  readonly forms = new Map<string, FormRec>();
-  readonly processInstances = new Map<string, ProcessInstanceRec>();
-  readonly elementInstances = new Map<string, ElementInstanceRec>();
-  readonly variables = new Map<string, VariableRec>();
-  readonly jobs = new Map<string, JobRec>();
-  readonly userTasks = new Map<string, UserTaskRec>();
-  readonly incidents = new Map<string, IncidentRec>();
-  readonly timers = new Map<string, TimerRec>();
-  readonly subscriptions = new Map<string, MessageSubscriptionRec>();
-  readonly messages = new Map<string, MessageRec>();
-  readonly decisionRequirements = new Map<string, DecisionRequirementsRec>();
-  readonly decisions = new Map<string, DecisionRec>();
-
-  private readonly models = new Map<string, ProcessModel>();
-  /** Parsed DRGs by decision requirements key. */
-  private readonly drgModels = new Map<string, DrgModel>();
-  private readonly scopeVars = new Map<string, Map<string, VariableRec>>();
-  private readonly activeChildren = new Map<string, Set<string>>();
-  private readonly openJobsByType = new Map<string, Set<string>>();
-  private readonly subsByMessage = new Map<string, Set<string>>();
-  /** Timers and message subscriptions by the element instance that owns them. */
-  private readonly byOwner = new Map<string, Set<string>>();
-  /** Searchable records of each running process instance, so a finished one leaves memory in O(its size). */
-  private readonly byInstance = new Map<string, Map<Extract<SearchKind, RecordKind>, Set<string>>>();
-  /** Lower bounds of the next timer / job deadline; stale-low is fine (it only causes a scan). */
-  private minTimerDue = Infinity;
-  private minJobDeadline = Infinity;
+  /** Every record in memory, in stores whose writes all reach `markDirty`. */
+  private readonly state = new EngineState((kind, key, rec) => this.markDirty(kind, key, rec));
+  /** Read-only queries over the running state: how everything outside the runtime reads it. */
+  readonly queries = new EngineQueries(this.state);
+  private readonly vars = new VariableBehaviour(this.state, () => this.nextKey());
+  private readonly events = new EventSubscriptionBehaviour(this.state);
   private readonly pending: PendingActivation[] = [];
   /** Highest version of each deleted process (`process:<id>`) or form (`form:<id>`): never reused. */
   private readonly versionFloor = new Map<string, number>();
@@ -202,43 +183,26 @@ export class Engine {
     this.groupCommit = opts.groupCommit ?? false;
   }
 
-  private recordMaps(): Record<RecordKind, Map<string, any>> {
-    return {
-      deployment: this.deployments,
-      process: this.processes,
-      form: this.forms,
-      processInstance: this.processInstances,
-      elementInstance: this.elementInstances,
-      variable: this.variables,
-      job: this.jobs,
-      userTask: this.userTasks,
-      incident: this.incidents,
-      timer: this.timers,
-      messageSubscription: this.subscriptions,
-      message: this.messages,
-      decisionRequirements: this.decisionRequirements,
-      decision: this.decisions,
-    };
-  }
-
   /** Loads persisted state (async only because diagrams are re-parsed), then arms timers. */
   async start(): Promise<void> {
     const all = this.store.loadAll();
-    const maps = this.recordMaps();
-    for (const kind of RECORD_KINDS) for (const [k, v] of all.get(kind)!) maps[kind].set(k, v);
+    for (const kind of RECORD_KINDS) {
+      const table = this.state.table(kind);
+      for (const [k, v] of all.get(kind)!) table.restore(k, v as { key: string });
+    }
     this.loadMeta();
-    for (const def of this.processes.values()) {
+    for (const def of this.state.deployment.processes.values()) {
       const parsed = await parseBpmn(def.xml, def.resourceName);
       const model = parsed.processes.find((p) => p.bpmnProcessId === def.bpmnProcessId);
-      if (model) this.models.set(def.key, model);
+      if (model) this.state.deployment.setModel(def.key, model);
     }
-    for (const drg of this.decisionRequirements.values())
-      this.drgModels.set(drg.key, await parseDmn(drg.xml, drg.resourceName));
-    this.rebuildIndexes();
+    for (const drg of this.state.decision.requirements.values())
+      this.state.decision.setDrg(drg.key, await parseDmn(drg.xml, drg.resourceName));
+    this.state.rebuildIndexes();
     if (this.store.getMeta('searchIndex') !== '1') {
       // A store written before the search tables existed: index what it holds; finished instances leave memory.
       for (const kind of [...INSTANCE_KINDS, 'processInstance'] as const)
-        for (const [k, v] of maps[kind]) this.markDirty(kind, k, v);
+        for (const v of this.state.table(kind).values()) this.markDirty(kind, v.key, v);
       this.flush();
       this.commitGroup();
       this.store.commit(new Map(), { searchIndex: '1' });
@@ -254,35 +218,6 @@ export class Engine {
     this.lastMeta = '';
   }
 
-  /** The lookup structures derived from the records, rebuilt from scratch. */
-  private rebuildIndexes(): void {
-    this.byInstance.clear();
-    const maps = this.recordMaps();
-    for (const kind of INSTANCE_KINDS)
-      for (const rec of maps[kind].values()) this.track(kind, rec.processInstanceKey, rec.key);
-    this.scopeVars.clear();
-    this.activeChildren.clear();
-    this.openJobsByType.clear();
-    this.subsByMessage.clear();
-    this.byOwner.clear();
-    this.minTimerDue = Infinity;
-    this.minJobDeadline = Infinity;
-    for (const v of this.variables.values()) this.scopeMap(v.scopeKey).set(v.name, v);
-    for (const ei of this.elementInstances.values())
-      if (ei.state === 'ACTIVE' && ei.flowScopeKey) this.children(ei.flowScopeKey).add(ei.key);
-    for (const j of this.jobs.values()) if (isOpenJob(j)) this.jobSet(j.type).add(j.key);
-    for (const s of this.subscriptions.values()) {
-      this.own(s.ownerKey, s.key);
-      if (s.state === 'CREATED') this.subsFor(s).add(s.key);
-    }
-    for (const t of this.timers.values()) {
-      this.own(t.ownerKey, t.key);
-      this.minTimerDue = Math.min(this.minTimerDue, t.dueAt);
-    }
-    for (const j of this.jobs.values())
-      if (j.deadline !== undefined) this.minJobDeadline = Math.min(this.minJobDeadline, j.deadline);
-  }
-
   /**
    * Undoes every in-memory change since the last successful commit: each record the failed command
    * touched is read back as stored (or dropped when it was new), and the derived indexes are rebuilt.
@@ -293,20 +228,15 @@ export class Engine {
     this.outcomes.length = 0;
     this.correlations = [];
     if (this.dirty.size > 0) {
-      const maps = this.recordMaps();
       for (const [kind, rows] of this.dirty) {
-        for (const key of rows.keys()) {
-          const stored = this.lastWritten(kind, key);
-          if (stored === undefined) maps[kind].delete(key);
-          else maps[kind].set(key, stored);
-        }
+        const table = this.state.table(kind);
+        for (const key of rows.keys()) table.restore(key, this.lastWritten(kind, key) as { key: string });
       }
       this.dirty.clear();
       this.loadVersionFloor();
-      for (const key of [...this.models.keys()]) if (!this.processes.has(key)) this.models.delete(key);
-      for (const key of [...this.drgModels.keys()])
-        if (!this.decisionRequirements.has(key)) this.drgModels.delete(key);
-      this.rebuildIndexes();
+      this.state.deployment.pruneModels();
+      this.state.decision.pruneModels();
+      this.state.rebuildIndexes();
     }
     this.loadMeta();
   }
@@ -354,17 +284,13 @@ export class Engine {
     try {
       this.store.commit(g.records, g.meta, g.index);
     } catch (err) {
-      const maps = this.recordMaps();
       for (const [kind, rows] of g.records) {
-        for (const key of rows.keys()) {
-          const stored = this.store.load(kind, key);
-          if (stored === undefined) maps[kind].delete(key);
-          else maps[kind].set(key, stored);
-        }
+        const table = this.state.table(kind);
+        for (const key of rows.keys()) table.restore(key, this.store.load(kind, key) as { key: string });
       }
       this.loadVersionFloor();
-      for (const key of [...this.models.keys()]) if (!this.processes.has(key)) this.models.delete(key);
-      this.rebuildIndexes();
+      this.state.deployment.pruneModels();
+      this.state.rebuildIndexes();
       this.loadMeta();
       for (const undo of g.undo) undo();
       const failure = commitFailure(err);
@@ -554,8 +480,8 @@ export class Engine {
           checksum: p.checksum,
           deploymentKey,
         };
-        this.put('process', this.processes, rec);
-        this.models.set(rec.key, p.model);
+        this.state.deployment.processes.put(rec);
+        this.state.deployment.setModel(rec.key, p.model);
         if (latest) this.closeStartSubscriptions(latest);
         this.openStartTimers(rec);
         result.processes.push(rec);
@@ -575,10 +501,10 @@ export class Engine {
           checksum: f.checksum,
           deploymentKey,
         };
-        this.put('form', this.forms, rec);
+        this.state.deployment.forms.put(rec);
         result.forms.push(rec);
       }
-      this.put('deployment', this.deployments, {
+      this.state.deployment.deployments.put({
         key: deploymentKey,
         createdAt: this.nowIso(),
         resources: [
@@ -599,8 +525,8 @@ export class Engine {
    * version number is never reused.
    */
   deleteResource(key: string): void {
-    const def = this.processes.get(key);
-    const form = def ? undefined : this.forms.get(key);
+    const def = this.state.deployment.processes.get(key);
+    const form = def ? undefined : this.state.deployment.forms.get(key);
     if (!def && !form)
       throw new EngineError(
         404,
@@ -608,7 +534,7 @@ export class Engine {
         `Expected to delete resource but no resource found with key \`${key}\``,
       );
     if (def) {
-      for (const pi of this.processInstances.values())
+      for (const pi of this.state.processInstances.values())
         if (pi.processDefinitionKey === key && pi.state === 'ACTIVE')
           throw invalidState(
             `Expected to delete resource with key \`${key}\` but there are still running instances`,
@@ -620,13 +546,13 @@ export class Engine {
         const floor = `process:${def.bpmnProcessId}`;
         this.versionFloor.set(floor, Math.max(this.versionFloor.get(floor) ?? 0, def.version));
         this.closeStartSubscriptions(def);
-        this.remove('process', this.processes, key);
+        this.state.deployment.processes.remove(key);
         const previous = wasLatest ? this.latestProcess(def.bpmnProcessId) : undefined;
         if (previous) this.openStartTimers(previous);
       } else if (form) {
         const floor = `form:${form.formId}`;
         this.versionFloor.set(floor, Math.max(this.versionFloor.get(floor) ?? 0, form.version));
-        this.remove('form', this.forms, key);
+        this.state.deployment.forms.remove(key);
       }
     });
   }
@@ -640,21 +566,15 @@ export class Engine {
   }
 
   latestProcess(bpmnProcessId: string): ProcessDefinitionRec | undefined {
-    let best: ProcessDefinitionRec | undefined;
-    for (const p of this.processes.values())
-      if (p.bpmnProcessId === bpmnProcessId && (!best || p.version > best.version)) best = p;
-    return best;
+    return this.state.deployment.latestProcess(bpmnProcessId);
   }
 
   latestForm(formId: string): FormRec | undefined {
-    let best: FormRec | undefined;
-    for (const f of this.forms.values())
-      if (f.formId === formId && (!best || f.version > best.version)) best = f;
-    return best;
+    return this.state.deployment.latestForm(formId);
   }
 
   model(processDefinitionKey: string): ProcessModel {
-    const m = this.models.get(processDefinitionKey);
+    const m = this.state.deployment.model(processDefinitionKey);
     if (!m) throw notFound('Process definition', processDefinitionKey);
     return m;
   }
@@ -699,11 +619,11 @@ export class Engine {
     result: DeployResult,
   ): void {
     let latest: DecisionRequirementsRec | undefined;
-    for (const r of this.decisionRequirements.values())
+    for (const r of this.state.decision.requirements.values())
       if (r.decisionRequirementsId === d.model.id && (!latest || r.version > latest.version)) latest = r;
     if (latest && latest.checksum === d.checksum) {
       result.decisionRequirements.push(latest);
-      for (const dec of this.decisions.values())
+      for (const dec of this.state.decision.decisions.values())
         if (dec.decisionRequirementsKey === latest.key) result.decisions.push(dec);
       return;
     }
@@ -717,8 +637,8 @@ export class Engine {
       checksum: d.checksum,
       deploymentKey,
     };
-    this.put('decisionRequirements', this.decisionRequirements, drg);
-    this.drgModels.set(drg.key, d.model);
+    this.state.decision.requirements.put(drg);
+    this.state.decision.setDrg(drg.key, d.model);
     result.decisionRequirements.push(drg);
     for (const dec of d.model.decisions) {
       const rec: DecisionRec = {
@@ -730,22 +650,19 @@ export class Engine {
         decisionRequirementsId: drg.decisionRequirementsId,
         deploymentKey,
       };
-      this.put('decision', this.decisions, rec);
+      this.state.decision.decisions.put(rec);
       result.decisions.push(rec);
     }
   }
 
   latestDecision(decisionId: string): DecisionRec | undefined {
-    let best: DecisionRec | undefined;
-    for (const d of this.decisions.values())
-      if (d.decisionId === decisionId && (!best || d.version > best.version)) best = d;
-    return best;
+    return this.state.decision.latestDecision(decisionId);
   }
 
   /** Evaluates a deployed decision; a failed evaluation is a result too (it carries `failure`). */
   private evaluateDeployed(decision: DecisionRec, variables: Vars): DecisionEvaluation {
-    const drg = this.decisionRequirements.get(decision.decisionRequirementsKey)!;
-    const model = this.drgModels.get(drg.key)!;
+    const drg = this.state.decision.requirements.get(decision.decisionRequirementsKey)!;
+    const model = this.state.decision.drg(drg.key)!;
     const decisionEvaluationKey = this.nextKey();
     try {
       const r = evaluateDecision(model, decision.decisionId, variables, this.feelOptions());
@@ -785,7 +702,7 @@ export class Engine {
           `Expected to evaluate decision '${req.decisionDefinitionId}', but no decision found for id '${req.decisionDefinitionId}'`,
         );
     } else if (req.decisionDefinitionKey) {
-      decision = this.decisions.get(req.decisionDefinitionKey);
+      decision = this.state.decision.decisions.get(req.decisionDefinitionKey);
       if (!decision)
         throw new EngineError(
           404,
@@ -805,8 +722,8 @@ export class Engine {
     const decisionId = String(this.evalIn(called.decisionId, ei.key));
     let decision: DecisionRec | undefined;
     if (called.bindingType === 'deployment') {
-      const def = this.processes.get(ei.processDefinitionKey);
-      for (const d of this.decisions.values())
+      const def = this.state.deployment.processes.get(ei.processDefinitionKey);
+      for (const d of this.state.decision.decisions.values())
         if (d.decisionId === decisionId && d.deploymentKey === def?.deploymentKey) decision = d;
       if (!decision)
         throw new StepFailure(
@@ -840,12 +757,12 @@ export class Engine {
   ): ProcessInstanceRec {
     let def: ProcessDefinitionRec | undefined;
     if (req.processDefinitionKey) {
-      def = this.processes.get(req.processDefinitionKey);
+      def = this.state.deployment.processes.get(req.processDefinitionKey);
       if (!def) throw notFound('Process definition', req.processDefinitionKey);
     } else if (req.bpmnProcessId) {
       def =
         req.version !== undefined && req.version >= 0
-          ? [...this.processes.values()].find(
+          ? [...this.state.deployment.processes.values()].find(
               (p) => p.bpmnProcessId === req.bpmnProcessId && p.version === req.version,
             )
           : this.latestProcess(req.bpmnProcessId);
@@ -929,7 +846,7 @@ export class Engine {
   }
 
   cancelProcessInstance(key: string): void {
-    const pi = this.processInstances.get(key);
+    const pi = this.state.processInstances.get(key);
     if (!pi) throw notFound('Process instance', key);
     if (pi.state !== 'ACTIVE') throw notFound('Process instance', key);
     if (pi.parentProcessInstanceKey)
@@ -937,7 +854,7 @@ export class Engine {
         `process instance '${key}' is a child instance; cancel its root process instance instead`,
       );
     this.command(() => {
-      const root = this.elementInstances.get(key)!;
+      const root = this.state.elementInstances.get(key)!;
       this.terminate(root);
     });
   }
@@ -961,7 +878,7 @@ export class Engine {
       terminateInstructions?: { elementInstanceKey?: unknown }[];
     },
   ): void {
-    const pi = this.processInstances.get(key);
+    const pi = this.state.processInstances.get(key);
     if (!pi || pi.state !== 'ACTIVE')
       throw new EngineError(
         404,
@@ -985,7 +902,7 @@ export class Engine {
         throw invalid(
           `${prefix} activate instructions for an unsupported element type: '${el.id}' is a ${el.type === 'START_EVENT' ? 'start' : 'boundary'} event`,
         );
-      const scopes = [...this.elementInstances.values()].filter(
+      const scopes = [...this.state.elementInstances.values()].filter(
         (e) => e.processInstanceKey === key && e.state === 'ACTIVE' && e.elementId === el.scopeId,
       );
       const ancestor =
@@ -1010,7 +927,7 @@ export class Engine {
     }
     const terminations: ElementInstanceRec[] = [];
     for (const t of req.terminateInstructions ?? []) {
-      const ei = this.elementInstances.get(String(t.elementInstanceKey));
+      const ei = this.state.elementInstances.get(String(t.elementInstanceKey));
       if (!ei || ei.processInstanceKey !== key || ei.state !== 'ACTIVE' || ei.type === 'PROCESS')
         throw invalid(
           `${prefix} terminate instructions with an element instance that could not be found: '${String(t.elementInstanceKey)}'`,
@@ -1027,12 +944,12 @@ export class Engine {
                 ? scope.key
                 : undefined;
           for (const [n, value] of Object.entries(v.variables))
-            if (target) this.setLocal(target, key, n, value);
+            if (target) this.vars.setLocal(target, key, n, value);
             else this.pendingLocal.push({ elementId: v.scopeId, name: n, value });
         }
         const ei = this.createElementInstance(scope, el.id);
         for (const p of this.pendingLocal.splice(0))
-          if (p.elementId === el.id) this.setLocal(ei.key, key, p.name, p.value);
+          if (p.elementId === el.id) this.vars.setLocal(ei.key, key, p.name, p.value);
         this.agenda.push(() => this.activate(ei));
       }
       const scopes = new Set<string>();
@@ -1044,8 +961,9 @@ export class Engine {
       // A flow scope left without active element instances is terminated, up to the process.
       for (let scopeKey of scopes) {
         for (;;) {
-          const scope = this.elementInstances.get(scopeKey);
-          if (!scope || scope.state !== 'ACTIVE' || this.children(scope.key).size > 0) break;
+          const scope = this.state.elementInstances.get(scopeKey);
+          if (!scope || scope.state !== 'ACTIVE' || this.state.elementInstances.hasActiveChildren(scope.key))
+            break;
           this.terminate(scope);
           if (!scope.flowScopeKey) break;
           scopeKey = scope.flowScopeKey;
@@ -1069,7 +987,7 @@ export class Engine {
       mappingInstructions?: { sourceElementId?: unknown; targetElementId?: unknown }[];
     },
   ): void {
-    const pi = this.processInstances.get(key);
+    const pi = this.state.processInstances.get(key);
     if (!pi || pi.state !== 'ACTIVE')
       throw new EngineError(
         404,
@@ -1080,7 +998,7 @@ export class Engine {
       throw invalid(
         `Expected to migrate process instance '${key}' but process instance is a child process instance. Child process instances cannot be migrated.`,
       );
-    const target = this.processes.get(String(req.targetProcessDefinitionKey));
+    const target = this.state.deployment.processes.get(String(req.targetProcessDefinitionKey));
     if (!target)
       throw new EngineError(
         404,
@@ -1111,8 +1029,8 @@ export class Engine {
       'SUB_PROCESS',
     ];
     const moves: { ei: ElementInstanceRec; to: FlowNode }[] = [];
-    for (const k of this.byInstance.get(key)?.get('elementInstance') ?? []) {
-      const ei = this.elementInstances.get(k);
+    for (const k of this.state.processInstances.recordsOf(key, 'elementInstance')) {
+      const ei = this.state.elementInstances.get(k);
       if (!ei || ei.state !== 'ACTIVE' || ei.type === 'PROCESS') continue;
       const from = source.elements.get(ei.elementId)!;
       const toId = mapping.get(ei.elementId);
@@ -1137,7 +1055,7 @@ export class Engine {
         throw invalid(
           `${prefix} active element with id '${ei.elementId}' of type '${from.type}' cannot be migrated by this engine`,
         );
-      const scope = this.elementInstances.get(ei.flowScopeKey!)!;
+      const scope = this.state.elementInstances.get(ei.flowScopeKey!)!;
       const expected = scope.type === 'PROCESS' ? target.bpmnProcessId : mapping.get(scope.elementId);
       if (to.scopeId !== expected)
         throw invalid(
@@ -1153,40 +1071,40 @@ export class Engine {
       define(pi);
       pi.version = target.version;
       pi.versionTag = target.versionTag;
-      this.markDirty('processInstance', pi.key, pi);
-      const root = this.elementInstances.get(key)!;
+      this.state.processInstances.update(pi);
+      const root = this.state.elementInstances.get(key)!;
       define(root);
       root.elementId = target.bpmnProcessId;
-      this.markDirty('elementInstance', root.key, root);
+      this.state.elementInstances.update(root);
       const newId = new Map<string, string>();
       for (const { ei, to } of moves) {
         define(ei);
         ei.elementId = to.id;
         newId.set(ei.key, to.id);
-        this.markDirty('elementInstance', ei.key, ei);
+        this.state.elementInstances.update(ei);
         // The element's own timer or message subscription follows it; its boundary events are the target's.
-        for (const owned of [...(this.byOwner.get(ei.key) ?? [])]) {
-          const t = this.timers.get(owned);
-          const s = this.subscriptions.get(owned);
+        for (const owned of this.state.elementInstances.owned(ei.key)) {
+          const t = this.state.timers.get(owned);
+          const s = this.state.message.subscriptions.get(owned);
           if (t?.kind === 'catch') {
             t.processDefinitionKey = target.key;
             t.elementId = to.id;
-            this.markDirty('timer', t.key, t);
+            this.state.timers.update(t);
           }
           if (s?.kind === 'catch') {
             define(s);
             s.elementId = to.id;
-            this.markDirty('messageSubscription', s.key, s);
+            this.state.message.subscriptions.update(s);
           }
         }
-        this.closeSubscriptionsOf(ei.key, 'boundary');
+        this.events.closeOwnedBy(ei.key, 'boundary');
         if (ei.loopIndex === undefined) this.openBoundaryEvents(ei, to);
         if (to.type === 'SUB_PROCESS') {
-          this.closeSubscriptionsOf(ei.key, 'event-sub-process');
+          this.events.closeOwnedBy(ei.key, 'event-sub-process');
           this.openEventSubProcesses(ei);
         }
       }
-      this.closeSubscriptionsOf(root.key, 'event-sub-process');
+      this.events.closeOwnedBy(root.key, 'event-sub-process');
       this.openEventSubProcesses(root);
       // Open jobs, user tasks and incidents follow their element to the target definition.
       type MigratedRecord = {
@@ -1197,24 +1115,23 @@ export class Engine {
         bpmnProcessId: string;
         processDefinitionVersion?: number;
       };
-      const kinds = this.byInstance.get(key);
       const follow = <R extends MigratedRecord>(
         kind: 'job' | 'userTask' | 'incident',
-        records: Map<string, R>,
+        records: RecordTable<R>,
         open: (rec: R) => boolean,
       ) => {
-        for (const k of kinds?.get(kind) ?? []) {
+        for (const k of this.state.processInstances.recordsOf(key, kind)) {
           const rec = records.get(k);
           if (!rec || !open(rec)) continue;
           define(rec);
           if (rec.processDefinitionVersion !== undefined) rec.processDefinitionVersion = target.version;
           rec.elementId = newId.get(rec.elementInstanceKey) ?? rec.elementId;
-          this.markDirty(kind, rec.key, rec);
+          records.update(rec);
         }
       };
-      follow('job', this.jobs, isOpenJob);
-      follow('userTask', this.userTasks, (t) => t.state === 'CREATED');
-      follow('incident', this.incidents, (inc) => inc.state === 'ACTIVE');
+      follow('job', this.state.jobs, isOpenJob);
+      follow('userTask', this.state.userTasks, (t) => t.state === 'CREATED');
+      follow('incident', this.state.incidents, (inc) => inc.state === 'ACTIVE');
     });
   }
 
@@ -1222,7 +1139,7 @@ export class Engine {
     let cur: ElementInstanceRec | undefined = ei;
     while (cur) {
       if (cur.key === ancestorKey) return true;
-      cur = cur.flowScopeKey ? this.elementInstances.get(cur.flowScopeKey) : undefined;
+      cur = cur.flowScopeKey ? this.state.elementInstances.get(cur.flowScopeKey) : undefined;
     }
     return false;
   }
@@ -1247,7 +1164,7 @@ export class Engine {
       parentElementInstanceKey: parent?.key,
       startCorrelationKey,
     };
-    this.put('processInstance', this.processInstances, pi);
+    this.state.processInstances.put(pi);
     const root: ElementInstanceRec = {
       key,
       processInstanceKey: key,
@@ -1258,8 +1175,8 @@ export class Engine {
       state: 'ACTIVE',
       startDate: pi.startDate,
     };
-    this.put('elementInstance', this.elementInstances, root);
-    for (const [name, value] of Object.entries(variables)) this.setLocal(key, key, name, value);
+    this.state.elementInstances.put(root);
+    for (const [name, value] of Object.entries(variables)) this.vars.setLocal(key, key, name, value);
     this.openEventSubProcesses(root);
     const start = this.createElementInstance(root, startElementId);
     this.agenda.push(() => this.activate(start));
@@ -1283,7 +1200,7 @@ export class Engine {
     return this.command(() => {
       this.expireMessages();
       if (req.messageId) {
-        for (const m of this.messages.values()) {
+        for (const m of this.state.message.messages.values()) {
           if (m.messageId === req.messageId && m.name === req.name) {
             throw new EngineError(
               409,
@@ -1304,7 +1221,7 @@ export class Engine {
         correlatedTo: [],
       };
       this.correlate(msg, false);
-      if (ttl > 0) this.put('message', this.messages, msg);
+      if (ttl > 0) this.state.message.messages.put(msg);
       return msg;
     });
   }
@@ -1341,8 +1258,9 @@ export class Engine {
   /** Returns the first process instance reached. */
   private correlate(msg: MessageRec, onlyOne: boolean): string | undefined {
     let first: string | undefined;
-    const subs = [...(this.subsByMessage.get(subIndex(msg.name, msg.correlationKey)) ?? [])]
-      .map((k) => this.subscriptions.get(k)!)
+    const subs = this.state.message
+      .openFor(msg.name, msg.correlationKey)
+      .map((k) => this.state.message.subscriptions.get(k)!)
       .sort((a, b) => cmpKey(a.key, b.key));
     for (const sub of subs) {
       if (sub.state !== 'CREATED' || msg.correlatedTo.includes(sub.processInstanceKey)) continue;
@@ -1352,11 +1270,11 @@ export class Engine {
       if (onlyOne) return first;
     }
     for (const def of this.latestDefinitions()) {
-      const model = this.models.get(def.key)!;
+      const model = this.state.deployment.model(def.key)!;
       const start = model.messageStartEvents.find((s) => s.messageName === msg.name);
       if (!start || msg.correlatedTo.includes(def.bpmnProcessId)) continue;
       if (msg.correlationKey) {
-        const active = [...this.processInstances.values()].some(
+        const active = [...this.state.processInstances.values()].some(
           (pi) =>
             pi.state === 'ACTIVE' &&
             pi.bpmnProcessId === def.bpmnProcessId &&
@@ -1366,7 +1284,7 @@ export class Engine {
       }
       msg.correlatedTo.push(def.bpmnProcessId);
       const pi = this.startInstance(def, start.elementId, {}, undefined, msg.correlationKey || undefined);
-      const startEi = [...this.elementInstances.values()].find(
+      const startEi = [...this.state.elementInstances.values()].find(
         (e) => e.processInstanceKey === pi.key && e.elementId === start.elementId && e.state === 'ACTIVE',
       );
       if (startEi) this.setOutputsOrPropagate(startEi, msg.variables, true);
@@ -1388,7 +1306,8 @@ export class Engine {
       first ??= pi.key;
       if (onlyOne) return first;
     }
-    if (msg.correlatedTo.length && this.messages.has(msg.key)) this.markDirty('message', msg.key, msg);
+    if (msg.correlatedTo.length && this.state.message.messages.has(msg.key))
+      this.state.message.messages.update(msg);
     return first;
   }
 
@@ -1410,22 +1329,22 @@ export class Engine {
   /** A signal throw or end event broadcasts its local variables (the result of its input mappings). */
   private throwSignal(ei: ElementInstanceRec, nameExpr: string): void {
     const name = String(this.evalIn(nameExpr, ei.key));
-    const variables: Vars = {};
-    for (const [n, v] of this.scopeVars.get(ei.key) ?? []) variables[n] = v.value;
+    const variables = this.vars.local(ei.key);
     this.agenda.push(() => this.signal(name, variables));
   }
 
   private signal(name: string, variables: Vars): void {
-    const subs = [...this.subSet(SIGNAL_INDEX + name, '')]
-      .map((k) => this.subscriptions.get(k)!)
+    const subs = this.state.message
+      .openForSignal(name)
+      .map((k) => this.state.message.subscriptions.get(k)!)
       .sort((a, b) => cmpKey(a.key, b.key));
     for (const sub of subs) this.triggerSubscription(sub, { variables });
     for (const def of this.latestDefinitions()) {
-      const model = this.models.get(def.key)!;
+      const model = this.state.deployment.model(def.key)!;
       for (const start of model.signalStartEvents) {
         if (start.signalName !== name) continue;
         const pi = this.startInstance(def, start.elementId, {});
-        const startEi = [...this.elementInstances.values()].find(
+        const startEi = [...this.state.elementInstances.values()].find(
           (e) => e.processInstanceKey === pi.key && e.elementId === start.elementId && e.state === 'ACTIVE',
         );
         if (startEi) this.setOutputsOrPropagate(startEi, variables, true);
@@ -1435,7 +1354,7 @@ export class Engine {
 
   private latestDefinitions(): ProcessDefinitionRec[] {
     const latest = new Map<string, ProcessDefinitionRec>();
-    for (const p of this.processes.values()) {
+    for (const p of this.state.deployment.processes.values()) {
       const cur = latest.get(p.bpmnProcessId);
       if (!cur || p.version > cur.version) latest.set(p.bpmnProcessId, p);
     }
@@ -1444,8 +1363,8 @@ export class Engine {
 
   private expireMessages(): void {
     const now = this.now();
-    for (const m of [...this.messages.values()])
-      if (m.expiresAt <= now) this.remove('message', this.messages, m.key);
+    for (const m of [...this.state.message.messages.values()])
+      if (m.expiresAt <= now) this.state.message.messages.remove(m.key);
   }
 
   // ---------------------------------------------------------------- jobs
@@ -1477,17 +1396,17 @@ export class Engine {
   private takeJobs(req: ActivateJobsRequest): ActivatedJob[] {
     const now = this.now();
     const out: ActivatedJob[] = [];
-    const keys = [...(this.openJobsByType.get(req.type) ?? [])].sort(cmpKey);
+    const keys = [...this.state.jobs.openOfType(req.type)].sort(cmpKey);
     for (const key of keys) {
       if (out.length >= req.maxJobsToActivate) break;
-      const job = this.jobs.get(key)!;
+      const job = this.state.jobs.get(key)!;
       if (!this.isActivatable(job, now)) continue;
       job.state = 'ACTIVATED';
       job.worker = req.worker ?? '';
       job.deadline = now + req.timeout;
       job.notBefore = undefined;
-      if (job.deadline < this.minJobDeadline) this.minJobDeadline = job.deadline;
-      this.markDirty('job', job.key, job);
+      this.state.jobs.noteDeadline(job.deadline);
+      this.state.jobs.update(job);
       let variables = this.visibleVariables(job.elementInstanceKey);
       if (req.fetchVariable?.length) {
         variables = Object.fromEntries(
@@ -1504,7 +1423,7 @@ export class Engine {
     if (job.state === 'ACTIVATED') return job.deadline !== undefined && job.deadline <= now;
     if (!['CREATED', 'FAILED', 'RETRIES_UPDATED', 'TIMED_OUT'].includes(job.state)) return false;
     if (job.notBefore !== undefined && job.notBefore > now) return false;
-    const ei = this.elementInstances.get(job.elementInstanceKey);
+    const ei = this.state.elementInstances.get(job.elementInstanceKey);
     // As in Zeebe, a job whose incident is still open waits for the resolution, even with new retries.
     return ei?.state === 'ACTIVE' && ei.incidentKey === undefined;
   }
@@ -1532,7 +1451,7 @@ export class Engine {
   }
 
   private activeJob(key: string): JobRec {
-    const job = this.jobs.get(key);
+    const job = this.state.jobs.get(key);
     if (!job || !isOpenJob(job)) throw notFound('Job', key);
     return job;
   }
@@ -1542,7 +1461,7 @@ export class Engine {
     this.command(() => {
       const job = this.activeJob(key);
       this.closeJob(job, 'COMPLETED');
-      const ei = this.elementInstances.get(job.elementInstanceKey)!;
+      const ei = this.state.elementInstances.get(job.elementInstanceKey)!;
       this.agenda.push(() => this.completeActivity(ei, variables ?? {}));
     });
   }
@@ -1564,13 +1483,13 @@ export class Engine {
         req.retries > 0 && req.retryBackOff && req.retryBackOff > 0
           ? this.now() + req.retryBackOff
           : undefined;
-      this.markDirty('job', job.key, job);
+      this.state.jobs.update(job);
       if (req.variables && Object.keys(req.variables).length) {
         for (const [n, v] of Object.entries(req.variables))
-          this.setLocal(job.elementInstanceKey, job.processInstanceKey, n, v);
+          this.vars.setLocal(job.elementInstanceKey, job.processInstanceKey, n, v);
       }
       if (job.retries <= 0) {
-        const ei = this.elementInstances.get(job.elementInstanceKey)!;
+        const ei = this.state.elementInstances.get(job.elementInstanceKey)!;
         this.raiseIncident(ei, 'JOB_NO_RETRIES', job.errorMessage || 'No more retries left.', 'job', job.key);
       }
     });
@@ -1585,8 +1504,8 @@ export class Engine {
       job.errorCode = req.errorCode;
       job.errorMessage = req.errorMessage ?? '';
       job.deadline = undefined;
-      this.markDirty('job', job.key, job);
-      const ei = this.elementInstances.get(job.elementInstanceKey)!;
+      this.state.jobs.update(job);
+      const ei = this.state.elementInstances.get(job.elementInstanceKey)!;
       if (!this.throwError(ei, req.errorCode, req.errorMessage ?? '', req.variables ?? {})) {
         this.raiseIncident(
           ei,
@@ -1610,9 +1529,9 @@ export class Engine {
       }
       if (changes.timeout !== undefined && job.state === 'ACTIVATED') {
         job.deadline = this.now() + changes.timeout;
-        this.minJobDeadline = Math.min(this.minJobDeadline, job.deadline);
+        this.state.jobs.noteDeadline(job.deadline);
       }
-      this.markDirty('job', job.key, job);
+      this.state.jobs.update(job);
     });
   }
 
@@ -1620,15 +1539,16 @@ export class Engine {
     job.state = state;
     job.deadline = undefined;
     job.endTime = this.nowIso();
-    this.openJobsByType.get(job.type)?.delete(job.key);
-    this.markDirty('job', job.key, job);
+    this.state.jobs.markClosed(job);
+    this.state.jobs.update(job);
   }
 
   // ---------------------------------------------------------------- user tasks
 
   private openUserTask(key: string): UserTaskRec {
     // A finished instance's tasks are in history only: still an invalid state, not an unknown task.
-    const t = this.userTasks.get(key) ?? (this.store.index.get('userTask', key) as UserTaskRec | undefined);
+    const t =
+      this.state.userTasks.get(key) ?? (this.store.index.get('userTask', key) as UserTaskRec | undefined);
     if (!t) throw notFound('User task', key);
     if (t.state !== 'CREATED')
       throw invalidState(
@@ -1645,7 +1565,7 @@ export class Engine {
         throw invalidState(`user task '${key}' is already assigned to '${t.assignee}'`);
       }
       t.assignee = assignee;
-      this.markDirty('userTask', t.key, t);
+      this.state.userTasks.update(t);
     });
   }
 
@@ -1653,7 +1573,7 @@ export class Engine {
     this.command(() => {
       const t = this.openUserTask(key);
       t.assignee = undefined;
-      this.markDirty('userTask', t.key, t);
+      this.state.userTasks.update(t);
     });
   }
 
@@ -1674,7 +1594,7 @@ export class Engine {
       if (changes.candidateGroups) t.candidateGroups = changes.candidateGroups;
       if (changes.candidateUsers) t.candidateUsers = changes.candidateUsers;
       if (changes.priority !== undefined) t.priority = changes.priority;
-      this.markDirty('userTask', t.key, t);
+      this.state.userTasks.update(t);
     });
   }
 
@@ -1684,8 +1604,8 @@ export class Engine {
       const t = this.openUserTask(key);
       t.state = 'COMPLETED';
       t.completionDate = this.nowIso();
-      this.markDirty('userTask', t.key, t);
-      const ei = this.elementInstances.get(t.elementInstanceKey)!;
+      this.state.userTasks.update(t);
+      const ei = this.state.elementInstances.get(t.elementInstanceKey)!;
       this.agenda.push(() => this.completeActivity(ei, variables ?? {}));
     });
   }
@@ -1694,25 +1614,25 @@ export class Engine {
 
   resolveIncident(key: string): void {
     this.command(() => {
-      const inc = this.incidents.get(key);
+      const inc = this.state.incidents.get(key);
       if (!inc || inc.state !== 'ACTIVE') throw notFound('Incident', key);
       inc.state = 'RESOLVED';
-      this.markDirty('incident', inc.key, inc);
-      const ei = this.elementInstances.get(inc.elementInstanceKey);
+      this.state.incidents.update(inc);
+      const ei = this.state.elementInstances.get(inc.elementInstanceKey);
       if (ei) {
         ei.incidentKey = undefined;
-        this.markDirty('elementInstance', ei.key, ei);
+        this.state.elementInstances.update(ei);
       }
       if (!ei || ei.state !== 'ACTIVE') return;
       switch (inc.retry) {
         case 'job': {
-          const job = inc.jobKey ? this.jobs.get(inc.jobKey) : undefined;
+          const job = inc.jobKey ? this.state.jobs.get(inc.jobKey) : undefined;
           if (!job) return;
           if (job.state === 'ERROR_THROWN') {
             job.state = 'FAILED';
             if (job.retries <= 0) job.retries = 1;
           }
-          this.markDirty('job', job.key, job);
+          this.state.jobs.update(job);
           if (job.retries <= 0)
             this.raiseIncident(
               ei,
@@ -1739,40 +1659,23 @@ export class Engine {
   setVariables(elementInstanceKey: string, variables: Vars, local = false): void {
     this.checkVariables(variables);
     this.command(() => {
-      const ei = this.elementInstances.get(elementInstanceKey);
+      const ei = this.state.elementInstances.get(elementInstanceKey);
       if (!ei || ei.state !== 'ACTIVE') throw notFound('Element instance', elementInstanceKey);
       for (const [n, v] of Object.entries(variables)) {
-        if (local) this.setLocal(ei.key, ei.processInstanceKey, n, v);
-        else this.setPropagate(ei.key, n, v);
+        if (local) this.vars.setLocal(ei.key, ei.processInstanceKey, n, v);
+        else this.vars.setPropagate(ei.key, n, v);
       }
     });
   }
 
   /** The records of the variables visible from a scope, inner scopes shadowing outer ones. */
   visibleVariableRecords(scopeKey: string): VariableRec[] {
-    const out = new Map<string, VariableRec>();
-    let cur: string | undefined = scopeKey;
-    while (cur) {
-      for (const [n, v] of this.scopeVars.get(cur) ?? []) if (!out.has(n)) out.set(n, v);
-      cur = this.elementInstances.get(cur)?.flowScopeKey;
-    }
-    return [...out.values()];
+    return this.vars.visibleRecords(scopeKey);
   }
 
   /** All variables visible from a scope, inner scopes shadowing outer ones. */
   visibleVariables(scopeKey: string): Vars {
-    const chain: string[] = [];
-    let cur: string | undefined = scopeKey;
-    while (cur) {
-      chain.push(cur);
-      cur = this.elementInstances.get(cur)?.flowScopeKey;
-    }
-    const out: Vars = {};
-    for (let i = chain.length - 1; i >= 0; i--) {
-      const m = this.scopeVars.get(chain[i]);
-      if (m) for (const [n, v] of m) out[n] = v.value;
-    }
-    return out;
+    return this.vars.visible(scopeKey);
   }
 
   // ---------------------------------------------------------------- the interpreter
@@ -1796,8 +1699,8 @@ export class Engine {
       startDate: this.nowIso(),
       ...extra,
     };
-    this.put('elementInstance', this.elementInstances, ei);
-    this.children(scope.key).add(ei.key);
+    this.state.elementInstances.put(ei);
+    this.state.elementInstances.addChild(scope.key, ei.key);
     return ei;
   }
 
@@ -1909,7 +1812,7 @@ export class Engine {
       const value = this.evalIn(m.source, ei.flowScopeKey!, local);
       assignPath(local, m.target, value, outer);
     }
-    for (const [n, v] of Object.entries(local)) this.setLocal(ei.key, ei.processInstanceKey, n, v);
+    for (const [n, v] of Object.entries(local)) this.vars.setLocal(ei.key, ei.processInstanceKey, n, v);
   }
 
   private activateMultiInstance(body: ElementInstanceRec, el: FlowNode): void {
@@ -1924,13 +1827,13 @@ export class Engine {
     if (el.boundaryEvents.length) this.openBoundaryEvents(body, el);
     body.mi = { items, next: 0, completed: 0, active: 0 };
     if (mi.outputCollection)
-      this.setLocal(
+      this.vars.setLocal(
         body.key,
         body.processInstanceKey,
         mi.outputCollection,
         items.map(() => null),
       );
-    this.markDirty('elementInstance', body.key, body);
+    this.state.elementInstances.update(body);
     if (items.length === 0) return this.completeActivity(body, {});
     const n = mi.sequential ? 1 : items.length;
     for (let i = 0; i < n; i++) this.spawnInner(body, el);
@@ -1940,13 +1843,13 @@ export class Engine {
     const state = body.mi!;
     const index = state.next++;
     state.active++;
-    this.markDirty('elementInstance', body.key, body);
+    this.state.elementInstances.update(body);
     const inner = this.createElementInstance(body, el.id, { loopIndex: index });
     inner.type = el.type;
     const mi = el.multiInstance!;
     if (mi.inputElement)
-      this.setLocal(inner.key, inner.processInstanceKey, mi.inputElement, state.items[index]);
-    this.setLocal(inner.key, inner.processInstanceKey, 'loopCounter', index + 1);
+      this.vars.setLocal(inner.key, inner.processInstanceKey, mi.inputElement, state.items[index]);
+    this.vars.setLocal(inner.key, inner.processInstanceKey, 'loopCounter', index + 1);
     this.agenda.push(() => this.activate(inner));
   }
 
@@ -1955,13 +1858,15 @@ export class Engine {
     const state = body.mi!;
     if (mi.outputCollection && mi.outputElement) {
       const value = this.evalIn(mi.outputElement, inner.key);
-      const coll = [...((this.scopeVars.get(body.key)?.get(mi.outputCollection)?.value as unknown[]) ?? [])];
+      const coll = [
+        ...((this.state.variables.local(body.key, mi.outputCollection)?.value as unknown[]) ?? []),
+      ];
       coll[inner.loopIndex!] = value;
-      this.setLocal(body.key, body.processInstanceKey, mi.outputCollection, coll);
+      this.vars.setLocal(body.key, body.processInstanceKey, mi.outputCollection, coll);
     }
     state.completed++;
     state.active--;
-    this.markDirty('elementInstance', body.key, body);
+    this.state.elementInstances.update(body);
     let done = state.completed >= state.items.length;
     if (!done && mi.completionCondition) {
       const vars = {
@@ -1975,11 +1880,13 @@ export class Engine {
           mi.completionCondition.startsWith('=') ? mi.completionCondition : '=' + mi.completionCondition,
           vars,
         ) === true;
-      if (done) for (const k of [...this.children(body.key)]) this.terminate(this.elementInstances.get(k)!);
+      if (done)
+        for (const k of this.state.elementInstances.children(body.key))
+          this.terminate(this.state.elementInstances.get(k)!);
     }
     if (done) {
       const out = mi.outputCollection
-        ? { [mi.outputCollection]: this.scopeVars.get(body.key)?.get(mi.outputCollection)?.value }
+        ? { [mi.outputCollection]: this.state.variables.local(body.key, mi.outputCollection)?.value }
         : {};
       this.completeActivity(body, {}, false, out);
     } else if (mi.sequential && state.next < state.items.length) {
@@ -1996,7 +1903,7 @@ export class Engine {
         'EXTRACT_VALUE_ERROR',
         `Expected job retries of '${el.id}' to be a number, but got '${def.retries}'`,
       );
-    const pd = this.processes.get(ei.processDefinitionKey)!;
+    const pd = this.state.deployment.processes.get(ei.processDefinitionKey)!;
     const job: JobRec = {
       key: this.nextKey(),
       type,
@@ -2011,10 +1918,10 @@ export class Engine {
       state: 'CREATED',
       creationTime: this.nowIso(),
     };
-    this.put('job', this.jobs, job);
-    this.jobSet(type).add(job.key);
+    this.state.jobs.put(job);
+    this.state.jobs.markOpen(job);
     ei.jobKey = job.key;
-    this.markDirty('elementInstance', ei.key, ei);
+    this.state.elementInstances.update(ei);
   }
 
   private createUserTask(ei: ElementInstanceRec, el: FlowNode): void {
@@ -2051,7 +1958,7 @@ export class Engine {
         );
       formKey = form.key;
     }
-    const pd = this.processes.get(ei.processDefinitionKey)!;
+    const pd = this.state.deployment.processes.get(ei.processDefinitionKey)!;
     const rawPriority = def.priority !== undefined ? str(def.priority) : 50;
     const priority =
       typeof rawPriority === 'string' && /^\d+$/.test(rawPriority) ? Number(rawPriority) : rawPriority;
@@ -2081,9 +1988,9 @@ export class Engine {
       externalFormReference: def.externalFormReference,
       priority,
     };
-    this.put('userTask', this.userTasks, task);
+    this.state.userTasks.put(task);
     ei.userTaskKey = task.key;
-    this.markDirty('elementInstance', ei.key, ei);
+    this.state.elementInstances.update(ei);
   }
 
   private activateEndEvent(ei: ElementInstanceRec, el: FlowNode): void {
@@ -2102,12 +2009,12 @@ export class Engine {
     if (ev.kind === 'message' && el.job) return this.createJob(ei, el);
     if (ev.kind === 'signal') this.throwSignal(ei, ev.signalName);
     if (ev.kind === 'terminate') {
-      const scope = this.elementInstances.get(ei.flowScopeKey!)!;
-      for (const k of [...this.children(scope.key)])
-        if (k !== ei.key) this.terminate(this.elementInstances.get(k)!);
+      const scope = this.state.elementInstances.get(ei.flowScopeKey!)!;
+      for (const k of this.state.elementInstances.children(scope.key))
+        if (k !== ei.key) this.terminate(this.state.elementInstances.get(k)!);
       if (scope.joins) {
         scope.joins = undefined;
-        this.markDirty('elementInstance', scope.key, scope);
+        this.state.elementInstances.update(scope);
       }
     }
     this.completeActivity(ei, {});
@@ -2128,12 +2035,12 @@ export class Engine {
         `Expected process '${processId}' to have a none start event, but not found.`,
       );
     // Without propagation of all parent variables, only the call activity's input mappings reach the child.
-    const vars: Vars = {};
-    if (el.calledElement!.propagateAllParentVariables) Object.assign(vars, this.visibleVariables(ei.key));
-    else for (const [n, v] of this.scopeVars.get(ei.key) ?? []) vars[n] = v.value;
+    const vars = el.calledElement!.propagateAllParentVariables
+      ? this.vars.visible(ei.key)
+      : this.vars.local(ei.key);
     const child = this.startInstance(def, model.noneStartEventId, vars, ei);
     ei.calledProcessInstanceKey = child.key;
-    this.markDirty('elementInstance', ei.key, ei);
+    this.state.elementInstances.update(ei);
   }
 
   /** An activity finished its work: apply variables and output mappings, then leave. */
@@ -2143,13 +2050,13 @@ export class Engine {
     try {
       if (!retrying) this.setOutputsOrPropagate(ei, variables, el.outputs.length === 0);
       if (local)
-        for (const [n, v] of Object.entries(local)) this.setLocal(ei.key, ei.processInstanceKey, n, v);
+        for (const [n, v] of Object.entries(local)) this.vars.setLocal(ei.key, ei.processInstanceKey, n, v);
       if (ei.type !== 'MULTI_INSTANCE_BODY' && el.outputs.length) {
         this.applyOutputs(ei, el);
       } else if (ei.type === 'MULTI_INSTANCE_BODY' && el.multiInstance?.outputCollection) {
         // The output collection leaves the body like any result: propagated to the enclosing scope.
         const name = el.multiInstance.outputCollection;
-        this.setPropagate(ei.flowScopeKey!, name, this.scopeVars.get(ei.key)?.get(name)?.value);
+        this.vars.setPropagate(ei.flowScopeKey!, name, this.state.variables.local(ei.key, name)?.value);
       }
     } catch (err) {
       if (err instanceof EngineError) throw err;
@@ -2166,8 +2073,8 @@ export class Engine {
    */
   private setOutputsOrPropagate(ei: ElementInstanceRec, variables: Vars, propagate: boolean): void {
     for (const [n, v] of Object.entries(variables)) {
-      if (propagate) this.setPropagate(ei.key, n, v);
-      else this.setLocal(ei.key, ei.processInstanceKey, n, v);
+      if (propagate) this.vars.setPropagate(ei.key, n, v);
+      else this.vars.setLocal(ei.key, ei.processInstanceKey, n, v);
     }
   }
 
@@ -2179,7 +2086,7 @@ export class Engine {
       const value = this.evalWith(m.source, { ...vars, ...out });
       assignPath(out, m.target, value, outer);
     }
-    for (const [n, v] of Object.entries(out)) this.setPropagate(ei.flowScopeKey!, n, v);
+    for (const [n, v] of Object.entries(out)) this.vars.setPropagate(ei.flowScopeKey!, n, v);
   }
 
   /** Completes the element instance and takes its outgoing flows. */
@@ -2195,7 +2102,7 @@ export class Engine {
       return;
     }
     this.finish(ei, 'COMPLETED');
-    const scope = this.elementInstances.get(ei.flowScopeKey!);
+    const scope = this.state.elementInstances.get(ei.flowScopeKey!);
     if (!scope || scope.state !== 'ACTIVE') return;
     if (ei.loopIndex !== undefined && scope.type === 'MULTI_INSTANCE_BODY') {
       this.innerCompleted(ei, scope, el);
@@ -2207,7 +2114,7 @@ export class Engine {
         scope.joins ??= {};
         const j = (scope.joins[target.id] ??= {});
         j[fid] = (j[fid] ?? 0) + 1;
-        this.markDirty('elementInstance', scope.key, scope);
+        this.state.elementInstances.update(scope);
         if (target.incoming.every((f) => (j[f] ?? 0) > 0)) {
           for (const f of target.incoming) if (--j[f] === 0) delete j[f];
           if (Object.keys(j).length === 0) delete scope.joins[target.id];
@@ -2257,7 +2164,7 @@ export class Engine {
 
   private maybeCompleteScope(scope: ElementInstanceRec): void {
     if (scope.state !== 'ACTIVE' || scope.type === 'MULTI_INSTANCE_BODY') return;
-    if (this.children(scope.key).size > 0) return;
+    if (this.state.elementInstances.hasActiveChildren(scope.key)) return;
     if (scope.joins && Object.keys(scope.joins).length > 0) return;
     if (scope.type === 'PROCESS') return this.completeProcessInstance(scope);
     if (scope.type === 'SUB_PROCESS' || scope.type === 'EVENT_SUB_PROCESS')
@@ -2266,13 +2173,13 @@ export class Engine {
 
   private completeProcessInstance(root: ElementInstanceRec): void {
     this.finish(root, 'COMPLETED');
-    const pi = this.processInstances.get(root.key)!;
+    const pi = this.state.processInstances.get(root.key)!;
     pi.state = 'COMPLETED';
     pi.endDate = this.nowIso();
-    this.markDirty('processInstance', pi.key, pi);
+    this.state.processInstances.update(pi);
     this.settleAwaiting(pi.key, () => ({ state: 'COMPLETED', variables: this.visibleVariables(root.key) }));
     if (pi.parentElementInstanceKey) {
-      const caller = this.elementInstances.get(pi.parentElementInstanceKey);
+      const caller = this.state.elementInstances.get(pi.parentElementInstanceKey);
       if (caller && caller.state === 'ACTIVE') {
         const el = this.element(caller);
         // With output mappings the child's variables are local to the call activity and only mapped ones leave it.
@@ -2289,15 +2196,15 @@ export class Engine {
   private finish(ei: ElementInstanceRec, state: 'COMPLETED' | 'TERMINATED'): void {
     ei.state = state;
     ei.endDate = this.nowIso();
-    this.markDirty('elementInstance', ei.key, ei);
-    if (ei.flowScopeKey) this.children(ei.flowScopeKey).delete(ei.key);
-    this.activeChildren.delete(ei.key);
-    this.closeSubscriptionsOf(ei.key);
+    this.state.elementInstances.update(ei);
+    if (ei.flowScopeKey) this.state.elementInstances.removeChild(ei.flowScopeKey, ei.key);
+    this.state.elementInstances.forgetChildren(ei.key);
+    this.events.closeOwnedBy(ei.key);
     if (ei.incidentKey) {
-      const inc = this.incidents.get(ei.incidentKey);
+      const inc = this.state.incidents.get(ei.incidentKey);
       if (inc && inc.state === 'ACTIVE') {
         inc.state = 'RESOLVED';
-        this.markDirty('incident', inc.key, inc);
+        this.state.incidents.update(inc);
       }
       ei.incidentKey = undefined;
     }
@@ -2306,29 +2213,30 @@ export class Engine {
   /** Terminates an element instance with everything inside it (children, jobs, tasks, called processes). */
   private terminate(ei: ElementInstanceRec): void {
     if (ei.state !== 'ACTIVE') return;
-    for (const k of [...this.children(ei.key)]) this.terminate(this.elementInstances.get(k)!);
+    for (const k of this.state.elementInstances.children(ei.key))
+      this.terminate(this.state.elementInstances.get(k)!);
     if (ei.jobKey) {
-      const job = this.jobs.get(ei.jobKey);
+      const job = this.state.jobs.get(ei.jobKey);
       if (job && isOpenJob(job)) this.closeJob(job, 'CANCELED');
     }
     if (ei.userTaskKey) {
-      const t = this.userTasks.get(ei.userTaskKey);
+      const t = this.state.userTasks.get(ei.userTaskKey);
       if (t && t.state === 'CREATED') {
         t.state = 'CANCELED';
         t.completionDate = this.nowIso();
-        this.markDirty('userTask', t.key, t);
+        this.state.userTasks.update(t);
       }
     }
     if (ei.calledProcessInstanceKey) {
-      const child = this.elementInstances.get(ei.calledProcessInstanceKey);
+      const child = this.state.elementInstances.get(ei.calledProcessInstanceKey);
       if (child) this.terminate(child);
     }
     this.finish(ei, 'TERMINATED');
     if (ei.type === 'PROCESS') {
-      const pi = this.processInstances.get(ei.key)!;
+      const pi = this.state.processInstances.get(ei.key)!;
       pi.state = 'TERMINATED';
       pi.endDate = this.nowIso();
-      this.markDirty('processInstance', pi.key, pi);
+      this.state.processInstances.update(pi);
       this.settleAwaiting(pi.key, () => ({ state: 'TERMINATED' }));
     }
   }
@@ -2408,7 +2316,7 @@ export class Engine {
         timerKind: ev.timerKind,
         definition: timerText(text),
       };
-      this.addTimer(t);
+      this.events.addTimer(t);
       return;
     }
     if (ev.kind === 'signal') {
@@ -2428,9 +2336,9 @@ export class Engine {
         createdAt: this.nowIso(),
         signal: true,
       };
-      this.put('messageSubscription', this.subscriptions, sub);
-      this.own(owner.key, sub.key);
-      this.subsFor(sub).add(sub.key);
+      this.state.message.subscriptions.put(sub);
+      this.state.elementInstances.own(owner.key, sub.key);
+      this.state.message.markOpen(sub);
       return;
     }
     if (ev.kind === 'message') {
@@ -2457,12 +2365,12 @@ export class Engine {
         state: 'CREATED',
         createdAt: this.nowIso(),
       };
-      this.put('messageSubscription', this.subscriptions, sub);
-      this.own(owner.key, sub.key);
-      this.subSet(name, sub.correlationKey).add(sub.key);
+      this.state.message.subscriptions.put(sub);
+      this.state.elementInstances.own(owner.key, sub.key);
+      this.state.message.markOpen(sub);
       // A buffered message that this instance has not received yet is correlated at once.
       this.expireMessages();
-      const buffered = [...this.messages.values()]
+      const buffered = [...this.state.message.messages.values()]
         .filter(
           (m) =>
             m.name === name &&
@@ -2472,45 +2380,10 @@ export class Engine {
         .sort((a, b) => a.publishedAt - b.publishedAt)[0];
       if (buffered) {
         buffered.correlatedTo.push(sub.processInstanceKey);
-        this.markDirty('message', buffered.key, buffered);
+        this.state.message.messages.update(buffered);
         this.agenda.push(() => this.triggerSubscription(sub, buffered));
       }
     }
-  }
-
-  /**
-   * Closes the timers and message subscriptions an element instance owns; with `only`, just those of
-   * one kind (an interrupting event sub-process closes its scope's event sub-process subscriptions,
-   * while boundary events attached to the scope stay open).
-   */
-  private closeSubscriptionsOf(ownerKey: string, only?: SubscriptionKind): void {
-    const owned = this.byOwner.get(ownerKey);
-    if (!owned) return;
-    for (const key of [...owned]) {
-      const t = this.timers.get(key);
-      const s = this.subscriptions.get(key);
-      if (only && (t?.kind ?? s?.kind) !== only) continue;
-      owned.delete(key);
-      if (t) this.remove('timer', this.timers, key);
-      if (s) {
-        this.remove('messageSubscription', this.subscriptions, key);
-        this.subsFor(s).delete(s.key);
-      }
-    }
-    if (owned.size === 0) this.byOwner.delete(ownerKey);
-  }
-
-  private own(ownerKey: string | undefined, key: string): void {
-    if (!ownerKey) return;
-    let s = this.byOwner.get(ownerKey);
-    if (!s) this.byOwner.set(ownerKey, (s = new Set()));
-    s.add(key);
-  }
-
-  private addTimer(t: TimerRec): void {
-    this.put('timer', this.timers, t);
-    this.own(t.ownerKey, t.key);
-    if (t.dueAt < this.minTimerDue) this.minTimerDue = t.dueAt;
   }
 
   private triggerSubscription(
@@ -2519,7 +2392,7 @@ export class Engine {
   ): void {
     const variables = msg.variables;
     if (sub.state !== 'CREATED') return;
-    const owner = this.elementInstances.get(sub.ownerKey);
+    const owner = this.state.elementInstances.get(sub.ownerKey);
     if (!owner || owner.state !== 'ACTIVE') return;
     if (!sub.signal && msg.key)
       this.correlations.push({
@@ -2540,22 +2413,22 @@ export class Engine {
     const keepOpen = !sub.interrupting && (sub.kind === 'boundary' || sub.kind === 'event-sub-process');
     if (!keepOpen) {
       sub.state = 'CORRELATED';
-      this.subsFor(sub).delete(sub.key);
-      this.markDirty('messageSubscription', sub.key, sub);
+      this.state.message.markClosed(sub);
+      this.state.message.subscriptions.update(sub);
     }
     this.fire(sub.kind, owner, sub.elementId, variables, sub.interrupting);
   }
 
   private fireTimer(t: TimerRec): void {
-    this.remove('timer', this.timers, t.key);
+    this.state.timers.remove(t.key);
     if (t.kind === 'start') {
-      const def = this.processes.get(t.processDefinitionKey);
+      const def = this.state.deployment.processes.get(t.processDefinitionKey);
       if (!def || this.latestProcess(def.bpmnProcessId)?.key !== def.key) return;
       this.startInstance(def, t.elementId, {});
       this.rearm(t);
       return;
     }
-    const owner = t.ownerKey ? this.elementInstances.get(t.ownerKey) : undefined;
+    const owner = t.ownerKey ? this.state.elementInstances.get(t.ownerKey) : undefined;
     if (!owner || owner.state !== 'ACTIVE') return;
     const model = this.model(t.processDefinitionKey);
     const el = model.elements.get(t.elementId)!;
@@ -2580,7 +2453,12 @@ export class Engine {
     }
     const next = schedule.next(new Date(t.dueAt));
     if (!next) return;
-    this.addTimer({ ...t, key: this.nextKey(), dueAt: next.dueAt.getTime(), repetitions: t.repetitions - 1 });
+    this.events.addTimer({
+      ...t,
+      key: this.nextKey(),
+      dueAt: next.dueAt.getTime(),
+      repetitions: t.repetitions - 1,
+    });
   }
 
   /** A timer or message reached its event: carry out what the event means for its owner. */
@@ -2596,14 +2474,14 @@ export class Engine {
         this.completeActivity(owner, variables);
         return;
       case 'event-gateway': {
-        const scope = this.elementInstances.get(owner.flowScopeKey!)!;
+        const scope = this.state.elementInstances.get(owner.flowScopeKey!)!;
         this.finish(owner, 'COMPLETED');
         const ev = this.createElementInstance(scope, eventId);
         this.agenda.push(() => this.completeActivity(ev, variables));
         return;
       }
       case 'boundary': {
-        const scope = this.elementInstances.get(owner.flowScopeKey!)!;
+        const scope = this.state.elementInstances.get(owner.flowScopeKey!)!;
         if (interrupting) this.terminate(owner);
         const ev = this.createElementInstance(scope, eventId);
         this.agenda.push(() => this.completeActivity(ev, variables));
@@ -2613,10 +2491,11 @@ export class Engine {
         const model = this.model(owner.processDefinitionKey);
         const start = model.elements.get(eventId)!;
         if (interrupting) {
-          for (const k of [...this.children(owner.key)]) this.terminate(this.elementInstances.get(k)!);
+          for (const k of this.state.elementInstances.children(owner.key))
+            this.terminate(this.state.elementInstances.get(k)!);
           owner.joins = undefined;
-          this.closeSubscriptionsOf(owner.key, 'event-sub-process');
-          this.markDirty('elementInstance', owner.key, owner);
+          this.events.closeOwnedBy(owner.key, 'event-sub-process');
+          this.state.elementInstances.update(owner);
         }
         const esp = this.createElementInstance(owner, start.scopeId);
         this.openEventSubProcesses(esp);
@@ -2649,9 +2528,10 @@ export class Engine {
         });
         if (espId && cur !== source) {
           const scope = cur;
-          for (const k of [...this.children(scope.key)]) this.terminate(this.elementInstances.get(k)!);
+          for (const k of this.state.elementInstances.children(scope.key))
+            this.terminate(this.state.elementInstances.get(k)!);
           scope.joins = undefined;
-          this.closeSubscriptionsOf(scope.key, 'event-sub-process');
+          this.events.closeOwnedBy(scope.key, 'event-sub-process');
           const esp = this.createElementInstance(scope, espId);
           const startEi = this.createElementInstance(esp, model.elements.get(espId)!.startEventId!);
           this.agenda.push(() => this.completeActivity(startEi, {}, false, errVars));
@@ -2665,7 +2545,7 @@ export class Engine {
           return ev?.kind === 'error' && (!ev.errorCode || ev.errorCode === errorCode);
         });
         if (catchId) {
-          const scope = this.elementInstances.get(cur.flowScopeKey!)!;
+          const scope = this.state.elementInstances.get(cur.flowScopeKey!)!;
           this.terminate(cur);
           const ev = this.createElementInstance(scope, catchId);
           this.agenda.push(() => this.completeActivity(ev, {}, false, errVars));
@@ -2673,13 +2553,13 @@ export class Engine {
         }
       }
       if (cur.type === 'PROCESS') {
-        const pi: ProcessInstanceRec = this.processInstances.get(cur.key)!;
+        const pi: ProcessInstanceRec = this.state.processInstances.get(cur.key)!;
         cur = pi.parentElementInstanceKey
-          ? this.elementInstances.get(pi.parentElementInstanceKey)
+          ? this.state.elementInstances.get(pi.parentElementInstanceKey)
           : undefined;
         continue;
       }
-      cur = cur.flowScopeKey ? this.elementInstances.get(cur.flowScopeKey) : undefined;
+      cur = cur.flowScopeKey ? this.state.elementInstances.get(cur.flowScopeKey) : undefined;
     }
     void errorMessage;
     return false;
@@ -2706,19 +2586,19 @@ export class Engine {
       state: 'ACTIVE',
       retry,
     };
-    this.put('incident', this.incidents, inc);
+    this.state.incidents.put(inc);
     ei.incidentKey = inc.key;
-    this.markDirty('elementInstance', ei.key, ei);
+    this.state.elementInstances.update(ei);
     this.log(`incident ${errorType} at ${ei.bpmnProcessId}/${ei.elementId}: ${errorMessage}`);
   }
 
   private openStartTimers(def: ProcessDefinitionRec): void {
-    const model = this.models.get(def.key)!;
+    const model = this.state.deployment.model(def.key)!;
     for (const s of model.timerStartEvents) {
       try {
         const text = timerText(this.evalWith(s.expression, {}));
         const schedule = parseTimer(s.timerKind, text, new Date(this.now()));
-        this.addTimer({
+        this.events.addTimer({
           key: this.nextKey(),
           kind: 'start',
           processDefinitionKey: def.key,
@@ -2737,8 +2617,8 @@ export class Engine {
   }
 
   private closeStartSubscriptions(old: ProcessDefinitionRec): void {
-    for (const t of [...this.timers.values()])
-      if (t.kind === 'start' && t.processDefinitionKey === old.key) this.remove('timer', this.timers, t.key);
+    for (const t of [...this.state.timers.values()])
+      if (t.kind === 'start' && t.processDefinitionKey === old.key) this.state.timers.remove(t.key);
   }
 
   // ---------------------------------------------------------------- command loop and time
@@ -2793,45 +2673,40 @@ export class Engine {
   private fireDue(): boolean {
     const now = this.now();
     let any = false;
-    if (this.minTimerDue <= now) {
-      const due = [...this.timers.values()]
-        .filter((t) => t.dueAt <= now)
-        .sort((a, b) => a.dueAt - b.dueAt || cmpKey(a.key, b.key));
+    if (this.state.timers.minDue <= now) {
+      const due = this.state.timers.due(now);
       for (const t of due) {
-        if (!this.timers.has(t.key)) continue;
+        if (!this.state.timers.has(t.key)) continue;
         this.fireTimer(t);
         any = true;
         while (this.agenda.length) this.agenda.shift()!();
       }
-      this.minTimerDue = Infinity;
-      for (const t of this.timers.values()) if (t.dueAt < this.minTimerDue) this.minTimerDue = t.dueAt;
+      this.state.timers.rebuildIndexes();
     }
-    if (this.minJobDeadline <= now) {
+    if (this.state.jobs.minDeadline <= now) {
       let min = Infinity;
-      for (const set of this.openJobsByType.values()) {
-        for (const k of set) {
-          const job = this.jobs.get(k)!;
-          if (job.state !== 'ACTIVATED' || job.deadline === undefined) continue;
-          if (job.deadline <= now) {
-            // A worker that went silent: the job is offered again (Zeebe's job time-out).
-            job.state = 'TIMED_OUT';
-            job.deadline = undefined;
-            this.markDirty('job', job.key, job);
-            any = true;
-          } else if (job.deadline < min) min = job.deadline;
-        }
+      for (const k of this.state.jobs.open()) {
+        const job = this.state.jobs.get(k)!;
+        if (job.state !== 'ACTIVATED' || job.deadline === undefined) continue;
+        if (job.deadline <= now) {
+          // A worker that went silent: the job is offered again (Zeebe's job time-out).
+          job.state = 'TIMED_OUT';
+          job.deadline = undefined;
+          this.state.jobs.update(job);
+          any = true;
+        } else if (job.deadline < min) min = job.deadline;
       }
-      this.minJobDeadline = min;
+      this.state.jobs.minDeadline = min;
     }
     return any;
   }
 
   private nextWakeUp(): number {
-    let next = Math.min(this.minTimerDue, this.minJobDeadline);
+    let next = Math.min(this.state.timers.minDue, this.state.jobs.minDeadline);
     if (this.pending.length) {
       for (const p of this.pending) {
-        for (const k of this.openJobsByType.get(p.req.type) ?? []) {
-          const j = this.jobs.get(k)!;
+        for (const k of this.state.jobs.openOfType(p.req.type)) {
+          const j = this.state.jobs.get(k)!;
           if (j.notBefore !== undefined && j.notBefore < next) next = j.notBefore;
         }
       }
@@ -2888,29 +2763,9 @@ export class Engine {
     return (KEY_BASE + this.keyCounter).toString();
   }
 
-  private put<T extends { key: string }>(kind: RecordKind, map: Map<string, T>, rec: T): void {
-    map.set(rec.key, rec);
-    this.markDirty(kind, rec.key, rec);
-    if ((INSTANCE_KINDS as readonly string[]).includes(kind))
-      this.track(kind as Extract<SearchKind, RecordKind>, (rec as any).processInstanceKey, rec.key);
-  }
-
-  private track(
-    kind: Extract<SearchKind, RecordKind>,
-    processInstanceKey: string | undefined,
-    key: string,
-  ): void {
-    if (!processInstanceKey) return;
-    let m = this.byInstance.get(processInstanceKey);
-    if (!m) this.byInstance.set(processInstanceKey, (m = new Map()));
-    let s = m.get(kind);
-    if (!s) m.set(kind, (s = new Set()));
-    s.add(key);
-  }
-
   private hasActiveIncident(processInstanceKey: string): boolean {
-    for (const k of this.byInstance.get(processInstanceKey)?.get('incident') ?? [])
-      if (this.incidents.get(k)?.state === 'ACTIVE') return true;
+    for (const k of this.state.processInstances.recordsOf(processInstanceKey, 'incident'))
+      if (this.state.incidents.get(k)?.state === 'ACTIVE') return true;
     return false;
   }
 
@@ -2951,7 +2806,7 @@ export class Engine {
       }
     }
     for (const k of instances) {
-      const pi = this.processInstances.get(k);
+      const pi = this.state.processInstances.get(k);
       if (pi) row('processInstance', k, project.toProcessInstance(this, pi, this.hasActiveIncident(k)));
     }
     for (const c of this.correlations)
@@ -2967,31 +2822,7 @@ export class Engine {
     const finished: string[] = [];
     for (const [key, rec] of this.dirty.get('processInstance') ?? [])
       if (rec !== null && (rec as ProcessInstanceRec).state !== 'ACTIVE') finished.push(key);
-    const maps = this.recordMaps();
-    for (const piKey of finished) {
-      for (const [kind, keys] of this.byInstance.get(piKey) ?? []) {
-        for (const k of keys) {
-          if (kind === 'job') {
-            const job = this.jobs.get(k);
-            if (job) this.openJobsByType.get(job.type)?.delete(k);
-          }
-          if (kind === 'elementInstance') {
-            this.scopeVars.delete(k);
-            this.activeChildren.delete(k);
-            this.byOwner.delete(k);
-          }
-          if (maps[kind].delete(k)) this.markDirty(kind, k, null);
-        }
-      }
-      this.byInstance.delete(piKey);
-      this.scopeVars.delete(piKey);
-      if (this.processInstances.delete(piKey)) this.markDirty('processInstance', piKey, null);
-    }
-  }
-
-  private remove<T>(kind: RecordKind, map: Map<string, T>, key: string): void {
-    map.delete(key);
-    this.markDirty(kind, key, null);
+    for (const piKey of finished) this.state.evictInstance(piKey);
   }
 
   private markDirty(kind: RecordKind, key: string, rec: unknown | null): void {
@@ -3016,94 +2847,18 @@ export class Engine {
   private lastMeta = '';
   private retryTicksAt = 0;
 
-  private scopeMap(scopeKey: string): Map<string, VariableRec> {
-    let m = this.scopeVars.get(scopeKey);
-    if (!m) this.scopeVars.set(scopeKey, (m = new Map()));
-    return m;
-  }
-
-  private setLocal(scopeKey: string, processInstanceKey: string, name: string, value: unknown): void {
-    const m = this.scopeMap(scopeKey);
-    let v = m.get(name);
-    if (v) v.value = value;
-    else {
-      v = { key: this.nextKey(), name, value, scopeKey, processInstanceKey };
-      m.set(name, v);
-    }
-    this.put('variable', this.variables, v);
-  }
-
-  /** Zeebe's propagation: set where the variable already exists, nearest first, else on the root scope. */
-  private setPropagate(fromScopeKey: string, name: string, value: unknown): void {
-    let cur: string | undefined = fromScopeKey;
-    let last = fromScopeKey;
-    while (cur) {
-      if (this.scopeVars.get(cur)?.has(name)) break;
-      last = cur;
-      cur = this.elementInstances.get(cur)?.flowScopeKey;
-    }
-    const target = cur ?? last;
-    const pi = this.elementInstances.get(target)?.processInstanceKey ?? target;
-    this.setLocal(target, pi, name, value);
-  }
-
-  private children(scopeKey: string): Set<string> {
-    let s = this.activeChildren.get(scopeKey);
-    if (!s) this.activeChildren.set(scopeKey, (s = new Set()));
-    return s;
-  }
-
-  private jobSet(type: string): Set<string> {
-    let s = this.openJobsByType.get(type);
-    if (!s) this.openJobsByType.set(type, (s = new Set()));
-    return s;
-  }
-
-  /** The open-subscription set a message or signal subscription belongs to. */
-  private subsFor(s: MessageSubscriptionRec): Set<string> {
-    return s.signal
-      ? this.subSet(SIGNAL_INDEX + s.messageName, '')
-      : this.subSet(s.messageName, s.correlationKey);
-  }
-
-  private subSet(name: string, corr: string): Set<string> {
-    const k = subIndex(name, corr);
-    let s = this.subsByMessage.get(k);
-    if (!s) this.subsByMessage.set(k, (s = new Set()));
-    return s;
-  }
-
   /** Number of element instances waiting in the engine (for benchmarks and health). */
   stats(): { processInstances: number; activeProcessInstances: number; openJobs: number; timers: number } {
     let active = 0;
-    for (const pi of this.processInstances.values()) if (pi.state === 'ACTIVE') active++;
-    let openJobs = 0;
-    for (const s of this.openJobsByType.values()) openJobs += s.size;
+    for (const pi of this.state.processInstances.values()) if (pi.state === 'ACTIVE') active++;
+    const openJobs = this.state.jobs.openCount();
     return {
-      processInstances: this.processInstances.size,
+      processInstances: this.state.processInstances.size,
       activeProcessInstances: active,
       openJobs,
-      timers: this.timers.size,
+      timers: this.state.timers.size,
     };
   }
-}
-
-/** Records that belong to one process instance and are searchable. */
-const INSTANCE_KINDS = ['elementInstance', 'variable', 'job', 'userTask', 'incident'] as const;
-
-function isOpenJob(j: JobRec): boolean {
-  return ['CREATED', 'ACTIVATED', 'FAILED', 'RETRIES_UPDATED', 'TIMED_OUT', 'ERROR_THROWN'].includes(j.state);
-}
-
-/** Signal subscriptions are indexed apart from messages: no message name can start with this. */
-const SIGNAL_INDEX = '\u0000signal\u0000';
-
-function subIndex(name: string, corr: string): string {
-  return `${name}\u0000${corr}`;
-}
-
-function cmpKey(a: string, b: string): number {
-  return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
 }
 
 function sha256(s: string): string {

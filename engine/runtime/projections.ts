@@ -16,7 +16,7 @@ import {
 
 export const toProcessInstance = (engine: Engine, pi: ProcessInstanceRec, hasIncident: boolean) => ({
   processDefinitionId: pi.bpmnProcessId,
-  processDefinitionName: engine.processes.get(pi.processDefinitionKey)?.name ?? pi.bpmnProcessId,
+  processDefinitionName: engine.queries.processDefinition(pi.processDefinitionKey)?.name ?? pi.bpmnProcessId,
   processDefinitionVersion: pi.version,
   processDefinitionVersionTag: pi.versionTag,
   startDate: pi.startDate,
@@ -100,7 +100,7 @@ export const toUserTask = (engine: Engine, t: UserTaskRec) => ({
   priority: t.priority,
   userTaskKey: t.key,
   elementInstanceKey: t.elementInstanceKey,
-  processName: engine.processes.get(t.processDefinitionKey)?.name ?? t.bpmnProcessId,
+  processName: engine.queries.processDefinition(t.processDefinitionKey)?.name ?? t.bpmnProcessId,
   processDefinitionKey: t.processDefinitionKey,
   processInstanceKey: t.processInstanceKey,
   formKey: t.formKey,

@@ -61,7 +61,7 @@ async function groupEngine(dir: string) {
 async function storedInstances(dir: string): Promise<string[]> {
   const engine = new Engine({ store: openSqliteStore(dir), lint: false });
   await engine.start();
-  const keys = [...engine.processInstances.keys()];
+  const keys = engine.queries.processInstances().map((p) => p.key);
   engine.close();
   return keys;
 }
@@ -141,9 +141,9 @@ test('a failed write (disk full) fails every command of the group and leaves no 
     message: expect.stringMatching(/disk is full/),
   });
   // Nothing of the group in memory: the new instances are gone, the completed job is active again.
-  for (const k of lost) expect(engine.processInstances.has(k)).toBe(false);
-  expect(engine.processInstances.get(kept)?.state).toBe('ACTIVE');
-  expect(engine.jobs.get(first[0].job.key)?.state).toBe('ACTIVATED');
+  for (const k of lost) expect(engine.queries.processInstance(k)).toBeUndefined();
+  expect(engine.queries.processInstance(kept)?.state).toBe('ACTIVE');
+  expect(engine.queries.job(first[0].job.key)?.state).toBe('ACTIVATED');
   expect(logs.some((l) => l.startsWith('commit failed'))).toBe(true);
 
   // Space is back: the waiting worker, whose jobs were taken back, is served by the next command.
@@ -168,7 +168,12 @@ test('a command refused inside a group undoes only itself; the others of the gro
     engine.createProcessInstance({ bpmnProcessId: 'group-user', variables: { big: 'x'.repeat(4985) } }),
   ).toThrow(/more than the limit of 5000 bytes/);
   const c = engine.createProcessInstance({ bpmnProcessId: 'group-user', variables: { n: 3 } }).key;
-  expect([...engine.processInstances.keys()].sort()).toEqual([a, c].sort());
+  expect(
+    engine.queries
+      .processInstances()
+      .map((p) => p.key)
+      .sort(),
+  ).toEqual([a, c].sort());
   await engine.durable();
   engine.close();
   expect((await storedInstances(dir)).sort()).toEqual([a, c].sort());
@@ -194,7 +199,7 @@ test('over REST, requests of a group whose write fails are all answered 500 and 
     // Without holding the answers these would be 200 for instances that were never written.
     expect(failed.map((r) => r.status)).toEqual([500, 500, 500, 500]);
     expect(failed[0].json.detail).toMatch(/disk is full; the command was not applied/);
-    expect(engine.processInstances.size).toBe(0);
+    expect(engine.queries.processInstanceCount()).toBe(0);
     state.failing = false;
     const ok = await Promise.all([create(), create()]);
     expect(ok.map((r) => r.status)).toEqual([200, 200]);

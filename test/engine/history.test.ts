@@ -43,15 +43,16 @@ const T0 = Date.parse('2026-10-01T05:00:00.000Z');
 function inMemory(e: TestEngine, pik: string): string[] {
   const engine = e.running.engine;
   const found: string[] = [];
-  if (engine.processInstances.has(pik)) found.push(`processInstance ${pik}`);
-  for (const [kind, map] of [
-    ['elementInstance', engine.elementInstances],
-    ['variable', engine.variables],
-    ['job', engine.jobs],
-    ['userTask', engine.userTasks],
-    ['incident', engine.incidents],
+  if (engine.queries.processInstance(pik)) found.push(`processInstance ${pik}`);
+  const q = engine.queries;
+  for (const [kind, records] of [
+    ['elementInstance', q.elementInstances()],
+    ['variable', q.variables()],
+    ['job', q.jobs()],
+    ['userTask', q.userTasks()],
+    ['incident', q.incidents()],
   ] as const)
-    for (const r of map.values() as Iterable<{ key: string; processInstanceKey: string }>)
+    for (const r of records as Iterable<{ key: string; processInstanceKey: string }>)
       if (r.processInstanceKey === pik) found.push(`${kind} ${r.key}`);
   return found;
 }
@@ -76,7 +77,11 @@ describe('history: finished instances leave memory for the indexed history table
   let dir: string;
   let e: TestEngine;
   const engine = () => e.running.engine;
-  const taskOf = (pik: string) => [...engine().userTasks.values()].find((t) => t.processInstanceKey === pik)!;
+  const queries = () => engine().queries;
+  const taskOf = (pik: string) =>
+    queries()
+      .userTasks()
+      .find((t) => t.processInstanceKey === pik)!;
 
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'engine-history-'));
@@ -142,7 +147,9 @@ describe('history: finished instances leave memory for the indexed history table
       maxJobsToActivate: 1,
     } as any);
     engine().failJob(activated.job.key, { retries: 0, errorMessage: 'the state system answered 503' });
-    const [incident] = [...engine().incidents.values()].filter((i) => i.processInstanceKey === pik);
+    const [incident] = queries()
+      .incidents()
+      .filter((i) => i.processInstanceKey === pik);
     expect(incident.state).toBe('ACTIVE');
     await e.client.cancelProcessInstance({ processInstanceKey: pik } as any);
 
@@ -172,7 +179,9 @@ describe('history: finished instances leave memory for the indexed history table
         variables: { applicationNumber: 'H-3' },
       }).key;
     const childOf = (p: string) =>
-      [...engine().processInstances.values()].find((c) => c.parentProcessInstanceKey === p)!.key;
+      queries()
+        .processInstances()
+        .find((c) => c.parentProcessInstanceKey === p)!.key;
     const completed = parent();
     const completedChild = childOf(completed);
     const cancelled = parent();
@@ -318,15 +327,19 @@ describe('history: finished instances leave memory for the indexed history table
     });
 
     test('given history, when the engine restarts, then it loads running state only and searches still span both', async () => {
-      const runningBefore = engine().processInstances.size;
-      const tasksBefore = engine().userTasks.size;
+      const runningBefore = queries().processInstanceCount();
+      const tasksBefore = queries().userTasks().length;
       await e.close();
       e = await startTestEngine({ dataDir: dir });
-      const all = [...engine().processInstances.values()];
+      const all = queries().processInstances();
       expect(all.length).toBe(runningBefore);
       expect(all.every((p) => p.state === 'ACTIVE')).toBe(true);
-      expect(engine().userTasks.size).toBe(tasksBefore);
-      expect([...engine().userTasks.values()].every((t) => t.state === 'CREATED')).toBe(true);
+      expect(queries().userTasks().length).toBe(tasksBefore);
+      expect(
+        queries()
+          .userTasks()
+          .every((t) => t.state === 'CREATED'),
+      ).toBe(true);
       for (const k of finished) expect(inMemory(e, k)).toEqual([]);
       const r = await taskPage({ limit: 50 });
       expect(r.page.totalItems).toBe(30);
@@ -372,7 +385,12 @@ describe('history: a data directory written before the history tables', () => {
     const running = old.filter((p) => p.state === 'ACTIVE').map((p) => p.key);
     const done = old.filter((p) => p.state !== 'ACTIVE').map((p) => p.key);
     expect([running.length, done.length]).toEqual([5, 8]);
-    expect([...e.running.engine.processInstances.keys()].sort()).toEqual([...running].sort());
+    expect(
+      e.running.engine.queries
+        .processInstances()
+        .map((p) => p.key)
+        .sort(),
+    ).toEqual([...running].sort());
     for (const k of done) {
       expect(inMemory(e, k)).toEqual([]);
       expect(stored(dir, k)).toBe(0);
@@ -399,11 +417,11 @@ describe('history: a data directory written before the history tables', () => {
   });
 
   test('given the migrated directory, when a running instance goes on and the engine restarts, then nothing is moved twice and it works as before', async () => {
-    const review = [...e.running.engine.userTasks.values()].find((t) => t.bpmnProcessId === 'hist-review')!;
+    const review = e.running.engine.queries.userTasks().find((t) => t.bpmnProcessId === 'hist-review')!;
     e.running.engine.completeUserTask(review.key, {});
     await e.close();
     e = await startTestEngine({ dataDir: dir });
-    expect(e.running.engine.processInstances.size).toBe(4);
+    expect(e.running.engine.queries.processInstanceCount()).toBe(4);
     const done: any = await e.client.searchProcessInstances(
       { filter: { processDefinitionId: 'hist-review', state: 'COMPLETED' }, page: { limit: 0 } } as any,
       NOW,

@@ -133,12 +133,12 @@ describe('size limits (Zeebe maxMessageSize)', () => {
     expect(tooBig.json.title).toBe('PAYLOAD_TOO_LARGE');
     // The engine is still up and the job still open.
     expect((await call(engine.address, 'GET', '/v2/topology')).status).toBe(200);
-    expect(engine.engine.jobs.get(String(job.jobKey))!.state).toBe('ACTIVATED');
+    expect(engine.engine.queries.job(String(job.jobKey))!.state).toBe('ACTIVATED');
     // After a restart nothing of the refused completion is there, and the job can be completed normally.
     await engine.close();
     engine = await startEmbeddedEngine({ dataDir, port: 0, limits: SIZE_LIMITS });
     client = sdk(engine.address);
-    expect([...engine.engine.variables.values()].some((v) => v.name === 'report')).toBe(false);
+    expect(engine.engine.queries.variables().some((v) => v.name === 'report')).toBe(false);
     await client.completeJob({ jobKey: job.jobKey, variables: { report: 'short' } } as any);
     await eventually(
       () => client.getProcessInstance({ processInstanceKey: job.processInstanceKey } as any, NOW),
@@ -156,7 +156,7 @@ describe('size limits (Zeebe maxMessageSize)', () => {
     expect((incidents as any).items[0].errorMessage).toMatch(
       /the result is \d+ bytes, more than the limit of 65536/,
     );
-    expect([...engine.engine.variables.values()].some((v) => v.name === 'big')).toBe(false);
+    expect(engine.engine.queries.variables().some((v) => v.name === 'big')).toBe(false);
   });
 
   test('a script task whose FEEL runs longer than the time limit becomes an incident; the engine stays responsive', async () => {
@@ -232,23 +232,23 @@ describe('a failed commit leaves no trace (disk full)', () => {
       });
       expect(failed.status).toBe(500);
       expect(failed.json.detail).toMatch(/disk is full; the command was not applied/);
-      expect([...e.engine.processInstances.values()]).toHaveLength(0);
+      expect(e.engine.queries.processInstances()).toHaveLength(0);
       // The client retries once space is back; a later command must not carry the failed one along.
       const retried = await call(e.address, 'POST', '/v2/process-instances', {
         processDefinitionId: 'limit-user',
       });
       expect(retried.status).toBe(200);
-      const tasks = [...e.engine.userTasks.values()];
+      const tasks = e.engine.queries.userTasks();
       expect(tasks).toHaveLength(1);
       await client.assignUserTask({ userTaskKey: tasks[0].key, assignee: 'clerk' } as any);
-      expect([...e.engine.processInstances.values()]).toHaveLength(1);
+      expect(e.engine.queries.processInstances()).toHaveLength(1);
       // A failed activation does not hand out the job: it stays as stored.
       await e.close();
       e = await open();
-      expect([...e.engine.processInstances.values()].map((p) => p.key)).toEqual([
+      expect(e.engine.queries.processInstances().map((p) => p.key)).toEqual([
         retried.json.processInstanceKey,
       ]);
-      expect([...e.engine.userTasks.values()].map((t) => t.assignee)).toEqual(['clerk']);
+      expect(e.engine.queries.userTasks().map((t) => t.assignee)).toEqual(['clerk']);
     } finally {
       await e.close();
     }
@@ -371,7 +371,7 @@ describe('JSON-only writes and the engine token (cross-site requests)', () => {
     });
     await deploy(client, { 'limit-user.bpmn': diagrams['limit-user.bpmn'] });
     const pi = await client.createProcessInstance({ processDefinitionId: 'limit-user' } as any);
-    expect(engine.engine.processInstances.get(String(pi.processInstanceKey))?.state).toBe('ACTIVE');
+    expect(engine.engine.queries.processInstance(String(pi.processInstanceKey))?.state).toBe('ACTIVE');
   });
 });
 
@@ -431,7 +431,7 @@ describe('back-pressure: 429 RESOURCE_EXHAUSTED instead of collapse', () => {
   });
 
   test('a flood gets some 429s, no crash, and every acknowledged create exists exactly once', async () => {
-    const before = engine.processInstances.size;
+    const before = engine.queries.processInstanceCount();
     // The flood comes from another process, as clients do: this one's event loop is the engine's.
     const results = await floodFromChild(
       `${address}/v2/process-instances`,
@@ -445,8 +445,8 @@ describe('back-pressure: 429 RESOURCE_EXHAUSTED instead of collapse', () => {
     expect(busy[0].json).toMatchObject({ title: 'RESOURCE_EXHAUSTED', status: 429 });
     const keys = new Set(ok.map((r) => String(r.json.processInstanceKey)));
     expect(keys.size).toBe(ok.length);
-    expect(engine.processInstances.size - before).toBe(ok.length);
-    for (const k of keys) expect(engine.processInstances.has(k)).toBe(true);
+    expect(engine.queries.processInstanceCount() - before).toBe(ok.length);
+    for (const k of keys) expect(engine.queries.processInstance(k)).toBeDefined();
     expect((await call(address, 'GET', '/v2/topology')).status).toBe(200);
   }, 60_000);
 
@@ -454,7 +454,7 @@ describe('back-pressure: 429 RESOURCE_EXHAUSTED instead of collapse', () => {
     const client = orchestrationClient(loadConfig({ ZEEBE_REST_ADDRESS: address, LOG_LEVEL: 'error' }), {
       CAMUNDA_SDK_HTTP_RETRY_MAX_ATTEMPTS: '50',
     });
-    const before = engine.processInstances.size;
+    const before = engine.queries.processInstanceCount();
     const rejectedBefore = engine.counters.rejectedByBackPressure;
     const created = await Promise.all(
       Array.from({ length: 60 }, () =>
@@ -463,6 +463,6 @@ describe('back-pressure: 429 RESOURCE_EXHAUSTED instead of collapse', () => {
     );
     expect(engine.counters.rejectedByBackPressure).toBeGreaterThan(rejectedBefore);
     expect(new Set(created.map((c: any) => String(c.processInstanceKey))).size).toBe(60);
-    expect(engine.processInstances.size - before).toBe(60);
+    expect(engine.queries.processInstanceCount() - before).toBe(60);
   }, 60_000);
 });

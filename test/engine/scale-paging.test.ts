@@ -38,8 +38,8 @@ describe('paged queries with history (bench data, small)', () => {
   });
 
   test('given a restart on that history, then memory holds the open instances only', () => {
-    expect(running.engine.processInstances.size).toBe(OPEN);
-    expect(running.engine.userTasks.size).toBe(OPEN);
+    expect(running.engine.queries.processInstanceCount()).toBe(OPEN);
+    expect(running.engine.queries.userTasks().length).toBe(OPEN);
   });
 
   test('given 2,000 open tasks and 5,000 finished, when the worklist is paged 50 at a time, then all 2,000 open tasks come once, oldest first, each with its application number', async () => {

@@ -156,15 +156,15 @@ describe('engine search tables', () => {
       await e.client.completeUserTask({ userTaskKey: task.userTaskKey } as any);
     }
     for (const pik of done) {
-      expect(engine.processInstances.has(pik)).toBe(false);
-      expect([...engine.variables.values()].some((v) => v.processInstanceKey === pik)).toBe(false);
-      expect([...engine.userTasks.values()].some((t) => t.processInstanceKey === pik)).toBe(false);
+      expect(engine.queries.processInstance(pik)).toBeUndefined();
+      expect(engine.queries.variables().some((v) => v.processInstanceKey === pik)).toBe(false);
+      expect(engine.queries.userTasks().some((t) => t.processInstanceKey === pik)).toBe(false);
     }
-    expect(engine.processInstances.size).toBe(70);
+    expect(engine.queries.processInstanceCount()).toBe(70);
 
     await e.close();
     e = await startTestEngine({ dataDir: dir });
-    expect(e.running.engine.processInstances.size).toBe(70);
+    expect(e.running.engine.queries.processInstanceCount()).toBe(70);
     const finished: any = await e.client.searchProcessInstances(
       { filter: { state: 'COMPLETED', processDefinitionId: 'review-a' } } as any,
       NOW,

@@ -87,9 +87,9 @@ describe('intake resumes applications registered while the engine was down', () 
         20_000,
       );
       expect(logs).toContain('engine reachable again: registered applications resumed');
-      const instances = [...engine.engine.processInstances.values()].filter(
-        (p) => p.bpmnProcessId === 'security-licence',
-      );
+      const instances = engine.engine.queries
+        .processInstances()
+        .filter((p) => p.bpmnProcessId === 'security-licence');
       expect(instances.map((p) => p.key)).toEqual([started.processInstanceKey]);
       const vars = engine.engine.visibleVariables(started.processInstanceKey!);
       expect(vars).toMatchObject({

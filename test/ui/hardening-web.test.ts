@@ -92,7 +92,8 @@ describe('web app hardening: input, attachments, headers, board, access', () => 
     (await applicationProcesses()).filter((i) => !processesBefore.has(String(i.processInstanceKey)));
   /** Messages the engine holds for an application: every one is published with a time to live. */
   const published = async (applicationNumber: string) =>
-    [...(await sharedSystem()).engine.running.engine.messages.values()]
+    (await sharedSystem()).engine.running.engine.queries
+      .messages()
       .filter((m) => m.correlationKey === applicationNumber)
       .map((m) => m.name);
 

@@ -1,0 +1,106 @@
+import type { EngineState } from './state';
+import type {
+  DecisionRec,
+  DecisionRequirementsRec,
+  ElementInstanceRec,
+  FormRec,
+  IncidentRec,
+  JobRec,
+  MessageRec,
+  MessageSubscriptionRec,
+  ProcessDefinitionRec,
+  ProcessInstanceRec,
+  UserTaskRec,
+  VariableRec,
+} from './records';
+
+/**
+ * Read-only queries over the engine's running state, for the REST layer, projections, tests and
+ * benchmarks: nothing outside the runtime touches the stores. Finished instances are not here
+ * (they are in the search tables, `engine.index`).
+ */
+export class EngineQueries {
+  constructor(private readonly state: EngineState) {}
+
+  processDefinition(key: string): ProcessDefinitionRec | undefined {
+    return this.state.deployment.processes.get(key);
+  }
+
+  processDefinitions(): ProcessDefinitionRec[] {
+    return [...this.state.deployment.processes.values()];
+  }
+
+  form(key: string): FormRec | undefined {
+    return this.state.deployment.forms.get(key);
+  }
+
+  decision(key: string): DecisionRec | undefined {
+    return this.state.decision.decisions.get(key);
+  }
+
+  decisions(): DecisionRec[] {
+    return [...this.state.decision.decisions.values()];
+  }
+
+  decisionRequirements(key: string): DecisionRequirementsRec | undefined {
+    return this.state.decision.requirements.get(key);
+  }
+
+  allDecisionRequirements(): DecisionRequirementsRec[] {
+    return [...this.state.decision.requirements.values()];
+  }
+
+  /** A running process instance (a finished one has left memory). */
+  processInstance(key: string): ProcessInstanceRec | undefined {
+    return this.state.processInstances.get(key);
+  }
+
+  processInstances(): ProcessInstanceRec[] {
+    return [...this.state.processInstances.values()];
+  }
+
+  processInstanceCount(): number {
+    return this.state.processInstances.size;
+  }
+
+  elementInstances(): ElementInstanceRec[] {
+    return [...this.state.elementInstances.values()];
+  }
+
+  jobs(): JobRec[] {
+    return [...this.state.jobs.values()];
+  }
+
+  job(key: string): JobRec | undefined {
+    return this.state.jobs.get(key);
+  }
+
+  userTask(key: string): UserTaskRec | undefined {
+    return this.state.userTasks.get(key);
+  }
+
+  /** Whether a user task is running (a finished one is in the search tables only). */
+  hasUserTask(key: string): boolean {
+    return this.state.userTasks.has(key);
+  }
+
+  userTasks(): UserTaskRec[] {
+    return [...this.state.userTasks.values()];
+  }
+
+  variables(): VariableRec[] {
+    return [...this.state.variables.values()];
+  }
+
+  incidents(): IncidentRec[] {
+    return [...this.state.incidents.values()];
+  }
+
+  messages(): MessageRec[] {
+    return [...this.state.message.messages.values()];
+  }
+
+  messageSubscriptions(): MessageSubscriptionRec[] {
+    return [...this.state.message.subscriptions.values()];
+  }
+}

@@ -1,0 +1,105 @@
+import type { RecordKind } from '../../store/sqlite-store';
+import type { IncidentRec, UserTaskRec } from '../records';
+import { DecisionState } from './decision-state';
+import { DeploymentState } from './deployment-state';
+import { ElementInstanceState } from './element-instance-state';
+import { JobState } from './job-state';
+import { MessageState } from './message-state';
+import { INSTANCE_KINDS, InstanceKind, ProcessInstanceState } from './process-instance-state';
+import { DirtyHook, RecordTable, StoredTable } from './table';
+import { TimerState } from './timer-state';
+import { VariableState } from './variable-state';
+
+/**
+ * The engine's state (Zeebe's ZeebeState): one store per kind of record, each owning its map and
+ * secondary indexes; every write reports to the one dirty hook that the commit path reads.
+ */
+export class EngineState {
+  readonly deployment: DeploymentState;
+  readonly decision: DecisionState;
+  readonly processInstances: ProcessInstanceState;
+  readonly elementInstances: ElementInstanceState;
+  readonly variables: VariableState;
+  readonly jobs: JobState;
+  readonly userTasks: RecordTable<UserTaskRec>;
+  readonly incidents: RecordTable<IncidentRec>;
+  readonly timers: TimerState;
+  readonly message: MessageState;
+  private readonly tables: Record<RecordKind, StoredTable>;
+
+  constructor(dirty: DirtyHook) {
+    this.deployment = new DeploymentState(dirty);
+    this.decision = new DecisionState(dirty);
+    const pis = (this.processInstances = new ProcessInstanceState(dirty));
+    const track =
+      (kind: InstanceKind) =>
+      (rec: { key: string; processInstanceKey?: string }): void =>
+        pis.track(kind, rec.processInstanceKey, rec.key);
+    this.elementInstances = new ElementInstanceState(dirty, track('elementInstance'));
+    this.variables = new VariableState(dirty, track('variable'));
+    this.jobs = new JobState(dirty, track('job'));
+    this.userTasks = new RecordTable<UserTaskRec>('userTask', dirty, track('userTask'));
+    this.incidents = new RecordTable<IncidentRec>('incident', dirty, track('incident'));
+    this.timers = new TimerState(dirty);
+    this.message = new MessageState(dirty);
+    this.tables = {
+      deployment: this.deployment.deployments,
+      process: this.deployment.processes,
+      form: this.deployment.forms,
+      processInstance: this.processInstances,
+      elementInstance: this.elementInstances,
+      variable: this.variables,
+      job: this.jobs,
+      userTask: this.userTasks,
+      incident: this.incidents,
+      timer: this.timers,
+      messageSubscription: this.message.subscriptions,
+      message: this.message.messages,
+      decisionRequirements: this.decision.requirements,
+      decision: this.decision.decisions,
+    };
+  }
+
+  /** The store of one record kind, for the generic paths (load, rollback, eviction). */
+  table(kind: RecordKind): StoredTable {
+    return this.tables[kind];
+  }
+
+  /** The lookup structures derived from the records, rebuilt from scratch (start, rollback). */
+  rebuildIndexes(): void {
+    const tables = {} as Record<InstanceKind, Iterable<{ key: string; processInstanceKey?: string }>>;
+    for (const kind of INSTANCE_KINDS) tables[kind] = this.tables[kind].values();
+    this.processInstances.rebuildIndexes(tables);
+    this.variables.rebuildIndexes();
+    this.jobs.rebuildIndexes();
+    this.message.rebuildIndexes();
+    this.elementInstances.rebuildIndexes([...this.message.subscriptions.values(), ...this.timers.values()]);
+    this.timers.rebuildIndexes();
+  }
+
+  /** A finished process instance leaves memory: its records are deleted (marked so) with their indexes. */
+  evictInstance(piKey: string): void {
+    for (const [kind, keys] of this.processInstances.allRecordsOf(piKey)) {
+      for (const k of keys) {
+        if (kind === 'job') {
+          const job = this.jobs.get(k);
+          if (job) this.jobs.markClosed(job);
+        }
+        if (kind === 'elementInstance') {
+          this.variables.forgetScope(k);
+          this.elementInstances.forgetScope(k);
+        }
+        this.tables[kind].evict(k);
+      }
+    }
+    this.processInstances.forget(piKey);
+    this.variables.forgetScope(piKey);
+    this.processInstances.evict(piKey);
+  }
+}
+
+export { INSTANCE_KINDS, isInstanceKind } from './process-instance-state';
+export type { InstanceKind } from './process-instance-state';
+export { isOpenJob } from './job-state';
+export { cmpKey } from './timer-state';
+export type { RecordView } from './table';
