@@ -10,10 +10,12 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { fixtures } from '../../simulators';
 import { startEmbeddedNcaLayer, type NcaLayerStandIn } from '../../simulators/ncalayer';
-import { launch, openPage, shot, signIn } from './support/browser';
+import { launch, openDevice, openPage, shot, signIn, type Lang, type Width } from './support/browser';
 import { eventually, field, option } from './support/forms';
 import { STAFF_SIGNERS } from '../../simulators/ncalayer/holders';
-import { missingPrerequisite, startSystem, type RunningSystem } from './support/system';
+import { latinWords, RAW_ID, readableText } from './support/readable';
+import { missingPrerequisite, REPO, startSystem, type RunningSystem } from './support/system';
+import { t } from '../../i18n';
 
 const missing = missingPrerequisite();
 if (missing) console.warn(`e2e EDS browser tests SKIPPED: ${missing}`);
@@ -41,6 +43,41 @@ describeSystem('EDS on the real system', () => {
     await system?.close();
     await standIn?.close();
   });
+
+  test.each([
+    [1366, 'kk'],
+    [1366, 'ru'],
+    [390, 'kk'],
+    [390, 'ru'],
+  ] as [Width, Lang][])(
+    'the EDS sign-in page at %i px in %s: a refusal by NCALayer is shown, then the applicant signs in',
+    async (width, lang) => {
+      const { page, context, errors } = await openDevice(browser, width, lang, { validationAnswers: true });
+      await page.goto(`${system.uiUrl}/lang?to=${lang}&back=/`);
+      await page.click('#eds-signin-link');
+      await page.locator('eds-signin-page cds-button#eds-signin-button').waitFor();
+      // When the applicant picks their signing key instead of the authentication key, the server
+      // refuses it and the page says so in its language, and stays usable
+      standIn.choose('licence-applicant', 'sign');
+      await page.click('#eds-signin-button');
+      const refusal = page.locator('#eds-message cds-inline-notification[kind=error]');
+      await refusal.waitFor();
+      expect(await refusal.getAttribute('title')).toBe(t(lang, 'error.eds.keyUsage'));
+      await page.screenshot({ path: path.join(REPO, 'docs', 'ui', `eds-signin-${width}-${lang}.png`) });
+      const { text, overflow } = await readableText(page);
+      expect(overflow).toBeLessThanOrEqual(0);
+      expect(text).not.toMatch(RAW_ID);
+      // NCALayer is the name of the state's signing program, as the applicant knows it.
+      expect(latinWords(text, ['NCALayer'])).toEqual([]);
+      // Then with their key chosen, they sign in and the portal opens with the certificate's company
+      standIn.choose('licence-applicant');
+      await page.click('#eds-signin-button:not([disabled])');
+      await page.waitForURL((u) => u.pathname === '/portal');
+      expect(await page.locator('[data-testid=who]').textContent()).toContain(COMPANY.bin);
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+  );
 
   test('sign in by EDS, sign the application, the head signs the licence, the public page verifies it', async () => {
     // Given the applicant's key chosen in NCALayer
@@ -97,7 +134,7 @@ describeSystem('EDS on the real system', () => {
     };
     await openTask(clerk.page);
     await clerk.page
-      .locator('[data-testid=request-signatures] li', {
+      .locator('[data-testid=request-signatures] cds-structured-list-row', {
         hasText: COMPANY.headFullName.split(' ')[0].toUpperCase(),
       })
       .waitFor();
