@@ -145,15 +145,6 @@ describeSystem('designer in the browser', () => {
       const pad = await titles(page, '.djs-context-pad .entry');
       expect(pad.length).toBeGreaterThan(5);
       expect(latinWords(pad.join('\n'))).toEqual([]);
-      // And so does the menu that replaces the step by another kind.
-      await page.click('.djs-context-pad .entry[data-action="replace"]');
-      const menu = page.locator('.djs-popup');
-      await menu.waitFor();
-      const menuText = [await menu.innerText(), ...(await titles(page, '.djs-popup [title]'))].join('\n');
-      expect(menuText).toContain(t(lang, 'designer.m.serviceTask'));
-      expect(latinWords(menuText)).toEqual([]);
-      await page.keyboard.press('Escape');
-      await menu.waitFor({ state: 'detached' });
 
       /** A properties panel field of the selected element, its group opened when collapsed. */
       const property = async (group: string, id: string) => {
@@ -239,6 +230,18 @@ describeSystem('designer in the browser', () => {
       expect(await versions('fire-automation-permit')).toEqual(others.fire);
       await deployed.scrollIntoViewIfNeeded();
       await expectReadable(page, `deployed-${width}-${lang}`);
+
+      // The menu that replaces a step by another kind speaks the page's language too.
+      await element('Task_ComputeDeadlines').click();
+      await page.locator('.djs-context-pad .entry').first().waitFor();
+      await page.click('.djs-context-pad .entry[data-action="replace"]');
+      const menu = page.locator('.djs-popup');
+      await menu.waitFor();
+      const menuText = [await menu.innerText(), ...(await titles(page, '.djs-popup [title]'))].join('\n');
+      expect(menuText).toContain(t(lang, 'designer.m.userTask'));
+      expect(latinWords(menuText)).toEqual([]);
+      await page.keyboard.press('Escape');
+      await menu.waitFor({ state: 'detached' });
 
       // The repository's diagrams are byte for byte what they were
       expect(bpmnHash()).toBe(hashBefore);

@@ -186,8 +186,18 @@ export class DesignerPage extends LitElement {
 
   /** Our element templates (.camunda/element-templates) in the modeler's template chooser. */
   private async loadTemplates() {
-    const templates = await api<object[]>('GET', '/api/designer/element-templates');
-    this.modeler.get('elementTemplatesLoader').setTemplates(templates);
+    const templates = await api<Array<{ name?: string; description?: string }>>(
+      'GET',
+      '/api/designer/element-templates',
+    );
+    // The chooser and the replace menu show a template's name and description as they are: the
+    // name in the page's language; the description is a note for developers, not for the designer.
+    this.modeler.get('elementTemplatesLoader').setTemplates(
+      templates.map(({ description: _, ...template }) => ({
+        ...template,
+        name: translate(template.name ?? ''),
+      })),
+    );
     this.templates = templates.length;
   }
 

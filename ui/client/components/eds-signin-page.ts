@@ -38,34 +38,39 @@ export class EdsSigninPage extends LitElement {
 
   override render() {
     const signing = this.state === 'signing';
-    return html`<section class="page narrow" id="eds-signin">
-      <h1>${t('eds.edsSignIn')}</h1>
-      <p class="muted">${t('eds.edsSignInHint')}</p>
-      <p>
-        <cds-button id="eds-signin-button" kind="primary" ?disabled=${signing} @click=${this.signIn}
-          >${t('eds.edsSignInButton')}</cds-button
-        >
-      </p>
-      <div id="eds-message" aria-live="polite">
-        ${
-          signing
-            ? html`<cds-inline-loading status="active">${t('eds.signing')}</cds-inline-loading>`
-            : nothing
+    return html`<style>
+        eds-signin-page #eds-signin > * + * {
+          margin-block-start: 1rem;
         }
-        ${
-          this.error
-            ? html`<cds-inline-notification
-                kind="error"
-                low-contrast
-                hide-close-button
-                role="alert"
-                title=${this.error}
-              ></cds-inline-notification>`
-            : nothing
-        }
-      </div>
-      <p><cds-link href="/">${t('eds.staffSignIn')}</cds-link></p>
-    </section>`;
+      </style>
+      <section class="page narrow" id="eds-signin">
+        <h1>${t('eds.edsSignIn')}</h1>
+        <p class="muted">${t('eds.edsSignInHint')}</p>
+        <p>
+          <cds-button id="eds-signin-button" kind="primary" ?disabled=${signing} @click=${this.signIn}
+            >${t('eds.edsSignInButton')}</cds-button
+          >
+        </p>
+        <div id="eds-message" aria-live="polite">
+          ${
+            signing
+              ? html`<cds-inline-loading status="active">${t('eds.signing')}</cds-inline-loading>`
+              : nothing
+          }
+          ${
+            this.error
+              ? html`<cds-inline-notification
+                  kind="error"
+                  low-contrast
+                  hide-close-button
+                  role="alert"
+                  title=${this.error}
+                ></cds-inline-notification>`
+              : nothing
+          }
+        </div>
+        <p><cds-link href="/">${t('eds.staffSignIn')}</cds-link></p>
+      </section>`;
   }
 }
 
