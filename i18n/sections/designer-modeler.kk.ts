@@ -21,6 +21,8 @@ export const designerModelerKk: Readonly<Record<keyof typeof designerModelerRu, 
   'designer.toolbar': 'Сызбамен әрекеттер',
   'designer.canvas': 'Процесс сызбасы',
   // The modeler's texts.
+  'designer.m.template': 'Үлгі',
+  'designer.m.select': 'Таңдау',
   'designer.m.activateCreateRemoveSpaceTool': '«Орын қосу не алу» құралы',
   'designer.m.activateGlobalConnectTool': 'Байланыстыру құралы',
   'designer.m.activateHandTool': '«Қол» құралы: сызбаны жылжыту',

@@ -24,6 +24,8 @@ export const designerModelerRu = {
   'designer.toolbar': 'Действия со схемой',
   'designer.canvas': 'Схема процесса',
   // The modeler's texts.
+  'designer.m.template': 'Шаблон',
+  'designer.m.select': 'Выбрать',
   'designer.m.activateCreateRemoveSpaceTool': 'Инструмент «Добавить или убрать место»',
   'designer.m.activateGlobalConnectTool': 'Инструмент соединения',
   'designer.m.activateHandTool': 'Инструмент «Рука»: перемещение схемы',
@@ -251,6 +253,8 @@ export const designerModelerRu = {
 
 /** The modeler's English text → its catalogue key. */
 export const DESIGNER_MODELER_LABELS: Readonly<Record<string, keyof typeof designerModelerRu>> = {
+  Template: 'designer.m.template',
+  Select: 'designer.m.select',
   'Activate create/remove space tool': 'designer.m.activateCreateRemoveSpaceTool',
   'Activate global connect tool': 'designer.m.activateGlobalConnectTool',
   'Activate hand tool': 'designer.m.activateHandTool',
