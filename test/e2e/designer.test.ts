@@ -40,10 +40,10 @@ const DEVICES: [Width, Lang][] = [
 ];
 
 /** The new name of the step each run gives, «Kazakh / Russian» as the builder names elements. */
-const renamed = (width: Width) => ({
-  kk: `Заңды мерзімдерді есептеу ${width}`,
-  ru: `Расчёт сроков по закону ${width}`,
-});
+const renamed = (width: Width, lang: Lang) => {
+  const run = `${width}.${lang === 'kk' ? 1 : 2}`;
+  return { kk: `Заңды мерзімдерді есептеу ${run}`, ru: `Расчёт сроков по закону ${run}` };
+};
 
 describeSystem('designer in the browser', () => {
   let system: RunningSystem;
@@ -155,8 +155,7 @@ describeSystem('designer in the browser', () => {
         return input;
       };
 
-      // When the designer clears the step's job type
-      await element('Task_ComputeDeadlines').click();
+      // When the designer clears the step's job type (the step is selected: its context pad is open)
       await (await property('taskDefinition', 'taskDefinitionType')).fill('');
       // Then an error marker appears on that step on the canvas, the list names it, Deploy is blocked
       const marker = page.locator(
@@ -174,8 +173,7 @@ describeSystem('designer in the browser', () => {
       // When they put it back and rename the step instead
       await (await property('taskDefinition', 'taskDefinitionType')).fill('compute-deadlines');
       await marker.waitFor({ state: 'detached' });
-      const name = renamed(width);
-      await element('Task_ComputeDeadlines').click();
+      const name = renamed(width, lang);
       await (await property('general', 'name')).fill(`${name.kk} / ${name.ru}`);
       await element('Task_ComputeDeadlines').filter({ hasText: name.kk }).waitFor();
       await page.locator('cds-button[data-testid=deploy]:not([disabled])').waitFor();
