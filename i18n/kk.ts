@@ -3,6 +3,7 @@ import type { MessageKey } from './ru';
 import { operationsKk } from './operations';
 import { worklistKk } from './worklist';
 import { designerPanelKk } from './designer-panel';
+import { designerModelerKk } from './sections/designer-modeler.kk';
 import { documentsKk } from './sections/documents.kk';
 import { formsKk } from './sections/forms.kk';
 import { groundsKk } from './sections/grounds.kk';
@@ -51,6 +52,7 @@ export const kk: Readonly<Record<MessageKey, string>> = {
   'nav.forms': 'Нысандар',
   ...worklistKk,
   ...designerPanelKk,
+  ...designerModelerKk,
   forbidden: 'Қол жеткізу жабық',
   forbiddenText: 'Бұл бет сіздің рөліңізге қолжетімсіз.',
   notFound: 'Табылмады',

@@ -11,6 +11,7 @@ import { operationsRu } from './operations';
 
 import { worklistRu } from './worklist';
 import { designerPanelRu } from './designer-panel';
+import { designerModelerRu } from './sections/designer-modeler.ru';
 export const ru = {
   // Sections kept in their own files (i18n/sections/).
   ...documentsRu,
@@ -51,6 +52,7 @@ export const ru = {
   'nav.forms': 'Формы',
   ...worklistRu,
   ...designerPanelRu,
+  ...designerModelerRu,
   forbidden: 'Доступ запрещён',
   forbiddenText: 'Эта страница недоступна для вашей роли.',
   notFound: 'Не найдено',

@@ -223,3 +223,52 @@ export interface OpsProblem {
   kk: string;
   ru: string;
 }
+
+/** GET /api/designer/diagrams/:name: what the designer opens (a draft, else the running version, else the file). */
+export interface DesignerOpened {
+  name: string;
+  xml: string;
+  source: 'draft' | 'running' | 'repository';
+  savedBy?: string;
+  savedAt?: number;
+  running: { version: number } | null;
+}
+
+/** One element of the designer's diff (ui/designer/diff.ts). */
+export interface DesignerDiffElement {
+  id: string;
+  type: string;
+  name?: string;
+  before?: string;
+}
+
+/** POST /api/designer/diff: the element-level difference from the running version. */
+export interface DesignerDiff {
+  added: DesignerDiffElement[];
+  removed: DesignerDiffElement[];
+  changed: DesignerDiffElement[];
+  layoutOnly: boolean;
+  identical: boolean;
+}
+
+/** A problem of POST /api/designer/lint and of a refused deployment. */
+export interface DesignerLintProblem {
+  elementId: string;
+  rule: string;
+  message: string;
+  severity: 'error' | 'warn';
+}
+
+/** POST /api/designer/deploy. */
+export interface DesignerDeployed {
+  unchanged: boolean;
+  processes: Array<{ id: string; version: number; key: string }>;
+}
+
+/** GET /api/eds/requests/:number: who signed an applicant's requests. */
+export interface EdsRequestSignature {
+  kind: string;
+  signingTime: string;
+  signer: { fullName: string; bin?: string; organization?: string };
+  certificate: { serialNumber: string };
+}

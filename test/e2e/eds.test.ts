@@ -10,10 +10,20 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { fixtures } from '../../simulators';
 import { startEmbeddedNcaLayer, type NcaLayerStandIn } from '../../simulators/ncalayer';
-import { fillLicenceForm, launch, openPage, shot, signIn } from './support/browser';
+import {
+  fillLicenceForm,
+  launch,
+  openDevice,
+  openPage,
+  shot,
+  signIn,
+  type Lang,
+  type Width,
+} from './support/browser';
 import { eventually, field, option } from './support/forms';
 import { STAFF_SIGNERS } from '../../simulators/ncalayer/holders';
-import { missingPrerequisite, startSystem, type RunningSystem } from './support/system';
+import { latinWords, RAW_ID, readableText } from './support/readable';
+import { missingPrerequisite, REPO, startSystem, type RunningSystem } from './support/system';
 
 const missing = missingPrerequisite();
 if (missing) console.warn(`e2e EDS browser tests SKIPPED: ${missing}`);
@@ -41,6 +51,39 @@ describeSystem('EDS on the real system', () => {
     await system?.close();
     await standIn?.close();
   });
+
+  test.each([
+    [1366, 'kk'],
+    [1366, 'ru'],
+    [390, 'kk'],
+    [390, 'ru'],
+  ] as [Width, Lang][])(
+    'the EDS sign-in page at %i px in %s reads in the language and signs the applicant in',
+    async (width, lang) => {
+      const { page, context, errors } = await openDevice(browser, width, lang);
+      const probes: string[] = [];
+      page.on('requestfailed', (r) => probes.push(`${r.failure()?.errorText} ${r.url()}`));
+      await page.goto(`${system.uiUrl}/lang?to=${lang}&back=/`);
+      await page.click('#eds-signin-link');
+      await page.locator('eds-signin-page cds-button#eds-signin-button').waitFor();
+      await page.screenshot({ path: path.join(REPO, 'docs', 'ui', `eds-signin-${width}-${lang}.png`) });
+      const { text, overflow } = await readableText(page);
+      expect(overflow).toBeLessThanOrEqual(0);
+      expect(text).not.toMatch(RAW_ID);
+      // NCALayer is the name of the state's signing program, as the applicant knows it.
+      expect(latinWords(text, ['NCALayer'])).toEqual([]);
+      // When they sign in with their key, the portal opens with the certificate's company
+      standIn.choose('licence-applicant');
+      await page.click('#eds-signin-button');
+      await page.waitForURL((u) => u.pathname === '/portal');
+      expect(await page.locator('[data-testid=who]').textContent()).toContain(COMPANY.bin);
+      // The only failed loads allowed: ncalayer-js-client's probes of KAZTOKEN (none runs here).
+      const refused = probes.filter((p) => p.startsWith('net::ERR_CONNECTION_REFUSED'));
+      expect(refused.filter((p) => !p.includes('https://127.0.0.1:24680'))).toEqual([]);
+      expect(errors.filter((e) => !/ERR_CONNECTION_REFUSED/.test(e))).toEqual([]);
+      await context.close();
+    },
+  );
 
   test('sign in by EDS, sign the application, the head signs the licence, the public page verifies it', async () => {
     // Given the applicant's key chosen in NCALayer
@@ -84,7 +127,7 @@ describeSystem('EDS on the real system', () => {
     };
     await openTask(clerk.page);
     await clerk.page
-      .locator('[data-testid=request-signatures] li', {
+      .locator('[data-testid=request-signatures] cds-structured-list-row', {
         hasText: COMPANY.headFullName.split(' ')[0].toUpperCase(),
       })
       .waitFor();

@@ -1,24 +1,9 @@
-/** The applicant's sign-in page: NCALayer signs the server's one-time challenge. */
-import { api, lang } from './common';
-import { signChallenge } from './ncalayer';
-import { edsText } from '../eds/texts';
+/** The applicant's sign-in page by EDS (components/eds-signin-page.ts). */
+import '@carbon/web-components/es/components/button/index.js';
+import '@carbon/web-components/es/components/notification/index.js';
+import '@carbon/web-components/es/components/inline-loading/index.js';
+import '@carbon/web-components/es/components/link/index.js';
+import './components/eds-signin-page';
 
-const button = document.getElementById('eds-signin-button') as HTMLButtonElement;
-const message = document.getElementById('eds-message') as HTMLElement;
-
-button.addEventListener('click', async () => {
-  button.disabled = true;
-  message.className = 'message';
-  message.textContent = edsText(lang, 'signing');
-  try {
-    const { challenge } = await api('POST', '/api/eds/challenge');
-    const cms = await signChallenge(challenge);
-    const res = await api('POST', '/api/eds/signin', { cms });
-    window.location.assign(res.redirect);
-  } catch (err) {
-    message.className = 'message error';
-    message.setAttribute('role', 'alert');
-    message.textContent = (err as Error).message;
-    button.disabled = false;
-  }
-});
+const app = document.getElementById('app');
+app?.replaceChildren(document.createElement('eds-signin-page'));

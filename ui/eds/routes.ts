@@ -125,13 +125,8 @@ export function createEds(deps: EdsDeps) {
       layout(req, {
         title: edsText(lang, 'edsSignIn'),
         bundle: 'eds',
-        body: `<section class="card narrow" id="eds-signin">
-<h1>${esc(edsText(lang, 'edsSignIn'))}</h1>
-<p class="muted">${esc(edsText(lang, 'edsSignInHint'))}</p>
-<button type="button" class="primary" id="eds-signin-button">${esc(edsText(lang, 'edsSignInButton'))}</button>
-<div class="message" id="eds-message" role="status"></div>
-<p><a href="/">${esc(edsText(lang, 'staffSignIn'))}</a></p>
-</section>`,
+        // The page itself is the bundle's <eds-signin-page> (ui/client/components/eds-signin-page.ts).
+        body: `<div id="app"><h1>${esc(edsText(lang, 'edsSignIn'))}</h1></div>`,
       }),
     );
   });
