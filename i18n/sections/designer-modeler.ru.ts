@@ -249,6 +249,21 @@ export const designerModelerRu = {
   'designer.m.theDefaultPathTakenWhenNoOtherPathConditionIsMet':
     'Путь по умолчанию, когда не выполнено ни одно условие',
   'designer.m.takenOnlyWhenItsConditionIsMet': 'Только когда выполнено его условие',
+  // Our element templates' property labels, groups and choices (.camunda/element-templates).
+  'designer.t.taskHeaders': 'Заголовки задачи',
+  'designer.t.channel': 'Канал',
+  'designer.t.documentKind': 'Вид документа',
+  'designer.t.resultVariable': 'Переменная для результата (если не указана — документ результата)',
+  'designer.t.stage': 'Этап',
+  'designer.t.deadlineStep': 'Шаг (его срок записывается в переменную срока этого шага)',
+  'designer.t.breachedStep': 'Шаг (для отметки о нарушении срока)',
+  'designer.t.subjects': 'Проверяемые лица (руководитель, специалисты, учредители; через запятую)',
+  'designer.t.startVariable': 'Переменная с моментом начала срока',
+  'designer.t.workingDays': 'Рабочие дни',
+  'designer.t.channel.personal-cabinet': 'Личный кабинет',
+  'designer.t.channel.internal': 'Внутреннее уведомление',
+  'designer.t.channel.sms': 'СМС-сообщение',
+  'designer.t.channel.email': 'Электронная почта',
 } as const;
 
 /** The modeler's English text → its catalogue key. */
@@ -506,4 +521,14 @@ export const DESIGNER_MODELER_LABELS: Readonly<Record<string, keyof typeof desig
   'The default path, taken when no other path condition is met':
     'designer.m.theDefaultPathTakenWhenNoOtherPathConditionIsMet',
   'Taken only when its condition is met': 'designer.m.takenOnlyWhenItsConditionIsMet',
+  'Task headers': 'designer.t.taskHeaders',
+  Channel: 'designer.t.channel',
+  'Document kind': 'designer.t.documentKind',
+  'Result variable (default resultDocument)': 'designer.t.resultVariable',
+  Stage: 'designer.t.stage',
+  'Step (camelCase, writes deadline<Step>)': 'designer.t.deadlineStep',
+  'Step (for deadline-breached)': 'designer.t.breachedStep',
+  'Subjects (head, specialists, founders; comma list)': 'designer.t.subjects',
+  'Variable holding the start instant': 'designer.t.startVariable',
+  'Working days': 'designer.t.workingDays',
 };

@@ -11,6 +11,7 @@ import { formatAlmatyDateTime } from '../../domain/almaty-time';
 import { fixtures } from '../../simulators';
 import { launch, openDevice, signIn, type Lang, type Width } from './support/browser';
 import { eventually } from './support/forms';
+import { readableText } from './support/readable';
 import { missingPrerequisite, REPO, startSystem, type RunningSystem } from './support/system';
 
 const missing = missingPrerequisite();
@@ -73,31 +74,11 @@ describeSystem("the applicant's cabinet in the browser", () => {
     // From the top: the fixed header is drawn where the page was scrolled to.
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: path.join(REPO, 'docs', 'ui', `cabinet-${name}.png`), fullPage: true });
-    const { text, overflow } = await page.evaluate(() => {
-      // The names of the files the applicant chose are theirs, whatever their script.
-      const chosen = Array.from(document.querySelectorAll<HTMLElement>('.file-names')).map(
-        (e) => e.innerText,
-      );
-      // What the web components show from their shadow roots (the header, Carbon's own labels).
-      const shadowText = (root: Document | ShadowRoot): string[] =>
-        Array.from(root.querySelectorAll('*')).flatMap((el) => {
-          if (!el.shadowRoot) return [];
-          const out: string[] = [];
-          const walker = document.createTreeWalker(el.shadowRoot, NodeFilter.SHOW_TEXT);
-          for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-            const parent = n.parentElement;
-            if (!parent || /^(STYLE|SCRIPT)$/.test(parent.tagName)) continue;
-            if (!parent.checkVisibility({ visibilityProperty: true })) continue;
-            if (n.textContent?.trim()) out.push(n.textContent.trim());
-          }
-          return [...out, ...shadowText(el.shadowRoot)];
-        });
-      const all = [document.body.innerText, ...shadowText(document)].join('\n');
-      return {
-        text: chosen.reduce((t, name) => t.split(name).join(''), all),
-        overflow: document.documentElement.scrollWidth - window.innerWidth,
-      };
-    });
+    const read = await readableText(page);
+    // The names of the files the applicant chose are theirs, whatever their script.
+    const chosen = await page.$$eval('.file-names', (els) => els.map((e) => (e as HTMLElement).innerText));
+    const text = chosen.reduce((t, name) => t.split(name).join(''), read.text);
+    const overflow = read.overflow;
     expect(overflow).toBeLessThanOrEqual(0);
     expect(text).not.toMatch(/\b(Task|Gateway|Event|SubProcess|Call|Start|End|Boundary)_/);
     expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);

@@ -84,6 +84,22 @@ export function translate(template: string, replacements: Record<string, string>
   return text.replace(/{([^}]+)}/g, (_, k: string) => replacements[k] ?? `{${k}}`);
 }
 
+/** The parts of a Camunda element template that the designer shows (the rest passes through). */
+interface ElementTemplate {
+  name?: string;
+  description?: string;
+  groups?: Array<{ id: string; label: string }>;
+  properties?: Array<{
+    label?: string;
+    description?: string;
+    choices?: Array<{ name: string; value: string }>;
+  }>;
+}
+
+/** A template choice's value (a document kind or a channel) named in the page's language. */
+const choiceName = (value: string) =>
+  known(`case.document.${value}`) ?? known(`designer.t.channel.${value}`) ?? value;
+
 /** A diagram's file name as a person reads it: its process's name in the page's language. */
 const diagramName = (file: string) => known(`step.${file.replace(/\.bpmn$/, '')}`) ?? file;
 
@@ -186,16 +202,20 @@ export class DesignerPage extends LitElement {
 
   /** Our element templates (.camunda/element-templates) in the modeler's template chooser. */
   private async loadTemplates() {
-    const templates = await api<Array<{ name?: string; description?: string }>>(
-      'GET',
-      '/api/designer/element-templates',
-    );
-    // The chooser and the replace menu show a template's name and description as they are: the
-    // name in the page's language; the description is a note for developers, not for the designer.
+    const templates = await api<ElementTemplate[]>('GET', '/api/designer/element-templates');
+    // The chooser, the replace menu and the properties panel show a template in the page's
+    // language: its name, its groups, its properties' labels and their choices. The description is
+    // a note for developers, not for the designer.
     this.modeler.get('elementTemplatesLoader').setTemplates(
       templates.map(({ description: _, ...template }) => ({
         ...template,
         name: translate(template.name ?? ''),
+        groups: template.groups?.map((g) => ({ ...g, label: translate(g.label) })),
+        properties: template.properties?.map(({ description: _d, ...p }) => ({
+          ...p,
+          ...(p.label ? { label: translate(p.label) } : {}),
+          ...(p.choices ? { choices: p.choices.map((c) => ({ ...c, name: choiceName(c.value) })) } : {}),
+        })),
       })),
     );
     this.templates = templates.length;
