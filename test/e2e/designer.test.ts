@@ -128,7 +128,7 @@ describeSystem('designer in the browser', () => {
         })
         .first()
         .waitFor();
-      expect(await page.locator('[data-testid=lint-problems] cds-structured-list-row.error').count()).toBe(0);
+      expect(await page.locator('[data-testid=lint-problems] tr.error').count()).toBe(0);
       // Every element template of the repository is loaded.
       expect(Number(await page.locator('[data-testid=modeler]').getAttribute('data-element-templates'))).toBe(
         readdirSync(path.join(REPO, '.camunda', 'element-templates')).filter((f) => f.endsWith('.json'))
@@ -163,7 +163,7 @@ describeSystem('designer in the browser', () => {
       );
       await marker.waitFor();
       const row = page.locator(
-        '[data-testid=lint-problems] cds-structured-list-row.error[data-element-id="Task_ComputeDeadlines"]',
+        '[data-testid=lint-problems] tr.error[data-element-id="Task_ComputeDeadlines"]',
       );
       await row.first().waitFor();
       expect(await row.first().innerText()).toContain(t(lang, 'step.Task_ComputeDeadlines'));

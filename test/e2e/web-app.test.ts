@@ -399,8 +399,8 @@ describeSystem('web app on the real system', () => {
       await shot(page, 'operations-instance');
       // When the operator presses Retry and gives the reason
       await page.click('[data-testid=retry]');
-      await page.fill('[data-testid=reason-form] textarea', 'Шлюз снова доступен');
-      await page.click('[data-testid=reason-form] button[type=submit]');
+      await page.locator('[data-testid=reason-form] cds-textarea textarea').fill('Шлюз снова доступен');
+      await page.click('[data-testid=reason-submit]');
       // Then the step runs again and the application completes
       await eventually('the probe to complete after the retry', async () => {
         const pi = await client.getProcessInstance(

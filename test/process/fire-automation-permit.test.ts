@@ -99,7 +99,11 @@ describe('fire automation permit (service A) end to end on the embedded engine',
     expect(vars.deliveredResultKind).toBe('permit');
     expect(vars.resultDocument).toMatchObject({ kind: 'permit' });
     expect(vars.resultDocument.sha256).toMatch(/^[0-9a-f]{64}$/);
-    const pdf = fs.readFileSync(path.join(sys.documentsDir, `${vars.resultDocument.documentId}.pdf`));
+    // Stored under a key of its own write: `<documentId>.<random>.pdf`.
+    const file = fs
+      .readdirSync(sys.documentsDir)
+      .find((f) => f.startsWith(`${vars.resultDocument.documentId}.`) && f.endsWith('.pdf'));
+    const pdf = fs.readFileSync(path.join(sys.documentsDir, file ?? `${vars.resultDocument.documentId}.pdf`));
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(createHash('sha256').update(pdf).digest('hex')).toBe(vars.resultDocument.sha256);
     expect(await cabinetMessages(sys, company.bin)).toContainEqual(

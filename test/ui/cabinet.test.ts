@@ -4,7 +4,7 @@
  * app, the applicant signed in by BIN. Each rule of what an applicant may see, and when, is checked
  * through the web app's own API as the portal reads it.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -315,7 +315,12 @@ describe("the applicant's cabinet on the real system", () => {
     expect((await variablesOf(sys.client, key)).submittedDocuments).toEqual([
       { kind: 'missing-document', fileName: 'diplom.pdf' },
     ]);
-    expect(existsSync(path.join(attachmentsDir, number))).toBe(true);
+    // The copy is kept in the attachments' object store, under a key of its own.
+    const kept = (readdirSync(attachmentsDir, { recursive: true }) as string[])
+      .map((f) => path.join(attachmentsDir, f))
+      .filter((f) => statSync(f).isFile())
+      .map((f) => readFileSync(f, 'utf8'));
+    expect(kept).toContain('%PDF-1.4\n%synthetic diploma\n');
     expect((await me('GET', `/api/applications/${number}/attachments`)).json).toMatchObject({
       items: [expect.objectContaining({ fileName: 'diplom.pdf' })],
     });

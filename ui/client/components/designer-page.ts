@@ -385,38 +385,40 @@ export class DesignerPage extends LitElement {
       return html`<p class="designer-lint-clean" data-testid="lint-clean">
         <cds-tag type="green" size="sm">${t('lintClean')}</cds-tag>
       </p>`;
-    return html`<cds-structured-list data-testid="lint-problems" condensed>
-      <cds-structured-list-head>
-        <cds-structured-list-header-row>
-          <cds-structured-list-header-cell>${t('designer.severity')}</cds-structured-list-header-cell>
-          <cds-structured-list-header-cell>${t('designer.element')}</cds-structured-list-header-cell>
-          <cds-structured-list-header-cell>${t('designer.problem')}</cds-structured-list-header-cell>
-        </cds-structured-list-header-row>
-      </cds-structured-list-head>
-      <cds-structured-list-body>
+    // A plain table: Carbon's structured-list rows take their content out of the Tab order, and a
+    // designer must reach every problem's step from the keyboard.
+    return html`<table class="cds--data-table cds--data-table--sm grid" data-testid="lint-problems">
+      <thead>
+        <tr>
+          <th scope="col">${t('designer.severity')}</th>
+          <th scope="col">${t('designer.element')}</th>
+          <th scope="col">${t('designer.problem')}</th>
+        </tr>
+      </thead>
+      <tbody>
         ${problems.map((p) => {
           const error = p.category === 'error' || p.category === 'rule-error';
           const element = this.modeler?.get('elementRegistry').get(p.id);
-          return html`<cds-structured-list-row
+          return html`<tr
             class=${error ? 'error' : 'warn'}
             data-element-id=${p.id ?? ''}
             data-rule=${p.rule ?? ''}
           >
-            <cds-structured-list-cell>
+            <td>
               <cds-tag type=${error ? 'red' : 'warm-gray'} size="sm"
                 >${error ? t('designer.error') : t('designer.warning')}</cds-tag
               >
-            </cds-structured-list-cell>
-            <cds-structured-list-cell>
-              <cds-link href="#" @click=${(e: Event) => (e.preventDefault(), this.select(p.id))}
-                >${elementName(p.id, element?.businessObject?.name)}</cds-link
+            </td>
+            <td>
+              <a class="cds--link" href="#" @click=${(e: Event) => (e.preventDefault(), this.select(p.id))}
+                >${elementName(p.id, element?.businessObject?.name)}</a
               >
-            </cds-structured-list-cell>
-            <cds-structured-list-cell>${lintText(p.message)}</cds-structured-list-cell>
-          </cds-structured-list-row>`;
+            </td>
+            <td>${lintText(p.message)}</td>
+          </tr>`;
         })}
-      </cds-structured-list-body>
-    </cds-structured-list>`;
+      </tbody>
+    </table>`;
   }
 
   private diffView(): TemplateResult | typeof nothing {
