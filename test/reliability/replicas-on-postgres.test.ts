@@ -11,7 +11,7 @@
  * staff in at the first's. Only the first web app's operator signs in here; the applicant's session
  * (in the database, one UI_SESSION_SECRET) is the same on both.
  */
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -23,18 +23,13 @@ import { startSimulators } from '../../simulators';
 import { postgresInstalled, startPostgres, type TestPostgres } from '../support/postgres';
 import { startLocalS3, type LocalS3 } from '../support/s3';
 import { signInApplicant, signInStaff, type Credentials } from '../support/staff-sign-in';
+import { spawnService, stopService, waitForOutput, type Service } from './support';
 
 const ROOT = path.resolve(__dirname, '../..');
 const TOKEN = 'replicas-engine-token-0123456789abcdef';
 const BIN = makeBin('2018-11', 'resident-legal-entity', 6203);
 const PDF = Buffer.from('%PDF-1.7\n%synthetic attachment of a replicas test\n%%EOF\n');
 const run = promisify(execFile);
-
-interface Service {
-  name: string;
-  child: ChildProcess;
-  output: () => string;
-}
 
 function application() {
   return {
@@ -68,39 +63,9 @@ function application() {
   let first: { applicationNumber: string };
 
   function start(name: string, script: string, env: NodeJS.ProcessEnv, args: string[] = []): Service {
-    let out = '';
-    const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
-      cwd: ROOT,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    child.stdout!.on('data', (b: Buffer) => (out += b.toString()));
-    child.stderr!.on('data', (b: Buffer) => (out += b.toString()));
-    const service = { name, child, output: () => out };
+    const service = spawnService(name, ['--import', 'tsx', script, ...args], { cwd: ROOT, env });
     services.push(service);
     return service;
-  }
-
-  async function stop(s: Service): Promise<void> {
-    if (s.child.exitCode !== null || s.child.signalCode !== null) return;
-    const exited = new Promise((resolve) => s.child.once('exit', resolve));
-    s.child.kill('SIGTERM');
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-    if (s.child.exitCode === null && s.child.signalCode === null) {
-      s.child.kill('SIGKILL');
-      await exited;
-    }
-  }
-
-  async function waitForOutput(s: Service, pattern: RegExp, timeoutMs = 90_000): Promise<RegExpMatchArray> {
-    const until = Date.now() + timeoutMs;
-    for (;;) {
-      const found = s.output().match(pattern);
-      if (found) return found;
-      if (s.child.exitCode !== null || Date.now() > until)
-        throw new Error(`${s.name} did not print ${pattern} (exit ${s.child.exitCode}):\n${s.output()}`);
-      await new Promise((r) => setTimeout(r, 200));
-    }
   }
 
   const engine = async (route: string, body: unknown): Promise<any> => {
@@ -208,14 +173,14 @@ function application() {
     ];
     const ui = [start('ui-1', 'ui/start.ts', replica(1)), start('ui-2', 'ui/start.ts', replica(2))];
     [web1, web2] = await Promise.all(
-      ui.map(async (s) => (await waitForOutput(s, /ui ready at (http:\/\/\S+)/))[1]),
+      ui.map(async (s) => (await waitForOutput(s, /ui ready at (http:\/\/\S+)/, 90_000))[1]),
     );
     await Promise.all(workers.map((w) => waitForOutput(w, /workers ready: \d+ job types/)));
     applicant = await signInApplicant(web1, BIN);
   }, 180_000);
 
   afterAll(async () => {
-    for (const s of services.reverse()) await stop(s);
+    for (const s of services.reverse()) await stopService(s);
     await simulators?.close();
     await s3?.stop();
     await pg?.stop();
