@@ -7,22 +7,17 @@
  * each answering its health check. Needs the npm registry; takes a few minutes (better-sqlite3
  * may compile from source).
  */
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { startLocalS3, type LocalS3 } from '../support/s3';
+import { spawnService, stopService, waitForOutput, type Service } from './support';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(__dirname, '..', '..');
 const TOKEN = 'production-build-token-0123456789';
-
-interface Service {
-  name: string;
-  child: ChildProcess;
-  output: () => string;
-}
 
 describe('production build', () => {
   let dir: string;
@@ -34,44 +29,19 @@ describe('production build', () => {
     s3 = await startLocalS3();
   });
   afterAll(async () => {
-    for (const s of services.reverse()) await stop(s);
+    for (const s of services.reverse()) await stopService(s);
     await s3.stop();
     rmSync(dir, { recursive: true, force: true });
   });
 
   function start(name: string, script: string, env: Record<string, string>, args: string[] = []): Service {
-    let out = '';
-    const child = spawn(process.execPath, [path.join('dist', script), ...args], {
+    const service = spawnService(name, [path.join('dist', script), ...args], {
       cwd: dir,
       // Only what a container would get: no NODE_OPTIONS or loaders from the test runner.
       env: { PATH: process.env.PATH ?? '', HOME: dir, LOG_LEVEL: 'info', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
     });
-    child.stdout!.on('data', (b: Buffer) => (out += b.toString()));
-    child.stderr!.on('data', (b: Buffer) => (out += b.toString()));
-    const service = { name, child, output: () => out };
     services.push(service);
     return service;
-  }
-
-  async function stop(s: Service): Promise<void> {
-    if (s.child.exitCode !== null || s.child.signalCode !== null) return;
-    const exited = new Promise((resolve) => s.child.once('exit', resolve));
-    s.child.kill('SIGTERM');
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-    if (s.child.exitCode === null && s.child.signalCode === null) s.child.kill('SIGKILL');
-  }
-
-  /** Waits for a line of the service's output; fails with the output if it exits or takes too long. */
-  async function waitForOutput(s: Service, pattern: RegExp, timeoutMs = 60_000): Promise<RegExpMatchArray> {
-    const until = Date.now() + timeoutMs;
-    for (;;) {
-      const found = s.output().match(pattern);
-      if (found) return found;
-      if (s.child.exitCode !== null || Date.now() > until)
-        throw new Error(`${s.name} did not print ${pattern} (exit ${s.child.exitCode}):\n${s.output()}`);
-      await new Promise((r) => setTimeout(r, 200));
-    }
   }
 
   it(

@@ -1,3 +1,4 @@
+import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -76,4 +77,51 @@ export function headersOf(party: Party, extra: Record<string, string> = {}): Rec
     ...(party.csrf ? { 'x-csrf-token': party.csrf } : {}),
     ...extra,
   };
+}
+
+/** A service run as a child process, its output (stdout and stderr) kept. */
+export interface Service {
+  name: string;
+  child: ChildProcess;
+  output: () => string;
+}
+
+export function spawnService(
+  name: string,
+  args: string[],
+  opts: { cwd: string; env: NodeJS.ProcessEnv },
+): Service {
+  let out = '';
+  const child = spawn(process.execPath, args, { ...opts, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout!.on('data', (b: Buffer) => (out += b.toString()));
+  child.stderr!.on('data', (b: Buffer) => (out += b.toString()));
+  return { name, child, output: () => out };
+}
+
+/** SIGTERM, then SIGKILL after 5 s; resolves once the process has gone. */
+export async function stopService(s: Service): Promise<void> {
+  if (s.child.exitCode !== null || s.child.signalCode !== null) return;
+  const exited = new Promise((resolve) => s.child.once('exit', resolve));
+  s.child.kill('SIGTERM');
+  await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+  if (s.child.exitCode === null && s.child.signalCode === null) {
+    s.child.kill('SIGKILL');
+    await exited;
+  }
+}
+
+/** Waits for a line of the service's output; fails with the output if it exits or takes too long. */
+export async function waitForOutput(
+  s: Service,
+  pattern: RegExp,
+  timeoutMs = 60_000,
+): Promise<RegExpMatchArray> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const found = s.output().match(pattern);
+    if (found) return found;
+    if (s.child.exitCode !== null || Date.now() > until)
+      throw new Error(`${s.name} did not print ${pattern} (exit ${s.child.exitCode}):\n${s.output()}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
 }
