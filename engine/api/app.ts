@@ -335,7 +335,12 @@ export function createEngineApp(engine: Engine, opts: EngineAppOptions = {}): ex
   // ---- jobs
   v2.post('/jobs/activation', async (req, res) => {
     const b = body(req);
+    const gone = new AbortController();
+    res.on('close', () => {
+      if (!res.writableFinished) gone.abort();
+    });
     const jobs = await engine.activateJobs({
+      signal: gone.signal,
       type: b.type,
       worker: b.worker,
       timeout: Number(b.timeout),

@@ -103,6 +103,8 @@ export interface ActivateJobsRequest {
   maxJobsToActivate: number;
   fetchVariable?: string[];
   requestTimeout?: number;
+  /** Aborted when the client goes away: a waiting request then stops waiting and takes no job. */
+  signal?: AbortSignal;
 }
 
 export interface ActivatedJob {
@@ -1377,17 +1379,20 @@ export class Engine {
     const wait = req.requestTimeout ?? 0;
     if (jobs.length > 0 || wait < 0 || this.closed)
       return this.durable()?.then(() => jobs) ?? Promise.resolve(jobs);
+    if (req.signal?.aborted) return Promise.resolve([]);
     return new Promise((resolve) => {
       const p: PendingActivation = { req, resolve };
+      const giveUp = () => {
+        clearTimeout(p.timer);
+        const i = this.pending.indexOf(p);
+        if (i >= 0) this.pending.splice(i, 1);
+        resolve([]);
+      };
       // 0 means the broker's default long-polling timeout (10 s in Zeebe).
-      p.timer = setTimeout(
-        () => {
-          const i = this.pending.indexOf(p);
-          if (i >= 0) this.pending.splice(i, 1);
-          resolve([]);
-        },
-        wait === 0 ? 10_000 : Math.min(wait, MAX_TIMEOUT_MS),
-      );
+      p.timer = setTimeout(giveUp, wait === 0 ? 10_000 : Math.min(wait, MAX_TIMEOUT_MS));
+      // A worker that closed its connection is no longer waiting: a job must not be handed to it
+      // (it would stay locked until its timeout), as Zeebe's gateway drops a cancelled long poll.
+      req.signal?.addEventListener('abort', giveUp, { once: true });
       this.pending.push(p);
       this.schedule();
     });
