@@ -247,10 +247,12 @@ function application() {
 
     const second = await submit(web1);
     const after = await deadlinesOf(second.applicationNumber);
-    expect(Object.keys(after).sort()).toEqual(Object.keys(before).sort());
+    // The terms both applications have by now (the first may have gone further and set more).
+    const common = Object.keys(before).filter((k) => k in after);
+    expect(common).toEqual(expect.arrayContaining(['deadlineTotal', 'deadlineCompleteness']));
     // Every deadline after the revised day moves later; none moves earlier.
-    const moved = Object.keys(before).filter((k) => Date.parse(after[k]) > Date.parse(before[k]));
-    for (const k of Object.keys(before))
+    const moved = common.filter((k) => Date.parse(after[k]) > Date.parse(before[k]));
+    for (const k of common)
       expect({ k, later: Date.parse(after[k]) >= Date.parse(before[k]) }).toEqual({ k, later: true });
     expect(moved.length).toBeGreaterThan(0);
     // Both worker processes compete for the job: neither opened the revision in memory, each reads
