@@ -23,7 +23,7 @@ import { createGatewayClients } from '../adapters/gateway';
 import { createLegalAmendmentStore } from '../adapters/legal-amendments';
 import { databaseLocation, openAppDatabase } from '../adapters/db/connect';
 import { createAuditTrail } from '../adapters/db/audit';
-import { importLegacyFileIndexes, importLegacyFiles } from '../adapters/db/upgrade';
+import { importLegacyFileIndexes, importLegacyFiles, importLegacySignedIndex } from '../adapters/db/upgrade';
 import { lintDiagram } from '../engine/lint';
 import { createApp } from './app';
 import { createDraftStore } from './designer/drafts';
@@ -34,7 +34,7 @@ import { createMciRecordStore } from '../adapters/mci-records';
 import { createTaskDraftStore } from './worklist/drafts';
 import { startEmbeddedIdp, type EmbeddedIdp } from './auth/embedded-idp';
 import { createSessionStore, embeddedSessionSecret } from './auth/sessions';
-import { edsConfigFrom } from './eds/config';
+import { edsConfigFrom, signedBlobStore } from './eds/config';
 
 const REPO_ROOT = path.resolve(__dirname, '..');
 
@@ -89,6 +89,9 @@ export async function startUi(env: NodeJS.ProcessEnv = process.env, opts: StartU
   });
   if (indexed.documents || indexed.attachments)
     log.info("earlier files' metadata copied into the application database", indexed);
+  const signedIndexed = await importLegacySignedIndex(database, signedBlobStore(config, documentsDir));
+  if (signedIndexed.signed)
+    log.info('earlier signed results copied into the application database', signedIndexed);
   const documents = createDocumentService({
     dir: documentsDir,
     clock: systemClock,

@@ -231,4 +231,54 @@ export const MIGRATIONS: Record<string, Migration> = {
         await db.schema.dropTable(table).execute();
     },
   },
+  '0005-signed-documents': {
+    async up(db: Kysely<unknown>) {
+      // The head's signed result of a generated document: one row per document (the primary key
+      // refuses a second signature, whichever replica tries), its PDF in the object storage under
+      // `storage_key`. `document_id` is the `documents` row's id; no declared foreign key, because
+      // SQLite enforces none without a per-connection pragma and the same statement must mean the
+      // same on both databases.
+      await db.schema
+        .createTable('signed_documents')
+        .addColumn('document_id', 'text', (c) => c.primaryKey())
+        .addColumn('application_number', 'text', (c) => c.notNull())
+        .addColumn('number', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('lang', 'text', (c) => c.notNull())
+        .addColumn('title', 'text', (c) => c.notNull())
+        .addColumn('signer_iin', 'text', (c) => c.notNull())
+        .addColumn('signer_name', 'text', (c) => c.notNull())
+        .addColumn('signer_organization', 'text')
+        .addColumn('signing_time', 'text', (c) => c.notNull())
+        .addColumn('certificate_serial', 'text', (c) => c.notNull())
+        .addColumn('certificate_subject', 'text', (c) => c.notNull())
+        .addColumn('certificate_issuer', 'text', (c) => c.notNull())
+        .addColumn('certificate_not_after', 'text', (c) => c.notNull())
+        .addColumn('sha256', 'text', (c) => c.notNull())
+        .addColumn('size', 'integer', (c) => c.notNull())
+        .addColumn('file_name', 'text', (c) => c.notNull())
+        .addColumn('storage_key', 'text', (c) => c.notNull().unique())
+        .addColumn('signed_by', 'text', (c) => c.notNull())
+        .execute();
+      // The public verification page looks a document up by its register number or its digest.
+      await db.schema
+        .createIndex('signed_documents_by_number')
+        .on('signed_documents')
+        .columns(['number'])
+        .execute();
+      await db.schema
+        .createIndex('signed_documents_by_sha256')
+        .on('signed_documents')
+        .columns(['sha256'])
+        .execute();
+      await db.schema
+        .createIndex('signed_documents_by_application')
+        .on('signed_documents')
+        .columns(['application_number'])
+        .execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropTable('signed_documents').execute();
+    },
+  },
 };

@@ -42,6 +42,8 @@ export interface AppSchema {
   attachments: AttachmentTable;
   /** Generated documents (the PDFs are in the object storage). */
   documents: DocumentTable;
+  /** Signed results: one per generated document (the signed PDFs are in the object storage). */
+  signed_documents: SignedDocumentTable;
   /** EDS sign-in challenges under their SHA-256, deleted when used. */
   eds_challenges: { challenge_key: string; issued_at: string; expires_at: string };
   /** Staff sign-ins started at the identity provider, taken once by the callback. */
@@ -93,6 +95,35 @@ export interface DocumentTable {
   facts_digest: string;
   /** JSON array of the lines shown beside the file. */
   stamp: string;
+}
+
+/** A signed result; its PDF (with the embedded signature) is the object `storage_key`. */
+export interface SignedDocumentTable {
+  /** The generated document's id (`documents.document_id`): one signature per document. */
+  document_id: string;
+  application_number: string;
+  /** Register number printed on the document. */
+  number: string;
+  kind: string;
+  lang: string;
+  title: string;
+  signer_iin: string;
+  signer_name: string;
+  signer_organization: string | null;
+  /** The signature's signing time, an ISO instant. */
+  signing_time: string;
+  certificate_serial: string;
+  certificate_subject: string;
+  certificate_issuer: string;
+  certificate_not_after: string;
+  /** Hex SHA-256 of the signed PDF exactly as stored and served. */
+  sha256: string;
+  size: number;
+  /** The name it is served under. */
+  file_name: string;
+  storage_key: string;
+  /** Who completed the signature (the worklist user id). */
+  signed_by: string;
 }
 
 export interface ApplicationTable {

@@ -5,6 +5,7 @@ import type { BlobStore } from '../blobs';
 import { attachmentToRow, type AttachmentRecord } from './attachments';
 import { guarded, type AppDatabase } from './connect';
 import type { ApplicationTable } from './schema';
+import { signedDocumentToRow, type SignedDocument } from '../eds/signed-documents';
 
 /**
  * The web app's files from before the application database, in `UI_DATA_DIR`: applications and
@@ -300,4 +301,40 @@ export async function importLegacyFileIndexes(
     done.attachments += records.length;
   }
   return done;
+}
+
+/** The signed results' index kept beside their files (`<documents dir>/signed`) before the rows. */
+export const LEGACY_SIGNED_INDEX = 'signed.json';
+
+/**
+ * Copies the signed results listed in the signed store's `signed.json` into `signed_documents`,
+ * once: rows already there are kept (a document's first signature stands), and the index is then
+ * kept as `signed.json.imported`. The signed PDFs stay under the names the index gave them. Returns
+ * the rows copied.
+ */
+export async function importLegacySignedIndex(
+  appDb: AppDatabase,
+  signed: BlobStore,
+): Promise<{ signed: number }> {
+  const index = await signed.get(LEGACY_SIGNED_INDEX);
+  if (!index) return { signed: 0 };
+  const { documents } = JSON.parse(index.toString('utf8')) as { documents: SignedDocument[] };
+  const copied = await guarded(appDb.where, async () =>
+    (await appDb.ready()).transaction().execute(async (tx) => {
+      let n = 0;
+      for (const d of documents) {
+        const result = await tx
+          .insertInto('signed_documents')
+          // The file stays under the name the index gave it.
+          .values(signedDocumentToRow(d, d.fileName))
+          .onConflict((oc) => oc.doNothing())
+          .executeTakeFirst();
+        n += Number(result.numInsertedOrUpdatedRows ?? 0);
+      }
+      return n;
+    }),
+  );
+  await signed.put(`${LEGACY_SIGNED_INDEX}${IMPORTED_SUFFIX}`, index, { contentType: 'application/json' });
+  await signed.delete(LEGACY_SIGNED_INDEX);
+  return { signed: copied };
 }

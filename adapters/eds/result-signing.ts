@@ -177,32 +177,32 @@ export function createResultSigning(deps: {
       if (v.signer.iin !== input.expectedIin) throw new EdsError('EDS_WRONG_PERSON', 403);
       verified.push({ doc, v, cms });
     }
-    const saved: SignedDocument[] = [];
+    const items: Parameters<SignedDocumentStore['saveAll']>[0] = [];
     for (const { doc, v, cms } of verified) {
       const pdf = await embedSignature(doc.pdf, cms);
-      saved.push(
-        await deps.signed.save(
-          {
-            documentId: doc.documentId,
-            applicationNumber: doc.applicationNumber,
-            number: doc.number,
-            kind: doc.kind,
-            lang: doc.lang,
-            title: doc.title,
-            signer: { iin: v.signer.iin, fullName: v.signer.fullName, organization: v.signer.organization },
-            signingTime: v.signingTime.toISOString(),
-            certificate: {
-              serialNumber: v.certificate.serialNumber,
-              subject: v.certificate.subject,
-              issuer: v.certificate.issuer,
-              notAfter: v.certificate.notAfter,
-            },
-            signedBy: input.userId,
+      items.push({
+        record: {
+          documentId: doc.documentId,
+          applicationNumber: doc.applicationNumber,
+          number: doc.number,
+          kind: doc.kind,
+          lang: doc.lang,
+          title: doc.title,
+          signer: { iin: v.signer.iin, fullName: v.signer.fullName, organization: v.signer.organization },
+          signingTime: v.signingTime.toISOString(),
+          certificate: {
+            serialNumber: v.certificate.serialNumber,
+            subject: v.certificate.subject,
+            issuer: v.certificate.issuer,
+            notAfter: v.certificate.notAfter,
           },
-          pdf,
-        ),
-      );
+          signedBy: input.userId,
+        },
+        pdf,
+      });
     }
+    // Every language of the result, or none: a replica that signed one of them first wins all.
+    const saved: SignedDocument[] = await deps.signed.saveAll(items);
     pending.delete(input.taskKey);
     return saved;
   }

@@ -9,6 +9,10 @@ import type { EdsConfig } from './routes';
 import type { AppDatabase } from '../../adapters/db/connect';
 import { createEdsChallengeRepository } from '../../adapters/db/eds-challenges';
 
+/** Where the signed results' PDFs are: `documents/signed/` of the bucket, or `<documents dir>/signed`. */
+export const signedBlobStore = (config: AppConfig, documentsDir: string) =>
+  blobStoreFromConfig(config, 'documents/signed', path.join(documentsDir, 'signed'));
+
 /**
  * The web app's EDS settings from the configuration. EDS is on when trusted roots are configured
  * (`npm start` configures the stand-in's) and always in production, where without roots every
@@ -26,9 +30,12 @@ export function edsConfigFrom(
   return {
     trust: loadTrustStore({ roots: roots ?? [], intermediates: config.eds.caCerts, crls: config.eds.crls }),
     ncalayerUrl: config.eds.ncalayerUrl,
+    // Rows in the application database (every replica sees one signature, and refuses a second),
+    // the PDFs in the object storage.
     signed: createSignedDocumentStore(
       path.join(dirs.documentsDir, 'signed'),
-      blobStoreFromConfig(config, 'documents/signed', path.join(dirs.documentsDir, 'signed')),
+      signedBlobStore(config, dirs.documentsDir),
+      dirs.database,
     ),
     ...(dirs.database ? { challenges: createEdsChallengeRepository(dirs.database) } : {}),
     requestSignatures: createRequestSignatureLog(path.join(dirs.dataDir, 'eds-request-signatures.jsonl')),
