@@ -266,15 +266,16 @@ export function createApp(deps: AppDeps): express.Express {
   async function audit(
     req: Request,
     event: Omit<AuditEvent, 'at' | 'userId' | 'role' | 'ip'>,
-    opts: { required?: boolean } = {},
+    opts: { required?: boolean; publicPage?: boolean } = {},
   ): Promise<void> {
-    if (!deps.audit || !req.session) return;
+    if (!deps.audit || (!req.session && !opts.publicPage)) return;
     try {
       await deps.audit.record({
         ...event,
         at: clock.now().toISOString(),
-        userId: req.session.userId,
-        role: req.session.role,
+        // A public page's visitor without a session is known by their address only.
+        userId: req.session?.userId ?? 'public',
+        role: req.session?.role ?? 'public',
         ip: req.ip,
       });
     } catch (err) {
@@ -302,6 +303,17 @@ export function createApp(deps: AppDeps): express.Express {
             applicationNumber: signed.applicationNumber,
             detail: { documents: signed.documentIds },
           }),
+        onVerifyDownload: (req, signed) =>
+          audit(
+            req,
+            {
+              action: 'document.download',
+              documentId: signed.documentId,
+              applicationNumber: signed.applicationNumber,
+              detail: { page: 'verify', sha256: signed.sha256 },
+            },
+            { required: true, publicPage: true },
+          ),
       })
     : undefined;
   if (eds) app.use(eds.router);

@@ -53,7 +53,12 @@ async function setup() {
     eds: {
       trust: { roots: [pki.root], intermediates: [], crls: [pki.crl] },
       ncalayerUrl: 'ws://127.0.0.1:1',
-      signed: createSignedDocumentStore(path.join(dir, 'documents', 'signed')),
+      signed: createSignedDocumentStore(
+        path.join(dir, 'documents', 'signed'),
+        undefined,
+        // The web app's database: the signed results are its rows.
+        database,
+      ),
       requestSignatures: createRequestSignatureLog(),
       staffIin: (s) => STAFF_SIGNERS.find((x) => x.userId === s.userId)?.iin,
     },
@@ -162,6 +167,22 @@ test('an approved result completes only after the head’s EDS signature verifie
       certificatePem: pki.find('police-head', 'sign')!.certificate.toString('pem'),
     });
     expect(again.status).toBe(409);
+
+    // Every download from the public page is in the audit trail: the visitor has no session, so
+    // the trail holds their address, the document and when.
+    const visitorPdf = await fetch(`${ctx.base}/verify/${encodeURIComponent(stored[0].documentId)}/pdf`);
+    expect(visitorPdf.status).toBe(200);
+    expect(Buffer.from(await visitorPdf.arrayBuffer()).equals(bytes)).toBe(true);
+    const downloads = await audit.list({ action: 'document.download' });
+    expect(downloads).toEqual([
+      expect.objectContaining({
+        userId: 'public',
+        role: 'public',
+        documentId: stored[0].documentId,
+        ip: expect.stringMatching(/127\.0\.0\.1/),
+        detail: expect.objectContaining({ page: 'verify' }),
+      }),
+    ]);
   } finally {
     await ctx.close();
   }

@@ -51,6 +51,8 @@ export interface EdsDeps extends EdsConfig {
     req: Request,
     signed: { taskKey: string; applicationNumber?: string; documentIds: string[] },
   ) => Promise<void>;
+  /** Called before a signed PDF is served by the public verification page (the audit trail). */
+  onVerifyDownload?: (req: Request, signed: SignedDocument) => Promise<void>;
   /** Starts the applicant's session (the web app's session mechanism). */
   startSession(
     res: Response,
@@ -403,6 +405,7 @@ ${inner}
   router.get('/verify/:id/pdf', async (req, res) => {
     const doc = await deps.signed.get(String(req.params.id)).catch(() => null);
     if (!doc) return verifyPage(req, resultBox(req.lang, false, edsText(req.lang, 'notFoundDoc')), 404, res);
+    await deps.onVerifyDownload?.(req, doc.meta);
     res.setHeader('Content-Type', 'application/pdf');
     res.setHeader('Content-Disposition', `inline; filename*=UTF-8''${encodeURIComponent(doc.meta.fileName)}`);
     res.setHeader('X-Content-Type-Options', 'nosniff');
