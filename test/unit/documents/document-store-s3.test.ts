@@ -158,7 +158,9 @@ describe('documents in an S3-compatible store', () => {
   });
 
   it('keeps signed results in the bucket, refuses a second signature, and finds them by digest', async () => {
-    const signed = createSignedDocumentStore('/nonexistent', prefixed(blobs, 'documents/signed'));
+    const database = openAppDatabase({ dialect: 'sqlite', file: ':memory:' });
+    databases.push(database);
+    const signed = createSignedDocumentStore('/nonexistent', prefixed(blobs, 'documents/signed'), database);
     const pdf = Buffer.from('%PDF-1.7\nsigned result\n%%EOF');
     const record = {
       documentId: 'KZ-2026-000123-PRM-01-kk',
@@ -176,9 +178,23 @@ describe('documents in an S3-compatible store', () => {
     expect((await signed.get(record.documentId))!.bytes.equals(pdf)).toBe(true);
     expect(await signed.bySha256(saved.sha256)).toMatchObject({ documentId: record.documentId });
     await expect(signed.save(record, pdf)).rejects.toMatchObject({ status: 409 });
-    expect((await blobs.head(`documents/signed/${saved.fileName}`))?.size).toBe(pdf.length);
+    // The row names the file's key: the winner's, the refused second write took its own back.
+    const rows = await (
+      await database.ready()
+    )
+      .selectFrom('signed_documents')
+      .select('storage_key')
+      .execute();
+    expect(rows).toHaveLength(1);
+    expect((await blobs.head(`documents/signed/${rows[0].storage_key}`))?.size).toBe(pdf.length);
 
     proxy.setDown(true);
     await expect(signed.get(record.documentId)).rejects.toThrow(/file store .* unavailable/);
+    // A signature while the bucket is down is refused and leaves no row naming a missing file.
+    const ru = { ...record, documentId: 'KZ-2026-000123-PRM-01-ru', lang: 'ru' };
+    await expect(signed.save(ru, pdf)).rejects.toThrow(/file store .* unavailable/);
+    expect(await signed.meta(ru.documentId)).toBeNull();
+    proxy.setDown(false);
+    expect((await signed.save(ru, pdf)).documentId).toBe(ru.documentId);
   });
 });

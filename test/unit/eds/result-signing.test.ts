@@ -12,6 +12,7 @@ import { createDocumentService } from '../../../adapters/documents';
 import { extractPades } from '../../../adapters/eds/pades';
 import { createResultSigning } from '../../../adapters/eds/result-signing';
 import { createSignedDocumentStore } from '../../../adapters/eds/signed-documents';
+import { openAppDatabase } from '../../../adapters/db/connect';
 import { EdsError, verifyCms, type TrustStore } from '../../../adapters/eds/verify';
 import { signCms } from '../../../simulators/ncalayer/cms';
 import { APPLICANTS, BAD_CERTIFICATES, STAFF_SIGNERS } from '../../../simulators/ncalayer/holders';
@@ -154,4 +155,38 @@ test('the head’s authentication key is refused for signing (key usage); a sign
     code: 'EDS_INTEGRITY',
   });
   expect(await signing.isSignedBy(variables, HEAD.iin)).toBe(false);
+});
+
+test('two web-app replicas storing the head’s signature of one result at once: one stores both languages, the other is refused 409', async () => {
+  const { signing, variables, stored } = await setup();
+  // The second replica: its own signing state and store, on the same database and files.
+  const database = openAppDatabase({ dialect: 'sqlite', file: path.join(dir, 'signed', 'app.sqlite') });
+  const other = createResultSigning({
+    documents: createDocumentService({ dir, clock: fixedClock(new Date()) }),
+    signed: createSignedDocumentStore(path.join(dir, 'signed'), undefined, database),
+    trust,
+    clock: fixedClock(new Date()),
+  });
+  const args = {
+    taskKey: 't5',
+    userId: 'police-head',
+    expectedIin: HEAD.iin,
+    certificatePem: cert('police-head').certificate.toString('pem'),
+    variables,
+    origin: 'http://x',
+  };
+  const [a, b] = await Promise.all([signing.prepare(args), other.prepare(args)]);
+  const outcomes = await Promise.allSettled([
+    signing.sign({ ...args, signatures: await signAll('police-head', a) }),
+    other.sign({ ...args, signatures: await signAll('police-head', b) }),
+  ]);
+  const won = outcomes.flatMap((o) => (o.status === 'fulfilled' ? [o.value] : []));
+  const lost = outcomes.flatMap((o) => (o.status === 'rejected' ? [o.reason] : []));
+  expect(won).toHaveLength(1);
+  expect(lost).toEqual([expect.objectContaining({ code: 'EDS_SIGNED', status: 409 })]);
+  // Both languages are the winner's: never one language from each replica.
+  const signed = createSignedDocumentStore(path.join(dir, 'signed'), undefined, database);
+  for (const [i, d] of stored.entries())
+    expect((await signed.meta(d.documentId))?.sha256).toBe(won[0][i].sha256);
+  await database.close();
 });
