@@ -22,6 +22,7 @@ import {
 } from './support/browser';
 import { eventually, field, option } from './support/forms';
 import { STAFF_SIGNERS } from '../../simulators/ncalayer/holders';
+import { openAppDatabase } from '../../adapters/db/connect';
 import { latinWords, RAW_ID, readableText } from './support/readable';
 import { missingPrerequisite, REPO, startSystem, type RunningSystem } from './support/system';
 
@@ -156,15 +157,18 @@ describeSystem('EDS on the real system', () => {
     });
 
     // Then the signed licence is on the public verification page
-    const signedIndex = path.join(system.dataDir, 'documents', 'signed', 'signed.json');
+    // (the signed results are rows of the web app's database, their files in the documents' store)
+    const appDb = openAppDatabase({ dialect: 'sqlite', file: path.join(system.dataDir, 'ui', 'app.sqlite') });
     const signed = await eventually('the signed licence', async () => {
-      const docs = JSON.parse(readFileSync(signedIndex, 'utf8')).documents as Array<{
-        documentId: string;
-        number: string;
-        fileName: string;
-      }>;
-      return docs.length ? docs : undefined;
-    });
+      const rows = await (
+        await appDb.ready()
+      )
+        .selectFrom('signed_documents')
+        .select(['document_id', 'number', 'storage_key'])
+        .orderBy('document_id')
+        .execute();
+      return rows.length ? rows : undefined;
+    }).finally(() => appDb.close());
     const visitor = await openPage(browser, 'ru');
     await visitor.page.goto(`${system.uiUrl}/verify?number=${encodeURIComponent(signed[0].number)}`);
     const result = visitor.page.locator('[data-testid=verify-result]');
@@ -174,7 +178,7 @@ describeSystem('EDS on the real system', () => {
     );
     await shot(visitor.page, 'eds-verify');
     // And an uploaded copy is checked: the signed file is unaltered, a changed one is not
-    const bytes = readFileSync(path.join(system.dataDir, 'documents', 'signed', signed[0].fileName));
+    const bytes = readFileSync(path.join(system.dataDir, 'documents', 'signed', signed[0].storage_key));
     await visitor.page.setInputFiles('#verify-file', {
       name: 'licence.pdf',
       mimeType: 'application/pdf',
