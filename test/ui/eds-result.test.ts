@@ -13,6 +13,7 @@ import { createRequestSignatureLog } from '../../adapters/eds/request-signatures
 import { createSignedDocumentStore } from '../../adapters/eds/signed-documents';
 import { createAuditTrail } from '../../adapters/db/audit';
 import { openAppDatabase } from '../../adapters/db/connect';
+import { sql } from 'kysely';
 import { signCms } from '../../simulators/ncalayer/cms';
 import { STAFF_SIGNERS } from '../../simulators/ncalayer/holders';
 import { createTestPki, type TestPki } from '../../simulators/ncalayer/pki';
@@ -82,7 +83,7 @@ async function setup() {
   };
   const stored = result.documents.map((d) => ({ documentId: d.documentId, number: result.number }));
   const ctx = { ...started, close: () => started.close().then(() => database.close()) };
-  return { ctx, stored, audit, taskKey: String(task.userTaskKey) };
+  return { ctx, stored, audit, database, taskKey: String(task.userTaskKey) };
 }
 
 async function headSigns(call: ReturnType<typeof client>, taskKey: string, alias = 'police-head') {
@@ -101,7 +102,7 @@ async function headSigns(call: ReturnType<typeof client>, taskKey: string, alias
 }
 
 test('an approved result completes only after the head’s EDS signature verified; then it is genuine on the public page', async () => {
-  const { ctx, stored, audit, taskKey } = await setup();
+  const { ctx, stored, audit, database, taskKey } = await setup();
   try {
     const head = client(ctx.base, await ctx.as('head', { unit: 'police' }));
     const early = await head('POST', `/api/tasks/${taskKey}/complete`, {
@@ -183,6 +184,17 @@ test('an approved result completes only after the head’s EDS signature verifie
         detail: expect.objectContaining({ page: 'verify' }),
       }),
     ]);
+    // Nothing is served without its trace: a trail that cannot be written answers 503, no file.
+    const k = await database.ready();
+    await sql`ALTER TABLE audit_events RENAME TO audit_events_away`.execute(k);
+    try {
+      const untraced = await fetch(`${ctx.base}/verify/${encodeURIComponent(stored[0].documentId)}/pdf`);
+      expect(untraced.status).toBe(503);
+      expect(untraced.headers.get('content-type')).not.toMatch(/pdf/);
+      expect(await untraced.text()).toContain('Сервис временно недоступен');
+    } finally {
+      await sql`ALTER TABLE audit_events_away RENAME TO audit_events`.execute(k);
+    }
   } finally {
     await ctx.close();
   }
