@@ -138,6 +138,21 @@ export async function guarded<T>(where: string, work: () => Promise<T>): Promise
 }
 
 /**
+ * The database a store was given: `database` itself, a private in-memory SQLite for `':memory:'`,
+ * or by default the SQLite file `app.sqlite` in the store's own folder `dir`.
+ */
+export function givenOrDefaultDatabase(database: AppDatabase | ':memory:' | undefined, dir: string) {
+  if (database === ':memory:') return openAppDatabase({ dialect: 'sqlite', file: ':memory:' });
+  return database ?? openAppDatabase({ dialect: 'sqlite', file: path.resolve(dir, 'app.sqlite') });
+}
+
+/** Runs queries on `appDb` once its schema is current; a database that is down is reported as such. */
+export const queriesOn =
+  (appDb: AppDatabase) =>
+  <T>(work: (k: Kysely<AppSchema>) => Promise<T>): Promise<T> =>
+    guarded(appDb.where, async () => work(await appDb.ready()));
+
+/**
  * SQLite files open once per process. better-sqlite3 waits for a lock synchronously, so a second
  * connection of the same process waiting for the first would block the very thread that has to
  * finish the first: one shared connection (whose transactions Kysely queues) avoids that. Other

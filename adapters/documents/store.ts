@@ -1,9 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
-import path from 'node:path';
-import type { Kysely } from 'kysely';
 import { createLocalBlobStore, type BlobStore } from '../blobs';
-import { guarded, openAppDatabase, type AppDatabase } from '../db/connect';
-import type { AppSchema, DocumentTable } from '../db/schema';
+import { givenOrDefaultDatabase, queriesOn, type AppDatabase } from '../db/connect';
+import type { DocumentTable } from '../db/schema';
 import type { Clock } from '../../domain/clock';
 import {
   buildDocument,
@@ -111,12 +109,7 @@ export function createDocumentService({
   blobs?: BlobStore;
   database?: AppDatabase | ':memory:';
 }): DocumentService {
-  const appDb =
-    database === ':memory:'
-      ? openAppDatabase({ dialect: 'sqlite', file: ':memory:' })
-      : (database ?? openAppDatabase({ dialect: 'sqlite', file: path.resolve(dir, 'app.sqlite') }));
-  const run = <T>(work: (k: Kysely<AppSchema>) => Promise<T>) =>
-    guarded(appDb.where, async () => work(await appDb.ready()));
+  const run = queriesOn(givenOrDefaultDatabase(database, dir));
   let queue: Promise<unknown> = Promise.resolve();
   const serialised = <T>(task: () => Promise<T>): Promise<T> => {
     const run = queue.then(task, task);

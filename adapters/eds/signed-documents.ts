@@ -7,11 +7,9 @@
  * row and taken back when the row is not written.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import path from 'node:path';
-import type { Kysely } from 'kysely';
 import { createLocalBlobStore, type BlobStore } from '../blobs';
-import { guarded, openAppDatabase, type AppDatabase } from '../db/connect';
-import type { AppSchema, SignedDocumentTable } from '../db/schema';
+import { givenOrDefaultDatabase, queriesOn, type AppDatabase } from '../db/connect';
+import type { SignedDocumentTable } from '../db/schema';
 import { EdsError } from './verify';
 
 export interface SignedDocument {
@@ -112,12 +110,7 @@ export function createSignedDocumentStore(
   blobs: BlobStore = createLocalBlobStore(dir),
   database?: AppDatabase | ':memory:',
 ): SignedDocumentStore {
-  const appDb =
-    database === ':memory:'
-      ? openAppDatabase({ dialect: 'sqlite', file: ':memory:' })
-      : (database ?? openAppDatabase({ dialect: 'sqlite', file: path.resolve(dir, 'app.sqlite') }));
-  const run = <T>(work: (k: Kysely<AppSchema>) => Promise<T>) =>
-    guarded(appDb.where, async () => work(await appDb.ready()));
+  const run = queriesOn(givenOrDefaultDatabase(database, dir));
 
   const row = (documentId: string) =>
     run((k) =>

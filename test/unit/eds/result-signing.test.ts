@@ -48,6 +48,16 @@ async function setup() {
 
 const cert = (alias: string, type: 'auth' | 'sign' = 'sign') => pki.find(alias, type)!;
 
+/** The assigned head preparing their signature of the result with their own signing key. */
+const headArgs = (taskKey: string, variables: Record<string, unknown>) => ({
+  taskKey,
+  userId: 'police-head',
+  expectedIin: HEAD.iin,
+  certificatePem: cert('police-head').certificate.toString('pem'),
+  variables,
+  origin: 'http://x',
+});
+
 async function signAll(alias: string, docs: Array<{ data: string }>, type: 'auth' | 'sign' = 'sign') {
   return Promise.all(
     docs.map(async (d) =>
@@ -89,14 +99,7 @@ test('the head signs both languages; the stored PDF carries a signature that ver
 
 test('a signed document is immutable: preparing or storing it again is refused', async () => {
   const { signing, variables } = await setup();
-  const args = {
-    taskKey: 't2',
-    userId: 'police-head',
-    expectedIin: HEAD.iin,
-    certificatePem: cert('police-head').certificate.toString('pem'),
-    variables,
-    origin: 'http://x',
-  };
+  const args = headArgs('t2', variables);
   const prepared = await signing.prepare(args);
   await signing.sign({ ...args, signatures: await signAll('police-head', prepared) });
   await expect(signing.prepare(args)).rejects.toMatchObject({ code: 'EDS_SIGNED', status: 409 });
@@ -135,14 +138,7 @@ test('another person’s key cannot sign the head’s result (wrong person), and
 
 test('the head’s authentication key is refused for signing (key usage); a signature over other bytes is refused (integrity)', async () => {
   const { signing, variables } = await setup();
-  const args = {
-    taskKey: 't4',
-    userId: 'police-head',
-    expectedIin: HEAD.iin,
-    certificatePem: cert('police-head').certificate.toString('pem'),
-    variables,
-    origin: 'http://x',
-  };
+  const args = headArgs('t4', variables);
   const prepared = await signing.prepare(args);
   await expect(
     signing.sign({ ...args, signatures: await signAll('police-head', prepared, 'auth') }),
@@ -167,14 +163,7 @@ test('two web-app replicas storing the head’s signature of one result at once:
     trust,
     clock: fixedClock(new Date()),
   });
-  const args = {
-    taskKey: 't5',
-    userId: 'police-head',
-    expectedIin: HEAD.iin,
-    certificatePem: cert('police-head').certificate.toString('pem'),
-    variables,
-    origin: 'http://x',
-  };
+  const args = headArgs('t5', variables);
   const [a, b] = await Promise.all([signing.prepare(args), other.prepare(args)]);
   const outcomes = await Promise.allSettled([
     signing.sign({ ...args, signatures: await signAll('police-head', a) }),
