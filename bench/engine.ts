@@ -133,6 +133,8 @@ export interface EngineProcess {
 
 /** The engine process's event-loop delay percentiles and GC pauses (ms). */
 export interface LoopDelay {
+  /** The longest the loop was held while the engine started, before it served anything. */
+  startupMax?: number;
   p50: number;
   p99: number;
   max: number;
@@ -173,6 +175,7 @@ export async function engineProcess(dataDir = tmpDir()): Promise<EngineProcess> 
       const m = /ready: .* at (http:\/\/\S+)\/v2/.exec(out);
       if (m) {
         child.stdout!.off('data', onData);
+        child.kill('SIGUSR2'); // bench/loop-delay.ts: the run's figures start now
         resolve(m[1]);
       }
     };

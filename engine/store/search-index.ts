@@ -127,6 +127,8 @@ const LAST = '\uffff';
  */
 const GROUPS = 's_userTask_candidate';
 const CANDIDATE_SORTS = ['dueDate', 'creationDate'];
+/** Tasks per candidate group and state (see createSearchTables). */
+const GROUP_COUNTS = 's_userTask_candidate_count';
 const FIELD = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
 /**
  * Totals are counted up to this many rows; beyond it `totalItems` is the cap and `hasMoreTotalItems`
@@ -183,6 +185,25 @@ export function createSearchTables(db: Database): void {
       FROM ${table('userTask')} t, json_each(t.data, '$.candidateGroups') j;
       DROP TABLE IF EXISTS s_userTask_group;`);
   }
+  // How many tasks each group has in each state, kept by triggers in the same transaction as the
+  // group rows: a worklist's total is then one row, not a walk over up to TOTAL_CAP index entries.
+  if (!db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(GROUP_COUNTS))
+    db.transaction(() => {
+      db.exec(`CREATE TABLE ${GROUP_COUNTS} (grp TEXT NOT NULL, state TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (grp, state)) WITHOUT ROWID;
+        INSERT INTO ${GROUP_COUNTS} (grp, state, n) SELECT grp, COALESCE(state, ''), COUNT(*) FROM ${GROUPS} GROUP BY grp, COALESCE(state, '');
+        CREATE TRIGGER tr_userTask_candidate_added AFTER INSERT ON ${GROUPS} BEGIN
+          INSERT INTO ${GROUP_COUNTS} (grp, state, n) VALUES (NEW.grp, COALESCE(NEW.state, ''), 1)
+            ON CONFLICT (grp, state) DO UPDATE SET n = n + 1;
+        END;
+        CREATE TRIGGER tr_userTask_candidate_removed AFTER DELETE ON ${GROUPS} BEGIN
+          UPDATE ${GROUP_COUNTS} SET n = n - 1 WHERE grp = OLD.grp AND state = COALESCE(OLD.state, '');
+        END;
+        CREATE TRIGGER tr_userTask_candidate_changed AFTER UPDATE OF grp, state ON ${GROUPS} BEGIN
+          UPDATE ${GROUP_COUNTS} SET n = n - 1 WHERE grp = OLD.grp AND state = COALESCE(OLD.state, '');
+          INSERT INTO ${GROUP_COUNTS} (grp, state, n) VALUES (NEW.grp, COALESCE(NEW.state, ''), 1)
+            ON CONFLICT (grp, state) DO UPDATE SET n = n + 1;
+        END;`);
+    })();
 }
 
 /** SQLite binds no booleans or undefined: store booleans as 1/0 (JSON's true/false read back the same way). */
@@ -372,6 +393,13 @@ function isList(cond: unknown): boolean {
   return Array.isArray(list) && list.length > 1;
 }
 
+/** The one value a filter condition names (`'v'` or `{ $eq: 'v' }`), else undefined. */
+function oneValue(cond: unknown): unknown {
+  if (cond === null || typeof cond !== 'object' || Array.isArray(cond)) return cond;
+  const ops = Object.entries(cond).filter(([, v]) => v !== undefined);
+  return ops.length === 1 && ops[0][0] === '$eq' ? ops[0][1] : undefined;
+}
+
 /** The one candidate group a filter names (`'g'`, `{ $eq: 'g' }` or `{ $in: ['g'] }`), else undefined. */
 function oneGroup(cond: unknown): string | undefined {
   if (typeof cond === 'string') return cond;
@@ -413,10 +441,18 @@ function source(kind: SearchKind, filter: Record<string, unknown>, byOrder = fal
     from,
     where,
     params: all,
-    // Only the group's rows when nothing else filters: the count reads the index alone.
+    // Only the group's rows when nothing else filters: the count reads the index alone, or, for one
+    // state, the group's counter row.
     count:
       restWhere === '1'
-        ? { from: `${GROUPS} g`, where: groupWhere, params: groupParams }
+        ? typeof oneValue(state) === 'string' && oneValue(state) !== ''
+          ? {
+              sql: `SELECT COALESCE(SUM(n), 0) AS n FROM ${GROUP_COUNTS} WHERE grp = ? AND state = ?`,
+              from: '',
+              where: '',
+              params: [group, oneValue(state)],
+            }
+          : { from: `${GROUPS} g`, where: groupWhere, params: groupParams }
         : { from, where, params: all },
     group,
   };
@@ -536,7 +572,9 @@ export function searchIndexReader(db: Database) {
     return {
       from,
       count: {
-        sql: `SELECT COUNT(*) AS n FROM (SELECT 1 FROM ${src.count.from} WHERE ${src.count.where} LIMIT ${TOTAL_CAP + 1})`,
+        sql:
+          (src.count as { sql?: string }).sql ??
+          `SELECT COUNT(*) AS n FROM (SELECT 1 FROM ${src.count.from} WHERE ${src.count.where} LIMIT ${TOTAL_CAP + 1})`,
         params: src.count.params,
       },
       page: {
