@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import express, { NextFunction, Request, Response } from 'express';
 import multer from 'multer';
-import { Engine } from '../runtime/engine';
+import { ActivatedJob, Engine } from '../runtime/engine';
 import { ENVELOPE_BYTES } from '../runtime/limits';
 import { EngineError, invalid, notFound } from '../runtime/errors';
 import { toVariable } from '../runtime/projections';
@@ -336,8 +336,23 @@ export function createEngineApp(engine: Engine, opts: EngineAppOptions = {}): ex
   v2.post('/jobs/activation', async (req, res) => {
     const b = body(req);
     const gone = new AbortController();
+    let handedOut: ActivatedJob[] = [];
+    // A connection closed before the answer was written: jobs taken for it are yielded back.
+    const yieldBack = (jobs: ActivatedJob[]) => {
+      try {
+        if (jobs.length > 0) engine.yieldJobs(jobs);
+      } catch {
+        // Shutting down or not written: the jobs are offered again after their timeout.
+      }
+    };
+    // 'finish' means the answer reached the socket; a write to a connection already closed never
+    // finishes (writableFinished is true even then).
+    let written = false;
+    res.once('finish', () => (written = true));
     res.on('close', () => {
-      if (!res.writableFinished) gone.abort();
+      if (written) return;
+      gone.abort();
+      yieldBack(handedOut);
     });
     const jobs = await engine.activateJobs({
       signal: gone.signal,
@@ -348,6 +363,8 @@ export function createEngineApp(engine: Engine, opts: EngineAppOptions = {}): ex
       fetchVariable: b.fetchVariable,
       requestTimeout: b.requestTimeout === undefined ? 0 : Number(b.requestTimeout),
     });
+    if (gone.signal.aborted) return yieldBack(jobs);
+    handedOut = jobs;
     res.json({
       jobs: jobs.map(({ job, variables, deadline }) => ({
         type: job.type,

@@ -1385,7 +1385,9 @@ export class Engine {
       const giveUp = () => {
         clearTimeout(p.timer);
         const i = this.pending.indexOf(p);
-        if (i >= 0) this.pending.splice(i, 1);
+        // Already served: its jobs are answered after the commit, and the API yields them if it cannot.
+        if (i < 0) return;
+        this.pending.splice(i, 1);
         resolve([]);
       };
       // 0 means the broker's default long-polling timeout (10 s in Zeebe).
@@ -1395,6 +1397,23 @@ export class Engine {
       req.signal?.addEventListener('abort', giveUp, { once: true });
       this.pending.push(p);
       this.schedule();
+    });
+  }
+
+  /**
+   * Jobs handed to a worker whose answer could not be delivered (its connection closed) are
+   * activatable again at once, as Zeebe's gateway yields them, instead of after their timeout.
+   */
+  yieldJobs(handedOut: readonly ActivatedJob[]): void {
+    this.command(() => {
+      for (const handed of handedOut) {
+        const job = this.state.jobs.get(handed.job.key);
+        if (job?.state !== 'ACTIVATED' || job.deadline !== handed.deadline) continue;
+        job.state = 'CREATED';
+        job.deadline = undefined;
+        job.worker = '';
+        this.state.jobs.update(job);
+      }
     });
   }
 
