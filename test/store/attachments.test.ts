@@ -13,7 +13,7 @@ import type { AppDatabase } from '../../adapters/db/connect';
 import { createAttachmentRepository, type AttachmentRecord } from '../../adapters/db/attachments';
 import { makeBin } from '../../domain/identifiers';
 import { createSessionStore } from '../../ui/auth/sessions';
-import { licenceApplication, movableClock } from '../ui/support/harness';
+import { licenceApplication, movableClock } from '../ui/support/requests';
 import { appReplica, type AppReplica } from '../support/app-replica';
 import { DIALECTS, databasesPerTest, describeOnOwnPostgres } from '../support/postgres';
 

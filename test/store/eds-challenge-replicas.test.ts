@@ -12,7 +12,7 @@ import { createSignedDocumentStore } from '../../adapters/eds/signed-documents';
 import { signCms } from '../../simulators/ncalayer/cms';
 import { APPLICANTS } from '../../simulators/ncalayer/holders';
 import { createTestPki, type TestPki } from '../../simulators/ncalayer/pki';
-import { movableClock } from '../ui/support/harness';
+import { movableClock } from '../ui/support/requests';
 import { appReplica, type AppReplica } from '../support/app-replica';
 import { DIALECTS, stopSharedPostgres, type DialectCase } from '../support/postgres';
 

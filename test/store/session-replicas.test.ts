@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { makeBin } from '../../domain/identifiers';
 import { embeddedSessionSecret } from '../../ui/auth/sessions';
-import { movableClock } from '../ui/support/harness';
+import { movableClock } from '../ui/support/requests';
 import { appReplica, type AppReplica } from '../support/app-replica';
 import { csrfOf } from '../support/staff-sign-in';
 import {
