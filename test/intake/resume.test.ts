@@ -11,7 +11,7 @@ import { createIntake } from '../../intake/intake';
 import type { CamundaPort } from '../../intake/camunda-port';
 import { createApplicationStore } from '../../intake/store';
 import { eventually } from '../support/engine-harness';
-import { licenceApplication } from '../ui/support/harness';
+import { licenceApplication } from '../ui/support/requests';
 
 const REPO = path.resolve(__dirname, '../..');
 

@@ -10,7 +10,7 @@ import { startEmbeddedEngine, type RunningEngine } from '../../engine';
 import { startSimulators } from '../../simulators';
 import { killProcess } from '../../tools/engine-process';
 import { signInApplicant } from '../support/staff-sign-in';
-import { BIN, licenceApplication } from '../ui/support/harness';
+import { BIN, licenceApplication } from '../ui/support/requests';
 
 /**
  * The web app's process SIGKILLed while an applicant's submission is in flight, then started again

@@ -6,19 +6,15 @@
  * request afterwards registers the application with its files once.
  */
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import type { AddressInfo } from 'node:net';
 import { sql } from 'kysely';
-import { openAppDatabase, type AppDatabase } from '../../adapters/db/connect';
+import type { AppDatabase } from '../../adapters/db/connect';
 import { createAttachmentRepository, type AttachmentRecord } from '../../adapters/db/attachments';
 import { makeBin } from '../../domain/identifiers';
-import { defaultLegalClock } from '../../domain/legal-clock';
-import { createApplicationStore } from '../../intake/store';
-import { createApp } from '../../ui/app';
 import { createSessionStore } from '../../ui/auth/sessions';
-import { licenceApplication, movableClock } from '../ui/support/harness';
+import { licenceApplication, movableClock } from '../ui/support/requests';
+import { appReplica, type AppReplica } from '../support/app-replica';
 import { DIALECTS, databasesPerTest, describeOnOwnPostgres } from '../support/postgres';
 
 const BIN = makeBin('2019-03', 'resident-legal-entity', 4521);
@@ -69,36 +65,29 @@ describe.each(DIALECTS)("attachments' rows on $name", (dialect) => {
 
 describeOnOwnPostgres('a database that fails while an application with files is registered', (server) => {
   let db: AppDatabase;
-  let app: Server;
+  let app: AppReplica;
   let base: string;
   let attachmentsDir: string;
   beforeEach(async () => {
     const url = await server.pg.createDatabase(`files_${Date.now()}`);
-    db = openAppDatabase({ dialect: 'postgres', url }, { migrate: true });
-    await db.ready();
     attachmentsDir = mkdtempSync(path.join(os.tmpdir(), 'kzp-attachments-'));
     // Sessions in memory here, so that only the registration meets the failing database. No
     // engine: a registered application waits as 'starting' for it (503 ENGINE_UNAVAILABLE).
-    const handler = createApp({
-      camunda: {} as never,
-      store: createApplicationStore(db),
-      legalClock: defaultLegalClock,
-      clock: movableClock('2026-04-15T10:00:00+05:00'),
-      sessionSecret: SECRET,
-      sessionStore: createSessionStore(':memory:'),
-      sessionIdleMs: 30 * 60_000,
-      sessionAbsoluteMs: 10 * 3600_000,
-      repoDir: process.cwd(),
-      attachmentsDir,
-    });
-    app = createServer(handler);
-    await new Promise<void>((resolve) => app.listen(0, '127.0.0.1', resolve));
-    base = `http://127.0.0.1:${(app.address() as AddressInfo).port}`;
+    app = await appReplica(
+      { dialect: 'postgres', url },
+      () => ({
+        clock: movableClock('2026-04-15T10:00:00+05:00'),
+        sessionSecret: SECRET,
+        sessionStore: createSessionStore(':memory:'),
+        attachmentsDir,
+      }),
+      { migrate: true },
+    );
+    db = app.database;
+    base = app.url;
   });
   afterEach(async () => {
-    app.closeAllConnections();
-    await new Promise((resolve) => app.close(resolve));
-    await db.close();
+    await app.close();
     rmSync(attachmentsDir, { recursive: true, force: true });
   });
 

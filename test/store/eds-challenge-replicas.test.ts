@@ -4,22 +4,16 @@
  * replica 2; it is good once (a replay on either replica is refused) and for five minutes only.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import type { AddressInfo } from 'node:net';
-import { openAppDatabase, type AppDatabase } from '../../adapters/db/connect';
 import { createEdsChallengeRepository } from '../../adapters/db/eds-challenges';
 import { createRequestSignatureLog } from '../../adapters/eds/request-signatures';
 import { createSignedDocumentStore } from '../../adapters/eds/signed-documents';
-import { defaultLegalClock } from '../../domain/legal-clock';
-import { createApplicationStore } from '../../intake/store';
 import { signCms } from '../../simulators/ncalayer/cms';
 import { APPLICANTS } from '../../simulators/ncalayer/holders';
 import { createTestPki, type TestPki } from '../../simulators/ncalayer/pki';
-import { createApp } from '../../ui/app';
-import { createSessionStore } from '../../ui/auth/sessions';
-import { movableClock } from '../ui/support/harness';
+import { movableClock } from '../ui/support/requests';
+import { appReplica, type AppReplica } from '../support/app-replica';
 import { DIALECTS, stopSharedPostgres, type DialectCase } from '../support/postgres';
 
 const APPLICANT = APPLICANTS[0];
@@ -33,24 +27,14 @@ beforeAll(async () => {
 describe.each(DIALECTS)('EDS sign-in challenges on two web-app replicas on $name', ({ open }) => {
   let database: Awaited<ReturnType<DialectCase['open']>>;
   let dir: string;
-  const opened: AppDatabase[] = [];
-  const servers: Server[] = [];
+  const replicas: AppReplica[] = [];
   let clock: ReturnType<typeof movableClock>;
 
-  /** One web-app replica on its own connection to the database; the engine is not asked here. */
+  /** One web-app replica on its own connection to the database, with EDS sign-in. */
   async function replica(): Promise<string> {
-    const db = openAppDatabase(database.location);
-    opened.push(db);
-    const app = createApp({
-      camunda: {} as never,
-      store: createApplicationStore(db),
-      legalClock: defaultLegalClock,
+    const one = await appReplica(database.location, (db) => ({
       clock,
       sessionSecret: SECRET,
-      sessionStore: createSessionStore(db),
-      sessionIdleMs: 30 * 60_000,
-      sessionAbsoluteMs: 10 * 3600_000,
-      repoDir: process.cwd(),
       eds: {
         trust: { roots: [pki.root], intermediates: [], crls: [pki.crl] },
         ncalayerUrl: 'ws://127.0.0.1:1',
@@ -59,11 +43,9 @@ describe.each(DIALECTS)('EDS sign-in challenges on two web-app replicas on $name
         challenges: createEdsChallengeRepository(db),
         staffIin: () => undefined,
       },
-    });
-    const server = createServer(app);
-    servers.push(server);
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    }));
+    replicas.push(one);
+    return one.url;
   }
 
   beforeEach(async () => {
@@ -73,13 +55,7 @@ describe.each(DIALECTS)('EDS sign-in challenges on two web-app replicas on $name
     clock = movableClock(new Date().toISOString());
   });
   afterEach(async () => {
-    for (const server of servers) {
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
-    }
-    for (const db of opened) await db.close();
-    servers.length = 0;
-    opened.length = 0;
+    for (const one of replicas.splice(0)) await one.close();
     await database.close();
     rmSync(dir, { recursive: true, force: true });
   });

@@ -4,17 +4,12 @@
  * it on both; the idle limit applies as before.
  */
 import { mkdtempSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import type { AddressInfo } from 'node:net';
-import { openAppDatabase, type AppDatabase } from '../../adapters/db/connect';
 import { makeBin } from '../../domain/identifiers';
-import { defaultLegalClock } from '../../domain/legal-clock';
-import { createApplicationStore } from '../../intake/store';
-import { createApp } from '../../ui/app';
-import { createSessionStore, embeddedSessionSecret } from '../../ui/auth/sessions';
-import { movableClock } from '../ui/support/harness';
+import { embeddedSessionSecret } from '../../ui/auth/sessions';
+import { movableClock } from '../ui/support/requests';
+import { appReplica, type AppReplica } from '../support/app-replica';
 import { csrfOf } from '../support/staff-sign-in';
 import {
   DIALECTS,
@@ -29,43 +24,22 @@ const SECRET = 'replica-secret-replica-secret-0123456789';
 
 describe.each(DIALECTS)('sessions on two web-app replicas on $name', ({ open }) => {
   let database: Awaited<ReturnType<DialectCase['open']>>;
-  const opened: AppDatabase[] = [];
-  const servers: Server[] = [];
+  const replicas: AppReplica[] = [];
   const clock = movableClock('2026-04-15T10:00:00+05:00');
 
-  /** One web-app replica on its own connection to the database; the engine is not asked here. */
+  /** One web-app replica on its own connection to the database. */
   async function replica(): Promise<string> {
-    const db = openAppDatabase(database.location);
-    opened.push(db);
-    const app = createApp({
-      camunda: {} as never,
-      store: createApplicationStore(db),
-      legalClock: defaultLegalClock,
-      clock,
-      sessionSecret: SECRET,
-      sessionStore: createSessionStore(db),
-      sessionIdleMs: 30 * 60_000,
-      sessionAbsoluteMs: 10 * 3600_000,
-      repoDir: process.cwd(),
-    });
-    const server = createServer(app);
-    servers.push(server);
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const one = await appReplica(database.location, () => ({ clock, sessionSecret: SECRET }));
+    replicas.push(one);
+    return one.url;
   }
-  const stop = async (i: number) => {
-    servers[i].closeAllConnections();
-    await new Promise((resolve) => servers[i].close(resolve));
-    await opened[i].close();
-  };
+  const stop = (i: number) => replicas[i].close();
 
   beforeEach(async () => {
     database = await open();
   });
   afterEach(async () => {
-    for (let i = 0; i < servers.length; i++) if (servers[i].listening) await stop(i);
-    servers.length = 0;
-    opened.length = 0;
+    for (const one of replicas.splice(0)) await one.close();
     await database.close();
   });
   afterAll(stopSharedPostgres);
@@ -129,20 +103,15 @@ describe.each(DIALECTS)('sessions on two web-app replicas on $name', ({ open }) 
 (postgresInstalled ? describe : describe.skip)('a database that is down when a session is written', () => {
   test('sign-in is answered 503 with Retry-After in Kazakh and Russian, no session is kept, and the same sign-in succeeds once the server is back', async () => {
     const pg = await startPostgres();
-    const db = openAppDatabase({ dialect: 'postgres', url: pg.url }, { migrate: true });
-    await db.ready();
-    const app = createApp({
-      camunda: {} as never,
-      store: createApplicationStore(db),
-      legalClock: defaultLegalClock,
-      clock: movableClock('2026-04-15T10:00:00+05:00'),
-      sessionSecret: SECRET,
-      sessionStore: createSessionStore(db),
-      repoDir: process.cwd(),
-    });
-    const server = createServer(app);
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const app = await appReplica(
+      { dialect: 'postgres', url: pg.url },
+      () => ({
+        clock: movableClock('2026-04-15T10:00:00+05:00'),
+        sessionSecret: SECRET,
+      }),
+      { migrate: true },
+    );
+    const base = app.url;
     try {
       const form = await fetch(`${base}/`);
       const signin = (form.headers.getSetCookie().find((c) => c.startsWith('kzp_signin=')) ?? '').split(
@@ -177,9 +146,7 @@ describe.each(DIALECTS)('sessions on two web-app replicas on $name', ({ open }) 
       expect(up.status).toBe(302);
       expect(up.headers.getSetCookie().some((c) => c.startsWith('kzp_session='))).toBe(true);
     } finally {
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
-      await db.close();
+      await app.close();
       await pg.stop();
     }
   });

@@ -16,6 +16,7 @@ import { openAppDatabase, type AppDatabase } from '../../adapters/db/connect';
 import type { Clock } from '../../domain/clock';
 import type { Logger } from '../../config/log';
 import { CamundaClient, NOW, startTestEngine, TestEngine } from './engine-harness';
+import { lintOncePerRun } from './lint-once';
 import { waitFor as poll } from './wait';
 
 const REPO_ROOT = path.resolve(__dirname, '../..');
@@ -84,7 +85,13 @@ export async function startTestSystem(at: string, opts: { log?: Logger } = {}): 
     WORKER_MAX_PARALLEL_JOBS: '8',
     LOG_LEVEL: 'error',
   });
-  await deployResources({ dir: REPO_ROOT, config, client: client as never, log: () => undefined });
+  await deployResources({
+    dir: REPO_ROOT,
+    config,
+    client: client as never,
+    lint: lintOncePerRun,
+    log: () => undefined,
+  });
   const database = openAppDatabase({ dialect: 'sqlite', file: path.join(documentsDir, 'app.sqlite') });
   const workers = await startWorkers({
     config,

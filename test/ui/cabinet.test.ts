@@ -35,7 +35,7 @@ import {
   waitForTask,
 } from '../support/process-fixtures';
 import { signInApplicant } from '../support/staff-sign-in';
-import { client } from './support/harness';
+import { client } from './support/requests';
 
 jest.setTimeout(120_000);
 

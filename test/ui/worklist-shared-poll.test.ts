@@ -170,3 +170,69 @@ test("given two clerks of one group on the same view, then the searches of their
     await Promise.all([a.close(), b.close()]);
   }
 });
+
+test('given a clerk who leaves while the view of a new stream is still being read, then that stream is not kept and nothing goes on looking at the engine for it', async () => {
+  // Its own routes, so that no other stream shares their look; the engine answers only when let.
+  let entered!: () => void;
+  const reading = new Promise<void>((resolve) => (entered = resolve));
+  let answer!: () => void;
+  const held = new Promise<void>((resolve) => (answer = resolve));
+  const camunda = new Camunda8({
+    ZEEBE_REST_ADDRESS: running.address,
+    CAMUNDA_AUTH_STRATEGY: 'NONE',
+    CAMUNDA_SDK_LOG_LEVEL: 'error',
+  } as any).getOrchestrationClusterApiClient();
+  const slow = {
+    searchUserTasks: async (...args: Parameters<typeof camunda.searchUserTasks>) => {
+      entered();
+      await held;
+      return camunda.searchUserTasks(...args);
+    },
+    searchVariables: camunda.searchVariables.bind(camunda),
+    getUserTask: camunda.getUserTask.bind(camunda),
+  };
+  const app = express().use(
+    worklistRoutes({
+      camunda: slow as never,
+      legalClock: defaultLegalClock,
+      engineTime: async () => new Date(running.engine.now()),
+      drafts: createTaskDraftStore(':memory:'),
+      guard: (req, _res, next) => {
+        (req as any).session = clerks.aigerim;
+        next();
+      },
+      now: () => new Date(),
+      eventsIntervalMs: INTERVAL_MS,
+      // Long enough to see; short enough that a stream kept by mistake cannot hold the test run.
+      eventsMaxMs: 20 * INTERVAL_MS,
+    }),
+  );
+  const own = http.createServer(app);
+  await new Promise<void>((r) => own.listen(0, '127.0.0.1', r));
+  try {
+    const abort = new AbortController();
+    const opening = fetch(
+      `http://127.0.0.1:${(own.address() as AddressInfo).port}/api/tasks/events?view=group`,
+      {
+        signal: abort.signal,
+      },
+    ).catch(() => undefined);
+    await reading;
+    // The clerk goes away before the first answer; the server sees the connection closed.
+    abort.abort();
+    await opening;
+    await waitFor('the connection to close', async () =>
+      (await new Promise<number>((r) => own.getConnections((_e, n) => r(n)))) === 0 ? true : undefined,
+    );
+    answer();
+    await sleep(INTERVAL_MS);
+    const from = userTaskSearches.length;
+    await sleep(INTERVAL_MS * 4);
+    // Before, the stream was kept: the engine was asked every interval for a page no one had open.
+    expect(userTaskSearches.length - from).toBe(0);
+  } finally {
+    answer();
+    own.closeAllConnections();
+    await new Promise((r) => own.close(r));
+  }
+});

@@ -294,6 +294,8 @@ export function worklistRoutes(deps: WorklistDeps): express.Router {
       const query = req.query;
       // A wrong view, sort or page is refused before the stream starts.
       const first = viewSignature(await readView(s, query, { withVariables: false }));
+      // Gone while the view was read: its 'close' has passed, so a stream kept now would never end.
+      if (req.socket.destroyed) return;
       res.writeHead(200, {
         'content-type': 'text/event-stream; charset=utf-8',
         'cache-control': 'no-store',

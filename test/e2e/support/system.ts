@@ -7,6 +7,7 @@ import { startEmbeddedEngine } from '../../../engine';
 import { startSimulators } from '../../../simulators';
 import { startUi } from '../../../ui/start';
 import { startWorkers } from '../../../workers';
+import { lintOncePerRun } from '../../support/lint-once';
 
 /**
  * The real system for browser tests: embedded engine, every diagram and form deployed through the
@@ -75,7 +76,7 @@ export async function startSystem(
     const resourcesDir = path.join(dataDir, 'resources');
     for (const folder of ['bpmn', 'forms'])
       cpSync(path.join(opts.deployDir ?? REPO, folder), path.join(resourcesDir, folder), { recursive: true });
-    await deployResources({ dir: resourcesDir, config, address: engine.address });
+    await deployResources({ dir: resourcesDir, config, address: engine.address, lint: lintOncePerRun });
 
     let workers = false;
     if (opts.workers !== false) {

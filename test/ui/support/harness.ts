@@ -1,21 +1,22 @@
 import type { AddressInfo } from 'node:net';
 import { createServer, type RequestListener, type Server } from 'node:http';
-import { fixedClock, type Clock } from '../../../domain/clock';
+import { fixedClock } from '../../../domain/clock';
 import { createApplicationStore } from '../../../intake/store';
 import { createApp, type AppDeps } from '../../../ui/app';
 import { startEmbeddedIdp, type EmbeddedIdp } from '../../../ui/auth/embedded-idp';
-import { makeBin, makeIin } from '../../../domain/identifiers';
 import { defaultLegalClock } from '../../../domain/legal-clock';
 import { fixtures } from '../../../simulators';
 import { seededUser, signInApplicant, signInStaff, type Credentials } from '../../support/staff-sign-in';
 import { ProcessDefinitionId, UserTaskKey } from '@camunda8/orchestration-cluster-api';
 import { startTestSystem, waitFor, waitForTask, type TestSystem } from '../../support/system-harness';
+import { BIN, licenceApplication } from './requests';
+
+// Re-exported: the test files that start the system take everything from here.
+export { BIN, client, firePermitApplication, licenceApplication, movableClock, OTHER_BIN } from './requests';
 
 export const SECRET = 'test-secret-test-secret-test-secret-0123';
 export const CLIENT_ID = 'kz-permits-web';
 export const CLIENT_SECRET = 'test-client-secret-0123456789';
-export const BIN = makeBin('2019-03', 'resident-legal-entity', 4521);
-export const OTHER_BIN = makeBin('2020-07', 'resident-legal-entity', 777);
 
 /** Wednesday 15 April 2026, 10:00 in Almaty: a working day; the engine's clock and the app's. */
 export const NOW_IN_ALMATY = '2026-04-15T10:00:00+05:00';
@@ -77,18 +78,6 @@ afterAll(async () => {
   await idp.close();
 }, 30_000);
 
-/** A clock tests can move: sessions expire by it. */
-export function movableClock(instant: string) {
-  let at = new Date(instant).getTime();
-  const clock: Clock & { advance(ms: number): void } = {
-    now: () => new Date(at),
-    advance: (ms) => {
-      at += ms;
-    },
-  };
-  return clock;
-}
-
 /** The web app on 127.0.0.1 with the real engine and the embedded identity provider; `close()` when done. */
 export async function startApp(overrides: Partial<AppDeps> = {}) {
   const [{ base, idp }, sys] = await Promise.all([sharedServer(), sharedSystem()]);
@@ -129,70 +118,6 @@ export async function startApp(overrides: Partial<AppDeps> = {}) {
       handler = undefined;
       if (!overrides.store) await store.close();
     },
-  };
-}
-
-/** fetch with a session: its cookie and its CSRF token on every request. */
-export function client(base: string, auth?: Pick<Credentials, 'cookie' | 'csrf'> | string) {
-  const cookie = typeof auth === 'string' ? auth : auth?.cookie;
-  const csrf = typeof auth === 'string' ? undefined : auth?.csrf;
-  return async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
-    const res = await fetch(base + path, {
-      method,
-      redirect: 'manual',
-      headers: {
-        ...(cookie ? { cookie } : {}),
-        ...(csrf ? { 'x-csrf-token': csrf } : {}),
-        ...(body !== undefined && typeof body !== 'string' ? { 'content-type': 'application/json' } : {}),
-        ...headers,
-      },
-      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-    });
-    const text = await res.text();
-    let json: any;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      json = undefined;
-    }
-    return { status: res.status, json, text, headers: res.headers };
-  };
-}
-
-export function licenceApplication(number = 'SEC-2026-000042', bin = BIN) {
-  return {
-    serviceId: 'security-licence',
-    applicationNumber: number,
-    requestKind: 'issue',
-    subType: 2,
-    applicant: {
-      bin,
-      name: 'ТОО «Қорған Күзет»',
-      headFullName: 'Сейткали Асан Нурланович',
-      headIin: makeIin('1980-06-02', 'male', 311),
-      location: 'Астана, пр. Мәңгілік Ел, 8',
-    },
-    consentToRestrictedData: true,
-    attachments: [{ kind: 'application-form', fileName: 'otinish.pdf' }],
-  };
-}
-
-export function firePermitApplication(number = 'FAP-2026-000007', bin = BIN) {
-  return {
-    serviceId: 'fire-automation-permit',
-    applicationNumber: number,
-    applicant: {
-      bin,
-      name: 'ТОО «Өрт Автоматика»',
-      headFullName: 'Жумабаев Ерлан',
-      headIin: makeIin('1975-11-20', 'male', 42),
-      location: 'Алматы, ул. Абая, 10',
-    },
-    consentToRestrictedData: true,
-    specialists: [
-      { iin: makeIin('1985-03-14', 'male', 17), fullName: 'Ахметов Данияр', electricalClearanceGroup: 4 },
-    ],
-    measuringInstruments: [{ name: 'Мегаомметр Ф4102', serialNumber: 'F-2231', verifiedUntil: '2027-01-31' }],
   };
 }
 
