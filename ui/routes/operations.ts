@@ -39,14 +39,7 @@ import { hasRole, type Session } from '../auth';
 import { appPage, forbiddenPage } from '../pages';
 import { PAGE_SIZE, listQuery, pageInfo, searchVariableFilter } from '../paging';
 import { elementLabel, localiseDiagram, processLabel, variableLabel } from '../operations/labels';
-import {
-  dayOf,
-  dayText,
-  displayValue,
-  editorInput,
-  editorOf,
-  parseNewValue,
-} from '../operations/values';
+import { dayOf, dayText, displayValue, editorInput, editorOf, parseNewValue } from '../operations/values';
 import type { AuditEvent } from '../../adapters/db/audit';
 import { repeatedRevision } from '../operations/calendar';
 import { createOperatorAuditLog, type OperatorAction, type OperatorAuditLog } from '../operations/audit';
