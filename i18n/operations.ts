@@ -63,6 +63,15 @@ export const operationsRu = {
   'ops.close': 'Закрыть',
   'ops.reason': 'Обоснование (не менее 5 символов)',
   'ops.newValue': 'Новое значение',
+  'ops.newTime': 'Время',
+  'ops.timePlaceholder': 'ЧЧ:ММ',
+  'ops.fixed.structured': 'Составное значение: меняет сотрудник в своей задаче',
+  'ops.fixed.code': 'Служебный код: его задаёт схема процесса',
+  'ops.increment': 'Увеличить на единицу',
+  'ops.decrement': 'Уменьшить на единицу',
+  'ops.engineClock': 'Сроки считаются по часам процессов: {at} (время Алматы)',
+  'ops.engineClockDiffers':
+    'Часы процессов отличаются от текущего времени сервера ({wall}): просрочку определяют часы процессов',
   'ops.retry': 'Повторить шаг',
   'ops.cancel': 'Прекратить процесс',
   'ops.cancelTitle': 'Прекращение процесса по заявлению {number}',
@@ -113,7 +122,8 @@ export const operationsRu = {
   'ops.calendar.dayName': 'Название дня',
   'ops.calendar.addDay': 'Добавить день',
   'ops.calendar.changes': 'Изменённые дни',
-  'ops.calendar.recorded': 'Изменение записано; сроки пересчитываются по заявлениям: {count}',
+  'ops.calendar.recorded':
+    'Изменение {id} записано {recorded}, действует с {effective}; сроки пересчитываются по заявлениям: {count}',
   'ops.mci': 'Месячный расчётный показатель',
   'ops.mci.new': 'Записать МРП на год',
   'ops.mci.year': 'Год',
@@ -164,6 +174,13 @@ export const operationsRu = {
   'ops.error.outsideCalendar': 'Поле «Дата»: года нет в календаре',
   'ops.error.calendarRule': 'Поле «Вид дня»: рабочим выходным может быть только суббота или воскресенье',
   'ops.error.revisionExists': 'Изменение с номером {id} уже записано',
+  'ops.error.notInSet': 'Поле «{name}»: выберите одно из значений: {allowed}',
+  'ops.error.notDay': 'Поле «{name}»: дата в формате ДД.ММ.ГГГГ',
+  'ops.error.notInstant': 'Поле «{name}»: дата и время в формате ДД.ММ.ГГГГ ЧЧ:ММ',
+  'ops.error.code':
+    'Значение «{name}» — служебный код процесса: его задаёт схема процесса, оператор его не меняет',
+  'ops.error.revisionDuplicate':
+    'Те же дни с теми же видами уже записаны изменением {id} (действует с {effective}); повторно не записывается',
   'ops.error.year': 'Поле «Год»: год от 2000 до 2100',
   'ops.error.mci': 'Поле «МРП, тенге»: целое положительное число',
   'ops.error.mciExists': 'МРП на {year} год уже записан',
@@ -260,6 +277,9 @@ export const operationsRu = {
   'code.permit': 'разрешение',
   'code.licence': 'лицензия',
   'code.refusal': 'отказ',
+  'code.application': 'заявление',
+  'code.lost': 'утеря',
+  'code.damaged': 'порча',
 } as const;
 
 type OperationsKey = keyof typeof operationsRu;
@@ -325,6 +345,15 @@ export const operationsKk: Readonly<Record<OperationsKey, string>> = {
   'ops.close': 'Жабу',
   'ops.reason': 'Негіздеме (кемінде 5 таңба)',
   'ops.newValue': 'Жаңа мән',
+  'ops.newTime': 'Уақыты',
+  'ops.timePlaceholder': 'СС:ММ',
+  'ops.fixed.structured': 'Құрама мән: оны қызметкер өз тапсырмасында өзгертеді',
+  'ops.fixed.code': 'Қызметтік код: оны процесс сызбасы белгілейді',
+  'ops.increment': 'Бірге көбейту',
+  'ops.decrement': 'Бірге азайту',
+  'ops.engineClock': 'Мерзімдер процестер сағаты бойынша есептеледі: {at} (Алматы уақыты)',
+  'ops.engineClockDiffers':
+    'Процестер сағаты сервердің ағымдағы уақытынан ({wall}) өзгеше: мерзімнің өтуін процестер сағаты анықтайды',
   'ops.retry': 'Қадамды қайталау',
   'ops.cancel': 'Процесті тоқтату',
   'ops.cancelTitle': '{number} өтініші бойынша процесті тоқтату',
@@ -375,7 +404,8 @@ export const operationsKk: Readonly<Record<OperationsKey, string>> = {
   'ops.calendar.dayName': 'Күннің атауы',
   'ops.calendar.addDay': 'Күн қосу',
   'ops.calendar.changes': 'Өзгертілген күндер',
-  'ops.calendar.recorded': 'Өзгеріс жазылды; мерзімдер қайта есептелетін өтініштер: {count}',
+  'ops.calendar.recorded':
+    '{id} өзгерісі {recorded} жазылды, {effective} бастап күшінде; мерзімдер қайта есептелетін өтініштер: {count}',
   'ops.mci': 'Айлық есептік көрсеткіш',
   'ops.mci.new': 'Жылға АЕК жазу',
   'ops.mci.year': 'Жыл',
@@ -427,6 +457,13 @@ export const operationsKk: Readonly<Record<OperationsKey, string>> = {
   'ops.error.calendarRule':
     '«Күннің түрі» өрісі: жұмыс істейтін демалыс күні тек сенбі не жексенбі бола алады',
   'ops.error.revisionExists': '{id} нөмірлі өзгеріс бұрын жазылған',
+  'ops.error.notInSet': '«{name}» өрісі: мына мәндердің бірін таңдаңыз: {allowed}',
+  'ops.error.notDay': '«{name}» өрісі: КК.АА.ЖЖЖЖ пішіміндегі күн',
+  'ops.error.notInstant': '«{name}» өрісі: КК.АА.ЖЖЖЖ СС:ММ пішіміндегі күн мен уақыт',
+  'ops.error.code':
+    '«{name}» мәні — процестің қызметтік коды: оны процесс сызбасы белгілейді, оператор өзгертпейді',
+  'ops.error.revisionDuplicate':
+    'Дәл осы күндер осы түрлерімен {id} өзгерісімен бұрын жазылған ({effective} бастап күшінде); қайта жазылмайды',
   'ops.error.year': '«Жыл» өрісі: 2000 бен 2100 аралығындағы жыл',
   'ops.error.mci': '«АЕК, теңге» өрісі: оң бүтін сан',
   'ops.error.mciExists': '{year} жылға АЕК бұрын жазылған',
@@ -523,4 +560,7 @@ export const operationsKk: Readonly<Record<OperationsKey, string>> = {
   'code.permit': 'рұқсат',
   'code.licence': 'лицензия',
   'code.refusal': 'бас тарту',
+  'code.application': 'өтініш',
+  'code.lost': 'жоғалту',
+  'code.damaged': 'бүлінуі',
 };

@@ -152,7 +152,21 @@ export interface OpsDeadlineBoard {
   dueToday: OpsDeadlineRow[];
   within2: OpsDeadlineRow[];
   uncomputable: OpsUncomputableDeadline[];
+  clock: OpsEngineClock;
   page: PageInfo;
+}
+
+/** The editor of a value on the operations instance page (ui/operations/values.ts). */
+export type OpsValueEditor =
+  | { kind: 'choice'; options: { value: string; label: string }[] }
+  | { kind: 'boolean' | 'number' | 'day' | 'instant' | 'text' }
+  | { kind: 'fixed'; why: string };
+
+/** The engine's time that decides what is overdue, in Almaty time; `differs` names the server's when they disagree. */
+export interface OpsEngineClock {
+  at: string;
+  /** The server's own time (`ДД.ММ.ГГГГ ЧЧ:ММ`) when the engine's differs from it by a minute or more. */
+  wall: string | null;
 }
 
 /** GET /api/ops/applications/:key: one application with its diagram, history, values, incidents, terms. */
@@ -183,8 +197,10 @@ export interface OpsInstanceView {
     name: string;
     label: string;
     value: string;
-    kind: 'boolean' | 'number' | 'text';
-    raw?: string | number | boolean | null;
+    /** How the operator changes it: a code from its set by name, yes/no, number, day, date and time, text; or why not. */
+    editor: OpsValueEditor;
+    /** What the editor's field holds at first (a code as the code; a day as ДД.ММ.ГГГГ). */
+    input?: string;
     protected: boolean;
     editable: boolean;
   }[];
@@ -197,6 +213,8 @@ export interface OpsInstanceView {
     remainingWorkingDays: number;
     breached: boolean;
   }[];
+  /** The clock the terms were counted by. */
+  clock: OpsEngineClock;
 }
 
 /** GET /api/ops/calendar: the kinds of day and the recorded revisions, newest first. */

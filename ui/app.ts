@@ -69,6 +69,7 @@ import { almatyDay } from '../domain/almaty-time';
 import type { BlobStore } from '../adapters/blobs';
 import { operationsRoutes, type OperationsStores } from './routes/operations';
 import { engineTimeOf, type EngineTime } from './engine-time';
+import { engineClockView } from './operations/clock';
 import { worklistRoutes } from './routes/worklist';
 import { createTaskDraftStore, type TaskDraftStore } from './worklist/drafts';
 import type { AuditEvent, AuditTrail } from '../adapters/db/audit';
@@ -740,6 +741,7 @@ export function createApp(deps: AppDeps): express.Express {
       camunda,
       legalClock,
       clock,
+      engineTime,
       log,
       styles: STYLES.bpmn,
       trail: (req, event) => audit(req, event),
@@ -892,7 +894,8 @@ export function createApp(deps: AppDeps): express.Express {
     variables: (keys) => rootVariablesOf(keys, undefined),
   });
   app.get('/api/ops/deadlines', operator, async (req, res) => {
-    const now = clock.now();
+    // The engine's clock decides what is overdue, as its timers do; the board shows which time that is.
+    const now = await engineTime();
     const q = listQuery(req, badQuery);
     // Nearest term first (overdue first) from the board's index; a text search reads the engine's list.
     const fromIndex = !q.search;
@@ -941,6 +944,7 @@ export function createApp(deps: AppDeps): express.Express {
       dueToday: by('last-day'),
       within2: by('soon'),
       uncomputable,
+      clock: engineClockView(now, clock.now()),
       page: pageInfo(q, page.total),
     });
   });

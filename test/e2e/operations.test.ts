@@ -10,6 +10,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { Camunda8 } from '@camunda8/sdk';
 import { fixtures } from '../../simulators';
+import { formatAlmatyDateTime } from '../../domain/almaty-time';
 import { fileLicenceFromPage, launch, openDevice, signIn, type Lang, type Width } from './support/browser';
 import { eventually } from './support/forms';
 import { missingPrerequisite, REPO, startSystem, type RunningSystem } from './support/system';
@@ -25,6 +26,8 @@ const NOW = { consistency: { waitUpToMs: 0 } } as const;
 const SHOTS = path.join(REPO, 'docs', 'ui');
 /** Register numbers are the only Latin a page may show. */
 const NUMBERS = /\b[A-Z]{3}-\d{4}-\d{6}\b/g;
+/** Today in Almaty as a page shows it (the engine's clock is the wall clock here). */
+const almatyToday = () => formatAlmatyDateTime(new Date()).slice(0, 10);
 
 describeSystem('an operator in the browser', () => {
   let system: RunningSystem;
@@ -117,6 +120,26 @@ describeSystem('an operator in the browser', () => {
     expect([name, errors]).toEqual([name, []]);
   }
 
+  /**
+   * The header's language switch shows its whole label: its box lies inside the header and the
+   * window, and its text fits its box (a long application name gives way, the switch does not).
+   */
+  async function switchFits(page: Page, name: string) {
+    const m = await page.evaluate(() => {
+      const root = document.querySelector('app-header')!.shadowRoot!;
+      const a = root.querySelector<HTMLElement>('[data-testid=lang-switch]')!;
+      const box = a.getBoundingClientRect();
+      const header = root.querySelector('cds-header')!.getBoundingClientRect();
+      const right = Math.min(header.right, document.documentElement.clientWidth);
+      return {
+        label: a.textContent!.trim(),
+        inside: box.left >= header.left && box.right <= right + 0.5,
+        fits: a.scrollWidth <= a.clientWidth,
+      };
+    });
+    expect([name, m.label, m.inside, m.fits]).toEqual([name, m.label, true, true]);
+  }
+
   /** Gives the reason in the open modal and sends it. */
   async function giveReason(page: Page, reason: string) {
     await page.locator('[data-testid=reason-form] cds-textarea textarea').fill(reason);
@@ -155,6 +178,21 @@ describeSystem('an operator in the browser', () => {
       await incidentsBox.locator('[data-testid=incidents], [role=alert], [role=status]').first().waitFor();
       await check(page, errors, `list-${tag}`, width);
       if (width === 390) {
+        // Neither language's label is cut at 390 or 360 px, nor in the font a phone falls back to
+        // before (or without) the web font.
+        await switchFits(page, `switch-${tag}`);
+        await page.setViewportSize({ width: 360, height: 844 });
+        await switchFits(page, `switch-360-${tag}`);
+        const bare = await openDevice(browser, 390, lang);
+        await bare.page.setViewportSize({ width: 360, height: 844 });
+        await bare.page.route(/\.woff2$/, (route) => route.abort());
+        await signIn(bare.page, system.uiUrl, 'operator', { lang });
+        await bare.page.goto(`${system.uiUrl}/operations`);
+        await bare.page.locator('app-header [data-testid=lang-switch]').waitFor();
+        await switchFits(bare.page, `switch-fallback-font-${tag}`);
+        await bare.page.screenshot({ path: path.join(SHOTS, `operations-header-fallback-360-${lang}.png`) });
+        await bare.context.close();
+        await page.setViewportSize({ width: 390, height: 844 });
         // On a phone the header's pages are behind the menu button.
         await page.click('cds-header-menu-button');
         await page.locator('cds-side-nav[expanded] cds-side-nav-link[href="/operations"]').waitFor();
@@ -199,11 +237,31 @@ describeSystem('an operator in the browser', () => {
         return (await page.locator('[data-testid=instance-incidents]').count()) === 0 ? true : undefined;
       });
       expect(await page.locator('[data-testid=history]').innerText()).toContain(REASONS[lang].retry);
-      // A value changed with the reason: the history says what it was, what it is, who and why.
+      // The application's terms say which clock decides "overdue": the engine's, in Almaty time.
+      expect(await page.locator('operations-instance [data-testid=engine-clock]').innerText()).toContain(
+        almatyToday(),
+      );
+      // A value changed with the reason: a code is chosen by its name (the sub-type's two kinds),
+      // never typed; the history says what it was, what it is, who and why.
       await page.click('[data-testid=edit-value][data-variable=subType]');
-      await page
-        .locator('cds-modal[open] [data-testid=reason-form] cds-text-input[name=value] input')
-        .fill('2');
+      const choices = page.locator(
+        'cds-modal[open] [data-testid=reason-form] cds-radio-button-group[name=value]',
+      );
+      await choices.waitFor();
+      expect(
+        await choices
+          .locator('cds-radio-button')
+          .evaluateAll((els) => els.map((e) => e.getAttribute('label-text'))),
+      ).toEqual(
+        lang === 'kk'
+          ? ['1-кіші түр: орталықтандырылған күзет пульті бар күзет ұйымы', '2-кіші түр: өзге күзет ұйымы']
+          : [
+              'подвид 1: охранная организация с пультом централизованного наблюдения',
+              'подвид 2: иная охранная организация',
+            ],
+      );
+      await check(page, errors, `value-${tag}`, width);
+      await choices.locator('cds-radio-button[value="1"]').click();
       await giveReason(page, REASONS[lang].value);
       await eventually('the change in the history', async () => {
         const history = await page.locator('[data-testid=history]').innerText();
@@ -234,6 +292,10 @@ describeSystem('an operator in the browser', () => {
       const board = page.locator('[data-testid=deadline-board]');
       await board.waitFor();
       expect(await board.locator('.band').count()).toBeGreaterThanOrEqual(3);
+      // Above the board: the engine's date and time that decided the bands (here the server's too).
+      const clock = page.locator('operations-dashboard [data-testid=engine-clock]');
+      expect(await clock.innerText()).toContain(almatyToday());
+      expect(await clock.locator('[data-testid=engine-clock-differs]').count()).toBe(0);
       await board.scrollIntoViewIfNeeded();
       await check(page, errors, `board-${tag}`, width);
 
@@ -253,15 +315,18 @@ describeSystem('an operator in the browser', () => {
       await form.waitFor();
       const typeIn = (name: string, value: string) =>
         form.locator(`cds-text-input[name="${name}"] input`).fill(value);
-      await typeIn('id', `2027/${revision}`);
-      await typeIn('effectiveFrom', '01.12.2026');
-      await typeIn('changes.0.date', `${14 + revision}.06.2027`);
-      await form.locator('cds-select[name="changes.0.kind"] select').selectOption('transferred-day-off');
-      await typeIn('changes.0.name', DAY_NAME[lang]);
-      await typeIn('act', lang === 'kk' ? 'Үкіметтің қаулысы № 100' : 'Постановление Правительства № 100');
-      await typeIn('paragraph', lang === 'kk' ? '1-тармақ' : 'пункт 1');
-      await typeIn('actDate', '20.11.2026');
-      await form.locator('cds-button[type=submit]').click();
+      const fillRevision = async (id: string) => {
+        await typeIn('id', id);
+        await typeIn('effectiveFrom', '01.12.2026');
+        await typeIn('changes.0.date', `${14 + revision}.06.2027`);
+        await form.locator('cds-select[name="changes.0.kind"] select').selectOption('transferred-day-off');
+        await typeIn('changes.0.name', DAY_NAME[lang]);
+        await typeIn('act', lang === 'kk' ? 'Үкіметтің қаулысы № 100' : 'Постановление Правительства № 100');
+        await typeIn('paragraph', lang === 'kk' ? '1-тармақ' : 'пункт 1');
+        await typeIn('actDate', '20.11.2026');
+        await form.locator('cds-button[type=submit]').click();
+      };
+      await fillRevision(`2027/${revision}`);
       await page
         .locator(
           `[data-testid=calendar-revisions] li:has-text("${DAY_NAME[lang]}"), [data-testid=calendar-form] [role=alert]`,
@@ -269,7 +334,40 @@ describeSystem('an operator in the browser', () => {
         .first()
         .waitFor();
       expect(await form.locator('[role=alert]').allInnerTexts()).toEqual([]);
+      // Recorded: a success notice names the revision and its dates; the form is empty again.
+      const notice = await form.locator('[data-testid=recorded]').getAttribute('title');
+      expect(notice).toContain(`2027/${revision}`);
+      expect(notice).toContain('01.12.2026');
+      expect(notice!.replace(/2027\/\d/, '')).not.toMatch(/[A-Za-z]{2,}|\d{4}-\d{2}-\d{2}/);
+      for (const name of [
+        'id',
+        'effectiveFrom',
+        'changes.0.date',
+        'changes.0.name',
+        'act',
+        'paragraph',
+        'actDate',
+      ])
+        expect([name, await form.locator(`cds-text-input[name="${name}"] input`).inputValue()]).toEqual([
+          name,
+          '',
+        ]);
+      await form.locator('[data-testid=recorded]').scrollIntoViewIfNeeded();
       await check(page, errors, `calendar-${tag}`, width);
+      // The same days typed again under another number are refused, in the page's language.
+      await fillRevision(`2027/${revision}-2`);
+      await form.locator('[role=alert]').waitFor();
+      expect(await form.locator('[role=alert]').innerText()).toContain(
+        lang === 'kk'
+          ? `2027/${revision} өзгерісімен бұрын жазылған`
+          : `уже записаны изменением 2027/${revision}`,
+      );
+      await form.locator('[role=alert]').scrollIntoViewIfNeeded();
+      // The refusal is the server's answer (409) that the page shows, not a page error.
+      const conflict = errors.findIndex((e) => /status of 409\b/.test(e));
+      expect(conflict).toBeGreaterThanOrEqual(0);
+      errors.splice(conflict, 1);
+      await check(page, errors, `calendar-repeated-${tag}`, width);
 
       // The MCI screen: a wrong entry is refused with the field named in the page's language.
       await page.goto(`${system.uiUrl}/operations/mci`);

@@ -154,7 +154,8 @@ describe('web app: roles, worklist and operations', () => {
     const dueDay = due.slice(0, 10);
     const boardAt = async (instant: string) => {
       await ctx.close();
-      ctx = await startApp({ clock: fixedClock(instant) });
+      // The engine's clock decides what is overdue: it and the app's clock move to `instant`.
+      ctx = await startApp({ clock: fixedClock(instant), engineTime: async () => new Date(instant) });
       const board = (await client(ctx.base, await ctx.as('operator'))('GET', '/api/ops/deadlines')).json;
       const has = (rows: { applicationNumber: string }[]) =>
         rows.some((r) => r.applicationNumber === 'SEC-2026-000104');

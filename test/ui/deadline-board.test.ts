@@ -1,6 +1,6 @@
 import * as b from '../support/bpmn';
-import { deploy, startTestEngine, type TestEngine } from '../support/engine-harness';
-import { client, startApp } from './support/harness';
+import { deploy, pinClock, startTestEngine, type TestEngine } from '../support/engine-harness';
+import { NOW_IN_ALMATY, client, startApp } from './support/harness';
 
 /**
  * The deadline board lists running applications by their nearest running legal term, overdue
@@ -18,6 +18,8 @@ describe('the deadline board on the embedded engine', () => {
 
   beforeAll(async () => {
     e = await startTestEngine();
+    // The engine's clock decides what is overdue: the app's time, Wednesday 15 April 2026, 10:00.
+    await pinClock(e.client, NOW_IN_ALMATY);
     await deploy(e.client, {
       'police-review.bpmn': b.process(
         'police-review',
@@ -80,5 +82,28 @@ describe('the deadline board on the embedded engine', () => {
     const after = await op('GET', '/api/ops/deadlines');
     expect(after.json.overdue).toEqual([]);
     expect(after.json.dueToday.map((r: any) => r.applicationNumber)).toEqual(['SEC-2026-000070']);
+    // The board says which clock decided: the engine's, the same as the server's here.
+    expect(after.json.clock).toEqual({ at: '15.04.2026 10:00', wall: null });
+  });
+
+  test('given the engine’s clock is on Thursday 18:25 while the server’s is on Wednesday, then the board and the application’s terms count from the engine’s clock and show both times', async () => {
+    await pinClock(e.client, '2026-04-16T18:25:00+05:00');
+    const onEngine = await startApp({ camunda: e.client as never });
+    try {
+      const op = client(onEngine.base, await onEngine.as('operator'));
+      const board = await op('GET', '/api/ops/deadlines');
+      // The service term that ended on Wednesday at 18:30 is overdue by the engine's clock.
+      expect(board.json.overdue.map((r: any) => r.applicationNumber)).toContain('SEC-2026-000070');
+      expect(board.json.clock).toEqual({ at: '16.04.2026 18:25', wall: '15.04.2026 10:00' });
+      const key = board.json.overdue.find(
+        (r: any) => r.applicationNumber === 'SEC-2026-000070',
+      ).processInstanceKey;
+      const instance = await op('GET', `/api/ops/applications/${key}`);
+      expect(instance.json.clock).toEqual({ at: '16.04.2026 18:25', wall: '15.04.2026 10:00' });
+      expect(instance.json.deadlines.map((d: any) => d.urgency)).toEqual(['overdue']);
+    } finally {
+      await onEngine.close();
+      await pinClock(e.client, NOW_IN_ALMATY);
+    }
   });
 });

@@ -27,6 +27,14 @@ function texts(value: unknown, out: string[] = []): string[] {
   else if (Array.isArray(value)) value.forEach((v) => texts(v, out));
   else if (value && typeof value === 'object')
     for (const [k, v] of Object.entries(value)) {
+      // A choice's codes are sent back, never shown: only its labels are read.
+      if (k === 'options') {
+        texts(
+          (v as { label: string }[]).map((o) => o.label),
+          out,
+        );
+        continue;
+      }
       if (
         [
           'xml',
@@ -39,7 +47,7 @@ function texts(value: unknown, out: string[] = []): string[] {
           'kind',
           'urgency',
           'dueAt',
-          'raw',
+          'input',
         ].includes(k)
       )
         continue;
@@ -236,7 +244,65 @@ describe('operations: applications, instance, operator actions, calendar and MCI
     const data = (await op('GET', `/api/ops/applications/${processInstanceKey}`)).json;
     expect(data.history.find((h: any) => h.reason === reason)).toMatchObject({
       step: 'Подвид',
-      what: 'значение изменено: «2» → «1»',
+      what: 'значение изменено: «подвид 2: иная охранная организация» → «подвид 1: охранная организация с пультом централизованного наблюдения»',
+    });
+  });
+
+  test('a code value is changed only to a code of its set, offered by name; a value outside the set is refused in kk/ru (400) and nothing is recorded', async () => {
+    const { processInstanceKey } = await licenceAtCompletenessCheck(ctx.sys, 'SEC-2026-000535');
+    const op = client(ctx.base, ru(await ctx.as('operator')));
+    const view = (await op('GET', `/api/ops/applications/${processInstanceKey}`)).json;
+    const variable = (name: string) => view.variables.find((v: any) => v.name === name);
+    // The page offers the request kinds by name and fills in the code, never a raw value or JSON.
+    expect(variable('requestKind')).toMatchObject({
+      value: 'выдача',
+      input: 'issue',
+      editable: true,
+      editor: {
+        kind: 'choice',
+        options: [
+          { value: 'issue', label: 'выдача' },
+          { value: 'reissue', label: 'переоформление' },
+          { value: 'duplicate', label: 'дубликат' },
+        ],
+      },
+    });
+    expect(variable('attachments')).toMatchObject({ editable: false, editor: { kind: 'fixed' } });
+    const reason = 'Исправление по письму заявителя';
+    for (const [name, value] of [
+      ['channel', 'office'],
+      ['requestKind', 'renewal'],
+      ['attachments', '[{"kind":"x"}]'],
+    ] as const) {
+      const res = await op('PUT', `/api/ops/applications/${processInstanceKey}/variables/${name}`, {
+        value,
+        reason,
+      });
+      expect([name, res.status]).toEqual([name, 400]);
+      expect(res.json.error.ru).not.toMatch(/[A-Za-z]{2,}/);
+      expect(res.json.error.kk).not.toMatch(/[A-Za-z]{2,}/);
+    }
+    const refused = await op('PUT', `/api/ops/applications/${processInstanceKey}/variables/channel`, {
+      value: 'office',
+      reason,
+    });
+    expect(refused.json.error.ru).toBe('Поле «Канал подачи»: выберите одно из значений: «портал»');
+    expect(refused.json.error.kk).toBe('«Беру арнасы» өрісі: мына мәндердің бірін таңдаңыз: «портал»');
+    // Nothing changed and nothing was recorded.
+    const stored = await variablesOf(ctx.camunda, processInstanceKey);
+    expect([stored.channel, stored.requestKind]).toEqual(['portal', 'issue']);
+    const after = (await op('GET', `/api/ops/applications/${processInstanceKey}`)).json;
+    expect(after.history.filter((h: any) => h.reason === reason)).toEqual([]);
+    // A code of the set is stored as the code, and the history names both.
+    const ok = await op('PUT', `/api/ops/applications/${processInstanceKey}/variables/requestKind`, {
+      value: 'reissue',
+      reason,
+    });
+    expect(ok.status).toBe(200);
+    expect((await variablesOf(ctx.camunda, processInstanceKey)).requestKind).toBe('reissue');
+    const changed = (await op('GET', `/api/ops/applications/${processInstanceKey}`)).json;
+    expect(changed.history.find((h: any) => h.reason === reason)).toMatchObject({
+      what: 'значение изменено: «выдача» → «переоформление»',
     });
   });
 
@@ -296,6 +362,12 @@ describe('operations: applications, instance, operator actions, calendar and MCI
     };
     const ok = await op('POST', '/api/ops/calendar/revisions', revision);
     expect(ok.status).toBe(201);
+    // What the success notice names: the revision's number, when it was recorded, from when it applies.
+    expect(ok.json).toMatchObject({
+      id: 'ПП-2026-12',
+      effective: '15.04.2026',
+      recorded: '15.04.2026 10:00',
+    });
     const stored = await createCalendarRevisionStore(db).list();
     expect(stored).toHaveLength(1);
     expect(stored[0]).toMatchObject({
@@ -311,6 +383,14 @@ describe('operations: applications, instance, operator actions, calendar and MCI
     const again = await op('POST', '/api/ops/calendar/revisions', revision);
     expect(again.status).toBe(409);
     expect(again.json.error.ru).toContain('ПП-2026-12');
+    // The same days sent again under another number (the form still holding them) are refused too.
+    const repeated = await op('POST', '/api/ops/calendar/revisions', { ...revision, id: 'ПП-2026-12/2' });
+    expect(repeated.status).toBe(409);
+    expect(repeated.json.error.ru).toBe(
+      'Те же дни с теми же видами уже записаны изменением ПП-2026-12 (действует с 15.04.2026); повторно не записывается',
+    );
+    expect(repeated.json.error.kk).toContain('ПП-2026-12');
+    expect(await createCalendarRevisionStore(db).list()).toHaveLength(1);
   });
 
   test('the MCI screen records a year with its legal basis in the CLI’s store; a shipped year and bad input are refused in kk/ru', async () => {

@@ -5,6 +5,8 @@
  */
 import '@carbon/web-components/es/components/button/index.js';
 import '@carbon/web-components/es/components/select/index.js';
+import '@carbon/web-components/es/components/radio-button/index.js';
+import '@carbon/web-components/es/components/number-input/index.js';
 import '@carbon/web-components/es/components/text-input/index.js';
 import '@carbon/web-components/es/components/textarea/index.js';
 import '@carbon/web-components/es/components/pagination/index.js';

@@ -7,6 +7,8 @@ import {
   type ProcessInstanceResult,
 } from '@camunda8/orchestration-cluster-api';
 import type { Clock } from '../../domain/clock';
+import type { EngineTime } from '../engine-time';
+import { engineClockView } from '../operations/clock';
 import { deadlinesFrom, matchesStep, type WorkingDayClock } from '../../domain/applications/status';
 import { NO_WAIT, type CamundaClient, type CamundaPort } from '../../intake/camunda-port';
 import {
@@ -37,7 +39,9 @@ import { hasRole, type Session } from '../auth';
 import { appPage, forbiddenPage } from '../pages';
 import { PAGE_SIZE, listQuery, pageInfo, searchVariableFilter } from '../paging';
 import { elementLabel, localiseDiagram, processLabel, variableLabel } from '../operations/labels';
+import { dayOf, dayText, displayValue, editorInput, editorOf, parseNewValue } from '../operations/values';
 import type { AuditEvent } from '../../adapters/db/audit';
+import { repeatedRevision } from '../operations/calendar';
 import { createOperatorAuditLog, type OperatorAction, type OperatorAuditLog } from '../operations/audit';
 
 /**
@@ -64,6 +68,8 @@ export interface OperationsDeps extends OperationsStores {
   camunda: OperationsCamunda;
   legalClock: WorkingDayClock;
   clock: Clock;
+  /** The engine's time, by which terms are overdue; the app's clock when unset. */
+  engineTime?: EngineTime;
   styles: string[];
   log?: (message: string, fields?: Record<string, unknown>) => void;
   /** The application's audit trail (adapters/db/audit.ts), where every operator action is also recorded. */
@@ -119,63 +125,6 @@ function reasonOf(body: unknown): string {
   return reason;
 }
 
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
-/** A calendar day `YYYY-MM-DD` that exists (no 30 February). */
-const isDay = (value: unknown): value is string => {
-  if (typeof value !== 'string' || !ISO_DAY.test(value)) return false;
-  const [y, m, d] = value.split('-').map(Number) as [number, number, number];
-  try {
-    fromAlmatyWallClock(y, m, d);
-    return true;
-  } catch {
-    return false;
-  }
-};
-/** The day a person typed, `ДД.ММ.ГГГГ` or `YYYY-MM-DD`, as `YYYY-MM-DD`; undefined when no such day. */
-export function dayOf(value: unknown): string | undefined {
-  if (typeof value !== 'string') return undefined;
-  const typed = /^(\d{2})\.(\d{2})\.(\d{4})$/.exec(value.trim());
-  const day = typed ? `${typed[3]}-${typed[2]}-${typed[1]}` : value.trim();
-  return isDay(day) ? day : undefined;
-}
-const dayText = (day: string) => `${day.slice(8, 10)}.${day.slice(5, 7)}.${day.slice(0, 4)}`;
-
-/** A value as a person reads it: dates in Almaty time, yes/no, known codes by name; never JSON. */
-export function formatValue(value: unknown, lang: Lang): string {
-  if (value === null || value === undefined || value === '') return '—';
-  if (typeof value === 'boolean') return text(lang, value ? 'ops.value.yes' : 'ops.value.no');
-  if (typeof value === 'number') return new Intl.NumberFormat('ru-RU').format(value);
-  if (typeof value === 'string') {
-    if (ISO_DAY.test(value)) return dayText(value);
-    if (ISO_INSTANT.test(value) && !Number.isNaN(Date.parse(value)))
-      return formatAlmatyDateTime(new Date(value));
-    const code = `code.${value}`;
-    if (isMessageKey(code)) return text(lang, code);
-    return value;
-  }
-  if (Array.isArray(value)) {
-    if (!value.length) return '—';
-    if (value.every((v) => v === null || typeof v !== 'object'))
-      return value.map((v) => formatValue(v, lang)).join(', ');
-    return text(lang, 'ops.value.records', { count: value.length });
-  }
-  if (typeof value === 'object') {
-    // A record: its own values, in order, as a line; a document is named by its title or file.
-    const o = value as Record<string, unknown>;
-    if (typeof o.documentId === 'string')
-      return typeof o.title === 'string' ? o.title : text(lang, 'ops.value.document');
-    const parts = Object.values(o)
-      .filter((v) => v !== null && v !== undefined && v !== '' && typeof v !== 'object')
-      .map((v) => formatValue(v, lang))
-      .filter((v) => !/^[a-z][a-zA-Z0-9-]*$/.test(v));
-    return parts.length
-      ? parts.join('; ')
-      : text(lang, 'ops.value.records', { count: Object.keys(o).length });
-  }
-  return String(value);
-}
-
 const HISTORY_TYPES_SKIPPED = new Set([
   'PROCESS',
   'EXCLUSIVE_GATEWAY',
@@ -198,6 +147,7 @@ const byName = (userId: string | undefined, names: (u: string) => string | undef
 /** The operations pages and their API: applications, one instance, operators' actions, calendar, MCI. */
 export function operationsRoutes(deps: OperationsDeps): express.Router {
   const { camunda, legalClock, clock } = deps;
+  const engineTime = deps.engineTime ?? (async () => clock.now());
   const log = deps.log ?? (() => {});
   const audit = deps.audit ?? createOperatorAuditLog(':memory:');
   const staffName = deps.staffName ?? ((id: string) => SEEDED_STAFF.find((s) => s.username === id)?.name);
@@ -449,8 +399,8 @@ export function operationsRoutes(deps: OperationsDeps): express.Router {
               : processLabel(instance.processDefinitionId, lang),
           a.action === 'variable'
             ? text(lang, 'ops.history.variableChanged', {
-                before: formatValue(a.before, lang),
-                after: formatValue(a.after, lang),
+                before: displayValue(a.subject ?? '', a.before, variables.serviceId, lang),
+                after: displayValue(a.subject ?? '', a.after, variables.serviceId, lang),
               })
             : text(lang, a.action === 'cancel' ? 'ops.history.cancelled' : 'ops.history.retried'),
           a.byName ?? byName(a.by, staffName) ?? a.by,
@@ -459,7 +409,7 @@ export function operationsRoutes(deps: OperationsDeps): express.Router {
       }
       history.sort((a, b) => a.at.localeCompare(b.at));
       const active = own.filter((e) => e.state === 'ACTIVE');
-      const now = clock.now();
+      const now = await engineTime();
       const terms: ReturnType<typeof deadlinesFrom> = [];
       for (const [name, value] of Object.entries(variables)) {
         if (!/^deadline[A-Z]\w*$/.test(name)) continue;
@@ -500,18 +450,21 @@ export function operationsRoutes(deps: OperationsDeps): express.Router {
         history,
         variables: Object.entries(variables)
           .map(([name, value]) => {
-            const scalar = value === null || ['string', 'number', 'boolean'].includes(typeof value);
+            const editor = editorOf(name, value, variables.serviceId, lang);
+            const isProtected = isProtectedVariable(name);
+            const editable = running && !isProtected && editor.kind !== 'fixed';
             return {
               name,
               label: variableLabel(name, lang),
               value:
                 name === 'serviceId' && typeof value === 'string'
                   ? processLabel(value, lang)
-                  : formatValue(value, lang),
-              kind: typeof value === 'boolean' ? 'boolean' : typeof value === 'number' ? 'number' : 'text',
-              raw: scalar ? value : undefined,
-              protected: isProtectedVariable(name),
-              editable: running && scalar && !isProtectedVariable(name),
+                  : displayValue(name, value, variables.serviceId, lang),
+              editor,
+              // What the editor's field shows at first (a code is sent as the code, shown by its name).
+              input: editable ? editorInput(editor, value) : undefined,
+              protected: isProtected,
+              editable,
             };
           })
           .sort((a, b) => a.label.localeCompare(b.label, 'ru')),
@@ -528,6 +481,7 @@ export function operationsRoutes(deps: OperationsDeps): express.Router {
             breached: d.urgency === 'overdue' && active.some((e) => matchesStep(e.elementId, d.step)),
           }))
           .sort((a, b) => a.dueAt.localeCompare(b.dueAt)),
+        clock: engineClockView(now, clock.now()),
       });
     }),
   );
@@ -599,27 +553,9 @@ export function operationsRoutes(deps: OperationsDeps): express.Router {
       const current = await rootVariables([instanceKey]).then((m) => m.get(instanceKey) ?? {});
       if (!Object.hasOwn(current, name)) throw fail(404, 'ops.error.noVariable');
       const before = current[name];
-      const given = (req.body as { value?: unknown }).value;
-      let after: unknown;
-      const named = (key: MessageKey) =>
-        new OpsError(
-          400,
-          text('kk', key, { name: variableLabel(name, 'kk') }),
-          text('ru', key, { name: label }),
-        );
-      if (typeof before === 'number') {
-        after =
-          typeof given === 'number' ? given : typeof given === 'string' && given.trim() ? Number(given) : NaN;
-        if (!Number.isFinite(after)) throw named('ops.error.notNumber');
-      } else if (typeof before === 'boolean') {
-        if (typeof given !== 'boolean') throw named('ops.error.notBoolean');
-        after = given;
-      } else if (typeof before === 'string' || before === null) {
-        if (typeof given !== 'string') throw named('ops.error.notText');
-        if (forbiddenCharacterErrors(given).length) throw named('ops.error.forbiddenText');
-        if (given.length > 2000) throw named('ops.error.textTooLong');
-        after = given;
-      } else throw named('ops.error.notScalar');
+      const parsed = parseNewValue(name, before, current.serviceId, (req.body as { value?: unknown }).value);
+      if ('refusal' in parsed) throw new OpsError(400, parsed.refusal.kk, parsed.refusal.ru);
+      const after = parsed.value;
       if (!camunda.createElementInstanceVariables) throw fail(503, 'ops.error.noStore');
       // The process instance is the scope of its root variables: its key is that element instance's.
       await camunda.createElementInstanceVariables({
@@ -635,7 +571,7 @@ export function operationsRoutes(deps: OperationsDeps): express.Router {
         after,
         reason,
       });
-      res.json({ name, value: formatValue(after, req.lang) });
+      res.json({ name, value: displayValue(name, after, current.serviceId, req.lang) });
     }),
   );
 
@@ -809,9 +745,17 @@ export function operationsRoutes(deps: OperationsDeps): express.Router {
           ...(typeof c.name === 'string' && c.name.trim() ? { name: c.name.trim() } : {}),
         })),
       });
+      const recorded = await deps.calendarRevisions.list();
+      // The same revision sent twice (the form still holding it) is refused before anything is recorded.
+      const repeated = repeatedRevision(recorded, revision);
+      if (repeated)
+        throw fail(409, 'ops.error.revisionDuplicate', {
+          id: repeated.id,
+          effective: dayText(almatyDay(new Date(repeated.effectiveAt))),
+        });
       // A revision must leave a calendar the clock can use (a day outside the data is refused).
       try {
-        buildCalendar(shippedCalendar, [...(await deps.calendarRevisions.list()), revision]);
+        buildCalendar(shippedCalendar, [...recorded, revision]);
       } catch (err) {
         throw new OpsError(400, text('kk', 'ops.error.invalid'), text('ru', 'ops.error.invalid'), [
           {
@@ -832,7 +776,12 @@ export function operationsRoutes(deps: OperationsDeps): express.Router {
           action: 'operator.calendar-revision',
           detail: { revision: revision.id, rearmed: outcome.rearmed.length },
         });
-        res.status(201).json({ id: outcome.revision.id, rearmed: outcome.rearmed.length });
+        res.status(201).json({
+          id: outcome.revision.id,
+          effective: dayText(effective),
+          recorded: formatAlmatyDateTime(new Date(outcome.revision.recordedAt)),
+          rearmed: outcome.rearmed.length,
+        });
       } catch (err) {
         if (err instanceof CalendarRevisionConflictError) throw fail(409, 'ops.error.revisionExists', { id });
         throw err;

@@ -65,6 +65,22 @@ export class AppHeader extends LitElement {
     form {
       display: contents;
     }
+    /* The language switch keeps its whole label at every width (and in any font a phone falls back
+       to); the application's name gives way, cut with an ellipsis. */
+    .action {
+      flex: none;
+    }
+    cds-header-name {
+      min-inline-size: 0;
+      overflow: hidden;
+    }
+    cds-header-name::part(link) {
+      display: block;
+      overflow: hidden;
+      text-overflow: ellipsis;
+      white-space: nowrap;
+      line-height: 2.75rem;
+    }
     /* Carbon marks a focused header link by a border alone; an outline shows it plainly. */
     cds-header-name::part(link):focus-visible,
     cds-header-nav-item::part(link):focus-visible {
@@ -115,6 +131,12 @@ export class AppHeader extends LitElement {
       }
       .action {
         padding: 0 0.75rem;
+      }
+      .global {
+        flex: none;
+      }
+      cds-header-name::part(link) {
+        padding-inline: 0.5rem;
       }
     }
   `;

@@ -14,7 +14,16 @@ import type {
 import { lang, t } from './boot';
 import { call } from './staff-api';
 import { formatDate, pagination, urgencyTag } from './util';
-import { dayInput, errorNotice, head, instanceLink, loading, opsTabs, valueOf } from './operations-parts';
+import {
+  dayInput,
+  engineClock,
+  errorNotice,
+  head,
+  instanceLink,
+  loading,
+  opsTabs,
+  valueOf,
+} from './operations-parts';
 
 const FILTERS = ['state', 'service', 'from', 'to', 'q'] as const;
 const STATES = ['active', 'completed', 'terminated'] as const;
@@ -230,7 +239,8 @@ export class OperationsDashboard extends LitElement {
     const data = this.board;
     if (!data) return loading();
     const uncomputable: OpsUncomputableDeadline[] = data.uncomputable ?? [];
-    return html`<div class="bands" data-testid="deadline-board">
+    return html`${engineClock(data.clock)}
+      <div class="bands" data-testid="deadline-board">
         ${this.band(t('overdue'), data.overdue, 'overdue')}
         ${this.band(t('dueToday'), data.dueToday, 'last-day')}
         ${this.band(t('within2'), data.within2, 'soon')}

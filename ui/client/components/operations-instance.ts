@@ -10,7 +10,7 @@ import type { OpsInstanceView } from '../../api-types';
 import { t } from './boot';
 import { call, fill } from './staff-api';
 import { urgencyTag } from './util';
-import { errorNotice, head, loading, opsTabs } from './operations-parts';
+import { dayInput, engineClock, errorNotice, head, loading, opsTabs } from './operations-parts';
 
 type Variable = OpsInstanceView['variables'][number];
 type Action =
@@ -41,6 +41,85 @@ function mark(viewer: any, data: OpsInstanceView) {
     badge.textContent = `${n.active} / ${n.completed}`;
     badge.title = `${t('ops.legend.active')}: ${n.active}; ${t('ops.legend.taken')}: ${n.completed}`;
     overlays.add(id, { position: { bottom: 10, left: -6 }, html: badge });
+  }
+}
+
+/** Radio buttons for a short set of choices (every option in sight), a select for a longer one. */
+function choices(options: { value: string; label: string }[], current: string) {
+  if (options.length <= 4)
+    return html`<cds-radio-button-group
+      name="value"
+      legend-text=${t('ops.newValue')}
+      orientation="vertical"
+      .value=${current}
+    >
+      ${options.map(
+        (o) =>
+          html`<cds-radio-button
+            value=${o.value}
+            label-text=${o.label}
+            ?checked=${o.value === current}
+          ></cds-radio-button>`,
+      )}
+    </cds-radio-button-group>`;
+  return html`<cds-select name="value" label-text=${t('ops.newValue')} .value=${current}>
+    ${options.map(
+      (o) =>
+        html`<cds-select-item value=${o.value} ?selected=${o.value === current}>${o.label}</cds-select-item>`,
+    )}
+  </cds-select>`;
+}
+
+/** The field a value is changed in, by the kind of value: the operator never types a code or JSON. */
+function valueEditor(v: Variable) {
+  const current = v.input ?? '';
+  const e = v.editor;
+  switch (e.kind) {
+    case 'choice':
+      return choices(e.options, current);
+    case 'boolean':
+      return choices(
+        [
+          { value: 'true', label: t('ops.value.yes') },
+          { value: 'false', label: t('ops.value.no') },
+        ],
+        current,
+      );
+    case 'number':
+      return html`<cds-number-input
+        name="value"
+        label=${t('ops.newValue')}
+        .value=${current}
+        step="1"
+        increment-button-assistive-text=${t('ops.increment')}
+        decrement-button-assistive-text=${t('ops.decrement')}
+      ></cds-number-input>`;
+    case 'day':
+      return dayInput('value', t('ops.newValue'), current);
+    case 'instant': {
+      const [day = '', time = ''] = current.split(' ');
+      return html`<div class="day-row">
+        ${dayInput('value', t('ops.newValue'), day)}
+        <cds-text-input
+          name="time"
+          label=${t('ops.newTime')}
+          .value=${time}
+          inputmode="numeric"
+          maxlength="5"
+          placeholder=${t('ops.timePlaceholder')}
+          autocomplete="off"
+        ></cds-text-input>
+      </div>`;
+    }
+    case 'text':
+      return html`<cds-text-input
+        name="value"
+        label=${t('ops.newValue')}
+        .value=${current}
+        autocomplete="off"
+      ></cds-text-input>`;
+    default:
+      return nothing;
   }
 }
 
@@ -141,9 +220,15 @@ export class OperationsInstance extends LitElement {
       else if (action.kind === 'retry')
         await call('POST', `/api/ops/incidents/${encodeURIComponent(action.incidentKey)}/retry`, { reason });
       else {
-        const input = form.querySelector<HTMLElement & { value: string }>('[name=value]');
-        const raw = input?.value ?? '';
-        const value = action.variable.kind === 'boolean' ? raw === 'true' : raw;
+        const field = (name: string) =>
+          (form.querySelector<HTMLElement & { value: string }>(`[name=${name}]`)?.value ?? '').trim();
+        const kind = action.variable.editor.kind;
+        const value =
+          kind === 'boolean'
+            ? field('value') === 'true'
+            : kind === 'instant'
+              ? `${field('value')} ${field('time')}`
+              : field('value');
         await call(
           'PUT',
           `/api/ops/applications/${encodeURIComponent(this.key)}/variables/${encodeURIComponent(action.variable.name)}`,
@@ -194,28 +279,7 @@ export class OperationsInstance extends LitElement {
                 ${
                   v
                     ? html`<p class="muted">${t('ops.col.value')}: ${v.value}</p>
-                        ${
-                          v.kind === 'boolean'
-                            ? html`<cds-select
-                                name="value"
-                                label-text=${t('ops.newValue')}
-                                .value=${String(v.raw)}
-                              >
-                                <cds-select-item value="true" ?selected=${v.raw === true}
-                                  >${t('ops.value.yes')}</cds-select-item
-                                >
-                                <cds-select-item value="false" ?selected=${v.raw === false}
-                                  >${t('ops.value.no')}</cds-select-item
-                                >
-                              </cds-select>`
-                            : html`<cds-text-input
-                                name="value"
-                                label=${t('ops.newValue')}
-                                type=${v.kind === 'number' ? 'number' : 'text'}
-                                .value=${v.raw === null || v.raw === undefined ? '' : String(v.raw)}
-                                autocomplete="off"
-                              ></cds-text-input>`
-                        }`
+                        ${valueEditor(v)}`
                     : nothing
                 }
                 <cds-textarea
@@ -267,7 +331,11 @@ export class OperationsInstance extends LitElement {
                         >`
                       : v.protected
                         ? html`<cds-tag type="cool-gray" size="sm">${t('ops.protected')}</cds-tag>`
-                        : nothing
+                        : v.editor.kind === 'fixed'
+                          ? html`<span class="muted ops-fixed" data-testid="value-fixed"
+                              >${v.editor.why}</span
+                            >`
+                          : nothing
                   }
                 </td>
               </tr>`,
@@ -298,14 +366,15 @@ export class OperationsInstance extends LitElement {
 
   private renderTerms(data: OpsInstanceView) {
     if (!data.deadlines.length) return html`<p class="muted">${t('empty')}</p>`;
-    return html`<ul class="ops-terms" data-testid="instance-terms">
-      ${data.deadlines.map(
-        (d) =>
-          html`<li>
-            ${d.step}: <span class="nowrap">${d.due}</span> ${urgencyTag(d.urgency, d.remainingWorkingDays)}
-          </li>`,
-      )}
-    </ul>`;
+    return html`${engineClock(data.clock)}
+      <ul class="ops-terms" data-testid="instance-terms">
+        ${data.deadlines.map(
+          (d) =>
+            html`<li>
+              ${d.step}: <span class="nowrap">${d.due}</span> ${urgencyTag(d.urgency, d.remainingWorkingDays)}
+            </li>`,
+        )}
+      </ul>`;
   }
 
   override render() {

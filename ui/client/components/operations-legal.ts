@@ -50,7 +50,8 @@ function renderOutcome(outcome: Outcome) {
       low-contrast
       hide-close-button
       role="status"
-      .title=${outcome.ok}
+      data-testid="recorded"
+      title=${outcome.ok}
     ></cds-inline-notification>`;
   return html`<div class="ops-problems" role="alert">
     <p><strong>${outcome.error}</strong></p>
@@ -105,6 +106,15 @@ abstract class LegalScreen<T> extends LitElement {
     }
   }
 
+  /** Empties the form once what it held is recorded, so that nothing is sent twice by mistake. */
+  protected clear(form: HTMLFormElement) {
+    type Field = HTMLElement & { value: string };
+    form.querySelectorAll<Field>('cds-text-input, cds-textarea').forEach((el) => (el.value = ''));
+    form
+      .querySelectorAll<Field>('cds-select')
+      .forEach((el) => (el.value = el.querySelector<Field>('cds-select-item')?.value ?? ''));
+  }
+
   /** Sends what the form `e` came from holds (`body`) and says what was recorded, or marks what is wrong. */
   protected async record<R>(
     e: Event,
@@ -119,6 +129,7 @@ abstract class LegalScreen<T> extends LitElement {
     try {
       const r = await call<R>('POST', url, body(form));
       this.outcome = { ok: recorded(r) };
+      this.clear(form);
       await this.load();
     } catch (err) {
       this.outcome = outcomeOf(form, err);
@@ -138,8 +149,13 @@ export class OperationsCalendar extends LegalScreen<OpsCalendarView> {
     this.rows = 1;
   }
 
+  protected override clear(form: HTMLFormElement) {
+    super.clear(form);
+    this.rows = 1;
+  }
+
   private submit(e: Event) {
-    return this.record<{ id: string; rearmed: number }>(
+    return this.record<{ id: string; effective: string; recorded: string; rearmed: number }>(
       e,
       '/api/ops/calendar/revisions',
       (form) => ({
@@ -152,7 +168,13 @@ export class OperationsCalendar extends LegalScreen<OpsCalendarView> {
           name: valueOf(form, `changes.${n}.name`) || undefined,
         })),
       }),
-      (r) => fill(t('ops.calendar.recorded'), { count: r.rearmed }),
+      (r) =>
+        fill(t('ops.calendar.recorded'), {
+          id: r.id,
+          recorded: r.recorded,
+          effective: r.effective,
+          count: r.rearmed,
+        }),
     );
   }
 

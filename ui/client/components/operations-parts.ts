@@ -3,6 +3,8 @@
  * as ДД.ММ.ГГГГ, Carbon's pagination with the catalogue's texts, and error notices.
  */
 import { html, nothing, type TemplateResult } from 'lit';
+import type { OpsEngineClock } from '../../api-types';
+import { fill } from './staff-api';
 import { t } from './boot';
 
 const TABS = [
@@ -64,3 +66,19 @@ export function valueOf(root: ParentNode, name: string): string {
   const el = root.querySelector<HTMLElement & { value?: string }>(`[name="${CSS.escape(name)}"]`);
   return (el?.value ?? '').trim();
 }
+
+/**
+ * The engine's time that decides what is overdue, above a list of terms, and the server's own time
+ * beside it when the two differ (a pinned or simulated engine clock).
+ */
+export const engineClock = (clock: OpsEngineClock): TemplateResult =>
+  html`<div class="ops-clock" data-testid="engine-clock">
+    <p>${fill(t('ops.engineClock'), { at: clock.at })}</p>
+    ${
+      clock.wall
+        ? html`<p class="ops-clock-differs" data-testid="engine-clock-differs">
+            ${fill(t('ops.engineClockDiffers'), { wall: clock.wall })}
+          </p>`
+        : nothing
+    }
+  </div>`;
