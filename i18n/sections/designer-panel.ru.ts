@@ -245,15 +245,7 @@ export const designerPanelTextsRu = {
 export const DESIGNER_PANEL_TEXTS: Readonly<Record<string, keyof typeof designerPanelTextsRu>> = {
   Executable: 'designer.p.executable',
   'Example output': 'designer.p.exampleOutput',
-  'Section contains edits': 'designer.p.sectionContainsEdits',
-  'Section contains an error': 'designer.p.sectionContainsAnError',
-  'Toggle section': 'designer.p.toggleSection',
-  'Open pop-up editor': 'designer.p.openPopUpEditor',
-  'Opened in editor': 'designer.p.openedInEditor',
-  'Create new list item': 'designer.p.createNewListItem',
   Create: 'designer.p.create',
-  'Delete item': 'designer.p.deleteItem',
-  'Toggle list item': 'designer.p.toggleListItem',
   'List contains {numOfItems} items': 'designer.p.listContainsNumOfItemsItems',
   'List contains {numOfItems} item': 'designer.p.listContainsNumOfItemsItem',
   'Version tag by which this process can be referenced.':
@@ -265,10 +257,6 @@ export const DESIGNER_PANEL_TEXTS: Readonly<Record<string, keyof typeof designer
   'Add input mappings to control what is passed to the activity as local variables. ':
     'designer.p.addInputMappingsToControlWhatIsPassedToTheActivityAsLocalVar',
   'Learn more.': 'designer.p.learnMore',
-  'Learn more': 'designer.p.learnMore2',
-  'Click to set a dynamic value with FEEL expression': 'designer.p.clickToSetADynamicValueWithFEELExpression',
-  'Click to remove dynamic value with FEEL expression':
-    'designer.p.clickToRemoveDynamicValueWithFEELExpression',
   'Specify which job workers handle the task work to execute a service (e.g. ':
     'designer.p.specifyWhichJobWorkersHandleTheTaskWorkToExecuteAServiceEG',
   'Specify which job workers handle the task work to send a message (e.g. ':
@@ -312,8 +300,6 @@ export const DESIGNER_PANEL_TEXTS: Readonly<Record<string, keyof typeof designer
   Script: 'designer.p.script',
   'Result variable': 'designer.p.resultVariable',
   'FEEL expression': 'designer.p.feelExpression',
-  'FEEL expression is mandatory': 'designer.p.feelExpressionIsMandatory',
-  'Unparsable FEEL expression.': 'designer.p.unparsableFEELExpression',
   'Implement a script task using an inline FEEL expression. To add a custom implementation, use a job worker. ':
     'designer.p.implementAScriptTaskUsingAnInlineFEELExpressionToAddACustomI',
   'Global message reference': 'designer.p.globalMessageReference',
@@ -387,14 +373,10 @@ export const DESIGNER_PANEL_TEXTS: Readonly<Record<string, keyof typeof designer
   '{label} must be at least {minLength} characters.': 'designer.p.labelMustBeAtLeastMinLengthCharacters',
   '{label} cannot exceed {maxLength} characters.': 'designer.p.labelCannotExceedMaxLengthCharacters',
   '{label} must match pattern {pattern}.': 'designer.p.labelMustMatchPatternPattern',
-  'JSON contains errors': 'designer.p.jsonContainsErrors',
-  'Scientific notation is disallowed in FEEL.': 'designer.p.scientificNotationIsDisallowedInFEEL',
   'Not found': 'designer.p.notFound',
   'Select an element to edit its properties.': 'designer.p.selectAnElementToEditItsProperties',
   'Multiple elements are selected. Select a single element to edit its properties.':
     'designer.p.multipleElementsAreSelectedSelectASingleElementToEditItsProp',
-  '<empty>': 'designer.p.empty',
-  'Open documentation': 'designer.p.openDocumentation',
   Delete: 'designer.p.delete',
   Remove: 'designer.p.remove',
   Update: 'designer.p.update',

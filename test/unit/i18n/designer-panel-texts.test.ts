@@ -42,5 +42,5 @@ test('every mapped text is one the installed panel shows, with a Kazakh and a Ru
     'Must not be empty.',
     'FEEL expression is mandatory',
   ])
-    expect(DESIGNER_PANEL_TEXTS[message]).toBeDefined();
+    expect({ ...DESIGNER_PANEL_TEXTS, ...DESIGNER_PANEL_DOM_TEXTS }[message]).toBeDefined();
 });

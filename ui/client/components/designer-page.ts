@@ -75,7 +75,8 @@ export function translate(template: string, replacements: Record<string, string>
     '{errors} Errors, {warnings} Warnings': t('lint.summary'),
   };
   const modeler = DESIGNER_MODELER_LABELS[template];
-  const panel = DESIGNER_PANEL_LABELS[template] ?? DESIGNER_PANEL_TEXTS[template];
+  const panel =
+    DESIGNER_PANEL_LABELS[template] ?? DESIGNER_PANEL_TEXTS[template] ?? DESIGNER_PANEL_DOM_TEXTS[template];
   const text =
     own[template] ??
     (modeler ? t(modeler) : undefined) ??
