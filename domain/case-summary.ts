@@ -94,8 +94,6 @@ export interface CaseSummary {
   displayRu: CaseDisplay;
   /** The grounds the application and the automatic checks recorded (catalogue codes). */
   recordedGroundCodes: string[];
-  /** The signer's position as the rules name it, offered in the signature form (only when not yet set). */
-  signerPosition?: string;
 }
 
 export interface SummaryOptions {
@@ -625,17 +623,6 @@ function hearingShown(vars: Vars, lang: Lang): string {
     .join(' · ');
 }
 
-/** The signer's position as the service's rules name it: a refusal of C is signed by the department's head. */
-function signerPositionOf(
-  serviceId: ServiceId | undefined,
-  resultKind: string | undefined,
-): string | undefined {
-  if (!serviceId) return undefined;
-  const profile = SERVICES[serviceId];
-  const head = resultKind?.startsWith('refusal') && profile.refusalHead ? profile.refusalHead : profile.head;
-  return `${head.kk} / ${head.ru}`;
-}
-
 /** What a form shows of the case in `lang`. */
 export function caseDisplay(vars: Vars, o: SummaryOptions, lang: Lang): CaseDisplay {
   const sid = str(vars.serviceId);
@@ -695,14 +682,9 @@ function earlierWordingShown(vars: Vars, serviceId: ServiceId | undefined, lang:
 
 /** The case in both languages, each its own display, and what the diagrams and forms route on. */
 export function caseSummary(vars: Vars, o: SummaryOptions): CaseSummary {
-  const sid = str(vars.serviceId);
-  const serviceId = sid && isServiceId(sid) ? sid : undefined;
   return {
     displayKk: caseDisplay(vars, o, 'kk'),
     displayRu: caseDisplay(vars, o, 'ru'),
     recordedGroundCodes: recordedGrounds(vars).map((g) => g.code),
-    ...(str(vars.signerGroup) && !str(vars.signerPosition)
-      ? { signerPosition: signerPositionOf(serviceId, str(vars.resultKind)) }
-      : {}),
   };
 }

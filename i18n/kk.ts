@@ -4,6 +4,8 @@ import { operationsKk } from './operations';
 import { worklistKk } from './worklist';
 import { designerPanelKk } from './designer-panel';
 import { designerModelerKk } from './sections/designer-modeler.kk';
+import { edsKk } from './sections/eds.kk';
+import { designerPanelTextsKk } from './sections/designer-panel.kk';
 import { documentsKk } from './sections/documents.kk';
 import { formsKk } from './sections/forms.kk';
 import { groundsKk } from './sections/grounds.kk';
@@ -53,6 +55,8 @@ export const kk: Readonly<Record<MessageKey, string>> = {
   ...worklistKk,
   ...designerPanelKk,
   ...designerModelerKk,
+  ...edsKk,
+  ...designerPanelTextsKk,
   forbidden: 'Қол жеткізу жабық',
   forbiddenText: 'Бұл бет сіздің рөліңізге қолжетімсіз.',
   notFound: 'Табылмады',

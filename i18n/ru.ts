@@ -12,6 +12,8 @@ import { operationsRu } from './operations';
 import { worklistRu } from './worklist';
 import { designerPanelRu } from './designer-panel';
 import { designerModelerRu } from './sections/designer-modeler.ru';
+import { edsRu } from './sections/eds.ru';
+import { designerPanelTextsRu } from './sections/designer-panel.ru';
 export const ru = {
   // Sections kept in their own files (i18n/sections/).
   ...documentsRu,
@@ -53,6 +55,8 @@ export const ru = {
   ...worklistRu,
   ...designerPanelRu,
   ...designerModelerRu,
+  ...edsRu,
+  ...designerPanelTextsRu,
   forbidden: 'Доступ запрещён',
   forbiddenText: 'Эта страница недоступна для вашей роли.',
   notFound: 'Не найдено',

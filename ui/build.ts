@@ -43,7 +43,15 @@ export const ENTRIES = ['forms'] as const;
  * with shared chunks, so a custom element that two bundles of a page import is defined once.
  * `shell` (the header) is on every page; a page's own bundle is loaded beside it.
  */
-export const MODULE_ENTRIES = ['shell', 'portal', 'worklist', 'operations', 'designer', 'eds'] as const;
+export const MODULE_ENTRIES = [
+  'shell',
+  'portal',
+  'worklist',
+  'operations',
+  'designer',
+  'eds',
+  'verify',
+] as const;
 
 /** IBM Plex Sans from @ibm/plex-sans, the scripts our pages use (Kazakh and Russian Cyrillic, Latin digits). */
 const PLEX = { 400: 'Regular', 600: 'SemiBold', 300: 'Light' } as const;

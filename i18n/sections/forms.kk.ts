@@ -74,7 +74,6 @@ export const formsKk: Readonly<Record<FormsKey, string>> = {
   'form.field.decision.approve': 'ЭЦҚ-мен қол қоямын',
   'form.field.decision.refuse': 'Қол қоймаймын — пысықтауға қайтару',
   'form.field.signerName': 'Қол қоюшының Т.А.Ә.',
-  'form.field.signerPosition': 'Лауазымы',
   'form.field.signatureRemarks': 'Қайтару себебі',
   'form.title.draft-order': 'Министр бұйрығының жобасы',
   'form.field.orderTitle': 'Бұйрықтың атауы',

@@ -72,7 +72,6 @@ export const formsRu = {
   'form.field.decision.approve': 'Подписываю ЭЦП',
   'form.field.decision.refuse': 'Не подписываю — вернуть на доработку',
   'form.field.signerName': 'Ф.И.О. подписывающего',
-  'form.field.signerPosition': 'Должность',
   'form.field.signatureRemarks': 'Причина возврата',
   'form.title.draft-order': 'Проект приказа Министра',
   'form.field.orderTitle': 'Наименование приказа',

@@ -200,7 +200,6 @@ describeSystem("the applicant's cabinet in the browser", () => {
     await completeTask(number, 'Task_SignResult', {
       decision: 'approve',
       signerName: 'Әбілов Марат',
-      signerPosition: 'Бастық',
     });
     await eventually('the licence in the cabinet', async () => {
       await open(phone.page, number);

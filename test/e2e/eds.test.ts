@@ -153,7 +153,6 @@ describeSystem('EDS on the real system', () => {
     await complete(head.page, async () => {
       await option(head.page, 'signature', 'decision', 'approve').check();
       await field(head.page, 'signature', 'signerName').fill('Ахметова Динара');
-      await field(head.page, 'signature', 'signerPosition').fill('Бастық / Начальник');
     });
 
     // Then the signed licence is on the public verification page
@@ -172,6 +171,7 @@ describeSystem('EDS on the real system', () => {
     const visitor = await openPage(browser, 'ru');
     await visitor.page.goto(`${system.uiUrl}/verify?number=${encodeURIComponent(signed[0].number)}`);
     const result = visitor.page.locator('[data-testid=verify-result]');
+    await result.waitFor();
     expect(await result.getAttribute('data-genuine')).toBe('true');
     expect(await result.textContent()).toContain(
       STAFF_SIGNERS.find((h) => h.alias === 'police-head')!.surname,
@@ -179,23 +179,23 @@ describeSystem('EDS on the real system', () => {
     await shot(visitor.page, 'eds-verify');
     // And an uploaded copy is checked: the signed file is unaltered, a changed one is not
     const bytes = readFileSync(path.join(system.dataDir, 'documents', 'signed', signed[0].storage_key));
-    await visitor.page.setInputFiles('#verify-file', {
+    await visitor.page.setInputFiles('#verify-file input[type=file]', {
       name: 'licence.pdf',
       mimeType: 'application/pdf',
       buffer: bytes,
     });
-    await visitor.page.click('form[action="/verify/upload"] button');
+    await visitor.page.locator('[data-testid=verify-result][data-outcome=unaltered]').waitFor();
     expect(await visitor.page.locator('[data-testid=verify-result]').getAttribute('data-genuine')).toBe(
       'true',
     );
     const changed = Buffer.from(bytes);
     changed[Math.floor(changed.length / 3)] ^= 1;
-    await visitor.page.setInputFiles('#verify-file', {
+    await visitor.page.setInputFiles('#verify-file input[type=file]', {
       name: 'licence.pdf',
       mimeType: 'application/pdf',
       buffer: changed,
     });
-    await visitor.page.click('form[action="/verify/upload"] button');
+    await visitor.page.locator('[data-testid=verify-result][data-outcome=altered]').waitFor();
     expect(await visitor.page.locator('[data-testid=verify-result]').getAttribute('data-genuine')).toBe(
       'false',
     );

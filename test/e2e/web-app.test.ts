@@ -137,7 +137,6 @@ describeSystem('web app on the real system', () => {
       async (p) => {
         await option(p, 'signature', 'decision', 'approve').check();
         await field(p, 'signature', 'signerName').fill('Нұрланов Ерлан Бекұлы');
-        await field(p, 'signature', 'signerPosition').fill('Бастық / Начальник');
       },
       'worklist-sign',
     );

@@ -40,7 +40,7 @@ const TERM_END = '2026-03-17T18:30:00+05:00';
 
 type FireFixture = (typeof fixtures.fire)[keyof typeof fixtures.fire];
 
-const SIGNED = signed({ signerName: 'Сапаров Ерлан Қайратұлы', signerPosition: 'Комитет төрағасы' });
+const SIGNED = signed({ signerName: 'Сапаров Ерлан Қайратұлы' });
 const PRELIMINARY = hearingNotice(
   '2026-03-12T11:00:00+05:00',
   'video',

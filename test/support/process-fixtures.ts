@@ -151,21 +151,14 @@ export function groundsFound(refusalGrounds: string[], studyNotes?: string) {
 /** Who signs a result (`Task_SignResult`). */
 export interface Signer {
   signerName: string;
-  signerPosition: string;
 }
 
 /** The Minister of Internal Affairs, who signs the orders of service C. */
-export const MINISTER: Signer = {
-  signerName: 'Ахметжанов Марат Мұратұлы',
-  signerPosition: 'Ішкі істер министрі',
-};
+export const MINISTER: Signer = { signerName: 'Ахметжанов Марат Мұратұлы' };
 /** The head of the Ministry of Internal Affairs department (`mia-head`). */
-export const MIA_HEAD: Signer = {
-  signerName: 'Оспанов Серік Болатұлы',
-  signerPosition: 'Департамент бастығы',
-};
+export const MIA_HEAD: Signer = { signerName: 'Оспанов Серік Болатұлы' };
 /** The head of the police department that licenses security activity (service B). */
-export const POLICE_HEAD: Signer = { signerName: 'Әбілов Марат', signerPosition: 'Бастық' };
+export const POLICE_HEAD: Signer = { signerName: 'Әбілов Марат' };
 
 /** `Task_SignResult`: `by` approves and signs the result. */
 export function signed(by: Signer) {

@@ -141,27 +141,28 @@ test('an approved result completes only after the head’s EDS signature verifie
     const bytes = Buffer.from(await served.arrayBuffer());
     expect(bytes.includes(Buffer.from('/ByteRange'))).toBe(true);
 
-    // Anyone (no session) checks it by number, and uploads the file to check it is unaltered.
-    const page = await fetch(`${ctx.base}/verify?number=${encodeURIComponent(stored[0].number)}`);
-    const html = await page.text();
+    // Anyone (no session) checks it by number, and uploads the file to check it is unaltered
+    // (the public page's API, ui/client/components/verify-page.ts).
+    const page = await fetch(`${ctx.base}/api/verify?number=${encodeURIComponent(stored[0].number)}`);
+    const found = await page.json();
     expect(page.status).toBe(200);
-    expect(html).toContain('data-genuine="true"');
-    expect(html).toContain(HEAD.surname);
+    expect(found.genuine).toBe(true);
+    expect(JSON.stringify(found.documents)).toContain(HEAD.surname);
     const upload = async (pdf: Buffer) => {
       const form = new FormData();
       form.set('file', new Blob([new Uint8Array(pdf)], { type: 'application/pdf' }), 'x.pdf');
-      const res = await fetch(`${ctx.base}/verify/upload`, { method: 'POST', body: form });
-      return { status: res.status, html: await res.text() };
+      const res = await fetch(`${ctx.base}/api/verify/upload`, { method: 'POST', body: form });
+      return { status: res.status, json: await res.json() };
     };
     const same = await upload(bytes);
     expect(same.status).toBe(200);
-    expect(same.html).toContain('data-genuine="true"');
+    expect(same.json.genuine).toBe(true);
     const tampered = Buffer.from(bytes);
     tampered[Math.floor(tampered.length / 2)] ^= 1;
     const altered = await upload(tampered);
     expect(altered.status).toBe(422);
-    expect(altered.html).toContain('data-genuine="false"');
-    expect(altered.html).toContain('өзгертілген'); // kk: "altered"
+    expect(altered.json.genuine).toBe(false);
+    expect(altered.json.message.kk).toContain('өзгертілген'); // kk: "altered"
 
     // A signed document is immutable: signing it again is refused.
     const again = await head('POST', `/api/eds/tasks/${taskKey}/prepare`, {
@@ -219,9 +220,13 @@ test('another official’s key is refused for the assigned head’s result and n
 test('an unknown document number is reported as not found, in the visitor’s language', async () => {
   const { ctx } = await setup();
   try {
-    const res = await fetch(`${ctx.base}/verify/NOPE-01-kk`, { headers: { cookie: 'kzp_lang=ru' } });
+    const res = await fetch(`${ctx.base}/api/verify?number=NOPE-01-kk`, {
+      headers: { cookie: 'kzp_lang=ru' },
+    });
     expect(res.status).toBe(404);
-    expect(await res.text()).toContain('Подписанный документ с таким номером не найден');
+    const body = await res.json();
+    expect(body.genuine).toBe(false);
+    expect(body.message.ru).toContain('Подписанный документ с таким номером не найден');
   } finally {
     await ctx.close();
   }

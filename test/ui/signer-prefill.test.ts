@@ -1,7 +1,7 @@
 /**
  * The head does not re-type name and position at every signature (issue 11): the web app prefills
- * the signature form's signerName from the signed-in identity; the position comes from the process
- * (case-summary, test/process/decision-guards.test.ts).
+ * the signature form's signerName from the signed-in identity; the form asks no position, the signed
+ * document names the signatory's post itself (test/models/signature-form.test.ts).
  */
 import { ProcessDefinitionId } from '@camunda8/orchestration-cluster-api';
 import { systemClock } from '../../domain/clock';

@@ -402,9 +402,6 @@ const forms = [
     textfield('signerName', m('form.field.signerName'), {
       validate: { required: true, minLength: 5, maxLength: 200 },
     }),
-    textfield('signerPosition', m('form.field.signerPosition'), {
-      validate: { required: true, maxLength: 200 },
-    }),
     reason('signatureRemarks', m('form.field.signatureRemarks'), '=decision != "refuse"'),
   ]),
   form('draft-order', m('form.title.draft-order'), [

@@ -3,12 +3,12 @@
  * NCALayer), the check of signed e-requests, the head's signature of the result, and the public
  * verification page. Mounted by ui/app.ts through `createEds(...).router` and three small hooks.
  */
-import { t } from '../../i18n';
+import { both, isMessageKey, t } from '../../i18n';
 import { mayReadApplicationDocuments } from '../auth/units';
 import { createHash, randomBytes } from 'node:crypto';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import multer from 'multer';
-import { formatAlmatyDateTimeSeconds } from '../../domain/almaty-time';
+import { formatAlmatyDateTime, formatAlmatyDateTimeSeconds } from '../../domain/almaty-time';
 import type { Clock } from '../../domain/clock';
 import { UserTaskKey } from '@camunda8/orchestration-cluster-api';
 import { NO_WAIT, processVariables, type CamundaPort } from '../../intake/camunda-port';
@@ -21,11 +21,13 @@ import {
 } from '../../adapters/eds/result-signing';
 import type { SignedDocument, SignedDocumentStore } from '../../adapters/eds/signed-documents';
 import { EdsError, verifyCms, type TrustStore } from '../../adapters/eds/verify';
+import { x509 } from '../../adapters/eds/x509';
 import type { DocumentService } from '../../adapters/documents';
 import type { Session } from '../auth';
 import { createEdsChallengeRepository, type EdsChallengeStore } from '../../adapters/db/eds-challenges';
 import { esc, layout } from '../pages';
 import { edsText, type EdsTextKey } from './texts';
+import type { VerifiedDocument, VerifyAnswer } from './verify-api';
 
 export interface EdsConfig {
   trust: TrustStore;
@@ -74,11 +76,39 @@ class EdsHttpError extends Error {
 }
 const bilingual = (status: number, key: EdsTextKey) =>
   new EdsHttpError(status, edsText('kk', key), edsText('ru', key));
+/** A refusal of one field of the verification API, named in both languages (`errors[].path`). */
+class EdsFieldError extends EdsHttpError {
+  constructor(
+    status: number,
+    readonly path: string,
+    key: EdsTextKey,
+  ) {
+    super(status, edsText('kk', key), edsText('ru', key));
+  }
+}
+const fieldError = (status: number, path: string, key: EdsTextKey) => new EdsFieldError(status, path, key);
+
+/** Register numbers are short (`KZ-2026-000123-LIC-01`); longer input is refused, not searched. */
+const MAX_NUMBER = 80;
+const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+/** The common name of a certificate's issuer, as a person knows the certification authority. */
+const commonName = (dn: string): string => {
+  try {
+    return new x509.Name(dn).getField('2.5.4.3')[0] ?? dn;
+  } catch {
+    return dn;
+  }
+};
 
 /** Answers EDS refusals with their bilingual message; mounted before the web app's own handler. */
 export function edsErrorHandler(err: unknown, _req: Request, res: Response, next: NextFunction) {
   if (err instanceof EdsError)
     return void res.status(err.status).json({ error: { code: err.code, kk: err.kk, ru: err.ru } });
+  if (err instanceof EdsFieldError)
+    return void res.status(err.status).json({
+      error: { code: `HTTP_${err.status}`, kk: err.kk, ru: err.ru },
+      errors: [{ path: err.path, kk: err.kk, ru: err.ru }],
+    });
   if (err instanceof EdsHttpError || err instanceof ResultDocumentError)
     return void res
       .status(err.status)
@@ -317,54 +347,6 @@ export function createEds(deps: EdsDeps) {
     sha256: d.sha256,
   });
 
-  function verifyPage(req: Request, inner: string, status = 200, res?: Response) {
-    const lang = req.lang;
-    const html = layout(req, {
-      title: edsText(lang, 'verifyTitle'),
-      body: `<section class="card" id="verify">
-<h1>${esc(edsText(lang, 'verifyTitle'))}</h1>
-<form method="get" action="/verify" class="stack">
-  <label>${esc(edsText(lang, 'verifyNumber'))}<input name="number" id="verify-number" required maxlength="80" autocomplete="off"></label>
-  <button type="submit" class="primary">${esc(edsText(lang, 'verifyCheck'))}</button>
-</form>
-${inner}
-<h2>${esc(edsText(lang, 'verifyUpload'))}</h2>
-<form method="post" action="/verify/upload" enctype="multipart/form-data" class="stack">
-  <label>${esc(edsText(lang, 'verifyFile'))}<input type="file" name="file" id="verify-file" accept="application/pdf"></label>
-  <button type="submit">${esc(edsText(lang, 'verifyCheck'))}</button>
-</form>
-</section>`,
-    });
-    res?.status(status).type('html').send(html);
-    return html;
-  }
-
-  const resultBox = (lang: 'kk' | 'ru', ok: boolean, headline: string, docs: SignedDocument[] = []) => {
-    const rows = docs
-      .map(
-        (d) =>
-          [
-            ['title', d.title],
-            ['number', d.number],
-            ['language', t(d.lang === 'ru' ? 'ru' : 'kk', 'languageName')],
-            ['signer', d.signer.fullName],
-            ['organization', d.signer.organization ?? ''],
-            ['signingTime', almaty(d.signingTime)],
-            ['certificateSerial', d.certificate.serialNumber],
-            ['certificateIssuer', d.certificate.issuer],
-            ['digest', d.sha256],
-          ]
-            .filter(([, v]) => v)
-            .map(([k, v]) => `<tr><th>${esc(edsText(lang, k as EdsTextKey))}</th><td>${esc(v)}</td></tr>`)
-            .join('') +
-          `<tr><th></th><td><a href="/verify/${encodeURIComponent(d.documentId)}/pdf">${esc(edsText(lang, 'download'))}</a></td></tr>`,
-      )
-      .map((rows) => `<table class="facts">${rows}</table>`)
-      .join('');
-    return `<div class="${ok ? 'ok' : 'error'}" role="${ok ? 'status' : 'alert'}" data-testid="verify-result" data-genuine="${ok}">
-<p><strong>${esc(headline)}</strong></p>${rows}</div>`;
-  };
-
   /** Re-checks the embedded signature of a stored signed document. */
   async function stillVerifies(bytes: Buffer, meta: SignedDocument): Promise<boolean> {
     const pades = extractPades(bytes);
@@ -383,46 +365,101 @@ ${inner}
     }
   }
 
-  async function showNumber(req: Request, res: Response, number: string) {
-    const lang = req.lang;
-    const found = await deps.signed.find(number);
+  /** What anyone may see of a signed document that verified. */
+  const verifiedView = (d: SignedDocument): VerifiedDocument => {
+    const kind = `case.document.${d.kind}`;
+    return {
+      documentId: d.documentId,
+      number: d.number,
+      title: d.title,
+      kind: isMessageKey(kind) ? both(kind) : { kk: d.title, ru: d.title },
+      lang: d.lang === 'ru' ? 'ru' : 'kk',
+      signer: { fullName: d.signer.fullName, organization: d.signer.organization },
+      signingTime: almaty(d.signingTime),
+      certificate: {
+        issuer: commonName(d.certificate.issuer),
+        validUntil: formatAlmatyDateTime(d.certificate.notAfter),
+      },
+      download: `/verify/${encodeURIComponent(d.documentId)}/pdf`,
+    };
+  };
+  const answer = (outcome: VerifyAnswer['outcome'], docs: SignedDocument[] = []): VerifyAnswer => {
+    const key = (
+      { genuine: 'genuine', unaltered: 'unaltered', 'not-found': 'notFoundDoc', altered: 'altered' } as const
+    )[outcome];
+    return {
+      outcome,
+      genuine: outcome === 'genuine' || outcome === 'unaltered',
+      message: { kk: edsText('kk', key), ru: edsText('ru', key) },
+      documents: docs.map(verifiedView),
+    };
+  };
+
+  /** The signed documents of a register number (or a document id, as the QR code links it) that verify. */
+  async function checkNumber(number: string): Promise<VerifyAnswer> {
     const checked: SignedDocument[] = [];
-    for (const meta of found) {
+    for (const meta of await deps.signed.find(number)) {
       const doc = await deps.signed.get(meta.documentId).catch(() => null);
       if (doc && (await stillVerifies(doc.bytes, meta))) checked.push(meta);
     }
-    if (!checked.length)
-      return verifyPage(req, resultBox(lang, false, edsText(lang, 'notFoundDoc')), 404, res);
-    verifyPage(req, resultBox(lang, true, edsText(lang, 'genuine'), checked), 200, res);
+    return checked.length ? answer('genuine', checked) : answer('not-found');
   }
 
-  router.get('/verify', async (req, res) => {
-    const number = typeof req.query.number === 'string' ? req.query.number.trim() : '';
-    if (!number) return verifyPage(req, '', 200, res);
-    await showNumber(req, res, number);
-  });
-  router.get('/verify/:id', async (req, res) => showNumber(req, res, String(req.params.id)));
+  /** The page: a Lit element (ui/client/components/verify-page.ts) that checks `number` when given. */
+  function verifyPage(req: Request, res: Response, number: string, status = 200) {
+    res
+      .status(status)
+      .type('html')
+      .send(
+        layout(req, {
+          title: edsText(req.lang, 'verifyTitle'),
+          bundle: 'verify',
+          body: `<div id="app"><h1>${esc(edsText(req.lang, 'verifyTitle'))}</h1></div>`,
+          data: { number },
+        }),
+      );
+  }
+  const numberOf = (raw: unknown) => (typeof raw === 'string' ? raw.trim() : '');
+
+  // Deep links: `/verify?number=…` and the QR code's `/verify/<document id>` open the page checking it.
+  router.get('/verify', (req, res) => verifyPage(req, res, numberOf(req.query.number).slice(0, MAX_NUMBER)));
+  router.get('/verify/:id', (req, res) => verifyPage(req, res, String(req.params.id).slice(0, MAX_NUMBER)));
   router.get('/verify/:id/pdf', async (req, res) => {
     const doc = await deps.signed.get(String(req.params.id)).catch(() => null);
-    if (!doc) return verifyPage(req, resultBox(req.lang, false, edsText(req.lang, 'notFoundDoc')), 404, res);
+    if (!doc) return verifyPage(req, res, String(req.params.id).slice(0, MAX_NUMBER), 404);
     await deps.onVerifyDownload?.(req, doc.meta);
     res.setHeader('Content-Type', 'application/pdf');
     res.setHeader('Content-Disposition', `inline; filename*=UTF-8''${encodeURIComponent(doc.meta.fileName)}`);
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.send(doc.bytes);
   });
+
+  router.get('/api/verify', async (req, res) => {
+    const number = numberOf(req.query.number);
+    if (!number) throw fieldError(400, 'number', 'numberRequired');
+    if (number.length > MAX_NUMBER) throw fieldError(400, 'number', 'numberTooLong');
+    const result = await checkNumber(number);
+    res.status(result.genuine ? 200 : 404).json(result);
+  });
   const upload = multer({
     storage: multer.memoryStorage(),
-    limits: { fileSize: 20 * 1024 * 1024, files: 1 },
-  });
-  router.post('/verify/upload', upload.single('file'), async (req, res) => {
-    const lang = req.lang;
+    limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 },
+  }).single('file');
+  router.post('/api/verify/upload', (req, res, next) =>
+    upload(req, res, (err: unknown) => {
+      if (err instanceof multer.MulterError && err.code === 'LIMIT_FILE_SIZE')
+        return next(fieldError(413, 'file', 'fileTooLarge'));
+      if (err) return next(fieldError(400, 'file', 'noFile'));
+      next();
+    }),
+  );
+  router.post('/api/verify/upload', async (req, res) => {
     const file = req.file?.buffer;
-    if (!file?.length) return verifyPage(req, resultBox(lang, false, edsText(lang, 'noFile')), 400, res);
+    if (!file?.length) throw fieldError(400, 'file', 'noFile');
     const meta = await deps.signed.bySha256(sha256(file));
-    if (!meta || !(await stillVerifies(file, meta)))
-      return verifyPage(req, resultBox(lang, false, edsText(lang, 'altered')), 422, res);
-    verifyPage(req, resultBox(lang, true, edsText(lang, 'unaltered'), [meta]), 200, res);
+    const result =
+      meta && (await stillVerifies(file, meta)) ? answer('unaltered', [meta]) : answer('altered');
+    res.status(result.genuine ? 200 : 422).json(result);
   });
 
   /** The signed version of a document, served instead of the unsigned one once it exists. */

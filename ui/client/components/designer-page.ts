@@ -12,6 +12,7 @@ import lintModule from 'bpmn-js-bpmnlint';
 import bpmnlintConfig from 'bpmnlint-config';
 import { DESIGNER_PANEL_LABELS } from '../../../i18n/designer-panel';
 import { DESIGNER_MODELER_LABELS } from '../../../i18n/sections/designer-modeler.ru';
+import { DESIGNER_PANEL_DOM_TEXTS, DESIGNER_PANEL_TEXTS } from '../../../i18n/sections/designer-panel.ru';
 import type {
   DesignerDeployed,
   DesignerDiff,
@@ -74,7 +75,8 @@ export function translate(template: string, replacements: Record<string, string>
     '{errors} Errors, {warnings} Warnings': t('lint.summary'),
   };
   const modeler = DESIGNER_MODELER_LABELS[template];
-  const panel = DESIGNER_PANEL_LABELS[template];
+  const panel =
+    DESIGNER_PANEL_LABELS[template] ?? DESIGNER_PANEL_TEXTS[template] ?? DESIGNER_PANEL_DOM_TEXTS[template];
   const text =
     own[template] ??
     (modeler ? t(modeler) : undefined) ??
@@ -82,6 +84,32 @@ export function translate(template: string, replacements: Record<string, string>
     knownLint(template) ??
     template;
   return text.replace(/{([^}]+)}/g, (_, k: string) => replacements[k] ?? `{${k}}`);
+}
+
+/** A text the panel printed in English without `translate`, in the page's language (or undefined). */
+function panelDomText(english: string): string | undefined {
+  const key = DESIGNER_PANEL_DOM_TEXTS[english];
+  if (key) return t(key);
+  const count = /^List contains (\d+) items?$/.exec(english);
+  return count ? t('designer.p.listContainsNumOfItemsItems').replace('{numOfItems}', count[1]) : undefined;
+}
+
+/**
+ * The texts the properties panel's core and its code editor print without the modeler's `translate`
+ * (section and list controls, the expression toggle, fold markers, a help text): replaced in place,
+ * in text nodes and titles, whenever the panel renders.
+ */
+function localisePanel(root: HTMLElement): void {
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const own = n.textContent?.trim() ?? '';
+    const text = own && panelDomText(own);
+    if (text) n.textContent = n.textContent!.replace(own, text);
+  }
+  for (const el of Array.from(root.querySelectorAll('[title]'))) {
+    const text = panelDomText(el.getAttribute('title') ?? '');
+    if (text) el.setAttribute('title', text);
+  }
 }
 
 /** The parts of a Camunda element template that the designer shows (the rest passes through). */
@@ -181,6 +209,12 @@ export class DesignerPage extends LitElement {
       linting: { bpmnlint: bpmnlintConfig, active: true },
       additionalModules: [lintModule, { translate: ['value', translate] }],
     } as ConstructorParameters<typeof Modeler>[0]);
+    new MutationObserver(() => localisePanel(panel)).observe(panel, {
+      subtree: true,
+      childList: true,
+      characterData: true,
+      attributeFilter: ['title'],
+    });
     this.modeler.on('linting.completed', ({ issues }: { issues: Record<string, LintIssue[]> }) => {
       this.problems = Object.values(issues).flat();
     });
