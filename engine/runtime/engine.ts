@@ -5,7 +5,31 @@ import { gateDiagram } from '../lint';
 import { parseBpmn } from '../model/parse';
 import { DrgModel, parseDmn } from '../dmn/parse';
 import { DecisionEvaluationFailure, DecisionResult, evaluateDecision } from '../dmn/evaluate';
-import { FlowNode, ProcessModel, UnsupportedModelError } from '../model/types';
+import {
+  Activity,
+  CatchEventDefinition,
+  ELEMENT_TYPES,
+  ElementKind,
+  FlowElement,
+  FlowScope,
+  ProcessModel,
+  CalledDecisionDefinition,
+  JobDefinition,
+  MultiInstanceDefinition,
+  EventDefinition,
+  ScriptDefinition,
+  UserTask,
+  EndEvent,
+  CallActivity,
+  StartEvent,
+  UnsupportedModelError,
+  elementOf,
+  elementOfKind,
+  flowOf,
+  flowTarget,
+  isActivity,
+  isFlowScope,
+} from '../model/types';
 import {
   jsonBytesOver,
   RecordKind,
@@ -444,8 +468,8 @@ export class Engine {
     if (dup) throw invalid(`the deployment contains process '${dup}' twice`);
     for (const p of parsedProcesses) {
       for (const el of p.model.elements.values()) {
-        if (el.type === 'CALL_ACTIVITY') {
-          const target = el.calledElement!.processId;
+        if (el.kind === 'callActivity') {
+          const target = el.calledElement.processId;
           if (!target.startsWith('=') && !ids.includes(target) && !this.latestProcess(target)) {
             this.log(`deploy: call activity '${el.id}' calls '${target}', not deployed yet`);
           }
@@ -573,6 +597,13 @@ export class Engine {
 
   latestForm(formId: string): FormRec | undefined {
     return this.state.deployment.latestForm(formId);
+  }
+
+  /** A process definition known to exist (an instance's): deleting one with instances is refused. */
+  private definition(processDefinitionKey: string): ProcessDefinitionRec {
+    const def = this.state.deployment.processes.get(processDefinitionKey);
+    if (!def) throw notFound('Process definition', processDefinitionKey);
+    return def;
   }
 
   model(processDefinitionKey: string): ProcessModel {
@@ -719,8 +750,7 @@ export class Engine {
   }
 
   /** A business rule task with zeebe:calledDecision: evaluate, write the result variable, leave. */
-  private activateBusinessRuleTask(ei: ElementInstanceRec, el: FlowNode): void {
-    const called = el.calledDecision!;
+  private activateBusinessRuleTask(ei: ElementInstanceRec, called: CalledDecisionDefinition): void {
     const decisionId = String(this.evalIn(called.decisionId, ei.key));
     let decision: DecisionRec | undefined;
     if (called.bindingType === 'deployment') {
@@ -778,15 +808,16 @@ export class Engine {
     } else {
       throw invalid('either processDefinitionId or processDefinitionKey is required');
     }
-    const model = this.model(def.key);
-    if (!model.noneStartEventId)
+    const found = def;
+    const startEventId = this.model(def.key).noneStartEventId;
+    if (!startEventId)
       throw invalid(
         `process '${def.bpmnProcessId}' has no none start event; start it with a message or timer`,
       );
     this.checkVariables(req.variables);
     const tags = processInstanceTags(req.tags);
     return this.command(() => {
-      const pi = this.startInstance(def!, model.noneStartEventId!, req.variables ?? {});
+      const pi = this.startInstance(found, startEventId, req.variables ?? {});
       if (tags.length) pi.tags = tags;
       onStarted?.(pi);
       return pi;
@@ -856,7 +887,7 @@ export class Engine {
         `process instance '${key}' is a child instance; cancel its root process instance instead`,
       );
     this.command(() => {
-      const root = this.state.elementInstances.get(key)!;
+      const root = this.instance(key);
       this.terminate(root);
     });
   }
@@ -889,20 +920,20 @@ export class Engine {
       );
     const model = this.model(pi.processDefinitionKey);
     const activations: {
-      el: FlowNode;
+      el: FlowElement;
       scope: ElementInstanceRec;
       vars: { scopeId: string; variables: Vars }[];
     }[] = [];
     const prefix = `Expected to modify instance of process '${pi.bpmnProcessId}' but it contains one or more`;
     for (const a of req.activateInstructions ?? []) {
       const el = typeof a.elementId === 'string' ? model.elements.get(a.elementId) : undefined;
-      if (!el || el.type === 'PROCESS')
+      if (!el || el.kind === 'process')
         throw invalid(
           `${prefix} activate instructions with an element that could not be found: '${String(a.elementId)}'`,
         );
-      if (el.type === 'START_EVENT' || el.type === 'BOUNDARY_EVENT')
+      if (el.kind === 'startEvent' || el.kind === 'boundaryEvent')
         throw invalid(
-          `${prefix} activate instructions for an unsupported element type: '${el.id}' is a ${el.type === 'START_EVENT' ? 'start' : 'boundary'} event`,
+          `${prefix} activate instructions for an unsupported element type: '${el.id}' is a ${el.kind === 'startEvent' ? 'start' : 'boundary'} event`,
         );
       const scopes = [...this.state.elementInstances.values()].filter(
         (e) => e.processInstanceKey === key && e.state === 'ACTIVE' && e.elementId === el.scopeId,
@@ -1020,21 +1051,21 @@ export class Engine {
         );
       mapping.set(m.sourceElementId, m.targetElementId);
     }
-    const migratable: FlowNode['type'][] = [
-      'SERVICE_TASK',
-      'SEND_TASK',
-      'SCRIPT_TASK',
-      'BUSINESS_RULE_TASK',
-      'USER_TASK',
-      'RECEIVE_TASK',
-      'INTERMEDIATE_CATCH_EVENT',
-      'SUB_PROCESS',
+    const migratable: ElementKind[] = [
+      'serviceTask',
+      'sendTask',
+      'scriptTask',
+      'businessRuleTask',
+      'userTask',
+      'receiveTask',
+      'intermediateCatchEvent',
+      'subProcess',
     ];
-    const moves: { ei: ElementInstanceRec; to: FlowNode }[] = [];
+    const moves: { ei: ElementInstanceRec; to: FlowElement }[] = [];
     for (const k of this.state.processInstances.recordsOf(key, 'elementInstance')) {
       const ei = this.state.elementInstances.get(k);
       if (!ei || ei.state !== 'ACTIVE' || ei.type === 'PROCESS') continue;
-      const from = source.elements.get(ei.elementId)!;
+      const from = elementOf(source, ei.elementId);
       const toId = mapping.get(ei.elementId);
       if (toId === undefined)
         throw invalid(
@@ -1045,19 +1076,23 @@ export class Engine {
         throw invalid(
           `${prefix} mapping instructions contain a non-existing target element id '${toId}'. Elements provided in mapping instructions must exist in the target process definition.`,
         );
+      const multiInstance = (e: FlowElement) => isActivity(e) && !!e.multiInstance;
       if (
-        to.type !== from.type ||
+        to.kind !== from.kind ||
         ei.type === 'MULTI_INSTANCE_BODY' ||
-        !!to.multiInstance !== !!from.multiInstance
+        multiInstance(to) !== multiInstance(from)
       )
         throw invalid(
-          `${prefix} active element with id '${ei.elementId}' and type '${from.type}' is mapped to an element with id '${toId}' and different type '${to.type}'. Elements must be mapped to elements of the same type.`,
+          `${prefix} active element with id '${ei.elementId}' and type '${ELEMENT_TYPES[from.kind]}' is mapped to an element with id '${toId}' and different type '${ELEMENT_TYPES[to.kind]}'. Elements must be mapped to elements of the same type.`,
         );
-      if (!migratable.includes(from.type) || (from.event && !['message', 'timer'].includes(from.event.kind)))
+      if (
+        !migratable.includes(from.kind) ||
+        (from.kind === 'intermediateCatchEvent' && from.event.kind === 'signal')
+      )
         throw invalid(
-          `${prefix} active element with id '${ei.elementId}' of type '${from.type}' cannot be migrated by this engine`,
+          `${prefix} active element with id '${ei.elementId}' of type '${ELEMENT_TYPES[from.kind]}' cannot be migrated by this engine`,
         );
-      const scope = this.state.elementInstances.get(ei.flowScopeKey!)!;
+      const scope = this.flowScopeOf(ei);
       const expected = scope.type === 'PROCESS' ? target.bpmnProcessId : mapping.get(scope.elementId);
       if (to.scopeId !== expected)
         throw invalid(
@@ -1074,7 +1109,7 @@ export class Engine {
       pi.version = target.version;
       pi.versionTag = target.versionTag;
       this.state.processInstances.update(pi);
-      const root = this.state.elementInstances.get(key)!;
+      const root = this.instance(key);
       define(root);
       root.elementId = target.bpmnProcessId;
       this.state.elementInstances.update(root);
@@ -1100,8 +1135,8 @@ export class Engine {
           }
         }
         this.events.closeOwnedBy(ei.key, 'boundary');
-        if (ei.loopIndex === undefined) this.openBoundaryEvents(ei, to);
-        if (to.type === 'SUB_PROCESS') {
+        if (ei.loopIndex === undefined && isActivity(to)) this.openBoundaryEvents(ei, to);
+        if (to.kind === 'subProcess') {
           this.events.closeOwnedBy(ei.key, 'event-sub-process');
           this.openEventSubProcesses(ei);
         }
@@ -1272,7 +1307,7 @@ export class Engine {
       if (onlyOne) return first;
     }
     for (const def of this.latestDefinitions()) {
-      const model = this.state.deployment.model(def.key)!;
+      const model = this.model(def.key);
       const start = model.messageStartEvents.find((s) => s.messageName === msg.name);
       if (!start || msg.correlatedTo.includes(def.bpmnProcessId)) continue;
       if (msg.correlationKey) {
@@ -1342,7 +1377,7 @@ export class Engine {
       .sort((a, b) => cmpKey(a.key, b.key));
     for (const sub of subs) this.triggerSubscription(sub, { variables });
     for (const def of this.latestDefinitions()) {
-      const model = this.state.deployment.model(def.key)!;
+      const model = this.model(def.key);
       for (const start of model.signalStartEvents) {
         if (start.signalName !== name) continue;
         const pi = this.startInstance(def, start.elementId, {});
@@ -1466,7 +1501,7 @@ export class Engine {
     this.command(() => {
       const job = this.activeJob(key);
       this.closeJob(job, 'COMPLETED');
-      const ei = this.state.elementInstances.get(job.elementInstanceKey)!;
+      const ei = this.instance(job.elementInstanceKey);
       this.agenda.push(() => this.completeActivity(ei, variables ?? {}));
     });
   }
@@ -1494,7 +1529,7 @@ export class Engine {
           this.vars.setLocal(job.elementInstanceKey, job.processInstanceKey, n, v);
       }
       if (job.retries <= 0) {
-        const ei = this.state.elementInstances.get(job.elementInstanceKey)!;
+        const ei = this.instance(job.elementInstanceKey);
         this.raiseIncident(ei, 'JOB_NO_RETRIES', job.errorMessage || 'No more retries left.', 'job', job.key);
       }
     });
@@ -1510,7 +1545,7 @@ export class Engine {
       job.errorMessage = req.errorMessage ?? '';
       job.deadline = undefined;
       this.state.jobs.update(job);
-      const ei = this.state.elementInstances.get(job.elementInstanceKey)!;
+      const ei = this.instance(job.elementInstanceKey);
       if (!this.throwError(ei, req.errorCode, req.errorMessage ?? '', req.variables ?? {})) {
         this.raiseIncident(
           ei,
@@ -1610,7 +1645,7 @@ export class Engine {
       t.state = 'COMPLETED';
       t.completionDate = this.nowIso();
       this.state.userTasks.update(t);
-      const ei = this.state.elementInstances.get(t.elementInstanceKey)!;
+      const ei = this.instance(t.elementInstanceKey);
       this.agenda.push(() => this.completeActivity(ei, variables ?? {}));
     });
   }
@@ -1690,15 +1725,17 @@ export class Engine {
     elementId: string,
     extra?: Partial<ElementInstanceRec>,
   ): ElementInstanceRec {
-    const model = this.model(scope.processDefinitionKey);
-    const el = model.elements.get(elementId)!;
+    const el = elementOf(this.model(scope.processDefinitionKey), elementId);
     const ei: ElementInstanceRec = {
       key: this.nextKey(),
       processInstanceKey: scope.processInstanceKey,
       processDefinitionKey: scope.processDefinitionKey,
       bpmnProcessId: scope.bpmnProcessId,
       elementId,
-      type: el.multiInstance && extra?.loopIndex === undefined ? 'MULTI_INSTANCE_BODY' : el.type,
+      type:
+        isActivity(el) && el.multiInstance && extra?.loopIndex === undefined
+          ? 'MULTI_INSTANCE_BODY'
+          : ELEMENT_TYPES[el.kind],
       flowScopeKey: scope.key,
       state: 'ACTIVE',
       startDate: this.nowIso(),
@@ -1709,8 +1746,22 @@ export class Engine {
     return ei;
   }
 
-  private element(ei: ElementInstanceRec): FlowNode {
-    return this.model(ei.processDefinitionKey).elements.get(ei.elementId)!;
+  private element(ei: ElementInstanceRec): FlowElement {
+    return elementOf(this.model(ei.processDefinitionKey), ei.elementId);
+  }
+
+  /** The element instance of the flow scope an element instance runs in (not for the process itself). */
+  private flowScopeOf(ei: ElementInstanceRec): ElementInstanceRec {
+    const scope = ei.flowScopeKey ? this.state.elementInstances.get(ei.flowScopeKey) : undefined;
+    if (!scope) throw new Error(`element instance '${ei.key}' has no flow scope instance`);
+    return scope;
+  }
+
+  /** An element instance known to exist (a child, an owner, a caller): a miss is a bug. */
+  private instance(key: string): ElementInstanceRec {
+    const ei = this.state.elementInstances.get(key);
+    if (!ei) throw new Error(`no element instance '${key}'`);
+    return ei;
   }
 
   private fail(ei: ElementInstanceRec, err: unknown, retry: IncidentRec['retry']): void {
@@ -1755,54 +1806,55 @@ export class Engine {
     if (ei.state !== 'ACTIVE') return;
     const el = this.element(ei);
     try {
-      if (ei.type === 'MULTI_INSTANCE_BODY') return this.activateMultiInstance(ei, el);
+      if (ei.type === 'MULTI_INSTANCE_BODY' && isActivity(el) && el.multiInstance)
+        return this.activateMultiInstance(ei, el, el.multiInstance);
       if (el.inputs.length) this.applyInputs(ei, el);
-      if (el.boundaryEvents.length && ei.loopIndex === undefined) this.openBoundaryEvents(ei, el);
-      switch (el.type) {
-        case 'INTERMEDIATE_THROW_EVENT':
-          if (el.event?.kind === 'signal') this.throwSignal(ei, el.event.signalName);
+      if (isActivity(el) && el.boundaryEvents.length && ei.loopIndex === undefined)
+        this.openBoundaryEvents(ei, el);
+      switch (el.kind) {
+        case 'intermediateThrowEvent':
+          if (el.event.kind === 'signal') this.throwSignal(ei, el.event.signalName);
           return this.completeActivity(ei, {});
-        case 'START_EVENT':
-        case 'MANUAL_TASK':
-        case 'TASK':
-        case 'EXCLUSIVE_GATEWAY':
-        case 'INCLUSIVE_GATEWAY':
-        case 'PARALLEL_GATEWAY':
+        case 'startEvent':
+        case 'manualTask':
+        case 'task':
+        case 'exclusiveGateway':
+        case 'inclusiveGateway':
+        case 'parallelGateway':
           return this.completeActivity(ei, {});
-        case 'END_EVENT':
+        case 'endEvent':
           return this.activateEndEvent(ei, el);
-        case 'BUSINESS_RULE_TASK':
-          if (el.calledDecision) return this.activateBusinessRuleTask(ei, el);
-          return this.createJob(ei, el);
-        case 'SERVICE_TASK':
-        case 'SEND_TASK':
-          return this.createJob(ei, el);
-        case 'SCRIPT_TASK':
-          if (el.job) return this.createJob(ei, el);
-          return this.completeActivity(ei, {
-            [el.script!.resultVariable]: this.evalIn(
-              el.script!.expression.startsWith('=') ? el.script!.expression : '=' + el.script!.expression,
-              ei.key,
-            ),
-          });
-        case 'USER_TASK':
+        case 'businessRuleTask':
+          if (el.calledDecision) return this.activateBusinessRuleTask(ei, el.calledDecision);
+          return this.createJob(ei, el.job);
+        case 'serviceTask':
+        case 'sendTask':
+          return this.createJob(ei, el.job);
+        case 'scriptTask':
+          if (el.job) return this.createJob(ei, el.job);
+          return this.runScript(ei, el.script);
+        case 'userTask':
           return this.createUserTask(ei, el);
-        case 'RECEIVE_TASK':
-        case 'INTERMEDIATE_CATCH_EVENT':
-          return this.openCatch(ei, el, 'catch', ei);
-        case 'EVENT_BASED_GATEWAY':
+        case 'receiveTask':
+        case 'intermediateCatchEvent':
+          return this.openCatch(ei, el.id, el.event, 'catch', ei);
+        case 'eventBasedGateway':
           return this.openEventGateway(ei, el);
-        case 'SUB_PROCESS':
-        case 'EVENT_SUB_PROCESS': {
+        case 'subProcess':
+        case 'eventSubProcess': {
           this.openEventSubProcesses(ei);
-          const start = this.createElementInstance(ei, el.startEventId!);
+          const start = this.createElementInstance(ei, el.startEventId);
           this.agenda.push(() => this.activate(start));
           return;
         }
-        case 'CALL_ACTIVITY':
+        case 'callActivity':
           return this.activateCallActivity(ei, el);
-        default:
-          throw new StepFailure('EXTRACT_VALUE_ERROR', `element type ${el.type} cannot be activated`);
+        case 'process':
+        case 'boundaryEvent':
+          throw new StepFailure(
+            'EXTRACT_VALUE_ERROR',
+            `element type ${ELEMENT_TYPES[el.kind]} cannot be activated`,
+          );
       }
     } catch (err) {
       if (err instanceof EngineError) throw err;
@@ -1810,19 +1862,24 @@ export class Engine {
     }
   }
 
-  private applyInputs(ei: ElementInstanceRec, el: FlowNode): void {
+  private runScript(ei: ElementInstanceRec, script: ScriptDefinition): void {
+    const expression = script.expression.startsWith('=') ? script.expression : '=' + script.expression;
+    this.completeActivity(ei, { [script.resultVariable]: this.evalIn(expression, ei.key) });
+  }
+
+  private applyInputs(ei: ElementInstanceRec, el: FlowElement): void {
     const local: Vars = {};
-    const outer = this.visibleVariables(ei.flowScopeKey!);
+    const scopeKey = flowScopeKey(ei);
+    const outer = this.visibleVariables(scopeKey);
     for (const m of el.inputs) {
-      const value = this.evalIn(m.source, ei.flowScopeKey!, local);
+      const value = this.evalIn(m.source, scopeKey, local);
       assignPath(local, m.target, value, outer);
     }
     for (const [n, v] of Object.entries(local)) this.vars.setLocal(ei.key, ei.processInstanceKey, n, v);
   }
 
-  private activateMultiInstance(body: ElementInstanceRec, el: FlowNode): void {
-    const mi = el.multiInstance!;
-    const items = this.evalIn(mi.inputCollection, body.flowScopeKey!);
+  private activateMultiInstance(body: ElementInstanceRec, el: Activity, mi: MultiInstanceDefinition): void {
+    const items = this.evalIn(mi.inputCollection, flowScopeKey(body));
     if (!Array.isArray(items)) {
       throw new StepFailure(
         'EXTRACT_VALUE_ERROR',
@@ -1841,32 +1898,35 @@ export class Engine {
     this.state.elementInstances.update(body);
     if (items.length === 0) return this.completeActivity(body, {});
     const n = mi.sequential ? 1 : items.length;
-    for (let i = 0; i < n; i++) this.spawnInner(body, el);
+    for (let i = 0; i < n; i++) this.spawnInner(body, el, mi);
   }
 
-  private spawnInner(body: ElementInstanceRec, el: FlowNode): void {
-    const state = body.mi!;
+  private spawnInner(body: ElementInstanceRec, el: Activity, mi: MultiInstanceDefinition): void {
+    const state = loopState(body);
     const index = state.next++;
     state.active++;
     this.state.elementInstances.update(body);
     const inner = this.createElementInstance(body, el.id, { loopIndex: index });
-    inner.type = el.type;
-    const mi = el.multiInstance!;
+    inner.type = ELEMENT_TYPES[el.kind];
     if (mi.inputElement)
       this.vars.setLocal(inner.key, inner.processInstanceKey, mi.inputElement, state.items[index]);
     this.vars.setLocal(inner.key, inner.processInstanceKey, 'loopCounter', index + 1);
     this.agenda.push(() => this.activate(inner));
   }
 
-  private innerCompleted(inner: ElementInstanceRec, body: ElementInstanceRec, el: FlowNode): void {
-    const mi = el.multiInstance!;
-    const state = body.mi!;
-    if (mi.outputCollection && mi.outputElement) {
+  private innerCompleted(
+    inner: ElementInstanceRec,
+    body: ElementInstanceRec,
+    el: Activity,
+    mi: MultiInstanceDefinition,
+  ): void {
+    const state = loopState(body);
+    if (mi.outputCollection && mi.outputElement && inner.loopIndex !== undefined) {
       const value = this.evalIn(mi.outputElement, inner.key);
       const coll = [
         ...((this.state.variables.local(body.key, mi.outputCollection)?.value as unknown[]) ?? []),
       ];
-      coll[inner.loopIndex!] = value;
+      coll[inner.loopIndex] = value;
       this.vars.setLocal(body.key, body.processInstanceKey, mi.outputCollection, coll);
     }
     state.completed++;
@@ -1885,9 +1945,7 @@ export class Engine {
           mi.completionCondition.startsWith('=') ? mi.completionCondition : '=' + mi.completionCondition,
           vars,
         ) === true;
-      if (done)
-        for (const k of this.state.elementInstances.children(body.key))
-          this.terminate(this.state.elementInstances.get(k)!);
+      if (done) this.terminateChildren(body);
     }
     if (done) {
       const out = mi.outputCollection
@@ -1895,20 +1953,19 @@ export class Engine {
         : {};
       this.completeActivity(body, {}, false, out);
     } else if (mi.sequential && state.next < state.items.length) {
-      this.spawnInner(body, el);
+      this.spawnInner(body, el, mi);
     }
   }
 
-  private createJob(ei: ElementInstanceRec, el: FlowNode): void {
-    const def = el.job!;
+  private createJob(ei: ElementInstanceRec, def: JobDefinition): void {
     const type = String(this.evalIn(def.type, ei.key));
     const retries = Number(this.evalIn(def.retries, ei.key));
     if (!Number.isInteger(retries))
       throw new StepFailure(
         'EXTRACT_VALUE_ERROR',
-        `Expected job retries of '${el.id}' to be a number, but got '${def.retries}'`,
+        `Expected job retries of '${ei.elementId}' to be a number, but got '${def.retries}'`,
       );
-    const pd = this.state.deployment.processes.get(ei.processDefinitionKey)!;
+    const pd = this.definition(ei.processDefinitionKey);
     const job: JobRec = {
       key: this.nextKey(),
       type,
@@ -1929,8 +1986,8 @@ export class Engine {
     this.state.elementInstances.update(ei);
   }
 
-  private createUserTask(ei: ElementInstanceRec, el: FlowNode): void {
-    const def = el.userTask!;
+  private createUserTask(ei: ElementInstanceRec, el: UserTask): void {
+    const def = el.userTask;
     const str = (v: string | undefined) => (v === undefined || v === '' ? undefined : this.evalIn(v, ei.key));
     const list = (v: string | undefined): string[] => {
       const r = str(v);
@@ -1963,7 +2020,7 @@ export class Engine {
         );
       formKey = form.key;
     }
-    const pd = this.state.deployment.processes.get(ei.processDefinitionKey)!;
+    const pd = this.definition(ei.processDefinitionKey);
     const rawPriority = def.priority !== undefined ? str(def.priority) : 50;
     const priority =
       typeof rawPriority === 'string' && /^\d+$/.test(rawPriority) ? Number(rawPriority) : rawPriority;
@@ -1998,8 +2055,8 @@ export class Engine {
     this.state.elementInstances.update(ei);
   }
 
-  private activateEndEvent(ei: ElementInstanceRec, el: FlowNode): void {
-    const ev = el.event!;
+  private activateEndEvent(ei: ElementInstanceRec, el: EndEvent): void {
+    const ev = el.event;
     if (ev.kind === 'error') {
       if (!this.throwError(ei, ev.errorCode ?? '', '', {})) {
         this.raiseIncident(
@@ -2011,12 +2068,13 @@ export class Engine {
       }
       return;
     }
-    if (ev.kind === 'message' && el.job) return this.createJob(ei, el);
+    // A message end event is job-based: its worker sends the message.
+    if (el.job) return this.createJob(ei, el.job);
     if (ev.kind === 'signal') this.throwSignal(ei, ev.signalName);
     if (ev.kind === 'terminate') {
-      const scope = this.state.elementInstances.get(ei.flowScopeKey!)!;
+      const scope = this.flowScopeOf(ei);
       for (const k of this.state.elementInstances.children(scope.key))
-        if (k !== ei.key) this.terminate(this.state.elementInstances.get(k)!);
+        if (k !== ei.key) this.terminate(this.instance(k));
       if (scope.joins) {
         scope.joins = undefined;
         this.state.elementInstances.update(scope);
@@ -2025,8 +2083,8 @@ export class Engine {
     this.completeActivity(ei, {});
   }
 
-  private activateCallActivity(ei: ElementInstanceRec, el: FlowNode): void {
-    const processId = String(this.evalIn(el.calledElement!.processId, ei.key));
+  private activateCallActivity(ei: ElementInstanceRec, el: CallActivity): void {
+    const processId = String(this.evalIn(el.calledElement.processId, ei.key));
     const def = this.latestProcess(processId);
     if (!def)
       throw new StepFailure(
@@ -2040,7 +2098,7 @@ export class Engine {
         `Expected process '${processId}' to have a none start event, but not found.`,
       );
     // Without propagation of all parent variables, only the call activity's input mappings reach the child.
-    const vars = el.calledElement!.propagateAllParentVariables
+    const vars = el.calledElement.propagateAllParentVariables
       ? this.vars.visible(ei.key)
       : this.vars.local(ei.key);
     const child = this.startInstance(def, model.noneStartEventId, vars, ei);
@@ -2058,10 +2116,10 @@ export class Engine {
         for (const [n, v] of Object.entries(local)) this.vars.setLocal(ei.key, ei.processInstanceKey, n, v);
       if (ei.type !== 'MULTI_INSTANCE_BODY' && el.outputs.length) {
         this.applyOutputs(ei, el);
-      } else if (ei.type === 'MULTI_INSTANCE_BODY' && el.multiInstance?.outputCollection) {
+      } else if (ei.type === 'MULTI_INSTANCE_BODY' && isActivity(el) && el.multiInstance?.outputCollection) {
         // The output collection leaves the body like any result: propagated to the enclosing scope.
         const name = el.multiInstance.outputCollection;
-        this.vars.setPropagate(ei.flowScopeKey!, name, this.state.variables.local(ei.key, name)?.value);
+        this.vars.setPropagate(flowScopeKey(ei), name, this.state.variables.local(ei.key, name)?.value);
       }
     } catch (err) {
       if (err instanceof EngineError) throw err;
@@ -2083,15 +2141,15 @@ export class Engine {
     }
   }
 
-  private applyOutputs(ei: ElementInstanceRec, el: FlowNode): void {
+  private applyOutputs(ei: ElementInstanceRec, el: FlowElement): void {
     const vars = this.visibleVariables(ei.key);
-    const outer = this.visibleVariables(ei.flowScopeKey!);
+    const outer = this.visibleVariables(flowScopeKey(ei));
     const out: Vars = {};
     for (const m of el.outputs) {
       const value = this.evalWith(m.source, { ...vars, ...out });
       assignPath(out, m.target, value, outer);
     }
-    for (const [n, v] of Object.entries(out)) this.vars.setPropagate(ei.flowScopeKey!, n, v);
+    for (const [n, v] of Object.entries(out)) this.vars.setPropagate(flowScopeKey(ei), n, v);
   }
 
   /** Completes the element instance and takes its outgoing flows. */
@@ -2107,15 +2165,15 @@ export class Engine {
       return;
     }
     this.finish(ei, 'COMPLETED');
-    const scope = this.state.elementInstances.get(ei.flowScopeKey!);
+    const scope = this.state.elementInstances.get(flowScopeKey(ei));
     if (!scope || scope.state !== 'ACTIVE') return;
     if (ei.loopIndex !== undefined && scope.type === 'MULTI_INSTANCE_BODY') {
-      this.innerCompleted(ei, scope, el);
+      if (isActivity(el) && el.multiInstance) this.innerCompleted(ei, scope, el, el.multiInstance);
       return;
     }
     for (const fid of flows) {
-      const target = model.elements.get(model.flows.get(fid)!.targetId)!;
-      if (target.type === 'PARALLEL_GATEWAY' && target.incoming.length > 1) {
+      const target = flowTarget(model, fid);
+      if (target.kind === 'parallelGateway' && target.incoming.length > 1) {
         scope.joins ??= {};
         const j = (scope.joins[target.id] ??= {});
         j[fid] = (j[fid] ?? 0) + 1;
@@ -2134,14 +2192,14 @@ export class Engine {
     this.maybeCompleteScope(scope);
   }
 
-  private outgoingFlows(ei: ElementInstanceRec, el: FlowNode, model: ProcessModel): string[] {
-    if (el.type === 'EXCLUSIVE_GATEWAY' || el.type === 'INCLUSIVE_GATEWAY') {
-      if (el.outgoing.length === 1 && !model.flows.get(el.outgoing[0])!.condition) return el.outgoing;
-      const vars = this.visibleVariables(ei.flowScopeKey!);
+  private outgoingFlows(ei: ElementInstanceRec, el: FlowElement, model: ProcessModel): string[] {
+    if (el.kind === 'exclusiveGateway' || el.kind === 'inclusiveGateway') {
+      if (el.outgoing.length === 1 && !flowOf(model, el.outgoing[0]).condition) return el.outgoing;
+      const vars = this.visibleVariables(flowScopeKey(ei));
       const taken: string[] = [];
       for (const fid of el.outgoing) {
         if (fid === el.defaultFlow) continue;
-        const cond = model.flows.get(fid)!.condition;
+        const cond = flowOf(model, fid).condition;
         if (!cond) continue;
         let ok: boolean;
         try {
@@ -2153,7 +2211,7 @@ export class Engine {
         }
         if (ok) {
           taken.push(fid);
-          if (el.type === 'EXCLUSIVE_GATEWAY') break;
+          if (el.kind === 'exclusiveGateway') break;
         }
       }
       if (taken.length === 0) {
@@ -2178,7 +2236,7 @@ export class Engine {
 
   private completeProcessInstance(root: ElementInstanceRec): void {
     this.finish(root, 'COMPLETED');
-    const pi = this.state.processInstances.get(root.key)!;
+    const pi = this.processInstance(root.key);
     pi.state = 'COMPLETED';
     pi.endDate = this.nowIso();
     this.state.processInstances.update(pi);
@@ -2189,7 +2247,7 @@ export class Engine {
         const el = this.element(caller);
         // With output mappings the child's variables are local to the call activity and only mapped ones leave it.
         const childVars =
-          el.calledElement!.propagateAllChildVariables || el.outputs.length
+          (el.kind === 'callActivity' && el.calledElement.propagateAllChildVariables) || el.outputs.length
             ? this.visibleVariables(root.key)
             : {};
         this.agenda.push(() => this.completeActivity(caller, childVars));
@@ -2218,8 +2276,7 @@ export class Engine {
   /** Terminates an element instance with everything inside it (children, jobs, tasks, called processes). */
   private terminate(ei: ElementInstanceRec): void {
     if (ei.state !== 'ACTIVE') return;
-    for (const k of this.state.elementInstances.children(ei.key))
-      this.terminate(this.state.elementInstances.get(k)!);
+    this.terminateChildren(ei);
     if (ei.jobKey) {
       const job = this.state.jobs.get(ei.jobKey);
       if (job && isOpenJob(job)) this.closeJob(job, 'CANCELED');
@@ -2238,12 +2295,24 @@ export class Engine {
     }
     this.finish(ei, 'TERMINATED');
     if (ei.type === 'PROCESS') {
-      const pi = this.state.processInstances.get(ei.key)!;
+      const pi = this.processInstance(ei.key);
       pi.state = 'TERMINATED';
       pi.endDate = this.nowIso();
       this.state.processInstances.update(pi);
       this.settleAwaiting(pi.key, () => ({ state: 'TERMINATED' }));
     }
+  }
+
+  /** Terminates every active child of a flow scope. */
+  private terminateChildren(scope: ElementInstanceRec): void {
+    for (const k of this.state.elementInstances.children(scope.key)) this.terminate(this.instance(k));
+  }
+
+  /** The process instance record of a running element instance's process. */
+  private processInstance(key: string): ProcessInstanceRec {
+    const pi = this.state.processInstances.get(key);
+    if (!pi) throw new Error(`no process instance '${key}'`);
+    return pi;
   }
 
   /** Answers a request awaiting this instance once the running command is committed. */
@@ -2259,48 +2328,44 @@ export class Engine {
 
   // ---------------------------------------------------------------- events
 
-  private openBoundaryEvents(host: ElementInstanceRec, el: FlowNode): void {
+  private openBoundaryEvents(host: ElementInstanceRec, el: Activity): void {
     const model = this.model(host.processDefinitionKey);
     for (const bid of el.boundaryEvents) {
-      const b = model.elements.get(bid)!;
-      if (b.event?.kind === 'timer' || b.event?.kind === 'message' || b.event?.kind === 'signal')
-        this.openCatch(host, b, 'boundary', host);
+      const b = elementOfKind(model, bid, 'boundaryEvent');
+      if (b.event.kind !== 'error') this.openCatch(host, b.id, b.event, 'boundary', host, b.interrupting);
     }
   }
 
   private openEventSubProcesses(scope: ElementInstanceRec): void {
     const model = this.model(scope.processDefinitionKey);
-    const scopeEl = model.elements.get(scope.elementId)!;
-    for (const espId of scopeEl.eventSubProcesses ?? []) {
-      const esp = model.elements.get(espId)!;
-      const start = model.elements.get(esp.startEventId!)!;
-      if (start.event?.kind === 'timer' || start.event?.kind === 'message' || start.event?.kind === 'signal')
-        this.openCatch(scope, start, 'event-sub-process', scope);
-    }
+    const scopeEl = elementOf(model, scope.elementId);
+    if (!isFlowScope(scopeEl)) return;
+    for (const start of eventSubProcessStarts(model, scopeEl))
+      if (start.event.kind !== 'none' && start.event.kind !== 'error')
+        this.openCatch(scope, start.id, start.event, 'event-sub-process', scope, start.interrupting);
   }
 
-  private openEventGateway(gw: ElementInstanceRec, el: FlowNode): void {
+  private openEventGateway(gw: ElementInstanceRec, el: FlowElement): void {
     const model = this.model(gw.processDefinitionKey);
     for (const fid of el.outgoing) {
-      const target = model.elements.get(model.flows.get(fid)!.targetId)!;
-      this.openCatch(gw, target, 'event-gateway', gw);
+      const target = flowTarget(model, fid);
+      if (target.kind === 'intermediateCatchEvent' || target.kind === 'receiveTask')
+        this.openCatch(gw, target.id, target.event, 'event-gateway', gw);
     }
   }
 
-  /** Opens a timer or message subscription for `event`, owned by `owner`; expressions evaluate in `ctx`'s scope. */
+  /**
+   * Opens a timer or message/signal subscription for the event `elementId`, owned by `owner`;
+   * expressions evaluate in `ctx`'s scope.
+   */
   private openCatch(
     owner: ElementInstanceRec,
-    event: FlowNode,
+    elementId: string,
+    ev: CatchEventDefinition,
     kind: SubscriptionKind,
     ctx: ElementInstanceRec,
+    interrupting = true,
   ): void {
-    const ev = event.event!;
-    const interrupting =
-      kind === 'boundary'
-        ? event.interrupting !== false
-        : kind === 'event-sub-process'
-          ? event.interrupting !== false
-          : true;
     if (ev.kind === 'timer') {
       const text = this.evalIn(ev.expression, ctx.key);
       let schedule;
@@ -2315,7 +2380,7 @@ export class Engine {
         ownerKey: owner.key,
         processInstanceKey: owner.processInstanceKey,
         processDefinitionKey: owner.processDefinitionKey,
-        elementId: event.id,
+        elementId,
         dueAt: schedule.dueAt.getTime(),
         repetitions: schedule.repetitions,
         timerKind: ev.timerKind,
@@ -2333,7 +2398,7 @@ export class Engine {
         processInstanceKey: owner.processInstanceKey,
         processDefinitionKey: owner.processDefinitionKey,
         bpmnProcessId: owner.bpmnProcessId,
-        elementId: event.id,
+        elementId,
         messageName: name,
         correlationKey: '',
         interrupting,
@@ -2363,7 +2428,7 @@ export class Engine {
         processInstanceKey: owner.processInstanceKey,
         processDefinitionKey: owner.processDefinitionKey,
         bpmnProcessId: owner.bpmnProcessId,
-        elementId: event.id,
+        elementId,
         messageName: name,
         correlationKey: String(corr),
         interrupting,
@@ -2436,8 +2501,8 @@ export class Engine {
     const owner = t.ownerKey ? this.state.elementInstances.get(t.ownerKey) : undefined;
     if (!owner || owner.state !== 'ACTIVE') return;
     const model = this.model(t.processDefinitionKey);
-    const el = model.elements.get(t.elementId)!;
-    const interrupting = el.interrupting !== false;
+    const el = elementOf(model, t.elementId);
+    const interrupting = el.kind === 'boundaryEvent' || el.kind === 'startEvent' ? el.interrupting : true;
     if ((t.kind === 'boundary' || t.kind === 'event-sub-process') && !interrupting) this.rearm(t);
     this.fire(
       t.kind,
@@ -2479,14 +2544,14 @@ export class Engine {
         this.completeActivity(owner, variables);
         return;
       case 'event-gateway': {
-        const scope = this.state.elementInstances.get(owner.flowScopeKey!)!;
+        const scope = this.flowScopeOf(owner);
         this.finish(owner, 'COMPLETED');
         const ev = this.createElementInstance(scope, eventId);
         this.agenda.push(() => this.completeActivity(ev, variables));
         return;
       }
       case 'boundary': {
-        const scope = this.state.elementInstances.get(owner.flowScopeKey!)!;
+        const scope = this.flowScopeOf(owner);
         if (interrupting) this.terminate(owner);
         const ev = this.createElementInstance(scope, eventId);
         this.agenda.push(() => this.completeActivity(ev, variables));
@@ -2494,10 +2559,9 @@ export class Engine {
       }
       case 'event-sub-process': {
         const model = this.model(owner.processDefinitionKey);
-        const start = model.elements.get(eventId)!;
+        const start = elementOfKind(model, eventId, 'startEvent');
         if (interrupting) {
-          for (const k of this.state.elementInstances.children(owner.key))
-            this.terminate(this.state.elementInstances.get(k)!);
+          this.terminateChildren(owner);
           owner.joins = undefined;
           this.events.closeOwnedBy(owner.key, 'event-sub-process');
           this.state.elementInstances.update(owner);
@@ -2522,35 +2586,30 @@ export class Engine {
     let cur: ElementInstanceRec | undefined = source;
     while (cur) {
       const model = this.model(cur.processDefinitionKey);
-      const el = model.elements.get(cur.elementId)!;
+      const el = elementOf(model, cur.elementId);
+      const catches = (ev: EventDefinition) =>
+        ev.kind === 'error' && (!ev.errorCode || ev.errorCode === errorCode);
       // 1. an error event sub-process inside the scope the error came from (inner before outer)
-      if (cur.type === 'PROCESS' || cur.type === 'SUB_PROCESS' || cur.type === 'EVENT_SUB_PROCESS') {
-        const espId = (el.eventSubProcesses ?? []).find((id) => {
-          const start = model.elements.get(model.elements.get(id)!.startEventId!)!;
-          return (
-            start.event?.kind === 'error' && (!start.event.errorCode || start.event.errorCode === errorCode)
-          );
-        });
-        if (espId && cur !== source) {
+      if (isFlowScope(el) && cur.type !== 'MULTI_INSTANCE_BODY') {
+        const start = eventSubProcessStarts(model, el).find((s) => catches(s.event));
+        if (start && cur !== source) {
           const scope = cur;
-          for (const k of this.state.elementInstances.children(scope.key))
-            this.terminate(this.state.elementInstances.get(k)!);
+          this.terminateChildren(scope);
           scope.joins = undefined;
           this.events.closeOwnedBy(scope.key, 'event-sub-process');
-          const esp = this.createElementInstance(scope, espId);
-          const startEi = this.createElementInstance(esp, model.elements.get(espId)!.startEventId!);
+          const esp = this.createElementInstance(scope, start.scopeId);
+          const startEi = this.createElementInstance(esp, start.id);
           this.agenda.push(() => this.completeActivity(startEi, {}, false, errVars));
           return true;
         }
       }
       // 2. error boundary events of the element (for MI, the body carries them)
-      if (cur.loopIndex === undefined && cur.type !== 'PROCESS') {
-        const catchId = el.boundaryEvents.find((b) => {
-          const ev = model.elements.get(b)!.event;
-          return ev?.kind === 'error' && (!ev.errorCode || ev.errorCode === errorCode);
-        });
+      if (cur.loopIndex === undefined && isActivity(el)) {
+        const catchId = el.boundaryEvents.find((b) =>
+          catches(elementOfKind(model, b, 'boundaryEvent').event),
+        );
         if (catchId) {
-          const scope = this.state.elementInstances.get(cur.flowScopeKey!)!;
+          const scope = this.flowScopeOf(cur);
           this.terminate(cur);
           const ev = this.createElementInstance(scope, catchId);
           this.agenda.push(() => this.completeActivity(ev, {}, false, errVars));
@@ -2558,7 +2617,7 @@ export class Engine {
         }
       }
       if (cur.type === 'PROCESS') {
-        const pi: ProcessInstanceRec = this.state.processInstances.get(cur.key)!;
+        const pi = this.processInstance(cur.key);
         cur = pi.parentElementInstanceKey
           ? this.state.elementInstances.get(pi.parentElementInstanceKey)
           : undefined;
@@ -2598,7 +2657,7 @@ export class Engine {
   }
 
   private openStartTimers(def: ProcessDefinitionRec): void {
-    const model = this.state.deployment.model(def.key)!;
+    const model = this.model(def.key);
     for (const s of model.timerStartEvents) {
       try {
         const text = timerText(this.evalWith(s.expression, {}));
@@ -2653,7 +2712,7 @@ export class Engine {
     let served: ((undo?: boolean) => void)[] = [];
     try {
       for (let guard = 0; guard < 1000; guard++) {
-        while (this.agenda.length) this.agenda.shift()!();
+        for (let next = this.agenda.shift(); next; next = this.agenda.shift()) next();
         if (!this.fireDue()) break;
       }
       served = this.serveWaitingWorkers();
@@ -2684,7 +2743,7 @@ export class Engine {
         if (!this.state.timers.has(t.key)) continue;
         this.fireTimer(t);
         any = true;
-        while (this.agenda.length) this.agenda.shift()!();
+        for (let next = this.agenda.shift(); next; next = this.agenda.shift()) next();
       }
       this.state.timers.rebuildIndexes();
     }
@@ -2864,6 +2923,25 @@ export class Engine {
       timers: this.state.timers.size,
     };
   }
+}
+
+/** The key of the flow scope an element instance runs in; only the process instance has none. */
+function flowScopeKey(ei: ElementInstanceRec): string {
+  if (!ei.flowScopeKey) throw new Error(`element instance '${ei.key}' has no flow scope`);
+  return ei.flowScopeKey;
+}
+
+/** The loop state of a multi-instance body, set when it was activated. */
+function loopState(body: ElementInstanceRec): NonNullable<ElementInstanceRec['mi']> {
+  if (!body.mi) throw new Error(`multi-instance body '${body.key}' has no loop state`);
+  return body.mi;
+}
+
+/** The start events of a flow scope's event sub-processes. */
+function eventSubProcessStarts(model: ProcessModel, scope: FlowScope): StartEvent[] {
+  return scope.eventSubProcesses.map((id) =>
+    elementOfKind(model, elementOfKind(model, id, 'eventSubProcess').startEventId, 'startEvent'),
+  );
 }
 
 function sha256(s: string): string {
