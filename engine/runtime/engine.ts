@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { evaluateCondition, evaluateExpression } from '../feel';
+import { evaluateExpression } from '../feel';
 import { parseTimer } from '../timers';
 import { gateDiagram } from '../lint';
 import { parseBpmn } from '../model/parse';
@@ -14,18 +14,11 @@ import {
   FlowScope,
   ProcessModel,
   CalledDecisionDefinition,
-  JobDefinition,
-  MultiInstanceDefinition,
   EventDefinition,
-  ScriptDefinition,
-  UserTask,
-  EndEvent,
-  CallActivity,
   StartEvent,
   UnsupportedModelError,
   elementOf,
   elementOfKind,
-  flowOf,
   flowTarget,
   isActivity,
   isFlowScope,
@@ -45,7 +38,10 @@ import { RecordTable } from './state/table';
 import { EngineQueries } from './queries';
 import { EventSubscriptionBehaviour } from './behaviours/event-subscriptions';
 import { VariableBehaviour } from './behaviours/variables';
-import { EngineError, invalid, invalidState, notFound } from './errors';
+import { EngineError, invalid, invalidState, notFound, StepFailure } from './errors';
+import { elementProcessors, processorOf } from './elements';
+import { BpmnBehaviours } from './elements/processor';
+import { multiInstanceBodyProcessor, typeName } from './elements/multi-instance';
 import { DEFAULT_LIMITS, EngineLimits } from './limits';
 import {
   DecisionRec,
@@ -139,16 +135,6 @@ export interface ActivatedJob {
 
 type Vars = Record<string, unknown>;
 
-/** Thrown inside the interpreter when an expression cannot be evaluated: becomes an incident. */
-class StepFailure extends Error {
-  constructor(
-    readonly errorType: IncidentErrorType,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
 /** Zeebe's gateway request timeout (`zeebe.gateway.cluster.requestTimeout`, default 15 s). */
 export const DEFAULT_REQUEST_TIMEOUT_MS = 15_000;
 
@@ -173,6 +159,42 @@ export class Engine {
   readonly queries = new EngineQueries(this.state);
   private readonly vars = new VariableBehaviour(this.state, () => this.nextKey());
   private readonly events = new EventSubscriptionBehaviour(this.state);
+  /** What the element processors may do to the running state (Zeebe's `BpmnBehaviors`). */
+  private readonly behaviours: BpmnBehaviours = {
+    state: this.state,
+    vars: this.vars,
+    nextKey: () => this.nextKey(),
+    nowIso: () => this.nowIso(),
+    model: (key) => this.model(key),
+    definition: (key) => this.definition(key),
+    latestProcess: (id) => this.latestProcess(id),
+    latestForm: (id) => this.latestForm(id),
+    evalIn: (expr, scopeKey, extra) => this.evalIn(expr, scopeKey, extra),
+    evalWith: (expr, vars) => this.evalWith(expr, vars),
+    feelOptions: () => this.feelOptions(),
+    visibleVariables: (scopeKey) => this.visibleVariables(scopeKey),
+    createElementInstance: (scope, elementId, extra) => this.createElementInstance(scope, elementId, extra),
+    activateLater: (ei) => this.agenda.push(() => this.activate(ei)),
+    completeActivity: (ei, variables, retrying, local) =>
+      this.completeActivity(ei, variables, retrying, local),
+    terminate: (ei) => this.terminate(ei),
+    terminateChildren: (scope) => this.terminateChildren(scope),
+    flowScopeOf: (ei) => this.flowScopeOf(ei),
+    startInstance: (def, startElementId, variables, parent) =>
+      this.startInstance(def, startElementId, variables, parent),
+    openCatch: (owner, elementId, ev, kind, ctx, interrupting) =>
+      this.openCatch(owner, elementId, ev, kind, ctx, interrupting),
+    openBoundaryEvents: (host, el) => this.openBoundaryEvents(host, el),
+    openEventSubProcesses: (scope) => this.openEventSubProcesses(scope),
+    throwError: (source, code, message, variables) => this.throwError(source, code, message, variables),
+    throwSignal: (ei, nameExpr) => this.throwSignal(ei, nameExpr),
+    raiseIncident: (ei, type, message, retry, jobKey) => this.raiseIncident(ei, type, message, retry, jobKey),
+    cancelJob: (ei) => this.cancelJob(ei),
+    evaluateCalledDecision: (ei, called) => this.evaluateCalledDecision(ei, called),
+  };
+  /** One processor per element kind, and the multi-instance body's. */
+  private readonly processors = elementProcessors(this.behaviours);
+  private readonly multiInstanceBody = multiInstanceBodyProcessor(this.behaviours);
   private readonly pending: PendingActivation[] = [];
   /** Highest version of each deleted process (`process:<id>`) or form (`form:<id>`): never reused. */
   private readonly versionFloor = new Map<string, number>();
@@ -749,8 +771,8 @@ export class Engine {
     return this.command(() => this.evaluateDeployed(found, req.variables ?? {}));
   }
 
-  /** A business rule task with zeebe:calledDecision: evaluate, write the result variable, leave. */
-  private activateBusinessRuleTask(ei: ElementInstanceRec, called: CalledDecisionDefinition): void {
+  /** A business rule task's zeebe:calledDecision: the decision's output, or a StepFailure (an incident). */
+  private evaluateCalledDecision(ei: ElementInstanceRec, called: CalledDecisionDefinition): unknown {
     const decisionId = String(this.evalIn(called.decisionId, ei.key));
     let decision: DecisionRec | undefined;
     if (called.bindingType === 'deployment') {
@@ -772,7 +794,7 @@ export class Engine {
     }
     const r = this.evaluateDeployed(decision, this.visibleVariables(ei.key));
     if (r.failure) throw new StepFailure('DECISION_EVALUATION_ERROR', r.failure.message);
-    this.completeActivity(ei, { [called.resultVariable]: r.output });
+    return r.output;
   }
 
   // ---------------------------------------------------------------- process instances
@@ -1575,6 +1597,12 @@ export class Engine {
     });
   }
 
+  /** Cancels the open job of an element instance that is terminated. */
+  private cancelJob(ei: ElementInstanceRec): void {
+    const job = ei.jobKey ? this.state.jobs.get(ei.jobKey) : undefined;
+    if (job && isOpenJob(job)) this.closeJob(job, 'CANCELED');
+  }
+
   private closeJob(job: JobRec, state: JobRec['state']): void {
     job.state = state;
     job.deadline = undefined;
@@ -1802,69 +1830,21 @@ export class Engine {
     }
   }
 
+  /** Activates an element instance: input mappings, boundary events, then its kind's processor. */
   private activate(ei: ElementInstanceRec): void {
     if (ei.state !== 'ACTIVE') return;
     const el = this.element(ei);
     try {
-      if (ei.type === 'MULTI_INSTANCE_BODY' && isActivity(el) && el.multiInstance)
-        return this.activateMultiInstance(ei, el, el.multiInstance);
+      if (ei.type === 'MULTI_INSTANCE_BODY' && isActivity(el))
+        return this.multiInstanceBody.onActivate(el, ei);
       if (el.inputs.length) this.applyInputs(ei, el);
       if (isActivity(el) && el.boundaryEvents.length && ei.loopIndex === undefined)
         this.openBoundaryEvents(ei, el);
-      switch (el.kind) {
-        case 'intermediateThrowEvent':
-          if (el.event.kind === 'signal') this.throwSignal(ei, el.event.signalName);
-          return this.completeActivity(ei, {});
-        case 'startEvent':
-        case 'manualTask':
-        case 'task':
-        case 'exclusiveGateway':
-        case 'inclusiveGateway':
-        case 'parallelGateway':
-          return this.completeActivity(ei, {});
-        case 'endEvent':
-          return this.activateEndEvent(ei, el);
-        case 'businessRuleTask':
-          if (el.calledDecision) return this.activateBusinessRuleTask(ei, el.calledDecision);
-          return this.createJob(ei, el.job);
-        case 'serviceTask':
-        case 'sendTask':
-          return this.createJob(ei, el.job);
-        case 'scriptTask':
-          if (el.job) return this.createJob(ei, el.job);
-          return this.runScript(ei, el.script);
-        case 'userTask':
-          return this.createUserTask(ei, el);
-        case 'receiveTask':
-        case 'intermediateCatchEvent':
-          return this.openCatch(ei, el.id, el.event, 'catch', ei);
-        case 'eventBasedGateway':
-          return this.openEventGateway(ei, el);
-        case 'subProcess':
-        case 'eventSubProcess': {
-          this.openEventSubProcesses(ei);
-          const start = this.createElementInstance(ei, el.startEventId);
-          this.agenda.push(() => this.activate(start));
-          return;
-        }
-        case 'callActivity':
-          return this.activateCallActivity(ei, el);
-        case 'process':
-        case 'boundaryEvent':
-          throw new StepFailure(
-            'EXTRACT_VALUE_ERROR',
-            `element type ${ELEMENT_TYPES[el.kind]} cannot be activated`,
-          );
-      }
+      processorOf(this.processors, el).onActivate(el, ei);
     } catch (err) {
       if (err instanceof EngineError) throw err;
       this.fail(ei, err, 'activate');
     }
-  }
-
-  private runScript(ei: ElementInstanceRec, script: ScriptDefinition): void {
-    const expression = script.expression.startsWith('=') ? script.expression : '=' + script.expression;
-    this.completeActivity(ei, { [script.resultVariable]: this.evalIn(expression, ei.key) });
   }
 
   private applyInputs(ei: ElementInstanceRec, el: FlowElement): void {
@@ -1876,234 +1856,6 @@ export class Engine {
       assignPath(local, m.target, value, outer);
     }
     for (const [n, v] of Object.entries(local)) this.vars.setLocal(ei.key, ei.processInstanceKey, n, v);
-  }
-
-  private activateMultiInstance(body: ElementInstanceRec, el: Activity, mi: MultiInstanceDefinition): void {
-    const items = this.evalIn(mi.inputCollection, flowScopeKey(body));
-    if (!Array.isArray(items)) {
-      throw new StepFailure(
-        'EXTRACT_VALUE_ERROR',
-        `Expected result of the expression '${mi.inputCollection}' to be 'ARRAY', but was '${typeName(items)}'.`,
-      );
-    }
-    if (el.boundaryEvents.length) this.openBoundaryEvents(body, el);
-    body.mi = { items, next: 0, completed: 0, active: 0 };
-    if (mi.outputCollection)
-      this.vars.setLocal(
-        body.key,
-        body.processInstanceKey,
-        mi.outputCollection,
-        items.map(() => null),
-      );
-    this.state.elementInstances.update(body);
-    if (items.length === 0) return this.completeActivity(body, {});
-    const n = mi.sequential ? 1 : items.length;
-    for (let i = 0; i < n; i++) this.spawnInner(body, el, mi);
-  }
-
-  private spawnInner(body: ElementInstanceRec, el: Activity, mi: MultiInstanceDefinition): void {
-    const state = loopState(body);
-    const index = state.next++;
-    state.active++;
-    this.state.elementInstances.update(body);
-    const inner = this.createElementInstance(body, el.id, { loopIndex: index });
-    inner.type = ELEMENT_TYPES[el.kind];
-    if (mi.inputElement)
-      this.vars.setLocal(inner.key, inner.processInstanceKey, mi.inputElement, state.items[index]);
-    this.vars.setLocal(inner.key, inner.processInstanceKey, 'loopCounter', index + 1);
-    this.agenda.push(() => this.activate(inner));
-  }
-
-  private innerCompleted(
-    inner: ElementInstanceRec,
-    body: ElementInstanceRec,
-    el: Activity,
-    mi: MultiInstanceDefinition,
-  ): void {
-    const state = loopState(body);
-    if (mi.outputCollection && mi.outputElement && inner.loopIndex !== undefined) {
-      const value = this.evalIn(mi.outputElement, inner.key);
-      const coll = [
-        ...((this.state.variables.local(body.key, mi.outputCollection)?.value as unknown[]) ?? []),
-      ];
-      coll[inner.loopIndex] = value;
-      this.vars.setLocal(body.key, body.processInstanceKey, mi.outputCollection, coll);
-    }
-    state.completed++;
-    state.active--;
-    this.state.elementInstances.update(body);
-    let done = state.completed >= state.items.length;
-    if (!done && mi.completionCondition) {
-      const vars = {
-        ...this.visibleVariables(body.key),
-        numberOfInstances: state.items.length,
-        numberOfActiveInstances: state.active,
-        numberOfCompletedInstances: state.completed,
-      };
-      done =
-        this.evalWith(
-          mi.completionCondition.startsWith('=') ? mi.completionCondition : '=' + mi.completionCondition,
-          vars,
-        ) === true;
-      if (done) this.terminateChildren(body);
-    }
-    if (done) {
-      const out = mi.outputCollection
-        ? { [mi.outputCollection]: this.state.variables.local(body.key, mi.outputCollection)?.value }
-        : {};
-      this.completeActivity(body, {}, false, out);
-    } else if (mi.sequential && state.next < state.items.length) {
-      this.spawnInner(body, el, mi);
-    }
-  }
-
-  private createJob(ei: ElementInstanceRec, def: JobDefinition): void {
-    const type = String(this.evalIn(def.type, ei.key));
-    const retries = Number(this.evalIn(def.retries, ei.key));
-    if (!Number.isInteger(retries))
-      throw new StepFailure(
-        'EXTRACT_VALUE_ERROR',
-        `Expected job retries of '${ei.elementId}' to be a number, but got '${def.retries}'`,
-      );
-    const pd = this.definition(ei.processDefinitionKey);
-    const job: JobRec = {
-      key: this.nextKey(),
-      type,
-      processInstanceKey: ei.processInstanceKey,
-      processDefinitionKey: ei.processDefinitionKey,
-      bpmnProcessId: ei.bpmnProcessId,
-      processDefinitionVersion: pd.version,
-      elementId: ei.elementId,
-      elementInstanceKey: ei.key,
-      retries,
-      customHeaders: { ...def.headers },
-      state: 'CREATED',
-      creationTime: this.nowIso(),
-    };
-    this.state.jobs.put(job);
-    this.state.jobs.markOpen(job);
-    ei.jobKey = job.key;
-    this.state.elementInstances.update(ei);
-  }
-
-  private createUserTask(ei: ElementInstanceRec, el: UserTask): void {
-    const def = el.userTask;
-    const str = (v: string | undefined) => (v === undefined || v === '' ? undefined : this.evalIn(v, ei.key));
-    const list = (v: string | undefined): string[] => {
-      const r = str(v);
-      if (r === undefined || r === null) return [];
-      if (Array.isArray(r)) return r.map(String);
-      return String(r)
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean);
-    };
-    const date = (v: string | undefined, what: string): string | undefined => {
-      const r = str(v);
-      if (r === undefined || r === null || r === '') return undefined;
-      const d = new Date(String(r));
-      if (Number.isNaN(d.getTime()) || !/([zZ]|[+-]\d\d:\d\d)$/.test(String(r))) {
-        throw new StepFailure(
-          'EXTRACT_VALUE_ERROR',
-          `Expected the ${what} of '${el.id}' to be an ISO 8601 date-time with offset, but got '${String(r)}'`,
-        );
-      }
-      return String(r);
-    };
-    let formKey: string | undefined;
-    if (def.formId) {
-      const form = this.latestForm(def.formId);
-      if (!form)
-        throw new StepFailure(
-          'FORM_NOT_FOUND',
-          `Expected to find a form with id '${def.formId}', but no form with this id is found, at least a form with this id should be available. To resolve the Incident please deploy a form with the same id`,
-        );
-      formKey = form.key;
-    }
-    const pd = this.definition(ei.processDefinitionKey);
-    const rawPriority = def.priority !== undefined ? str(def.priority) : 50;
-    const priority =
-      typeof rawPriority === 'string' && /^\d+$/.test(rawPriority) ? Number(rawPriority) : rawPriority;
-    if (typeof priority !== 'number' || !Number.isInteger(priority) || priority < 0 || priority > 100) {
-      throw new StepFailure(
-        'EXTRACT_VALUE_ERROR',
-        `Expected the priority of '${el.id}' to be an integer between 0 and 100, but got '${String(rawPriority)}'`,
-      );
-    }
-    const task: UserTaskRec = {
-      key: this.nextKey(),
-      elementInstanceKey: ei.key,
-      processInstanceKey: ei.processInstanceKey,
-      processDefinitionKey: ei.processDefinitionKey,
-      bpmnProcessId: ei.bpmnProcessId,
-      processDefinitionVersion: pd.version,
-      elementId: el.id,
-      name: el.name,
-      state: 'CREATED',
-      assignee: (str(def.assignee) as string | undefined) || undefined,
-      candidateGroups: list(def.candidateGroups),
-      candidateUsers: list(def.candidateUsers),
-      dueDate: date(def.dueDate, 'due date'),
-      followUpDate: date(def.followUpDate, 'follow-up date'),
-      creationDate: this.nowIso(),
-      formKey,
-      externalFormReference: def.externalFormReference,
-      priority,
-    };
-    this.state.userTasks.put(task);
-    ei.userTaskKey = task.key;
-    this.state.elementInstances.update(ei);
-  }
-
-  private activateEndEvent(ei: ElementInstanceRec, el: EndEvent): void {
-    const ev = el.event;
-    if (ev.kind === 'error') {
-      if (!this.throwError(ei, ev.errorCode ?? '', '', {})) {
-        this.raiseIncident(
-          ei,
-          'UNHANDLED_ERROR_EVENT',
-          `Expected to throw an error event with the code '${ev.errorCode}', but it was not caught. No error events are available in the scope.`,
-          'activate',
-        );
-      }
-      return;
-    }
-    // A message end event is job-based: its worker sends the message.
-    if (el.job) return this.createJob(ei, el.job);
-    if (ev.kind === 'signal') this.throwSignal(ei, ev.signalName);
-    if (ev.kind === 'terminate') {
-      const scope = this.flowScopeOf(ei);
-      for (const k of this.state.elementInstances.children(scope.key))
-        if (k !== ei.key) this.terminate(this.instance(k));
-      if (scope.joins) {
-        scope.joins = undefined;
-        this.state.elementInstances.update(scope);
-      }
-    }
-    this.completeActivity(ei, {});
-  }
-
-  private activateCallActivity(ei: ElementInstanceRec, el: CallActivity): void {
-    const processId = String(this.evalIn(el.calledElement.processId, ei.key));
-    const def = this.latestProcess(processId);
-    if (!def)
-      throw new StepFailure(
-        'CALLED_ELEMENT_ERROR',
-        `Expected process with BPMN process id '${processId}' to be deployed, but not found.`,
-      );
-    const model = this.model(def.key);
-    if (!model.noneStartEventId)
-      throw new StepFailure(
-        'CALLED_ELEMENT_ERROR',
-        `Expected process '${processId}' to have a none start event, but not found.`,
-      );
-    // Without propagation of all parent variables, only the call activity's input mappings reach the child.
-    const vars = el.calledElement.propagateAllParentVariables
-      ? this.vars.visible(ei.key)
-      : this.vars.local(ei.key);
-    const child = this.startInstance(def, model.noneStartEventId, vars, ei);
-    ei.calledProcessInstanceKey = child.key;
-    this.state.elementInstances.update(ei);
   }
 
   /** An activity finished its work: apply variables and output mappings, then leave. */
@@ -2159,7 +1911,7 @@ export class Engine {
     const model = this.model(ei.processDefinitionKey);
     let flows: string[];
     try {
-      flows = this.outgoingFlows(ei, el, model);
+      flows = ei.type === 'MULTI_INSTANCE_BODY' ? el.outgoing : this.outgoingFlows(ei, el);
     } catch (err) {
       this.raiseIncident(ei, 'CONDITION_ERROR', (err as Error).message, 'flow');
       return;
@@ -2168,61 +1920,23 @@ export class Engine {
     const scope = this.state.elementInstances.get(flowScopeKey(ei));
     if (!scope || scope.state !== 'ACTIVE') return;
     if (ei.loopIndex !== undefined && scope.type === 'MULTI_INSTANCE_BODY') {
-      if (isActivity(el) && el.multiInstance) this.innerCompleted(ei, scope, el, el.multiInstance);
+      if (isActivity(el)) this.multiInstanceBody.onChildCompleted(el, scope, ei);
       return;
     }
     for (const fid of flows) {
       const target = flowTarget(model, fid);
-      if (target.kind === 'parallelGateway' && target.incoming.length > 1) {
-        scope.joins ??= {};
-        const j = (scope.joins[target.id] ??= {});
-        j[fid] = (j[fid] ?? 0) + 1;
-        this.state.elementInstances.update(scope);
-        if (target.incoming.every((f) => (j[f] ?? 0) > 0)) {
-          for (const f of target.incoming) if (--j[f] === 0) delete j[f];
-          if (Object.keys(j).length === 0) delete scope.joins[target.id];
-          const next = this.createElementInstance(scope, target.id);
-          this.agenda.push(() => this.activate(next));
-        }
-        continue;
-      }
+      const arrive = processorOf(this.processors, target).onArrive;
+      if (arrive && !arrive(target, scope, fid)) continue;
       const next = this.createElementInstance(scope, target.id);
       this.agenda.push(() => this.activate(next));
     }
     this.maybeCompleteScope(scope);
   }
 
-  private outgoingFlows(ei: ElementInstanceRec, el: FlowElement, model: ProcessModel): string[] {
-    if (el.kind === 'exclusiveGateway' || el.kind === 'inclusiveGateway') {
-      if (el.outgoing.length === 1 && !flowOf(model, el.outgoing[0]).condition) return el.outgoing;
-      const vars = this.visibleVariables(flowScopeKey(ei));
-      const taken: string[] = [];
-      for (const fid of el.outgoing) {
-        if (fid === el.defaultFlow) continue;
-        const cond = flowOf(model, fid).condition;
-        if (!cond) continue;
-        let ok: boolean;
-        try {
-          ok = evaluateCondition(cond.slice(1), vars, this.feelOptions());
-        } catch (err) {
-          throw new Error(
-            `Expected to evaluate condition of flow '${fid}' ('${cond}'): ${(err as Error).message}`,
-          );
-        }
-        if (ok) {
-          taken.push(fid);
-          if (el.kind === 'exclusiveGateway') break;
-        }
-      }
-      if (taken.length === 0) {
-        if (el.defaultFlow) return [el.defaultFlow];
-        throw new Error(
-          `Expected at least one condition to evaluate to true, or to have a default flow (gateway '${el.id}')`,
-        );
-      }
-      return taken;
-    }
-    return el.outgoing;
+  /** The flows an element leaves by: its processor chooses (gateways), else all of them. */
+  private outgoingFlows(ei: ElementInstanceRec, el: FlowElement): string[] {
+    const leave = processorOf(this.processors, el).onLeave;
+    return leave ? leave(el, ei) : el.outgoing;
   }
 
   private maybeCompleteScope(scope: ElementInstanceRec): void {
@@ -2277,21 +1991,9 @@ export class Engine {
   private terminate(ei: ElementInstanceRec): void {
     if (ei.state !== 'ACTIVE') return;
     this.terminateChildren(ei);
-    if (ei.jobKey) {
-      const job = this.state.jobs.get(ei.jobKey);
-      if (job && isOpenJob(job)) this.closeJob(job, 'CANCELED');
-    }
-    if (ei.userTaskKey) {
-      const t = this.state.userTasks.get(ei.userTaskKey);
-      if (t && t.state === 'CREATED') {
-        t.state = 'CANCELED';
-        t.completionDate = this.nowIso();
-        this.state.userTasks.update(t);
-      }
-    }
-    if (ei.calledProcessInstanceKey) {
-      const child = this.state.elementInstances.get(ei.calledProcessInstanceKey);
-      if (child) this.terminate(child);
+    if (ei.type !== 'MULTI_INSTANCE_BODY') {
+      const el = this.element(ei);
+      processorOf(this.processors, el).onTerminate?.(el, ei);
     }
     this.finish(ei, 'TERMINATED');
     if (ei.type === 'PROCESS') {
@@ -2343,15 +2045,6 @@ export class Engine {
     for (const start of eventSubProcessStarts(model, scopeEl))
       if (start.event.kind !== 'none' && start.event.kind !== 'error')
         this.openCatch(scope, start.id, start.event, 'event-sub-process', scope, start.interrupting);
-  }
-
-  private openEventGateway(gw: ElementInstanceRec, el: FlowElement): void {
-    const model = this.model(gw.processDefinitionKey);
-    for (const fid of el.outgoing) {
-      const target = flowTarget(model, fid);
-      if (target.kind === 'intermediateCatchEvent' || target.kind === 'receiveTask')
-        this.openCatch(gw, target.id, target.event, 'event-gateway', gw);
-    }
   }
 
   /**
@@ -2931,12 +2624,6 @@ function flowScopeKey(ei: ElementInstanceRec): string {
   return ei.flowScopeKey;
 }
 
-/** The loop state of a multi-instance body, set when it was activated. */
-function loopState(body: ElementInstanceRec): NonNullable<ElementInstanceRec['mi']> {
-  if (!body.mi) throw new Error(`multi-instance body '${body.key}' has no loop state`);
-  return body.mi;
-}
-
 /** The start events of a flow scope's event sub-processes. */
 function eventSubProcessStarts(model: ProcessModel, scope: FlowScope): StartEvent[] {
   return scope.eventSubProcesses.map((id) =>
@@ -2946,18 +2633,6 @@ function eventSubProcessStarts(model: ProcessModel, scope: FlowScope): StartEven
 
 function sha256(s: string): string {
   return createHash('sha256').update(s).digest('hex');
-}
-
-function typeName(v: unknown): string {
-  if (v === null || v === undefined) return 'NULL';
-  if (Array.isArray(v)) return 'ARRAY';
-  return typeof v === 'object'
-    ? 'CONTEXT'
-    : typeof v === 'number'
-      ? 'NUMBER'
-      : typeof v === 'boolean'
-        ? 'BOOLEAN'
-        : 'STRING';
 }
 
 function timerText(v: unknown): string {
