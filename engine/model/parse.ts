@@ -1,16 +1,56 @@
 import { BpmnModdle } from 'bpmn-moddle';
 import zeebeDescriptor from 'zeebe-bpmn-moddle/resources/zeebe.json';
 import {
+  CalledDecisionDefinition,
+  CalledElementDefinition,
   ElementType,
   EventDefinition,
-  FlowNode,
+  FlowElement,
+  JobDefinition,
   Mapping,
+  MultiInstanceDefinition,
   ProcessModel,
+  ScriptDefinition,
   SequenceFlow,
   UnsupportedModelError,
+  UserTaskDefinition,
 } from './types';
 
 type Problem = { elementId: string; message: string };
+
+/**
+ * An element as read from the XML, before validation: every field any kind may have. Validation
+ * reports what Zeebe rejects; a valid draft then becomes the {@link FlowElement} of its kind.
+ */
+interface Draft {
+  id: string;
+  name?: string;
+  type: ElementType;
+  scopeId: string;
+  incoming: string[];
+  outgoing: string[];
+  event?: EventDefinition;
+  attachedTo?: string;
+  interrupting?: boolean;
+  boundaryEvents: string[];
+  inputs: Mapping[];
+  outputs: Mapping[];
+  job?: JobDefinition;
+  userTask?: UserTaskDefinition;
+  script?: ScriptDefinition;
+  calledDecision?: CalledDecisionDefinition;
+  calledElement?: CalledElementDefinition;
+  multiInstance?: MultiInstanceDefinition;
+  defaultFlow?: string;
+  /** Sub-processes and the process: their children (empty for other elements). */
+  children: string[];
+  startEventId?: string;
+  eventSubProcesses: string[];
+  documentation?: string;
+}
+
+/** A draft model: the process's drafts and flows, checked before it becomes a {@link ProcessModel}. */
+type DraftModel = Omit<ProcessModel, 'elements'> & { elements: Map<string, Draft> };
 type ModdleElement = Record<string, any> & { $type: string; id: string };
 
 const TASK_TYPES: Record<string, ElementType> = {
@@ -80,7 +120,8 @@ export async function parseBpmn(xml: string, resourceName: string): Promise<Pars
   const models: ProcessModel[] = [];
   for (const p of processes) {
     if (p.isExecutable === false) continue;
-    models.push(buildProcess(p, root, problems));
+    const draft = buildProcess(p, root, problems);
+    if (problems.length === 0) models.push(toModel(draft, problems));
   }
   if (models.length === 0) {
     problems.push({
@@ -101,8 +142,8 @@ function mappings(list: ModdleElement[] | undefined): Mapping[] {
   return (list ?? []).map((m) => ({ source: m.source ?? '', target: m.target ?? '' }));
 }
 
-function buildProcess(proc: ModdleElement, defs: ModdleElement, problems: Problem[]): ProcessModel {
-  const model: ProcessModel = {
+function buildProcess(proc: ModdleElement, defs: ModdleElement, problems: Problem[]): DraftModel {
+  const model: DraftModel = {
     bpmnProcessId: proc.id,
     name: proc.name,
     versionTag: ext<any>(proc, 'zeebe:VersionTag')?.value,
@@ -112,7 +153,7 @@ function buildProcess(proc: ModdleElement, defs: ModdleElement, problems: Proble
     signalStartEvents: [],
     timerStartEvents: [],
   };
-  const root: FlowNode = {
+  const root: Draft = {
     id: proc.id,
     name: proc.name,
     type: 'PROCESS',
@@ -152,11 +193,13 @@ function buildProcess(proc: ModdleElement, defs: ModdleElement, problems: Proble
     s.outgoing.push(f.id);
     t.incoming.push(f.id);
   }
-  const scopes = [...model.elements.values()].filter((e) => e.children);
+  const scopes = [...model.elements.values()].filter((e) =>
+    ['PROCESS', 'SUB_PROCESS', 'EVENT_SUB_PROCESS'].includes(e.type),
+  );
   for (const scope of scopes) {
-    const starts = scope
-      .children!.map((id) => model.elements.get(id)!)
-      .filter((e) => e.type === 'START_EVENT');
+    const starts = scope.children
+      .map((id) => model.elements.get(id))
+      .filter((e): e is Draft => e?.type === 'START_EVENT');
     const none = starts.filter((s) => s.event?.kind === 'none');
     if (scope.type === 'PROCESS') {
       if (none.length > 1) problems.push({ elementId: scope.id, message: 'more than one none start event' });
@@ -209,8 +252,8 @@ function buildProcess(proc: ModdleElement, defs: ModdleElement, problems: Proble
 
 function walkScope(
   scopeEl: ModdleElement,
-  scope: FlowNode,
-  model: ProcessModel,
+  scope: Draft,
+  model: DraftModel,
   problems: Problem[],
   messagesById: Map<string, ModdleElement>,
 ): void {
@@ -228,11 +271,9 @@ function walkScope(
     if (!node) continue;
     if (model.elements.has(node.id)) problems.push({ elementId: node.id, message: 'duplicate element id' });
     model.elements.set(node.id, node);
-    if (node.type === 'EVENT_SUB_PROCESS') scope.eventSubProcesses!.push(node.id);
-    else scope.children!.push(node.id);
+    if (node.type === 'EVENT_SUB_PROCESS') scope.eventSubProcesses.push(node.id);
+    else scope.children.push(node.id);
     if (node.type === 'SUB_PROCESS' || node.type === 'EVENT_SUB_PROCESS') {
-      node.children = [];
-      node.eventSubProcesses = [];
       // An event sub-process's own children live in its scope too.
       walkScope(el, node, model, problems, messagesById);
     }
@@ -297,7 +338,7 @@ function buildNode(
   scopeId: string,
   problems: Problem[],
   messagesById: Map<string, ModdleElement>,
-): FlowNode | undefined {
+): Draft | undefined {
   let type: ElementType | undefined = TASK_TYPES[el.$type];
   if (el.$type === 'bpmn:SubProcess') type = el.triggeredByEvent ? 'EVENT_SUB_PROCESS' : 'SUB_PROCESS';
   if (!type) {
@@ -308,7 +349,7 @@ function buildNode(
     return undefined;
   }
   const io = ext<any>(el, 'zeebe:IoMapping');
-  const node: FlowNode = {
+  const node: Draft = {
     id: el.id,
     name: el.name,
     type,
@@ -316,6 +357,8 @@ function buildNode(
     incoming: [],
     outgoing: [],
     boundaryEvents: [],
+    children: [],
+    eventSubProcesses: [],
     inputs: mappings(io?.inputParameters),
     outputs: mappings(io?.outputParameters),
     documentation: (el.documentation ?? []).map((d: any) => d.text).join('\n') || undefined,
@@ -409,7 +452,7 @@ function buildNode(
   return node;
 }
 
-function validateElement(el: FlowNode, model: ProcessModel, problems: Problem[]): void {
+function validateElement(el: Draft, model: DraftModel, problems: Problem[]): void {
   const p = (message: string) => problems.push({ elementId: el.id, message });
   const jobTasks: ElementType[] = ['SERVICE_TASK', 'SEND_TASK', 'BUSINESS_RULE_TASK'];
   if (jobTasks.includes(el.type) && !el.job?.type && !el.calledDecision)
@@ -451,7 +494,7 @@ function validateElement(el: FlowNode, model: ProcessModel, problems: Problem[])
   }
   if (el.type === 'EVENT_BASED_GATEWAY') {
     for (const fid of el.outgoing) {
-      const target = model.elements.get(model.flows.get(fid)!.targetId);
+      const target = model.elements.get(model.flows.get(fid)?.targetId ?? '');
       if (target?.type !== 'INTERMEDIATE_CATCH_EVENT' && target?.type !== 'RECEIVE_TASK')
         p('an event-based gateway may only lead to timer, message or signal catch events');
     }
@@ -466,7 +509,8 @@ function validateElement(el: FlowNode, model: ProcessModel, problems: Problem[])
   if (el.multiInstance && !el.multiInstance.inputCollection)
     p('multi-instance needs zeebe:loopCharacteristics inputCollection');
   for (const fid of el.outgoing) {
-    const f = model.flows.get(fid)!;
+    const f = model.flows.get(fid);
+    if (!f) continue;
     if (f.condition && !['EXCLUSIVE_GATEWAY', 'INCLUSIVE_GATEWAY'].includes(el.type))
       p(`conditional flow '${f.id}' must leave an exclusive or inclusive gateway`);
     if (f.condition && !f.condition.startsWith('='))
@@ -474,10 +518,123 @@ function validateElement(el: FlowNode, model: ProcessModel, problems: Problem[])
   }
   if (['EXCLUSIVE_GATEWAY', 'INCLUSIVE_GATEWAY'].includes(el.type) && el.outgoing.length > 1) {
     for (const fid of el.outgoing) {
-      const f = model.flows.get(fid)!;
-      if (!f.condition && el.defaultFlow !== fid)
+      const f = model.flows.get(fid);
+      if (!f?.condition && el.defaultFlow !== fid)
         p(`flow '${fid}' needs a condition or must be the default flow`);
     }
   }
   for (const m of [...el.inputs, ...el.outputs]) if (!m.target) p('a variable mapping needs a target');
+}
+
+/** A validated draft model as the interpreter's model: each element typed by its kind. */
+function toModel(draft: DraftModel, problems: Problem[]): ProcessModel {
+  const elements = new Map<string, FlowElement>();
+  for (const [id, d] of draft.elements) {
+    const el = toElement(d, problems);
+    if (el) elements.set(id, el);
+  }
+  return { ...draft, elements };
+}
+
+/**
+ * The element of a draft's kind with the fields that kind has, required where Zeebe requires them.
+ * Validation has reported what Zeebe rejects; what it let through but a kind cannot carry is reported here.
+ */
+function toElement(d: Draft, problems: Problem[]): FlowElement | undefined {
+  const problem = (message: string): undefined => {
+    problems.push({ elementId: d.id, message });
+    return undefined;
+  };
+  const base = {
+    id: d.id,
+    name: d.name,
+    scopeId: d.scopeId,
+    incoming: d.incoming,
+    outgoing: d.outgoing,
+    inputs: d.inputs,
+    outputs: d.outputs,
+    documentation: d.documentation,
+  };
+  const activity = { ...base, boundaryEvents: d.boundaryEvents, multiInstance: d.multiInstance };
+  const scope = { children: d.children, eventSubProcesses: d.eventSubProcesses };
+  const ev: EventDefinition = d.event ?? { kind: 'none' };
+  const job = d.job?.type ? d.job : undefined;
+  switch (d.type) {
+    case 'PROCESS':
+      return { ...base, ...scope, kind: 'process', startEventId: d.startEventId };
+    case 'START_EVENT':
+      if (ev.kind === 'terminate') return problem('invalid start event');
+      return { ...base, kind: 'startEvent', event: ev, interrupting: d.interrupting !== false };
+    case 'END_EVENT':
+      if (ev.kind === 'message')
+        return job
+          ? { ...base, kind: 'endEvent', event: ev, job }
+          : problem('a message end event needs a zeebe:taskDefinition (it is job-based)');
+      if (ev.kind === 'timer') return problem('timer end events are not supported');
+      return { ...base, kind: 'endEvent', event: ev };
+    case 'INTERMEDIATE_CATCH_EVENT':
+      if (ev.kind !== 'message' && ev.kind !== 'timer' && ev.kind !== 'signal')
+        return problem('only timer, message and signal intermediate catch events are supported');
+      return { ...base, kind: 'intermediateCatchEvent', event: ev };
+    case 'INTERMEDIATE_THROW_EVENT':
+      if (ev.kind !== 'none' && ev.kind !== 'signal')
+        return problem('only none and signal intermediate throw events are supported');
+      return { ...base, kind: 'intermediateThrowEvent', event: ev };
+    case 'BOUNDARY_EVENT':
+      if (ev.kind !== 'message' && ev.kind !== 'timer' && ev.kind !== 'signal' && ev.kind !== 'error')
+        return problem('only timer, message, signal and error boundary events are supported');
+      if (!d.attachedTo) return problem('a boundary event must be attached to an activity');
+      return {
+        ...base,
+        kind: 'boundaryEvent',
+        event: ev,
+        attachedTo: d.attachedTo,
+        interrupting: d.interrupting !== false,
+      };
+    case 'SERVICE_TASK':
+    case 'SEND_TASK':
+      if (!job) return problem('a job-based task needs a zeebe:taskDefinition with a type');
+      return { ...activity, kind: d.type === 'SERVICE_TASK' ? 'serviceTask' : 'sendTask', job };
+    case 'SCRIPT_TASK':
+      // As before: a task definition makes it job-based even when it also has a script.
+      if (d.job) return { ...activity, kind: 'scriptTask', job: d.job };
+      if (!d.script) return problem('a script task needs a zeebe:script or a zeebe:taskDefinition');
+      return { ...activity, kind: 'scriptTask', script: d.script };
+    case 'BUSINESS_RULE_TASK':
+      if (d.calledDecision)
+        return { ...activity, kind: 'businessRuleTask', calledDecision: d.calledDecision };
+      if (!job) return problem('a job-based task needs a zeebe:taskDefinition with a type');
+      return { ...activity, kind: 'businessRuleTask', job };
+    case 'RECEIVE_TASK':
+      if (ev.kind !== 'message') return problem('receive task without a message name');
+      return { ...activity, kind: 'receiveTask', event: ev };
+    case 'MANUAL_TASK':
+      return { ...activity, kind: 'manualTask' };
+    case 'TASK':
+      return { ...activity, kind: 'task' };
+    case 'USER_TASK':
+      return { ...activity, kind: 'userTask', userTask: d.userTask ?? {} };
+    case 'EXCLUSIVE_GATEWAY':
+      return { ...base, kind: 'exclusiveGateway', defaultFlow: d.defaultFlow };
+    case 'INCLUSIVE_GATEWAY':
+      return { ...base, kind: 'inclusiveGateway', defaultFlow: d.defaultFlow };
+    case 'PARALLEL_GATEWAY':
+      return { ...base, kind: 'parallelGateway' };
+    case 'EVENT_BASED_GATEWAY':
+      return { ...base, kind: 'eventBasedGateway' };
+    case 'SUB_PROCESS':
+    case 'EVENT_SUB_PROCESS':
+      if (!d.startEventId) return problem('a sub-process needs a start event');
+      if (d.type === 'EVENT_SUB_PROCESS') {
+        if (d.multiInstance) return problem('an event sub-process cannot be multi-instance');
+        if (d.boundaryEvents.length) return problem('an event sub-process cannot have boundary events');
+        return { ...base, ...scope, kind: 'eventSubProcess', startEventId: d.startEventId };
+      }
+      return { ...activity, ...scope, kind: 'subProcess', startEventId: d.startEventId };
+    case 'CALL_ACTIVITY':
+      if (!d.calledElement?.processId) return problem('a call activity needs zeebe:calledElement processId');
+      return { ...activity, kind: 'callActivity', calledElement: d.calledElement };
+    case 'MULTI_INSTANCE_BODY':
+      return problem('not a BPMN element');
+  }
 }

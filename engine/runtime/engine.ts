@@ -1,11 +1,28 @@
 import { createHash } from 'node:crypto';
-import { evaluateCondition, evaluateExpression } from '../feel';
+import { evaluateExpression } from '../feel';
 import { parseTimer } from '../timers';
 import { gateDiagram } from '../lint';
 import { parseBpmn } from '../model/parse';
 import { DrgModel, parseDmn } from '../dmn/parse';
 import { DecisionEvaluationFailure, DecisionResult, evaluateDecision } from '../dmn/evaluate';
-import { FlowNode, ProcessModel, UnsupportedModelError } from '../model/types';
+import {
+  Activity,
+  CatchEventDefinition,
+  ELEMENT_TYPES,
+  ElementKind,
+  FlowElement,
+  FlowScope,
+  ProcessModel,
+  CalledDecisionDefinition,
+  EventDefinition,
+  StartEvent,
+  UnsupportedModelError,
+  elementOf,
+  elementOfKind,
+  flowTarget,
+  isActivity,
+  isFlowScope,
+} from '../model/types';
 import {
   jsonBytesOver,
   RecordKind,
@@ -21,7 +38,10 @@ import { RecordTable } from './state/table';
 import { EngineQueries } from './queries';
 import { EventSubscriptionBehaviour } from './behaviours/event-subscriptions';
 import { VariableBehaviour } from './behaviours/variables';
-import { EngineError, invalid, invalidState, notFound } from './errors';
+import { EngineError, invalid, invalidState, notFound, StepFailure } from './errors';
+import { elementProcessors, processorOf } from './elements';
+import { BpmnBehaviours } from './elements/processor';
+import { multiInstanceBodyProcessor, typeName } from './elements/multi-instance';
 import { DEFAULT_LIMITS, EngineLimits } from './limits';
 import {
   DecisionRec,
@@ -115,16 +135,6 @@ export interface ActivatedJob {
 
 type Vars = Record<string, unknown>;
 
-/** Thrown inside the interpreter when an expression cannot be evaluated: becomes an incident. */
-class StepFailure extends Error {
-  constructor(
-    readonly errorType: IncidentErrorType,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
 /** Zeebe's gateway request timeout (`zeebe.gateway.cluster.requestTimeout`, default 15 s). */
 export const DEFAULT_REQUEST_TIMEOUT_MS = 15_000;
 
@@ -149,6 +159,42 @@ export class Engine {
   readonly queries = new EngineQueries(this.state);
   private readonly vars = new VariableBehaviour(this.state, () => this.nextKey());
   private readonly events = new EventSubscriptionBehaviour(this.state);
+  /** What the element processors may do to the running state (Zeebe's `BpmnBehaviors`). */
+  private readonly behaviours: BpmnBehaviours = {
+    state: this.state,
+    vars: this.vars,
+    nextKey: () => this.nextKey(),
+    nowIso: () => this.nowIso(),
+    model: (key) => this.model(key),
+    definition: (key) => this.definition(key),
+    latestProcess: (id) => this.latestProcess(id),
+    latestForm: (id) => this.latestForm(id),
+    evalIn: (expr, scopeKey, extra) => this.evalIn(expr, scopeKey, extra),
+    evalWith: (expr, vars) => this.evalWith(expr, vars),
+    feelOptions: () => this.feelOptions(),
+    visibleVariables: (scopeKey) => this.visibleVariables(scopeKey),
+    createElementInstance: (scope, elementId, extra) => this.createElementInstance(scope, elementId, extra),
+    activateLater: (ei) => this.agenda.push(() => this.activate(ei)),
+    completeActivity: (ei, variables, retrying, local) =>
+      this.completeActivity(ei, variables, retrying, local),
+    terminate: (ei) => this.terminate(ei),
+    terminateChildren: (scope) => this.terminateChildren(scope),
+    flowScopeOf: (ei) => this.flowScopeOf(ei),
+    startInstance: (def, startElementId, variables, parent) =>
+      this.startInstance(def, startElementId, variables, parent),
+    openCatch: (owner, elementId, ev, kind, ctx, interrupting) =>
+      this.openCatch(owner, elementId, ev, kind, ctx, interrupting),
+    openBoundaryEvents: (host, el) => this.openBoundaryEvents(host, el),
+    openEventSubProcesses: (scope) => this.openEventSubProcesses(scope),
+    throwError: (source, code, message, variables) => this.throwError(source, code, message, variables),
+    throwSignal: (ei, nameExpr) => this.throwSignal(ei, nameExpr),
+    raiseIncident: (ei, type, message, retry, jobKey) => this.raiseIncident(ei, type, message, retry, jobKey),
+    cancelJob: (ei) => this.cancelJob(ei),
+    evaluateCalledDecision: (ei, called) => this.evaluateCalledDecision(ei, called),
+  };
+  /** One processor per element kind, and the multi-instance body's. */
+  private readonly processors = elementProcessors(this.behaviours);
+  private readonly multiInstanceBody = multiInstanceBodyProcessor(this.behaviours);
   private readonly pending: PendingActivation[] = [];
   /** Highest version of each deleted process (`process:<id>`) or form (`form:<id>`): never reused. */
   private readonly versionFloor = new Map<string, number>();
@@ -444,8 +490,8 @@ export class Engine {
     if (dup) throw invalid(`the deployment contains process '${dup}' twice`);
     for (const p of parsedProcesses) {
       for (const el of p.model.elements.values()) {
-        if (el.type === 'CALL_ACTIVITY') {
-          const target = el.calledElement!.processId;
+        if (el.kind === 'callActivity') {
+          const target = el.calledElement.processId;
           if (!target.startsWith('=') && !ids.includes(target) && !this.latestProcess(target)) {
             this.log(`deploy: call activity '${el.id}' calls '${target}', not deployed yet`);
           }
@@ -573,6 +619,13 @@ export class Engine {
 
   latestForm(formId: string): FormRec | undefined {
     return this.state.deployment.latestForm(formId);
+  }
+
+  /** A process definition known to exist (an instance's): deleting one with instances is refused. */
+  private definition(processDefinitionKey: string): ProcessDefinitionRec {
+    const def = this.state.deployment.processes.get(processDefinitionKey);
+    if (!def) throw notFound('Process definition', processDefinitionKey);
+    return def;
   }
 
   model(processDefinitionKey: string): ProcessModel {
@@ -718,9 +771,8 @@ export class Engine {
     return this.command(() => this.evaluateDeployed(found, req.variables ?? {}));
   }
 
-  /** A business rule task with zeebe:calledDecision: evaluate, write the result variable, leave. */
-  private activateBusinessRuleTask(ei: ElementInstanceRec, el: FlowNode): void {
-    const called = el.calledDecision!;
+  /** A business rule task's zeebe:calledDecision: the decision's output, or a StepFailure (an incident). */
+  private evaluateCalledDecision(ei: ElementInstanceRec, called: CalledDecisionDefinition): unknown {
     const decisionId = String(this.evalIn(called.decisionId, ei.key));
     let decision: DecisionRec | undefined;
     if (called.bindingType === 'deployment') {
@@ -742,7 +794,7 @@ export class Engine {
     }
     const r = this.evaluateDeployed(decision, this.visibleVariables(ei.key));
     if (r.failure) throw new StepFailure('DECISION_EVALUATION_ERROR', r.failure.message);
-    this.completeActivity(ei, { [called.resultVariable]: r.output });
+    return r.output;
   }
 
   // ---------------------------------------------------------------- process instances
@@ -778,15 +830,16 @@ export class Engine {
     } else {
       throw invalid('either processDefinitionId or processDefinitionKey is required');
     }
-    const model = this.model(def.key);
-    if (!model.noneStartEventId)
+    const found = def;
+    const startEventId = this.model(def.key).noneStartEventId;
+    if (!startEventId)
       throw invalid(
         `process '${def.bpmnProcessId}' has no none start event; start it with a message or timer`,
       );
     this.checkVariables(req.variables);
     const tags = processInstanceTags(req.tags);
     return this.command(() => {
-      const pi = this.startInstance(def!, model.noneStartEventId!, req.variables ?? {});
+      const pi = this.startInstance(found, startEventId, req.variables ?? {});
       if (tags.length) pi.tags = tags;
       onStarted?.(pi);
       return pi;
@@ -856,7 +909,7 @@ export class Engine {
         `process instance '${key}' is a child instance; cancel its root process instance instead`,
       );
     this.command(() => {
-      const root = this.state.elementInstances.get(key)!;
+      const root = this.instance(key);
       this.terminate(root);
     });
   }
@@ -889,20 +942,20 @@ export class Engine {
       );
     const model = this.model(pi.processDefinitionKey);
     const activations: {
-      el: FlowNode;
+      el: FlowElement;
       scope: ElementInstanceRec;
       vars: { scopeId: string; variables: Vars }[];
     }[] = [];
     const prefix = `Expected to modify instance of process '${pi.bpmnProcessId}' but it contains one or more`;
     for (const a of req.activateInstructions ?? []) {
       const el = typeof a.elementId === 'string' ? model.elements.get(a.elementId) : undefined;
-      if (!el || el.type === 'PROCESS')
+      if (!el || el.kind === 'process')
         throw invalid(
           `${prefix} activate instructions with an element that could not be found: '${String(a.elementId)}'`,
         );
-      if (el.type === 'START_EVENT' || el.type === 'BOUNDARY_EVENT')
+      if (el.kind === 'startEvent' || el.kind === 'boundaryEvent')
         throw invalid(
-          `${prefix} activate instructions for an unsupported element type: '${el.id}' is a ${el.type === 'START_EVENT' ? 'start' : 'boundary'} event`,
+          `${prefix} activate instructions for an unsupported element type: '${el.id}' is a ${el.kind === 'startEvent' ? 'start' : 'boundary'} event`,
         );
       const scopes = [...this.state.elementInstances.values()].filter(
         (e) => e.processInstanceKey === key && e.state === 'ACTIVE' && e.elementId === el.scopeId,
@@ -1020,21 +1073,21 @@ export class Engine {
         );
       mapping.set(m.sourceElementId, m.targetElementId);
     }
-    const migratable: FlowNode['type'][] = [
-      'SERVICE_TASK',
-      'SEND_TASK',
-      'SCRIPT_TASK',
-      'BUSINESS_RULE_TASK',
-      'USER_TASK',
-      'RECEIVE_TASK',
-      'INTERMEDIATE_CATCH_EVENT',
-      'SUB_PROCESS',
+    const migratable: ElementKind[] = [
+      'serviceTask',
+      'sendTask',
+      'scriptTask',
+      'businessRuleTask',
+      'userTask',
+      'receiveTask',
+      'intermediateCatchEvent',
+      'subProcess',
     ];
-    const moves: { ei: ElementInstanceRec; to: FlowNode }[] = [];
+    const moves: { ei: ElementInstanceRec; to: FlowElement }[] = [];
     for (const k of this.state.processInstances.recordsOf(key, 'elementInstance')) {
       const ei = this.state.elementInstances.get(k);
       if (!ei || ei.state !== 'ACTIVE' || ei.type === 'PROCESS') continue;
-      const from = source.elements.get(ei.elementId)!;
+      const from = elementOf(source, ei.elementId);
       const toId = mapping.get(ei.elementId);
       if (toId === undefined)
         throw invalid(
@@ -1045,19 +1098,23 @@ export class Engine {
         throw invalid(
           `${prefix} mapping instructions contain a non-existing target element id '${toId}'. Elements provided in mapping instructions must exist in the target process definition.`,
         );
+      const multiInstance = (e: FlowElement) => isActivity(e) && !!e.multiInstance;
       if (
-        to.type !== from.type ||
+        to.kind !== from.kind ||
         ei.type === 'MULTI_INSTANCE_BODY' ||
-        !!to.multiInstance !== !!from.multiInstance
+        multiInstance(to) !== multiInstance(from)
       )
         throw invalid(
-          `${prefix} active element with id '${ei.elementId}' and type '${from.type}' is mapped to an element with id '${toId}' and different type '${to.type}'. Elements must be mapped to elements of the same type.`,
+          `${prefix} active element with id '${ei.elementId}' and type '${ELEMENT_TYPES[from.kind]}' is mapped to an element with id '${toId}' and different type '${ELEMENT_TYPES[to.kind]}'. Elements must be mapped to elements of the same type.`,
         );
-      if (!migratable.includes(from.type) || (from.event && !['message', 'timer'].includes(from.event.kind)))
+      if (
+        !migratable.includes(from.kind) ||
+        (from.kind === 'intermediateCatchEvent' && from.event.kind === 'signal')
+      )
         throw invalid(
-          `${prefix} active element with id '${ei.elementId}' of type '${from.type}' cannot be migrated by this engine`,
+          `${prefix} active element with id '${ei.elementId}' of type '${ELEMENT_TYPES[from.kind]}' cannot be migrated by this engine`,
         );
-      const scope = this.state.elementInstances.get(ei.flowScopeKey!)!;
+      const scope = this.flowScopeOf(ei);
       const expected = scope.type === 'PROCESS' ? target.bpmnProcessId : mapping.get(scope.elementId);
       if (to.scopeId !== expected)
         throw invalid(
@@ -1074,7 +1131,7 @@ export class Engine {
       pi.version = target.version;
       pi.versionTag = target.versionTag;
       this.state.processInstances.update(pi);
-      const root = this.state.elementInstances.get(key)!;
+      const root = this.instance(key);
       define(root);
       root.elementId = target.bpmnProcessId;
       this.state.elementInstances.update(root);
@@ -1100,8 +1157,8 @@ export class Engine {
           }
         }
         this.events.closeOwnedBy(ei.key, 'boundary');
-        if (ei.loopIndex === undefined) this.openBoundaryEvents(ei, to);
-        if (to.type === 'SUB_PROCESS') {
+        if (ei.loopIndex === undefined && isActivity(to)) this.openBoundaryEvents(ei, to);
+        if (to.kind === 'subProcess') {
           this.events.closeOwnedBy(ei.key, 'event-sub-process');
           this.openEventSubProcesses(ei);
         }
@@ -1272,7 +1329,7 @@ export class Engine {
       if (onlyOne) return first;
     }
     for (const def of this.latestDefinitions()) {
-      const model = this.state.deployment.model(def.key)!;
+      const model = this.model(def.key);
       const start = model.messageStartEvents.find((s) => s.messageName === msg.name);
       if (!start || msg.correlatedTo.includes(def.bpmnProcessId)) continue;
       if (msg.correlationKey) {
@@ -1342,7 +1399,7 @@ export class Engine {
       .sort((a, b) => cmpKey(a.key, b.key));
     for (const sub of subs) this.triggerSubscription(sub, { variables });
     for (const def of this.latestDefinitions()) {
-      const model = this.state.deployment.model(def.key)!;
+      const model = this.model(def.key);
       for (const start of model.signalStartEvents) {
         if (start.signalName !== name) continue;
         const pi = this.startInstance(def, start.elementId, {});
@@ -1485,7 +1542,7 @@ export class Engine {
     this.command(() => {
       const job = this.activeJob(key);
       this.closeJob(job, 'COMPLETED');
-      const ei = this.state.elementInstances.get(job.elementInstanceKey)!;
+      const ei = this.instance(job.elementInstanceKey);
       this.agenda.push(() => this.completeActivity(ei, variables ?? {}));
     });
   }
@@ -1513,7 +1570,7 @@ export class Engine {
           this.vars.setLocal(job.elementInstanceKey, job.processInstanceKey, n, v);
       }
       if (job.retries <= 0) {
-        const ei = this.state.elementInstances.get(job.elementInstanceKey)!;
+        const ei = this.instance(job.elementInstanceKey);
         this.raiseIncident(ei, 'JOB_NO_RETRIES', job.errorMessage || 'No more retries left.', 'job', job.key);
       }
     });
@@ -1529,7 +1586,7 @@ export class Engine {
       job.errorMessage = req.errorMessage ?? '';
       job.deadline = undefined;
       this.state.jobs.update(job);
-      const ei = this.state.elementInstances.get(job.elementInstanceKey)!;
+      const ei = this.instance(job.elementInstanceKey);
       if (!this.throwError(ei, req.errorCode, req.errorMessage ?? '', req.variables ?? {})) {
         this.raiseIncident(
           ei,
@@ -1557,6 +1614,12 @@ export class Engine {
       }
       this.state.jobs.update(job);
     });
+  }
+
+  /** Cancels the open job of an element instance that is terminated. */
+  private cancelJob(ei: ElementInstanceRec): void {
+    const job = ei.jobKey ? this.state.jobs.get(ei.jobKey) : undefined;
+    if (job && isOpenJob(job)) this.closeJob(job, 'CANCELED');
   }
 
   private closeJob(job: JobRec, state: JobRec['state']): void {
@@ -1629,7 +1692,7 @@ export class Engine {
       t.state = 'COMPLETED';
       t.completionDate = this.nowIso();
       this.state.userTasks.update(t);
-      const ei = this.state.elementInstances.get(t.elementInstanceKey)!;
+      const ei = this.instance(t.elementInstanceKey);
       this.agenda.push(() => this.completeActivity(ei, variables ?? {}));
     });
   }
@@ -1709,15 +1772,17 @@ export class Engine {
     elementId: string,
     extra?: Partial<ElementInstanceRec>,
   ): ElementInstanceRec {
-    const model = this.model(scope.processDefinitionKey);
-    const el = model.elements.get(elementId)!;
+    const el = elementOf(this.model(scope.processDefinitionKey), elementId);
     const ei: ElementInstanceRec = {
       key: this.nextKey(),
       processInstanceKey: scope.processInstanceKey,
       processDefinitionKey: scope.processDefinitionKey,
       bpmnProcessId: scope.bpmnProcessId,
       elementId,
-      type: el.multiInstance && extra?.loopIndex === undefined ? 'MULTI_INSTANCE_BODY' : el.type,
+      type:
+        isActivity(el) && el.multiInstance && extra?.loopIndex === undefined
+          ? 'MULTI_INSTANCE_BODY'
+          : ELEMENT_TYPES[el.kind],
       flowScopeKey: scope.key,
       state: 'ACTIVE',
       startDate: this.nowIso(),
@@ -1728,8 +1793,22 @@ export class Engine {
     return ei;
   }
 
-  private element(ei: ElementInstanceRec): FlowNode {
-    return this.model(ei.processDefinitionKey).elements.get(ei.elementId)!;
+  private element(ei: ElementInstanceRec): FlowElement {
+    return elementOf(this.model(ei.processDefinitionKey), ei.elementId);
+  }
+
+  /** The element instance of the flow scope an element instance runs in (not for the process itself). */
+  private flowScopeOf(ei: ElementInstanceRec): ElementInstanceRec {
+    const scope = ei.flowScopeKey ? this.state.elementInstances.get(ei.flowScopeKey) : undefined;
+    if (!scope) throw new Error(`element instance '${ei.key}' has no flow scope instance`);
+    return scope;
+  }
+
+  /** An element instance known to exist (a child, an owner, a caller): a miss is a bug. */
+  private instance(key: string): ElementInstanceRec {
+    const ei = this.state.elementInstances.get(key);
+    if (!ei) throw new Error(`no element instance '${key}'`);
+    return ei;
   }
 
   private fail(ei: ElementInstanceRec, err: unknown, retry: IncidentRec['retry']): void {
@@ -1770,301 +1849,32 @@ export class Engine {
     }
   }
 
+  /** Activates an element instance: input mappings, boundary events, then its kind's processor. */
   private activate(ei: ElementInstanceRec): void {
     if (ei.state !== 'ACTIVE') return;
     const el = this.element(ei);
     try {
-      if (ei.type === 'MULTI_INSTANCE_BODY') return this.activateMultiInstance(ei, el);
+      if (ei.type === 'MULTI_INSTANCE_BODY' && isActivity(el))
+        return this.multiInstanceBody.onActivate(el, ei);
       if (el.inputs.length) this.applyInputs(ei, el);
-      if (el.boundaryEvents.length && ei.loopIndex === undefined) this.openBoundaryEvents(ei, el);
-      switch (el.type) {
-        case 'INTERMEDIATE_THROW_EVENT':
-          if (el.event?.kind === 'signal') this.throwSignal(ei, el.event.signalName);
-          return this.completeActivity(ei, {});
-        case 'START_EVENT':
-        case 'MANUAL_TASK':
-        case 'TASK':
-        case 'EXCLUSIVE_GATEWAY':
-        case 'INCLUSIVE_GATEWAY':
-        case 'PARALLEL_GATEWAY':
-          return this.completeActivity(ei, {});
-        case 'END_EVENT':
-          return this.activateEndEvent(ei, el);
-        case 'BUSINESS_RULE_TASK':
-          if (el.calledDecision) return this.activateBusinessRuleTask(ei, el);
-          return this.createJob(ei, el);
-        case 'SERVICE_TASK':
-        case 'SEND_TASK':
-          return this.createJob(ei, el);
-        case 'SCRIPT_TASK':
-          if (el.job) return this.createJob(ei, el);
-          return this.completeActivity(ei, {
-            [el.script!.resultVariable]: this.evalIn(
-              el.script!.expression.startsWith('=') ? el.script!.expression : '=' + el.script!.expression,
-              ei.key,
-            ),
-          });
-        case 'USER_TASK':
-          return this.createUserTask(ei, el);
-        case 'RECEIVE_TASK':
-        case 'INTERMEDIATE_CATCH_EVENT':
-          return this.openCatch(ei, el, 'catch', ei);
-        case 'EVENT_BASED_GATEWAY':
-          return this.openEventGateway(ei, el);
-        case 'SUB_PROCESS':
-        case 'EVENT_SUB_PROCESS': {
-          this.openEventSubProcesses(ei);
-          const start = this.createElementInstance(ei, el.startEventId!);
-          this.agenda.push(() => this.activate(start));
-          return;
-        }
-        case 'CALL_ACTIVITY':
-          return this.activateCallActivity(ei, el);
-        default:
-          throw new StepFailure('EXTRACT_VALUE_ERROR', `element type ${el.type} cannot be activated`);
-      }
+      if (isActivity(el) && el.boundaryEvents.length && ei.loopIndex === undefined)
+        this.openBoundaryEvents(ei, el);
+      processorOf(this.processors, el).onActivate(el, ei);
     } catch (err) {
       if (err instanceof EngineError) throw err;
       this.fail(ei, err, 'activate');
     }
   }
 
-  private applyInputs(ei: ElementInstanceRec, el: FlowNode): void {
+  private applyInputs(ei: ElementInstanceRec, el: FlowElement): void {
     const local: Vars = {};
-    const outer = this.visibleVariables(ei.flowScopeKey!);
+    const scopeKey = flowScopeKey(ei);
+    const outer = this.visibleVariables(scopeKey);
     for (const m of el.inputs) {
-      const value = this.evalIn(m.source, ei.flowScopeKey!, local);
+      const value = this.evalIn(m.source, scopeKey, local);
       assignPath(local, m.target, value, outer);
     }
     for (const [n, v] of Object.entries(local)) this.vars.setLocal(ei.key, ei.processInstanceKey, n, v);
-  }
-
-  private activateMultiInstance(body: ElementInstanceRec, el: FlowNode): void {
-    const mi = el.multiInstance!;
-    const items = this.evalIn(mi.inputCollection, body.flowScopeKey!);
-    if (!Array.isArray(items)) {
-      throw new StepFailure(
-        'EXTRACT_VALUE_ERROR',
-        `Expected result of the expression '${mi.inputCollection}' to be 'ARRAY', but was '${typeName(items)}'.`,
-      );
-    }
-    if (el.boundaryEvents.length) this.openBoundaryEvents(body, el);
-    body.mi = { items, next: 0, completed: 0, active: 0 };
-    if (mi.outputCollection)
-      this.vars.setLocal(
-        body.key,
-        body.processInstanceKey,
-        mi.outputCollection,
-        items.map(() => null),
-      );
-    this.state.elementInstances.update(body);
-    if (items.length === 0) return this.completeActivity(body, {});
-    const n = mi.sequential ? 1 : items.length;
-    for (let i = 0; i < n; i++) this.spawnInner(body, el);
-  }
-
-  private spawnInner(body: ElementInstanceRec, el: FlowNode): void {
-    const state = body.mi!;
-    const index = state.next++;
-    state.active++;
-    this.state.elementInstances.update(body);
-    const inner = this.createElementInstance(body, el.id, { loopIndex: index });
-    inner.type = el.type;
-    const mi = el.multiInstance!;
-    if (mi.inputElement)
-      this.vars.setLocal(inner.key, inner.processInstanceKey, mi.inputElement, state.items[index]);
-    this.vars.setLocal(inner.key, inner.processInstanceKey, 'loopCounter', index + 1);
-    this.agenda.push(() => this.activate(inner));
-  }
-
-  private innerCompleted(inner: ElementInstanceRec, body: ElementInstanceRec, el: FlowNode): void {
-    const mi = el.multiInstance!;
-    const state = body.mi!;
-    if (mi.outputCollection && mi.outputElement) {
-      const value = this.evalIn(mi.outputElement, inner.key);
-      const coll = [
-        ...((this.state.variables.local(body.key, mi.outputCollection)?.value as unknown[]) ?? []),
-      ];
-      coll[inner.loopIndex!] = value;
-      this.vars.setLocal(body.key, body.processInstanceKey, mi.outputCollection, coll);
-    }
-    state.completed++;
-    state.active--;
-    this.state.elementInstances.update(body);
-    let done = state.completed >= state.items.length;
-    if (!done && mi.completionCondition) {
-      const vars = {
-        ...this.visibleVariables(body.key),
-        numberOfInstances: state.items.length,
-        numberOfActiveInstances: state.active,
-        numberOfCompletedInstances: state.completed,
-      };
-      done =
-        this.evalWith(
-          mi.completionCondition.startsWith('=') ? mi.completionCondition : '=' + mi.completionCondition,
-          vars,
-        ) === true;
-      if (done)
-        for (const k of this.state.elementInstances.children(body.key))
-          this.terminate(this.state.elementInstances.get(k)!);
-    }
-    if (done) {
-      const out = mi.outputCollection
-        ? { [mi.outputCollection]: this.state.variables.local(body.key, mi.outputCollection)?.value }
-        : {};
-      this.completeActivity(body, {}, false, out);
-    } else if (mi.sequential && state.next < state.items.length) {
-      this.spawnInner(body, el);
-    }
-  }
-
-  private createJob(ei: ElementInstanceRec, el: FlowNode): void {
-    const def = el.job!;
-    const type = String(this.evalIn(def.type, ei.key));
-    const retries = Number(this.evalIn(def.retries, ei.key));
-    if (!Number.isInteger(retries))
-      throw new StepFailure(
-        'EXTRACT_VALUE_ERROR',
-        `Expected job retries of '${el.id}' to be a number, but got '${def.retries}'`,
-      );
-    const pd = this.state.deployment.processes.get(ei.processDefinitionKey)!;
-    const job: JobRec = {
-      key: this.nextKey(),
-      type,
-      processInstanceKey: ei.processInstanceKey,
-      processDefinitionKey: ei.processDefinitionKey,
-      bpmnProcessId: ei.bpmnProcessId,
-      processDefinitionVersion: pd.version,
-      elementId: ei.elementId,
-      elementInstanceKey: ei.key,
-      retries,
-      customHeaders: { ...def.headers },
-      state: 'CREATED',
-      creationTime: this.nowIso(),
-    };
-    this.state.jobs.put(job);
-    this.state.jobs.markOpen(job);
-    ei.jobKey = job.key;
-    this.state.elementInstances.update(ei);
-  }
-
-  private createUserTask(ei: ElementInstanceRec, el: FlowNode): void {
-    const def = el.userTask!;
-    const str = (v: string | undefined) => (v === undefined || v === '' ? undefined : this.evalIn(v, ei.key));
-    const list = (v: string | undefined): string[] => {
-      const r = str(v);
-      if (r === undefined || r === null) return [];
-      if (Array.isArray(r)) return r.map(String);
-      return String(r)
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean);
-    };
-    const date = (v: string | undefined, what: string): string | undefined => {
-      const r = str(v);
-      if (r === undefined || r === null || r === '') return undefined;
-      const d = new Date(String(r));
-      if (Number.isNaN(d.getTime()) || !/([zZ]|[+-]\d\d:\d\d)$/.test(String(r))) {
-        throw new StepFailure(
-          'EXTRACT_VALUE_ERROR',
-          `Expected the ${what} of '${el.id}' to be an ISO 8601 date-time with offset, but got '${String(r)}'`,
-        );
-      }
-      return String(r);
-    };
-    let formKey: string | undefined;
-    if (def.formId) {
-      const form = this.latestForm(def.formId);
-      if (!form)
-        throw new StepFailure(
-          'FORM_NOT_FOUND',
-          `Expected to find a form with id '${def.formId}', but no form with this id is found, at least a form with this id should be available. To resolve the Incident please deploy a form with the same id`,
-        );
-      formKey = form.key;
-    }
-    const pd = this.state.deployment.processes.get(ei.processDefinitionKey)!;
-    const rawPriority = def.priority !== undefined ? str(def.priority) : 50;
-    const priority =
-      typeof rawPriority === 'string' && /^\d+$/.test(rawPriority) ? Number(rawPriority) : rawPriority;
-    if (typeof priority !== 'number' || !Number.isInteger(priority) || priority < 0 || priority > 100) {
-      throw new StepFailure(
-        'EXTRACT_VALUE_ERROR',
-        `Expected the priority of '${el.id}' to be an integer between 0 and 100, but got '${String(rawPriority)}'`,
-      );
-    }
-    const task: UserTaskRec = {
-      key: this.nextKey(),
-      elementInstanceKey: ei.key,
-      processInstanceKey: ei.processInstanceKey,
-      processDefinitionKey: ei.processDefinitionKey,
-      bpmnProcessId: ei.bpmnProcessId,
-      processDefinitionVersion: pd.version,
-      elementId: el.id,
-      name: el.name,
-      state: 'CREATED',
-      assignee: (str(def.assignee) as string | undefined) || undefined,
-      candidateGroups: list(def.candidateGroups),
-      candidateUsers: list(def.candidateUsers),
-      dueDate: date(def.dueDate, 'due date'),
-      followUpDate: date(def.followUpDate, 'follow-up date'),
-      creationDate: this.nowIso(),
-      formKey,
-      externalFormReference: def.externalFormReference,
-      priority,
-    };
-    this.state.userTasks.put(task);
-    ei.userTaskKey = task.key;
-    this.state.elementInstances.update(ei);
-  }
-
-  private activateEndEvent(ei: ElementInstanceRec, el: FlowNode): void {
-    const ev = el.event!;
-    if (ev.kind === 'error') {
-      if (!this.throwError(ei, ev.errorCode ?? '', '', {})) {
-        this.raiseIncident(
-          ei,
-          'UNHANDLED_ERROR_EVENT',
-          `Expected to throw an error event with the code '${ev.errorCode}', but it was not caught. No error events are available in the scope.`,
-          'activate',
-        );
-      }
-      return;
-    }
-    if (ev.kind === 'message' && el.job) return this.createJob(ei, el);
-    if (ev.kind === 'signal') this.throwSignal(ei, ev.signalName);
-    if (ev.kind === 'terminate') {
-      const scope = this.state.elementInstances.get(ei.flowScopeKey!)!;
-      for (const k of this.state.elementInstances.children(scope.key))
-        if (k !== ei.key) this.terminate(this.state.elementInstances.get(k)!);
-      if (scope.joins) {
-        scope.joins = undefined;
-        this.state.elementInstances.update(scope);
-      }
-    }
-    this.completeActivity(ei, {});
-  }
-
-  private activateCallActivity(ei: ElementInstanceRec, el: FlowNode): void {
-    const processId = String(this.evalIn(el.calledElement!.processId, ei.key));
-    const def = this.latestProcess(processId);
-    if (!def)
-      throw new StepFailure(
-        'CALLED_ELEMENT_ERROR',
-        `Expected process with BPMN process id '${processId}' to be deployed, but not found.`,
-      );
-    const model = this.model(def.key);
-    if (!model.noneStartEventId)
-      throw new StepFailure(
-        'CALLED_ELEMENT_ERROR',
-        `Expected process '${processId}' to have a none start event, but not found.`,
-      );
-    // Without propagation of all parent variables, only the call activity's input mappings reach the child.
-    const vars = el.calledElement!.propagateAllParentVariables
-      ? this.vars.visible(ei.key)
-      : this.vars.local(ei.key);
-    const child = this.startInstance(def, model.noneStartEventId, vars, ei);
-    ei.calledProcessInstanceKey = child.key;
-    this.state.elementInstances.update(ei);
   }
 
   /** An activity finished its work: apply variables and output mappings, then leave. */
@@ -2077,10 +1887,10 @@ export class Engine {
         for (const [n, v] of Object.entries(local)) this.vars.setLocal(ei.key, ei.processInstanceKey, n, v);
       if (ei.type !== 'MULTI_INSTANCE_BODY' && el.outputs.length) {
         this.applyOutputs(ei, el);
-      } else if (ei.type === 'MULTI_INSTANCE_BODY' && el.multiInstance?.outputCollection) {
+      } else if (ei.type === 'MULTI_INSTANCE_BODY' && isActivity(el) && el.multiInstance?.outputCollection) {
         // The output collection leaves the body like any result: propagated to the enclosing scope.
         const name = el.multiInstance.outputCollection;
-        this.vars.setPropagate(ei.flowScopeKey!, name, this.state.variables.local(ei.key, name)?.value);
+        this.vars.setPropagate(flowScopeKey(ei), name, this.state.variables.local(ei.key, name)?.value);
       }
     } catch (err) {
       if (err instanceof EngineError) throw err;
@@ -2102,15 +1912,15 @@ export class Engine {
     }
   }
 
-  private applyOutputs(ei: ElementInstanceRec, el: FlowNode): void {
+  private applyOutputs(ei: ElementInstanceRec, el: FlowElement): void {
     const vars = this.visibleVariables(ei.key);
-    const outer = this.visibleVariables(ei.flowScopeKey!);
+    const outer = this.visibleVariables(flowScopeKey(ei));
     const out: Vars = {};
     for (const m of el.outputs) {
       const value = this.evalWith(m.source, { ...vars, ...out });
       assignPath(out, m.target, value, outer);
     }
-    for (const [n, v] of Object.entries(out)) this.vars.setPropagate(ei.flowScopeKey!, n, v);
+    for (const [n, v] of Object.entries(out)) this.vars.setPropagate(flowScopeKey(ei), n, v);
   }
 
   /** Completes the element instance and takes its outgoing flows. */
@@ -2120,70 +1930,32 @@ export class Engine {
     const model = this.model(ei.processDefinitionKey);
     let flows: string[];
     try {
-      flows = this.outgoingFlows(ei, el, model);
+      flows = ei.type === 'MULTI_INSTANCE_BODY' ? el.outgoing : this.outgoingFlows(ei, el);
     } catch (err) {
       this.raiseIncident(ei, 'CONDITION_ERROR', (err as Error).message, 'flow');
       return;
     }
     this.finish(ei, 'COMPLETED');
-    const scope = this.state.elementInstances.get(ei.flowScopeKey!);
+    const scope = this.state.elementInstances.get(flowScopeKey(ei));
     if (!scope || scope.state !== 'ACTIVE') return;
     if (ei.loopIndex !== undefined && scope.type === 'MULTI_INSTANCE_BODY') {
-      this.innerCompleted(ei, scope, el);
+      if (isActivity(el)) this.multiInstanceBody.onChildCompleted(el, scope, ei);
       return;
     }
     for (const fid of flows) {
-      const target = model.elements.get(model.flows.get(fid)!.targetId)!;
-      if (target.type === 'PARALLEL_GATEWAY' && target.incoming.length > 1) {
-        scope.joins ??= {};
-        const j = (scope.joins[target.id] ??= {});
-        j[fid] = (j[fid] ?? 0) + 1;
-        this.state.elementInstances.update(scope);
-        if (target.incoming.every((f) => (j[f] ?? 0) > 0)) {
-          for (const f of target.incoming) if (--j[f] === 0) delete j[f];
-          if (Object.keys(j).length === 0) delete scope.joins[target.id];
-          const next = this.createElementInstance(scope, target.id);
-          this.agenda.push(() => this.activate(next));
-        }
-        continue;
-      }
+      const target = flowTarget(model, fid);
+      const arrive = processorOf(this.processors, target).onArrive;
+      if (arrive && !arrive(target, scope, fid)) continue;
       const next = this.createElementInstance(scope, target.id);
       this.agenda.push(() => this.activate(next));
     }
     this.maybeCompleteScope(scope);
   }
 
-  private outgoingFlows(ei: ElementInstanceRec, el: FlowNode, model: ProcessModel): string[] {
-    if (el.type === 'EXCLUSIVE_GATEWAY' || el.type === 'INCLUSIVE_GATEWAY') {
-      if (el.outgoing.length === 1 && !model.flows.get(el.outgoing[0])!.condition) return el.outgoing;
-      const vars = this.visibleVariables(ei.flowScopeKey!);
-      const taken: string[] = [];
-      for (const fid of el.outgoing) {
-        if (fid === el.defaultFlow) continue;
-        const cond = model.flows.get(fid)!.condition;
-        if (!cond) continue;
-        let ok: boolean;
-        try {
-          ok = evaluateCondition(cond.slice(1), vars, this.feelOptions());
-        } catch (err) {
-          throw new Error(
-            `Expected to evaluate condition of flow '${fid}' ('${cond}'): ${(err as Error).message}`,
-          );
-        }
-        if (ok) {
-          taken.push(fid);
-          if (el.type === 'EXCLUSIVE_GATEWAY') break;
-        }
-      }
-      if (taken.length === 0) {
-        if (el.defaultFlow) return [el.defaultFlow];
-        throw new Error(
-          `Expected at least one condition to evaluate to true, or to have a default flow (gateway '${el.id}')`,
-        );
-      }
-      return taken;
-    }
-    return el.outgoing;
+  /** The flows an element leaves by: its processor chooses (gateways), else all of them. */
+  private outgoingFlows(ei: ElementInstanceRec, el: FlowElement): string[] {
+    const leave = processorOf(this.processors, el).onLeave;
+    return leave ? leave(el, ei) : el.outgoing;
   }
 
   private maybeCompleteScope(scope: ElementInstanceRec): void {
@@ -2197,7 +1969,7 @@ export class Engine {
 
   private completeProcessInstance(root: ElementInstanceRec): void {
     this.finish(root, 'COMPLETED');
-    const pi = this.state.processInstances.get(root.key)!;
+    const pi = this.processInstance(root.key);
     pi.state = 'COMPLETED';
     pi.endDate = this.nowIso();
     this.state.processInstances.update(pi);
@@ -2208,7 +1980,7 @@ export class Engine {
         const el = this.element(caller);
         // With output mappings the child's variables are local to the call activity and only mapped ones leave it.
         const childVars =
-          el.calledElement!.propagateAllChildVariables || el.outputs.length
+          (el.kind === 'callActivity' && el.calledElement.propagateAllChildVariables) || el.outputs.length
             ? this.visibleVariables(root.key)
             : {};
         this.agenda.push(() => this.completeActivity(caller, childVars));
@@ -2237,32 +2009,31 @@ export class Engine {
   /** Terminates an element instance with everything inside it (children, jobs, tasks, called processes). */
   private terminate(ei: ElementInstanceRec): void {
     if (ei.state !== 'ACTIVE') return;
-    for (const k of this.state.elementInstances.children(ei.key))
-      this.terminate(this.state.elementInstances.get(k)!);
-    if (ei.jobKey) {
-      const job = this.state.jobs.get(ei.jobKey);
-      if (job && isOpenJob(job)) this.closeJob(job, 'CANCELED');
-    }
-    if (ei.userTaskKey) {
-      const t = this.state.userTasks.get(ei.userTaskKey);
-      if (t && t.state === 'CREATED') {
-        t.state = 'CANCELED';
-        t.completionDate = this.nowIso();
-        this.state.userTasks.update(t);
-      }
-    }
-    if (ei.calledProcessInstanceKey) {
-      const child = this.state.elementInstances.get(ei.calledProcessInstanceKey);
-      if (child) this.terminate(child);
+    this.terminateChildren(ei);
+    if (ei.type !== 'MULTI_INSTANCE_BODY') {
+      const el = this.element(ei);
+      processorOf(this.processors, el).onTerminate?.(el, ei);
     }
     this.finish(ei, 'TERMINATED');
     if (ei.type === 'PROCESS') {
-      const pi = this.state.processInstances.get(ei.key)!;
+      const pi = this.processInstance(ei.key);
       pi.state = 'TERMINATED';
       pi.endDate = this.nowIso();
       this.state.processInstances.update(pi);
       this.settleAwaiting(pi.key, () => ({ state: 'TERMINATED' }));
     }
+  }
+
+  /** Terminates every active child of a flow scope. */
+  private terminateChildren(scope: ElementInstanceRec): void {
+    for (const k of this.state.elementInstances.children(scope.key)) this.terminate(this.instance(k));
+  }
+
+  /** The process instance record of a running element instance's process. */
+  private processInstance(key: string): ProcessInstanceRec {
+    const pi = this.state.processInstances.get(key);
+    if (!pi) throw new Error(`no process instance '${key}'`);
+    return pi;
   }
 
   /** Answers a request awaiting this instance once the running command is committed. */
@@ -2278,48 +2049,35 @@ export class Engine {
 
   // ---------------------------------------------------------------- events
 
-  private openBoundaryEvents(host: ElementInstanceRec, el: FlowNode): void {
+  private openBoundaryEvents(host: ElementInstanceRec, el: Activity): void {
     const model = this.model(host.processDefinitionKey);
     for (const bid of el.boundaryEvents) {
-      const b = model.elements.get(bid)!;
-      if (b.event?.kind === 'timer' || b.event?.kind === 'message' || b.event?.kind === 'signal')
-        this.openCatch(host, b, 'boundary', host);
+      const b = elementOfKind(model, bid, 'boundaryEvent');
+      if (b.event.kind !== 'error') this.openCatch(host, b.id, b.event, 'boundary', host, b.interrupting);
     }
   }
 
   private openEventSubProcesses(scope: ElementInstanceRec): void {
     const model = this.model(scope.processDefinitionKey);
-    const scopeEl = model.elements.get(scope.elementId)!;
-    for (const espId of scopeEl.eventSubProcesses ?? []) {
-      const esp = model.elements.get(espId)!;
-      const start = model.elements.get(esp.startEventId!)!;
-      if (start.event?.kind === 'timer' || start.event?.kind === 'message' || start.event?.kind === 'signal')
-        this.openCatch(scope, start, 'event-sub-process', scope);
-    }
+    const scopeEl = elementOf(model, scope.elementId);
+    if (!isFlowScope(scopeEl)) return;
+    for (const start of eventSubProcessStarts(model, scopeEl))
+      if (start.event.kind !== 'none' && start.event.kind !== 'error')
+        this.openCatch(scope, start.id, start.event, 'event-sub-process', scope, start.interrupting);
   }
 
-  private openEventGateway(gw: ElementInstanceRec, el: FlowNode): void {
-    const model = this.model(gw.processDefinitionKey);
-    for (const fid of el.outgoing) {
-      const target = model.elements.get(model.flows.get(fid)!.targetId)!;
-      this.openCatch(gw, target, 'event-gateway', gw);
-    }
-  }
-
-  /** Opens a timer or message subscription for `event`, owned by `owner`; expressions evaluate in `ctx`'s scope. */
+  /**
+   * Opens a timer or message/signal subscription for the event `elementId`, owned by `owner`;
+   * expressions evaluate in `ctx`'s scope.
+   */
   private openCatch(
     owner: ElementInstanceRec,
-    event: FlowNode,
+    elementId: string,
+    ev: CatchEventDefinition,
     kind: SubscriptionKind,
     ctx: ElementInstanceRec,
+    interrupting = true,
   ): void {
-    const ev = event.event!;
-    const interrupting =
-      kind === 'boundary'
-        ? event.interrupting !== false
-        : kind === 'event-sub-process'
-          ? event.interrupting !== false
-          : true;
     if (ev.kind === 'timer') {
       const text = this.evalIn(ev.expression, ctx.key);
       let schedule;
@@ -2334,7 +2092,7 @@ export class Engine {
         ownerKey: owner.key,
         processInstanceKey: owner.processInstanceKey,
         processDefinitionKey: owner.processDefinitionKey,
-        elementId: event.id,
+        elementId,
         dueAt: schedule.dueAt.getTime(),
         repetitions: schedule.repetitions,
         timerKind: ev.timerKind,
@@ -2352,7 +2110,7 @@ export class Engine {
         processInstanceKey: owner.processInstanceKey,
         processDefinitionKey: owner.processDefinitionKey,
         bpmnProcessId: owner.bpmnProcessId,
-        elementId: event.id,
+        elementId,
         messageName: name,
         correlationKey: '',
         interrupting,
@@ -2382,7 +2140,7 @@ export class Engine {
         processInstanceKey: owner.processInstanceKey,
         processDefinitionKey: owner.processDefinitionKey,
         bpmnProcessId: owner.bpmnProcessId,
-        elementId: event.id,
+        elementId,
         messageName: name,
         correlationKey: String(corr),
         interrupting,
@@ -2455,8 +2213,8 @@ export class Engine {
     const owner = t.ownerKey ? this.state.elementInstances.get(t.ownerKey) : undefined;
     if (!owner || owner.state !== 'ACTIVE') return;
     const model = this.model(t.processDefinitionKey);
-    const el = model.elements.get(t.elementId)!;
-    const interrupting = el.interrupting !== false;
+    const el = elementOf(model, t.elementId);
+    const interrupting = el.kind === 'boundaryEvent' || el.kind === 'startEvent' ? el.interrupting : true;
     if ((t.kind === 'boundary' || t.kind === 'event-sub-process') && !interrupting) this.rearm(t);
     this.fire(
       t.kind,
@@ -2498,14 +2256,14 @@ export class Engine {
         this.completeActivity(owner, variables);
         return;
       case 'event-gateway': {
-        const scope = this.state.elementInstances.get(owner.flowScopeKey!)!;
+        const scope = this.flowScopeOf(owner);
         this.finish(owner, 'COMPLETED');
         const ev = this.createElementInstance(scope, eventId);
         this.agenda.push(() => this.completeActivity(ev, variables));
         return;
       }
       case 'boundary': {
-        const scope = this.state.elementInstances.get(owner.flowScopeKey!)!;
+        const scope = this.flowScopeOf(owner);
         if (interrupting) this.terminate(owner);
         const ev = this.createElementInstance(scope, eventId);
         this.agenda.push(() => this.completeActivity(ev, variables));
@@ -2513,10 +2271,9 @@ export class Engine {
       }
       case 'event-sub-process': {
         const model = this.model(owner.processDefinitionKey);
-        const start = model.elements.get(eventId)!;
+        const start = elementOfKind(model, eventId, 'startEvent');
         if (interrupting) {
-          for (const k of this.state.elementInstances.children(owner.key))
-            this.terminate(this.state.elementInstances.get(k)!);
+          this.terminateChildren(owner);
           owner.joins = undefined;
           this.events.closeOwnedBy(owner.key, 'event-sub-process');
           this.state.elementInstances.update(owner);
@@ -2541,35 +2298,30 @@ export class Engine {
     let cur: ElementInstanceRec | undefined = source;
     while (cur) {
       const model = this.model(cur.processDefinitionKey);
-      const el = model.elements.get(cur.elementId)!;
+      const el = elementOf(model, cur.elementId);
+      const catches = (ev: EventDefinition) =>
+        ev.kind === 'error' && (!ev.errorCode || ev.errorCode === errorCode);
       // 1. an error event sub-process inside the scope the error came from (inner before outer)
-      if (cur.type === 'PROCESS' || cur.type === 'SUB_PROCESS' || cur.type === 'EVENT_SUB_PROCESS') {
-        const espId = (el.eventSubProcesses ?? []).find((id) => {
-          const start = model.elements.get(model.elements.get(id)!.startEventId!)!;
-          return (
-            start.event?.kind === 'error' && (!start.event.errorCode || start.event.errorCode === errorCode)
-          );
-        });
-        if (espId && cur !== source) {
+      if (isFlowScope(el) && cur.type !== 'MULTI_INSTANCE_BODY') {
+        const start = eventSubProcessStarts(model, el).find((s) => catches(s.event));
+        if (start && cur !== source) {
           const scope = cur;
-          for (const k of this.state.elementInstances.children(scope.key))
-            this.terminate(this.state.elementInstances.get(k)!);
+          this.terminateChildren(scope);
           scope.joins = undefined;
           this.events.closeOwnedBy(scope.key, 'event-sub-process');
-          const esp = this.createElementInstance(scope, espId);
-          const startEi = this.createElementInstance(esp, model.elements.get(espId)!.startEventId!);
+          const esp = this.createElementInstance(scope, start.scopeId);
+          const startEi = this.createElementInstance(esp, start.id);
           this.agenda.push(() => this.completeActivity(startEi, {}, false, errVars));
           return true;
         }
       }
       // 2. error boundary events of the element (for MI, the body carries them)
-      if (cur.loopIndex === undefined && cur.type !== 'PROCESS') {
-        const catchId = el.boundaryEvents.find((b) => {
-          const ev = model.elements.get(b)!.event;
-          return ev?.kind === 'error' && (!ev.errorCode || ev.errorCode === errorCode);
-        });
+      if (cur.loopIndex === undefined && isActivity(el)) {
+        const catchId = el.boundaryEvents.find((b) =>
+          catches(elementOfKind(model, b, 'boundaryEvent').event),
+        );
         if (catchId) {
-          const scope = this.state.elementInstances.get(cur.flowScopeKey!)!;
+          const scope = this.flowScopeOf(cur);
           this.terminate(cur);
           const ev = this.createElementInstance(scope, catchId);
           this.agenda.push(() => this.completeActivity(ev, {}, false, errVars));
@@ -2577,7 +2329,7 @@ export class Engine {
         }
       }
       if (cur.type === 'PROCESS') {
-        const pi: ProcessInstanceRec = this.state.processInstances.get(cur.key)!;
+        const pi = this.processInstance(cur.key);
         cur = pi.parentElementInstanceKey
           ? this.state.elementInstances.get(pi.parentElementInstanceKey)
           : undefined;
@@ -2617,7 +2369,7 @@ export class Engine {
   }
 
   private openStartTimers(def: ProcessDefinitionRec): void {
-    const model = this.state.deployment.model(def.key)!;
+    const model = this.model(def.key);
     for (const s of model.timerStartEvents) {
       try {
         const text = timerText(this.evalWith(s.expression, {}));
@@ -2672,7 +2424,7 @@ export class Engine {
     let served: ((undo?: boolean) => void)[] = [];
     try {
       for (let guard = 0; guard < 1000; guard++) {
-        while (this.agenda.length) this.agenda.shift()!();
+        for (let next = this.agenda.shift(); next; next = this.agenda.shift()) next();
         if (!this.fireDue()) break;
       }
       served = this.serveWaitingWorkers();
@@ -2703,7 +2455,7 @@ export class Engine {
         if (!this.state.timers.has(t.key)) continue;
         this.fireTimer(t);
         any = true;
-        while (this.agenda.length) this.agenda.shift()!();
+        for (let next = this.agenda.shift(); next; next = this.agenda.shift()) next();
       }
       this.state.timers.rebuildIndexes();
     }
@@ -2885,20 +2637,21 @@ export class Engine {
   }
 }
 
-function sha256(s: string): string {
-  return createHash('sha256').update(s).digest('hex');
+/** The key of the flow scope an element instance runs in; only the process instance has none. */
+function flowScopeKey(ei: ElementInstanceRec): string {
+  if (!ei.flowScopeKey) throw new Error(`element instance '${ei.key}' has no flow scope`);
+  return ei.flowScopeKey;
 }
 
-function typeName(v: unknown): string {
-  if (v === null || v === undefined) return 'NULL';
-  if (Array.isArray(v)) return 'ARRAY';
-  return typeof v === 'object'
-    ? 'CONTEXT'
-    : typeof v === 'number'
-      ? 'NUMBER'
-      : typeof v === 'boolean'
-        ? 'BOOLEAN'
-        : 'STRING';
+/** The start events of a flow scope's event sub-processes. */
+function eventSubProcessStarts(model: ProcessModel, scope: FlowScope): StartEvent[] {
+  return scope.eventSubProcesses.map((id) =>
+    elementOfKind(model, elementOfKind(model, id, 'eventSubProcess').startEventId, 'startEvent'),
+  );
+}
+
+function sha256(s: string): string {
+  return createHash('sha256').update(s).digest('hex');
 }
 
 function timerText(v: unknown): string {
