@@ -19,6 +19,7 @@ import {
   sharedSystem,
   startApp,
 } from './support/harness';
+import { readAnswer } from './support/requests';
 
 /**
  * Hostile and broken input on the web app: bad cookies and bodies, attachments, headers, sessions,
@@ -116,14 +117,8 @@ describe('web app hardening: input, attachments, headers, board, access', () => 
       headers: { cookie: who.cookie, 'x-csrf-token': who.csrf, 'idempotency-key': formKey },
       body: form,
     });
-    const text = await res.text();
-    let json: any;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      json = undefined;
-    }
-    return { status: res.status, json, headers: res.headers };
+    const { status, json } = await readAnswer(res);
+    return { status, json, headers: res.headers };
   }
 
   const bilingual = { kk: expect.any(String), ru: expect.any(String) };

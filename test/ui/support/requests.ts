@@ -38,15 +38,20 @@ export function client(base: string, auth?: Pick<Credentials, 'cookie' | 'csrf'>
       },
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     });
-    const text = await res.text();
-    let json: any;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      json = undefined;
-    }
-    return { status: res.status, json, text, headers: res.headers };
+    return { ...(await readAnswer(res)), headers: res.headers };
   };
+}
+
+/** An answer's status, text and JSON body (undefined when the body is not JSON). */
+export async function readAnswer(res: Response): Promise<{ status: number; text: string; json: any }> {
+  const text = await res.text();
+  let json: any;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
+  return { status: res.status, json, text };
 }
 
 export function licenceApplication(number = 'SEC-2026-000042', bin = BIN) {
