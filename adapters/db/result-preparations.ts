@@ -1,19 +1,17 @@
-import { guarded, openAppDatabase, type AppDatabase } from './connect';
+import type { SignedDocument } from '../eds/signed-documents';
+import { openAppDatabase, queriesOn, type AppDatabase } from './connect';
 import type { ResultSignaturePreparationTable } from './schema';
 
 /** One language of a result laid out for the head's signature. */
-export interface PreparedDocument {
-  documentId: string;
-  applicationNumber: string;
-  number: string;
-  kind: string;
-  lang: string;
-  title: string;
+export type PreparedDocument = Pick<
+  SignedDocument,
+  'documentId' | 'applicationNumber' | 'number' | 'kind' | 'lang' | 'title'
+> & {
   /** The PDF with its signature placeholder. */
   pdf: Buffer;
   /** The bytes NCALayer signs (the PDF's byte ranges around the placeholder). */
   toBeSigned: Buffer;
-}
+};
 
 /** A result prepared for the head's signature: what `sign` needs, whichever replica receives it. */
 export interface ResultPreparation {
@@ -79,12 +77,10 @@ const fromRow = (r: ResultSignaturePreparationTable): ResultPreparation => ({
 
 /** Preparations in `db` (`':memory:'`: a private in-memory SQLite, for a single process only). */
 export function createResultPreparationRepository(db: AppDatabase | ':memory:'): ResultPreparationStore {
-  const appDb = db === ':memory:' ? openAppDatabase({ dialect: 'sqlite', file: ':memory:' }) : db;
-  const run = <T>(work: () => Promise<T>) => guarded(appDb.where, work);
+  const run = queriesOn(db === ':memory:' ? openAppDatabase({ dialect: 'sqlite', file: ':memory:' }) : db);
   return {
     put: (taskKey, p, staleBefore) =>
-      run(async () => {
-        const k = await appDb.ready();
+      run(async (k) => {
         // Preparations nobody signed in time go as new ones are made.
         await k
           .deleteFrom('result_signature_preparations')
@@ -98,10 +94,8 @@ export function createResultPreparationRepository(db: AppDatabase | ':memory:'):
           .execute();
       }),
     get: (taskKey) =>
-      run(async () => {
-        const r = await (
-          await appDb.ready()
-        )
+      run(async (k) => {
+        const r = await k
           .selectFrom('result_signature_preparations')
           .selectAll()
           .where('task_key', '=', taskKey)
@@ -109,11 +103,9 @@ export function createResultPreparationRepository(db: AppDatabase | ':memory:'):
         return r ? fromRow(r) : null;
       }),
     take: (taskKey, preparationId) =>
-      run(async () => {
+      run(async (k) => {
         // One DELETE: of two replicas taking one preparation at once, the database gives it to one.
-        const result = await (
-          await appDb.ready()
-        )
+        const result = await k
           .deleteFrom('result_signature_preparations')
           .where('task_key', '=', taskKey)
           .where('preparation_id', '=', preparationId)
@@ -121,10 +113,8 @@ export function createResultPreparationRepository(db: AppDatabase | ':memory:'):
         return Number(result.numDeletedRows) === 1;
       }),
     restore: (taskKey, p) =>
-      run(async () => {
-        await (
-          await appDb.ready()
-        )
+      run(async (k) => {
+        await k
           .insertInto('result_signature_preparations')
           .values(toRow(taskKey, p))
           .onConflict((oc) => oc.column('task_key').doNothing())
