@@ -5,7 +5,7 @@
  * signature may reach another replica, or the same one after a restart; it is taken once (a replay
  * or a second replica's store is refused, 409), and refused and deleted once its 15 minutes pass.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createLocalBlobStore, type BlobStore } from '../../adapters/blobs';
@@ -18,6 +18,8 @@ import type { TrustStore } from '../../adapters/eds/verify';
 import { signCms } from '../../simulators/ncalayer/cms';
 import { STAFF_SIGNERS } from '../../simulators/ncalayer/holders';
 import { createTestPki, type TestPki } from '../../simulators/ncalayer/pki';
+import { loadConfig } from '../../config/schema';
+import { edsConfigFrom } from '../../ui/eds/config';
 import { FACTS } from '../unit/documents/fixtures';
 import { movableClock } from '../ui/support/requests';
 import { DIALECTS, databasesPerTest } from '../support/postgres';
@@ -120,6 +122,35 @@ describe.each(DIALECTS)('a result prepared for the head’s signature on $name',
     for (const r of [one, two])
       await expect(r.sign({ ...head('2251799813685301'), signatures })).rejects.toMatchObject(notPrepared);
     expect((await signedRows()).map((r) => r.document_id)).toEqual([...ids].sort());
+  });
+
+  test('the web app’s EDS settings keep the preparation in the application database: replica 2 stores what replica 1 prepared', async () => {
+    const { ids, variables } = await result();
+    writeFileSync(path.join(dir, 'root.pem'), pki.root.toString('pem'));
+    writeFileSync(path.join(dir, 'ca.crl'), pki.crl.toString('pem'));
+    const config = loadConfig({
+      EDS_TRUSTED_ROOTS: path.join(dir, 'root.pem'),
+      EDS_CRLS: path.join(dir, 'ca.crl'),
+      DOCUMENTS_DIR: dir,
+      UI_DATA_DIR: dir,
+    });
+    // As ui/eds/routes.ts builds it from the settings ui/start.ts makes, on each replica's connection.
+    const signingOn = (database: AppDatabase) => {
+      const eds = edsConfigFrom(config, { documentsDir: dir, dataDir: dir, database })!;
+      return createResultSigning({
+        documents: createDocumentService({ dir, clock, database }),
+        signed: eds.signed,
+        trust: eds.trust,
+        clock,
+        preparations: eds.preparations,
+      });
+    };
+    const prepared = await signingOn(db.database).prepare(prepareArgs('2251799813685307', variables));
+    const saved = await signingOn(db.replica).sign({
+      ...head('2251799813685307'),
+      signatures: await ncalayer(prepared),
+    });
+    expect(saved.map((d) => d.documentId)).toEqual(ids);
   });
 
   test('the web app restarts between prepare and sign: the new process signs what the old one prepared', async () => {
