@@ -281,4 +281,29 @@ export const MIGRATIONS: Record<string, Migration> = {
       await db.schema.dropTable('signed_documents').execute();
     },
   },
+  '0006-result-signature-preparations': {
+    async up(db: Kysely<unknown>) {
+      // A result laid out for the head's signature and waiting for NCALayer, one per task (a new
+      // preparation replaces it), so that any replica receives the signature: `documents` is JSON
+      // text with each PDF (with its signature placeholder) and the bytes to be signed in base64.
+      await db.schema
+        .createTable('result_signature_preparations')
+        .addColumn('task_key', 'text', (c) => c.primaryKey())
+        .addColumn('preparation_id', 'text', (c) => c.notNull())
+        .addColumn('user_id', 'text', (c) => c.notNull())
+        .addColumn('iin', 'text', (c) => c.notNull())
+        .addColumn('certificate_pem', 'text', (c) => c.notNull())
+        .addColumn('prepared_at', 'text', (c) => c.notNull())
+        .addColumn('documents', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('result_signature_preparations_by_prepared_at')
+        .on('result_signature_preparations')
+        .columns(['prepared_at'])
+        .execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropTable('result_signature_preparations').execute();
+    },
+  },
 };

@@ -44,6 +44,8 @@ export interface AppSchema {
   documents: DocumentTable;
   /** Signed results: one per generated document (the signed PDFs are in the object storage). */
   signed_documents: SignedDocumentTable;
+  /** Results prepared for the head's signature, one per task, taken once by the signature. */
+  result_signature_preparations: ResultSignaturePreparationTable;
   /** EDS sign-in challenges under their SHA-256, deleted when used. */
   eds_challenges: { challenge_key: string; issued_at: string; expires_at: string };
   /** Staff sign-ins started at the identity provider, taken once by the callback. */
@@ -124,6 +126,26 @@ export interface SignedDocumentTable {
   storage_key: string;
   /** Who completed the signature (the worklist user id). */
   signed_by: string;
+}
+
+/** A result laid out for the head's signature, waiting for the CMS signature from NCALayer. */
+export interface ResultSignaturePreparationTable {
+  /** The signing task's user task key: one preparation per task. */
+  task_key: string;
+  /** Random id of this preparation: a signature of a replaced one takes nothing. */
+  preparation_id: string;
+  /** Who prepared it (the worklist user id); only they may sign it. */
+  user_id: string;
+  /** IIN of the official the task is assigned to. */
+  iin: string;
+  certificate_pem: string;
+  /** ISO instant; a preparation older than its time to live is refused and deleted. */
+  prepared_at: string;
+  /**
+   * JSON array, one entry per language: document id, application and register number, kind,
+   * language, title, `pdf` (with its signature placeholder) and `toBeSigned`, both base64.
+   */
+  documents: string;
 }
 
 export interface ApplicationTable {

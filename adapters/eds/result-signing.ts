@@ -5,7 +5,7 @@
  * (integrity, chain, validity at signing time, revocation, key usage, the signer is the assigned
  * head) and only then stores the signed PDF. The task cannot complete before (see `isSignedBy`).
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { formatAlmatyDateTime } from '../../domain/almaty-time';
 import type { Clock } from '../../domain/clock';
 import { buildDocument, factsFromVariables, type DocumentKind, type Lang } from '../../domain/documents';
@@ -15,23 +15,11 @@ import type { SignedDocument, SignedDocumentStore } from './signed-documents';
 import { EdsError, identityOf, verifyCms, type TrustStore } from './verify';
 import { x509 } from './x509';
 import { t, type MessageKey } from '../../i18n';
-
-interface Pending {
-  userId: string;
-  iin: string;
-  certificatePem: string;
-  at: number;
-  documents: Array<{
-    documentId: string;
-    applicationNumber: string;
-    number: string;
-    kind: string;
-    lang: string;
-    title: string;
-    pdf: Buffer;
-    toBeSigned: Buffer;
-  }>;
-}
+import {
+  createResultPreparationRepository,
+  type PreparedDocument,
+  type ResultPreparationStore,
+} from '../db/result-preparations';
 
 /** A prepared signature waits this long for NCALayer. */
 const PENDING_TTL_MS = 15 * 60_000;
@@ -66,8 +54,13 @@ export function createResultSigning(deps: {
   signed: SignedDocumentStore;
   trust: TrustStore;
   clock: Clock;
+  /**
+   * Where a prepared result waits for its signature: the application database, shared by every
+   * replica (a private in-memory one when unset, which only a single process may use).
+   */
+  preparations?: ResultPreparationStore;
 }) {
-  const pending = new Map<string, Pending>();
+  const preparations = deps.preparations ?? createResultPreparationRepository(':memory:');
 
   async function prepare(input: {
     taskKey: string;
@@ -90,7 +83,7 @@ export function createResultSigning(deps: {
     const ids = resultDocumentIds(input.variables);
     if (!ids.length) throw new ResultDocumentError('error.resultSigning.noDocument', 409);
     const now = deps.clock.now();
-    const documents: Pending['documents'] = [];
+    const documents: PreparedDocument[] = [];
     for (const documentId of ids) {
       if (await deps.signed.meta(documentId)) throw new EdsError('EDS_SIGNED', 409);
       const stored = await deps.documents.get(documentId);
@@ -149,13 +142,19 @@ export function createResultSigning(deps: {
         toBeSigned: placeholder.toBeSigned,
       });
     }
-    pending.set(input.taskKey, {
-      userId: input.userId,
-      iin: input.expectedIin,
-      certificatePem: input.certificatePem,
-      at: now.getTime(),
-      documents,
-    });
+    // A new preparation of the task replaces the earlier one, on whichever replica it was made.
+    await preparations.put(
+      input.taskKey,
+      {
+        preparationId: randomUUID(),
+        userId: input.userId,
+        iin: input.expectedIin,
+        certificatePem: input.certificatePem,
+        preparedAt: now.getTime(),
+        documents,
+      },
+      now.getTime() - PENDING_TTL_MS,
+    );
     return documents.map((d) => ({
       documentId: d.documentId,
       lang: d.lang,
@@ -165,10 +164,13 @@ export function createResultSigning(deps: {
 
   /** Verifies every signature first; stores nothing unless all hold. */
   async function sign(input: { taskKey: string; userId: string; expectedIin: string; signatures: string[] }) {
-    const p = pending.get(input.taskKey);
+    const p = await preparations.get(input.taskKey);
     const now = deps.clock.now();
-    if (!p || p.userId !== input.userId || now.getTime() - p.at > PENDING_TTL_MS)
+    if (p && now.getTime() - p.preparedAt > PENDING_TTL_MS) {
+      await preparations.take(input.taskKey, p.preparationId);
       throw new ResultDocumentError('error.resultSigning.notPrepared');
+    }
+    if (!p || p.userId !== input.userId) throw new ResultDocumentError('error.resultSigning.notPrepared');
     if (input.signatures.length !== p.documents.length) throw new EdsError('EDS_MALFORMED');
     const verified = [];
     for (const [i, doc] of p.documents.entries()) {
@@ -201,10 +203,19 @@ export function createResultSigning(deps: {
         pdf,
       });
     }
-    // Every language of the result, or none: a replica that signed one of them first wins all.
-    const saved: SignedDocument[] = await deps.signed.saveAll(items);
-    pending.delete(input.taskKey);
-    return saved;
+    // Taken once: of two replicas signing this preparation at once, the other is refused here.
+    if (!(await preparations.take(input.taskKey, p.preparationId)))
+      throw new ResultDocumentError('error.resultSigning.notPrepared');
+    try {
+      // Every language of the result, or none: a replica that signed one of them first wins all.
+      const saved: SignedDocument[] = await deps.signed.saveAll(items);
+      return saved;
+    } catch (error) {
+      // Not stored (the store is down): the head may send the same signatures again.
+      if (!(error instanceof EdsError && error.code === 'EDS_SIGNED'))
+        await preparations.restore(input.taskKey, p).catch(() => undefined);
+      throw error;
+    }
   }
 
   /** True when every result document is signed by the official with this IIN. */

@@ -8,6 +8,7 @@ import { STAFF_SIGNERS } from '../../simulators/ncalayer/holders';
 import type { EdsConfig } from './routes';
 import type { AppDatabase } from '../../adapters/db/connect';
 import { createEdsChallengeRepository } from '../../adapters/db/eds-challenges';
+import { createResultPreparationRepository } from '../../adapters/db/result-preparations';
 
 /** Where the signed results' PDFs are: `documents/signed/` of the bucket, or `<documents dir>/signed`. */
 export const signedBlobStore = (config: AppConfig, documentsDir: string) =>
@@ -37,7 +38,12 @@ export function edsConfigFrom(
       signedBlobStore(config, dirs.documentsDir),
       dirs.database,
     ),
-    ...(dirs.database ? { challenges: createEdsChallengeRepository(dirs.database) } : {}),
+    ...(dirs.database
+      ? {
+          challenges: createEdsChallengeRepository(dirs.database),
+          preparations: createResultPreparationRepository(dirs.database),
+        }
+      : {}),
     requestSignatures: createRequestSignatureLog(path.join(dirs.dataDir, 'eds-request-signatures.jsonl')),
     staffIin: (session) =>
       session.iin ?? (config.mode === 'production' ? undefined : embeddedStaff.get(session.userId)),

@@ -25,6 +25,7 @@ import { x509 } from '../../adapters/eds/x509';
 import type { DocumentService } from '../../adapters/documents';
 import type { Session } from '../auth';
 import { createEdsChallengeRepository, type EdsChallengeStore } from '../../adapters/db/eds-challenges';
+import type { ResultPreparationStore } from '../../adapters/db/result-preparations';
 import { esc, layout } from '../pages';
 import { edsText, type EdsTextKey } from './texts';
 import type { VerifiedDocument, VerifyAnswer } from './verify-api';
@@ -40,6 +41,11 @@ export interface EdsConfig {
    * one when unset, which only a single process may use).
    */
   challenges?: EdsChallengeStore;
+  /**
+   * Results prepared for the head's signature: the application database, so that any replica
+   * receives the signature (a private in-memory one when unset, which only a single process may use).
+   */
+  preparations?: ResultPreparationStore;
   /** IIN of a staff member (from the identity provider; a directory on the embedded default). */
   staffIin(session: Session): string | undefined;
 }
@@ -127,7 +133,13 @@ export function createEds(deps: EdsDeps) {
   // In the application database, so that any replica verifies a challenge another one issued.
   const challenges = deps.challenges ?? createEdsChallengeRepository(':memory:');
   const signing = deps.documents
-    ? createResultSigning({ documents: deps.documents, signed: deps.signed, trust: deps.trust, clock })
+    ? createResultSigning({
+        documents: deps.documents,
+        signed: deps.signed,
+        trust: deps.trust,
+        clock,
+        preparations: deps.preparations,
+      })
     : undefined;
 
   const needSession =
