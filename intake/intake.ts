@@ -141,7 +141,11 @@ export interface IntakeAccess {
    * before anything is recorded; throws to refuse. The returned function records the signature once
    * the request is accepted.
    */
-  verifySigned?(req: Request, kind: string, signedText: string): Promise<(applicationNumber: string) => void>;
+  verifySigned?(
+    req: Request,
+    kind: string,
+    signedText: string,
+  ): Promise<(applicationNumber: string) => Promise<void>>;
 }
 
 const view = (r: ApplicationRecord): ApplicationView => ({
@@ -626,7 +630,7 @@ export function createIntake(deps: IntakeDeps) {
           if (!(await rowsCommitted())) await discard(staged);
           throw err;
         });
-        record?.(result.application.applicationNumber);
+        await record?.(result.application.applicationNumber);
         // A repeat keeps the files of the first submission.
         if (keptAs === undefined) await discard(staged);
         res.status(result.status).json(result.application);
@@ -699,7 +703,7 @@ export function createIntake(deps: IntakeDeps) {
           await unkeep().catch(() => undefined);
           throw err;
         });
-        record?.(number);
+        await record?.(number);
         if (result.duplicate) await unkeep();
         res.status(202).json(result);
       } finally {
@@ -711,7 +715,7 @@ export function createIntake(deps: IntakeDeps) {
       await withAccess(req, number);
       const record = await access.verifySigned?.(req, 'complaint', JSON.stringify(req.body));
       const filed = await fileComplaint(req.body);
-      record?.(number);
+      await record?.(number);
       res.status(202).json(filed);
     });
     return r;

@@ -35,6 +35,7 @@ import { createTaskDraftStore } from './worklist/drafts';
 import { startEmbeddedIdp, type EmbeddedIdp } from './auth/embedded-idp';
 import { createSessionStore, embeddedSessionSecret } from './auth/sessions';
 import { edsConfigFrom, signedBlobStore } from './eds/config';
+import { createRequestSignatureLog, importLegacyRequestSignatures } from '../adapters/eds/request-signatures';
 
 const REPO_ROOT = path.resolve(__dirname, '..');
 
@@ -92,6 +93,14 @@ export async function startUi(env: NodeJS.ProcessEnv = process.env, opts: StartU
   const signedIndexed = await importLegacySignedIndex(database, signedBlobStore(config, documentsDir));
   if (signedIndexed.signed)
     log.info('earlier signed results copied into the application database', signedIndexed);
+  const requestSignatures = await importLegacyRequestSignatures(
+    createRequestSignatureLog(database),
+    path.join(dataDir, 'eds-request-signatures.jsonl'),
+  );
+  if (requestSignatures)
+    log.info("earlier applicants' request signatures copied into the application database", {
+      requestSignatures,
+    });
   const documents = createDocumentService({
     dir: documentsDir,
     clock: systemClock,

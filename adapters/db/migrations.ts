@@ -306,4 +306,25 @@ export const MIGRATIONS: Record<string, Migration> = {
       await db.schema.dropTable('result_signature_preparations').execute();
     },
   },
+  '0007-request-signatures': {
+    async up(db: Kysely<unknown>) {
+      // The applicant's signed e-requests (the application and every later message), one row per
+      // signature under the SHA-256 of its CMS, so a repeated submission records it once.
+      await db.schema
+        .createTable('request_signatures')
+        .addColumn('signature_key', 'text', (c) => c.primaryKey())
+        .addColumn('application_number', 'text', (c) => c.notNull())
+        .addColumn('received_at', 'text', (c) => c.notNull())
+        .addColumn('body', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('request_signatures_by_application')
+        .on('request_signatures')
+        .columns(['application_number', 'received_at'])
+        .execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropTable('request_signatures').execute();
+    },
+  },
 };

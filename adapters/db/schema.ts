@@ -46,6 +46,13 @@ export interface AppSchema {
   signed_documents: SignedDocumentTable;
   /** Results prepared for the head's signature, one per task, taken once by the signature. */
   result_signature_preparations: ResultSignaturePreparationTable;
+  /** The applicant's signed e-requests: the signature (JSON `body`, CMS included) under its CMS's SHA-256. */
+  request_signatures: {
+    signature_key: string;
+    application_number: string;
+    received_at: string;
+    body: string;
+  };
   /** EDS sign-in challenges under their SHA-256, deleted when used. */
   eds_challenges: { challenge_key: string; issued_at: string; expires_at: string };
   /** Staff sign-ins started at the identity provider, taken once by the callback. */

@@ -1,10 +1,11 @@
 /**
  * Signatures of the applicant's e-requests (the application and every later message), kept with the
- * request: one JSON line per signed request, CMS included, so the clerk sees who signed what and
- * when and the signature can be checked again later. Without a file they live in memory (tests).
+ * request in the application database: one row per signed request, CMS included, so the clerk on any
+ * replica sees who signed what and when, and the signature can be checked again later.
  */
-import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, renameSync } from 'node:fs';
+import { givenOrDefaultDatabase, queriesOn, type AppDatabase } from '../db/connect';
 
 export interface RequestSignature {
   applicationNumber: string;
@@ -21,25 +22,58 @@ export interface RequestSignature {
 }
 
 export interface RequestSignatureLog {
-  add(signature: RequestSignature): void;
-  list(applicationNumber: string): RequestSignature[];
+  /** Records a signature; the same CMS for the same application is recorded once. */
+  add(signature: RequestSignature): Promise<void>;
+  /** An application's signatures in the order they were received. */
+  list(applicationNumber: string): Promise<RequestSignature[]>;
 }
 
-export function createRequestSignatureLog(file?: string): RequestSignatureLog {
-  const memory: RequestSignature[] = [];
-  const read = (): RequestSignature[] =>
-    file && existsSync(file)
-      ? readFileSync(file, 'utf8')
-          .split('\n')
-          .filter(Boolean)
-          .map((l) => JSON.parse(l) as RequestSignature)
-      : memory;
+const keyOf = (s: RequestSignature) =>
+  createHash('sha256').update(`${s.applicationNumber}\n${s.cms}`, 'utf8').digest('hex');
+
+/**
+ * The log on `database`; without one, the SQLite file `app.sqlite` in `dir`, or a private in-memory
+ * SQLite when neither is given (tests).
+ */
+export function createRequestSignatureLog(database?: AppDatabase, dir?: string): RequestSignatureLog {
+  const run = queriesOn(givenOrDefaultDatabase(database ?? (dir ? undefined : ':memory:'), dir ?? '.'));
   return {
-    add(signature) {
-      if (!file) return void memory.push(signature);
-      mkdirSync(path.dirname(file), { recursive: true });
-      appendFileSync(file, `${JSON.stringify(signature)}\n`);
-    },
-    list: (applicationNumber) => read().filter((s) => s.applicationNumber === applicationNumber),
+    add: (signature) =>
+      run(async (k) => {
+        await k
+          .insertInto('request_signatures')
+          .values({
+            signature_key: keyOf(signature),
+            application_number: signature.applicationNumber,
+            received_at: signature.receivedAt,
+            body: JSON.stringify(signature),
+          })
+          .onConflict((oc) => oc.doNothing())
+          .execute();
+      }),
+    list: (applicationNumber) =>
+      run(async (k) =>
+        (
+          await k
+            .selectFrom('request_signatures')
+            .select('body')
+            .where('application_number', '=', applicationNumber)
+            .orderBy('received_at')
+            .orderBy('signature_key')
+            .execute()
+        ).map((r) => JSON.parse(r.body) as RequestSignature),
+      ),
   };
+}
+
+/**
+ * Copies an earlier install's JSON-lines log (`eds-request-signatures.jsonl` in the data folder) into
+ * the database once, then keeps the file as `*.imported`. Returns the signatures read.
+ */
+export async function importLegacyRequestSignatures(log: RequestSignatureLog, file: string): Promise<number> {
+  if (!existsSync(file)) return 0;
+  const lines = readFileSync(file, 'utf8').split('\n').filter(Boolean);
+  for (const line of lines) await log.add(JSON.parse(line) as RequestSignature);
+  renameSync(file, `${file}.imported`);
+  return lines.length;
 }

@@ -44,7 +44,8 @@ export function edsConfigFrom(
           preparations: createResultPreparationRepository(dirs.database),
         }
       : {}),
-    requestSignatures: createRequestSignatureLog(path.join(dirs.dataDir, 'eds-request-signatures.jsonl')),
+    // Rows in the application database, so that a clerk on any replica sees them.
+    requestSignatures: createRequestSignatureLog(dirs.database, dirs.dataDir),
     staffIin: (session) =>
       session.iin ?? (config.mode === 'production' ? undefined : embeddedStaff.get(session.userId)),
   };

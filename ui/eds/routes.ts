@@ -240,7 +240,7 @@ export function createEds(deps: EdsDeps) {
   }
 
   const staff = needSession(['clerk', 'head', 'legal-expert', 'editorial-expert', 'operator']);
-  router.get('/api/eds/requests/:number', staff, (req, res) => {
+  router.get('/api/eds/requests/:number', staff, async (req, res) => {
     // A member of staff reads only their own unit's applications (operators every one).
     if (!mayReadApplicationDocuments(req.session!, String(req.params.number), undefined))
       throw new EdsHttpError(
@@ -249,7 +249,7 @@ export function createEds(deps: EdsDeps) {
         t('ru', 'error.signing.applicationNotFound'),
       );
     res.json({
-      items: deps.requestSignatures.list(String(req.params.number)).map(({ cms: _cms, ...s }) => s),
+      items: (await deps.requestSignatures.list(String(req.params.number))).map(({ cms: _cms, ...s }) => s),
     });
   });
 
