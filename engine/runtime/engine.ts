@@ -43,6 +43,9 @@ import { elementProcessors, processorOf } from './elements';
 import { BpmnBehaviours } from './elements/processor';
 import { multiInstanceBodyProcessor, typeName } from './elements/multi-instance';
 import { DEFAULT_LIMITS, EngineLimits } from './limits';
+import { ActivatedJob, ActivateJobsRequest, JobProcessor } from './processors/job-processor';
+
+export type { ActivatedJob, ActivateJobsRequest } from './processors/job-processor';
 import {
   DecisionRec,
   DecisionRequirementsRec,
@@ -116,23 +119,6 @@ export interface DecisionEvaluation extends DecisionResult {
   failure?: { decisionId: string; message: string };
 }
 
-export interface ActivateJobsRequest {
-  type: string;
-  worker?: string;
-  timeout: number;
-  maxJobsToActivate: number;
-  fetchVariable?: string[];
-  requestTimeout?: number;
-  /** Aborted when the client goes away: a waiting request then stops waiting and takes no job. */
-  signal?: AbortSignal;
-}
-
-export interface ActivatedJob {
-  job: JobRec;
-  variables: Record<string, unknown>;
-  deadline: number;
-}
-
 type Vars = Record<string, unknown>;
 
 /** Zeebe's gateway request timeout (`zeebe.gateway.cluster.requestTimeout`, default 15 s). */
@@ -189,12 +175,24 @@ export class Engine {
     throwError: (source, code, message, variables) => this.throwError(source, code, message, variables),
     throwSignal: (ei, nameExpr) => this.throwSignal(ei, nameExpr),
     raiseIncident: (ei, type, message, retry, jobKey) => this.raiseIncident(ei, type, message, retry, jobKey),
-    cancelJob: (ei) => this.cancelJob(ei),
+    cancelJob: (ei) => this.jobs.cancel(ei),
     evaluateCalledDecision: (ei, called) => this.evaluateCalledDecision(ei, called),
   };
   /** One processor per element kind, and the multi-instance body's. */
   private readonly processors = elementProcessors(this.behaviours);
   private readonly multiInstanceBody = multiInstanceBodyProcessor(this.behaviours);
+  /** One processor per command family; `command` wraps each call (commit or roll back). */
+  private readonly jobs = new JobProcessor({
+    state: this.state,
+    vars: this.vars,
+    now: () => this.now(),
+    nowIso: () => this.nowIso(),
+    visibleVariables: (scopeKey) => this.visibleVariables(scopeKey),
+    instance: (key) => this.instance(key),
+    completeLater: (ei, variables) => this.agenda.push(() => this.completeActivity(ei, variables)),
+    throwError: (source, code, message, variables) => this.throwError(source, code, message, variables),
+    raiseIncident: (ei, type, message, retry, jobKey) => this.raiseIncident(ei, type, message, retry, jobKey),
+  });
   private readonly pending: PendingActivation[] = [];
   /** Highest version of each deleted process (`process:<id>`) or form (`form:<id>`): never reused. */
   private readonly versionFloor = new Map<string, number>();
@@ -1432,7 +1430,7 @@ export class Engine {
     if (!req.type) throw invalid('job type is required');
     if (!(req.maxJobsToActivate > 0)) throw invalid('maxJobsToActivate must be greater than 0');
     if (!(req.timeout > 0)) throw invalid('timeout must be greater than 0');
-    const jobs = this.command(() => this.takeJobs(req));
+    const jobs = this.command(() => this.jobs.activate(req));
     const wait = req.requestTimeout ?? 0;
     if (jobs.length > 0 || wait < 0 || this.closed)
       return this.durable()?.then(() => jobs) ?? Promise.resolve(jobs);
@@ -1462,51 +1460,7 @@ export class Engine {
    * activatable again at once, as Zeebe's gateway yields them, instead of after their timeout.
    */
   yieldJobs(handedOut: readonly ActivatedJob[]): void {
-    this.command(() => {
-      for (const handed of handedOut) {
-        const job = this.state.jobs.get(handed.job.key);
-        if (job?.state !== 'ACTIVATED' || job.deadline !== handed.deadline) continue;
-        job.state = 'CREATED';
-        job.deadline = undefined;
-        job.worker = '';
-        this.state.jobs.update(job);
-      }
-    });
-  }
-
-  private takeJobs(req: ActivateJobsRequest): ActivatedJob[] {
-    const now = this.now();
-    const out: ActivatedJob[] = [];
-    const keys = [...this.state.jobs.openOfType(req.type)].sort(cmpKey);
-    for (const key of keys) {
-      if (out.length >= req.maxJobsToActivate) break;
-      const job = this.state.jobs.get(key)!;
-      if (!this.isActivatable(job, now)) continue;
-      job.state = 'ACTIVATED';
-      job.worker = req.worker ?? '';
-      job.deadline = now + req.timeout;
-      job.notBefore = undefined;
-      this.state.jobs.noteDeadline(job.deadline);
-      this.state.jobs.update(job);
-      let variables = this.visibleVariables(job.elementInstanceKey);
-      if (req.fetchVariable?.length) {
-        variables = Object.fromEntries(
-          Object.entries(variables).filter(([k]) => req.fetchVariable!.includes(k)),
-        );
-      }
-      out.push({ job: { ...job }, variables, deadline: job.deadline });
-    }
-    return out;
-  }
-
-  private isActivatable(job: JobRec, now: number): boolean {
-    if (job.retries <= 0) return false;
-    if (job.state === 'ACTIVATED') return job.deadline !== undefined && job.deadline <= now;
-    if (!['CREATED', 'FAILED', 'RETRIES_UPDATED', 'TIMED_OUT'].includes(job.state)) return false;
-    if (job.notBefore !== undefined && job.notBefore > now) return false;
-    const ei = this.state.elementInstances.get(job.elementInstanceKey);
-    // As in Zeebe, a job whose incident is still open waits for the resolution, even with new retries.
-    return ei?.state === 'ACTIVE' && ei.incidentKey === undefined;
+    this.command(() => this.jobs.yield(handedOut));
   }
 
   /**
@@ -1517,7 +1471,7 @@ export class Engine {
     const out: ((undo?: boolean) => void)[] = [];
     if (this.pending.length === 0) return out;
     for (const p of [...this.pending]) {
-      const jobs = this.takeJobs(p.req);
+      const jobs = this.jobs.activate(p.req);
       if (jobs.length === 0) continue;
       this.pending.splice(this.pending.indexOf(p), 1);
       out.push((undo) => {
@@ -1531,20 +1485,9 @@ export class Engine {
     return out;
   }
 
-  private activeJob(key: string): JobRec {
-    const job = this.state.jobs.get(key);
-    if (!job || !isOpenJob(job)) throw notFound('Job', key);
-    return job;
-  }
-
   completeJob(key: string, variables?: Vars): void {
     this.checkVariables(variables);
-    this.command(() => {
-      const job = this.activeJob(key);
-      this.closeJob(job, 'COMPLETED');
-      const ei = this.instance(job.elementInstanceKey);
-      this.agenda.push(() => this.completeActivity(ei, variables ?? {}));
-    });
+    this.command(() => this.jobs.complete(key, variables));
   }
 
   failJob(
@@ -1553,81 +1496,17 @@ export class Engine {
   ): void {
     this.checkVariables(req.variables);
     if (!Number.isInteger(req.retries)) throw invalid('retries must be an integer');
-    this.command(() => {
-      const job = this.activeJob(key);
-      job.retries = req.retries;
-      job.errorMessage = req.errorMessage ?? '';
-      job.state = 'FAILED';
-      job.deadline = undefined;
-      // As in Zeebe, the back-off delays a retry; with no retries left the incident decides, and once resolved the job is offered at once.
-      job.notBefore =
-        req.retries > 0 && req.retryBackOff && req.retryBackOff > 0
-          ? this.now() + req.retryBackOff
-          : undefined;
-      this.state.jobs.update(job);
-      if (req.variables && Object.keys(req.variables).length) {
-        for (const [n, v] of Object.entries(req.variables))
-          this.vars.setLocal(job.elementInstanceKey, job.processInstanceKey, n, v);
-      }
-      if (job.retries <= 0) {
-        const ei = this.instance(job.elementInstanceKey);
-        this.raiseIncident(ei, 'JOB_NO_RETRIES', job.errorMessage || 'No more retries left.', 'job', job.key);
-      }
-    });
+    this.command(() => this.jobs.fail(key, req));
   }
 
   throwJobError(key: string, req: { errorCode: string; errorMessage?: string; variables?: Vars }): void {
     if (!req.errorCode) throw invalid('errorCode is required');
     this.checkVariables(req.variables);
-    this.command(() => {
-      const job = this.activeJob(key);
-      job.state = 'ERROR_THROWN';
-      job.errorCode = req.errorCode;
-      job.errorMessage = req.errorMessage ?? '';
-      job.deadline = undefined;
-      this.state.jobs.update(job);
-      const ei = this.instance(job.elementInstanceKey);
-      if (!this.throwError(ei, req.errorCode, req.errorMessage ?? '', req.variables ?? {})) {
-        this.raiseIncident(
-          ei,
-          'UNHANDLED_ERROR_EVENT',
-          `Expected to throw an error event with the code '${req.errorCode}' with message '${req.errorMessage ?? ''}', but it was not caught. No error events are available in the scope.`,
-          'job',
-          job.key,
-        );
-      }
-    });
+    this.command(() => this.jobs.throwError(key, req));
   }
 
   updateJob(key: string, changes: { retries?: number; timeout?: number }): void {
-    this.command(() => {
-      const job = this.activeJob(key);
-      if (changes.retries !== undefined) {
-        if (!Number.isInteger(changes.retries) || changes.retries < 1)
-          throw invalid('retries must be a positive integer');
-        job.retries = changes.retries;
-        if (job.state === 'FAILED') job.state = 'RETRIES_UPDATED';
-      }
-      if (changes.timeout !== undefined && job.state === 'ACTIVATED') {
-        job.deadline = this.now() + changes.timeout;
-        this.state.jobs.noteDeadline(job.deadline);
-      }
-      this.state.jobs.update(job);
-    });
-  }
-
-  /** Cancels the open job of an element instance that is terminated. */
-  private cancelJob(ei: ElementInstanceRec): void {
-    const job = ei.jobKey ? this.state.jobs.get(ei.jobKey) : undefined;
-    if (job && isOpenJob(job)) this.closeJob(job, 'CANCELED');
-  }
-
-  private closeJob(job: JobRec, state: JobRec['state']): void {
-    job.state = state;
-    job.deadline = undefined;
-    job.endTime = this.nowIso();
-    this.state.jobs.markClosed(job);
-    this.state.jobs.update(job);
+    this.command(() => this.jobs.update(key, changes));
   }
 
   // ---------------------------------------------------------------- user tasks
@@ -2459,21 +2338,7 @@ export class Engine {
       }
       this.state.timers.rebuildIndexes();
     }
-    if (this.state.jobs.minDeadline <= now) {
-      let min = Infinity;
-      for (const k of this.state.jobs.open()) {
-        const job = this.state.jobs.get(k)!;
-        if (job.state !== 'ACTIVATED' || job.deadline === undefined) continue;
-        if (job.deadline <= now) {
-          // A worker that went silent: the job is offered again (Zeebe's job time-out).
-          job.state = 'TIMED_OUT';
-          job.deadline = undefined;
-          this.state.jobs.update(job);
-          any = true;
-        } else if (job.deadline < min) min = job.deadline;
-      }
-      this.state.jobs.minDeadline = min;
-    }
+    if (this.jobs.timeOutExpired(now)) any = true;
     return any;
   }
 
