@@ -44,6 +44,7 @@ import { BpmnBehaviours } from './elements/processor';
 import { multiInstanceBodyProcessor, typeName } from './elements/multi-instance';
 import { DEFAULT_LIMITS, EngineLimits } from './limits';
 import { ActivatedJob, ActivateJobsRequest, JobProcessor } from './processors/job-processor';
+import { UserTaskChanges, UserTaskProcessor } from './processors/user-task-processor';
 
 export type { ActivatedJob, ActivateJobsRequest } from './processors/job-processor';
 import {
@@ -192,6 +193,13 @@ export class Engine {
     completeLater: (ei, variables) => this.agenda.push(() => this.completeActivity(ei, variables)),
     throwError: (source, code, message, variables) => this.throwError(source, code, message, variables),
     raiseIncident: (ei, type, message, retry, jobKey) => this.raiseIncident(ei, type, message, retry, jobKey),
+  });
+  private readonly userTasks = new UserTaskProcessor({
+    state: this.state,
+    history: () => this.store.index,
+    nowIso: () => this.nowIso(),
+    instance: (key) => this.instance(key),
+    completeLater: (ei, variables) => this.agenda.push(() => this.completeActivity(ei, variables)),
   });
   private readonly pending: PendingActivation[] = [];
   /** Highest version of each deleted process (`process:<id>`) or form (`form:<id>`): never reused. */
@@ -1511,69 +1519,22 @@ export class Engine {
 
   // ---------------------------------------------------------------- user tasks
 
-  private openUserTask(key: string): UserTaskRec {
-    // A finished instance's tasks are in history only: still an invalid state, not an unknown task.
-    const t =
-      this.state.userTasks.get(key) ?? (this.store.index.get('userTask', key) as UserTaskRec | undefined);
-    if (!t) throw notFound('User task', key);
-    if (t.state !== 'CREATED')
-      throw invalidState(
-        `Command 'COMPLETE' rejected with code 'INVALID_STATE': user task '${key}' is ${t.state.toLowerCase()}`,
-      );
-    return t;
-  }
-
   assignUserTask(key: string, assignee: string, allowOverride = true): void {
     if (!assignee) throw invalid('assignee is required');
-    this.command(() => {
-      const t = this.openUserTask(key);
-      if (t.assignee && t.assignee !== assignee && !allowOverride) {
-        throw invalidState(`user task '${key}' is already assigned to '${t.assignee}'`);
-      }
-      t.assignee = assignee;
-      this.state.userTasks.update(t);
-    });
+    this.command(() => this.userTasks.assign(key, assignee, allowOverride));
   }
 
   unassignUserTask(key: string): void {
-    this.command(() => {
-      const t = this.openUserTask(key);
-      t.assignee = undefined;
-      this.state.userTasks.update(t);
-    });
+    this.command(() => this.userTasks.unassign(key));
   }
 
-  updateUserTask(
-    key: string,
-    changes: {
-      dueDate?: string | null;
-      followUpDate?: string | null;
-      candidateGroups?: string[];
-      candidateUsers?: string[];
-      priority?: number;
-    },
-  ): void {
-    this.command(() => {
-      const t = this.openUserTask(key);
-      if (changes.dueDate !== undefined) t.dueDate = changes.dueDate ?? undefined;
-      if (changes.followUpDate !== undefined) t.followUpDate = changes.followUpDate ?? undefined;
-      if (changes.candidateGroups) t.candidateGroups = changes.candidateGroups;
-      if (changes.candidateUsers) t.candidateUsers = changes.candidateUsers;
-      if (changes.priority !== undefined) t.priority = changes.priority;
-      this.state.userTasks.update(t);
-    });
+  updateUserTask(key: string, changes: UserTaskChanges): void {
+    this.command(() => this.userTasks.update(key, changes));
   }
 
   completeUserTask(key: string, variables?: Vars): void {
     this.checkVariables(variables);
-    this.command(() => {
-      const t = this.openUserTask(key);
-      t.state = 'COMPLETED';
-      t.completionDate = this.nowIso();
-      this.state.userTasks.update(t);
-      const ei = this.instance(t.elementInstanceKey);
-      this.agenda.push(() => this.completeActivity(ei, variables ?? {}));
-    });
+    this.command(() => this.userTasks.complete(key, variables));
   }
 
   // ---------------------------------------------------------------- incidents and variables
