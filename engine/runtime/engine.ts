@@ -33,7 +33,7 @@ import {
 } from '../store/sqlite-store';
 import { IndexChanges, SearchIndexReader, SearchKind } from '../store/search-index';
 import * as project from './projections';
-import { cmpKey, EngineState, INSTANCE_KINDS, isOpenJob } from './state';
+import { EngineState, INSTANCE_KINDS, isOpenJob } from './state';
 import { RecordTable } from './state/table';
 import { EngineQueries } from './queries';
 import { EventSubscriptionBehaviour } from './behaviours/event-subscriptions';
@@ -45,6 +45,8 @@ import { multiInstanceBodyProcessor, typeName } from './elements/multi-instance'
 import { DEFAULT_LIMITS, EngineLimits } from './limits';
 import { ActivatedJob, ActivateJobsRequest, JobProcessor } from './processors/job-processor';
 import { UserTaskChanges, UserTaskProcessor } from './processors/user-task-processor';
+import { MessageProcessor } from './processors/message-processor';
+import { SignalProcessor } from './processors/signal-processor';
 
 export type { ActivatedJob, ActivateJobsRequest } from './processors/job-processor';
 import {
@@ -200,6 +202,25 @@ export class Engine {
     nowIso: () => this.nowIso(),
     instance: (key) => this.instance(key),
     completeLater: (ei, variables) => this.agenda.push(() => this.completeActivity(ei, variables)),
+  });
+  private readonly messages = new MessageProcessor({
+    state: this.state,
+    vars: this.vars,
+    nextKey: () => this.nextKey(),
+    now: () => this.now(),
+    nowIso: () => this.nowIso(),
+    model: (key) => this.model(key),
+    startInstance: (def, startElementId, variables, parent, correlationKey) =>
+      this.startInstance(def, startElementId, variables, parent, correlationKey),
+    triggerSubscription: (sub, msg) => this.triggerSubscription(sub, msg),
+    recordCorrelation: (row) => this.correlations.push(row),
+  });
+  private readonly signals = new SignalProcessor({
+    state: this.state,
+    vars: this.vars,
+    model: (key) => this.model(key),
+    startInstance: (def, startElementId, variables) => this.startInstance(def, startElementId, variables),
+    triggerSubscription: (sub, msg) => this.triggerSubscription(sub, msg),
   });
   private readonly pending: PendingActivation[] = [];
   /** Highest version of each deleted process (`process:<id>`) or form (`form:<id>`): never reused. */
@@ -1262,33 +1283,7 @@ export class Engine {
     const ttl = req.timeToLive ?? 0;
     if (!Number.isFinite(ttl) || ttl < 0)
       throw invalid('timeToLive must be a non-negative number of milliseconds');
-    return this.command(() => {
-      this.expireMessages();
-      if (req.messageId) {
-        for (const m of this.state.message.messages.values()) {
-          if (m.messageId === req.messageId && m.name === req.name) {
-            throw new EngineError(
-              409,
-              'ALREADY_EXISTS',
-              `Expected to publish a new message with id '${req.messageId}', but a message with that id was already published`,
-            );
-          }
-        }
-      }
-      const msg: MessageRec = {
-        key: this.nextKey(),
-        name: req.name,
-        correlationKey: req.correlationKey ?? '',
-        variables: req.variables ?? {},
-        messageId: req.messageId,
-        publishedAt: this.now(),
-        expiresAt: this.now() + ttl,
-        correlatedTo: [],
-      };
-      this.correlate(msg, false);
-      if (ttl > 0) this.state.message.messages.put(msg);
-      return msg;
-    });
+    return this.command(() => this.messages.publish(req));
   }
 
   /** Correlates immediately to one subscription or start event; no buffering. */
@@ -1298,82 +1293,7 @@ export class Engine {
   } {
     if (!req.name) throw invalid('message name is required');
     this.checkVariables(req.variables);
-    return this.command(() => {
-      const msg: MessageRec = {
-        key: this.nextKey(),
-        name: req.name,
-        correlationKey: req.correlationKey ?? '',
-        variables: req.variables ?? {},
-        publishedAt: this.now(),
-        expiresAt: this.now(),
-        correlatedTo: [],
-      };
-      const reached = this.correlate(msg, true);
-      if (!reached) {
-        throw new EngineError(
-          404,
-          'NOT_FOUND',
-          `Expected to find subscription for message with name '${req.name}' and correlation key '${msg.correlationKey}', but none was found`,
-        );
-      }
-      return { messageKey: msg.key, processInstanceKey: reached };
-    });
-  }
-
-  /** Returns the first process instance reached. */
-  private correlate(msg: MessageRec, onlyOne: boolean): string | undefined {
-    let first: string | undefined;
-    const subs = this.state.message
-      .openFor(msg.name, msg.correlationKey)
-      .map((k) => this.state.message.subscriptions.get(k)!)
-      .sort((a, b) => cmpKey(a.key, b.key));
-    for (const sub of subs) {
-      if (sub.state !== 'CREATED' || msg.correlatedTo.includes(sub.processInstanceKey)) continue;
-      msg.correlatedTo.push(sub.processInstanceKey);
-      this.triggerSubscription(sub, msg);
-      first ??= sub.processInstanceKey;
-      if (onlyOne) return first;
-    }
-    for (const def of this.latestDefinitions()) {
-      const model = this.model(def.key);
-      const start = model.messageStartEvents.find((s) => s.messageName === msg.name);
-      if (!start || msg.correlatedTo.includes(def.bpmnProcessId)) continue;
-      if (msg.correlationKey) {
-        const active = [...this.state.processInstances.values()].some(
-          (pi) =>
-            pi.state === 'ACTIVE' &&
-            pi.bpmnProcessId === def.bpmnProcessId &&
-            pi.startCorrelationKey === msg.correlationKey,
-        );
-        if (active) continue;
-      }
-      msg.correlatedTo.push(def.bpmnProcessId);
-      const pi = this.startInstance(def, start.elementId, {}, undefined, msg.correlationKey || undefined);
-      const startEi = [...this.state.elementInstances.values()].find(
-        (e) => e.processInstanceKey === pi.key && e.elementId === start.elementId && e.state === 'ACTIVE',
-      );
-      if (startEi) this.setOutputsOrPropagate(startEi, msg.variables, true);
-      // A message start event's subscription belongs to the definition; its key stands for it.
-      this.correlations.push({
-        correlationKey: msg.correlationKey,
-        correlationTime: this.nowIso(),
-        elementId: start.elementId,
-        elementInstanceKey: startEi?.key,
-        messageKey: msg.key,
-        messageName: msg.name,
-        partitionId: 1,
-        processDefinitionId: def.bpmnProcessId,
-        processDefinitionKey: def.key,
-        processInstanceKey: pi.key,
-        subscriptionKey: def.key,
-        tenantId: TENANT,
-      });
-      first ??= pi.key;
-      if (onlyOne) return first;
-    }
-    if (msg.correlatedTo.length && this.state.message.messages.has(msg.key))
-      this.state.message.messages.update(msg);
-    return first;
+    return this.command(() => this.messages.correlateNow(req));
   }
 
   /**
@@ -1386,7 +1306,7 @@ export class Engine {
     this.checkVariables(req.variables);
     return this.command(() => {
       const signalKey = this.nextKey();
-      this.signal(String(req.signalName), req.variables ?? {});
+      this.signals.broadcast(String(req.signalName), req.variables ?? {});
       return { signalKey };
     });
   }
@@ -1395,41 +1315,7 @@ export class Engine {
   private throwSignal(ei: ElementInstanceRec, nameExpr: string): void {
     const name = String(this.evalIn(nameExpr, ei.key));
     const variables = this.vars.local(ei.key);
-    this.agenda.push(() => this.signal(name, variables));
-  }
-
-  private signal(name: string, variables: Vars): void {
-    const subs = this.state.message
-      .openForSignal(name)
-      .map((k) => this.state.message.subscriptions.get(k)!)
-      .sort((a, b) => cmpKey(a.key, b.key));
-    for (const sub of subs) this.triggerSubscription(sub, { variables });
-    for (const def of this.latestDefinitions()) {
-      const model = this.model(def.key);
-      for (const start of model.signalStartEvents) {
-        if (start.signalName !== name) continue;
-        const pi = this.startInstance(def, start.elementId, {});
-        const startEi = [...this.state.elementInstances.values()].find(
-          (e) => e.processInstanceKey === pi.key && e.elementId === start.elementId && e.state === 'ACTIVE',
-        );
-        if (startEi) this.setOutputsOrPropagate(startEi, variables, true);
-      }
-    }
-  }
-
-  private latestDefinitions(): ProcessDefinitionRec[] {
-    const latest = new Map<string, ProcessDefinitionRec>();
-    for (const p of this.state.deployment.processes.values()) {
-      const cur = latest.get(p.bpmnProcessId);
-      if (!cur || p.version > cur.version) latest.set(p.bpmnProcessId, p);
-    }
-    return [...latest.values()];
-  }
-
-  private expireMessages(): void {
-    const now = this.now();
-    for (const m of [...this.state.message.messages.values()])
-      if (m.expiresAt <= now) this.state.message.messages.remove(m.key);
+    this.agenda.push(() => this.signals.broadcast(name, variables));
   }
 
   // ---------------------------------------------------------------- jobs
@@ -1991,7 +1877,7 @@ export class Engine {
       this.state.elementInstances.own(owner.key, sub.key);
       this.state.message.markOpen(sub);
       // A buffered message that this instance has not received yet is correlated at once.
-      this.expireMessages();
+      this.messages.expire();
       const buffered = [...this.state.message.messages.values()]
         .filter(
           (m) =>
