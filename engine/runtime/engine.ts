@@ -47,6 +47,7 @@ import { ActivatedJob, ActivateJobsRequest, JobProcessor } from './processors/jo
 import { UserTaskChanges, UserTaskProcessor } from './processors/user-task-processor';
 import { MessageProcessor } from './processors/message-processor';
 import { SignalProcessor } from './processors/signal-processor';
+import { IncidentProcessor } from './processors/incident-processor';
 
 export type { ActivatedJob, ActivateJobsRequest } from './processors/job-processor';
 import {
@@ -221,6 +222,13 @@ export class Engine {
     model: (key) => this.model(key),
     startInstance: (def, startElementId, variables) => this.startInstance(def, startElementId, variables),
     triggerSubscription: (sub, msg) => this.triggerSubscription(sub, msg),
+  });
+  private readonly incidents = new IncidentProcessor({
+    state: this.state,
+    raiseIncident: (ei, type, message, retry, jobKey) => this.raiseIncident(ei, type, message, retry, jobKey),
+    activateLater: (ei) => this.agenda.push(() => this.activate(ei)),
+    recompleteLater: (ei) => this.agenda.push(() => this.completeActivity(ei, {}, true)),
+    leaveLater: (ei) => this.agenda.push(() => this.leave(ei)),
   });
   private readonly pending: PendingActivation[] = [];
   /** Highest version of each deleted process (`process:<id>`) or form (`form:<id>`): never reused. */
@@ -1426,47 +1434,7 @@ export class Engine {
   // ---------------------------------------------------------------- incidents and variables
 
   resolveIncident(key: string): void {
-    this.command(() => {
-      const inc = this.state.incidents.get(key);
-      if (!inc || inc.state !== 'ACTIVE') throw notFound('Incident', key);
-      inc.state = 'RESOLVED';
-      this.state.incidents.update(inc);
-      const ei = this.state.elementInstances.get(inc.elementInstanceKey);
-      if (ei) {
-        ei.incidentKey = undefined;
-        this.state.elementInstances.update(ei);
-      }
-      if (!ei || ei.state !== 'ACTIVE') return;
-      switch (inc.retry) {
-        case 'job': {
-          const job = inc.jobKey ? this.state.jobs.get(inc.jobKey) : undefined;
-          if (!job) return;
-          if (job.state === 'ERROR_THROWN') {
-            job.state = 'FAILED';
-            if (job.retries <= 0) job.retries = 1;
-          }
-          this.state.jobs.update(job);
-          if (job.retries <= 0)
-            this.raiseIncident(
-              ei,
-              'JOB_NO_RETRIES',
-              job.errorMessage || 'No more retries left.',
-              'job',
-              job.key,
-            );
-          return;
-        }
-        case 'activate':
-          this.agenda.push(() => this.activate(ei));
-          return;
-        case 'complete':
-          this.agenda.push(() => this.completeActivity(ei, {}, true));
-          return;
-        case 'flow':
-          this.agenda.push(() => this.leave(ei));
-          return;
-      }
-    });
+    this.command(() => this.incidents.resolve(key));
   }
 
   setVariables(elementInstanceKey: string, variables: Vars, local = false): void {
