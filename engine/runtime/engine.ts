@@ -48,6 +48,7 @@ import { UserTaskChanges, UserTaskProcessor } from './processors/user-task-proce
 import { MessageProcessor } from './processors/message-processor';
 import { SignalProcessor } from './processors/signal-processor';
 import { IncidentProcessor } from './processors/incident-processor';
+import { TimerProcessor, timerText } from './processors/timer-processor';
 
 export type { ActivatedJob, ActivateJobsRequest } from './processors/job-processor';
 import {
@@ -229,6 +230,21 @@ export class Engine {
     activateLater: (ei) => this.agenda.push(() => this.activate(ei)),
     recompleteLater: (ei) => this.agenda.push(() => this.completeActivity(ei, {}, true)),
     leaveLater: (ei) => this.agenda.push(() => this.leave(ei)),
+  });
+  private readonly timers = new TimerProcessor({
+    state: this.state,
+    events: this.events,
+    nextKey: () => this.nextKey(),
+    now: () => this.now(),
+    model: (key) => this.model(key),
+    latestProcess: (id) => this.latestProcess(id),
+    startInstance: (def, startElementId, variables) => this.startInstance(def, startElementId, variables),
+    evalWith: (expr, vars) => this.evalWith(expr, vars),
+    fire: (kind, owner, eventId, variables, interrupting) =>
+      this.fire(kind, owner, eventId, variables, interrupting),
+    runAgenda: () => {
+      for (let next = this.agenda.shift(); next; next = this.agenda.shift()) next();
+    },
   });
   private readonly pending: PendingActivation[] = [];
   /** Highest version of each deleted process (`process:<id>`) or form (`form:<id>`): never reused. */
@@ -565,8 +581,8 @@ export class Engine {
         };
         this.state.deployment.processes.put(rec);
         this.state.deployment.setModel(rec.key, p.model);
-        if (latest) this.closeStartSubscriptions(latest);
-        this.openStartTimers(rec);
+        if (latest) this.timers.closeStartTimers(latest);
+        this.timers.openStartTimers(rec);
         result.processes.push(rec);
       }
       for (const f of parsedForms) {
@@ -628,10 +644,10 @@ export class Engine {
         const wasLatest = this.latestProcess(def.bpmnProcessId)?.key === key;
         const floor = `process:${def.bpmnProcessId}`;
         this.versionFloor.set(floor, Math.max(this.versionFloor.get(floor) ?? 0, def.version));
-        this.closeStartSubscriptions(def);
+        this.timers.closeStartTimers(def);
         this.state.deployment.processes.remove(key);
         const previous = wasLatest ? this.latestProcess(def.bpmnProcessId) : undefined;
-        if (previous) this.openStartTimers(previous);
+        if (previous) this.timers.openStartTimers(previous);
       } else if (form) {
         const floor = `form:${form.formId}`;
         this.versionFloor.set(floor, Math.max(this.versionFloor.get(floor) ?? 0, form.version));
@@ -1895,48 +1911,6 @@ export class Engine {
     this.fire(sub.kind, owner, sub.elementId, variables, sub.interrupting);
   }
 
-  private fireTimer(t: TimerRec): void {
-    this.state.timers.remove(t.key);
-    if (t.kind === 'start') {
-      const def = this.state.deployment.processes.get(t.processDefinitionKey);
-      if (!def || this.latestProcess(def.bpmnProcessId)?.key !== def.key) return;
-      this.startInstance(def, t.elementId, {});
-      this.rearm(t);
-      return;
-    }
-    const owner = t.ownerKey ? this.state.elementInstances.get(t.ownerKey) : undefined;
-    if (!owner || owner.state !== 'ACTIVE') return;
-    const model = this.model(t.processDefinitionKey);
-    const el = elementOf(model, t.elementId);
-    const interrupting = el.kind === 'boundaryEvent' || el.kind === 'startEvent' ? el.interrupting : true;
-    if ((t.kind === 'boundary' || t.kind === 'event-sub-process') && !interrupting) this.rearm(t);
-    this.fire(
-      t.kind,
-      owner,
-      t.elementId,
-      {},
-      t.kind === 'catch' || t.kind === 'event-gateway' ? true : interrupting,
-    );
-  }
-
-  private rearm(t: TimerRec): void {
-    if (t.repetitions <= 0) return;
-    let schedule;
-    try {
-      schedule = parseTimer(t.timerKind, t.definition, new Date(t.dueAt));
-    } catch {
-      return;
-    }
-    const next = schedule.next(new Date(t.dueAt));
-    if (!next) return;
-    this.events.addTimer({
-      ...t,
-      key: this.nextKey(),
-      dueAt: next.dueAt.getTime(),
-      repetitions: t.repetitions - 1,
-    });
-  }
-
   /** A timer or message reached its event: carry out what the event means for its owner. */
   private fire(
     kind: SubscriptionKind,
@@ -2062,35 +2036,6 @@ export class Engine {
     this.log(`incident ${errorType} at ${ei.bpmnProcessId}/${ei.elementId}: ${errorMessage}`);
   }
 
-  private openStartTimers(def: ProcessDefinitionRec): void {
-    const model = this.model(def.key);
-    for (const s of model.timerStartEvents) {
-      try {
-        const text = timerText(this.evalWith(s.expression, {}));
-        const schedule = parseTimer(s.timerKind, text, new Date(this.now()));
-        this.events.addTimer({
-          key: this.nextKey(),
-          kind: 'start',
-          processDefinitionKey: def.key,
-          elementId: s.elementId,
-          dueAt: schedule.dueAt.getTime(),
-          repetitions: schedule.repetitions,
-          timerKind: s.timerKind,
-          definition: text,
-        });
-      } catch (err) {
-        throw invalid(
-          `timer start event '${s.elementId}' of '${def.bpmnProcessId}': ${(err as Error).message}`,
-        );
-      }
-    }
-  }
-
-  private closeStartSubscriptions(old: ProcessDefinitionRec): void {
-    for (const t of [...this.state.timers.values()])
-      if (t.kind === 'start' && t.processDefinitionKey === old.key) this.state.timers.remove(t.key);
-  }
-
   // ---------------------------------------------------------------- command loop and time
 
   /**
@@ -2143,16 +2088,7 @@ export class Engine {
   private fireDue(): boolean {
     const now = this.now();
     let any = false;
-    if (this.state.timers.minDue <= now) {
-      const due = this.state.timers.due(now);
-      for (const t of due) {
-        if (!this.state.timers.has(t.key)) continue;
-        this.fireTimer(t);
-        any = true;
-        for (let next = this.agenda.shift(); next; next = this.agenda.shift()) next();
-      }
-      this.state.timers.rebuildIndexes();
-    }
+    if (this.timers.fireDue(now)) any = true;
     if (this.jobs.timeOutExpired(now)) any = true;
     return any;
   }
@@ -2332,11 +2268,6 @@ function eventSubProcessStarts(model: ProcessModel, scope: FlowScope): StartEven
 
 function sha256(s: string): string {
   return createHash('sha256').update(s).digest('hex');
-}
-
-function timerText(v: unknown): string {
-  if (v instanceof Date) return v.toISOString();
-  return String(v);
 }
 
 /** What a failed command answers: a record over the limit is the client's fault (400), a store failure is not. */
