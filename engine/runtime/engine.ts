@@ -4,7 +4,6 @@ import { parseTimer } from '../timers';
 import { gateDiagram } from '../lint';
 import { parseBpmn } from '../model/parse';
 import { DrgModel, parseDmn } from '../dmn/parse';
-import { DecisionEvaluationFailure, DecisionResult, evaluateDecision } from '../dmn/evaluate';
 import {
   Activity,
   CatchEventDefinition,
@@ -13,7 +12,6 @@ import {
   FlowElement,
   FlowScope,
   ProcessModel,
-  CalledDecisionDefinition,
   EventDefinition,
   StartEvent,
   UnsupportedModelError,
@@ -49,6 +47,9 @@ import { MessageProcessor } from './processors/message-processor';
 import { SignalProcessor } from './processors/signal-processor';
 import { IncidentProcessor } from './processors/incident-processor';
 import { TimerProcessor, timerText } from './processors/timer-processor';
+import { DecisionEvaluation, DecisionProcessor } from './processors/decision-processor';
+
+export type { DecisionEvaluation } from './processors/decision-processor';
 
 export type { ActivatedJob, ActivateJobsRequest } from './processors/job-processor';
 import {
@@ -113,17 +114,6 @@ export interface DeployResult {
   decisions: DecisionRec[];
 }
 
-/** A decision evaluated through the API or a business rule task, with the records it used. */
-export interface DecisionEvaluation extends DecisionResult {
-  decision: DecisionRec;
-  drg: DecisionRequirementsRec;
-  decisionEvaluationKey: string;
-  /** A key for each evaluated decision (Zeebe's decision instance keys), in the same order. */
-  instanceKeys: string[];
-  /** Set when the evaluation failed: the decision that failed and why (Zeebe still reports it). */
-  failure?: { decisionId: string; message: string };
-}
-
 type Vars = Record<string, unknown>;
 
 /** Zeebe's gateway request timeout (`zeebe.gateway.cluster.requestTimeout`, default 15 s). */
@@ -181,7 +171,7 @@ export class Engine {
     throwSignal: (ei, nameExpr) => this.throwSignal(ei, nameExpr),
     raiseIncident: (ei, type, message, retry, jobKey) => this.raiseIncident(ei, type, message, retry, jobKey),
     cancelJob: (ei) => this.jobs.cancel(ei),
-    evaluateCalledDecision: (ei, called) => this.evaluateCalledDecision(ei, called),
+    evaluateCalledDecision: (ei, called) => this.decisions.evaluateCalled(ei, called),
   };
   /** One processor per element kind, and the multi-instance body's. */
   private readonly processors = elementProcessors(this.behaviours);
@@ -245,6 +235,13 @@ export class Engine {
     runAgenda: () => {
       for (let next = this.agenda.shift(); next; next = this.agenda.shift()) next();
     },
+  });
+  private readonly decisions = new DecisionProcessor({
+    state: this.state,
+    nextKey: () => this.nextKey(),
+    feelOptions: () => this.feelOptions(),
+    evalIn: (expr, scopeKey) => this.evalIn(expr, scopeKey),
+    visibleVariables: (scopeKey) => this.visibleVariables(scopeKey),
   });
   private readonly pending: PendingActivation[] = [];
   /** Highest version of each deleted process (`process:<id>`) or form (`form:<id>`): never reused. */
@@ -765,29 +762,6 @@ export class Engine {
     return this.state.decision.latestDecision(decisionId);
   }
 
-  /** Evaluates a deployed decision; a failed evaluation is a result too (it carries `failure`). */
-  private evaluateDeployed(decision: DecisionRec, variables: Vars): DecisionEvaluation {
-    const drg = this.state.decision.requirements.get(decision.decisionRequirementsKey)!;
-    const model = this.state.decision.drg(drg.key)!;
-    const decisionEvaluationKey = this.nextKey();
-    try {
-      const r = evaluateDecision(model, decision.decisionId, variables, this.feelOptions());
-      const instanceKeys = r.evaluatedDecisions.map(() => this.nextKey());
-      return { ...r, decision, drg, decisionEvaluationKey, instanceKeys };
-    } catch (err) {
-      if (!(err instanceof DecisionEvaluationFailure)) throw err;
-      return {
-        output: null,
-        evaluatedDecisions: err.evaluatedDecisions,
-        decision,
-        drg,
-        decisionEvaluationKey,
-        instanceKeys: err.evaluatedDecisions.map(() => this.nextKey()),
-        failure: { decisionId: err.failedDecisionId, message: err.message },
-      };
-    }
-  }
-
   /**
    * POST /v2/decision-definitions/evaluation: the latest version of a decision id, or one decision
    * by key. An unknown decision is refused; a failed evaluation is answered with its failure.
@@ -798,54 +772,8 @@ export class Engine {
     variables?: Vars;
   }): DecisionEvaluation {
     this.checkVariables(req.variables);
-    let decision: DecisionRec | undefined;
-    if (req.decisionDefinitionId) {
-      decision = this.latestDecision(req.decisionDefinitionId);
-      if (!decision)
-        throw new EngineError(
-          404,
-          'NOT_FOUND',
-          `Expected to evaluate decision '${req.decisionDefinitionId}', but no decision found for id '${req.decisionDefinitionId}'`,
-        );
-    } else if (req.decisionDefinitionKey) {
-      decision = this.state.decision.decisions.get(req.decisionDefinitionKey);
-      if (!decision)
-        throw new EngineError(
-          404,
-          'NOT_FOUND',
-          `Expected to evaluate decision with key '${req.decisionDefinitionKey}', but no decision found for key '${req.decisionDefinitionKey}'`,
-        );
-    } else {
-      throw invalid('Expected either a decision id or a valid decision key, but none provided');
-    }
-    const found = decision;
-    return this.command(() => this.evaluateDeployed(found, req.variables ?? {}));
-  }
-
-  /** A business rule task's zeebe:calledDecision: the decision's output, or a StepFailure (an incident). */
-  private evaluateCalledDecision(ei: ElementInstanceRec, called: CalledDecisionDefinition): unknown {
-    const decisionId = String(this.evalIn(called.decisionId, ei.key));
-    let decision: DecisionRec | undefined;
-    if (called.bindingType === 'deployment') {
-      const def = this.state.deployment.processes.get(ei.processDefinitionKey);
-      for (const d of this.state.decision.decisions.values())
-        if (d.decisionId === decisionId && d.deploymentKey === def?.deploymentKey) decision = d;
-      if (!decision)
-        throw new StepFailure(
-          'CALLED_DECISION_ERROR',
-          `Expected to evaluate decision with id '${decisionId}' and binding type 'deployment', but no such decision was deployed with the process`,
-        );
-    } else {
-      decision = this.latestDecision(decisionId);
-      if (!decision)
-        throw new StepFailure(
-          'CALLED_DECISION_ERROR',
-          `Expected to evaluate decision '${decisionId}', but no decision found for id '${decisionId}'`,
-        );
-    }
-    const r = this.evaluateDeployed(decision, this.visibleVariables(ei.key));
-    if (r.failure) throw new StepFailure('DECISION_EVALUATION_ERROR', r.failure.message);
-    return r.output;
+    const found = this.decisions.find(req);
+    return this.command(() => this.decisions.evaluate(found, req.variables ?? {}));
   }
 
   // ---------------------------------------------------------------- process instances
