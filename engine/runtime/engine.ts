@@ -43,7 +43,7 @@ import { multiInstanceBodyProcessor, typeName } from './elements/multi-instance'
 import { DEFAULT_LIMITS, EngineLimits } from './limits';
 import { ActivatedJob, ActivateJobsRequest, JobProcessor } from './processors/job-processor';
 import { UserTaskChanges, UserTaskProcessor } from './processors/user-task-processor';
-import { MessageProcessor } from './processors/message-processor';
+import { MessageProcessor, PublishMessageRequest } from './processors/message-processor';
 import { SignalProcessor } from './processors/signal-processor';
 import { IncidentProcessor } from './processors/incident-processor';
 import { TimerProcessor, timerText } from './processors/timer-processor';
@@ -216,7 +216,7 @@ export class Engine {
   });
   private readonly incidents = new IncidentProcessor({
     state: this.state,
-    raiseIncident: (ei, type, message, retry, jobKey) => this.raiseIncident(ei, type, message, retry, jobKey),
+    incidentIfNoRetries: (job, ei) => this.jobs.incidentIfNoRetries(job, ei),
     activateLater: (ei) => this.agenda.push(() => this.activate(ei)),
     recompleteLater: (ei) => this.agenda.push(() => this.completeActivity(ei, {}, true)),
     leaveLater: (ei) => this.agenda.push(() => this.leave(ei)),
@@ -1223,13 +1223,7 @@ export class Engine {
 
   // ---------------------------------------------------------------- messages
 
-  publishMessage(req: {
-    name: string;
-    correlationKey?: string;
-    timeToLive?: number;
-    messageId?: string;
-    variables?: Vars;
-  }): MessageRec {
+  publishMessage(req: PublishMessageRequest): MessageRec {
     if (!req.name) throw invalid('message name is required');
     this.checkVariables(req.variables);
     const ttl = req.timeToLive ?? 0;

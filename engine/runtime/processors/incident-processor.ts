@@ -1,13 +1,14 @@
 /** Incident commands (Zeebe's ResolveIncidentProcessor): a resolved incident retries the step that failed. */
 import type { EngineState } from '../state';
-import type { BpmnBehaviours } from '../elements/processor';
+import type { JobProcessor } from './job-processor';
 import { notFound } from '../errors';
 import type { ElementInstanceRec } from '../records';
 
 /** What a resolution needs: the stores, and the steps it may retry (each run after the current one). */
 export interface IncidentProcessorDeps {
   readonly state: EngineState;
-  raiseIncident: BpmnBehaviours['raiseIncident'];
+  /** The job's own rule: with no retries left it raises a new incident. */
+  incidentIfNoRetries: JobProcessor['incidentIfNoRetries'];
   activateLater(ei: ElementInstanceRec): void;
   /** Completes the activity again without re-applying its result (its output mappings failed). */
   recompleteLater(ei: ElementInstanceRec): void;
@@ -38,14 +39,7 @@ export class IncidentProcessor {
           if (job.retries <= 0) job.retries = 1;
         }
         state.jobs.update(job);
-        if (job.retries <= 0)
-          this.deps.raiseIncident(
-            ei,
-            'JOB_NO_RETRIES',
-            job.errorMessage || 'No more retries left.',
-            'job',
-            job.key,
-          );
+        this.deps.incidentIfNoRetries(job, ei);
         return;
       }
       case 'activate':

@@ -122,16 +122,19 @@ export class JobProcessor {
       for (const [n, v] of Object.entries(req.variables))
         this.deps.vars.setLocal(job.elementInstanceKey, job.processInstanceKey, n, v);
     }
-    if (job.retries <= 0) {
-      const ei = this.deps.instance(job.elementInstanceKey);
-      this.deps.raiseIncident(
-        ei,
-        'JOB_NO_RETRIES',
-        job.errorMessage || 'No more retries left.',
-        'job',
-        job.key,
-      );
-    }
+    if (job.retries <= 0) this.incidentIfNoRetries(job, this.deps.instance(job.elementInstanceKey));
+  }
+
+  /** A job with no retries left waits for an incident's resolution (JOB_NO_RETRIES). */
+  incidentIfNoRetries(job: JobRec, ei: ElementInstanceRec): void {
+    if (job.retries > 0) return;
+    this.deps.raiseIncident(
+      ei,
+      'JOB_NO_RETRIES',
+      job.errorMessage || 'No more retries left.',
+      'job',
+      job.key,
+    );
   }
 
   throwError(key: string, req: { errorCode: string; errorMessage?: string; variables?: Vars }): void {

@@ -37,6 +37,16 @@ export interface MessageProcessorDeps {
   recordCorrelation(row: Record<string, unknown>): void;
 }
 
+export interface PublishMessageRequest {
+  name: string;
+  correlationKey?: string;
+  /** How long the message stays buffered for later subscriptions, in ms (0: not buffered). */
+  timeToLive?: number;
+  /** A publisher's id: a second message with the same id and name is refused while the first is buffered. */
+  messageId?: string;
+  variables?: Vars;
+}
+
 /** The latest version of every deployed process (start events of older versions do not start instances). */
 export function latestDefinitions(state: EngineState): ProcessDefinitionRec[] {
   const latest = new Map<string, ProcessDefinitionRec>();
@@ -52,13 +62,7 @@ export class MessageProcessor {
   constructor(private readonly deps: MessageProcessorDeps) {}
 
   /** Publishes a message: correlated at once where it can be, buffered for `timeToLive` ms. */
-  publish(req: {
-    name: string;
-    correlationKey?: string;
-    timeToLive?: number;
-    messageId?: string;
-    variables?: Vars;
-  }): MessageRec {
+  publish(req: PublishMessageRequest): MessageRec {
     const { state } = this.deps;
     const ttl = req.timeToLive ?? 0;
     this.expire();
