@@ -4,7 +4,6 @@ import { parseTimer } from '../timers';
 import { gateDiagram } from '../lint';
 import { parseBpmn } from '../model/parse';
 import { DrgModel, parseDmn } from '../dmn/parse';
-import { DecisionEvaluationFailure, DecisionResult, evaluateDecision } from '../dmn/evaluate';
 import {
   Activity,
   CatchEventDefinition,
@@ -13,7 +12,6 @@ import {
   FlowElement,
   FlowScope,
   ProcessModel,
-  CalledDecisionDefinition,
   EventDefinition,
   StartEvent,
   UnsupportedModelError,
@@ -33,7 +31,7 @@ import {
 } from '../store/sqlite-store';
 import { IndexChanges, SearchIndexReader, SearchKind } from '../store/search-index';
 import * as project from './projections';
-import { cmpKey, EngineState, INSTANCE_KINDS, isOpenJob } from './state';
+import { EngineState, INSTANCE_KINDS, isOpenJob } from './state';
 import { RecordTable } from './state/table';
 import { EngineQueries } from './queries';
 import { EventSubscriptionBehaviour } from './behaviours/event-subscriptions';
@@ -43,6 +41,17 @@ import { elementProcessors, processorOf } from './elements';
 import { BpmnBehaviours } from './elements/processor';
 import { multiInstanceBodyProcessor, typeName } from './elements/multi-instance';
 import { DEFAULT_LIMITS, EngineLimits } from './limits';
+import { ActivatedJob, ActivateJobsRequest, JobProcessor } from './processors/job-processor';
+import { UserTaskChanges, UserTaskProcessor } from './processors/user-task-processor';
+import { MessageProcessor, PublishMessageRequest } from './processors/message-processor';
+import { SignalProcessor } from './processors/signal-processor';
+import { IncidentProcessor } from './processors/incident-processor';
+import { TimerProcessor, timerText } from './processors/timer-processor';
+import { DecisionEvaluation, DecisionProcessor } from './processors/decision-processor';
+
+export type { DecisionEvaluation } from './processors/decision-processor';
+
+export type { ActivatedJob, ActivateJobsRequest } from './processors/job-processor';
 import {
   DecisionRec,
   DecisionRequirementsRec,
@@ -105,34 +114,6 @@ export interface DeployResult {
   decisions: DecisionRec[];
 }
 
-/** A decision evaluated through the API or a business rule task, with the records it used. */
-export interface DecisionEvaluation extends DecisionResult {
-  decision: DecisionRec;
-  drg: DecisionRequirementsRec;
-  decisionEvaluationKey: string;
-  /** A key for each evaluated decision (Zeebe's decision instance keys), in the same order. */
-  instanceKeys: string[];
-  /** Set when the evaluation failed: the decision that failed and why (Zeebe still reports it). */
-  failure?: { decisionId: string; message: string };
-}
-
-export interface ActivateJobsRequest {
-  type: string;
-  worker?: string;
-  timeout: number;
-  maxJobsToActivate: number;
-  fetchVariable?: string[];
-  requestTimeout?: number;
-  /** Aborted when the client goes away: a waiting request then stops waiting and takes no job. */
-  signal?: AbortSignal;
-}
-
-export interface ActivatedJob {
-  job: JobRec;
-  variables: Record<string, unknown>;
-  deadline: number;
-}
-
 type Vars = Record<string, unknown>;
 
 /** Zeebe's gateway request timeout (`zeebe.gateway.cluster.requestTimeout`, default 15 s). */
@@ -189,12 +170,79 @@ export class Engine {
     throwError: (source, code, message, variables) => this.throwError(source, code, message, variables),
     throwSignal: (ei, nameExpr) => this.throwSignal(ei, nameExpr),
     raiseIncident: (ei, type, message, retry, jobKey) => this.raiseIncident(ei, type, message, retry, jobKey),
-    cancelJob: (ei) => this.cancelJob(ei),
-    evaluateCalledDecision: (ei, called) => this.evaluateCalledDecision(ei, called),
+    cancelJob: (ei) => this.jobs.cancel(ei),
+    evaluateCalledDecision: (ei, called) => this.decisions.evaluateCalled(ei, called),
   };
   /** One processor per element kind, and the multi-instance body's. */
   private readonly processors = elementProcessors(this.behaviours);
   private readonly multiInstanceBody = multiInstanceBodyProcessor(this.behaviours);
+  /** One processor per command family; `command` wraps each call (commit or roll back). */
+  private readonly jobs = new JobProcessor({
+    state: this.state,
+    vars: this.vars,
+    now: () => this.now(),
+    nowIso: () => this.nowIso(),
+    visibleVariables: (scopeKey) => this.visibleVariables(scopeKey),
+    instance: (key) => this.instance(key),
+    completeLater: (ei, variables) => this.agenda.push(() => this.completeActivity(ei, variables)),
+    throwError: (source, code, message, variables) => this.throwError(source, code, message, variables),
+    raiseIncident: (ei, type, message, retry, jobKey) => this.raiseIncident(ei, type, message, retry, jobKey),
+  });
+  private readonly userTasks = new UserTaskProcessor({
+    state: this.state,
+    history: () => this.store.index,
+    nowIso: () => this.nowIso(),
+    instance: (key) => this.instance(key),
+    completeLater: (ei, variables) => this.agenda.push(() => this.completeActivity(ei, variables)),
+  });
+  private readonly messages = new MessageProcessor({
+    state: this.state,
+    vars: this.vars,
+    nextKey: () => this.nextKey(),
+    now: () => this.now(),
+    nowIso: () => this.nowIso(),
+    model: (key) => this.model(key),
+    startInstance: (def, startElementId, variables, parent, correlationKey) =>
+      this.startInstance(def, startElementId, variables, parent, correlationKey),
+    triggerSubscription: (sub, msg) => this.triggerSubscription(sub, msg),
+    recordCorrelation: (row) => this.correlations.push(row),
+  });
+  private readonly signals = new SignalProcessor({
+    state: this.state,
+    vars: this.vars,
+    model: (key) => this.model(key),
+    startInstance: (def, startElementId, variables) => this.startInstance(def, startElementId, variables),
+    triggerSubscription: (sub, msg) => this.triggerSubscription(sub, msg),
+  });
+  private readonly incidents = new IncidentProcessor({
+    state: this.state,
+    incidentIfNoRetries: (job, ei) => this.jobs.incidentIfNoRetries(job, ei),
+    activateLater: (ei) => this.agenda.push(() => this.activate(ei)),
+    recompleteLater: (ei) => this.agenda.push(() => this.completeActivity(ei, {}, true)),
+    leaveLater: (ei) => this.agenda.push(() => this.leave(ei)),
+  });
+  private readonly timers = new TimerProcessor({
+    state: this.state,
+    events: this.events,
+    nextKey: () => this.nextKey(),
+    now: () => this.now(),
+    model: (key) => this.model(key),
+    latestProcess: (id) => this.latestProcess(id),
+    startInstance: (def, startElementId, variables) => this.startInstance(def, startElementId, variables),
+    evalWith: (expr, vars) => this.evalWith(expr, vars),
+    fire: (kind, owner, eventId, variables, interrupting) =>
+      this.fire(kind, owner, eventId, variables, interrupting),
+    runAgenda: () => {
+      for (let next = this.agenda.shift(); next; next = this.agenda.shift()) next();
+    },
+  });
+  private readonly decisions = new DecisionProcessor({
+    state: this.state,
+    nextKey: () => this.nextKey(),
+    feelOptions: () => this.feelOptions(),
+    evalIn: (expr, scopeKey) => this.evalIn(expr, scopeKey),
+    visibleVariables: (scopeKey) => this.visibleVariables(scopeKey),
+  });
   private readonly pending: PendingActivation[] = [];
   /** Highest version of each deleted process (`process:<id>`) or form (`form:<id>`): never reused. */
   private readonly versionFloor = new Map<string, number>();
@@ -530,8 +578,8 @@ export class Engine {
         };
         this.state.deployment.processes.put(rec);
         this.state.deployment.setModel(rec.key, p.model);
-        if (latest) this.closeStartSubscriptions(latest);
-        this.openStartTimers(rec);
+        if (latest) this.timers.closeStartTimers(latest);
+        this.timers.openStartTimers(rec);
         result.processes.push(rec);
       }
       for (const f of parsedForms) {
@@ -593,10 +641,10 @@ export class Engine {
         const wasLatest = this.latestProcess(def.bpmnProcessId)?.key === key;
         const floor = `process:${def.bpmnProcessId}`;
         this.versionFloor.set(floor, Math.max(this.versionFloor.get(floor) ?? 0, def.version));
-        this.closeStartSubscriptions(def);
+        this.timers.closeStartTimers(def);
         this.state.deployment.processes.remove(key);
         const previous = wasLatest ? this.latestProcess(def.bpmnProcessId) : undefined;
-        if (previous) this.openStartTimers(previous);
+        if (previous) this.timers.openStartTimers(previous);
       } else if (form) {
         const floor = `form:${form.formId}`;
         this.versionFloor.set(floor, Math.max(this.versionFloor.get(floor) ?? 0, form.version));
@@ -714,29 +762,6 @@ export class Engine {
     return this.state.decision.latestDecision(decisionId);
   }
 
-  /** Evaluates a deployed decision; a failed evaluation is a result too (it carries `failure`). */
-  private evaluateDeployed(decision: DecisionRec, variables: Vars): DecisionEvaluation {
-    const drg = this.state.decision.requirements.get(decision.decisionRequirementsKey)!;
-    const model = this.state.decision.drg(drg.key)!;
-    const decisionEvaluationKey = this.nextKey();
-    try {
-      const r = evaluateDecision(model, decision.decisionId, variables, this.feelOptions());
-      const instanceKeys = r.evaluatedDecisions.map(() => this.nextKey());
-      return { ...r, decision, drg, decisionEvaluationKey, instanceKeys };
-    } catch (err) {
-      if (!(err instanceof DecisionEvaluationFailure)) throw err;
-      return {
-        output: null,
-        evaluatedDecisions: err.evaluatedDecisions,
-        decision,
-        drg,
-        decisionEvaluationKey,
-        instanceKeys: err.evaluatedDecisions.map(() => this.nextKey()),
-        failure: { decisionId: err.failedDecisionId, message: err.message },
-      };
-    }
-  }
-
   /**
    * POST /v2/decision-definitions/evaluation: the latest version of a decision id, or one decision
    * by key. An unknown decision is refused; a failed evaluation is answered with its failure.
@@ -747,54 +772,8 @@ export class Engine {
     variables?: Vars;
   }): DecisionEvaluation {
     this.checkVariables(req.variables);
-    let decision: DecisionRec | undefined;
-    if (req.decisionDefinitionId) {
-      decision = this.latestDecision(req.decisionDefinitionId);
-      if (!decision)
-        throw new EngineError(
-          404,
-          'NOT_FOUND',
-          `Expected to evaluate decision '${req.decisionDefinitionId}', but no decision found for id '${req.decisionDefinitionId}'`,
-        );
-    } else if (req.decisionDefinitionKey) {
-      decision = this.state.decision.decisions.get(req.decisionDefinitionKey);
-      if (!decision)
-        throw new EngineError(
-          404,
-          'NOT_FOUND',
-          `Expected to evaluate decision with key '${req.decisionDefinitionKey}', but no decision found for key '${req.decisionDefinitionKey}'`,
-        );
-    } else {
-      throw invalid('Expected either a decision id or a valid decision key, but none provided');
-    }
-    const found = decision;
-    return this.command(() => this.evaluateDeployed(found, req.variables ?? {}));
-  }
-
-  /** A business rule task's zeebe:calledDecision: the decision's output, or a StepFailure (an incident). */
-  private evaluateCalledDecision(ei: ElementInstanceRec, called: CalledDecisionDefinition): unknown {
-    const decisionId = String(this.evalIn(called.decisionId, ei.key));
-    let decision: DecisionRec | undefined;
-    if (called.bindingType === 'deployment') {
-      const def = this.state.deployment.processes.get(ei.processDefinitionKey);
-      for (const d of this.state.decision.decisions.values())
-        if (d.decisionId === decisionId && d.deploymentKey === def?.deploymentKey) decision = d;
-      if (!decision)
-        throw new StepFailure(
-          'CALLED_DECISION_ERROR',
-          `Expected to evaluate decision with id '${decisionId}' and binding type 'deployment', but no such decision was deployed with the process`,
-        );
-    } else {
-      decision = this.latestDecision(decisionId);
-      if (!decision)
-        throw new StepFailure(
-          'CALLED_DECISION_ERROR',
-          `Expected to evaluate decision '${decisionId}', but no decision found for id '${decisionId}'`,
-        );
-    }
-    const r = this.evaluateDeployed(decision, this.visibleVariables(ei.key));
-    if (r.failure) throw new StepFailure('DECISION_EVALUATION_ERROR', r.failure.message);
-    return r.output;
+    const found = this.decisions.find(req);
+    return this.command(() => this.decisions.evaluate(found, req.variables ?? {}));
   }
 
   // ---------------------------------------------------------------- process instances
@@ -1244,45 +1223,13 @@ export class Engine {
 
   // ---------------------------------------------------------------- messages
 
-  publishMessage(req: {
-    name: string;
-    correlationKey?: string;
-    timeToLive?: number;
-    messageId?: string;
-    variables?: Vars;
-  }): MessageRec {
+  publishMessage(req: PublishMessageRequest): MessageRec {
     if (!req.name) throw invalid('message name is required');
     this.checkVariables(req.variables);
     const ttl = req.timeToLive ?? 0;
     if (!Number.isFinite(ttl) || ttl < 0)
       throw invalid('timeToLive must be a non-negative number of milliseconds');
-    return this.command(() => {
-      this.expireMessages();
-      if (req.messageId) {
-        for (const m of this.state.message.messages.values()) {
-          if (m.messageId === req.messageId && m.name === req.name) {
-            throw new EngineError(
-              409,
-              'ALREADY_EXISTS',
-              `Expected to publish a new message with id '${req.messageId}', but a message with that id was already published`,
-            );
-          }
-        }
-      }
-      const msg: MessageRec = {
-        key: this.nextKey(),
-        name: req.name,
-        correlationKey: req.correlationKey ?? '',
-        variables: req.variables ?? {},
-        messageId: req.messageId,
-        publishedAt: this.now(),
-        expiresAt: this.now() + ttl,
-        correlatedTo: [],
-      };
-      this.correlate(msg, false);
-      if (ttl > 0) this.state.message.messages.put(msg);
-      return msg;
-    });
+    return this.command(() => this.messages.publish(req));
   }
 
   /** Correlates immediately to one subscription or start event; no buffering. */
@@ -1292,82 +1239,7 @@ export class Engine {
   } {
     if (!req.name) throw invalid('message name is required');
     this.checkVariables(req.variables);
-    return this.command(() => {
-      const msg: MessageRec = {
-        key: this.nextKey(),
-        name: req.name,
-        correlationKey: req.correlationKey ?? '',
-        variables: req.variables ?? {},
-        publishedAt: this.now(),
-        expiresAt: this.now(),
-        correlatedTo: [],
-      };
-      const reached = this.correlate(msg, true);
-      if (!reached) {
-        throw new EngineError(
-          404,
-          'NOT_FOUND',
-          `Expected to find subscription for message with name '${req.name}' and correlation key '${msg.correlationKey}', but none was found`,
-        );
-      }
-      return { messageKey: msg.key, processInstanceKey: reached };
-    });
-  }
-
-  /** Returns the first process instance reached. */
-  private correlate(msg: MessageRec, onlyOne: boolean): string | undefined {
-    let first: string | undefined;
-    const subs = this.state.message
-      .openFor(msg.name, msg.correlationKey)
-      .map((k) => this.state.message.subscriptions.get(k)!)
-      .sort((a, b) => cmpKey(a.key, b.key));
-    for (const sub of subs) {
-      if (sub.state !== 'CREATED' || msg.correlatedTo.includes(sub.processInstanceKey)) continue;
-      msg.correlatedTo.push(sub.processInstanceKey);
-      this.triggerSubscription(sub, msg);
-      first ??= sub.processInstanceKey;
-      if (onlyOne) return first;
-    }
-    for (const def of this.latestDefinitions()) {
-      const model = this.model(def.key);
-      const start = model.messageStartEvents.find((s) => s.messageName === msg.name);
-      if (!start || msg.correlatedTo.includes(def.bpmnProcessId)) continue;
-      if (msg.correlationKey) {
-        const active = [...this.state.processInstances.values()].some(
-          (pi) =>
-            pi.state === 'ACTIVE' &&
-            pi.bpmnProcessId === def.bpmnProcessId &&
-            pi.startCorrelationKey === msg.correlationKey,
-        );
-        if (active) continue;
-      }
-      msg.correlatedTo.push(def.bpmnProcessId);
-      const pi = this.startInstance(def, start.elementId, {}, undefined, msg.correlationKey || undefined);
-      const startEi = [...this.state.elementInstances.values()].find(
-        (e) => e.processInstanceKey === pi.key && e.elementId === start.elementId && e.state === 'ACTIVE',
-      );
-      if (startEi) this.setOutputsOrPropagate(startEi, msg.variables, true);
-      // A message start event's subscription belongs to the definition; its key stands for it.
-      this.correlations.push({
-        correlationKey: msg.correlationKey,
-        correlationTime: this.nowIso(),
-        elementId: start.elementId,
-        elementInstanceKey: startEi?.key,
-        messageKey: msg.key,
-        messageName: msg.name,
-        partitionId: 1,
-        processDefinitionId: def.bpmnProcessId,
-        processDefinitionKey: def.key,
-        processInstanceKey: pi.key,
-        subscriptionKey: def.key,
-        tenantId: TENANT,
-      });
-      first ??= pi.key;
-      if (onlyOne) return first;
-    }
-    if (msg.correlatedTo.length && this.state.message.messages.has(msg.key))
-      this.state.message.messages.update(msg);
-    return first;
+    return this.command(() => this.messages.correlateNow(req));
   }
 
   /**
@@ -1380,7 +1252,7 @@ export class Engine {
     this.checkVariables(req.variables);
     return this.command(() => {
       const signalKey = this.nextKey();
-      this.signal(String(req.signalName), req.variables ?? {});
+      this.signals.broadcast(String(req.signalName), req.variables ?? {});
       return { signalKey };
     });
   }
@@ -1389,41 +1261,7 @@ export class Engine {
   private throwSignal(ei: ElementInstanceRec, nameExpr: string): void {
     const name = String(this.evalIn(nameExpr, ei.key));
     const variables = this.vars.local(ei.key);
-    this.agenda.push(() => this.signal(name, variables));
-  }
-
-  private signal(name: string, variables: Vars): void {
-    const subs = this.state.message
-      .openForSignal(name)
-      .map((k) => this.state.message.subscriptions.get(k)!)
-      .sort((a, b) => cmpKey(a.key, b.key));
-    for (const sub of subs) this.triggerSubscription(sub, { variables });
-    for (const def of this.latestDefinitions()) {
-      const model = this.model(def.key);
-      for (const start of model.signalStartEvents) {
-        if (start.signalName !== name) continue;
-        const pi = this.startInstance(def, start.elementId, {});
-        const startEi = [...this.state.elementInstances.values()].find(
-          (e) => e.processInstanceKey === pi.key && e.elementId === start.elementId && e.state === 'ACTIVE',
-        );
-        if (startEi) this.setOutputsOrPropagate(startEi, variables, true);
-      }
-    }
-  }
-
-  private latestDefinitions(): ProcessDefinitionRec[] {
-    const latest = new Map<string, ProcessDefinitionRec>();
-    for (const p of this.state.deployment.processes.values()) {
-      const cur = latest.get(p.bpmnProcessId);
-      if (!cur || p.version > cur.version) latest.set(p.bpmnProcessId, p);
-    }
-    return [...latest.values()];
-  }
-
-  private expireMessages(): void {
-    const now = this.now();
-    for (const m of [...this.state.message.messages.values()])
-      if (m.expiresAt <= now) this.state.message.messages.remove(m.key);
+    this.agenda.push(() => this.signals.broadcast(name, variables));
   }
 
   // ---------------------------------------------------------------- jobs
@@ -1432,7 +1270,7 @@ export class Engine {
     if (!req.type) throw invalid('job type is required');
     if (!(req.maxJobsToActivate > 0)) throw invalid('maxJobsToActivate must be greater than 0');
     if (!(req.timeout > 0)) throw invalid('timeout must be greater than 0');
-    const jobs = this.command(() => this.takeJobs(req));
+    const jobs = this.command(() => this.jobs.activate(req));
     const wait = req.requestTimeout ?? 0;
     if (jobs.length > 0 || wait < 0 || this.closed)
       return this.durable()?.then(() => jobs) ?? Promise.resolve(jobs);
@@ -1462,51 +1300,7 @@ export class Engine {
    * activatable again at once, as Zeebe's gateway yields them, instead of after their timeout.
    */
   yieldJobs(handedOut: readonly ActivatedJob[]): void {
-    this.command(() => {
-      for (const handed of handedOut) {
-        const job = this.state.jobs.get(handed.job.key);
-        if (job?.state !== 'ACTIVATED' || job.deadline !== handed.deadline) continue;
-        job.state = 'CREATED';
-        job.deadline = undefined;
-        job.worker = '';
-        this.state.jobs.update(job);
-      }
-    });
-  }
-
-  private takeJobs(req: ActivateJobsRequest): ActivatedJob[] {
-    const now = this.now();
-    const out: ActivatedJob[] = [];
-    const keys = [...this.state.jobs.openOfType(req.type)].sort(cmpKey);
-    for (const key of keys) {
-      if (out.length >= req.maxJobsToActivate) break;
-      const job = this.state.jobs.get(key)!;
-      if (!this.isActivatable(job, now)) continue;
-      job.state = 'ACTIVATED';
-      job.worker = req.worker ?? '';
-      job.deadline = now + req.timeout;
-      job.notBefore = undefined;
-      this.state.jobs.noteDeadline(job.deadline);
-      this.state.jobs.update(job);
-      let variables = this.visibleVariables(job.elementInstanceKey);
-      if (req.fetchVariable?.length) {
-        variables = Object.fromEntries(
-          Object.entries(variables).filter(([k]) => req.fetchVariable!.includes(k)),
-        );
-      }
-      out.push({ job: { ...job }, variables, deadline: job.deadline });
-    }
-    return out;
-  }
-
-  private isActivatable(job: JobRec, now: number): boolean {
-    if (job.retries <= 0) return false;
-    if (job.state === 'ACTIVATED') return job.deadline !== undefined && job.deadline <= now;
-    if (!['CREATED', 'FAILED', 'RETRIES_UPDATED', 'TIMED_OUT'].includes(job.state)) return false;
-    if (job.notBefore !== undefined && job.notBefore > now) return false;
-    const ei = this.state.elementInstances.get(job.elementInstanceKey);
-    // As in Zeebe, a job whose incident is still open waits for the resolution, even with new retries.
-    return ei?.state === 'ACTIVE' && ei.incidentKey === undefined;
+    this.command(() => this.jobs.yield(handedOut));
   }
 
   /**
@@ -1517,7 +1311,7 @@ export class Engine {
     const out: ((undo?: boolean) => void)[] = [];
     if (this.pending.length === 0) return out;
     for (const p of [...this.pending]) {
-      const jobs = this.takeJobs(p.req);
+      const jobs = this.jobs.activate(p.req);
       if (jobs.length === 0) continue;
       this.pending.splice(this.pending.indexOf(p), 1);
       out.push((undo) => {
@@ -1531,20 +1325,9 @@ export class Engine {
     return out;
   }
 
-  private activeJob(key: string): JobRec {
-    const job = this.state.jobs.get(key);
-    if (!job || !isOpenJob(job)) throw notFound('Job', key);
-    return job;
-  }
-
   completeJob(key: string, variables?: Vars): void {
     this.checkVariables(variables);
-    this.command(() => {
-      const job = this.activeJob(key);
-      this.closeJob(job, 'COMPLETED');
-      const ei = this.instance(job.elementInstanceKey);
-      this.agenda.push(() => this.completeActivity(ei, variables ?? {}));
-    });
+    this.command(() => this.jobs.complete(key, variables));
   }
 
   failJob(
@@ -1553,194 +1336,43 @@ export class Engine {
   ): void {
     this.checkVariables(req.variables);
     if (!Number.isInteger(req.retries)) throw invalid('retries must be an integer');
-    this.command(() => {
-      const job = this.activeJob(key);
-      job.retries = req.retries;
-      job.errorMessage = req.errorMessage ?? '';
-      job.state = 'FAILED';
-      job.deadline = undefined;
-      // As in Zeebe, the back-off delays a retry; with no retries left the incident decides, and once resolved the job is offered at once.
-      job.notBefore =
-        req.retries > 0 && req.retryBackOff && req.retryBackOff > 0
-          ? this.now() + req.retryBackOff
-          : undefined;
-      this.state.jobs.update(job);
-      if (req.variables && Object.keys(req.variables).length) {
-        for (const [n, v] of Object.entries(req.variables))
-          this.vars.setLocal(job.elementInstanceKey, job.processInstanceKey, n, v);
-      }
-      if (job.retries <= 0) {
-        const ei = this.instance(job.elementInstanceKey);
-        this.raiseIncident(ei, 'JOB_NO_RETRIES', job.errorMessage || 'No more retries left.', 'job', job.key);
-      }
-    });
+    this.command(() => this.jobs.fail(key, req));
   }
 
   throwJobError(key: string, req: { errorCode: string; errorMessage?: string; variables?: Vars }): void {
     if (!req.errorCode) throw invalid('errorCode is required');
     this.checkVariables(req.variables);
-    this.command(() => {
-      const job = this.activeJob(key);
-      job.state = 'ERROR_THROWN';
-      job.errorCode = req.errorCode;
-      job.errorMessage = req.errorMessage ?? '';
-      job.deadline = undefined;
-      this.state.jobs.update(job);
-      const ei = this.instance(job.elementInstanceKey);
-      if (!this.throwError(ei, req.errorCode, req.errorMessage ?? '', req.variables ?? {})) {
-        this.raiseIncident(
-          ei,
-          'UNHANDLED_ERROR_EVENT',
-          `Expected to throw an error event with the code '${req.errorCode}' with message '${req.errorMessage ?? ''}', but it was not caught. No error events are available in the scope.`,
-          'job',
-          job.key,
-        );
-      }
-    });
+    this.command(() => this.jobs.throwError(key, req));
   }
 
   updateJob(key: string, changes: { retries?: number; timeout?: number }): void {
-    this.command(() => {
-      const job = this.activeJob(key);
-      if (changes.retries !== undefined) {
-        if (!Number.isInteger(changes.retries) || changes.retries < 1)
-          throw invalid('retries must be a positive integer');
-        job.retries = changes.retries;
-        if (job.state === 'FAILED') job.state = 'RETRIES_UPDATED';
-      }
-      if (changes.timeout !== undefined && job.state === 'ACTIVATED') {
-        job.deadline = this.now() + changes.timeout;
-        this.state.jobs.noteDeadline(job.deadline);
-      }
-      this.state.jobs.update(job);
-    });
-  }
-
-  /** Cancels the open job of an element instance that is terminated. */
-  private cancelJob(ei: ElementInstanceRec): void {
-    const job = ei.jobKey ? this.state.jobs.get(ei.jobKey) : undefined;
-    if (job && isOpenJob(job)) this.closeJob(job, 'CANCELED');
-  }
-
-  private closeJob(job: JobRec, state: JobRec['state']): void {
-    job.state = state;
-    job.deadline = undefined;
-    job.endTime = this.nowIso();
-    this.state.jobs.markClosed(job);
-    this.state.jobs.update(job);
+    this.command(() => this.jobs.update(key, changes));
   }
 
   // ---------------------------------------------------------------- user tasks
 
-  private openUserTask(key: string): UserTaskRec {
-    // A finished instance's tasks are in history only: still an invalid state, not an unknown task.
-    const t =
-      this.state.userTasks.get(key) ?? (this.store.index.get('userTask', key) as UserTaskRec | undefined);
-    if (!t) throw notFound('User task', key);
-    if (t.state !== 'CREATED')
-      throw invalidState(
-        `Command 'COMPLETE' rejected with code 'INVALID_STATE': user task '${key}' is ${t.state.toLowerCase()}`,
-      );
-    return t;
-  }
-
   assignUserTask(key: string, assignee: string, allowOverride = true): void {
     if (!assignee) throw invalid('assignee is required');
-    this.command(() => {
-      const t = this.openUserTask(key);
-      if (t.assignee && t.assignee !== assignee && !allowOverride) {
-        throw invalidState(`user task '${key}' is already assigned to '${t.assignee}'`);
-      }
-      t.assignee = assignee;
-      this.state.userTasks.update(t);
-    });
+    this.command(() => this.userTasks.assign(key, assignee, allowOverride));
   }
 
   unassignUserTask(key: string): void {
-    this.command(() => {
-      const t = this.openUserTask(key);
-      t.assignee = undefined;
-      this.state.userTasks.update(t);
-    });
+    this.command(() => this.userTasks.unassign(key));
   }
 
-  updateUserTask(
-    key: string,
-    changes: {
-      dueDate?: string | null;
-      followUpDate?: string | null;
-      candidateGroups?: string[];
-      candidateUsers?: string[];
-      priority?: number;
-    },
-  ): void {
-    this.command(() => {
-      const t = this.openUserTask(key);
-      if (changes.dueDate !== undefined) t.dueDate = changes.dueDate ?? undefined;
-      if (changes.followUpDate !== undefined) t.followUpDate = changes.followUpDate ?? undefined;
-      if (changes.candidateGroups) t.candidateGroups = changes.candidateGroups;
-      if (changes.candidateUsers) t.candidateUsers = changes.candidateUsers;
-      if (changes.priority !== undefined) t.priority = changes.priority;
-      this.state.userTasks.update(t);
-    });
+  updateUserTask(key: string, changes: UserTaskChanges): void {
+    this.command(() => this.userTasks.update(key, changes));
   }
 
   completeUserTask(key: string, variables?: Vars): void {
     this.checkVariables(variables);
-    this.command(() => {
-      const t = this.openUserTask(key);
-      t.state = 'COMPLETED';
-      t.completionDate = this.nowIso();
-      this.state.userTasks.update(t);
-      const ei = this.instance(t.elementInstanceKey);
-      this.agenda.push(() => this.completeActivity(ei, variables ?? {}));
-    });
+    this.command(() => this.userTasks.complete(key, variables));
   }
 
   // ---------------------------------------------------------------- incidents and variables
 
   resolveIncident(key: string): void {
-    this.command(() => {
-      const inc = this.state.incidents.get(key);
-      if (!inc || inc.state !== 'ACTIVE') throw notFound('Incident', key);
-      inc.state = 'RESOLVED';
-      this.state.incidents.update(inc);
-      const ei = this.state.elementInstances.get(inc.elementInstanceKey);
-      if (ei) {
-        ei.incidentKey = undefined;
-        this.state.elementInstances.update(ei);
-      }
-      if (!ei || ei.state !== 'ACTIVE') return;
-      switch (inc.retry) {
-        case 'job': {
-          const job = inc.jobKey ? this.state.jobs.get(inc.jobKey) : undefined;
-          if (!job) return;
-          if (job.state === 'ERROR_THROWN') {
-            job.state = 'FAILED';
-            if (job.retries <= 0) job.retries = 1;
-          }
-          this.state.jobs.update(job);
-          if (job.retries <= 0)
-            this.raiseIncident(
-              ei,
-              'JOB_NO_RETRIES',
-              job.errorMessage || 'No more retries left.',
-              'job',
-              job.key,
-            );
-          return;
-        }
-        case 'activate':
-          this.agenda.push(() => this.activate(ei));
-          return;
-        case 'complete':
-          this.agenda.push(() => this.completeActivity(ei, {}, true));
-          return;
-        case 'flow':
-          this.agenda.push(() => this.leave(ei));
-          return;
-      }
-    });
+    this.command(() => this.incidents.resolve(key));
   }
 
   setVariables(elementInstanceKey: string, variables: Vars, local = false): void {
@@ -2151,7 +1783,7 @@ export class Engine {
       this.state.elementInstances.own(owner.key, sub.key);
       this.state.message.markOpen(sub);
       // A buffered message that this instance has not received yet is correlated at once.
-      this.expireMessages();
+      this.messages.expire();
       const buffered = [...this.state.message.messages.values()]
         .filter(
           (m) =>
@@ -2199,48 +1831,6 @@ export class Engine {
       this.state.message.subscriptions.update(sub);
     }
     this.fire(sub.kind, owner, sub.elementId, variables, sub.interrupting);
-  }
-
-  private fireTimer(t: TimerRec): void {
-    this.state.timers.remove(t.key);
-    if (t.kind === 'start') {
-      const def = this.state.deployment.processes.get(t.processDefinitionKey);
-      if (!def || this.latestProcess(def.bpmnProcessId)?.key !== def.key) return;
-      this.startInstance(def, t.elementId, {});
-      this.rearm(t);
-      return;
-    }
-    const owner = t.ownerKey ? this.state.elementInstances.get(t.ownerKey) : undefined;
-    if (!owner || owner.state !== 'ACTIVE') return;
-    const model = this.model(t.processDefinitionKey);
-    const el = elementOf(model, t.elementId);
-    const interrupting = el.kind === 'boundaryEvent' || el.kind === 'startEvent' ? el.interrupting : true;
-    if ((t.kind === 'boundary' || t.kind === 'event-sub-process') && !interrupting) this.rearm(t);
-    this.fire(
-      t.kind,
-      owner,
-      t.elementId,
-      {},
-      t.kind === 'catch' || t.kind === 'event-gateway' ? true : interrupting,
-    );
-  }
-
-  private rearm(t: TimerRec): void {
-    if (t.repetitions <= 0) return;
-    let schedule;
-    try {
-      schedule = parseTimer(t.timerKind, t.definition, new Date(t.dueAt));
-    } catch {
-      return;
-    }
-    const next = schedule.next(new Date(t.dueAt));
-    if (!next) return;
-    this.events.addTimer({
-      ...t,
-      key: this.nextKey(),
-      dueAt: next.dueAt.getTime(),
-      repetitions: t.repetitions - 1,
-    });
   }
 
   /** A timer or message reached its event: carry out what the event means for its owner. */
@@ -2368,35 +1958,6 @@ export class Engine {
     this.log(`incident ${errorType} at ${ei.bpmnProcessId}/${ei.elementId}: ${errorMessage}`);
   }
 
-  private openStartTimers(def: ProcessDefinitionRec): void {
-    const model = this.model(def.key);
-    for (const s of model.timerStartEvents) {
-      try {
-        const text = timerText(this.evalWith(s.expression, {}));
-        const schedule = parseTimer(s.timerKind, text, new Date(this.now()));
-        this.events.addTimer({
-          key: this.nextKey(),
-          kind: 'start',
-          processDefinitionKey: def.key,
-          elementId: s.elementId,
-          dueAt: schedule.dueAt.getTime(),
-          repetitions: schedule.repetitions,
-          timerKind: s.timerKind,
-          definition: text,
-        });
-      } catch (err) {
-        throw invalid(
-          `timer start event '${s.elementId}' of '${def.bpmnProcessId}': ${(err as Error).message}`,
-        );
-      }
-    }
-  }
-
-  private closeStartSubscriptions(old: ProcessDefinitionRec): void {
-    for (const t of [...this.state.timers.values()])
-      if (t.kind === 'start' && t.processDefinitionKey === old.key) this.state.timers.remove(t.key);
-  }
-
   // ---------------------------------------------------------------- command loop and time
 
   /**
@@ -2449,31 +2010,8 @@ export class Engine {
   private fireDue(): boolean {
     const now = this.now();
     let any = false;
-    if (this.state.timers.minDue <= now) {
-      const due = this.state.timers.due(now);
-      for (const t of due) {
-        if (!this.state.timers.has(t.key)) continue;
-        this.fireTimer(t);
-        any = true;
-        for (let next = this.agenda.shift(); next; next = this.agenda.shift()) next();
-      }
-      this.state.timers.rebuildIndexes();
-    }
-    if (this.state.jobs.minDeadline <= now) {
-      let min = Infinity;
-      for (const k of this.state.jobs.open()) {
-        const job = this.state.jobs.get(k)!;
-        if (job.state !== 'ACTIVATED' || job.deadline === undefined) continue;
-        if (job.deadline <= now) {
-          // A worker that went silent: the job is offered again (Zeebe's job time-out).
-          job.state = 'TIMED_OUT';
-          job.deadline = undefined;
-          this.state.jobs.update(job);
-          any = true;
-        } else if (job.deadline < min) min = job.deadline;
-      }
-      this.state.jobs.minDeadline = min;
-    }
+    if (this.timers.fireDue(now)) any = true;
+    if (this.jobs.timeOutExpired(now)) any = true;
     return any;
   }
 
@@ -2652,11 +2190,6 @@ function eventSubProcessStarts(model: ProcessModel, scope: FlowScope): StartEven
 
 function sha256(s: string): string {
   return createHash('sha256').update(s).digest('hex');
-}
-
-function timerText(v: unknown): string {
-  if (v instanceof Date) return v.toISOString();
-  return String(v);
 }
 
 /** What a failed command answers: a record over the limit is the client's fault (400), a store failure is not. */
