@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { OpsValueEditor } from '../api-types';
 import { applicationSchema } from '../../domain/applications/schemas';
 import { almatyIso, formatAlmatyDateTime, fromAlmatyWallClock } from '../../domain/almaty-time';
@@ -33,25 +33,20 @@ export const PROCESS_CODES: Readonly<Record<string, readonly string[]>> = {
   ],
 };
 
-type Def = {
-  type: string;
-  innerType?: z.ZodType;
-  entries?: Record<string, string | number>;
-  values?: unknown[];
-  options?: z.ZodType[];
-};
-const defOf = (s: z.ZodType) => (s as unknown as { _zod: { def: Def } })._zod.def;
-
 /** The codes a field of the intake's schema allows (an enum, a literal, a union of literals). */
 function codesOf(schema: z.ZodType): (string | number)[] | undefined {
-  const def = defOf(schema);
-  if (['default', 'optional', 'nullable', 'prefault'].includes(def.type) && def.innerType)
-    return codesOf(def.innerType);
-  if (def.type === 'enum' && def.entries) return Object.values(def.entries);
-  if (def.type === 'literal' && def.values)
-    return def.values.filter((v): v is string | number => ['string', 'number'].includes(typeof v));
-  if (def.type === 'union' && def.options) {
-    const all = def.options.map(codesOf);
+  if (
+    schema instanceof z.ZodDefault ||
+    schema instanceof z.ZodOptional ||
+    schema instanceof z.ZodNullable ||
+    schema instanceof z.ZodPrefault
+  )
+    return codesOf(schema.unwrap() as z.ZodType);
+  if (schema instanceof z.ZodEnum) return schema.options as (string | number)[];
+  if (schema instanceof z.ZodLiteral)
+    return [...schema.values].filter((v): v is string | number => ['string', 'number'].includes(typeof v));
+  if (schema instanceof z.ZodUnion) {
+    const all = (schema.options as z.ZodType[]).map(codesOf);
     return all.every(Boolean) ? (all.flat() as (string | number)[]) : undefined;
   }
   return undefined;
@@ -60,9 +55,7 @@ function codesOf(schema: z.ZodType): (string | number)[] | undefined {
 /** The allowed codes of `name` in an application of `serviceId`: its intake schema's, else the forms'. */
 export function allowedCodes(name: string, serviceId: unknown): (string | number)[] | undefined {
   if (name !== 'serviceId') {
-    const service = applicationSchema.options.find(
-      (o) => (defOf(o.shape.serviceId) as Def).values?.[0] === serviceId,
-    );
+    const service = applicationSchema.options.find((o) => o.shape.serviceId.value === serviceId);
     const field = (service?.shape as Record<string, z.ZodType> | undefined)?.[name];
     const codes = field && codesOf(field);
     if (codes) return codes;
