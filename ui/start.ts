@@ -23,7 +23,12 @@ import { createGatewayClients } from '../adapters/gateway';
 import { createLegalAmendmentStore } from '../adapters/legal-amendments';
 import { databaseLocation, openAppDatabase } from '../adapters/db/connect';
 import { createAuditTrail } from '../adapters/db/audit';
-import { importLegacyFileIndexes, importLegacyFiles, importLegacySignedIndex } from '../adapters/db/upgrade';
+import {
+  importLegacyFileIndexes,
+  importLegacyFiles,
+  importLegacyRequestSignatures,
+  importLegacySignedIndex,
+} from '../adapters/db/upgrade';
 import { lintDiagram } from '../engine/lint';
 import { createApp } from './app';
 import { createDraftStore } from './designer/drafts';
@@ -35,7 +40,7 @@ import { createTaskDraftStore } from './worklist/drafts';
 import { startEmbeddedIdp, type EmbeddedIdp } from './auth/embedded-idp';
 import { createSessionStore, embeddedSessionSecret } from './auth/sessions';
 import { edsConfigFrom, signedBlobStore } from './eds/config';
-import { createRequestSignatureLog, importLegacyRequestSignatures } from '../adapters/eds/request-signatures';
+import { createRequestSignatureLog } from '../adapters/eds/request-signatures';
 
 const REPO_ROOT = path.resolve(__dirname, '..');
 

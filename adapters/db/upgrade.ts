@@ -6,6 +6,7 @@ import { attachmentToRow, type AttachmentRecord } from './attachments';
 import { guarded, type AppDatabase } from './connect';
 import type { ApplicationTable } from './schema';
 import { signedDocumentToRow, type SignedDocument } from '../eds/signed-documents';
+import type { RequestSignature, RequestSignatureLog } from '../eds/request-signatures';
 
 /**
  * The web app's files from before the application database, in `UI_DATA_DIR`: applications and
@@ -337,4 +338,16 @@ export async function importLegacySignedIndex(
   await signed.put(`${LEGACY_SIGNED_INDEX}${IMPORTED_SUFFIX}`, index, { contentType: 'application/json' });
   await signed.delete(LEGACY_SIGNED_INDEX);
   return { signed: copied };
+}
+
+/**
+ * Copies an earlier install's JSON-lines log (`eds-request-signatures.jsonl` in the data folder) into
+ * the database once, then keeps the file as `*.imported`. Returns the signatures read.
+ */
+export async function importLegacyRequestSignatures(log: RequestSignatureLog, file: string): Promise<number> {
+  if (!existsSync(file)) return 0;
+  const lines = readFileSync(file, 'utf8').split('\n').filter(Boolean);
+  for (const line of lines) await log.add(JSON.parse(line) as RequestSignature);
+  renameSync(file, `${file}${IMPORTED_SUFFIX}`);
+  return lines.length;
 }

@@ -4,7 +4,6 @@
  * replica sees who signed what and when, and the signature can be checked again later.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, renameSync } from 'node:fs';
 import { givenOrDefaultDatabase, queriesOn, type AppDatabase } from '../db/connect';
 
 export interface RequestSignature {
@@ -64,16 +63,4 @@ export function createRequestSignatureLog(database?: AppDatabase, dir?: string):
         ).map((r) => JSON.parse(r.body) as RequestSignature),
       ),
   };
-}
-
-/**
- * Copies an earlier install's JSON-lines log (`eds-request-signatures.jsonl` in the data folder) into
- * the database once, then keeps the file as `*.imported`. Returns the signatures read.
- */
-export async function importLegacyRequestSignatures(log: RequestSignatureLog, file: string): Promise<number> {
-  if (!existsSync(file)) return 0;
-  const lines = readFileSync(file, 'utf8').split('\n').filter(Boolean);
-  for (const line of lines) await log.add(JSON.parse(line) as RequestSignature);
-  renameSync(file, `${file}.imported`);
-  return lines.length;
 }

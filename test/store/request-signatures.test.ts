@@ -8,11 +8,8 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {
-  createRequestSignatureLog,
-  importLegacyRequestSignatures,
-  type RequestSignature,
-} from '../../adapters/eds/request-signatures';
+import { importLegacyRequestSignatures } from '../../adapters/db/upgrade';
+import { createRequestSignatureLog, type RequestSignature } from '../../adapters/eds/request-signatures';
 import { DIALECTS, databasesPerTest } from '../support/postgres';
 
 const signature = (n: number, applicationNumber = 'SEC-2026-000101'): RequestSignature => ({
