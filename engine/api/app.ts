@@ -13,6 +13,8 @@ import type { DocumentStore } from '../documents/store';
 import { decisionRoutes, toDecisionDefinition, toDecisionRequirements } from './decisions';
 
 export const GATEWAY_VERSION = '8.8.0';
+/** Variable values longer than this are cut in search answers unless `truncateValues=false`. */
+const TRUNCATE_AT = 8192;
 
 export interface EngineAppOptions {
   /**
@@ -220,6 +222,7 @@ export function createEngineApp(engine: Engine, opts: EngineAppOptions = {}): ex
     req: Request,
     defaultSort: string,
     extra?: Record<string, unknown>,
+    mapRow?: (row: string) => string,
   ) => {
     const b = body(req) as SearchRequest;
     const filter = b.filter ?? {};
@@ -228,6 +231,7 @@ export function createEngineApp(engine: Engine, opts: EngineAppOptions = {}): ex
       kind,
       { ...b, filter: { ...filter, ...extra } },
       defaultSort,
+      mapRow,
     );
     // Only written rows were read: the answer need not wait for the open group's write.
     res.locals.committedOnly = true;
@@ -319,14 +323,21 @@ export function createEngineApp(engine: Engine, opts: EngineAppOptions = {}): ex
     const value = String(v.value);
     return {
       ...v,
-      value: value.length > 8192 ? value.slice(0, 8192) : value,
-      isTruncated: value.length > 8192,
+      value: value.length > TRUNCATE_AT ? value.slice(0, TRUNCATE_AT) : value,
+      isTruncated: value.length > TRUNCATE_AT,
     };
   };
+  /**
+   * One stored variable row as the search answers it. A row no longer than the limit cannot hold a
+   * longer value, so it is spliced as text (no parse and re-serialisation: the page's hot path).
+   */
+  const truncatedRow = (row: string) =>
+    row.length <= TRUNCATE_AT
+      ? `${row.slice(0, -1)},"isTruncated":false}`
+      : JSON.stringify(truncated(JSON.parse(row) as Record<string, any>));
   v2.post('/variables/search', (req, res) => {
-    const result = searchIndex('variable', req, 'variableKey');
-    if (req.query.truncateValues !== 'false') result.items = result.items.map(truncated);
-    res.json(result);
+    const truncate = req.query.truncateValues !== 'false';
+    sendSearch(res, 'variable', req, 'variableKey', undefined, truncate ? truncatedRow : undefined);
   });
   v2.get('/variables/:key', (req, res) => {
     res.json(indexed('variable', key(req, 'key'), 'Variable'));

@@ -496,9 +496,15 @@ export function searchIndexReader(db: Database) {
      * The same answer as JSON text, the stored rows spliced in as they are: what `JSON.stringify` of
      * `search()` gives, without parsing and serialising every row of the page again.
      */
-    searchJson(kind: SearchKind, req: SearchRequest | undefined, defaultSort: string): string {
+    searchJson(
+      kind: SearchKind,
+      req: SearchRequest | undefined,
+      defaultSort: string,
+      /** Rewrites one row's JSON text on its way out (e.g. the API's truncation of variable values). */
+      mapRow?: (row: string) => string,
+    ): string {
       const { rows, page } = query(kind, req, defaultSort);
-      return `{"items":[${rows.join(',')}],"page":${JSON.stringify(page)}}`;
+      return `{"items":[${(mapRow ? rows.map(mapRow) : rows).join(',')}],"page":${JSON.stringify(page)}}`;
     },
     /**
      * SQLite's plans for the count and the page query of a search (EXPLAIN QUERY PLAN's detail lines),

@@ -351,4 +351,32 @@ describe('variables, mappings and scopes', () => {
     );
     expect(found.items.map((p: any) => p.processInstanceKey)).toEqual([first]);
   });
+
+  // Camunda 8.8 REST API, POST /variables/search: "When true (default), long variable values in the
+  // response are truncated. When false, full variable values are returned."
+  test('given a short and a long variable, when searching variables, then the long value is truncated unless truncateValues is false', async () => {
+    await deployAll(e.client, {
+      'var-trunc.bpmn': b.process(
+        'var-trunc',
+        [b.start('Start'), b.userTask('Task_Wait'), b.end('End')],
+        ['Start > Task_Wait > End'],
+      ),
+    });
+    const long = 'ә'.repeat(9000);
+    const pik = await startInstance(e.client, 'var-trunc', { short: 'Қорған', long });
+    const search = async (truncateValues?: boolean) => {
+      const found = await e.client.searchVariables(
+        { filter: { processInstanceKey: pik }, sort: [{ field: 'name' }], truncateValues } as any,
+        NOW,
+      );
+      return Object.fromEntries(found.items.map((v: any) => [v.name, v]));
+    };
+    const cut = await search();
+    expect(cut.short).toMatchObject({ value: '"Қорған"', isTruncated: false, processInstanceKey: pik });
+    expect(cut.long.isTruncated).toBe(true);
+    expect(cut.long.value).toBe(JSON.stringify(long).slice(0, 8192));
+    const full = await search(false);
+    expect(full.long.value).toBe(JSON.stringify(long));
+    expect(full.short.value).toBe('"Қорған"');
+  });
 });
