@@ -95,7 +95,9 @@ describe('BPMN models', () => {
     }
   });
 
-  test('every diagram passes bpmnlint:recommended and camunda-cloud-8-8 with no errors', async () => {
+  // What a process designer sees on opening a diagram: no error, and no advice either (overlapping
+  // shapes, flows meeting at a task instead of a merge).
+  test('every diagram passes bpmnlint:recommended and camunda-cloud-8-8 with no errors and no warnings', async () => {
     for (const m of models) {
       // One linter per diagram: some rules keep state between lint runs.
       const linter = new Linter({
@@ -107,7 +109,7 @@ describe('BPMN models', () => {
         Array<{ id: string; message: string; category: string }>
       >;
       const errors = Object.entries(reports).flatMap(([rule, rs]) =>
-        rs.filter((r) => r.category === 'error').map((r) => `${m.file} ${r.id} ${rule}: ${r.message}`),
+        rs.map((r) => `${m.file} ${r.id} ${rule} (${r.category}): ${r.message}`),
       );
       expect(errors).toEqual([]);
     }

@@ -67,7 +67,7 @@ export function securityLicence(): Diagram {
       const request = s.service('Task_RequestMissingDocuments', {
         name: 'Request the electronic copies',
         doc: `${LIST} row 8 last indent: the request (in Kazakh and Russian, with the answer deadline) goes out within 1 WD of the application (deadlineDocumentRequest).`,
-        at: [7.3, -5],
+        at: [7.5, -5],
         type: 'request-missing-documents',
       });
       escalate(s, request, {
@@ -313,7 +313,7 @@ export function securityLicence(): Diagram {
         from: 'studyEndedAt',
         name: "Compute the result's term",
         doc: `${REF} §9 (issue), §10 (re-issue), §11 (duplicate): the result within 1 WD after the checks (deadlineResult), watched on the signature`,
-        at: [29.6, 1],
+        at: [30.3, 1],
       });
       s.chain(st.end, resultDue, grounds);
       s.flow(grounds, collect, {

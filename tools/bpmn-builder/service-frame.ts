@@ -238,7 +238,8 @@ export function completeness(
     s,
     'Task_ReportCompletenessStage',
     'completeness-check',
-    [6, 0],
+    // Beside the registration fork (service B) the record step moves right to leave the fork room.
+    [o.alongside ? 6.3 : 6, 0],
     'Record the completeness stage',
   );
   const check = s.user('Task_CheckCompleteness', {
@@ -265,7 +266,7 @@ export function completeness(
   const gw = s.xor('Gateway_DocumentsComplete', {
     name: 'Documents complete?',
     doc: `${o.ref}; spec C5.`,
-    at: [8, 0],
+    at: [o.alongside ? 8.25 : 8, 0],
   });
   const after = s.xor('Gateway_CompletenessDone', { name: '', doc: o.ref, at: [9, 0] });
   const studyDue = chainedDeadline(s, 'Task_ComputeStudyDeadline', {
@@ -279,7 +280,7 @@ export function completeness(
   if (o.alongside) {
     const fork = s.and('Gateway_RegistrationFork', {
       doc: `${o.ref}. At registration: the completeness check and the branch that does not wait for it.`,
-      at: [5.65, 0],
+      at: [5.72, 0],
     });
     const join = s.and('Gateway_RegistrationJoin', { doc: o.ref, at: [7.8, 0] });
     s.flow(resume, fork, { name: 'first check', isDefault: true });
@@ -554,7 +555,7 @@ export function studyAndHearing(
       from: 'studyEndedAt',
       name: o.afterStudy.name,
       doc: o.afterStudy.doc,
-      at: [col + 1.6, 1],
+      at: [col + 2.3, 1],
     });
     s.chain(rep, st.task);
     s.chain(st.end, next, grounds);

@@ -104,8 +104,10 @@ export function hearing(): Diagram {
     doc: `${C6}. hearingOutcome and applicantPositions go back to the service process.`,
     at: [11, 0],
   });
-  p.chain(start, rep, prelim, validate, gen, deliver, notify, date, record, genRecord, held, end);
-  p.flow(invalid, prelim, { lane: 1 });
+  // The first preparation and a rejected hearing time meet at a merge (a task does not join flows).
+  const again = p.xor('Gateway_PrepareHearing', { name: '', doc: C6, at: [1.5, 0] });
+  p.chain(start, rep, again, prelim, validate, gen, deliver, notify, date, record, genRecord, held, end);
+  p.flow(invalid, again, { lane: 1 });
 
   // Every position is kept, whenever it comes: a non-interrupting event sub-process appends it.
   const positions = p.sub(
@@ -289,7 +291,7 @@ export function deliverResult(): Diagram {
   const issue = p.service('Task_IssueSignedResult', {
     name: 'Date the result with its signing',
     doc: `${C7}. The result is formed again with the signer's name and the signing time (signedAt, taken when the signature is given) as its date of issue; the unsigned draft says the date is set on signing.`,
-    at: [7, 0],
+    at: [8, 0],
     type: 'generate-document',
     // The kind of the draft the head signed: the licence, or the annex when only it was requested.
     headers: { documentKindVariable: 'signedDocumentKind' },
@@ -305,13 +307,13 @@ export function deliverResult(): Diagram {
   const cabinet = p.service('Task_DeliverToCabinet', {
     name: 'Send to the personal cabinet',
     doc: `${C7}. The signed e-document (resultDocument) goes to the applicant's personal cabinet.`,
-    at: [8, 0],
+    at: [10, 0],
     type: 'deliver-to-cabinet',
   });
   const notify = p.service('Task_NotifyResultDelivered', {
     name: 'Tell the applicant the result is ready',
     doc: `${C7}. Notice that the result is in the personal cabinet.`,
-    at: [9, 0],
+    at: [11, 0],
     type: 'notify',
     headers: { template: 'result-delivered', channel: 'personal-cabinet' },
   });
@@ -319,10 +321,10 @@ export function deliverResult(): Diagram {
     p,
     'Task_ReportResultDelivered',
     'result-delivered',
-    [10, 0],
+    [12, 0],
     'Record the result delivered',
   );
-  const end = p.end('End_ResultDelivered', { name: 'Result delivered', doc: C7, at: [11, 0] });
+  const end = p.end('End_ResultDelivered', { name: 'Result delivered', doc: C7, at: [13, 0] });
   const returned = p.end('End_ReturnedForRevision', {
     name: 'Returned for revision',
     doc: `${C7}. The signer refused to sign; the service process revises the draft.`,
@@ -336,12 +338,14 @@ export function deliverResult(): Diagram {
   const withEds = p.xor('Gateway_SignedWithEds', {
     name: 'Signed with EDS?',
     doc: `${C7}. resultSignedWithEds is set when the head's EDS signature on the result was verified.`,
-    at: [6.5, 0],
+    at: [7, 0],
   });
   p.flow(signed, withEds, { name: 'signed', condition: '=decision = "approve"' });
-  p.flow(withEds, cabinet, { name: 'EDS-signed', condition: '=resultSignedWithEds = true' });
+  // Both ways meet at a merge before the delivery (a task does not join flows).
+  const formed = p.xor('Gateway_SignedResultReady', { name: '', doc: C7, at: [9, 0] });
+  p.flow(withEds, formed, { name: 'EDS-signed', condition: '=resultSignedWithEds = true', lane: -0.6 });
   p.flow(withEds, issue, { name: 'form with the signing date', isDefault: true });
-  p.flow(issue, cabinet);
+  p.chain(issue, formed, cabinet);
   p.flow(signed, returned, { name: 'returned', isDefault: true });
   p.chain(cabinet, notify, delivered, end);
   return d;
