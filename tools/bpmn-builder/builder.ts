@@ -100,8 +100,8 @@ interface Bounds {
   h: number;
 }
 
-const COL = 160;
-const ROW = 120;
+const COL = 200;
+const ROW = 150;
 const X0 = 180;
 const Y0 = 120;
 
@@ -110,10 +110,10 @@ const SIZE: Record<Kind, [number, number]> = {
   endEvent: [36, 36],
   intermediateCatchEvent: [36, 36],
   boundaryEvent: [36, 36],
-  serviceTask: [100, 80],
-  userTask: [100, 80],
-  scriptTask: [100, 80],
-  callActivity: [100, 80],
+  serviceTask: [130, 100],
+  userTask: [130, 100],
+  scriptTask: [130, 100],
+  callActivity: [130, 100],
   exclusiveGateway: [50, 50],
   parallelGateway: [50, 50],
   eventBasedGateway: [50, 50],
@@ -604,7 +604,7 @@ export class Diagram {
       if (n.kind === 'exclusiveGateway') attrs.isMarkerVisible = true;
       attrs.bounds = bounds(b);
       if (n.name && (n.kind.endsWith('Event') || n.kind.endsWith('Gateway'))) {
-        const lw = 100;
+        const lw = 130;
         attrs.label = el('bpmndi:BPMNLabel', {
           bounds: bounds({ x: b.x + b.w / 2 - lw / 2, y: b.y + b.h + 4, w: lw, h: 27 }),
         });
