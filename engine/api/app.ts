@@ -1,7 +1,7 @@
-import { timingSafeEqual } from 'node:crypto';
+import type { RequestListener } from 'node:http';
 import express, { NextFunction, Request, Response } from 'express';
 import multer from 'multer';
-import { ActivatedJob, Engine } from '../runtime/engine';
+import { Engine } from '../runtime/engine';
 import { ENVELOPE_BYTES } from '../runtime/limits';
 import { EngineError, invalid, notFound } from '../runtime/errors';
 import { toVariable } from '../runtime/projections';
@@ -11,10 +11,20 @@ import { search, SearchRequest } from './search';
 import { documentLinkRoute, documentRoutes } from './documents';
 import type { DocumentStore } from '../documents/store';
 import { decisionRoutes, toDecisionDefinition, toDecisionRequirements } from './decisions';
+import {
+  activateJobs,
+  authError,
+  CommandQueue,
+  createInstance,
+  hotRoutes,
+  problemOf,
+  searchJson,
+  truncated,
+  truncatedValue,
+  writeProblem,
+} from './hot-routes';
 
 export const GATEWAY_VERSION = '8.8.0';
-/** Variable values longer than this are cut in search answers unless `truncateValues=false`. */
-const TRUNCATE_AT = 8192;
 
 export interface EngineAppOptions {
   /**
@@ -26,18 +36,22 @@ export interface EngineAppOptions {
   documents?: DocumentStore;
 }
 
-/** The Camunda 8.8 Orchestration Cluster REST API (`/v2`) over the embedded engine. */
-export function createEngineApp(engine: Engine, opts: EngineAppOptions = {}): express.Express {
+/**
+ * The Camunda 8.8 Orchestration Cluster REST API (`/v2`) over the embedded engine: the endpoints
+ * every instance passes through take the lean route (`hot-routes.ts`), the rest Express.
+ */
+export function createEngineApp(engine: Engine, opts: EngineAppOptions = {}): RequestListener {
   const app = express();
   app.disable('x-powered-by');
   // Zeebe's gateway sends no ETag; hashing every answer only costs time.
   app.disable('etag');
   const { maxMessageBytes } = engine.limits;
   const v2 = express.Router();
+  const queue = new CommandQueue(engine);
   // Authenticate and check the media type before reading a body; queue only parsed requests, so
   // the queue bounds the work waiting for the engine.
   app.use('/v2', authenticate(opts.token), onlyJsonWrites);
-  app.use('/v2', express.json({ limit: maxMessageBytes + ENVELOPE_BYTES }), commandQueue(engine));
+  app.use('/v2', express.json({ limit: maxMessageBytes + ENVELOPE_BYTES }), commandQueue(engine, queue));
   // A deployment is one record in Zeebe: its resources together stay under the message size limit.
   const upload = multer({
     storage: multer.memoryStorage(),
@@ -224,15 +238,7 @@ export function createEngineApp(engine: Engine, opts: EngineAppOptions = {}): ex
     extra?: Record<string, unknown>,
     mapRow?: (row: string) => string,
   ) => {
-    const b = body(req) as SearchRequest;
-    const filter = b.filter ?? {};
-    if (typeof filter !== 'object' || Array.isArray(filter)) throw invalid('filter must be an object');
-    const json = engine.committedIndex.searchJson(
-      kind,
-      { ...b, filter: { ...filter, ...extra } },
-      defaultSort,
-      mapRow,
-    );
+    const json = searchJson(engine, kind, body(req), defaultSort, extra, mapRow);
     // Only written rows were read: the answer need not wait for the open group's write.
     res.locals.committedOnly = true;
     res.type('application/json').send(json);
@@ -240,40 +246,7 @@ export function createEngineApp(engine: Engine, opts: EngineAppOptions = {}): ex
 
   // ---- process instances
   v2.post('/process-instances', async (req, res) => {
-    const b = body(req);
-    const create = {
-      bpmnProcessId: b.processDefinitionId,
-      processDefinitionKey: b.processDefinitionKey,
-      version: b.processDefinitionVersion,
-      variables: b.variables,
-      tags: b.tags,
-    };
-    if (
-      b.fetchVariables !== undefined &&
-      !(Array.isArray(b.fetchVariables) && b.fetchVariables.every((n: unknown) => typeof n === 'string'))
-    )
-      throw invalid("'fetchVariables' must be an array of variable names");
-    if (b.requestTimeout !== undefined && !(Number.isInteger(b.requestTimeout) && b.requestTimeout >= 0))
-      throw invalid("'requestTimeout' must be a non-negative number of milliseconds");
-    let pi;
-    let variables = {};
-    if (b.awaitCompletion === true) {
-      ({ instance: pi, variables } = await engine.createProcessInstanceAwaiting(create, {
-        fetchVariables: b.fetchVariables,
-        requestTimeout: b.requestTimeout,
-      }));
-    } else {
-      pi = engine.createProcessInstance(create);
-    }
-    res.json({
-      processDefinitionId: pi.bpmnProcessId,
-      processDefinitionVersion: pi.version,
-      tenantId: TENANT,
-      variables,
-      processDefinitionKey: pi.processDefinitionKey,
-      processInstanceKey: pi.key,
-      tags: pi.tags ?? [],
-    });
+    res.json(await createInstance(engine, body(req)));
   });
   v2.post('/process-instances/search', (req, res) => {
     // Camunda's `variables: [{ name, value }]` filters on the instance's own (root-scope) variables.
@@ -319,25 +292,9 @@ export function createEngineApp(engine: Engine, opts: EngineAppOptions = {}): ex
     engine.setVariables(key(req, 'key'), b.variables ?? {}, b.local === true);
     res.status(204).end();
   });
-  const truncated = (v: Record<string, any>) => {
-    const value = String(v.value);
-    return {
-      ...v,
-      value: value.length > TRUNCATE_AT ? value.slice(0, TRUNCATE_AT) : value,
-      isTruncated: value.length > TRUNCATE_AT,
-    };
-  };
-  /**
-   * One stored variable row as the search answers it. A row no longer than the limit cannot hold a
-   * longer value, so it is spliced as text (no parse and re-serialisation: the page's hot path).
-   */
-  const truncatedRow = (row: string) =>
-    row.length <= TRUNCATE_AT
-      ? `${row.slice(0, -1)},"isTruncated":false}`
-      : JSON.stringify(truncated(JSON.parse(row) as Record<string, any>));
   v2.post('/variables/search', (req, res) => {
     const truncate = req.query.truncateValues !== 'false';
-    sendSearch(res, 'variable', req, 'variableKey', undefined, truncate ? truncatedRow : undefined);
+    sendSearch(res, 'variable', req, 'variableKey', undefined, truncate ? truncatedValue : undefined);
   });
   v2.get('/variables/:key', (req, res) => {
     res.json(indexed('variable', key(req, 'key'), 'Variable'));
@@ -345,58 +302,10 @@ export function createEngineApp(engine: Engine, opts: EngineAppOptions = {}): ex
 
   // ---- jobs
   v2.post('/jobs/activation', async (req, res) => {
-    const b = body(req);
-    const gone = new AbortController();
-    let handedOut: ActivatedJob[] = [];
-    // A connection closed before the answer was written: jobs taken for it are yielded back.
-    const yieldBack = (jobs: ActivatedJob[]) => {
-      try {
-        if (jobs.length > 0) engine.yieldJobs(jobs);
-      } catch {
-        // Shutting down or not written: the jobs are offered again after their timeout.
-      }
-    };
-    // 'finish' means the answer reached the socket; a write to a connection already closed never
-    // finishes (writableFinished is true even then).
-    let written = false;
-    res.once('finish', () => (written = true));
-    res.on('close', () => {
-      if (written) return;
-      gone.abort();
-      yieldBack(handedOut);
-    });
-    const jobs = await engine.activateJobs({
-      signal: gone.signal,
-      type: b.type,
-      worker: b.worker,
-      timeout: Number(b.timeout),
-      maxJobsToActivate: Number(b.maxJobsToActivate),
-      fetchVariable: b.fetchVariable,
-      requestTimeout: b.requestTimeout === undefined ? 0 : Number(b.requestTimeout),
-    });
-    if (gone.signal.aborted) return yieldBack(jobs);
-    handedOut = jobs;
-    res.json({
-      jobs: jobs.map(({ job, variables, deadline }) => ({
-        type: job.type,
-        processDefinitionId: job.bpmnProcessId,
-        processDefinitionVersion: job.processDefinitionVersion,
-        elementId: job.elementId,
-        customHeaders: job.customHeaders,
-        worker: job.worker ?? '',
-        retries: job.retries,
-        deadline,
-        variables,
-        tenantId: TENANT,
-        jobKey: job.key,
-        processInstanceKey: job.processInstanceKey,
-        processDefinitionKey: job.processDefinitionKey,
-        elementInstanceKey: job.elementInstanceKey,
-        kind: 'BPMN_ELEMENT',
-        listenerEventType: 'UNSPECIFIED',
-        tags: engine.queries.processInstance(job.processInstanceKey)?.tags ?? [],
-      })),
-    });
+    // The answer leaves once the activation is written, not after later commands' writes.
+    res.locals.committedOnly = true;
+    const answer = await activateJobs(engine, body(req), res);
+    if (answer) res.json(answer);
   });
   v2.post('/jobs/:key/completion', (req, res) => {
     engine.completeJob(key(req, 'key'), body(req).variables);
@@ -567,18 +476,17 @@ export function createEngineApp(engine: Engine, opts: EngineAppOptions = {}): ex
     next(new EngineError(404, 'NOT_FOUND', `no such endpoint: ${req.method} ${req.originalUrl}`)),
   );
   app.use(problemDetails);
-  return app;
+  const hot = hotRoutes(engine, { token: opts.token, queue, maxBodyBytes: maxMessageBytes + ENVELOPE_BYTES });
+  return (req, res) => {
+    if (!hot(req, res)) app(req, res);
+  };
 }
 
 /** RFC 9457 problem details, as Camunda returns them. */
 export function problemDetails(err: unknown, req: Request, res: Response, _next: NextFunction): void {
-  let status = 500;
-  let title = 'INTERNAL';
-  let detail = 'internal error';
+  let { status, title, detail } = problemOf(err);
   if (err instanceof EngineError) {
-    status = err.status;
-    title = err.title;
-    detail = err.message;
+    // problemOf has it
   } else if (err && typeof err === 'object' && 'type' in err && (err as any).type === 'entity.parse.failed') {
     status = 400;
     title = 'INVALID_ARGUMENT';
@@ -594,15 +502,8 @@ export function problemDetails(err: unknown, req: Request, res: Response, _next:
       err.code === 'LIMIT_FILE_SIZE'
         ? `resource '${err.field ?? ''}' is larger than the limit (ENGINE_MAX_MESSAGE_SIZE)`
         : err.message;
-  } else if (err instanceof Error) {
-    detail = err.message;
   }
-  if (status === 401) res.set('WWW-Authenticate', 'Bearer realm="engine"');
-  if (status === 429) res.set('Retry-After', '1');
-  res
-    .status(status)
-    .type('application/problem+json')
-    .json({ type: 'about:blank', title, status, detail, instance: req.originalUrl });
+  writeProblem(res, req.originalUrl, status, title, detail);
 }
 
 /** Endpoints whose writes carry no body (the SDK sends them without a Content-Type). */
@@ -641,40 +542,12 @@ export function onlyJsonWrites(req: Request, _res: Response, next: NextFunction)
   );
 }
 
-function sameSecret(given: string, token: string): boolean {
-  const a = Buffer.from(given);
-  const b = Buffer.from(token);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
-
 /** `Authorization: Bearer <token>`, or Basic with the token as password; 401 otherwise. */
 export function authenticate(token: string | undefined) {
-  return (req: Request, _res: Response, next: NextFunction): void => {
-    if (token === undefined) return next();
-    const header = req.headers.authorization ?? '';
-    const [scheme, value = ''] = header.split(' ', 2);
-    let ok = false;
-    if (/^bearer$/i.test(scheme)) ok = sameSecret(value.trim(), token);
-    else if (/^basic$/i.test(scheme)) {
-      const decoded = Buffer.from(value.trim(), 'base64').toString('utf8');
-      ok = sameSecret(decoded.slice(decoded.indexOf(':') + 1), token);
-    }
-    if (ok) return next();
-    next(
-      new EngineError(
-        401,
-        'UNAUTHENTICATED',
-        header ? 'the engine token is not valid' : 'the engine requires Authorization: Bearer <ENGINE_TOKEN>',
-      ),
-    );
-  };
+  return (req: Request, _res: Response, next: NextFunction): void =>
+    next(authError(req.headers.authorization, token));
 }
 
-/**
- * Back-pressure, as Zeebe applies it: requests wait in one bounded queue and run one at a time
- * between I/O turns; when the queue is full a request is refused at once with 429
- * RESOURCE_EXHAUSTED, which the SDK retries with back-off, instead of the engine falling behind.
- */
 /**
  * Group commit's other half: an answer leaves only once the commands run before it are written (so
  * nothing acknowledged can be lost); when that write fails, the request is answered with its error.
@@ -693,35 +566,14 @@ function holdUntilWritten(engine: Engine, req: Request, res: Response): void {
   } as Response['end'];
 }
 
-export function commandQueue(engine: Engine) {
-  const queue: (() => void)[] = [];
-  let scheduled = false;
-  const pump = () => {
-    const until = Date.now() + 5;
-    while (queue.length > 0 && Date.now() < until) queue.shift()!();
-    scheduled = queue.length > 0;
-    if (scheduled) setImmediate(pump);
-  };
+/** The command queue (`CommandQueue`) as Express middleware; health probes are answered ahead of it. */
+export function commandQueue(engine: Engine, queue = new CommandQueue(engine)) {
   return (req: Request, res: Response, next: NextFunction): void => {
-    // Health probes are answered ahead of the queue.
     if (req.method === 'GET' && /^\/(status|topology)\/?$/.test(req.path)) return next();
-    if (queue.length >= engine.limits.maxQueuedCommands) {
-      engine.counters.rejectedByBackPressure++;
-      return next(
-        new EngineError(
-          429,
-          'RESOURCE_EXHAUSTED',
-          `the engine is busy (${queue.length} requests waiting); retry after a short back-off`,
-        ),
-      );
-    }
-    queue.push(() => {
+    const busy = queue.offer(() => {
       holdUntilWritten(engine, req, res);
       next();
     });
-    if (!scheduled) {
-      scheduled = true;
-      setImmediate(pump);
-    }
+    if (busy) next(busy);
   };
 }

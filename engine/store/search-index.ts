@@ -222,7 +222,9 @@ export function searchIndexWriter(db: Database): (changes: IndexChanges) => void
     upserts.set(
       kind,
       db.prepare(
-        `INSERT OR REPLACE INTO ${table(kind)} (key, data${cols.map((c) => `, "${c}"`).join('')}) VALUES (?, ?${cols.map(() => ', ?').join('')})`,
+        // An upsert, not INSERT OR REPLACE: a changed row rewrites only the indexes whose columns changed.
+        `INSERT INTO ${table(kind)} (key, data${cols.map((c) => `, "${c}"`).join('')}) VALUES (?, ?${cols.map(() => ', ?').join('')})
+          ON CONFLICT (key) DO UPDATE SET data = excluded.data${cols.map((c) => `, "${c}" = excluded."${c}"`).join('')}`,
       ),
     );
     deletes.set(kind, db.prepare(`DELETE FROM ${table(kind)} WHERE key = ?`));
