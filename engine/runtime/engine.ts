@@ -8,7 +8,6 @@ import {
   Activity,
   CatchEventDefinition,
   ELEMENT_TYPES,
-  ElementKind,
   FlowElement,
   FlowScope,
   ProcessModel,
@@ -31,8 +30,7 @@ import {
 } from '../store/sqlite-store';
 import { IndexChanges, SearchIndexReader, SearchKind } from '../store/search-index';
 import * as project from './projections';
-import { EngineState, INSTANCE_KINDS, isOpenJob } from './state';
-import { RecordTable } from './state/table';
+import { EngineState, INSTANCE_KINDS } from './state';
 import { EngineQueries } from './queries';
 import { EventSubscriptionBehaviour } from './behaviours/event-subscriptions';
 import { VariableBehaviour } from './behaviours/variables';
@@ -48,6 +46,22 @@ import { SignalProcessor } from './processors/signal-processor';
 import { IncidentProcessor } from './processors/incident-processor';
 import { TimerProcessor, timerText } from './processors/timer-processor';
 import { DecisionEvaluation, DecisionProcessor } from './processors/decision-processor';
+import { ProcessResultBehaviour } from './behaviours/process-results';
+import {
+  CreateProcessInstanceRequest,
+  ProcessInstanceProcessor,
+} from './processors/process-instance-processor';
+import {
+  ModificationProcessor,
+  ModifyProcessInstanceRequest,
+} from './processors/process-instance-modification';
+import { MigrateProcessInstanceRequest, MigrationProcessor } from './processors/process-instance-migration';
+
+export {
+  DEFAULT_REQUEST_TIMEOUT_MS,
+  MAX_TAGS,
+  processInstanceTags,
+} from './processors/process-instance-processor';
 
 export type { DecisionEvaluation } from './processors/decision-processor';
 
@@ -115,12 +129,6 @@ export interface DeployResult {
 }
 
 type Vars = Record<string, unknown>;
-
-/** Zeebe's gateway request timeout (`zeebe.gateway.cluster.requestTimeout`, default 15 s). */
-export const DEFAULT_REQUEST_TIMEOUT_MS = 15_000;
-
-/** How an awaited process instance ended: its root-scope variables, or that it was terminated. */
-type InstanceOutcome = { state: 'COMPLETED'; variables: Vars } | { state: 'TERMINATED' };
 
 interface PendingActivation {
   req: ActivateJobsRequest;
@@ -243,15 +251,43 @@ export class Engine {
     evalIn: (expr, scopeKey) => this.evalIn(expr, scopeKey),
     visibleVariables: (scopeKey) => this.visibleVariables(scopeKey),
   });
+  /** Answers to requests awaiting an instance's end, delivered with the command's other answers. */
+  private readonly results = new ProcessResultBehaviour((deliver) => this.outcomes.push(deliver));
+  private readonly processInstances = new ProcessInstanceProcessor({
+    state: this.state,
+    vars: this.vars,
+    results: this.results,
+    nextKey: () => this.nextKey(),
+    nowIso: () => this.nowIso(),
+    model: (key) => this.model(key),
+    checkVariables: (v) => this.checkVariables(v),
+    createElementInstance: (scope, elementId) => this.createElementInstance(scope, elementId),
+    activateLater: (ei) => this.agenda.push(() => this.activate(ei)),
+    openEventSubProcesses: (scope) => this.openEventSubProcesses(scope),
+    terminate: (ei) => this.terminate(ei),
+  });
+  private readonly modification = new ModificationProcessor({
+    state: this.state,
+    vars: this.vars,
+    model: (key) => this.model(key),
+    checkVariables: (v) => this.checkVariables(v),
+    createElementInstance: (scope, elementId) => this.createElementInstance(scope, elementId),
+    activateLater: (ei) => this.agenda.push(() => this.activate(ei)),
+    terminate: (ei) => this.terminate(ei),
+  });
+  private readonly migration = new MigrationProcessor({
+    state: this.state,
+    events: this.events,
+    model: (key) => this.model(key),
+    flowScopeOf: (ei) => this.flowScopeOf(ei),
+    openBoundaryEvents: (host, el) => this.openBoundaryEvents(host, el),
+    openEventSubProcesses: (scope) => this.openEventSubProcesses(scope),
+  });
   private readonly pending: PendingActivation[] = [];
   /** Highest version of each deleted process (`process:<id>`) or form (`form:<id>`): never reused. */
   private readonly versionFloor = new Map<string, number>();
-  /** Requests waiting for a process instance to end (createProcessInstance with awaitCompletion). */
-  private readonly awaiting = new Map<string, (outcome: InstanceOutcome) => void>();
   /** Outcomes of awaited instances in the running command, delivered once it is committed. */
   private outcomes: (() => void)[] = [];
-  /** Variables of a modification destined for the element instance about to be activated. */
-  private readonly pendingLocal: { elementId: string; name: string; value: unknown }[] = [];
   /** Correlations of messages to subscriptions in the running command, for the search tables. */
   private correlations: Record<string, unknown>[] = [];
   private readonly dirty = new Map<RecordKind, Map<string, unknown | null>>();
@@ -443,7 +479,7 @@ export class Engine {
       if (p.timer) clearTimeout(p.timer);
       p.resolve([]);
     }
-    for (const settle of [...this.awaiting.values()]) settle({ state: 'TERMINATED' });
+    this.results.closeAll();
     this.store.close();
   }
 
@@ -779,50 +815,11 @@ export class Engine {
   // ---------------------------------------------------------------- process instances
 
   createProcessInstance(
-    req: {
-      bpmnProcessId?: string;
-      processDefinitionKey?: string;
-      version?: number;
-      variables?: Vars;
-      tags?: unknown;
-    },
+    req: CreateProcessInstanceRequest,
     onStarted?: (pi: ProcessInstanceRec) => void,
   ): ProcessInstanceRec {
-    let def: ProcessDefinitionRec | undefined;
-    if (req.processDefinitionKey) {
-      def = this.state.deployment.processes.get(req.processDefinitionKey);
-      if (!def) throw notFound('Process definition', req.processDefinitionKey);
-    } else if (req.bpmnProcessId) {
-      def =
-        req.version !== undefined && req.version >= 0
-          ? [...this.state.deployment.processes.values()].find(
-              (p) => p.bpmnProcessId === req.bpmnProcessId && p.version === req.version,
-            )
-          : this.latestProcess(req.bpmnProcessId);
-      if (!def) {
-        throw new EngineError(
-          404,
-          'NOT_FOUND',
-          `Expected to find process definition with process ID '${req.bpmnProcessId}', but none found`,
-        );
-      }
-    } else {
-      throw invalid('either processDefinitionId or processDefinitionKey is required');
-    }
-    const found = def;
-    const startEventId = this.model(def.key).noneStartEventId;
-    if (!startEventId)
-      throw invalid(
-        `process '${def.bpmnProcessId}' has no none start event; start it with a message or timer`,
-      );
-    this.checkVariables(req.variables);
-    const tags = processInstanceTags(req.tags);
-    return this.command(() => {
-      const pi = this.startInstance(found, startEventId, req.variables ?? {});
-      if (tags.length) pi.tags = tags;
-      onStarted?.(pi);
-      return pi;
-    });
+    const creation = this.processInstances.prepareCreate(req);
+    return this.command(() => this.processInstances.create(creation, onStarted));
   }
 
   /**
@@ -831,355 +828,27 @@ export class Engine {
    * `requestTimeout` ms (0 or unset: the gateway's request timeout), while the instance runs on.
    */
   createProcessInstanceAwaiting(
-    req: Parameters<Engine['createProcessInstance']>[0],
+    req: CreateProcessInstanceRequest,
     opts: { fetchVariables?: string[]; requestTimeout?: number },
   ): Promise<{ instance: ProcessInstanceRec; variables: Vars }> {
-    const timeoutMs =
-      opts.requestTimeout && opts.requestTimeout > 0 ? opts.requestTimeout : DEFAULT_REQUEST_TIMEOUT_MS;
-    let settle!: (outcome: InstanceOutcome) => void;
-    const outcome = new Promise<InstanceOutcome>((resolve) => (settle = resolve));
-    let started: string | undefined;
-    let instance: ProcessInstanceRec;
-    try {
-      instance = this.createProcessInstance(req, (pi) => {
-        started = pi.key;
-        this.awaiting.set(pi.key, settle);
-      });
-    } catch (err) {
-      // A rejected or rolled-back start leaves no one waiting.
-      if (started) this.awaiting.delete(started);
-      throw err;
-    }
-    let timer: NodeJS.Timeout | undefined;
-    const deadline = new Promise<never>((_resolve, reject) => {
-      timer = setTimeout(
-        () => {
-          this.awaiting.delete(instance.key);
-          reject(
-            new EngineError(
-              504,
-              'DEADLINE_EXCEEDED',
-              `Expected to complete process instance '${instance.key}' within ${timeoutMs} ms (requestTimeout), but it is still running; it continues in the background`,
-            ),
-          );
-        },
-        Math.min(timeoutMs, MAX_TIMEOUT_MS),
-      );
-    });
-    return Promise.race([outcome, deadline])
-      .then((end) => {
-        if (end.state === 'TERMINATED')
-          throw invalidState(`process instance '${instance.key}' was terminated before it completed`);
-        const wanted = opts.fetchVariables?.length ? new Set(opts.fetchVariables) : undefined;
-        const variables = wanted
-          ? Object.fromEntries(Object.entries(end.variables).filter(([n]) => wanted.has(n)))
-          : end.variables;
-        return { instance, variables };
-      })
-      .finally(() => clearTimeout(timer));
+    return this.processInstances.awaitResult(opts, (onStarted) => this.createProcessInstance(req, onStarted));
   }
 
   cancelProcessInstance(key: string): void {
-    const pi = this.state.processInstances.get(key);
-    if (!pi) throw notFound('Process instance', key);
-    if (pi.state !== 'ACTIVE') throw notFound('Process instance', key);
-    if (pi.parentProcessInstanceKey)
-      throw invalidState(
-        `process instance '${key}' is a child instance; cancel its root process instance instead`,
-      );
-    this.command(() => {
-      const root = this.instance(key);
-      this.terminate(root);
-    });
+    this.processInstances.prepareCancel(key);
+    this.command(() => this.processInstances.cancel(key));
   }
 
-  /**
-   * Process-instance modification (POST /v2/process-instances/{key}/modification), as Zeebe applies
-   * it: every instruction is validated first (nothing changes on a rejection); then the activate
-   * instructions (with their variables) and the terminate instructions; finally every flow scope
-   * left without an active element instance is terminated, up to the process instance itself.
-   * An element is activated in an active instance of its flow scope (the process, or a running
-   * sub-process chosen by `ancestorElementInstanceKey` when there are several).
-   */
-  modifyProcessInstance(
-    key: string,
-    req: {
-      activateInstructions?: {
-        elementId?: unknown;
-        ancestorElementInstanceKey?: unknown;
-        variableInstructions?: { variables?: Vars; scopeId?: string }[];
-      }[];
-      terminateInstructions?: { elementInstanceKey?: unknown }[];
-    },
-  ): void {
-    const pi = this.state.processInstances.get(key);
-    if (!pi || pi.state !== 'ACTIVE')
-      throw new EngineError(
-        404,
-        'NOT_FOUND',
-        `Expected to modify process instance but no process instance found with key '${key}'`,
-      );
-    const model = this.model(pi.processDefinitionKey);
-    const activations: {
-      el: FlowElement;
-      scope: ElementInstanceRec;
-      vars: { scopeId: string; variables: Vars }[];
-    }[] = [];
-    const prefix = `Expected to modify instance of process '${pi.bpmnProcessId}' but it contains one or more`;
-    for (const a of req.activateInstructions ?? []) {
-      const el = typeof a.elementId === 'string' ? model.elements.get(a.elementId) : undefined;
-      if (!el || el.kind === 'process')
-        throw invalid(
-          `${prefix} activate instructions with an element that could not be found: '${String(a.elementId)}'`,
-        );
-      if (el.kind === 'startEvent' || el.kind === 'boundaryEvent')
-        throw invalid(
-          `${prefix} activate instructions for an unsupported element type: '${el.id}' is a ${el.kind === 'startEvent' ? 'start' : 'boundary'} event`,
-        );
-      const scopes = [...this.state.elementInstances.values()].filter(
-        (e) => e.processInstanceKey === key && e.state === 'ACTIVE' && e.elementId === el.scopeId,
-      );
-      const ancestor =
-        a.ancestorElementInstanceKey === undefined ? undefined : String(a.ancestorElementInstanceKey);
-      const chosen =
-        ancestor === undefined ? scopes : scopes.filter((s) => this.isSelfOrDescendant(s, ancestor));
-      if (chosen.length !== 1)
-        throw invalid(
-          chosen.length === 0
-            ? `${prefix} activate instructions for element '${el.id}' whose flow scope '${el.scopeId}' has no active instance${ancestor ? ` under ancestor '${ancestor}'` : ''}`
-            : `${prefix} activate instructions for element '${el.id}' whose flow scope '${el.scopeId}' has several active instances: give an ancestorElementInstanceKey`,
-        );
-      const vars: { scopeId: string; variables: Vars }[] = [];
-      for (const v of a.variableInstructions ?? []) {
-        this.checkVariables(v.variables);
-        const scopeId = v.scopeId || pi.bpmnProcessId;
-        if (!model.elements.has(scopeId))
-          throw invalid(`${prefix} variable instructions with a scope that could not be found: '${scopeId}'`);
-        vars.push({ scopeId, variables: v.variables ?? {} });
-      }
-      activations.push({ el, scope: chosen[0], vars });
-    }
-    const terminations: ElementInstanceRec[] = [];
-    for (const t of req.terminateInstructions ?? []) {
-      const ei = this.state.elementInstances.get(String(t.elementInstanceKey));
-      if (!ei || ei.processInstanceKey !== key || ei.state !== 'ACTIVE' || ei.type === 'PROCESS')
-        throw invalid(
-          `${prefix} terminate instructions with an element instance that could not be found: '${String(t.elementInstanceKey)}'`,
-        );
-      terminations.push(ei);
-    }
-    this.command(() => {
-      for (const { el, scope, vars } of activations) {
-        for (const v of vars) {
-          const target =
-            v.scopeId === pi.bpmnProcessId
-              ? scope.processInstanceKey
-              : v.scopeId === scope.elementId
-                ? scope.key
-                : undefined;
-          for (const [n, value] of Object.entries(v.variables))
-            if (target) this.vars.setLocal(target, key, n, value);
-            else this.pendingLocal.push({ elementId: v.scopeId, name: n, value });
-        }
-        const ei = this.createElementInstance(scope, el.id);
-        for (const p of this.pendingLocal.splice(0))
-          if (p.elementId === el.id) this.vars.setLocal(ei.key, key, p.name, p.value);
-        this.agenda.push(() => this.activate(ei));
-      }
-      const scopes = new Set<string>();
-      for (const ei of terminations) {
-        if (ei.state !== 'ACTIVE') continue;
-        this.terminate(ei);
-        if (ei.flowScopeKey) scopes.add(ei.flowScopeKey);
-      }
-      // A flow scope left without active element instances is terminated, up to the process.
-      for (let scopeKey of scopes) {
-        for (;;) {
-          const scope = this.state.elementInstances.get(scopeKey);
-          if (!scope || scope.state !== 'ACTIVE' || this.state.elementInstances.hasActiveChildren(scope.key))
-            break;
-          this.terminate(scope);
-          if (!scope.flowScopeKey) break;
-          scopeKey = scope.flowScopeKey;
-        }
-      }
-    });
+  /** Process-instance modification (POST /v2/process-instances/{key}/modification), as Zeebe applies it. */
+  modifyProcessInstance(key: string, req: ModifyProcessInstanceRequest): void {
+    const modification = this.modification.prepare(key, req);
+    this.command(() => this.modification.modify(modification));
   }
 
-  /**
-   * Process-instance migration (POST /v2/process-instances/{key}/migration), as Zeebe validates it:
-   * every active element must be mapped, to an element of the same type in the same (mapped) flow
-   * scope; then the instance, its active elements, jobs, user tasks, incidents and catch-event
-   * subscriptions move to the target definition. Boundary events and event sub-process starts are
-   * those of the target. Supported active elements: job-based tasks, user tasks, receive tasks,
-   * message and timer catch events, embedded sub-processes; others are refused.
-   */
-  migrateProcessInstance(
-    key: string,
-    req: {
-      targetProcessDefinitionKey?: unknown;
-      mappingInstructions?: { sourceElementId?: unknown; targetElementId?: unknown }[];
-    },
-  ): void {
-    const pi = this.state.processInstances.get(key);
-    if (!pi || pi.state !== 'ACTIVE')
-      throw new EngineError(
-        404,
-        'NOT_FOUND',
-        `Expected to migrate process instance but no process instance found with key '${key}'`,
-      );
-    if (pi.parentProcessInstanceKey)
-      throw invalid(
-        `Expected to migrate process instance '${key}' but process instance is a child process instance. Child process instances cannot be migrated.`,
-      );
-    const target = this.state.deployment.processes.get(String(req.targetProcessDefinitionKey));
-    if (!target)
-      throw new EngineError(
-        404,
-        'NOT_FOUND',
-        `Expected to migrate process instance to process definition but no process definition found with key '${String(req.targetProcessDefinitionKey)}'`,
-      );
-    const source = this.model(pi.processDefinitionKey);
-    const tm = this.model(target.key);
-    const prefix = `Expected to migrate process instance '${key}' but`;
-    const mapping = new Map<string, string>();
-    for (const m of req.mappingInstructions ?? []) {
-      if (typeof m.sourceElementId !== 'string' || typeof m.targetElementId !== 'string')
-        throw invalid(`${prefix} a mapping instruction needs a sourceElementId and a targetElementId`);
-      if (mapping.has(m.sourceElementId))
-        throw invalid(
-          `${prefix} the mapping instructions contain a duplicate source element id '${m.sourceElementId}'`,
-        );
-      mapping.set(m.sourceElementId, m.targetElementId);
-    }
-    const migratable: ElementKind[] = [
-      'serviceTask',
-      'sendTask',
-      'scriptTask',
-      'businessRuleTask',
-      'userTask',
-      'receiveTask',
-      'intermediateCatchEvent',
-      'subProcess',
-    ];
-    const moves: { ei: ElementInstanceRec; to: FlowElement }[] = [];
-    for (const k of this.state.processInstances.recordsOf(key, 'elementInstance')) {
-      const ei = this.state.elementInstances.get(k);
-      if (!ei || ei.state !== 'ACTIVE' || ei.type === 'PROCESS') continue;
-      const from = elementOf(source, ei.elementId);
-      const toId = mapping.get(ei.elementId);
-      if (toId === undefined)
-        throw invalid(
-          `${prefix} no mapping instruction defined for active element with id '${ei.elementId}'. Elements cannot be migrated without a mapping.`,
-        );
-      const to = tm.elements.get(toId);
-      if (!to)
-        throw invalid(
-          `${prefix} mapping instructions contain a non-existing target element id '${toId}'. Elements provided in mapping instructions must exist in the target process definition.`,
-        );
-      const multiInstance = (e: FlowElement) => isActivity(e) && !!e.multiInstance;
-      if (
-        to.kind !== from.kind ||
-        ei.type === 'MULTI_INSTANCE_BODY' ||
-        multiInstance(to) !== multiInstance(from)
-      )
-        throw invalid(
-          `${prefix} active element with id '${ei.elementId}' and type '${ELEMENT_TYPES[from.kind]}' is mapped to an element with id '${toId}' and different type '${ELEMENT_TYPES[to.kind]}'. Elements must be mapped to elements of the same type.`,
-        );
-      if (
-        !migratable.includes(from.kind) ||
-        (from.kind === 'intermediateCatchEvent' && from.event.kind === 'signal')
-      )
-        throw invalid(
-          `${prefix} active element with id '${ei.elementId}' of type '${ELEMENT_TYPES[from.kind]}' cannot be migrated by this engine`,
-        );
-      const scope = this.flowScopeOf(ei);
-      const expected = scope.type === 'PROCESS' ? target.bpmnProcessId : mapping.get(scope.elementId);
-      if (to.scopeId !== expected)
-        throw invalid(
-          `${prefix} the flow scope of active element with id '${ei.elementId}' is changed. The flow scope of the active element is expected to be '${expected}' but was '${to.scopeId}'. The flow scope of an element cannot be changed during migration yet.`,
-        );
-      moves.push({ ei, to });
-    }
-    this.command(() => {
-      const define = <T extends { processDefinitionKey: string; bpmnProcessId: string }>(rec: T) => {
-        rec.processDefinitionKey = target.key;
-        rec.bpmnProcessId = target.bpmnProcessId;
-      };
-      define(pi);
-      pi.version = target.version;
-      pi.versionTag = target.versionTag;
-      this.state.processInstances.update(pi);
-      const root = this.instance(key);
-      define(root);
-      root.elementId = target.bpmnProcessId;
-      this.state.elementInstances.update(root);
-      const newId = new Map<string, string>();
-      for (const { ei, to } of moves) {
-        define(ei);
-        ei.elementId = to.id;
-        newId.set(ei.key, to.id);
-        this.state.elementInstances.update(ei);
-        // The element's own timer or message subscription follows it; its boundary events are the target's.
-        for (const owned of this.state.elementInstances.owned(ei.key)) {
-          const t = this.state.timers.get(owned);
-          const s = this.state.message.subscriptions.get(owned);
-          if (t?.kind === 'catch') {
-            t.processDefinitionKey = target.key;
-            t.elementId = to.id;
-            this.state.timers.update(t);
-          }
-          if (s?.kind === 'catch') {
-            define(s);
-            s.elementId = to.id;
-            this.state.message.subscriptions.update(s);
-          }
-        }
-        this.events.closeOwnedBy(ei.key, 'boundary');
-        if (ei.loopIndex === undefined && isActivity(to)) this.openBoundaryEvents(ei, to);
-        if (to.kind === 'subProcess') {
-          this.events.closeOwnedBy(ei.key, 'event-sub-process');
-          this.openEventSubProcesses(ei);
-        }
-      }
-      this.events.closeOwnedBy(root.key, 'event-sub-process');
-      this.openEventSubProcesses(root);
-      // Open jobs, user tasks and incidents follow their element to the target definition.
-      type MigratedRecord = {
-        key: string;
-        elementId: string;
-        elementInstanceKey: string;
-        processDefinitionKey: string;
-        bpmnProcessId: string;
-        processDefinitionVersion?: number;
-      };
-      const follow = <R extends MigratedRecord>(
-        kind: 'job' | 'userTask' | 'incident',
-        records: RecordTable<R>,
-        open: (rec: R) => boolean,
-      ) => {
-        for (const k of this.state.processInstances.recordsOf(key, kind)) {
-          const rec = records.get(k);
-          if (!rec || !open(rec)) continue;
-          define(rec);
-          if (rec.processDefinitionVersion !== undefined) rec.processDefinitionVersion = target.version;
-          rec.elementId = newId.get(rec.elementInstanceKey) ?? rec.elementId;
-          records.update(rec);
-        }
-      };
-      follow('job', this.state.jobs, isOpenJob);
-      follow('userTask', this.state.userTasks, (t) => t.state === 'CREATED');
-      follow('incident', this.state.incidents, (inc) => inc.state === 'ACTIVE');
-    });
-  }
-
-  private isSelfOrDescendant(ei: ElementInstanceRec, ancestorKey: string): boolean {
-    let cur: ElementInstanceRec | undefined = ei;
-    while (cur) {
-      if (cur.key === ancestorKey) return true;
-      cur = cur.flowScopeKey ? this.state.elementInstances.get(cur.flowScopeKey) : undefined;
-    }
-    return false;
+  /** Process-instance migration (POST /v2/process-instances/{key}/migration), as Zeebe validates it. */
+  migrateProcessInstance(key: string, req: MigrateProcessInstanceRequest): void {
+    const migration = this.migration.prepare(key, req);
+    this.command(() => this.migration.migrate(migration));
   }
 
   private startInstance(
@@ -1189,36 +858,7 @@ export class Engine {
     parent?: ElementInstanceRec,
     startCorrelationKey?: string,
   ): ProcessInstanceRec {
-    const key = this.nextKey();
-    const pi: ProcessInstanceRec = {
-      key,
-      processDefinitionKey: def.key,
-      bpmnProcessId: def.bpmnProcessId,
-      version: def.version,
-      versionTag: def.versionTag,
-      state: 'ACTIVE',
-      startDate: this.nowIso(),
-      parentProcessInstanceKey: parent?.processInstanceKey,
-      parentElementInstanceKey: parent?.key,
-      startCorrelationKey,
-    };
-    this.state.processInstances.put(pi);
-    const root: ElementInstanceRec = {
-      key,
-      processInstanceKey: key,
-      processDefinitionKey: def.key,
-      bpmnProcessId: def.bpmnProcessId,
-      elementId: def.bpmnProcessId,
-      type: 'PROCESS',
-      state: 'ACTIVE',
-      startDate: pi.startDate,
-    };
-    this.state.elementInstances.put(root);
-    for (const [name, value] of Object.entries(variables)) this.vars.setLocal(key, key, name, value);
-    this.openEventSubProcesses(root);
-    const start = this.createElementInstance(root, startElementId);
-    this.agenda.push(() => this.activate(start));
-    return pi;
+    return this.processInstances.start(def, startElementId, variables, parent, startCorrelationKey);
   }
 
   // ---------------------------------------------------------------- messages
@@ -1605,7 +1245,7 @@ export class Engine {
     pi.state = 'COMPLETED';
     pi.endDate = this.nowIso();
     this.state.processInstances.update(pi);
-    this.settleAwaiting(pi.key, () => ({ state: 'COMPLETED', variables: this.visibleVariables(root.key) }));
+    this.results.settle(pi.key, () => ({ state: 'COMPLETED', variables: this.visibleVariables(root.key) }));
     if (pi.parentElementInstanceKey) {
       const caller = this.state.elementInstances.get(pi.parentElementInstanceKey);
       if (caller && caller.state === 'ACTIVE') {
@@ -1652,7 +1292,7 @@ export class Engine {
       pi.state = 'TERMINATED';
       pi.endDate = this.nowIso();
       this.state.processInstances.update(pi);
-      this.settleAwaiting(pi.key, () => ({ state: 'TERMINATED' }));
+      this.results.settle(pi.key, () => ({ state: 'TERMINATED' }));
     }
   }
 
@@ -1666,17 +1306,6 @@ export class Engine {
     const pi = this.state.processInstances.get(key);
     if (!pi) throw new Error(`no process instance '${key}'`);
     return pi;
-  }
-
-  /** Answers a request awaiting this instance once the running command is committed. */
-  private settleAwaiting(key: string, outcome: () => InstanceOutcome): void {
-    const settle = this.awaiting.get(key);
-    if (!settle) return;
-    const end = outcome();
-    this.outcomes.push(() => {
-      this.awaiting.delete(key);
-      settle(end);
-    });
   }
 
   // ---------------------------------------------------------------- events
@@ -2252,28 +1881,4 @@ function deploymentRejected(errors: string[]): EngineError {
     "Command 'CREATE' rejected with code 'INVALID_ARGUMENT': Expected to deploy new resources, but encountered the following errors:\n" +
       errors.join('\n'),
   );
-}
-
-/** Camunda 8.8 process-instance tags: at most this many per instance. */
-export const MAX_TAGS = 10;
-const TAG = /^[A-Za-z][A-Za-z0-9_\-:.]{0,99}$/;
-const TAG_FORMAT =
-  'Tags must start with a letter (a-z, A-Z), followed by alphanumerics, underscores, minuses, colons, or periods. It must not be blank and must be 100 characters or less.';
-
-/** Validates tags as Zeebe's gateway does: a set (duplicates collapse), at most 10, each of the tag format. */
-export function processInstanceTags(tags: unknown): string[] {
-  if (tags === undefined || tags === null) return [];
-  if (!Array.isArray(tags)) throw invalid("'tags' must be an array of strings");
-  const set = [...new Set(tags)];
-  const errors: string[] = [];
-  if (set.length > MAX_TAGS)
-    errors.push(
-      `The provided number of tags '${set.length}' is not supported. Ensure to not add more than ${MAX_TAGS} tags.`,
-    );
-  for (const t of set) {
-    if (typeof t !== 'string' || !TAG.test(t))
-      errors.push(`The provided tag '${String(t).slice(0, 120)}' is not valid. ${TAG_FORMAT}`);
-  }
-  if (errors.length) throw invalid(errors.join(' '));
-  return set as string[];
 }
