@@ -1,9 +1,7 @@
-import { createHash } from 'node:crypto';
 import { evaluateExpression } from '../feel';
 import { parseTimer } from '../timers';
-import { gateDiagram } from '../lint';
 import { parseBpmn } from '../model/parse';
-import { DrgModel, parseDmn } from '../dmn/parse';
+import { parseDmn } from '../dmn/parse';
 import {
   Activity,
   CatchEventDefinition,
@@ -13,7 +11,6 @@ import {
   ProcessModel,
   EventDefinition,
   StartEvent,
-  UnsupportedModelError,
   elementOf,
   elementOfKind,
   flowTarget,
@@ -34,7 +31,7 @@ import { EngineState, INSTANCE_KINDS } from './state';
 import { EngineQueries } from './queries';
 import { EventSubscriptionBehaviour } from './behaviours/event-subscriptions';
 import { VariableBehaviour } from './behaviours/variables';
-import { EngineError, invalid, invalidState, notFound, StepFailure } from './errors';
+import { EngineError, invalid, notFound, StepFailure } from './errors';
 import { elementProcessors, processorOf } from './elements';
 import { BpmnBehaviours } from './elements/processor';
 import { multiInstanceBodyProcessor, typeName } from './elements/multi-instance';
@@ -46,6 +43,11 @@ import { SignalProcessor } from './processors/signal-processor';
 import { IncidentProcessor } from './processors/incident-processor';
 import { TimerProcessor, timerText } from './processors/timer-processor';
 import { DecisionEvaluation, DecisionProcessor } from './processors/decision-processor';
+import { DeployResource, DeployResult, DeploymentProcessor } from './processors/deployment-processor';
+
+export type { DeployResource, DeployResult } from './processors/deployment-processor';
+import { VariableProcessor } from './processors/variable-processor';
+import { ClockProcessor } from './processors/clock-processor';
 import { ProcessResultBehaviour } from './behaviours/process-results';
 import {
   CreateProcessInstanceRequest,
@@ -68,7 +70,6 @@ export type { DecisionEvaluation } from './processors/decision-processor';
 export type { ActivatedJob, ActivateJobsRequest } from './processors/job-processor';
 import {
   DecisionRec,
-  DecisionRequirementsRec,
   ElementInstanceRec,
   FormRec,
   IncidentErrorType,
@@ -115,19 +116,6 @@ interface CommitGroup {
   waiters: { resolve: () => void; reject: (err: unknown) => void }[];
 }
 
-export interface DeployResource {
-  name: string;
-  content: string;
-}
-
-export interface DeployResult {
-  deploymentKey: string;
-  processes: ProcessDefinitionRec[];
-  forms: FormRec[];
-  decisionRequirements: DecisionRequirementsRec[];
-  decisions: DecisionRec[];
-}
-
 type Vars = Record<string, unknown>;
 
 interface PendingActivation {
@@ -142,6 +130,8 @@ interface PendingActivation {
  * durable. Time comes from `now()`, which the clock API can pin.
  */
 export class Engine {
+  /** The engine's time: the wall clock, or the time the clock API pinned. */
+  private readonly clock = new ClockProcessor();
   /** Every record in memory, in stores whose writes all reach `markDirty`. */
   private readonly state = new EngineState((kind, key, rec) => this.markDirty(kind, key, rec));
   /** Read-only queries over the running state: how everything outside the runtime reads it. */
@@ -283,9 +273,16 @@ export class Engine {
     openBoundaryEvents: (host, el) => this.openBoundaryEvents(host, el),
     openEventSubProcesses: (scope) => this.openEventSubProcesses(scope),
   });
+  private readonly deployments = new DeploymentProcessor({
+    state: this.state,
+    timers: this.timers,
+    lint: () => this.lint,
+    nextKey: () => this.nextKey(),
+    nowIso: () => this.nowIso(),
+    log: (msg) => this.log(msg),
+  });
+  private readonly variables = new VariableProcessor({ state: this.state, vars: this.vars });
   private readonly pending: PendingActivation[] = [];
-  /** Highest version of each deleted process (`process:<id>`) or form (`form:<id>`): never reused. */
-  private readonly versionFloor = new Map<string, number>();
   /** Outcomes of awaited instances in the running command, delivered once it is committed. */
   private outcomes: (() => void)[] = [];
   /** Correlations of messages to subscriptions in the running command, for the search tables. */
@@ -298,7 +295,6 @@ export class Engine {
   private readonly lint: boolean;
   private readonly log: (msg: string) => void;
   private keyCounter = 0n;
-  private pinnedAt: number | undefined;
   private tick: NodeJS.Timeout | undefined;
   private tickAt = Infinity;
   private closed = false;
@@ -345,8 +341,7 @@ export class Engine {
   private loadMeta(): void {
     this.loadVersionFloor();
     this.keyCounter = BigInt(this.metaValue('keyCounter') ?? '0');
-    const pinned = this.metaValue('pinnedClock');
-    this.pinnedAt = pinned ? Number(pinned) : undefined;
+    this.clock.load(this.metaValue('pinnedClock'));
     this.lastMeta = '';
   }
 
@@ -486,11 +481,11 @@ export class Engine {
   // ---------------------------------------------------------------- clock
 
   now(): number {
-    return this.pinnedAt ?? Date.now();
+    return this.clock.now();
   }
 
   isClockPinned(): boolean {
-    return this.pinnedAt !== undefined;
+    return this.clock.isPinned();
   }
 
   nowIso(): string {
@@ -498,203 +493,33 @@ export class Engine {
   }
 
   pinClock(timestampMs: number): void {
-    if (!Number.isFinite(timestampMs) || timestampMs < 0)
-      throw invalid(`clock timestamp must be a non-negative epoch millisecond value, got '${timestampMs}'`);
-    this.command(() => {
-      this.pinnedAt = timestampMs;
-    });
+    this.clock.checkPin(timestampMs);
+    this.command(() => this.clock.pin(timestampMs));
   }
 
   resetClock(): void {
-    this.command(() => {
-      this.pinnedAt = undefined;
-    });
+    this.command(() => this.clock.reset());
   }
 
   // ---------------------------------------------------------------- deployment
 
   async deploy(resources: DeployResource[]): Promise<DeployResult> {
-    if (resources.length === 0) throw invalid('a deployment needs at least one resource');
-    const parsedProcesses: { model: ProcessModel; xml: string; name: string; checksum: string }[] = [];
-    const parsedForms: { formId: string; schema: string; name: string; checksum: string }[] = [];
-    const parsedDrgs: { model: DrgModel; xml: string; name: string; checksum: string }[] = [];
-    // Zeebe validates every resource and rejects the deployment with all findings at once.
-    const rejected: string[] = [];
-    for (const r of resources) {
-      if (r.name.endsWith('.bpmn')) {
-        if (this.lint) {
-          const gate = await gateDiagram(r.content);
-          const unreadable = gate.find((p) => p.rule === 'parse' && p.severity === 'error');
-          if (unreadable) {
-            rejected.push(`'${r.name}': ${unreadable.message}`);
-            continue;
-          }
-          const problems = gate.filter((p) => p.severity === 'error');
-          if (problems.length) {
-            rejected.push(`'${r.name}': ${zeebeFindings(problems)}`);
-            continue;
-          }
-        }
-        let parsed;
-        try {
-          parsed = await parseBpmn(r.content, r.name);
-        } catch (err) {
-          if (!(err instanceof UnsupportedModelError)) throw err;
-          rejected.push(`'${r.name}': ${zeebeFindings(err.problems)}`);
-          continue;
-        }
-        for (const model of parsed.processes)
-          parsedProcesses.push({ model, xml: r.content, name: r.name, checksum: sha256(r.content) });
-      } else if (r.name.endsWith('.form')) {
-        let form: any;
-        try {
-          form = JSON.parse(r.content);
-        } catch (err) {
-          throw invalid(`'${r.name}' is not valid form JSON: ${(err as Error).message}`);
-        }
-        if (typeof form?.id !== 'string' || !form.id)
-          throw invalid(`'${r.name}': a form needs a string 'id'`);
-        parsedForms.push({ formId: form.id, schema: r.content, name: r.name, checksum: sha256(r.content) });
-      } else if (r.name.endsWith('.dmn')) {
-        try {
-          const model = await parseDmn(r.content, r.name);
-          parsedDrgs.push({ model, xml: r.content, name: r.name, checksum: sha256(r.content) });
-        } catch (err) {
-          if (!(err instanceof UnsupportedModelError)) throw err;
-          rejected.push(`'${r.name}': ${zeebeFindings(err.problems)}`);
-        }
-      } else {
-        throw invalid(`'${r.name}': only .bpmn, .dmn and .form resources are supported`);
-      }
-    }
-    rejected.push(...this.checkDecisionIds(parsedDrgs));
-    if (rejected.length) throw deploymentRejected(rejected);
-    const ids = parsedProcesses.map((p) => p.model.bpmnProcessId);
-    const dup = ids.find((id, i) => ids.indexOf(id) !== i);
-    if (dup) throw invalid(`the deployment contains process '${dup}' twice`);
-    for (const p of parsedProcesses) {
-      for (const el of p.model.elements.values()) {
-        if (el.kind === 'callActivity') {
-          const target = el.calledElement.processId;
-          if (!target.startsWith('=') && !ids.includes(target) && !this.latestProcess(target)) {
-            this.log(`deploy: call activity '${el.id}' calls '${target}', not deployed yet`);
-          }
-        }
-      }
-    }
-    return this.command(() => {
-      const deploymentKey = this.nextKey();
-      const result: DeployResult = {
-        deploymentKey,
-        processes: [],
-        forms: [],
-        decisionRequirements: [],
-        decisions: [],
-      };
-      // Decisions first, so that a business rule task of the same deployment finds them.
-      for (const d of parsedDrgs) this.putDrg(d, deploymentKey, result);
-      for (const p of parsedProcesses) {
-        const latest = this.latestProcess(p.model.bpmnProcessId);
-        if (latest && latest.checksum === p.checksum) {
-          result.processes.push(latest);
-          continue;
-        }
-        const rec: ProcessDefinitionRec = {
-          key: this.nextKey(),
-          bpmnProcessId: p.model.bpmnProcessId,
-          name: p.model.name,
-          version:
-            Math.max(latest?.version ?? 0, this.versionFloor.get(`process:${p.model.bpmnProcessId}`) ?? 0) +
-            1,
-          versionTag: p.model.versionTag,
-          resourceName: p.name,
-          xml: p.xml,
-          checksum: p.checksum,
-          deploymentKey,
-        };
-        this.state.deployment.processes.put(rec);
-        this.state.deployment.setModel(rec.key, p.model);
-        if (latest) this.timers.closeStartTimers(latest);
-        this.timers.openStartTimers(rec);
-        result.processes.push(rec);
-      }
-      for (const f of parsedForms) {
-        const latest = this.latestForm(f.formId);
-        if (latest && latest.checksum === f.checksum) {
-          result.forms.push(latest);
-          continue;
-        }
-        const rec: FormRec = {
-          key: this.nextKey(),
-          formId: f.formId,
-          version: Math.max(latest?.version ?? 0, this.versionFloor.get(`form:${f.formId}`) ?? 0) + 1,
-          resourceName: f.name,
-          schema: f.schema,
-          checksum: f.checksum,
-          deploymentKey,
-        };
-        this.state.deployment.forms.put(rec);
-        result.forms.push(rec);
-      }
-      this.state.deployment.deployments.put({
-        key: deploymentKey,
-        createdAt: this.nowIso(),
-        resources: [
-          ...result.processes.map((p) => ({ kind: 'process' as const, key: p.key })),
-          ...result.forms.map((f) => ({ kind: 'form' as const, key: f.key })),
-          ...result.decisionRequirements.map((d) => ({ kind: 'decisionRequirements' as const, key: d.key })),
-          ...result.decisions.map((d) => ({ kind: 'decision' as const, key: d.key })),
-        ],
-      });
-      return result;
-    });
+    const parsed = await this.deployments.prepare(resources);
+    return this.command(() => this.deployments.deploy(parsed));
   }
 
   /**
    * Deletes a deployed process definition or form (POST /v2/resources/{key}/deletion). As Zeebe:
    * a process definition with running instances is refused (INVALID_STATE); deleting the latest
-   * version makes the previous one the latest again (its timer start events are re-armed); a
-   * version number is never reused.
+   * version makes the previous one the latest again; a version number is never reused.
    */
   deleteResource(key: string): void {
-    const def = this.state.deployment.processes.get(key);
-    const form = def ? undefined : this.state.deployment.forms.get(key);
-    if (!def && !form)
-      throw new EngineError(
-        404,
-        'NOT_FOUND',
-        `Expected to delete resource but no resource found with key \`${key}\``,
-      );
-    if (def) {
-      for (const pi of this.state.processInstances.values())
-        if (pi.processDefinitionKey === key && pi.state === 'ACTIVE')
-          throw invalidState(
-            `Expected to delete resource with key \`${key}\` but there are still running instances`,
-          );
-    }
-    this.command(() => {
-      if (def) {
-        const wasLatest = this.latestProcess(def.bpmnProcessId)?.key === key;
-        const floor = `process:${def.bpmnProcessId}`;
-        this.versionFloor.set(floor, Math.max(this.versionFloor.get(floor) ?? 0, def.version));
-        this.timers.closeStartTimers(def);
-        this.state.deployment.processes.remove(key);
-        const previous = wasLatest ? this.latestProcess(def.bpmnProcessId) : undefined;
-        if (previous) this.timers.openStartTimers(previous);
-      } else if (form) {
-        const floor = `form:${form.formId}`;
-        this.versionFloor.set(floor, Math.max(this.versionFloor.get(floor) ?? 0, form.version));
-        this.state.deployment.forms.remove(key);
-      }
-    });
+    this.deployments.prepareDeletion(key);
+    this.command(() => this.deployments.deleteResource(key));
   }
 
   private loadVersionFloor(): void {
-    this.versionFloor.clear();
-    const stored = this.metaValue('deletedVersions');
-    if (stored)
-      for (const [k, v] of Object.entries(JSON.parse(stored) as Record<string, number>))
-        this.versionFloor.set(k, v);
+    this.deployments.loadVersionFloor(this.metaValue('deletedVersions'));
   }
 
   latestProcess(bpmnProcessId: string): ProcessDefinitionRec | undefined {
@@ -719,80 +544,6 @@ export class Engine {
   }
 
   // ---------------------------------------------------------------- decisions
-
-  /**
-   * Zeebe's checks across DMN resources: a decision id appears once in a deployment, and a
-   * decision id deployed before stays in the decision requirements it was deployed with.
-   */
-  private checkDecisionIds(drgs: { model: DrgModel; name: string }[]): string[] {
-    const errors: string[] = [];
-    const seen = new Map<string, string>();
-    for (const d of drgs) {
-      if (
-        drgs.filter((o) => o.model.id === d.model.id).length > 1 &&
-        seen.get(`drg:${d.model.id}`) === undefined
-      )
-        errors.push(
-          `'${d.name}': the decision requirements id '${d.model.id}' is deployed twice in this deployment`,
-        );
-      seen.set(`drg:${d.model.id}`, d.name);
-      for (const dec of d.model.decisions) {
-        const other = seen.get(dec.id);
-        if (other !== undefined)
-          errors.push(`'${d.name}': the decision id '${dec.id}' is also in '${other}' of this deployment`);
-        seen.set(dec.id, d.name);
-        const latest = this.latestDecision(dec.id);
-        if (latest && latest.decisionRequirementsId !== d.model.id)
-          errors.push(
-            `'${d.name}': Expected the decision ids to be unique within the deployed decision requirements, but decision id '${dec.id}' belongs to the decision requirements '${latest.decisionRequirementsId}'`,
-          );
-      }
-    }
-    return errors;
-  }
-
-  /** Stores a DRG and its decisions with new versions, unless it is the latest version unchanged. */
-  private putDrg(
-    d: { model: DrgModel; xml: string; name: string; checksum: string },
-    deploymentKey: string,
-    result: DeployResult,
-  ): void {
-    let latest: DecisionRequirementsRec | undefined;
-    for (const r of this.state.decision.requirements.values())
-      if (r.decisionRequirementsId === d.model.id && (!latest || r.version > latest.version)) latest = r;
-    if (latest && latest.checksum === d.checksum) {
-      result.decisionRequirements.push(latest);
-      for (const dec of this.state.decision.decisions.values())
-        if (dec.decisionRequirementsKey === latest.key) result.decisions.push(dec);
-      return;
-    }
-    const drg: DecisionRequirementsRec = {
-      key: this.nextKey(),
-      decisionRequirementsId: d.model.id,
-      name: d.model.name,
-      version: (latest?.version ?? 0) + 1,
-      resourceName: d.name,
-      xml: d.xml,
-      checksum: d.checksum,
-      deploymentKey,
-    };
-    this.state.decision.requirements.put(drg);
-    this.state.decision.setDrg(drg.key, d.model);
-    result.decisionRequirements.push(drg);
-    for (const dec of d.model.decisions) {
-      const rec: DecisionRec = {
-        key: this.nextKey(),
-        decisionId: dec.id,
-        name: dec.name,
-        version: (this.latestDecision(dec.id)?.version ?? 0) + 1,
-        decisionRequirementsKey: drg.key,
-        decisionRequirementsId: drg.decisionRequirementsId,
-        deploymentKey,
-      };
-      this.state.decision.decisions.put(rec);
-      result.decisions.push(rec);
-    }
-  }
 
   latestDecision(decisionId: string): DecisionRec | undefined {
     return this.state.decision.latestDecision(decisionId);
@@ -1017,14 +768,7 @@ export class Engine {
 
   setVariables(elementInstanceKey: string, variables: Vars, local = false): void {
     this.checkVariables(variables);
-    this.command(() => {
-      const ei = this.state.elementInstances.get(elementInstanceKey);
-      if (!ei || ei.state !== 'ACTIVE') throw notFound('Element instance', elementInstanceKey);
-      for (const [n, v] of Object.entries(variables)) {
-        if (local) this.vars.setLocal(ei.key, ei.processInstanceKey, n, v);
-        else this.vars.setPropagate(ei.key, n, v);
-      }
-    });
+    this.command(() => this.variables.set(elementInstanceKey, variables, local));
   }
 
   /** The records of the variables visible from a scope, inner scopes shadowing outer ones. */
@@ -1672,10 +1416,10 @@ export class Engine {
     // With a pinned clock time does not pass on its own; only clock commands move it.
     // After a failed tick (a full disk) due work waits a second instead of failing in a tight loop.
     const delay = Math.max(
-      this.pinnedAt !== undefined ? 60_000 : Math.min(Math.max(next - Date.now(), 0), 60_000, MAX_TIMEOUT_MS),
+      this.clock.isPinned() ? 60_000 : Math.min(Math.max(next - Date.now(), 0), 60_000, MAX_TIMEOUT_MS),
       this.retryTicksAt - Date.now(),
     );
-    this.tickAt = this.pinnedAt !== undefined ? Infinity : Math.max(next, this.retryTicksAt);
+    this.tickAt = this.clock.isPinned() ? Infinity : Math.max(next, this.retryTicksAt);
     this.tick = setTimeout(() => {
       this.tick = undefined;
       this.tickAt = Infinity;
@@ -1776,8 +1520,8 @@ export class Engine {
 
   private flush(): void {
     const meta: Record<string, string> = { keyCounter: this.keyCounter.toString() };
-    meta.pinnedClock = this.pinnedAt === undefined ? '' : String(this.pinnedAt);
-    meta.deletedVersions = JSON.stringify(Object.fromEntries(this.versionFloor));
+    meta.pinnedClock = this.clock.stored();
+    meta.deletedVersions = this.deployments.versionFloorJson();
     if (this.dirty.size === 0 && this.lastMeta === JSON.stringify(meta)) return;
     const index = this.projectDirty();
     this.evictFinished();
@@ -1815,10 +1559,6 @@ function eventSubProcessStarts(model: ProcessModel, scope: FlowScope): StartEven
   return scope.eventSubProcesses.map((id) =>
     elementOfKind(model, elementOfKind(model, id, 'eventSubProcess').startEventId, 'startEvent'),
   );
-}
-
-function sha256(s: string): string {
-  return createHash('sha256').update(s).digest('hex');
 }
 
 /** What a failed command answers: a record over the limit is the client's fault (400), a store failure is not. */
@@ -1860,25 +1600,4 @@ function assignPath(target: Vars, path: string, value: unknown, existing: Vars =
       next && typeof next === 'object' && !Array.isArray(next) ? { ...(next as Vars) } : {};
   }
   cur[parts[parts.length - 1]] = value;
-}
-
-/** Findings grouped by element, as Zeebe's validator lists them. */
-function zeebeFindings(problems: { elementId: string; message: string }[]): string {
-  const byElement = new Map<string, string[]>();
-  for (const p of problems) {
-    const list = byElement.get(p.elementId) ?? [];
-    list.push(p.message);
-    byElement.set(p.elementId, list);
-  }
-  return [...byElement]
-    .map(([id, messages]) => `- Element: ${id}\n` + messages.map((m) => `    - ERROR: ${m}`).join('\n'))
-    .join('\n');
-}
-
-/** Zeebe's rejection of a deployment: INVALID_ARGUMENT with each resource's findings on its own lines. */
-function deploymentRejected(errors: string[]): EngineError {
-  return invalid(
-    "Command 'CREATE' rejected with code 'INVALID_ARGUMENT': Expected to deploy new resources, but encountered the following errors:\n" +
-      errors.join('\n'),
-  );
 }
