@@ -1,22 +1,6 @@
-import { evaluateExpression } from '../feel';
-import { parseTimer } from '../timers';
 import { parseBpmn } from '../model/parse';
 import { parseDmn } from '../dmn/parse';
-import {
-  Activity,
-  CatchEventDefinition,
-  ELEMENT_TYPES,
-  FlowElement,
-  FlowScope,
-  ProcessModel,
-  EventDefinition,
-  StartEvent,
-  elementOf,
-  elementOfKind,
-  flowTarget,
-  isActivity,
-  isFlowScope,
-} from '../model/types';
+import { ProcessModel } from '../model/types';
 import {
   jsonBytesOver,
   RecordKind,
@@ -29,26 +13,21 @@ import { IndexChanges, SearchIndexReader, SearchKind } from '../store/search-ind
 import * as project from './projections';
 import { EngineState, INSTANCE_KINDS } from './state';
 import { EngineQueries } from './queries';
-import { EventSubscriptionBehaviour } from './behaviours/event-subscriptions';
-import { VariableBehaviour } from './behaviours/variables';
-import { EngineError, invalid, notFound, StepFailure } from './errors';
-import { elementProcessors, processorOf } from './elements';
-import { BpmnBehaviours } from './elements/processor';
-import { multiInstanceBodyProcessor, typeName } from './elements/multi-instance';
+import { createBehaviours } from './behaviours';
+import { EngineError, invalid } from './errors';
 import { DEFAULT_LIMITS, EngineLimits } from './limits';
 import { ActivatedJob, ActivateJobsRequest, JobProcessor } from './processors/job-processor';
 import { UserTaskChanges, UserTaskProcessor } from './processors/user-task-processor';
 import { MessageProcessor, PublishMessageRequest } from './processors/message-processor';
 import { SignalProcessor } from './processors/signal-processor';
 import { IncidentProcessor } from './processors/incident-processor';
-import { TimerProcessor, timerText } from './processors/timer-processor';
+import { TimerProcessor } from './processors/timer-processor';
 import { DecisionEvaluation, DecisionProcessor } from './processors/decision-processor';
 import { DeployResource, DeployResult, DeploymentProcessor } from './processors/deployment-processor';
 
 export type { DeployResource, DeployResult } from './processors/deployment-processor';
 import { VariableProcessor } from './processors/variable-processor';
 import { ClockProcessor } from './processors/clock-processor';
-import { ProcessResultBehaviour } from './behaviours/process-results';
 import {
   CreateProcessInstanceRequest,
   ProcessInstanceProcessor,
@@ -72,17 +51,12 @@ import {
   DecisionRec,
   ElementInstanceRec,
   FormRec,
-  IncidentErrorType,
   IncidentRec,
   JobRec,
   MessageRec,
-  MessageSubscriptionRec,
   ProcessDefinitionRec,
   ProcessInstanceRec,
-  SubscriptionKind,
-  TimerRec,
   UserTaskRec,
-  TENANT,
   VariableRec,
 } from './records';
 
@@ -136,44 +110,31 @@ export class Engine {
   private readonly state = new EngineState((kind, key, rec) => this.markDirty(kind, key, rec));
   /** Read-only queries over the running state: how everything outside the runtime reads it. */
   readonly queries = new EngineQueries(this.state);
-  private readonly vars = new VariableBehaviour(this.state, () => this.nextKey());
-  private readonly events = new EventSubscriptionBehaviour(this.state);
-  /** What the element processors may do to the running state (Zeebe's `BpmnBehaviors`). */
-  private readonly behaviours: BpmnBehaviours = {
+  /** The shared behaviours (Zeebe's `BpmnBehaviors`), lent to the element and command processors. */
+  private readonly behaviours = createBehaviours({
     state: this.state,
-    vars: this.vars,
+    limits: () => this.limits,
     nextKey: () => this.nextKey(),
+    now: () => this.now(),
     nowIso: () => this.nowIso(),
-    model: (key) => this.model(key),
-    definition: (key) => this.definition(key),
-    latestProcess: (id) => this.latestProcess(id),
-    latestForm: (id) => this.latestForm(id),
-    evalIn: (expr, scopeKey, extra) => this.evalIn(expr, scopeKey, extra),
-    evalWith: (expr, vars) => this.evalWith(expr, vars),
-    feelOptions: () => this.feelOptions(),
-    visibleVariables: (scopeKey) => this.visibleVariables(scopeKey),
-    createElementInstance: (scope, elementId, extra) => this.createElementInstance(scope, elementId, extra),
-    activateLater: (ei) => this.agenda.push(() => this.activate(ei)),
-    completeActivity: (ei, variables, retrying, local) =>
-      this.completeActivity(ei, variables, retrying, local),
-    terminate: (ei) => this.terminate(ei),
-    terminateChildren: (scope) => this.terminateChildren(scope),
-    flowScopeOf: (ei) => this.flowScopeOf(ei),
+    log: (msg) => this.log(msg),
+    later: (step) => this.agenda.push(step),
+    afterCommit: (deliver) => this.outcomes.push(deliver),
     startInstance: (def, startElementId, variables, parent) =>
-      this.startInstance(def, startElementId, variables, parent),
-    openCatch: (owner, elementId, ev, kind, ctx, interrupting) =>
-      this.openCatch(owner, elementId, ev, kind, ctx, interrupting),
-    openBoundaryEvents: (host, el) => this.openBoundaryEvents(host, el),
-    openEventSubProcesses: (scope) => this.openEventSubProcesses(scope),
-    throwError: (source, code, message, variables) => this.throwError(source, code, message, variables),
-    throwSignal: (ei, nameExpr) => this.throwSignal(ei, nameExpr),
-    raiseIncident: (ei, type, message, retry, jobKey) => this.raiseIncident(ei, type, message, retry, jobKey),
+      this.processInstances.start(def, startElementId, variables, parent),
     cancelJob: (ei) => this.jobs.cancel(ei),
     evaluateCalledDecision: (ei, called) => this.decisions.evaluateCalled(ei, called),
-  };
-  /** One processor per element kind, and the multi-instance body's. */
-  private readonly processors = elementProcessors(this.behaviours);
-  private readonly multiInstanceBody = multiInstanceBodyProcessor(this.behaviours);
+    expireMessages: () => this.messages.expire(),
+    broadcastSignal: (name, variables) => this.signals.broadcast(name, variables),
+    recordCorrelation: (row) => this.correlations.push(row),
+  });
+  private readonly vars = this.behaviours.vars;
+  private readonly events = this.behaviours.events;
+  private readonly results = this.behaviours.results;
+  private readonly expressions = this.behaviours.expressions;
+  private readonly transitions = this.behaviours.transitions;
+  private readonly triggers = this.behaviours.triggers;
+  private readonly publication = this.behaviours.publication;
   /** One processor per command family; `command` wraps each call (commit or roll back). */
   private readonly jobs = new JobProcessor({
     state: this.state,
@@ -181,17 +142,21 @@ export class Engine {
     now: () => this.now(),
     nowIso: () => this.nowIso(),
     visibleVariables: (scopeKey) => this.visibleVariables(scopeKey),
-    instance: (key) => this.instance(key),
-    completeLater: (ei, variables) => this.agenda.push(() => this.completeActivity(ei, variables)),
-    throwError: (source, code, message, variables) => this.throwError(source, code, message, variables),
-    raiseIncident: (ei, type, message, retry, jobKey) => this.raiseIncident(ei, type, message, retry, jobKey),
+    instance: (key) => this.transitions.instance(key),
+    completeLater: (ei, variables) =>
+      this.agenda.push(() => this.transitions.completeActivity(ei, variables)),
+    throwError: (source, code, message, variables) =>
+      this.publication.throwError(source, code, message, variables),
+    raiseIncident: (ei, type, message, retry, jobKey) =>
+      this.behaviours.incidents.raise(ei, type, message, retry, jobKey),
   });
   private readonly userTasks = new UserTaskProcessor({
     state: this.state,
     history: () => this.store.index,
     nowIso: () => this.nowIso(),
-    instance: (key) => this.instance(key),
-    completeLater: (ei, variables) => this.agenda.push(() => this.completeActivity(ei, variables)),
+    instance: (key) => this.transitions.instance(key),
+    completeLater: (ei, variables) =>
+      this.agenda.push(() => this.transitions.completeActivity(ei, variables)),
   });
   private readonly messages = new MessageProcessor({
     state: this.state,
@@ -201,23 +166,24 @@ export class Engine {
     nowIso: () => this.nowIso(),
     model: (key) => this.model(key),
     startInstance: (def, startElementId, variables, parent, correlationKey) =>
-      this.startInstance(def, startElementId, variables, parent, correlationKey),
-    triggerSubscription: (sub, msg) => this.triggerSubscription(sub, msg),
+      this.processInstances.start(def, startElementId, variables, parent, correlationKey),
+    triggerSubscription: (sub, msg) => this.triggers.triggerSubscription(sub, msg),
     recordCorrelation: (row) => this.correlations.push(row),
   });
   private readonly signals = new SignalProcessor({
     state: this.state,
     vars: this.vars,
     model: (key) => this.model(key),
-    startInstance: (def, startElementId, variables) => this.startInstance(def, startElementId, variables),
-    triggerSubscription: (sub, msg) => this.triggerSubscription(sub, msg),
+    startInstance: (def, startElementId, variables) =>
+      this.processInstances.start(def, startElementId, variables),
+    triggerSubscription: (sub, msg) => this.triggers.triggerSubscription(sub, msg),
   });
   private readonly incidents = new IncidentProcessor({
     state: this.state,
     incidentIfNoRetries: (job, ei) => this.jobs.incidentIfNoRetries(job, ei),
-    activateLater: (ei) => this.agenda.push(() => this.activate(ei)),
-    recompleteLater: (ei) => this.agenda.push(() => this.completeActivity(ei, {}, true)),
-    leaveLater: (ei) => this.agenda.push(() => this.leave(ei)),
+    activateLater: (ei) => this.transitions.activateLater(ei),
+    recompleteLater: (ei) => this.agenda.push(() => this.transitions.completeActivity(ei, {}, true)),
+    leaveLater: (ei) => this.agenda.push(() => this.transitions.leave(ei)),
   });
   private readonly timers = new TimerProcessor({
     state: this.state,
@@ -226,10 +192,11 @@ export class Engine {
     now: () => this.now(),
     model: (key) => this.model(key),
     latestProcess: (id) => this.latestProcess(id),
-    startInstance: (def, startElementId, variables) => this.startInstance(def, startElementId, variables),
-    evalWith: (expr, vars) => this.evalWith(expr, vars),
+    startInstance: (def, startElementId, variables) =>
+      this.processInstances.start(def, startElementId, variables),
+    evalWith: (expr, vars) => this.expressions.evalWith(expr, vars),
     fire: (kind, owner, eventId, variables, interrupting) =>
-      this.fire(kind, owner, eventId, variables, interrupting),
+      this.triggers.fire(kind, owner, eventId, variables, interrupting),
     runAgenda: () => {
       for (let next = this.agenda.shift(); next; next = this.agenda.shift()) next();
     },
@@ -237,12 +204,10 @@ export class Engine {
   private readonly decisions = new DecisionProcessor({
     state: this.state,
     nextKey: () => this.nextKey(),
-    feelOptions: () => this.feelOptions(),
-    evalIn: (expr, scopeKey) => this.evalIn(expr, scopeKey),
+    feelOptions: () => this.expressions.feelOptions(),
+    evalIn: (expr, scopeKey) => this.expressions.evalIn(expr, scopeKey),
     visibleVariables: (scopeKey) => this.visibleVariables(scopeKey),
   });
-  /** Answers to requests awaiting an instance's end, delivered with the command's other answers. */
-  private readonly results = new ProcessResultBehaviour((deliver) => this.outcomes.push(deliver));
   private readonly processInstances = new ProcessInstanceProcessor({
     state: this.state,
     vars: this.vars,
@@ -251,27 +216,27 @@ export class Engine {
     nowIso: () => this.nowIso(),
     model: (key) => this.model(key),
     checkVariables: (v) => this.checkVariables(v),
-    createElementInstance: (scope, elementId) => this.createElementInstance(scope, elementId),
-    activateLater: (ei) => this.agenda.push(() => this.activate(ei)),
-    openEventSubProcesses: (scope) => this.openEventSubProcesses(scope),
-    terminate: (ei) => this.terminate(ei),
+    createElementInstance: (scope, elementId) => this.transitions.createElementInstance(scope, elementId),
+    activateLater: (ei) => this.transitions.activateLater(ei),
+    openEventSubProcesses: (scope) => this.triggers.openEventSubProcesses(scope),
+    terminate: (ei) => this.transitions.terminate(ei),
   });
   private readonly modification = new ModificationProcessor({
     state: this.state,
     vars: this.vars,
     model: (key) => this.model(key),
     checkVariables: (v) => this.checkVariables(v),
-    createElementInstance: (scope, elementId) => this.createElementInstance(scope, elementId),
-    activateLater: (ei) => this.agenda.push(() => this.activate(ei)),
-    terminate: (ei) => this.terminate(ei),
+    createElementInstance: (scope, elementId) => this.transitions.createElementInstance(scope, elementId),
+    activateLater: (ei) => this.transitions.activateLater(ei),
+    terminate: (ei) => this.transitions.terminate(ei),
   });
   private readonly migration = new MigrationProcessor({
     state: this.state,
     events: this.events,
     model: (key) => this.model(key),
-    flowScopeOf: (ei) => this.flowScopeOf(ei),
-    openBoundaryEvents: (host, el) => this.openBoundaryEvents(host, el),
-    openEventSubProcesses: (scope) => this.openEventSubProcesses(scope),
+    flowScopeOf: (ei) => this.transitions.flowScopeOf(ei),
+    openBoundaryEvents: (host, el) => this.triggers.openBoundaryEvents(host, el),
+    openEventSubProcesses: (scope) => this.triggers.openEventSubProcesses(scope),
   });
   private readonly deployments = new DeploymentProcessor({
     state: this.state,
@@ -530,17 +495,8 @@ export class Engine {
     return this.state.deployment.latestForm(formId);
   }
 
-  /** A process definition known to exist (an instance's): deleting one with instances is refused. */
-  private definition(processDefinitionKey: string): ProcessDefinitionRec {
-    const def = this.state.deployment.processes.get(processDefinitionKey);
-    if (!def) throw notFound('Process definition', processDefinitionKey);
-    return def;
-  }
-
   model(processDefinitionKey: string): ProcessModel {
-    const m = this.state.deployment.model(processDefinitionKey);
-    if (!m) throw notFound('Process definition', processDefinitionKey);
-    return m;
+    return this.behaviours.bpmn.model(processDefinitionKey);
   }
 
   // ---------------------------------------------------------------- decisions
@@ -602,16 +558,6 @@ export class Engine {
     this.command(() => this.migration.migrate(migration));
   }
 
-  private startInstance(
-    def: ProcessDefinitionRec,
-    startElementId: string,
-    variables: Vars,
-    parent?: ElementInstanceRec,
-    startCorrelationKey?: string,
-  ): ProcessInstanceRec {
-    return this.processInstances.start(def, startElementId, variables, parent, startCorrelationKey);
-  }
-
   // ---------------------------------------------------------------- messages
 
   publishMessage(req: PublishMessageRequest): MessageRec {
@@ -646,13 +592,6 @@ export class Engine {
       this.signals.broadcast(String(req.signalName), req.variables ?? {});
       return { signalKey };
     });
-  }
-
-  /** A signal throw or end event broadcasts its local variables (the result of its input mappings). */
-  private throwSignal(ei: ElementInstanceRec, nameExpr: string): void {
-    const name = String(this.evalIn(nameExpr, ei.key));
-    const variables = this.vars.local(ei.key);
-    this.agenda.push(() => this.signals.broadcast(name, variables));
   }
 
   // ---------------------------------------------------------------- jobs
@@ -781,61 +720,7 @@ export class Engine {
     return this.vars.visible(scopeKey);
   }
 
-  // ---------------------------------------------------------------- the interpreter
-
-  private createElementInstance(
-    scope: ElementInstanceRec,
-    elementId: string,
-    extra?: Partial<ElementInstanceRec>,
-  ): ElementInstanceRec {
-    const el = elementOf(this.model(scope.processDefinitionKey), elementId);
-    const ei: ElementInstanceRec = {
-      key: this.nextKey(),
-      processInstanceKey: scope.processInstanceKey,
-      processDefinitionKey: scope.processDefinitionKey,
-      bpmnProcessId: scope.bpmnProcessId,
-      elementId,
-      type:
-        isActivity(el) && el.multiInstance && extra?.loopIndex === undefined
-          ? 'MULTI_INSTANCE_BODY'
-          : ELEMENT_TYPES[el.kind],
-      flowScopeKey: scope.key,
-      state: 'ACTIVE',
-      startDate: this.nowIso(),
-      ...extra,
-    };
-    this.state.elementInstances.put(ei);
-    this.state.elementInstances.addChild(scope.key, ei.key);
-    return ei;
-  }
-
-  private element(ei: ElementInstanceRec): FlowElement {
-    return elementOf(this.model(ei.processDefinitionKey), ei.elementId);
-  }
-
-  /** The element instance of the flow scope an element instance runs in (not for the process itself). */
-  private flowScopeOf(ei: ElementInstanceRec): ElementInstanceRec {
-    const scope = ei.flowScopeKey ? this.state.elementInstances.get(ei.flowScopeKey) : undefined;
-    if (!scope) throw new Error(`element instance '${ei.key}' has no flow scope instance`);
-    return scope;
-  }
-
-  /** An element instance known to exist (a child, an owner, a caller): a miss is a bug. */
-  private instance(key: string): ElementInstanceRec {
-    const ei = this.state.elementInstances.get(key);
-    if (!ei) throw new Error(`no element instance '${key}'`);
-    return ei;
-  }
-
-  private fail(ei: ElementInstanceRec, err: unknown, retry: IncidentRec['retry']): void {
-    const type = err instanceof StepFailure ? err.errorType : 'EXTRACT_VALUE_ERROR';
-    this.raiseIncident(ei, type, (err as Error).message, retry);
-  }
-
-  private evalIn(expr: string, scopeKey: string, extra?: Vars): unknown {
-    const vars = extra ? { ...this.visibleVariables(scopeKey), ...extra } : this.visibleVariables(scopeKey);
-    return this.evalWith(expr, vars);
-  }
+  // ---------------------------------------------------------------- requests
 
   /** A command's variables: a JSON object no larger than the message size limit. */
   private checkVariables(v: unknown): void {
@@ -846,489 +731,6 @@ export class Engine {
       throw invalid(
         `the variables are ${bytes} bytes, more than the limit of ${this.limits.maxMessageBytes} bytes (ENGINE_MAX_MESSAGE_SIZE)`,
       );
-  }
-
-  private feelOptions() {
-    return {
-      now: new Date(this.now()),
-      maxOutputBytes: this.limits.maxMessageBytes,
-      timeoutMs: this.limits.feelTimeoutMs,
-    };
-  }
-
-  private evalWith(expr: string, vars: Vars): unknown {
-    if (!expr.startsWith('=')) return expr;
-    try {
-      return evaluateExpression(expr.slice(1), vars, this.feelOptions());
-    } catch (err) {
-      throw new StepFailure('EXTRACT_VALUE_ERROR', (err as Error).message);
-    }
-  }
-
-  /** Activates an element instance: input mappings, boundary events, then its kind's processor. */
-  private activate(ei: ElementInstanceRec): void {
-    if (ei.state !== 'ACTIVE') return;
-    const el = this.element(ei);
-    try {
-      if (ei.type === 'MULTI_INSTANCE_BODY' && isActivity(el))
-        return this.multiInstanceBody.onActivate(el, ei);
-      if (el.inputs.length) this.applyInputs(ei, el);
-      if (isActivity(el) && el.boundaryEvents.length && ei.loopIndex === undefined)
-        this.openBoundaryEvents(ei, el);
-      processorOf(this.processors, el).onActivate(el, ei);
-    } catch (err) {
-      if (err instanceof EngineError) throw err;
-      this.fail(ei, err, 'activate');
-    }
-  }
-
-  private applyInputs(ei: ElementInstanceRec, el: FlowElement): void {
-    const local: Vars = {};
-    const scopeKey = flowScopeKey(ei);
-    const outer = this.visibleVariables(scopeKey);
-    for (const m of el.inputs) {
-      const value = this.evalIn(m.source, scopeKey, local);
-      assignPath(local, m.target, value, outer);
-    }
-    for (const [n, v] of Object.entries(local)) this.vars.setLocal(ei.key, ei.processInstanceKey, n, v);
-  }
-
-  /** An activity finished its work: apply variables and output mappings, then leave. */
-  private completeActivity(ei: ElementInstanceRec, variables: Vars, retrying = false, local?: Vars): void {
-    if (ei.state !== 'ACTIVE') return;
-    const el = this.element(ei);
-    try {
-      if (!retrying) this.setOutputsOrPropagate(ei, variables, el.outputs.length === 0);
-      if (local)
-        for (const [n, v] of Object.entries(local)) this.vars.setLocal(ei.key, ei.processInstanceKey, n, v);
-      if (ei.type !== 'MULTI_INSTANCE_BODY' && el.outputs.length) {
-        this.applyOutputs(ei, el);
-      } else if (ei.type === 'MULTI_INSTANCE_BODY' && isActivity(el) && el.multiInstance?.outputCollection) {
-        // The output collection leaves the body like any result: propagated to the enclosing scope.
-        const name = el.multiInstance.outputCollection;
-        this.vars.setPropagate(flowScopeKey(ei), name, this.state.variables.local(ei.key, name)?.value);
-      }
-    } catch (err) {
-      if (err instanceof EngineError) throw err;
-      this.fail(ei, err, 'complete');
-      return;
-    }
-    this.agenda.push(() => this.leave(ei));
-  }
-
-  /**
-   * Variables produced by an element (job completion, message, called process) are local to it when it
-   * has output mappings; otherwise they are merged into the nearest scope that has them, starting at
-   * the element itself (a local variable from an input mapping is updated in place), else the root.
-   */
-  private setOutputsOrPropagate(ei: ElementInstanceRec, variables: Vars, propagate: boolean): void {
-    for (const [n, v] of Object.entries(variables)) {
-      if (propagate) this.vars.setPropagate(ei.key, n, v);
-      else this.vars.setLocal(ei.key, ei.processInstanceKey, n, v);
-    }
-  }
-
-  private applyOutputs(ei: ElementInstanceRec, el: FlowElement): void {
-    const vars = this.visibleVariables(ei.key);
-    const outer = this.visibleVariables(flowScopeKey(ei));
-    const out: Vars = {};
-    for (const m of el.outputs) {
-      const value = this.evalWith(m.source, { ...vars, ...out });
-      assignPath(out, m.target, value, outer);
-    }
-    for (const [n, v] of Object.entries(out)) this.vars.setPropagate(flowScopeKey(ei), n, v);
-  }
-
-  /** Completes the element instance and takes its outgoing flows. */
-  private leave(ei: ElementInstanceRec): void {
-    if (ei.state !== 'ACTIVE') return;
-    const el = this.element(ei);
-    const model = this.model(ei.processDefinitionKey);
-    let flows: string[];
-    try {
-      flows = ei.type === 'MULTI_INSTANCE_BODY' ? el.outgoing : this.outgoingFlows(ei, el);
-    } catch (err) {
-      this.raiseIncident(ei, 'CONDITION_ERROR', (err as Error).message, 'flow');
-      return;
-    }
-    this.finish(ei, 'COMPLETED');
-    const scope = this.state.elementInstances.get(flowScopeKey(ei));
-    if (!scope || scope.state !== 'ACTIVE') return;
-    if (ei.loopIndex !== undefined && scope.type === 'MULTI_INSTANCE_BODY') {
-      if (isActivity(el)) this.multiInstanceBody.onChildCompleted(el, scope, ei);
-      return;
-    }
-    for (const fid of flows) {
-      const target = flowTarget(model, fid);
-      const arrive = processorOf(this.processors, target).onArrive;
-      if (arrive && !arrive(target, scope, fid)) continue;
-      const next = this.createElementInstance(scope, target.id);
-      this.agenda.push(() => this.activate(next));
-    }
-    this.maybeCompleteScope(scope);
-  }
-
-  /** The flows an element leaves by: its processor chooses (gateways), else all of them. */
-  private outgoingFlows(ei: ElementInstanceRec, el: FlowElement): string[] {
-    const leave = processorOf(this.processors, el).onLeave;
-    return leave ? leave(el, ei) : el.outgoing;
-  }
-
-  private maybeCompleteScope(scope: ElementInstanceRec): void {
-    if (scope.state !== 'ACTIVE' || scope.type === 'MULTI_INSTANCE_BODY') return;
-    if (this.state.elementInstances.hasActiveChildren(scope.key)) return;
-    if (scope.joins && Object.keys(scope.joins).length > 0) return;
-    if (scope.type === 'PROCESS') return this.completeProcessInstance(scope);
-    if (scope.type === 'SUB_PROCESS' || scope.type === 'EVENT_SUB_PROCESS')
-      this.agenda.push(() => this.completeActivity(scope, {}));
-  }
-
-  private completeProcessInstance(root: ElementInstanceRec): void {
-    this.finish(root, 'COMPLETED');
-    const pi = this.processInstance(root.key);
-    pi.state = 'COMPLETED';
-    pi.endDate = this.nowIso();
-    this.state.processInstances.update(pi);
-    this.results.settle(pi.key, () => ({ state: 'COMPLETED', variables: this.visibleVariables(root.key) }));
-    if (pi.parentElementInstanceKey) {
-      const caller = this.state.elementInstances.get(pi.parentElementInstanceKey);
-      if (caller && caller.state === 'ACTIVE') {
-        const el = this.element(caller);
-        // With output mappings the child's variables are local to the call activity and only mapped ones leave it.
-        const childVars =
-          (el.kind === 'callActivity' && el.calledElement.propagateAllChildVariables) || el.outputs.length
-            ? this.visibleVariables(root.key)
-            : {};
-        this.agenda.push(() => this.completeActivity(caller, childVars));
-      }
-    }
-  }
-
-  /** Marks an element instance ended and releases everything it holds. */
-  private finish(ei: ElementInstanceRec, state: 'COMPLETED' | 'TERMINATED'): void {
-    ei.state = state;
-    ei.endDate = this.nowIso();
-    this.state.elementInstances.update(ei);
-    if (ei.flowScopeKey) this.state.elementInstances.removeChild(ei.flowScopeKey, ei.key);
-    this.state.elementInstances.forgetChildren(ei.key);
-    this.events.closeOwnedBy(ei.key);
-    if (ei.incidentKey) {
-      const inc = this.state.incidents.get(ei.incidentKey);
-      if (inc && inc.state === 'ACTIVE') {
-        inc.state = 'RESOLVED';
-        this.state.incidents.update(inc);
-      }
-      ei.incidentKey = undefined;
-    }
-  }
-
-  /** Terminates an element instance with everything inside it (children, jobs, tasks, called processes). */
-  private terminate(ei: ElementInstanceRec): void {
-    if (ei.state !== 'ACTIVE') return;
-    this.terminateChildren(ei);
-    if (ei.type !== 'MULTI_INSTANCE_BODY') {
-      const el = this.element(ei);
-      processorOf(this.processors, el).onTerminate?.(el, ei);
-    }
-    this.finish(ei, 'TERMINATED');
-    if (ei.type === 'PROCESS') {
-      const pi = this.processInstance(ei.key);
-      pi.state = 'TERMINATED';
-      pi.endDate = this.nowIso();
-      this.state.processInstances.update(pi);
-      this.results.settle(pi.key, () => ({ state: 'TERMINATED' }));
-    }
-  }
-
-  /** Terminates every active child of a flow scope. */
-  private terminateChildren(scope: ElementInstanceRec): void {
-    for (const k of this.state.elementInstances.children(scope.key)) this.terminate(this.instance(k));
-  }
-
-  /** The process instance record of a running element instance's process. */
-  private processInstance(key: string): ProcessInstanceRec {
-    const pi = this.state.processInstances.get(key);
-    if (!pi) throw new Error(`no process instance '${key}'`);
-    return pi;
-  }
-
-  // ---------------------------------------------------------------- events
-
-  private openBoundaryEvents(host: ElementInstanceRec, el: Activity): void {
-    const model = this.model(host.processDefinitionKey);
-    for (const bid of el.boundaryEvents) {
-      const b = elementOfKind(model, bid, 'boundaryEvent');
-      if (b.event.kind !== 'error') this.openCatch(host, b.id, b.event, 'boundary', host, b.interrupting);
-    }
-  }
-
-  private openEventSubProcesses(scope: ElementInstanceRec): void {
-    const model = this.model(scope.processDefinitionKey);
-    const scopeEl = elementOf(model, scope.elementId);
-    if (!isFlowScope(scopeEl)) return;
-    for (const start of eventSubProcessStarts(model, scopeEl))
-      if (start.event.kind !== 'none' && start.event.kind !== 'error')
-        this.openCatch(scope, start.id, start.event, 'event-sub-process', scope, start.interrupting);
-  }
-
-  /**
-   * Opens a timer or message/signal subscription for the event `elementId`, owned by `owner`;
-   * expressions evaluate in `ctx`'s scope.
-   */
-  private openCatch(
-    owner: ElementInstanceRec,
-    elementId: string,
-    ev: CatchEventDefinition,
-    kind: SubscriptionKind,
-    ctx: ElementInstanceRec,
-    interrupting = true,
-  ): void {
-    if (ev.kind === 'timer') {
-      const text = this.evalIn(ev.expression, ctx.key);
-      let schedule;
-      try {
-        schedule = parseTimer(ev.timerKind, timerText(text), new Date(this.now()));
-      } catch (err) {
-        throw new StepFailure('EXTRACT_VALUE_ERROR', (err as Error).message);
-      }
-      const t: TimerRec = {
-        key: this.nextKey(),
-        kind,
-        ownerKey: owner.key,
-        processInstanceKey: owner.processInstanceKey,
-        processDefinitionKey: owner.processDefinitionKey,
-        elementId,
-        dueAt: schedule.dueAt.getTime(),
-        repetitions: schedule.repetitions,
-        timerKind: ev.timerKind,
-        definition: timerText(text),
-      };
-      this.events.addTimer(t);
-      return;
-    }
-    if (ev.kind === 'signal') {
-      const name = String(this.evalIn(ev.signalName, ctx.key));
-      const sub: MessageSubscriptionRec = {
-        key: this.nextKey(),
-        kind,
-        ownerKey: owner.key,
-        processInstanceKey: owner.processInstanceKey,
-        processDefinitionKey: owner.processDefinitionKey,
-        bpmnProcessId: owner.bpmnProcessId,
-        elementId,
-        messageName: name,
-        correlationKey: '',
-        interrupting,
-        state: 'CREATED',
-        createdAt: this.nowIso(),
-        signal: true,
-      };
-      this.state.message.subscriptions.put(sub);
-      this.state.elementInstances.own(owner.key, sub.key);
-      this.state.message.markOpen(sub);
-      return;
-    }
-    if (ev.kind === 'message') {
-      const name = String(this.evalIn(ev.messageName, ctx.key));
-      const keyExpr = ev.correlationKey ?? '';
-      const corr = this.evalIn(keyExpr, ctx.key);
-      if (corr === null || corr === undefined || (typeof corr !== 'string' && typeof corr !== 'number')) {
-        throw new StepFailure(
-          'EXTRACT_VALUE_ERROR',
-          `Failed to extract the correlation key for '${keyExpr}': The value must be either a string or a number, but was '${typeName(corr)}'.`,
-        );
-      }
-      const sub: MessageSubscriptionRec = {
-        key: this.nextKey(),
-        kind,
-        ownerKey: owner.key,
-        processInstanceKey: owner.processInstanceKey,
-        processDefinitionKey: owner.processDefinitionKey,
-        bpmnProcessId: owner.bpmnProcessId,
-        elementId,
-        messageName: name,
-        correlationKey: String(corr),
-        interrupting,
-        state: 'CREATED',
-        createdAt: this.nowIso(),
-      };
-      this.state.message.subscriptions.put(sub);
-      this.state.elementInstances.own(owner.key, sub.key);
-      this.state.message.markOpen(sub);
-      // A buffered message that this instance has not received yet is correlated at once.
-      this.messages.expire();
-      const buffered = [...this.state.message.messages.values()]
-        .filter(
-          (m) =>
-            m.name === name &&
-            m.correlationKey === sub.correlationKey &&
-            !m.correlatedTo.includes(sub.processInstanceKey),
-        )
-        .sort((a, b) => a.publishedAt - b.publishedAt)[0];
-      if (buffered) {
-        buffered.correlatedTo.push(sub.processInstanceKey);
-        this.state.message.messages.update(buffered);
-        this.agenda.push(() => this.triggerSubscription(sub, buffered));
-      }
-    }
-  }
-
-  private triggerSubscription(
-    sub: MessageSubscriptionRec,
-    msg: Pick<MessageRec, 'variables'> & Partial<MessageRec>,
-  ): void {
-    const variables = msg.variables;
-    if (sub.state !== 'CREATED') return;
-    const owner = this.state.elementInstances.get(sub.ownerKey);
-    if (!owner || owner.state !== 'ACTIVE') return;
-    if (!sub.signal && msg.key)
-      this.correlations.push({
-        correlationKey: msg.correlationKey,
-        correlationTime: this.nowIso(),
-        elementId: sub.elementId,
-        elementInstanceKey: sub.ownerKey,
-        messageKey: msg.key,
-        messageName: msg.name,
-        partitionId: 1,
-        processDefinitionId: sub.bpmnProcessId,
-        processDefinitionKey: sub.processDefinitionKey,
-        processInstanceKey: sub.processInstanceKey,
-        subscriptionKey: sub.key,
-        tenantId: TENANT,
-      });
-    // Non-interrupting boundary and event sub-process subscriptions stay open for further messages.
-    const keepOpen = !sub.interrupting && (sub.kind === 'boundary' || sub.kind === 'event-sub-process');
-    if (!keepOpen) {
-      sub.state = 'CORRELATED';
-      this.state.message.markClosed(sub);
-      this.state.message.subscriptions.update(sub);
-    }
-    this.fire(sub.kind, owner, sub.elementId, variables, sub.interrupting);
-  }
-
-  /** A timer or message reached its event: carry out what the event means for its owner. */
-  private fire(
-    kind: SubscriptionKind,
-    owner: ElementInstanceRec,
-    eventId: string,
-    variables: Vars,
-    interrupting: boolean,
-  ): void {
-    switch (kind) {
-      case 'catch':
-        this.completeActivity(owner, variables);
-        return;
-      case 'event-gateway': {
-        const scope = this.flowScopeOf(owner);
-        this.finish(owner, 'COMPLETED');
-        const ev = this.createElementInstance(scope, eventId);
-        this.agenda.push(() => this.completeActivity(ev, variables));
-        return;
-      }
-      case 'boundary': {
-        const scope = this.flowScopeOf(owner);
-        if (interrupting) this.terminate(owner);
-        const ev = this.createElementInstance(scope, eventId);
-        this.agenda.push(() => this.completeActivity(ev, variables));
-        return;
-      }
-      case 'event-sub-process': {
-        const model = this.model(owner.processDefinitionKey);
-        const start = elementOfKind(model, eventId, 'startEvent');
-        if (interrupting) {
-          this.terminateChildren(owner);
-          owner.joins = undefined;
-          this.events.closeOwnedBy(owner.key, 'event-sub-process');
-          this.state.elementInstances.update(owner);
-        }
-        const esp = this.createElementInstance(owner, start.scopeId);
-        this.openEventSubProcesses(esp);
-        const startEi = this.createElementInstance(esp, eventId);
-        this.agenda.push(() => this.completeActivity(startEi, variables));
-        return;
-      }
-    }
-  }
-
-  /** Finds the nearest catch for an error thrown at `source`; returns false when none exists. */
-  private throwError(
-    source: ElementInstanceRec,
-    errorCode: string,
-    errorMessage: string,
-    variables: Vars,
-  ): boolean {
-    const errVars = { ...variables };
-    let cur: ElementInstanceRec | undefined = source;
-    while (cur) {
-      const model = this.model(cur.processDefinitionKey);
-      const el = elementOf(model, cur.elementId);
-      const catches = (ev: EventDefinition) =>
-        ev.kind === 'error' && (!ev.errorCode || ev.errorCode === errorCode);
-      // 1. an error event sub-process inside the scope the error came from (inner before outer)
-      if (isFlowScope(el) && cur.type !== 'MULTI_INSTANCE_BODY') {
-        const start = eventSubProcessStarts(model, el).find((s) => catches(s.event));
-        if (start && cur !== source) {
-          const scope = cur;
-          this.terminateChildren(scope);
-          scope.joins = undefined;
-          this.events.closeOwnedBy(scope.key, 'event-sub-process');
-          const esp = this.createElementInstance(scope, start.scopeId);
-          const startEi = this.createElementInstance(esp, start.id);
-          this.agenda.push(() => this.completeActivity(startEi, {}, false, errVars));
-          return true;
-        }
-      }
-      // 2. error boundary events of the element (for MI, the body carries them)
-      if (cur.loopIndex === undefined && isActivity(el)) {
-        const catchId = el.boundaryEvents.find((b) =>
-          catches(elementOfKind(model, b, 'boundaryEvent').event),
-        );
-        if (catchId) {
-          const scope = this.flowScopeOf(cur);
-          this.terminate(cur);
-          const ev = this.createElementInstance(scope, catchId);
-          this.agenda.push(() => this.completeActivity(ev, {}, false, errVars));
-          return true;
-        }
-      }
-      if (cur.type === 'PROCESS') {
-        const pi = this.processInstance(cur.key);
-        cur = pi.parentElementInstanceKey
-          ? this.state.elementInstances.get(pi.parentElementInstanceKey)
-          : undefined;
-        continue;
-      }
-      cur = cur.flowScopeKey ? this.state.elementInstances.get(cur.flowScopeKey) : undefined;
-    }
-    void errorMessage;
-    return false;
-  }
-
-  private raiseIncident(
-    ei: ElementInstanceRec,
-    errorType: IncidentErrorType,
-    errorMessage: string,
-    retry: IncidentRec['retry'],
-    jobKey?: string,
-  ): void {
-    const inc: IncidentRec = {
-      key: this.nextKey(),
-      processInstanceKey: ei.processInstanceKey,
-      processDefinitionKey: ei.processDefinitionKey,
-      bpmnProcessId: ei.bpmnProcessId,
-      elementId: ei.elementId,
-      elementInstanceKey: ei.key,
-      jobKey,
-      errorType,
-      errorMessage,
-      creationTime: this.nowIso(),
-      state: 'ACTIVE',
-      retry,
-    };
-    this.state.incidents.put(inc);
-    ei.incidentKey = inc.key;
-    this.state.elementInstances.update(ei);
-    this.log(`incident ${errorType} at ${ei.bpmnProcessId}/${ei.elementId}: ${errorMessage}`);
   }
 
   // ---------------------------------------------------------------- command loop and time
@@ -1548,19 +950,6 @@ export class Engine {
   }
 }
 
-/** The key of the flow scope an element instance runs in; only the process instance has none. */
-function flowScopeKey(ei: ElementInstanceRec): string {
-  if (!ei.flowScopeKey) throw new Error(`element instance '${ei.key}' has no flow scope`);
-  return ei.flowScopeKey;
-}
-
-/** The start events of a flow scope's event sub-processes. */
-function eventSubProcessStarts(model: ProcessModel, scope: FlowScope): StartEvent[] {
-  return scope.eventSubProcesses.map((id) =>
-    elementOfKind(model, elementOfKind(model, id, 'eventSubProcess').startEventId, 'startEvent'),
-  );
-}
-
 /** What a failed command answers: a record over the limit is the client's fault (400), a store failure is not. */
 function commitFailure(err: unknown): unknown {
   if (err instanceof RecordTooLargeError) {
@@ -1580,24 +969,4 @@ function commitFailure(err: unknown): unknown {
     return new EngineError(500, 'INTERNAL', `${reason}; the command was not applied, retry it later`);
   }
   return err;
-}
-
-/**
- * Sets `a.b.c` inside an object, creating contexts on the way (Zeebe allows nested mapping targets).
- * A nested target updates the existing context of that name (from `existing`, the variables where the
- * mapping result lands) rather than replacing it.
- */
-function assignPath(target: Vars, path: string, value: unknown, existing: Vars = {}): void {
-  const parts = path.split('.');
-  if (parts.length > 1 && !(parts[0] in target)) {
-    const prior = existing[parts[0]];
-    if (prior && typeof prior === 'object' && !Array.isArray(prior)) target[parts[0]] = prior;
-  }
-  let cur: Vars = target;
-  for (let i = 0; i < parts.length - 1; i++) {
-    const next = cur[parts[i]];
-    cur = cur[parts[i]] =
-      next && typeof next === 'object' && !Array.isArray(next) ? { ...(next as Vars) } : {};
-  }
-  cur[parts[parts.length - 1]] = value;
 }
