@@ -12,7 +12,7 @@ import {
 import { IndexChanges, SearchIndexReader, SearchKind } from '../store/search-index';
 import * as project from './projections';
 import { EngineState, INSTANCE_KINDS } from './state';
-import { EngineQueries } from './queries';
+import { EngineQueries, SearchRead } from './queries';
 import { createBehaviours } from './behaviours';
 import { EngineError, invalid } from './errors';
 import { DEFAULT_LIMITS, EngineLimits } from './limits';
@@ -109,7 +109,7 @@ export class Engine {
   /** Every record in memory, in stores whose writes all reach `markDirty`. */
   private readonly state = new EngineState((kind, key, rec) => this.markDirty(kind, key, rec));
   /** Read-only queries over the running state: how everything outside the runtime reads it. */
-  readonly queries = new EngineQueries(this.state);
+  readonly queries = new EngineQueries(this.state, (read) => this.searchTables(read));
   /** The shared behaviours (Zeebe's `BpmnBehaviors`), lent to the element and command processors. */
   private readonly behaviours = createBehaviours({
     state: this.state,
@@ -152,7 +152,7 @@ export class Engine {
   });
   private readonly userTasks = new UserTaskProcessor({
     state: this.state,
-    history: () => this.store.index,
+    history: () => this.queries.searchTables('committed'),
     nowIso: () => this.nowIso(),
     instance: (key) => this.transitions.instance(key),
     completeLater: (ei, variables) =>
@@ -344,18 +344,24 @@ export class Engine {
     return this.group?.meta[name] ?? this.store.getMeta(name);
   }
 
-  /** The search tables (running and finished instances); a read first writes the open group. */
-  get index(): SearchIndexReader {
-    if (!this.draining && this.dirty.size === 0) this.commitGroup();
+  /**
+   * The search tables, read as `read` says ({@link SearchRead}); reached through
+   * `queries.searchTables`. A `latest` read inside a running command, or with changes not yet
+   * staged, does not write the group (the group is written at the end of the turn anyway).
+   */
+  private searchTables(read: SearchRead): SearchIndexReader {
+    if (read === 'latest' && !this.draining && this.dirty.size === 0) this.commitGroup();
     return this.store.index;
   }
 
-  /**
-   * The search tables as last written, without writing the open group: what every acknowledged
-   * command left (an answer leaves only after its write), as Zeebe's search is eventually consistent.
-   */
+  /** `queries.searchTables('latest')`, for tests and benchmarks. */
+  get index(): SearchIndexReader {
+    return this.queries.searchTables('latest');
+  }
+
+  /** `queries.searchTables('committed')`, for tests. */
   get committedIndex(): SearchIndexReader {
-    return this.store.index;
+    return this.queries.searchTables('committed');
   }
 
   /**
