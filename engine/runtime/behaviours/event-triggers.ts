@@ -93,24 +93,7 @@ export class EventTriggerBehaviour {
     }
     if (ev.kind === 'signal') {
       const name = String(this.deps.expressions.evalIn(ev.signalName, ctx.key));
-      const sub: MessageSubscriptionRec = {
-        key: this.deps.nextKey(),
-        kind,
-        ownerKey: owner.key,
-        processInstanceKey: owner.processInstanceKey,
-        processDefinitionKey: owner.processDefinitionKey,
-        bpmnProcessId: owner.bpmnProcessId,
-        elementId,
-        messageName: name,
-        correlationKey: '',
-        interrupting,
-        state: 'CREATED',
-        createdAt: this.deps.nowIso(),
-        signal: true,
-      };
-      this.deps.state.message.subscriptions.put(sub);
-      this.deps.state.elementInstances.own(owner.key, sub.key);
-      this.deps.state.message.markOpen(sub);
+      this.subscribe(owner, elementId, kind, interrupting, name, '', true);
       return;
     }
     if (ev.kind === 'message') {
@@ -123,23 +106,7 @@ export class EventTriggerBehaviour {
           `Failed to extract the correlation key for '${keyExpr}': The value must be either a string or a number, but was '${typeName(corr)}'.`,
         );
       }
-      const sub: MessageSubscriptionRec = {
-        key: this.deps.nextKey(),
-        kind,
-        ownerKey: owner.key,
-        processInstanceKey: owner.processInstanceKey,
-        processDefinitionKey: owner.processDefinitionKey,
-        bpmnProcessId: owner.bpmnProcessId,
-        elementId,
-        messageName: name,
-        correlationKey: String(corr),
-        interrupting,
-        state: 'CREATED',
-        createdAt: this.deps.nowIso(),
-      };
-      this.deps.state.message.subscriptions.put(sub);
-      this.deps.state.elementInstances.own(owner.key, sub.key);
-      this.deps.state.message.markOpen(sub);
+      const sub = this.subscribe(owner, elementId, kind, interrupting, name, String(corr), false);
       // A buffered message that this instance has not received yet is correlated at once.
       this.deps.expireMessages();
       const buffered = [...this.deps.state.message.messages.values()]
@@ -156,6 +123,37 @@ export class EventTriggerBehaviour {
         this.deps.later(() => this.triggerSubscription(sub, buffered));
       }
     }
+  }
+
+  /** Opens a message (or signal) subscription owned by `owner`. */
+  private subscribe(
+    owner: ElementInstanceRec,
+    elementId: string,
+    kind: SubscriptionKind,
+    interrupting: boolean,
+    messageName: string,
+    correlationKey: string,
+    signal: boolean,
+  ): MessageSubscriptionRec {
+    const sub: MessageSubscriptionRec = {
+      key: this.deps.nextKey(),
+      kind,
+      ownerKey: owner.key,
+      processInstanceKey: owner.processInstanceKey,
+      processDefinitionKey: owner.processDefinitionKey,
+      bpmnProcessId: owner.bpmnProcessId,
+      elementId,
+      messageName,
+      correlationKey,
+      interrupting,
+      state: 'CREATED',
+      createdAt: this.deps.nowIso(),
+      ...(signal ? { signal: true } : {}),
+    };
+    this.deps.state.message.subscriptions.put(sub);
+    this.deps.state.elementInstances.own(owner.key, sub.key);
+    this.deps.state.message.markOpen(sub);
+    return sub;
   }
 
   triggerSubscription(

@@ -5,6 +5,7 @@ import type { EventSubscriptionBehaviour } from '../behaviours/event-subscriptio
 import { EngineError, invalid } from '../errors';
 import type { ElementInstanceRec, ProcessDefinitionRec, ProcessInstanceRec } from '../records';
 import { EngineState, isOpenJob } from '../state';
+import { runningInstance } from './process-instance-processor';
 import type { RecordTable } from '../state/table';
 
 export interface MigrateProcessInstanceRequest {
@@ -51,13 +52,7 @@ export class MigrationProcessor {
    */
   prepare(key: string, req: MigrateProcessInstanceRequest): ProcessInstanceMigration {
     const { state } = this.deps;
-    const pi = state.processInstances.get(key);
-    if (!pi || pi.state !== 'ACTIVE')
-      throw new EngineError(
-        404,
-        'NOT_FOUND',
-        `Expected to migrate process instance but no process instance found with key '${key}'`,
-      );
+    const pi = runningInstance(state, key, 'migrate');
     if (pi.parentProcessInstanceKey)
       throw invalid(
         `Expected to migrate process instance '${key}' but process instance is a child process instance. Child process instances cannot be migrated.`,

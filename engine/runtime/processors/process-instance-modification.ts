@@ -2,9 +2,10 @@
 import type { FlowElement, ProcessModel } from '../../model/types';
 import type { VariableBehaviour } from '../behaviours/variables';
 import type { Vars } from '../elements/processor';
-import { EngineError, invalid } from '../errors';
+import { invalid } from '../errors';
 import type { ElementInstanceRec, ProcessInstanceRec } from '../records';
 import type { EngineState } from '../state';
+import { runningInstance } from './process-instance-processor';
 
 export interface ModifyProcessInstanceRequest {
   activateInstructions?: {
@@ -46,13 +47,7 @@ export class ModificationProcessor {
    */
   prepare(key: string, req: ModifyProcessInstanceRequest): ProcessInstanceModification {
     const { state } = this.deps;
-    const pi = state.processInstances.get(key);
-    if (!pi || pi.state !== 'ACTIVE')
-      throw new EngineError(
-        404,
-        'NOT_FOUND',
-        `Expected to modify process instance but no process instance found with key '${key}'`,
-      );
+    const pi = runningInstance(state, key, 'modify');
     const model = this.deps.model(pi.processDefinitionKey);
     const activations: ProcessInstanceModification['activations'] = [];
     const prefix = `Expected to modify instance of process '${pi.bpmnProcessId}' but it contains one or more`;

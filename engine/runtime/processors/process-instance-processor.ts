@@ -204,6 +204,22 @@ export class ProcessInstanceProcessor {
   }
 }
 
+/** The running instance a modification or migration names; NOT_FOUND as Zeebe answers otherwise. */
+export function runningInstance(
+  state: EngineState,
+  key: string,
+  action: 'modify' | 'migrate',
+): ProcessInstanceRec {
+  const pi = state.processInstances.get(key);
+  if (!pi || pi.state !== 'ACTIVE')
+    throw new EngineError(
+      404,
+      'NOT_FOUND',
+      `Expected to ${action} process instance but no process instance found with key '${key}'`,
+    );
+  return pi;
+}
+
 /** Camunda 8.8 process-instance tags: at most this many per instance. */
 export const MAX_TAGS = 10;
 const TAG = /^[A-Za-z][A-Za-z0-9_\-:.]{0,99}$/;
