@@ -99,8 +99,9 @@ interface PendingActivation {
 }
 
 /**
- * An interpreter of Zeebe's documented BPMN semantics. Every command runs to quiescence in memory and
- * its changes are committed to the store before the command returns, so an acknowledged command is
+ * An interpreter of Zeebe's documented BPMN semantics, as a facade: each public method checks its
+ * request and runs one command processor inside `command`. Every command runs to quiescence in memory
+ * and its changes are committed to the store before its answer leaves, so an acknowledged command is
  * durable. Time comes from `now()`, which the clock API can pin.
  */
 export class Engine {
