@@ -212,7 +212,7 @@ export function createEngineApp(engine: Engine, opts: EngineAppOptions = {}): Re
 
   // ---- searches: one SQL query over the search tables (running and finished instances)
   const indexed = (kind: SearchKind, k: string, what: string) => {
-    const doc = engine.committedIndex.get(kind, k);
+    const doc = engine.queries.searchTables('committed').get(kind, k);
     if (!doc) throw notFound(what, k);
     return doc;
   };
@@ -227,7 +227,9 @@ export function createEngineApp(engine: Engine, opts: EngineAppOptions = {}): Re
     if (typeof filter !== 'object' || Array.isArray(filter)) throw invalid('filter must be an object');
     // Only written rows are read: the answer need not wait for the open group's write.
     if (req.res) req.res.locals.committedOnly = true;
-    return engine.committedIndex.search(kind, { ...b, filter: { ...filter, ...extra } }, defaultSort);
+    return engine.queries
+      .searchTables('committed')
+      .search(kind, { ...b, filter: { ...filter, ...extra } }, defaultSort);
   };
   /** A search answered with the stored rows' JSON as it is (no parse and re-serialisation per row). */
   const sendSearch = (
@@ -391,7 +393,8 @@ export function createEngineApp(engine: Engine, opts: EngineAppOptions = {}): Re
     // A running task sees its scope chain; a finished one keeps its own and its instance's variables.
     const items = engine.queries.hasUserTask(t.userTaskKey)
       ? engine.visibleVariableRecords(t.elementInstanceKey).map((v) => truncated(toVariable(v)))
-      : engine.committedIndex
+      : engine.queries
+          .searchTables('committed')
           .search(
             'variable',
             {

@@ -222,12 +222,9 @@ export function searchJson(
 ): string {
   const filter = (b as SearchRequest).filter ?? {};
   if (typeof filter !== 'object' || Array.isArray(filter)) throw invalid('filter must be an object');
-  return engine.committedIndex.searchJson(
-    kind,
-    { ...b, filter: { ...filter, ...extra } },
-    defaultSort,
-    mapRow,
-  );
+  return engine.queries
+    .searchTables('committed')
+    .searchJson(kind, { ...b, filter: { ...filter, ...extra } }, defaultSort, mapRow);
 }
 
 /** Variable values longer than this are cut in search answers unless `truncateValues=false`. */

@@ -1,26 +1,6 @@
-import { createHash } from 'node:crypto';
-import { evaluateExpression } from '../feel';
-import { parseTimer } from '../timers';
-import { gateDiagram } from '../lint';
 import { parseBpmn } from '../model/parse';
-import { DrgModel, parseDmn } from '../dmn/parse';
-import {
-  Activity,
-  CatchEventDefinition,
-  ELEMENT_TYPES,
-  ElementKind,
-  FlowElement,
-  FlowScope,
-  ProcessModel,
-  EventDefinition,
-  StartEvent,
-  UnsupportedModelError,
-  elementOf,
-  elementOfKind,
-  flowTarget,
-  isActivity,
-  isFlowScope,
-} from '../model/types';
+import { parseDmn } from '../dmn/parse';
+import { ProcessModel } from '../model/types';
 import {
   jsonBytesOver,
   RecordKind,
@@ -31,43 +11,52 @@ import {
 } from '../store/sqlite-store';
 import { IndexChanges, SearchIndexReader, SearchKind } from '../store/search-index';
 import * as project from './projections';
-import { EngineState, INSTANCE_KINDS, isOpenJob } from './state';
-import { RecordTable } from './state/table';
-import { EngineQueries } from './queries';
-import { EventSubscriptionBehaviour } from './behaviours/event-subscriptions';
-import { VariableBehaviour } from './behaviours/variables';
-import { EngineError, invalid, invalidState, notFound, StepFailure } from './errors';
-import { elementProcessors, processorOf } from './elements';
-import { BpmnBehaviours } from './elements/processor';
-import { multiInstanceBodyProcessor, typeName } from './elements/multi-instance';
+import { EngineState, INSTANCE_KINDS } from './state';
+import { EngineQueries, SearchRead } from './queries';
+import { createBehaviours } from './behaviours';
+import { EngineError, invalid } from './errors';
 import { DEFAULT_LIMITS, EngineLimits } from './limits';
 import { ActivatedJob, ActivateJobsRequest, JobProcessor } from './processors/job-processor';
 import { UserTaskChanges, UserTaskProcessor } from './processors/user-task-processor';
 import { MessageProcessor, PublishMessageRequest } from './processors/message-processor';
 import { SignalProcessor } from './processors/signal-processor';
 import { IncidentProcessor } from './processors/incident-processor';
-import { TimerProcessor, timerText } from './processors/timer-processor';
+import { TimerProcessor } from './processors/timer-processor';
 import { DecisionEvaluation, DecisionProcessor } from './processors/decision-processor';
+import { DeployResource, DeployResult, DeploymentProcessor } from './processors/deployment-processor';
+
+export type { DeployResource, DeployResult } from './processors/deployment-processor';
+import { VariableProcessor } from './processors/variable-processor';
+import { ClockProcessor } from './processors/clock-processor';
+import {
+  CreateProcessInstanceRequest,
+  ProcessInstanceProcessor,
+} from './processors/process-instance-processor';
+import {
+  ModificationProcessor,
+  ModifyProcessInstanceRequest,
+} from './processors/process-instance-modification';
+import { MigrateProcessInstanceRequest, MigrationProcessor } from './processors/process-instance-migration';
+
+export {
+  DEFAULT_REQUEST_TIMEOUT_MS,
+  MAX_TAGS,
+  processInstanceTags,
+} from './processors/process-instance-processor';
 
 export type { DecisionEvaluation } from './processors/decision-processor';
 
 export type { ActivatedJob, ActivateJobsRequest } from './processors/job-processor';
 import {
   DecisionRec,
-  DecisionRequirementsRec,
   ElementInstanceRec,
   FormRec,
-  IncidentErrorType,
   IncidentRec,
   JobRec,
   MessageRec,
-  MessageSubscriptionRec,
   ProcessDefinitionRec,
   ProcessInstanceRec,
-  SubscriptionKind,
-  TimerRec,
   UserTaskRec,
-  TENANT,
   VariableRec,
 } from './records';
 
@@ -101,26 +90,7 @@ interface CommitGroup {
   waiters: { resolve: () => void; reject: (err: unknown) => void }[];
 }
 
-export interface DeployResource {
-  name: string;
-  content: string;
-}
-
-export interface DeployResult {
-  deploymentKey: string;
-  processes: ProcessDefinitionRec[];
-  forms: FormRec[];
-  decisionRequirements: DecisionRequirementsRec[];
-  decisions: DecisionRec[];
-}
-
 type Vars = Record<string, unknown>;
-
-/** Zeebe's gateway request timeout (`zeebe.gateway.cluster.requestTimeout`, default 15 s). */
-export const DEFAULT_REQUEST_TIMEOUT_MS = 15_000;
-
-/** How an awaited process instance ended: its root-scope variables, or that it was terminated. */
-type InstanceOutcome = { state: 'COMPLETED'; variables: Vars } | { state: 'TERMINATED' };
 
 interface PendingActivation {
   req: ActivateJobsRequest;
@@ -129,53 +99,43 @@ interface PendingActivation {
 }
 
 /**
- * An interpreter of Zeebe's documented BPMN semantics. Every command runs to quiescence in memory and
- * its changes are committed to the store before the command returns, so an acknowledged command is
+ * An interpreter of Zeebe's documented BPMN semantics, as a facade: each public method checks its
+ * request and runs one command processor inside `command`. Every command runs to quiescence in memory
+ * and its changes are committed to the store before its answer leaves, so an acknowledged command is
  * durable. Time comes from `now()`, which the clock API can pin.
  */
 export class Engine {
+  /** The engine's time: the wall clock, or the time the clock API pinned. */
+  private readonly clock = new ClockProcessor();
   /** Every record in memory, in stores whose writes all reach `markDirty`. */
   private readonly state = new EngineState((kind, key, rec) => this.markDirty(kind, key, rec));
   /** Read-only queries over the running state: how everything outside the runtime reads it. */
-  readonly queries = new EngineQueries(this.state);
-  private readonly vars = new VariableBehaviour(this.state, () => this.nextKey());
-  private readonly events = new EventSubscriptionBehaviour(this.state);
-  /** What the element processors may do to the running state (Zeebe's `BpmnBehaviors`). */
-  private readonly behaviours: BpmnBehaviours = {
+  readonly queries = new EngineQueries(this.state, (read) => this.searchTables(read));
+  /** The shared behaviours (Zeebe's `BpmnBehaviors`), lent to the element and command processors. */
+  private readonly behaviours = createBehaviours({
     state: this.state,
-    vars: this.vars,
+    limits: () => this.limits,
     nextKey: () => this.nextKey(),
+    now: () => this.now(),
     nowIso: () => this.nowIso(),
-    model: (key) => this.model(key),
-    definition: (key) => this.definition(key),
-    latestProcess: (id) => this.latestProcess(id),
-    latestForm: (id) => this.latestForm(id),
-    evalIn: (expr, scopeKey, extra) => this.evalIn(expr, scopeKey, extra),
-    evalWith: (expr, vars) => this.evalWith(expr, vars),
-    feelOptions: () => this.feelOptions(),
-    visibleVariables: (scopeKey) => this.visibleVariables(scopeKey),
-    createElementInstance: (scope, elementId, extra) => this.createElementInstance(scope, elementId, extra),
-    activateLater: (ei) => this.agenda.push(() => this.activate(ei)),
-    completeActivity: (ei, variables, retrying, local) =>
-      this.completeActivity(ei, variables, retrying, local),
-    terminate: (ei) => this.terminate(ei),
-    terminateChildren: (scope) => this.terminateChildren(scope),
-    flowScopeOf: (ei) => this.flowScopeOf(ei),
+    log: (msg) => this.log(msg),
+    later: (step) => this.agenda.push(step),
+    afterCommit: (deliver) => this.outcomes.push(deliver),
     startInstance: (def, startElementId, variables, parent) =>
-      this.startInstance(def, startElementId, variables, parent),
-    openCatch: (owner, elementId, ev, kind, ctx, interrupting) =>
-      this.openCatch(owner, elementId, ev, kind, ctx, interrupting),
-    openBoundaryEvents: (host, el) => this.openBoundaryEvents(host, el),
-    openEventSubProcesses: (scope) => this.openEventSubProcesses(scope),
-    throwError: (source, code, message, variables) => this.throwError(source, code, message, variables),
-    throwSignal: (ei, nameExpr) => this.throwSignal(ei, nameExpr),
-    raiseIncident: (ei, type, message, retry, jobKey) => this.raiseIncident(ei, type, message, retry, jobKey),
+      this.processInstances.start(def, startElementId, variables, parent),
     cancelJob: (ei) => this.jobs.cancel(ei),
     evaluateCalledDecision: (ei, called) => this.decisions.evaluateCalled(ei, called),
-  };
-  /** One processor per element kind, and the multi-instance body's. */
-  private readonly processors = elementProcessors(this.behaviours);
-  private readonly multiInstanceBody = multiInstanceBodyProcessor(this.behaviours);
+    expireMessages: () => this.messages.expire(),
+    broadcastSignal: (name, variables) => this.signals.broadcast(name, variables),
+    recordCorrelation: (row) => this.correlations.push(row),
+  });
+  private readonly vars = this.behaviours.vars;
+  private readonly events = this.behaviours.events;
+  private readonly results = this.behaviours.results;
+  private readonly expressions = this.behaviours.expressions;
+  private readonly transitions = this.behaviours.transitions;
+  private readonly triggers = this.behaviours.triggers;
+  private readonly publication = this.behaviours.publication;
   /** One processor per command family; `command` wraps each call (commit or roll back). */
   private readonly jobs = new JobProcessor({
     state: this.state,
@@ -183,17 +143,21 @@ export class Engine {
     now: () => this.now(),
     nowIso: () => this.nowIso(),
     visibleVariables: (scopeKey) => this.visibleVariables(scopeKey),
-    instance: (key) => this.instance(key),
-    completeLater: (ei, variables) => this.agenda.push(() => this.completeActivity(ei, variables)),
-    throwError: (source, code, message, variables) => this.throwError(source, code, message, variables),
-    raiseIncident: (ei, type, message, retry, jobKey) => this.raiseIncident(ei, type, message, retry, jobKey),
+    instance: (key) => this.transitions.instance(key),
+    completeLater: (ei, variables) =>
+      this.agenda.push(() => this.transitions.completeActivity(ei, variables)),
+    throwError: (source, code, message, variables) =>
+      this.publication.throwError(source, code, message, variables),
+    raiseIncident: (ei, type, message, retry, jobKey) =>
+      this.behaviours.incidents.raise(ei, type, message, retry, jobKey),
   });
   private readonly userTasks = new UserTaskProcessor({
     state: this.state,
-    history: () => this.store.index,
+    history: () => this.queries.searchTables('committed'),
     nowIso: () => this.nowIso(),
-    instance: (key) => this.instance(key),
-    completeLater: (ei, variables) => this.agenda.push(() => this.completeActivity(ei, variables)),
+    instance: (key) => this.transitions.instance(key),
+    completeLater: (ei, variables) =>
+      this.agenda.push(() => this.transitions.completeActivity(ei, variables)),
   });
   private readonly messages = new MessageProcessor({
     state: this.state,
@@ -203,23 +167,24 @@ export class Engine {
     nowIso: () => this.nowIso(),
     model: (key) => this.model(key),
     startInstance: (def, startElementId, variables, parent, correlationKey) =>
-      this.startInstance(def, startElementId, variables, parent, correlationKey),
-    triggerSubscription: (sub, msg) => this.triggerSubscription(sub, msg),
+      this.processInstances.start(def, startElementId, variables, parent, correlationKey),
+    triggerSubscription: (sub, msg) => this.triggers.triggerSubscription(sub, msg),
     recordCorrelation: (row) => this.correlations.push(row),
   });
   private readonly signals = new SignalProcessor({
     state: this.state,
     vars: this.vars,
     model: (key) => this.model(key),
-    startInstance: (def, startElementId, variables) => this.startInstance(def, startElementId, variables),
-    triggerSubscription: (sub, msg) => this.triggerSubscription(sub, msg),
+    startInstance: (def, startElementId, variables) =>
+      this.processInstances.start(def, startElementId, variables),
+    triggerSubscription: (sub, msg) => this.triggers.triggerSubscription(sub, msg),
   });
   private readonly incidents = new IncidentProcessor({
     state: this.state,
     incidentIfNoRetries: (job, ei) => this.jobs.incidentIfNoRetries(job, ei),
-    activateLater: (ei) => this.agenda.push(() => this.activate(ei)),
-    recompleteLater: (ei) => this.agenda.push(() => this.completeActivity(ei, {}, true)),
-    leaveLater: (ei) => this.agenda.push(() => this.leave(ei)),
+    activateLater: (ei) => this.transitions.activateLater(ei),
+    recompleteLater: (ei) => this.agenda.push(() => this.transitions.completeActivity(ei, {}, true)),
+    leaveLater: (ei) => this.agenda.push(() => this.transitions.leave(ei)),
   });
   private readonly timers = new TimerProcessor({
     state: this.state,
@@ -228,10 +193,11 @@ export class Engine {
     now: () => this.now(),
     model: (key) => this.model(key),
     latestProcess: (id) => this.latestProcess(id),
-    startInstance: (def, startElementId, variables) => this.startInstance(def, startElementId, variables),
-    evalWith: (expr, vars) => this.evalWith(expr, vars),
+    startInstance: (def, startElementId, variables) =>
+      this.processInstances.start(def, startElementId, variables),
+    evalWith: (expr, vars) => this.expressions.evalWith(expr, vars),
     fire: (kind, owner, eventId, variables, interrupting) =>
-      this.fire(kind, owner, eventId, variables, interrupting),
+      this.triggers.fire(kind, owner, eventId, variables, interrupting),
     runAgenda: () => {
       for (let next = this.agenda.shift(); next; next = this.agenda.shift()) next();
     },
@@ -239,19 +205,52 @@ export class Engine {
   private readonly decisions = new DecisionProcessor({
     state: this.state,
     nextKey: () => this.nextKey(),
-    feelOptions: () => this.feelOptions(),
-    evalIn: (expr, scopeKey) => this.evalIn(expr, scopeKey),
+    feelOptions: () => this.expressions.feelOptions(),
+    evalIn: (expr, scopeKey) => this.expressions.evalIn(expr, scopeKey),
     visibleVariables: (scopeKey) => this.visibleVariables(scopeKey),
   });
+  private readonly processInstances = new ProcessInstanceProcessor({
+    state: this.state,
+    vars: this.vars,
+    results: this.results,
+    nextKey: () => this.nextKey(),
+    nowIso: () => this.nowIso(),
+    model: (key) => this.model(key),
+    checkVariables: (v) => this.checkVariables(v),
+    createElementInstance: (scope, elementId) => this.transitions.createElementInstance(scope, elementId),
+    activateLater: (ei) => this.transitions.activateLater(ei),
+    openEventSubProcesses: (scope) => this.triggers.openEventSubProcesses(scope),
+    terminate: (ei) => this.transitions.terminate(ei),
+  });
+  private readonly modification = new ModificationProcessor({
+    state: this.state,
+    vars: this.vars,
+    model: (key) => this.model(key),
+    checkVariables: (v) => this.checkVariables(v),
+    createElementInstance: (scope, elementId) => this.transitions.createElementInstance(scope, elementId),
+    activateLater: (ei) => this.transitions.activateLater(ei),
+    terminate: (ei) => this.transitions.terminate(ei),
+  });
+  private readonly migration = new MigrationProcessor({
+    state: this.state,
+    events: this.events,
+    model: (key) => this.model(key),
+    flowScopeOf: (ei) => this.transitions.flowScopeOf(ei),
+    openBoundaryEvents: (host, el) => this.triggers.openBoundaryEvents(host, el),
+    openEventSubProcesses: (scope) => this.triggers.openEventSubProcesses(scope),
+  });
+  private readonly deployments = new DeploymentProcessor({
+    state: this.state,
+    timers: this.timers,
+    lint: () => this.lint,
+    nextKey: () => this.nextKey(),
+    nowIso: () => this.nowIso(),
+    log: (msg) => this.log(msg),
+  });
+  private readonly variables = new VariableProcessor({ state: this.state, vars: this.vars });
   private readonly pending: PendingActivation[] = [];
-  /** Highest version of each deleted process (`process:<id>`) or form (`form:<id>`): never reused. */
-  private readonly versionFloor = new Map<string, number>();
-  /** Requests waiting for a process instance to end (createProcessInstance with awaitCompletion). */
-  private readonly awaiting = new Map<string, (outcome: InstanceOutcome) => void>();
   /** Outcomes of awaited instances in the running command, delivered once it is committed. */
   private outcomes: (() => void)[] = [];
-  /** Variables of a modification destined for the element instance about to be activated. */
-  private readonly pendingLocal: { elementId: string; name: string; value: unknown }[] = [];
   /** Correlations of messages to subscriptions in the running command, for the search tables. */
   private correlations: Record<string, unknown>[] = [];
   private readonly dirty = new Map<RecordKind, Map<string, unknown | null>>();
@@ -262,7 +261,6 @@ export class Engine {
   private readonly lint: boolean;
   private readonly log: (msg: string) => void;
   private keyCounter = 0n;
-  private pinnedAt: number | undefined;
   private tick: NodeJS.Timeout | undefined;
   private tickAt = Infinity;
   private closed = false;
@@ -309,8 +307,7 @@ export class Engine {
   private loadMeta(): void {
     this.loadVersionFloor();
     this.keyCounter = BigInt(this.metaValue('keyCounter') ?? '0');
-    const pinned = this.metaValue('pinnedClock');
-    this.pinnedAt = pinned ? Number(pinned) : undefined;
+    this.clock.load(this.metaValue('pinnedClock'));
     this.lastMeta = '';
   }
 
@@ -348,18 +345,24 @@ export class Engine {
     return this.group?.meta[name] ?? this.store.getMeta(name);
   }
 
-  /** The search tables (running and finished instances); a read first writes the open group. */
-  get index(): SearchIndexReader {
-    if (!this.draining && this.dirty.size === 0) this.commitGroup();
+  /**
+   * The search tables, read as `read` says ({@link SearchRead}); reached through
+   * `queries.searchTables`. A `latest` read inside a running command, or with changes not yet
+   * staged, does not write the group (the group is written at the end of the turn anyway).
+   */
+  private searchTables(read: SearchRead): SearchIndexReader {
+    if (read === 'latest' && !this.draining && this.dirty.size === 0) this.commitGroup();
     return this.store.index;
   }
 
-  /**
-   * The search tables as last written, without writing the open group: what every acknowledged
-   * command left (an answer leaves only after its write), as Zeebe's search is eventually consistent.
-   */
+  /** `queries.searchTables('latest')`, for tests and benchmarks. */
+  get index(): SearchIndexReader {
+    return this.queries.searchTables('latest');
+  }
+
+  /** `queries.searchTables('committed')`, for tests. */
   get committedIndex(): SearchIndexReader {
-    return this.store.index;
+    return this.queries.searchTables('committed');
   }
 
   /**
@@ -443,18 +446,18 @@ export class Engine {
       if (p.timer) clearTimeout(p.timer);
       p.resolve([]);
     }
-    for (const settle of [...this.awaiting.values()]) settle({ state: 'TERMINATED' });
+    this.results.closeAll();
     this.store.close();
   }
 
   // ---------------------------------------------------------------- clock
 
   now(): number {
-    return this.pinnedAt ?? Date.now();
+    return this.clock.now();
   }
 
   isClockPinned(): boolean {
-    return this.pinnedAt !== undefined;
+    return this.clock.isPinned();
   }
 
   nowIso(): string {
@@ -462,203 +465,33 @@ export class Engine {
   }
 
   pinClock(timestampMs: number): void {
-    if (!Number.isFinite(timestampMs) || timestampMs < 0)
-      throw invalid(`clock timestamp must be a non-negative epoch millisecond value, got '${timestampMs}'`);
-    this.command(() => {
-      this.pinnedAt = timestampMs;
-    });
+    this.clock.checkPin(timestampMs);
+    this.command(() => this.clock.pin(timestampMs));
   }
 
   resetClock(): void {
-    this.command(() => {
-      this.pinnedAt = undefined;
-    });
+    this.command(() => this.clock.reset());
   }
 
   // ---------------------------------------------------------------- deployment
 
   async deploy(resources: DeployResource[]): Promise<DeployResult> {
-    if (resources.length === 0) throw invalid('a deployment needs at least one resource');
-    const parsedProcesses: { model: ProcessModel; xml: string; name: string; checksum: string }[] = [];
-    const parsedForms: { formId: string; schema: string; name: string; checksum: string }[] = [];
-    const parsedDrgs: { model: DrgModel; xml: string; name: string; checksum: string }[] = [];
-    // Zeebe validates every resource and rejects the deployment with all findings at once.
-    const rejected: string[] = [];
-    for (const r of resources) {
-      if (r.name.endsWith('.bpmn')) {
-        if (this.lint) {
-          const gate = await gateDiagram(r.content);
-          const unreadable = gate.find((p) => p.rule === 'parse' && p.severity === 'error');
-          if (unreadable) {
-            rejected.push(`'${r.name}': ${unreadable.message}`);
-            continue;
-          }
-          const problems = gate.filter((p) => p.severity === 'error');
-          if (problems.length) {
-            rejected.push(`'${r.name}': ${zeebeFindings(problems)}`);
-            continue;
-          }
-        }
-        let parsed;
-        try {
-          parsed = await parseBpmn(r.content, r.name);
-        } catch (err) {
-          if (!(err instanceof UnsupportedModelError)) throw err;
-          rejected.push(`'${r.name}': ${zeebeFindings(err.problems)}`);
-          continue;
-        }
-        for (const model of parsed.processes)
-          parsedProcesses.push({ model, xml: r.content, name: r.name, checksum: sha256(r.content) });
-      } else if (r.name.endsWith('.form')) {
-        let form: any;
-        try {
-          form = JSON.parse(r.content);
-        } catch (err) {
-          throw invalid(`'${r.name}' is not valid form JSON: ${(err as Error).message}`);
-        }
-        if (typeof form?.id !== 'string' || !form.id)
-          throw invalid(`'${r.name}': a form needs a string 'id'`);
-        parsedForms.push({ formId: form.id, schema: r.content, name: r.name, checksum: sha256(r.content) });
-      } else if (r.name.endsWith('.dmn')) {
-        try {
-          const model = await parseDmn(r.content, r.name);
-          parsedDrgs.push({ model, xml: r.content, name: r.name, checksum: sha256(r.content) });
-        } catch (err) {
-          if (!(err instanceof UnsupportedModelError)) throw err;
-          rejected.push(`'${r.name}': ${zeebeFindings(err.problems)}`);
-        }
-      } else {
-        throw invalid(`'${r.name}': only .bpmn, .dmn and .form resources are supported`);
-      }
-    }
-    rejected.push(...this.checkDecisionIds(parsedDrgs));
-    if (rejected.length) throw deploymentRejected(rejected);
-    const ids = parsedProcesses.map((p) => p.model.bpmnProcessId);
-    const dup = ids.find((id, i) => ids.indexOf(id) !== i);
-    if (dup) throw invalid(`the deployment contains process '${dup}' twice`);
-    for (const p of parsedProcesses) {
-      for (const el of p.model.elements.values()) {
-        if (el.kind === 'callActivity') {
-          const target = el.calledElement.processId;
-          if (!target.startsWith('=') && !ids.includes(target) && !this.latestProcess(target)) {
-            this.log(`deploy: call activity '${el.id}' calls '${target}', not deployed yet`);
-          }
-        }
-      }
-    }
-    return this.command(() => {
-      const deploymentKey = this.nextKey();
-      const result: DeployResult = {
-        deploymentKey,
-        processes: [],
-        forms: [],
-        decisionRequirements: [],
-        decisions: [],
-      };
-      // Decisions first, so that a business rule task of the same deployment finds them.
-      for (const d of parsedDrgs) this.putDrg(d, deploymentKey, result);
-      for (const p of parsedProcesses) {
-        const latest = this.latestProcess(p.model.bpmnProcessId);
-        if (latest && latest.checksum === p.checksum) {
-          result.processes.push(latest);
-          continue;
-        }
-        const rec: ProcessDefinitionRec = {
-          key: this.nextKey(),
-          bpmnProcessId: p.model.bpmnProcessId,
-          name: p.model.name,
-          version:
-            Math.max(latest?.version ?? 0, this.versionFloor.get(`process:${p.model.bpmnProcessId}`) ?? 0) +
-            1,
-          versionTag: p.model.versionTag,
-          resourceName: p.name,
-          xml: p.xml,
-          checksum: p.checksum,
-          deploymentKey,
-        };
-        this.state.deployment.processes.put(rec);
-        this.state.deployment.setModel(rec.key, p.model);
-        if (latest) this.timers.closeStartTimers(latest);
-        this.timers.openStartTimers(rec);
-        result.processes.push(rec);
-      }
-      for (const f of parsedForms) {
-        const latest = this.latestForm(f.formId);
-        if (latest && latest.checksum === f.checksum) {
-          result.forms.push(latest);
-          continue;
-        }
-        const rec: FormRec = {
-          key: this.nextKey(),
-          formId: f.formId,
-          version: Math.max(latest?.version ?? 0, this.versionFloor.get(`form:${f.formId}`) ?? 0) + 1,
-          resourceName: f.name,
-          schema: f.schema,
-          checksum: f.checksum,
-          deploymentKey,
-        };
-        this.state.deployment.forms.put(rec);
-        result.forms.push(rec);
-      }
-      this.state.deployment.deployments.put({
-        key: deploymentKey,
-        createdAt: this.nowIso(),
-        resources: [
-          ...result.processes.map((p) => ({ kind: 'process' as const, key: p.key })),
-          ...result.forms.map((f) => ({ kind: 'form' as const, key: f.key })),
-          ...result.decisionRequirements.map((d) => ({ kind: 'decisionRequirements' as const, key: d.key })),
-          ...result.decisions.map((d) => ({ kind: 'decision' as const, key: d.key })),
-        ],
-      });
-      return result;
-    });
+    const parsed = await this.deployments.prepare(resources);
+    return this.command(() => this.deployments.deploy(parsed));
   }
 
   /**
    * Deletes a deployed process definition or form (POST /v2/resources/{key}/deletion). As Zeebe:
    * a process definition with running instances is refused (INVALID_STATE); deleting the latest
-   * version makes the previous one the latest again (its timer start events are re-armed); a
-   * version number is never reused.
+   * version makes the previous one the latest again; a version number is never reused.
    */
   deleteResource(key: string): void {
-    const def = this.state.deployment.processes.get(key);
-    const form = def ? undefined : this.state.deployment.forms.get(key);
-    if (!def && !form)
-      throw new EngineError(
-        404,
-        'NOT_FOUND',
-        `Expected to delete resource but no resource found with key \`${key}\``,
-      );
-    if (def) {
-      for (const pi of this.state.processInstances.values())
-        if (pi.processDefinitionKey === key && pi.state === 'ACTIVE')
-          throw invalidState(
-            `Expected to delete resource with key \`${key}\` but there are still running instances`,
-          );
-    }
-    this.command(() => {
-      if (def) {
-        const wasLatest = this.latestProcess(def.bpmnProcessId)?.key === key;
-        const floor = `process:${def.bpmnProcessId}`;
-        this.versionFloor.set(floor, Math.max(this.versionFloor.get(floor) ?? 0, def.version));
-        this.timers.closeStartTimers(def);
-        this.state.deployment.processes.remove(key);
-        const previous = wasLatest ? this.latestProcess(def.bpmnProcessId) : undefined;
-        if (previous) this.timers.openStartTimers(previous);
-      } else if (form) {
-        const floor = `form:${form.formId}`;
-        this.versionFloor.set(floor, Math.max(this.versionFloor.get(floor) ?? 0, form.version));
-        this.state.deployment.forms.remove(key);
-      }
-    });
+    this.deployments.prepareDeletion(key);
+    this.command(() => this.deployments.deleteResource(key));
   }
 
   private loadVersionFloor(): void {
-    this.versionFloor.clear();
-    const stored = this.metaValue('deletedVersions');
-    if (stored)
-      for (const [k, v] of Object.entries(JSON.parse(stored) as Record<string, number>))
-        this.versionFloor.set(k, v);
+    this.deployments.loadVersionFloor(this.metaValue('deletedVersions'));
   }
 
   latestProcess(bpmnProcessId: string): ProcessDefinitionRec | undefined {
@@ -669,94 +502,11 @@ export class Engine {
     return this.state.deployment.latestForm(formId);
   }
 
-  /** A process definition known to exist (an instance's): deleting one with instances is refused. */
-  private definition(processDefinitionKey: string): ProcessDefinitionRec {
-    const def = this.state.deployment.processes.get(processDefinitionKey);
-    if (!def) throw notFound('Process definition', processDefinitionKey);
-    return def;
-  }
-
   model(processDefinitionKey: string): ProcessModel {
-    const m = this.state.deployment.model(processDefinitionKey);
-    if (!m) throw notFound('Process definition', processDefinitionKey);
-    return m;
+    return this.behaviours.bpmn.model(processDefinitionKey);
   }
 
   // ---------------------------------------------------------------- decisions
-
-  /**
-   * Zeebe's checks across DMN resources: a decision id appears once in a deployment, and a
-   * decision id deployed before stays in the decision requirements it was deployed with.
-   */
-  private checkDecisionIds(drgs: { model: DrgModel; name: string }[]): string[] {
-    const errors: string[] = [];
-    const seen = new Map<string, string>();
-    for (const d of drgs) {
-      if (
-        drgs.filter((o) => o.model.id === d.model.id).length > 1 &&
-        seen.get(`drg:${d.model.id}`) === undefined
-      )
-        errors.push(
-          `'${d.name}': the decision requirements id '${d.model.id}' is deployed twice in this deployment`,
-        );
-      seen.set(`drg:${d.model.id}`, d.name);
-      for (const dec of d.model.decisions) {
-        const other = seen.get(dec.id);
-        if (other !== undefined)
-          errors.push(`'${d.name}': the decision id '${dec.id}' is also in '${other}' of this deployment`);
-        seen.set(dec.id, d.name);
-        const latest = this.latestDecision(dec.id);
-        if (latest && latest.decisionRequirementsId !== d.model.id)
-          errors.push(
-            `'${d.name}': Expected the decision ids to be unique within the deployed decision requirements, but decision id '${dec.id}' belongs to the decision requirements '${latest.decisionRequirementsId}'`,
-          );
-      }
-    }
-    return errors;
-  }
-
-  /** Stores a DRG and its decisions with new versions, unless it is the latest version unchanged. */
-  private putDrg(
-    d: { model: DrgModel; xml: string; name: string; checksum: string },
-    deploymentKey: string,
-    result: DeployResult,
-  ): void {
-    let latest: DecisionRequirementsRec | undefined;
-    for (const r of this.state.decision.requirements.values())
-      if (r.decisionRequirementsId === d.model.id && (!latest || r.version > latest.version)) latest = r;
-    if (latest && latest.checksum === d.checksum) {
-      result.decisionRequirements.push(latest);
-      for (const dec of this.state.decision.decisions.values())
-        if (dec.decisionRequirementsKey === latest.key) result.decisions.push(dec);
-      return;
-    }
-    const drg: DecisionRequirementsRec = {
-      key: this.nextKey(),
-      decisionRequirementsId: d.model.id,
-      name: d.model.name,
-      version: (latest?.version ?? 0) + 1,
-      resourceName: d.name,
-      xml: d.xml,
-      checksum: d.checksum,
-      deploymentKey,
-    };
-    this.state.decision.requirements.put(drg);
-    this.state.decision.setDrg(drg.key, d.model);
-    result.decisionRequirements.push(drg);
-    for (const dec of d.model.decisions) {
-      const rec: DecisionRec = {
-        key: this.nextKey(),
-        decisionId: dec.id,
-        name: dec.name,
-        version: (this.latestDecision(dec.id)?.version ?? 0) + 1,
-        decisionRequirementsKey: drg.key,
-        decisionRequirementsId: drg.decisionRequirementsId,
-        deploymentKey,
-      };
-      this.state.decision.decisions.put(rec);
-      result.decisions.push(rec);
-    }
-  }
 
   latestDecision(decisionId: string): DecisionRec | undefined {
     return this.state.decision.latestDecision(decisionId);
@@ -779,50 +529,11 @@ export class Engine {
   // ---------------------------------------------------------------- process instances
 
   createProcessInstance(
-    req: {
-      bpmnProcessId?: string;
-      processDefinitionKey?: string;
-      version?: number;
-      variables?: Vars;
-      tags?: unknown;
-    },
+    req: CreateProcessInstanceRequest,
     onStarted?: (pi: ProcessInstanceRec) => void,
   ): ProcessInstanceRec {
-    let def: ProcessDefinitionRec | undefined;
-    if (req.processDefinitionKey) {
-      def = this.state.deployment.processes.get(req.processDefinitionKey);
-      if (!def) throw notFound('Process definition', req.processDefinitionKey);
-    } else if (req.bpmnProcessId) {
-      def =
-        req.version !== undefined && req.version >= 0
-          ? [...this.state.deployment.processes.values()].find(
-              (p) => p.bpmnProcessId === req.bpmnProcessId && p.version === req.version,
-            )
-          : this.latestProcess(req.bpmnProcessId);
-      if (!def) {
-        throw new EngineError(
-          404,
-          'NOT_FOUND',
-          `Expected to find process definition with process ID '${req.bpmnProcessId}', but none found`,
-        );
-      }
-    } else {
-      throw invalid('either processDefinitionId or processDefinitionKey is required');
-    }
-    const found = def;
-    const startEventId = this.model(def.key).noneStartEventId;
-    if (!startEventId)
-      throw invalid(
-        `process '${def.bpmnProcessId}' has no none start event; start it with a message or timer`,
-      );
-    this.checkVariables(req.variables);
-    const tags = processInstanceTags(req.tags);
-    return this.command(() => {
-      const pi = this.startInstance(found, startEventId, req.variables ?? {});
-      if (tags.length) pi.tags = tags;
-      onStarted?.(pi);
-      return pi;
-    });
+    const creation = this.processInstances.prepareCreate(req);
+    return this.command(() => this.processInstances.create(creation, onStarted));
   }
 
   /**
@@ -831,394 +542,27 @@ export class Engine {
    * `requestTimeout` ms (0 or unset: the gateway's request timeout), while the instance runs on.
    */
   createProcessInstanceAwaiting(
-    req: Parameters<Engine['createProcessInstance']>[0],
+    req: CreateProcessInstanceRequest,
     opts: { fetchVariables?: string[]; requestTimeout?: number },
   ): Promise<{ instance: ProcessInstanceRec; variables: Vars }> {
-    const timeoutMs =
-      opts.requestTimeout && opts.requestTimeout > 0 ? opts.requestTimeout : DEFAULT_REQUEST_TIMEOUT_MS;
-    let settle!: (outcome: InstanceOutcome) => void;
-    const outcome = new Promise<InstanceOutcome>((resolve) => (settle = resolve));
-    let started: string | undefined;
-    let instance: ProcessInstanceRec;
-    try {
-      instance = this.createProcessInstance(req, (pi) => {
-        started = pi.key;
-        this.awaiting.set(pi.key, settle);
-      });
-    } catch (err) {
-      // A rejected or rolled-back start leaves no one waiting.
-      if (started) this.awaiting.delete(started);
-      throw err;
-    }
-    let timer: NodeJS.Timeout | undefined;
-    const deadline = new Promise<never>((_resolve, reject) => {
-      timer = setTimeout(
-        () => {
-          this.awaiting.delete(instance.key);
-          reject(
-            new EngineError(
-              504,
-              'DEADLINE_EXCEEDED',
-              `Expected to complete process instance '${instance.key}' within ${timeoutMs} ms (requestTimeout), but it is still running; it continues in the background`,
-            ),
-          );
-        },
-        Math.min(timeoutMs, MAX_TIMEOUT_MS),
-      );
-    });
-    return Promise.race([outcome, deadline])
-      .then((end) => {
-        if (end.state === 'TERMINATED')
-          throw invalidState(`process instance '${instance.key}' was terminated before it completed`);
-        const wanted = opts.fetchVariables?.length ? new Set(opts.fetchVariables) : undefined;
-        const variables = wanted
-          ? Object.fromEntries(Object.entries(end.variables).filter(([n]) => wanted.has(n)))
-          : end.variables;
-        return { instance, variables };
-      })
-      .finally(() => clearTimeout(timer));
+    return this.processInstances.awaitResult(opts, (onStarted) => this.createProcessInstance(req, onStarted));
   }
 
   cancelProcessInstance(key: string): void {
-    const pi = this.state.processInstances.get(key);
-    if (!pi) throw notFound('Process instance', key);
-    if (pi.state !== 'ACTIVE') throw notFound('Process instance', key);
-    if (pi.parentProcessInstanceKey)
-      throw invalidState(
-        `process instance '${key}' is a child instance; cancel its root process instance instead`,
-      );
-    this.command(() => {
-      const root = this.instance(key);
-      this.terminate(root);
-    });
+    this.processInstances.prepareCancel(key);
+    this.command(() => this.processInstances.cancel(key));
   }
 
-  /**
-   * Process-instance modification (POST /v2/process-instances/{key}/modification), as Zeebe applies
-   * it: every instruction is validated first (nothing changes on a rejection); then the activate
-   * instructions (with their variables) and the terminate instructions; finally every flow scope
-   * left without an active element instance is terminated, up to the process instance itself.
-   * An element is activated in an active instance of its flow scope (the process, or a running
-   * sub-process chosen by `ancestorElementInstanceKey` when there are several).
-   */
-  modifyProcessInstance(
-    key: string,
-    req: {
-      activateInstructions?: {
-        elementId?: unknown;
-        ancestorElementInstanceKey?: unknown;
-        variableInstructions?: { variables?: Vars; scopeId?: string }[];
-      }[];
-      terminateInstructions?: { elementInstanceKey?: unknown }[];
-    },
-  ): void {
-    const pi = this.state.processInstances.get(key);
-    if (!pi || pi.state !== 'ACTIVE')
-      throw new EngineError(
-        404,
-        'NOT_FOUND',
-        `Expected to modify process instance but no process instance found with key '${key}'`,
-      );
-    const model = this.model(pi.processDefinitionKey);
-    const activations: {
-      el: FlowElement;
-      scope: ElementInstanceRec;
-      vars: { scopeId: string; variables: Vars }[];
-    }[] = [];
-    const prefix = `Expected to modify instance of process '${pi.bpmnProcessId}' but it contains one or more`;
-    for (const a of req.activateInstructions ?? []) {
-      const el = typeof a.elementId === 'string' ? model.elements.get(a.elementId) : undefined;
-      if (!el || el.kind === 'process')
-        throw invalid(
-          `${prefix} activate instructions with an element that could not be found: '${String(a.elementId)}'`,
-        );
-      if (el.kind === 'startEvent' || el.kind === 'boundaryEvent')
-        throw invalid(
-          `${prefix} activate instructions for an unsupported element type: '${el.id}' is a ${el.kind === 'startEvent' ? 'start' : 'boundary'} event`,
-        );
-      const scopes = [...this.state.elementInstances.values()].filter(
-        (e) => e.processInstanceKey === key && e.state === 'ACTIVE' && e.elementId === el.scopeId,
-      );
-      const ancestor =
-        a.ancestorElementInstanceKey === undefined ? undefined : String(a.ancestorElementInstanceKey);
-      const chosen =
-        ancestor === undefined ? scopes : scopes.filter((s) => this.isSelfOrDescendant(s, ancestor));
-      if (chosen.length !== 1)
-        throw invalid(
-          chosen.length === 0
-            ? `${prefix} activate instructions for element '${el.id}' whose flow scope '${el.scopeId}' has no active instance${ancestor ? ` under ancestor '${ancestor}'` : ''}`
-            : `${prefix} activate instructions for element '${el.id}' whose flow scope '${el.scopeId}' has several active instances: give an ancestorElementInstanceKey`,
-        );
-      const vars: { scopeId: string; variables: Vars }[] = [];
-      for (const v of a.variableInstructions ?? []) {
-        this.checkVariables(v.variables);
-        const scopeId = v.scopeId || pi.bpmnProcessId;
-        if (!model.elements.has(scopeId))
-          throw invalid(`${prefix} variable instructions with a scope that could not be found: '${scopeId}'`);
-        vars.push({ scopeId, variables: v.variables ?? {} });
-      }
-      activations.push({ el, scope: chosen[0], vars });
-    }
-    const terminations: ElementInstanceRec[] = [];
-    for (const t of req.terminateInstructions ?? []) {
-      const ei = this.state.elementInstances.get(String(t.elementInstanceKey));
-      if (!ei || ei.processInstanceKey !== key || ei.state !== 'ACTIVE' || ei.type === 'PROCESS')
-        throw invalid(
-          `${prefix} terminate instructions with an element instance that could not be found: '${String(t.elementInstanceKey)}'`,
-        );
-      terminations.push(ei);
-    }
-    this.command(() => {
-      for (const { el, scope, vars } of activations) {
-        for (const v of vars) {
-          const target =
-            v.scopeId === pi.bpmnProcessId
-              ? scope.processInstanceKey
-              : v.scopeId === scope.elementId
-                ? scope.key
-                : undefined;
-          for (const [n, value] of Object.entries(v.variables))
-            if (target) this.vars.setLocal(target, key, n, value);
-            else this.pendingLocal.push({ elementId: v.scopeId, name: n, value });
-        }
-        const ei = this.createElementInstance(scope, el.id);
-        for (const p of this.pendingLocal.splice(0))
-          if (p.elementId === el.id) this.vars.setLocal(ei.key, key, p.name, p.value);
-        this.agenda.push(() => this.activate(ei));
-      }
-      const scopes = new Set<string>();
-      for (const ei of terminations) {
-        if (ei.state !== 'ACTIVE') continue;
-        this.terminate(ei);
-        if (ei.flowScopeKey) scopes.add(ei.flowScopeKey);
-      }
-      // A flow scope left without active element instances is terminated, up to the process.
-      for (let scopeKey of scopes) {
-        for (;;) {
-          const scope = this.state.elementInstances.get(scopeKey);
-          if (!scope || scope.state !== 'ACTIVE' || this.state.elementInstances.hasActiveChildren(scope.key))
-            break;
-          this.terminate(scope);
-          if (!scope.flowScopeKey) break;
-          scopeKey = scope.flowScopeKey;
-        }
-      }
-    });
+  /** Process-instance modification (POST /v2/process-instances/{key}/modification), as Zeebe applies it. */
+  modifyProcessInstance(key: string, req: ModifyProcessInstanceRequest): void {
+    const modification = this.modification.prepare(key, req);
+    this.command(() => this.modification.modify(modification));
   }
 
-  /**
-   * Process-instance migration (POST /v2/process-instances/{key}/migration), as Zeebe validates it:
-   * every active element must be mapped, to an element of the same type in the same (mapped) flow
-   * scope; then the instance, its active elements, jobs, user tasks, incidents and catch-event
-   * subscriptions move to the target definition. Boundary events and event sub-process starts are
-   * those of the target. Supported active elements: job-based tasks, user tasks, receive tasks,
-   * message and timer catch events, embedded sub-processes; others are refused.
-   */
-  migrateProcessInstance(
-    key: string,
-    req: {
-      targetProcessDefinitionKey?: unknown;
-      mappingInstructions?: { sourceElementId?: unknown; targetElementId?: unknown }[];
-    },
-  ): void {
-    const pi = this.state.processInstances.get(key);
-    if (!pi || pi.state !== 'ACTIVE')
-      throw new EngineError(
-        404,
-        'NOT_FOUND',
-        `Expected to migrate process instance but no process instance found with key '${key}'`,
-      );
-    if (pi.parentProcessInstanceKey)
-      throw invalid(
-        `Expected to migrate process instance '${key}' but process instance is a child process instance. Child process instances cannot be migrated.`,
-      );
-    const target = this.state.deployment.processes.get(String(req.targetProcessDefinitionKey));
-    if (!target)
-      throw new EngineError(
-        404,
-        'NOT_FOUND',
-        `Expected to migrate process instance to process definition but no process definition found with key '${String(req.targetProcessDefinitionKey)}'`,
-      );
-    const source = this.model(pi.processDefinitionKey);
-    const tm = this.model(target.key);
-    const prefix = `Expected to migrate process instance '${key}' but`;
-    const mapping = new Map<string, string>();
-    for (const m of req.mappingInstructions ?? []) {
-      if (typeof m.sourceElementId !== 'string' || typeof m.targetElementId !== 'string')
-        throw invalid(`${prefix} a mapping instruction needs a sourceElementId and a targetElementId`);
-      if (mapping.has(m.sourceElementId))
-        throw invalid(
-          `${prefix} the mapping instructions contain a duplicate source element id '${m.sourceElementId}'`,
-        );
-      mapping.set(m.sourceElementId, m.targetElementId);
-    }
-    const migratable: ElementKind[] = [
-      'serviceTask',
-      'sendTask',
-      'scriptTask',
-      'businessRuleTask',
-      'userTask',
-      'receiveTask',
-      'intermediateCatchEvent',
-      'subProcess',
-    ];
-    const moves: { ei: ElementInstanceRec; to: FlowElement }[] = [];
-    for (const k of this.state.processInstances.recordsOf(key, 'elementInstance')) {
-      const ei = this.state.elementInstances.get(k);
-      if (!ei || ei.state !== 'ACTIVE' || ei.type === 'PROCESS') continue;
-      const from = elementOf(source, ei.elementId);
-      const toId = mapping.get(ei.elementId);
-      if (toId === undefined)
-        throw invalid(
-          `${prefix} no mapping instruction defined for active element with id '${ei.elementId}'. Elements cannot be migrated without a mapping.`,
-        );
-      const to = tm.elements.get(toId);
-      if (!to)
-        throw invalid(
-          `${prefix} mapping instructions contain a non-existing target element id '${toId}'. Elements provided in mapping instructions must exist in the target process definition.`,
-        );
-      const multiInstance = (e: FlowElement) => isActivity(e) && !!e.multiInstance;
-      if (
-        to.kind !== from.kind ||
-        ei.type === 'MULTI_INSTANCE_BODY' ||
-        multiInstance(to) !== multiInstance(from)
-      )
-        throw invalid(
-          `${prefix} active element with id '${ei.elementId}' and type '${ELEMENT_TYPES[from.kind]}' is mapped to an element with id '${toId}' and different type '${ELEMENT_TYPES[to.kind]}'. Elements must be mapped to elements of the same type.`,
-        );
-      if (
-        !migratable.includes(from.kind) ||
-        (from.kind === 'intermediateCatchEvent' && from.event.kind === 'signal')
-      )
-        throw invalid(
-          `${prefix} active element with id '${ei.elementId}' of type '${ELEMENT_TYPES[from.kind]}' cannot be migrated by this engine`,
-        );
-      const scope = this.flowScopeOf(ei);
-      const expected = scope.type === 'PROCESS' ? target.bpmnProcessId : mapping.get(scope.elementId);
-      if (to.scopeId !== expected)
-        throw invalid(
-          `${prefix} the flow scope of active element with id '${ei.elementId}' is changed. The flow scope of the active element is expected to be '${expected}' but was '${to.scopeId}'. The flow scope of an element cannot be changed during migration yet.`,
-        );
-      moves.push({ ei, to });
-    }
-    this.command(() => {
-      const define = <T extends { processDefinitionKey: string; bpmnProcessId: string }>(rec: T) => {
-        rec.processDefinitionKey = target.key;
-        rec.bpmnProcessId = target.bpmnProcessId;
-      };
-      define(pi);
-      pi.version = target.version;
-      pi.versionTag = target.versionTag;
-      this.state.processInstances.update(pi);
-      const root = this.instance(key);
-      define(root);
-      root.elementId = target.bpmnProcessId;
-      this.state.elementInstances.update(root);
-      const newId = new Map<string, string>();
-      for (const { ei, to } of moves) {
-        define(ei);
-        ei.elementId = to.id;
-        newId.set(ei.key, to.id);
-        this.state.elementInstances.update(ei);
-        // The element's own timer or message subscription follows it; its boundary events are the target's.
-        for (const owned of this.state.elementInstances.owned(ei.key)) {
-          const t = this.state.timers.get(owned);
-          const s = this.state.message.subscriptions.get(owned);
-          if (t?.kind === 'catch') {
-            t.processDefinitionKey = target.key;
-            t.elementId = to.id;
-            this.state.timers.update(t);
-          }
-          if (s?.kind === 'catch') {
-            define(s);
-            s.elementId = to.id;
-            this.state.message.subscriptions.update(s);
-          }
-        }
-        this.events.closeOwnedBy(ei.key, 'boundary');
-        if (ei.loopIndex === undefined && isActivity(to)) this.openBoundaryEvents(ei, to);
-        if (to.kind === 'subProcess') {
-          this.events.closeOwnedBy(ei.key, 'event-sub-process');
-          this.openEventSubProcesses(ei);
-        }
-      }
-      this.events.closeOwnedBy(root.key, 'event-sub-process');
-      this.openEventSubProcesses(root);
-      // Open jobs, user tasks and incidents follow their element to the target definition.
-      type MigratedRecord = {
-        key: string;
-        elementId: string;
-        elementInstanceKey: string;
-        processDefinitionKey: string;
-        bpmnProcessId: string;
-        processDefinitionVersion?: number;
-      };
-      const follow = <R extends MigratedRecord>(
-        kind: 'job' | 'userTask' | 'incident',
-        records: RecordTable<R>,
-        open: (rec: R) => boolean,
-      ) => {
-        for (const k of this.state.processInstances.recordsOf(key, kind)) {
-          const rec = records.get(k);
-          if (!rec || !open(rec)) continue;
-          define(rec);
-          if (rec.processDefinitionVersion !== undefined) rec.processDefinitionVersion = target.version;
-          rec.elementId = newId.get(rec.elementInstanceKey) ?? rec.elementId;
-          records.update(rec);
-        }
-      };
-      follow('job', this.state.jobs, isOpenJob);
-      follow('userTask', this.state.userTasks, (t) => t.state === 'CREATED');
-      follow('incident', this.state.incidents, (inc) => inc.state === 'ACTIVE');
-    });
-  }
-
-  private isSelfOrDescendant(ei: ElementInstanceRec, ancestorKey: string): boolean {
-    let cur: ElementInstanceRec | undefined = ei;
-    while (cur) {
-      if (cur.key === ancestorKey) return true;
-      cur = cur.flowScopeKey ? this.state.elementInstances.get(cur.flowScopeKey) : undefined;
-    }
-    return false;
-  }
-
-  private startInstance(
-    def: ProcessDefinitionRec,
-    startElementId: string,
-    variables: Vars,
-    parent?: ElementInstanceRec,
-    startCorrelationKey?: string,
-  ): ProcessInstanceRec {
-    const key = this.nextKey();
-    const pi: ProcessInstanceRec = {
-      key,
-      processDefinitionKey: def.key,
-      bpmnProcessId: def.bpmnProcessId,
-      version: def.version,
-      versionTag: def.versionTag,
-      state: 'ACTIVE',
-      startDate: this.nowIso(),
-      parentProcessInstanceKey: parent?.processInstanceKey,
-      parentElementInstanceKey: parent?.key,
-      startCorrelationKey,
-    };
-    this.state.processInstances.put(pi);
-    const root: ElementInstanceRec = {
-      key,
-      processInstanceKey: key,
-      processDefinitionKey: def.key,
-      bpmnProcessId: def.bpmnProcessId,
-      elementId: def.bpmnProcessId,
-      type: 'PROCESS',
-      state: 'ACTIVE',
-      startDate: pi.startDate,
-    };
-    this.state.elementInstances.put(root);
-    for (const [name, value] of Object.entries(variables)) this.vars.setLocal(key, key, name, value);
-    this.openEventSubProcesses(root);
-    const start = this.createElementInstance(root, startElementId);
-    this.agenda.push(() => this.activate(start));
-    return pi;
+  /** Process-instance migration (POST /v2/process-instances/{key}/migration), as Zeebe validates it. */
+  migrateProcessInstance(key: string, req: MigrateProcessInstanceRequest): void {
+    const migration = this.migration.prepare(key, req);
+    this.command(() => this.migration.migrate(migration));
   }
 
   // ---------------------------------------------------------------- messages
@@ -1255,13 +599,6 @@ export class Engine {
       this.signals.broadcast(String(req.signalName), req.variables ?? {});
       return { signalKey };
     });
-  }
-
-  /** A signal throw or end event broadcasts its local variables (the result of its input mappings). */
-  private throwSignal(ei: ElementInstanceRec, nameExpr: string): void {
-    const name = String(this.evalIn(nameExpr, ei.key));
-    const variables = this.vars.local(ei.key);
-    this.agenda.push(() => this.signals.broadcast(name, variables));
   }
 
   // ---------------------------------------------------------------- jobs
@@ -1377,14 +714,7 @@ export class Engine {
 
   setVariables(elementInstanceKey: string, variables: Vars, local = false): void {
     this.checkVariables(variables);
-    this.command(() => {
-      const ei = this.state.elementInstances.get(elementInstanceKey);
-      if (!ei || ei.state !== 'ACTIVE') throw notFound('Element instance', elementInstanceKey);
-      for (const [n, v] of Object.entries(variables)) {
-        if (local) this.vars.setLocal(ei.key, ei.processInstanceKey, n, v);
-        else this.vars.setPropagate(ei.key, n, v);
-      }
-    });
+    this.command(() => this.variables.set(elementInstanceKey, variables, local));
   }
 
   /** The records of the variables visible from a scope, inner scopes shadowing outer ones. */
@@ -1397,61 +727,7 @@ export class Engine {
     return this.vars.visible(scopeKey);
   }
 
-  // ---------------------------------------------------------------- the interpreter
-
-  private createElementInstance(
-    scope: ElementInstanceRec,
-    elementId: string,
-    extra?: Partial<ElementInstanceRec>,
-  ): ElementInstanceRec {
-    const el = elementOf(this.model(scope.processDefinitionKey), elementId);
-    const ei: ElementInstanceRec = {
-      key: this.nextKey(),
-      processInstanceKey: scope.processInstanceKey,
-      processDefinitionKey: scope.processDefinitionKey,
-      bpmnProcessId: scope.bpmnProcessId,
-      elementId,
-      type:
-        isActivity(el) && el.multiInstance && extra?.loopIndex === undefined
-          ? 'MULTI_INSTANCE_BODY'
-          : ELEMENT_TYPES[el.kind],
-      flowScopeKey: scope.key,
-      state: 'ACTIVE',
-      startDate: this.nowIso(),
-      ...extra,
-    };
-    this.state.elementInstances.put(ei);
-    this.state.elementInstances.addChild(scope.key, ei.key);
-    return ei;
-  }
-
-  private element(ei: ElementInstanceRec): FlowElement {
-    return elementOf(this.model(ei.processDefinitionKey), ei.elementId);
-  }
-
-  /** The element instance of the flow scope an element instance runs in (not for the process itself). */
-  private flowScopeOf(ei: ElementInstanceRec): ElementInstanceRec {
-    const scope = ei.flowScopeKey ? this.state.elementInstances.get(ei.flowScopeKey) : undefined;
-    if (!scope) throw new Error(`element instance '${ei.key}' has no flow scope instance`);
-    return scope;
-  }
-
-  /** An element instance known to exist (a child, an owner, a caller): a miss is a bug. */
-  private instance(key: string): ElementInstanceRec {
-    const ei = this.state.elementInstances.get(key);
-    if (!ei) throw new Error(`no element instance '${key}'`);
-    return ei;
-  }
-
-  private fail(ei: ElementInstanceRec, err: unknown, retry: IncidentRec['retry']): void {
-    const type = err instanceof StepFailure ? err.errorType : 'EXTRACT_VALUE_ERROR';
-    this.raiseIncident(ei, type, (err as Error).message, retry);
-  }
-
-  private evalIn(expr: string, scopeKey: string, extra?: Vars): unknown {
-    const vars = extra ? { ...this.visibleVariables(scopeKey), ...extra } : this.visibleVariables(scopeKey);
-    return this.evalWith(expr, vars);
-  }
+  // ---------------------------------------------------------------- requests
 
   /** A command's variables: a JSON object no larger than the message size limit. */
   private checkVariables(v: unknown): void {
@@ -1462,500 +738,6 @@ export class Engine {
       throw invalid(
         `the variables are ${bytes} bytes, more than the limit of ${this.limits.maxMessageBytes} bytes (ENGINE_MAX_MESSAGE_SIZE)`,
       );
-  }
-
-  private feelOptions() {
-    return {
-      now: new Date(this.now()),
-      maxOutputBytes: this.limits.maxMessageBytes,
-      timeoutMs: this.limits.feelTimeoutMs,
-    };
-  }
-
-  private evalWith(expr: string, vars: Vars): unknown {
-    if (!expr.startsWith('=')) return expr;
-    try {
-      return evaluateExpression(expr.slice(1), vars, this.feelOptions());
-    } catch (err) {
-      throw new StepFailure('EXTRACT_VALUE_ERROR', (err as Error).message);
-    }
-  }
-
-  /** Activates an element instance: input mappings, boundary events, then its kind's processor. */
-  private activate(ei: ElementInstanceRec): void {
-    if (ei.state !== 'ACTIVE') return;
-    const el = this.element(ei);
-    try {
-      if (ei.type === 'MULTI_INSTANCE_BODY' && isActivity(el))
-        return this.multiInstanceBody.onActivate(el, ei);
-      if (el.inputs.length) this.applyInputs(ei, el);
-      if (isActivity(el) && el.boundaryEvents.length && ei.loopIndex === undefined)
-        this.openBoundaryEvents(ei, el);
-      processorOf(this.processors, el).onActivate(el, ei);
-    } catch (err) {
-      if (err instanceof EngineError) throw err;
-      this.fail(ei, err, 'activate');
-    }
-  }
-
-  private applyInputs(ei: ElementInstanceRec, el: FlowElement): void {
-    const local: Vars = {};
-    const scopeKey = flowScopeKey(ei);
-    const outer = this.visibleVariables(scopeKey);
-    for (const m of el.inputs) {
-      const value = this.evalIn(m.source, scopeKey, local);
-      assignPath(local, m.target, value, outer);
-    }
-    for (const [n, v] of Object.entries(local)) this.vars.setLocal(ei.key, ei.processInstanceKey, n, v);
-  }
-
-  /** An activity finished its work: apply variables and output mappings, then leave. */
-  private completeActivity(ei: ElementInstanceRec, variables: Vars, retrying = false, local?: Vars): void {
-    if (ei.state !== 'ACTIVE') return;
-    const el = this.element(ei);
-    try {
-      if (!retrying) this.setOutputsOrPropagate(ei, variables, el.outputs.length === 0);
-      if (local)
-        for (const [n, v] of Object.entries(local)) this.vars.setLocal(ei.key, ei.processInstanceKey, n, v);
-      if (ei.type !== 'MULTI_INSTANCE_BODY' && el.outputs.length) {
-        this.applyOutputs(ei, el);
-      } else if (ei.type === 'MULTI_INSTANCE_BODY' && isActivity(el) && el.multiInstance?.outputCollection) {
-        // The output collection leaves the body like any result: propagated to the enclosing scope.
-        const name = el.multiInstance.outputCollection;
-        this.vars.setPropagate(flowScopeKey(ei), name, this.state.variables.local(ei.key, name)?.value);
-      }
-    } catch (err) {
-      if (err instanceof EngineError) throw err;
-      this.fail(ei, err, 'complete');
-      return;
-    }
-    this.agenda.push(() => this.leave(ei));
-  }
-
-  /**
-   * Variables produced by an element (job completion, message, called process) are local to it when it
-   * has output mappings; otherwise they are merged into the nearest scope that has them, starting at
-   * the element itself (a local variable from an input mapping is updated in place), else the root.
-   */
-  private setOutputsOrPropagate(ei: ElementInstanceRec, variables: Vars, propagate: boolean): void {
-    for (const [n, v] of Object.entries(variables)) {
-      if (propagate) this.vars.setPropagate(ei.key, n, v);
-      else this.vars.setLocal(ei.key, ei.processInstanceKey, n, v);
-    }
-  }
-
-  private applyOutputs(ei: ElementInstanceRec, el: FlowElement): void {
-    const vars = this.visibleVariables(ei.key);
-    const outer = this.visibleVariables(flowScopeKey(ei));
-    const out: Vars = {};
-    for (const m of el.outputs) {
-      const value = this.evalWith(m.source, { ...vars, ...out });
-      assignPath(out, m.target, value, outer);
-    }
-    for (const [n, v] of Object.entries(out)) this.vars.setPropagate(flowScopeKey(ei), n, v);
-  }
-
-  /** Completes the element instance and takes its outgoing flows. */
-  private leave(ei: ElementInstanceRec): void {
-    if (ei.state !== 'ACTIVE') return;
-    const el = this.element(ei);
-    const model = this.model(ei.processDefinitionKey);
-    let flows: string[];
-    try {
-      flows = ei.type === 'MULTI_INSTANCE_BODY' ? el.outgoing : this.outgoingFlows(ei, el);
-    } catch (err) {
-      this.raiseIncident(ei, 'CONDITION_ERROR', (err as Error).message, 'flow');
-      return;
-    }
-    this.finish(ei, 'COMPLETED');
-    const scope = this.state.elementInstances.get(flowScopeKey(ei));
-    if (!scope || scope.state !== 'ACTIVE') return;
-    if (ei.loopIndex !== undefined && scope.type === 'MULTI_INSTANCE_BODY') {
-      if (isActivity(el)) this.multiInstanceBody.onChildCompleted(el, scope, ei);
-      return;
-    }
-    for (const fid of flows) {
-      const target = flowTarget(model, fid);
-      const arrive = processorOf(this.processors, target).onArrive;
-      if (arrive && !arrive(target, scope, fid)) continue;
-      const next = this.createElementInstance(scope, target.id);
-      this.agenda.push(() => this.activate(next));
-    }
-    this.maybeCompleteScope(scope);
-  }
-
-  /** The flows an element leaves by: its processor chooses (gateways), else all of them. */
-  private outgoingFlows(ei: ElementInstanceRec, el: FlowElement): string[] {
-    const leave = processorOf(this.processors, el).onLeave;
-    return leave ? leave(el, ei) : el.outgoing;
-  }
-
-  private maybeCompleteScope(scope: ElementInstanceRec): void {
-    if (scope.state !== 'ACTIVE' || scope.type === 'MULTI_INSTANCE_BODY') return;
-    if (this.state.elementInstances.hasActiveChildren(scope.key)) return;
-    if (scope.joins && Object.keys(scope.joins).length > 0) return;
-    if (scope.type === 'PROCESS') return this.completeProcessInstance(scope);
-    if (scope.type === 'SUB_PROCESS' || scope.type === 'EVENT_SUB_PROCESS')
-      this.agenda.push(() => this.completeActivity(scope, {}));
-  }
-
-  private completeProcessInstance(root: ElementInstanceRec): void {
-    this.finish(root, 'COMPLETED');
-    const pi = this.processInstance(root.key);
-    pi.state = 'COMPLETED';
-    pi.endDate = this.nowIso();
-    this.state.processInstances.update(pi);
-    this.settleAwaiting(pi.key, () => ({ state: 'COMPLETED', variables: this.visibleVariables(root.key) }));
-    if (pi.parentElementInstanceKey) {
-      const caller = this.state.elementInstances.get(pi.parentElementInstanceKey);
-      if (caller && caller.state === 'ACTIVE') {
-        const el = this.element(caller);
-        // With output mappings the child's variables are local to the call activity and only mapped ones leave it.
-        const childVars =
-          (el.kind === 'callActivity' && el.calledElement.propagateAllChildVariables) || el.outputs.length
-            ? this.visibleVariables(root.key)
-            : {};
-        this.agenda.push(() => this.completeActivity(caller, childVars));
-      }
-    }
-  }
-
-  /** Marks an element instance ended and releases everything it holds. */
-  private finish(ei: ElementInstanceRec, state: 'COMPLETED' | 'TERMINATED'): void {
-    ei.state = state;
-    ei.endDate = this.nowIso();
-    this.state.elementInstances.update(ei);
-    if (ei.flowScopeKey) this.state.elementInstances.removeChild(ei.flowScopeKey, ei.key);
-    this.state.elementInstances.forgetChildren(ei.key);
-    this.events.closeOwnedBy(ei.key);
-    if (ei.incidentKey) {
-      const inc = this.state.incidents.get(ei.incidentKey);
-      if (inc && inc.state === 'ACTIVE') {
-        inc.state = 'RESOLVED';
-        this.state.incidents.update(inc);
-      }
-      ei.incidentKey = undefined;
-    }
-  }
-
-  /** Terminates an element instance with everything inside it (children, jobs, tasks, called processes). */
-  private terminate(ei: ElementInstanceRec): void {
-    if (ei.state !== 'ACTIVE') return;
-    this.terminateChildren(ei);
-    if (ei.type !== 'MULTI_INSTANCE_BODY') {
-      const el = this.element(ei);
-      processorOf(this.processors, el).onTerminate?.(el, ei);
-    }
-    this.finish(ei, 'TERMINATED');
-    if (ei.type === 'PROCESS') {
-      const pi = this.processInstance(ei.key);
-      pi.state = 'TERMINATED';
-      pi.endDate = this.nowIso();
-      this.state.processInstances.update(pi);
-      this.settleAwaiting(pi.key, () => ({ state: 'TERMINATED' }));
-    }
-  }
-
-  /** Terminates every active child of a flow scope. */
-  private terminateChildren(scope: ElementInstanceRec): void {
-    for (const k of this.state.elementInstances.children(scope.key)) this.terminate(this.instance(k));
-  }
-
-  /** The process instance record of a running element instance's process. */
-  private processInstance(key: string): ProcessInstanceRec {
-    const pi = this.state.processInstances.get(key);
-    if (!pi) throw new Error(`no process instance '${key}'`);
-    return pi;
-  }
-
-  /** Answers a request awaiting this instance once the running command is committed. */
-  private settleAwaiting(key: string, outcome: () => InstanceOutcome): void {
-    const settle = this.awaiting.get(key);
-    if (!settle) return;
-    const end = outcome();
-    this.outcomes.push(() => {
-      this.awaiting.delete(key);
-      settle(end);
-    });
-  }
-
-  // ---------------------------------------------------------------- events
-
-  private openBoundaryEvents(host: ElementInstanceRec, el: Activity): void {
-    const model = this.model(host.processDefinitionKey);
-    for (const bid of el.boundaryEvents) {
-      const b = elementOfKind(model, bid, 'boundaryEvent');
-      if (b.event.kind !== 'error') this.openCatch(host, b.id, b.event, 'boundary', host, b.interrupting);
-    }
-  }
-
-  private openEventSubProcesses(scope: ElementInstanceRec): void {
-    const model = this.model(scope.processDefinitionKey);
-    const scopeEl = elementOf(model, scope.elementId);
-    if (!isFlowScope(scopeEl)) return;
-    for (const start of eventSubProcessStarts(model, scopeEl))
-      if (start.event.kind !== 'none' && start.event.kind !== 'error')
-        this.openCatch(scope, start.id, start.event, 'event-sub-process', scope, start.interrupting);
-  }
-
-  /**
-   * Opens a timer or message/signal subscription for the event `elementId`, owned by `owner`;
-   * expressions evaluate in `ctx`'s scope.
-   */
-  private openCatch(
-    owner: ElementInstanceRec,
-    elementId: string,
-    ev: CatchEventDefinition,
-    kind: SubscriptionKind,
-    ctx: ElementInstanceRec,
-    interrupting = true,
-  ): void {
-    if (ev.kind === 'timer') {
-      const text = this.evalIn(ev.expression, ctx.key);
-      let schedule;
-      try {
-        schedule = parseTimer(ev.timerKind, timerText(text), new Date(this.now()));
-      } catch (err) {
-        throw new StepFailure('EXTRACT_VALUE_ERROR', (err as Error).message);
-      }
-      const t: TimerRec = {
-        key: this.nextKey(),
-        kind,
-        ownerKey: owner.key,
-        processInstanceKey: owner.processInstanceKey,
-        processDefinitionKey: owner.processDefinitionKey,
-        elementId,
-        dueAt: schedule.dueAt.getTime(),
-        repetitions: schedule.repetitions,
-        timerKind: ev.timerKind,
-        definition: timerText(text),
-      };
-      this.events.addTimer(t);
-      return;
-    }
-    if (ev.kind === 'signal') {
-      const name = String(this.evalIn(ev.signalName, ctx.key));
-      const sub: MessageSubscriptionRec = {
-        key: this.nextKey(),
-        kind,
-        ownerKey: owner.key,
-        processInstanceKey: owner.processInstanceKey,
-        processDefinitionKey: owner.processDefinitionKey,
-        bpmnProcessId: owner.bpmnProcessId,
-        elementId,
-        messageName: name,
-        correlationKey: '',
-        interrupting,
-        state: 'CREATED',
-        createdAt: this.nowIso(),
-        signal: true,
-      };
-      this.state.message.subscriptions.put(sub);
-      this.state.elementInstances.own(owner.key, sub.key);
-      this.state.message.markOpen(sub);
-      return;
-    }
-    if (ev.kind === 'message') {
-      const name = String(this.evalIn(ev.messageName, ctx.key));
-      const keyExpr = ev.correlationKey ?? '';
-      const corr = this.evalIn(keyExpr, ctx.key);
-      if (corr === null || corr === undefined || (typeof corr !== 'string' && typeof corr !== 'number')) {
-        throw new StepFailure(
-          'EXTRACT_VALUE_ERROR',
-          `Failed to extract the correlation key for '${keyExpr}': The value must be either a string or a number, but was '${typeName(corr)}'.`,
-        );
-      }
-      const sub: MessageSubscriptionRec = {
-        key: this.nextKey(),
-        kind,
-        ownerKey: owner.key,
-        processInstanceKey: owner.processInstanceKey,
-        processDefinitionKey: owner.processDefinitionKey,
-        bpmnProcessId: owner.bpmnProcessId,
-        elementId,
-        messageName: name,
-        correlationKey: String(corr),
-        interrupting,
-        state: 'CREATED',
-        createdAt: this.nowIso(),
-      };
-      this.state.message.subscriptions.put(sub);
-      this.state.elementInstances.own(owner.key, sub.key);
-      this.state.message.markOpen(sub);
-      // A buffered message that this instance has not received yet is correlated at once.
-      this.messages.expire();
-      const buffered = [...this.state.message.messages.values()]
-        .filter(
-          (m) =>
-            m.name === name &&
-            m.correlationKey === sub.correlationKey &&
-            !m.correlatedTo.includes(sub.processInstanceKey),
-        )
-        .sort((a, b) => a.publishedAt - b.publishedAt)[0];
-      if (buffered) {
-        buffered.correlatedTo.push(sub.processInstanceKey);
-        this.state.message.messages.update(buffered);
-        this.agenda.push(() => this.triggerSubscription(sub, buffered));
-      }
-    }
-  }
-
-  private triggerSubscription(
-    sub: MessageSubscriptionRec,
-    msg: Pick<MessageRec, 'variables'> & Partial<MessageRec>,
-  ): void {
-    const variables = msg.variables;
-    if (sub.state !== 'CREATED') return;
-    const owner = this.state.elementInstances.get(sub.ownerKey);
-    if (!owner || owner.state !== 'ACTIVE') return;
-    if (!sub.signal && msg.key)
-      this.correlations.push({
-        correlationKey: msg.correlationKey,
-        correlationTime: this.nowIso(),
-        elementId: sub.elementId,
-        elementInstanceKey: sub.ownerKey,
-        messageKey: msg.key,
-        messageName: msg.name,
-        partitionId: 1,
-        processDefinitionId: sub.bpmnProcessId,
-        processDefinitionKey: sub.processDefinitionKey,
-        processInstanceKey: sub.processInstanceKey,
-        subscriptionKey: sub.key,
-        tenantId: TENANT,
-      });
-    // Non-interrupting boundary and event sub-process subscriptions stay open for further messages.
-    const keepOpen = !sub.interrupting && (sub.kind === 'boundary' || sub.kind === 'event-sub-process');
-    if (!keepOpen) {
-      sub.state = 'CORRELATED';
-      this.state.message.markClosed(sub);
-      this.state.message.subscriptions.update(sub);
-    }
-    this.fire(sub.kind, owner, sub.elementId, variables, sub.interrupting);
-  }
-
-  /** A timer or message reached its event: carry out what the event means for its owner. */
-  private fire(
-    kind: SubscriptionKind,
-    owner: ElementInstanceRec,
-    eventId: string,
-    variables: Vars,
-    interrupting: boolean,
-  ): void {
-    switch (kind) {
-      case 'catch':
-        this.completeActivity(owner, variables);
-        return;
-      case 'event-gateway': {
-        const scope = this.flowScopeOf(owner);
-        this.finish(owner, 'COMPLETED');
-        const ev = this.createElementInstance(scope, eventId);
-        this.agenda.push(() => this.completeActivity(ev, variables));
-        return;
-      }
-      case 'boundary': {
-        const scope = this.flowScopeOf(owner);
-        if (interrupting) this.terminate(owner);
-        const ev = this.createElementInstance(scope, eventId);
-        this.agenda.push(() => this.completeActivity(ev, variables));
-        return;
-      }
-      case 'event-sub-process': {
-        const model = this.model(owner.processDefinitionKey);
-        const start = elementOfKind(model, eventId, 'startEvent');
-        if (interrupting) {
-          this.terminateChildren(owner);
-          owner.joins = undefined;
-          this.events.closeOwnedBy(owner.key, 'event-sub-process');
-          this.state.elementInstances.update(owner);
-        }
-        const esp = this.createElementInstance(owner, start.scopeId);
-        this.openEventSubProcesses(esp);
-        const startEi = this.createElementInstance(esp, eventId);
-        this.agenda.push(() => this.completeActivity(startEi, variables));
-        return;
-      }
-    }
-  }
-
-  /** Finds the nearest catch for an error thrown at `source`; returns false when none exists. */
-  private throwError(
-    source: ElementInstanceRec,
-    errorCode: string,
-    errorMessage: string,
-    variables: Vars,
-  ): boolean {
-    const errVars = { ...variables };
-    let cur: ElementInstanceRec | undefined = source;
-    while (cur) {
-      const model = this.model(cur.processDefinitionKey);
-      const el = elementOf(model, cur.elementId);
-      const catches = (ev: EventDefinition) =>
-        ev.kind === 'error' && (!ev.errorCode || ev.errorCode === errorCode);
-      // 1. an error event sub-process inside the scope the error came from (inner before outer)
-      if (isFlowScope(el) && cur.type !== 'MULTI_INSTANCE_BODY') {
-        const start = eventSubProcessStarts(model, el).find((s) => catches(s.event));
-        if (start && cur !== source) {
-          const scope = cur;
-          this.terminateChildren(scope);
-          scope.joins = undefined;
-          this.events.closeOwnedBy(scope.key, 'event-sub-process');
-          const esp = this.createElementInstance(scope, start.scopeId);
-          const startEi = this.createElementInstance(esp, start.id);
-          this.agenda.push(() => this.completeActivity(startEi, {}, false, errVars));
-          return true;
-        }
-      }
-      // 2. error boundary events of the element (for MI, the body carries them)
-      if (cur.loopIndex === undefined && isActivity(el)) {
-        const catchId = el.boundaryEvents.find((b) =>
-          catches(elementOfKind(model, b, 'boundaryEvent').event),
-        );
-        if (catchId) {
-          const scope = this.flowScopeOf(cur);
-          this.terminate(cur);
-          const ev = this.createElementInstance(scope, catchId);
-          this.agenda.push(() => this.completeActivity(ev, {}, false, errVars));
-          return true;
-        }
-      }
-      if (cur.type === 'PROCESS') {
-        const pi = this.processInstance(cur.key);
-        cur = pi.parentElementInstanceKey
-          ? this.state.elementInstances.get(pi.parentElementInstanceKey)
-          : undefined;
-        continue;
-      }
-      cur = cur.flowScopeKey ? this.state.elementInstances.get(cur.flowScopeKey) : undefined;
-    }
-    void errorMessage;
-    return false;
-  }
-
-  private raiseIncident(
-    ei: ElementInstanceRec,
-    errorType: IncidentErrorType,
-    errorMessage: string,
-    retry: IncidentRec['retry'],
-    jobKey?: string,
-  ): void {
-    const inc: IncidentRec = {
-      key: this.nextKey(),
-      processInstanceKey: ei.processInstanceKey,
-      processDefinitionKey: ei.processDefinitionKey,
-      bpmnProcessId: ei.bpmnProcessId,
-      elementId: ei.elementId,
-      elementInstanceKey: ei.key,
-      jobKey,
-      errorType,
-      errorMessage,
-      creationTime: this.nowIso(),
-      state: 'ACTIVE',
-      retry,
-    };
-    this.state.incidents.put(inc);
-    ei.incidentKey = inc.key;
-    this.state.elementInstances.update(ei);
-    this.log(`incident ${errorType} at ${ei.bpmnProcessId}/${ei.elementId}: ${errorMessage}`);
   }
 
   // ---------------------------------------------------------------- command loop and time
@@ -2043,10 +825,10 @@ export class Engine {
     // With a pinned clock time does not pass on its own; only clock commands move it.
     // After a failed tick (a full disk) due work waits a second instead of failing in a tight loop.
     const delay = Math.max(
-      this.pinnedAt !== undefined ? 60_000 : Math.min(Math.max(next - Date.now(), 0), 60_000, MAX_TIMEOUT_MS),
+      this.clock.isPinned() ? 60_000 : Math.min(Math.max(next - Date.now(), 0), 60_000, MAX_TIMEOUT_MS),
       this.retryTicksAt - Date.now(),
     );
-    this.tickAt = this.pinnedAt !== undefined ? Infinity : Math.max(next, this.retryTicksAt);
+    this.tickAt = this.clock.isPinned() ? Infinity : Math.max(next, this.retryTicksAt);
     this.tick = setTimeout(() => {
       this.tick = undefined;
       this.tickAt = Infinity;
@@ -2147,8 +929,8 @@ export class Engine {
 
   private flush(): void {
     const meta: Record<string, string> = { keyCounter: this.keyCounter.toString() };
-    meta.pinnedClock = this.pinnedAt === undefined ? '' : String(this.pinnedAt);
-    meta.deletedVersions = JSON.stringify(Object.fromEntries(this.versionFloor));
+    meta.pinnedClock = this.clock.stored();
+    meta.deletedVersions = this.deployments.versionFloorJson();
     if (this.dirty.size === 0 && this.lastMeta === JSON.stringify(meta)) return;
     const index = this.projectDirty();
     this.evictFinished();
@@ -2175,23 +957,6 @@ export class Engine {
   }
 }
 
-/** The key of the flow scope an element instance runs in; only the process instance has none. */
-function flowScopeKey(ei: ElementInstanceRec): string {
-  if (!ei.flowScopeKey) throw new Error(`element instance '${ei.key}' has no flow scope`);
-  return ei.flowScopeKey;
-}
-
-/** The start events of a flow scope's event sub-processes. */
-function eventSubProcessStarts(model: ProcessModel, scope: FlowScope): StartEvent[] {
-  return scope.eventSubProcesses.map((id) =>
-    elementOfKind(model, elementOfKind(model, id, 'eventSubProcess').startEventId, 'startEvent'),
-  );
-}
-
-function sha256(s: string): string {
-  return createHash('sha256').update(s).digest('hex');
-}
-
 /** What a failed command answers: a record over the limit is the client's fault (400), a store failure is not. */
 function commitFailure(err: unknown): unknown {
   if (err instanceof RecordTooLargeError) {
@@ -2211,69 +976,4 @@ function commitFailure(err: unknown): unknown {
     return new EngineError(500, 'INTERNAL', `${reason}; the command was not applied, retry it later`);
   }
   return err;
-}
-
-/**
- * Sets `a.b.c` inside an object, creating contexts on the way (Zeebe allows nested mapping targets).
- * A nested target updates the existing context of that name (from `existing`, the variables where the
- * mapping result lands) rather than replacing it.
- */
-function assignPath(target: Vars, path: string, value: unknown, existing: Vars = {}): void {
-  const parts = path.split('.');
-  if (parts.length > 1 && !(parts[0] in target)) {
-    const prior = existing[parts[0]];
-    if (prior && typeof prior === 'object' && !Array.isArray(prior)) target[parts[0]] = prior;
-  }
-  let cur: Vars = target;
-  for (let i = 0; i < parts.length - 1; i++) {
-    const next = cur[parts[i]];
-    cur = cur[parts[i]] =
-      next && typeof next === 'object' && !Array.isArray(next) ? { ...(next as Vars) } : {};
-  }
-  cur[parts[parts.length - 1]] = value;
-}
-
-/** Findings grouped by element, as Zeebe's validator lists them. */
-function zeebeFindings(problems: { elementId: string; message: string }[]): string {
-  const byElement = new Map<string, string[]>();
-  for (const p of problems) {
-    const list = byElement.get(p.elementId) ?? [];
-    list.push(p.message);
-    byElement.set(p.elementId, list);
-  }
-  return [...byElement]
-    .map(([id, messages]) => `- Element: ${id}\n` + messages.map((m) => `    - ERROR: ${m}`).join('\n'))
-    .join('\n');
-}
-
-/** Zeebe's rejection of a deployment: INVALID_ARGUMENT with each resource's findings on its own lines. */
-function deploymentRejected(errors: string[]): EngineError {
-  return invalid(
-    "Command 'CREATE' rejected with code 'INVALID_ARGUMENT': Expected to deploy new resources, but encountered the following errors:\n" +
-      errors.join('\n'),
-  );
-}
-
-/** Camunda 8.8 process-instance tags: at most this many per instance. */
-export const MAX_TAGS = 10;
-const TAG = /^[A-Za-z][A-Za-z0-9_\-:.]{0,99}$/;
-const TAG_FORMAT =
-  'Tags must start with a letter (a-z, A-Z), followed by alphanumerics, underscores, minuses, colons, or periods. It must not be blank and must be 100 characters or less.';
-
-/** Validates tags as Zeebe's gateway does: a set (duplicates collapse), at most 10, each of the tag format. */
-export function processInstanceTags(tags: unknown): string[] {
-  if (tags === undefined || tags === null) return [];
-  if (!Array.isArray(tags)) throw invalid("'tags' must be an array of strings");
-  const set = [...new Set(tags)];
-  const errors: string[] = [];
-  if (set.length > MAX_TAGS)
-    errors.push(
-      `The provided number of tags '${set.length}' is not supported. Ensure to not add more than ${MAX_TAGS} tags.`,
-    );
-  for (const t of set) {
-    if (typeof t !== 'string' || !TAG.test(t))
-      errors.push(`The provided tag '${String(t).slice(0, 120)}' is not valid. ${TAG_FORMAT}`);
-  }
-  if (errors.length) throw invalid(errors.join(' '));
-  return set as string[];
 }

@@ -1,3 +1,4 @@
+import type { SearchIndexReader } from '../store/search-index';
 import type { EngineState } from './state';
 import type {
   DecisionRec,
@@ -15,12 +16,28 @@ import type {
 } from './records';
 
 /**
+ * How a read of the search tables treats commands run but not yet written (group commit):
+ * `committed` reads the rows as last written, what every acknowledged command left (an answer
+ * leaves only after its write), as Zeebe's search is eventually consistent, and never waits;
+ * `latest` first writes the open commit group, so the read sees every command run so far.
+ */
+export type SearchRead = 'committed' | 'latest';
+
+/**
  * Read-only queries over the engine's running state, for the REST layer, projections, tests and
  * benchmarks: nothing outside the runtime touches the stores. Finished instances are not here
- * (they are in the search tables, `engine.index`).
+ * (they are in the search tables, `searchTables`).
  */
 export class EngineQueries {
-  constructor(private readonly state: EngineState) {}
+  constructor(
+    private readonly state: EngineState,
+    private readonly searchTablesAs: (read: SearchRead) => SearchIndexReader,
+  ) {}
+
+  /** The search tables (running and finished instances): the one way to read them. */
+  searchTables(read: SearchRead): SearchIndexReader {
+    return this.searchTablesAs(read);
+  }
 
   processDefinition(key: string): ProcessDefinitionRec | undefined {
     return this.state.deployment.processes.get(key);

@@ -1,0 +1,143 @@
+/** The shared behaviours built over the state, and `BpmnBehaviours`, what the element processors receive (Zeebe's `BpmnBehaviorsImpl`). */
+import type { ProcessModel } from '../../model/types';
+import { elementProcessors } from '../elements';
+import type { BpmnBehaviours, ElementProcessors, Vars } from '../elements/processor';
+import { MultiInstanceBodyProcessor, multiInstanceBodyProcessor } from '../elements/multi-instance';
+import { notFound } from '../errors';
+import type { EngineLimits } from '../limits';
+import type { EngineState } from '../state';
+import { EventPublicationBehaviour } from './event-publication';
+import { EventSubscriptionBehaviour } from './event-subscriptions';
+import { EventTriggerBehaviour } from './event-triggers';
+import { ExpressionBehaviour } from './expressions';
+import { IncidentBehaviour } from './incidents';
+import { ProcessResultBehaviour } from './process-results';
+import { StateTransitionBehaviour } from './state-transitions';
+import { VariableBehaviour } from './variables';
+
+/** What the behaviours need from the engine: the stores, keys, clock, the command's agenda, and what command processors lend. */
+export interface BehaviourDeps {
+  readonly state: EngineState;
+  limits(): EngineLimits;
+  nextKey(): string;
+  now(): number;
+  nowIso(): string;
+  log(msg: string): void;
+  /** Runs a step after the current one, in the same command. */
+  later(step: () => void): void;
+  /** Runs an answer once the running command is written. */
+  afterCommit(deliver: () => void): void;
+  startInstance: BpmnBehaviours['startInstance'];
+  cancelJob: BpmnBehaviours['cancelJob'];
+  evaluateCalledDecision: BpmnBehaviours['evaluateCalledDecision'];
+  expireMessages(): void;
+  broadcastSignal(name: string, variables: Vars): void;
+  recordCorrelation(row: Record<string, unknown>): void;
+}
+
+export interface Behaviours {
+  readonly vars: VariableBehaviour;
+  readonly events: EventSubscriptionBehaviour;
+  readonly results: ProcessResultBehaviour;
+  readonly expressions: ExpressionBehaviour;
+  readonly incidents: IncidentBehaviour;
+  readonly transitions: StateTransitionBehaviour;
+  readonly triggers: EventTriggerBehaviour;
+  readonly publication: EventPublicationBehaviour;
+  /** What the element processors receive. */
+  readonly bpmn: BpmnBehaviours;
+}
+
+export function createBehaviours(deps: BehaviourDeps): Behaviours {
+  const { state, nextKey, now, nowIso, later } = deps;
+  const model = (key: string): ProcessModel => {
+    const m = state.deployment.model(key);
+    if (!m) throw notFound('Process definition', key);
+    return m;
+  };
+  const vars = new VariableBehaviour(state, nextKey);
+  const events = new EventSubscriptionBehaviour(state);
+  const results = new ProcessResultBehaviour(deps.afterCommit);
+  const expressions = new ExpressionBehaviour({ vars, limits: deps.limits, now });
+  const incidents = new IncidentBehaviour({ state, nextKey, nowIso, log: deps.log });
+  // The element processors are built over these behaviours, and the transitions run them.
+  const built: { processors?: ElementProcessors; multiInstanceBody?: MultiInstanceBodyProcessor } = {};
+  const transitions: StateTransitionBehaviour = new StateTransitionBehaviour({
+    state,
+    vars,
+    events,
+    expressions,
+    incidents,
+    results,
+    nextKey,
+    nowIso,
+    model,
+    later,
+    processors: () => built.processors!,
+    multiInstanceBody: () => built.multiInstanceBody!,
+    openBoundaryEvents: (host, el) => triggers.openBoundaryEvents(host, el),
+  });
+  const triggers = new EventTriggerBehaviour({
+    state,
+    events,
+    expressions,
+    transitions,
+    nextKey,
+    now,
+    nowIso,
+    model,
+    later,
+    expireMessages: deps.expireMessages,
+    recordCorrelation: deps.recordCorrelation,
+  });
+  const publication = new EventPublicationBehaviour({
+    state,
+    vars,
+    events,
+    expressions,
+    transitions,
+    model,
+    later,
+    broadcastSignal: deps.broadcastSignal,
+  });
+  const bpmn: BpmnBehaviours = {
+    state,
+    vars,
+    nextKey,
+    nowIso,
+    model,
+    definition: (key) => {
+      const def = state.deployment.processes.get(key);
+      if (!def) throw notFound('Process definition', key);
+      return def;
+    },
+    latestProcess: (id) => state.deployment.latestProcess(id),
+    latestForm: (id) => state.deployment.latestForm(id),
+    evalIn: (expr, scopeKey, extra) => expressions.evalIn(expr, scopeKey, extra),
+    evalWith: (expr, v) => expressions.evalWith(expr, v),
+    feelOptions: () => expressions.feelOptions(),
+    visibleVariables: (scopeKey) => vars.visible(scopeKey),
+    createElementInstance: (scope, elementId, extra) =>
+      transitions.createElementInstance(scope, elementId, extra),
+    activateLater: (ei) => transitions.activateLater(ei),
+    completeActivity: (ei, variables, retrying, local) =>
+      transitions.completeActivity(ei, variables, retrying, local),
+    terminate: (ei) => transitions.terminate(ei),
+    terminateChildren: (scope) => transitions.terminateChildren(scope),
+    flowScopeOf: (ei) => transitions.flowScopeOf(ei),
+    startInstance: deps.startInstance,
+    openCatch: (owner, elementId, ev, kind, ctx, interrupting) =>
+      triggers.openCatch(owner, elementId, ev, kind, ctx, interrupting),
+    openBoundaryEvents: (host, el) => triggers.openBoundaryEvents(host, el),
+    openEventSubProcesses: (scope) => triggers.openEventSubProcesses(scope),
+    throwError: (source, code, message, variables) =>
+      publication.throwError(source, code, message, variables),
+    throwSignal: (ei, nameExpr) => publication.throwSignal(ei, nameExpr),
+    raiseIncident: (ei, type, message, retry, jobKey) => incidents.raise(ei, type, message, retry, jobKey),
+    cancelJob: deps.cancelJob,
+    evaluateCalledDecision: deps.evaluateCalledDecision,
+  };
+  built.processors = elementProcessors(bpmn);
+  built.multiInstanceBody = multiInstanceBodyProcessor(bpmn);
+  return { vars, events, results, expressions, incidents, transitions, triggers, publication, bpmn };
+}
