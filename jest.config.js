@@ -25,7 +25,8 @@ const esmPackages = [
   '@noble',
 ];
 module.exports = {
-  testEnvironment: 'node',
+  // Node's environment on a plain V8 context: globals at full speed (test/support/node-environment.ts).
+  testEnvironment: '<rootDir>/test/support/node-environment.ts',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   // The reliability suite (SIGKILL loops, fuzzing) runs on its own: `npm run test:reliability`.
