@@ -25,11 +25,13 @@ const esmPackages = [
   '@noble',
 ];
 module.exports = {
-  testEnvironment: 'node',
+  // Node's environment on a plain V8 context: globals at full speed (test/support/node-environment.ts).
+  testEnvironment: '<rootDir>/test/support/node-environment.ts',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
-  // The reliability suite (SIGKILL loops, fuzzing) runs on its own: `npm run test:reliability`.
-  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/reliability/'],
+  // The reliability suite (SIGKILL loops, fuzzing) runs on its own: `npm run test:reliability`;
+  // so do the browser walks of the real system: `npm run test:browser`.
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/reliability/', '<rootDir>/test/e2e/'],
   transform: {
     '^.+\\.[tj]sx?$': [
       'ts-jest',
