@@ -216,21 +216,6 @@ export function createEngineApp(engine: Engine, opts: EngineAppOptions = {}): Re
     if (!doc) throw notFound(what, k);
     return doc;
   };
-  const searchIndex = (
-    kind: SearchKind,
-    req: Request,
-    defaultSort: string,
-    extra?: Record<string, unknown>,
-  ) => {
-    const b = body(req) as SearchRequest;
-    const filter = b.filter ?? {};
-    if (typeof filter !== 'object' || Array.isArray(filter)) throw invalid('filter must be an object');
-    // Only written rows are read: the answer need not wait for the open group's write.
-    if (req.res) req.res.locals.committedOnly = true;
-    return engine.queries
-      .searchTables('committed')
-      .search(kind, { ...b, filter: { ...filter, ...extra } }, defaultSort);
-  };
   /** A search answered with the stored rows' JSON as it is (no parse and re-serialisation per row). */
   const sendSearch = (
     res: Response,
@@ -434,7 +419,7 @@ export function createEngineApp(engine: Engine, opts: EngineAppOptions = {}): Re
     res.json({ tenantId: TENANT, messageKey: r.messageKey, processInstanceKey: r.processInstanceKey });
   });
   v2.post('/correlated-message-subscriptions/search', (req, res) => {
-    res.json(searchIndex('correlatedMessageSubscription', req, 'correlationTime'));
+    sendSearch(res, 'correlatedMessageSubscription', req, 'correlationTime');
   });
   v2.post('/message-subscriptions/search', (req, res) => {
     const items = engine.queries
