@@ -7,7 +7,8 @@ import type { SearchKind, SearchRequest } from '../store/search-index';
 
 /**
  * The endpoints every instance passes through (create an instance, activate and complete jobs,
- * search and complete user tasks) and the worklist's variable search, answered straight from node:http without Express's router and
+ * search and complete user tasks), the worklist's variable search and the operations list's
+ * process-instance search, answered straight from node:http without Express's router and
  * body parser, and the pieces they share with the Express routes of `app.ts`: the command queue,
  * the engine token, problem details and the handlers themselves. A request the lean route does not
  * take as it is (no token, another media type or encoding, no length, a body over the limit, a
@@ -276,7 +277,7 @@ export function parseJsonBody(text: string): unknown {
 }
 
 const HOT_PATH =
-  /^\/v2\/(?:(process-instances)|(jobs\/activation)|jobs\/(\d{1,25})\/completion|user-tasks\/(\d{1,25})\/completion|(user-tasks\/search)|(variables\/search))$/;
+  /^\/v2\/(?:(process-instances)|(jobs\/activation)|jobs\/(\d{1,25})\/completion|user-tasks\/(\d{1,25})\/completion|(user-tasks\/search)|(variables\/search)|(process-instances\/search))$/;
 const JSON_TYPE = /^application\/json\s*(?:;\s*charset\s*=\s*"?utf-8"?\s*)?$/i;
 
 type Answer = { status: 200; json: string } | { status: 204 } | undefined;
@@ -352,6 +353,8 @@ export function hotRoutes(engine: Engine, opts: HotRouteOptions) {
             status: 200,
             json: searchJson(engine, 'variable', b, 'variableKey', undefined, truncatedValue),
           });
+        else if (m[7])
+          send(res, { status: 200, json: searchJson(engine, 'processInstance', b, 'processInstanceKey') });
         else send(res, { status: 200, json: searchJson(engine, 'userTask', b, 'creationDate') });
       } catch (err) {
         fail(err);

@@ -5,7 +5,7 @@ import { CamundaClient, deploy, eventually, NOW } from '../support/engine-harnes
 
 /**
  * The lean route (engine/api/hot-routes.ts) answers create instance, activate and complete jobs,
- * search and complete user tasks without Express. It must keep what Express applies to them: the
+ * search and complete user tasks, and the variable and process-instance searches without Express. It must keep what Express applies to them: the
  * engine token, JSON only, the body limit and the same problem answers (back-pressure and answers
  * held until written are covered in limits.test.ts and group-commit.test.ts).
  */
@@ -142,6 +142,7 @@ describe('the lean route keeps what Express applies to the hot endpoints', () =>
       ['/v2/user-tasks/2251799813685249/completion', '{}'],
       ['/v2/user-tasks/search', JSON.stringify({ filter: [] })],
       ['/v2/user-tasks/search', JSON.stringify({ page: { limit: -1 } })],
+      ['/v2/process-instances/search', JSON.stringify({ filter: [] })],
     ];
     for (const [path, body] of cases) {
       const lean = await post(path, body, json);
@@ -186,6 +187,38 @@ describe('the lean route keeps what Express applies to the hot endpoints', () =>
     await eventually(
       () => client.getProcessInstance({ processInstanceKey: key } as any, NOW),
       (pi: any) => pi.state === 'COMPLETED',
+    );
+  });
+
+  test('the operations list’s process-instance search answers through the lean route as through Express', async () => {
+    const number = `A-${Date.now()}`;
+    const created = await post(
+      '/v2/process-instances',
+      JSON.stringify({ processDefinitionId: 'hot-user', variables: { applicationNumber: number } }),
+      json,
+    );
+    expect(created.status).toBe(200);
+    const byNumber = JSON.stringify({
+      filter: {
+        processDefinitionId: 'hot-user',
+        variables: [{ name: 'applicationNumber', value: JSON.stringify(number) }],
+      },
+      page: { limit: 1 },
+    });
+    const lean = await eventually(
+      () => post('/v2/process-instances/search', byNumber, json),
+      (found) => found.json.items.length === 1,
+    );
+    expect(lean.type).toBe('application/json; charset=utf-8');
+    expect(String(lean.json.items[0].processInstanceKey)).toBe(String(created.json.processInstanceKey));
+    expect(lean).toEqual(await post('/v2/process-instances/search/', byNumber, json));
+    const newest = JSON.stringify({
+      filter: { processDefinitionId: { $in: ['hot-user', 'hot-job'] } },
+      sort: [{ field: 'startDate', order: 'DESC' }],
+      page: { from: 0, limit: 50 },
+    });
+    expect(await post('/v2/process-instances/search', newest, json)).toEqual(
+      await post('/v2/process-instances/search/', newest, json),
     );
   });
 
