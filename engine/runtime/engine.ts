@@ -17,6 +17,7 @@ import { createBehaviours } from './behaviours';
 import { EngineError, invalid } from './errors';
 import { DEFAULT_LIMITS, EngineLimits } from './limits';
 import { ActivatedJob, ActivateJobsRequest, JobProcessor } from './processors/job-processor';
+import { JobLongPolls } from './processors/job-long-polls';
 import { UserTaskChanges, UserTaskProcessor } from './processors/user-task-processor';
 import { MessageProcessor, PublishMessageRequest } from './processors/message-processor';
 import { SignalProcessor } from './processors/signal-processor';
@@ -91,12 +92,6 @@ interface CommitGroup {
 }
 
 type Vars = Record<string, unknown>;
-
-interface PendingActivation {
-  req: ActivateJobsRequest;
-  resolve: (jobs: ActivatedJob[]) => void;
-  timer?: NodeJS.Timeout;
-}
 
 /**
  * An interpreter of Zeebe's documented BPMN semantics, as a facade: each public method checks its
@@ -248,7 +243,7 @@ export class Engine {
     log: (msg) => this.log(msg),
   });
   private readonly variables = new VariableProcessor({ state: this.state, vars: this.vars });
-  private readonly pending: PendingActivation[] = [];
+  private readonly longPolls = new JobLongPolls();
   /** Outcomes of awaited instances in the running command, delivered once it is committed. */
   private outcomes: (() => void)[] = [];
   /** Correlations of messages to subscriptions in the running command, for the search tables. */
@@ -442,10 +437,7 @@ export class Engine {
     this.commitGroup();
     this.closed = true;
     if (this.tick) clearTimeout(this.tick);
-    for (const p of this.pending.splice(0)) {
-      if (p.timer) clearTimeout(p.timer);
-      p.resolve([]);
-    }
+    this.longPolls.closeAll();
     this.results.closeAll();
     this.store.close();
   }
@@ -612,24 +604,10 @@ export class Engine {
     if (jobs.length > 0 || wait < 0 || this.closed)
       return this.durable()?.then(() => jobs) ?? Promise.resolve(jobs);
     if (req.signal?.aborted) return Promise.resolve([]);
-    return new Promise((resolve) => {
-      const p: PendingActivation = { req, resolve };
-      const giveUp = () => {
-        clearTimeout(p.timer);
-        const i = this.pending.indexOf(p);
-        // Already served: its jobs are answered after the commit, and the API yields them if it cannot.
-        if (i < 0) return;
-        this.pending.splice(i, 1);
-        resolve([]);
-      };
-      // 0 means the broker's default long-polling timeout (10 s in Zeebe).
-      p.timer = setTimeout(giveUp, wait === 0 ? 10_000 : Math.min(wait, MAX_TIMEOUT_MS));
-      // A worker that closed its connection is no longer waiting: a job must not be handed to it
-      // (it would stay locked until its timeout), as Zeebe's gateway drops a cancelled long poll.
-      req.signal?.addEventListener('abort', giveUp, { once: true });
-      this.pending.push(p);
-      this.schedule();
-    });
+    const waiting = this.longPolls.wait(req, wait);
+    // Jobs of its type in back-off wake the engine when their back-off ends.
+    this.schedule();
+    return waiting;
   }
 
   /**
@@ -638,28 +616,6 @@ export class Engine {
    */
   yieldJobs(handedOut: readonly ActivatedJob[]): void {
     this.command(() => this.jobs.yield(handedOut));
-  }
-
-  /**
-   * Takes jobs for waiting activation requests. Returns one function per served request: called
-   * after the commit it answers the worker; on a failed commit, run with `undo` flag it re-queues it.
-   */
-  private serveWaitingWorkers(): ((undo?: boolean) => void)[] {
-    const out: ((undo?: boolean) => void)[] = [];
-    if (this.pending.length === 0) return out;
-    for (const p of [...this.pending]) {
-      const jobs = this.jobs.activate(p.req);
-      if (jobs.length === 0) continue;
-      this.pending.splice(this.pending.indexOf(p), 1);
-      out.push((undo) => {
-        if (undo) this.pending.push(p);
-        else {
-          if (p.timer) clearTimeout(p.timer);
-          p.resolve(jobs);
-        }
-      });
-    }
-    return out;
   }
 
   completeJob(key: string, variables?: Vars): void {
@@ -770,7 +726,7 @@ export class Engine {
         for (let next = this.agenda.shift(); next; next = this.agenda.shift()) next();
         if (!this.fireDue()) break;
       }
-      served = this.serveWaitingWorkers();
+      served = this.longPolls.serve((req) => this.jobs.activate(req));
       this.flush();
     } catch (err) {
       // Jobs taken for waiting workers are rolled back with the rest; the workers wait on.
@@ -799,9 +755,9 @@ export class Engine {
 
   private nextWakeUp(): number {
     let next = Math.min(this.state.timers.minDue, this.state.jobs.minDeadline);
-    if (this.pending.length) {
-      for (const p of this.pending) {
-        for (const k of this.state.jobs.openOfType(p.req.type)) {
+    if (this.longPolls.size > 0) {
+      for (const type of this.longPolls.types()) {
+        for (const k of this.state.jobs.openOfType(type)) {
           const j = this.state.jobs.get(k)!;
           if (j.notBefore !== undefined && j.notBefore < next) next = j.notBefore;
         }
