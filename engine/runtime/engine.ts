@@ -88,7 +88,20 @@ interface CommitGroup {
   /** What to undo outside the records when the write fails (workers re-queued). */
   undo: (() => void)[];
   waiters: { resolve: () => void; reject: (err: unknown) => void }[];
+  /** Commands staged so far, and how many of them had been staged when the group last looked. */
+  commands: number;
+  seen: number;
+  /** Event-loop turns the group has waited for more commands. */
+  turns: number;
 }
+
+/**
+ * A group stays open one more event-loop turn while the last turn brought it commands (a backlog of
+ * requests), for at most this many turns and milliseconds: under load one transaction then carries
+ * many commands; an idle engine's group waits one turn that finds nothing and is written at once.
+ */
+const MAX_GROUP_TURNS = 8;
+const MAX_GROUP_MS = 2;
 
 type Vars = Record<string, unknown>;
 
@@ -308,7 +321,7 @@ export class Engine {
     this.loadVersionFloor();
     this.keyCounter = BigInt(this.metaValue('keyCounter') ?? '0');
     this.clock.load(this.metaValue('pinnedClock'));
-    this.lastMeta = '';
+    this.lastMeta = {};
   }
 
   /**
@@ -422,9 +435,34 @@ export class Engine {
     }
     let g = this.group;
     if (!g) {
-      g = this.group = { records: new Map(), index: new Map(), meta: {}, after: [], undo: [], waiters: [] };
-      setImmediate(() => this.commitGroup());
+      g = this.group = {
+        records: new Map(),
+        index: new Map(),
+        meta: {},
+        after: [],
+        undo: [],
+        waiters: [],
+        commands: 0,
+        seen: 0,
+        turns: 0,
+      };
+      const group = g;
+      const opened = performance.now();
+      const closeWhenQuiet = () => {
+        if (this.group !== group) return;
+        if (
+          group.commands > group.seen &&
+          group.turns < MAX_GROUP_TURNS &&
+          performance.now() - opened < MAX_GROUP_MS
+        ) {
+          group.seen = group.commands;
+          group.turns++;
+          setImmediate(closeWhenQuiet);
+        } else this.commitGroup();
+      };
+      setImmediate(closeWhenQuiet);
     }
+    g.commands++;
     for (const [kind, key, json] of staged) {
       let m = g.records.get(kind);
       if (!m) g.records.set(kind, (m = new Map()));
@@ -931,16 +969,25 @@ export class Engine {
     const meta: Record<string, string> = { keyCounter: this.keyCounter.toString() };
     meta.pinnedClock = this.clock.stored();
     meta.deletedVersions = this.deployments.versionFloorJson();
-    if (this.dirty.size === 0 && this.lastMeta === JSON.stringify(meta)) return;
+    // Only the values that changed since the last write (all of them after a rollback).
+    const changed: Record<string, string> = {};
+    let anyChanged = false;
+    for (const name in meta)
+      if (this.lastMeta[name] !== meta[name]) {
+        changed[name] = meta[name];
+        anyChanged = true;
+      }
+    if (this.dirty.size === 0 && !anyChanged) return;
     const index = this.projectDirty();
     this.evictFinished();
-    if (this.groupCommit) this.stage(meta, index);
-    else this.store.commit(this.dirty, meta, index);
-    this.lastMeta = JSON.stringify(meta);
+    if (this.groupCommit) this.stage(changed, index);
+    else this.store.commit(this.dirty, changed, index);
+    this.lastMeta = meta;
     this.dirty.clear();
     this.correlations = [];
   }
-  private lastMeta = '';
+  /** The meta values as last written (or staged); empty after a rollback, so all are written again. */
+  private lastMeta: Record<string, string> = {};
   private retryTicksAt = 0;
 
   /** Number of element instances waiting in the engine (for benchmarks and health). */
