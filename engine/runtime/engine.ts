@@ -76,6 +76,11 @@ export interface EngineOptions {
    * and their answers wait for it ({@link Engine.durable}). Off: each command commits before it returns.
    */
   groupCommit?: boolean;
+  /**
+   * How long a group stays open while each event-loop turn brings it more commands: at most `turns`
+   * turns and `ms` milliseconds after it opened (default 8 turns, 2 ms).
+   */
+  groupWindow?: { turns: number; ms: number };
 }
 
 /** Commands run but not yet written: their records as JSON, search rows and meta, and who waits. */
@@ -99,9 +104,9 @@ interface CommitGroup {
  * A group stays open one more event-loop turn while the last turn brought it commands (a backlog of
  * requests), for at most this many turns and milliseconds: under load one transaction then carries
  * many commands; an idle engine's group waits one turn that finds nothing and is written at once.
+ * (EngineOptions.groupWindow.)
  */
-const MAX_GROUP_TURNS = 8;
-const MAX_GROUP_MS = 2;
+const GROUP_WINDOW = { turns: 8, ms: 2 };
 
 type Vars = Record<string, unknown>;
 
@@ -268,6 +273,7 @@ export class Engine {
   private correlations: Record<string, unknown>[] = [];
   private readonly dirty = new Map<RecordKind, Map<string, unknown | null>>();
   private readonly groupCommit: boolean;
+  private readonly groupWindow: { turns: number; ms: number };
   private group: CommitGroup | undefined;
   private readonly agenda: (() => void)[] = [];
   private readonly store: RecordStore;
@@ -288,6 +294,7 @@ export class Engine {
     this.log = opts.log ?? (() => undefined);
     this.limits = { ...DEFAULT_LIMITS, ...opts.limits };
     this.groupCommit = opts.groupCommit ?? false;
+    this.groupWindow = opts.groupWindow ?? GROUP_WINDOW;
   }
 
   /** Loads persisted state (async only because diagrams are re-parsed), then arms timers. */
@@ -452,8 +459,8 @@ export class Engine {
         if (this.group !== group) return;
         if (
           group.commands > group.seen &&
-          group.turns < MAX_GROUP_TURNS &&
-          performance.now() - opened < MAX_GROUP_MS
+          group.turns < this.groupWindow.turns &&
+          performance.now() - opened < this.groupWindow.ms
         ) {
           group.seen = group.commands;
           group.turns++;
