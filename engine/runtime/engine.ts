@@ -77,8 +77,8 @@ export interface EngineOptions {
    */
   groupCommit?: boolean;
   /**
-   * How long a group stays open while each event-loop turn brings it more commands: at most `turns`
-   * turns and `ms` milliseconds after it opened (default 8 turns, 2 ms).
+   * How long a group stays open while requests wait to run (see {@link Engine.setBacklog}): at most
+   * `turns` event-loop turns and `ms` milliseconds after it opened (default 8 turns, 2 ms).
    */
   groupWindow?: { turns: number; ms: number };
 }
@@ -93,18 +93,15 @@ interface CommitGroup {
   /** What to undo outside the records when the write fails (workers re-queued). */
   undo: (() => void)[];
   waiters: { resolve: () => void; reject: (err: unknown) => void }[];
-  /** Commands staged so far, and how many of them had been staged when the group last looked. */
-  commands: number;
-  seen: number;
   /** Event-loop turns the group has waited for more commands. */
   turns: number;
 }
 
 /**
- * A group stays open one more event-loop turn while the last turn brought it commands (a backlog of
- * requests), for at most this many turns and milliseconds: under load one transaction then carries
- * many commands; an idle engine's group waits one turn that finds nothing and is written at once.
- * (EngineOptions.groupWindow.)
+ * When a group would be written while requests wait to run (a backlog), it stays open one more
+ * event-loop turn so that they join it, for at most this many turns and milliseconds: under load one
+ * transaction then carries many commands; with nothing waiting (an idle engine) it is written at once,
+ * as soon as before. (EngineOptions.groupWindow.)
  */
 const GROUP_WINDOW = { turns: 8, ms: 2 };
 
@@ -274,6 +271,7 @@ export class Engine {
   private readonly dirty = new Map<RecordKind, Map<string, unknown | null>>();
   private readonly groupCommit: boolean;
   private readonly groupWindow: { turns: number; ms: number };
+  private backlog: () => number = () => 0;
   private group: CommitGroup | undefined;
   private readonly agenda: (() => void)[] = [];
   private readonly store: RecordStore;
@@ -395,6 +393,14 @@ export class Engine {
     return new Promise((resolve, reject) => g.waiters.push({ resolve, reject }));
   }
 
+  /**
+   * Tells the engine how many requests wait to run (the REST layer's command queue): an open group
+   * waits for them (see {@link GROUP_WINDOW}).
+   */
+  setBacklog(waiting: () => number): void {
+    this.backlog = waiting;
+  }
+
   /** Writes the open group in one transaction, then releases its answers; on failure undoes all of it. */
   commitGroup(): void {
     const g = this.group;
@@ -449,8 +455,6 @@ export class Engine {
         after: [],
         undo: [],
         waiters: [],
-        commands: 0,
-        seen: 0,
         turns: 0,
       };
       const group = g;
@@ -458,18 +462,16 @@ export class Engine {
       const closeWhenQuiet = () => {
         if (this.group !== group) return;
         if (
-          group.commands > group.seen &&
+          this.backlog() > 0 &&
           group.turns < this.groupWindow.turns &&
           performance.now() - opened < this.groupWindow.ms
         ) {
-          group.seen = group.commands;
           group.turns++;
           setImmediate(closeWhenQuiet);
         } else this.commitGroup();
       };
       setImmediate(closeWhenQuiet);
     }
-    g.commands++;
     for (const [kind, key, json] of staged) {
       let m = g.records.get(kind);
       if (!m) g.records.set(kind, (m = new Map()));
