@@ -80,7 +80,10 @@ export class CommandQueue {
   private readonly waiting: (() => void)[] = [];
   private scheduled = false;
 
-  constructor(private readonly engine: Engine) {}
+  constructor(private readonly engine: Engine) {
+    // An open commit group waits for the requests queued here (they join its transaction).
+    engine.setBacklog(() => this.waiting.length);
+  }
 
   /** Queues `run`; when the queue is full, counts the refusal and returns the 429 to answer. */
   offer(run: () => void): EngineError | undefined {

@@ -77,6 +77,11 @@ export interface EngineOptions {
    * and their answers wait for it ({@link Engine.durable}). Off: each command commits before it returns.
    */
   groupCommit?: boolean;
+  /**
+   * How long a group stays open while requests wait to run (see {@link Engine.setBacklog}): at most
+   * `turns` event-loop turns and `ms` milliseconds after it opened (default 8 turns, 2 ms).
+   */
+  groupWindow?: { turns: number; ms: number };
 }
 
 /** Commands run but not yet written: their records as JSON, search rows and meta, and who waits. */
@@ -89,7 +94,17 @@ interface CommitGroup {
   /** What to undo outside the records when the write fails (workers re-queued). */
   undo: (() => void)[];
   waiters: { resolve: () => void; reject: (err: unknown) => void }[];
+  /** Event-loop turns the group has waited for more commands. */
+  turns: number;
 }
+
+/**
+ * When a group would be written while requests wait to run (a backlog), it stays open one more
+ * event-loop turn so that they join it, for at most this many turns and milliseconds: under load one
+ * transaction then carries many commands; with nothing waiting (an idle engine) it is written at once,
+ * as soon as before. (EngineOptions.groupWindow.)
+ */
+const GROUP_WINDOW = { turns: 8, ms: 2 };
 
 type Vars = Record<string, unknown>;
 
@@ -250,6 +265,8 @@ export class Engine {
   private correlations: Record<string, unknown>[] = [];
   private readonly dirty = new Map<RecordKind, Map<string, unknown | null>>();
   private readonly groupCommit: boolean;
+  private readonly groupWindow: { turns: number; ms: number };
+  private backlog: () => number = () => 0;
   private group: CommitGroup | undefined;
   private readonly agenda: (() => void)[] = [];
   private readonly store: RecordStore;
@@ -270,6 +287,7 @@ export class Engine {
     this.log = opts.log ?? (() => undefined);
     this.limits = { ...DEFAULT_LIMITS, ...opts.limits };
     this.groupCommit = opts.groupCommit ?? false;
+    this.groupWindow = opts.groupWindow ?? GROUP_WINDOW;
   }
 
   /** Loads persisted state (async only because diagrams are re-parsed), then arms timers. */
@@ -303,7 +321,7 @@ export class Engine {
     this.loadVersionFloor();
     this.keyCounter = BigInt(this.metaValue('keyCounter') ?? '0');
     this.clock.load(this.metaValue('pinnedClock'));
-    this.lastMeta = '';
+    this.lastMeta = {};
   }
 
   /**
@@ -370,6 +388,14 @@ export class Engine {
     return new Promise((resolve, reject) => g.waiters.push({ resolve, reject }));
   }
 
+  /**
+   * Tells the engine how many requests wait to run (the REST layer's command queue): an open group
+   * waits for them (see {@link GROUP_WINDOW}).
+   */
+  setBacklog(waiting: () => number): void {
+    this.backlog = waiting;
+  }
+
   /** Writes the open group in one transaction, then releases its answers; on failure undoes all of it. */
   commitGroup(): void {
     const g = this.group;
@@ -417,8 +443,29 @@ export class Engine {
     }
     let g = this.group;
     if (!g) {
-      g = this.group = { records: new Map(), index: new Map(), meta: {}, after: [], undo: [], waiters: [] };
-      setImmediate(() => this.commitGroup());
+      g = this.group = {
+        records: new Map(),
+        index: new Map(),
+        meta: {},
+        after: [],
+        undo: [],
+        waiters: [],
+        turns: 0,
+      };
+      const group = g;
+      const opened = performance.now();
+      const closeWhenQuiet = () => {
+        if (this.group !== group) return;
+        if (
+          this.backlog() > 0 &&
+          group.turns < this.groupWindow.turns &&
+          performance.now() - opened < this.groupWindow.ms
+        ) {
+          group.turns++;
+          setImmediate(closeWhenQuiet);
+        } else this.commitGroup();
+      };
+      setImmediate(closeWhenQuiet);
     }
     for (const [kind, key, json] of staged) {
       let m = g.records.get(kind);
@@ -887,16 +934,25 @@ export class Engine {
     const meta: Record<string, string> = { keyCounter: this.keyCounter.toString() };
     meta.pinnedClock = this.clock.stored();
     meta.deletedVersions = this.deployments.versionFloorJson();
-    if (this.dirty.size === 0 && this.lastMeta === JSON.stringify(meta)) return;
+    // Only the values that changed since the last write (all of them after a rollback).
+    const changed: Record<string, string> = {};
+    let anyChanged = false;
+    for (const name in meta)
+      if (this.lastMeta[name] !== meta[name]) {
+        changed[name] = meta[name];
+        anyChanged = true;
+      }
+    if (this.dirty.size === 0 && !anyChanged) return;
     const index = this.projectDirty();
     this.evictFinished();
-    if (this.groupCommit) this.stage(meta, index);
-    else this.store.commit(this.dirty, meta, index);
-    this.lastMeta = JSON.stringify(meta);
+    if (this.groupCommit) this.stage(changed, index);
+    else this.store.commit(this.dirty, changed, index);
+    this.lastMeta = meta;
     this.dirty.clear();
     this.correlations = [];
   }
-  private lastMeta = '';
+  /** The meta values as last written (or staged); empty after a rollback, so all are written again. */
+  private lastMeta: Record<string, string> = {};
   private retryTicksAt = 0;
 
   /** Number of element instances waiting in the engine (for benchmarks and health). */

@@ -46,8 +46,8 @@ const SPECS: Record<SearchKind, KindSpec> = {
       'parentProcessInstanceKey',
       'hasIncident',
     ],
+    // (processDefinitionId, state) is a prefix of the third: that index serves its searches too.
     indexes: [
-      ['processDefinitionId', 'state'],
       ['state', '_s_startDate', 'key'],
       ['processDefinitionId', 'state', '_s_startDate', 'key'],
       ['processDefinitionId', '_s_startDate', 'key'],
@@ -172,6 +172,8 @@ export function createSearchTables(db: Database): void {
       db.exec(`CREATE INDEX IF NOT EXISTS ${name} ON ${table(kind)} (${ix.map((c) => `"${c}"`).join(', ')})`);
     }
   }
+  // Indexes that an earlier version kept and whose searches a longer index now serves.
+  db.exec('DROP INDEX IF EXISTS ix_processInstance_processDefinitionId_state');
   const fresh = !db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(GROUPS);
   const sorts = CANDIDATE_SORTS.map((f) => `"_s_${f}"`).join(', ');
   db.exec(`CREATE TABLE IF NOT EXISTS ${GROUPS} (grp TEXT NOT NULL, key TEXT NOT NULL, state TEXT, ${CANDIDATE_SORTS.map((f) => `"_s_${f}" TEXT`).join(', ')}, PRIMARY KEY (grp, key)) WITHOUT ROWID;
