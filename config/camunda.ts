@@ -2,8 +2,10 @@
  * How our processes connect to the engine, embedded or a Camunda 8.8 cluster: the options given to
  * `new Camunda8(...)`, and the choice between gRPC job streaming and REST job polling for workers.
  */
+import { readFileSync } from 'node:fs';
 import { Socket } from 'node:net';
 import type { Camunda8 } from '@camunda8/sdk';
+import { keepAliveFetch } from './http-fetch';
 import type { AppConfig } from './schema';
 import type { SdkLogEvent } from './sdk-log';
 
@@ -113,9 +115,28 @@ export function orchestrationClient(
     sdkConfig: camundaClientOptions(config),
     ocaOverrides: sdkOverrides,
   });
-  return createCamundaClient({ config: overrides, ...(log ? { log } : {}) }) as ReturnType<
-    Camunda8['getOrchestrationClusterApiClient']
-  >;
+  const fetch = camundaFetch(config, {
+    oneAttempt:
+      sdkOverrides.CAMUNDA_SDK_HTTP_RETRY_MAX_ATTEMPTS === ONE_ATTEMPT.CAMUNDA_SDK_HTTP_RETRY_MAX_ATTEMPTS,
+  });
+  return createCamundaClient({
+    config: overrides,
+    ...(log ? { log } : {}),
+    ...(fetch ? { fetch } : {}),
+  }) as ReturnType<Camunda8['getOrchestrationClusterApiClient']>;
+}
+
+/**
+ * The `fetch` a client is given: the keep-alive one (config/http-fetch.ts), or none (Node's own)
+ * with CAMUNDA_HTTP_CLIENT=builtin. One per client, so each client has its own sockets. A client
+ * that makes one attempt per request does not resend a request on a reused socket the server reset.
+ */
+export function camundaFetch(config: AppConfig, opts: { oneAttempt?: boolean } = {}) {
+  if (config.camunda.httpClient === 'builtin') return undefined;
+  return keepAliveFetch({
+    ca: config.camunda.caCerts?.map((file) => readFileSync(file)),
+    retryStaleSocket: opts.oneAttempt !== true,
+  });
 }
 
 /**
