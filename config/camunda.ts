@@ -111,14 +111,17 @@ export function orchestrationClient(
   const { translateToOcaEnvOverrides } = require('@camunda8/sdk/dist/lib/CamundaClientConfigTranslator');
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { createCamundaClient } = require('@camunda8/orchestration-cluster-api');
-  const overrides = translateToOcaEnvOverrides({
-    sdkConfig: camundaClientOptions(config),
-    ocaOverrides: sdkOverrides,
-  });
   const fetch = camundaFetch(config, {
     oneAttempt:
       sdkOverrides.CAMUNDA_SDK_HTTP_RETRY_MAX_ATTEMPTS === ONE_ATTEMPT.CAMUNDA_SDK_HTTP_RETRY_MAX_ATTEMPTS,
   });
+  // BASIC credentials never change: the keep-alive fetch sends the very header the SDK would add,
+  // and the SDK, told NONE, no longer copies every Request to add it (a fifth of its CPU per call).
+  const sdkConfig =
+    fetch && config.camunda.authStrategy === 'BASIC'
+      ? camundaClientOptions({ ...config, camunda: { ...config.camunda, authStrategy: 'NONE' } })
+      : camundaClientOptions(config);
+  const overrides = translateToOcaEnvOverrides({ sdkConfig, ocaOverrides: sdkOverrides });
   return createCamundaClient({
     config: overrides,
     ...(log ? { log } : {}),
@@ -132,10 +135,20 @@ export function orchestrationClient(
  * that makes one attempt per request does not resend a request on a reused socket the server reset.
  */
 export function camundaFetch(config: AppConfig, opts: { oneAttempt?: boolean } = {}) {
-  if (config.camunda.httpClient === 'builtin') return undefined;
+  const { camunda } = config;
+  if (camunda.httpClient === 'builtin') return undefined;
+  const { username, password } = camunda.basicAuth;
   return keepAliveFetch({
-    ca: config.camunda.caCerts?.map((file) => readFileSync(file)),
+    ca: camunda.caCerts?.map((file) => readFileSync(file)),
     retryStaleSocket: opts.oneAttempt !== true,
+    // As the SDK's BASIC strategy makes it (its BasicAuthManager).
+    ...(camunda.authStrategy === 'BASIC' && username && password
+      ? {
+          headers: {
+            authorization: `Basic ${Buffer.from(`${username.trim()}:${password.trim()}`).toString('base64')}`,
+          },
+        }
+      : {}),
   });
 }
 

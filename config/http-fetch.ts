@@ -120,7 +120,13 @@ export function keepAliveFetch(options: KeepAliveFetchOptions = {}): KeepAliveFe
         if (settled) return;
         settled = true;
         signal.removeEventListener('abort', onAbort);
-        fn();
+        try {
+          fn();
+        } catch (err) {
+          // An answer fetch cannot represent (a status outside 200–599, a malformed header).
+          req.destroy();
+          reject(networkError(err));
+        }
       };
       const onAbort = () => {
         const reason = abortReason(signal);
@@ -166,10 +172,13 @@ export function keepAliveFetch(options: KeepAliveFetchOptions = {}): KeepAliveFe
           stream = decoded(res);
           if (!BUFFERED.test(res.headers['content-type'] ?? '')) {
             // Streamed: the signal still tears it down until the body is read.
-            const body = Readable.toWeb(stream) as ReadableStream<Uint8Array>;
-            settled = true;
-            stream.once('close', () => signal.removeEventListener('abort', onAbort));
-            return resolve(answer(body));
+            const body = stream;
+            return settle(() => {
+              resolve(answer(Readable.toWeb(body) as ReadableStream<Uint8Array>));
+              const onBodyAbort = () => body.destroy(abortReason(signal) as Error);
+              signal.addEventListener('abort', onBodyAbort, { once: true });
+              body.once('close', () => signal.removeEventListener('abort', onBodyAbort));
+            });
           }
           const chunks: Buffer[] = [];
           stream.on('data', (c: Buffer) => chunks.push(c));
