@@ -13,6 +13,7 @@ import { startEmbeddedEngine, type RunningEngine } from '../../engine';
 import { x509 } from '../../adapters/eds/x509';
 import * as b from '../support/bpmn';
 import { eventually, NOW } from '../support/engine-harness';
+import { freePort } from '../support/free-port';
 
 /**
  * The keep-alive fetch our processes give the official client (config/http-fetch.ts), driven
@@ -38,14 +39,6 @@ const SERVICE_ONLY = b.process(
   [b.start('Start'), b.service('Task_Check', 'client-check'), b.end('End')],
   ['Start > Task_Check > End'],
 );
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((r) => server.close(r));
-  return port;
-}
 
 /** The engine's own answer to every request that reaches it, with the engine's token required. */
 let engine: RunningEngine;
