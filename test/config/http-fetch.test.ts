@@ -483,6 +483,18 @@ describe('fetch semantics the SDK relies on', () => {
     f.close();
   });
 
+  test('an idle socket is closed by the client after its idle timeout, before a server would', async () => {
+    const f = keepAliveFetch({ idleTimeoutMs: 200 });
+    await (await f(`${base}/echo`)).json();
+    expect(f.sockets()).toEqual({ active: 0, idle: 1 });
+    await eventually(
+      async () => f.sockets().idle,
+      (n) => n === 0,
+      1_000,
+    );
+    f.close();
+  });
+
   test('an aborted request rejects with the AbortError fetch gives', async () => {
     const f = keepAliveFetch();
     const controller = new AbortController();
