@@ -2,9 +2,9 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Camunda8 } from '@camunda8/sdk';
-import { createCamundaClient } from '@camunda8/orchestration-cluster-api';
-import { leanFetch } from './lean-fetch';
+import type { Camunda8 } from '@camunda8/sdk';
+import { orchestrationClient } from '../config/camunda';
+import { loadConfig } from '../config/schema';
 import { Engine, startEmbeddedEngine } from '../engine';
 import { openSqliteStore } from '../engine/store/sqlite-store';
 
@@ -88,12 +88,12 @@ export interface RestFigures {
 /**
  * (b) Over REST: instances created, jobs worked and user tasks completed through the official SDK.
  * `own-process`: the engine runs as `npm run engine` does, so it and the SDK clients each have a
- * core; `in-process`: one event loop for both. `keepAliveFetch`: the SDK client given a node:http
- * keep-alive fetch (bench/lean-fetch.ts) instead of Node's built-in one.
+ * core; `in-process`: one event loop for both. The SDK clients are built as production builds them
+ * (config/camunda.ts); `builtinFetch`: with CAMUNDA_HTTP_CLIENT=builtin, Node's own fetch.
  */
 export async function restThroughput(
   instances = 1000,
-  opts: { concurrency?: number; where?: 'own-process' | 'in-process'; keepAliveFetch?: boolean } = {},
+  opts: { concurrency?: number; where?: 'own-process' | 'in-process'; builtinFetch?: boolean } = {},
 ): Promise<RestFigures> {
   const running: { address: string; cpuMs(): number | undefined; stop(): Promise<unknown> } =
     (opts.where ?? 'own-process') === 'own-process'
@@ -104,7 +104,7 @@ export async function restThroughput(
           stop: () => e.close(),
         }));
   try {
-    return await restLoad(running, instances, opts.concurrency ?? 32, opts.keepAliveFetch === true);
+    return await restLoad(running, instances, opts.concurrency ?? 32, opts.builtinFetch === true);
   } finally {
     await running.stop();
   }
@@ -114,9 +114,9 @@ async function restLoad(
   running: { address: string; cpuMs(): number | undefined },
   instances: number,
   concurrency: number,
-  keepAliveFetch: boolean,
+  builtinFetch: boolean,
 ): Promise<RestFigures> {
-  const client = sdkClient(running.address, { keepAliveFetch });
+  const client = sdkClient(running.address, { builtinFetch });
   await client.deployResourcesFromFiles([path.join(__dirname, 'fixtures/ten-elements.bpmn')]);
   const engineCpu0 = running.cpuMs();
   const clientCpu0 = process.cpuUsage();
@@ -281,7 +281,7 @@ export async function activationLatency(
   where: 'own-process' | 'in-process',
   ratePerSecond = 200,
   seconds = 10,
-  opts: { keepAliveFetch?: boolean } = {},
+  opts: { builtinFetch?: boolean } = {},
 ): Promise<{ p50: number; p99: number; jobs: number; loop?: LoopDelay }> {
   const running: { address: string; stop(): Promise<LoopDelay | undefined | void> } =
     where === 'own-process'
@@ -377,29 +377,23 @@ export async function memoryPerWaitingInstance(instances = 10_000): Promise<numb
 const BENCH_ENGINE_TOKEN = 'bench-engine-token-0123456789';
 
 /**
- * The official SDK client. `keepAliveFetch`: given bench/lean-fetch.ts as its fetch, with the token
- * sent as a Bearer header by that fetch (the SDK's BASIC strategy clones every Request to add it).
+ * The official SDK client as our processes build it (config/camunda.ts `orchestrationClient`: the
+ * keep-alive fetch, the engine's token as the password of the SDK's BASIC strategy, as `npm start`
+ * hands it out). `builtinFetch`: with CAMUNDA_HTTP_CLIENT=builtin, for comparison.
  */
 export function sdkClient(
   address: string,
-  opts: { keepAliveFetch?: boolean } = {},
+  opts: { builtinFetch?: boolean; token?: string } = {},
 ): ReturnType<Camunda8['getOrchestrationClusterApiClient']> {
-  if (opts.keepAliveFetch)
-    return createCamundaClient({
-      config: {
-        CAMUNDA_REST_ADDRESS: address,
-        CAMUNDA_AUTH_STRATEGY: 'NONE',
-        CAMUNDA_SDK_LOG_LEVEL: 'error',
-      },
-      fetch: leanFetch({ authorization: `Bearer ${BENCH_ENGINE_TOKEN}` }),
-    });
-  return new Camunda8({
+  const config = loadConfig({
     ZEEBE_REST_ADDRESS: address,
     CAMUNDA_AUTH_STRATEGY: 'BASIC',
     CAMUNDA_BASIC_AUTH_USERNAME: 'engine',
-    CAMUNDA_BASIC_AUTH_PASSWORD: BENCH_ENGINE_TOKEN,
-    CAMUNDA_SDK_LOG_LEVEL: 'error',
-  } as any).getOrchestrationClusterApiClient();
+    CAMUNDA_BASIC_AUTH_PASSWORD: opts.token ?? BENCH_ENGINE_TOKEN,
+    CAMUNDA_HTTP_CLIENT: opts.builtinFetch ? 'builtin' : 'keep-alive',
+    LOG_LEVEL: 'error',
+  });
+  return orchestrationClient(config, {});
 }
 
 // ---- baseline: bpmn-engine 25 running the same shape (plain BPMN: it does not read Zeebe extensions)
@@ -465,7 +459,7 @@ export const REST_INSTANCES_TARGET = 1000;
 export async function activationRuns(
   runs = 5,
   seconds = 10,
-  opts: { keepAliveFetch?: boolean; ratePerSecond?: number } = {},
+  opts: { builtinFetch?: boolean; ratePerSecond?: number } = {},
 ): Promise<{ p50s: number[]; p99s: number[]; loops: (LoopDelay | undefined)[]; met: number }> {
   const p50s: number[] = [];
   const p99s: number[] = [];
@@ -544,20 +538,23 @@ export async function benchEngine(): Promise<{ name: string; figures: Figures }>
 async function benchTargets(): Promise<{ name: string; figures: Figures }> {
   const loadBefore = machineLoad();
   const rest = await restThroughput();
-  const tuned = await restThroughput(1000, { keepAliveFetch: true });
+  const builtin = await restThroughput(1000, { builtinFetch: true });
   const runs = await activationRuns();
-  const leanRuns = await activationRuns(5, 10, { keepAliveFetch: true });
+  const builtinRuns = await activationRuns(5, 10, { builtinFetch: true });
   const r = (x: number) => Math.round(x * 10) / 10;
   return {
     name: 'engine speed targets',
     figures: {
       ...restFigures(rest),
-      ...restFigures(tuned, 'REST + SDK worker instances/s, SDK given a keep-alive node:http fetch'),
+      ...restFigures(
+        builtin,
+        "REST + SDK worker instances/s, SDK on Node's built-in fetch (CAMUNDA_HTTP_CLIENT=builtin)",
+      ),
       'job activation p50 per run (ms)': runs.p50s.map(r).join(' / '),
       'job activation p99 per run (ms)': `${runs.p99s.map(r).join(' / ')}: ${runs.met} of ${runs.p99s.length} under ${ACTIVATION_P99_TARGET_MS} ms (target 5 of 5; median ${r(median(runs.p99s) / ACTIVATION_P99_TARGET_MS)}x the limit)`,
       'engine event-loop delay p99/max and GC per run': runs.loops.map(loopFigure).join('; '),
-      'job activation p50 / p99 per run, SDK given the keep-alive fetch (ms)': `${leanRuns.p50s.map(r).join(' / ')}; ${leanRuns.p99s.map(r).join(' / ')}: ${leanRuns.met} of ${leanRuns.p99s.length} under ${ACTIVATION_P99_TARGET_MS} ms`,
-      'engine event-loop delay p99/max and GC per run, keep-alive fetch': leanRuns.loops
+      "job activation p50 / p99 per run, SDK on Node's built-in fetch (ms)": `${builtinRuns.p50s.map(r).join(' / ')}; ${builtinRuns.p99s.map(r).join(' / ')}: ${builtinRuns.met} of ${builtinRuns.p99s.length} under ${ACTIVATION_P99_TARGET_MS} ms`,
+      'engine event-loop delay p99/max and GC per run, built-in fetch': builtinRuns.loops
         .map(loopFigure)
         .join('; '),
       'machine load, before / after': `${loadBefore}; ${machineLoad()}`,

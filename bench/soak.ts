@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Camunda8 } from '@camunda8/sdk';
 import { killProcess, startEngineProcess } from '../tools/engine-process';
+import { sdkClient } from './engine';
 
 /**
  * `npm run bench:soak`: how many jobs per second the engine holds, and whether it keeps holding them.
@@ -42,15 +42,8 @@ async function main(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'engine-soak-'));
   const token = 'soak-engine-token-0123456789';
   const engine = await startEngineProcess(dir, { LOG_LEVEL: 'error', ENGINE_TOKEN: token });
-  const client = () =>
-    new Camunda8({
-      ZEEBE_REST_ADDRESS: engine.address,
-      // The engine's token, as the password of the SDK's BASIC strategy (as `npm start` hands it out).
-      CAMUNDA_AUTH_STRATEGY: 'BASIC',
-      CAMUNDA_BASIC_AUTH_USERNAME: 'engine',
-      CAMUNDA_BASIC_AUTH_PASSWORD: token,
-      CAMUNDA_SDK_LOG_LEVEL: 'error',
-    } as any).getOrchestrationClusterApiClient();
+  // The clients as production builds them, with the engine's token (bench/engine.ts `sdkClient`).
+  const client = () => sdkClient(engine.address, { token });
   const starter = client();
   const workerClient = client();
   await starter.deployResourcesFromFiles([SERVICE_ONLY]);

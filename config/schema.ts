@@ -170,6 +170,16 @@ export const CONFIG_KEYS = [
     services: CLIENTS,
   }),
 
+  key('camunda.httpClient', 'CAMUNDA_HTTP_CLIENT', oneOf(['keep-alive', 'builtin'] as const), {
+    default: 'keep-alive',
+    doc: "How the clients send REST requests. keep-alive: node:http(s) with kept-alive connections (config/http-fetch.ts), about a third of the client's CPU per request. builtin: Node's own fetch, a fallback should a network setup need it.",
+    services: CLIENTS,
+  }),
+  key('camunda.caCerts', 'CAMUNDA_CA_CERTS', fileList(), {
+    doc: 'CA certificates (PEM files, comma-separated) trusted, besides the bundled roots, for an https ZEEBE_REST_ADDRESS or CAMUNDA_OAUTH_URL signed by a private CA (keep-alive client; the builtin one reads NODE_EXTRA_CA_CERTS instead).',
+    services: CLIENTS,
+  }),
+
   key('engine.port', 'ENGINE_PORT', port(), {
     default: 8080,
     doc: 'Port of the embedded engine REST API (/v2). 0 picks a free port (tests).',

@@ -16,7 +16,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { camundaClientOptions } from '../config/camunda';
+import { orchestrationClient } from '../config/camunda';
 import { ConfigError, loadConfig, type AppConfig, type Env } from '../config/schema';
 import type { LintProblem } from '../engine/lint/index';
 
@@ -218,9 +218,7 @@ export function formatFileProblems(problems: readonly FileLintProblem[]): string
 }
 
 async function sdkClient(config: AppConfig, address: string): Promise<DeployClient> {
-  const { Camunda8 } = await import('@camunda8/sdk');
-  const camunda = new Camunda8({ ...camundaClientOptions(config), ZEEBE_REST_ADDRESS: address });
-  return camunda.getOrchestrationClusterApiClient();
+  return orchestrationClient({ ...config, camunda: { ...config.camunda, restAddress: address } }, {});
 }
 
 const CONTENT_TYPE = { bpmn: 'application/xml', form: 'application/json' } as const;

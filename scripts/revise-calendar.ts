@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { Camunda8 } from '@camunda8/sdk';
 import { createCalendarRevisionStore } from '../adapters/calendar-revisions';
 import { databaseLocation, openAppDatabase } from '../adapters/db/connect';
-import { camundaClientOptions } from '../config/camunda';
+import { orchestrationClient } from '../config/camunda';
 import { ConfigError, loadConfig } from '../config/schema';
 import { parseCalendarRevision } from '../domain/legal-clock/revisions';
 import { reviseCalendar } from '../operations/calendar-revision';
@@ -25,7 +24,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const config = loadConfig(process.env, { service: 'workers' });
-  const camunda = new Camunda8(camundaClientOptions(config)).getOrchestrationClusterApiClient();
+  const camunda = orchestrationClient(config, {});
   const database = openAppDatabase(databaseLocation(config));
   const outcome = await reviseCalendar(
     {

@@ -9,10 +9,9 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { createServer } from 'node:http';
-import { Camunda8 } from '@camunda8/sdk';
 import { createLogger } from '../config/log';
 import { loadConfig } from '../config/schema';
-import { camundaClientOptions, processStarter } from '../config/camunda';
+import { orchestrationClient, processStarter } from '../config/camunda';
 import { systemClock } from '../domain/clock';
 import { defaultLegalClock } from '../domain/legal-clock';
 import { createApplicationStore } from '../intake/store';
@@ -72,7 +71,7 @@ export async function startUi(env: NodeJS.ProcessEnv = process.env, opts: StartU
   // Embedded mode may run without a configured secret: one is made once and kept in UI_DATA_DIR,
   // so sessions survive a restart.
   const sessionSecret = config.ui.sessionSecret ?? embeddedSessionSecret(dataDir);
-  const camunda = new Camunda8(camundaClientOptions(config)).getOrchestrationClusterApiClient();
+  const camunda = orchestrationClient(config, {});
   // The application database: fails the start naming it when it is down or not migrated; the
   // embedded SQLite default is migrated here.
   const database = openAppDatabase(databaseLocation(config));

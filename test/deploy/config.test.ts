@@ -27,6 +27,7 @@ describe('configuration schema', () => {
       authStrategy: 'NONE',
       basicAuth: {},
       oauth: {},
+      httpClient: 'keep-alive',
     });
     expect(config.engine).toEqual({
       port: 8080,

@@ -1,6 +1,4 @@
 import fs from 'node:fs';
-import { AddressInfo } from 'node:net';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Camunda8 } from '@camunda8/sdk';
@@ -11,17 +9,10 @@ import { createIntake } from '../../intake/intake';
 import type { CamundaPort } from '../../intake/camunda-port';
 import { createApplicationStore } from '../../intake/store';
 import { eventually } from '../support/engine-harness';
+import { freePort } from '../support/free-port';
 import { licenceApplication } from '../ui/support/requests';
 
 const REPO = path.resolve(__dirname, '../..');
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((r) => server.close(r));
-  return port;
-}
 
 /**
  * An application submitted while the engine is down is registered and answered 503; intake starts

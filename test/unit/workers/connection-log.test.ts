@@ -1,5 +1,3 @@
-import { AddressInfo } from 'node:net';
-import net from 'node:net';
 import { orchestrationClient } from '../../../config/camunda';
 import { loadConfig } from '../../../config/schema';
 import { startEmbeddedEngine, RunningEngine } from '../../../engine';
@@ -8,15 +6,8 @@ import { startRestWorkers, type RunningWorkers } from '../../../workers/runtime'
 import type { RegisteredWorker } from '../../../workers/define';
 import * as b from '../../support/bpmn';
 import { eventually } from '../../support/engine-harness';
+import { freePort } from '../../support/free-port';
 import { workerDepsFromEnv } from '../../support/jobs';
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((r) => server.close(r));
-  return port;
-}
 
 /**
  * An engine outage used to print a stack trace per failed poll of every job type (~1,650 lines);
