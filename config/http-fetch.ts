@@ -9,7 +9,7 @@ import zlib from 'node:zlib';
  * same requests and answers as Node's built-in fetch, over node:http(s) with keep-alive agents.
  * The built-in fetch runs every call through WHATWG streams and undici's dispatcher, which costs
  * the SDK process about 2.5 times the CPU per request and stalls its event loop for tens of
- * milliseconds under load (docs/decisions/0030-client-keep-alive-fetch.md has the figures).
+ * milliseconds under load (docs/decisions/0016-client-keep-alive-fetch.md has the figures).
  *
  * What it keeps from fetch: request bodies of every kind (JSON, multipart documents and
  * deployments, streams: read once, then sent with a length), response headers and statuses (no body
