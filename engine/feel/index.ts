@@ -1,6 +1,7 @@
 import vm from 'node:vm';
 import { evaluate, parseExpression, unaryTest } from '@bpmn-io/feelin';
-import { EXTENSION_FUNCTION_NAMES, FeelAssertionError, extensionFunctions } from './builtins';
+import { EXTENSION_FUNCTION_NAMES, FeelAssertionError } from './builtins';
+import { evaluationContext, expressionInfo } from './context';
 import { toJsonValue } from './convert';
 
 export { toJsonValue } from './convert';
@@ -81,7 +82,6 @@ const LINEAR_FUNCTIONS = new Set([
   'list contains',
   'get value',
 ]);
-const boundedCache = new Map<string, boolean>();
 
 /**
  * True when an expression cannot run away: no iteration, no user functions, and only built-ins
@@ -89,9 +89,9 @@ const boundedCache = new Map<string, boolean>();
  * more than the evaluation itself; a syntax error is left to `evaluate` to report.
  */
 export function isBounded(text: string): boolean {
-  let bounded = boundedCache.get(text);
-  if (bounded !== undefined) return bounded;
-  bounded = true;
+  const info = expressionInfo(text);
+  if (info.bounded !== undefined) return info.bounded;
+  let bounded = true;
   try {
     parseExpression(text, PARSE_CONTEXT, undefined).iterate({
       enter(node) {
@@ -108,8 +108,7 @@ export function isBounded(text: string): boolean {
   } catch {
     bounded = false;
   }
-  if (boundedCache.size > 10_000) boundedCache.clear();
-  boundedCache.set(text, bounded);
+  info.bounded = bounded;
   return bounded;
 }
 
@@ -184,7 +183,7 @@ export function evaluateFeel(
   const simple = resolveSimplePath(text, variables);
   if (simple) return { value: simple.value, warnings: [] };
   // Variables shadow the extension functions, as feelin lets them shadow its own built-ins.
-  const context = { ...extensionFunctions(opts.now), ...variables };
+  const context = evaluationContext(text, variables, opts.now);
   let result: { value: unknown; warnings: { message: string }[] };
   let value: unknown;
   try {
@@ -228,7 +227,7 @@ export function evaluateFeelValue(
   opts: FeelOptions = {},
 ): unknown {
   const text = stripEquals(expression);
-  const context = { ...extensionFunctions(opts.now), ...variables };
+  const context = evaluationContext(text, variables, opts.now);
   try {
     return withinBudget(() => evaluate(text, context).value, opts.timeoutMs);
   } catch (err) {
@@ -248,7 +247,9 @@ export function matchesUnaryTests(
 ): boolean {
   const text = tests.trim();
   if (text === '' || text === '-') return true;
-  const context = { ...extensionFunctions(opts.now), ...variables, '?': input };
+  // The implicit input is read by name by feelin, whether or not the text mentions `?`.
+  const context = evaluationContext(text, variables, opts.now);
+  context['?'] = input;
   try {
     return withinBudget(() => unaryTest(text, context).value, opts.timeoutMs) === true;
   } catch (err) {
