@@ -1,7 +1,7 @@
 import vm from 'node:vm';
 import { evaluate, parseExpression, unaryTest } from '@bpmn-io/feelin';
 import { EXTENSION_FUNCTION_NAMES, FeelAssertionError } from './builtins';
-import { evaluationContext, expressionInfo } from './context';
+import { ExpressionInfo, evaluationContext, expressionInfo } from './context';
 import { toJsonValue } from './convert';
 
 export { toJsonValue } from './convert';
@@ -184,18 +184,28 @@ export function evaluateFeel(
   if (simple) return { value: simple.value, warnings: [] };
   // Variables shadow the extension functions, as feelin lets them shadow its own built-ins.
   const context = evaluationContext(text, variables, opts.now);
-  let result: { value: unknown; warnings: { message: string }[] };
+  // With nothing in the context for it, an expression of literals always has the same answer.
+  const info = isEmpty(context) ? expressionInfo(text) : undefined;
   let value: unknown;
-  try {
-    [result, value] = withinBudget(
-      () => {
-        const r = evaluate(text, context);
-        return [r, toJsonValue(r.value)] as const;
-      },
-      isBounded(text) ? undefined : opts.timeoutMs,
-    );
-  } catch (err) {
-    throw new FeelEvaluationError(text, describeFailure(err));
+  let warnings: string[];
+  if (info?.constant) {
+    value = info.constant.value;
+    warnings = [...info.constant.warnings];
+  } else {
+    let result: { value: unknown; warnings: { message: string }[] };
+    try {
+      [result, value] = withinBudget(
+        () => {
+          const r = evaluate(text, context);
+          return [r, toJsonValue(r.value)] as const;
+        },
+        isBounded(text) ? undefined : opts.timeoutMs,
+      );
+    } catch (err) {
+      throw new FeelEvaluationError(text, describeFailure(err));
+    }
+    warnings = result.warnings.map((w) => w.message);
+    if (info && info.constant === undefined) info.constant = constantAnswer(text, value, warnings);
   }
   if (opts.maxOutputBytes !== undefined) {
     const json = JSON.stringify(value) ?? 'null';
@@ -206,7 +216,31 @@ export function evaluateFeel(
         `the result is ${bytes} bytes, more than the limit of ${opts.maxOutputBytes} bytes`,
       );
   }
-  return { value, warnings: result.warnings.map((w) => w.message) };
+  return { value, warnings };
+}
+
+function isEmpty(context: Record<string, unknown>): boolean {
+  for (const _ in context) return false;
+  return true;
+}
+
+/** Syntax nodes that make an expression's answer depend on more than its text. */
+const CONTEXT_NODES = new Set(['VariableName', 'FunctionInvocation']);
+
+/** The answer to keep for an expression of literals and operators; null for any other. */
+function constantAnswer(text: string, value: unknown, warnings: string[]): ExpressionInfo['constant'] {
+  // Lists and contexts are left out: the caller may change them.
+  if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean' && value !== null)
+    return null;
+  let literal = true;
+  parseExpression(text, {}, undefined).iterate({
+    enter(node) {
+      if (!literal) return false;
+      if (node.type.isError || CONTEXT_NODES.has(node.type.name)) literal = false;
+      return undefined;
+    },
+  });
+  return literal ? { value, warnings: Object.freeze([...warnings]) } : null;
 }
 
 function describeFailure(err: unknown): string {
