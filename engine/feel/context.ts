@@ -15,7 +15,8 @@ import { BoundedCache } from './cache';
  * so a name whose first token does not occur in the text cannot change the parse; the interpreter
  * likewise looks up only names read from the text. An entry is therefore kept when the text
  * contains its leading run of characters up to the first space or operator character (a prefix of
- * the first token of lezer-feel's normalised name, so the test errs on the side of keeping).
+ * the first token of lezer-feel's normalised name, so the test errs on the side of keeping) at a
+ * place where a name can start.
  * Values are kept whole, so nested names (`a.b c`) are seen exactly as before.
  */
 
@@ -25,6 +26,19 @@ const LEADING_RUN = /^[^\s'./\-+*^]*/u;
 /** The part of a context name that must occur in an expression for the name to matter to it. */
 export function nameLead(name: string): string {
   return LEADING_RUN.exec(name.trimStart())?.[0] ?? '';
+}
+
+const ASCII_NAME_CHAR = /[A-Za-z_]/;
+
+/**
+ * Whether `lead` occurs in `text` where a name can start. An occurrence right after an ASCII letter
+ * or underscore cannot: the tokenizer reads such a run of letters as one identifier (`is` inside
+ * `ministers`). Every other occurrence counts, and an empty lead is found everywhere.
+ */
+export function mayStartName(text: string, lead: string): boolean {
+  for (let at = text.indexOf(lead); at !== -1; at = text.indexOf(lead, at + 1))
+    if (at === 0 || !ASCII_NAME_CHAR.test(text[at - 1])) return true;
+  return false;
 }
 
 const EXTENSION_LEADS = EXTENSION_FUNCTION_NAMES.map((name) => [name, nameLead(name)] as const);
@@ -48,7 +62,9 @@ export const expressionInfoCache = new BoundedCache<ExpressionInfo>(10_000, 2_00
 export function expressionInfo(text: string): ExpressionInfo {
   let info = expressionInfoCache.get(text);
   if (!info) {
-    info = { extensions: EXTENSION_LEADS.filter(([, lead]) => text.includes(lead)).map(([name]) => name) };
+    info = {
+      extensions: EXTENSION_LEADS.filter(([, lead]) => mayStartName(text, lead)).map(([name]) => name),
+    };
     expressionInfoCache.set(text, info);
   }
   return info;
@@ -79,7 +95,7 @@ export function evaluationContext(
     for (const name of extensions) context[name] = functions[name];
   }
   for (const key of Object.keys(variables)) {
-    if (text.includes(nameLead(key))) put(context, key, variables[key]);
+    if (mayStartName(text, nameLead(key))) put(context, key, variables[key]);
   }
   return context;
 }

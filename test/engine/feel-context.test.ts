@@ -3,7 +3,13 @@ import { evaluate, parseExpression, parseUnaryTests, unaryTest } from '@bpmn-io/
 import { evaluateFeel, isBounded, matchesUnaryTests, toJsonValue } from '../../engine/feel';
 import { extensionFunctions } from '../../engine/feel/builtins';
 import { BoundedCache } from '../../engine/feel/cache';
-import { evaluationContext, expressionInfo, expressionInfoCache, nameLead } from '../../engine/feel/context';
+import {
+  evaluationContext,
+  expressionInfo,
+  expressionInfoCache,
+  mayStartName,
+  nameLead,
+} from '../../engine/feel/context';
 
 /**
  * The engine hands feelin only the context entries an expression can refer to, and keeps what it
@@ -42,10 +48,11 @@ describe('the context handed to feelin', () => {
   test('keeps only the entries whose names can occur in the expression', () => {
     const context = evaluationContext(
       'checked = true and is defined(fee)',
-      { checked: true, fee: 1, applicant: { name: 'x' }, total: 3, d: 4 },
+      { checked: true, fee: 1, applicant: { name: 'x' }, total: 3, d: 4, e: 5 },
       NOW,
     );
-    // `d` occurs in `defined`, and `is blank`, `is empty` start like `is defined`: kept, to be safe.
+    // Kept, to be safe: `is blank` and `is empty` start like `is defined`, `d` starts `defined`.
+    // `e` occurs only inside words, where no name can start.
     expect(Object.keys(context).sort()).toEqual([
       'checked',
       'd',
@@ -76,6 +83,11 @@ describe('the context handed to feelin', () => {
     expect(nameLead("  o'k")).toBe('o');
     expect(nameLead('-x')).toBe('');
     expect(nameLead('fee')).toBe('fee');
+    expect(mayStartName('ministers = 1', 'is')).toBe(false);
+    expect(mayStartName('ministers = is', 'is')).toBe(true);
+    expect(mayStartName('x.is', 'is')).toBe(true);
+    expect(mayStartName('2is', 'is')).toBe(true);
+    expect(mayStartName('a', '')).toBe(true);
   });
 });
 
@@ -144,7 +156,8 @@ describe('answers equal feelin with the whole context (generated expressions and
     name.map((n) => `trim(${n})`),
     name.map((n) => `if ${n} then 1 else 2`),
   );
-  const operator = fc.constantFrom('+', '-', '*', '=', '!=', '<', ' and ', ' or ');
+  // '' and ' ' set names side by side: `a` + `b` gives the name `ab`, `a b` or an error.
+  const operator = fc.constantFrom('+', '-', '*', '=', '!=', '<', ' and ', ' or ', '', ' ', '.');
   const spacing = fc.constantFrom('', ' ', '  ');
   const expression = fc
     .tuple(term, fc.array(fc.tuple(spacing, operator, spacing, term), { maxLength: 3 }))
