@@ -49,11 +49,6 @@ export interface ExpressionInfo {
   readonly extensions: readonly string[];
   /** Whether the expression cannot run away (see `isBounded`), once computed. */
   bounded?: boolean;
-  /**
-   * For an expression of literals and operators only (no names, no function calls), its answer
-   * with an empty context when that is a single JSON value; null when it is not such an expression.
-   */
-  constant?: { value: string | number | boolean | null; warnings: readonly string[] } | null;
 }
 
 /** Per expression text; bounded in entries and in total text length. */

@@ -1,7 +1,8 @@
 import vm from 'node:vm';
-import { evaluate, parseExpression, unaryTest } from '@bpmn-io/feelin';
+import { evaluate, parseExpression, parseUnaryTests, unaryTest } from '@bpmn-io/feelin';
+import { answerCache, answerKey, answerToKeep } from './answers';
 import { EXTENSION_FUNCTION_NAMES, FeelAssertionError } from './builtins';
-import { ExpressionInfo, evaluationContext, expressionInfo } from './context';
+import { evaluationContext, expressionInfo } from './context';
 import { toJsonValue } from './convert';
 
 export { toJsonValue } from './convert';
@@ -184,13 +185,13 @@ export function evaluateFeel(
   if (simple) return { value: simple.value, warnings: [] };
   // Variables shadow the extension functions, as feelin lets them shadow its own built-ins.
   const context = evaluationContext(text, variables, opts.now);
-  // With nothing in the context for it, an expression of literals always has the same answer.
-  const info = isEmpty(context) ? expressionInfo(text) : undefined;
+  const key = answerKey('expression', text, context);
+  const kept = key === undefined ? undefined : answerCache.get(key);
   let value: unknown;
   let warnings: string[];
-  if (info?.constant) {
-    value = info.constant.value;
-    warnings = [...info.constant.warnings];
+  if (kept) {
+    value = kept.value;
+    warnings = [...kept.warnings];
   } else {
     let result: { value: unknown; warnings: { message: string }[] };
     try {
@@ -205,7 +206,11 @@ export function evaluateFeel(
       throw new FeelEvaluationError(text, describeFailure(err));
     }
     warnings = result.warnings.map((w) => w.message);
-    if (info && info.constant === undefined) info.constant = constantAnswer(text, value, warnings);
+    if (key !== undefined && kept === undefined)
+      answerCache.set(
+        key,
+        answerToKeep(() => parseExpression(text, context, undefined), value, warnings),
+      );
   }
   if (opts.maxOutputBytes !== undefined) {
     const json = JSON.stringify(value) ?? 'null';
@@ -217,30 +222,6 @@ export function evaluateFeel(
       );
   }
   return { value, warnings };
-}
-
-function isEmpty(context: Record<string, unknown>): boolean {
-  for (const _ in context) return false;
-  return true;
-}
-
-/** Syntax nodes that make an expression's answer depend on more than its text. */
-const CONTEXT_NODES = new Set(['VariableName', 'FunctionInvocation']);
-
-/** The answer to keep for an expression of literals and operators; null for any other. */
-function constantAnswer(text: string, value: unknown, warnings: string[]): ExpressionInfo['constant'] {
-  // Lists and contexts are left out: the caller may change them.
-  if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean' && value !== null)
-    return null;
-  let literal = true;
-  parseExpression(text, {}, undefined).iterate({
-    enter(node) {
-      if (!literal) return false;
-      if (node.type.isError || CONTEXT_NODES.has(node.type.name)) literal = false;
-      return undefined;
-    },
-  });
-  return literal ? { value, warnings: Object.freeze([...warnings]) } : null;
 }
 
 function describeFailure(err: unknown): string {
@@ -284,11 +265,25 @@ export function matchesUnaryTests(
   // The implicit input is read by name by feelin, whether or not the text mentions `?`.
   const context = evaluationContext(text, variables, opts.now);
   context['?'] = input;
+  const key = answerKey('unary tests', text, context);
+  const kept = key === undefined ? undefined : answerCache.get(key);
+  if (kept) return kept.value === true;
+  let value: unknown;
+  let warnings: string[];
   try {
-    return withinBudget(() => unaryTest(text, context).value, opts.timeoutMs) === true;
+    [value, warnings] = withinBudget(() => {
+      const r = unaryTest(text, context);
+      return [r.value, r.warnings.map((w) => w.message)] as const;
+    }, opts.timeoutMs);
   } catch (err) {
     throw new FeelEvaluationError(text, describeFailure(err));
   }
+  if (key !== undefined && kept === undefined)
+    answerCache.set(
+      key,
+      answerToKeep(() => parseUnaryTests(text, context, undefined), value, warnings),
+    );
+  return value === true;
 }
 
 /** {@link evaluateFeel} without the warnings. */
