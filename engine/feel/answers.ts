@@ -31,31 +31,57 @@ const isScalar = (v: unknown): v is string | number | boolean | null =>
   // JSON would write -0 as 0 and non-finite numbers as null: such values are not keyed.
   (typeof v === 'number' && Number.isFinite(v) && !Object.is(v, -0));
 
+/**
+ * Whether an expression has no function call and no syntax error, by the expression and the names
+ * of its context (with scalar values only the names shape the parse, not the values).
+ */
+export const purityCache = new BoundedCache<boolean>(10_000, 1_000_000);
+
+export interface AnswerKey {
+  /** The expression and the names of the context: what the parse depends on. */
+  shape: string;
+  /** The shape and the values: what the answer depends on. */
+  key: string;
+}
+
 /** The key for an evaluation, or undefined when the context holds more than JSON scalars. */
 export function answerKey(
   kind: 'expression' | 'unary tests',
   text: string,
   context: Record<string, unknown>,
-): string | undefined {
-  const entries: [string, unknown][] = [];
-  for (const key of Object.keys(context)) {
-    const value = context[key];
+): AnswerKey | undefined {
+  const names = Object.keys(context);
+  const values: unknown[] = [];
+  for (const name of names) {
+    const value = context[name];
     if (!isScalar(value)) return undefined;
-    entries.push([key, value]);
+    values.push(value);
   }
-  return `${kind} ${text.length}:${text}${JSON.stringify(entries)}`;
+  // JSON arrays end where they close and the text is preceded by its length: no two inputs collide.
+  const shape = `${kind} ${text.length}:${text}${JSON.stringify(names)}`;
+  return { shape, key: `${shape}${JSON.stringify(values)}` };
 }
 
 /** What to keep under a key after a fresh evaluation: the answer, or null when it is not pure. */
-export function answerToKeep(tree: () => Tree, value: unknown, warnings: string[]): Answer | null {
+export function answerToKeep(
+  shape: string,
+  tree: () => Tree,
+  value: unknown,
+  warnings: string[],
+): Answer | null {
   if (!isScalar(value)) return null;
-  let pure = true;
-  tree().iterate({
-    enter(node) {
-      if (!pure) return false;
-      if (node.type.isError || node.type.name === 'FunctionInvocation') pure = false;
-      return undefined;
-    },
-  });
+  let pure = purityCache.get(shape);
+  if (pure === undefined) {
+    let found = true;
+    tree().iterate({
+      enter(node) {
+        if (!found) return false;
+        if (node.type.isError || node.type.name === 'FunctionInvocation') found = false;
+        return undefined;
+      },
+    });
+    pure = found;
+    purityCache.set(shape, pure);
+  }
   return pure ? { value, warnings: Object.freeze([...warnings]) } : null;
 }

@@ -186,7 +186,7 @@ export function evaluateFeel(
   // Variables shadow the extension functions, as feelin lets them shadow its own built-ins.
   const context = evaluationContext(text, variables, opts.now);
   const key = answerKey('expression', text, context);
-  const kept = key === undefined ? undefined : answerCache.get(key);
+  const kept = key === undefined ? undefined : answerCache.get(key.key);
   let value: unknown;
   let warnings: string[];
   if (kept) {
@@ -208,8 +208,8 @@ export function evaluateFeel(
     warnings = result.warnings.map((w) => w.message);
     if (key !== undefined && kept === undefined)
       answerCache.set(
-        key,
-        answerToKeep(() => parseExpression(text, context, undefined), value, warnings),
+        key.key,
+        answerToKeep(key.shape, () => parseExpression(text, context, undefined), value, warnings),
       );
   }
   if (opts.maxOutputBytes !== undefined) {
@@ -266,7 +266,7 @@ export function matchesUnaryTests(
   const context = evaluationContext(text, variables, opts.now);
   context['?'] = input;
   const key = answerKey('unary tests', text, context);
-  const kept = key === undefined ? undefined : answerCache.get(key);
+  const kept = key === undefined ? undefined : answerCache.get(key.key);
   if (kept) return kept.value === true;
   let value: unknown;
   let warnings: string[];
@@ -280,8 +280,8 @@ export function matchesUnaryTests(
   }
   if (key !== undefined && kept === undefined)
     answerCache.set(
-      key,
-      answerToKeep(() => parseUnaryTests(text, context, undefined), value, warnings),
+      key.key,
+      answerToKeep(key.shape, () => parseUnaryTests(text, context, undefined), value, warnings),
     );
   return value === true;
 }

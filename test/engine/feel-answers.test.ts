@@ -1,5 +1,5 @@
 import { evaluateFeel, FeelEvaluationError, matchesUnaryTests } from '../../engine/feel';
-import { answerCache } from '../../engine/feel/answers';
+import { answerCache, purityCache } from '../../engine/feel/answers';
 
 /**
  * feelin parses an expression on every call, and a condition (`documentsComplete = true`) or a
@@ -9,6 +9,7 @@ import { answerCache } from '../../engine/feel/answers';
  */
 
 const feelinCalls: string[] = [];
+const parseCalls: string[] = [];
 jest.mock('@bpmn-io/feelin', () => {
   const actual = jest.requireActual<typeof import('@bpmn-io/feelin')>('@bpmn-io/feelin');
   return {
@@ -16,6 +17,10 @@ jest.mock('@bpmn-io/feelin', () => {
     evaluate: (...args: Parameters<typeof actual.evaluate>) => {
       feelinCalls.push(args[0]);
       return actual.evaluate(...args);
+    },
+    parseExpression: (...args: Parameters<typeof actual.parseExpression>) => {
+      parseCalls.push(args[0]);
+      return actual.parseExpression(...args);
     },
     unaryTest: (...args: Parameters<typeof actual.unaryTest>) => {
       feelinCalls.push(args[0]);
@@ -47,6 +52,15 @@ describe('answers kept by expression and values', () => {
     expect(evaluateFeel(text, withText).value).toBe(fresh.evaluate(text, withText).value);
     expect(evaluateFeel(text, { documentsComplete: true, n: 3 }).value).toBe(true);
     expect(calls(text)).toBe(4);
+  });
+
+  test('whether an expression is pure is worked out once per expression and set of names', () => {
+    const text = 'if resultKind = "permit" then deadlineResult else null';
+    const due = [1, 2, 3, 4, 5].map((d) => `2026-04-0${d}T18:30:00+05:00`);
+    const answers = due.map((d) => evaluateFeel(text, { resultKind: 'permit', deadlineResult: d }).value);
+    expect(answers).toEqual(due);
+    expect(calls(text)).toBe(5); // a new date each time: asked of feelin each time...
+    expect(parseCalls.filter((t) => t === text).length).toBeLessThanOrEqual(2); // ...checked once
   });
 
   test('values that look alike as text are told apart', () => {
@@ -126,5 +140,8 @@ describe('answers kept by expression and values', () => {
     for (let i = 0; i < 6; i++) evaluateFeel('x', { x: `${i}${long}`, y: 1 }); // `x` alone is a path: no feelin
     for (let i = 0; i < 6; i++) evaluateFeel('x + ""', { x: `${i}${long}` });
     expect(answerCache.size.chars).toBeLessThanOrEqual(answerCache.maxChars);
+    for (let i = 0; i < purityCache.maxEntries + 100; i++) evaluateFeel(`x + ${i}`, { x: 1 });
+    expect(purityCache.size.entries).toBeLessThanOrEqual(purityCache.maxEntries);
+    expect(purityCache.size.chars).toBeLessThanOrEqual(purityCache.maxChars);
   });
 });
