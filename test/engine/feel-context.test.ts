@@ -174,6 +174,25 @@ describe('answers equal feelin with the whole context (generated expressions and
     );
   });
 
+  test('with scalar values, the names alone shape the parse (kept answers rely on it)', () => {
+    const scalar = fc.oneof(
+      fc.integer({ min: -5, max: 5 }),
+      fc.boolean(),
+      fc.constantFrom('s', 'a b', ''),
+      fc.constant(null),
+    );
+    const scalars = fc.dictionary(fc.constantFrom(...NAMES), scalar, { maxKeys: 6 });
+    fc.assert(
+      fc.property(expression, scalars, (text, vars) => {
+        const other = Object.fromEntries(Object.keys(vars).map((k) => [k, 0]));
+        expect(tree(text, evaluationContext(text, vars, NOW))).toBe(
+          tree(text, evaluationContext(text, other, NOW)),
+        );
+      }),
+      { numRuns: 300, seed: 20260330 },
+    );
+  });
+
   test('DMN unary tests: same parse tree and same match', () => {
     const tests = fc.oneof(
       name.map((n) => `< ${n}`),
