@@ -62,13 +62,19 @@ export function answerKey(
   return { shape, key: `${shape}${JSON.stringify(values)}` };
 }
 
-/** What to keep under a key after a fresh evaluation: the answer, or null when it is not pure. */
-export function answerToKeep(
-  shape: string,
-  tree: () => Tree,
-  value: unknown,
-  warnings: string[],
-): Answer | null {
+/**
+ * Keeps under `key` what a fresh evaluation answered, or null when it is not pure. The text of the
+ * answer (a string value, the warnings) counts towards the cache's bound, as the key does.
+ */
+export function keepAnswer(key: AnswerKey, tree: () => Tree, value: unknown, warnings: string[]): void {
+  const answer = answerToKeep(key.shape, tree, value, warnings);
+  const chars =
+    (typeof answer?.value === 'string' ? answer.value.length : 0) +
+    (answer?.warnings.reduce((sum, w) => sum + w.length, 0) ?? 0);
+  answerCache.set(key.key, answer, chars);
+}
+
+function answerToKeep(shape: string, tree: () => Tree, value: unknown, warnings: string[]): Answer | null {
   if (!isScalar(value)) return null;
   let pure = purityCache.get(shape);
   if (pure === undefined) {

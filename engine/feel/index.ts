@@ -1,6 +1,6 @@
 import vm from 'node:vm';
 import { evaluate, parseExpression, parseUnaryTests, unaryTest } from '@bpmn-io/feelin';
-import { answerCache, answerKey, answerToKeep } from './answers';
+import { answerCache, answerKey, keepAnswer } from './answers';
 import { EXTENSION_FUNCTION_NAMES, FeelAssertionError } from './builtins';
 import { evaluationContext, expressionInfo } from './context';
 import { toJsonValue } from './convert';
@@ -207,10 +207,7 @@ export function evaluateFeel(
     }
     warnings = result.warnings.map((w) => w.message);
     if (key !== undefined && kept === undefined)
-      answerCache.set(
-        key.key,
-        answerToKeep(key.shape, () => parseExpression(text, context, undefined), value, warnings),
-      );
+      keepAnswer(key, () => parseExpression(text, context, undefined), value, warnings);
   }
   if (opts.maxOutputBytes !== undefined) {
     const json = JSON.stringify(value) ?? 'null';
@@ -279,10 +276,7 @@ export function matchesUnaryTests(
     throw new FeelEvaluationError(text, describeFailure(err));
   }
   if (key !== undefined && kept === undefined)
-    answerCache.set(
-      key.key,
-      answerToKeep(key.shape, () => parseUnaryTests(text, context, undefined), value, warnings),
-    );
+    keepAnswer(key, () => parseUnaryTests(text, context, undefined), value, warnings);
   return value === true;
 }
 

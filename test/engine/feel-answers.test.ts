@@ -140,6 +140,12 @@ describe('answers kept by expression and values', () => {
     for (let i = 0; i < 6; i++) evaluateFeel('x', { x: `${i}${long}`, y: 1 }); // `x` alone is a path: no feelin
     for (let i = 0; i < 6; i++) evaluateFeel('x + ""', { x: `${i}${long}` });
     expect(answerCache.size.chars).toBeLessThanOrEqual(answerCache.maxChars);
+    // A short text and value can make a long answer: its length counts too.
+    const repeated = Array.from({ length: 20 }, () => 'x').join(' + ');
+    for (let i = 0; i < 100; i++) evaluateFeel(repeated, { x: `${i}${'z'.repeat(20_000)}` });
+    expect(answerCache.size.chars).toBeLessThanOrEqual(answerCache.maxChars);
+    // Each answer holds 20 × 20,000 characters: the budget has room for two of them.
+    expect(answerCache.size.entries).toBeLessThanOrEqual(Math.floor(answerCache.maxChars / 400_000));
     for (let i = 0; i < purityCache.maxEntries + 100; i++) evaluateFeel(`x + ${i}`, { x: 1 });
     expect(purityCache.size.entries).toBeLessThanOrEqual(purityCache.maxEntries);
     expect(purityCache.size.chars).toBeLessThanOrEqual(purityCache.maxChars);

@@ -268,6 +268,9 @@ describe('the per-expression cache is bounded', () => {
     ]);
     cache.set('x'.repeat(11), 6); // longer than the whole budget: not kept, nothing evicted
     expect(cache.size).toEqual({ entries: 3, chars: 10 });
+    cache.set('f', 7, 8); // the value's own text counts: 9 characters, so the other three go
+    expect(cache.size).toEqual({ entries: 1, chars: 9 });
+    expect([cache.get('eeeeeeee'), cache.get('a'), cache.get('f')]).toEqual([undefined, undefined, 7]);
   });
 
   test('hostile diagrams cannot grow it without limit', () => {
