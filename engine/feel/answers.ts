@@ -21,7 +21,7 @@ export interface Answer {
   warnings: readonly string[];
 }
 
-/** Bounded in entries and in total key length (expression and values). */
+/** Bounded in entries and in total length of keys (expression, values) and answers. */
 export const answerCache = new BoundedCache<Answer | null>(10_000, 1_000_000);
 
 const isScalar = (v: unknown): v is string | number | boolean | null =>
