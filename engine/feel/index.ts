@@ -1,6 +1,8 @@
 import vm from 'node:vm';
-import { evaluate, parseExpression, unaryTest } from '@bpmn-io/feelin';
-import { EXTENSION_FUNCTION_NAMES, FeelAssertionError, extensionFunctions } from './builtins';
+import { evaluate, parseExpression, parseUnaryTests, unaryTest } from '@bpmn-io/feelin';
+import { answerCache, answerKey, keepAnswer } from './answers';
+import { EXTENSION_FUNCTION_NAMES, FeelAssertionError } from './builtins';
+import { evaluationContext, expressionInfo } from './context';
 import { toJsonValue } from './convert';
 
 export { toJsonValue } from './convert';
@@ -81,7 +83,6 @@ const LINEAR_FUNCTIONS = new Set([
   'list contains',
   'get value',
 ]);
-const boundedCache = new Map<string, boolean>();
 
 /**
  * True when an expression cannot run away: no iteration, no user functions, and only built-ins
@@ -89,9 +90,9 @@ const boundedCache = new Map<string, boolean>();
  * more than the evaluation itself; a syntax error is left to `evaluate` to report.
  */
 export function isBounded(text: string): boolean {
-  let bounded = boundedCache.get(text);
-  if (bounded !== undefined) return bounded;
-  bounded = true;
+  const info = expressionInfo(text);
+  if (info.bounded !== undefined) return info.bounded;
+  let bounded = true;
   try {
     parseExpression(text, PARSE_CONTEXT, undefined).iterate({
       enter(node) {
@@ -108,8 +109,7 @@ export function isBounded(text: string): boolean {
   } catch {
     bounded = false;
   }
-  if (boundedCache.size > 10_000) boundedCache.clear();
-  boundedCache.set(text, bounded);
+  info.bounded = bounded;
   return bounded;
 }
 
@@ -184,19 +184,30 @@ export function evaluateFeel(
   const simple = resolveSimplePath(text, variables);
   if (simple) return { value: simple.value, warnings: [] };
   // Variables shadow the extension functions, as feelin lets them shadow its own built-ins.
-  const context = { ...extensionFunctions(opts.now), ...variables };
-  let result: { value: unknown; warnings: { message: string }[] };
+  const context = evaluationContext(text, variables, opts.now);
+  const key = answerKey('expression', text, context);
+  const kept = key === undefined ? undefined : answerCache.get(key.key);
   let value: unknown;
-  try {
-    [result, value] = withinBudget(
-      () => {
-        const r = evaluate(text, context);
-        return [r, toJsonValue(r.value)] as const;
-      },
-      isBounded(text) ? undefined : opts.timeoutMs,
-    );
-  } catch (err) {
-    throw new FeelEvaluationError(text, describeFailure(err));
+  let warnings: string[];
+  if (kept) {
+    value = kept.value;
+    warnings = [...kept.warnings];
+  } else {
+    let result: { value: unknown; warnings: { message: string }[] };
+    try {
+      [result, value] = withinBudget(
+        () => {
+          const r = evaluate(text, context);
+          return [r, toJsonValue(r.value)] as const;
+        },
+        isBounded(text) ? undefined : opts.timeoutMs,
+      );
+    } catch (err) {
+      throw new FeelEvaluationError(text, describeFailure(err));
+    }
+    warnings = result.warnings.map((w) => w.message);
+    if (key !== undefined && kept === undefined)
+      keepAnswer(key, () => parseExpression(text, context, undefined), value, warnings);
   }
   if (opts.maxOutputBytes !== undefined) {
     const json = JSON.stringify(value) ?? 'null';
@@ -207,7 +218,7 @@ export function evaluateFeel(
         `the result is ${bytes} bytes, more than the limit of ${opts.maxOutputBytes} bytes`,
       );
   }
-  return { value, warnings: result.warnings.map((w) => w.message) };
+  return { value, warnings };
 }
 
 function describeFailure(err: unknown): string {
@@ -228,7 +239,7 @@ export function evaluateFeelValue(
   opts: FeelOptions = {},
 ): unknown {
   const text = stripEquals(expression);
-  const context = { ...extensionFunctions(opts.now), ...variables };
+  const context = evaluationContext(text, variables, opts.now);
   try {
     return withinBudget(() => evaluate(text, context).value, opts.timeoutMs);
   } catch (err) {
@@ -248,12 +259,25 @@ export function matchesUnaryTests(
 ): boolean {
   const text = tests.trim();
   if (text === '' || text === '-') return true;
-  const context = { ...extensionFunctions(opts.now), ...variables, '?': input };
+  // The implicit input is read by name by feelin, whether or not the text mentions `?`.
+  const context = evaluationContext(text, variables, opts.now);
+  context['?'] = input;
+  const key = answerKey('unary tests', text, context);
+  const kept = key === undefined ? undefined : answerCache.get(key.key);
+  if (kept) return kept.value === true;
+  let value: unknown;
+  let warnings: string[];
   try {
-    return withinBudget(() => unaryTest(text, context).value, opts.timeoutMs) === true;
+    [value, warnings] = withinBudget(() => {
+      const r = unaryTest(text, context);
+      return [r.value, r.warnings.map((w) => w.message)] as const;
+    }, opts.timeoutMs);
   } catch (err) {
     throw new FeelEvaluationError(text, describeFailure(err));
   }
+  if (key !== undefined && kept === undefined)
+    keepAnswer(key, () => parseUnaryTests(text, context, undefined), value, warnings);
+  return value === true;
 }
 
 /** {@link evaluateFeel} without the warnings. */
