@@ -8,6 +8,7 @@ import {
   searchIndexWriter,
   SearchIndexReader,
 } from './search-index';
+import { startCheckpointer } from './checkpointer';
 
 /** The kinds of record the engine persists; each is a table of JSON documents keyed by record key. */
 export const RECORD_KINDS = [
@@ -96,6 +97,8 @@ export function openSqliteStore(
   // Pages are read through a memory map instead of a read() call each (writes still go to the WAL):
   // the index pages a commit updates and a search reads cost no system call once mapped.
   db.pragma('mmap_size = 268435456');
+  // WAL checkpoints run on a worker thread, not inside a commit on the engine's loop (checkpointer.ts).
+  const checkpointer = file === ':memory:' ? undefined : startCheckpointer(db, file);
   db.exec(`
     CREATE TABLE IF NOT EXISTS records (kind TEXT NOT NULL, key TEXT NOT NULL, data TEXT NOT NULL, PRIMARY KEY (kind, key)) WITHOUT ROWID;
     CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -152,6 +155,9 @@ export function openSqliteStore(
     getMeta: (name) => getMeta.get(name)?.value,
     commit: (changes, meta, index) => writeAll(changes, meta, index),
     index: searchIndexReader(db),
-    close: () => db.close(),
+    close: () => {
+      checkpointer?.stop();
+      db.close();
+    },
   };
 }

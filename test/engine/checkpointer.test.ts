@@ -1,0 +1,95 @@
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startCheckpointer } from '../../engine/store/checkpointer';
+import { openSqliteStore } from '../../engine/store/sqlite-store';
+
+/**
+ * WAL checkpoints run on a worker thread (engine/store/checkpointer.ts), not inside a commit on the
+ * engine's event loop, where SQLite's automatic checkpoint held the loop several times a second
+ * under load (the job-activation tail in `bench/engine.ts targets`).
+ */
+
+const dirs: string[] = [];
+function tmpDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'checkpointer-'));
+  dirs.push(dir);
+  return dir;
+}
+afterAll(() => {
+  for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
+});
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const record = (i: number) => ({ key: String(i), state: 'ACTIVE', payload: 'x'.repeat(2000) });
+
+function commitMany(store: ReturnType<typeof openSqliteStore>, from: number, count: number): void {
+  for (let i = from; i < from + count; i++)
+    store.commit(new Map([['job', new Map([[String(i), record(i)]])]]), {});
+}
+
+test('commits on the engine’s connection take no checkpoint, and the worker keeps the log folded into the file', async () => {
+  const dir = tmpDir();
+  const file = path.join(dir, 'engine.sqlite');
+  const store = openSqliteStore(dir);
+  // The engine's own connection: automatic checkpoints are off, so no commit stops to take one.
+  const probe = new Database(file, { readonly: true });
+  let walWritten = 0;
+  for (let round = 0; round < 20; round++) {
+    commitMany(store, round * 200, 200);
+    walWritten += 200 * 2 * 4096;
+    await sleep(120);
+  }
+  // The log was reused after the worker's checkpoints instead of growing by every commit.
+  const walBytes = fs.statSync(`${file}-wal`).size;
+  expect(walBytes).toBeLessThan(walWritten / 4);
+  // Everything committed is in the database (read through another connection).
+  expect(probe.prepare("SELECT count(*) AS n FROM records WHERE kind = 'job'").get()).toEqual({ n: 4000 });
+  probe.close();
+  store.close();
+});
+
+test('the engine’s connection has automatic checkpoints off while the worker runs', async () => {
+  const dir = tmpDir();
+  const file = path.join(dir, 'engine.sqlite');
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  const checkpointer = startCheckpointer(db, file);
+  await checkpointer.ready;
+  expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
+  checkpointer.stop();
+  db.close();
+});
+
+test('when the worker cannot run, the engine’s connection takes its automatic checkpoints back', async () => {
+  const dir = tmpDir();
+  const file = path.join(dir, 'engine.sqlite');
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  const logged: string[] = [];
+  // A path the worker cannot open: its connection fails, as a broken worker would.
+  const checkpointer = startCheckpointer(db, path.join(dir, 'missing', 'engine.sqlite'), {
+    log: (m) => logged.push(m),
+  });
+  await expect(checkpointer.ready).rejects.toThrow();
+  for (let i = 0; i < 50 && logged.length === 0; i++) await sleep(20);
+  expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+  expect(logged.join('\n')).toMatch(/checkpoints are back on the engine's thread/);
+  checkpointer.stop();
+  db.close();
+});
+
+test('closing the store folds the log into the file and removes it, the worker’s connection included; a restart reads every record', async () => {
+  const dir = tmpDir();
+  const file = path.join(dir, 'engine.sqlite');
+  const store = openSqliteStore(dir);
+  commitMany(store, 0, 300);
+  expect(fs.existsSync(`${file}-wal`)).toBe(true);
+  store.close();
+  expect(fs.existsSync(`${file}-wal`)).toBe(false);
+  // A restart reads every record from the database file alone.
+  const again = openSqliteStore(dir);
+  expect(again.loadAll().get('job')?.size).toBe(300);
+  again.close();
+});
