@@ -273,7 +273,23 @@ function processCpuMs(pid: number | undefined): number | undefined {
 }
 
 /**
- * Job activation latency at a steady rate: from the create request to the SDK handler starting.
+ * Seconds at the measured rate before the measured ones: a freshly started engine and SDK compile
+ * their hot paths while serving the first requests (their p99 is printed apart: `p99WithWarmup`).
+ */
+export const WARMUP_SECONDS = 2;
+
+/** One activation run's figures (ms): p50 and p99 after the warm-up, and the p99 including it. */
+export interface ActivationFigures {
+  p50: number;
+  p99: number;
+  /** The p99 over every job, the warm-up's included. */
+  p99WithWarmup: number;
+  jobs: number;
+}
+
+/**
+ * Job activation latency at a steady rate: from the create request to the SDK handler starting,
+ * measured after {@link WARMUP_SECONDS} at the same rate.
  * `own-process`: the engine runs as `npm run engine` does, apart from the worker and load generator;
  * `in-process`: all three share one event loop.
  */
@@ -282,7 +298,7 @@ export async function activationLatency(
   ratePerSecond = 200,
   seconds = 10,
   opts: { builtinFetch?: boolean } = {},
-): Promise<{ p50: number; p99: number; jobs: number; loop?: LoopDelay }> {
+): Promise<ActivationFigures & { loop?: LoopDelay }> {
   const running: { address: string; stop(): Promise<LoopDelay | undefined | void> } =
     where === 'own-process'
       ? await engineProcess()
@@ -290,7 +306,7 @@ export async function activationLatency(
           address: e.address,
           stop: () => e.close(),
         }));
-  let result: { p50: number; p99: number; jobs: number };
+  let result: ActivationFigures;
   try {
     // The portal that starts instances and the workers are separate clients, as in production.
     result = await measureActivation(
@@ -312,9 +328,11 @@ async function measureActivation(
   workerClient: ReturnType<typeof sdkClient>,
   ratePerSecond: number,
   seconds: number,
-): Promise<{ p50: number; p99: number; jobs: number }> {
+): Promise<ActivationFigures> {
   await client.deployResourcesFromFiles([path.join(__dirname, 'fixtures/service-only.bpmn')]);
   const latencies: number[] = [];
+  const warmup: number[] = [];
+  const warmupJobs = ratePerSecond * WARMUP_SECONDS;
   const sentAt = new Map<number, number>();
   const worker = workerClient.createJobWorker({
     jobType: 'bench-latency',
@@ -322,14 +340,15 @@ async function measureActivation(
     maxParallelJobs: 64,
     pollTimeoutMs: 10_000,
     jobHandler: (job: any) => {
-      const t0 = sentAt.get(job.variables.n as number);
-      if (t0 !== undefined) latencies.push(performance.now() - t0);
+      const n = job.variables.n as number;
+      const t0 = sentAt.get(n);
+      if (t0 !== undefined) (n < warmupJobs ? warmup : latencies).push(performance.now() - t0);
       return job.complete();
     },
   } as any);
   // Let the worker's first long poll reach the engine before measuring.
   await new Promise((r) => setTimeout(r, 200));
-  const total = ratePerSecond * seconds;
+  const total = warmupJobs + ratePerSecond * seconds;
   const start = performance.now();
   const inflight: Promise<unknown>[] = [];
   for (let n = 0; n < total; n++) {
@@ -343,11 +362,19 @@ async function measureActivation(
   }
   await Promise.all(inflight);
   const until = performance.now() + 10_000;
-  while (latencies.length < total && performance.now() < until) await new Promise((r) => setTimeout(r, 10));
+  while (latencies.length + warmup.length < total && performance.now() < until)
+    await new Promise((r) => setTimeout(r, 10));
   worker.stop();
-  latencies.sort((a, b) => a - b);
-  const q = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))];
-  return { p50: q(0.5), p99: q(0.99), jobs: latencies.length };
+  const q = (xs: number[], p: number) => {
+    const s = [...xs].sort((a, b) => a - b);
+    return s[Math.min(s.length - 1, Math.floor(p * s.length))];
+  };
+  return {
+    p50: q(latencies, 0.5),
+    p99: q(latencies, 0.99),
+    p99WithWarmup: q([...warmup, ...latencies], 0.99),
+    jobs: latencies.length,
+  };
 }
 
 /** Heap per instance waiting at its user task (state also lives in SQLite, as Zeebe keeps it in RocksDB). */
@@ -460,17 +487,25 @@ export async function activationRuns(
   runs = 5,
   seconds = 10,
   opts: { builtinFetch?: boolean; ratePerSecond?: number } = {},
-): Promise<{ p50s: number[]; p99s: number[]; loops: (LoopDelay | undefined)[]; met: number }> {
+): Promise<{
+  p50s: number[];
+  p99s: number[];
+  p99sWithWarmup: number[];
+  loops: (LoopDelay | undefined)[];
+  met: number;
+}> {
   const p50s: number[] = [];
   const p99s: number[] = [];
+  const p99sWithWarmup: number[] = [];
   const loops: (LoopDelay | undefined)[] = [];
   for (let i = 0; i < runs; i++) {
     const r = await activationLatency('own-process', opts.ratePerSecond ?? 200, seconds, opts);
     p50s.push(r.p50);
     p99s.push(r.p99);
+    p99sWithWarmup.push(r.p99WithWarmup);
     loops.push(r.loop);
   }
-  return { p50s, p99s, loops, met: p99s.filter((p) => p < ACTIVATION_P99_TARGET_MS).length };
+  return { p50s, p99s, p99sWithWarmup, loops, met: p99s.filter((p) => p < ACTIVATION_P99_TARGET_MS).length };
 }
 
 /** The REST throughput figures, with the ratio to the target and the CPU each process spent. */
@@ -525,7 +560,8 @@ export async function benchEngine(): Promise<{ name: string; figures: Figures }>
       'bpmn-engine heap per waiting instance (KB)': ratio(baseMemory / 1024),
       'memory: baseline / ours': `${ratio(baseMemory / memory)}x (target <= 20 KB ours)`,
       'job activation p50 at 200 jobs/s, engine own process (ms), median of 5 runs': ratio(median(runs.p50s)),
-      'job activation p99 at 200 jobs/s, engine own process (ms), 5 runs': `${runs.p99s.map(ratio).join(' / ')}: ${runs.met} of ${runs.p99s.length} under ${ACTIVATION_P99_TARGET_MS} ms (target 5 of 5)`,
+      [`job activation p99 at 200 jobs/s, engine own process (ms), 5 runs, after ${WARMUP_SECONDS} s of warm-up`]: `${runs.p99s.map(ratio).join(' / ')}: ${runs.met} of ${runs.p99s.length} under ${ACTIVATION_P99_TARGET_MS} ms (target 5 of 5)`,
+      'job activation p99 per run with the warm-up included (ms)': runs.p99sWithWarmup.map(ratio).join(' / '),
       'engine event-loop delay p99/max and GC per run': runs.loops.map(loopFigure).join('; '),
       'job activation p50 at 200 jobs/s, one shared process (ms)': ratio(latencyShared.p50),
       'job activation p99 at 200 jobs/s, one shared process (ms)': `${ratio(latencyShared.p99)} (target < ${ACTIVATION_P99_TARGET_MS} ms, ${latencyShared.jobs} jobs)`,
@@ -552,6 +588,8 @@ async function benchTargets(): Promise<{ name: string; figures: Figures }> {
       ),
       'job activation p50 per run (ms)': runs.p50s.map(r).join(' / '),
       'job activation p99 per run (ms)': `${runs.p99s.map(r).join(' / ')}: ${runs.met} of ${runs.p99s.length} under ${ACTIVATION_P99_TARGET_MS} ms (target 5 of 5; median ${r(median(runs.p99s) / ACTIVATION_P99_TARGET_MS)}x the limit)`,
+      [`job activation p99 per run with the first ${WARMUP_SECONDS} s of a fresh engine included (ms)`]:
+        runs.p99sWithWarmup.map(r).join(' / '),
       'engine event-loop delay p99/max and GC per run': runs.loops.map(loopFigure).join('; '),
       "job activation p50 / p99 per run, SDK on Node's built-in fetch (ms)": `${builtinRuns.p50s.map(r).join(' / ')}; ${builtinRuns.p99s.map(r).join(' / ')}: ${builtinRuns.met} of ${builtinRuns.p99s.length} under ${ACTIVATION_P99_TARGET_MS} ms`,
       'engine event-loop delay p99/max and GC per run, built-in fetch': builtinRuns.loops
