@@ -308,19 +308,56 @@ export async function activationLatency(
         }));
   let result: ActivationFigures;
   try {
-    // The portal that starts instances and the workers are separate clients, as in production.
-    result = await measureActivation(
-      sdkClient(running.address, opts),
-      sdkClient(running.address, opts),
-      ratePerSecond,
-      seconds,
-    );
+    // The portal that starts instances and the workers are separate clients, as in production. With
+    // the engine in its own process they run in a fresh process of their own too, so that no run
+    // inherits the heap and sockets of the runs before it.
+    result =
+      where === 'own-process'
+        ? await activationInChild(running.address, ratePerSecond, seconds, opts)
+        : await measureActivation(
+            sdkClient(running.address, opts),
+            sdkClient(running.address, opts),
+            ratePerSecond,
+            seconds,
+          );
   } catch (err) {
     await running.stop();
     throw err;
   }
   const loop = await running.stop();
   return loop ? { ...result, loop } : result;
+}
+
+/** One activation run's clients in a fresh process (`bench/engine.ts activation <address> …`). */
+function activationInChild(
+  address: string,
+  ratePerSecond: number,
+  seconds: number,
+  opts: { builtinFetch?: boolean },
+): Promise<ActivationFigures> {
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      __filename,
+      'activation',
+      address,
+      String(ratePerSecond),
+      String(seconds),
+      opts.builtinFetch ? 'builtin' : 'keep-alive',
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  let out = '';
+  child.stdout!.on('data', (c: Buffer) => (out += c.toString()));
+  return new Promise((resolve, reject) =>
+    child.once('exit', (code) => {
+      const m = /^activation (\{.*\})$/m.exec(out);
+      if (code === 0 && m) resolve(JSON.parse(m[1]) as ActivationFigures);
+      else reject(new Error(`the activation run exited with ${code}`));
+    }),
+  );
 }
 
 async function measureActivation(
@@ -499,6 +536,9 @@ export async function activationRuns(
   const p99sWithWarmup: number[] = [];
   const loops: (LoopDelay | undefined)[] = [];
   for (let i = 0; i < runs; i++) {
+    // Each run starts from a collected heap in this process too (with --expose-gc, as `npm run bench`
+    // runs): garbage of the runs before must not be collected inside this one.
+    gc();
     const r = await activationLatency('own-process', opts.ratePerSecond ?? 200, seconds, opts);
     p50s.push(r.p50);
     p99s.push(r.p99);
@@ -600,7 +640,20 @@ async function benchTargets(): Promise<{ name: string; figures: Figures }> {
   };
 }
 
-if (require.main === module) {
+if (require.main === module && process.argv[2] === 'activation') {
+  // One activation run's clients, started by `activationInChild`.
+  const [address, rate, seconds, fetchKind] = process.argv.slice(3);
+  const opts = { builtinFetch: fetchKind === 'builtin' };
+  measureActivation(sdkClient(address, opts), sdkClient(address, opts), Number(rate), Number(seconds))
+    .then((r) => {
+      process.stdout.write(`activation ${JSON.stringify(r)}\n`);
+      process.exit(0);
+    })
+    .catch((err) => {
+      console.error(err);
+      process.exit(1);
+    });
+} else if (require.main === module) {
   (process.argv[2] === 'targets' ? benchTargets() : benchEngine())
     .then((r) => {
       console.log(r.name);
