@@ -536,9 +536,6 @@ export async function activationRuns(
   const p99sWithWarmup: number[] = [];
   const loops: (LoopDelay | undefined)[] = [];
   for (let i = 0; i < runs; i++) {
-    // Each run starts from a collected heap in this process too (with --expose-gc, as `npm run bench`
-    // runs): garbage of the runs before must not be collected inside this one.
-    gc();
     const r = await activationLatency('own-process', opts.ratePerSecond ?? 200, seconds, opts);
     p50s.push(r.p50);
     p99s.push(r.p99);

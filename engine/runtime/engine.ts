@@ -15,7 +15,7 @@ import { EngineState, INSTANCE_KINDS } from './state';
 import { EngineQueries, SearchRead } from './queries';
 import { createBehaviours } from './behaviours';
 import { EngineError, invalid } from './errors';
-import { DEFAULT_LIMITS, EngineLimits } from './limits';
+import { DEFAULT_LIMITS, EngineLimits, MAX_TIMEOUT_MS } from './limits';
 import { ActivatedJob, ActivateJobsRequest, JobProcessor } from './processors/job-processor';
 import { JobLongPolls } from './processors/job-long-polls';
 import { UserTaskChanges, UserTaskProcessor } from './processors/user-task-processor';
@@ -63,7 +63,6 @@ import {
 
 /** Key space of partition 1, as Zeebe encodes it, so keys look like a real cluster's. */
 const KEY_BASE = 2251799813685248n;
-const MAX_TIMEOUT_MS = 2 ** 31 - 1;
 
 export interface EngineOptions {
   store: RecordStore;
@@ -94,8 +93,6 @@ interface CommitGroup {
   /** What to undo outside the records when the write fails (workers re-queued). */
   undo: (() => void)[];
   waiters: { resolve: () => void; reject: (err: unknown) => void }[];
-  /** Event-loop turns the group has waited for more commands. */
-  turns: number;
 }
 
 /**
@@ -443,25 +440,19 @@ export class Engine {
     }
     let g = this.group;
     if (!g) {
-      g = this.group = {
-        records: new Map(),
-        index: new Map(),
-        meta: {},
-        after: [],
-        undo: [],
-        waiters: [],
-        turns: 0,
-      };
+      g = this.group = { records: new Map(), index: new Map(), meta: {}, after: [], undo: [], waiters: [] };
       const group = g;
       const opened = performance.now();
+      // Event-loop turns the group has waited for more commands.
+      let turns = 0;
       const closeWhenQuiet = () => {
         if (this.group !== group) return;
         if (
           this.backlog() > 0 &&
-          group.turns < this.groupWindow.turns &&
+          turns < this.groupWindow.turns &&
           performance.now() - opened < this.groupWindow.ms
         ) {
-          group.turns++;
+          turns++;
           setImmediate(closeWhenQuiet);
         } else this.commitGroup();
       };

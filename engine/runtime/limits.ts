@@ -1,3 +1,6 @@
+/** The longest delay a Node timer takes (about 24.8 days); longer waits are capped or chunked. */
+export const MAX_TIMEOUT_MS = 2 ** 31 - 1;
+
 /** Size, time and queue limits of the embedded engine (configured through config/schema.ts). */
 export interface EngineLimits {
   /**

@@ -1,7 +1,6 @@
+import { MAX_TIMEOUT_MS } from '../limits';
 import type { ActivatedJob, ActivateJobsRequest } from './job-processor';
 
-/** Node caps setTimeout near 24.8 days. */
-const MAX_TIMEOUT_MS = 2_147_483_647;
 /** A long poll's wait when the request gives 0: the broker's default long-polling timeout (10 s in Zeebe). */
 const DEFAULT_WAIT_MS = 10_000;
 

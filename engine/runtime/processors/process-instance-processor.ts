@@ -4,12 +4,12 @@ import type { VariableBehaviour } from '../behaviours/variables';
 import type { InstanceOutcome, ProcessResultBehaviour } from '../behaviours/process-results';
 import type { Vars } from '../elements/processor';
 import { EngineError, invalid, invalidState, notFound } from '../errors';
+import { MAX_TIMEOUT_MS } from '../limits';
 import type { ElementInstanceRec, ProcessDefinitionRec, ProcessInstanceRec } from '../records';
 import type { EngineState } from '../state';
 
 /** Zeebe's gateway request timeout (`zeebe.gateway.cluster.requestTimeout`, default 15 s). */
 export const DEFAULT_REQUEST_TIMEOUT_MS = 15_000;
-const MAX_TIMEOUT_MS = 2 ** 31 - 1;
 
 export interface CreateProcessInstanceRequest {
   bpmnProcessId?: string;
