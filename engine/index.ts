@@ -36,7 +36,7 @@ export interface RunningEngine {
 export async function startEmbeddedEngine(opts: EmbeddedEngineOptions): Promise<RunningEngine> {
   const limits = { ...DEFAULT_LIMITS, ...opts.limits };
   const engine = new Engine({
-    store: openSqliteStore(opts.dataDir, 'normal', limits.maxMessageBytes),
+    store: openSqliteStore(opts.dataDir, 'normal', limits.maxMessageBytes, opts.log),
     lint: opts.lint,
     log: opts.log,
     limits,

@@ -83,6 +83,8 @@ export function openSqliteStore(
   dataDir: string | ':memory:',
   sync: 'normal' | 'full' = 'normal',
   maxRecordBytes = Infinity,
+  /** Where the store reports what an operator should know (checkpoints back on the engine's thread). */
+  log?: (msg: string) => void,
 ): RecordStore {
   let file = ':memory:';
   if (dataDir !== ':memory:') {
@@ -98,7 +100,7 @@ export function openSqliteStore(
   // the index pages a commit updates and a search reads cost no system call once mapped.
   db.pragma('mmap_size = 268435456');
   // WAL checkpoints run on a worker thread, not inside a commit on the engine's loop (checkpointer.ts).
-  const checkpointer = file === ':memory:' ? undefined : startCheckpointer(db, file);
+  const checkpointer = file === ':memory:' ? undefined : startCheckpointer(db, file, { log });
   db.exec(`
     CREATE TABLE IF NOT EXISTS records (kind TEXT NOT NULL, key TEXT NOT NULL, data TEXT NOT NULL, PRIMARY KEY (kind, key)) WITHOUT ROWID;
     CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
