@@ -6,6 +6,7 @@ import type { Camunda8 } from '@camunda8/sdk';
 import { orchestrationClient } from '../config/camunda';
 import { loadConfig } from '../config/schema';
 import { Engine, startEmbeddedEngine } from '../engine';
+import { ENGINE_NODE_OPTIONS } from '../engine/node-options';
 import { openSqliteStore } from '../engine/store/sqlite-store';
 
 /**
@@ -204,8 +205,13 @@ export interface LoopDelay {
 }
 
 export async function engineProcess(dataDir = tmpDir()): Promise<EngineProcess> {
-  // BENCH_ENGINE_NODE_ARGS, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`, profiles the engine process.
-  const nodeArgs = (process.env.BENCH_ENGINE_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  // The engine's own Node options (engine/node-options.ts), then BENCH_ENGINE_NODE_ARGS: e.g.
+  // `--cpu-prof --cpu-prof-dir=/tmp/prof` profiles the engine process; a V8 flag given again there
+  // (`--max-semi-space-size=16`) overrides the engine's, the last one given being the one V8 keeps.
+  const nodeArgs = [
+    ...ENGINE_NODE_OPTIONS,
+    ...(process.env.BENCH_ENGINE_NODE_ARGS ?? '').split(' ').filter(Boolean),
+  ];
   const child = spawn(
     process.execPath,
     [

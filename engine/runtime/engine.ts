@@ -490,9 +490,17 @@ export class Engine {
     return this.clock.isPinned();
   }
 
+  /** The engine time as ISO 8601; a command reads it for every record it writes, so one string per millisecond. */
   nowIso(): string {
-    return new Date(this.now()).toISOString();
+    const t = this.now();
+    if (t !== this.isoAt) {
+      this.isoAt = t;
+      this.iso = new Date(t).toISOString();
+    }
+    return this.iso;
   }
+  private isoAt = Number.NaN;
+  private iso = '';
 
   pinClock(timestampMs: number): void {
     this.clock.checkPin(timestampMs);

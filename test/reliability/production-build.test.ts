@@ -14,6 +14,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { startLocalS3, type LocalS3 } from '../support/s3';
 import { spawnService, stopService, waitForOutput, type Service } from './support';
+import { ENGINE_NODE_OPTIONS } from '../../engine/node-options';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -34,8 +35,14 @@ describe('production build', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  function start(name: string, script: string, env: Record<string, string>, args: string[] = []): Service {
-    const service = spawnService(name, [path.join('dist', script), ...args], {
+  function start(
+    name: string,
+    script: string,
+    env: Record<string, string>,
+    args: string[] = [],
+    nodeOptions: readonly string[] = [],
+  ): Service {
+    const service = spawnService(name, [...nodeOptions, path.join('dist', script), ...args], {
       cwd: dir,
       // Only what a container would get: no NODE_OPTIONS or loaders from the test runner.
       env: { PATH: process.env.PATH ?? '', HOME: dir, LOG_LEVEL: 'info', ...env },
@@ -63,11 +70,13 @@ describe('production build', () => {
         });
       expect(existsSync(path.join(dir, 'dist', 'ui', 'public', 'build', 'worklist.js'))).toBe(true);
 
-      const engine = start('engine', 'engine/start.js', {
-        ENGINE_PORT: '0',
-        ENGINE_TOKEN: TOKEN,
-        ENGINE_DATA_DIR: path.join(dir, 'data', 'engine'),
-      });
+      const engine = start(
+        'engine',
+        'engine/start.js',
+        { ENGINE_PORT: '0', ENGINE_TOKEN: TOKEN, ENGINE_DATA_DIR: path.join(dir, 'data', 'engine') },
+        [],
+        ENGINE_NODE_OPTIONS,
+      );
       const engineUrl = (await waitForOutput(engine, /REST API at (http:\/\/\S+)\/v2/))[1];
       const topology = await fetch(`${engineUrl}/v2/topology`, {
         headers: { authorization: `Bearer ${TOKEN}` },
