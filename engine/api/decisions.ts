@@ -3,11 +3,12 @@ import type { DecisionEvaluation, Engine } from '../runtime/engine';
 import { EngineError, invalid, notFound } from '../runtime/errors';
 import type { DecisionRec, DecisionRequirementsRec } from '../runtime/records';
 import { TENANT } from '../runtime/records';
+import { searchJson } from './hot-routes';
 import { search } from './search';
 
 /**
- * Decisions in the Camunda 8.8 REST API: definitions and decision requirements (search, get, XML)
- * and `POST /decision-definitions/evaluation`.
+ * Decisions in the Camunda 8.8 REST API: definitions and decision requirements (search, get, XML),
+ * `POST /decision-definitions/evaluation`, and decision instances (search, get).
  */
 export function decisionRoutes(v2: Router, engine: Engine): void {
   const body = (req: Request): Record<string, any> =>
@@ -54,6 +55,34 @@ export function decisionRoutes(v2: Router, engine: Engine): void {
   });
   v2.get('/decision-requirements/:key/xml', (req, res) => {
     res.type('text/xml').send(requirements(key(req)).xml);
+  });
+
+  /**
+   * Decision instances (Operate's): every decision evaluated by a business rule task or by an
+   * evaluation request, running or finished instances alike, read from the search tables. A search
+   * answers DecisionInstanceResult (no evaluated inputs or matched rules); the single GET answers
+   * DecisionInstanceGetQueryResult, which adds them.
+   */
+  v2.post('/decision-instances/search', (req, res) => {
+    const json = searchJson(
+      engine,
+      'decisionInstance',
+      body(req),
+      'evaluationDate',
+      undefined,
+      withoutDetails,
+    );
+    // Only written rows were read: the answer need not wait for the open group's write.
+    res.locals.committedOnly = true;
+    res.type('application/json').send(json);
+  });
+  v2.get('/decision-instances/:decisionEvaluationInstanceKey', (req, res) => {
+    const k = String(req.params.decisionEvaluationInstanceKey);
+    if (!/^-?\d{1,25}$/.test(k))
+      throw invalid(`'decisionEvaluationInstanceKey' must be a numeric key, got '${k.slice(0, 64)}'`);
+    const doc = engine.queries.searchTables('committed').get('decisionInstance', k);
+    if (!doc) throw notFound('Decision instance', k);
+    res.json(doc);
   });
 
   /**
@@ -117,6 +146,12 @@ export function toDecisionRequirements(d: DecisionRequirementsRec) {
 }
 
 const json = (v: unknown) => JSON.stringify(v ?? null);
+
+/** A stored decision instance row as a search answers it: without evaluated inputs and matched rules. */
+function withoutDetails(row: string): string {
+  const { evaluatedInputs: _i, matchedRules: _r, ...rest } = JSON.parse(row) as Record<string, unknown>;
+  return JSON.stringify(rest);
+}
 
 /** Zeebe's EvaluateDecisionResult: outputs and input values are JSON texts. */
 function toEvaluationResult(engine: Engine, r: DecisionEvaluation) {

@@ -215,6 +215,8 @@ export class Engine {
     feelOptions: () => this.expressions.feelOptions(),
     evalIn: (expr, scopeKey) => this.expressions.evalIn(expr, scopeKey),
     visibleVariables: (scopeKey) => this.visibleVariables(scopeKey),
+    nowIso: () => this.nowIso(),
+    recordDecisionInstance: (row) => this.decisionInstances.push(row),
   });
   private readonly processInstances = new ProcessInstanceProcessor({
     state: this.state,
@@ -260,6 +262,8 @@ export class Engine {
   private outcomes: (() => void)[] = [];
   /** Correlations of messages to subscriptions in the running command, for the search tables. */
   private correlations: Record<string, unknown>[] = [];
+  /** Decision instances evaluated in the running command, for the search tables. */
+  private decisionInstances: Record<string, unknown>[] = [];
   private readonly dirty = new Map<RecordKind, Map<string, unknown | null>>();
   private readonly groupCommit: boolean;
   private readonly groupWindow: { turns: number; ms: number };
@@ -330,6 +334,7 @@ export class Engine {
     this.agenda.length = 0;
     this.outcomes.length = 0;
     this.correlations = [];
+    this.decisionInstances = [];
     if (this.dirty.size > 0) {
       for (const [kind, rows] of this.dirty) {
         const table = this.state.table(kind);
@@ -909,6 +914,8 @@ export class Engine {
     }
     for (const c of this.correlations)
       row('correlatedMessageSubscription', `${String(c.messageKey)}:${String(c.subscriptionKey)}`, c);
+    for (const d of this.decisionInstances)
+      row('decisionInstance', String(d.decisionEvaluationInstanceKey), d);
     return out;
   }
 
@@ -949,6 +956,7 @@ export class Engine {
     this.lastMeta = meta;
     this.dirty.clear();
     this.correlations = [];
+    this.decisionInstances = [];
   }
   /** The meta values as last written (or staged); empty after a rollback, so all are written again. */
   private lastMeta: Record<string, string> = {};

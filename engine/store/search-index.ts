@@ -18,6 +18,7 @@ export const SEARCH_KINDS = [
   'userTask',
   'incident',
   'correlatedMessageSubscription',
+  'decisionInstance',
 ] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
 
@@ -114,6 +115,31 @@ const SPECS: Record<SearchKind, KindSpec> = {
       'correlationTime',
     ],
     indexes: [['processInstanceKey'], ['messageName', 'correlationKey']],
+  },
+  // One row per evaluated decision (Camunda 8.8 decision instances): a business rule task's or an
+  // evaluation request's, a required decision's too; the row key is the decisionEvaluationInstanceKey.
+  decisionInstance: {
+    keyField: 'decisionEvaluationInstanceKey',
+    columns: [
+      'state',
+      'evaluationDate',
+      'decisionEvaluationKey',
+      'decisionDefinitionKey',
+      'decisionDefinitionId',
+      'processDefinitionKey',
+      'processInstanceKey',
+      'elementInstanceKey',
+    ],
+    indexes: [
+      ['processInstanceKey'],
+      ['elementInstanceKey'],
+      ['decisionEvaluationKey'],
+      ['_s_evaluationDate', 'key'],
+      ['state', '_s_evaluationDate', 'key'],
+      ['decisionDefinitionId', '_s_evaluationDate', 'key'],
+      ['decisionDefinitionKey', '_s_evaluationDate', 'key'],
+    ],
+    ordered: ['evaluationDate'],
   },
 };
 

@@ -538,6 +538,39 @@ describe('history: the searches the web app and the SDK send are answered from i
     expect(fullScan([...plan.count, ...plan.page])).toEqual([]);
   });
 
+  test.each([
+    ['every decision instance', {}],
+    ['failed decision instances', { state: 'FAILED' }],
+    ['a decision’s instances by id', { decisionDefinitionId: 'permit-fee' }],
+    ['a decision version’s instances by key', { decisionDefinitionKey: '2251799813685249' }],
+  ])(
+    'given a decision-instance search (%s) sorted by evaluation date, then it is read in index order',
+    (_name, filter) => {
+      for (const order of ['ASC', 'DESC']) {
+        const plan = store.index.plan(
+          'decisionInstance',
+          { filter, sort: [{ field: 'evaluationDate', order }], page: { limit: 50 } } as any,
+          'evaluationDate',
+        );
+        expect(fullScan([...plan.count, ...plan.page])).toEqual([]);
+        expect(sorts(plan.page)).toEqual([]);
+      }
+    },
+  );
+
+  test.each([
+    ['an instance’s decisions', { processInstanceKey: '1' }],
+    ['an element instance’s decisions', { elementInstanceKey: '1' }],
+    ['one evaluation’s decisions', { decisionEvaluationKey: '1' }],
+  ])('given a decision-instance search for %s, then no table is scanned in full', (_name, filter) => {
+    const plan = store.index.plan(
+      'decisionInstance',
+      { filter, page: { limit: 50 } } as any,
+      'evaluationDate',
+    );
+    expect(fullScan([...plan.count, ...plan.page])).toEqual([]);
+  });
+
   test('given a search by a variable’s value, then the instances are found through the variables’ (name, value) index, not by reading every instance of the service', () => {
     for (const [kind, filter] of [
       [

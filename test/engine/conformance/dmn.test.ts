@@ -1,11 +1,14 @@
+import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startTestEngine } from '../../support/engine-harness';
 import {
   deployAll,
+  elementKey,
   eventually,
   incidents,
+  pin,
   piState,
   rejection,
   startInstance,
@@ -489,6 +492,304 @@ describe('DMN decisions after a restart', () => {
           NOW,
         );
         expect(defs.items).toHaveLength(1);
+      } finally {
+        await t.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+/**
+ * Decision instances in Camunda 8.8 (Operate's "Decisions" view), from the 8.8 OpenAPI as generated
+ * into @camunda8/orchestration-cluster-api 8.8.4 (searchDecisionInstances, getDecisionInstance;
+ * DecisionInstanceResult, DecisionInstanceGetQueryResult) and the documentation's "Decision instances"
+ * search: every evaluated decision is one decision instance, whether a business rule task or an
+ * evaluation request evaluated it; a decision with required decisions yields one per decision, all with
+ * the evaluation's decisionEvaluationKey and the called decision as rootDecisionDefinitionKey; a failed
+ * evaluation's failed decision is FAILED with evaluationFailure; the single GET adds evaluatedInputs and
+ * matchedRules; an unknown key is 404.
+ */
+describe('Decision instances', () => {
+  const e = useEngine();
+  const AT = '2026-11-30T09:00:00.000Z';
+  let keys: Record<string, string>;
+
+  beforeAll(async () => {
+    const deployment: any = await deployAll(e.client, {
+      'di.dmn': dmn(
+        'di_drg',
+        literal('di_base', 'area * 2') +
+          tableXml(
+            {
+              id: 'di_class',
+              inputs: ['di_base', 'urgent'],
+              outputs: [{ name: 'class' }, { name: 'total' }],
+              rules: [
+                [
+                  ['< 100', 'true'],
+                  ['"A"', 'di_base + 10'],
+                ],
+                [
+                  ['< 100', 'false'],
+                  ['"B"', 'di_base'],
+                ],
+                [
+                  ['>= 100', '-'],
+                  ['"C"', 'di_base * 2'],
+                ],
+              ],
+            },
+            ['di_base'],
+          ) +
+          tableXml(feeTable()),
+      ),
+      'di.bpmn': ruleTaskProcess('di-task', 'di_class', 'permit'),
+      'di-fail.bpmn': ruleTaskProcess('di-task-fail', 'fee_default', 'fee'),
+    });
+    keys = Object.fromEntries(
+      deployment.deployments
+        .filter((d: any) => d.decisionDefinition)
+        .map((d: any) => [
+          d.decisionDefinition.decisionDefinitionId,
+          d.decisionDefinition.decisionDefinitionKey,
+        ]),
+    );
+  });
+
+  const search = (body: Record<string, unknown>) =>
+    e.client.searchDecisionInstances(body as any, NOW) as Promise<any>;
+  const get = (decisionEvaluationInstanceKey: string) =>
+    e.client.getDecisionInstance({ decisionEvaluationInstanceKey } as any, NOW) as Promise<any>;
+  const evaluate = (decisionDefinitionId: string, vars: Record<string, unknown>) =>
+    e.client.evaluateDecision({ decisionDefinitionId, variables: vars } as any) as Promise<any>;
+
+  test("given a business rule task, when it evaluates its decision, then the decision instances are found by the process instance's key with their results", async () => {
+    await pin(e.client, AT);
+    const pik = await startInstance(e.client, 'di-task', { area: 10, urgent: false });
+    const taskKey = await elementKey(e.client, pik, 'Task_Decide');
+    const r = await search({ filter: { processInstanceKey: pik } });
+    expect(r.page.totalItems).toBe(2);
+    const [base, table] = r.items;
+    expect(table).toMatchObject({
+      state: 'EVALUATED',
+      evaluationDate: AT,
+      decisionDefinitionId: 'di_class',
+      decisionDefinitionName: 'di_class',
+      decisionDefinitionVersion: 1,
+      decisionDefinitionType: 'DECISION_TABLE',
+      decisionDefinitionKey: keys.di_class,
+      rootDecisionDefinitionKey: keys.di_class,
+      tenantId: '<default>',
+      processInstanceKey: pik,
+      elementInstanceKey: taskKey,
+    });
+    expect(JSON.parse(table.result)).toEqual({ class: 'B', total: 20 });
+    expect(table.evaluationFailure).toBeUndefined();
+    expect(base).toMatchObject({
+      decisionDefinitionId: 'di_base',
+      decisionDefinitionType: 'LITERAL_EXPRESSION',
+      decisionDefinitionKey: keys.di_base,
+      rootDecisionDefinitionKey: keys.di_class,
+      decisionEvaluationKey: table.decisionEvaluationKey,
+      processInstanceKey: pik,
+    });
+    expect(JSON.parse(base.result)).toBe(20);
+    expect(table.processDefinitionKey).toMatch(/^\d+$/);
+    // A search answers DecisionInstanceResult: inputs and rules come with the single GET only.
+    expect(table.evaluatedInputs).toBeUndefined();
+    expect(table.matchedRules).toBeUndefined();
+  });
+
+  test('given a decision with a required decision evaluated through the API, then one decision instance per evaluated decision, with the keys the evaluation answered', async () => {
+    const r = await evaluate('di_class', { area: 30, urgent: true });
+    const found = await search({
+      filter: { decisionEvaluationKey: r.decisionEvaluationKey },
+      sort: [{ field: 'decisionEvaluationInstanceKey', order: 'ASC' }],
+    });
+    expect(found.page.totalItems).toBe(2);
+    expect(found.items.map((i: any) => [i.decisionEvaluationInstanceKey, i.decisionDefinitionId])).toEqual(
+      r.evaluatedDecisions.map((d: any) => [d.decisionEvaluationInstanceKey, d.decisionDefinitionId]),
+    );
+    expect(found.items.map((i: any) => JSON.parse(i.result))).toEqual([60, { class: 'A', total: 70 }]);
+    for (const i of found.items)
+      expect(i).toMatchObject({
+        state: 'EVALUATED',
+        rootDecisionDefinitionKey: keys.di_class,
+        // Zeebe's DecisionEvaluationRecord outside a process instance: its keys are -1.
+        processInstanceKey: '-1',
+        processDefinitionKey: '-1',
+        elementInstanceKey: '-1',
+      });
+    const byDefinition = await search({
+      filter: { decisionEvaluationKey: r.decisionEvaluationKey, decisionDefinitionKey: keys.di_base },
+    });
+    expect(byDefinition.items.map((i: any) => i.decisionDefinitionId)).toEqual(['di_base']);
+  });
+
+  test('given failed evaluations, through the API and in a business rule task, then the failed decision is a FAILED decision instance with its failure message', async () => {
+    const r = await evaluate('fee_default', { applicant: 'company', area: 500 });
+    expect(r.failureMessage).toContain('UNIQUE');
+    const api = await search({ filter: { decisionEvaluationKey: r.decisionEvaluationKey } });
+    expect(api.items).toEqual([
+      expect.objectContaining({
+        state: 'FAILED',
+        decisionDefinitionId: 'fee_default',
+        decisionDefinitionKey: keys.fee_default,
+        decisionDefinitionType: 'DECISION_TABLE',
+        evaluationFailure: r.failureMessage,
+      }),
+    ]);
+    const pik = await startInstance(e.client, 'di-task-fail', { applicant: 'company', area: 500 });
+    const [inc] = await eventually(
+      () => incidents(e.client, pik),
+      (l) => l.length === 1,
+    );
+    const failed = await search({ filter: { processInstanceKey: pik, state: 'FAILED' } });
+    expect(failed.items).toHaveLength(1);
+    expect(failed.items[0].evaluationFailure).toBe(inc.errorMessage);
+    await e.client.createElementInstanceVariables({
+      elementInstanceKey: pik,
+      variables: { area: 50 },
+    } as any);
+    await e.client.resolveIncident({ incidentKey: inc.incidentKey } as any);
+    const all = await search({
+      filter: { processInstanceKey: pik },
+      sort: [{ field: 'decisionEvaluationInstanceKey' }],
+    });
+    expect(all.items.map((i: any) => i.state)).toEqual(['FAILED', 'EVALUATED']);
+    expect(JSON.parse(all.items[1].result)).toBe(10);
+  });
+
+  test('given a decision instance, when read by its key, then it carries its evaluated inputs and matched rules', async () => {
+    const r = await evaluate('di_class', { area: 20, urgent: true });
+    const table = r.evaluatedDecisions.find((d: any) => d.decisionDefinitionId === 'di_class');
+    const one = await get(table.decisionEvaluationInstanceKey);
+    expect(one).toMatchObject({
+      decisionEvaluationInstanceKey: table.decisionEvaluationInstanceKey,
+      decisionEvaluationKey: r.decisionEvaluationKey,
+      state: 'EVALUATED',
+      decisionDefinitionId: 'di_class',
+    });
+    expect(JSON.parse(one.result)).toEqual({ class: 'A', total: 50 });
+    expect(one.evaluatedInputs.map((i: any) => [i.inputName, JSON.parse(i.inputValue)])).toEqual([
+      ['di_base', 40],
+      ['urgent', true],
+    ]);
+    expect(one.evaluatedInputs).toEqual(table.evaluatedInputs);
+    expect(one.matchedRules).toEqual(table.matchedRules);
+    expect(one.matchedRules).toEqual([
+      expect.objectContaining({
+        ruleId: 'R_di_class_1',
+        ruleIndex: 1,
+        evaluatedOutputs: [
+          expect.objectContaining({ outputName: 'class', outputValue: '"A"' }),
+          expect.objectContaining({ outputName: 'total', outputValue: '50' }),
+        ],
+      }),
+    ]);
+  });
+
+  test('given many decision instances, when searched by definition id and paged by evaluation date, then pages and totals follow the search', async () => {
+    await pin(e.client, '2030-01-01T10:00:00.000Z');
+    const first = await evaluate('di_base', { area: 1 });
+    await pin(e.client, '2030-01-01T10:00:01.000Z');
+    const second = await evaluate('di_base', { area: 2 });
+    await pin(e.client, '2030-01-01T10:00:02.000Z');
+    const third = await evaluate('di_base', { area: 3 });
+    const filter = {
+      decisionDefinitionId: 'di_base',
+      evaluationDate: { $gte: '2030-01-01T10:00:00.000Z', $lt: '2030-01-01T11:00:00.000Z' },
+      processInstanceKey: '-1',
+    };
+    const page1 = await search({
+      filter,
+      sort: [{ field: 'evaluationDate', order: 'DESC' }],
+      page: { limit: 2 },
+    });
+    expect(page1.page.totalItems).toBe(3);
+    expect(page1.items.map((i: any) => i.decisionEvaluationKey)).toEqual([
+      third.decisionEvaluationKey,
+      second.decisionEvaluationKey,
+    ]);
+    const page2 = await search({
+      filter,
+      sort: [{ field: 'evaluationDate', order: 'DESC' }],
+      page: { limit: 2, after: page1.page.endCursor },
+    });
+    expect(page2.items.map((i: any) => i.decisionEvaluationKey)).toEqual([first.decisionEvaluationKey]);
+  });
+
+  const raw = async (method: string, url: string, body?: unknown) => {
+    const res = await fetch(`${e.t.running.address}/v2${url}`, {
+      method,
+      headers: { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return { status: res.status, problem: (await res.json()) as { title: string; detail: string } };
+  };
+
+  test('given an unknown decision instance key, then 404 NOT_FOUND; a malformed key or filter is 400', async () => {
+    const known = (await evaluate('di_base', { area: 4 })).evaluatedDecisions[0]
+      .decisionEvaluationInstanceKey;
+    expect((await get(known)).decisionEvaluationInstanceKey).toBe(known);
+    expect(await rejection(get('2251799813999999'))).toMatchObject({ status: 404 });
+    const unknown = await raw('GET', '/decision-instances/2251799813999999');
+    expect(unknown.status).toBe(404);
+    expect(unknown.problem.title).toBe('NOT_FOUND');
+    expect(unknown.problem.detail).toContain("'2251799813999999'");
+    const malformed = await raw('GET', '/decision-instances/not-a-key');
+    expect(malformed.status).toBe(400);
+    expect(malformed.problem.title).toBe('INVALID_ARGUMENT');
+    const badFilter = await raw('POST', '/decision-instances/search', {
+      filter: { state: { $near: 'FAILED' } },
+    });
+    expect(badFilter.status).toBe(400);
+    expect(badFilter.problem.title).toBe('INVALID_ARGUMENT');
+  });
+});
+
+describe('Decision instances after a restart', () => {
+  // History: decision instances are rows of the search tables, written with the evaluation.
+  test('given a data directory written before decision instances were kept, when decisions are evaluated and the engine restarts, then their decision instances are still found', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'dmn-instances-restart-'));
+    try {
+      let t = await startTestEngine({ dataDir: dir });
+      await deployAll(t.client, {
+        'r.dmn': dmn('restart_di_drg', literal('restart_di_fee', 'area * 3')),
+        'r.bpmn': ruleTaskProcess('di-restart', 'restart_di_fee', 'fee'),
+      });
+      await t.close();
+      // The store as an earlier version left it: no decision instance table.
+      const db = new Database(path.join(dir, 'engine.sqlite'));
+      db.exec('DROP TABLE s_decisionInstance');
+      db.close();
+      t = await startTestEngine({ dataDir: dir });
+      const r: any = await t.client.evaluateDecision({
+        decisionDefinitionId: 'restart_di_fee',
+        variables: { area: 2 },
+      } as any);
+      const pik = await startInstance(t.client, 'di-restart', { area: 5 });
+      await t.close();
+      t = await startTestEngine({ dataDir: dir });
+      try {
+        const all: any = await t.client.searchDecisionInstances(
+          {
+            filter: { decisionDefinitionId: 'restart_di_fee' },
+            sort: [{ field: 'decisionEvaluationKey' }],
+          } as any,
+          NOW,
+        );
+        expect(all.items.map((i: any) => [i.processInstanceKey, JSON.parse(i.result)])).toEqual([
+          ['-1', 6],
+          [pik, 15],
+        ]);
+        const one: any = await t.client.getDecisionInstance(
+          { decisionEvaluationInstanceKey: r.evaluatedDecisions[0].decisionEvaluationInstanceKey } as any,
+          NOW,
+        );
+        expect(one).toMatchObject({ decisionEvaluationKey: r.decisionEvaluationKey, state: 'EVALUATED' });
       } finally {
         await t.close();
       }
