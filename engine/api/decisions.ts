@@ -3,6 +3,7 @@ import type { DecisionEvaluation, Engine } from '../runtime/engine';
 import { EngineError, invalid, notFound } from '../runtime/errors';
 import type { DecisionRec, DecisionRequirementsRec } from '../runtime/records';
 import { TENANT } from '../runtime/records';
+import { evaluatedInputsRecord, matchedRulesRecord } from '../runtime/processors/decision-processor';
 import { searchJson } from './hot-routes';
 import { search } from './search';
 
@@ -182,20 +183,8 @@ function toEvaluationResult(engine: Engine, r: DecisionEvaluation) {
         decisionDefinitionType: e.decisionType,
         output: json(e.output),
         tenantId: TENANT,
-        matchedRules: e.matchedRules.map((m) => ({
-          ruleId: m.ruleId,
-          ruleIndex: m.ruleIndex,
-          evaluatedOutputs: m.evaluatedOutputs.map((o) => ({
-            outputId: o.outputId,
-            outputName: o.outputName,
-            outputValue: json(o.outputValue),
-          })),
-        })),
-        evaluatedInputs: e.evaluatedInputs.map((i) => ({
-          inputId: i.inputId,
-          inputName: i.inputName,
-          inputValue: json(i.inputValue),
-        })),
+        matchedRules: matchedRulesRecord(e.matchedRules),
+        evaluatedInputs: evaluatedInputsRecord(e.evaluatedInputs),
         decisionDefinitionKey: rec?.key ?? r.decision.key,
         decisionEvaluationInstanceKey: r.instanceKeys[n],
       };

@@ -143,20 +143,8 @@ export class DecisionProcessor {
         elementInstanceKey: ei?.key ?? '-1',
         decisionDefinitionKey: rec.key,
         rootDecisionDefinitionKey: r.decision.key,
-        evaluatedInputs: inputs.map((i) => ({
-          inputId: i.inputId,
-          inputName: i.inputName,
-          inputValue: json(i.inputValue),
-        })),
-        matchedRules: rules.map((m) => ({
-          ruleId: m.ruleId,
-          ruleIndex: m.ruleIndex,
-          evaluatedOutputs: m.evaluatedOutputs.map((o) => ({
-            outputId: o.outputId,
-            outputName: o.outputName,
-            outputValue: json(o.outputValue),
-          })),
-        })),
+        evaluatedInputs: evaluatedInputsRecord(inputs),
+        matchedRules: matchedRulesRecord(rules),
       };
     };
     const rows = r.evaluatedDecisions.map((e, n) =>
@@ -205,4 +193,28 @@ export class DecisionProcessor {
     if (r.failure) throw new StepFailure('DECISION_EVALUATION_ERROR', r.failure.message);
     return r.output;
   }
+}
+
+const jsonText = (v: unknown) => JSON.stringify(v ?? null);
+
+/** A decision's evaluated inputs as Zeebe's records and the API carry them: values as JSON texts. */
+export function evaluatedInputsRecord(inputs: EvaluatedDecision['evaluatedInputs']) {
+  return inputs.map((i) => ({
+    inputId: i.inputId,
+    inputName: i.inputName,
+    inputValue: jsonText(i.inputValue),
+  }));
+}
+
+/** A decision's matched rules as Zeebe's records and the API carry them: output values as JSON texts. */
+export function matchedRulesRecord(rules: EvaluatedDecision['matchedRules']) {
+  return rules.map((m) => ({
+    ruleId: m.ruleId,
+    ruleIndex: m.ruleIndex,
+    evaluatedOutputs: m.evaluatedOutputs.map((o) => ({
+      outputId: o.outputId,
+      outputName: o.outputName,
+      outputValue: jsonText(o.outputValue),
+    })),
+  }));
 }
