@@ -113,7 +113,6 @@ export class DecisionProcessor {
     const recs = new Map<string, DecisionRec>();
     for (const d of state.decision.decisions.values())
       if (d.decisionRequirementsKey === r.drg.key) recs.set(d.decisionId, d);
-    const json = (v: unknown) => JSON.stringify(v ?? null);
     const evaluationDate = this.deps.nowIso();
     const row = (
       key: string,
@@ -135,7 +134,7 @@ export class DecisionProcessor {
         decisionDefinitionName: name ?? rec.name ?? decisionId,
         decisionDefinitionVersion: rec.version,
         decisionDefinitionType: type,
-        result: json(output),
+        result: jsonText(output),
         tenantId: TENANT,
         decisionEvaluationKey: r.decisionEvaluationKey,
         processDefinitionKey: ei?.processDefinitionKey ?? '-1',
