@@ -65,11 +65,10 @@ export async function inProcessThroughput(instances = 3000, batch = 100): Promis
   }
   const seconds = (performance.now() - started) / 1000;
   // Finished instances leave memory for the history tables: count them there.
-  const completed = engine.index.search(
-    'processInstance',
-    { filter: { state: 'COMPLETED' }, page: { limit: 0 } },
-    'processInstanceKey',
-  ).page.totalItems;
+  const completed = engine.queries
+    .searchTables('latest')
+    .search('processInstance', { filter: { state: 'COMPLETED' }, page: { limit: 0 } }, 'processInstanceKey')
+    .page.totalItems;
   engine.close();
   if (completed !== instances) throw new Error(`expected ${instances} completed instances, got ${completed}`);
   return instances / seconds;

@@ -1,19 +1,13 @@
 import { parseBpmn } from '../model/parse';
 import { parseDmn } from '../dmn/parse';
 import { ProcessModel } from '../model/types';
-import {
-  jsonBytesOver,
-  RecordKind,
-  RecordStore,
-  RecordTooLargeError,
-  RECORD_KINDS,
-  StagedJson,
-} from '../store/sqlite-store';
+import { jsonBytesOver, RecordKind, RecordStore, RECORD_KINDS } from '../store/sqlite-store';
 import { IndexChanges, SearchIndexReader, SearchKind } from '../store/search-index';
 import * as project from './projections';
 import { EngineState, INSTANCE_KINDS } from './state';
 import { EngineQueries, SearchRead } from './queries';
 import { createBehaviours } from './behaviours';
+import { CommitPath, commitFailure } from './commit-group';
 import { EngineError, invalid } from './errors';
 import { DEFAULT_LIMITS, EngineLimits, MAX_TIMEOUT_MS } from './limits';
 import { ActivatedJob, ActivateJobsRequest, JobProcessor } from './processors/job-processor';
@@ -78,30 +72,11 @@ export interface EngineOptions {
   groupCommit?: boolean;
   /**
    * How long a group stays open while requests wait to run (see {@link Engine.setBacklog}): at most
-   * `turns` event-loop turns and `ms` milliseconds after it opened (default 8 turns, 2 ms).
+   * `turns` event-loop turns and `ms` milliseconds after it opened (default 8 turns, 2 ms; `GROUP_WINDOW`
+   * in commit-group.ts).
    */
   groupWindow?: { turns: number; ms: number };
 }
-
-/** Commands run but not yet written: their records as JSON, search rows and meta, and who waits. */
-interface CommitGroup {
-  records: Map<RecordKind, Map<string, StagedJson | null>>;
-  index: IndexChanges;
-  meta: Record<string, string>;
-  /** Answers to long-polling workers and awaited outcomes, released once the group is written. */
-  after: (() => void)[];
-  /** What to undo outside the records when the write fails (workers re-queued). */
-  undo: (() => void)[];
-  waiters: { resolve: () => void; reject: (err: unknown) => void }[];
-}
-
-/**
- * When a group would be written while requests wait to run (a backlog), it stays open one more
- * event-loop turn so that they join it, for at most this many turns and milliseconds: under load one
- * transaction then carries many commands; with nothing waiting (an idle engine) it is written at once,
- * as soon as before. (EngineOptions.groupWindow.)
- */
-const GROUP_WINDOW = { turns: 8, ms: 2 };
 
 type Vars = Record<string, unknown>;
 
@@ -265,10 +240,8 @@ export class Engine {
   /** Decision instances evaluated in the running command, for the search tables. */
   private decisionInstances: Record<string, unknown>[] = [];
   private readonly dirty = new Map<RecordKind, Map<string, unknown | null>>();
-  private readonly groupCommit: boolean;
-  private readonly groupWindow: { turns: number; ms: number };
-  private backlog: () => number = () => 0;
-  private group: CommitGroup | undefined;
+  /** Where a command's records go once it ran: the open commit group, its window and its write. */
+  private readonly commits: CommitPath;
   private readonly agenda: (() => void)[] = [];
   private readonly store: RecordStore;
   private readonly lint: boolean;
@@ -287,8 +260,29 @@ export class Engine {
     this.lint = opts.lint ?? true;
     this.log = opts.log ?? (() => undefined);
     this.limits = { ...DEFAULT_LIMITS, ...opts.limits };
-    this.groupCommit = opts.groupCommit ?? false;
-    this.groupWindow = opts.groupWindow ?? GROUP_WINDOW;
+    this.commits = new CommitPath(
+      {
+        store: this.store,
+        grouped: opts.groupCommit ?? false,
+        window: opts.groupWindow,
+        maxMessageBytes: () => this.limits.maxMessageBytes,
+      },
+      {
+        restore: (kind, key, stored) => this.state.table(kind).restore(key, stored as { key: string }),
+        reload: () => {
+          this.loadVersionFloor();
+          this.state.deployment.pruneModels();
+          this.state.rebuildIndexes();
+          this.loadMeta();
+        },
+        writeFailed: (err) => {
+          // Due timers wait a second before the next attempt, as after a failed tick.
+          if (this.retryTicksAt === 0) this.log(`commit failed: ${(err as Error).message}`);
+          this.retryTicksAt = Date.now() + 1000;
+        },
+        schedule: () => this.schedule(),
+      },
+    );
   }
 
   /** Loads persisted state (async only because diagrams are re-parsed), then arms timers. */
@@ -312,7 +306,7 @@ export class Engine {
       for (const kind of [...INSTANCE_KINDS, 'processInstance'] as const)
         for (const v of this.state.table(kind).values()) this.markDirty(kind, v.key, v);
       this.flush();
-      this.commitGroup();
+      this.commits.commitGroup();
       this.store.commit(new Map(), { searchIndex: '1' });
     }
     this.schedule();
@@ -320,8 +314,8 @@ export class Engine {
 
   private loadMeta(): void {
     this.loadVersionFloor();
-    this.keyCounter = BigInt(this.metaValue('keyCounter') ?? '0');
-    this.clock.load(this.metaValue('pinnedClock'));
+    this.keyCounter = BigInt(this.commits.metaValue('keyCounter') ?? '0');
+    this.clock.load(this.commits.metaValue('pinnedClock'));
     this.lastMeta = {};
   }
 
@@ -338,7 +332,8 @@ export class Engine {
     if (this.dirty.size > 0) {
       for (const [kind, rows] of this.dirty) {
         const table = this.state.table(kind);
-        for (const key of rows.keys()) table.restore(key, this.lastWritten(kind, key) as { key: string });
+        for (const key of rows.keys())
+          table.restore(key, this.commits.lastWritten(kind, key) as { key: string });
       }
       this.dirty.clear();
       this.loadVersionFloor();
@@ -349,35 +344,14 @@ export class Engine {
     this.loadMeta();
   }
 
-  /** A record as the last command left it: staged in the open group, else as stored. */
-  private lastWritten(kind: RecordKind, key: string): unknown {
-    const staged = this.group?.records.get(kind)?.get(key);
-    if (staged === undefined) return this.store.load(kind, key);
-    return staged === null ? undefined : JSON.parse(staged.json);
-  }
-
-  private metaValue(name: string): string | undefined {
-    return this.group?.meta[name] ?? this.store.getMeta(name);
-  }
-
   /**
    * The search tables, read as `read` says ({@link SearchRead}); reached through
    * `queries.searchTables`. A `latest` read inside a running command, or with changes not yet
    * staged, does not write the group (the group is written at the end of the turn anyway).
    */
   private searchTables(read: SearchRead): SearchIndexReader {
-    if (read === 'latest' && !this.draining && this.dirty.size === 0) this.commitGroup();
+    if (read === 'latest' && !this.draining && this.dirty.size === 0) this.commits.commitGroup();
     return this.store.index;
-  }
-
-  /** `queries.searchTables('latest')`, for tests and benchmarks. */
-  get index(): SearchIndexReader {
-    return this.queries.searchTables('latest');
-  }
-
-  /** `queries.searchTables('committed')`, for tests. */
-  get committedIndex(): SearchIndexReader {
-    return this.queries.searchTables('committed');
   }
 
   /**
@@ -385,99 +359,19 @@ export class Engine {
    * the write's failure, in which case none of those commands left a trace.
    */
   durable(): Promise<void> | undefined {
-    const g = this.group;
-    if (!g) return undefined;
-    return new Promise((resolve, reject) => g.waiters.push({ resolve, reject }));
+    return this.commits.durable();
   }
 
   /**
    * Tells the engine how many requests wait to run (the REST layer's command queue): an open group
-   * waits for them (see {@link GROUP_WINDOW}).
+   * waits for them (see `GROUP_WINDOW` in commit-group.ts).
    */
   setBacklog(waiting: () => number): void {
-    this.backlog = waiting;
-  }
-
-  /** Writes the open group in one transaction, then releases its answers; on failure undoes all of it. */
-  commitGroup(): void {
-    const g = this.group;
-    if (!g) return;
-    this.group = undefined;
-    try {
-      this.store.commit(g.records, g.meta, g.index);
-    } catch (err) {
-      for (const [kind, rows] of g.records) {
-        const table = this.state.table(kind);
-        for (const key of rows.keys()) table.restore(key, this.store.load(kind, key) as { key: string });
-      }
-      this.loadVersionFloor();
-      this.state.deployment.pruneModels();
-      this.state.rebuildIndexes();
-      this.loadMeta();
-      for (const undo of g.undo) undo();
-      const failure = commitFailure(err);
-      // Due timers wait a second before the next attempt, as after a failed tick.
-      if (this.retryTicksAt === 0) this.log(`commit failed: ${(err as Error).message}`);
-      this.retryTicksAt = Date.now() + 1000;
-      for (const w of g.waiters) w.reject(failure);
-      this.schedule();
-      return;
-    }
-    for (const deliver of g.after) deliver();
-    for (const w of g.waiters) w.resolve();
-  }
-
-  /** Adds one command's changes to the open group (opening it), checking each record's size first. */
-  private stage(meta: Record<string, string>, index: IndexChanges): void {
-    const limit = this.limits.maxMessageBytes;
-    const staged: [RecordKind, string, StagedJson | null][] = [];
-    for (const [kind, rows] of this.dirty) {
-      for (const [key, value] of rows) {
-        if (value === null) {
-          staged.push([kind, key, null]);
-          continue;
-        }
-        const json = JSON.stringify(value);
-        const over = jsonBytesOver(json, limit);
-        if (over !== undefined) throw new RecordTooLargeError(kind, key, over, limit, value);
-        staged.push([kind, key, new StagedJson(json)]);
-      }
-    }
-    let g = this.group;
-    if (!g) {
-      g = this.group = { records: new Map(), index: new Map(), meta: {}, after: [], undo: [], waiters: [] };
-      const group = g;
-      const opened = performance.now();
-      // Event-loop turns the group has waited for more commands.
-      let turns = 0;
-      const closeWhenQuiet = () => {
-        if (this.group !== group) return;
-        if (
-          this.backlog() > 0 &&
-          turns < this.groupWindow.turns &&
-          performance.now() - opened < this.groupWindow.ms
-        ) {
-          turns++;
-          setImmediate(closeWhenQuiet);
-        } else this.commitGroup();
-      };
-      setImmediate(closeWhenQuiet);
-    }
-    for (const [kind, key, json] of staged) {
-      let m = g.records.get(kind);
-      if (!m) g.records.set(kind, (m = new Map()));
-      m.set(key, json);
-    }
-    for (const [kind, rows] of index) {
-      let m = g.index.get(kind);
-      if (!m) g.index.set(kind, (m = new Map()));
-      for (const [key, row] of rows) m.set(key, row);
-    }
-    Object.assign(g.meta, meta);
+    this.commits.setBacklog(waiting);
   }
 
   close(): void {
-    this.commitGroup();
+    this.commits.commitGroup();
     this.closed = true;
     if (this.tick) clearTimeout(this.tick);
     this.longPolls.closeAll();
@@ -534,7 +428,7 @@ export class Engine {
   }
 
   private loadVersionFloor(): void {
-    this.deployments.loadVersionFloor(this.metaValue('deletedVersions'));
+    this.deployments.loadVersionFloor(this.commits.metaValue('deletedVersions'));
   }
 
   latestProcess(bpmnProcessId: string): ProcessDefinitionRec | undefined {
@@ -786,12 +680,11 @@ export class Engine {
     } finally {
       this.draining = false;
     }
-    const after = [...served, ...this.outcomes.splice(0)];
-    if (this.group) {
-      // Answers wait for the group's write; a failed write puts the workers back in the queue.
-      this.group.after.push(...after);
-      for (const requeue of served) this.group.undo.push(() => requeue(true));
-    } else for (const deliver of after) deliver();
+    // Answers wait for the group's write; a failed write puts the workers back in the queue.
+    this.commits.release(
+      [...served, ...this.outcomes.splice(0)],
+      served.map((requeue) => () => requeue(true)),
+    );
     this.schedule();
   }
 
@@ -951,8 +844,7 @@ export class Engine {
     if (this.dirty.size === 0 && !anyChanged) return;
     const index = this.projectDirty();
     this.evictFinished();
-    if (this.groupCommit) this.stage(changed, index);
-    else this.store.commit(this.dirty, changed, index);
+    this.commits.write(this.dirty, changed, index);
     this.lastMeta = meta;
     this.dirty.clear();
     this.correlations = [];
@@ -974,25 +866,4 @@ export class Engine {
       timers: this.state.timers.size,
     };
   }
-}
-
-/** What a failed command answers: a record over the limit is the client's fault (400), a store failure is not. */
-function commitFailure(err: unknown): unknown {
-  if (err instanceof RecordTooLargeError) {
-    const rec = err.record as { name?: unknown };
-    const what =
-      err.kind === 'variable' && typeof rec?.name === 'string'
-        ? `variable '${rec.name}'`
-        : `a ${err.kind} record`;
-    return invalid(
-      `${what} would be ${err.bytes} bytes, more than the limit of ${err.limit} bytes (ENGINE_MAX_MESSAGE_SIZE); the command was not applied`,
-    );
-  }
-  const code = (err as { code?: unknown })?.code;
-  if (typeof code === 'string' && code.startsWith('SQLITE_')) {
-    const reason =
-      code === 'SQLITE_FULL' ? "the engine's disk is full" : `the engine's store failed (${code})`;
-    return new EngineError(500, 'INTERNAL', `${reason}; the command was not applied, retry it later`);
-  }
-  return err;
 }

@@ -220,16 +220,16 @@ test('a search reads what is written without writing the open group, and over RE
   const { engine, state } = await groupEngine(dir);
   await engine.deploy([{ name: 'group-user.bpmn', content: USER }]);
   await engine.durable();
-  const running = (q: typeof engine.committedIndex) =>
+  const running = (q: ReturnType<typeof engine.queries.searchTables>) =>
     q.search('processInstance', { filter: { state: 'ACTIVE' }, page: { limit: 0 } }, 'processInstanceKey')
       .page.totalItems;
   engine.createProcessInstance({ bpmnProcessId: 'group-user' });
   const before = state.commits;
   // The open group stays open: a reader neither splits it nor waits for it, and sees what was written.
-  expect(running(engine.committedIndex)).toBe(0);
+  expect(running(engine.queries.searchTables('committed'))).toBe(0);
   expect(state.commits).toBe(before);
   await engine.durable();
-  expect(running(engine.committedIndex)).toBe(1);
+  expect(running(engine.queries.searchTables('committed'))).toBe(1);
 
   const server = http.createServer(createEngineApp(engine));
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
@@ -322,7 +322,7 @@ test('while requests wait to run, the open group waits for them: one transaction
   // Four commands in four turns, written in one transaction, none answered before it.
   expect(await Promise.all(written)).toEqual(['written', 'written', 'written', 'written']);
   expect(state.commits).toBe(before + 1);
-  expect(engine.index.count('processInstance')).toBe(4);
+  expect(engine.queries.searchTables('latest').count('processInstance')).toBe(4);
   engine.close();
 });
 
@@ -362,7 +362,7 @@ test('a group joined over several turns whose write fails answers every command 
   for (const a of answers) expect(a).toMatch(/disk is full/);
   // Nothing of the group is in memory, in the search tables, or on disk after a restart.
   expect(engine.queries.processInstances()).toEqual([]);
-  expect(engine.index.count('processInstance')).toBe(0);
+  expect(engine.queries.searchTables('latest').count('processInstance')).toBe(0);
   state.failing = false;
   engine.close();
   expect(await storedInstances(dir)).toEqual([]);

@@ -292,7 +292,7 @@ test('a due timer on a full disk is retried about once a second, not in a tight 
     failing = false;
     await eventually(
       // A finished instance leaves memory: its state is read from the search tables, as the API does.
-      async () => engine.index.get('processInstance', pi.key)?.state,
+      async () => engine.queries.searchTables('latest').get('processInstance', pi.key)?.state,
       (s) => s === 'COMPLETED',
       5000,
     );

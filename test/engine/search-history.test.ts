@@ -119,7 +119,7 @@ describe('engine search tables', () => {
   });
 
   test('given any search, when it is answered as JSON text with the stored rows spliced in, then the text is exactly the serialised answer', () => {
-    const index = e.running.engine.index;
+    const index = e.running.engine.queries.searchTables('latest');
     const cases: [Parameters<typeof index.search>[0], any, string][] = [
       [
         'userTask',

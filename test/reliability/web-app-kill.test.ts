@@ -128,11 +128,13 @@ describe('reliability: the web app killed mid-request', () => {
     expect(new Set(numbers).size).toBe(ROUNDS);
     // One process per application, none for a key that was sent twice.
     for (const number of numbers) {
-      const found = engine.engine.index.search(
-        'processInstance',
-        { filter: { variables: [{ name: 'applicationNumber', value: JSON.stringify(number) }] } } as never,
-        'startDate',
-      );
+      const found = engine.engine.queries
+        .searchTables('latest')
+        .search(
+          'processInstance',
+          { filter: { variables: [{ name: 'applicationNumber', value: JSON.stringify(number) }] } } as never,
+          'startDate',
+        );
       expect({
         number,
         instances: found.items.map((i) => `${i.processDefinitionId} ${i.parentProcessInstanceKey ?? 'root'}`),

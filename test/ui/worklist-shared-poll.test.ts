@@ -37,7 +37,7 @@ const clerks: Record<string, Session> = {
 beforeAll(async () => {
   running = await startEmbeddedEngine({ dataDir: ':memory:', port: 0, lint: false });
   await running.engine.deploy([{ name: 'worklist.bpmn', content: WORKLIST }]);
-  const index = running.engine.index;
+  const index = running.engine.queries.searchTables('latest');
   const searchJson = index.searchJson.bind(index);
   index.searchJson = ((kind: Parameters<typeof searchJson>[0], ...rest: any[]) => {
     if (kind === 'userTask') userTaskSearches.push(performance.now());
