@@ -41,9 +41,11 @@ test('commits on the engine’s connection take no checkpoint, and the worker ke
     walWritten += 200 * 2 * 4096;
     await sleep(120);
   }
-  // The log was reused after the worker's checkpoints instead of growing by every commit.
+  // The log was reused after the worker's checkpoints instead of growing by every commit: without
+  // them it holds every frame written (walWritten). On a loaded machine a checkpoint can miss a
+  // round, so the bound leaves room for that and still tells the two apart.
   const walBytes = fs.statSync(`${file}-wal`).size;
-  expect(walBytes).toBeLessThan(walWritten / 4);
+  expect(walBytes).toBeLessThan(walWritten / 2);
   // Everything committed is in the database (read through another connection).
   expect(probe.prepare("SELECT count(*) AS n FROM records WHERE kind = 'job'").get()).toEqual({ n: 4000 });
   probe.close();
