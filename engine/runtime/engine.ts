@@ -269,12 +269,7 @@ export class Engine {
       },
       {
         restore: (kind, key, stored) => this.state.table(kind).restore(key, stored as { key: string }),
-        reload: () => {
-          this.loadVersionFloor();
-          this.state.deployment.pruneModels();
-          this.state.rebuildIndexes();
-          this.loadMeta();
-        },
+        reload: () => this.reloadDerived(),
         writeFailed: (err) => {
           // Due timers wait a second before the next attempt, as after a failed tick.
           if (this.retryTicksAt === 0) this.log(`commit failed: ${(err as Error).message}`);
@@ -336,11 +331,19 @@ export class Engine {
           table.restore(key, this.commits.lastWritten(kind, key) as { key: string });
       }
       this.dirty.clear();
-      this.loadVersionFloor();
-      this.state.deployment.pruneModels();
-      this.state.decision.pruneModels();
-      this.state.rebuildIndexes();
-    }
+      this.reloadDerived();
+    } else this.loadMeta();
+  }
+
+  /**
+   * After records were put back as stored (a refused command, a failed group write): drops the
+   * parsed models of definitions no longer there, rebuilds the indexes over the records, and reads
+   * the meta values (version floor, key counter, clock) as the last command left them.
+   */
+  private reloadDerived(): void {
+    this.state.deployment.pruneModels();
+    this.state.decision.pruneModels();
+    this.state.rebuildIndexes();
     this.loadMeta();
   }
 
