@@ -370,27 +370,29 @@ function activationInChild(
   seconds: number,
   opts: { builtinFetch?: boolean },
 ): Promise<ActivationFigures> {
-  const child = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      __filename,
-      'activation',
-      address,
-      String(ratePerSecond),
-      String(seconds),
-      opts.builtinFetch ? 'builtin' : 'keep-alive',
-    ],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
+  return inChild<ActivationFigures>('activation', [
+    address,
+    String(ratePerSecond),
+    String(seconds),
+    opts.builtinFetch ? 'builtin' : 'keep-alive',
+  ]);
+}
+
+/**
+ * Runs one of {@link CHILD_TASKS} in a fresh process (`bench/engine.ts <task> <args…>`) and
+ * resolves with what it printed as its `result` line.
+ */
+function inChild<T>(task: keyof typeof CHILD_TASKS, args: string[]): Promise<T> {
+  const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', __filename, task, ...args], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   let out = '';
   child.stdout!.on('data', (c: Buffer) => (out += c.toString()));
   return new Promise((resolve, reject) =>
     child.once('exit', (code) => {
-      const m = /^activation (\{.*\})$/m.exec(out);
-      if (code === 0 && m) resolve(JSON.parse(m[1]) as ActivationFigures);
-      else reject(new Error(`the activation run exited with ${code}`));
+      const m = /^result (.*)$/m.exec(out);
+      if (code === 0 && m) resolve(JSON.parse(m[1]) as T);
+      else reject(new Error(`the ${task} run (${args.join(' ')}) exited with ${code}`));
     }),
   );
 }
@@ -557,18 +559,7 @@ export async function baselineMemory(instances = 300): Promise<number> {
  * activation run above all, would then measure that heap's collections instead of our engine.
  */
 function baselineInChild(kind: 'memory' | 'throughput'): Promise<number> {
-  const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', __filename, 'baseline', kind], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let out = '';
-  child.stdout!.on('data', (c: Buffer) => (out += c.toString()));
-  return new Promise((resolve, reject) =>
-    child.once('exit', (code) => {
-      const m = /^baseline (\S+)$/m.exec(out);
-      if (code === 0 && m) resolve(Number(m[1]));
-      else reject(new Error(`the baseline ${kind} run exited with ${code}`));
-    }),
-  );
+  return inChild<number>('baseline', [kind]);
 }
 
 /** Issue 13's targets: job activation p99 under 10 ms at 200 jobs/s in five runs out of five. */
@@ -693,24 +684,27 @@ async function benchTargets(): Promise<{ name: string; figures: Figures }> {
   };
 }
 
-if (require.main === module && process.argv[2] === 'activation') {
-  // One activation run's clients, started by `activationInChild`.
-  const [address, rate, seconds, fetchKind] = process.argv.slice(3);
-  const opts = { builtinFetch: fetchKind === 'builtin' };
-  measureActivation(sdkClient(address, opts), sdkClient(address, opts), Number(rate), Number(seconds))
+/** What `inChild` runs in a fresh process, by the task's name and its arguments. */
+const CHILD_TASKS = {
+  // One activation run's clients (`activationInChild`).
+  activation: ([address, rate, seconds, fetchKind]: string[]) => {
+    const opts = { builtinFetch: fetchKind === 'builtin' };
+    return measureActivation(
+      sdkClient(address, opts),
+      sdkClient(address, opts),
+      Number(rate),
+      Number(seconds),
+    );
+  },
+  // One baseline figure (`baselineInChild`).
+  baseline: ([kind]: string[]) => (kind === 'memory' ? baselineMemory() : baselineThroughput()),
+};
+
+const task = process.argv[2];
+if (require.main === module && task !== undefined && task in CHILD_TASKS) {
+  CHILD_TASKS[task as keyof typeof CHILD_TASKS](process.argv.slice(3))
     .then((r) => {
-      process.stdout.write(`activation ${JSON.stringify(r)}\n`);
-      process.exit(0);
-    })
-    .catch((err) => {
-      console.error(err);
-      process.exit(1);
-    });
-} else if (require.main === module && process.argv[2] === 'baseline') {
-  // One baseline figure, started by `baselineInChild`.
-  (process.argv[3] === 'memory' ? baselineMemory() : baselineThroughput())
-    .then((x) => {
-      process.stdout.write(`baseline ${x}\n`);
+      process.stdout.write(`result ${JSON.stringify(r)}\n`);
       process.exit(0);
     })
     .catch((err) => {
@@ -718,7 +712,7 @@ if (require.main === module && process.argv[2] === 'activation') {
       process.exit(1);
     });
 } else if (require.main === module) {
-  (process.argv[2] === 'targets' ? benchTargets() : benchEngine())
+  (task === 'targets' ? benchTargets() : benchEngine())
     .then((r) => {
       console.log(r.name);
       for (const [k, v] of Object.entries(r.figures)) console.log(`  ${k}: ${v}`);

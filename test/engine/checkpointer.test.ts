@@ -24,6 +24,15 @@ afterAll(() => {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const record = (i: number) => ({ key: String(i), state: 'ACTIVE', payload: 'x'.repeat(2000) });
 
+/** A database in WAL mode in a fresh folder, as the engine's connection opens it. */
+function walDatabase() {
+  const dir = tmpDir();
+  const file = path.join(dir, 'engine.sqlite');
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  return { dir, file, db };
+}
+
 function commitMany(store: ReturnType<typeof openSqliteStore>, from: number, count: number): void {
   for (let i = from; i < from + count; i++)
     store.commit(new Map([['job', new Map([[String(i), record(i)]])]]), {});
@@ -53,10 +62,7 @@ test('commits on the engine’s connection take no checkpoint, and the worker ke
 });
 
 test('the engine’s connection has automatic checkpoints off while the worker runs', async () => {
-  const dir = tmpDir();
-  const file = path.join(dir, 'engine.sqlite');
-  const db = new Database(file);
-  db.pragma('journal_mode = WAL');
+  const { file, db } = walDatabase();
   const checkpointer = startCheckpointer(db, file);
   await checkpointer.ready;
   expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
@@ -65,10 +71,7 @@ test('the engine’s connection has automatic checkpoints off while the worker r
 });
 
 test('when the worker cannot run, the engine’s connection takes its automatic checkpoints back', async () => {
-  const dir = tmpDir();
-  const file = path.join(dir, 'engine.sqlite');
-  const db = new Database(file);
-  db.pragma('journal_mode = WAL');
+  const { dir, db } = walDatabase();
   const logged: string[] = [];
   // A path the worker cannot open: its connection fails, as a broken worker would.
   const checkpointer = startCheckpointer(db, path.join(dir, 'missing', 'engine.sqlite'), {
