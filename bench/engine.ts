@@ -8,6 +8,7 @@ import { loadConfig } from '../config/schema';
 import { Engine, startEmbeddedEngine } from '../engine';
 import { ENGINE_NODE_OPTIONS } from '../engine/node-options';
 import { openSqliteStore } from '../engine/store/sqlite-store';
+import { quantile } from './stats';
 
 /**
  * Engine benchmarks: the same 10-element process (a service task and a user task among them) run
@@ -439,14 +440,10 @@ async function measureActivation(
   while (latencies.length + warmup.length < total && performance.now() < until)
     await new Promise((r) => setTimeout(r, 10));
   worker.stop();
-  const q = (xs: number[], p: number) => {
-    const s = [...xs].sort((a, b) => a - b);
-    return s[Math.min(s.length - 1, Math.floor(p * s.length))];
-  };
   return {
-    p50: q(latencies, 0.5),
-    p99: q(latencies, 0.99),
-    p99WithWarmup: q([...warmup, ...latencies], 0.99),
+    p50: quantile(latencies, 0.5),
+    p99: quantile(latencies, 0.99),
+    p99WithWarmup: quantile([...warmup, ...latencies], 0.99),
     jobs: latencies.length,
   };
 }
@@ -616,10 +613,7 @@ function machineLoad(): string {
 const loopFigure = (l: LoopDelay | undefined) =>
   l ? `${l.p99}/${l.max} ms, GC ${l.gcCount}x max ${l.gcMaxMs} ms` : 'not measured';
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
+const median = (xs: number[]) => quantile(xs, 0.5);
 
 export async function benchEngine(): Promise<{ name: string; figures: Figures }> {
   // Memory first, before other benchmarks leave garbage and live clients behind.

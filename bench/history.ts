@@ -4,6 +4,7 @@ import path from 'node:path';
 import { startEmbeddedEngine } from '../engine';
 import { seedHistory } from './fixtures/history';
 import { openEngine, seedOpenTasks } from './scale';
+import { quantile } from './stats';
 
 /**
  * History growth: the same data directory with 10,000 → 100,000 (→ 1,000,000 with
@@ -19,10 +20,6 @@ type Figures = Record<string, number | string>;
 const RUNNING = 5_000;
 const SAMPLES = 200;
 const r1 = (x: number) => Math.round(x * 10) / 10;
-const quantile = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(p * s.length))] ?? NaN;
-};
 /** A figure with its target and the ratio of target to figure (> 1 meets it). */
 const vsTarget = (value: number, target: number, unit: string) =>
   `${r1(value)} (target < ${target} ${unit}, ${r1(target / value)}x)`;

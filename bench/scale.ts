@@ -6,6 +6,7 @@ import { Engine } from '../engine';
 import { engineProcess, sdkClient } from './engine';
 import { openSqliteStore, RecordStore } from '../engine/store/sqlite-store';
 import { seedHistory, syntheticBin } from './fixtures/history';
+import { quantile } from './stats';
 
 /**
  * A year of history: open tasks waiting for clerks and finished applications in the engine's
@@ -126,10 +127,6 @@ function jobLoad(address: string, jobsPerSecond: number, seconds: number) {
   return { started, done };
 }
 
-const quantile = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(p * s.length))] ?? NaN;
-};
 const r1 = (x: number) => Math.round(x * 10) / 10;
 
 export async function benchScale(

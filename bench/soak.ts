@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { killProcess, startEngineProcess } from '../tools/engine-process';
 import { sdkClient } from './engine';
+import { quantile } from './stats';
 
 /**
  * `npm run bench:soak`: how many jobs per second the engine holds, and whether it keeps holding them.
@@ -27,10 +28,6 @@ interface Window {
   p99: number;
   rssMb: number;
   rejected: number;
-}
-
-function quantile(sorted: number[], p: number): number {
-  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] : NaN;
 }
 
 function rssOf(pid: number): number {
@@ -96,12 +93,11 @@ async function main(): Promise<void> {
     await Promise.all(inflight);
     // Give the last second's jobs their chance, but no more: a backlog is what we measure.
     await new Promise((r) => setTimeout(r, 1000));
-    const sorted = [...latencies].sort((a, b) => a - b);
     return {
       offered: total,
       completed,
-      p50: quantile(sorted, 0.5),
-      p99: quantile(sorted, 0.99),
+      p50: quantile(latencies, 0.5),
+      p99: quantile(latencies, 0.99),
       rssMb: rssOf(engine.child.pid!),
       rejected,
     };
