@@ -186,9 +186,7 @@ export function keepAliveFetch(options: KeepAliveFetchOptions = {}): KeepAliveFe
           res.once('aborted', () => settle(() => reject(networkError(new Error('terminated')))));
           stream.once('end', () => {
             const all = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
-            settle(() =>
-              resolve(answer(new Uint8Array(all.buffer as ArrayBuffer, all.byteOffset, all.byteLength))),
-            );
+            settle(() => resolve(new ReadResponse(all, init, url.href, hops > 0)));
           });
         },
       );
@@ -238,6 +236,106 @@ export function keepAliveFetch(options: KeepAliveFetchOptions = {}): KeepAliveFe
       httpsAgent.destroy();
     },
   });
+}
+
+/**
+ * An answer already read whole (JSON and text). Its body methods read the bytes at hand: a
+ * `Response` built over them would wrap them in a WHATWG stream only for the client to read that
+ * stream back, for every request. `body` (the stream) is made only when asked for; from then on the
+ * answer reads as a plain `Response` does. Consumed once, as fetch's answers are.
+ */
+export class ReadResponse extends Response {
+  #bytes: Buffer | undefined;
+  #stream: Response | undefined;
+  readonly #init: ResponseInit;
+  readonly #url: string;
+  readonly #redirected: boolean;
+
+  constructor(bytes: Buffer, init: ResponseInit, url: string, redirected: boolean) {
+    super(null, init);
+    this.#bytes = bytes;
+    this.#init = init;
+    this.#url = url;
+    this.#redirected = redirected;
+  }
+
+  override get url(): string {
+    return this.#url;
+  }
+
+  override get redirected(): boolean {
+    return this.#redirected;
+  }
+
+  override get body(): ReadableStream<Uint8Array<ArrayBuffer>> | null {
+    return this.#streamed().body;
+  }
+
+  override get bodyUsed(): boolean {
+    return this.#stream ? this.#stream.bodyUsed : this.#bytes === undefined;
+  }
+
+  override async text(): Promise<string> {
+    if (this.#stream) return this.#stream.text();
+    const text = this.#take().toString('utf8');
+    // fetch decodes UTF-8 without a byte order mark.
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  }
+
+  override async json(): Promise<any> {
+    if (this.#stream) return this.#stream.json();
+    return JSON.parse(await this.text());
+  }
+
+  override async arrayBuffer(): Promise<ArrayBuffer> {
+    if (this.#stream) return this.#stream.arrayBuffer();
+    const b = this.#take();
+    return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
+  }
+
+  override async blob(): Promise<Blob> {
+    // Through the stream: fetch gives the blob the answer's MIME type in its canonical form.
+    return this.#streamed().blob();
+  }
+
+  override async bytes(): Promise<Uint8Array<ArrayBuffer>> {
+    if (this.#stream) return this.#stream.bytes();
+    return new Uint8Array(await this.arrayBuffer());
+  }
+
+  override async formData(): Promise<FormData> {
+    return this.#streamed().formData();
+  }
+
+  override clone(): Response {
+    if (this.#stream) {
+      const copy = this.#stream.clone();
+      Object.defineProperty(copy, 'url', { value: this.#url });
+      if (this.#redirected) Object.defineProperty(copy, 'redirected', { value: true });
+      return copy;
+    }
+    if (this.#bytes === undefined) throw new TypeError('Response.clone: Body has already been consumed.');
+    return new ReadResponse(this.#bytes, this.#init, this.#url, this.#redirected);
+  }
+
+  #take(): Buffer {
+    const b = this.#bytes;
+    if (b === undefined) throw new TypeError('Body is unusable: Body has already been read');
+    this.#bytes = undefined;
+    return b;
+  }
+
+  /** The answer as a plain Response over a stream of the bytes, made once (when the stream is wanted). */
+  #streamed(): Response {
+    if (!this.#stream) {
+      const b = this.#take();
+      this.#stream = new Response(
+        new Uint8Array(b.buffer as ArrayBuffer, b.byteOffset, b.byteLength),
+        this.#init,
+      );
+    }
+    return this.#stream;
+  }
 }
 
 /** The next request of a redirect, as fetch makes it. */

@@ -90,7 +90,9 @@ export class Engine {
   /** The engine's time: the wall clock, or the time the clock API pinned. */
   private readonly clock = new ClockProcessor();
   /** Every record in memory, in stores whose writes all reach `markDirty`. */
-  private readonly state = new EngineState((kind, key, rec) => this.markDirty(kind, key, rec));
+  private readonly state = new EngineState((kind, key, rec, created) =>
+    this.markDirty(kind, key, rec, created),
+  );
   /** Read-only queries over the running state: how everything outside the runtime reads it. */
   readonly queries = new EngineQueries(this.state, (read) => this.searchTables(read));
   /** The shared behaviours (Zeebe's `BpmnBehaviors`), lent to the element and command processors. */
@@ -240,6 +242,8 @@ export class Engine {
   /** Decision instances evaluated in the running command, for the search tables. */
   private decisionInstances: Record<string, unknown>[] = [];
   private readonly dirty = new Map<RecordKind, Map<string, unknown | null>>();
+  /** Keys the running command added (never stored): deleted again before it ends, they are not written at all. */
+  private readonly created = new Map<RecordKind, Set<string>>();
   /** Where a command's records go once it ran: the open commit group, its window and its write. */
   private readonly commits: CommitPath;
   private readonly agenda: (() => void)[] = [];
@@ -333,6 +337,7 @@ export class Engine {
       this.dirty.clear();
       this.reloadDerived();
     } else this.loadMeta();
+    this.created.clear();
   }
 
   /**
@@ -826,10 +831,24 @@ export class Engine {
     for (const piKey of finished) this.state.evictInstance(piKey);
   }
 
-  private markDirty(kind: RecordKind, key: string, rec: unknown | null): void {
+  private markDirty(kind: RecordKind, key: string, rec: unknown | null, created = false): void {
     let m = this.dirty.get(kind);
     if (!m) this.dirty.set(kind, (m = new Map()));
     m.set(key, rec);
+    if (created) {
+      let c = this.created.get(kind);
+      if (!c) this.created.set(kind, (c = new Set()));
+      c.add(key);
+    }
+  }
+
+  /** Records the running command both added and deleted: never stored, so there is nothing to write. */
+  private dropTransient(): void {
+    for (const [kind, keys] of this.created) {
+      const rows = this.dirty.get(kind);
+      if (rows) for (const key of keys) if (rows.get(key) === null) rows.delete(key);
+    }
+    this.created.clear();
   }
 
   private flush(): void {
@@ -846,7 +865,9 @@ export class Engine {
       }
     if (this.dirty.size === 0 && !anyChanged) return;
     const index = this.projectDirty();
+    this.state.evictFinishedParts(this.dirty);
     this.evictFinished();
+    this.dropTransient();
     this.commits.write(this.dirty, changed, index);
     this.lastMeta = meta;
     this.dirty.clear();

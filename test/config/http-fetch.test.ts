@@ -439,6 +439,10 @@ describe('fetch semantics the SDK relies on', () => {
       if (req.url === '/303') return res.writeHead(303, { location: '/echo' }).end();
       if (req.url === '/away') return res.writeHead(307, { location: `${otherBase}/echo` }).end();
       if (req.url === '/204') return res.writeHead(204, { 'x-kept': 'yes' }).end();
+      if (req.url === '/bom')
+        return res
+          .writeHead(200, { 'content-type': 'application/json; charset=utf-8' })
+          .end('\uFEFF{"service":"рұқсат","n":1}');
       if (req.url === '/cookies') {
         res.setHeader('set-cookie', ['a=1', 'b=2']);
         return res.end();
@@ -480,6 +484,41 @@ describe('fetch semantics the SDK relies on', () => {
     expect(empty.headers.get('x-kept')).toBe('yes');
     const cookies = await f(`${base}/cookies`);
     expect(cookies.headers.getSetCookie()).toEqual(['a=1', 'b=2']);
+    f.close();
+  });
+
+  test("an answer read whole reads as fetch's does: by each body method once, as a stream, cloned, without its byte order mark", async () => {
+    const f = keepAliveFetch();
+    const reads = async (get: typeof fetch) => {
+      const url = `${base}/bom`;
+      const r = await get(url);
+      const copy = r.clone();
+      const text = await r.text();
+      const again = await r.json().then(
+        () => 'read twice',
+        (err) => err.constructor.name,
+      );
+      const streamed = await get(url);
+      const fromStream = await new Response(streamed.body).text();
+      const blob = await (await get(url)).blob();
+      return {
+        text,
+        usedAfterRead: r.bodyUsed,
+        again,
+        cloned: await copy.json(),
+        fromStream,
+        usedAfterStream: streamed.bodyUsed,
+        bytes: (await (await get(url)).arrayBuffer()).byteLength,
+        uint8: (await (await get(url)).bytes()).length,
+        blob: [blob.type, blob.size],
+        url: r.url,
+        redirected: r.redirected,
+      };
+    };
+    const ours = await reads(f as unknown as typeof fetch);
+    expect(ours).toEqual(await reads(fetch));
+    expect(ours.text).toBe('{"service":"рұқсат","n":1}');
+    expect(ours.again).toBe('TypeError');
     f.close();
   });
 

@@ -30,6 +30,20 @@ const diagrams = {
     [b.start('Start'), b.callActivity('Call_Child', 'hist-child'), b.end('End')],
     ['Start > Call_Child > End'],
   ),
+  'hist-running.bpmn': b.process(
+    'hist-running',
+    [
+      b.start('Start'),
+      b.service('Work', 'hist-run-work', { inputs: [['=applicationNumber', 'request']] }),
+      b.parallel('Fork'),
+      b.throwEvent('Notify_A'),
+      b.throwEvent('Notify_B'),
+      b.parallel('Join'),
+      b.userTask('Review', { candidateGroups: 'hist-clerks' }),
+      b.end('End'),
+    ],
+    ['Start > Work > Fork > Notify_A > Join > Review > End', 'Fork > Notify_B > Join'],
+  ),
   'hist-job.bpmn': b.process(
     'hist-job',
     [b.start('Start'), b.service('Work', 'hist-work'), b.end('End')],
@@ -133,6 +147,62 @@ describe('history: finished instances leave memory for the indexed history table
     ]);
     const v: any = await e.client.getVariable({ variableKey: vars.items[1].variableKey } as any, NOW);
     expect(v.value).toBe('"approved"');
+  });
+
+  test('given a running instance, when it has done part of its work, then memory and the running-state table hold only what it waits in, and history holds what it did', async () => {
+    const pik = engine().createProcessInstance({
+      bpmnProcessId: 'hist-running',
+      variables: { applicationNumber: 'H-4' },
+    }).key;
+    const [activated] = await engine().activateJobs({
+      type: 'hist-run-work',
+      worker: 'w',
+      timeout: 60_000,
+      maxJobsToActivate: 1,
+    } as any);
+    engine().completeJob(activated.job.key, { checked: true });
+
+    // As Zeebe's state: the instance, the element it waits in, its task and its own variables; the
+    // finished elements, the completed job and the service task's local variable are gone.
+    const elements = queries()
+      .elementInstances()
+      .filter((x) => x.processInstanceKey === pik)
+      .map((x) => x.elementId);
+    expect(elements.sort()).toEqual(['Review', 'hist-running']);
+    expect(queries().jobs().filter((j) => j.processInstanceKey === pik)).toEqual([]);
+    const names = queries()
+      .variables()
+      .filter((v) => v.processInstanceKey === pik)
+      .map((v) => v.name);
+    expect(names.sort()).toEqual(['applicationNumber', 'checked']);
+    expect(stored(dir, pik)).toBe(inMemory(e, pik).length);
+
+    const els: any = await e.client.searchElementInstances(
+      { filter: { processInstanceKey: pik }, sort: [{ field: 'elementInstanceKey' }] } as any,
+      NOW,
+    );
+    expect(els.items.map((x: any) => [x.elementId, x.state])).toEqual([
+      ['Start', 'COMPLETED'],
+      ['Work', 'COMPLETED'],
+      ['Fork', 'COMPLETED'],
+      ['Notify_A', 'COMPLETED'],
+      ['Notify_B', 'COMPLETED'],
+      ['Join', 'COMPLETED'],
+      ['Review', 'ACTIVE'],
+    ]);
+    const jobs: any = await e.client.searchJobs({ filter: { processInstanceKey: pik } } as any, NOW);
+    expect(jobs.items.map((j: any) => j.state)).toEqual(['COMPLETED']);
+    const local: any = await e.client.searchVariables(
+      { filter: { processInstanceKey: pik, name: 'request' } } as any,
+      NOW,
+    );
+    expect(local.items.map((v: any) => [v.value, v.scopeKey])).toEqual([
+      ['"H-4"', els.items[1].elementInstanceKey],
+    ]);
+    // The finished job is unknown to job commands, as in Zeebe: completing it again is NOT_FOUND.
+    await expect(e.client.completeJob({ jobKey: activated.job.key } as any)).rejects.toMatchObject({
+      status: 404,
+    });
   });
 
   test('given an instance with an incident that is cancelled, then it leaves memory and its job and incident stay found, also by key', async () => {

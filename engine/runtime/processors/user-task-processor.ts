@@ -31,16 +31,17 @@ export class UserTaskProcessor {
   constructor(private readonly deps: UserTaskProcessorDeps) {}
 
   private open(key: string): UserTaskRec {
-    // A finished instance's tasks are in history only: still an invalid state, not an unknown task.
-    const t =
-      this.deps.state.userTasks.get(key) ??
-      (this.deps.history().get('userTask', key) as UserTaskRec | undefined);
-    if (!t) throw notFound('User task', key);
-    if (t.state !== 'CREATED')
-      throw invalidState(
-        `Command 'COMPLETE' rejected with code 'INVALID_STATE': user task '${key}' is ${t.state.toLowerCase()}`,
-      );
-    return t;
+    const t = this.deps.state.userTasks.get(key);
+    if (t) return t;
+    // Only open tasks are in memory: a finished one is in history only, still an invalid state and
+    // not an unknown task. Its row there may not show the end yet while the command that ended it
+    // is being written: the task is completed or canceled either way.
+    const past = this.deps.history().get('userTask', key) as UserTaskRec | undefined;
+    if (!past) throw notFound('User task', key);
+    const state = past.state === 'CREATED' ? 'completed' : past.state.toLowerCase();
+    throw invalidState(
+      `Command 'COMPLETE' rejected with code 'INVALID_STATE': user task '${key}' is ${state}`,
+    );
   }
 
   assign(key: string, assignee: string, allowOverride: boolean): void {

@@ -1,9 +1,9 @@
 import type { RecordKind } from '../../store/sqlite-store';
-import type { IncidentRec, UserTaskRec } from '../records';
+import type { ElementInstanceRec, IncidentRec, JobRec, UserTaskRec } from '../records';
 import { DecisionState } from './decision-state';
 import { DeploymentState } from './deployment-state';
 import { ElementInstanceState } from './element-instance-state';
-import { JobState } from './job-state';
+import { isOpenJob, JobState } from './job-state';
 import { MessageState } from './message-state';
 import { INSTANCE_KINDS, InstanceKind, ProcessInstanceState } from './process-instance-state';
 import { DirtyHook, RecordTable, StoredTable } from './table';
@@ -75,6 +75,44 @@ export class EngineState {
     this.message.rebuildIndexes();
     this.elementInstances.rebuildIndexes([...this.message.subscriptions.values(), ...this.timers.values()]);
     this.timers.rebuildIndexes();
+  }
+
+  /**
+   * What a command finished leaves memory once the command ran, as Zeebe removes it from its state:
+   * element instances that completed or were terminated (the process instance's own waits for the
+   * instance's end, {@link evictInstance}) with the variables they held, closed jobs, and completed
+   * or canceled user tasks. Their search rows, projected from the same records first, keep them; a
+   * running instance's memory and stored records thus follow what it waits in, not what it did.
+   */
+  evictFinishedParts(changed: ReadonlyMap<RecordKind, ReadonlyMap<string, unknown | null>>): void {
+    const pis = this.processInstances;
+    const finished = <T>(kind: RecordKind, done: (rec: T) => boolean): T[] => {
+      const out: T[] = [];
+      for (const rec of changed.get(kind)?.values() ?? [])
+        if (rec !== null && done(rec as T)) out.push(rec as T);
+      return out;
+    };
+    const elements = finished<ElementInstanceRec>(
+      'elementInstance',
+      (ei) => ei.state !== 'ACTIVE' && ei.type !== 'PROCESS',
+    );
+    const jobs = finished<JobRec>('job', (j) => !isOpenJob(j));
+    const tasks = finished<UserTaskRec>('userTask', (t) => t.state !== 'CREATED');
+    for (const ei of elements) {
+      for (const v of this.variables.evictScope(ei.key)) pis.untrack('variable', v.processInstanceKey, v.key);
+      this.elementInstances.forgetScope(ei.key);
+      this.elementInstances.evict(ei.key);
+      pis.untrack('elementInstance', ei.processInstanceKey, ei.key);
+    }
+    for (const job of jobs) {
+      this.jobs.markClosed(job);
+      this.jobs.evict(job.key);
+      pis.untrack('job', job.processInstanceKey, job.key);
+    }
+    for (const t of tasks) {
+      this.userTasks.evict(t.key);
+      pis.untrack('userTask', t.processInstanceKey, t.key);
+    }
   }
 
   /** A finished process instance leaves memory: its records are deleted (marked so) with their indexes. */

@@ -27,6 +27,11 @@ export class ProcessInstanceState extends RecordTable<ProcessInstanceRec> {
     s.add(key);
   }
 
+  /** Notes that a record of `kind` left a running process instance before the instance ended. */
+  untrack(kind: InstanceKind, processInstanceKey: string, key: string): void {
+    this.byInstance.get(processInstanceKey)?.get(kind)?.delete(key);
+  }
+
   /** Keys of the records of one kind that a process instance holds. */
   recordsOf(processInstanceKey: string, kind: InstanceKind): Iterable<string> {
     return this.byInstance.get(processInstanceKey)?.get(kind) ?? [];

@@ -5,8 +5,11 @@ import type { RecordKind } from '../../store/sqlite-store';
  * through the engine's dirty tracking, so a command's changes are committed, or rolled back, as one.
  */
 
-/** The engine's durability hook: a record written (or `null`: deleted) by the running command. */
-export type DirtyHook = (kind: RecordKind, key: string, rec: unknown | null) => void;
+/**
+ * The engine's durability hook: a record written (or `null`: deleted) by the running command;
+ * `created` when the put added a key that was not there (so it was never stored).
+ */
+export type DirtyHook = (kind: RecordKind, key: string, rec: unknown | null, created?: boolean) => void;
 
 /** What readers outside the state see of a table: lookups and iteration, never writes. */
 export interface RecordView<T> {
@@ -56,8 +59,9 @@ export class RecordTable<T extends { key: string }> implements RecordView<T> {
 
   /** Adds or replaces a record and marks it written. */
   put(rec: T): void {
+    const created = !this.rows.has(rec.key);
     this.rows.set(rec.key, rec);
-    this.dirty(this.kind, rec.key, rec);
+    this.dirty(this.kind, rec.key, rec, created);
     this.onPut?.(rec);
   }
 

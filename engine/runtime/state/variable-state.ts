@@ -26,6 +26,14 @@ export class VariableState extends RecordTable<VariableRec> {
     return this.scopes.get(scopeKey)?.get(name);
   }
 
+  /** Deletes every variable a finished scope holds (marking each deleted), with its index. */
+  evictScope(scopeKey: string): VariableRec[] {
+    const held = [...(this.scopes.get(scopeKey)?.values() ?? [])];
+    for (const v of held) this.evict(v.key);
+    this.scopes.delete(scopeKey);
+    return held;
+  }
+
   /** Drops the index of a finished scope. */
   forgetScope(scopeKey: string): void {
     this.scopes.delete(scopeKey);
