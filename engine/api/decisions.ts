@@ -3,7 +3,7 @@ import type { DecisionEvaluation, Engine } from '../runtime/engine';
 import { EngineError, invalid, notFound } from '../runtime/errors';
 import type { DecisionRec, DecisionRequirementsRec } from '../runtime/records';
 import { TENANT } from '../runtime/records';
-import { evaluatedInputsRecord, matchedRulesRecord } from '../runtime/processors/decision-processor';
+import { evaluatedInputsRecord, matchedRulesRecord } from '../runtime/behaviours/decisions';
 import { searchJson } from './hot-routes';
 import { search } from './search';
 

@@ -17,7 +17,8 @@ import { MessageProcessor, PublishMessageRequest } from './processors/message-pr
 import { SignalProcessor } from './processors/signal-processor';
 import { IncidentProcessor } from './processors/incident-processor';
 import { TimerProcessor } from './processors/timer-processor';
-import { DecisionEvaluation, DecisionProcessor } from './processors/decision-processor';
+import type { DecisionEvaluation } from './behaviours/decisions';
+import { DecisionProcessor } from './processors/decision-processor';
 import { DeployResource, DeployResult, DeploymentProcessor } from './processors/deployment-processor';
 
 export type { DeployResource, DeployResult } from './processors/deployment-processor';
@@ -39,7 +40,7 @@ export {
   processInstanceTags,
 } from './processors/process-instance-processor';
 
-export type { DecisionEvaluation } from './processors/decision-processor';
+export type { DecisionEvaluation } from './behaviours/decisions';
 
 export type { ActivatedJob, ActivateJobsRequest } from './processors/job-processor';
 import {
@@ -105,11 +106,7 @@ export class Engine {
     log: (msg) => this.log(msg),
     later: (step) => this.agenda.push(step),
     afterCommit: (deliver) => this.outcomes.push(deliver),
-    startInstance: (def, startElementId, variables, parent) =>
-      this.processInstances.start(def, startElementId, variables, parent),
-    cancelJob: (ei) => this.jobs.cancel(ei),
-    evaluateCalledDecision: (ei, called) => this.decisions.evaluateCalled(ei, called),
-    expireMessages: () => this.messages.expire(),
+    recordDecisionInstance: (row) => this.decisionInstances.push(row),
     broadcastSignal: (name, variables) => this.signals.broadcast(name, variables),
     recordCorrelation: (row) => this.correlations.push(row),
   });
@@ -124,6 +121,7 @@ export class Engine {
   private readonly jobs = new JobProcessor({
     state: this.state,
     vars: this.vars,
+    jobs: this.behaviours.jobs,
     now: () => this.now(),
     nowIso: () => this.nowIso(),
     visibleVariables: (scopeKey) => this.visibleVariables(scopeKey),
@@ -151,7 +149,7 @@ export class Engine {
     nowIso: () => this.nowIso(),
     model: (key) => this.model(key),
     startInstance: (def, startElementId, variables, parent, correlationKey) =>
-      this.processInstances.start(def, startElementId, variables, parent, correlationKey),
+      this.behaviours.instances.start(def, startElementId, variables, parent, correlationKey),
     triggerSubscription: (sub, msg) => this.triggers.triggerSubscription(sub, msg),
     recordCorrelation: (row) => this.correlations.push(row),
   });
@@ -160,7 +158,7 @@ export class Engine {
     vars: this.vars,
     model: (key) => this.model(key),
     startInstance: (def, startElementId, variables) =>
-      this.processInstances.start(def, startElementId, variables),
+      this.behaviours.instances.start(def, startElementId, variables),
     triggerSubscription: (sub, msg) => this.triggers.triggerSubscription(sub, msg),
   });
   private readonly incidents = new IncidentProcessor({
@@ -178,7 +176,7 @@ export class Engine {
     model: (key) => this.model(key),
     latestProcess: (id) => this.latestProcess(id),
     startInstance: (def, startElementId, variables) =>
-      this.processInstances.start(def, startElementId, variables),
+      this.behaviours.instances.start(def, startElementId, variables),
     evalWith: (expr, vars) => this.expressions.evalWith(expr, vars),
     fire: (kind, owner, eventId, variables, interrupting) =>
       this.triggers.fire(kind, owner, eventId, variables, interrupting),
@@ -188,24 +186,14 @@ export class Engine {
   });
   private readonly decisions = new DecisionProcessor({
     state: this.state,
-    nextKey: () => this.nextKey(),
-    feelOptions: () => this.expressions.feelOptions(),
-    evalIn: (expr, scopeKey) => this.expressions.evalIn(expr, scopeKey),
-    visibleVariables: (scopeKey) => this.visibleVariables(scopeKey),
-    nowIso: () => this.nowIso(),
-    recordDecisionInstance: (row) => this.decisionInstances.push(row),
+    decisions: this.behaviours.decisions,
   });
   private readonly processInstances = new ProcessInstanceProcessor({
     state: this.state,
-    vars: this.vars,
     results: this.results,
-    nextKey: () => this.nextKey(),
-    nowIso: () => this.nowIso(),
+    instances: this.behaviours.instances,
     model: (key) => this.model(key),
     checkVariables: (v) => this.checkVariables(v),
-    createElementInstance: (scope, elementId) => this.transitions.createElementInstance(scope, elementId),
-    activateLater: (ei) => this.transitions.activateLater(ei),
-    openEventSubProcesses: (scope) => this.triggers.openEventSubProcesses(scope),
     terminate: (ei) => this.transitions.terminate(ei),
   });
   private readonly modification = new ModificationProcessor({

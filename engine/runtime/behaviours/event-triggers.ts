@@ -30,8 +30,6 @@ export interface EventTriggerDeps {
   nowIso(): string;
   model(processDefinitionKey: string): ProcessModel;
   later(step: () => void): void;
-  /** Drops buffered messages whose time to live is over (before a new subscription looks at them). */
-  expireMessages(): void;
   /** A message correlated to a subscription, for the search tables. */
   recordCorrelation(row: Record<string, unknown>): void;
 }
@@ -108,7 +106,7 @@ export class EventTriggerBehaviour {
       }
       const sub = this.subscribe(owner, elementId, kind, interrupting, name, String(corr), false);
       // A buffered message that this instance has not received yet is correlated at once.
-      this.deps.expireMessages();
+      this.deps.state.message.expire(this.deps.now());
       const buffered = [...this.deps.state.message.messages.values()]
         .filter(
           (m) =>

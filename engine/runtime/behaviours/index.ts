@@ -6,16 +6,19 @@ import { MultiInstanceBodyProcessor, multiInstanceBodyProcessor } from '../eleme
 import { notFound } from '../errors';
 import type { EngineLimits } from '../limits';
 import type { EngineState } from '../state';
+import { DecisionBehaviour } from './decisions';
 import { EventPublicationBehaviour } from './event-publication';
 import { EventSubscriptionBehaviour } from './event-subscriptions';
 import { EventTriggerBehaviour } from './event-triggers';
 import { ExpressionBehaviour } from './expressions';
 import { IncidentBehaviour } from './incidents';
+import { JobBehaviour } from './jobs';
+import { ProcessInstanceBehaviour } from './process-instances';
 import { ProcessResultBehaviour } from './process-results';
 import { StateTransitionBehaviour } from './state-transitions';
 import { VariableBehaviour } from './variables';
 
-/** What the behaviours need from the engine: the stores, keys, clock, the command's agenda, and what command processors lend. */
+/** What the behaviours need from the engine: the stores, keys, clock, the command's agenda, and where their follow-up commands and search rows go. */
 export interface BehaviourDeps {
   readonly state: EngineState;
   limits(): EngineLimits;
@@ -27,11 +30,14 @@ export interface BehaviourDeps {
   later(step: () => void): void;
   /** Runs an answer once the running command is written. */
   afterCommit(deliver: () => void): void;
-  startInstance: BpmnBehaviours['startInstance'];
-  cancelJob: BpmnBehaviours['cancelJob'];
-  evaluateCalledDecision: BpmnBehaviours['evaluateCalledDecision'];
-  expireMessages(): void;
+  /** A decision instance's row for the search tables, written with the command that evaluated it. */
+  recordDecisionInstance(row: Record<string, unknown>): void;
+  /**
+   * A thrown signal's broadcast, run by the signal processor as the command's next step (Zeebe's
+   * signal throw writes a SignalBroadcast command that its own processor handles).
+   */
   broadcastSignal(name: string, variables: Vars): void;
+  /** A message correlated to a subscription, for the search tables. */
   recordCorrelation(row: Record<string, unknown>): void;
 }
 
@@ -44,6 +50,9 @@ export interface Behaviours {
   readonly transitions: StateTransitionBehaviour;
   readonly triggers: EventTriggerBehaviour;
   readonly publication: EventPublicationBehaviour;
+  readonly decisions: DecisionBehaviour;
+  readonly jobs: JobBehaviour;
+  readonly instances: ProcessInstanceBehaviour;
   /** What the element processors receive. */
   readonly bpmn: BpmnBehaviours;
 }
@@ -87,7 +96,6 @@ export function createBehaviours(deps: BehaviourDeps): Behaviours {
     nowIso,
     model,
     later,
-    expireMessages: deps.expireMessages,
     recordCorrelation: deps.recordCorrelation,
   });
   const publication = new EventPublicationBehaviour({
@@ -100,6 +108,17 @@ export function createBehaviours(deps: BehaviourDeps): Behaviours {
     later,
     broadcastSignal: deps.broadcastSignal,
   });
+  const decisions = new DecisionBehaviour({
+    state,
+    nextKey,
+    feelOptions: () => expressions.feelOptions(),
+    evalIn: (expr, scopeKey) => expressions.evalIn(expr, scopeKey),
+    visibleVariables: (scopeKey) => vars.visible(scopeKey),
+    nowIso,
+    recordDecisionInstance: deps.recordDecisionInstance,
+  });
+  const instances = new ProcessInstanceBehaviour({ state, vars, transitions, triggers, nextKey, nowIso });
+  const jobs = new JobBehaviour({ state, expressions, nextKey, nowIso });
   const bpmn: BpmnBehaviours = {
     state,
     vars,
@@ -125,7 +144,8 @@ export function createBehaviours(deps: BehaviourDeps): Behaviours {
     terminate: (ei) => transitions.terminate(ei),
     terminateChildren: (scope) => transitions.terminateChildren(scope),
     flowScopeOf: (ei) => transitions.flowScopeOf(ei),
-    startInstance: deps.startInstance,
+    startInstance: (def, startElementId, variables, parent) =>
+      instances.start(def, startElementId, variables, parent),
     openCatch: (owner, elementId, ev, kind, ctx, interrupting) =>
       triggers.openCatch(owner, elementId, ev, kind, ctx, interrupting),
     openBoundaryEvents: (host, el) => triggers.openBoundaryEvents(host, el),
@@ -134,10 +154,24 @@ export function createBehaviours(deps: BehaviourDeps): Behaviours {
       publication.throwError(source, code, message, variables),
     throwSignal: (ei, nameExpr) => publication.throwSignal(ei, nameExpr),
     raiseIncident: (ei, type, message, retry, jobKey) => incidents.raise(ei, type, message, retry, jobKey),
-    cancelJob: deps.cancelJob,
-    evaluateCalledDecision: deps.evaluateCalledDecision,
+    createJob: (ei, def) => jobs.create(ei, def),
+    cancelJob: (ei) => jobs.cancel(ei),
+    evaluateCalledDecision: (ei, called) => decisions.evaluateCalled(ei, called),
   };
   built.processors = elementProcessors(bpmn);
   built.multiInstanceBody = multiInstanceBodyProcessor(bpmn);
-  return { vars, events, results, expressions, incidents, transitions, triggers, publication, bpmn };
+  return {
+    vars,
+    events,
+    results,
+    expressions,
+    incidents,
+    transitions,
+    triggers,
+    publication,
+    decisions,
+    jobs,
+    instances,
+    bpmn,
+  };
 }

@@ -2,7 +2,6 @@
 import { ELEMENT_TYPES } from '../../model/types';
 import { StepFailure } from '../errors';
 import type { BpmnBehaviours, ElementProcessors } from './processor';
-import { createJob } from './tasks';
 
 export function eventProcessors(
   b: BpmnBehaviours,
@@ -27,7 +26,7 @@ export function eventProcessors(
           return;
         }
         // A message end event is job-based: its worker sends the message.
-        if (el.job) return createJob(b, ei, el.job);
+        if (el.job) return b.createJob(ei, el.job);
         if (ev.kind === 'signal') b.throwSignal(ei, ev.signalName);
         if (ev.kind === 'terminate') {
           const scope = b.flowScopeOf(ei);

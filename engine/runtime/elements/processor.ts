@@ -6,6 +6,7 @@ import type {
   ElementKind,
   ElementOfKind,
   FlowElement,
+  JobDefinition,
   ProcessModel,
 } from '../../model/types';
 import type {
@@ -96,6 +97,7 @@ export interface BpmnBehaviours {
     jobKey?: string,
   ): void;
   /** Jobs (Zeebe's `BpmnJobBehavior`). */
+  createJob(ei: ElementInstanceRec, def: JobDefinition): void;
   cancelJob(ei: ElementInstanceRec): void;
   /** Decisions (Zeebe's `BpmnDecisionBehavior`): the output of the called decision, or a StepFailure. */
   evaluateCalledDecision(ei: ElementInstanceRec, called: CalledDecisionDefinition): unknown;

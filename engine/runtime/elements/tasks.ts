@@ -1,38 +1,8 @@
 /** Task processors: job-worker tasks (service, send, script, business rule), inline scripts and decisions, user, receive, manual tasks. */
-import type { JobDefinition, ScriptDefinition, UserTask } from '../../model/types';
-import type { ElementInstanceRec, JobRec, UserTaskRec } from '../records';
+import type { ScriptDefinition, UserTask } from '../../model/types';
+import type { ElementInstanceRec, UserTaskRec } from '../records';
 import { StepFailure } from '../errors';
 import type { BpmnBehaviours, ElementProcessors } from './processor';
-
-/** Creates the job a worker takes (Zeebe's `BpmnJobBehavior.createNewJob`). */
-export function createJob(b: BpmnBehaviours, ei: ElementInstanceRec, def: JobDefinition): void {
-  const type = String(b.evalIn(def.type, ei.key));
-  const retries = Number(b.evalIn(def.retries, ei.key));
-  if (!Number.isInteger(retries))
-    throw new StepFailure(
-      'EXTRACT_VALUE_ERROR',
-      `Expected job retries of '${ei.elementId}' to be a number, but got '${def.retries}'`,
-    );
-  const pd = b.definition(ei.processDefinitionKey);
-  const job: JobRec = {
-    key: b.nextKey(),
-    type,
-    processInstanceKey: ei.processInstanceKey,
-    processDefinitionKey: ei.processDefinitionKey,
-    bpmnProcessId: ei.bpmnProcessId,
-    processDefinitionVersion: pd.version,
-    elementId: ei.elementId,
-    elementInstanceKey: ei.key,
-    retries,
-    customHeaders: { ...def.headers },
-    state: 'CREATED',
-    creationTime: b.nowIso(),
-  };
-  b.state.jobs.put(job);
-  b.state.jobs.markOpen(job);
-  ei.jobKey = job.key;
-  b.state.elementInstances.update(ei);
-}
 
 function runScript(b: BpmnBehaviours, ei: ElementInstanceRec, script: ScriptDefinition): void {
   const expression = script.expression.startsWith('=') ? script.expression : '=' + script.expression;
@@ -133,15 +103,15 @@ export function taskProcessors(
 > {
   const cancelJob = (_el: unknown, ei: ElementInstanceRec) => b.cancelJob(ei);
   return {
-    serviceTask: { onActivate: (el, ei) => createJob(b, ei, el.job), onTerminate: cancelJob },
-    sendTask: { onActivate: (el, ei) => createJob(b, ei, el.job), onTerminate: cancelJob },
+    serviceTask: { onActivate: (el, ei) => b.createJob(ei, el.job), onTerminate: cancelJob },
+    sendTask: { onActivate: (el, ei) => b.createJob(ei, el.job), onTerminate: cancelJob },
     scriptTask: {
-      onActivate: (el, ei) => (el.job ? createJob(b, ei, el.job) : runScript(b, ei, el.script)),
+      onActivate: (el, ei) => (el.job ? b.createJob(ei, el.job) : runScript(b, ei, el.script)),
       onTerminate: cancelJob,
     },
     businessRuleTask: {
       onActivate: (el, ei) => {
-        if (!el.calledDecision) return createJob(b, ei, el.job);
+        if (!el.calledDecision) return b.createJob(ei, el.job);
         const output = b.evaluateCalledDecision(ei, el.calledDecision);
         b.completeActivity(ei, { [el.calledDecision.resultVariable]: output });
       },

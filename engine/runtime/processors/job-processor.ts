@@ -1,5 +1,6 @@
 /** Job commands (Zeebe's JobBatchActivate, JobComplete, JobFail, JobThrowError, JobUpdate and JobYield processors). */
 import { cmpKey, EngineState, isOpenJob } from '../state';
+import type { JobBehaviour } from '../behaviours/jobs';
 import type { VariableBehaviour } from '../behaviours/variables';
 import type { BpmnBehaviours, Vars } from '../elements/processor';
 import { invalid, notFound } from '../errors';
@@ -26,6 +27,7 @@ export interface ActivatedJob {
 export interface JobProcessorDeps {
   readonly state: EngineState;
   readonly vars: VariableBehaviour;
+  readonly jobs: JobBehaviour;
   now(): number;
   nowIso(): string;
   visibleVariables(scopeKey: string): Vars;
@@ -99,7 +101,7 @@ export class JobProcessor {
 
   complete(key: string, variables?: Vars): void {
     const job = this.activeJob(key);
-    this.close(job, 'COMPLETED');
+    this.deps.jobs.close(job, 'COMPLETED');
     this.deps.completeLater(this.deps.instance(job.elementInstanceKey), variables ?? {});
   }
 
@@ -193,16 +195,4 @@ export class JobProcessor {
   }
 
   /** Cancels the open job of an element instance that is terminated. */
-  cancel(ei: ElementInstanceRec): void {
-    const job = ei.jobKey ? this.deps.state.jobs.get(ei.jobKey) : undefined;
-    if (job && isOpenJob(job)) this.close(job, 'CANCELED');
-  }
-
-  private close(job: JobRec, state: JobRec['state']): void {
-    job.state = state;
-    job.deadline = undefined;
-    job.endTime = this.deps.nowIso();
-    this.deps.state.jobs.markClosed(job);
-    this.deps.state.jobs.update(job);
-  }
 }

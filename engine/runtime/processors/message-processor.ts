@@ -65,7 +65,7 @@ export class MessageProcessor {
   publish(req: PublishMessageRequest): MessageRec {
     const { state } = this.deps;
     const ttl = req.timeToLive ?? 0;
-    this.expire();
+    this.deps.state.message.expire(this.deps.now());
     if (req.messageId) {
       for (const m of state.message.messages.values()) {
         if (m.messageId === req.messageId && m.name === req.name) {
@@ -181,9 +181,4 @@ export class MessageProcessor {
   }
 
   /** Drops buffered messages whose time to live has passed. */
-  expire(): void {
-    const now = this.deps.now();
-    for (const m of [...this.deps.state.message.messages.values()])
-      if (m.expiresAt <= now) this.deps.state.message.messages.remove(m.key);
-  }
 }

@@ -1,6 +1,6 @@
 /** Process instance commands (Zeebe's ProcessInstanceCreationProcessor, CancelProcessInstance): create, await the result, cancel. */
 import type { ProcessModel } from '../../model/types';
-import type { VariableBehaviour } from '../behaviours/variables';
+import type { ProcessInstanceBehaviour } from '../behaviours/process-instances';
 import type { InstanceOutcome, ProcessResultBehaviour } from '../behaviours/process-results';
 import type { Vars } from '../elements/processor';
 import { EngineError, invalid, invalidState, notFound } from '../errors';
@@ -27,18 +27,13 @@ export interface ProcessInstanceCreation {
   tags: string[];
 }
 
-/** What the process instance commands need: the stores, and the state transitions they start with. */
+/** What the process instance commands need: the stores, the instance behaviour they start with, termination. */
 export interface ProcessInstanceProcessorDeps {
   readonly state: EngineState;
-  readonly vars: VariableBehaviour;
   readonly results: ProcessResultBehaviour;
-  nextKey(): string;
-  nowIso(): string;
+  readonly instances: ProcessInstanceBehaviour;
   model(processDefinitionKey: string): ProcessModel;
   checkVariables(variables: unknown): void;
-  createElementInstance(scope: ElementInstanceRec, elementId: string): ElementInstanceRec;
-  activateLater(ei: ElementInstanceRec): void;
-  openEventSubProcesses(scope: ElementInstanceRec): void;
   terminate(ei: ElementInstanceRec): void;
 }
 
@@ -80,7 +75,7 @@ export class ProcessInstanceProcessor {
   }
 
   create(c: ProcessInstanceCreation, onStarted?: (pi: ProcessInstanceRec) => void): ProcessInstanceRec {
-    const pi = this.start(c.def, c.startEventId, c.variables);
+    const pi = this.deps.instances.start(c.def, c.startEventId, c.variables);
     if (c.tags.length) pi.tags = c.tags;
     onStarted?.(pi);
     return pi;
@@ -157,50 +152,6 @@ export class ProcessInstanceProcessor {
     const root = this.deps.state.elementInstances.get(key);
     if (!root) throw new Error(`no element instance '${key}'`);
     this.deps.terminate(root);
-  }
-
-  /**
-   * Starts an instance at one start event: the process instance, its root element instance with
-   * the variables, its event sub-process subscriptions, and the start event (activated next).
-   */
-  start(
-    def: ProcessDefinitionRec,
-    startElementId: string,
-    variables: Vars,
-    parent?: ElementInstanceRec,
-    startCorrelationKey?: string,
-  ): ProcessInstanceRec {
-    const { state, vars } = this.deps;
-    const key = this.deps.nextKey();
-    const pi: ProcessInstanceRec = {
-      key,
-      processDefinitionKey: def.key,
-      bpmnProcessId: def.bpmnProcessId,
-      version: def.version,
-      versionTag: def.versionTag,
-      state: 'ACTIVE',
-      startDate: this.deps.nowIso(),
-      parentProcessInstanceKey: parent?.processInstanceKey,
-      parentElementInstanceKey: parent?.key,
-      startCorrelationKey,
-    };
-    state.processInstances.put(pi);
-    const root: ElementInstanceRec = {
-      key,
-      processInstanceKey: key,
-      processDefinitionKey: def.key,
-      bpmnProcessId: def.bpmnProcessId,
-      elementId: def.bpmnProcessId,
-      type: 'PROCESS',
-      state: 'ACTIVE',
-      startDate: pi.startDate,
-    };
-    state.elementInstances.put(root);
-    for (const [name, value] of Object.entries(variables)) vars.setLocal(key, key, name, value);
-    this.deps.openEventSubProcesses(root);
-    const start = this.deps.createElementInstance(root, startElementId);
-    this.deps.activateLater(start);
-    return pi;
   }
 }
 

@@ -36,6 +36,11 @@ export class MessageState {
     this.open.get(indexOf(s))?.delete(s.key);
   }
 
+  /** Drops buffered messages whose time to live is over at `now` (Zeebe's message expiry). */
+  expire(now: number): void {
+    for (const m of [...this.messages.values()]) if (m.expiresAt <= now) this.messages.remove(m.key);
+  }
+
   rebuildIndexes(): void {
     this.open.clear();
     for (const s of this.subscriptions.values()) if (s.state === 'CREATED') this.markOpen(s);
