@@ -258,6 +258,10 @@ export function searchIndexWriter(db: Database): (changes: IndexChanges) => void
     deletes.set(kind, db.prepare(`DELETE FROM ${table(kind)} WHERE key = ?`));
   }
   const delGroups = db.prepare(`DELETE FROM ${GROUPS} WHERE key = ?`);
+  const groupsOf = db.prepare(`SELECT grp FROM ${GROUPS} WHERE key = ?`);
+  const setGroups = db.prepare(
+    `UPDATE ${GROUPS} SET state = ?${CANDIDATE_SORTS.map((f) => `, "_s_${f}" = ?`).join('')} WHERE key = ?`,
+  );
   const addGroup = db.prepare(
     `INSERT OR IGNORE INTO ${GROUPS} (grp, key, state${CANDIDATE_SORTS.map((f) => `, "_s_${f}"`).join('')}) VALUES (?, ?, ?${CANDIDATE_SORTS.map(() => ', ?').join('')})`,
   );
@@ -280,10 +284,16 @@ export function searchIndexWriter(db: Database): (changes: IndexChanges) => void
             ...ordered.map((f) => (doc[f] == null ? LAST : String(doc[f]))),
           );
         if (kind === 'userTask') {
-          delGroups.run(key);
           const sorts = CANDIDATE_SORTS.map((f) => (doc[f] == null ? LAST : String(doc[f])));
-          for (const g of (doc.candidateGroups as string[] | undefined) ?? [])
-            addGroup.run(String(g), key, sqlValue(doc.state), ...sorts);
+          const groups = [...new Set(((doc.candidateGroups as unknown[] | undefined) ?? []).map(String))];
+          const had = groupsOf.pluck().all(key) as string[];
+          // The same groups (a task assigned, completed, given a due date): their rows change in place.
+          if (had.length === groups.length && groups.every((g) => had.includes(g))) {
+            if (had.length > 0) setGroups.run(sqlValue(doc.state), ...sorts, key);
+          } else {
+            if (had.length > 0) delGroups.run(key);
+            for (const g of groups) addGroup.run(g, key, sqlValue(doc.state), ...sorts);
+          }
         }
       }
     }
