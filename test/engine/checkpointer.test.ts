@@ -61,6 +61,28 @@ test('commits on the engine’s connection take no checkpoint, and the worker ke
   store.close();
 });
 
+test('given commits that never pause for long, the log still starts over from its beginning instead of growing with every commit', async () => {
+  const { file, db } = walDatabase();
+  db.exec('CREATE TABLE t (k INTEGER PRIMARY KEY, v TEXT)');
+  const checkpointer = startCheckpointer(db, file, { everyMs: 50 });
+  await checkpointer.ready;
+  const insert = db.prepare('INSERT INTO t (k, v) VALUES (?, ?)');
+  const payload = 'y'.repeat(3000);
+  // A steady load: a commit every millisecond or so for two seconds, never the gap of a checkpoint.
+  let written = 0;
+  const until = Date.now() + 2000;
+  for (let k = 0; Date.now() < until; k++) {
+    insert.run(k, payload);
+    written += 4096;
+    await sleep(1);
+  }
+  // Without passes that catch up with the writer, the log keeps every frame since the first commit.
+  const walBytes = fs.statSync(`${file}-wal`).size;
+  expect(walBytes).toBeLessThan(written / 4);
+  checkpointer.stop();
+  db.close();
+});
+
 test('the engine’s connection has automatic checkpoints off while the worker runs', async () => {
   const { file, db } = walDatabase();
   const checkpointer = startCheckpointer(db, file);
