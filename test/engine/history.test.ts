@@ -97,6 +97,28 @@ describe('history: finished instances leave memory for the indexed history table
       .userTasks()
       .find((t) => t.processInstanceKey === pik)!;
 
+  /** An instance's element instances from history, in key order. */
+  const elementsOf = (pik: string): Promise<any> =>
+    e.client.searchElementInstances(
+      { filter: { processInstanceKey: pik }, sort: [{ field: 'elementInstanceKey' }] } as any,
+      NOW,
+    );
+
+  /** Starts an instance of a process with one service task and takes that task's job. */
+  const startWithJob = async (processId: string, type: string, applicationNumber: string) => {
+    const pik = engine().createProcessInstance({
+      bpmnProcessId: processId,
+      variables: { applicationNumber },
+    }).key;
+    const [activated] = await engine().activateJobs({
+      type,
+      worker: 'w',
+      timeout: 60_000,
+      maxJobsToActivate: 1,
+    } as any);
+    return { pik, activated };
+  };
+
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'engine-history-'));
     e = await startTestEngine({ dataDir: dir });
@@ -123,10 +145,7 @@ describe('history: finished instances leave memory for the indexed history table
     expect([pi.state, pi.endDate]).toEqual(['COMPLETED', new Date(T0).toISOString()]);
     const t: any = await e.client.getUserTask({ userTaskKey: task.key } as any, NOW);
     expect([t.state, t.candidateGroups]).toEqual(['COMPLETED', ['hist-clerks']]);
-    const els: any = await e.client.searchElementInstances(
-      { filter: { processInstanceKey: pik }, sort: [{ field: 'elementInstanceKey' }] } as any,
-      NOW,
-    );
+    const els = await elementsOf(pik);
     expect(els.items.map((x: any) => [x.elementId, x.state])).toEqual([
       ['Start', 'COMPLETED'],
       ['Task_Review', 'COMPLETED'],
@@ -150,16 +169,7 @@ describe('history: finished instances leave memory for the indexed history table
   });
 
   test('given a running instance, when it has done part of its work, then memory and the running-state table hold only what it waits in, and history holds what it did', async () => {
-    const pik = engine().createProcessInstance({
-      bpmnProcessId: 'hist-running',
-      variables: { applicationNumber: 'H-4' },
-    }).key;
-    const [activated] = await engine().activateJobs({
-      type: 'hist-run-work',
-      worker: 'w',
-      timeout: 60_000,
-      maxJobsToActivate: 1,
-    } as any);
+    const { pik, activated } = await startWithJob('hist-running', 'hist-run-work', 'H-4');
     engine().completeJob(activated.job.key, { checked: true });
 
     // As Zeebe's state: the instance, the element it waits in, its task and its own variables; the
@@ -169,7 +179,11 @@ describe('history: finished instances leave memory for the indexed history table
       .filter((x) => x.processInstanceKey === pik)
       .map((x) => x.elementId);
     expect(elements.sort()).toEqual(['Review', 'hist-running']);
-    expect(queries().jobs().filter((j) => j.processInstanceKey === pik)).toEqual([]);
+    expect(
+      queries()
+        .jobs()
+        .filter((j) => j.processInstanceKey === pik),
+    ).toEqual([]);
     const names = queries()
       .variables()
       .filter((v) => v.processInstanceKey === pik)
@@ -177,10 +191,7 @@ describe('history: finished instances leave memory for the indexed history table
     expect(names.sort()).toEqual(['applicationNumber', 'checked']);
     expect(stored(dir, pik)).toBe(inMemory(e, pik).length);
 
-    const els: any = await e.client.searchElementInstances(
-      { filter: { processInstanceKey: pik }, sort: [{ field: 'elementInstanceKey' }] } as any,
-      NOW,
-    );
+    const els = await elementsOf(pik);
     expect(els.items.map((x: any) => [x.elementId, x.state])).toEqual([
       ['Start', 'COMPLETED'],
       ['Work', 'COMPLETED'],
@@ -206,16 +217,7 @@ describe('history: finished instances leave memory for the indexed history table
   });
 
   test('given an instance with an incident that is cancelled, then it leaves memory and its job and incident stay found, also by key', async () => {
-    const pik = engine().createProcessInstance({
-      bpmnProcessId: 'hist-job',
-      variables: { applicationNumber: 'H-2' },
-    }).key;
-    const [activated] = await engine().activateJobs({
-      type: 'hist-work',
-      worker: 'w',
-      timeout: 60_000,
-      maxJobsToActivate: 1,
-    } as any);
+    const { pik, activated } = await startWithJob('hist-job', 'hist-work', 'H-2');
     engine().failJob(activated.job.key, { retries: 0, errorMessage: 'the state system answered 503' });
     const [incident] = queries()
       .incidents()
