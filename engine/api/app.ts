@@ -375,25 +375,29 @@ export function createEngineApp(engine: Engine, opts: EngineAppOptions = {}): Re
   });
   v2.post('/user-tasks/:key/variables/search', (req, res) => {
     const t = userTask(key(req, 'key'));
-    // A running task sees its scope chain; a finished one keeps its own and its instance's variables.
-    const items = engine.queries.hasUserTask(t.userTaskKey)
-      ? engine.visibleVariableRecords(t.elementInstanceKey).map((v) => truncated(toVariable(v)))
-      : engine.queries
-          .searchTables('committed')
-          .search(
-            'variable',
-            {
-              filter: { scopeKey: { $in: [t.elementInstanceKey, t.processInstanceKey] } },
-              page: { limit: 10_000 },
-            },
-            'variableKey',
-          )
-          .items.filter(
-            (v, _i, all) =>
-              v.scopeKey === t.elementInstanceKey ||
-              !all.some((o) => o.name === v.name && o.scopeKey === t.elementInstanceKey),
-          )
-          .map(truncated);
+    // A task sees the variables of its scope chain, inner scopes shadowing outer ones: a running
+    // task's from memory, a finished one's from history along the chain it had.
+    let items: Record<string, unknown>[];
+    if (engine.queries.hasUserTask(t.userTaskKey))
+      items = engine.visibleVariableRecords(t.elementInstanceKey).map((v) => truncated(toVariable(v)));
+    else {
+      const history = engine.queries.searchTables('committed');
+      // Tasks written before the path was kept: their own scope and their instance's.
+      const kept = history.internal('userTask', t.userTaskKey, 'scopePath') as string[] | undefined;
+      const path = kept?.length ? kept : [t.elementInstanceKey, t.processInstanceKey];
+      const found = history.search(
+        'variable',
+        { filter: { scopeKey: { $in: path } }, page: { limit: 10_000 } },
+        'variableKey',
+      ).items;
+      const depth = (v: Record<string, any>) => path.indexOf(v.scopeKey);
+      const innermost = new Map<string, Record<string, any>>();
+      for (const v of found) {
+        const seen = innermost.get(v.name);
+        if (!seen || depth(v) < depth(seen)) innermost.set(v.name, v);
+      }
+      items = [...innermost.values()].map(truncated);
+    }
     res.json(search(items, body(req) as SearchRequest, { defaultSort: 'name' }));
   });
 

@@ -104,6 +104,8 @@ export const toUserTask = (engine: Engine, t: UserTaskRec) => ({
   processDefinitionKey: t.processDefinitionKey,
   processInstanceKey: t.processInstanceKey,
   formKey: t.formKey,
+  // Kept beside the API document (search-index.ts `internal`), not answered.
+  scopePath: engine.queries.scopePath(t.elementInstanceKey),
 });
 
 export const toIncident = (i: IncidentRec) => ({

@@ -80,6 +80,18 @@ export class EngineQueries {
     return this.state.processInstances.size;
   }
 
+  /** A running element instance's key and those of its flow scopes, innermost first, up to its process instance. */
+  scopePath(elementInstanceKey: string): string[] {
+    const path: string[] = [];
+    for (
+      let ei = this.state.elementInstances.get(elementInstanceKey);
+      ei;
+      ei = ei.flowScopeKey ? this.state.elementInstances.get(ei.flowScopeKey) : undefined
+    )
+      path.push(ei.key);
+    return path;
+  }
+
   elementInstances(): ElementInstanceRec[] {
     return [...this.state.elementInstances.values()];
   }

@@ -33,6 +33,11 @@ interface KindSpec {
    * puts empty values last (ascending) without a sort step; their indexes end in the key.
    */
   ordered?: string[];
+  /**
+   * Fields the engine keeps beside the API document: stored as columns, never in `data`, read back
+   * with `internal()` (Camunda's secondary storage keeps such fields too, e.g. a tree path).
+   */
+  internal?: string[];
 }
 
 const SPECS: Record<SearchKind, KindSpec> = {
@@ -95,6 +100,9 @@ const SPECS: Record<SearchKind, KindSpec> = {
       ['state', '_s_creationDate', 'key'],
     ],
     ordered: ['dueDate', 'creationDate'],
+    // The element-instance keys from the task's own scope up to its process instance: the scopes
+    // whose variables the task sees, also once it is finished.
+    internal: ['scopePath'],
   },
   incident: {
     keyField: 'incidentKey',
@@ -145,6 +153,12 @@ const SPECS: Record<SearchKind, KindSpec> = {
 
 const table = (kind: SearchKind) => `s_${kind}`;
 const sortColumns = (kind: SearchKind) => (SPECS[kind].ordered ?? []).map((f) => `_s_${f}`);
+/** Every column of a search table besides `key` and `data`. */
+const storedColumns = (kind: SearchKind) => [
+  ...SPECS[kind].columns,
+  ...(SPECS[kind].internal ?? []),
+  ...sortColumns(kind),
+];
 const LAST = '\uffff';
 /**
  * A user task's candidate groups, one row per group, with the task's state and sort columns: a
@@ -191,8 +205,15 @@ export type IndexChanges = Map<SearchKind, Map<string, Record<string, unknown> |
 export function createSearchTables(db: Database): void {
   for (const kind of SEARCH_KINDS) {
     const spec = SPECS[kind];
-    const cols = [...spec.columns, ...sortColumns(kind)].map((c) => `, "${c}"`).join('');
-    db.exec(`CREATE TABLE IF NOT EXISTS ${table(kind)} (key TEXT PRIMARY KEY, data TEXT NOT NULL${cols})`);
+    const cols = storedColumns(kind);
+    db.exec(
+      `CREATE TABLE IF NOT EXISTS ${table(kind)} (key TEXT PRIMARY KEY, data TEXT NOT NULL${cols.map((c) => `, "${c}"`).join('')})`,
+    );
+    // A table written by an earlier version gets the columns added since (empty in its old rows).
+    const have = new Set(
+      (db.prepare(`PRAGMA table_info(${table(kind)})`).all() as { name: string }[]).map((c) => c.name),
+    );
+    for (const c of cols) if (!have.has(c)) db.exec(`ALTER TABLE ${table(kind)} ADD COLUMN "${c}"`);
     for (const ix of spec.indexes) {
       const name = `ix_${kind}_${ix.join('_')}`;
       db.exec(`CREATE INDEX IF NOT EXISTS ${name} ON ${table(kind)} (${ix.map((c) => `"${c}"`).join(', ')})`);
@@ -246,7 +267,7 @@ export function searchIndexWriter(db: Database): (changes: IndexChanges) => void
   const upserts = new Map<SearchKind, Stmt>();
   const deletes = new Map<SearchKind, Stmt>();
   for (const kind of SEARCH_KINDS) {
-    const cols = [...SPECS[kind].columns, ...sortColumns(kind)];
+    const cols = storedColumns(kind);
     upserts.set(
       kind,
       db.prepare(
@@ -267,7 +288,8 @@ export function searchIndexWriter(db: Database): (changes: IndexChanges) => void
   );
   return (changes) => {
     for (const [kind, rows] of changes) {
-      const cols = SPECS[kind].columns;
+      const cols = [...SPECS[kind].columns, ...(SPECS[kind].internal ?? [])];
+      const internal = SPECS[kind].internal;
       const ordered = SPECS[kind].ordered ?? [];
       for (const [key, doc] of rows) {
         if (doc === null) {
@@ -279,7 +301,7 @@ export function searchIndexWriter(db: Database): (changes: IndexChanges) => void
           .get(kind)!
           .run(
             key,
-            JSON.stringify(doc),
+            JSON.stringify(internal ? withoutFields(doc, internal) : doc),
             ...cols.map((c) => sqlValue(doc[c])),
             ...ordered.map((f) => (doc[f] == null ? LAST : String(doc[f]))),
           );
@@ -298,6 +320,13 @@ export function searchIndexWriter(db: Database): (changes: IndexChanges) => void
       }
     }
   };
+}
+
+/** A document without the given fields (the internal ones, kept as columns only). */
+function withoutFields(doc: Record<string, unknown>, fields: string[]): Record<string, unknown> {
+  const out = { ...doc };
+  for (const f of fields) delete out[f];
+  return out;
 }
 
 const OPERATORS = new Set(['$eq', '$neq', '$exists', '$in', '$notIn', '$like', '$gt', '$gte', '$lt', '$lte']);
@@ -522,6 +551,15 @@ export function searchIndexReader(db: Database) {
     get(kind: SearchKind, key: string): Record<string, any> | undefined {
       const row = byKey.get(kind)!.get(key) as { data: string } | undefined;
       return row ? JSON.parse(row.data) : undefined;
+    },
+    /** An internal field of one row (KindSpec.internal), undefined when the row or the value is missing. */
+    internal(kind: SearchKind, key: string, field: string): unknown {
+      if (!SPECS[kind].internal?.includes(field))
+        throw new Error(`'${field}' is no internal field of ${kind}`);
+      const v = prepared(`SELECT "${field}" AS v FROM ${table(kind)} WHERE key = ?`).get(key) as
+        { v: unknown } | undefined;
+      if (v?.v === undefined || v.v === null) return undefined;
+      return typeof v.v === 'string' && /^[[{]/.test(v.v) ? JSON.parse(v.v) : v.v;
     },
     /** Filtered, sorted, paged: one COUNT and one page query, both answered from indexes where they exist. */
     search(

@@ -10,6 +10,7 @@ import {
   startInstance,
   trail,
   useEngine,
+  userTasks,
   variables,
   NOW,
 } from './support';
@@ -289,6 +290,42 @@ describe('variables, mappings and scopes', () => {
     expect(all.filter((v) => v.name === 'attempts')).toHaveLength(1);
     const [after] = await jobs(e.client, 'var-after');
     expect(after.variables).toEqual({ fresh: 'x' });
+  });
+
+  test('given a user task inside a sub-process, when it is completed and the sub-process goes on, then its variable search still sees its scope chain, inner scopes first', async () => {
+    await deployAll(e.client, {
+      'var-task-chain.bpmn': b.process(
+        'var-task-chain',
+        [
+          b.start('Start'),
+          b.subProcess(
+            'Sub_Review',
+            [
+              b.start('Sub_Start'),
+              b.userTask('Task_First', { inputs: [['="first-local"', 'note']] }),
+              b.userTask('Task_Second'),
+              b.end('Sub_End'),
+            ],
+            ['Sub_Start > Task_First > Task_Second > Sub_End'],
+            { inputs: [['="review"', 'stage']] },
+          ),
+          b.end('End'),
+        ],
+        ['Start > Sub_Review > End'],
+      ),
+    });
+    const pik = await startInstance(e.client, 'var-task-chain', { stage: 'intake', applicant: 'A-1' });
+    const [first] = await userTasks(e.client, pik);
+    const seen = async () => {
+      const r: any = await e.client.searchUserTaskVariables({ userTaskKey: first.userTaskKey } as any, NOW);
+      return Object.fromEntries(r.items.map((v: any) => [v.name, JSON.parse(v.value)]));
+    };
+    const whileOpen = await seen();
+    await e.client.completeUserTask({ userTaskKey: first.userTaskKey, variables: { decision: 'ok' } } as any);
+    expect(await userTasks(e.client, pik)).toHaveLength(1);
+    // The sub-process's `stage` shadows the instance's, as it did while the task was open.
+    expect(whileOpen).toEqual({ stage: 'review', applicant: 'A-1', note: 'first-local' });
+    expect(await seen()).toEqual({ ...whileOpen, decision: 'ok' });
   });
 
   test('given an input-mapped local variable on a task, when the job completes with the same name, then the local variable is updated and the outer one is untouched', async () => {
