@@ -808,17 +808,6 @@ export class Engine {
     return out;
   }
 
-  /**
-   * Finished process instances leave memory and the running-state table; their rows stay in the
-   * search tables (history), so cost and heap follow running work, not history.
-   */
-  private evictFinished(): void {
-    const finished: string[] = [];
-    for (const [key, rec] of this.dirty.get('processInstance') ?? [])
-      if (rec !== null && (rec as ProcessInstanceRec).state !== 'ACTIVE') finished.push(key);
-    for (const piKey of finished) this.state.evictInstance(piKey);
-  }
-
   private markDirty(kind: RecordKind, key: string, rec: unknown | null, created = false): void {
     let m = this.dirty.get(kind);
     if (!m) this.dirty.set(kind, (m = new Map()));
@@ -853,8 +842,7 @@ export class Engine {
       }
     if (this.dirty.size === 0 && !anyChanged) return;
     const index = this.projectDirty();
-    this.state.evictFinishedParts(this.dirty);
-    this.evictFinished();
+    this.state.evictFinished(this.dirty);
     this.dropTransient();
     this.commits.write(this.dirty, changed, index);
     this.lastMeta = meta;

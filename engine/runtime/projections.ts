@@ -105,7 +105,7 @@ export const toUserTask = (engine: Engine, t: UserTaskRec) => ({
   processInstanceKey: t.processInstanceKey,
   formKey: t.formKey,
   // Kept beside the API document (search-index.ts `internal`), not answered.
-  scopePath: engine.queries.scopePath(t.elementInstanceKey),
+  scopePath: engine.queries.scopeChain(t.elementInstanceKey),
 });
 
 export const toIncident = (i: IncidentRec) => ({

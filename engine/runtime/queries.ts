@@ -81,15 +81,8 @@ export class EngineQueries {
   }
 
   /** A running element instance's key and those of its flow scopes, innermost first, up to its process instance. */
-  scopePath(elementInstanceKey: string): string[] {
-    const path: string[] = [];
-    for (
-      let ei = this.state.elementInstances.get(elementInstanceKey);
-      ei;
-      ei = ei.flowScopeKey ? this.state.elementInstances.get(ei.flowScopeKey) : undefined
-    )
-      path.push(ei.key);
-    return path;
+  scopeChain(elementInstanceKey: string): string[] {
+    return this.state.elementInstances.scopeChain(elementInstanceKey);
   }
 
   elementInstances(): ElementInstanceRec[] {

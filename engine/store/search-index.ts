@@ -288,7 +288,7 @@ export function searchIndexWriter(db: Database): (changes: IndexChanges) => void
   );
   return (changes) => {
     for (const [kind, rows] of changes) {
-      const cols = [...SPECS[kind].columns, ...(SPECS[kind].internal ?? [])];
+      const cols = SPECS[kind].columns;
       const internal = SPECS[kind].internal;
       const ordered = SPECS[kind].ordered ?? [];
       for (const [key, doc] of rows) {
@@ -303,6 +303,7 @@ export function searchIndexWriter(db: Database): (changes: IndexChanges) => void
             key,
             JSON.stringify(internal ? withoutFields(doc, internal) : doc),
             ...cols.map((c) => sqlValue(doc[c])),
+            ...(internal ?? []).map((f) => (doc[f] === undefined ? null : JSON.stringify(doc[f]))),
             ...ordered.map((f) => (doc[f] == null ? LAST : String(doc[f]))),
           );
         if (kind === 'userTask') {
@@ -558,8 +559,8 @@ export function searchIndexReader(db: Database) {
         throw new Error(`'${field}' is no internal field of ${kind}`);
       const v = prepared(`SELECT "${field}" AS v FROM ${table(kind)} WHERE key = ?`).get(key) as
         { v: unknown } | undefined;
-      if (v?.v === undefined || v.v === null) return undefined;
-      return typeof v.v === 'string' && /^[[{]/.test(v.v) ? JSON.parse(v.v) : v.v;
+      // Internal fields are stored as JSON text (searchIndexWriter).
+      return typeof v?.v === 'string' ? JSON.parse(v.v) : undefined;
     },
     /** Filtered, sorted, paged: one COUNT and one page query, both answered from indexes where they exist. */
     search(

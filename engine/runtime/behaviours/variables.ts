@@ -35,22 +35,14 @@ export class VariableBehaviour {
   /** The records of the variables visible from a scope, inner scopes shadowing outer ones. */
   visibleRecords(scopeKey: string): VariableRec[] {
     const out = new Map<string, VariableRec>();
-    let cur: string | undefined = scopeKey;
-    while (cur) {
-      for (const [n, v] of this.state.variables.inScope(cur)) if (!out.has(n)) out.set(n, v);
-      cur = this.state.elementInstances.get(cur)?.flowScopeKey;
-    }
+    for (const scope of this.state.elementInstances.scopeChain(scopeKey))
+      for (const [n, v] of this.state.variables.inScope(scope)) if (!out.has(n)) out.set(n, v);
     return [...out.values()];
   }
 
   /** All variables visible from a scope, inner scopes shadowing outer ones. */
   visible(scopeKey: string): Record<string, unknown> {
-    const chain: string[] = [];
-    let cur: string | undefined = scopeKey;
-    while (cur) {
-      chain.push(cur);
-      cur = this.state.elementInstances.get(cur)?.flowScopeKey;
-    }
+    const chain = this.state.elementInstances.scopeChain(scopeKey);
     const out: Record<string, unknown> = {};
     for (let i = chain.length - 1; i >= 0; i--)
       for (const [n, v] of this.state.variables.inScope(chain[i])) out[n] = v.value;

@@ -18,6 +18,13 @@ export class ElementInstanceState extends RecordTable<ElementInstanceRec> {
     return [...(this.activeChildren.get(scopeKey) ?? [])];
   }
 
+  /** A scope's key and the keys of its flow scopes, innermost first, up to its process instance. */
+  scopeChain(scopeKey: string): string[] {
+    const chain: string[] = [];
+    for (let cur: string | undefined = scopeKey; cur; cur = this.get(cur)?.flowScopeKey) chain.push(cur);
+    return chain;
+  }
+
   hasActiveChildren(scopeKey: string): boolean {
     return (this.activeChildren.get(scopeKey)?.size ?? 0) > 0;
   }

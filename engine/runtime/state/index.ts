@@ -1,5 +1,5 @@
 import type { RecordKind } from '../../store/sqlite-store';
-import type { ElementInstanceRec, IncidentRec, JobRec, UserTaskRec } from '../records';
+import type { ElementInstanceRec, IncidentRec, JobRec, ProcessInstanceRec, UserTaskRec } from '../records';
 import { DecisionState } from './decision-state';
 import { DeploymentState } from './deployment-state';
 import { ElementInstanceState } from './element-instance-state';
@@ -78,13 +78,14 @@ export class EngineState {
   }
 
   /**
-   * What a command finished leaves memory once the command ran, as Zeebe removes it from its state:
-   * element instances that completed or were terminated (the process instance's own waits for the
-   * instance's end, {@link evictInstance}) with the variables they held, closed jobs, and completed
-   * or canceled user tasks. Their search rows, projected from the same records first, keep them; a
-   * running instance's memory and stored records thus follow what it waits in, not what it did.
+   * What a command finished leaves memory once the command ran, as Zeebe removes it from its state.
+   * A finished process instance goes whole ({@link evictInstance}), with the processes it called;
+   * inside a running one, element instances that completed or were terminated go with the variables
+   * they held, and so do closed jobs and completed or canceled user tasks. Their search rows,
+   * projected from the same records first, keep them, so memory and stored records follow what runs
+   * and what it waits in, not history.
    */
-  evictFinishedParts(changed: ReadonlyMap<RecordKind, ReadonlyMap<string, unknown | null>>): void {
+  evictFinished(changed: ReadonlyMap<RecordKind, ReadonlyMap<string, unknown | null>>): void {
     const pis = this.processInstances;
     const finished = <T>(kind: RecordKind, done: (rec: T) => boolean): T[] => {
       const out: T[] = [];
@@ -98,6 +99,7 @@ export class EngineState {
     );
     const jobs = finished<JobRec>('job', (j) => !isOpenJob(j));
     const tasks = finished<UserTaskRec>('userTask', (t) => t.state !== 'CREATED');
+    const instances = finished<ProcessInstanceRec>('processInstance', (pi) => pi.state !== 'ACTIVE');
     for (const ei of elements) {
       for (const v of this.variables.evictScope(ei.key)) pis.untrack('variable', v.processInstanceKey, v.key);
       this.elementInstances.forgetScope(ei.key);
@@ -113,10 +115,11 @@ export class EngineState {
       this.userTasks.evict(t.key);
       pis.untrack('userTask', t.processInstanceKey, t.key);
     }
+    for (const pi of instances) this.evictInstance(pi.key);
   }
 
   /** A finished process instance leaves memory: its records are deleted (marked so) with their indexes. */
-  evictInstance(piKey: string): void {
+  private evictInstance(piKey: string): void {
     for (const [kind, keys] of this.processInstances.allRecordsOf(piKey)) {
       for (const k of keys) {
         if (kind === 'job') {
