@@ -76,10 +76,11 @@ test('given commits that never pause for long, the log still starts over from it
     await sleep(1);
   }
   // Without passes that catch up with the writer, the log keeps every frame since the first commit
-  // (about three pages per commit here); with them it starts over every few ticks. The bound leaves
-  // room for a loaded machine, where the worker gets fewer turns.
+  // (about three pages per commit here, 25 MB); with them it starts over every few ticks (about
+  // 1 MB). The bound, one page per commit, leaves room for a machine loaded by other test suites,
+  // where the worker gets fewer turns (4.6 MB measured so).
   const walBytes = fs.statSync(`${file}-wal`).size;
-  expect(walBytes).toBeLessThan((commits * 4096) / 2);
+  expect(walBytes).toBeLessThan(commits * 4096);
   checkpointer.stop();
   db.close();
 });
