@@ -8,6 +8,7 @@ import { loadConfig } from '../config/schema';
 import { Engine, startEmbeddedEngine } from '../engine';
 import { ENGINE_NODE_OPTIONS } from '../engine/node-options';
 import { openSqliteStore } from '../engine/store/sqlite-store';
+import { MachineHolds, referenceTaskMs, watchMachine } from './machine';
 import { quantile } from './stats';
 
 /**
@@ -87,6 +88,8 @@ export interface RestFigures {
   clientCpuMs: number;
   /** User-task searches the clerk made per instance (it polls every 2 ms while it finds none). */
   searchesPerInstance: number;
+  /** The machine's reference task (bench/machine.ts) before and after the run, ms. */
+  referenceMs: { before: number; after: number };
 }
 
 /**
@@ -110,8 +113,9 @@ export async function restThroughput(
     warmup?: number;
   } = {},
 ): Promise<RestFigures> {
-  const running: { address: string; cpuMs(): number | undefined; stop(): Promise<unknown> } =
-    (opts.where ?? 'own-process') === 'own-process'
+  const ownProcess = (opts.where ?? 'own-process') === 'own-process';
+  const running: { address: string; pid?: number; cpuMs(): number | undefined; stop(): Promise<unknown> } =
+    ownProcess
       ? await engineProcess()
       : await startEmbeddedEngine({ dataDir: tmpDir(), port: 0, lint: false }).then((e) => ({
           address: e.address,
@@ -119,13 +123,24 @@ export async function restThroughput(
           stop: () => e.close(),
         }));
   try {
-    return await restLoad(
-      running,
+    const before = referenceTaskMs();
+    const load = [
       instances,
       opts.warmup ?? REST_WARMUP_INSTANCES,
       opts.concurrency ?? 32,
       opts.builtinFetch === true,
-    );
+    ] as const;
+    // With the engine in its own process, the SDK clients run in a fresh process too (as the
+    // activation runs' do), not in this one with the heap the benchmarks before left; in-process
+    // they share this one with the engine.
+    const figures = ownProcess
+      ? await inChild<Omit<RestFigures, 'referenceMs'>>('rest', [
+          running.address,
+          String(running.pid),
+          ...load.map(String),
+        ])
+      : await restLoad(running, ...load);
+    return { ...figures, referenceMs: { before, after: referenceTaskMs() } };
   } finally {
     await running.stop();
   }
@@ -137,7 +152,7 @@ async function restLoad(
   warmup: number,
   concurrency: number,
   builtinFetch: boolean,
-): Promise<RestFigures> {
+): Promise<Omit<RestFigures, 'referenceMs'>> {
   const client = sdkClient(running.address, { builtinFetch });
   await client.deployResourcesFromFiles([path.join(__dirname, 'fixtures/ten-elements.bpmn')]);
   const worker = client.createJobWorker({
@@ -215,6 +230,8 @@ async function restLoad(
  */
 export interface EngineProcess {
   address: string;
+  /** The engine process's id. */
+  pid: number;
   /** CPU time (user + system, ms) the engine process has used so far, from /proc; undefined elsewhere. */
   cpuMs(): number | undefined;
   /** Stops the engine; resolves with its event-loop delay and GC pauses over its life (bench/loop-delay.ts). */
@@ -283,6 +300,7 @@ export async function engineProcess(dataDir = tmpDir()): Promise<EngineProcess> 
   });
   return {
     address,
+    pid: child.pid!,
     cpuMs: () => processCpuMs(child.pid),
     stop: () =>
       new Promise<LoopDelay | undefined>((resolve) => {
@@ -334,7 +352,7 @@ export async function activationLatency(
   ratePerSecond = 200,
   seconds = 10,
   opts: { builtinFetch?: boolean } = {},
-): Promise<ActivationFigures & { loop?: LoopDelay }> {
+): Promise<ActivationFigures & { loop?: LoopDelay; machine?: MachineHolds }> {
   const running: { address: string; stop(): Promise<LoopDelay | undefined | void> } =
     where === 'own-process'
       ? await engineProcess()
@@ -343,6 +361,9 @@ export async function activationLatency(
           stop: () => e.close(),
         }));
   let result: ActivationFigures;
+  // With the engine and the clients in processes of their own, this one only waits: what holds it
+  // then is the machine (bench/machine.ts).
+  const machine = where === 'own-process' ? watchMachine() : undefined;
   try {
     // The portal that starts instances and the workers are separate clients, as in production. With
     // the engine in its own process they run in a fresh process of their own too, so that no run
@@ -357,11 +378,13 @@ export async function activationLatency(
             seconds,
           );
   } catch (err) {
+    machine?.stop();
     await running.stop();
     throw err;
   }
+  const held = machine?.stop();
   const loop = await running.stop();
-  return loop ? { ...result, loop } : result;
+  return { ...result, ...(loop ? { loop } : {}), ...(held ? { machine: held } : {}) };
 }
 
 /** One activation run's clients in a fresh process (`bench/engine.ts activation <address> …`). */
@@ -573,20 +596,30 @@ export async function activationRuns(
   p99s: number[];
   p99sWithWarmup: number[];
   loops: (LoopDelay | undefined)[];
+  machine: (MachineHolds | undefined)[];
   met: number;
 }> {
   const p50s: number[] = [];
   const p99s: number[] = [];
   const p99sWithWarmup: number[] = [];
   const loops: (LoopDelay | undefined)[] = [];
+  const machine: (MachineHolds | undefined)[] = [];
   for (let i = 0; i < runs; i++) {
     const r = await activationLatency('own-process', opts.ratePerSecond ?? 200, seconds, opts);
     p50s.push(r.p50);
     p99s.push(r.p99);
     p99sWithWarmup.push(r.p99WithWarmup);
     loops.push(r.loop);
+    machine.push(r.machine);
   }
-  return { p50s, p99s, p99sWithWarmup, loops, met: p99s.filter((p) => p < ACTIVATION_P99_TARGET_MS).length };
+  return {
+    p50s,
+    p99s,
+    p99sWithWarmup,
+    loops,
+    machine,
+    met: p99s.filter((p) => p < ACTIVATION_P99_TARGET_MS).length,
+  };
 }
 
 /** The REST throughput figures, with the ratio to the target and the CPU each process spent. */
@@ -598,6 +631,7 @@ function restFigures(
   return {
     [label]: `${Math.round(rest.perSecond)} (target >= ${REST_INSTANCES_TARGET}: ${r(rest.perSecond / REST_INSTANCES_TARGET)}x; measured after ${REST_WARMUP_INSTANCES} warm-up instances, which ran at ${Math.round(rest.coldPerSecond)}/s on the fresh engine)`,
     [`${label}: CPU ms per instance, engine / SDK process`]: `${rest.engineCpuMs === undefined ? 'n/a' : r(rest.engineCpuMs)} / ${r(rest.clientCpuMs)} (user-task searches per instance: ${r(rest.searchesPerInstance)})`,
+    [`${label}: the machine's reference task before / after (ms; slower means a slower machine)`]: `${Math.round(rest.referenceMs.before)} / ${Math.round(rest.referenceMs.after)}`,
   };
 }
 
@@ -608,6 +642,10 @@ function machineLoad(): string {
     .map((l) => l.toFixed(1))
     .join(' / ')} on ${os.cpus().length} cores`;
 }
+
+/** One run's bystander (bench/machine.ts): the longest it was held, and how often over 10 ms. */
+const machineFigure = (m: MachineHolds | undefined) =>
+  m ? `${m.max} ms, ${m.over10ms}x over 10 ms` : 'not measured';
 
 /** One run's engine event loop: delay p99 / max and GC pauses (count, longest). */
 const loopFigure = (l: LoopDelay | undefined) =>
@@ -641,6 +679,9 @@ export async function benchEngine(): Promise<{ name: string; figures: Figures }>
       [`job activation p99 at 200 jobs/s, engine own process (ms), 5 runs, after ${WARMUP_SECONDS} s of warm-up`]: `${runs.p99s.map(ratio).join(' / ')}: ${runs.met} of ${runs.p99s.length} under ${ACTIVATION_P99_TARGET_MS} ms (target 5 of 5)`,
       'job activation p99 per run with the warm-up included (ms)': runs.p99sWithWarmup.map(ratio).join(' / '),
       'engine event-loop delay p99/max and GC per run': runs.loops.map(loopFigure).join('; '),
+      'a bystander process held by the machine per run: longest, times over 10 ms': runs.machine
+        .map(machineFigure)
+        .join('; '),
       'job activation p50 at 200 jobs/s, one shared process (ms)': ratio(latencyShared.p50),
       'job activation p99 at 200 jobs/s, one shared process (ms)': `${ratio(latencyShared.p99)} (target < ${ACTIVATION_P99_TARGET_MS} ms, ${latencyShared.jobs} jobs)`,
       'machine load while measuring': load,
@@ -669,6 +710,9 @@ async function benchTargets(): Promise<{ name: string; figures: Figures }> {
       [`job activation p99 per run with the first ${WARMUP_SECONDS} s of a fresh engine included (ms)`]:
         runs.p99sWithWarmup.map(r).join(' / '),
       'engine event-loop delay p99/max and GC per run': runs.loops.map(loopFigure).join('; '),
+      'a bystander process held by the machine per run: longest, times over 10 ms': runs.machine
+        .map(machineFigure)
+        .join('; '),
       "job activation p50 / p99 per run, SDK on Node's built-in fetch (ms)": `${builtinRuns.p50s.map(r).join(' / ')}; ${builtinRuns.p99s.map(r).join(' / ')}: ${builtinRuns.met} of ${builtinRuns.p99s.length} under ${ACTIVATION_P99_TARGET_MS} ms`,
       'engine event-loop delay p99/max and GC per run, built-in fetch': builtinRuns.loops
         .map(loopFigure)
@@ -690,6 +734,15 @@ const CHILD_TASKS = {
       Number(seconds),
     );
   },
+  // One REST throughput run's SDK clients (`restThroughput`), against the engine process `pid`.
+  rest: ([address, pid, instances, warmup, concurrency, builtin]: string[]) =>
+    restLoad(
+      { address, cpuMs: () => processCpuMs(Number(pid)) },
+      Number(instances),
+      Number(warmup),
+      Number(concurrency),
+      builtin === 'true',
+    ),
   // One baseline figure (`baselineInChild`).
   baseline: ([kind]: string[]) => (kind === 'memory' ? baselineMemory() : baselineThroughput()),
 };

@@ -1,0 +1,67 @@
+import { createHash } from 'node:crypto';
+import { quantile } from './stats';
+
+/**
+ * What the machine itself did while a benchmark ran. The cores here are virtual and shared: the
+ * same code ran at 574 and 1,070 instances/s minutes apart, its CPU per instance nearly doubling.
+ * These figures, printed beside the engine's, tell a slow machine from a slow engine.
+ */
+
+/**
+ * Milliseconds for a fixed piece of CPU work (sorting, JSON and hashing, about 100 ms on a quiet
+ * core), the median of three: a machine that runs it slower runs everything slower, the engine
+ * included. Compare it between runs of the same benchmark, not with another machine.
+ */
+export function referenceTaskMs(): number {
+  const times: number[] = [];
+  for (let round = 0; round < 3; round++) {
+    const started = performance.now();
+    let seed = 42;
+    const numbers = Array.from({ length: 100_000 }, () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31));
+    numbers.sort((a, b) => a - b);
+    const doc = numbers
+      .slice(0, 20_000)
+      .map((n) => ({ key: String(n), state: n % 2 ? 'ACTIVE' : 'COMPLETED' }));
+    const text = JSON.stringify(doc);
+    const back = JSON.parse(text) as { key: string }[];
+    const hash = createHash('sha256');
+    for (let i = 0; i < 40; i++) hash.update(text);
+    if (hash.digest('hex').length !== 64 || back.length !== doc.length)
+      throw new Error('reference task failed');
+    times.push(performance.now() - started);
+  }
+  return quantile(times, 0.5);
+}
+
+/** How long a bystander's timer was held while it waited: what the machine did to an idle process. */
+export interface MachineHolds {
+  /** The longest a 5 ms timer fired late (ms). */
+  max: number;
+  /** How many times it fired more than 10 ms late. */
+  over10ms: number;
+}
+
+/**
+ * Watches this process's event loop while it only waits (for benchmark processes it started): a
+ * 5 ms timer that fires late was held by the machine (the cores taken by others, or the virtual
+ * machine not running), not by anything this process did. A run whose job activations were slow
+ * while the bystander was held too was slowed by the machine.
+ */
+export function watchMachine(): { stop(): MachineHolds } {
+  const everyMs = 5;
+  let expected = performance.now() + everyMs;
+  const holds: MachineHolds = { max: 0, over10ms: 0 };
+  const timer = setInterval(() => {
+    const now = performance.now();
+    const late = now - expected;
+    if (late > holds.max) holds.max = late;
+    if (late > 10) holds.over10ms++;
+    expected = now + everyMs;
+  }, everyMs);
+  return {
+    stop() {
+      clearInterval(timer);
+      return { max: Math.round(holds.max * 10) / 10, over10ms: holds.over10ms };
+    },
+  };
+}
