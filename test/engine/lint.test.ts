@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -116,4 +117,20 @@ describe('bpmnlint: modelling advice (recommended + camunda-compat 8.8) and the 
       '(document): not readable (parse)',
     ]);
   });
+
+  test('a started engine has loaded the gate: its first deployment loads no rule while requests wait', () => {
+    // In a fresh process, so that no other test has loaded the rules already.
+    const script = `
+      const { startEmbeddedEngine } = require(${JSON.stringify(path.join(__dirname, '../../engine'))});
+      startEmbeddedEngine({ dataDir: ':memory:', port: 0 }).then(async (e) => {
+        const loaded = Object.keys(require.cache)
+          .filter((file) => file.includes('camunda-compat/rules/')).length;
+        await e.close();
+        process.stdout.write(String(loaded));
+      });`;
+    const loaded = Number(
+      execFileSync(process.execPath, ['--import', 'tsx', '-e', script], { encoding: 'utf8', cwd: __dirname }),
+    );
+    expect(loaded).toBeGreaterThan(10);
+  }, 60_000);
 });
