@@ -3,13 +3,13 @@ import { quantile } from './stats';
 
 /**
  * What the machine itself did while a benchmark ran. The cores here are virtual and shared: the
- * same code ran at 574 and 1,070 instances/s minutes apart, its CPU per instance nearly doubling.
+ * same code ran at 574 and 1,070 instances/s on the same day, its CPU per instance nearly doubling.
  * These figures, printed beside the engine's, tell a slow machine from a slow engine.
  */
 
 /**
- * Milliseconds for a fixed piece of CPU work (sorting, JSON and hashing, about 100 ms on a quiet
- * core), the median of three: a machine that runs it slower runs everything slower, the engine
+ * Milliseconds for a fixed piece of CPU work (sorting, JSON and hashing, 66–120 ms on this
+ * machine's cores), the median of three: a machine that runs it slower runs everything slower, the engine
  * included. Compare it between runs of the same benchmark, not with another machine.
  */
 export function referenceTaskMs(): number {

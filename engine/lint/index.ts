@@ -158,7 +158,7 @@ const MINIMAL_DIAGRAM = `<?xml version="1.0" encoding="UTF-8"?>
 /**
  * Loads what the gate needs (bpmn-moddle, bpmnlint and every rule of the 8.8 configuration) by
  * gating a minimal diagram. bpmnlint requires its rules on first use: without this, a freshly
- * started engine's first deployment held its event loop about 150 ms while the rules loaded, and
+ * started engine's first deployment held its event loop 100–150 ms while the rules loaded, and
  * every request in flight (job activations among them) waited for it. The engine runs it while it
  * starts, before it serves anything.
  */
