@@ -4,7 +4,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { AddressInfo } from 'node:net';
 import { createEngineApp } from './api/app';
-import { warmGate } from './lint';
 import { DocumentStore } from './documents/store';
 import { Engine } from './runtime/engine';
 import { DEFAULT_LIMITS, EngineLimits } from './runtime/limits';
@@ -44,8 +43,6 @@ export async function startEmbeddedEngine(opts: EmbeddedEngineOptions): Promise<
     groupCommit: true,
   });
   await engine.start();
-  // The deploy gate's rules load now, not inside the first deployment while requests wait.
-  if (opts.lint !== false) await warmGate();
   // Documents live beside the engine's database; a throw-away engine keeps them in a temporary folder.
   const documentsDir =
     opts.dataDir === ':memory:'

@@ -1,3 +1,4 @@
+import { warmGate } from '../lint';
 import { parseBpmn } from '../model/parse';
 import { parseDmn } from '../dmn/parse';
 import { ProcessModel } from '../model/types';
@@ -296,6 +297,8 @@ export class Engine {
       this.commits.commitGroup();
       this.store.commit(new Map(), { searchIndex: '1' });
     }
+    // The deploy gate's rules load now, not inside the first deployment while requests wait.
+    if (this.lint) await warmGate();
     this.schedule();
   }
 
