@@ -8,7 +8,7 @@ import { loadConfig } from '../config/schema';
 import { Engine, startEmbeddedEngine } from '../engine';
 import { ENGINE_NODE_OPTIONS } from '../engine/node-options';
 import { openSqliteStore } from '../engine/store/sqlite-store';
-import { MachineHolds, referenceTaskMs, watchMachine } from './machine';
+import { ceilings, MachineHolds, referenceTaskMs, watchMachine } from './machine';
 import { quantile } from './stats';
 
 /**
@@ -632,8 +632,18 @@ function restFigures(
     [label]: `${Math.round(rest.perSecond)} (target >= ${REST_INSTANCES_TARGET}: ${r(rest.perSecond / REST_INSTANCES_TARGET)}x; measured after ${REST_WARMUP_INSTANCES} warm-up instances, which ran at ${Math.round(rest.coldPerSecond)}/s on the fresh engine)`,
     [`${label}: CPU ms per instance, engine / SDK process`]: `${rest.engineCpuMs === undefined ? 'n/a' : r(rest.engineCpuMs)} / ${r(rest.clientCpuMs)} (user-task searches per instance: ${r(rest.searchesPerInstance)})`,
     [`${label}: the machine's reference task before / after (ms; slower means a slower machine)`]: `${Math.round(rest.referenceMs.before)} / ${Math.round(rest.referenceMs.after)}`,
+    ...(rest.engineCpuMs === undefined
+      ? {}
+      : {
+          [`${label}: the most one core allows each process (1,000 / its CPU ms per instance), engine / SDK process`]:
+            ceilingFigure(ceilings({ engine: rest.engineCpuMs, 'SDK process': rest.clientCpuMs })),
+        }),
   };
 }
+
+/** Each process's ceiling, and which one bounds the rate. */
+const ceilingFigure = (c: ReturnType<typeof ceilings>) =>
+  `${Object.values(c.perSecond).join(' / ')} (the ${c.bound} bounds the rate)`;
 
 /** The machine's load while measuring: the figures above are wall-clock on shared cores. */
 function machineLoad(): string {

@@ -65,3 +65,26 @@ export function watchMachine(): { stop(): MachineHolds } {
     },
   };
 }
+
+/** What bounds a pipeline of processes, each on its own core: the one whose core fills first. */
+export interface Bound {
+  /** Per process: the most instances per second its core allows, 1,000 / its CPU ms per instance. */
+  perSecond: Record<string, number>;
+  /** The process with the lowest ceiling. */
+  bound: string;
+}
+
+/**
+ * The rate each process's CPU allows on one core of its own (a process with its own event loop
+ * runs on one core, whatever else the machine has). The REST run's processes each work on every
+ * instance, so the lowest of these bounds the rate however fast the others are.
+ */
+export function ceilings(cpuMsPerInstance: Record<string, number>): Bound {
+  const perSecond: Record<string, number> = {};
+  let bound = '';
+  for (const [name, ms] of Object.entries(cpuMsPerInstance)) {
+    perSecond[name] = Math.round(1000 / ms);
+    if (!bound || perSecond[name] < perSecond[bound]) bound = name;
+  }
+  return { perSecond, bound };
+}

@@ -1,4 +1,4 @@
-import { referenceTaskMs, watchMachine } from '../../bench/machine';
+import { ceilings, referenceTaskMs, watchMachine } from '../../bench/machine';
 
 /**
  * The benches' machine figures (bench/machine.ts): the bystander reports how long its loop was held
@@ -20,5 +20,14 @@ describe('machine figures in the benches', () => {
     const ms = referenceTaskMs();
     expect(ms).toBeGreaterThan(1);
     expect(Number.isFinite(ms)).toBe(true);
+  });
+});
+
+describe('process ceilings in the REST benchmark', () => {
+  test("given each process's CPU per instance, each ceiling is what one core allows and the lowest bounds the rate", () => {
+    const c = ceilings({ engine: 0.8, 'SDK process': 1.25 });
+    expect(c.perSecond).toEqual({ engine: 1250, 'SDK process': 800 });
+    expect(c.bound).toBe('SDK process');
+    expect(ceilings({ engine: 2, 'SDK process': 1 }).bound).toBe('engine');
   });
 });
