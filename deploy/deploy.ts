@@ -106,8 +106,46 @@ const RESOURCE_FOLDERS = [
   { folder: 'forms', ext: '.form', kind: 'form' },
 ] as const;
 
-/** Diagrams then forms, each sorted by name, so the deployment is reproducible. */
+/**
+ * Diagrams then forms, each sorted by name, so the deployment is reproducible; a diagram whose
+ * process another one calls (a call activity's static `processId`) goes before its caller, so the
+ * caller's deployment finds it (the engine notes a call to a process not yet deployed).
+ */
 export async function findResources(dir: string): Promise<ResourceFile[]> {
+  const found = await resourcesByName(dir);
+  return [...calleesFirst(found.filter((r) => r.kind === 'bpmn')), ...found.filter((r) => r.kind !== 'bpmn')];
+}
+
+const PROCESS_ID = /<(?:[\w-]+:)?process\b[^>]*?\sid="([^"]+)"/g;
+const CALLED_ID = /<zeebe:calledElement\b[^>]*?\sprocessId="([^"=][^"]*)"/g;
+
+/**
+ * The diagrams in name order, except that each one comes after the diagrams defining the processes
+ * it calls; diagrams calling each other in a cycle keep their name order.
+ */
+export function calleesFirst(diagrams: ResourceFile[]): ResourceFile[] {
+  const definedIn = new Map<string, ResourceFile>();
+  for (const d of diagrams) for (const [, id] of d.content.matchAll(PROCESS_ID)) definedIn.set(id, d);
+  const needs = new Map(
+    diagrams.map((d) => [
+      d,
+      new Set(
+        [...d.content.matchAll(CALLED_ID)]
+          .map(([, id]) => definedIn.get(id))
+          .filter((callee): callee is ResourceFile => callee !== undefined && callee !== d),
+      ),
+    ]),
+  );
+  const placed: ResourceFile[] = [];
+  const left = [...diagrams];
+  while (left.length) {
+    const ready = left.findIndex((d) => [...needs.get(d)!].every((callee) => placed.includes(callee)));
+    placed.push(...left.splice(ready === -1 ? 0 : ready, 1));
+  }
+  return placed;
+}
+
+async function resourcesByName(dir: string): Promise<ResourceFile[]> {
   const found: ResourceFile[] = [];
   for (const { folder, ext, kind } of RESOURCE_FOLDERS) {
     let names: string[];

@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../../config/schema';
 import {
+  calleesFirst,
   deployResources,
+  findResources,
   formatFileProblems,
   main,
   type DeployClient,
@@ -138,6 +140,41 @@ describe('deploying diagrams and forms', () => {
         'deploy-smoke.bpmn',
         'deploy-smoke-review.form',
       ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('deploys a called process before the diagrams that call it, the rest by name', async () => {
+    const diagram = (id: string, calls: string[] = []) =>
+      `<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0">
+  <bpmn:process id="${id}" isExecutable="true">${calls
+    .map(
+      (c, i) =>
+        `<bpmn:callActivity id="Call_${i}"><bpmn:extensionElements><zeebe:calledElement processId="${c}" /></bpmn:extensionElements></bpmn:callActivity>`,
+    )
+    .join('')}</bpmn:process>
+</bpmn:definitions>`;
+    const dir = mkdtempSync(join(tmpdir(), 'deploy-order-'));
+    try {
+      mkdirSync(join(dir, 'bpmn'));
+      writeFileSync(join(dir, 'bpmn', 'a-permit.bpmn'), diagram('permit', ['hearing', 'notify']));
+      writeFileSync(join(dir, 'bpmn', 'b-complaint.bpmn'), diagram('complaint'));
+      writeFileSync(join(dir, 'bpmn', 'c-notify.bpmn'), diagram('notify'));
+      writeFileSync(join(dir, 'bpmn', 'd-hearing.bpmn'), diagram('hearing', ['=calledProcess']));
+      const order = (await findResources(dir)).map((r) => r.path);
+      expect(order).toEqual([
+        'bpmn/b-complaint.bpmn',
+        'bpmn/c-notify.bpmn',
+        'bpmn/d-hearing.bpmn',
+        'bpmn/a-permit.bpmn',
+      ]);
+      // Two diagrams calling each other keep their name order.
+      const cycle = calleesFirst([
+        { path: 'bpmn/x.bpmn', kind: 'bpmn', content: diagram('x', ['y']) },
+        { path: 'bpmn/y.bpmn', kind: 'bpmn', content: diagram('y', ['x']) },
+      ]);
+      expect(cycle.map((r) => r.path)).toEqual(['bpmn/x.bpmn', 'bpmn/y.bpmn']);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
