@@ -8,7 +8,7 @@ import { loadConfig } from '../config/schema';
 import { Engine, startEmbeddedEngine } from '../engine';
 import { ENGINE_NODE_OPTIONS } from '../engine/node-options';
 import { openSqliteStore } from '../engine/store/sqlite-store';
-import { ceilings, MachineHolds, referenceTaskMs, watchMachine } from './machine';
+import { Bound, ceilings, MachineHolds, referenceTaskMs, watchMachine } from './machine';
 import { quantile } from './stats';
 
 /**
@@ -642,7 +642,7 @@ function restFigures(
 }
 
 /** Each process's ceiling, and which one bounds the rate. */
-const ceilingFigure = (c: ReturnType<typeof ceilings>) =>
+const ceilingFigure = (c: Bound) =>
   `${Object.values(c.perSecond).join(' / ')} (the ${c.bound} bounds the rate)`;
 
 /** The machine's load while measuring: the figures above are wall-clock on shared cores. */

@@ -126,20 +126,13 @@ const CALLED_ID = /<zeebe:calledElement\b[^>]*?\sprocessId="([^"=][^"]*)"/g;
 export function calleesFirst(diagrams: ResourceFile[]): ResourceFile[] {
   const definedIn = new Map<string, ResourceFile>();
   for (const d of diagrams) for (const [, id] of d.content.matchAll(PROCESS_ID)) definedIn.set(id, d);
-  const needs = new Map(
-    diagrams.map((d) => [
-      d,
-      new Set(
-        [...d.content.matchAll(CALLED_ID)]
-          .map(([, id]) => definedIn.get(id))
-          .filter((callee): callee is ResourceFile => callee !== undefined && callee !== d),
-      ),
-    ]),
-  );
+  const callees = (d: ResourceFile) =>
+    [...d.content.matchAll(CALLED_ID)].map(([, id]) => definedIn.get(id)).filter((c) => c && c !== d);
+  const needs = new Map(diagrams.map((d) => [d, callees(d)]));
   const placed: ResourceFile[] = [];
   const left = [...diagrams];
   while (left.length) {
-    const ready = left.findIndex((d) => [...needs.get(d)!].every((callee) => placed.includes(callee)));
+    const ready = left.findIndex((d) => needs.get(d)!.every((callee) => placed.includes(callee!)));
     placed.push(...left.splice(ready === -1 ? 0 : ready, 1));
   }
   return placed;
